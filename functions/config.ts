@@ -1,0 +1,144 @@
+// The only reader of process.env. Every setting the application needs, validated once, failing fast
+// with the name of the missing or malformed key.
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly key: string,
+    problem: string,
+  ) {
+    super(`Configuration ${key}: ${problem}`);
+  }
+}
+
+export interface AppConfig {
+  /** Public base URL Twilio calls, e.g. https://cc.example.com; signatures are checked against it. */
+  readonly publicBaseUrl: string;
+  readonly twilio: {
+    readonly accountSid: string;
+    /** Where the auth token comes from: inline (local), or a Secrets Manager secret id (AWS). */
+    readonly authToken: { readonly source: 'inline'; readonly value: string } | { readonly source: 'secret'; readonly secretId: string };
+    /** Base URL of Twilio's REST API; the local twin in local mode. */
+    readonly apiBaseUrl?: string;
+  };
+  readonly tableName: string;
+  readonly bucketName: string;
+  /** Endpoints for the embedded local stack; absent in AWS. */
+  readonly dynamodbEndpoint?: string;
+  readonly s3Endpoint?: string;
+  readonly region: string;
+  /** ISO 3166 region used to read national phone numbers, e.g. CN. */
+  readonly defaultPhoneRegion: string;
+  /** IANA time zone of the center (business hours, reports). */
+  readonly timeZone: string;
+  readonly session: {
+    /** HMAC key for session tokens: inline (local) or a secret id (AWS). */
+    readonly key: { readonly source: 'inline'; readonly value: string } | { readonly source: 'secret'; readonly secretId: string };
+    readonly ttlSeconds: number;
+  };
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function required(env: Env, key: string): string {
+  const value = env[key]?.trim();
+  if (!value) throw new ConfigError(key, 'is required but not set');
+  return value;
+}
+
+function optional(env: Env, key: string): string | undefined {
+  const value = env[key]?.trim();
+  return value ? value : undefined;
+}
+
+function url(env: Env, key: string, value: string): string {
+  try {
+    const parsed = new URL(value);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('scheme');
+  } catch {
+    throw new ConfigError(key, `must be an http(s) URL, got "${value}"`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function positiveInt(env: Env, key: string, fallback: number): number {
+  const raw = optional(env, key);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(key, `must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+function timeZone(env: Env, key: string, fallback: string): string {
+  const tz = optional(env, key) ?? fallback;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+  } catch {
+    throw new ConfigError(key, `must be an IANA time zone such as Asia/Shanghai, got "${tz}"`);
+  }
+  return tz;
+}
+
+function secretOrInline(env: Env, inlineKey: string, secretKey: string) {
+  const secretId = optional(env, secretKey);
+  if (secretId) return { source: 'secret', secretId } as const;
+  const value = optional(env, inlineKey);
+  if (value) return { source: 'inline', value } as const;
+  throw new ConfigError(inlineKey, `is required (or ${secretKey} naming a Secrets Manager secret)`);
+}
+
+/** Reads the configuration from `env` (process.env by default). Throws ConfigError naming the key. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const accountSid = required(env, 'TWILIO_ACCOUNT_SID');
+  if (!/^AC[0-9a-f]{32}$/.test(accountSid)) {
+    throw new ConfigError('TWILIO_ACCOUNT_SID', 'must be "AC" followed by 32 lower-case hex characters');
+  }
+  const region = optional(env, 'PHONE_REGION') ?? 'CN';
+  if (!/^[A-Z]{2}$/.test(region)) throw new ConfigError('PHONE_REGION', `must be a two-letter country code, got "${region}"`);
+  const apiBase = optional(env, 'TWILIO_API_BASE_URL');
+  const dynamo = optional(env, 'DYNAMODB_ENDPOINT');
+  const s3 = optional(env, 'S3_ENDPOINT');
+  return {
+    publicBaseUrl: url(env, 'PUBLIC_BASE_URL', required(env, 'PUBLIC_BASE_URL')),
+    twilio: {
+      accountSid,
+      authToken: secretOrInline(env, 'TWILIO_AUTH_TOKEN', 'TWILIO_AUTH_TOKEN_SECRET_ID'),
+      ...(apiBase ? { apiBaseUrl: url(env, 'TWILIO_API_BASE_URL', apiBase) } : {}),
+    },
+    tableName: required(env, 'TABLE_NAME'),
+    bucketName: required(env, 'BUCKET_NAME'),
+    ...(dynamo ? { dynamodbEndpoint: url(env, 'DYNAMODB_ENDPOINT', dynamo) } : {}),
+    ...(s3 ? { s3Endpoint: url(env, 'S3_ENDPOINT', s3) } : {}),
+    region: optional(env, 'AWS_REGION') ?? 'us-east-1',
+    defaultPhoneRegion: region,
+    timeZone: timeZone(env, 'TIME_ZONE', 'Asia/Shanghai'),
+    session: {
+      key: secretOrInline(env, 'SESSION_KEY', 'SESSION_KEY_SECRET_ID'),
+      ttlSeconds: positiveInt(env, 'SESSION_TTL_SECONDS', 8 * 3600),
+    },
+  };
+}
+
+export interface LocalOptions {
+  readonly port: number;
+  /** Folder for dynalite and s3rver data; absent means a throwaway in-memory run. */
+  readonly dataDir?: string;
+  readonly host: string;
+}
+
+/** Settings of the embedded local stack (`npm start`). */
+export function loadLocalOptions(env: Env = process.env): LocalOptions {
+  const port = optional(env, 'PORT');
+  const n = port === undefined ? 3000 : Number(port);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError('PORT', `must be a port number 0-65535, got "${port}"`);
+  const memory = optional(env, 'IN_MEMORY');
+  if (memory !== undefined && memory !== '1' && memory !== 'true' && memory !== '0' && memory !== 'false') {
+    throw new ConfigError('IN_MEMORY', `must be 1/true or 0/false, got "${memory}"`);
+  }
+  const inMemory = memory === '1' || memory === 'true';
+  return {
+    port: n,
+    host: optional(env, 'HOST') ?? '127.0.0.1',
+    ...(inMemory ? {} : { dataDir: optional(env, 'DATA_DIR') ?? '.data' }),
+  };
+}

@@ -1,0 +1,181 @@
+// The records the contact center keeps: customers and what they own, tickets, tasks, calls, users, audit.
+// Plain data shared by the domain rules, the adapters and the HTTP schemas.
+
+export const LANGUAGES = ['zh', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const VIP_TIERS = ['none', 'silver', 'gold', 'platinum'] as const;
+export type VipTier = (typeof VIP_TIERS)[number];
+
+/** Every stored entity carries these; `version` drives optimistic locking. */
+export interface Stamped {
+  readonly createdAt: string; // ISO 8601 UTC
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
+export interface Customer extends Stamped {
+  readonly id: string;
+  readonly name: string;
+  /** E.164, first is primary. */
+  readonly phones: readonly string[];
+  readonly company?: string;
+  /** Customer identification code (IT support line asks for it). Unique. */
+  readonly idCode?: string;
+  readonly language: Language;
+  readonly vipTier: VipTier;
+  readonly ownerAgentId?: string;
+  readonly region?: string;
+  readonly email?: string;
+  readonly notes?: string;
+}
+
+export const ASSET_KINDS = ['vehicle', 'device'] as const;
+export type AssetKind = (typeof ASSET_KINDS)[number];
+
+interface AssetBase extends Stamped {
+  readonly id: string;
+  readonly customerId: string;
+}
+export interface Vehicle extends AssetBase {
+  readonly kind: 'vehicle';
+  /** 17 characters, upper case, no I/O/Q. Unique. */
+  readonly vin: string;
+  /** Registration plate, normalised: upper case, no spaces or separators. Unique. */
+  readonly plate?: string;
+  readonly make: string;
+  readonly model: string;
+  readonly year: number;
+}
+export interface Device extends AssetBase {
+  readonly kind: 'device';
+  readonly product: string;
+  readonly serial: string;
+}
+export type Asset = Vehicle | Device;
+
+export const POLICY_STATUSES = ['valid', 'expired', 'cancelled'] as const;
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+
+/** An extended-warranty policy sold with a used car through a dealer or used-car market. */
+export interface Policy extends Stamped {
+  /** Policy number, unique; also the id. */
+  readonly number: string;
+  readonly customerId: string;
+  readonly vehicleId?: string;
+  readonly status: PolicyStatus;
+  readonly product: string;
+  readonly startsOn: string; // YYYY-MM-DD
+  readonly endsOn: string;
+  readonly dealer: { readonly name: string; readonly phone?: string };
+}
+
+export const TICKET_TYPES = ['claim', 'complaint', 'policy-change', 'inquiry', 'rescue', 'fault'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'escalated', 'resolved', 'closed', 'cancelled'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export interface TicketEvent {
+  readonly at: string;
+  readonly by: string; // user id, or 'ivr' / 'system'
+  readonly kind: 'created' | 'status' | 'assigned' | 'note' | 'updated';
+  readonly from?: string;
+  readonly to?: string;
+  readonly text?: string;
+}
+
+export interface Ticket extends Stamped {
+  /** Human-readable number, e.g. CLM-2026-000123; also the id. */
+  readonly number: string;
+  readonly type: TicketType;
+  readonly status: TicketStatus;
+  readonly priority: Priority;
+  readonly subject: string;
+  readonly description?: string;
+  readonly customerId?: string;
+  readonly assetId?: string;
+  readonly policyNumber?: string;
+  readonly assigneeId?: string;
+  readonly dueAt?: string;
+  readonly callSids: readonly string[];
+  readonly recordingSids: readonly string[];
+  /** Type-specific fields (claim: fault, mileage, location; rescue: location, ETA ...). */
+  readonly fields: Readonly<Record<string, string>>;
+  /** Status changes, assignments and notes, oldest first. */
+  readonly history: readonly TicketEvent[];
+}
+
+export const TASK_KINDS = ['callback', 'follow-up', 'outbound-call'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+export const TASK_STATUSES = ['open', 'in-progress', 'done', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export interface Task extends Stamped {
+  readonly id: string;
+  readonly kind: TaskKind;
+  readonly status: TaskStatus;
+  readonly dueAt: string;
+  readonly customerId?: string;
+  readonly ticketNumber?: string;
+  /** Number to call, E.164. */
+  readonly phone?: string;
+  readonly assigneeId?: string;
+  readonly queue?: string;
+  readonly attempts: number;
+  readonly maxAttempts: number;
+  readonly lastAttemptAt?: string;
+  readonly note?: string;
+}
+
+export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
+
+export interface CallRecord extends Stamped {
+  /** Twilio CallSid; also the id, so webhook replays are idempotent. */
+  readonly callSid: string;
+  readonly direction: CallDirection;
+  readonly from: string;
+  readonly to: string;
+  readonly startedAt: string;
+  readonly answeredAt?: string;
+  readonly endedAt?: string;
+  readonly status: string;
+  readonly customerId?: string;
+  readonly agentId?: string;
+  readonly queue?: string;
+  readonly ticketNumbers: readonly string[];
+  readonly recordingSids: readonly string[];
+  readonly disposition?: string;
+  readonly notes?: string;
+}
+
+export const ROLES = ['agent', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User extends Stamped {
+  /** Login id, e.g. agent number "1001" or "admin". */
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+  readonly skills: readonly string[];
+  readonly languages: readonly Language[];
+  readonly regions: readonly string[];
+  readonly extension?: string;
+  readonly phone?: string;
+  readonly disabled: boolean;
+  /** scrypt$N$r$p$salt$hash (base64); never leaves the server. */
+  readonly passwordHash: string;
+}
+
+export interface AuditEntry {
+  readonly id: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly target?: string;
+  readonly detail?: Readonly<Record<string, unknown>>;
+}

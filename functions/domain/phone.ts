@@ -1,0 +1,13 @@
+// Phone numbers in E.164, the one form every lookup and Twilio parameter uses.
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+export type PhoneResult =
+  | { readonly ok: true; readonly e164: string; readonly country?: string }
+  | { readonly ok: false; readonly reason: 'invalid-phone' };
+
+/** Normalises what a person typed or Twilio sent; `defaultRegion` applies to national formats. */
+export function normalisePhone(raw: string, defaultRegion: string): PhoneResult {
+  const parsed = parsePhoneNumberFromString(raw.trim(), defaultRegion as CountryCode);
+  if (!parsed?.isValid()) return { ok: false, reason: 'invalid-phone' };
+  return { ok: true, e164: parsed.number, ...(parsed.country ? { country: parsed.country } : {}) };
+}

@@ -1,0 +1,185 @@
+// The storage port the domain and HTTP layers depend on. The DynamoDB adapter implements it;
+// every method is tested through one contract suite against dynalite and any DYNAMODB_ENDPOINT.
+import type {
+  Asset,
+  AuditEntry,
+  CallRecord,
+  Customer,
+  Policy,
+  Task,
+  TaskStatus,
+  Ticket,
+  TicketStatus,
+  User,
+} from './model.js';
+
+/** Expected failures of a write, as values (STYLE.md habit 1). */
+export type WriteResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: 'not-found' }
+  | { readonly ok: false; readonly reason: 'conflict'; readonly current: T }
+  | { readonly ok: false; readonly reason: 'duplicate'; readonly field: string; readonly value: string };
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Opaque cursor for the next page, absent on the last one. */
+  readonly cursor?: string;
+}
+export interface PageRequest {
+  readonly limit?: number;
+  readonly cursor?: string;
+}
+
+type New<T> = Omit<T, 'createdAt' | 'updatedAt' | 'version'>;
+export type NewCustomer = Omit<New<Customer>, 'id'> & { readonly id?: string };
+export type NewAsset = Asset extends infer A ? (A extends Asset ? Omit<New<A>, 'id'> & { id?: string } : never) : never;
+export type NewPolicy = New<Policy>;
+export type NewTicket = Omit<New<Ticket>, 'number' | 'history' | 'callSids' | 'recordingSids' | 'fields'> & {
+  readonly callSids?: readonly string[];
+  readonly fields?: Readonly<Record<string, string>>;
+};
+export type NewTask = Omit<New<Task>, 'id' | 'attempts' | 'status'> & { readonly status?: TaskStatus };
+export type NewCallRecord = Omit<New<CallRecord>, 'ticketNumbers' | 'recordingSids'>;
+export type NewUser = New<User>;
+
+export type CustomerLookup =
+  | { readonly by: 'phone'; readonly value: string }
+  | { readonly by: 'policy'; readonly value: string }
+  | { readonly by: 'vin'; readonly value: string }
+  | { readonly by: 'plate'; readonly value: string }
+  | { readonly by: 'idCode'; readonly value: string };
+
+export interface CustomerRepo {
+  create(input: NewCustomer): Promise<WriteResult<Customer>>;
+  get(id: string): Promise<Customer | undefined>;
+  /** Applies `patch` if the stored version equals `expectedVersion`. */
+  update(
+    id: string,
+    expectedVersion: number,
+    patch: Partial<Omit<NewCustomer, 'id'>>,
+  ): Promise<WriteResult<Customer>>;
+  /** Every customer matching the key (a shared family phone can match several). */
+  find(lookup: CustomerLookup): Promise<Customer[]>;
+  /** Case-insensitive name/company prefix or any exact key (phone, policy, VIN, plate, id code). */
+  search(text: string, page?: PageRequest): Promise<Page<Customer>>;
+  list(page?: PageRequest): Promise<Page<Customer>>;
+}
+
+export interface AssetRepo {
+  create(input: NewAsset): Promise<WriteResult<Asset>>;
+  get(id: string): Promise<Asset | undefined>;
+  byCustomer(customerId: string): Promise<Asset[]>;
+  byVin(vin: string): Promise<Asset | undefined>;
+  byPlate(plate: string): Promise<Asset | undefined>;
+}
+
+export interface PolicyRepo {
+  create(input: NewPolicy): Promise<WriteResult<Policy>>;
+  get(number: string): Promise<Policy | undefined>;
+  byCustomer(customerId: string): Promise<Policy[]>;
+  update(
+    number: string,
+    expectedVersion: number,
+    patch: Partial<Omit<NewPolicy, 'number' | 'customerId'>>,
+  ): Promise<WriteResult<Policy>>;
+}
+
+export interface TicketPatch {
+  readonly status?: TicketStatus;
+  readonly priority?: Ticket['priority'];
+  readonly subject?: string;
+  readonly description?: string;
+  readonly assigneeId?: string | null;
+  readonly dueAt?: string | null;
+  readonly fields?: Readonly<Record<string, string>>;
+  readonly addCallSid?: string;
+  readonly addRecordingSid?: string;
+  readonly note?: string;
+}
+
+export interface TicketRepo {
+  /** Allocates the next human-readable number for the type and year from an atomic counter. */
+  create(input: NewTicket, by: string): Promise<WriteResult<Ticket>>;
+  get(number: string): Promise<Ticket | undefined>;
+  /** Validated by the caller against ticket-workflow; records history. */
+  update(number: string, expectedVersion: number, patch: TicketPatch, by: string): Promise<WriteResult<Ticket>>;
+  byCustomer(customerId: string, page?: PageRequest): Promise<Page<Ticket>>;
+  byStatus(status: TicketStatus, page?: PageRequest): Promise<Page<Ticket>>;
+  byAssignee(userId: string, page?: PageRequest): Promise<Page<Ticket>>;
+}
+
+export interface TaskRepo {
+  create(input: NewTask): Promise<WriteResult<Task>>;
+  get(id: string): Promise<Task | undefined>;
+  update(
+    id: string,
+    expectedVersion: number,
+    patch: Partial<Pick<Task, 'status' | 'dueAt' | 'assigneeId' | 'note' | 'attempts' | 'lastAttemptAt'>>,
+  ): Promise<WriteResult<Task>>;
+  /** Open tasks due at or before `at`, earliest first. */
+  dueBefore(at: string, page?: PageRequest): Promise<Page<Task>>;
+  byCustomer(customerId: string): Promise<Task[]>;
+  byAssignee(userId: string, page?: PageRequest): Promise<Page<Task>>;
+}
+
+export interface CallRepo {
+  /** Idempotent on callSid: a replay returns the stored record unchanged. */
+  record(input: NewCallRecord): Promise<{ readonly created: boolean; readonly call: CallRecord }>;
+  get(callSid: string): Promise<CallRecord | undefined>;
+  update(
+    callSid: string,
+    patch: Partial<
+      Pick<CallRecord, 'status' | 'answeredAt' | 'endedAt' | 'agentId' | 'customerId' | 'queue' | 'disposition' | 'notes'>
+    > & { readonly addTicketNumber?: string; readonly addRecordingSid?: string },
+  ): Promise<WriteResult<CallRecord>>;
+  byCustomer(customerId: string, page?: PageRequest): Promise<Page<CallRecord>>;
+  /** `day` is YYYY-MM-DD in UTC. */
+  byDay(day: string, page?: PageRequest): Promise<Page<CallRecord>>;
+  byAgent(agentId: string, page?: PageRequest): Promise<Page<CallRecord>>;
+}
+
+export interface UserRepo {
+  create(input: NewUser): Promise<WriteResult<User>>;
+  get(id: string): Promise<User | undefined>;
+  update(
+    id: string,
+    expectedVersion: number,
+    patch: Partial<Omit<NewUser, 'id'>>,
+  ): Promise<WriteResult<User>>;
+  list(page?: PageRequest): Promise<Page<User>>;
+}
+
+export interface AuditRepo {
+  append(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<AuditEntry>;
+  /** Newest first; `day` is YYYY-MM-DD in UTC. */
+  byDay(day: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+  byActor(actor: string, page?: PageRequest): Promise<Page<AuditEntry>>;
+}
+
+/** Short-lived keys for login throttling and webhook idempotency (TTL in AWS). */
+export interface KeyValueRepo {
+  /** Atomically adds `by` to a counter that expires at `expiresAt`; returns the new value. */
+  increment(key: string, by: number, expiresAt: string): Promise<number>;
+  get(key: string): Promise<{ value: number; expiresAt: string } | undefined>;
+  delete(key: string): Promise<void>;
+  /** Writes only if absent (or expired); true when this call wrote it. */
+  putIfAbsent(key: string, value: string, expiresAt: string): Promise<boolean>;
+}
+
+export interface Store {
+  readonly customers: CustomerRepo;
+  readonly assets: AssetRepo;
+  readonly policies: PolicyRepo;
+  readonly tickets: TicketRepo;
+  readonly tasks: TaskRepo;
+  readonly calls: CallRepo;
+  readonly users: UserRepo;
+  readonly audit: AuditRepo;
+  readonly keys: KeyValueRepo;
+}
+
+/** Time comes from one injectable clock shared by the app and the Twilio twin. */
+export interface Clock {
+  now(): number;
+}
+export const systemClock: Clock = { now: () => Date.now() };
