@@ -17,7 +17,9 @@ export interface AppConfig {
   readonly twilio: {
     readonly accountSid: string;
     /** Where the auth token comes from: inline (local), or a Secrets Manager secret id (AWS). */
-    readonly authToken: { readonly source: 'inline'; readonly value: string } | { readonly source: 'secret'; readonly secretId: string };
+    readonly authToken:
+      | { readonly source: 'inline'; readonly value: string }
+      | { readonly source: 'secret'; readonly secretId: string };
     /** Base URL of Twilio's REST API; the local twin in local mode. */
     readonly apiBaseUrl?: string;
   };
@@ -33,7 +35,9 @@ export interface AppConfig {
   readonly timeZone: string;
   readonly session: {
     /** HMAC key for session tokens: inline (local) or a secret id (AWS). */
-    readonly key: { readonly source: 'inline'; readonly value: string } | { readonly source: 'secret'; readonly secretId: string };
+    readonly key:
+      | { readonly source: 'inline'; readonly value: string }
+      | { readonly source: 'secret'; readonly secretId: string };
     readonly ttlSeconds: number;
   };
 }
@@ -51,7 +55,7 @@ function optional(env: Env, key: string): string | undefined {
   return value ? value : undefined;
 }
 
-function url(env: Env, key: string, value: string): string {
+function url(key: string, value: string): string {
   try {
     const parsed = new URL(value);
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('scheme');
@@ -94,21 +98,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('TWILIO_ACCOUNT_SID', 'must be "AC" followed by 32 lower-case hex characters');
   }
   const region = optional(env, 'PHONE_REGION') ?? 'CN';
-  if (!/^[A-Z]{2}$/.test(region)) throw new ConfigError('PHONE_REGION', `must be a two-letter country code, got "${region}"`);
+  if (!/^[A-Z]{2}$/.test(region))
+    throw new ConfigError('PHONE_REGION', `must be a two-letter country code, got "${region}"`);
   const apiBase = optional(env, 'TWILIO_API_BASE_URL');
   const dynamo = optional(env, 'DYNAMODB_ENDPOINT');
   const s3 = optional(env, 'S3_ENDPOINT');
   return {
-    publicBaseUrl: url(env, 'PUBLIC_BASE_URL', required(env, 'PUBLIC_BASE_URL')),
+    publicBaseUrl: url('PUBLIC_BASE_URL', required(env, 'PUBLIC_BASE_URL')),
     twilio: {
       accountSid,
       authToken: secretOrInline(env, 'TWILIO_AUTH_TOKEN', 'TWILIO_AUTH_TOKEN_SECRET_ID'),
-      ...(apiBase ? { apiBaseUrl: url(env, 'TWILIO_API_BASE_URL', apiBase) } : {}),
+      ...(apiBase ? { apiBaseUrl: url('TWILIO_API_BASE_URL', apiBase) } : {}),
     },
     tableName: required(env, 'TABLE_NAME'),
     bucketName: required(env, 'BUCKET_NAME'),
-    ...(dynamo ? { dynamodbEndpoint: url(env, 'DYNAMODB_ENDPOINT', dynamo) } : {}),
-    ...(s3 ? { s3Endpoint: url(env, 'S3_ENDPOINT', s3) } : {}),
+    ...(dynamo ? { dynamodbEndpoint: url('DYNAMODB_ENDPOINT', dynamo) } : {}),
+    ...(s3 ? { s3Endpoint: url('S3_ENDPOINT', s3) } : {}),
     region: optional(env, 'AWS_REGION') ?? 'us-east-1',
     defaultPhoneRegion: region,
     timeZone: timeZone(env, 'TIME_ZONE', 'Asia/Shanghai'),
@@ -130,7 +135,8 @@ export interface LocalOptions {
 export function loadLocalOptions(env: Env = process.env): LocalOptions {
   const port = optional(env, 'PORT');
   const n = port === undefined ? 3000 : Number(port);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError('PORT', `must be a port number 0-65535, got "${port}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ConfigError('PORT', `must be a port number 0-65535, got "${port}"`);
   const memory = optional(env, 'IN_MEMORY');
   if (memory !== undefined && memory !== '1' && memory !== 'true' && memory !== '0' && memory !== 'false') {
     throw new ConfigError('IN_MEMORY', `must be 1/true or 0/false, got "${memory}"`);

@@ -73,7 +73,15 @@ export interface Policy extends Stamped {
 export const TICKET_TYPES = ['claim', 'complaint', 'policy-change', 'inquiry', 'rescue', 'fault'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 
-export const TICKET_STATUSES = ['new', 'open', 'pending', 'escalated', 'resolved', 'closed', 'cancelled'] as const;
+export const TICKET_STATUSES = [
+  'new',
+  'open',
+  'pending',
+  'escalated',
+  'resolved',
+  'closed',
+  'cancelled',
+] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;

@@ -1,5 +1,5 @@
 // Phone numbers in E.164, the one form every lookup and Twilio parameter uses.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 export type PhoneResult =
   | { readonly ok: true; readonly e164: string; readonly country?: string }

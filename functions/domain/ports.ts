@@ -32,7 +32,11 @@ export interface PageRequest {
 
 type New<T> = Omit<T, 'createdAt' | 'updatedAt' | 'version'>;
 export type NewCustomer = Omit<New<Customer>, 'id'> & { readonly id?: string };
-export type NewAsset = Asset extends infer A ? (A extends Asset ? Omit<New<A>, 'id'> & { id?: string } : never) : never;
+export type NewAsset = Asset extends infer A
+  ? A extends Asset
+    ? Omit<New<A>, 'id'> & { id?: string }
+    : never
+  : never;
 export type NewPolicy = New<Policy>;
 export type NewTicket = Omit<New<Ticket>, 'number' | 'history' | 'callSids' | 'recordingSids' | 'fields'> & {
   readonly callSids?: readonly string[];
@@ -102,7 +106,12 @@ export interface TicketRepo {
   create(input: NewTicket, by: string): Promise<WriteResult<Ticket>>;
   get(number: string): Promise<Ticket | undefined>;
   /** Validated by the caller against ticket-workflow; records history. */
-  update(number: string, expectedVersion: number, patch: TicketPatch, by: string): Promise<WriteResult<Ticket>>;
+  update(
+    number: string,
+    expectedVersion: number,
+    patch: TicketPatch,
+    by: string,
+  ): Promise<WriteResult<Ticket>>;
   byCustomer(customerId: string, page?: PageRequest): Promise<Page<Ticket>>;
   byStatus(status: TicketStatus, page?: PageRequest): Promise<Page<Ticket>>;
   byAssignee(userId: string, page?: PageRequest): Promise<Page<Ticket>>;
@@ -129,7 +138,10 @@ export interface CallRepo {
   update(
     callSid: string,
     patch: Partial<
-      Pick<CallRecord, 'status' | 'answeredAt' | 'endedAt' | 'agentId' | 'customerId' | 'queue' | 'disposition' | 'notes'>
+      Pick<
+        CallRecord,
+        'status' | 'answeredAt' | 'endedAt' | 'agentId' | 'customerId' | 'queue' | 'disposition' | 'notes'
+      >
     > & { readonly addTicketNumber?: string; readonly addRecordingSid?: string },
   ): Promise<WriteResult<CallRecord>>;
   byCustomer(customerId: string, page?: PageRequest): Promise<Page<CallRecord>>;

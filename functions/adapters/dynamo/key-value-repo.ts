@@ -1,0 +1,72 @@
+// Short-lived counters and markers (login throttling, webhook idempotency). DynamoDB's TTL removes
+// them in AWS eventually, and dynalite never does, so every read treats an expired item as absent.
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Clock, KeyValueRepo } from '../../domain/ports.js';
+import { TTL_ATTRIBUTE } from './table.js';
+import { getItem, putIf, type TableAccess } from './table-access.js';
+
+const pk = (key: string) => `KV#${key}`;
+const epochSeconds = (iso: string) => Math.ceil(Date.parse(iso) / 1000);
+
+export function createKeyValueRepo(t: TableAccess, clock: Clock): KeyValueRepo {
+  const nowSeconds = () => Math.floor(clock.now() / 1000);
+
+  return {
+    async increment(key, by, expiresAt) {
+      const exp = epochSeconds(expiresAt);
+      // An expired counter restarts from `by`; a live one is added to and keeps its expiry.
+      try {
+        const out = await t.doc.send(
+          new UpdateCommand({
+            TableName: t.tableName,
+            Key: { pk: pk(key), sk: '#' },
+            UpdateExpression: 'ADD n :by',
+            ConditionExpression: 'attribute_exists(pk) AND #ttl > :now',
+            ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+            ExpressionAttributeValues: { ':by': by, ':now': nowSeconds() },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        );
+        return Number(out.Attributes?.n);
+      } catch (err) {
+        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+      }
+      const fresh = { pk: pk(key), sk: '#', entity: 'kv', n: by, [TTL_ATTRIBUTE]: exp };
+      if (
+        await putIf(
+          t,
+          fresh,
+          'attribute_not_exists(pk) OR #ttl <= :now',
+          { ':now': nowSeconds() },
+          { '#ttl': TTL_ATTRIBUTE },
+        )
+      ) {
+        return by;
+      }
+      // Someone else restarted it between our two writes: add to theirs.
+      return this.increment(key, by, expiresAt);
+    },
+
+    async get(key) {
+      const item = await getItem(t, pk(key));
+      const exp = Number(item?.[TTL_ATTRIBUTE]);
+      if (!item || !(exp > nowSeconds())) return undefined;
+      return { value: Number(item.n), expiresAt: new Date(exp * 1000).toISOString() };
+    },
+
+    async delete(key) {
+      await t.doc.send(new DeleteCommand({ TableName: t.tableName, Key: { pk: pk(key), sk: '#' } }));
+    },
+
+    async putIfAbsent(key, value, expiresAt) {
+      const item = { pk: pk(key), sk: '#', entity: 'kv', value, [TTL_ATTRIBUTE]: epochSeconds(expiresAt) };
+      return putIf(
+        t,
+        item,
+        'attribute_not_exists(pk) OR #ttl <= :now',
+        { ':now': nowSeconds() },
+        { '#ttl': TTL_ATTRIBUTE },
+      );
+    },
+  };
+}

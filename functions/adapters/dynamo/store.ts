@@ -1,0 +1,67 @@
+// Composition of the DynamoDB repositories into the Store port, plus table creation for local runs.
+import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Clock, Store } from '../../domain/ports.js';
+import { createAssetRepo } from './asset-repo.js';
+import { createAuditRepo } from './audit-repo.js';
+import { createCallRepo } from './call-repo.js';
+import { createCustomerRepo } from './customer-repo.js';
+import { createKeyValueRepo } from './key-value-repo.js';
+import { createPolicyRepo } from './policy-repo.js';
+import { createTableInput } from './table.js';
+import type { TableAccess } from './table-access.js';
+import { createTaskRepo } from './task-repo.js';
+import { createTicketRepo } from './ticket-repo.js';
+import { createUserRepo } from './user-repo.js';
+
+export interface DynamoStoreOptions {
+  readonly client: DynamoDBClient;
+  readonly tableName: string;
+  readonly clock: Clock;
+  /** IANA zone for the year in ticket numbers; default UTC. */
+  readonly timeZone?: string;
+  /** Region for reading national-format phone numbers in search; default CN. */
+  readonly phoneRegion?: string;
+}
+
+export function createDynamoStore(options: DynamoStoreOptions): Store {
+  const doc = DynamoDBDocumentClient.from(options.client, {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+  });
+  const t: TableAccess = { doc, tableName: options.tableName };
+  const { clock } = options;
+  const assets = createAssetRepo(t, clock);
+  const policies = createPolicyRepo(t, clock);
+  return {
+    customers: createCustomerRepo(
+      t,
+      clock,
+      { assets: () => assets, policies: () => policies },
+      options.phoneRegion ?? 'CN',
+    ),
+    assets,
+    policies,
+    tickets: createTicketRepo(t, clock, options.timeZone ?? 'UTC'),
+    tasks: createTaskRepo(t, clock),
+    calls: createCallRepo(t, clock),
+    users: createUserRepo(t, clock),
+    audit: createAuditRepo(t, clock),
+    keys: createKeyValueRepo(t, clock),
+  };
+}
+
+/** Creates the table if it does not exist and waits until it is active. */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+  } catch (err) {
+    if ((err as Error).name !== 'ResourceInUseException') throw err;
+  }
+  for (let i = 0; i < 100; i++) {
+    const out = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const indexesReady = (out.Table?.GlobalSecondaryIndexes ?? []).every((ix) => ix.IndexStatus === 'ACTIVE');
+    if (out.Table?.TableStatus === 'ACTIVE' && indexesReady) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`table ${tableName} did not become active`);
+}

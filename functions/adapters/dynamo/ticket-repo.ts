@@ -1,0 +1,127 @@
+// Tickets: numbered from an atomic counter per type and year, listed by customer, status and
+// assignee, updated under optimistic locking with every change kept in the history.
+import type { Ticket, TicketEvent } from '../../domain/model.js';
+import type {
+  Clock,
+  NewTicket,
+  Page,
+  PageRequest,
+  TicketPatch,
+  TicketRepo,
+  WriteResult,
+} from '../../domain/ports.js';
+import { formatTicketNumber, TICKET_PREFIX } from '../../domain/ticket-workflow.js';
+import { nextSequence } from './counter.js';
+import { fromItem, getItem, type Item, mapPage, putIf, queryPage, type TableAccess } from './table-access.js';
+import { compact, versionedReplace } from './versioned.js';
+
+const pk = (n: string) => `TICKET#${n}`;
+
+function toItem(tk: Ticket): Item {
+  const sortKey = `${tk.createdAt}#${tk.number}`;
+  return compact({
+    ...tk,
+    pk: pk(tk.number),
+    sk: '#',
+    entity: 'ticket',
+    gsi1pk: tk.customerId ? `CUSTOMER#${tk.customerId}` : undefined,
+    gsi1sk: tk.customerId ? `TICKET#${sortKey}` : undefined,
+    gsi2pk: `TICKETSTATUS#${tk.status}`,
+    gsi2sk: sortKey,
+    gsi3pk: tk.assigneeId ? `ASSIGNEE#${tk.assigneeId}` : undefined,
+    gsi3sk: tk.assigneeId ? `TICKET#${sortKey}` : undefined,
+  });
+}
+
+/** Year of `ms` in the center's time zone: a claim filed at 07:00 on 1 January in Shanghai is next year's. */
+function yearIn(ms: number, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(ms));
+}
+
+function applyPatch(current: Ticket, patch: TicketPatch, by: string, at: string): Ticket {
+  const events: TicketEvent[] = [];
+  if (patch.status !== undefined && patch.status !== current.status) {
+    events.push({ at, by, kind: 'status', from: current.status, to: patch.status });
+  }
+  if (patch.assigneeId !== undefined && (patch.assigneeId ?? undefined) !== current.assigneeId) {
+    events.push(
+      compact({
+        at,
+        by,
+        kind: 'assigned' as const,
+        from: current.assigneeId,
+        to: patch.assigneeId ?? undefined,
+      }),
+    );
+  }
+  const edited = (['priority', 'subject', 'description', 'dueAt', 'fields'] as const).filter(
+    (k) => patch[k] !== undefined,
+  );
+  if (edited.length > 0) events.push({ at, by, kind: 'updated', text: edited.join(',') });
+  if (patch.note) events.push({ at, by, kind: 'note', text: patch.note });
+  const add = (list: readonly string[], sid: string | undefined) =>
+    sid && !list.includes(sid) ? [...list, sid] : list;
+  return compact({
+    ...current,
+    status: patch.status ?? current.status,
+    priority: patch.priority ?? current.priority,
+    subject: patch.subject ?? current.subject,
+    description: patch.description ?? current.description,
+    assigneeId: patch.assigneeId === undefined ? current.assigneeId : (patch.assigneeId ?? undefined),
+    dueAt: patch.dueAt === undefined ? current.dueAt : (patch.dueAt ?? undefined),
+    fields: patch.fields ? { ...current.fields, ...patch.fields } : current.fields,
+    callSids: add(current.callSids, patch.addCallSid),
+    recordingSids: add(current.recordingSids, patch.addRecordingSid),
+    history: [...current.history, ...events],
+    updatedAt: at,
+  });
+}
+
+export function createTicketRepo(t: TableAccess, clock: Clock, timeZone: string): TicketRepo {
+  const list = async (spec: Parameters<typeof queryPage>[1], page?: PageRequest): Promise<Page<Ticket>> =>
+    mapPage<Ticket>(await queryPage(t, { ...spec, newestFirst: true }, page));
+
+  return {
+    async create(input: NewTicket, by: string): Promise<WriteResult<Ticket>> {
+      const nowMs = clock.now();
+      const now = new Date(nowMs).toISOString();
+      const year = yearIn(nowMs, timeZone);
+      const seq = await nextSequence(t, `${TICKET_PREFIX[input.type]}-${year}`);
+      const number = formatTicketNumber(input.type, year, seq);
+      const ticket: Ticket = compact({
+        ...input,
+        number,
+        callSids: input.callSids ?? [],
+        recordingSids: [],
+        fields: input.fields ?? {},
+        history: [{ at: now, by, kind: 'created' as const, to: input.status }],
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      });
+      if (!(await putIf(t, toItem(ticket), 'attribute_not_exists(pk)'))) {
+        // Only possible if the counter was reset under existing tickets: refuse rather than overwrite.
+        return { ok: false, reason: 'duplicate', field: 'number', value: number };
+      }
+      return { ok: true, value: ticket };
+    },
+
+    async get(number: string): Promise<Ticket | undefined> {
+      const item = await getItem(t, pk(number));
+      return item ? fromItem<Ticket>(item) : undefined;
+    },
+
+    update(number, expectedVersion, patch, by): Promise<WriteResult<Ticket>> {
+      const at = new Date(clock.now()).toISOString();
+      return versionedReplace<Ticket>(t, pk(number), expectedVersion, (current) =>
+        toItem(applyPatch(current, patch, by, at)),
+      );
+    },
+
+    byCustomer: (customerId, page) =>
+      list({ index: 'gsi1', pk: `CUSTOMER#${customerId}`, skPrefix: 'TICKET#' }, page),
+    byStatus: (status, page) => list({ index: 'gsi2', pk: `TICKETSTATUS#${status}` }, page),
+    byAssignee: (userId, page) =>
+      list({ index: 'gsi3', pk: `ASSIGNEE#${userId}`, skPrefix: 'TICKET#' }, page),
+  };
+}

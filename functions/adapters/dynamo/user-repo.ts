@@ -1,0 +1,40 @@
+// Agents, supervisors and admins, keyed by login id.
+import type { User } from '../../domain/model.js';
+import type { Clock, NewUser, Page, UserRepo, WriteResult } from '../../domain/ports.js';
+import { fromItem, getItem, type Item, mapPage, putIf, queryPage, type TableAccess } from './table-access.js';
+import { compact, versionedReplace } from './versioned.js';
+
+const pk = (id: string) => `USER#${id}`;
+
+function toItem(u: User): Item {
+  return compact({ ...u, pk: pk(u.id), sk: '#', entity: 'user', gsi2pk: 'USERS', gsi2sk: u.id });
+}
+
+export function createUserRepo(t: TableAccess, clock: Clock): UserRepo {
+  return {
+    async create(input: NewUser): Promise<WriteResult<User>> {
+      const now = new Date(clock.now()).toISOString();
+      const user: User = compact({ ...input, createdAt: now, updatedAt: now, version: 1 });
+      if (!(await putIf(t, toItem(user), 'attribute_not_exists(pk)'))) {
+        return { ok: false, reason: 'duplicate', field: 'id', value: input.id };
+      }
+      return { ok: true, value: user };
+    },
+
+    async get(id: string): Promise<User | undefined> {
+      const item = await getItem(t, pk(id));
+      return item ? fromItem<User>(item) : undefined;
+    },
+
+    update(id, expectedVersion, patch): Promise<WriteResult<User>> {
+      const now = new Date(clock.now()).toISOString();
+      return versionedReplace<User>(t, pk(id), expectedVersion, (current) =>
+        toItem(compact({ ...current, ...patch, id, updatedAt: now })),
+      );
+    },
+
+    async list(page): Promise<Page<User>> {
+      return mapPage<User>(await queryPage(t, { index: 'gsi2', pk: 'USERS' }, page));
+    },
+  };
+}
