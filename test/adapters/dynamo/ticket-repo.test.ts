@@ -60,7 +60,7 @@ describe('ticket repository', () => {
 
   it('lists by status, assignee and customer, newest first, following status changes', async () => {
     const a = await ts.store.tickets.create(newTicket({ customerId: 'cust-list', subject: 'A' }), 'ivr');
-    ts.clock.advance(1000);
+    await ts.clock.advance(1000);
     const b = await ts.store.tickets.create(
       newTicket({ customerId: 'cust-list', subject: 'B', assigneeId: 'agent-x' }),
       'ivr',

@@ -38,9 +38,9 @@ describe('audit repository', () => {
       target: '1001',
       detail: { to: 'Busy' },
     });
-    ts.clock.advance(1000);
+    await ts.clock.advance(1000);
     await ts.store.audit.append({ actor: 'sup1', action: 'barge', target: 'CA1' });
-    ts.clock.advance(1); // entries in the same millisecond have no defined order
+    await ts.clock.advance(1); // entries in the same millisecond have no defined order
     await ts.store.audit.append({ actor: 'admin', action: 'user.create', target: '1003' });
     const day = await ts.store.audit.byDay('2026-03-01');
     expect(day.items.map((e) => e.action)).toEqual(['user.create', 'barge', 'force-state']);
@@ -60,7 +60,7 @@ describe('key-value repository', () => {
     );
     expect(counts.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect((await ts.store.keys.get('login:1001'))?.value).toBe(8);
-    ts.clock.advance(61_000);
+    await ts.clock.advance(61_000);
     expect(await ts.store.keys.get('login:1001')).toBeUndefined();
     const later = new Date(ts.clock.now() + 60_000).toISOString();
     expect(await ts.store.keys.increment('login:1001', 1, later)).toBe(1);
@@ -72,7 +72,7 @@ describe('key-value repository', () => {
     const exp = new Date(ts.clock.now() + 1000).toISOString();
     const results = await Promise.all([1, 2, 3].map(() => ts.store.keys.putIfAbsent('sid:CA1', 'done', exp)));
     expect(results.filter(Boolean)).toHaveLength(1);
-    ts.clock.advance(2000);
+    await ts.clock.advance(2000);
     expect(
       await ts.store.keys.putIfAbsent('sid:CA1', 'again', new Date(ts.clock.now() + 1000).toISOString()),
     ).toBe(true);
