@@ -55,7 +55,12 @@ export interface VoicePort {
   /** Moves a queued call to new TwiML (redirect instruction). */
   redirect(callSid: string, url: string, method?: 'GET' | 'POST'): Promise<void>;
   /** Places a call to a worker and runs `url` when answered (call instruction). */
-  call(input: { readonly from: string; readonly to: string; readonly url: string; readonly statusCallbackUrl?: string }): Promise<string>;
+  call(input: {
+    readonly from: string;
+    readonly to: string;
+    readonly url: string;
+    readonly statusCallbackUrl?: string;
+  }): Promise<string>;
 }
 
 /** What the voice engine asks of the TaskRouter engine for `<Enqueue workflowSid>`. */
@@ -68,7 +73,10 @@ export interface TaskRouterPort {
     readonly attributes: Readonly<Record<string, unknown>>;
     readonly priority?: number;
     readonly timeoutSeconds?: number;
-  }): Promise<{ readonly ok: true; readonly taskSid: string } | { readonly ok: false; readonly errorCode: number; readonly message: string }>;
+  }): Promise<
+    | { readonly ok: true; readonly taskSid: string }
+    | { readonly ok: false; readonly errorCode: number; readonly message: string }
+  >;
   /** The caller left the queue (hung up, <Leave>, redirect): cancel the Task if not yet assigned. */
   cancelTaskForCall(taskSid: string, reason: string): Promise<void>;
 }
