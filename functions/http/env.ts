@@ -1,0 +1,20 @@
+// Hono environment types: what middleware puts on the context for the handlers after it.
+import type { User } from '../domain/model.js';
+import type { SessionClaims } from '../domain/session.js';
+
+/** Form parameters of a Twilio webhook; repeated keys keep every value. */
+export type TwilioParams = Readonly<Record<string, string | readonly string[]>>;
+
+export interface ApiEnv {
+  Variables: {
+    /** The authenticated user, loaded fresh from the store on every request. */
+    user: User;
+    session: SessionClaims;
+  };
+}
+
+export interface TwilioEnv {
+  Variables: {
+    twilioParams: TwilioParams;
+  };
+}

@@ -1,0 +1,30 @@
+// Every Twilio webhook under /twilio, behind signature validation. Its onError keeps callers out of
+// silence: a failing voice webhook answers an apology in TwiML; bad input still gets its 4xx.
+import { Hono } from 'hono';
+import type { AppDeps } from '../deps.js';
+import type { TwilioEnv } from '../env.js';
+import { HttpProblem } from '../errors.js';
+import { verifyTwilioSignature } from './signature.js';
+import { createSmsApp } from './sms-routes.js';
+import { apologyTwiml } from './voice-prompts.js';
+import { createVoiceApp } from './voice-routes.js';
+
+export function createTwilioApp(deps: AppDeps): Hono<TwilioEnv> {
+  const app = new Hono<TwilioEnv>();
+  app.use('*', verifyTwilioSignature(deps));
+  app.route('/voice', createVoiceApp(deps));
+  app.route('/sms', createSmsApp(deps));
+  app.onError((err, c) => {
+    if (err instanceof HttpProblem)
+      return c.json({ error: err.code, message: err.message, ...err.extra }, err.status);
+    console.error(
+      JSON.stringify({ level: 'error', msg: 'twilio webhook failed', path: c.req.path, error: String(err) }),
+    );
+    if (c.req.path.startsWith('/twilio/voice')) {
+      return c.body(apologyTwiml(), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
+    }
+    // Messaging: a 500 lets Twilio try the number's SmsFallbackUrl.
+    return c.json({ error: 'internal', message: 'The webhook failed; it was logged.' }, 500);
+  });
+  return app;
+}
