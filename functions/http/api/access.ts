@@ -1,0 +1,59 @@
+// Who may call which /api operation: the one place role rules are written down. Every secured route
+// takes its roles from here by operation id, and a test walks this table with every role.
+//
+// | Operation                | agent | supervisor | admin | Notes                                        |
+// |--------------------------|-------|------------|-------|----------------------------------------------|
+// | auth.login               |  any  |    any     |  any  | public; throttled per id and per address     |
+// | auth.me / logout / pwd   |  yes  |    yes     |  yes  | own session and password only                |
+// | customers.*              |  yes  |    yes     |  yes  | search, create, view (screen pop), update,   |
+// |                          |       |            |       | add asset, add policy                        |
+// | tickets.*                |  yes  |    yes     |  yes  | create, list, get, update, add note          |
+// | tasks.create/get/update  |  own  |    yes     |  yes  | agents: tasks assigned to them or unassigned |
+// | tasks.mine               |  yes  |    yes     |  yes  |                                              |
+// | tasks.due                |  no   |    yes     |  yes  | everyone's due tasks (callback planning)     |
+// | audit.list               |  no   |    yes     |  yes  |                                              |
+// | users.*                  |  no   |    no      |  yes  | list, create, update, reset password         |
+//
+// Roles are not a hierarchy in storage (a user holds a list), so each row names every role it admits.
+import type { Role } from '../../domain/model.js';
+
+const EVERYONE = ['agent', 'supervisor', 'admin'] as const satisfies readonly Role[];
+const LEADS = ['supervisor', 'admin'] as const satisfies readonly Role[];
+const ADMINS = ['admin'] as const satisfies readonly Role[];
+
+export const ACCESS = {
+  'auth.me': EVERYONE,
+  'auth.logout': EVERYONE,
+  'auth.changePassword': EVERYONE,
+  'customers.search': EVERYONE,
+  'customers.create': EVERYONE,
+  'customers.get': EVERYONE,
+  'customers.update': EVERYONE,
+  'customers.addAsset': EVERYONE,
+  'customers.addPolicy': EVERYONE,
+  'tickets.create': EVERYONE,
+  'tickets.list': EVERYONE,
+  'tickets.get': EVERYONE,
+  'tickets.update': EVERYONE,
+  'tickets.addNote': EVERYONE,
+  'tasks.create': EVERYONE,
+  'tasks.mine': EVERYONE,
+  'tasks.due': LEADS,
+  'tasks.get': EVERYONE,
+  'tasks.update': EVERYONE,
+  'audit.list': LEADS,
+  'users.list': ADMINS,
+  'users.create': ADMINS,
+  'users.update': ADMINS,
+  'users.resetPassword': ADMINS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Operation = keyof typeof ACCESS;
+
+/** Operations open without a session. */
+export const PUBLIC_OPERATIONS = ['auth.login', 'openapi'] as const;
+
+/** Row-level rule for tasks: agents see and change only their own or unassigned tasks. */
+export function seesAllTasks(roles: readonly Role[]): boolean {
+  return roles.includes('supervisor') || roles.includes('admin');
+}

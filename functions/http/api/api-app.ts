@@ -1,0 +1,35 @@
+// The agent/supervisor/admin REST API: every route declared with zod schemas that validate requests
+// and generate the OpenAPI 3 document served at /api/openapi.json.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from '../deps.js';
+import type { ApiEnv } from '../env.js';
+import { registerAuditRoutes } from './audit-routes.js';
+import { registerAuthRoutes } from './auth-routes.js';
+import { registerCustomerRoutes } from './customer-routes.js';
+import { createGuard } from './guard.js';
+import { registerTaskRoutes } from './task-routes.js';
+import { registerTicketRoutes } from './ticket-routes.js';
+import { registerUserRoutes } from './user-routes.js';
+import { validationHook } from './validation-hook.js';
+
+export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const guard = createGuard(deps);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token from POST /api/auth/login (the cc_session cookie is accepted too).',
+  });
+  registerAuthRoutes(app, deps, guard);
+  registerCustomerRoutes(app, deps, guard);
+  registerTicketRoutes(app, deps, guard);
+  registerTaskRoutes(app, deps, guard);
+  registerUserRoutes(app, deps, guard);
+  registerAuditRoutes(app, deps, guard);
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Contact center API', version: '1' },
+    servers: [{ url: `${deps.config.publicBaseUrl}/api` }],
+  });
+  return app;
+}

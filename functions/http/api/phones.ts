@@ -1,0 +1,16 @@
+// Normalises phone numbers from a request body to E.164, naming the bad entry when one is not a number.
+import { normalisePhone } from '../../domain/phone.js';
+import { ValidationError } from '../errors.js';
+
+export function normalisePhones(raw: readonly string[], region: string, path: string): string[] {
+  const issues: { path: string; message: string }[] = [];
+  const out: string[] = [];
+  raw.forEach((value, i) => {
+    const result = normalisePhone(value, region);
+    if (result.ok) {
+      if (!out.includes(result.e164)) out.push(result.e164);
+    } else issues.push({ path: `${path}.${i}`, message: `"${value}" is not a valid phone number` });
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+  return out;
+}

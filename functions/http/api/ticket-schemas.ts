@@ -1,0 +1,85 @@
+// Request and response schemas for tickets; the status workflow itself lives in domain/ticket-workflow.
+import { z } from '@hono/zod-openapi';
+import { PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../domain/model.js';
+import { TICKET_NUMBER_PATTERN } from '../../domain/ticket-workflow.js';
+import { IsoDateTime, listOf, PageQuery, Stamps, Version } from './common-schemas.js';
+
+const Fields = z.record(z.string().min(1).max(64), z.string().max(2000));
+
+export const TicketSchema = z
+  .object({
+    number: z.string().openapi({ example: 'CLM-2026-000123' }),
+    type: z.enum(TICKET_TYPES),
+    status: z.enum(TICKET_STATUSES),
+    priority: z.enum(PRIORITIES),
+    subject: z.string(),
+    description: z.string().optional(),
+    customerId: z.string().optional(),
+    assetId: z.string().optional(),
+    policyNumber: z.string().optional(),
+    assigneeId: z.string().optional(),
+    dueAt: z.string().optional(),
+    callSids: listOf(z.string()),
+    recordingSids: listOf(z.string()),
+    fields: z.record(z.string(), z.string()),
+    history: listOf(
+      z.object({
+        at: z.string(),
+        by: z.string(),
+        kind: z.enum(['created', 'status', 'assigned', 'note', 'updated']),
+        from: z.string().optional(),
+        to: z.string().optional(),
+        text: z.string().optional(),
+      }),
+    ),
+    ...Stamps,
+  })
+  .openapi('Ticket');
+
+export const NewTicketBody = z
+  .object({
+    type: z.enum(TICKET_TYPES),
+    priority: z.enum(PRIORITIES).default('normal'),
+    subject: z.string().trim().min(1).max(200),
+    description: z.string().max(8000).optional(),
+    customerId: z.string().min(1).max(64).optional(),
+    assetId: z.string().min(1).max(64).optional(),
+    policyNumber: z.string().min(1).max(40).optional(),
+    assigneeId: z.string().min(1).max(64).optional(),
+    dueAt: IsoDateTime.optional(),
+    callSids: z
+      .array(z.string().regex(/^CA[0-9a-f]{32}$/, 'a Twilio CallSid: CA + 32 hex'))
+      .max(20)
+      .optional(),
+    fields: Fields.optional(),
+  })
+  .strict();
+
+export const TicketPatchBody = z
+  .object({
+    version: Version,
+    status: z.enum(TICKET_STATUSES).optional(),
+    priority: z.enum(PRIORITIES).optional(),
+    subject: z.string().trim().min(1).max(200).optional(),
+    description: z.string().max(8000).optional(),
+    assigneeId: z.string().min(1).max(64).nullable().optional(),
+    dueAt: IsoDateTime.nullable().optional(),
+    fields: Fields.optional(),
+    note: z.string().trim().min(1).max(8000).optional(),
+  })
+  .strict();
+
+export const NoteBody = z.object({ text: z.string().trim().min(1).max(8000) }).strict();
+
+export const TicketNumberParam = z.object({
+  number: z.string().regex(TICKET_NUMBER_PATTERN, 'a ticket number such as CLM-2026-000123'),
+});
+
+export const TicketListQuery = PageQuery.extend({
+  status: z.enum(TICKET_STATUSES).optional(),
+  assignee: z.string().min(1).max(64).optional().openapi({ description: 'A user id, or "me".' }),
+  customerId: z.string().min(1).max(64).optional(),
+}).refine((q) => [q.status, q.assignee, q.customerId].filter((v) => v !== undefined).length === 1, {
+  message: 'give exactly one of status, assignee or customerId',
+  path: ['status'],
+});

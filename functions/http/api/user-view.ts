@@ -1,0 +1,26 @@
+// Users as the API shows them: everything but the password hash.
+import { z } from '@hono/zod-openapi';
+import { LANGUAGES, ROLES, type User } from '../../domain/model.js';
+import { listOf, Stamps } from './common-schemas.js';
+
+export const PublicUserSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    roles: listOf(z.enum(ROLES)),
+    skills: listOf(z.string()),
+    languages: listOf(z.enum(LANGUAGES)),
+    regions: listOf(z.string()),
+    extension: z.string().optional(),
+    phone: z.string().optional(),
+    disabled: z.boolean(),
+    ...Stamps,
+  })
+  .openapi('User');
+
+export type PublicUser = Omit<User, 'passwordHash'>;
+
+export function publicUser(user: User): PublicUser {
+  const { passwordHash: _secret, ...rest } = user;
+  return rest;
+}
