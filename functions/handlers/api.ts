@@ -1,0 +1,6 @@
+// Lambda entry for the REST API (/api/...) and /health.
+import { handle } from 'hono/aws-lambda';
+import { createApp } from '../http/app.js';
+import { lambdaDeps } from './app-deps.js';
+
+export const handler = handle(createApp(lambdaDeps()));
