@@ -1,6 +1,7 @@
 // Customers: search (phone, policy, VIN, plate, id code or name), create, the screen-pop view with
 // everything the customer owns and every contact, update with optimistic locking, add asset or policy.
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { normalisePhone } from '../../domain/phone.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
 import { invalidField, NotFoundError } from '../errors.js';
@@ -77,10 +78,8 @@ export function registerCustomerRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, 
     const { q, limit, cursor } = c.req.valid('query');
     const page = { ...(limit ? { limit } : {}), ...(cursor ? { cursor } : {}) };
     // A phone typed in national format should still find the customer, so try its E.164 form too.
-    let text = q;
-    if (q && /^[+\d][\d\s()-]{5,}$/.test(q)) {
-      text = normalisePhones([q], region, 'query.q').at(0) ?? q;
-    }
+    const phone = q && /^[+\d][\d\s()-]{5,}$/.test(q) ? normalisePhone(q, region) : undefined;
+    const text = phone?.ok ? phone.e164 : q;
     const result = text ? await store.customers.search(text, page) : await store.customers.list(page);
     return c.json(result, 200);
   });

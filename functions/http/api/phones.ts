@@ -14,3 +14,9 @@ export function normalisePhones(raw: readonly string[], region: string, path: st
   if (issues.length > 0) throw new ValidationError(issues);
   return out;
 }
+
+export function normaliseOnePhone(raw: string, region: string, path: string): string {
+  const result = normalisePhone(raw, region);
+  if (!result.ok) throw new ValidationError([{ path, message: `"${raw}" is not a valid phone number` }]);
+  return result.e164;
+}

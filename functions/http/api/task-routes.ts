@@ -16,7 +16,7 @@ import {
   SECURED_ERRORS,
 } from './common-schemas.js';
 import type { Guard } from './guard.js';
-import { normalisePhones } from './phones.js';
+import { normaliseOnePhone } from './phones.js';
 import { securedRoute } from './secured-route.js';
 import { DueQuery, NewTaskBody, TaskIdParam, TaskPatchBody, TaskSchema } from './task-schemas.js';
 import { unwrap } from './write-result.js';
@@ -59,7 +59,7 @@ export function registerTaskRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
       throw invalidField('body.customerId', `no customer "${body.customerId}"`);
     }
     const phone = body.phone
-      ? { phone: normalisePhones([body.phone], deps.config.defaultPhoneRegion, 'body.phone')[0] }
+      ? { phone: normaliseOnePhone(body.phone, deps.config.defaultPhoneRegion, 'body.phone') }
       : {};
     const task = unwrap(await store.tasks.create({ ...body, ...phone }), 'task', body.kind);
     return c.json(task, 201);
