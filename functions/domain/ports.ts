@@ -172,7 +172,8 @@ export interface AuditRepo {
 export interface KeyValueRepo {
   /** Atomically adds `by` to a counter that expires at `expiresAt`; returns the new value. */
   increment(key: string, by: number, expiresAt: string): Promise<number>;
-  get(key: string): Promise<{ value: number; expiresAt: string } | undefined>;
+  /** A counter's count, or the value a marker was put with. */
+  get(key: string): Promise<{ value: number | string; expiresAt: string } | undefined>;
   delete(key: string): Promise<void>;
   /** Writes only if absent (or expired); true when this call wrote it. */
   putIfAbsent(key: string, value: string, expiresAt: string): Promise<boolean>;

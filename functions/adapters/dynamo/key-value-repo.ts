@@ -51,7 +51,8 @@ export function createKeyValueRepo(t: TableAccess, clock: Clock): KeyValueRepo {
       const item = await getItem(t, pk(key));
       const exp = Number(item?.[TTL_ATTRIBUTE]);
       if (!item || !(exp > nowSeconds())) return undefined;
-      return { value: Number(item.n), expiresAt: new Date(exp * 1000).toISOString() };
+      const value = typeof item.n === 'number' ? item.n : String(item.value);
+      return { value, expiresAt: new Date(exp * 1000).toISOString() };
     },
 
     async delete(key) {

@@ -72,6 +72,7 @@ describe('key-value repository', () => {
     const exp = new Date(ts.clock.now() + 1000).toISOString();
     const results = await Promise.all([1, 2, 3].map(() => ts.store.keys.putIfAbsent('sid:CA1', 'done', exp)));
     expect(results.filter(Boolean)).toHaveLength(1);
+    expect((await ts.store.keys.get('sid:CA1'))?.value).toBe('done');
     await ts.clock.advance(2000);
     expect(
       await ts.store.keys.putIfAbsent('sid:CA1', 'again', new Date(ts.clock.now() + 1000).toISOString()),
