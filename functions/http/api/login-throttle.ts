@@ -16,7 +16,7 @@ export function loginAttempt(id: string, ip: string | undefined, nowMs: number):
 
 export async function refuseIfThrottled(store: Store, attempt: LoginAttempt): Promise<void> {
   const counts = await Promise.all(attempt.windows.map((w) => store.keys.get(w.key)));
-  const exhausted = attempt.windows.filter((w, i) => (counts[i]?.value ?? 0) >= w.limit);
+  const exhausted = attempt.windows.filter((w, i) => Number(counts[i]?.value ?? 0) >= w.limit);
   if (exhausted.length === 0) return;
   const retryAfter = Math.max(...exhausted.map((w) => w.retryAfterSeconds));
   throw new TooManyRequestsError(
