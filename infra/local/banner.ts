@@ -1,0 +1,61 @@
+// What `npm start` prints once the stack is up: where everything is and how to sign in. Built from
+// the demo data and the web routes so the printed logins and URLs cannot drift from the real ones.
+import { DEMO_DATA } from './demo-data.js';
+
+/** Pages of the web app (web/src/routes.ts serves the same paths). */
+export const WEB_PAGES = [
+  ['Agent desktop 座席工作台', '/agent'],
+  ['Supervisor console 班长监控台', '/supervisor'],
+  ['Caller phone 模拟来电', '/phone'],
+] as const;
+
+export const SERVICE_PATHS = [
+  ['Health', '/health'],
+  ['OpenAPI', '/api/openapi.json'],
+  ['Twilio voice webhook', '/twilio/voice'],
+  ['Twilio SMS webhook', '/twilio/sms'],
+] as const;
+
+export interface BannerInput {
+  readonly url: string;
+  readonly startedInMs: number;
+  readonly dataDir?: string;
+}
+
+// Terminals draw CJK characters two columns wide; padEnd counts them as one.
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += WIDE.test(ch) ? 2 : 1;
+  return n;
+}
+
+function table(rows: readonly (readonly string[])[]): string[] {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => columns(r[i] ?? '')))) ?? [];
+  const pad = (cell: string, i: number) => cell + ' '.repeat((widths[i] ?? 0) + 2 - columns(cell));
+  return rows.map((r) => `  ${r.map(pad).join('').trimEnd()}`);
+}
+
+export function formatBanner({ url, startedInMs, dataDir }: BannerInput): string {
+  const storage = dataDir
+    ? `data in ${dataDir}, kept across restarts`
+    : 'in memory: everything is gone when it stops';
+  const logins = DEMO_DATA.users.map((u) => [
+    u.id,
+    u.password,
+    u.roles.join('+'),
+    u.name,
+    u.skills.length ? `${u.skills.join(', ')} (${u.languages.join('/')})` : '',
+  ]);
+  return [
+    `Contact center (local) is running at ${url}  [started in ${(startedInMs / 1000).toFixed(1)} s; ${storage}]`,
+    '',
+    ...table([...WEB_PAGES, ...SERVICE_PATHS].map(([label, path]) => [label, `${url}${path}`])),
+    '',
+    `Demo hotline ${DEMO_DATA.hotline}. Demo logins (local only; id / password / role):`,
+    ...table(logins),
+    '',
+    'Press Ctrl-C to stop.',
+  ].join('\n');
+}

@@ -1,0 +1,58 @@
+// Configuration of the local stack: the same AppConfig as in AWS, built through loadConfig so the same
+// validation applies, with local-only Twilio credentials and a session key kept in the data folder.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type AppConfig, loadConfig } from '../../functions/config.js';
+import type { AppSecrets } from '../../functions/http/deps.js';
+
+/**
+ * Twilio credentials for the local stack only. They sign and check webhooks between the app and the
+ * in-process Twilio twin; they are not a real Twilio account and grant nothing anywhere else.
+ */
+export const LOCAL_TWILIO = {
+  accountSid: 'AC10ca1000000000000000000000000000',
+  authToken: 'local-only-twilio-auth-token-0000',
+} as const;
+
+export const LOCAL_TABLE = 'contact-center';
+export const LOCAL_BUCKET = 'contact-center-media';
+
+const SESSION_KEY_FILE = 'session.key';
+
+/**
+ * The HMAC key for sessions. Kept in the data folder so logins survive a restart; a throwaway run
+ * (no folder) gets a fresh one, which is what a throwaway run should do.
+ */
+export function localSessionKey(dataDir?: string): string {
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  const path = join(dataDir, SESSION_KEY_FILE);
+  if (existsSync(path)) {
+    const key = readFileSync(path, 'utf8').trim();
+    if (key.length >= 32) return key;
+  }
+  const key = randomBytes(32).toString('base64url');
+  writeFileSync(path, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+export interface LocalEndpoints {
+  readonly publicBaseUrl: string;
+  readonly dynamodbEndpoint: string;
+  readonly s3Endpoint: string;
+  readonly sessionKey: string;
+}
+
+export function localConfig(endpoints: LocalEndpoints): { config: AppConfig; secrets: AppSecrets } {
+  const config = loadConfig({
+    PUBLIC_BASE_URL: endpoints.publicBaseUrl,
+    TWILIO_ACCOUNT_SID: LOCAL_TWILIO.accountSid,
+    TWILIO_AUTH_TOKEN: LOCAL_TWILIO.authToken,
+    TABLE_NAME: LOCAL_TABLE,
+    BUCKET_NAME: LOCAL_BUCKET,
+    DYNAMODB_ENDPOINT: endpoints.dynamodbEndpoint,
+    S3_ENDPOINT: endpoints.s3Endpoint,
+    SESSION_KEY: endpoints.sessionKey,
+  });
+  return { config, secrets: { twilioAuthToken: LOCAL_TWILIO.authToken, sessionKey: endpoints.sessionKey } };
+}

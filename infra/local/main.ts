@@ -1,0 +1,61 @@
+// `npm start`: boots the local stack on PORT (default 3000), prints the URLs and demo logins, and
+// shuts everything down cleanly on Ctrl-C or SIGTERM. Exit code 1 with a clear message on failure.
+import { ConfigError, type LocalOptions, loadLocalOptions } from '../../functions/config.js';
+import { formatBanner } from './banner.js';
+import { DataDirLockedError } from './data-dir-lock.js';
+import { PortInUseError, startLocalStack } from './start-local-stack.js';
+
+function fail(message: string): never {
+  console.error(`\nCannot start: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const began = performance.now();
+  let options: LocalOptions;
+  try {
+    options = loadLocalOptions();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  console.log(`Starting the contact center on ${options.host}:${options.port} ...`);
+  const stack = await startLocalStack({
+    port: options.port,
+    host: options.host,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    demoData: true,
+    log: (line) => console.log(`  ${line}`),
+  }).catch((error: unknown) => {
+    if (error instanceof PortInUseError || error instanceof DataDirLockedError) fail(error.message);
+    throw error;
+  });
+  console.log(
+    `\n${formatBanner({ url: stack.url, startedInMs: performance.now() - began, ...(options.dataDir ? { dataDir: options.dataDir } : {}) })}`,
+  );
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    // A second Ctrl-C means "now": do not wait for a slow close.
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`\n${signal}: stopping ...`);
+    stack.stop().then(
+      () => {
+        console.log('Stopped.');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,186 @@
+// The whole local column of DESIGN.md §2 in one process: dynalite, s3rver, the table and bucket, demo
+// data, and one HTTP server for the Hono app plus the built web app. `npm start` and tests boot it here.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { getRequestListener } from '@hono/node-server';
+import { createDynamoStore, ensureTable } from '../../functions/adapters/dynamo/store.js';
+import type { AppConfig } from '../../functions/config.js';
+import { type Clock, type Store, systemClock } from '../../functions/domain/ports.js';
+import { createApp } from '../../functions/http/app.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { type DemoDataReport, loadDemoData } from './demo-loader.js';
+import { type EmbeddedServer, startDynalite } from './dynalite-server.js';
+import { LOCAL_BUCKET, LOCAL_TABLE, localConfig, localSessionKey } from './local-config.js';
+import { startS3 } from './s3-server.js';
+import { createWebHandler } from './web-assets.js';
+
+export interface LocalStackOptions {
+  /** Port of the HTTP server; 0 picks a free one. Default 3000. */
+  readonly port?: number;
+  /** Interface to listen on. Default 127.0.0.1 (this machine only). */
+  readonly host?: string;
+  /** Folder for dynalite (`dynamo/`), s3rver (`s3/`) and the session key; absent = in memory, thrown away on stop. */
+  readonly dataDir?: string;
+  /** Time for the app and (later) the Twilio twin; default the system clock. */
+  readonly clock?: Clock;
+  /** Load the demo users, customers and tickets (idempotent). Default true. */
+  readonly demoData?: boolean;
+  /** Folder of the built web app. Default web/dist of this repository. */
+  readonly webRoot?: string;
+  /** Progress lines; default silent. */
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  /** Base URL of the app and web app, e.g. http://127.0.0.1:3000 */
+  readonly url: string;
+  readonly clock: Clock;
+  readonly store: Store;
+  readonly config: AppConfig;
+  /** What the demo data load created and skipped; absent when demoData is false. */
+  readonly demo?: DemoDataReport;
+  /** Closes the HTTP server, dynalite and s3rver; removes throwaway data. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+  constructor(
+    readonly port: number,
+    readonly host: string,
+  ) {
+    super(
+      `Port ${port} on ${host} is already in use (another npm start?). ` +
+        'Stop that process or choose another port, e.g. PORT=3001 npm start.',
+    );
+  }
+}
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Paths the Hono app owns; every other GET is a page or file of the web app. */
+const APP_PREFIXES = ['/api', '/twilio', '/health'] as const;
+
+function isAppPath(pathname: string): boolean {
+  return APP_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, host) : error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolvePort((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolveClose) => {
+    server.close(() => resolveClose());
+    // Browsers keep connections alive; without this, close() waits for them to time out.
+    server.closeAllConnections();
+  });
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = options.log ?? (() => {});
+  const host = options.host ?? '127.0.0.1';
+  const clock = options.clock ?? systemClock;
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  const cleanups: (() => Promise<void> | void)[] = [];
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    // Reverse order of start: the HTTP server first, so no request reaches closed storage.
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        log(`shutdown: ${(error as Error).message}`);
+      }
+    }
+  };
+
+  try {
+    // Lock before anything touches the folder: a second dynalite on it would hang, not fail.
+    if (dataDir) cleanups.push(lockDataDir(dataDir).release);
+
+    // Listen first: a taken port is the most common failure and should cost nothing to report.
+    let handle: ((request: Request) => Response | Promise<Response>) | undefined;
+    const web = createWebHandler(options.webRoot ?? DEFAULT_WEB_ROOT);
+    const server = createServer(
+      getRequestListener((request) => {
+        const { pathname } = new URL(request.url);
+        const isRead = request.method === 'GET' || request.method === 'HEAD';
+        if (isRead && !isAppPath(pathname)) return web(request);
+        return handle ? handle(request) : new Response('Starting, try again in a moment.', { status: 503 });
+      }),
+    );
+    const port = await listen(server, options.port ?? 3000, host);
+    cleanups.push(() => closeServer(server));
+    const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
+
+    const s3Dir = dataDir ? join(dataDir, 's3') : mkdtempSync(join(tmpdir(), 'cc-s3-'));
+    if (dataDir) mkdirSync(s3Dir, { recursive: true });
+    else cleanups.push(() => rmSync(s3Dir, { recursive: true, force: true }));
+    if (dataDir) mkdirSync(join(dataDir, 'dynamo'), { recursive: true });
+
+    const servers = await Promise.allSettled([
+      startDynalite(dataDir ? join(dataDir, 'dynamo') : undefined),
+      startS3(s3Dir, LOCAL_BUCKET),
+    ]);
+    for (const started of servers) if (started.status === 'fulfilled') cleanups.push(started.value.stop);
+    for (const started of servers) if (started.status === 'rejected') throw started.reason;
+    const [dynamo, s3] = servers.map((s) => (s as PromiseFulfilledResult<EmbeddedServer>).value) as [
+      EmbeddedServer,
+      EmbeddedServer,
+    ];
+    log(
+      `dynalite at ${dynamo.endpoint}${dataDir ? ` (data in ${join(dataDir, 'dynamo')})` : ' (in memory)'}`,
+    );
+    log(`s3rver at ${s3.endpoint}${dataDir ? ` (data in ${s3Dir})` : ' (temporary)'}`);
+
+    const { config, secrets } = localConfig({
+      publicBaseUrl: url,
+      dynamodbEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
+      sessionKey: localSessionKey(dataDir),
+    });
+    const client = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: config.region,
+      // dynalite ignores credentials; fixed ones keep the SDK from searching the machine for real ones.
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    cleanups.push(() => client.destroy());
+    await ensureTable(client, config.tableName);
+    const store = createDynamoStore({
+      client,
+      tableName: LOCAL_TABLE,
+      clock,
+      timeZone: config.timeZone,
+      phoneRegion: config.defaultPhoneRegion,
+    });
+
+    const demo = options.demoData === false ? undefined : await loadDemoData(store, clock);
+    if (demo) log(`demo data: ${demo.created} created, ${demo.skipped} already there`);
+
+    const app = createApp({ config, secrets, store, clock });
+    handle = (request) => app.fetch(request);
+    return { url, clock, store, config, ...(demo ? { demo } : {}), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
