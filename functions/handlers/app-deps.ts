@@ -1,31 +1,16 @@
-// Builds the app's dependencies from configuration, once per Lambda container (module scope).
+// Builds the app's dependencies from configuration, once per Lambda container: handlers await it at
+// module scope (ESM top-level await), so secrets are fetched during init, not on a caller's request.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoStore } from '../adapters/dynamo/store.js';
-import { type AppConfig, ConfigError, loadConfig } from '../config.js';
+import { type AppConfig, loadConfig } from '../config.js';
 import { systemClock } from '../domain/ports.js';
-import type { AppDeps, AppSecrets } from '../http/deps.js';
+import type { AppDeps } from '../http/deps.js';
+import { resolveSecrets, type SecretReader, secretsManagerReader } from './secrets.js';
 
-type SecretSource = AppConfig['session']['key'];
-
-// Secrets are read from inline configuration for now. Resolving `{ source: 'secret' }` from Secrets
-// Manager (fetched once per container, at init) arrives with the deploy issue; until then a secret id
-// fails fast with the key's name rather than running without a key.
-function inlineSecret(source: SecretSource, key: string): string {
-  if (source.source === 'inline') return source.value;
-  throw new ConfigError(
-    key,
-    `Secrets Manager secret "${source.secretId}" is not supported yet; set ${key} inline`,
-  );
-}
-
-export function resolveSecrets(config: AppConfig): AppSecrets {
-  return {
-    twilioAuthToken: inlineSecret(config.twilio.authToken, 'TWILIO_AUTH_TOKEN'),
-    sessionKey: inlineSecret(config.session.key, 'SESSION_KEY'),
-  };
-}
-
-export function lambdaDeps(config: AppConfig = loadConfig()): AppDeps {
+export async function lambdaDeps(
+  config: AppConfig = loadConfig(),
+  readSecret: SecretReader = secretsManagerReader(config.region),
+): Promise<AppDeps> {
   const client = new DynamoDBClient({
     region: config.region,
     ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}),
@@ -38,5 +23,5 @@ export function lambdaDeps(config: AppConfig = loadConfig()): AppDeps {
     timeZone: config.timeZone,
     phoneRegion: config.defaultPhoneRegion,
   });
-  return { config, secrets: resolveSecrets(config), store, clock };
+  return { config, secrets: await resolveSecrets(config, readSecret), store, clock };
 }

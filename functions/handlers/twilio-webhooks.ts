@@ -1,7 +1,8 @@
-// Lambda entry for Twilio's webhooks (/twilio/...). Same app as the API; a separate function so its
-// concurrency, timeout and alarms can differ from the agents' API.
+// Lambda entry for Twilio's webhooks (/twilio/...): only the webhook routes, so the bundle leaves out the
+// REST API, zod and OpenAPI; a separate function so its concurrency, timeout and alarms can differ.
+import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
-import { createApp } from '../http/app.js';
+import { createTwilioApp } from '../http/twilio/twilio-app.js';
 import { lambdaDeps } from './app-deps.js';
 
-export const handler = handle(createApp(lambdaDeps()));
+export const handler = handle(new Hono().route('/twilio', createTwilioApp(await lambdaDeps())));

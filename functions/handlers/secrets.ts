@@ -1,0 +1,38 @@
+// Resolves the app's secrets: inline values (local stack) or Secrets Manager ids (AWS), read once per
+// Lambda container at init and kept in memory. Values are never logged; errors name only the key and id.
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { type AppConfig, ConfigError } from '../config.js';
+import type { AppSecrets } from '../http/deps.js';
+
+/** Returns a secret's string value by id (name or ARN). */
+export type SecretReader = (secretId: string) => Promise<string | undefined>;
+
+type SecretSource = AppConfig['session']['key'];
+
+export function secretsManagerReader(region: string): SecretReader {
+  const client = new SecretsManagerClient({ region });
+  return async (secretId) =>
+    (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;
+}
+
+async function resolve(source: SecretSource, key: string, read: SecretReader): Promise<string> {
+  if (source.source === 'inline') return source.value;
+  let value: string | undefined;
+  try {
+    value = await read(source.secretId);
+  } catch (err) {
+    // The SDK's message names the secret and the reason (not found, access denied), never its value.
+    throw new ConfigError(key, `cannot read secret "${source.secretId}": ${(err as Error).message}`);
+  }
+  if (!value?.trim()) throw new ConfigError(key, `secret "${source.secretId}" has no string value`);
+  return value.trim();
+}
+
+/** Both secrets, read in parallel; a failure names the configuration key and the secret id. */
+export async function resolveSecrets(config: AppConfig, read: SecretReader): Promise<AppSecrets> {
+  const [twilioAuthToken, sessionKey] = await Promise.all([
+    resolve(config.twilio.authToken, 'TWILIO_AUTH_TOKEN_SECRET_ID', read),
+    resolve(config.session.key, 'SESSION_KEY_SECRET_ID', read),
+  ]);
+  return { twilioAuthToken, sessionKey };
+}
