@@ -1,0 +1,91 @@
+// The shell: who is signed in (from the session cookie), the header, and which page the path shows.
+import { type ReactNode, useEffect, useState } from 'react';
+import { api, type Me } from './api.js';
+import { LangProvider, useLang } from './i18n.js';
+import { Link } from './link.js';
+import { AgentPage } from './pages/agent-page.js';
+import { CustomerPage } from './pages/customer-page.js';
+import { LoginPage } from './pages/login-page.js';
+import { PhonePage } from './pages/phone-page.js';
+import { SupervisorPage } from './pages/supervisor-page.js';
+import { matchRoute, navigate, usePath } from './router.js';
+
+type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; me: Me };
+
+export function App() {
+  return (
+    <LangProvider>
+      <Shell />
+    </LangProvider>
+  );
+}
+
+function Shell() {
+  const { t } = useLang();
+  const path = usePath();
+  const route = matchRoute(path);
+  const [session, setSession] = useState<Session>({ state: 'checking' });
+
+  useEffect(() => {
+    api.me().then(
+      ({ user }) => setSession({ state: 'signed-in', me: user }),
+      () => setSession({ state: 'signed-out' }),
+    );
+  }, []);
+
+  const signedIn = session.state === 'signed-in' ? session.me : undefined;
+  // The caller phone stands for a customer's handset, so it needs no staff login.
+  const needsLogin = route.page !== 'phone' && route.page !== 'not-found';
+
+  useEffect(() => {
+    if (route.page === 'home') navigate(signedIn ? '/agent' : '/login', true);
+    else if (route.page === 'login' && signedIn) navigate('/agent', true);
+  }, [route.page, signedIn]);
+
+  let body: ReactNode;
+  if (session.state === 'checking') body = <p className="muted">{t('loading')}</p>;
+  else if (!signedIn && needsLogin)
+    body = <LoginPage onSignedIn={(me) => setSession({ state: 'signed-in', me })} />;
+  else if (route.page === 'phone') body = <PhonePage />;
+  else if (route.page === 'not-found') body = <p>{t('notFound')}</p>;
+  else if (!signedIn) body = null;
+  else if (route.page === 'customer') body = <CustomerPage id={route.id} />;
+  else if (route.page === 'supervisor') body = <SupervisorPage me={signedIn} />;
+  else body = <AgentPage me={signedIn} />;
+
+  return (
+    <>
+      <Header me={signedIn} onSignedOut={() => setSession({ state: 'signed-out' })} />
+      <main>{body}</main>
+    </>
+  );
+}
+
+function Header({ me, onSignedOut }: { me: Me | undefined; onSignedOut: () => void }) {
+  const { t, lang, setLang } = useLang();
+  const signOut = () => api.logout().finally(onSignedOut);
+  return (
+    <header>
+      <strong>{t('appName')}</strong>
+      <nav>
+        <Link to="/agent">{t('agentDesktop')}</Link>
+        <Link to="/supervisor">{t('supervisorConsole')}</Link>
+        <Link to="/phone">{t('callerPhone')}</Link>
+      </nav>
+      <span className="spacer" />
+      <button type="button" className="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+        {lang === 'zh' ? 'English' : '中文'}
+      </button>
+      {me && (
+        <>
+          <span data-testid="whoami">
+            {me.name} ({me.id})
+          </span>
+          <button type="button" onClick={signOut}>
+            {t('signOut')}
+          </button>
+        </>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,16 @@
+// An anchor that changes page without reloading (and still opens in a new tab with a modifier key).
+import type { MouseEvent, ReactNode } from 'react';
+import { navigate } from './router.js';
+
+export function Link({ to, children }: { to: string; children: ReactNode }) {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return (
+    <a href={to} onClick={onClick}>
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,46 @@
+// A tiny history-API router: the app has a handful of pages, not enough to need a routing library.
+import { useEffect, useState } from 'react';
+
+const listeners = new Set<() => void>();
+
+export function navigate(path: string, replace = false): void {
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  for (const listener of listeners) listener();
+}
+
+export function usePath(): string {
+  const [path, setPath] = useState(location.pathname);
+  useEffect(() => {
+    const update = () => setPath(location.pathname);
+    listeners.add(update);
+    window.addEventListener('popstate', update);
+    return () => {
+      listeners.delete(update);
+      window.removeEventListener('popstate', update);
+    };
+  }, []);
+  return path;
+}
+
+export type Route =
+  | { readonly page: 'login' }
+  | { readonly page: 'agent' }
+  | { readonly page: 'customer'; readonly id: string }
+  | { readonly page: 'supervisor' }
+  | { readonly page: 'phone' }
+  | { readonly page: 'home' }
+  | { readonly page: 'not-found' };
+
+/** The pages the local stack prints at start (infra/local/banner.ts) must match these paths. */
+export function matchRoute(path: string): Route {
+  const clean = path.replace(/\/+$/, '') || '/';
+  if (clean === '/') return { page: 'home' };
+  if (clean === '/login') return { page: 'login' };
+  if (clean === '/agent') return { page: 'agent' };
+  if (clean === '/supervisor') return { page: 'supervisor' };
+  if (clean === '/phone') return { page: 'phone' };
+  const customer = /^\/agent\/customers\/([^/]+)$/.exec(clean);
+  if (customer?.[1]) return { page: 'customer', id: decodeURIComponent(customer[1]) };
+  return { page: 'not-found' };
+}
