@@ -1,0 +1,161 @@
+// The simulation API (local only, never deployed): place a call, press keys, speak, hang up, answer a ringing
+// agent, send an SMS, read what a caller heard and what the app sent, advance a manual clock, read the log.
+// Mount at /sim. Acting endpoints wait until the twin is idle, so a reply already shows the call's new state.
+import { Hono } from 'hono';
+import type { ManualClock, TimerClock } from '../../../../functions/domain/manual-clock.js';
+import type { MessagingEngine } from '../messaging/messaging-engine.js';
+import type { TwinLog } from '../ports.js';
+import { receiveCall } from '../voice/call-starts.js';
+import type { VoiceEngine } from '../voice/engine.js';
+import type { AnswerPolicy } from '../voice/parties.js';
+import { type Json, optStr, readJson, SimBadRequest, str } from './sim-body.js';
+import { callView, messageView } from './sim-views.js';
+
+export interface SimAppDeps {
+  readonly voice: VoiceEngine;
+  readonly messaging: MessagingEngine;
+  readonly log: TwinLog;
+  readonly clock: TimerClock;
+}
+
+const POLICIES: readonly AnswerPolicy[] = ['answer', 'ring', 'reject', 'busy', 'no-answer', 'fail'];
+
+export function createSimApp(deps: SimAppDeps): Hono {
+  const { voice, messaging } = deps;
+  const app = new Hono();
+  const settle = () => voice.idle();
+  const findCall = (sid: string) => voice.calls.get(sid);
+
+  app.onError((err, c) => {
+    if (err instanceof SimBadRequest) return c.json({ error: err.message, field: err.field }, 400);
+    throw err;
+  });
+
+  app.post('/calls', async (c) => {
+    const body = await readJson(c);
+    const from = str(body, 'from');
+    const to = str(body, 'to');
+    const res = receiveCall(voice, { from, to });
+    if (!res.ok) return c.json({ error: `${to}: ${res.reason}`, field: 'to' }, 404);
+    await settle();
+    return c.json({ callSid: res.call.sid }, 201);
+  });
+
+  app.get('/calls', (c) => c.json({ calls: [...voice.calls.values()].map((call) => callView(voice, call)) }));
+
+  app.get('/calls/:sid', (c) => {
+    const call = findCall(c.req.param('sid'));
+    return call ? c.json(callView(voice, call)) : c.json({ error: 'no such call' }, 404);
+  });
+
+  app.post('/calls/:sid/input', async (c) => {
+    const call = findCall(c.req.param('sid'));
+    if (!call) return c.json({ error: 'no such call' }, 404);
+    const body = await readJson(c);
+    const digits = optStr(body, 'digits');
+    const speech = optStr(body, 'speech');
+    if (digits === undefined && speech === undefined)
+      throw new SimBadRequest('digits', 'give digits or speech');
+    if (digits !== undefined && !/^[0-9*#w]*$/.test(digits))
+      throw new SimBadRequest('digits', 'digits are 0-9, * and #');
+    if (voice.isEnded(call)) return c.json({ error: `call is ${call.status}` }, 409);
+    const accepted = call.control.input(digits !== undefined ? { digits } : { speech: speech ?? '' });
+    await settle();
+    return c.json({ accepted, ...callView(voice, call) });
+  });
+
+  app.post('/calls/:sid/hangup', async (c) => {
+    const call = findCall(c.req.param('sid'));
+    if (!call) return c.json({ error: 'no such call' }, 404);
+    voice.end(call, call.status === 'ringing' || call.status === 'queued' ? 'canceled' : 'completed');
+    await settle();
+    return c.json(callView(voice, call));
+  });
+
+  for (const action of ['answer', 'reject'] as const) {
+    app.post(`/calls/:sid/${action}`, async (c) => {
+      const ring = voice.deps.parties.ringing.get(c.req.param('sid'));
+      if (!ring) return c.json({ error: 'that call is not ringing' }, 409);
+      ring[action]();
+      await settle();
+      return c.json({ ok: true });
+    });
+  }
+
+  app.post('/parties', async (c) => {
+    const body = await readJson(c);
+    const address = str(body, 'address');
+    const policy = str(body, 'policy') as AnswerPolicy;
+    if (!POLICIES.includes(policy))
+      throw new SimBadRequest('policy', `policy is one of ${POLICIES.join(', ')}`);
+    const after = body.answerAfterMs;
+    if (after !== undefined && (typeof after !== 'number' || after < 0)) {
+      throw new SimBadRequest('answerAfterMs', 'answerAfterMs is a non-negative number');
+    }
+    voice.deps.parties.register(address, {
+      policy,
+      ...(typeof after === 'number' ? { answerAfterMs: after } : {}),
+    });
+    return c.json({ address, policy }, 201);
+  });
+
+  app.get('/conferences/:id', (c) => {
+    const id = c.req.param('id');
+    const conf = voice.conferences.conferences.get(id) ?? voice.conferences.active(id);
+    if (!conf) return c.json({ error: 'no such conference' }, 404);
+    return c.json({
+      sid: conf.sid,
+      friendlyName: conf.friendlyName,
+      status: conf.status,
+      participants: [...conf.participants.values()].map((p) => ({
+        callSid: p.call.sid,
+        label: p.label ?? null,
+        muted: p.muted,
+        hold: p.hold,
+        coaching: p.coaching,
+        callSidToCoach: p.callSidToCoach ?? null,
+      })),
+      hears: voice.conferences.hears(conf),
+    });
+  });
+
+  app.post('/messages', async (c) => {
+    const body = await readJson(c);
+    const msg = await messaging.receive({
+      from: str(body, 'from'),
+      to: str(body, 'to'),
+      body: str(body, 'body'),
+    });
+    await settle();
+    return c.json({ messageSid: msg.sid }, 201);
+  });
+
+  app.get('/messages', (c) => {
+    const to = c.req.query('to');
+    const sent = [...messaging.messages.values()].filter(
+      (m) => m.direction !== 'inbound' && (!to || m.to === to),
+    );
+    return c.json({ messages: sent.map(messageView) });
+  });
+
+  app.post('/clock/advance', async (c) => {
+    const clock = deps.clock as Partial<ManualClock>;
+    if (typeof clock.advance !== 'function')
+      return c.json({ error: 'the twin runs on the system clock' }, 409);
+    const body: Json = await readJson(c);
+    const ms = body.ms;
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+      throw new SimBadRequest('ms', 'ms is a non-negative number');
+    await settle();
+    await clock.advance(ms);
+    await settle();
+    return c.json({ now: new Date(deps.clock.now()).toISOString() });
+  });
+
+  app.get('/log', (c) => {
+    const id = c.req.query('correlationId');
+    return c.json({ entries: id ? deps.log.byCorrelation(id) : deps.log.all() });
+  });
+
+  return app;
+}

@@ -1,0 +1,364 @@
+// The voice engine: the calls, their statuses and status callbacks, fetching and running TwiML documents with
+// the fallback URL (reference §1), and the bridges between legs. Verbs live in ./verbs/, one file per verb.
+import type { TimerClock } from '../../../../functions/domain/manual-clock.js';
+import type { TaskRouterPort, TwinContext, WebhookResult } from '../ports.js';
+import { newSid } from '../rest-common.js';
+import { fallbackParams } from '../webhooks/webhook-sender.js';
+import { BusyTracker } from './busy-tracker.js';
+import { CallControl, Signal } from './call-control.js';
+import { callParams, statusCallbackParams } from './call-params.js';
+import { ConferenceStore } from './conferences.js';
+import type { PartyRegistry } from './parties.js';
+import type { PhoneNumberStore } from './phone-numbers.js';
+import { QueueStore } from './queues.js';
+import { RecordingStore } from './recordings.js';
+import { checkVoiceTwiml, TwimlErrors } from './twiml-schema.js';
+import {
+  type Call,
+  type CallDirection,
+  type CallEvent,
+  type CallStatus,
+  FINAL_STATUSES,
+  type Heard,
+  type HttpMethod,
+  type Navigation,
+  type Params,
+  type RecordSettings,
+  type StatusCallbackConfig,
+} from './types.js';
+import { runDocument } from './verbs/run-verbs.js';
+
+export interface Timing {
+  /** Simulated speaking time per character of <Say>; 0 means speech takes no clock time. */
+  readonly sayMsPerChar: number;
+  /** Simulated length of each <Play> file, which the twin does not download. */
+  readonly playMs: number;
+  /** A waitUrl/holdUrl document that used no clock time waits this long before it is fetched again. */
+  readonly loopFloorMs: number;
+}
+export const DEFAULT_TIMING: Timing = { sayMsPerChar: 0, playMs: 0, loopFloorMs: 5_000 };
+export const APPLICATION_ERROR = 'We are sorry, an application error has occurred. Goodbye.';
+
+export interface VoiceEngineDeps {
+  readonly ctx: TwinContext;
+  readonly numbers: PhoneNumberStore;
+  readonly parties: PartyRegistry;
+  /** The TaskRouter engine, once wired (it is built after the voice engine, with its VoicePort). */
+  readonly taskRouter: () => TaskRouterPort | undefined;
+  /** The twin's own base URL (where /api is served), for RecordingUrl and media links. */
+  readonly baseUrl: () => string;
+  readonly timing?: Partial<Timing>;
+}
+
+export interface CallInit {
+  readonly from: string;
+  readonly to: string;
+  readonly direction: CallDirection;
+  readonly status: CallStatus;
+  readonly parentCallSid?: string;
+  readonly statusCallback?: StatusCallbackConfig;
+  readonly fallback?: { readonly url: string; readonly method: HttpMethod };
+  readonly applicationSid?: string;
+  readonly extraParams?: Params;
+  readonly recordCall?: RecordSettings;
+}
+
+export interface Bridge {
+  readonly a: Call;
+  readonly b: Call;
+  readonly startedAt: number;
+  endedAt?: number;
+  /** Legs with no document of their own, hung up when the other side ends. */
+  readonly passive: ReadonlySet<string>;
+  readonly ended: Signal;
+}
+
+export class VoiceEngine {
+  readonly calls = new Map<string, Call>();
+  readonly queues: QueueStore;
+  readonly conferences: ConferenceStore;
+  readonly recordings: RecordingStore;
+  readonly busy = new BusyTracker();
+  readonly timing: Timing;
+  private readonly bridges = new Map<string, Bridge>();
+  private readonly endHooks = new Map<string, Array<(call: Call) => void>>();
+
+  constructor(readonly deps: VoiceEngineDeps) {
+    this.timing = { ...DEFAULT_TIMING, ...deps.timing };
+    this.queues = new QueueStore(() => this.clock.now());
+    this.recordings = new RecordingStore(this);
+    this.conferences = new ConferenceStore(this);
+  }
+
+  get ctx(): TwinContext {
+    return this.deps.ctx;
+  }
+  get clock(): TimerClock {
+    return this.deps.ctx.clock;
+  }
+  get accountSid(): string {
+    return this.deps.ctx.account.accountSid;
+  }
+
+  createCall(init: CallInit): Call {
+    const now = this.clock.now();
+    const call: Call = {
+      sid: newSid('CA'),
+      from: init.from,
+      to: init.to,
+      direction: init.direction,
+      ...(init.parentCallSid ? { parentCallSid: init.parentCallSid } : {}),
+      dateCreated: now,
+      dateUpdated: now,
+      status: init.status,
+      sequence: 0,
+      heard: [],
+      waitingFor: 'nothing',
+      extraParams: init.extraParams ?? {},
+      control: undefined as unknown as CallControl,
+      ...(init.statusCallback ? { statusCallback: init.statusCallback } : {}),
+      ...(init.fallback ? { fallback: init.fallback } : {}),
+      ...(init.applicationSid ? { applicationSid: init.applicationSid } : {}),
+      ...(init.recordCall ? { recordCall: init.recordCall } : {}),
+    };
+    (call as { control: CallControl }).control = new CallControl(this.clock, (w) => {
+      call.waitingFor = w;
+    });
+    this.calls.set(call.sid, call);
+    this.event(call, `call created ${call.direction} ${call.from} -> ${call.to}`);
+    return call;
+  }
+
+  params(call: Call): Record<string, string> {
+    return callParams(this.accountSid, call);
+  }
+
+  event(call: Call, summary: string, detail?: Record<string, unknown>): void {
+    this.ctx.log.append({ kind: 'event', correlationId: call.sid, summary, ...(detail ? { detail } : {}) });
+  }
+
+  error(call: Call, code: number, summary: string, detail?: Record<string, unknown>): void {
+    this.ctx.log.append({
+      kind: 'error',
+      correlationId: call.sid,
+      code,
+      summary,
+      ...(detail ? { detail } : {}),
+    });
+  }
+
+  heard(call: Call, item: Omit<Heard, 'at'>): void {
+    call.heard.push({ ...item, at: this.clock.now() });
+  }
+
+  /** A webhook whose answer matters (TwiML); tracked so `idle()` waits for it. */
+  send(
+    call: Call,
+    url: string,
+    method: HttpMethod,
+    params: Params,
+    fallbackUrl?: string,
+  ): Promise<WebhookResult> {
+    return this.busy.track(
+      call.sid,
+      this.ctx.webhooks.send({
+        url,
+        method,
+        params,
+        correlationId: call.sid,
+        ...(fallbackUrl ? { fallbackUrl } : {}),
+      }),
+    );
+  }
+
+  /** A callback whose answer Twilio ignores (status, recording status). */
+  notify(correlationId: string, url: string, method: HttpMethod, params: Params): void {
+    void this.busy.track(correlationId, this.ctx.webhooks.send({ url, method, params, correlationId }));
+  }
+
+  statusEvent(call: Call, event: CallEvent, callStatus: string, extra: Params = {}): void {
+    const cb = call.statusCallback;
+    if (!cb?.events.has(event)) return;
+    this.notify(
+      call.sid,
+      cb.url,
+      cb.method,
+      statusCallbackParams(this.accountSid, call, callStatus, this.clock.now(), extra),
+    );
+  }
+
+  setStatus(call: Call, status: CallStatus): void {
+    call.status = status;
+    call.dateUpdated = this.clock.now();
+    if (status === 'ringing') this.statusEvent(call, 'ringing', 'ringing');
+  }
+
+  answer(call: Call): void {
+    if (call.status === 'in-progress' || this.isEnded(call)) return;
+    call.startTime = this.clock.now();
+    this.setStatus(call, 'in-progress');
+    this.statusEvent(call, 'answered', 'in-progress');
+    if (call.recordCall) this.recordings.startCallRecording(call, call.recordCall);
+  }
+
+  isEnded(call: Call): boolean {
+    return FINAL_STATUSES.includes(call.status);
+  }
+
+  onEnd(call: Call, hook: (call: Call) => void): void {
+    const list = this.endHooks.get(call.sid) ?? [];
+    list.push(hook);
+    this.endHooks.set(call.sid, list);
+  }
+
+  /** Ends a call (idempotent): interrupts whatever it was doing, runs end hooks, sends `completed`. */
+  end(call: Call, status: CallStatus = 'completed'): void {
+    if (this.isEnded(call)) return;
+    call.endTime = this.clock.now();
+    call.status = status;
+    call.dateUpdated = call.endTime;
+    call.waitingFor = 'nothing';
+    call.control.interrupt({ type: 'hangup' });
+    this.event(call, `call ended ${status}`);
+    const hooks = this.endHooks.get(call.sid) ?? [];
+    this.endHooks.delete(call.sid);
+    for (const hook of hooks) hook(call);
+    this.endBridge(call);
+    const extra = call.recordCall ? this.recordings.finishCallRecording(call) : {};
+    this.statusEvent(call, 'completed', status, extra);
+  }
+
+  redirect(call: Call, nav: Navigation): void {
+    if (this.isEnded(call)) return;
+    this.event(call, 'redirected', nav.kind === 'url' ? { url: nav.url } : { twiml: nav.twiml });
+    call.control.interrupt({ type: 'redirect', nav });
+  }
+
+  bridge(a: Call, b: Call, passive: readonly string[]): Bridge {
+    const bridge: Bridge = {
+      a,
+      b,
+      startedAt: this.clock.now(),
+      passive: new Set(passive),
+      ended: new Signal(),
+    };
+    this.bridges.set(a.sid, bridge);
+    this.bridges.set(b.sid, bridge);
+    a.bridgedTo = b.sid;
+    b.bridgedTo = a.sid;
+    this.event(a, `bridged with ${b.sid}`);
+    this.deps.parties.emit({ type: 'connected', callSid: b.sid, to: b.to, peerCallSid: a.sid });
+    return bridge;
+  }
+
+  bridgeOf(call: Call): Bridge | undefined {
+    return this.bridges.get(call.sid);
+  }
+
+  /** Ends the bridge `call` is in: the other side carries on, or hangs up if it has no document. */
+  endBridge(call: Call): void {
+    const bridge = this.bridges.get(call.sid);
+    if (!bridge || bridge.endedAt !== undefined) return;
+    bridge.endedAt = this.clock.now();
+    this.bridges.delete(bridge.a.sid);
+    this.bridges.delete(bridge.b.sid);
+    bridge.a.bridgedTo = undefined;
+    bridge.b.bridgedTo = undefined;
+    bridge.ended.fire();
+    for (const leg of [bridge.a, bridge.b]) {
+      if (leg !== call && bridge.passive.has(leg.sid)) this.end(leg, 'completed');
+    }
+  }
+
+  /** Runs a call's documents from `nav` until it hangs up; `primary` marks the number's voice URL (fallback). */
+  async run(call: Call, nav: Navigation, primary = false): Promise<void> {
+    let next: Navigation | undefined = nav;
+    let usesFallback = primary;
+    while (next && !call.control.hungUp) {
+      const doc = await this.load(call, next, usesFallback);
+      usesFallback = false;
+      const redirected = call.control.takeRedirect();
+      if (redirected) {
+        next = redirected;
+        continue;
+      }
+      if (call.control.hungUp) return;
+      if (!doc) {
+        this.answer(call);
+        this.heard(call, { verb: 'say', text: APPLICATION_ERROR, language: 'en-US' });
+        this.end(call, 'completed');
+        return;
+      }
+      const flow = await runDocument(this, call, doc.verbs, doc.url, 'main');
+      const again = call.control.takeRedirect();
+      if (again) next = again;
+      else if (flow.kind === 'goto') next = flow.nav;
+      else if (flow.kind === 'hangup') this.end(call, flow.status ?? 'completed');
+      else if (flow.kind !== 'stop') this.end(call, 'completed');
+      else next = undefined;
+    }
+  }
+
+  /** Fetches and checks a document; undefined when it (and its fallback) failed. */
+  async load(
+    call: Call,
+    nav: Navigation,
+    useFallback: boolean,
+    extra: Params = {},
+  ): Promise<{ verbs: readonly import('./xml.js').XmlElement[]; url: string | undefined } | undefined> {
+    if (nav.kind === 'twiml') {
+      const check = checkVoiceTwiml(nav.twiml);
+      if (check.ok) return { verbs: check.verbs, url: undefined };
+      this.error(call, check.code, `TwiML rejected: ${check.message}`);
+      return undefined;
+    }
+    const params = { ...this.params(call), ...nav.params, ...extra };
+    const res = await this.send(call, nav.url, nav.method, params);
+    const parsed = this.interpret(call, res, nav.url);
+    if (parsed) return parsed;
+    if (!useFallback || !call.fallback) return undefined;
+    const code = res.ok ? (this.lastCode ?? TwimlErrors.schemaValidation) : (res.errorCode ?? 11200);
+    const fbParams = fallbackParams(params, code, nav.url) as Params;
+    const fb = await this.send(call, call.fallback.url, call.fallback.method, fbParams);
+    return this.interpret(call, fb, call.fallback.url);
+  }
+
+  private lastCode: number | undefined;
+
+  private interpret(call: Call, res: WebhookResult, url: string) {
+    this.lastCode = undefined;
+    if (!res.ok || call.control.hungUp) return undefined;
+    const type = res.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (type.startsWith('audio/')) return { verbs: [playThenHangup(url)], url };
+    const check = checkVoiceTwiml(res.body);
+    if (check.ok && ['text/xml', 'application/xml', 'text/html', 'text/plain', ''].includes(type)) {
+      return { verbs: check.verbs, url };
+    }
+    if (type === 'text/plain') return { verbs: [sayThenHangup(res.body)], url };
+    const code = check.ok ? TwimlErrors.invalidContentType : check.code;
+    const message = check.ok ? `content type ${type} is not TwiML` : check.message;
+    this.lastCode = code;
+    this.error(call, code, `${message} (${url})`, { body: res.body.slice(0, 500) });
+    return undefined;
+  }
+
+  /** Absolute URL for `target` relative to the current document; undefined when there is no base. */
+  resolveUrl(base: string | undefined, target: string): string | undefined {
+    try {
+      return new URL(target, base).toString();
+    } catch {
+      return undefined;
+    }
+  }
+
+  idle(id?: string): Promise<void> {
+    return this.busy.idle(id);
+  }
+}
+
+function playThenHangup(url: string) {
+  return { name: 'Play', attrs: {}, children: [url] };
+}
+function sayThenHangup(text: string) {
+  return { name: 'Say', attrs: {}, children: [text] };
+}

@@ -1,0 +1,136 @@
+// Recordings (reference §5): made by <Record>, <Dial record>, Calls.create Record=true and conferences; their
+// status callbacks with RecordingSource/RecordingChannels, media URLs, and soft delete kept for 40 days.
+import { newSid, rfc2822 } from '../rest-common.js';
+import type { VoiceEngine } from './engine.js';
+import type { Call, HttpMethod, Params, RecordSettings } from './types.js';
+
+export type RecordingSource = RecordSettings['source'];
+
+export interface Recording {
+  readonly sid: string;
+  readonly callSid: string;
+  readonly conferenceSid?: string;
+  readonly dateCreated: number;
+  readonly startTime: number;
+  dateUpdated: number;
+  duration: number;
+  status: 'in-progress' | 'completed' | 'absent' | 'deleted';
+  readonly channels: 1 | 2;
+  readonly source: RecordingSource;
+  readonly track: 'inbound' | 'outbound' | 'both';
+}
+
+export interface RecordingCallback {
+  readonly url?: string;
+  readonly method: HttpMethod;
+  readonly events: readonly string[];
+}
+
+export class RecordingStore {
+  readonly recordings = new Map<string, Recording>();
+  private readonly live = new Map<string, { rec: Recording; settings: RecordSettings }>();
+
+  constructor(private readonly engine: VoiceEngine) {}
+
+  mediaUrl(sid: string): string {
+    return `${this.engine.deps.baseUrl().replace(/\/+$/, '')}/api/2010-04-01/Accounts/${this.engine.accountSid}/Recordings/${sid}`;
+  }
+
+  /** Records a span that already ended (a <Record>, a bridge) and sends its status callback. */
+  complete(input: {
+    readonly call: Call;
+    readonly conferenceSid?: string;
+    readonly startMs: number;
+    readonly endMs: number;
+    readonly channels: 1 | 2;
+    readonly source: RecordingSource;
+    readonly callback?: RecordingCallback;
+  }): Recording {
+    const rec = this.begin(input.call, input.source, input.channels, input.startMs, input.conferenceSid);
+    this.finish(rec, input.endMs, input.callback);
+    return rec;
+  }
+
+  begin(
+    call: Call,
+    source: RecordingSource,
+    channels: 1 | 2,
+    startMs: number,
+    conferenceSid?: string,
+  ): Recording {
+    const rec: Recording = {
+      sid: newSid('RE'),
+      callSid: call.parentCallSid ?? call.sid,
+      ...(conferenceSid ? { conferenceSid } : {}),
+      dateCreated: startMs,
+      startTime: startMs,
+      dateUpdated: startMs,
+      duration: -1,
+      status: 'in-progress',
+      channels,
+      source,
+      track: 'both',
+    };
+    this.recordings.set(rec.sid, rec);
+    return rec;
+  }
+
+  finish(rec: Recording, endMs: number, callback?: RecordingCallback): void {
+    rec.duration = Math.max(0, Math.round((endMs - rec.startTime) / 1000));
+    rec.status = 'completed';
+    rec.dateUpdated = endMs;
+    const events = callback?.events.length ? callback.events : ['completed'];
+    if (callback?.url && events.includes('completed')) {
+      this.engine.notify(rec.callSid, callback.url, callback.method, this.callbackParams(rec));
+    }
+  }
+
+  callbackParams(rec: Recording): Params {
+    return {
+      AccountSid: this.engine.accountSid,
+      ...(rec.conferenceSid ? { ConferenceSid: rec.conferenceSid } : { CallSid: rec.callSid }),
+      RecordingSid: rec.sid,
+      RecordingUrl: this.mediaUrl(rec.sid),
+      RecordingStatus: rec.status,
+      RecordingDuration: String(rec.duration),
+      RecordingChannels: String(rec.channels),
+      RecordingStartTime: rfc2822(rec.startTime),
+      RecordingSource: rec.source,
+      RecordingTrack: rec.track,
+    };
+  }
+
+  /** Parameters a Dial/Record action or a completed status callback carries for a recording. */
+  actionParams(rec: Recording): Params {
+    return {
+      RecordingUrl: this.mediaUrl(rec.sid),
+      RecordingSid: rec.sid,
+      RecordingDuration: String(rec.duration),
+    };
+  }
+
+  startCallRecording(call: Call, settings: RecordSettings): void {
+    this.live.set(call.sid, {
+      rec: this.begin(call, settings.source, settings.channels, this.engine.clock.now()),
+      settings,
+    });
+  }
+
+  finishCallRecording(call: Call): Params {
+    const entry = this.live.get(call.sid);
+    if (!entry) return {};
+    this.live.delete(call.sid);
+    const { rec, settings } = entry;
+    this.finish(rec, this.engine.clock.now(), {
+      ...(settings.statusCallback ? { url: settings.statusCallback } : {}),
+      method: settings.statusCallbackMethod,
+      events: settings.statusCallbackEvents,
+    });
+    return this.actionParams(rec);
+  }
+
+  softDelete(rec: Recording): void {
+    rec.status = 'deleted';
+    rec.dateUpdated = this.engine.clock.now();
+  }
+}

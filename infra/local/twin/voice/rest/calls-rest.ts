@@ -1,0 +1,133 @@
+// REST Calls (reference §1.5, §8.4): create an outbound call with Url/Twiml/ApplicationSid, StatusCallback(Event),
+// FallbackUrl and Record; fetch; list with To/From/Status filters; update with Url/Twiml (redirect) or
+// Status=completed|canceled.
+import type { Hono } from 'hono';
+import { param, paramBool, paramList, readParams, TwilioRestError } from '../../rest-common.js';
+import { placeCall } from '../call-starts.js';
+import type { VoiceEngine } from '../engine.js';
+import type { CallEvent, HttpMethod, Navigation } from '../types.js';
+import { listPage, stripJson } from './paging.js';
+import { renderCall } from './render.js';
+
+const EVENTS: readonly CallEvent[] = ['initiated', 'ringing', 'answered', 'completed'];
+
+export function method(v: string | undefined, fallback: HttpMethod = 'POST'): HttpMethod {
+  const m = v?.toUpperCase();
+  return m === 'GET' || m === 'POST' ? m : fallback;
+}
+
+export function mountCalls(app: Hono, engine: VoiceEngine): void {
+  const ac = engine.accountSid;
+  const find = (file: string) => {
+    const call = engine.calls.get(stripJson(file) ?? '');
+    if (!call) throw new TwilioRestError(404, 20404, `The requested resource ${file} was not found`);
+    return call;
+  };
+
+  app.post('/Calls.json', async (c) => {
+    const p = await readParams(c);
+    const to = param(p, 'To');
+    const from = param(p, 'From');
+    if (!to) throw new TwilioRestError(400, 21201, 'No called number is specified');
+    if (!from) throw new TwilioRestError(400, 21213, 'No caller ID is specified');
+    const appSid = param(p, 'ApplicationSid');
+    const app = appSid ? engine.deps.numbers.applications.get(appSid) : undefined;
+    if (appSid && !app?.voiceUrl)
+      throw new TwilioRestError(400, 21212, `Application ${appSid} has no voice URL`);
+    const nav =
+      navigation(p) ??
+      (app?.voiceUrl ? { kind: 'url' as const, url: app.voiceUrl, method: app.voiceMethod } : undefined);
+    if (!nav) throw new TwilioRestError(400, 21205, 'Url, Twiml or ApplicationSid is required');
+    const cbUrl = param(p, 'StatusCallback');
+    const listed = paramList(p, 'StatusCallbackEvent')
+      .flatMap((e) => e.split(/[\s,]+/))
+      .filter((e): e is CallEvent => EVENTS.includes(e as CallEvent));
+    const fallbackUrl = param(p, 'FallbackUrl');
+    const recStatus = param(p, 'RecordingStatusCallback');
+    const call = placeCall(engine, {
+      from,
+      to,
+      nav,
+      timeoutSeconds: Number(param(p, 'Timeout') ?? 60) || 60,
+      ...(cbUrl
+        ? {
+            statusCallback: {
+              url: cbUrl,
+              method: method(param(p, 'StatusCallbackMethod')),
+              events: new Set(listed.length ? listed : ['completed']),
+            },
+          }
+        : {}),
+      // FallbackUrl is ignored when ApplicationSid is used (reference §1.4).
+      ...(fallbackUrl && !appSid
+        ? { fallback: { url: fallbackUrl, method: method(param(p, 'FallbackMethod')) } }
+        : {}),
+      ...(paramBool(p, 'Record')
+        ? {
+            record: {
+              ...(recStatus ? { statusCallback: recStatus } : {}),
+              statusCallbackMethod: method(param(p, 'RecordingStatusCallbackMethod')),
+              statusCallbackEvents: paramList(p, 'RecordingStatusCallbackEvent').flatMap((e) =>
+                e.split(/[\s,]+/),
+              ),
+              channels: param(p, 'RecordingChannels') === 'dual' ? 2 : 1,
+              source: 'OutboundAPI' as const,
+            },
+          }
+        : {}),
+      ...(appSid ? { applicationSid: appSid } : {}),
+    });
+    return c.json(renderCall(ac, call), 201);
+  });
+
+  app.get('/Calls.json', (c) => {
+    const q = (k: string) => c.req.query(k);
+    const calls = [...engine.calls.values()]
+      .filter((call) => (!q('To') || call.to === q('To')) && (!q('From') || call.from === q('From')))
+      .filter(
+        (call) =>
+          (!q('Status') || call.status === q('Status')) &&
+          (!q('ParentCallSid') || call.parentCallSid === q('ParentCallSid')),
+      )
+      .reverse();
+    return c.json(listPage(c, 'calls', calls, (call) => renderCall(ac, call)));
+  });
+
+  app.get('/Calls/:file', (c) => c.json(renderCall(ac, find(c.req.param('file')))));
+
+  app.post('/Calls/:file', async (c) => {
+    const call = find(c.req.param('file'));
+    const p = await readParams(c);
+    const status = param(p, 'Status');
+    const nav = navigation(p);
+    if (status === 'completed' || status === 'canceled') {
+      const unanswered = call.status === 'queued' || call.status === 'ringing';
+      // canceled only applies to calls not yet answered; completed hangs up either kind.
+      if (unanswered) engine.end(call, 'canceled');
+      else if (status === 'completed') engine.end(call, 'completed');
+    } else if (status) throw new TwilioRestError(400, 21220, `Invalid call status ${status}`);
+    else if (nav) {
+      if (engine.isEnded(call))
+        throw new TwilioRestError(400, 21220, 'Call is not in-progress. Cannot redirect.');
+      engine.redirect(call, nav);
+    }
+    await engine.idle(call.sid);
+    return c.json(renderCall(ac, call));
+  });
+}
+
+function navigation(p: Awaited<ReturnType<typeof readParams>>): Navigation | undefined {
+  const twiml = param(p, 'Twiml');
+  if (twiml) {
+    if (twiml.length > 4000) throw new TwilioRestError(400, 21220, 'Twiml is longer than 4000 characters');
+    return { kind: 'twiml', twiml };
+  }
+  const url = param(p, 'Url');
+  if (!url) return undefined;
+  try {
+    new URL(url);
+  } catch {
+    throw new TwilioRestError(400, 21205, `Url is not a valid URL: ${url}`);
+  }
+  return { kind: 'url', url, method: method(param(p, 'Method')) };
+}
