@@ -22,6 +22,7 @@ import type {
   Workflow,
 } from './model.js';
 import { createQueue, deleteQueue, type QueueInput, updateQueue } from './queues.js';
+import { findChannel, notFoundChannel } from './task-channels.js';
 import {
   cancelTask,
   createTask,
@@ -44,8 +45,6 @@ import {
   createActivity,
   createWorkspace,
   deleteWorkspace,
-  findChannel,
-  notFoundChannel,
   updateWorkspace,
   type WorkspaceInput,
 } from './workspaces.js';

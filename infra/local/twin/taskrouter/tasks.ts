@@ -8,7 +8,7 @@ import { matchWorker } from './matching.js';
 import type { Task } from './model.js';
 import { endReservation, finishReservation } from './reservations.js';
 import { leaveRouting, refreshIndex, routeTask } from './routing.js';
-import { findChannel } from './workspaces.js';
+import { findChannel } from './task-channels.js';
 
 export interface TaskInput {
   readonly attributes?: string;

@@ -1,11 +1,10 @@
-// Workspaces, Activities and TaskChannels (reference §4.1, §4.2, §4.10): the settings every routing
+// Workspaces and Activities (reference §4.1, §4.2): the settings every routing
 // decision reads. A new workspace gets the usual activities and channels so it routes at once.
 import { newSid } from '../rest-common.js';
-import { type Core, invalidParam, mustGet, notFound, now, type Workspace } from './core.js';
-import { activityFields, channelFields } from './event-fields.js';
+import { type Core, invalidParam, mustGet, now, type Workspace } from './core.js';
+import { activityFields } from './event-fields.js';
 import { emit } from './event-record.js';
 import type { Activity, TaskChannel, TaskOrder } from './model.js';
-import { addChannelToWorkers } from './workers.js';
 
 export interface WorkspaceInput {
   readonly friendlyName?: string;
@@ -189,82 +188,5 @@ export function deleteActivity(core: Core, ws: Workspace, a: Activity): void {
     resourceType: 'Activity',
     resourceSid: a.sid,
     fields: activityFields(a),
-  });
-}
-
-/** A channel by SID or unique name (Tasks and WorkerChannels accept both). */
-export function findChannel(ws: Workspace, sidOrName: string): TaskChannel | undefined {
-  const bySid = ws.channels.get(sidOrName);
-  if (bySid) return bySid;
-  for (const c of ws.channels.values()) if (c.uniqueName === sidOrName) return c;
-  return undefined;
-}
-
-export function notFoundChannel(sidOrName: string): never {
-  throw notFound('TaskChannel', sidOrName);
-}
-
-export function createTaskChannel(
-  core: Core,
-  ws: Workspace,
-  input: {
-    readonly uniqueName: string;
-    readonly friendlyName: string;
-    readonly channelOptimizedRouting?: boolean;
-  },
-): TaskChannel {
-  if (findChannel(ws, input.uniqueName)) throw invalidParam(`TaskChannel ${input.uniqueName} already exists`);
-  const t = now(core);
-  const c: TaskChannel = {
-    sid: newSid('TC'),
-    workspaceSid: ws.sid,
-    uniqueName: input.uniqueName,
-    friendlyName: input.friendlyName,
-    channelOptimizedRouting: input.channelOptimizedRouting ?? false,
-    dateCreated: t,
-    dateUpdated: t,
-  };
-  ws.channels.set(c.sid, c);
-  addChannelToWorkers(core, ws, c);
-  emit(core, ws, {
-    type: 'task-channel.created',
-    description: `TaskChannel ${c.uniqueName} created`,
-    resourceType: 'TaskChannel',
-    resourceSid: c.sid,
-    fields: channelFields(c),
-  });
-  return c;
-}
-
-export function updateTaskChannel(
-  core: Core,
-  ws: Workspace,
-  c: TaskChannel,
-  input: { readonly friendlyName?: string; readonly channelOptimizedRouting?: boolean },
-): TaskChannel {
-  if (input.friendlyName !== undefined) c.friendlyName = input.friendlyName;
-  if (input.channelOptimizedRouting !== undefined) c.channelOptimizedRouting = input.channelOptimizedRouting;
-  c.dateUpdated = now(core);
-  emit(core, ws, {
-    type: 'task-channel.updated',
-    description: `TaskChannel ${c.uniqueName} updated`,
-    resourceType: 'TaskChannel',
-    resourceSid: c.sid,
-    fields: channelFields(c),
-  });
-  return c;
-}
-
-export function deleteTaskChannel(core: Core, ws: Workspace, c: TaskChannel): void {
-  for (const t of ws.tasks.values())
-    if (t.channel === c) throw invalidParam(`TaskChannel ${c.uniqueName} still has tasks`);
-  ws.channels.delete(c.sid);
-  for (const w of ws.workers.values()) w.channels.delete(c.sid);
-  emit(core, ws, {
-    type: 'task-channel.deleted',
-    description: `TaskChannel ${c.uniqueName} deleted`,
-    resourceType: 'TaskChannel',
-    resourceSid: c.sid,
-    fields: channelFields(c),
   });
 }

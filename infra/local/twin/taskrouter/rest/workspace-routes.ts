@@ -3,14 +3,8 @@ import type { Hono } from 'hono';
 import { param, paramBool, readParams } from '../../rest-common.js';
 import { mustGet } from '../core.js';
 import type { TaskRouterEngine } from '../engine.js';
-import {
-  createTaskChannel,
-  deleteActivity,
-  deleteTaskChannel,
-  renameActivity,
-  updateTaskChannel,
-  type WorkspaceInput,
-} from '../workspaces.js';
+import { createTaskChannel, deleteTaskChannel, updateTaskChannel } from '../task-channels.js';
+import { deleteActivity, renameActivity, type WorkspaceInput } from '../workspaces.js';
 import { date, int, oneOf, page, required } from './paging.js';
 import { renderActivity, renderEvent, renderTaskChannel, renderWorkspace } from './render.js';
 
