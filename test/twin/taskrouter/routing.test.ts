@@ -46,6 +46,33 @@ describe('workflow filters', () => {
   });
 });
 
+describe('workflow updates', () => {
+  it('ReEvaluateTasks sends waiting tasks through the new configuration', () => {
+    // reference §4.5: ReEvaluateTasks=true reruns pending Tasks through the new configuration
+    const b = bench();
+    const [oldQ, newQ] = [b.queue('old'), b.queue('new')];
+    const wf = b.workflow({ filters: [], default_filter: { queue: oldQ.sid } });
+    const task = b.task();
+    const config = JSON.stringify({ task_routing: { filters: [], default_filter: { queue: newQ.sid } } });
+    b.engine.updateWorkflow(b.ws, wf.sid, { configuration: config });
+    expect(task.routing?.queue).toBe(oldQ);
+    b.engine.updateWorkflow(b.ws, wf.sid, { configuration: config, reEvaluateTasks: true });
+    expect(task.routing?.queue).toBe(newQ);
+  });
+
+  it('rejects a configuration naming an unknown queue or a malformed expression', () => {
+    // reference §4.5 (queue values must be real WQ SIDs) and §4.6 (clear parse errors)
+    const b = bench();
+    const q = b.queue('q');
+    expect(() => b.workflow({ filters: [{ expression: '1==1', targets: [{ queue: 'WQnope' }] }] })).toThrow(
+      /not a TaskQueue/,
+    );
+    expect(() =>
+      b.workflow({ filters: [{ expression: "lang == 'zh' AND", targets: [{ queue: q.sid }] }] }),
+    ).toThrow(/Invalid filter expression/);
+  });
+});
+
 describe('targets', () => {
   it('measures target timeouts cumulatively from the task age', async () => {
     // reference §4.5: targets Q1(10), Q2(10), Q3(10): the task leaves Q2 once its age reaches 20 s
@@ -149,6 +176,27 @@ describe('targets', () => {
     const bob = b.worker('bob');
     const task = b.task({ preferred: bob.sid });
     expect(reservedTo(task)).toEqual(['bob']);
+  });
+
+  it('waits for the target timeout when the known worker is not free, then moves on', async () => {
+    // reference §4.5: known_worker_sid target with a timeout, then the next target
+    const b = bench();
+    const q = b.queue('q');
+    b.workflow({
+      filters: [
+        {
+          expression: '1==1',
+          targets: [{ queue: q.sid, known_worker_sid: 'task.preferred', timeout: 20 }, { queue: q.sid }],
+        },
+      ],
+    });
+    const bob = b.worker('bob', {}, false);
+    b.worker('alice', {}, false);
+    const task = b.task({ preferred: bob.sid });
+    await b.clock.advance(20_000);
+    expect(task.routing?.targetIndex).toBe(1);
+    b.setAvailable(b.engine.workspace(b.ws).workersByName.get('alice') ?? bob, true);
+    expect(reservedTo(task)).toEqual(['alice']);
   });
 
   it('known_worker_friendly_name matches the name case-insensitively', () => {
