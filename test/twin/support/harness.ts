@@ -39,14 +39,21 @@ export async function startHarness(options: Partial<VoiceTwinOptions> = {}) {
     const url = new URL(c.req.url);
     const full = `${hookBase}${url.pathname}${url.search}`;
     const params: Record<string, string> = {};
-    if (c.req.method === 'POST') for (const [k, v] of new URLSearchParams(await c.req.text())) params[k] = v;
+    const signed: Record<string, string | string[]> = {};
+    if (c.req.method === 'POST') {
+      for (const [k, v] of new URLSearchParams(await c.req.text())) {
+        params[k] = v;
+        const prev = signed[k];
+        signed[k] = prev === undefined ? v : [...(Array.isArray(prev) ? prev : [prev]), v];
+      }
+    }
     const query = Object.fromEntries(url.searchParams);
     const sig = c.req.header('x-twilio-signature') ?? '';
     const signatureValid = twilio.validateRequest(
       ACCOUNT.authToken,
       sig,
       full,
-      c.req.method === 'POST' ? params : {},
+      c.req.method === 'POST' ? signed : {},
     );
     received.push({
       path: url.pathname,
@@ -92,6 +99,7 @@ export async function startHarness(options: Partial<VoiceTwinOptions> = {}) {
         ? {}
         : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
     });
+    // biome-ignore lint/suspicious/noExplicitAny: tests read the sim's JSON loosely
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   }
 
