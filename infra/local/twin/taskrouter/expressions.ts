@@ -26,8 +26,8 @@ export function compileExpression(source: string, what: string): CompiledExpress
   if (hit) return hit;
   const parsed = parseExpression(source);
   if (!parsed.ok) {
-    const { message, position } = parsed.error;
-    throw new TwilioRestError(400, 20001, `Invalid ${what} '${source}': ${message} at position ${position}`);
+    // The parser's message already names the position.
+    throw new TwilioRestError(400, 20001, `Invalid ${what} '${source}': ${parsed.error.message}`);
   }
   const expression = parsed.expression;
   const compiled: CompiledExpression = {
@@ -54,14 +54,10 @@ export function resolveValue(source: string, scope: Readonly<Record<string, unkn
   return resolved.ok ? resolved.value : undefined;
 }
 
-/** Reads a dotted path (`worker.level`, `skills[0]`) from a scope, for order_by keys. */
-export function readPath(scope: unknown, path: string): unknown {
-  let cur: unknown = scope;
-  for (const part of path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== '')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
+/** Reads a path (`worker.level`, `skills[0]`) for order_by keys, exactly as expressions read paths. */
+export function readPath(scope: Readonly<Record<string, unknown>>, path: string): unknown {
+  const resolved = resolveValueExpression(path, scope);
+  return resolved.ok && resolved.value !== null ? resolved.value : undefined;
 }
 
 /** Orders two values for order_by: numbers numerically, others as strings; missing values last. */
