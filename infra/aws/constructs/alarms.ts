@@ -1,0 +1,61 @@
+// Alarms that page someone: function errors and throttles, webhook latency p99 (Twilio gives up after
+// 15 s, callers notice far sooner). Dead-letter depth joins when the first queue does. All notify one topic.
+import { Duration } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+
+export interface AlarmsProps {
+  /** Receives every alarm and its recovery. @default no subscription (subscribe to the topic later) */
+  readonly email?: string;
+}
+
+export class Alarms extends Construct {
+  readonly topic: Topic;
+  private readonly action: SnsAction;
+
+  constructor(scope: Construct, id: string, props: AlarmsProps = {}) {
+    super(scope, id);
+    // CloudWatch can only publish to an encrypted topic whose key lets it; AWS-managed keys cannot.
+    const key = new Key(this, 'TopicKey', {
+      description: 'Encrypts the alarm topic',
+      enableKeyRotation: true,
+    });
+    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.topic = new Topic(this, 'Topic', { masterKey: key, enforceSSL: true });
+    if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
+    this.action = new SnsAction(this.topic);
+  }
+
+  /** Any error or throttle of the function within five minutes. */
+  watchFunction(name: string, fn: IFunction): void {
+    const fiveMinutes = { period: Duration.minutes(5), statistic: 'Sum' };
+    this.add(`${name}Errors`, fn.metricErrors(fiveMinutes), 1, `${name}: the function failed`);
+    this.add(`${name}Throttles`, fn.metricThrottles(fiveMinutes), 1, `${name}: invocations were throttled`);
+  }
+
+  /** p99 duration above `thresholdMs` for three consecutive minutes. */
+  watchLatency(name: string, fn: IFunction, thresholdMs: number): void {
+    const p99 = fn.metricDuration({ period: Duration.minutes(1), statistic: 'p99' });
+    this.add(`${name}LatencyP99`, p99, thresholdMs, `${name}: p99 duration above ${thresholdMs} ms`, 3);
+  }
+
+  private add(id: string, metric: IMetric, threshold: number, description: string, periods = 1): void {
+    const alarm = new Alarm(this, id, {
+      metric,
+      threshold,
+      evaluationPeriods: periods,
+      datapointsToAlarm: periods,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: description,
+    });
+    alarm.addAlarmAction(this.action);
+    alarm.addOkAction(this.action);
+  }
+}

@@ -1,0 +1,158 @@
+// The one public domain: CloudFront serves the web app from a private S3 bucket (origin access control)
+// and forwards `/api/*`, `/twilio/*` and `/health` to the HTTP API, so the browser talks to one origin
+// (no CORS) and Twilio signs the same URLs the app rebuilds from PUBLIC_BASE_URL.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Annotations, type CfnElement, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  type BehaviorOptions,
+  CachePolicy,
+  Distribution,
+  Function as EdgeFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { acknowledgeDeploymentHandler } from '../nag-findings.js';
+
+export interface WebSiteProps {
+  /** Host name of the HTTP API's endpoint. */
+  readonly apiDomainName: string;
+  /** Built web app (Vite's `web/dist`); when it lacks index.html a placeholder page is deployed. */
+  readonly webDistDir: string;
+  /** Receives CloudFront logs and the web bucket's access logs; needs ACLs (see AccessLogBucket). */
+  readonly logsBucket: IBucket;
+  /** Custom domain and its us-east-1 certificate. @default the distribution's cloudfront.net name */
+  readonly domain?: { readonly name: string; readonly certificateArn: string };
+  /** Key prefixes other deployments own in the web bucket, kept when the web app is redeployed. */
+  readonly keepPrefixes?: readonly string[];
+}
+
+/** Paths CloudFront sends to the HTTP API; everything else is the web app. */
+export const API_PATH_PATTERNS = ['/api/*', '/twilio/*', '/health'] as const;
+
+// Client-side routes (no file extension) load the app shell; files are served as they are.
+const SPA_REWRITE = `function handler(event) {
+  var request = event.request;
+  if (request.uri.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
+
+const PLACEHOLDER = `<!doctype html><meta charset="utf-8"><title>Contact center</title>
+<p>The web app was not built when this stack was deployed. Run <code>npm run build:web</code>, then
+<code>npx cdk deploy --all</code> again. The API and Twilio webhooks are live.</p>`;
+
+export class WebSite extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  /** https://<domain>, without a trailing slash. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: WebSiteProps) {
+    super(scope, id);
+    this.bucket = new Bucket(this, 'Bucket', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      serverAccessLogsBucket: props.logsBucket,
+      serverAccessLogsPrefix: 'web-bucket/',
+      // Everything here is rebuilt from the repository on deploy: nothing to keep.
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+    const apiBehavior: BehaviorOptions = {
+      origin: new HttpOrigin(props.apiDomainName),
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY, // a redirect would turn Twilio's POST into GET
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    };
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Contact center: web app, API and Twilio webhooks',
+      defaultRootObject: 'index.html',
+      priceClass: PriceClass.PRICE_CLASS_100,
+      ...(props.domain
+        ? {
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+            domainNames: [props.domain.name],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+          }
+        : {}),
+      enableLogging: true,
+      logBucket: props.logsBucket,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        functionAssociations: [
+          {
+            eventType: FunctionEventType.VIEWER_REQUEST,
+            function: new EdgeFunction(this, 'SpaRewrite', {
+              code: FunctionCode.fromInline(SPA_REWRITE),
+              runtime: FunctionRuntime.JS_2_0,
+            }),
+          },
+        ],
+      },
+      additionalBehaviors: Object.fromEntries(API_PATH_PATTERNS.map((path) => [path, apiBehavior])),
+    });
+    this.url = `https://${props.domain?.name ?? this.distribution.distributionDomainName}`;
+
+    const hasBuild = existsSync(join(props.webDistDir, 'index.html'));
+    if (!hasBuild) {
+      Annotations.of(this).addWarningV2(
+        'contact-center:web-not-built',
+        `${props.webDistDir} has no index.html: deploying a placeholder page. Run npm run build:web first.`,
+      );
+    }
+    const deployment = new BucketDeployment(this, 'Deploy', {
+      sources: [hasBuild ? Source.asset(props.webDistDir) : Source.data('index.html', PLACEHOLDER)],
+      destinationBucket: this.bucket,
+      exclude: (props.keepPrefixes ?? []).map((prefix) => `${prefix}*`),
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 256,
+    });
+    acknowledgeDeploymentHandler(deployment, this.bucketArnRef);
+    this.acknowledgeFindings(Boolean(props.domain));
+  }
+
+  /** How cdk-nag names this bucket's ARN in findings. */
+  get bucketArnRef(): string {
+    return `<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnElement)}.Arn>`;
+  }
+
+  private acknowledgeFindings(customDomain: boolean): void {
+    const nag = Validations.of(this.distribution);
+    nag.acknowledge(
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'Callers, agents and Twilio reach us from many countries; geo blocking would drop them.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'No WAF by default (from ~$6/month): webhooks verify Twilio signatures, the API needs sessions and throttles logins, and the HTTP API throttles. Attach a web ACL for public exposure beyond that.',
+      },
+    );
+    if (!customDomain) {
+      nag.acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Without a custom domain CloudFront uses its default certificate, whose policy CloudFront fixes; set domainName and certificateArn to enforce TLSv1.2_2021.',
+      });
+    }
+  }
+}

@@ -1,0 +1,118 @@
+// What a deployment can be told through CDK context (`cdk.json` or `-c key=value`), with defaults that let
+// `npm run synth` work on a fresh clone. Parsed here, read from context only by infra/aws/app.ts.
+
+export interface DeploySettings {
+  /** Twilio account SID (AC + 32 hex). Default: a placeholder that synthesizes but cannot serve Twilio. */
+  readonly twilioAccountSid: string;
+  /** Name of the pre-created Secrets Manager secret holding the Twilio auth token. */
+  readonly twilioAuthTokenSecretName: string;
+  /** The center's Twilio numbers (E.164); the provisioning step points them at this deployment. */
+  readonly phoneNumbers: readonly string[];
+  /** Custom domain (e.g. cc.example.com) and its us-east-1 ACM certificate ARN; both or neither. */
+  readonly domain?: { readonly name: string; readonly certificateArn: string };
+  /** Days before recordings move to S3 Glacier Instant Retrieval. Default 90. */
+  readonly recordingArchiveDays: number;
+  /** Days recordings, voicemails and faxes are kept before S3 deletes them. Default 730. */
+  readonly recordingRetentionDays: number;
+  /** Days S3/CloudFront access logs are kept. Default 365. */
+  readonly accessLogRetentionDays: number;
+  /** Email that receives alarm notifications; none by default. */
+  readonly alarmEmail?: string;
+  /** IANA time zone of the center. Default Asia/Shanghai. */
+  readonly timeZone: string;
+  /** Region for national phone formats (ISO 3166). Default CN. */
+  readonly phoneRegion: string;
+  /** Steady-state requests per second and burst the HTTP API accepts. Defaults 50 and 100. */
+  readonly apiRateLimit: number;
+  readonly apiBurstLimit: number;
+}
+
+export const PLACEHOLDER_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
+
+export class DeploySettingsError extends Error {
+  override readonly name = 'DeploySettingsError';
+  constructor(key: string, problem: string) {
+    super(`CDK context ${key}: ${problem}`);
+  }
+}
+
+/** Context reader: `app.node.tryGetContext` in app.ts, a plain object in tests. */
+export type ContextReader = (key: string) => unknown;
+
+function text(get: ContextReader, key: string): string | undefined {
+  const value = get(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new DeploySettingsError(key, `must be a string, got ${typeof value}`);
+  return value.trim();
+}
+
+function positiveInt(get: ContextReader, key: string, fallback: number): number {
+  const raw = get(key);
+  if (raw === undefined || raw === null || raw === '') return fallback;
+  const n = typeof raw === 'number' ? raw : Number(raw);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new DeploySettingsError(key, `must be a positive integer, got "${raw}"`);
+  return n;
+}
+
+function phoneNumbers(get: ContextReader): string[] {
+  const raw = get('phoneNumbers');
+  if (raw === undefined || raw === null || raw === '') return [];
+  const list = Array.isArray(raw) ? raw : String(raw).split(',');
+  return list.map((n) => {
+    const value = String(n).trim();
+    if (!/^\+[1-9]\d{6,14}$/.test(value))
+      throw new DeploySettingsError('phoneNumbers', `"${value}" is not E.164`);
+    return value;
+  });
+}
+
+function domain(get: ContextReader): DeploySettings['domain'] {
+  const name = text(get, 'domainName');
+  const certificateArn = text(get, 'certificateArn');
+  if (!name && !certificateArn) return undefined;
+  if (!name || !certificateArn) {
+    throw new DeploySettingsError(
+      name ? 'certificateArn' : 'domainName',
+      'domainName and certificateArn go together',
+    );
+  }
+  if (!/^arn:aws[\w-]*:acm:us-east-1:/.test(certificateArn)) {
+    throw new DeploySettingsError('certificateArn', 'must be an ACM certificate in us-east-1 (CloudFront)');
+  }
+  return { name, certificateArn };
+}
+
+export function parseDeploySettings(get: ContextReader): DeploySettings {
+  const twilioAccountSid = text(get, 'twilioAccountSid') ?? PLACEHOLDER_ACCOUNT_SID;
+  if (!/^AC[0-9a-f]{32}$/.test(twilioAccountSid)) {
+    throw new DeploySettingsError(
+      'twilioAccountSid',
+      'must be "AC" followed by 32 lower-case hex characters',
+    );
+  }
+  const recordingArchiveDays = positiveInt(get, 'recordingArchiveDays', 90);
+  const recordingRetentionDays = positiveInt(get, 'recordingRetentionDays', 730);
+  // Glacier Instant Retrieval bills 90 days minimum; expiring sooner after archiving wastes money.
+  if (recordingRetentionDays < recordingArchiveDays + 90) {
+    throw new DeploySettingsError('recordingRetentionDays', 'must be at least recordingArchiveDays + 90');
+  }
+  const phoneRegion = text(get, 'phoneRegion') ?? 'CN';
+  if (!/^[A-Z]{2}$/.test(phoneRegion)) throw new DeploySettingsError('phoneRegion', 'must be two capitals');
+  const alarmEmail = text(get, 'alarmEmail');
+  const d = domain(get);
+  return {
+    twilioAccountSid,
+    twilioAuthTokenSecretName: text(get, 'twilioAuthTokenSecretName') ?? 'contact-center/twilio-auth-token',
+    phoneNumbers: phoneNumbers(get),
+    ...(d ? { domain: d } : {}),
+    recordingArchiveDays,
+    recordingRetentionDays,
+    accessLogRetentionDays: positiveInt(get, 'accessLogRetentionDays', 365),
+    ...(alarmEmail ? { alarmEmail } : {}),
+    timeZone: text(get, 'timeZone') ?? 'Asia/Shanghai',
+    phoneRegion,
+    apiRateLimit: positiveInt(get, 'apiRateLimit', 50),
+    apiBurstLimit: positiveInt(get, 'apiBurstLimit', 100),
+  };
+}

@@ -1,0 +1,129 @@
+// Everything that runs and can be replaced on redeploy: the functions, the HTTP API, the CloudFront
+// site (web app and fallback TwiML), the secrets the functions read, and the alarms.
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { AccessLogBucket } from './constructs/access-log-bucket.js';
+import { Alarms } from './constructs/alarms.js';
+import { AppFunction } from './constructs/app-function.js';
+import { AppSecrets } from './constructs/app-secrets.js';
+import { WEBHOOK_ALIASES } from './constructs/bundling.js';
+import { FALLBACK_PREFIX, FallbackTwiml } from './constructs/fallback-twiml.js';
+import { HttpEntry } from './constructs/http-api.js';
+import { WebSite } from './constructs/web-site.js';
+import type { DeploySettings } from './deploy-settings.js';
+import { acknowledgeBucketRead, acknowledgeTableGrant } from './nag-findings.js';
+
+export interface ServiceStackProps extends StackProps {
+  readonly settings: DeploySettings;
+  readonly table: ITable;
+  readonly recordings: IBucket;
+  /** Built web app. @default <repo>/web/dist */
+  readonly webDistDir?: string;
+}
+
+/**
+ * How cdk-nag prints the stateful stack's exported ARNs in findings. The names are derived from the
+ * stateful stack's name and the resources' paths; if they change, the nag test prints the new ones.
+ */
+const STATEFUL_REFS = {
+  tableArn: 'ContactCenterData:ExportsOutputFnGetAttDataTableArn1432CF64',
+  recordingsArn: 'ContactCenterData:ExportsOutputFnGetAttRecordingsBucketArnBA846458',
+};
+
+const source = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+
+export class ServiceStack extends Stack {
+  readonly webhooks: AppFunction;
+  readonly api: AppFunction;
+  readonly secrets: AppSecrets;
+  readonly site: WebSite;
+  readonly fallback: FallbackTwiml;
+
+  constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    this.secrets = new AppSecrets(this, 'Secrets', {
+      twilioAuthTokenSecretName: settings.twilioAuthTokenSecretName,
+    });
+    const environment = {
+      TWILIO_ACCOUNT_SID: settings.twilioAccountSid,
+      TABLE_NAME: props.table.tableName,
+      BUCKET_NAME: props.recordings.bucketName,
+      TIME_ZONE: settings.timeZone,
+      PHONE_REGION: settings.phoneRegion,
+      ...this.secrets.environment,
+    };
+
+    this.webhooks = new AppFunction(this, 'Webhooks', {
+      entry: source('functions/handlers/twilio-webhooks.ts'),
+      description: 'Twilio voice and messaging webhooks',
+      environment,
+      timeout: Duration.seconds(10), // Twilio waits 15 s, then plays the fallback
+      aliases: WEBHOOK_ALIASES,
+    });
+    this.api = new AppFunction(this, 'Api', {
+      entry: source('functions/handlers/api.ts'),
+      description: 'REST API for agents, supervisors and admins',
+      environment,
+      timeout: Duration.seconds(15),
+      memorySize: 1024,
+    });
+    for (const fn of [this.webhooks.fn, this.api.fn]) {
+      props.table.grantReadWriteData(fn);
+      this.secrets.grantRead(fn);
+    }
+    // Playback: the API presigns GET URLs for recordings; webhooks never touch the bucket.
+    props.recordings.grantRead(this.api.fn);
+    for (const owner of [this.webhooks, this.api]) acknowledgeTableGrant(owner, STATEFUL_REFS.tableArn);
+    acknowledgeBucketRead(this.api, STATEFUL_REFS.recordingsArn);
+
+    const http = new HttpEntry(this, 'Http', {
+      webhookFunction: this.webhooks.fn,
+      apiFunction: this.api.fn,
+      rateLimit: settings.apiRateLimit,
+      burstLimit: settings.apiBurstLimit,
+    });
+    const logs = new AccessLogBucket(this, 'SiteLogs', {
+      retentionDays: settings.accessLogRetentionDays,
+      allowCloudFrontLogs: true,
+    });
+    this.site = new WebSite(this, 'Site', {
+      apiDomainName: http.domainName,
+      webDistDir: props.webDistDir ?? source('web/dist'),
+      logsBucket: logs.bucket,
+      keepPrefixes: [FALLBACK_PREFIX],
+      ...(settings.domain ? { domain: settings.domain } : {}),
+    });
+    // Set after the distribution exists: signatures are checked against the public URL, not the Host.
+    for (const fn of [this.webhooks.fn, this.api.fn]) fn.addEnvironment('PUBLIC_BASE_URL', this.site.url);
+
+    this.fallback = new FallbackTwiml(this, 'Fallback', {
+      bucket: this.site.bucket,
+      bucketArnRef: this.site.bucketArnRef,
+      distribution: this.site.distribution,
+      baseUrl: this.site.url,
+    });
+
+    // Twilio provisioning (issue 6, part 3) goes here: a custom resource that configures TaskRouter, the
+    // TwiML App and the numbers from flows/, given `this.site.url` (webhooks), `this.fallback.url`
+    // (VoiceFallbackUrl, method GET), `settings.phoneNumbers` and `this.secrets.twilioAuthToken`.
+
+    const alarms = new Alarms(this, 'Alarms', settings.alarmEmail ? { email: settings.alarmEmail } : {});
+    alarms.watchFunction('Webhooks', this.webhooks.fn);
+    alarms.watchFunction('Api', this.api.fn);
+    alarms.watchLatency('Webhooks', this.webhooks.fn, 2000);
+
+    new CfnOutput(this, 'PublicUrl', {
+      value: this.site.url,
+      description: 'Web app, API and webhook base URL',
+    });
+    new CfnOutput(this, 'FallbackTwimlUrl', {
+      value: this.fallback.url,
+      description: 'Voice fallback URL for every number (fetch with GET)',
+    });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+  }
+}

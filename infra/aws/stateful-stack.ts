@@ -1,0 +1,43 @@
+// Everything that holds data and must outlive redeploys: the KMS data key, the table, the recordings bucket
+// and its access logs. Every resource is retained on stack deletion and has a pinned logical id.
+import { type CfnResource, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { AccessLogBucket } from './constructs/access-log-bucket.js';
+import { DataTable } from './constructs/data-table.js';
+import { RecordingsBucket } from './constructs/recordings-bucket.js';
+
+export interface StatefulStackProps extends StackProps {
+  readonly recordingArchiveDays: number;
+  readonly recordingRetentionDays: number;
+  readonly accessLogRetentionDays: number;
+}
+
+export class StatefulStack extends Stack {
+  readonly dataKey: Key;
+  readonly table: Table;
+  readonly recordings: Bucket;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    this.dataKey = new Key(this, 'DataKey', {
+      description: 'Encrypts the contact center table and recordings bucket',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    (this.dataKey.node.defaultChild as CfnResource).overrideLogicalId('DataKey');
+    this.table = new DataTable(this, 'Data', { encryptionKey: this.dataKey }).table;
+    const accessLogs = new AccessLogBucket(this, 'AccessLogs', {
+      retentionDays: props.accessLogRetentionDays,
+      logicalId: 'AccessLogsBucket',
+    });
+    this.recordings = new RecordingsBucket(this, 'Recordings', {
+      encryptionKey: this.dataKey,
+      accessLogsBucket: accessLogs.bucket,
+      archiveAfterDays: props.recordingArchiveDays,
+      retentionDays: props.recordingRetentionDays,
+    }).bucket;
+  }
+}
