@@ -330,13 +330,12 @@ export class VoiceEngine {
     if (!res.ok || call.control.hungUp) return undefined;
     const type = res.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
     if (type.startsWith('audio/')) return { verbs: [playThenHangup(url)], url };
+    const twimlType = ['text/xml', 'application/xml', 'text/html', 'text/plain', ''].includes(type);
     const check = checkVoiceTwiml(res.body);
-    if (check.ok && ['text/xml', 'application/xml', 'text/html', 'text/plain', ''].includes(type)) {
-      return { verbs: check.verbs, url };
-    }
+    if (check.ok && twimlType) return { verbs: check.verbs, url };
     if (type === 'text/plain') return { verbs: [sayThenHangup(res.body)], url };
-    const code = check.ok ? TwimlErrors.invalidContentType : check.code;
-    const message = check.ok ? `content type ${type} is not TwiML` : check.message;
+    const code = twimlType && !check.ok ? check.code : TwimlErrors.invalidContentType;
+    const message = twimlType && !check.ok ? check.message : `content type ${type} is not TwiML`;
     this.lastCode = code;
     this.error(call, code, `${message} (${url})`, { body: res.body.slice(0, 500) });
     return undefined;

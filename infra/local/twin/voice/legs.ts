@@ -50,32 +50,37 @@ export function ringLeg(engine: VoiceEngine, options: LegOptions): Leg {
       resolve(o);
     };
   });
-  engine.statusEvent(call, 'initiated', 'initiated');
-  engine.setStatus(call, 'ringing');
-  const timer = engine.clock.at(engine.clock.now() + options.timeoutSeconds * 1000, () =>
-    settle('no-answer'),
-  );
+  let timer: { cancel(): void } = { cancel() {} };
   let later: { cancel(): void } | undefined;
-  const party = engine.deps.parties.lookup(options.to);
-  engine.deps.parties.emit({
-    type: 'ring',
-    ring: {
-      callSid: call.sid,
-      from: call.from,
-      to: call.to,
-      ...(options.parentCallSid ? { parentCallSid: options.parentCallSid } : {}),
-      customParameters: options.customParameters ?? {},
-      answer: () => settle('answered'),
-      reject: () => settle('busy'),
-    },
-  });
-  // The leg itself hanging up while it rings (sim hang-up) counts as a rejection.
+  // The leg itself hanging up while it rings (sim hang-up, REST cancel) ends the ringing.
   engine.onEnd(call, (c) => settle(c.status === 'completed' ? 'canceled' : (c.status as LegOutcome)));
-  if (party.policy === 'answer') {
-    if (party.answerAfterMs)
-      later = engine.clock.at(engine.clock.now() + party.answerAfterMs, () => settle('answered'));
-    else settle('answered');
-  } else if (party.policy === 'reject' || party.policy === 'busy') settle('busy');
-  else if (party.policy === 'fail') settle('failed');
+  const start = () => {
+    if (engine.isEnded(call)) return;
+    engine.statusEvent(call, 'initiated', 'initiated');
+    engine.setStatus(call, 'ringing');
+    timer = engine.clock.at(engine.clock.now() + options.timeoutSeconds * 1000, () => settle('no-answer'));
+    const party = engine.deps.parties.lookup(options.to);
+    engine.deps.parties.emit({
+      type: 'ring',
+      ring: {
+        callSid: call.sid,
+        from: call.from,
+        to: call.to,
+        ...(options.parentCallSid ? { parentCallSid: options.parentCallSid } : {}),
+        customParameters: options.customParameters ?? {},
+        answer: () => settle('answered'),
+        reject: () => settle('busy'),
+      },
+    });
+    if (party.policy === 'answer') {
+      if (party.answerAfterMs)
+        later = engine.clock.at(engine.clock.now() + party.answerAfterMs, () => settle('answered'));
+      else settle('answered');
+    } else if (party.policy === 'reject' || party.policy === 'busy') settle('busy');
+    else if (party.policy === 'fail') settle('failed');
+  };
+  // A REST-created call is answered `queued` and starts ringing just after (reference §1.5).
+  if (options.queuedFirst) queueMicrotask(start);
+  else start();
   return { call, outcome, cancel: () => settle('canceled') };
 }
