@@ -68,6 +68,8 @@ export class MessagingEngine {
     readonly mediaUrls?: readonly string[];
     readonly statusCallback?: string;
     readonly direction?: MessageDirection;
+    /** Twilio's own STOP/START/HELP confirmations go out regardless of the opt-out. */
+    readonly system?: boolean;
   }): Message {
     if (!input.to) throw new TwilioRestError(400, 21604, "A 'To' phone number is required.");
     if (!input.from) throw new TwilioRestError(400, 21603, "A 'From' phone number is required.");
@@ -79,7 +81,7 @@ export class MessagingEngine {
         21617,
         'The concatenated message body exceeds the 1600 character limit.',
       );
-    if (this.optOuts.isOptedOut(input.from, input.to)) {
+    if (!input.system && this.optOuts.isOptedOut(input.from, input.to)) {
       this.deps.ctx.log.append({
         kind: 'error',
         code: 21610,
@@ -167,6 +169,7 @@ export class MessagingEngine {
         to: input.from,
         body: DEFAULT_REPLIES[keyword],
         direction: 'outbound-reply',
+        system: true,
       });
     const pn = this.deps.numbers.byNumber(input.to);
     const settings = pn ? this.deps.numbers.smsSettings(pn) : undefined;
