@@ -55,7 +55,12 @@ describe('status callbacks (§1.3)', () => {
   it('with no event listed only completed is sent', async () => {
     h.route('/out', xml('<Hangup/>'));
     h.route('/status', '');
-    await h.client.calls.create({ to: '+14155550100', from: '+18005550100', url: h.url('/out'), statusCallback: h.url('/status') });
+    await h.client.calls.create({
+      to: '+14155550100',
+      from: '+18005550100',
+      url: h.url('/out'),
+      statusCallback: h.url('/status'),
+    });
     await h.twin.idle();
     expect(h.at('/status').map((r) => r.params.CallStatus)).toEqual(['completed']);
   });
@@ -66,7 +71,11 @@ describe('fallback and failures (§1.4)', () => {
     h.route('/voice', { status: 500, body: 'oops' });
     h.route('/fallback', xml('<Say>Sorry, try later</Say>'));
     const sid = await h.call('/voice', { voiceFallbackUrl: h.url('/fallback') });
-    expect(h.at('/fallback')[0]?.params).toMatchObject({ ErrorCode: '11200', ErrorUrl: h.url('/voice'), CallSid: sid });
+    expect(h.at('/fallback')[0]?.params).toMatchObject({
+      ErrorCode: '11200',
+      ErrorUrl: h.url('/voice'),
+      CallSid: sid,
+    });
     expect((await h.view(sid)).heard.map((x: { text: string }) => x.text)).toEqual(['Sorry, try later']);
   });
 
@@ -114,7 +123,10 @@ describe('fallback and failures (§1.4)', () => {
   it('a root other than <Response> and a non-TwiML content type are rejected (12200, 12300)', async () => {
     h.route('/voice', '<Reply><Say>x</Say></Reply>');
     const a = await h.call('/voice');
-    h.twin.numbers.update(h.twin.numbers.byNumber('+18005550100') as never, { voiceUrl: h.url('/json') } as never);
+    h.twin.numbers.update(
+      h.twin.numbers.byNumber('+18005550100') as never,
+      { voiceUrl: h.url('/json') } as never,
+    );
     h.route('/json', { body: '{"a":1}', contentType: 'application/json' });
     const b = (await h.sim('/calls', { from: '+1555', to: '+18005550100' })).body.callSid as string;
     const codes = async (sid: string) =>
@@ -157,7 +169,12 @@ describe('control verbs (§3.9)', () => {
     const b = (await h.sim('/calls', { from: '+2000', to: '+18005550100' })).body.callSid as string;
     expect((await h.view(a)).status).toBe('busy');
     expect((await h.view(b)).status).toBe('no-answer');
-    expect(h.at('/status').map((r) => r.params.CallStatus).sort()).toEqual(['busy', 'no-answer']);
+    expect(
+      h
+        .at('/status')
+        .map((r) => r.params.CallStatus)
+        .sort(),
+    ).toEqual(['busy', 'no-answer']);
   });
 
   it('Reject after another verb just hangs up an answered call', async () => {

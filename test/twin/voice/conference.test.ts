@@ -11,7 +11,8 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const join = async (from: string) => (await h.sim('/calls', { from, to: '+18005550100' })).body.callSid as string;
+const join = async (from: string) =>
+  (await h.sim('/calls', { from, to: '+18005550100' })).body.callSid as string;
 const conf = async (name: string) => (await h.sim(`/conferences/${name}`)).body;
 
 describe('Conference noun (§3.8)', () => {
@@ -36,9 +37,19 @@ describe('Conference noun (§3.8)', () => {
     await h.advance(30_000);
     await h.sim(`/calls/${b}/hangup`, {});
     const events = h.at('/events').map((r) => r.params.StatusCallbackEvent);
-    expect(events).toEqual(['participant-join', 'participant-join', 'conference-start', 'participant-leave', 'participant-leave', 'conference-end']);
+    expect(events).toEqual([
+      'participant-join',
+      'participant-join',
+      'conference-start',
+      'participant-leave',
+      'participant-leave',
+      'conference-end',
+    ]);
     const end = h.at('/events').at(-1)?.params;
-    expect(end).toMatchObject({ ReasonConferenceEnded: 'participant-with-end-conference-on-exit-left', CallSidEndingConference: b });
+    expect(end).toMatchObject({
+      ReasonConferenceEnded: 'participant-with-end-conference-on-exit-left',
+      CallSidEndingConference: b,
+    });
     expect(h.at('/ignored')).toHaveLength(0);
     // A's call continues at the Dial action, without DialCallSid/DialCallDuration (Appendix A item 5).
     const after = h.at('/after').find((r) => r.params.CallSid === a)?.params;
@@ -51,7 +62,8 @@ describe('Conference noun (§3.8)', () => {
   it('startConferenceOnEnter=false participants alone do not start it; a coach is heard only by the coached call', async () => {
     let agent = '';
     h.route('/voice', (p) => {
-      if (p.From === '+cust') return xml('<Dial><Conference startConferenceOnEnter="false" waitUrl="">c1</Conference></Dial>');
+      if (p.From === '+cust')
+        return xml('<Dial><Conference startConferenceOnEnter="false" waitUrl="">c1</Conference></Dial>');
       if (p.From === '+agent') return xml('<Dial><Conference>c1</Conference></Dial>');
       return xml(`<Dial><Conference coach="${agent}" beep="false">c1</Conference></Dial>`);
     });
@@ -67,7 +79,12 @@ describe('Conference noun (§3.8)', () => {
 
 describe('Participants API (§8.2-8.4)', () => {
   it('adds a participant, mutes (only "true"), coaches, barges, holds with holdUrl via GET, unholds, removes', async () => {
-    h.route('/voice', xml('<Dial><Conference statusCallback="/events" statusCallbackEvent="join leave mute hold modify">desk</Conference></Dial>'));
+    h.route(
+      '/voice',
+      xml(
+        '<Dial><Conference statusCallback="/events" statusCallbackEvent="join leave mute hold modify">desk</Conference></Dial>',
+      ),
+    );
     h.route('/hold', xml('<Play>https://x.example/hold.mp3</Play>'));
     const cust = await join('+cust');
     h.twin.parties.register('client:agent1', { policy: 'answer' });
@@ -83,10 +100,16 @@ describe('Participants API (§8.2-8.4)', () => {
     const conference = (await h.client.conferences.list({ friendlyName: 'desk' }))[0];
     expect(conference?.status).toBe('in-progress');
     const cf = conference?.sid as string;
-    expect((await h.client.conferences(cf).participants.list()).map((x) => x.callSid).sort()).toEqual([cust, agent].sort());
+    expect((await h.client.conferences(cf).participants.list()).map((x) => x.callSid).sort()).toEqual(
+      [cust, agent].sort(),
+    );
 
     h.twin.parties.register('client:sup', { policy: 'answer' });
-    const sup = (await h.client.conferences(cf).participants.create({ from: '+1', to: 'client:sup', muted: true, beep: 'false' })).callSid;
+    const sup = (
+      await h.client
+        .conferences(cf)
+        .participants.create({ from: '+1', to: 'client:sup', muted: true, beep: 'false' })
+    ).callSid;
     expect((await conf('desk')).hears[cust]).toEqual([agent]);
     await h.client.conferences(cf).participants(sup).update({ coaching: true, callSidToCoach: agent });
     await h.client.conferences(cf).participants(sup).update({ muted: false });
@@ -96,7 +119,10 @@ describe('Participants API (§8.2-8.4)', () => {
     await h.client.conferences(cf).participants(sup).update({ coaching: false });
     expect((await conf('desk')).hears[cust]).toContain(sup);
 
-    const held = await h.client.conferences(cf).participants(cust).update({ hold: true, holdUrl: h.url('/hold') });
+    const held = await h.client
+      .conferences(cf)
+      .participants(cust)
+      .update({ hold: true, holdUrl: h.url('/hold') });
     expect(held.hold).toBe(true);
     expect(h.at('/hold')[0]?.method).toBe('GET');
     expect((await h.view(cust)).heard.at(-1).text).toBe('https://x.example/hold.mp3');
@@ -114,7 +140,15 @@ describe('Participants API (§8.2-8.4)', () => {
     expect((await h.view(sup)).status).toBe('completed');
     const events = h.at('/events').map((r) => r.params.StatusCallbackEvent);
     expect(events).toEqual(
-      expect.arrayContaining(['participant-join', 'participant-mute', 'participant-unmute', 'participant-modify', 'participant-hold', 'participant-unhold', 'participant-leave']),
+      expect.arrayContaining([
+        'participant-join',
+        'participant-mute',
+        'participant-unmute',
+        'participant-modify',
+        'participant-hold',
+        'participant-unhold',
+        'participant-leave',
+      ]),
     );
     await h.client.conferences(cf).update({ status: 'completed' });
     expect((await h.client.conferences(cf).fetch()).status).toBe('completed');
@@ -122,7 +156,10 @@ describe('Participants API (§8.2-8.4)', () => {
   });
 
   it('the TaskRouter conference instruction puts caller and agent into a conference named after the task', async () => {
-    h.twin.setTaskRouter({ createTaskForCall: async () => ({ ok: true, taskSid: 'WTconf' }), cancelTaskForCall: async () => {} });
+    h.twin.setTaskRouter({
+      createTaskForCall: async () => ({ ok: true, taskSid: 'WTconf' }),
+      cancelTaskForCall: async () => {},
+    });
     h.route('/voice', xml('<Enqueue workflowSid="WW1" waitUrl=""/>'));
     const cust = await join('+cust');
     h.twin.parties.register('client:alice', { policy: 'answer' });

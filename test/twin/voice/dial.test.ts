@@ -31,13 +31,23 @@ describe('Dial Client/Number (§3.7)', () => {
     expect((await h.view(sid)).bridgedTo).toBe(leg);
     await h.advance(42_000);
     await h.sim(`/calls/${leg}/hangup`, {});
-    expect(h.at('/dialed')[0]?.params).toMatchObject({ DialCallStatus: 'completed', DialCallSid: leg, DialCallDuration: '42', DialBridged: 'true' });
+    expect(h.at('/dialed')[0]?.params).toMatchObject({
+      DialCallStatus: 'completed',
+      DialCallSid: leg,
+      DialCallDuration: '42',
+      DialBridged: 'true',
+    });
     const legCbs = h.at('/leg').map((r) => r.params);
     expect(legCbs.map((p) => p.CallStatus)).toEqual(['initiated', 'ringing', 'in-progress', 'completed']);
     expect(legCbs.every((p) => p.ParentCallSid === sid && p.Direction === 'outbound-dial')).toBe(true);
     expect(legCbs[3]).toMatchObject({ CallDuration: '42', To: 'client:alice' });
     const legCall = await h.client.calls(leg).fetch();
-    expect(legCall).toMatchObject({ parentCallSid: sid, direction: 'outbound-dial', status: 'completed', duration: '42' });
+    expect(legCall).toMatchObject({
+      parentCallSid: sid,
+      direction: 'outbound-dial',
+      status: 'completed',
+      duration: '42',
+    });
   });
 
   it('no answer within timeout: DialCallStatus=no-answer; without action the next verb runs', async () => {
@@ -73,7 +83,12 @@ describe('Dial Client/Number (§3.7)', () => {
   });
 
   it('plain text in <Dial> is a number; the whisper url runs on the callee; record-from-answer adds RecordingUrl', async () => {
-    h.route('/voice', xml('<Dial action="/r" record="record-from-answer" recordingStatusCallback="/rec"><Number url="/whisper">+15551234</Number></Dial>'));
+    h.route(
+      '/voice',
+      xml(
+        '<Dial action="/r" record="record-from-answer" recordingStatusCallback="/rec"><Number url="/whisper">+15551234</Number></Dial>',
+      ),
+    );
     h.route('/whisper', xml('<Say>Call from the hotline</Say>'));
     h.route('/r', xml('<Hangup/>'));
     h.route('/rec', '');

@@ -19,19 +19,33 @@ describe('Enqueue with a named queue (§3.6)', () => {
     await h.advance(10_000);
     const waits = h.at('/wait');
     expect(waits).toHaveLength(2);
-    expect(waits[0]?.params).toMatchObject({ QueuePosition: '1', QueueTime: '0', CurrentQueueSize: '1', MaxQueueSize: '1000', AvgQueueTime: '0' });
+    expect(waits[0]?.params).toMatchObject({
+      QueuePosition: '1',
+      QueueTime: '0',
+      CurrentQueueSize: '1',
+      MaxQueueSize: '1000',
+      AvgQueueTime: '0',
+    });
     expect(waits[1]?.params.QueueTime).toBe('10');
     expect(waits[0]?.params.QueueSid).toMatch(/^QU[0-9a-f]{32}$/);
     expect(waits[0]?.signatureValid).toBe(true);
     const queues = await h.client.queues.list();
-    expect(queues[0]).toMatchObject({ friendlyName: 'support', currentSize: 1, maxSize: 1000, averageWaitTime: 10 });
+    expect(queues[0]).toMatchObject({
+      friendlyName: 'support',
+      currentSize: 1,
+      maxSize: 1000,
+      averageWaitTime: 10,
+    });
     const members = await h.client.queues(queues[0]?.sid as string).members.list();
     expect(members[0]).toMatchObject({ callSid: sid, position: 1, waitTime: 10 });
   });
 
   it('<Leave> in the wait document fires the action at once with QueueResult=leave', async () => {
     h.route('/voice', xml('<Enqueue waitUrl="/wait" action="/done">support</Enqueue>'));
-    h.route('/wait', xml('<Gather numDigits="1" action="/press"><Say>Press 1 to leave a voicemail</Say></Gather>'));
+    h.route(
+      '/wait',
+      xml('<Gather numDigits="1" action="/press"><Say>Press 1 to leave a voicemail</Say></Gather>'),
+    );
     h.route('/press', xml('<Leave/>'));
     h.route('/done', xml('<Say>Leaving the queue</Say>'));
     const sid = await h.call('/voice');
@@ -90,7 +104,11 @@ describe('Dial Queue bridges the first caller (§3.7)', () => {
     const caller = await h.call('/voice');
     await h.advance(5000);
     const agent = (await h.sim('/calls', { from: '+agent', to: '+18005550100' })).body.callSid as string;
-    expect(h.at('/whisper')[0]?.params).toMatchObject({ DequeingCallSid: agent, QueueTime: '5', CallSid: caller });
+    expect(h.at('/whisper')[0]?.params).toMatchObject({
+      DequeingCallSid: agent,
+      QueueTime: '5',
+      CallSid: caller,
+    });
     expect((await h.view(caller)).bridgedTo).toBe(agent);
     expect((await h.view(caller)).heard.at(-1).text).toBe('Connecting you to an agent');
     expect(h.at('/done')).toHaveLength(0); // not until the bridge ends
@@ -99,12 +117,21 @@ describe('Dial Queue bridges the first caller (§3.7)', () => {
     expect(h.at('/done')[0]?.params).toMatchObject({ QueueResult: 'bridged', QueueTime: '5' });
     expect((await h.view(caller)).heard.at(-1).text).toBe('Thanks for calling');
     // The agent hung up, so its Dial action is reported after the fact.
-    expect(h.at('/agent-done')[0]?.params).toMatchObject({ DialCallStatus: 'completed', DialCallSid: caller, DialCallDuration: '60', DialBridged: 'true' });
+    expect(h.at('/agent-done')[0]?.params).toMatchObject({
+      DialCallStatus: 'completed',
+      DialCallSid: caller,
+      DialCallDuration: '60',
+      DialBridged: 'true',
+    });
   });
 
   it('an empty queue waits up to the Dial timeout (no-answer); an unknown queue is a failed dial', async () => {
     h.route('/voice', (p) =>
-      xml(p.From === '+a' ? '<Dial timeout="10" action="/r"><Queue>support</Queue></Dial>' : '<Dial action="/r"><Queue>none</Queue></Dial>'),
+      xml(
+        p.From === '+a'
+          ? '<Dial timeout="10" action="/r"><Queue>support</Queue></Dial>'
+          : '<Dial action="/r"><Queue>none</Queue></Dial>',
+      ),
     );
     h.route('/r', xml('<Hangup/>'));
     h.twin.voice.queues.create('support', 10);
@@ -131,7 +158,12 @@ describe('Enqueue workflowSid and the VoicePort (§3.6, §4.8 dequeue)', () => {
       },
     };
     h.twin.setTaskRouter(port);
-    h.route('/voice', xml('<Enqueue workflowSid="WW123" waitUrl="/wait" action="/done"><Task priority="5" timeout="600">{"type":"billing"}</Task></Enqueue>'));
+    h.route(
+      '/voice',
+      xml(
+        '<Enqueue workflowSid="WW123" waitUrl="/wait" action="/done"><Task priority="5" timeout="600">{"type":"billing"}</Task></Enqueue>',
+      ),
+    );
     h.route('/wait', xml('<Pause length="20"/>'));
     h.route('/done', xml('<Say>Goodbye</Say>'));
     const sid = await h.call('/voice');
@@ -140,7 +172,13 @@ describe('Enqueue workflowSid and the VoicePort (§3.6, §4.8 dequeue)', () => {
       callSid: sid,
       priority: 5,
       timeoutSeconds: 600,
-      attributes: { type: 'billing', call_sid: sid, from: '+8613800138000', to: '+18005550100', direction: 'inbound' },
+      attributes: {
+        type: 'billing',
+        call_sid: sid,
+        from: '+8613800138000',
+        to: '+18005550100',
+        direction: 'inbound',
+      },
     });
     expect(h.at('/wait')[0]?.params.MaxQueueSize).toBe('100');
     const ring: string[] = [];
@@ -177,7 +215,14 @@ describe('Enqueue workflowSid and the VoicePort (§3.6, §4.8 dequeue)', () => {
     h.route('/voice', xml('<Enqueue workflowSid="WW1" waitUrl=""/>'));
     const sid = await h.call('/voice');
     const outcomes: string[] = [];
-    await h.twin.voicePort.dequeue({ callSid: sid, reservationSid: 'WR', to: 'client:bob', from: '+1', timeoutSeconds: 15, onOutcome: (o) => outcomes.push(o) });
+    await h.twin.voicePort.dequeue({
+      callSid: sid,
+      reservationSid: 'WR',
+      to: 'client:bob',
+      from: '+1',
+      timeoutSeconds: 15,
+      onOutcome: (o) => outcomes.push(o),
+    });
     await h.advance(15_000);
     expect(outcomes).toEqual(['no-answer']);
     expect((await h.view(sid)).waitingFor).toBe('queue');
@@ -186,7 +231,10 @@ describe('Enqueue workflowSid and the VoicePort (§3.6, §4.8 dequeue)', () => {
   });
 
   it('redirect moves a queued call to new TwiML (redirect instruction)', async () => {
-    h.twin.setTaskRouter({ createTaskForCall: async () => ({ ok: true, taskSid: 'WTy' }), cancelTaskForCall: async () => {} });
+    h.twin.setTaskRouter({
+      createTaskForCall: async () => ({ ok: true, taskSid: 'WTy' }),
+      cancelTaskForCall: async () => {},
+    });
     h.route('/voice', xml('<Enqueue workflowSid="WW1" waitUrl=""/>'));
     h.route('/vm', xml('<Say>Voicemail</Say>'));
     const sid = await h.call('/voice');

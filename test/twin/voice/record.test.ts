@@ -11,11 +11,18 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const auth = { Authorization: `Basic ${Buffer.from(`${ACCOUNT.accountSid}:${ACCOUNT.authToken}`).toString('base64')}` };
+const auth = {
+  Authorization: `Basic ${Buffer.from(`${ACCOUNT.accountSid}:${ACCOUNT.authToken}`).toString('base64')}`,
+};
 
 describe('Record (§3.5)', () => {
   it('beeps, ends on a finishOnKey key, posts RecordingUrl/Duration/Sid/Digits to the action, then the callback', async () => {
-    h.route('/voice', xml('<Say>Leave a message</Say><Record action="/done" finishOnKey="#" recordingStatusCallback="/rec"/><Say>never</Say>'));
+    h.route(
+      '/voice',
+      xml(
+        '<Say>Leave a message</Say><Record action="/done" finishOnKey="#" recordingStatusCallback="/rec"/><Say>never</Say>',
+      ),
+    );
     h.route('/done', xml('<Say>Bye</Say>'));
     h.route('/rec', '');
     const sid = await h.call('/voice');
@@ -29,7 +36,9 @@ describe('Record (§3.5)', () => {
     const action = h.at('/done')[0]?.params;
     expect(action).toMatchObject({ RecordingDuration: '8', Digits: '#', CallSid: sid });
     expect(action?.RecordingSid).toMatch(/^RE[0-9a-f]{32}$/);
-    expect(action?.RecordingUrl).toBe(`${h.twinBase()}/api/2010-04-01/Accounts/${ACCOUNT.accountSid}/Recordings/${action?.RecordingSid}`);
+    expect(action?.RecordingUrl).toBe(
+      `${h.twinBase()}/api/2010-04-01/Accounts/${ACCOUNT.accountSid}/Recordings/${action?.RecordingSid}`,
+    );
     const cb = h.at('/rec')[0]?.params;
     expect(cb).toMatchObject({
       RecordingSource: 'RecordVerb',
@@ -52,8 +61,12 @@ describe('Record (§3.5)', () => {
     expect(buf.readUInt32LE(4)).toBe(buf.length - 8);
     expect(wavSeconds(buf)).toBe(8);
     // No extension is WAV too (reference §5.3).
-    expect((await fetch(action?.RecordingUrl as string, { headers: auth })).headers.get('content-type')).toBe('audio/x-wav');
-    const mp3 = Buffer.from(await (await fetch(`${action?.RecordingUrl}.mp3`, { headers: auth })).arrayBuffer());
+    expect((await fetch(action?.RecordingUrl as string, { headers: auth })).headers.get('content-type')).toBe(
+      'audio/x-wav',
+    );
+    const mp3 = Buffer.from(
+      await (await fetch(`${action?.RecordingUrl}.mp3`, { headers: auth })).arrayBuffer(),
+    );
     expect([mp3[0], mp3[1]]).toEqual([0xff, 0xfb]);
     expect(Math.round(((mp3.length / 104) * 1152) / 44_100)).toBe(8);
   });
@@ -98,7 +111,14 @@ describe('Recording resource (§5.3)', () => {
     await h.advance(2000);
     const reSid = h.at('/done')[0]?.params.RecordingSid as string;
     const rec = await h.client.recordings(reSid).fetch();
-    expect(rec).toMatchObject({ sid: reSid, callSid: sid, duration: '2', status: 'completed', source: 'RecordVerb', channels: 1 });
+    expect(rec).toMatchObject({
+      sid: reSid,
+      callSid: sid,
+      duration: '2',
+      status: 'completed',
+      source: 'RecordVerb',
+      channels: 1,
+    });
     expect(rec.dateCreated).toBeInstanceOf(Date);
     expect((await h.client.calls(sid).recordings.list()).map((r) => r.sid)).toEqual([reSid]);
     expect((await h.client.recordings.list({ callSid: sid })).map((r) => r.sid)).toEqual([reSid]);
@@ -109,7 +129,10 @@ describe('Recording resource (§5.3)', () => {
       { headers: auth },
     );
     expect(((await soft.json()) as { status: string }).status).toBe('deleted');
-    const media = await fetch(`${h.twinBase()}/api/2010-04-01/Accounts/${ACCOUNT.accountSid}/Recordings/${reSid}.wav`, { headers: auth });
+    const media = await fetch(
+      `${h.twinBase()}/api/2010-04-01/Accounts/${ACCOUNT.accountSid}/Recordings/${reSid}.wav`,
+      { headers: auth },
+    );
     expect(media.status).toBe(404);
   });
 
