@@ -1,0 +1,51 @@
+// Deploy settings from CDK context: defaults that let a fresh clone synthesize, and errors that name
+// the context key for values that would deploy something broken.
+import { describe, expect, it } from 'vitest';
+import { PLACEHOLDER_ACCOUNT_SID, parseDeploySettings } from '../../infra/aws/deploy-settings.js';
+
+const from = (context: Record<string, unknown>) => parseDeploySettings((key) => context[key]);
+
+describe('parseDeploySettings', () => {
+  it('has defaults for everything, so synth needs no context', () => {
+    expect(from({})).toEqual({
+      twilioAccountSid: PLACEHOLDER_ACCOUNT_SID,
+      twilioAuthTokenSecretName: 'contact-center/twilio-auth-token',
+      phoneNumbers: [],
+      recordingArchiveDays: 90,
+      recordingRetentionDays: 730,
+      accessLogRetentionDays: 365,
+      timeZone: 'Asia/Shanghai',
+      phoneRegion: 'CN',
+      apiRateLimit: 50,
+      apiBurstLimit: 100,
+    });
+  });
+
+  it('reads CLI strings (-c key=value) and cdk.json values alike', () => {
+    const settings = from({
+      twilioAccountSid: `AC${'a'.repeat(32)}`,
+      phoneNumbers: '+18005550100, +8640012345678',
+      recordingArchiveDays: '30',
+      recordingRetentionDays: 365,
+      domainName: 'cc.example.com',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+    });
+    expect(settings.phoneNumbers).toEqual(['+18005550100', '+8640012345678']);
+    expect(settings.recordingArchiveDays).toBe(30);
+    expect(settings.domain).toEqual({
+      name: 'cc.example.com',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+    });
+  });
+
+  it.each([
+    [{ twilioAccountSid: 'AC123' }, /twilioAccountSid/],
+    [{ phoneNumbers: ['4001234567'] }, /phoneNumbers: "4001234567" is not E.164/],
+    [{ recordingArchiveDays: 'soon' }, /recordingArchiveDays: must be a positive integer/],
+    [{ recordingArchiveDays: 90, recordingRetentionDays: 120 }, /recordingRetentionDays: must be at least/],
+    [{ domainName: 'cc.example.com' }, /certificateArn: domainName and certificateArn go together/],
+    [{ domainName: 'cc.example.com', certificateArn: 'arn:aws:acm:eu-west-1:1:certificate/x' }, /us-east-1/],
+  ])('rejects %j', (context, message) => {
+    expect(() => from(context)).toThrow(message);
+  });
+});
