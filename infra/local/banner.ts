@@ -13,6 +13,7 @@ export const SERVICE_PATHS = [
   ['Health', '/health'],
   ['OpenAPI', '/api/openapi.json'],
   ['Twilio voice webhook', '/twilio/voice'],
+  ['Twilio call status callback', '/twilio/voice/status'],
   ['Twilio SMS webhook', '/twilio/sms'],
 ] as const;
 
