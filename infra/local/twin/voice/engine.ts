@@ -3,16 +3,15 @@
 import type { TimerClock } from '../../../../functions/domain/manual-clock.js';
 import type { TaskRouterPort, TwinContext, WebhookResult } from '../ports.js';
 import { newSid } from '../rest-common.js';
-import { fallbackParams } from '../webhooks/webhook-sender.js';
 import { BusyTracker } from './busy-tracker.js';
 import { CallControl, Signal } from './call-control.js';
 import { callParams, statusCallbackParams } from './call-params.js';
+import { type LoadedDocument, loadDocument, runCall } from './call-runner.js';
 import { ConferenceStore } from './conferences.js';
 import type { PartyRegistry } from './parties.js';
 import type { PhoneNumberStore } from './phone-numbers.js';
 import { QueueStore } from './queues.js';
 import { RecordingStore } from './recordings.js';
-import { checkVoiceTwiml, TwimlErrors } from './twiml-schema.js';
 import {
   type Call,
   type CallDirection,
@@ -26,7 +25,6 @@ import {
   type RecordSettings,
   type StatusCallbackConfig,
 } from './types.js';
-import { runDocument } from './verbs/run-verbs.js';
 
 export interface Timing {
   /** Simulated speaking time per character of <Say>; 0 means speech takes no clock time. */
@@ -271,74 +269,18 @@ export class VoiceEngine {
   }
 
   /** Runs a call's documents from `nav` until it hangs up; `primary` marks the number's voice URL (fallback). */
-  async run(call: Call, nav: Navigation, primary = false): Promise<void> {
-    let next: Navigation | undefined = nav;
-    let usesFallback = primary;
-    while (next && !call.control.hungUp) {
-      const doc = await this.load(call, next, usesFallback);
-      usesFallback = false;
-      const redirected = call.control.takeRedirect();
-      if (redirected) {
-        next = redirected;
-        continue;
-      }
-      if (call.control.hungUp) return;
-      if (!doc) {
-        this.answer(call);
-        this.heard(call, { verb: 'say', text: APPLICATION_ERROR, language: 'en-US' });
-        this.end(call, 'completed');
-        return;
-      }
-      const flow = await runDocument(this, call, doc.verbs, doc.url, 'main');
-      const again = call.control.takeRedirect();
-      if (again) next = again;
-      else if (flow.kind === 'goto') next = flow.nav;
-      else if (flow.kind === 'hangup') this.end(call, flow.status ?? 'completed');
-      else if (flow.kind !== 'stop') this.end(call, 'completed');
-      else next = undefined;
-    }
+  run(call: Call, nav: Navigation, primary = false): Promise<void> {
+    return runCall(this, call, nav, primary);
   }
 
   /** Fetches and checks a document; undefined when it (and its fallback) failed. */
-  async load(
+  load(
     call: Call,
     nav: Navigation,
     useFallback: boolean,
     extra: Params = {},
-  ): Promise<{ verbs: readonly import('./xml.js').XmlElement[]; url: string | undefined } | undefined> {
-    if (nav.kind === 'twiml') {
-      const check = checkVoiceTwiml(nav.twiml);
-      if (check.ok) return { verbs: check.verbs, url: undefined };
-      this.error(call, check.code, `TwiML rejected: ${check.message}`);
-      return undefined;
-    }
-    const params = { ...this.params(call), ...nav.params, ...extra };
-    const res = await this.send(call, nav.url, nav.method, params);
-    const parsed = this.interpret(call, res, nav.url);
-    if (parsed) return parsed;
-    if (!useFallback || !call.fallback) return undefined;
-    const code = res.ok ? (this.lastCode ?? TwimlErrors.schemaValidation) : (res.errorCode ?? 11200);
-    const fbParams = fallbackParams(params, code, nav.url) as Params;
-    const fb = await this.send(call, call.fallback.url, call.fallback.method, fbParams);
-    return this.interpret(call, fb, call.fallback.url);
-  }
-
-  private lastCode: number | undefined;
-
-  private interpret(call: Call, res: WebhookResult, url: string) {
-    this.lastCode = undefined;
-    if (!res.ok || call.control.hungUp) return undefined;
-    const type = res.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (type.startsWith('audio/')) return { verbs: [playThenHangup(url)], url };
-    const twimlType = ['text/xml', 'application/xml', 'text/html', 'text/plain', ''].includes(type);
-    const check = checkVoiceTwiml(res.body);
-    if (check.ok && twimlType) return { verbs: check.verbs, url };
-    if (type === 'text/plain') return { verbs: [sayThenHangup(res.body)], url };
-    const code = twimlType && !check.ok ? check.code : TwimlErrors.invalidContentType;
-    const message = twimlType && !check.ok ? check.message : `content type ${type} is not TwiML`;
-    this.lastCode = code;
-    this.error(call, code, `${message} (${url})`, { body: res.body.slice(0, 500) });
-    return undefined;
+  ): Promise<LoadedDocument | undefined> {
+    return loadDocument(this, call, nav, useFallback, extra);
   }
 
   /** Absolute URL for `target` relative to the current document; undefined when there is no base. */
@@ -353,11 +295,4 @@ export class VoiceEngine {
   idle(id?: string): Promise<void> {
     return this.busy.idle(id);
   }
-}
-
-function playThenHangup(url: string) {
-  return { name: 'Play', attrs: {}, children: [url] };
-}
-function sayThenHangup(text: string) {
-  return { name: 'Say', attrs: {}, children: [text] };
 }
