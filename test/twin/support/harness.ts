@@ -130,6 +130,9 @@ export async function startHarness(options: Partial<VoiceTwinOptions> = {}) {
     say: (sid: string, speech: string) => sim(`/calls/${sid}/input`, { speech }),
     advance: (ms: number) => sim('/clock/advance', { ms }),
     async close() {
+      // Drop kept-alive and timed-out sockets at once rather than waiting for them to idle out.
+      for (const server of [hookServer, twinServer])
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       await new Promise((r) => hookServer.close(r));
       await new Promise((r) => twinServer.close(r));
     },
