@@ -14,7 +14,7 @@ export interface WebhookResult {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
-  /** Twilio error code when the request failed (11200 HTTP retrieval failure, 11205 connection, 11210 timeout ...). */
+  /** Twilio error code when the request failed (11200 HTTP retrieval failure, 11205 connection failed or timed out, 11210 unknown host ...). */
   readonly errorCode?: number;
 }
 export interface WebhookSender {
