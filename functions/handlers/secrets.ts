@@ -9,10 +9,13 @@ export type SecretReader = (secretId: string) => Promise<string | undefined>;
 
 type SecretSource = AppConfig['session']['key'];
 
+/** Creates its client on first use, so a container with inline secrets (local) never builds one. */
 export function secretsManagerReader(region: string): SecretReader {
-  const client = new SecretsManagerClient({ region });
-  return async (secretId) =>
-    (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;
+  let client: SecretsManagerClient | undefined;
+  return async (secretId) => {
+    client ??= new SecretsManagerClient({ region });
+    return (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;
+  };
 }
 
 async function resolve(source: SecretSource, key: string, read: SecretReader): Promise<string> {
