@@ -98,11 +98,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const clock = options.clock ?? systemClock;
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   const cleanups: (() => Promise<void> | void)[] = [];
+  let server: Server | undefined;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    // Reverse order of start: the HTTP server first, so no request reaches closed storage.
+    // The HTTP server first, so no request reaches closed storage; then the rest in reverse order of start.
+    if (server) await closeServer(server);
     for (const cleanup of cleanups.reverse()) {
       try {
         await cleanup();
@@ -119,7 +121,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Listen first: a taken port is the most common failure and should cost nothing to report.
     let handle: ((request: Request) => Response | Promise<Response>) | undefined;
     const web = createWebHandler(options.webRoot ?? DEFAULT_WEB_ROOT);
-    const server = createServer(
+    server = createServer(
       getRequestListener((request) => {
         const { pathname } = new URL(request.url);
         const isRead = request.method === 'GET' || request.method === 'HEAD';
@@ -128,7 +130,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       }),
     );
     const port = await listen(server, options.port ?? 3000, host);
-    cleanups.push(() => closeServer(server));
     const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
 
     const s3Dir = dataDir ? join(dataDir, 's3') : mkdtempSync(join(tmpdir(), 'cc-s3-'));
