@@ -1,5 +1,6 @@
 // The storage port the domain and HTTP layers depend on. The DynamoDB adapter implements it;
 // every method is tested through one contract suite against dynalite and any DYNAMODB_ENDPOINT.
+import type { FaxRepo, MessagingRepo, RecordingRepo } from './channel-ports.js';
 import type {
   Asset,
   AuditEntry,
@@ -189,6 +190,10 @@ export interface Store {
   readonly users: UserRepo;
   readonly audit: AuditRepo;
   readonly keys: KeyValueRepo;
+  /** Recordings, SMS and faxes (functions/domain/channel-ports.ts). */
+  readonly recordings: RecordingRepo;
+  readonly messaging: MessagingRepo;
+  readonly faxes: FaxRepo;
 }
 
 /** Time comes from one injectable clock shared by the app and the Twilio twin. */

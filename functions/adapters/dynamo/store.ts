@@ -6,8 +6,11 @@ import { createAssetRepo } from './asset-repo.js';
 import { createAuditRepo } from './audit-repo.js';
 import { createCallRepo } from './call-repo.js';
 import { createCustomerRepo } from './customer-repo.js';
+import { createFaxRepo } from './fax-repo.js';
 import { createKeyValueRepo } from './key-value-repo.js';
+import { createMessagingRepo } from './messaging-repo.js';
 import { createPolicyRepo } from './policy-repo.js';
+import { createRecordingRepo } from './recording-repo.js';
 import { createTableInput } from './table.js';
 import type { TableAccess } from './table-access.js';
 import { createTaskRepo } from './task-repo.js';
@@ -47,6 +50,9 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     users: createUserRepo(t, clock),
     audit: createAuditRepo(t, clock),
     keys: createKeyValueRepo(t, clock),
+    recordings: createRecordingRepo(t, clock),
+    messaging: createMessagingRepo(t, clock),
+    faxes: createFaxRepo(t),
   };
 }
 

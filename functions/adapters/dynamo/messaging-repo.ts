@@ -1,0 +1,140 @@
+// SMS state: the opt-out suppression list (SMSOPTOUT#phone), messages by sid with the thread by phone
+// (gsi2) and by customer (gsi1), bot sessions per phone, one-time claims for notifications, and
+// post-call surveys stored on the call (SURVEY#callSid) and listed by agent (gsi3).
+
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import type { MessagingRepo, SmsMessage, SmsSession, SurveyResponse } from '../../domain/channel-ports.js';
+import type { Clock } from '../../domain/ports.js';
+import { fromItem, getItem, type Item, mapPage, putIf, queryPage, type TableAccess } from './table-access.js';
+import { compact } from './versioned.js';
+
+const FINAL = new Set(['delivered', 'undelivered', 'failed', 'received', 'read', 'canceled']);
+/** Twilio's callbacks can arrive out of order (§6.3): a status only replaces an earlier one. */
+const RANK: Record<string, number> = {
+  accepted: 0,
+  scheduled: 0,
+  queued: 1,
+  sending: 2,
+  sent: 3,
+  delivered: 4,
+  undelivered: 4,
+  failed: 4,
+  read: 5,
+};
+
+function messageItem(m: SmsMessage): Item {
+  const sk = `${m.at}#${m.sid}`;
+  return compact({
+    ...m,
+    pk: `SMS#${m.sid}`,
+    sk: '#',
+    entity: 'sms',
+    gsi1pk: m.customerId ? `CUSTOMER#${m.customerId}` : undefined,
+    gsi1sk: m.customerId ? `SMS#${sk}` : undefined,
+    gsi2pk: `SMSTHREAD#${m.phone}`,
+    gsi2sk: sk,
+  });
+}
+
+function surveyItem(s: SurveyResponse): Item {
+  return compact({
+    ...s,
+    pk: `SURVEY#${s.callSid}`,
+    sk: '#',
+    entity: 'survey',
+    gsi3pk: s.agentId ? `AGENT#${s.agentId}` : undefined,
+    gsi3sk: s.agentId ? `SURVEY#${s.askedAt}#${s.callSid}` : undefined,
+  });
+}
+
+export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo {
+  const nowIso = () => new Date(clock.now()).toISOString();
+  const getMessage = async (sid: string) => {
+    const item = await getItem(t, `SMS#${sid}`);
+    if (!item) return undefined;
+    // `rev` is the write guard of recordStatus, not part of the message.
+    const { rev, ...message } = fromItem<SmsMessage & { rev?: number }>(item);
+    return message;
+  };
+
+  return {
+    async isSuppressed(phone) {
+      return (await getItem(t, `SMSOPTOUT#${phone}`)) !== undefined;
+    },
+    async suppress(phone, keyword) {
+      await putIf(
+        t,
+        { pk: `SMSOPTOUT#${phone}`, sk: '#', entity: 'sms-optout', phone, keyword, at: nowIso() },
+        'attribute_not_exists(pk) OR attribute_exists(pk)',
+      );
+    },
+    async unsuppress(phone) {
+      await t.doc.send(
+        new DeleteCommand({ TableName: t.tableName, Key: { pk: `SMSOPTOUT#${phone}`, sk: '#' } }),
+      );
+    },
+
+    async saveMessage(m) {
+      return { created: await putIf(t, messageItem(m), 'attribute_not_exists(pk)') };
+    },
+    getMessage,
+    async recordStatus(sid, status, at, errorCode) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const current = await getMessage(sid);
+        if (!current) return undefined;
+        const history = [...(current.statusHistory ?? []), { status, at }];
+        const advances = !FINAL.has(current.status) || (RANK[status] ?? 0) > (RANK[current.status] ?? 0);
+        const next: SmsMessage = {
+          ...current,
+          statusHistory: history,
+          ...(advances ? { status } : {}),
+          ...(errorCode ? { errorCode } : {}),
+        };
+        const written = await putIf(
+          t,
+          { ...messageItem(next), rev: history.length },
+          'attribute_not_exists(rev) OR rev = :r',
+          { ':r': history.length - 1 },
+        );
+        if (written) return next;
+      }
+      return getMessage(sid);
+    },
+    thread: async (phone, page) =>
+      mapPage<SmsMessage>(await queryPage(t, { index: 'gsi2', pk: `SMSTHREAD#${phone}` }, page)),
+    byCustomer: async (customerId, page) =>
+      mapPage<SmsMessage>(
+        await queryPage(t, { index: 'gsi1', pk: `CUSTOMER#${customerId}`, skPrefix: 'SMS#' }, page),
+      ),
+
+    async getSession(phone) {
+      const item = await getItem(t, `SMSSESSION#${phone}`);
+      return item ? fromItem<SmsSession>(item) : undefined;
+    },
+    async putSession(session) {
+      await putIf(
+        t,
+        compact({ ...session, pk: `SMSSESSION#${session.phone}`, sk: '#', entity: 'sms-session' }),
+        'attribute_not_exists(pk) OR attribute_exists(pk)',
+      );
+    },
+    claimOnce: (key) =>
+      putIf(t, { pk: `ONCE#${key}`, sk: '#', entity: 'once', at: nowIso() }, 'attribute_not_exists(pk)'),
+
+    async getSurvey(callSid) {
+      const item = await getItem(t, `SURVEY#${callSid}`);
+      return item ? fromItem<SurveyResponse>(item) : undefined;
+    },
+    async putSurvey(survey) {
+      await putIf(t, surveyItem(survey), 'attribute_not_exists(pk) OR attribute_exists(pk)');
+    },
+    surveysByAgent: async (agentId, page) =>
+      mapPage<SurveyResponse>(
+        await queryPage(
+          t,
+          { index: 'gsi3', pk: `AGENT#${agentId}`, skPrefix: 'SURVEY#', newestFirst: true },
+          page,
+        ),
+      ),
+  };
+}

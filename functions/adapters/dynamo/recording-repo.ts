@@ -1,0 +1,184 @@
+// Recording metadata, keyed by RecordingSid, with the lookups search needs: customer (gsi1), day (gsi2) and
+// agent (gsi3) on the item, and index entries for caller number, ticket and queue (RECIDX#… items pointing
+// at the recording). Index entries are written first, so a crash leaves at most a pointer to nothing,
+// which search skips; the item itself is a conditional put, so a replay stores nothing twice.
+import type { RecordingRepo } from '../../domain/channel-ports.js';
+import type { Clock, Page, PageRequest } from '../../domain/ports.js';
+import type { RecordingQuery, StoredRecording } from '../../domain/recording.js';
+import {
+  DEFAULT_PAGE,
+  fromItem,
+  getItem,
+  type Item,
+  MAX_PAGE,
+  putIf,
+  type QuerySpec,
+  queryPage,
+  type TableAccess,
+} from './table-access.js';
+import { compact } from './versioned.js';
+
+const pk = (sid: string) => `RECORDING#${sid}`;
+const sortKey = (r: { startedAt: string; sid: string }) => `${r.startedAt}#${r.sid}`;
+/** Search over days without another key is bounded: at most this many day partitions per request. */
+export const MAX_DAYS_SCANNED = 93;
+
+function toItem(r: StoredRecording): Item {
+  const sk = sortKey(r);
+  return compact({
+    ...r,
+    pk: pk(r.sid),
+    sk: '#',
+    entity: 'recording',
+    gsi1pk: r.customerId ? `CUSTOMER#${r.customerId}` : undefined,
+    gsi1sk: r.customerId ? `REC#${sk}` : undefined,
+    gsi2pk: `RECDAY#${r.startedAt.slice(0, 10)}`,
+    gsi2sk: sk,
+    gsi3pk: r.agentId ? `AGENT#${r.agentId}` : undefined,
+    gsi3sk: r.agentId ? `REC#${sk}` : undefined,
+  });
+}
+
+function indexEntries(r: StoredRecording): Item[] {
+  const keys = [
+    r.caller ? `caller#${r.caller}` : undefined,
+    r.queue ? `queue#${r.queue}` : undefined,
+    ...r.ticketNumbers.map((n) => `ticket#${n}`),
+  ].filter((k): k is string => k !== undefined);
+  return keys.map((k) => ({ pk: `RECIDX#${k}`, sk: sortKey(r), entity: 'recording-index', sid: r.sid }));
+}
+
+function matches(r: StoredRecording, q: RecordingQuery): boolean {
+  if (q.from && r.startedAt < q.from) return false;
+  if (q.to && r.startedAt > q.to) return false;
+  if (q.agentId && r.agentId !== q.agentId) return false;
+  if (q.caller && r.caller !== q.caller) return false;
+  if (q.customerId && r.customerId !== q.customerId) return false;
+  if (q.ticket && !r.ticketNumbers.includes(q.ticket)) return false;
+  if (q.queue && r.queue !== q.queue) return false;
+  return true;
+}
+
+/** The most selective single key for the query; the other criteria filter its results. */
+function primarySpec(q: RecordingQuery): { spec: QuerySpec; pointers: boolean } | undefined {
+  const range: [string, string] = [q.from ?? '', `${q.to ?? '9999'}~`];
+  if (q.ticket) return { spec: { pk: `RECIDX#ticket#${q.ticket}`, skBetween: range }, pointers: true };
+  if (q.customerId)
+    return {
+      spec: {
+        index: 'gsi1',
+        pk: `CUSTOMER#${q.customerId}`,
+        skBetween: [`REC#${range[0]}`, `REC#${range[1]}`],
+      },
+      pointers: false,
+    };
+  if (q.caller) return { spec: { pk: `RECIDX#caller#${q.caller}`, skBetween: range }, pointers: true };
+  if (q.agentId)
+    return {
+      spec: { index: 'gsi3', pk: `AGENT#${q.agentId}`, skBetween: [`REC#${range[0]}`, `REC#${range[1]}`] },
+      pointers: false,
+    };
+  if (q.queue) return { spec: { pk: `RECIDX#queue#${q.queue}`, skBetween: range }, pointers: true };
+  return undefined;
+}
+
+function days(fromIso: string, toIso: string): string[] {
+  const out: string[] = [];
+  const first = Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`);
+  for (let d = Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`); d >= first; d -= 86_400_000) {
+    out.push(new Date(d).toISOString().slice(0, 10));
+    if (out.length > MAX_DAYS_SCANNED) break;
+  }
+  return out;
+}
+
+interface DayCursor {
+  readonly day: string;
+  readonly inner?: string;
+}
+
+export function createRecordingRepo(t: TableAccess, clock: Clock): RecordingRepo {
+  async function get(sid: string): Promise<StoredRecording | undefined> {
+    const item = await getItem(t, pk(sid));
+    return item ? fromItem<StoredRecording>(item) : undefined;
+  }
+
+  async function resolve(items: readonly Item[], q: RecordingQuery, pointers: boolean) {
+    const recs = pointers
+      ? await Promise.all(items.map((i) => get(String(i.sid))))
+      : items.map((i) => fromItem<StoredRecording>(i));
+    return recs.filter((r): r is StoredRecording => r !== undefined && matches(r, q));
+  }
+
+  async function searchDays(q: RecordingQuery, page: PageRequest): Promise<Page<StoredRecording>> {
+    const now = new Date(clock.now()).toISOString();
+    const to = q.to ?? now;
+    const from = q.from ?? new Date(Date.parse(to) - 30 * 86_400_000).toISOString();
+    const limit = Math.min(page.limit ?? DEFAULT_PAGE, MAX_PAGE);
+    let cursor: DayCursor | undefined = page.cursor
+      ? (JSON.parse(Buffer.from(page.cursor, 'base64url').toString('utf8')) as DayCursor)
+      : undefined;
+    const out: StoredRecording[] = [];
+    for (const day of days(from, to)) {
+      if (cursor && day > cursor.day) continue;
+      let inner = cursor?.day === day ? cursor.inner : undefined;
+      cursor = undefined;
+      do {
+        const res = await queryPage(
+          t,
+          { index: 'gsi2', pk: `RECDAY#${day}`, skBetween: [from, `${to}~`], newestFirst: true },
+          { limit: limit - out.length, ...(inner ? { cursor: inner } : {}) },
+        );
+        out.push(...(await resolve(res.items, q, false)));
+        inner = res.cursor;
+        if (out.length >= limit) {
+          const next: DayCursor = inner ? { day, inner } : { day: prevDay(day) };
+          return { items: out, cursor: Buffer.from(JSON.stringify(next)).toString('base64url') };
+        }
+      } while (inner);
+    }
+    return { items: out };
+  }
+
+  return {
+    get,
+
+    async save(input) {
+      const now = new Date(clock.now()).toISOString();
+      const recording: StoredRecording = compact({ ...input, createdAt: now, updatedAt: now, version: 1 });
+      for (const entry of indexEntries(recording)) await putIf(t, entry, 'attribute_not_exists(pk)');
+      if (await putIf(t, toItem(recording), 'attribute_not_exists(pk)')) return { created: true, recording };
+      const existing = await get(input.sid);
+      if (!existing) throw new Error(`recording ${input.sid} exists but cannot be read`);
+      return { created: false, recording: existing };
+    },
+
+    async markTwilioDeleted(sid, at) {
+      const current = await get(sid);
+      if (!current || current.twilioDeletedAt) return current;
+      const next: StoredRecording = {
+        ...current,
+        twilioDeletedAt: at,
+        updatedAt: new Date(clock.now()).toISOString(),
+        version: current.version + 1,
+      };
+      if (await putIf(t, toItem(next), '#v = :v', { ':v': current.version }, { '#v': 'version' }))
+        return next;
+      return get(sid);
+    },
+
+    async search(q, page = {}) {
+      const primary = primarySpec(q);
+      if (!primary) return searchDays(q, page);
+      const res = await queryPage(t, { ...primary.spec, newestFirst: true }, page);
+      return {
+        items: await resolve(res.items, q, primary.pointers),
+        ...(res.cursor ? { cursor: res.cursor } : {}),
+      };
+    },
+  };
+}
+
+function prevDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}

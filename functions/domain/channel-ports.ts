@@ -1,0 +1,162 @@
+// Ports for the media and messaging channels: the object store (S3), Twilio's recording media, mail
+// (SES), and the repositories for recordings, SMS (suppressions, threads, bot sessions, surveys) and faxes.
+import type { Language } from './model.js';
+import type { Page, PageRequest } from './ports.js';
+import type { NewStoredRecording, RecordingQuery, StoredRecording } from './recording.js';
+
+export interface StoredObject {
+  readonly size: number;
+  /** Hex SHA-256 we stored as object metadata at upload. */
+  readonly sha256?: string;
+}
+
+/** Private media: recordings, voicemails, faxes. S3 with SSE-KMS in AWS, s3rver locally. */
+export interface MediaStore {
+  put(
+    key: string,
+    body: Uint8Array,
+    meta: { readonly contentType: string; readonly sha256: string },
+  ): Promise<void>;
+  head(key: string): Promise<StoredObject | undefined>;
+  read(key: string): Promise<Uint8Array | undefined>;
+  /** A GET URL valid for `ttlSeconds`. */
+  presignGet(key: string, ttlSeconds: number): Promise<string>;
+}
+
+/** The media of one Twilio recording and its removal (reference §5.3). */
+export interface TwilioRecordingMedia {
+  /** WAV bytes; throws TwilioMediaError on HTTP errors and timeouts. */
+  download(recordingSid: string, channels: 1 | 2): Promise<{ body: Uint8Array; contentType: string }>;
+  /** 'gone' when Twilio no longer has it (404): deleted earlier, e.g. before a crash. */
+  remove(recordingSid: string): Promise<'deleted' | 'gone'>;
+}
+
+export class TwilioMediaError extends Error {
+  override readonly name = 'TwilioMediaError';
+  constructor(
+    readonly status: number | 'timeout' | 'network' | 'corrupt',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface MailMessage {
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+}
+export interface SentMail extends MailMessage {
+  readonly id: string;
+  readonly at: string;
+}
+
+/** Email: Amazon SES in AWS, a local outbox (files or memory) locally. */
+export interface MailSender {
+  send(message: MailMessage): Promise<{ readonly id: string }>;
+}
+/** The local outbox can be read back (for the developer and tests); SES cannot. */
+export interface MailOutbox extends MailSender {
+  list(): Promise<readonly SentMail[]>;
+}
+
+export interface RecordingRepo {
+  get(sid: string): Promise<StoredRecording | undefined>;
+  /** Writes the metadata and its index entries; idempotent on sid (a replay returns what is stored). */
+  save(
+    input: NewStoredRecording,
+  ): Promise<{ readonly created: boolean; readonly recording: StoredRecording }>;
+  markTwilioDeleted(sid: string, at: string): Promise<StoredRecording | undefined>;
+  /** Newest first. */
+  search(query: RecordingQuery, page?: PageRequest): Promise<Page<StoredRecording>>;
+}
+
+export type SmsDirection = 'inbound' | 'outbound';
+
+export interface SmsMessage {
+  readonly sid: string;
+  readonly direction: SmsDirection;
+  /** The customer's number, E.164. */
+  readonly phone: string;
+  readonly body: string;
+  readonly at: string;
+  readonly status: string;
+  readonly customerId?: string;
+  readonly agentId?: string;
+  readonly purpose?: string;
+  readonly errorCode?: string;
+  readonly statusHistory?: readonly { readonly status: string; readonly at: string }[];
+}
+
+/** Where a customer's SMS dialogue stands: the bot, an agent conversation, or a survey. */
+export interface SmsSession {
+  readonly phone: string;
+  readonly language: Language;
+  readonly state: 'bot' | 'new-request' | 'agent' | 'survey-rating' | 'survey-comment';
+  readonly customerId?: string;
+  readonly taskSid?: string;
+  readonly agentId?: string;
+  readonly surveyCallSid?: string;
+  readonly updatedAt: string;
+}
+
+export interface SurveyResponse {
+  readonly callSid: string;
+  readonly agentId?: string;
+  readonly customerId?: string;
+  readonly phone: string;
+  readonly rating?: number;
+  readonly comment?: string;
+  readonly askedAt: string;
+  readonly answeredAt?: string;
+}
+
+export interface Suppression {
+  readonly phone: string;
+  readonly keyword: string;
+  readonly at: string;
+}
+
+export interface MessagingRepo {
+  isSuppressed(phone: string): Promise<boolean>;
+  suppress(phone: string, keyword: string): Promise<void>;
+  unsuppress(phone: string): Promise<void>;
+  /** Stores a message once (idempotent on sid). */
+  saveMessage(message: SmsMessage): Promise<{ readonly created: boolean }>;
+  getMessage(sid: string): Promise<SmsMessage | undefined>;
+  /** Records a status callback; a late callback never moves a final status back. */
+  recordStatus(sid: string, status: string, at: string, errorCode?: string): Promise<SmsMessage | undefined>;
+  /** Oldest first. */
+  thread(phone: string, page?: PageRequest): Promise<Page<SmsMessage>>;
+  byCustomer(customerId: string, page?: PageRequest): Promise<Page<SmsMessage>>;
+  getSession(phone: string): Promise<SmsSession | undefined>;
+  putSession(session: SmsSession): Promise<void>;
+  /** Claims a one-time key (e.g. a notification already sent); true when this call claimed it. */
+  claimOnce(key: string): Promise<boolean>;
+  getSurvey(callSid: string): Promise<SurveyResponse | undefined>;
+  putSurvey(survey: SurveyResponse): Promise<void>;
+  surveysByAgent(agentId: string, page?: PageRequest): Promise<Page<SurveyResponse>>;
+}
+
+export interface FaxRecord {
+  /** The provider's fax id; also our id, so a re-delivered webhook stores nothing twice. */
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly pages?: number;
+  readonly receivedAt: string;
+  readonly s3Key: string;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  readonly customerId?: string;
+  readonly ticketNumber?: string;
+  readonly taskSid?: string;
+}
+
+export interface FaxRepo {
+  get(id: string): Promise<FaxRecord | undefined>;
+  /** Idempotent on id. */
+  save(fax: FaxRecord): Promise<{ readonly created: boolean; readonly fax: FaxRecord }>;
+  update(id: string, patch: Partial<Pick<FaxRecord, 'taskSid' | 'ticketNumber'>>): Promise<void>;
+  byCustomer(customerId: string): Promise<FaxRecord[]>;
+}

@@ -1,0 +1,71 @@
+// Background work handed from fast paths (webhooks) to a worker: the jobs, the queue port they travel
+// on (SQS in AWS, an in-process queue on the shared clock locally) and the dead letters an admin replays.
+
+/** A completed (or absent) recording to copy from Twilio into S3; built from the status callback. */
+export interface RecordingJob {
+  readonly kind: 'recording';
+  readonly recordingSid: string;
+  readonly callSid?: string;
+  readonly conferenceSid?: string;
+  readonly voicemailId?: string;
+  /** completed | absent | in-progress | failed, as Twilio sent it. */
+  readonly status: string;
+  readonly durationSeconds: number;
+  readonly channels: 1 | 2;
+  readonly source: string;
+  readonly startedAt?: string;
+  readonly receivedAt: string;
+}
+
+/** An SMS conversation to route to an agent through TaskRouter (the webhook has no REST client). */
+export interface SmsTaskJob {
+  readonly kind: 'sms-task';
+  readonly phone: string;
+  readonly ourNumber: string;
+  readonly customerId?: string;
+  readonly language: 'zh' | 'en';
+  readonly firstMessage: string;
+  readonly messageSid: string;
+}
+
+/** A text to send through Twilio (notification, survey question), checked against opt-outs first. */
+export interface SmsSendJob {
+  readonly kind: 'sms-send';
+  readonly to: string;
+  readonly body: string;
+  readonly purpose: string;
+  readonly customerId?: string;
+  /** Idempotency: a replayed job with the same key sends nothing twice. */
+  readonly dedupeKey: string;
+  /** A post-call survey question: once sent, the sender's next texts answer it. */
+  readonly survey?: { readonly callSid: string; readonly agentId?: string };
+  readonly language?: 'zh' | 'en';
+}
+
+export type Job = RecordingJob | SmsTaskJob | SmsSendJob;
+
+export interface JobQueue {
+  /** Durable once it resolves; the worker may see a job more than once (at-least-once). */
+  send(job: Job, options?: { readonly delaySeconds?: number }): Promise<void>;
+}
+
+export interface DeadLetter {
+  readonly id: string;
+  readonly job: Job;
+  /** How many times the worker tried it. */
+  readonly attempts: number;
+  readonly lastError?: string;
+  readonly failedAt?: string;
+}
+
+/** Jobs that exhausted their retries; an admin lists and replays them. */
+export interface DeadLetterQueue {
+  list(limit?: number): Promise<DeadLetter[]>;
+  /** Sends the job back to the work queue and removes it here; false if no such dead letter. */
+  replay(id: string): Promise<boolean>;
+}
+
+/** Thrown for a job that can never succeed (e.g. bad input): straight to the dead letters, no retries. */
+export class PermanentJobError extends Error {
+  override readonly name = 'PermanentJobError';
+}

@@ -1,0 +1,97 @@
+// Call recordings kept in our own bucket: the metadata stored once the media is verified in S3, the
+// object key (by date and call), and the record parameters the dialing side puts on agent calls.
+import type { Stamped } from './model.js';
+
+/** A recording copied from Twilio into S3 and verified there (size and SHA-256 read back). */
+export interface StoredRecording extends Stamped {
+  /** Twilio RecordingSid; also the id, so a replayed callback finds what it stored. */
+  readonly sid: string;
+  readonly kind: 'call' | 'voicemail';
+  readonly callSid?: string;
+  readonly conferenceSid?: string;
+  readonly voicemailId?: string;
+  readonly startedAt: string;
+  readonly durationSeconds: number;
+  readonly channels: 1 | 2;
+  /** Twilio's RecordingSource: DialVerb, RecordVerb, Conference ... */
+  readonly source: string;
+  /** The customer's number (E.164 when known). */
+  readonly caller?: string;
+  readonly agentId?: string;
+  readonly customerId?: string;
+  readonly ticketNumbers: readonly string[];
+  readonly queue?: string;
+  readonly s3Key: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  /** Hex SHA-256 of the media, as downloaded and as read back from S3. */
+  readonly sha256: string;
+  readonly storedAt: string;
+  /** Set once Twilio's copy was deleted, which only happens after verification. */
+  readonly twilioDeletedAt?: string;
+}
+
+export type NewStoredRecording = Omit<StoredRecording, 'createdAt' | 'updatedAt' | 'version'>;
+
+/** Search criteria; every one optional, combined with AND. Times are ISO 8601. */
+export interface RecordingQuery {
+  readonly from?: string;
+  readonly to?: string;
+  readonly agentId?: string;
+  readonly caller?: string;
+  readonly customerId?: string;
+  readonly ticket?: string;
+  readonly queue?: string;
+}
+
+/** `recordings/2026/03/02/CA…/RE….wav`: by UTC date, then call, so one call's files sit together. */
+export function recordingKey(input: {
+  readonly kind: StoredRecording['kind'];
+  readonly startedAt: string;
+  readonly callSid?: string;
+  readonly sid: string;
+}): string {
+  const day = input.startedAt.slice(0, 10).replaceAll('-', '/');
+  const prefix = input.kind === 'voicemail' ? 'voicemails' : 'recordings';
+  return `${prefix}/${day}/${input.callSid ?? 'no-call'}/${input.sid}.wav`;
+}
+
+/** The webhook Twilio calls when a recording is ready (§5.2); `call` ties it to the customer's call. */
+export const RECORDING_STATUS_PATH = '/twilio/recording-status';
+
+export function recordingStatusCallbackUrl(
+  publicBaseUrl: string,
+  context: { readonly callSid?: string; readonly voicemailId?: string } = {},
+): string {
+  const query = new URLSearchParams();
+  if (context.callSid) query.set('call', context.callSid);
+  if (context.voicemailId) query.set('voicemail', context.voicemailId);
+  const qs = query.toString();
+  return `${publicBaseUrl}${RECORDING_STATUS_PATH}${qs ? `?${qs}` : ''}`;
+}
+
+/**
+ * Attributes for `<Dial>` on an agent call: dual channel (caller on channel 1, agent on 2) from answer,
+ * with our status callback carrying the customer's CallSid. For the IVR/routing side (issue 4).
+ */
+export function agentDialRecording(publicBaseUrl: string, customerCallSid: string) {
+  return {
+    record: 'record-from-answer-dual',
+    recordingStatusCallback: recordingStatusCallbackUrl(publicBaseUrl, { callSid: customerCallSid }),
+    recordingStatusCallbackMethod: 'POST',
+    recordingStatusCallbackEvent: 'completed absent',
+  } as const;
+}
+
+/**
+ * Parameters for a TaskRouter `conference` instruction that records the agent leg in two channels. The
+ * `dequeue` instruction takes only `DequeueRecord` and sends no recording callback: prefer `<Dial>` or this.
+ */
+export function agentConferenceRecording(publicBaseUrl: string, customerCallSid: string) {
+  return {
+    Record: 'true',
+    RecordingChannels: 'dual',
+    RecordingStatusCallback: recordingStatusCallbackUrl(publicBaseUrl, { callSid: customerCallSid }),
+    RecordingStatusCallbackMethod: 'POST',
+  } as const;
+}

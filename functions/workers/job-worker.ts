@@ -1,0 +1,74 @@
+// The one worker behind the job queue (SQS in AWS, the local queue on the shared clock): dispatches each
+// job by kind. Throwing means "retry later"; PermanentJobError sends the job straight to the dead letters.
+import type { MediaStore, TwilioRecordingMedia } from '../domain/channel-ports.js';
+import type { Job, SmsTaskJob } from '../domain/jobs.js';
+import type { Clock, Store } from '../domain/ports.js';
+import type { StoredRecording } from '../domain/recording.js';
+import { processRecording } from './recording-worker.js';
+import { processSmsSend, type TwilioMessages } from './sms-outbound.js';
+import type { TaskRouting } from './task-routing.js';
+
+export interface JobWorkerDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly media: MediaStore;
+  readonly twilioMedia: TwilioRecordingMedia;
+  readonly messages: TwilioMessages;
+  readonly routing: TaskRouting;
+  /** Our SMS sender number. */
+  readonly smsFrom: string;
+  readonly publicBaseUrl: string;
+  readonly onVoicemailStored?: (recording: StoredRecording) => Promise<void>;
+}
+
+export const SMS_STATUS_PATH = '/twilio/sms/status';
+
+/** Routes an SMS conversation to an agent on the sms channel and remembers the task on the session. */
+export async function processSmsTask(deps: JobWorkerDeps, job: SmsTaskJob): Promise<string> {
+  const session = await deps.store.messaging.getSession(job.phone);
+  if (session?.taskSid) return session.taskSid; // a replayed job
+  const taskSid = await deps.routing.createTask({
+    taskChannel: 'sms',
+    attributes: {
+      channel: 'sms',
+      type: 'sms',
+      from: job.phone,
+      to: job.ourNumber,
+      name: job.phone,
+      language: job.language,
+      skill: 'general',
+      ...(job.customerId ? { customer_id: job.customerId } : {}),
+      message_sid: job.messageSid,
+      first_message: job.firstMessage.slice(0, 500),
+    },
+  });
+  await deps.store.messaging.putSession({
+    phone: job.phone,
+    language: job.language,
+    state: 'agent',
+    taskSid,
+    updatedAt: new Date(deps.clock.now()).toISOString(),
+    ...(job.customerId ? { customerId: job.customerId } : {}),
+  });
+  return taskSid;
+}
+
+export function createJobWorker(deps: JobWorkerDeps): (job: Job) => Promise<unknown> {
+  const outbound = {
+    store: deps.store,
+    clock: deps.clock,
+    messages: deps.messages,
+    from: deps.smsFrom,
+    statusCallbackUrl: `${deps.publicBaseUrl}${SMS_STATUS_PATH}`,
+  };
+  return async (job) => {
+    switch (job.kind) {
+      case 'recording':
+        return processRecording(deps, job);
+      case 'sms-send':
+        return processSmsSend(outbound, job);
+      case 'sms-task':
+        return processSmsTask(deps, job);
+    }
+  };
+}

@@ -1,0 +1,125 @@
+// Copies one recording from Twilio into S3 and only then deletes Twilio's copy. Every step can be repeated
+// after a crash or a retry: the object key is fixed by date/call/sid, an object already in S3 is verified by
+// reading it back (size and SHA-256) instead of downloading again, the metadata is a conditional put, and the
+// delete happens only for a recording whose metadata exists and whose S3 object still matches it.
+import { createHash } from 'node:crypto';
+import type { MediaStore, TwilioRecordingMedia } from '../domain/channel-ports.js';
+import type { RecordingJob } from '../domain/jobs.js';
+import type { CallRecord } from '../domain/model.js';
+import type { Clock, Store } from '../domain/ports.js';
+import { recordingKey, type StoredRecording } from '../domain/recording.js';
+
+export interface RecordingWorkerDeps {
+  readonly store: Store;
+  readonly media: MediaStore;
+  readonly twilioMedia: TwilioRecordingMedia;
+  readonly clock: Clock;
+  /** Called for a stored voicemail until its job completes; must be idempotent (notifications). */
+  readonly onVoicemailStored?: (recording: StoredRecording) => Promise<void>;
+}
+
+export type RecordingOutcome =
+  | 'stored-and-deleted'
+  | 'already-done'
+  | 'deleted-after-earlier-store'
+  | 'not-completed';
+
+export class VerificationError extends Error {
+  override readonly name = 'VerificationError';
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Reads the object back; its bytes must hash to what we expect. */
+async function verify(media: MediaStore, key: string, expected?: { size: number; sha256: string }) {
+  const head = await media.head(key);
+  if (!head?.sha256) return undefined;
+  const bytes = await media.read(key);
+  if (!bytes) return undefined;
+  const actual = { size: bytes.byteLength, sha256: sha256(bytes) };
+  if (actual.size !== head.size || actual.sha256 !== head.sha256) return undefined;
+  if (expected && (actual.size !== expected.size || actual.sha256 !== expected.sha256)) return undefined;
+  return actual;
+}
+
+async function linkTickets(store: Store, numbers: readonly string[], sid: string): Promise<void> {
+  for (const number of numbers) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const ticket = await store.tickets.get(number);
+      if (!ticket || ticket.recordingSids.includes(sid)) break;
+      const res = await store.tickets.update(number, ticket.version, { addRecordingSid: sid }, 'system');
+      if (res.ok || res.reason !== 'conflict') break;
+    }
+  }
+}
+
+export async function processRecording(
+  deps: RecordingWorkerDeps,
+  job: RecordingJob,
+): Promise<RecordingOutcome> {
+  const { store, media, twilioMedia, clock } = deps;
+  if (job.status !== 'completed') return 'not-completed';
+  let recording = await store.recordings.get(job.recordingSid);
+  if (recording?.twilioDeletedAt) return 'already-done';
+  const earlier = recording !== undefined;
+
+  if (!recording) {
+    const call: CallRecord | undefined = job.callSid ? await store.calls.get(job.callSid) : undefined;
+    const kind = job.voicemailId ? 'voicemail' : 'call';
+    const startedAt = job.startedAt ?? call?.startedAt ?? job.receivedAt;
+    const key = recordingKey({
+      kind,
+      startedAt,
+      sid: job.recordingSid,
+      ...(job.callSid ? { callSid: job.callSid } : {}),
+    });
+    // A crash after the upload left a verified object: use it rather than download again.
+    let stored = await verify(media, key);
+    if (!stored) {
+      const { body, contentType } = await twilioMedia.download(job.recordingSid, job.channels);
+      const expected = { size: body.byteLength, sha256: sha256(body) };
+      await media.put(key, body, { contentType, sha256: expected.sha256 });
+      stored = await verify(media, key, expected);
+      if (!stored) throw new VerificationError(`S3 object ${key} does not match what was downloaded`);
+    }
+    const caller = call ? (call.direction === 'inbound' ? call.from : call.to) : undefined;
+    ({ recording } = await store.recordings.save({
+      sid: job.recordingSid,
+      kind,
+      ...(job.callSid ? { callSid: job.callSid } : {}),
+      ...(job.conferenceSid ? { conferenceSid: job.conferenceSid } : {}),
+      ...(job.voicemailId ? { voicemailId: job.voicemailId } : {}),
+      startedAt,
+      durationSeconds: job.durationSeconds,
+      channels: job.channels,
+      source: job.source,
+      ...(caller ? { caller } : {}),
+      ...(call?.agentId ? { agentId: call.agentId } : {}),
+      ...(call?.customerId ? { customerId: call.customerId } : {}),
+      ticketNumbers: call?.ticketNumbers ?? [],
+      ...(call?.queue ? { queue: call.queue } : {}),
+      s3Key: key,
+      contentType: 'audio/wav',
+      sizeBytes: stored.size,
+      sha256: stored.sha256,
+      storedAt: new Date(clock.now()).toISOString(),
+    }));
+    if (call) {
+      await store.calls.update(call.callSid, { addRecordingSid: job.recordingSid });
+      await linkTickets(store, call.ticketNumbers, job.recordingSid);
+    }
+  }
+  // On every pass until done, so a failed notification is retried; the notifier dedupes on the sid.
+  if (recording.kind === 'voicemail') await deps.onVoicemailStored?.(recording);
+
+  // Never delete Twilio's copy unless ours is there and intact, checked again right before the delete.
+  const intact = await verify(media, recording.s3Key, {
+    size: recording.sizeBytes,
+    sha256: recording.sha256,
+  });
+  if (!intact)
+    throw new VerificationError(`S3 object ${recording.s3Key} is missing or altered; Twilio's copy kept`);
+  await twilioMedia.remove(recording.sid);
+  await store.recordings.markTwilioDeleted(recording.sid, new Date(clock.now()).toISOString());
+  return earlier ? 'deleted-after-earlier-store' : 'stored-and-deleted';
+}
