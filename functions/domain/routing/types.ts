@@ -1,0 +1,51 @@
+// Routing as data (flows/routing.ts): skills and queues, worker activities, and the rules the workflow
+// is generated from (owner agent first, region and language match, overflow, VIP and rescue priority).
+import type { Language, VipTier } from '../model.js';
+
+export type Strategy = 'longest-idle' | 'fewest-calls';
+
+export interface QueueDefinition {
+  /** Also the skill workers need (`skills HAS '<name>'`). */
+  readonly name: string;
+  readonly description: string;
+  /** Who gets the next task among matching free workers; default longest idle. */
+  readonly strategy?: Strategy;
+  /** Queue a task moves to after `overflowAfterSeconds`. */
+  readonly overflow?: string;
+}
+
+export interface ActivityDefinition {
+  readonly name: string;
+  readonly available: boolean;
+}
+
+export interface RoutingConfig {
+  /** TaskRouter workspace friendly name. */
+  readonly workspace: string;
+  readonly workflow: string;
+  readonly languages: readonly Language[];
+  readonly activities: readonly ActivityDefinition[];
+  /** Activity names with a job in the routing: where agents start, go for wrap-up, come back to. */
+  readonly roles: { readonly available: string; readonly wrapUp: string; readonly offline: string };
+  readonly queues: readonly QueueDefinition[];
+  /** Task priority added per VIP tier; rescue states add their own. */
+  readonly vipPriority: Readonly<Record<VipTier, number>>;
+  readonly ownerAgentSeconds: number;
+  /** Time in the region-matched group before any language-matched worker may take it. */
+  readonly regionSeconds: number;
+  readonly overflowAfterSeconds: number;
+  /** After this wait the caller is offered a callback or voicemail, and leaves the queue. */
+  readonly maxWaitSeconds: number;
+  /** Callers beyond this many waiting get "all lines busy" and voicemail. */
+  readonly maxQueueLength: number;
+  readonly wrapUpSeconds: number;
+  /** Seconds an agent's phone rings before the reservation moves on. */
+  readonly ringSeconds: number;
+  /** Average handling time, for the estimated wait announced to callers. */
+  readonly averageHandleSeconds: number;
+  /** Seconds between position/estimated-wait announcements. */
+  readonly announceEverySeconds: number;
+  readonly holdMusicUrl: string;
+  /** Caller region from the number: longest matching E.164 prefix wins. */
+  readonly regionsByPrefix: Readonly<Record<string, string>>;
+}
