@@ -137,6 +137,9 @@ export interface Task extends Stamped {
   readonly maxAttempts: number;
   readonly lastAttemptAt?: string;
   readonly note?: string;
+  /** Callback requested from a queue: when the caller first joined it, so the callback keeps that place. */
+  readonly enqueuedAt?: string;
+  readonly language?: Language;
 }
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
@@ -186,4 +189,35 @@ export interface AuditEntry {
   readonly action: string;
   readonly target?: string;
   readonly detail?: Readonly<Record<string, unknown>>;
+}
+
+/** A number stopped before the IVR: `message` plays a refusal, `reject` refuses the call unanswered. */
+export interface BlacklistEntry {
+  /** E.164; also the id. */
+  readonly phone: string;
+  readonly action?: 'message' | 'reject';
+  readonly reason: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+export const VOICEMAIL_STATUSES = ['new', 'handled'] as const;
+export type VoicemailStatus = (typeof VOICEMAIL_STATUSES)[number];
+
+/** A message left in the IVR (after hours, from the queue, when the queue is full); media copied by the recordings worker. */
+export interface Voicemail extends Stamped {
+  /** Twilio RecordingSid; also the id, so a replayed action writes it once. */
+  readonly recordingSid: string;
+  readonly callSid: string;
+  readonly caller: string;
+  readonly called: string;
+  readonly customerId?: string;
+  readonly queue: string;
+  readonly language: Language;
+  readonly durationSeconds: number;
+  readonly status: VoicemailStatus;
+  /** The follow-up task created for it. */
+  readonly taskId?: string;
+  /** Why the caller left it: after-hours, queue-full, waited, caller-choice. */
+  readonly reason: string;
 }

@@ -4,6 +4,7 @@ import type { FaxRepo, MessagingRepo, RecordingRepo } from './channel-ports.js';
 import type {
   Asset,
   AuditEntry,
+  BlacklistEntry,
   CallRecord,
   Customer,
   Policy,
@@ -12,6 +13,8 @@ import type {
   Ticket,
   TicketStatus,
   User,
+  Voicemail,
+  VoicemailStatus,
 } from './model.js';
 
 /** Expected failures of a write, as values (STYLE.md habit 1). */
@@ -190,10 +193,45 @@ export interface Store {
   readonly users: UserRepo;
   readonly audit: AuditRepo;
   readonly keys: KeyValueRepo;
+  /** IVR: blacklist, voicemails, provisioning settings. */
+  readonly blacklist: BlacklistRepo;
+  readonly voicemails: VoicemailRepo;
+  readonly settings: SettingsRepo;
   /** Recordings, SMS and faxes (functions/domain/channel-ports.ts). */
   readonly recordings: RecordingRepo;
   readonly messaging: MessagingRepo;
   readonly faxes: FaxRepo;
+}
+
+/** Numbers stopped before the IVR. */
+export interface BlacklistRepo {
+  /** Adds or replaces the entry for the number. */
+  put(entry: Omit<BlacklistEntry, 'createdAt'>): Promise<BlacklistEntry>;
+  get(phone: string): Promise<BlacklistEntry | undefined>;
+  remove(phone: string): Promise<void>;
+  list(page?: PageRequest): Promise<Page<BlacklistEntry>>;
+}
+
+export type NewVoicemail = Omit<Voicemail, 'createdAt' | 'updatedAt' | 'version' | 'status'>;
+
+export interface VoicemailRepo {
+  /** Idempotent on recordingSid: a replay returns the stored voicemail with created false. */
+  create(input: NewVoicemail): Promise<{ readonly created: boolean; readonly voicemail: Voicemail }>;
+  get(recordingSid: string): Promise<Voicemail | undefined>;
+  update(
+    recordingSid: string,
+    expectedVersion: number,
+    patch: Partial<Pick<Voicemail, 'status' | 'taskId'>>,
+  ): Promise<WriteResult<Voicemail>>;
+  /** Newest first. */
+  byStatus(status: VoicemailStatus, page?: PageRequest): Promise<Page<Voicemail>>;
+  byCustomer(customerId: string): Promise<Voicemail[]>;
+}
+
+/** Small named documents the deployment writes once and reads often (e.g. provisioned TaskRouter SIDs). */
+export interface SettingsRepo {
+  get<T>(name: string): Promise<T | undefined>;
+  put<T>(name: string, value: T): Promise<void>;
 }
 
 /** Time comes from one injectable clock shared by the app and the Twilio twin. */

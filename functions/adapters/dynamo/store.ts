@@ -6,6 +6,7 @@ import { createAssetRepo } from './asset-repo.js';
 import { createAuditRepo } from './audit-repo.js';
 import { createCallRepo } from './call-repo.js';
 import { createCustomerRepo } from './customer-repo.js';
+import { createBlacklistRepo, createSettingsRepo, createVoicemailRepo } from './ivr-repos.js';
 import { createFaxRepo } from './fax-repo.js';
 import { createKeyValueRepo } from './key-value-repo.js';
 import { createMessagingRepo } from './messaging-repo.js';
@@ -50,6 +51,9 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     users: createUserRepo(t, clock),
     audit: createAuditRepo(t, clock),
     keys: createKeyValueRepo(t, clock),
+    blacklist: createBlacklistRepo(t, clock),
+    voicemails: createVoicemailRepo(t, clock),
+    settings: createSettingsRepo(t, clock),
     recordings: createRecordingRepo(t, clock),
     messaging: createMessagingRepo(t, clock),
     faxes: createFaxRepo(t),
