@@ -40,6 +40,22 @@ export interface AppConfig {
       | { readonly source: 'secret'; readonly secretId: string };
     readonly ttlSeconds: number;
   };
+  /** Recordings, SMS, mail and fax (issue 7); loadConfig always fills it, hand-built configs may omit it. */
+  readonly channels?: {
+    /** Lifetime of presigned playback URLs; short, since anyone holding one can listen. */
+    readonly playbackTtlSeconds: number;
+    /** SQS work queue and its dead-letter queue (AWS); absent locally (in-process queue). */
+    readonly jobsQueueUrl?: string;
+    readonly jobsDeadLetterUrl?: string;
+    /** Our SMS sender number, E.164; default the first hotline in flows/numbers.ts. */
+    readonly smsFrom?: string;
+    /** Verified SES sender for voicemail emails; absent = no email in AWS. */
+    readonly mailFrom?: string;
+    /** HMAC key of the fax provider's webhook; absent = /fax/inbound answers 404. */
+    readonly faxSecret?:
+      | { readonly source: 'inline'; readonly value: string }
+      | { readonly source: 'secret'; readonly secretId: string };
+  };
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -121,6 +137,34 @@ export function loadConfig(env: Env = process.env): AppConfig {
       key: secretOrInline(env, 'SESSION_KEY', 'SESSION_KEY_SECRET_ID'),
       ttlSeconds: positiveInt(env, 'SESSION_TTL_SECONDS', 8 * 3600),
     },
+    channels: channelSettings(env),
+  };
+}
+
+function channelSettings(env: Env): NonNullable<AppConfig['channels']> {
+  const ttl = positiveInt(env, 'PLAYBACK_URL_TTL_SECONDS', 300);
+  if (ttl > 3600) throw new ConfigError('PLAYBACK_URL_TTL_SECONDS', `must be at most 3600, got ${ttl}`);
+  const queue = optional(env, 'JOBS_QUEUE_URL');
+  const dlq = optional(env, 'JOBS_DEAD_LETTER_URL');
+  const smsFrom = optional(env, 'SMS_FROM_NUMBER');
+  if (smsFrom && !/^\+[1-9]\d{6,14}$/.test(smsFrom))
+    throw new ConfigError('SMS_FROM_NUMBER', `must be an E.164 number, got "${smsFrom}"`);
+  const mailFrom = optional(env, 'MAIL_FROM');
+  const faxSecretId = optional(env, 'FAX_WEBHOOK_SECRET_ID');
+  const faxSecret = optional(env, 'FAX_WEBHOOK_SECRET');
+  if (faxSecret && faxSecret.length < 32)
+    throw new ConfigError('FAX_WEBHOOK_SECRET', 'must be at least 32 characters');
+  return {
+    playbackTtlSeconds: ttl,
+    ...(queue ? { jobsQueueUrl: url('JOBS_QUEUE_URL', queue) } : {}),
+    ...(dlq ? { jobsDeadLetterUrl: url('JOBS_DEAD_LETTER_URL', dlq) } : {}),
+    ...(smsFrom ? { smsFrom } : {}),
+    ...(mailFrom ? { mailFrom } : {}),
+    ...(faxSecretId
+      ? { faxSecret: { source: 'secret', secretId: faxSecretId } as const }
+      : faxSecret
+        ? { faxSecret: { source: 'inline', value: faxSecret } as const }
+        : {}),
   };
 }
 

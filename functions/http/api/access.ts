@@ -13,6 +13,12 @@
 // | tasks.due                |  no   |    yes     |  yes  | everyone's due tasks (callback planning)     |
 // | audit.list               |  no   |    yes     |  yes  |                                              |
 // | users.*                  |  no   |    no      |  yes  | list, create, update, reset password         |
+// | recordings.search/get/   |  own  |    yes     |  yes  | agents: recordings of calls they took;       |
+// |   playback               |       |            |       | every playback audited                       |
+// | calls.recordingControl   |  own  |    yes     |  yes  | pause/resume the live recording of a call    |
+// | sms.thread/reply/close   |  yes  |    yes     |  yes  | SMS conversations routed to agents           |
+// | jobs.deadLetters/replay  |  no   |    no      |  yes  | failed background jobs                       |
+// | mail.outbox              |  no   |    no      |  yes  | local mode only (SES stand-in)               |
 //
 // Roles are not a hierarchy in storage (a user holds a list), so each row names every role it admits.
 import type { Role } from '../../domain/model.js';
@@ -46,6 +52,16 @@ export const ACCESS = {
   'users.create': ADMINS,
   'users.update': ADMINS,
   'users.resetPassword': ADMINS,
+  'recordings.search': EVERYONE,
+  'recordings.get': EVERYONE,
+  'recordings.playback': EVERYONE,
+  'calls.recordingControl': EVERYONE,
+  'sms.thread': EVERYONE,
+  'sms.reply': EVERYONE,
+  'sms.close': EVERYONE,
+  'jobs.deadLetters': ADMINS,
+  'jobs.replay': ADMINS,
+  'mail.outbox': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof ACCESS;

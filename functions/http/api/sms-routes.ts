@@ -1,0 +1,121 @@
+// Agents' side of SMS conversations: read a thread (by phone, or on a customer), reply (suppression list
+// checked before the send; the reply is kept on the thread) and hand the thread back to the bot.
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { SMS_STATUS_PATH } from '../../workers/job-worker.js';
+import { sendSms } from '../../workers/sms-outbound.js';
+import type { ChannelDeps } from '../channel-deps.js';
+import type { AppDeps } from '../deps.js';
+import type { ApiEnv } from '../env.js';
+import { UnprocessableError } from '../errors.js';
+import { jsonBody, jsonOk, PageQuery, pageOf, SECURED_ERRORS, UNPROCESSABLE } from './common-schemas.js';
+import type { Guard } from './guard.js';
+import { normaliseOnePhone } from './phones.js';
+import { securedRoute } from './secured-route.js';
+
+const SmsSchema = z
+  .object({
+    sid: z.string(),
+    direction: z.enum(['inbound', 'outbound']),
+    phone: z.string(),
+    body: z.string(),
+    at: z.string(),
+    status: z.string(),
+    customerId: z.string().optional(),
+    agentId: z.string().optional(),
+    purpose: z.string().optional(),
+    errorCode: z.string().optional(),
+  })
+  .openapi('SmsMessage');
+
+const PhoneParam = z.object({
+  phone: z
+    .string()
+    .min(3)
+    .max(32)
+    .openapi({ param: { name: 'phone', in: 'path' }, example: '+8613800138000' }),
+});
+
+export function registerSmsRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps & ChannelDeps, guard: Guard): void {
+  const { store } = deps;
+  const tags = ['sms'];
+  const phoneOf = (raw: string) => normaliseOnePhone(raw, deps.config.defaultPhoneRegion, 'path.phone');
+  const strip = <T extends object>(m: T) => {
+    const { statusHistory, ...rest } = m as T & { statusHistory?: unknown };
+    return rest;
+  };
+
+  const thread = securedRoute(guard, 'sms.thread', {
+    method: 'get',
+    path: '/sms/threads/{phone}',
+    tags,
+    request: { params: PhoneParam, query: PageQuery },
+    responses: { 200: jsonOk(pageOf(SmsSchema)), ...SECURED_ERRORS },
+  });
+  app.openapi(thread, async (c) => {
+    const q = c.req.valid('query');
+    const page = await store.messaging.thread(phoneOf(c.req.valid('param').phone), {
+      ...(q.limit ? { limit: q.limit } : {}),
+      ...(q.cursor ? { cursor: q.cursor } : {}),
+    });
+    return c.json({ ...page, items: page.items.map(strip) }, 200);
+  });
+
+  const reply = securedRoute(guard, 'sms.reply', {
+    method: 'post',
+    path: '/sms/threads/{phone}/reply',
+    tags,
+    request: { params: PhoneParam, body: jsonBody(z.object({ body: z.string().trim().min(1).max(1600) })) },
+    responses: { 201: jsonOk(z.object({ sid: z.string() }), 'Sent'), ...SECURED_ERRORS, ...UNPROCESSABLE },
+  });
+  app.openapi(reply, async (c) => {
+    const phone = phoneOf(c.req.valid('param').phone);
+    const session = await store.messaging.getSession(phone);
+    const result = await sendSms(
+      {
+        store,
+        clock: deps.clock,
+        messages: deps.twilio.messages,
+        from: deps.smsFrom,
+        statusCallbackUrl: `${deps.config.publicBaseUrl}${SMS_STATUS_PATH}`,
+      },
+      {
+        to: phone,
+        body: c.req.valid('json').body,
+        purpose: 'agent-reply',
+        agentId: c.var.user.id,
+        ...(session?.customerId ? { customerId: session.customerId } : {}),
+      },
+    );
+    if (result.outcome !== 'sent')
+      throw new UnprocessableError('opted-out', `${phone} has opted out of texts (STOP); nothing was sent.`);
+    if (session && session.agentId !== c.var.user.id)
+      await store.messaging.putSession({
+        ...session,
+        agentId: c.var.user.id,
+        updatedAt: new Date(deps.clock.now()).toISOString(),
+      });
+    return c.json({ sid: result.sid }, 201);
+  });
+
+  const close = securedRoute(guard, 'sms.close', {
+    method: 'post',
+    path: '/sms/threads/{phone}/close',
+    tags,
+    description: 'Ends the agent conversation: the next text from this number goes to the bot again.',
+    request: { params: PhoneParam },
+    responses: { 204: { description: 'Closed' }, ...SECURED_ERRORS },
+  });
+  app.openapi(close, async (c) => {
+    const phone = phoneOf(c.req.valid('param').phone);
+    const session = await store.messaging.getSession(phone);
+    if (session) {
+      const { taskSid, agentId, ...rest } = session;
+      await store.messaging.putSession({
+        ...rest,
+        state: 'bot',
+        updatedAt: new Date(deps.clock.now()).toISOString(),
+      });
+    }
+    return c.body(null, 204);
+  });
+}
