@@ -1,4 +1,5 @@
 // What the Hono app needs from its composition root (the local server or a Lambda handler).
+import type { TwilioClient } from '../adapters/twilio/client.js';
 import type { AppConfig } from '../config.js';
 import type { Clock, Store } from '../domain/ports.js';
 
@@ -9,9 +10,19 @@ export interface AppSecrets {
   readonly sessionKey: string;
 }
 
-export interface AppDeps {
+/**
+ * What Twilio's webhooks may use. It deliberately has no Twilio REST client: the whole `twilio` client
+ * is over 1 MB bundled and would make the webhook Lambda slow to start (DESIGN.md §6), so a webhook that
+ * must act through Twilio's REST API (send an SMS, update a task) hands that to a job for a worker.
+ */
+export interface WebhookDeps {
   readonly config: AppConfig;
   readonly secrets: AppSecrets;
   readonly store: Store;
   readonly clock: Clock;
+}
+
+/** The REST API (and workers) also talk to Twilio: the official client, pointed at the twin locally. */
+export interface AppDeps extends WebhookDeps {
+  readonly twilio: TwilioClient;
 }

@@ -13,6 +13,9 @@ import type { AppSecrets } from '../../functions/http/deps.js';
 export const LOCAL_TWILIO = {
   accountSid: 'AC10ca1000000000000000000000000000',
   authToken: 'local-only-twilio-auth-token-0000',
+  /** API key for browser Access Tokens (the agent link verifies them), as an admin creates in Twilio. */
+  apiKeySid: 'SK10ca1000000000000000000000000000',
+  apiKeySecret: 'local-only-api-key-secret-00000000',
 } as const;
 
 export const LOCAL_TABLE = 'contact-center';
@@ -41,6 +44,8 @@ export interface LocalEndpoints {
   readonly dynamodbEndpoint: string;
   readonly s3Endpoint: string;
   readonly sessionKey: string;
+  /** Base URL of the Twilio twin's REST API. */
+  readonly twilioApiBaseUrl: string;
 }
 
 export function localConfig(endpoints: LocalEndpoints): { config: AppConfig; secrets: AppSecrets } {
@@ -53,6 +58,7 @@ export function localConfig(endpoints: LocalEndpoints): { config: AppConfig; sec
     DYNAMODB_ENDPOINT: endpoints.dynamodbEndpoint,
     S3_ENDPOINT: endpoints.s3Endpoint,
     SESSION_KEY: endpoints.sessionKey,
+    TWILIO_API_BASE_URL: endpoints.twilioApiBaseUrl,
   });
   return { config, secrets: { twilioAuthToken: LOCAL_TWILIO.authToken, sessionKey: endpoints.sessionKey } };
 }

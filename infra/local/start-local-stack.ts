@@ -8,15 +8,20 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { getRequestListener } from '@hono/node-server';
+import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import { createDynamoStore, ensureTable } from '../../functions/adapters/dynamo/store.js';
+import { createTwilioClient, type TwilioClient } from '../../functions/adapters/twilio/client.js';
+import { provisionNumbers, wiringFor } from '../../functions/adapters/twilio/provision-numbers.js';
 import type { AppConfig } from '../../functions/config.js';
-import { type Clock, type Store, systemClock } from '../../functions/domain/ports.js';
+import { createSystemClock, type TimerClock } from '../../functions/domain/manual-clock.js';
+import type { Store } from '../../functions/domain/ports.js';
 import { createApp } from '../../functions/http/app.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { type DemoDataReport, loadDemoData } from './demo-loader.js';
 import { type EmbeddedServer, startDynalite } from './dynalite-server.js';
-import { LOCAL_BUCKET, LOCAL_TABLE, localConfig, localSessionKey } from './local-config.js';
+import { LOCAL_BUCKET, LOCAL_TABLE, LOCAL_TWILIO, localConfig, localSessionKey } from './local-config.js';
 import { startS3 } from './s3-server.js';
+import { createTwin, type Twin } from './twin/create-twin.js';
 import { createWebHandler } from './web-assets.js';
 
 export interface LocalStackOptions {
@@ -26,8 +31,8 @@ export interface LocalStackOptions {
   readonly host?: string;
   /** Folder for dynalite (`dynamo/`), s3rver (`s3/`) and the session key; absent = in memory, thrown away on stop. */
   readonly dataDir?: string;
-  /** Time for the app and (later) the Twilio twin; default the system clock. */
-  readonly clock?: Clock;
+  /** Time and timers for the app and the Twilio twin; default the system clock. A ManualClock makes runs deterministic. */
+  readonly clock?: TimerClock;
   /** Load the demo users, customers and tickets (idempotent). Default true. */
   readonly demoData?: boolean;
   /** Folder of the built web app. Default web/dist of this repository. */
@@ -39,9 +44,13 @@ export interface LocalStackOptions {
 export interface LocalStack {
   /** Base URL of the app and web app, e.g. http://127.0.0.1:3000 */
   readonly url: string;
-  readonly clock: Clock;
+  readonly clock: TimerClock;
   readonly store: Store;
   readonly config: AppConfig;
+  /** The official Twilio client, pointed at the twin. */
+  readonly twilio: TwilioClient;
+  /** The Twilio twin: voice, messaging, TaskRouter, the agent link; `settle()` waits for in-flight work. */
+  readonly twin: Twin;
   /** What the demo data load created and skipped; absent when demoData is false. */
   readonly demo?: DemoDataReport;
   /** Closes the HTTP server, dynalite and s3rver; removes throwaway data. Safe to call twice. */
@@ -64,7 +73,7 @@ export class PortInUseError extends Error {
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Paths the Hono app owns; every other GET is a page or file of the web app. */
-const APP_PREFIXES = ['/api', '/twilio', '/health'] as const;
+const APP_PREFIXES = ['/api', '/twilio', '/health', '/twin', '/sim'] as const;
 
 function isAppPath(pathname: string): boolean {
   return APP_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
@@ -95,15 +104,18 @@ function closeServer(server: Server): Promise<void> {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? (() => {});
   const host = options.host ?? '127.0.0.1';
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? createSystemClock();
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   const cleanups: (() => Promise<void> | void)[] = [];
   let server: Server | undefined;
+  let twin: Twin | undefined;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     // The HTTP server first, so no request reaches closed storage; then the rest in reverse order of start.
+    // Upgraded agent-link sockets would keep the server from closing.
+    await twin?.close();
     if (server) await closeServer(server);
     for (const cleanup of cleanups.reverse()) {
       try {
@@ -129,8 +141,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         return handle ? handle(request) : new Response('Starting, try again in a moment.', { status: 503 });
       }),
     );
+    server.on('upgrade', (request, socket, head) => {
+      const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+      if (twin && pathname === twin.agentLink.path) twin.agentLink.handleUpgrade(request, socket, head);
+      else socket.destroy();
+    });
     const port = await listen(server, options.port ?? 3000, host);
     const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
+    twin = createTwin({
+      account: { accountSid: LOCAL_TWILIO.accountSid, authToken: LOCAL_TWILIO.authToken },
+      clock,
+      serverUrl: () => url,
+      signingKeys: new Map([[LOCAL_TWILIO.apiKeySid, LOCAL_TWILIO.apiKeySecret]]),
+    });
 
     const s3Dir = dataDir ? join(dataDir, 's3') : mkdtempSync(join(tmpdir(), 'cc-s3-'));
     if (dataDir) mkdirSync(s3Dir, { recursive: true });
@@ -157,6 +180,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamodbEndpoint: dynamo.endpoint,
       s3Endpoint: s3.endpoint,
       sessionKey: localSessionKey(dataDir),
+      twilioApiBaseUrl: twin.apiBaseUrl(),
     });
     const client = new DynamoDBClient({
       endpoint: dynamo.endpoint,
@@ -177,9 +201,27 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const demo = options.demoData === false ? undefined : await loadDemoData(store, clock);
     if (demo) log(`demo data: ${demo.created} created, ${demo.skipped} already there`);
 
-    const app = createApp({ config, secrets, store, clock });
-    handle = (request) => app.fetch(request);
-    return { url, clock, store, config, ...(demo ? { demo } : {}), stop };
+    const twilio = createTwilioClient({
+      accountSid: config.twilio.accountSid,
+      authToken: secrets.twilioAuthToken,
+      ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
+    });
+    const app = createApp({ config, secrets, store, clock, twilio });
+    const twinApp = twin.app;
+    handle = (request) => {
+      const { pathname } = new URL(request.url);
+      return pathname.startsWith('/twin/') || pathname.startsWith('/sim/')
+        ? twinApp.fetch(request)
+        : app.fetch(request);
+    };
+    // The numbers are wired through Twilio's REST API, exactly as a deploy wires the real account.
+    const numbers = await provisionNumbers(twilio, wiringFor(url, HOTLINE_NUMBERS), { createMissing: true });
+    log(
+      `Twilio twin: numbers ${Object.entries(numbers)
+        .map(([n, o]) => `${n} ${o}`)
+        .join(', ')}`,
+    );
+    return { url, clock, store, config, twilio, twin, ...(demo ? { demo } : {}), stop };
   } catch (error) {
     await stop();
     throw error;

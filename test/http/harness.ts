@@ -1,11 +1,13 @@
 // The real app over a real Store (dynalite, or DYNAMODB_ENDPOINT) with a manual clock, seeded users
 // of every role, and helpers to log in, call /api and send signed Twilio webhooks.
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
+import { createTwilioClient } from '../../functions/adapters/twilio/client.js';
 import type { AppConfig } from '../../functions/config.js';
 import type { Role } from '../../functions/domain/model.js';
 import { hashPassword } from '../../functions/domain/password.js';
 import type { Store } from '../../functions/domain/ports.js';
 import { createApp } from '../../functions/http/app.js';
+import type { AppDeps } from '../../functions/http/deps.js';
 import { createTestStore, type TestStore } from '../support/dynamo.js';
 
 export const TWILIO_TOKEN = '0123456789abcdef0123456789abcdef';
@@ -32,6 +34,7 @@ export interface Reply {
 
 export interface Harness extends TestStore {
   readonly app: ReturnType<typeof createApp>;
+  readonly deps: AppDeps;
   readonly config: AppConfig;
   /** Session tokens for each seeded role, taken at setup. */
   readonly tokens: Record<Exclude<Who, 'anonymous'>, string>;
@@ -93,12 +96,19 @@ async function reply(res: Response): Promise<Reply> {
 export async function createHarness(): Promise<Harness> {
   const ts = await createTestStore();
   const config = testConfig(ts.tableName);
-  const app = createApp({
+  const deps: AppDeps = {
     config,
     secrets: { twilioAuthToken: TWILIO_TOKEN, sessionKey: 'test-session-key' },
     store: ts.store,
     clock: ts.clock,
-  });
+    // Nothing listens here: these tests cover routes that do not call Twilio's REST API.
+    twilio: createTwilioClient({
+      accountSid: config.twilio.accountSid,
+      authToken: TWILIO_TOKEN,
+      apiBaseUrl: 'http://127.0.0.1:9',
+    }),
+  };
+  const app = createApp(deps);
   await seedUsers(ts.store);
 
   const api: Harness['api'] = async (method, path, options = {}) => {
@@ -124,6 +134,7 @@ export async function createHarness(): Promise<Harness> {
   return {
     ...ts,
     app,
+    deps,
     config,
     tokens,
     login,

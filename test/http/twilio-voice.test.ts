@@ -118,6 +118,7 @@ describe('POST /twilio/voice', () => {
 
   it('answers valid apology TwiML, not an error, when the store fails', async () => {
     const broken = createApp({
+      ...h.deps,
       config: h.config,
       secrets: { twilioAuthToken: TWILIO_TOKEN, sessionKey: 'x' },
       store: {

@@ -1,7 +1,9 @@
 // Every route the Hono app serves is reachable in AWS: CloudFront sends it to the HTTP API origin and the
 // HTTP API to the right function (/twilio/* to webhooks, the rest to the API). Routes come from the app.
+
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createTwilioClient } from '../../functions/adapters/twilio/client.js';
 import { loadConfig } from '../../functions/config.js';
 import type { Store } from '../../functions/domain/ports.js';
 import { systemClock } from '../../functions/domain/ports.js';
@@ -29,6 +31,7 @@ function appRoutes(): { method: string; path: string }[] {
     secrets: { twilioAuthToken: 't', sessionKey: 'k' },
     store: {} as Store,
     clock: systemClock,
+    twilio: createTwilioClient({ accountSid: config.twilio.accountSid, authToken: 't' }),
   });
   const seen = new Map<string, { method: string; path: string }>();
   for (const r of app.routes) {

@@ -3,7 +3,7 @@
 // URLs and proxies rewrite it). A missing or wrong signature gets 403 and the handler never runs.
 import type { MiddlewareHandler } from 'hono';
 import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';
-import type { AppDeps } from '../deps.js';
+import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv, TwilioParams } from '../env.js';
 
 /** Form parameters, keeping every value of a repeated key (Twilio signs them all). */
@@ -23,7 +23,7 @@ export function publicUrl(baseUrl: string, requestUrl: string): string {
   return `${baseUrl}${url.pathname}${url.search}`;
 }
 
-export function verifyTwilioSignature(deps: AppDeps): MiddlewareHandler<TwilioEnv> {
+export function verifyTwilioSignature(deps: WebhookDeps): MiddlewareHandler<TwilioEnv> {
   return async (c, next) => {
     const signature = c.req.header('x-twilio-signature');
     const isForm = c.req

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
 import type { Language } from '../../domain/model.js';
 import { normalisePhone } from '../../domain/phone.js';
-import type { AppDeps } from '../deps.js';
+import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
 import { optionalParam, requiredParam } from './params.js';
 
@@ -16,22 +16,23 @@ function acknowledgement(language: Language, name: string | undefined): string {
   return `Hello${name ? ` ${name}` : ''}, we have received your message; an agent will reply shortly.`;
 }
 
-export function createSmsApp(deps: AppDeps): Hono<TwilioEnv> {
+export function createSmsApp(deps: WebhookDeps): Hono<TwilioEnv> {
   const app = new Hono<TwilioEnv>();
-  const xml = { 'Content-Type': 'text/xml; charset=utf-8' };
+  // A fresh object per response: @hono/node-server's Response keeps and later changes the one it is given.
+  const xml = () => ({ 'Content-Type': 'text/xml; charset=utf-8' });
 
   app.post('/', async (c) => {
     const p = c.var.twilioParams;
     const from = requiredParam(p, 'From');
     const body = optionalParam(p, 'Body') ?? '';
     const response = new MessagingResponse();
-    if (OPT_OUT.has(body.trim().toUpperCase())) return c.body(response.toString(), 200, xml);
+    if (OPT_OUT.has(body.trim().toUpperCase())) return c.body(response.toString(), 200, xml());
     const phone = normalisePhone(from, deps.config.defaultPhoneRegion);
     const matches = phone.ok ? await deps.store.customers.find({ by: 'phone', value: phone.e164 }) : [];
     const customer = matches.length === 1 ? matches[0] : undefined;
     const language: Language = customer?.language ?? (HAN.test(body) || !body ? 'zh' : 'en');
     response.message(acknowledgement(language, customer?.name));
-    return c.body(response.toString(), 200, xml);
+    return c.body(response.toString(), 200, xml());
   });
 
   return app;

@@ -1,7 +1,7 @@
 // Every Twilio webhook under /twilio, behind signature validation. Its onError keeps callers out of
 // silence: a failing voice webhook answers an apology in TwiML; bad input still gets its 4xx.
 import { Hono } from 'hono';
-import type { AppDeps } from '../deps.js';
+import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
 import { HttpProblem } from '../errors.js';
 import { verifyTwilioSignature } from './signature.js';
@@ -9,7 +9,7 @@ import { createSmsApp } from './sms-routes.js';
 import { apologyTwiml } from './voice-prompts.js';
 import { createVoiceApp } from './voice-routes.js';
 
-export function createTwilioApp(deps: AppDeps): Hono<TwilioEnv> {
+export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
   const app = new Hono<TwilioEnv>();
   app.use('*', verifyTwilioSignature(deps));
   app.route('/voice', createVoiceApp(deps));

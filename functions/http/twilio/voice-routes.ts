@@ -3,17 +3,18 @@
 import { Hono } from 'hono';
 import type { Customer } from '../../domain/model.js';
 import { normalisePhone } from '../../domain/phone.js';
-import type { AppDeps } from '../deps.js';
+import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
 import { CALL_SID, optionalParam, requiredParam } from './params.js';
 import { emptyTwiml, greetingTwiml } from './voice-prompts.js';
 
 const FINAL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
-export function createVoiceApp(deps: AppDeps): Hono<TwilioEnv> {
+export function createVoiceApp(deps: WebhookDeps): Hono<TwilioEnv> {
   const { store, clock } = deps;
   const app = new Hono<TwilioEnv>();
-  const xml = { 'Content-Type': 'text/xml; charset=utf-8' };
+  // A fresh object per response: @hono/node-server's Response keeps and later changes the one it is given.
+  const xml = () => ({ 'Content-Type': 'text/xml; charset=utf-8' });
 
   /** The single customer owning the number; a shared number (several matches) identifies nobody. */
   async function callerOf(from: string): Promise<{ e164: string; customer?: Customer }> {
@@ -38,7 +39,7 @@ export function createVoiceApp(deps: AppDeps): Hono<TwilioEnv> {
       status: optionalParam(p, 'CallStatus') ?? 'ringing',
       ...(caller.customer ? { customerId: caller.customer.id } : {}),
     });
-    return c.body(greetingTwiml(caller.customer), 200, xml);
+    return c.body(greetingTwiml(caller.customer), 200, xml());
   });
 
   app.post('/status', async (c) => {
@@ -60,7 +61,7 @@ export function createVoiceApp(deps: AppDeps): Hono<TwilioEnv> {
       }));
     }
     // Callbacks can arrive late or twice; once a call has ended its record is final.
-    if (call.endedAt) return c.body(emptyTwiml(), 200, xml);
+    if (call.endedAt) return c.body(emptyTwiml(), 200, xml());
     const timestamp = Date.parse(optionalParam(p, 'Timestamp') ?? '');
     const at = Number.isNaN(timestamp) ? now : new Date(timestamp).toISOString();
     await store.calls.update(callSid, {
@@ -68,7 +69,7 @@ export function createVoiceApp(deps: AppDeps): Hono<TwilioEnv> {
       ...(status === 'in-progress' && !call.answeredAt ? { answeredAt: at } : {}),
       ...(FINAL_STATUSES.has(status) ? { endedAt: at } : {}),
     });
-    return c.body(emptyTwiml(), 200, xml);
+    return c.body(emptyTwiml(), 200, xml());
   });
 
   return app;

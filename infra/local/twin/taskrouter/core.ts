@@ -60,12 +60,21 @@ export interface Core {
   readonly workspaces: Map<string, Workspace>;
   /** Work started by the engine that has not finished (callbacks, instructions): `settle()` awaits it. */
   readonly inflight: Set<Promise<unknown>>;
+  /** Told of every event as it is recorded (the agent link forwards a worker's own events to its browser). */
+  readonly listeners: Set<(workspaceSid: string, event: EventRecord) => void>;
   nextSeq(): number;
 }
 
 export function createCore(deps: EngineDeps): Core {
   let seq = 0;
-  return { deps, voice: deps.voice, workspaces: new Map(), inflight: new Set(), nextSeq: () => seq++ };
+  return {
+    deps,
+    voice: deps.voice,
+    workspaces: new Map(),
+    inflight: new Set(),
+    listeners: new Set(),
+    nextSeq: () => seq++,
+  };
 }
 
 export function now(core: Core): number {

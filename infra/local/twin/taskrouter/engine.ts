@@ -10,6 +10,7 @@ import {
   type Workspace,
   workspaceOf,
 } from './core.js';
+import type { EventRecord } from './event-record.js';
 import { carryOut, type Instruction } from './instructions.js';
 import type {
   Activity,
@@ -60,6 +61,12 @@ export class TaskRouterEngine implements TaskRouterPort {
 
   get account() {
     return this.core.deps.account;
+  }
+
+  /** Calls `listener` with every workspace event as it happens; returns the unsubscribe function. */
+  subscribe(listener: (workspaceSid: string, event: EventRecord) => void): () => void {
+    this.core.listeners.add(listener);
+    return () => this.core.listeners.delete(listener);
   }
 
   /** For the voice engine, built after this one because it needs this engine as its TaskRouterPort. */

@@ -65,6 +65,7 @@ export function emit(core: Core, ws: Workspace, input: EmitInput): EventRecord {
   // Twilio keeps events for 30 days; the twin keeps the newest N to bound memory in long runs.
   const max = core.deps.maxEvents ?? DEFAULT_MAX_EVENTS;
   if (ws.events.length > max) ws.events.splice(0, ws.events.length - max);
+  for (const listener of core.listeners) listener(ws.sid, record);
   deliver(core, ws, record);
   return record;
 }

@@ -45,8 +45,11 @@ export function ringLeg(engine: VoiceEngine, options: LegOptions): Leg {
       timer.cancel();
       later?.cancel();
       engine.deps.parties.emit({ type: 'ring-ended', callSid: call.sid, to: call.to, outcome: o });
-      if (o === 'answered') engine.answer(call);
-      else engine.end(call, o);
+      if (o === 'answered') {
+        engine.answer(call);
+        // The answering device (an agent's page) learns when its call is over, whoever hangs up.
+        engine.onEnd(call, (c) => engine.deps.parties.emit({ type: 'ended', callSid: c.sid, to: c.to }));
+      } else engine.end(call, o);
       resolve(o);
     };
   });

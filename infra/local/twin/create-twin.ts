@@ -1,0 +1,82 @@
+// The whole Twilio twin in one object: the voice and messaging engine, the TaskRouter engine wired to
+// it, their REST APIs at Twilio's paths under `/twin` (the official client is rebased there), the
+// simulation API under `/sim`, and the agent link for browsers. Both engines run on one TimerClock.
+import { Hono } from 'hono';
+import type { TimerClock } from '../../../functions/domain/manual-clock.js';
+import { type AgentLink, createAgentLink } from './agent-link/agent-link.js';
+import type { TwinAccount } from './ports.js';
+import { TaskRouterEngine } from './taskrouter/engine.js';
+import { createTaskRouterRestApp } from './taskrouter/rest/app.js';
+import { createVoiceTwin, type VoiceTwin } from './voice/create-voice-twin.js';
+
+export interface TwinOptions {
+  readonly account: TwinAccount;
+  readonly clock: TimerClock;
+  /** Where the twin is served, e.g. http://127.0.0.1:3000 (read lazily: a port-0 server learns it late). */
+  readonly serverUrl: () => string;
+  /** API keys (SK… -> secret) whose Access Tokens the agent link accepts. */
+  readonly signingKeys: ReadonlyMap<string, string>;
+  readonly webhookTimeoutMs?: number;
+}
+
+export interface Twin {
+  readonly voice: VoiceTwin;
+  readonly taskrouter: TaskRouterEngine;
+  readonly agentLink: AgentLink;
+  /** Serves `/twin/api/2010-04-01/...`, `/twin/taskrouter/v1/...` and `/sim/...`. */
+  readonly app: Hono;
+  /** Base URL for `createTwilioClient({ apiBaseUrl })`. */
+  apiBaseUrl(): string;
+  /** Resolves once no call step, webhook, callback or instruction is in flight. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const TWIN_PREFIX = '/twin';
+
+export function createTwin(options: TwinOptions): Twin {
+  const apiBaseUrl = () => `${options.serverUrl()}${TWIN_PREFIX}`;
+  const voice = createVoiceTwin({
+    account: options.account,
+    clock: options.clock,
+    baseUrl: apiBaseUrl,
+    ...(options.webhookTimeoutMs !== undefined ? { webhookTimeoutMs: options.webhookTimeoutMs } : {}),
+  });
+  const taskrouter = new TaskRouterEngine({ ...voice.context, voice: voice.voicePort });
+  voice.setTaskRouter(taskrouter);
+  const agentLink = createAgentLink({
+    accountSid: options.account.accountSid,
+    signingKeys: options.signingKeys,
+    now: () => options.clock.now(),
+    voice: voice.voice,
+    parties: voice.parties,
+    taskrouter,
+  });
+
+  const app = new Hono();
+  app.route(`${TWIN_PREFIX}/api`, voice.api);
+  app.route(`${TWIN_PREFIX}/taskrouter`, createTaskRouterRestApp(taskrouter, options.account));
+  app.route('/sim', voice.sim);
+
+  async function settle(): Promise<void> {
+    // Each engine's work can start the other's (an Enqueue creates a task; a reservation dials a client).
+    for (let round = 0; round < 20; round++) {
+      await voice.idle();
+      await taskrouter.settle();
+      if (taskrouter.core.inflight.size === 0) {
+        await voice.idle();
+        return;
+      }
+    }
+  }
+
+  return {
+    voice,
+    taskrouter,
+    agentLink,
+    app,
+    apiBaseUrl,
+    settle,
+    close: () => agentLink.close(),
+  };
+}
