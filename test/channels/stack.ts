@@ -246,6 +246,39 @@ export async function startChannelStack(options: { faults?: Faults; mediaTimeout
       // biome-ignore lint/suspicious/noExplicitAny: tests read the sim's JSON loosely
       return { status: res.status, body: (await res.json()) as any };
     },
+    /** A real recorded call in the twin (Dial record dual), with its call record; processed by the worker. */
+    async recordCall(input: {
+      agentId: string;
+      caller: string;
+      customerId?: string;
+      ticket?: string;
+      queue?: string;
+    }) {
+      const call = await twilio.calls.create({
+        to: input.caller,
+        from: HOTLINE,
+        twiml: `<Response><Dial record="record-from-answer-dual" recordingStatusCallback="${appBase}/twilio/recording-status"><Number>+15550001111</Number></Dial></Response>`,
+      });
+      await ts.store.calls.record({
+        callSid: call.sid,
+        direction: 'inbound',
+        from: input.caller,
+        to: HOTLINE,
+        startedAt: new Date(clock.now()).toISOString(),
+        status: 'in-progress',
+        agentId: input.agentId,
+        ...(input.customerId ? { customerId: input.customerId } : {}),
+        ...(input.queue ? { queue: input.queue } : {}),
+      });
+      if (input.ticket) await ts.store.calls.update(call.sid, { addTicketNumber: input.ticket });
+      await twin.idle();
+      await clock.advance(20_000);
+      await fetch(`${twinBase}/sim/calls/${call.sid}/hangup`, { method: 'POST' });
+      await drain();
+      const rec = [...twin.voice.recordings.recordings.values()].find((r) => r.callSid === call.sid);
+      if (!rec) throw new Error('no recording');
+      return { callSid: call.sid, recordingSid: rec.sid };
+    },
     async stop() {
       for (const s of [server, twinServer])
         (s as { closeAllConnections?: () => void }).closeAllConnections?.();
