@@ -1,12 +1,11 @@
 // Storage for tests: an in-memory dynalite by default, or the DynamoDB at DYNAMODB_ENDPOINT (CI runs
 // the storage suite again on Amazon's DynamoDB Local). Each call gets its own table.
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 import { createDynamoStore, ensureTable } from '../../functions/adapters/dynamo/store.js';
 import { createManualClock, type ManualClock } from '../../functions/domain/manual-clock.js';
 import type { Store } from '../../functions/domain/ports.js';
+import { startDynalite } from '../../infra/local/dynalite-server.js';
 
 export interface TestStore {
   readonly store: Store;
@@ -19,16 +18,6 @@ export interface TestStore {
 
 /** 2026-03-01T09:00:00Z unless given; tests move it with `clock.advance`. */
 export const TEST_EPOCH = Date.parse('2026-03-01T09:00:00Z');
-
-async function startDynalite(): Promise<{ endpoint: string; close: () => Promise<void> }> {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 export async function createTestStore(
   options: { startMs?: number; timeZone?: string } = {},
@@ -60,7 +49,7 @@ export async function createTestStore(
       if (external)
         await client.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
       client.destroy();
-      await local?.close();
+      await local?.stop();
     },
   };
 }

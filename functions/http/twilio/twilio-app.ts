@@ -1,10 +1,12 @@
 // Every Twilio webhook under /twilio, behind signature validation. Its onError keeps callers out of
 // silence: a failing voice webhook answers an apology in TwiML; bad input still gets its 4xx.
 import { Hono } from 'hono';
+import { mountChannelWebhooks } from '../channel-routes.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
 import { HttpProblem } from '../errors.js';
 import { verifyTwilioSignature } from './signature.js';
+import { createSmsBotApp } from './sms-bot-routes.js';
 import { createSmsApp } from './sms-routes.js';
 import { apologyTwiml } from './voice-prompts.js';
 import { createVoiceApp } from './voice-routes.js';
@@ -13,7 +15,13 @@ export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
   const app = new Hono<TwilioEnv>();
   app.use('*', verifyTwilioSignature(deps));
   app.route('/voice', createVoiceApp(deps));
-  app.route('/sms', createSmsApp(deps));
+  if (deps.jobs) {
+    // Recordings, SMS status callbacks and the SMS bot need the job queue; without it, the placeholder.
+    mountChannelWebhooks(app, { ...deps, jobs: deps.jobs });
+    app.route('/sms', createSmsBotApp({ ...deps, jobs: deps.jobs }));
+  } else {
+    app.route('/sms', createSmsApp(deps));
+  }
   app.onError((err, c) => {
     if (err instanceof HttpProblem)
       return c.json({ error: err.code, message: err.message, ...err.extra }, err.status);
