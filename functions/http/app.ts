@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { createApiApp } from './api/api-app.js';
+import { createFaxRoutes } from './channel-routes.js';
 import type { AppDeps } from './deps.js';
 import { HttpProblem } from './errors.js';
 import { createTwilioApp } from './twilio/twilio-app.js';
@@ -12,6 +13,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/twilio', createTwilioApp(deps));
   app.route('/api', createApiApp(deps));
+  if (deps.channels) app.route('/fax', createFaxRoutes({ ...deps, ...deps.channels }));
   app.notFound((c) =>
     c.json({ error: 'not-found', message: `No route for ${c.req.method} ${c.req.path}.` }, 404),
   );

@@ -1,7 +1,9 @@
 // What the Hono app needs from its composition root (the local server or a Lambda handler).
 import type { TwilioClient } from '../adapters/twilio/client.js';
 import type { AppConfig } from '../config.js';
+import type { JobQueue } from '../domain/jobs.js';
 import type { Clock, Store } from '../domain/ports.js';
+import type { ChannelDeps } from './channel-deps.js';
 
 export interface AppSecrets {
   /** Twilio auth token: signs webhooks and authenticates REST calls. */
@@ -20,9 +22,13 @@ export interface WebhookDeps {
   readonly secrets: AppSecrets;
   readonly store: Store;
   readonly clock: Clock;
+  /** The job queue (recordings, SMS routing); without it the recording/SMS-status webhooks are not mounted. */
+  readonly jobs?: JobQueue;
 }
 
 /** The REST API (and workers) also talk to Twilio: the official client, pointed at the twin locally. */
 export interface AppDeps extends WebhookDeps {
   readonly twilio: TwilioClient;
+  /** Recordings, SMS, mail and fax (issue 7); without it those routes are not mounted. */
+  readonly channels?: ChannelDeps;
 }

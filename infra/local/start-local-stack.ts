@@ -9,9 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { getRequestListener } from '@hono/node-server';
 import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
+import { routing } from '../../flows/routing.js';
 import { createDynamoStore, ensureTable } from '../../functions/adapters/dynamo/store.js';
 import { createTwilioClient, type TwilioClient } from '../../functions/adapters/twilio/client.js';
 import { provisionNumbers, wiringFor } from '../../functions/adapters/twilio/provision-numbers.js';
+import { provisionRouting } from '../../functions/adapters/twilio/provision-taskrouter.js';
 import type { AppConfig } from '../../functions/config.js';
 import { createSystemClock, type TimerClock } from '../../functions/domain/manual-clock.js';
 import type { Store } from '../../functions/domain/ports.js';
@@ -19,9 +21,11 @@ import { createApp } from '../../functions/http/app.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { type DemoDataReport, loadDemoData } from './demo-loader.js';
 import { type EmbeddedServer, startDynalite } from './dynalite-server.js';
+import { createLocalChannels, LOCAL_FAX_SECRET, type LocalChannels } from './local-channels.js';
 import { LOCAL_BUCKET, LOCAL_TABLE, LOCAL_TWILIO, localConfig, localSessionKey } from './local-config.js';
 import { startS3 } from './s3-server.js';
 import { createTwin, type Twin } from './twin/create-twin.js';
+import { createFaxSimApp } from './twin/sim/fax-sim.js';
 import { createWebHandler } from './web-assets.js';
 
 export interface LocalStackOptions {
@@ -51,6 +55,8 @@ export interface LocalStack {
   readonly twilio: TwilioClient;
   /** The Twilio twin: voice, messaging, TaskRouter, the agent link; `settle()` waits for in-flight work. */
   readonly twin: Twin;
+  /** Recordings, SMS, mail and fax: the in-process job queue (`queue.idle()`, dead letters) and the rest. */
+  readonly channels: LocalChannels;
   /** What the demo data load created and skipped; absent when demoData is false. */
   readonly demo?: DemoDataReport;
   /** Closes the HTTP server, dynalite and s3rver; removes throwaway data. Safe to call twice. */
@@ -206,10 +212,30 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       authToken: secrets.twilioAuthToken,
       ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
     });
-    const app = createApp({ config, secrets, store, clock, twilio });
+    const channels = createLocalChannels({
+      config,
+      twilioAuthToken: secrets.twilioAuthToken,
+      store,
+      clock,
+      twilio,
+      ...(dataDir ? { dataDir } : {}),
+      log,
+    });
+    cleanups.push(() => channels.stop());
+    const app = createApp({
+      config,
+      secrets,
+      store,
+      clock,
+      twilio,
+      jobs: channels.queue,
+      channels: channels.channels,
+    });
     const twinApp = twin.app;
+    const faxSim = createFaxSimApp({ appUrl: () => url, secret: LOCAL_FAX_SECRET });
     handle = (request) => {
       const { pathname } = new URL(request.url);
+      if (pathname === '/sim/faxes') return faxSim.fetch(new Request(new URL('/', request.url), request));
       return pathname.startsWith('/twin/') || pathname.startsWith('/sim/')
         ? twinApp.fetch(request)
         : app.fetch(request);
@@ -221,7 +247,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         .map(([n, o]) => `${n} ${o}`)
         .join(', ')}`,
     );
-    return { url, clock, store, config, twilio, twin, ...(demo ? { demo } : {}), stop };
+    // Routing (flows/routing.ts) into the twin's TaskRouter, as the CDK provisioning step does into Twilio.
+    const provisioned = await provisionRouting(twilio, store, routing, url);
+    log(
+      `Twilio twin: TaskRouter workflow ${provisioned.workflowSid}, ${Object.keys(provisioned.workers).length} workers`,
+    );
+    return { url, clock, store, config, twilio, twin, channels, ...(demo ? { demo } : {}), stop };
   } catch (error) {
     await stop();
     throw error;

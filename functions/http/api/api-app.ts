@@ -1,6 +1,7 @@
 // The agent/supervisor/admin REST API: every route declared with zod schemas that validate requests
 // and generate the OpenAPI 3 document served at /api/openapi.json.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { registerChannelApi } from '../channel-routes.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
 import { registerAuditRoutes } from './audit-routes.js';
@@ -26,6 +27,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerTaskRoutes(app, deps, guard);
   registerUserRoutes(app, deps, guard);
   registerAuditRoutes(app, deps, guard);
+  if (deps.channels) registerChannelApi(app, { ...deps, ...deps.channels }, guard);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Contact center API', version: '1' },

@@ -18,6 +18,7 @@ import {
 } from './common-schemas.js';
 import type { Guard } from './guard.js';
 import { securedRoute } from './secured-route.js';
+import { notifyTicketChange } from './ticket-notify.js';
 import {
   NewTicketBody,
   NoteBody,
@@ -57,7 +58,9 @@ export function registerTicketRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, gu
       throw invalidField('body.assigneeId', `no user "${body.assigneeId}"`);
     }
     const result = await store.tickets.create({ ...body, status: 'new' }, c.var.user.id);
-    return c.json(unwrap(result, 'ticket', body.subject), 201);
+    const ticket = unwrap(result, 'ticket', body.subject);
+    if (deps.channels) await notifyTicketChange({ ...deps, ...deps.channels }, undefined, ticket);
+    return c.json(ticket, 201);
   });
 
   const list = securedRoute(guard, 'tickets.list', {
@@ -126,7 +129,9 @@ export function registerTicketRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, gu
       throw invalidField('body.assigneeId', `no user "${patch.assigneeId}"`);
     }
     const result = await store.tickets.update(number, version, patch satisfies TicketPatch, c.var.user.id);
-    return c.json(unwrap(result, 'ticket', number), 200);
+    const updated = unwrap(result, 'ticket', number);
+    if (deps.channels) await notifyTicketChange({ ...deps, ...deps.channels }, current, updated);
+    return c.json(updated, 200);
   });
 
   const addNote = securedRoute(guard, 'tickets.addNote', {

@@ -1,0 +1,49 @@
+// The channels wired into the local stack: an SMS to the hotline reaches the bot through the twin, and a
+// fax from the sim API is stored and attached.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createManualClock } from '../../functions/domain/manual-clock.js';
+import { type LocalStack, startLocalStack } from '../../infra/local/start-local-stack.js';
+import { fakeWebRoot, LOCAL_EPOCH, tempDir } from './support.js';
+
+describe('channels on the local stack', () => {
+  let stack: LocalStack;
+  const dir = tempDir('channels');
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      port: 0,
+      clock: createManualClock(LOCAL_EPOCH),
+      demoData: true,
+      webRoot: fakeWebRoot(dir.path),
+    });
+  }, 30_000);
+  afterAll(async () => {
+    await stack?.stop();
+    dir.remove();
+  });
+
+  const sim = async (path: string, body?: unknown) => {
+    const res = await fetch(`${stack.url}/sim${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      ...(body === undefined
+        ? {}
+        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: loose JSON in tests
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  it('answers an SMS with the bot', async () => {
+    expect(
+      (await sim('/messages', { from: '+8613800138000', to: '+18005550100', body: 'HELP' })).status,
+    ).toBe(201);
+    await stack.twin.settle();
+    const sent = (await sim('/messages?to=%2B8613800138000')).body.messages as { body: string }[];
+    expect(sent.at(-1)?.body).toContain('send a claim number');
+  });
+
+  it('takes a fax from the sim API and attaches it', async () => {
+    const res = await sim('/faxes', { from: '+8613800138000', to: '+18005550199', text: 'claim form' });
+    expect(res.body.status).toBe(201);
+    expect(res.body.response.documentKey).toMatch(/^faxes\//);
+  });
+});
