@@ -6,6 +6,7 @@ import { createTwilioClient } from '../adapters/twilio/client.js';
 import { type AppConfig, loadConfig } from '../config.js';
 import { systemClock } from '../domain/ports.js';
 import type { AppDeps, WebhookDeps } from '../http/deps.js';
+import { lambdaChannels, lambdaJobs } from './lambda-channels.js';
 import { resolveSecrets, type SecretReader, secretsManagerReader } from './secrets.js';
 
 /** For the webhook function: no Twilio REST client (see WebhookDeps). */
@@ -25,7 +26,14 @@ export async function webhookDeps(
     timeZone: config.timeZone,
     phoneRegion: config.defaultPhoneRegion,
   });
-  return { config, secrets: await resolveSecrets(config, readSecret), store, clock };
+  const jobs = lambdaJobs(config);
+  return {
+    config,
+    secrets: await resolveSecrets(config, readSecret),
+    store,
+    clock,
+    ...(jobs ? { jobs } : {}),
+  };
 }
 
 /** For the REST API function: the webhook dependencies plus the official Twilio client. */
@@ -39,5 +47,6 @@ export async function lambdaDeps(
     authToken: deps.secrets.twilioAuthToken,
     ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
   });
-  return { ...deps, twilio };
+  const channels = await lambdaChannels(config, twilio, readSecret);
+  return { ...deps, twilio, ...(channels ? { channels } : {}) };
 }
