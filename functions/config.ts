@@ -22,6 +22,13 @@ export interface AppConfig {
       | { readonly source: 'secret'; readonly secretId: string };
     /** Base URL of Twilio's REST API; the local twin in local mode. */
     readonly apiBaseUrl?: string;
+    /** API key (SK…) that signs browser Access Tokens; absent = POST /api/agent/token answers 409. */
+    readonly apiKey?: {
+      readonly sid: string;
+      readonly secret:
+        | { readonly source: 'inline'; readonly value: string }
+        | { readonly source: 'secret'; readonly secretId: string };
+    };
   };
   readonly tableName: string;
   readonly bucketName: string;
@@ -125,6 +132,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       accountSid,
       authToken: secretOrInline(env, 'TWILIO_AUTH_TOKEN', 'TWILIO_AUTH_TOKEN_SECRET_ID'),
       ...(apiBase ? { apiBaseUrl: url('TWILIO_API_BASE_URL', apiBase) } : {}),
+      ...twilioApiKey(env),
     },
     tableName: required(env, 'TABLE_NAME'),
     bucketName: required(env, 'BUCKET_NAME'),
@@ -138,6 +146,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ttlSeconds: positiveInt(env, 'SESSION_TTL_SECONDS', 8 * 3600),
     },
     channels: channelSettings(env),
+  };
+}
+
+/** Both halves or neither: a key SID without its secret (or the reverse) fails at start, naming the key. */
+function twilioApiKey(env: Env): { apiKey?: NonNullable<AppConfig['twilio']['apiKey']> } {
+  const sid = optional(env, 'TWILIO_API_KEY_SID');
+  const hasSecret = optional(env, 'TWILIO_API_KEY_SECRET') ?? optional(env, 'TWILIO_API_KEY_SECRET_ID');
+  if (!sid && !hasSecret) return {};
+  if (!sid) throw new ConfigError('TWILIO_API_KEY_SID', 'is required when an API key secret is set');
+  if (!/^SK[0-9a-f]{32}$/.test(sid))
+    throw new ConfigError('TWILIO_API_KEY_SID', 'must be "SK" followed by 32 lower-case hex characters');
+  return {
+    apiKey: { sid, secret: secretOrInline(env, 'TWILIO_API_KEY_SECRET', 'TWILIO_API_KEY_SECRET_ID') },
   };
 }
 

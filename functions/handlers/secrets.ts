@@ -33,9 +33,11 @@ async function resolve(source: SecretSource, key: string, read: SecretReader): P
 
 /** Both secrets, read in parallel; a failure names the configuration key and the secret id. */
 export async function resolveSecrets(config: AppConfig, read: SecretReader): Promise<AppSecrets> {
-  const [twilioAuthToken, sessionKey] = await Promise.all([
+  const apiKey = config.twilio.apiKey;
+  const [twilioAuthToken, sessionKey, twilioApiKeySecret] = await Promise.all([
     resolve(config.twilio.authToken, 'TWILIO_AUTH_TOKEN_SECRET_ID', read),
     resolve(config.session.key, 'SESSION_KEY_SECRET_ID', read),
+    apiKey ? resolve(apiKey.secret, 'TWILIO_API_KEY_SECRET_ID', read) : undefined,
   ]);
-  return { twilioAuthToken, sessionKey };
+  return { twilioAuthToken, sessionKey, ...(twilioApiKeySecret ? { twilioApiKeySecret } : {}) };
 }

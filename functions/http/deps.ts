@@ -10,6 +10,8 @@ export interface AppSecrets {
   readonly twilioAuthToken: string;
   /** HMAC key for agent/supervisor/admin session tokens. */
   readonly sessionKey: string;
+  /** Secret of the API key (config.twilio.apiKey) that signs browser Access Tokens. */
+  readonly twilioApiKeySecret?: string;
 }
 
 /**

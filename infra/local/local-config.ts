@@ -59,6 +59,15 @@ export function localConfig(endpoints: LocalEndpoints): { config: AppConfig; sec
     S3_ENDPOINT: endpoints.s3Endpoint,
     SESSION_KEY: endpoints.sessionKey,
     TWILIO_API_BASE_URL: endpoints.twilioApiBaseUrl,
+    TWILIO_API_KEY_SID: LOCAL_TWILIO.apiKeySid,
+    TWILIO_API_KEY_SECRET: LOCAL_TWILIO.apiKeySecret,
   });
-  return { config, secrets: { twilioAuthToken: LOCAL_TWILIO.authToken, sessionKey: endpoints.sessionKey } };
+  return {
+    config,
+    secrets: {
+      twilioAuthToken: LOCAL_TWILIO.authToken,
+      sessionKey: endpoints.sessionKey,
+      twilioApiKeySecret: LOCAL_TWILIO.apiKeySecret,
+    },
+  };
 }

@@ -2,6 +2,7 @@
 // session, 403 for a role the operation does not admit, its success status otherwise. The table is
 // written out here (not read from access.ts) so a changed rule has to change a test too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGENT_ROWS } from './agent-role-rows.js';
 import { createHarness, type Harness, type Reply, USERS, type Who } from './harness.js';
 
 type Role = Exclude<Who, 'anonymous'>;
@@ -190,6 +191,7 @@ describe('role matrix', () => {
       roles: ADMIN,
       ok: 204,
     },
+    ...AGENT_ROWS,
   ];
 
   async function call(row: Row, who: Who): Promise<Reply> {

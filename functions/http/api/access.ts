@@ -19,6 +19,14 @@
 // | sms.thread/reply/close   |  yes  |    yes     |  yes  | SMS conversations routed to agents           |
 // | jobs.deadLetters/replay  |  no   |    no      |  yes  | failed background jobs                       |
 // | mail.outbox              |  no   |    no      |  yes  | local mode only (SES stand-in)               |
+// | agent.*                  |  self |    self    |  self | token, state, skills, heartbeat, own         |
+// |                          |       |            |       | reservations and own current call only       |
+// | queue.list / queue.pick  |  yes  |    yes     |  yes  | pick: the waiting or ringing call rings me   |
+// | calls.wrapUp             |  own  |    yes     |  yes  | disposition/notes; agents: calls they took   |
+// | blacklist.request        |  yes  |    yes     |  yes  | a supervisor decides                         |
+// | supervisor.*             |  no   |    yes     |  yes  | wallboard, monitor/whisper/barge, take over, |
+// |                          |       |            |       | hang up, force state, blacklist decisions;   |
+// |                          |       |            |       | every action audited                         |
 //
 // Roles are not a hierarchy in storage (a user holds a list), so each row names every role it admits.
 import type { Role } from '../../domain/model.js';
@@ -62,6 +70,33 @@ export const ACCESS = {
   'jobs.deadLetters': ADMINS,
   'jobs.replay': ADMINS,
   'mail.outbox': ADMINS,
+  'agent.token': EVERYONE,
+  'agent.status': EVERYONE,
+  'agent.setState': EVERYONE,
+  'agent.endWrapUp': EVERYONE,
+  'agent.setSkills': EVERYONE,
+  'agent.heartbeat': EVERYONE,
+  'agent.accept': EVERYONE,
+  'agent.reject': EVERYONE,
+  'agent.hold': EVERYONE,
+  'agent.mute': EVERYONE,
+  'agent.transfer': EVERYONE,
+  'agent.conference': EVERYONE,
+  'agent.leave': EVERYONE,
+  'agent.hangup': EVERYONE,
+  'agent.dial': EVERYONE,
+  'agent.missedCalls': EVERYONE,
+  'queue.list': EVERYONE,
+  'queue.pick': EVERYONE,
+  'calls.wrapUp': EVERYONE,
+  'blacklist.request': EVERYONE,
+  'supervisor.wallboard': LEADS,
+  'supervisor.monitor': LEADS,
+  'supervisor.takeOver': LEADS,
+  'supervisor.hangup': LEADS,
+  'supervisor.forceState': LEADS,
+  'supervisor.blacklistRequests': LEADS,
+  'supervisor.decideBlacklist': LEADS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof ACCESS;

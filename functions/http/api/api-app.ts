@@ -1,13 +1,16 @@
 // The agent/supervisor/admin REST API: every route declared with zod schemas that validate requests
 // and generate the OpenAPI 3 document served at /api/openapi.json.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { createAgentDesk } from '../agent/desk-impl.js';
 import { registerChannelApi } from '../channel-routes.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
+import { registerAgentRoutes } from './agent-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerCustomerRoutes } from './customer-routes.js';
 import { createGuard } from './guard.js';
+import { registerSupervisorRoutes } from './supervisor-routes.js';
 import { registerTaskRoutes } from './task-routes.js';
 import { registerTicketRoutes } from './ticket-routes.js';
 import { registerUserRoutes } from './user-routes.js';
@@ -27,6 +30,9 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerTaskRoutes(app, deps, guard);
   registerUserRoutes(app, deps, guard);
   registerAuditRoutes(app, deps, guard);
+  const desk = createAgentDesk(deps);
+  registerAgentRoutes(app, desk, guard);
+  registerSupervisorRoutes(app, desk, guard);
   if (deps.channels) registerChannelApi(app, { ...deps, ...deps.channels }, guard);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,250 @@
+// Request and response shapes of the agent desktop API (/api/agent/*, /api/queue, /api/calls/{sid}/wrap-up,
+// /api/blacklist-requests). The browser app codes against these; docs/agent-api.md lists them in prose.
+import { z } from '@hono/zod-openapi';
+
+export const AGENT_STATES = ['Available', 'Busy', 'Break', 'Wrap-up', 'Offline'] as const;
+export const AgentStateSchema = z.enum(AGENT_STATES).openapi('AgentState');
+
+export const TokenBody = z
+  .object({
+    ttlSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(86_400)
+      .optional()
+      .openapi({ description: 'Token lifetime; default 3600, at most 86400 (Twilio limit).' }),
+  })
+  .openapi('AgentTokenRequest');
+
+export const TokenSchema = z
+  .object({
+    token: z
+      .string()
+      .openapi({ description: 'Twilio Access Token (JWT) with VoiceGrant and TaskRouterGrant.' }),
+    identity: z.string().openapi({ description: 'The client identity: calls ring `client:<identity>`.' }),
+    expiresAt: z.string(),
+    mode: z.enum(['twilio', 'local']),
+    linkUrl: z
+      .string()
+      .optional()
+      .openapi({ description: 'Local mode: the agent link WebSocket; connect with `?token=<token>`.' }),
+    workerSid: z.string().optional(),
+    workspaceSid: z.string().optional(),
+  })
+  .openapi('AgentToken');
+
+export const ReservationSchema = z
+  .object({
+    reservationSid: z.string(),
+    taskSid: z.string(),
+    status: z.string().openapi({ description: 'pending, accepted, wrapping, ...' }),
+    queue: z.string().optional(),
+    callSid: z.string().optional().openapi({ description: "The customer's call." }),
+    from: z.string().optional(),
+    vip: z.string().optional(),
+  })
+  .openapi('AgentReservation');
+
+export const CurrentCallSchema = z
+  .object({
+    taskSid: z.string(),
+    callSid: z.string().openapi({ description: "The customer's call." }),
+    conferenceSid: z.string().optional(),
+    agentCallSid: z.string().optional().openapi({ description: "The agent's own leg in the conference." }),
+    onHold: z.boolean(),
+    muted: z.boolean(),
+    participants: z
+      .array(
+        z.object({
+          callSid: z.string(),
+          label: z.string().optional(),
+          hold: z.boolean(),
+          muted: z.boolean(),
+        }),
+      )
+      .readonly(),
+  })
+  .openapi('AgentCurrentCall');
+
+export const AgentStatusSchema = z
+  .object({
+    agentId: z.string(),
+    workerSid: z.string(),
+    state: z
+      .string()
+      .openapi({ description: 'The TaskRouter activity name: Available, Busy, Break, Wrap-up, Offline.' }),
+    available: z.boolean(),
+    breakReason: z.string().optional(),
+    since: z.string().optional().openapi({ description: 'When the current state began.' }),
+    wrapUpEndsAt: z.string().optional(),
+    skills: z
+      .array(z.string())
+      .readonly()
+      .openapi({ description: 'Skill groups the agent is signed in to.' }),
+    allSkills: z
+      .array(z.string())
+      .readonly()
+      .openapi({ description: 'Skill groups the agent may sign in to.' }),
+    reservations: z.array(ReservationSchema).readonly(),
+    call: CurrentCallSchema.optional(),
+    heartbeatExpiresAt: z.string().optional(),
+  })
+  .openapi('AgentStatus');
+
+export const StateBody = z
+  .object({
+    state: z.enum(['Available', 'Busy', 'Break', 'Offline']),
+    reason: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: 'Break reason (lunch, training, ...).' }),
+  })
+  .openapi('AgentStateRequest');
+
+export const SkillsBody = z
+  .object({ skills: z.array(z.string().min(1).max(40)).max(20) })
+  .openapi('AgentSkillsRequest');
+
+export const HeartbeatSchema = z
+  .object({ expiresAt: z.string(), state: z.string(), intervalSeconds: z.number().int() })
+  .openapi('AgentHeartbeat');
+
+export const ReservationParam = z.object({
+  sid: z
+    .string()
+    .regex(/^WR[0-9a-f]{32}$/)
+    .openapi({ param: { name: 'sid', in: 'path' }, example: `WR${'0'.repeat(32)}` }),
+});
+
+export const RejectBody = z.object({ reason: z.string().max(200).optional() }).openapi('RejectRequest');
+
+export const AcceptSchema = z
+  .object({
+    reservationSid: z.string(),
+    taskSid: z.string(),
+    callSid: z.string().optional(),
+    conference: z.string(),
+  })
+  .openapi('AcceptResult');
+
+export const HoldBody = z.object({ hold: z.boolean() }).openapi('HoldRequest');
+export const MuteBody = z.object({ muted: z.boolean() }).openapi('MuteRequest');
+
+export const TransferTarget = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('agent'), agentId: z.string().min(1).max(64) }),
+    z.object({ type: z.literal('queue'), queue: z.string().min(1).max(64) }),
+    z.object({
+      type: z.literal('number'),
+      number: z.string().min(3).max(32).openapi({ description: 'Needs the external-transfer permission.' }),
+    }),
+  ])
+  .openapi('TransferTarget');
+
+export const TransferBody = z
+  .object({
+    mode: z.enum(['cold', 'warm']).openapi({
+      description: 'cold: the target is added and you leave; warm: the customer is held while you consult.',
+    }),
+    target: TransferTarget,
+  })
+  .openapi('TransferRequest');
+
+export const ConferenceBody = z.object({ target: TransferTarget }).openapi('ConferenceRequest');
+
+export const CallActionSchema = z
+  .object({
+    callSid: z.string(),
+    conferenceSid: z.string().optional(),
+    participantCallSid: z.string().optional().openapi({ description: 'A participant the action added.' }),
+    taskSid: z.string().optional(),
+  })
+  .openapi('CallActionResult');
+
+export const DialBody = z
+  .object({
+    to: z.string().min(3).max(32),
+    callerId: z
+      .string()
+      .min(3)
+      .max(32)
+      .optional()
+      .openapi({ description: 'One of our numbers; default the first hotline.' }),
+  })
+  .openapi('DialRequest');
+
+export const WrapUpBody = z
+  .object({
+    disposition: z.string().min(1).max(60).optional(),
+    notes: z.string().max(4000).optional(),
+  })
+  .openapi('CallWrapUpRequest');
+
+export const MissedCallSchema = z
+  .object({
+    callSid: z.string(),
+    taskSid: z.string().optional(),
+    from: z.string(),
+    at: z.string(),
+    outcome: z.string().openapi({ description: 'rejected, timeout, canceled, rescinded.' }),
+    queue: z.string().optional(),
+  })
+  .openapi('MissedCall');
+
+export const WaitingCallSchema = z
+  .object({
+    taskSid: z.string(),
+    callSid: z.string().optional(),
+    queue: z.string().optional(),
+    from: z.string().optional(),
+    customerId: z.string().optional(),
+    vip: z.string().openapi({ description: 'none, silver, gold, platinum.' }),
+    priority: z.number(),
+    waitSeconds: z.number(),
+    status: z.string().openapi({ description: 'pending (waiting) or reserved (ringing an agent).' }),
+    ringingAgentId: z.string().optional(),
+    reservationSid: z.string().optional(),
+  })
+  .openapi('WaitingCall');
+
+export const TaskParam = z.object({
+  taskSid: z
+    .string()
+    .regex(/^WT[0-9a-f]{32}$/)
+    .openapi({ param: { name: 'taskSid', in: 'path' }, example: `WT${'0'.repeat(32)}` }),
+});
+
+export const CallParam = z.object({
+  callSid: z
+    .string()
+    .regex(/^CA[0-9a-f]{32}$/)
+    .openapi({ param: { name: 'callSid', in: 'path' }, example: `CA${'0'.repeat(32)}` }),
+});
+
+export const BLACKLIST_REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
+
+export const BlacklistRequestBody = z
+  .object({
+    phone: z.string().min(3).max(32),
+    reason: z.string().min(3).max(500),
+    callSid: z.string().optional(),
+  })
+  .openapi('BlacklistRequestCreate');
+
+export const BlacklistRequestSchema = z
+  .object({
+    id: z.string(),
+    phone: z.string(),
+    reason: z.string(),
+    callSid: z.string().optional(),
+    requestedBy: z.string(),
+    requestedAt: z.string(),
+    status: z.enum(BLACKLIST_REQUEST_STATUSES),
+    decidedBy: z.string().optional(),
+    decidedAt: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .openapi('BlacklistRequest');

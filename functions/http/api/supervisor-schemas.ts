@@ -1,0 +1,100 @@
+// Request and response shapes of the supervisor console API (/api/supervisor/*).
+import { z } from '@hono/zod-openapi';
+
+export const QueueBoardSchema = z
+  .object({
+    queue: z.string(),
+    waiting: z.number().int(),
+    longestWaitSeconds: z.number(),
+    availableAgents: z.number().int(),
+    answeredToday: z.number().int(),
+    abandonedToday: z.number().int(),
+    serviceLevelToday: z
+      .number()
+      .nullable()
+      .openapi({
+        description: "Share of today's offered calls answered within the threshold; null before any.",
+      }),
+  })
+  .openapi('QueueBoard');
+
+export const AgentBoardSchema = z
+  .object({
+    agentId: z.string(),
+    name: z.string().optional(),
+    workerSid: z.string(),
+    state: z.string(),
+    since: z.string().optional(),
+    secondsInState: z.number().optional(),
+    breakReason: z.string().optional(),
+    online: z.boolean().openapi({ description: 'A heartbeat arrived within the last 30 s.' }),
+    call: z
+      .object({
+        taskSid: z.string(),
+        callSid: z.string().optional(),
+        from: z.string().optional(),
+        queue: z.string().optional(),
+      })
+      .optional(),
+  })
+  .openapi('AgentBoard');
+
+export const WallboardSchema = z
+  .object({
+    at: z.string(),
+    serviceLevelSeconds: z.number().int(),
+    queues: z.array(QueueBoardSchema).readonly(),
+    agents: z.array(AgentBoardSchema).readonly(),
+    cached: z
+      .boolean()
+      .openapi({ description: 'Served from the few-second cache shared by all supervisors.' }),
+  })
+  .openapi('Wallboard');
+
+export const MonitorBody = z
+  .object({
+    mode: z.enum(['monitor', 'whisper', 'barge']).openapi({
+      description: 'monitor: listen muted; whisper: only the agent hears you; barge: everyone hears you.',
+    }),
+  })
+  .openapi('MonitorRequest');
+
+export const SupervisorCallSchema = z
+  .object({
+    callSid: z.string(),
+    conferenceSid: z.string(),
+    supervisorCallSid: z
+      .string()
+      .optional()
+      .openapi({ description: "The supervisor's own leg (client:<id>)." }),
+    mode: z.string(),
+  })
+  .openapi('SupervisorCallResult');
+
+export const ForceStateBody = z
+  .object({ state: z.enum(['Available', 'Busy', 'Offline']), reason: z.string().max(200).optional() })
+  .openapi('ForceStateRequest');
+
+export const AgentParam = z.object({
+  agentId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'agentId', in: 'path' }, example: '1001' }),
+});
+
+export const RequestIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const DecisionBody = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    note: z.string().max(500).optional(),
+    action: z.enum(['message', 'reject']).optional(),
+  })
+  .openapi('BlacklistDecision');
