@@ -60,15 +60,17 @@ describe('POST /twilio/voice', () => {
     expect(await h.store.calls.get(sid(3))).toBeUndefined();
   });
 
-  it('answers a signed captured request with a bilingual greeting by name and records the call', async () => {
+  it('answers a signed captured request with the IVR greeting by name and records the call', async () => {
     const res = await h.twilio(fixture.path, fixture.params);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/xml');
     const twiml = await res.text();
     expect(twiml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><Response>/);
-    expect(twiml).toContain('<Say language="cmn-CN" voice="Polly.Zhiyu">王芳，您好');
-    expect(twiml).toContain('<Say language="en-US" voice="Polly.Joanna">Hello 王芳');
-    expect(twiml.indexOf('cmn-CN')).toBeLessThan(twiml.indexOf('en-US'));
+    expect(twiml).toContain(
+      '<Say language="cmn-CN" voice="Polly.Zhiyu">王芳，您好！欢迎致电爱车保服务热线。</Say>',
+    );
+    // Then the warranty hotline's main menu (flows/warranty.ts), listening in Mandarin.
+    expect(twiml).toContain('language="cmn-Hans-CN"');
     const call = await h.store.calls.get(fixture.params.CallSid as string);
     const [customer] = await h.store.customers.find({ by: 'phone', value: '+8613800138000' });
     expect(call).toMatchObject({
@@ -80,11 +82,11 @@ describe('POST /twilio/voice', () => {
     expect(call?.customerId).toBe(customer?.id);
   });
 
-  it('greets an English-speaking customer in English first', async () => {
+  it('greets an English-speaking customer in English', async () => {
     const res = await h.twilio('/twilio/voice', { ...fixture.params, CallSid: sid(4), From: '+14155550123' });
     const twiml = await res.text();
-    expect(twiml).toContain('Hello Mary Lee');
-    expect(twiml.indexOf('en-US')).toBeLessThan(twiml.indexOf('cmn-CN'));
+    expect(twiml).toContain('Hello Mary Lee, welcome to the Car Care warranty hotline.');
+    expect(twiml).not.toContain('cmn-CN');
   });
 
   it('greets an unknown caller without a name and records the call without a customer', async () => {

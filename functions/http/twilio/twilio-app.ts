@@ -5,16 +5,22 @@ import { mountChannelWebhooks } from '../channel-routes.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
 import { HttpProblem } from '../errors.js';
+import { createIvrApp } from './ivr/ivr-routes.js';
+import { createIvrServices } from './ivr/ivr-services.js';
 import { verifyTwilioSignature } from './signature.js';
 import { createSmsBotApp } from './sms-bot-routes.js';
 import { createSmsApp } from './sms-routes.js';
+import { createTaskRouterApp } from './taskrouter-routes.js';
 import { apologyTwiml } from './voice-prompts.js';
 import { createVoiceApp } from './voice-routes.js';
 
 export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
   const app = new Hono<TwilioEnv>();
   app.use('*', verifyTwilioSignature(deps));
-  app.route('/voice', createVoiceApp(deps));
+  const ivr = createIvrServices(deps);
+  app.route('/voice', createVoiceApp(deps, ivr));
+  app.route('/ivr', createIvrApp(deps, ivr));
+  app.route('/taskrouter', createTaskRouterApp(deps, ivr));
   if (deps.jobs) {
     // Recordings, SMS status callbacks and the SMS bot need the job queue; without it, the placeholder.
     mountChannelWebhooks(app, { ...deps, jobs: deps.jobs });
@@ -26,9 +32,15 @@ export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
     if (err instanceof HttpProblem)
       return c.json({ error: err.code, message: err.message, ...err.extra }, err.status);
     console.error(
-      JSON.stringify({ level: 'error', msg: 'twilio webhook failed', path: c.req.path, error: String(err) }),
+      JSON.stringify({
+        level: 'error',
+        msg: 'twilio webhook failed',
+        path: c.req.path,
+        error: String(err),
+        stack: err.stack,
+      }),
     );
-    if (c.req.path.startsWith('/twilio/voice')) {
+    if (c.req.path.startsWith('/twilio/voice') || c.req.path.startsWith('/twilio/ivr')) {
       return c.body(apologyTwiml(), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
     }
     // Messaging: a 500 lets Twilio try the number's SmsFallbackUrl.

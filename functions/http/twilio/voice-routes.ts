@@ -1,16 +1,22 @@
-// Voice webhooks: the incoming call (record it idempotently on CallSid, look the caller up, greet) and
+// Voice webhooks: the incoming call (record it idempotently on CallSid, look the caller up, run the IVR) and
 // the call status callback (status, answer and end times; replays and late callbacks change nothing).
 import { Hono } from 'hono';
 import type { Customer } from '../../domain/model.js';
 import { normalisePhone } from '../../domain/phone.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
+import { entrySteps } from './ivr/entry.js';
+import { renderIvr } from './ivr/ivr-routes.js';
+import { createIvrServices, type IvrServices } from './ivr/ivr-services.js';
 import { CALL_SID, optionalParam, requiredParam } from './params.js';
-import { emptyTwiml, greetingTwiml } from './voice-prompts.js';
+import { emptyTwiml } from './voice-prompts.js';
 
 const FINAL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
-export function createVoiceApp(deps: WebhookDeps): Hono<TwilioEnv> {
+export function createVoiceApp(
+  deps: WebhookDeps,
+  ivr: IvrServices = createIvrServices(deps),
+): Hono<TwilioEnv> {
   const { store, clock } = deps;
   const app = new Hono<TwilioEnv>();
   // A fresh object per response: @hono/node-server's Response keeps and later changes the one it is given.
@@ -30,16 +36,20 @@ export function createVoiceApp(deps: WebhookDeps): Hono<TwilioEnv> {
     const p = c.var.twilioParams;
     const callSid = requiredParam(p, 'CallSid', CALL_SID);
     const caller = await callerOf(requiredParam(p, 'From'));
+    const called = requiredParam(p, 'To');
     await store.calls.record({
       callSid,
       direction: 'inbound',
       from: caller.e164,
-      to: requiredParam(p, 'To'),
+      to: called,
       startedAt: new Date(clock.now()).toISOString(),
       status: optionalParam(p, 'CallStatus') ?? 'ringing',
       ...(caller.customer ? { customerId: caller.customer.id } : {}),
     });
-    return c.body(greetingTwiml(caller.customer), 200, xml());
+    // The IVR: blacklist, hours and holidays, then the number's flow (functions/http/twilio/ivr/).
+    const call = { callSid, caller: caller.e164, called };
+    const steps = await entrySteps(deps, ivr, call);
+    return c.body(await renderIvr(steps, call, deps.config.publicBaseUrl, ivr), 200, xml());
   });
 
   app.post('/status', async (c) => {

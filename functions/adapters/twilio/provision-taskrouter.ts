@@ -1,0 +1,124 @@
+// Provisions routing (flows/routing.ts) into TaskRouter through the official client, idempotently:
+// the workspace, activities, one queue per skill, the workflow generated from the routing rules and a
+// worker per agent; existing resources are found by friendly name and updated. Returns the SIDs the app
+// needs, which the caller stores as the `taskrouter` setting. The twin at local start and the CDK
+// provisioning custom resource run this same function.
+import type { User } from '../../domain/model.js';
+import type { Store } from '../../domain/ports.js';
+import { type ProvisionedRouting, ROUTING_SETTING } from '../../domain/routing/provisioned.js';
+import type { RoutingConfig } from '../../domain/routing/types.js';
+import { queueExpression, workerAttributes, workflowConfiguration } from '../../domain/routing/workflow.js';
+import type { TwilioClient } from './client.js';
+
+export interface ProvisionTaskRouterInput {
+  readonly routing: RoutingConfig;
+  /** Users with the agent role become workers (friendly name = user id). */
+  readonly agents: readonly User[];
+  /** Where TaskRouter reaches the app, e.g. https://cc.example.com. */
+  readonly publicBaseUrl: string;
+}
+
+export async function provisionTaskRouter(
+  client: TwilioClient,
+  input: ProvisionTaskRouterInput,
+): Promise<ProvisionedRouting> {
+  const { routing, publicBaseUrl } = input;
+  const tr = client.taskrouter.v1;
+  const eventCallbackUrl = `${publicBaseUrl}/twilio/taskrouter/events`;
+  const [found] = await tr.workspaces.list({ friendlyName: routing.workspace, limit: 1 });
+  const workspace =
+    found ??
+    (await tr.workspaces.create({
+      friendlyName: routing.workspace,
+      eventCallbackUrl,
+      multiTaskEnabled: true,
+      prioritizeQueueOrder: 'FIFO',
+    }));
+  const ws = tr.workspaces(workspace.sid);
+
+  const activities: Record<string, string> = {};
+  const existing = await ws.activities.list();
+  for (const a of routing.activities) {
+    const have = existing.find((e) => e.friendlyName === a.name);
+    activities[a.name] = have
+      ? have.sid
+      : (await ws.activities.create({ friendlyName: a.name, available: a.available })).sid;
+  }
+  const offline = activities[routing.roles.offline];
+  await ws.update({
+    eventCallbackUrl,
+    ...(offline ? { defaultActivitySid: offline, timeoutActivitySid: offline } : {}),
+  });
+
+  const queues: Record<string, string> = {};
+  const existingQueues = await ws.taskQueues.list();
+  for (const q of routing.queues) {
+    const targetWorkers = queueExpression(q);
+    const have = existingQueues.find((e) => e.friendlyName === q.name);
+    if (!have) queues[q.name] = (await ws.taskQueues.create({ friendlyName: q.name, targetWorkers })).sid;
+    else {
+      if (have.targetWorkers !== targetWorkers) await ws.taskQueues(have.sid).update({ targetWorkers });
+      queues[q.name] = have.sid;
+    }
+  }
+
+  const configuration = JSON.stringify(
+    workflowConfiguration(routing, (name) => {
+      const sid = queues[name];
+      if (!sid) throw new Error(`routing names unknown queue ${name}`);
+      return sid;
+    }),
+  );
+  const workflowSettings = {
+    configuration,
+    assignmentCallbackUrl: `${publicBaseUrl}/twilio/taskrouter/assignment`,
+    taskReservationTimeout: routing.ringSeconds + 5,
+  };
+  const [flowFound] = await ws.workflows.list({ friendlyName: routing.workflow, limit: 1 });
+  const workflow = flowFound
+    ? await ws.workflows(flowFound.sid).update(workflowSettings)
+    : await ws.workflows.create({ friendlyName: routing.workflow, ...workflowSettings });
+
+  const workers: Record<string, string> = {};
+  for (const agent of input.agents) {
+    const [have] = await ws.workers.list({ friendlyName: agent.id, limit: 1 });
+    if (!have) {
+      const created = await ws.workers.create({
+        friendlyName: agent.id,
+        attributes: JSON.stringify(workerAttributes(agent)),
+        ...(offline ? { activitySid: offline } : {}),
+      });
+      workers[agent.id] = created.sid;
+      continue;
+    }
+    // A list result carries no attributes (reference §4.3): fetch, keep today's call count.
+    const current = JSON.parse((await ws.workers(have.sid).fetch()).attributes || '{}') as {
+      calls_today?: number;
+      calls_day?: string;
+    };
+    await ws.workers(have.sid).update({
+      attributes: JSON.stringify(workerAttributes(agent, current.calls_today ?? 0, current.calls_day ?? '')),
+    });
+    workers[agent.id] = have.sid;
+  }
+  return { workspaceSid: workspace.sid, workflowSid: workflow.sid, activities, queues, workers };
+}
+
+/** Provisions the shipped routing for the store's active agents and saves the SIDs as the `taskrouter` setting. */
+export async function provisionRouting(
+  client: TwilioClient,
+  store: Store,
+  routing: RoutingConfig,
+  publicBaseUrl: string,
+): Promise<ProvisionedRouting> {
+  const agents: User[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.users.list({ limit: 200, ...(cursor ? { cursor } : {}) });
+    agents.push(...page.items.filter((u) => u.roles.includes('agent') && !u.disabled));
+    cursor = page.cursor;
+  } while (cursor);
+  const result = await provisionTaskRouter(client, { routing, agents, publicBaseUrl });
+  await store.settings.put(ROUTING_SETTING, result);
+  return result;
+}

@@ -1,0 +1,82 @@
+// An incoming call before the flow: the blacklist (stopped before the IVR, with a message or a reject),
+// then business hours and holidays (after hours: the hours, then a voicemail), then the flow's start.
+import { calendars } from '../../../../flows/calendar.js';
+import { flows } from '../../../../flows/index.js';
+import { HOTLINE_NUMBERS } from '../../../../flows/numbers.js';
+import { checkOpen, describeHours } from '../../../domain/ivr/hours.js';
+import { runFlow, VOICEMAIL_MAX_SECONDS } from '../../../domain/ivr/interpreter.js';
+import type { IvrStep, Session } from '../../../domain/ivr/steps.js';
+import { render } from '../../../domain/ivr/template.js';
+import type { Flow } from '../../../domain/ivr/types.js';
+import type { WebhookDeps } from '../../deps.js';
+import type { IvrServices } from './ivr-services.js';
+
+const BLOCKED = {
+  zh: '对不起，本热线无法接听您的来电。再见。',
+  en: 'Sorry, this line cannot take your call. Goodbye.',
+};
+
+export function flowFor(called: string): { flow: Flow; blocked: 'message' | 'reject' } {
+  const number = HOTLINE_NUMBERS.find((n) => n.number === called);
+  const flow = (number && flows[number.flow]) ?? flows.warranty;
+  if (!flow) throw new Error('no flows configured');
+  return { flow, blocked: number?.blocked ?? 'message' };
+}
+
+export function ivrPorts(deps: WebhookDeps, services: IvrServices, called: string) {
+  return {
+    store: deps.store,
+    sendSms: async (to: string, body: string) => {
+      try {
+        await services.rest.sendSms({ from: called, to, body });
+      } catch (err) {
+        // The caller must never hear a failed text; it is logged for staff to follow up.
+        console.error(JSON.stringify({ level: 'error', msg: 'ivr sms failed', to, error: String(err) }));
+      }
+    },
+  };
+}
+
+export async function entrySteps(
+  deps: WebhookDeps,
+  services: IvrServices,
+  call: { readonly callSid: string; readonly caller: string; readonly called: string },
+): Promise<IvrStep[]> {
+  const { flow, blocked } = flowFor(call.called);
+  const listed = await deps.store.blacklist.get(call.caller);
+  if (listed) {
+    await deps.store.calls.update(call.callSid, { disposition: 'blacklisted' });
+    if ((listed.action ?? blocked) === 'reject') return [{ kind: 'reject', reason: 'rejected' }];
+    return [
+      { kind: 'say', text: BLOCKED.zh, language: 'zh' },
+      { kind: 'say', text: BLOCKED.en, language: 'en' },
+      { kind: 'hangup' },
+    ];
+  }
+  const session: Session = {
+    flow: flow.name,
+    state: flow.start,
+    lang: flow.defaultLanguage,
+    attempt: 0,
+    vars: {},
+  };
+  const calendar = flow.calendar ? calendars[flow.calendar as keyof typeof calendars] : undefined;
+  const open = checkOpen(flow.hours, calendar, flow.timeZone, deps.clock.now());
+  if (!open.open) {
+    await deps.store.calls.update(call.callSid, { disposition: 'after-hours' });
+    const order = [flow.defaultLanguage, ...flow.languages.filter((l) => l !== flow.defaultLanguage)];
+    return [
+      ...order.map((lang): IvrStep => {
+        const r = render(flow, flow.closed, lang, { hours: describeHours(flow.hours, lang) });
+        return { kind: 'say', text: r.text, language: r.language };
+      }),
+      {
+        kind: 'record',
+        queue: flow.closedQueue,
+        maxLength: VOICEMAIL_MAX_SECONDS,
+        session: { ...session, vars: { reason: 'after-hours' } },
+      },
+    ];
+  }
+  return runFlow(flow, session, { kind: 'enter' }, call, ivrPorts(deps, services, call.called));
+}

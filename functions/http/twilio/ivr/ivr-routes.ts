@@ -1,0 +1,340 @@
+// The IVR's webhooks under /twilio/ivr: each flow step (gather answers), the queue's wait document
+// (hold music, position and estimated wait, callback or voicemail), the choice made while waiting, the
+// Enqueue outcome (wrap-up after a bridged call, voicemail when full or chosen) and the voicemail left.
+import { Hono } from 'hono';
+import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
+import { flows } from '../../../../flows/index.js';
+import { routing } from '../../../../flows/routing.js';
+import { runFlow, VOICEMAIL_MAX_SECONDS } from '../../../domain/ivr/interpreter.js';
+import type { IvrStep, Session } from '../../../domain/ivr/steps.js';
+import type { Language } from '../../../domain/model.js';
+import { normalisePhone } from '../../../domain/phone.js';
+import { estimatedWaitMinutes, taskFor } from '../../../domain/routing/workflow.js';
+import type { WebhookDeps } from '../../deps.js';
+import type { TwilioEnv } from '../../env.js';
+import { CALL_SID, optionalParam, requiredParam } from '../params.js';
+import { ivrPorts } from './entry.js';
+import type { IvrServices } from './ivr-services.js';
+import { type EnqueueTarget, GATHER_LANGUAGE, renderSteps, SAY } from './render.js';
+import { decodeSession, ivrUrl } from './session-url.js';
+
+// A fresh object per response: @hono/node-server's Response keeps and later changes the one it is given.
+const xml = () => ({ 'Content-Type': 'text/xml; charset=utf-8' });
+const EXIT_TTL_MS = 6 * 3600_000;
+
+const WAIT = {
+  position: {
+    zh: (p: number, m: number) => `您前面还有${p - 1}位客户，预计等待约${m}分钟。`,
+    en: (p: number, m: number) =>
+      `You are number ${p} in line; the estimated wait is about ${m} minute${m === 1 ? '' : 's'}.`,
+  },
+  offer: {
+    zh: '如需保留排队位置并由我们回电，请按1；如需留言，请按2。',
+    en: 'To be called back and keep your place in line, press 1. To leave a voicemail, press 2.',
+  },
+  maxWait: {
+    zh: '非常抱歉，坐席仍然忙碌。保留排队位置并由我们回电请按1，留言请按2。',
+    en: 'We are sorry, all agents are still busy. To be called back in your place in line press 1; to leave a voicemail press 2.',
+  },
+  callback: {
+    zh: '好的，我们会按照您原来的排队顺序给您回电。再见。',
+    en: 'Thank you. We will call you back in your place in line. Goodbye.',
+  },
+  full: {
+    zh: '非常抱歉，目前所有线路都忙。',
+    en: 'We are sorry, all our lines are busy right now.',
+  },
+  voicemail: {
+    zh: '请在提示音后留言，按井号键结束。',
+    en: 'Please leave a message after the tone, then press pound.',
+  },
+  thanks: { zh: '您的留言已收到，我们会尽快回复您。再见。', en: 'Thank you, we have your message. Goodbye.' },
+} as const;
+
+export function enqueueTarget(
+  step: Extract<IvrStep, { kind: 'enqueue' }>,
+  call: { caller: string; called: string },
+  workflowSid: string,
+): EnqueueTarget {
+  const task = taskFor(routing, {
+    queue: step.queue,
+    flow: step.session.flow,
+    language: step.session.lang,
+    caller: call.caller,
+    called: call.called,
+    priority: step.priority,
+    vars: step.session.vars,
+    extra: step.attributes,
+  });
+  return {
+    workflowSid,
+    ...task,
+    maxQueueSize: routing.maxQueueLength,
+    timeoutSeconds: routing.maxWaitSeconds + 600,
+  };
+}
+
+/** TwiML for the steps; an Enqueue step gets the provisioned workflow and the task built from routing. */
+export async function renderIvr(
+  steps: readonly IvrStep[],
+  call: { caller: string; called: string },
+  baseUrl: string,
+  services: IvrServices,
+): Promise<string> {
+  const workflowSid = steps.some((s) => s.kind === 'enqueue')
+    ? (await services.provisioned()).workflowSid
+    : '';
+  return renderSteps(steps, baseUrl, (step) => enqueueTarget(step, call, workflowSid));
+}
+
+export function createIvrApp(deps: WebhookDeps, services: IvrServices): Hono<TwilioEnv> {
+  const app = new Hono<TwilioEnv>();
+  const base = deps.config.publicBaseUrl;
+  const now = () => deps.clock.now();
+
+  const callOf = (c: { var: { twilioParams: TwilioEnv['Variables']['twilioParams'] } }) => {
+    const p = c.var.twilioParams;
+    const from = requiredParam(p, 'From');
+    const phone = normalisePhone(from, deps.config.defaultPhoneRegion);
+    return {
+      callSid: requiredParam(p, 'CallSid', CALL_SID),
+      caller: phone.ok ? phone.e164 : from,
+      called: requiredParam(p, 'To'),
+    };
+  };
+
+  async function rendered(steps: IvrStep[], call: { caller: string; called: string }) {
+    return renderIvr(steps, call, base, services);
+  }
+
+  app.post('/step', async (c) => {
+    const session = decodeSession(c.req.query('s'));
+    const flow = flows[session.flow];
+    if (!flow) throw new Error(`unknown flow ${session.flow}`);
+    const call = callOf(c);
+    const p = c.var.twilioParams;
+    const digits = optionalParam(p, 'Digits');
+    const speech = optionalParam(p, 'SpeechResult');
+    const steps = await runFlow(
+      flow,
+      session,
+      { kind: 'answer', ...(digits ? { digits } : {}), ...(speech ? { speech } : {}) },
+      call,
+      ivrPorts(deps, services, call.called),
+    );
+    return c.body(await rendered(steps, call), 200, xml());
+  });
+
+  app.post('/wait', (c) => {
+    const session = decodeSession(c.req.query('s'));
+    const p = c.var.twilioParams;
+    const position = Number(optionalParam(p, 'QueuePosition') ?? 1);
+    const waited = Number(optionalParam(p, 'QueueTime') ?? 0);
+    const lang: Language = session.lang;
+    const r = new VoiceResponse();
+    const action = ivrUrl(base, 'wait-choice', session, { q: c.req.query('q') ?? '' });
+    if (waited >= routing.maxWaitSeconds) {
+      const g = r.gather({ input: ['dtmf'], numDigits: 1, timeout: 10, action, method: 'POST' });
+      g.say(SAY[lang], WAIT.maxWait[lang]);
+      r.redirect({ method: 'POST' }, `${action}&d=2`);
+      return c.body(r.toString(), 200, xml());
+    }
+    r.say(
+      SAY[lang],
+      WAIT.position[lang](position, estimatedWaitMinutes(position, routing.averageHandleSeconds)),
+    );
+    const g = r.gather({
+      input: ['dtmf'],
+      numDigits: 1,
+      timeout: routing.announceEverySeconds,
+      action,
+      method: 'POST',
+      language: GATHER_LANGUAGE[lang] as never,
+    });
+    g.say(SAY[lang], WAIT.offer[lang]);
+    g.play({ loop: 1 }, routing.holdMusicUrl);
+    return c.body(r.toString(), 200, xml());
+  });
+
+  app.post('/wait-choice', async (c) => {
+    const session = decodeSession(c.req.query('s'));
+    const queue = c.req.query('q') ?? 'general';
+    const call = callOf(c);
+    const p = c.var.twilioParams;
+    const choice = optionalParam(p, 'Digits') ?? c.req.query('d');
+    const waited = Number(optionalParam(p, 'QueueTime') ?? 0);
+    const r = new VoiceResponse();
+    const expires = new Date(now() + EXIT_TTL_MS).toISOString();
+    if (choice === '1') {
+      const enqueuedAt = new Date(now() - waited * 1000).toISOString();
+      await createCallback(deps, services, { session, queue, call, enqueuedAt });
+      await deps.store.keys.putIfAbsent(`queue-exit#${call.callSid}`, 'callback', expires);
+      r.say(SAY[session.lang], WAIT.callback[session.lang]);
+      r.leave();
+    } else if (choice === '2') {
+      await deps.store.keys.putIfAbsent(`queue-exit#${call.callSid}`, 'voicemail', expires);
+      r.leave();
+    } else r.redirect({ method: 'POST' }, ivrUrl(base, 'wait', session, { q: queue }));
+    return c.body(r.toString(), 200, xml());
+  });
+
+  app.post('/queue-result', async (c) => {
+    const session = decodeSession(c.req.query('s'));
+    const queue = c.req.query('q') ?? 'general';
+    const call = callOf(c);
+    const result = optionalParam(c.var.twilioParams, 'QueueResult') ?? 'error';
+    const lang = session.lang;
+    const r = new VoiceResponse();
+    const voicemail = (reason: string) => {
+      r.say(SAY[lang], WAIT.voicemail[lang]);
+      r.record({
+        action: ivrUrl(base, 'voicemail', { ...session, vars: { ...session.vars, reason } }, { q: queue }),
+        method: 'POST',
+        maxLength: VOICEMAIL_MAX_SECONDS,
+        timeout: 5,
+        finishOnKey: '#',
+        recordingStatusCallback: `${base}/twilio/recording-status`,
+        recordingStatusCallbackMethod: 'POST',
+      });
+    };
+    if (result === 'bridged') {
+      await startWrapUp(deps, services, call.callSid);
+      r.hangup();
+    } else if (result === 'queue-full') {
+      await deps.store.calls.update(call.callSid, { disposition: 'queue-full', queue });
+      r.say(SAY[lang], WAIT.full[lang]);
+      voicemail('queue-full');
+    } else if (result === 'leave') {
+      const exit = await deps.store.keys.get(`queue-exit#${call.callSid}`);
+      if (exit?.value === 'callback') {
+        await deps.store.calls.update(call.callSid, { disposition: 'callback-requested', queue });
+        r.hangup();
+      } else voicemail(exit?.value === 'voicemail' ? 'caller-choice' : 'waited');
+    } else if (result !== 'hangup') voicemail('queue-error');
+    return c.body(r.toString(), 200, xml());
+  });
+
+  app.post('/voicemail', async (c) => {
+    const session = decodeSession(c.req.query('s'));
+    const queue = c.req.query('q') ?? 'general';
+    const call = callOf(c);
+    const p = c.var.twilioParams;
+    const recordingSid = optionalParam(p, 'RecordingSid');
+    const duration = Number(optionalParam(p, 'RecordingDuration') ?? 0);
+    const r = new VoiceResponse();
+    if (recordingSid && duration > 0) {
+      const { created, voicemail } = await deps.store.voicemails.create({
+        recordingSid,
+        callSid: call.callSid,
+        caller: call.caller,
+        called: call.called,
+        queue,
+        language: session.lang,
+        durationSeconds: duration,
+        reason: session.vars.reason ?? 'caller-choice',
+        ...(session.vars.customerId ? { customerId: session.vars.customerId } : {}),
+      });
+      if (created) {
+        const task = await deps.store.tasks.create({
+          kind: 'callback',
+          dueAt: new Date(now()).toISOString(),
+          phone: call.caller,
+          queue,
+          maxAttempts: 3,
+          language: session.lang,
+          note: `voicemail ${recordingSid}`,
+          ...(session.vars.customerId ? { customerId: session.vars.customerId } : {}),
+        });
+        if (task.ok)
+          await deps.store.voicemails.update(recordingSid, voicemail.version, { taskId: task.value.id });
+        await deps.store.calls.update(call.callSid, {
+          disposition: 'voicemail',
+          queue,
+          addRecordingSid: recordingSid,
+        });
+      }
+    }
+    if (optionalParam(p, 'Digits') !== 'hangup') {
+      r.say(SAY[session.lang], WAIT.thanks[session.lang]);
+      r.hangup();
+    }
+    return c.body(r.toString(), 200, xml());
+  });
+
+  /** The agent's leg of a callback (TaskRouter `call` instruction): dial the customer from the hotline. */
+  app.post('/callback-connect', (c) => {
+    const r = new VoiceResponse();
+    const to = c.req.query('to');
+    const from = c.req.query('from');
+    if (to && from) r.dial({ callerId: from }).number(to);
+    else r.hangup();
+    return c.body(r.toString(), 200, xml());
+  });
+
+  return app;
+}
+
+async function createCallback(
+  deps: WebhookDeps,
+  services: IvrServices,
+  input: {
+    session: Session;
+    queue: string;
+    call: { callSid: string; caller: string; called: string };
+    enqueuedAt: string;
+  },
+): Promise<void> {
+  const { session, queue, call, enqueuedAt } = input;
+  const made = await deps.store.tasks.create({
+    kind: 'callback',
+    dueAt: new Date(deps.clock.now()).toISOString(),
+    phone: call.caller,
+    queue,
+    maxAttempts: 3,
+    enqueuedAt,
+    language: session.lang,
+    note: `callback requested while waiting in ${queue}`,
+    ...(session.vars.customerId ? { customerId: session.vars.customerId } : {}),
+    ...(session.vars.ticketNumber ? { ticketNumber: session.vars.ticketNumber } : {}),
+  });
+  const p = await services.provisioned();
+  const task = taskFor(routing, {
+    queue,
+    flow: session.flow,
+    language: session.lang,
+    caller: call.caller,
+    called: call.called,
+    priority: 0,
+    vars: session.vars,
+    extra: {
+      type: 'callback',
+      callback_number: call.caller,
+      from: call.called,
+      ...(made.ok ? { callback_task_id: made.value.id } : {}),
+    },
+  });
+  await services.rest.taskrouter(`Workspaces/${p.workspaceSid}/Tasks`, {
+    WorkflowSid: p.workflowSid,
+    Attributes: JSON.stringify(task.attributes),
+    Priority: String(task.priority),
+    TaskChannel: 'voice',
+    VirtualStartTime: enqueuedAt,
+  });
+}
+
+/** After a bridged call: the task goes to wrapping (the worker to Wrap-up) and a timer ends it. */
+async function startWrapUp(deps: WebhookDeps, services: IvrServices, callSid: string): Promise<void> {
+  const found = await deps.store.keys.get(`call-task#${callSid}`);
+  if (!found) return;
+  const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
+  const p = await services.provisioned();
+  const task = await services.rest.taskrouterGet(`Workspaces/${p.workspaceSid}/Tasks/${taskSid}`);
+  if (task.assignment_status !== 'assigned') return;
+  await services.rest.taskrouter(`Workspaces/${p.workspaceSid}/Tasks/${taskSid}`, {
+    AssignmentStatus: 'wrapping',
+  });
+  await services.scheduler.schedule(
+    { kind: 'end-wrap-up', taskSid, workerSid },
+    deps.clock.now() + routing.wrapUpSeconds * 1000,
+  );
+}
