@@ -18,7 +18,7 @@ const SHAPES: Record<FlowState['kind'], [string, string]> = {
   hangup: ['((', '))'],
 };
 
-function escape(text: string): string {
+function escapeLabel(text: string): string {
   return text.replace(/"/g, '#quot;').replace(/[[\]{}()<>|]/g, ' ');
 }
 
@@ -43,7 +43,7 @@ function label(name: string, state: FlowState, flow: Flow): string {
                     ? (state.say?.[lang] ?? 'hang up')
                     : `${Object.keys(state.when)[0]}`;
   const short = (text ?? '').length > 60 ? `${(text ?? '').slice(0, 57)}...` : (text ?? '');
-  return `"${escape(name)} (${state.kind})<br/>${escape(short)}"`;
+  return `"${escapeLabel(name)} (${state.kind})<br/>${escapeLabel(short)}"`;
 }
 
 export function flowDiagram(flow: Flow): string {
@@ -56,7 +56,7 @@ export function flowDiagram(flow: Flow): string {
   for (const [name, state] of Object.entries(flow.states)) {
     for (const [path, target] of targetsOf(state)) {
       const edge = path.startsWith('options.') ? path.slice('options.'.length) : path;
-      lines.push(`  ${id(name)} -->|${escape(edge)}| ${id(target)}`);
+      lines.push(`  ${id(name)} -->|${escapeLabel(edge)}| ${id(target)}`);
     }
   }
   return `${lines.join('\n')}\n`;
