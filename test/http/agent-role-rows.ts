@@ -58,8 +58,8 @@ export const AGENT_ROWS: readonly MatrixRow[] = [
   row('agent.missedCalls', 'GET', '/api/agent/missed-calls', 409),
   row('queue.list', 'GET', '/api/queue', 409),
   row('queue.pick', 'POST', `/api/queue/${WT}/pick`, 409),
-  row('calls.wrapUp', 'POST', `/api/calls/${CA}/wrap-up`, 409, { disposition: 'resolved' }),
-  row('blacklist.request', 'POST', '/api/blacklist-requests', 409, {
+  row('calls.wrapUp', 'POST', `/api/calls/${CA}/wrap-up`, 404, { disposition: 'resolved' }),
+  row('blacklist.request', 'POST', '/api/blacklist-requests', 201, {
     phone: '+8613900000000',
     reason: 'abusive caller',
   }),
@@ -68,12 +68,12 @@ export const AGENT_ROWS: readonly MatrixRow[] = [
   row('supervisor.takeOver', 'POST', `/api/supervisor/calls/${CA}/take-over`, 409, undefined, LEADS),
   row('supervisor.hangup', 'POST', `/api/supervisor/calls/${CA}/hangup`, 409, undefined, LEADS),
   row('supervisor.forceState', 'POST', '/api/supervisor/agents/1001/state', 409, { state: 'Busy' }, LEADS),
-  row('supervisor.blacklistRequests', 'GET', '/api/supervisor/blacklist-requests', 409, undefined, LEADS),
+  row('supervisor.blacklistRequests', 'GET', '/api/supervisor/blacklist-requests', 200, undefined, LEADS),
   row(
     'supervisor.decideBlacklist',
     'POST',
     '/api/supervisor/blacklist-requests/nope',
-    409,
+    404,
     { decision: 'approve' },
     LEADS,
   ),

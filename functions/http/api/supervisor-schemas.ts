@@ -9,12 +9,9 @@ export const QueueBoardSchema = z
     availableAgents: z.number().int(),
     answeredToday: z.number().int(),
     abandonedToday: z.number().int(),
-    serviceLevelToday: z
-      .number()
-      .nullable()
-      .openapi({
-        description: "Share of today's offered calls answered within the threshold; null before any.",
-      }),
+    serviceLevelToday: z.number().nullable().openapi({
+      description: "Share of today's offered calls answered within the threshold; null before any.",
+    }),
   })
   .openapi('QueueBoard');
 

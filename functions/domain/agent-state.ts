@@ -1,0 +1,34 @@
+// What an agent may ask for in which situation. The server decides; the page only asks. Pure rules,
+// fed with what TaskRouter says about the worker (activity, live call, wrap-up).
+export type RequestedState = 'Available' | 'Busy' | 'Break' | 'Offline';
+
+export interface WorkerSituation {
+  readonly activity: string;
+  /** An accepted reservation whose call is still up. */
+  readonly onCall: boolean;
+}
+
+export type StateDecision =
+  | { readonly ok: true; readonly activity: string; readonly endWrapUp: boolean }
+  | { readonly ok: false; readonly reason: 'on-a-call'; readonly message: string };
+
+export function decideState(now: WorkerSituation, requested: RequestedState): StateDecision {
+  if (now.onCall && (requested === 'Available' || requested === 'Offline')) {
+    return {
+      ok: false,
+      reason: 'on-a-call',
+      message: `You are on a call: finish it before going ${requested}.`,
+    };
+  }
+  return {
+    ok: true,
+    activity: requested,
+    endWrapUp: now.activity === 'Wrap-up' && requested === 'Available',
+  };
+}
+
+/** Heartbeats: the page sends one every INTERVAL; the sweeper acts after TIMEOUT without one. */
+export const HEARTBEAT_INTERVAL_SECONDS = 10;
+export const HEARTBEAT_TIMEOUT_SECONDS = 30;
+/** How often the sweeper runs; a dead page leaves Available within TIMEOUT + SWEEP at worst... */
+export const SWEEP_EVERY_SECONDS = 5;
