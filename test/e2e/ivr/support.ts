@@ -65,10 +65,21 @@ export async function startIvr(startIso: string): Promise<IvrHarness> {
     clock,
     routing,
     async call(from, to = WARRANTY) {
-      return (await json<{ callSid: string }>('/sim/calls', { from, to })).callSid;
+      const { callSid } = await json<{ callSid: string }>('/sim/calls', { from, to });
+      await stack.twin.settle();
+      return callSid;
     },
-    press: (sid, digits) => json(`/sim/calls/${sid}/input`, { digits }),
-    say: (sid, speech) => json(`/sim/calls/${sid}/input`, { speech }),
+    // The sim API answers once the voice engine is idle; TaskRouter's callbacks may still be in flight.
+    press: async (sid, digits) => {
+      await json(`/sim/calls/${sid}/input`, { digits });
+      await stack.twin.settle();
+      return h.view(sid);
+    },
+    say: async (sid, speech) => {
+      await json(`/sim/calls/${sid}/input`, { speech });
+      await stack.twin.settle();
+      return h.view(sid);
+    },
     view: (sid) => json(`/sim/calls/${sid}`),
     async heardNew(sid) {
       const v = await h.view(sid);
@@ -77,11 +88,16 @@ export async function startIvr(startIso: string): Promise<IvrHarness> {
       return v.heard.slice(from).map((x) => x.text);
     },
     async advance(seconds) {
-      await json('/sim/clock/advance', { ms: seconds * 1000 });
-      await stack.twin.settle();
+      // In steps of at most a second, settling after each: webhooks are real I/O, and a timer due after
+      // a webhook's answer must see that answer (as it would on a real clock).
+      for (let left = seconds; left > 0; left -= 1) {
+        await json('/sim/clock/advance', { ms: Math.min(1, left) * 1000 });
+        await stack.twin.settle();
+      }
     },
     async hangup(sid) {
       await json(`/sim/calls/${sid}/hangup`, {});
+      await stack.twin.settle();
     },
     async messagesTo(to) {
       return (

@@ -222,7 +222,8 @@ export function createIvrApp(deps: WebhookDeps, services: IvrServices): Hono<Twi
     const recordingSid = optionalParam(p, 'RecordingSid');
     const duration = Number(optionalParam(p, 'RecordingDuration') ?? 0);
     const r = new VoiceResponse();
-    if (recordingSid && duration > 0) {
+    // A caller who hangs up at the beep leaves nothing worth a task.
+    if (recordingSid && !(duration === 0 && optionalParam(p, 'Digits') === 'hangup')) {
       const { created, voicemail } = await deps.store.voicemails.create({
         recordingSid,
         callSid: call.callSid,
