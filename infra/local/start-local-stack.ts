@@ -17,6 +17,7 @@ import { provisionRouting } from '../../functions/adapters/twilio/provision-task
 import type { AppConfig } from '../../functions/config.js';
 import { createSystemClock, type TimerClock } from '../../functions/domain/manual-clock.js';
 import type { Store } from '../../functions/domain/ports.js';
+import { startPresenceSweeper } from '../../functions/http/agent/presence.js';
 import { createApp } from '../../functions/http/app.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { type DemoDataReport, loadDemoData } from './demo-loader.js';
@@ -41,6 +42,11 @@ export interface LocalStackOptions {
   readonly demoData?: boolean;
   /** Folder of the built web app. Default web/dist of this repository. */
   readonly webRoot?: string;
+  /**
+   * Run the presence sweeper (agents without a heartbeat for 30 s leave Available). Default: on with the
+   * system clock (npm start), off with a supplied clock, so manual-clock tests opt in.
+   */
+  readonly presenceSweeper?: boolean;
   /** Progress lines; default silent. */
   readonly log?: (line: string) => void;
 }
@@ -252,6 +258,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     log(
       `Twilio twin: TaskRouter workflow ${provisioned.workflowSid}, ${Object.keys(provisioned.workers).length} workers`,
     );
+    if (options.presenceSweeper ?? options.clock === undefined) {
+      const sweeper = startPresenceSweeper({ store, twilio }, clock);
+      cleanups.push(() => sweeper.stop());
+    }
     return { url, clock, store, config, twilio, twin, channels, ...(demo ? { demo } : {}), stop };
   } catch (error) {
     await stop();
