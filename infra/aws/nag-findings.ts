@@ -66,3 +66,10 @@ export function acknowledgeDeploymentHandler(deployment: BucketDeployment, bucke
     }
   }
 }
+
+/** Wildcards of `bucket.grantPut`: new objects in one bucket (recordings, fax PDFs), no deletes. */
+export function acknowledgeBucketPut(policyOwner: IConstruct): void {
+  const reason =
+    'grantPut on the recordings bucket: writes new objects (and aborts its own multipart uploads) in that one bucket; no deletes.';
+  Validations.of(policyOwner).acknowledge({ id: 'AwsSolutions-IAM5[Action::s3:Abort*]', reason });
+}

@@ -1,8 +1,9 @@
-// Everything that runs and can be replaced on redeploy: the functions, the HTTP API, the CloudFront
-// site (web app and fallback TwiML), the secrets the functions read, and the alarms.
+// Everything that runs and can be replaced on redeploy: the functions, the job queues, the HTTP API, the
+// CloudFront site (web app and fallback TwiML), the secrets the functions read, and the alarms.
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { AccessLogBucket } from './constructs/access-log-bucket.js';
@@ -12,9 +13,10 @@ import { AppSecrets } from './constructs/app-secrets.js';
 import { WEBHOOK_ALIASES } from './constructs/bundling.js';
 import { FALLBACK_PREFIX, FallbackTwiml } from './constructs/fallback-twiml.js';
 import { HttpEntry } from './constructs/http-api.js';
+import { JobQueues } from './constructs/job-queues.js';
 import { WebSite } from './constructs/web-site.js';
 import type { DeploySettings } from './deploy-settings.js';
-import { acknowledgeBucketRead, acknowledgeTableGrant } from './nag-findings.js';
+import { acknowledgeBucketPut, acknowledgeBucketRead, acknowledgeTableGrant } from './nag-findings.js';
 
 export interface ServiceStackProps extends StackProps {
   readonly settings: DeploySettings;
@@ -38,6 +40,8 @@ const source = (path: string) => fileURLToPath(new URL(`../../${path}`, import.m
 export class ServiceStack extends Stack {
   readonly webhooks: AppFunction;
   readonly api: AppFunction;
+  readonly worker: AppFunction;
+  readonly jobs: JobQueues;
   readonly secrets: AppSecrets;
   readonly site: WebSite;
   readonly fallback: FallbackTwiml;
@@ -48,6 +52,10 @@ export class ServiceStack extends Stack {
     this.secrets = new AppSecrets(this, 'Secrets', {
       twilioAuthTokenSecretName: settings.twilioAuthTokenSecretName,
     });
+    const workerTimeout = Duration.minutes(2); // copies a long recording from Twilio to S3 and verifies it
+    this.jobs = new JobQueues(this, 'Jobs', {
+      visibilityTimeout: Duration.seconds(6 * workerTimeout.toSeconds()),
+    });
     const environment = {
       TWILIO_ACCOUNT_SID: settings.twilioAccountSid,
       TABLE_NAME: props.table.tableName,
@@ -55,6 +63,7 @@ export class ServiceStack extends Stack {
       TIME_ZONE: settings.timeZone,
       PHONE_REGION: settings.phoneRegion,
       ...this.secrets.environment,
+      ...this.jobs.environment,
     };
 
     this.webhooks = new AppFunction(this, 'Webhooks', {
@@ -71,14 +80,37 @@ export class ServiceStack extends Stack {
       timeout: Duration.seconds(15),
       memorySize: 1024,
     });
-    for (const fn of [this.webhooks.fn, this.api.fn]) {
+    this.worker = new AppFunction(this, 'Worker', {
+      entry: source('functions/handlers/jobs-worker.ts'),
+      description: 'Jobs off the SQS work queue: recordings to S3, SMS, voicemail mail',
+      environment,
+      timeout: workerTimeout,
+      memorySize: 1024,
+    });
+    this.worker.fn.addEventSource(
+      new SqsEventSource(this.jobs.queue, { batchSize: 5, reportBatchItemFailures: true }),
+    );
+    for (const fn of [this.webhooks.fn, this.api.fn, this.worker.fn]) {
       props.table.grantReadWriteData(fn);
       this.secrets.grantRead(fn);
+      this.jobs.queue.grantSendMessages(fn);
     }
-    // Playback: the API presigns GET URLs for recordings; webhooks never touch the bucket.
-    props.recordings.grantRead(this.api.fn);
-    for (const owner of [this.webhooks, this.api]) acknowledgeTableGrant(owner, STATEFUL_REFS.tableArn);
-    acknowledgeBucketRead(this.api, STATEFUL_REFS.recordingsArn);
+    // The API lists and replays dead letters; the worker sends a job that can never succeed straight there.
+    this.jobs.deadLetters.grantConsumeMessages(this.api.fn);
+    this.jobs.deadLetters.grantSendMessages(this.worker.fn);
+    // Playback: the API presigns GET URLs and stores fax PDFs; the worker copies recordings in and reads them
+    // back to verify. Nobody may delete: expiry is the bucket's lifecycle. Webhooks never touch the bucket.
+    for (const fn of [this.api.fn, this.worker.fn]) {
+      props.recordings.grantRead(fn);
+      props.recordings.grantPut(fn);
+    }
+    for (const owner of [this.webhooks, this.api, this.worker]) {
+      acknowledgeTableGrant(owner, STATEFUL_REFS.tableArn);
+    }
+    for (const owner of [this.api, this.worker]) {
+      acknowledgeBucketRead(owner, STATEFUL_REFS.recordingsArn);
+      acknowledgeBucketPut(owner);
+    }
 
     const http = new HttpEntry(this, 'Http', {
       webhookFunction: this.webhooks.fn,
@@ -98,7 +130,9 @@ export class ServiceStack extends Stack {
       ...(settings.domain ? { domain: settings.domain } : {}),
     });
     // Set after the distribution exists: signatures are checked against the public URL, not the Host.
-    for (const fn of [this.webhooks.fn, this.api.fn]) fn.addEnvironment('PUBLIC_BASE_URL', this.site.url);
+    for (const fn of [this.webhooks.fn, this.api.fn, this.worker.fn]) {
+      fn.addEnvironment('PUBLIC_BASE_URL', this.site.url);
+    }
 
     this.fallback = new FallbackTwiml(this, 'Fallback', {
       bucket: this.site.bucket,
@@ -114,7 +148,9 @@ export class ServiceStack extends Stack {
     const alarms = new Alarms(this, 'Alarms', settings.alarmEmail ? { email: settings.alarmEmail } : {});
     alarms.watchFunction('Webhooks', this.webhooks.fn);
     alarms.watchFunction('Api', this.api.fn);
+    alarms.watchFunction('Worker', this.worker.fn);
     alarms.watchLatency('Webhooks', this.webhooks.fn, 2000);
+    alarms.watchQueueDepth('JobDeadLetters', this.jobs.deadLetters);
 
     new CfnOutput(this, 'PublicUrl', {
       value: this.site.url,

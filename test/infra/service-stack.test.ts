@@ -1,5 +1,6 @@
 // The service stack: functions fixed by the shared construct, secrets passed as ids and granted read,
-// least-privilege grants per function, throttled HTTP API, alarms wired to the topic, fallback URL output.
+// least-privilege grants per function, the job queue and its dead letters, throttled HTTP API, alarms wired
+// to the topic, fallback URL output.
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -31,12 +32,14 @@ function statementsOf(fn: IFunction): Statement[] {
 const actionsOf = (fn: IFunction) =>
   new Set(statementsOf(fn).flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action])));
 
+const allFunctions = () => [s.service.webhooks.fn, s.service.api.fn, s.service.worker.fn];
+
 const functionProps = (fn: IFunction) =>
   s.serviceTemplate.toJSON().Resources[s.service.getLogicalId(fn.node.defaultChild as CfnElement)].Properties;
 
 describe('service stack functions', () => {
   it('run Node.js 22 on ARM64 with JSON logs, source maps and ESM bundles', () => {
-    for (const fn of [s.service.webhooks.fn, s.service.api.fn]) {
+    for (const fn of allFunctions()) {
       const props = functionProps(fn);
       expect(props).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -49,7 +52,7 @@ describe('service stack functions', () => {
   });
 
   it('receive secret ids, never secret values, and the public URL from CloudFront', () => {
-    for (const fn of [s.service.webhooks.fn, s.service.api.fn]) {
+    for (const fn of allFunctions()) {
       const env = functionProps(fn).Environment.Variables;
       expect(env).toHaveProperty('TWILIO_AUTH_TOKEN_SECRET_ID', 'contact-center/twilio-auth-token');
       expect(env).toHaveProperty('SESSION_KEY_SECRET_ID');
@@ -60,8 +63,16 @@ describe('service stack functions', () => {
     }
   });
 
+  it('receive the job queue and dead-letter queue URLs', () => {
+    for (const fn of allFunctions()) {
+      const env = functionProps(fn).Environment.Variables;
+      expect(JSON.stringify(env.JOBS_QUEUE_URL)).toContain('JobsQueue');
+      expect(JSON.stringify(env.JOBS_DEAD_LETTER_URL)).toContain('JobsDeadLetters');
+    }
+  });
+
   it('may read both secrets', () => {
-    for (const fn of [s.service.webhooks.fn, s.service.api.fn]) {
+    for (const fn of allFunctions()) {
       const actions = actionsOf(fn);
       expect(actions).toContain('secretsmanager:GetSecretValue');
       expect(
@@ -72,21 +83,51 @@ describe('service stack functions', () => {
     }
   });
 
-  it('webhooks: read and write the table, nothing on any bucket, no deletes of resources', () => {
+  it('webhooks: read and write the table, enqueue jobs, nothing on any bucket, no deletes of resources', () => {
     const actions = [...actionsOf(s.service.webhooks.fn)];
     expect(actions).toEqual(
-      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']),
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'sqs:SendMessage']),
     );
     expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
+    expect(actions.filter((a) => a.startsWith('sqs:') && a !== 'sqs:SendMessage')).toEqual([
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+    ]);
     expect(actions.filter((a) => /DeleteTable|DeleteBucket|\*$/.test(a) && !a.startsWith('kms:'))).toEqual(
       [],
     );
   });
 
-  it('API: table read/write plus read-only recordings (presigned playback), no writes or deletes in S3', () => {
+  it('API: table read/write, recordings read (playback) and put (fax PDFs) without delete, dead-letter replay', () => {
     const actions = [...actionsOf(s.service.api.fn)];
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:UpdateItem', 's3:GetObject*']));
-    expect(actions.filter((a) => /^s3:(Put|Delete|Abort)/.test(a))).toEqual([]);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'dynamodb:UpdateItem',
+        's3:GetObject*',
+        's3:PutObject',
+        'sqs:SendMessage',
+        'sqs:ReceiveMessage',
+        'sqs:ChangeMessageVisibility',
+        'sqs:DeleteMessage',
+      ]),
+    );
+    expect(actions.filter((a) => /^s3:(Delete|PutBucket|PutLifecycle|PutObjectAcl)/.test(a))).toEqual([]);
+  });
+
+  it('worker: consumes the work queue, sends to the dead letters, reads and puts recordings, never deletes', () => {
+    const actions = [...actionsOf(s.service.worker.fn)];
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'dynamodb:PutItem',
+        's3:GetObject*',
+        's3:PutObject',
+        'sqs:ReceiveMessage',
+        'sqs:DeleteMessage',
+        'sqs:SendMessage',
+      ]),
+    );
+    expect(actions.filter((a) => /^s3:(Delete|PutBucket|PutLifecycle|PutObjectAcl)/.test(a))).toEqual([]);
+    expect(actions.filter((a) => /Delete(Table|Bucket|Queue)|^sqs:Purge/.test(a))).toEqual([]);
   });
 
   it('may write their own log group only (no AWSLambdaBasicExecutionRole)', () => {
@@ -97,10 +138,33 @@ describe('service stack functions', () => {
         }),
       },
     });
-    const ours = [s.service.webhooks.fn, s.service.api.fn].map((fn) =>
-      s.service.getLogicalId(fn.role?.node.defaultChild as CfnElement),
-    );
+    const ours = allFunctions().map((fn) => s.service.getLogicalId(fn.role?.node.defaultChild as CfnElement));
     for (const id of ours) expect(roles[id]?.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+describe('job queues', () => {
+  it('feeds the worker from the work queue with partial batch responses', () => {
+    s.serviceTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: s.service.getLogicalId(s.service.worker.fn.node.defaultChild as CfnElement) },
+      EventSourceArn: {
+        'Fn::GetAtt': [s.service.getLogicalId(s.service.jobs.queue.node.defaultChild as CfnElement), 'Arn'],
+      },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('moves a job to the encrypted dead-letter queue after 5 receives; visibility covers 6 worker timeouts', () => {
+    const dlq = s.service.getLogicalId(s.service.jobs.deadLetters.node.defaultChild as CfnElement);
+    s.serviceTemplate.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlq, 'Arn'] }, maxReceiveCount: 5 },
+      SqsManagedSseEnabled: true,
+      VisibilityTimeout: 6 * functionProps(s.service.worker.fn).Timeout,
+    });
+    s.serviceTemplate.hasResourceProperties('AWS::SQS::Queue', {
+      MessageRetentionPeriod: 14 * 24 * 3600,
+      SqsManagedSseEnabled: true,
+    });
   });
 });
 
@@ -116,7 +180,7 @@ describe('service stack edges', () => {
     });
   });
 
-  it('alarms on errors and throttles of both functions and webhook p99 latency, to an encrypted topic', () => {
+  it('alarms on errors and throttles of each function, webhook p99 latency and dead letters, to an encrypted topic', () => {
     const alarms = Object.values(s.serviceTemplate.findResources('AWS::CloudWatch::Alarm')).map(
       (a) =>
         a.Properties as {
@@ -127,7 +191,16 @@ describe('service stack edges', () => {
         },
     );
     const names = alarms.map((a) => `${a.MetricName}:${a.ExtendedStatistic ?? a.Statistic}`).sort();
-    expect(names).toEqual(['Duration:p99', 'Errors:Sum', 'Errors:Sum', 'Throttles:Sum', 'Throttles:Sum']);
+    expect(names).toEqual([
+      'ApproximateNumberOfMessagesVisible:Maximum',
+      'Duration:p99',
+      'Errors:Sum',
+      'Errors:Sum',
+      'Errors:Sum',
+      'Throttles:Sum',
+      'Throttles:Sum',
+      'Throttles:Sum',
+    ]);
     for (const alarm of alarms) expect(alarm.AlarmActions).toHaveLength(1);
     s.serviceTemplate.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     s.serviceTemplate.hasResourceProperties('AWS::SNS::Subscription', {

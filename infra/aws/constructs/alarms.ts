@@ -1,5 +1,5 @@
 // Alarms that page someone: function errors and throttles, webhook latency p99 (Twilio gives up after
-// 15 s, callers notice far sooner). Dead-letter depth joins when the first queue does. All notify one topic.
+// 15 s, callers notice far sooner) and dead-letter queue depth (a job gave up). All notify one topic.
 import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -8,6 +8,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 export interface AlarmsProps {
@@ -43,6 +44,15 @@ export class Alarms extends Construct {
   watchLatency(name: string, fn: IFunction, thresholdMs: number): void {
     const p99 = fn.metricDuration({ period: Duration.minutes(1), statistic: 'p99' });
     this.add(`${name}LatencyP99`, p99, thresholdMs, `${name}: p99 duration above ${thresholdMs} ms`, 3);
+  }
+
+  /** Any message waiting in the queue (a dead-letter queue should stay empty) within five minutes. */
+  watchQueueDepth(name: string, queue: IQueue, threshold = 1): void {
+    const depth = queue.metricApproximateNumberOfMessagesVisible({
+      period: Duration.minutes(5),
+      statistic: 'Maximum',
+    });
+    this.add(`${name}Depth`, depth, threshold, `${name}: ${threshold} or more messages waiting`);
   }
 
   private add(id: string, metric: IMetric, threshold: number, description: string, periods = 1): void {
