@@ -20,7 +20,8 @@ export const routing = {
     { name: 'complaints', description: 'Complaints 投诉', strategy: 'fewest-calls', overflow: 'general' },
     { name: 'policy', description: 'Policy questions 保单', overflow: 'general' },
     { name: 'general', description: 'General inquiries 一般咨询', overflow: 'support' },
-    { name: 'rescue', description: 'Roadside rescue 救援调度', overflow: 'general' },
+    // Emergencies go to the first free dispatcher: no waiting for the member's own agent.
+    { name: 'rescue', description: 'Roadside rescue 救援调度', ownerFirst: false, overflow: 'general' },
     { name: 'support', description: 'IT support 技术支持', strategy: 'fewest-calls', overflow: 'general' },
   ],
   vipPriority: { none: 0, silver: 5, gold: 10, platinum: 15 },

@@ -10,6 +10,8 @@ export interface QueueDefinition {
   readonly description: string;
   /** Who gets the next task among matching free workers; default longest idle. */
   readonly strategy?: Strategy;
+  /** Offer the customer's own agent first for `ownerAgentSeconds`; default true (not for emergencies). */
+  readonly ownerFirst?: boolean;
   /** Queue a task moves to after `overflowAfterSeconds`. */
   readonly overflow?: string;
 }

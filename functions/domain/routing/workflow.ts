@@ -70,18 +70,19 @@ export function workflowConfiguration(
 ): WorkflowConfiguration {
   const filters: WorkflowFilter[] = [];
   for (const queue of routing.queues) {
-    filters.push({
-      filter_friendly_name: `${queue.name} (owner agent first)`,
-      expression: `queue == '${queue.name}' AND has_owner == true`,
-      targets: [
-        {
-          queue: sid(queue.name),
-          known_worker_friendly_name: 'task.owner_agent',
-          timeout: routing.ownerAgentSeconds,
-        },
-        ...groupTargets(routing, queue, sid, routing.ownerAgentSeconds),
-      ],
-    });
+    if (queue.ownerFirst !== false)
+      filters.push({
+        filter_friendly_name: `${queue.name} (owner agent first)`,
+        expression: `queue == '${queue.name}' AND has_owner == true`,
+        targets: [
+          {
+            queue: sid(queue.name),
+            known_worker_friendly_name: 'task.owner_agent',
+            timeout: routing.ownerAgentSeconds,
+          },
+          ...groupTargets(routing, queue, sid, routing.ownerAgentSeconds),
+        ],
+      });
     filters.push({
       filter_friendly_name: queue.name,
       expression: `queue == '${queue.name}'`,
