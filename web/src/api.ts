@@ -1,8 +1,29 @@
 // Calls to the REST API. The session travels in the HttpOnly cc_session cookie the login sets, so no
 // token is kept where page scripts could read it.
-import type { Asset, CallRecord, Customer, Policy, Task, Ticket } from '../../functions/domain/model.js';
+import type {
+  Asset,
+  AuditEntry,
+  CallRecord,
+  Customer,
+  Policy,
+  Task,
+  Ticket,
+  TicketType,
+} from '../../functions/domain/model.js';
 
-export type { Asset, Customer, Policy, Ticket };
+export type { Asset, AuditEntry, CallRecord, Customer, Policy, Task, Ticket, TicketType };
+
+export interface NewTicket {
+  readonly type: TicketType;
+  readonly priority?: 'low' | 'normal' | 'high' | 'urgent';
+  readonly subject: string;
+  readonly description?: string;
+  readonly customerId?: string;
+  readonly assetId?: string;
+  readonly policyNumber?: string;
+  readonly callSids?: string[];
+  readonly fields?: Record<string, string>;
+}
 
 /** A user as the API shows it (no password hash). */
 export interface Me {
@@ -33,7 +54,7 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`/api${path}`, {
     method,
     credentials: 'same-origin',
@@ -55,4 +76,20 @@ export const api = {
   searchCustomers: (q: string) =>
     call<{ items: Customer[]; cursor?: string }>('GET', `/customers?q=${encodeURIComponent(q)}&limit=20`),
   customer: (id: string) => call<CustomerView>('GET', `/customers/${encodeURIComponent(id)}`),
+  customerByPhone: (phone: string) =>
+    call<{ items: Customer[]; cursor?: string }>('GET', `/customers?q=${encodeURIComponent(phone)}&limit=5`),
+  createCustomer: (body: {
+    name: string;
+    phones: string[];
+    language: 'zh' | 'en';
+    region?: string;
+    notes?: string;
+  }) => call<Customer>('POST', '/customers', body),
+  createTicket: (body: NewTicket) => call<Ticket>('POST', '/tickets', body),
+  addTicketNote: (number: string, text: string) =>
+    call<Ticket>('POST', `/tickets/${encodeURIComponent(number)}/notes`, { text }),
+  myTasks: () => call<{ items: Task[] }>('GET', '/tasks/mine'),
+  playback: (sid: string) => call<{ url: string; expiresAt: string }>('POST', `/recordings/${sid}/playback`),
+  audit: (day?: string) =>
+    call<{ items: AuditEntry[]; cursor?: string }>('GET', `/audit${day ? `?day=${day}` : ''}`),
 };

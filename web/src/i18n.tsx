@@ -1,5 +1,6 @@
 // UI labels in Chinese and English; the choice is remembered in this browser.
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { DESK_LABELS } from './labels-desk.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -59,6 +60,7 @@ const LABELS = {
     en: 'Placing a simulated call (dial the hotline, press keys, speak) needs the local Twilio twin, which comes in a later issue. Demo hotline:',
   },
   needsSupervisor: { zh: '此页面需要班长或管理员角色', en: 'This page needs the supervisor or admin role' },
+  ...DESK_LABELS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type LabelKey = keyof typeof LABELS;
@@ -92,5 +94,7 @@ export function LangProvider({ children }: { children: ReactNode }) {
 export function useLang() {
   const { lang, setLang } = useContext(LangContext);
   const t = (key: LabelKey) => LABELS[key][lang];
-  return { lang, setLang, t };
+  /** For keys built at run time (a state, a reason): falls back to the key itself. */
+  const tx = (key: string) => (LABELS as Record<string, Record<Lang, string>>)[key]?.[lang] ?? key;
+  return { lang, setLang, t, tx };
 }

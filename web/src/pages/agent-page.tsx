@@ -1,21 +1,106 @@
-// The agent desktop as far as this release goes: who you are and a customer search. Incoming-call
-// screen pop, the softphone and presence arrive with the Twilio twin (later issues).
-import { type FormEvent, useEffect, useState } from 'react';
+// The agent desktop: state bar on top; on the left the call (offer, live controls, wrap-up) and the
+// screen pop with the ticket form; on the right the live queue, click-to-dial, missed calls, my tasks
+// and the customer search. No modal dialogs: nothing traps the keyboard.
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api, type Customer, type Me } from '../api.js';
+import { CallPanel } from '../desk/call-panel.js';
+import { askNotificationPermission } from '../desk/ringer.js';
+import { ScreenPop } from '../desk/screen-pop.js';
+import { DialPanel, MissedPanel, QueuePanel, TasksPanel } from '../desk/side-panels.js';
+import { StateBar } from '../desk/state-bar.js';
+import { useAgentDesk } from '../desk/use-agent-desk.js';
+import { deskApi } from '../desk-api.js';
 import { useLang } from '../i18n.js';
 import { Link } from '../link.js';
-import { WhoAmI } from './who-am-i.js';
+
+export function AgentPage({ me }: { me: Me }) {
+  const { t } = useLang();
+  const isAgent = me.roles.includes('agent') || me.roles.includes('supervisor');
+  const desk = useAgentDesk(isAgent);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+
+  useEffect(() => {
+    // The first click anywhere may ask for notifications (browsers refuse without a gesture).
+    const once = () => askNotificationPermission();
+    window.addEventListener('click', once, { once: true });
+    return () => window.removeEventListener('click', once);
+  }, []);
+
+  const run = useCallback(
+    async (label: string, action: () => Promise<unknown>) => {
+      try {
+        await action();
+        setMessage({ kind: 'ok', text: `${label} ✓` });
+      } catch (error) {
+        setMessage({ kind: 'error', text: `${label}: ${(error as Error).message}` });
+      }
+      await desk.refresh();
+    },
+    [desk.refresh],
+  );
+  const callBack = (phone: string) => {
+    desk.expectCall();
+    void run(t('dial'), () => deskApi.dial(phone));
+  };
+
+  if (!isAgent) return <p className="error">{t('needsAgent')}</p>;
+  return (
+    <div className="desk">
+      <StateBar
+        desk={desk.state}
+        onChanged={() => void desk.refresh()}
+        onError={(text) => setMessage({ kind: 'error', text })}
+      />
+      {message && (
+        <p className={`toast ${message.kind}`} role="status" data-testid="toast">
+          {message.text}{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => setMessage(undefined)}
+            aria-label={t('dismiss')}
+          >
+            ×
+          </button>
+        </p>
+      )}
+      <div className="desk-grid">
+        <div className="desk-main">
+          <CallPanel desk={desk} run={run} />
+          {desk.state.pop ? (
+            <ScreenPop pop={desk.state.pop} />
+          ) : (
+            !desk.state.offer && (
+              <section className="card idle" data-testid="idle">
+                <p>
+                  {desk.state.status?.state === 'Available' ? t('waitingForCalls') : t('becomeAvailable')}
+                </p>
+              </section>
+            )
+          )}
+          <CustomerSearch />
+        </div>
+        <aside className="desk-side">
+          <QueuePanel me={me.id} run={run} onPick={desk.expectCall} />
+          <DialPanel run={run} onDial={desk.expectCall} />
+          <MissedPanel onCallBack={callBack} />
+          <TasksPanel onCallBack={callBack} />
+        </aside>
+      </div>
+    </div>
+  );
+}
 
 // Remembered for this tab, so "back to search" shows the same results.
 const LAST_QUERY = 'cc-last-query';
 
-export function AgentPage({ me }: { me: Me }) {
+function CustomerSearch() {
   const { t } = useLang();
   const [query, setQuery] = useState(() => sessionStorage.getItem(LAST_QUERY) ?? '');
   const [results, setResults] = useState<readonly Customer[]>();
   const [error, setError] = useState<string>();
 
-  const run = async (q: string) => {
+  const search = async (q: string) => {
     sessionStorage.setItem(LAST_QUERY, q);
     setError(undefined);
     try {
@@ -24,51 +109,40 @@ export function AgentPage({ me }: { me: Me }) {
       setError((err as Error).message);
     }
   };
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: run the remembered search once, on arrival.
-  useEffect(() => {
-    if (query.trim()) void run(query.trim());
-  }, []);
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (query.trim()) void run(query.trim());
+    if (query.trim()) void search(query.trim());
   };
 
   return (
-    <>
-      <WhoAmI me={me} />
-      <p className="notice">
-        {t('agentDesktop')}: {t('agentLater')}
-      </p>
-      <section className="card">
-        <form className="search" onSubmit={submit}>
-          <input
-            name="q"
-            value={query}
-            placeholder={t('searchHint')}
-            aria-label={t('searchHint')}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <button type="submit">{t('search')}</button>
-        </form>
-        {error && <p className="error">{error}</p>}
-        {results && results.length === 0 && <p className="muted">{t('noResults')}</p>}
-        {results && results.length > 0 && (
-          <ul className="results" data-testid="results">
-            {results.map((c) => (
-              <li key={c.id}>
-                <Link to={`/agent/customers/${encodeURIComponent(c.id)}`}>{c.name}</Link>{' '}
-                <span className="muted">
-                  {c.phones.join(' · ')}
-                  {c.company ? ` · ${c.company}` : ''}
-                </span>
-                {c.vipTier !== 'none' && <span className="tag">VIP {c.vipTier}</span>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </>
+    <section className="card">
+      <h2>{t('customerSearch')}</h2>
+      <form className="search" onSubmit={submit}>
+        <input
+          name="q"
+          value={query}
+          placeholder={t('searchHint')}
+          aria-label={t('searchHint')}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <button type="submit">{t('search')}</button>
+      </form>
+      {error && <p className="error">{error}</p>}
+      {results && results.length === 0 && <p className="muted">{t('noResults')}</p>}
+      {results && results.length > 0 && (
+        <ul className="results" data-testid="results">
+          {results.map((c) => (
+            <li key={c.id}>
+              <Link to={`/agent/customers/${encodeURIComponent(c.id)}`}>{c.name}</Link>{' '}
+              <span className="muted">
+                {c.phones.join(' · ')}
+                {c.company ? ` · ${c.company}` : ''}
+              </span>
+              {c.vipTier !== 'none' && <span className="tag">VIP {c.vipTier}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -1,21 +1,245 @@
-// Placeholder for the supervisor console: says plainly what is not built yet, and who may use it.
-import type { Me } from '../api.js';
+// The supervisor console: the wallboard per queue and the agents by state (polled every 3 s), the
+// controls for each live call (monitor, whisper, barge, take over, hang up) and each agent (force
+// Busy, Available, logout), blacklist approvals and today's audit log.
+import { useCallback, useEffect, useState } from 'react';
+import { type AuditEntry, api, type Me } from '../api.js';
+import { formatDuration, stateClass } from '../desk/state-bar.js';
+import { useSoftphone } from '../desk/use-softphone.js';
+import { type BlacklistRequest, type MonitorMode, supervisorApi, type Wallboard } from '../desk-api.js';
 import { useLang } from '../i18n.js';
-import { WhoAmI } from './who-am-i.js';
+
+const POLL_MS = 3000;
 
 export function SupervisorPage({ me }: { me: Me }) {
-  const { t } = useLang();
+  const { t, tx } = useLang();
   const allowed = me.roles.includes('supervisor') || me.roles.includes('admin');
+  const phone = useSoftphone(allowed);
+  const [board, setBoard] = useState<Wallboard>();
+  const [requests, setRequests] = useState<BlacklistRequest[]>([]);
+  const [audit, setAudit] = useState<AuditEntry[]>([]);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [error, setError] = useState<string>();
+
+  const load = useCallback(async () => {
+    try {
+      setBoard(await supervisorApi.wallboard());
+      setError(undefined);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+    supervisorApi.blacklistRequests().then(
+      (r) => setRequests(r.items),
+      () => {},
+    );
+    api.audit().then(
+      (r) => setAudit(r.items.slice(-30).reverse()),
+      () => {},
+    );
+  }, []);
+
+  useEffect(() => {
+    if (!allowed) return;
+    void load();
+    const timer = setInterval(() => void load(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [allowed, load]);
+
+  const run = async (label: string, action: () => Promise<unknown>) => {
+    try {
+      await action();
+      setMessage({ kind: 'ok', text: `${label} ✓` });
+    } catch (err) {
+      setMessage({ kind: 'error', text: `${label}: ${(err as Error).message}` });
+    }
+    await load();
+  };
+  const monitor = (callSid: string, mode: MonitorMode) => {
+    phone.expectCall();
+    void run(tx(`mode_${mode}`), () => supervisorApi.monitor(callSid, mode));
+  };
+
+  if (!allowed) return <p className="error">{t('needsSupervisor')}</p>;
   return (
-    <>
-      <WhoAmI me={me} />
-      <section className="card">
+    <div className="console">
+      <div className="console-head">
         <h1>{t('supervisorConsole')}</h1>
-        {!allowed && <p className="error">{t('needsSupervisor')}</p>}
-        <p className="notice">
-          {t('comingLater')}: {t('supervisorLater')}
+        <span className={`link link-${phone.link}`} data-testid="link-state">
+          <span className="dot" /> {tx(`link_${phone.link}`)}
+        </span>
+        {phone.liveCallSid && (
+          <span className="tag live-tag" data-testid="listening">
+            {t('listening')}{' '}
+            <button type="button" className="small-btn danger" onClick={phone.hangup}>
+              {t('stopListening')}
+            </button>
+          </span>
+        )}
+        <span className="muted small">
+          {board ? `${t('updated')} ${new Date(board.at).toLocaleTimeString()}` : ''}
+        </span>
+      </div>
+      {message && (
+        <p className={`toast ${message.kind}`} role="status" data-testid="toast">
+          {message.text}
         </p>
+      )}
+      {error && <p className="error">{error}</p>}
+      <section className="tiles" data-testid="wallboard">
+        {board?.queues.map((q) => (
+          <div
+            key={q.queue}
+            className={`tile ${q.waiting > 0 ? 'busy' : ''}`}
+            data-testid={`queue-${q.queue}`}
+          >
+            <h3>{q.queue}</h3>
+            <div className="big-number" data-testid="waiting">
+              {q.waiting}
+            </div>
+            <div className="muted small">{t('waiting')}</div>
+            <dl className="tile-stats">
+              <dt>{t('longestWait')}</dt>
+              <dd>{formatDuration(q.longestWaitSeconds)}</dd>
+              <dt>{t('serviceLevel')}</dt>
+              <dd>{q.serviceLevelToday === null ? '—' : `${Math.round(q.serviceLevelToday * 100)}%`}</dd>
+              <dt>{t('answered')}</dt>
+              <dd>{q.answeredToday}</dd>
+              <dt>{t('abandoned')}</dt>
+              <dd>{q.abandonedToday}</dd>
+              <dt>{t('availableAgents')}</dt>
+              <dd>{q.availableAgents}</dd>
+            </dl>
+          </div>
+        ))}
       </section>
-    </>
+      <section className="card">
+        <h2>{t('agents')}</h2>
+        <table className="agents" data-testid="agents">
+          <thead>
+            <tr>
+              <th>{t('agent')}</th>
+              <th>{t('state')}</th>
+              <th>{t('timeInState')}</th>
+              <th>{t('currentCall')}</th>
+              <th>{t('actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {board?.agents.map((a) => (
+              <tr key={a.agentId} data-testid={`agent-${a.agentId}`}>
+                <td>
+                  <strong>{a.agentId}</strong> {a.name}
+                  {!a.online && <span className="muted small"> · {t('pageClosed')}</span>}
+                </td>
+                <td>
+                  <span className={`state-pill small ${stateClass(a.state)}`} data-testid="state">
+                    {a.state}
+                    {a.breakReason ? ` · ${a.breakReason}` : ''}
+                  </span>
+                </td>
+                <td>{a.secondsInState === undefined ? '' : formatDuration(a.secondsInState)}</td>
+                <td>
+                  {a.call && (
+                    <span>
+                      {a.call.from} <span className="muted">{a.call.queue}</span>
+                    </span>
+                  )}
+                  {a.call?.callSid && (
+                    <div className="row tight">
+                      {(['monitor', 'whisper', 'barge'] as const).map((mode) => (
+                        <button
+                          type="button"
+                          key={mode}
+                          className="small-btn"
+                          onClick={() => a.call?.callSid && monitor(a.call.callSid, mode)}
+                        >
+                          {tx(`mode_${mode}`)}
+                        </button>
+                      ))}
+                      <button
+                        type="button"
+                        className="small-btn"
+                        onClick={() => {
+                          phone.expectCall();
+                          const sid = a.call?.callSid ?? '';
+                          void run(t('takeOver'), () => supervisorApi.takeOver(sid));
+                        }}
+                      >
+                        {t('takeOver')}
+                      </button>
+                      <button
+                        type="button"
+                        className="small-btn danger"
+                        onClick={() => {
+                          const sid = a.call?.callSid ?? '';
+                          void run(t('forceHangup'), () => supervisorApi.hangup(sid));
+                        }}
+                      >
+                        {t('forceHangup')}
+                      </button>
+                    </div>
+                  )}
+                </td>
+                <td className="row tight">
+                  {(['Busy', 'Available', 'Offline'] as const).map((s) => (
+                    <button
+                      type="button"
+                      key={s}
+                      className={`small-btn ${s === 'Offline' ? 'secondary' : ''}`}
+                      data-testid={`force-${s}`}
+                      onClick={() =>
+                        void run(`${a.agentId} → ${s}`, () => supervisorApi.forceState(a.agentId, s))
+                      }
+                    >
+                      {s === 'Offline' ? t('forceLogout') : tx(`state${s}`)}
+                    </button>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <div className="grid2">
+        <section className="card">
+          <h2>
+            {t('blacklistRequests')} ({requests.length})
+          </h2>
+          <ul className="compact">
+            {requests.map((r) => (
+              <li key={r.id}>
+                <strong>{r.phone}</strong> · {r.reason} <span className="muted">({r.requestedBy})</span>{' '}
+                <button
+                  type="button"
+                  className="small-btn"
+                  onClick={() => void run(t('approve'), () => supervisorApi.decide(r.id, 'approve'))}
+                >
+                  {t('approve')}
+                </button>{' '}
+                <button
+                  type="button"
+                  className="small-btn secondary"
+                  onClick={() => void run(t('rejectRequest'), () => supervisorApi.decide(r.id, 'reject'))}
+                >
+                  {t('rejectRequest')}
+                </button>
+              </li>
+            ))}
+            {requests.length === 0 && <li className="muted">{t('none')}</li>}
+          </ul>
+        </section>
+        <section className="card">
+          <h2>{t('auditLog')}</h2>
+          <ul className="compact audit" data-testid="audit">
+            {audit.map((e) => (
+              <li key={e.id}>
+                <span className="muted">{new Date(e.at).toLocaleTimeString()}</span> {e.actor} · {e.action}
+                {e.target ? ` · ${e.target}` : ''}
+              </li>
+            ))}
+            {audit.length === 0 && <li className="muted">{t('none')}</li>}
+          </ul>
+        </section>
+      </div>
+    </div>
   );
 }

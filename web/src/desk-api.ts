@@ -1,0 +1,151 @@
+// The agent desktop and supervisor console routes (docs/agent-api.md; /api/openapi.json has the schemas).
+import { call } from './api.js';
+import type { AgentToken } from './connection/types.js';
+
+export type AgentState = 'Available' | 'Busy' | 'Break' | 'Wrap-up' | 'Offline';
+
+export interface CurrentCall {
+  readonly taskSid: string;
+  readonly callSid: string;
+  readonly conferenceSid?: string;
+  readonly agentCallSid?: string;
+  readonly onHold: boolean;
+  readonly muted: boolean;
+  readonly participants: readonly { callSid: string; label?: string; hold: boolean; muted: boolean }[];
+}
+
+export interface AgentReservation {
+  readonly reservationSid: string;
+  readonly taskSid: string;
+  readonly status: string;
+  readonly queue?: string;
+  readonly callSid?: string;
+  readonly from?: string;
+  readonly vip?: string;
+}
+
+export interface AgentStatus {
+  readonly agentId: string;
+  readonly workerSid: string;
+  readonly state: string;
+  readonly available: boolean;
+  readonly breakReason?: string;
+  readonly since?: string;
+  readonly wrapUpEndsAt?: string;
+  readonly skills: readonly string[];
+  readonly allSkills: readonly string[];
+  readonly reservations: readonly AgentReservation[];
+  readonly call?: CurrentCall;
+  readonly heartbeatExpiresAt?: string;
+}
+
+export type TransferTarget =
+  | { readonly type: 'agent'; readonly agentId: string }
+  | { readonly type: 'queue'; readonly queue: string }
+  | { readonly type: 'number'; readonly number: string };
+
+export interface WaitingCall {
+  readonly taskSid: string;
+  readonly callSid?: string;
+  readonly queue?: string;
+  readonly from?: string;
+  readonly customerId?: string;
+  readonly vip: string;
+  readonly priority: number;
+  readonly waitSeconds: number;
+  readonly status: string;
+  readonly ringingAgentId?: string;
+  readonly reservationSid?: string;
+}
+
+export interface MissedCall {
+  readonly callSid: string;
+  readonly taskSid?: string;
+  readonly from: string;
+  readonly at: string;
+  readonly outcome: string;
+  readonly queue?: string;
+}
+
+export interface QueueBoard {
+  readonly queue: string;
+  readonly waiting: number;
+  readonly longestWaitSeconds: number;
+  readonly availableAgents: number;
+  readonly answeredToday: number;
+  readonly abandonedToday: number;
+  readonly serviceLevelToday: number | null;
+}
+
+export interface AgentBoard {
+  readonly agentId: string;
+  readonly name?: string;
+  readonly workerSid: string;
+  readonly state: string;
+  readonly since?: string;
+  readonly secondsInState?: number;
+  readonly breakReason?: string;
+  readonly online: boolean;
+  readonly call?: { taskSid: string; callSid?: string; from?: string; queue?: string };
+}
+
+export interface Wallboard {
+  readonly at: string;
+  readonly serviceLevelSeconds: number;
+  readonly queues: readonly QueueBoard[];
+  readonly agents: readonly AgentBoard[];
+}
+
+export interface BlacklistRequest {
+  readonly id: string;
+  readonly phone: string;
+  readonly reason: string;
+  readonly callSid?: string;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly status: 'pending' | 'approved' | 'rejected';
+}
+
+export type MonitorMode = 'monitor' | 'whisper' | 'barge';
+
+export const deskApi = {
+  token: () => call<AgentToken>('POST', '/agent/token', {}),
+  me: () => call<AgentStatus>('GET', '/agent/me'),
+  setState: (state: 'Available' | 'Busy' | 'Break' | 'Offline', reason?: string) =>
+    call<AgentStatus>('POST', '/agent/state', { state, ...(reason ? { reason } : {}) }),
+  endWrapUp: () => call<AgentStatus>('POST', '/agent/wrap-up/end'),
+  setSkills: (skills: readonly string[]) => call<AgentStatus>('PUT', '/agent/skills', { skills }),
+  heartbeat: () => call<{ expiresAt: string; state: string }>('POST', '/agent/heartbeat'),
+  accept: (reservationSid: string) =>
+    call<{ callSid?: string; conference: string }>('POST', `/agent/reservations/${reservationSid}/accept`),
+  reject: (reservationSid: string) => call<void>('POST', `/agent/reservations/${reservationSid}/reject`, {}),
+  hold: (hold: boolean) => call<unknown>('POST', '/agent/call/hold', { hold }),
+  mute: (muted: boolean) => call<unknown>('POST', '/agent/call/mute', { muted }),
+  transfer: (mode: 'cold' | 'warm', target: TransferTarget) =>
+    call<unknown>('POST', '/agent/call/transfer', { mode, target }),
+  conference: (target: TransferTarget) => call<unknown>('POST', '/agent/call/conference', { target }),
+  leave: () => call<unknown>('POST', '/agent/call/leave'),
+  hangup: () => call<unknown>('POST', '/agent/call/hangup'),
+  dial: (to: string, callerId?: string) =>
+    call<{ callSid: string }>('POST', '/agent/dial', { to, ...(callerId ? { callerId } : {}) }),
+  missedCalls: () => call<{ items: MissedCall[] }>('GET', '/agent/missed-calls'),
+  queue: () => call<{ items: WaitingCall[] }>('GET', '/queue'),
+  pick: (taskSid: string) => call<unknown>('POST', `/queue/${taskSid}/pick`),
+  wrapUpNotes: (callSid: string, body: { disposition?: string; notes?: string }) =>
+    call<unknown>('POST', `/calls/${callSid}/wrap-up`, body),
+  requestBlacklist: (phone: string, reason: string, callSid?: string) =>
+    call<BlacklistRequest>('POST', '/blacklist-requests', { phone, reason, ...(callSid ? { callSid } : {}) }),
+};
+
+export const supervisorApi = {
+  wallboard: () => call<Wallboard>('GET', '/supervisor/wallboard'),
+  monitor: (callSid: string, mode: MonitorMode) =>
+    call<unknown>('POST', `/supervisor/calls/${callSid}/monitor`, { mode }),
+  takeOver: (callSid: string) => call<unknown>('POST', `/supervisor/calls/${callSid}/take-over`),
+  hangup: (callSid: string) => call<void>('POST', `/supervisor/calls/${callSid}/hangup`),
+  forceState: (agentId: string, state: 'Available' | 'Busy' | 'Offline') =>
+    call<AgentBoard>('POST', `/supervisor/agents/${encodeURIComponent(agentId)}/state`, { state }),
+  blacklistRequests: () => call<{ items: BlacklistRequest[] }>('GET', '/supervisor/blacklist-requests'),
+  decide: (id: string, decision: 'approve' | 'reject') =>
+    call<BlacklistRequest>('POST', `/supervisor/blacklist-requests/${encodeURIComponent(id)}`, { decision }),
+};

@@ -1,0 +1,55 @@
+// What the desk knows about a call being offered or taken: the IVR's findings from the task attributes,
+// read in either spelling (snake_case from our workflow, camelCase from hand-made tasks).
+
+export interface CallFindings {
+  readonly from?: string;
+  readonly customerId?: string;
+  readonly customerName?: string;
+  readonly policyNumber?: string;
+  readonly ticketNumber?: string;
+  readonly language?: string;
+  readonly vip?: string;
+  readonly queue?: string;
+  readonly region?: string;
+  readonly intent?: string;
+}
+
+export function findingsOf(attributes: Readonly<Record<string, unknown>>, from?: string): CallFindings {
+  const pick = (...keys: string[]) => {
+    for (const key of keys) {
+      const value = attributes[key];
+      if (typeof value === 'string' && value) return value;
+    }
+    return undefined;
+  };
+  const entries: [keyof CallFindings, string | undefined][] = [
+    ['from', pick('from', 'caller') ?? from],
+    ['customerId', pick('customer_id', 'customerId')],
+    ['customerName', pick('customer_name', 'customerName')],
+    ['policyNumber', pick('policy_number', 'policyNumber')],
+    ['ticketNumber', pick('ticket_number', 'ticketNumber')],
+    ['language', pick('language', 'lang')],
+    ['vip', pick('vip', 'vip_tier')],
+    ['queue', pick('queue')],
+    ['region', pick('region', 'caller_region')],
+    ['intent', pick('intent', 'reason', 'flow')],
+  ];
+  return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as CallFindings;
+}
+
+/** A short region hint from the number itself, when the IVR found none. */
+export function regionOfNumber(phone: string | undefined): string | undefined {
+  if (!phone) return undefined;
+  if (phone.startsWith('+86')) {
+    const rest = phone.slice(3);
+    if (/^1[3-9]/.test(rest)) return 'CN mobile';
+    if (rest.startsWith('21')) return 'Shanghai';
+    if (rest.startsWith('10')) return 'Beijing';
+    if (rest.startsWith('20')) return 'Guangzhou';
+    if (rest.startsWith('755')) return 'Shenzhen';
+    return 'CN';
+  }
+  if (phone.startsWith('+1')) return 'US/CA';
+  if (phone.startsWith('+44')) return 'UK';
+  return undefined;
+}

@@ -1,0 +1,209 @@
+// The screen pop: the caller's record as the call arrives (by the IVR's customer id, else by the number),
+// or a quick new-customer form. Vehicles and devices, policies, open and past tickets, past calls with
+// their recordings (played through the audited presigned URL), and the ticket form.
+import { type FormEvent, useEffect, useState } from 'react';
+import { api, type CustomerView } from '../api.js';
+import { useLang } from '../i18n.js';
+import { TicketForm } from './ticket-form.js';
+import type { PopContext } from './use-agent-desk.js';
+
+export function ScreenPop({ pop }: { pop: PopContext }) {
+  const { t } = useLang();
+  const [view, setView] = useState<CustomerView | null>();
+  const [error, setError] = useState<string>();
+  const [reload, setReload] = useState(0);
+  const { customerId, from } = pop.findings;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is a manual refresh trigger.
+  useEffect(() => {
+    let cancelled = false;
+    setError(undefined);
+    (async () => {
+      let id = customerId;
+      if (!id && from) id = (await api.customerByPhone(from)).items[0]?.id;
+      const found = id ? await api.customer(id) : null;
+      if (!cancelled) setView(found);
+    })().catch((err: Error) => !cancelled && setError(err.message));
+    return () => {
+      cancelled = true;
+    };
+  }, [customerId, from, reload]);
+
+  if (error) return <p className="error">{error}</p>;
+  if (view === undefined) return <p className="muted">{t('loading')}</p>;
+  if (view === null) return <NewCustomer phone={from} onCreated={() => setReload((n) => n + 1)} />;
+  return <CustomerPop view={view} pop={pop} onChanged={() => setReload((n) => n + 1)} />;
+}
+
+function CustomerPop({
+  view,
+  pop,
+  onChanged,
+}: {
+  view: CustomerView;
+  pop: PopContext;
+  onChanged: () => void;
+}) {
+  const { t } = useLang();
+  const [created, setCreated] = useState<string>();
+  const { customer: c, assets, policies, tickets, calls } = view;
+  const open = tickets.filter((tk) => !['resolved', 'closed', 'cancelled'].includes(tk.status));
+  const past = tickets.filter((tk) => ['resolved', 'closed', 'cancelled'].includes(tk.status));
+  return (
+    <section className="card pop" data-testid="screen-pop">
+      <div className="pop-head">
+        <h2 data-testid="pop-customer">{c.name}</h2>
+        {c.vipTier !== 'none' && <span className="tag vip">VIP {c.vipTier}</span>}
+        <span className="muted">
+          {c.phones.join(' · ')}
+          {c.company ? ` · ${c.company}` : ''}
+          {c.region ? ` · ${c.region}` : ''}
+        </span>
+      </div>
+      {c.notes && <p className="note">{c.notes}</p>}
+      <div className="grid2">
+        <div>
+          <h3>{t('assets')}</h3>
+          <ul className="compact">
+            {assets.map((a) => (
+              <li key={a.id}>
+                {a.kind === 'vehicle'
+                  ? `${a.make} ${a.model} ${a.year} · ${a.plate ?? ''} · ${a.vin}`
+                  : `${a.product} · SN ${a.serial}`}
+              </li>
+            ))}
+            {assets.length === 0 && <li className="muted">{t('none')}</li>}
+          </ul>
+          <h3>{t('policies')}</h3>
+          <ul className="compact">
+            {policies.map((p) => (
+              <li key={p.number} className={p.number === pop.findings.policyNumber ? 'hit' : ''}>
+                <strong>{p.number}</strong> <span className={`tag status-${p.status}`}>{p.status}</span>{' '}
+                {p.endsOn}
+              </li>
+            ))}
+            {policies.length === 0 && <li className="muted">{t('none')}</li>}
+          </ul>
+        </div>
+        <div>
+          <h3>
+            {t('openTickets')} ({open.length})
+          </h3>
+          <ul className="compact">
+            {open.map((tk) => (
+              <li key={tk.number} className={tk.number === pop.findings.ticketNumber ? 'hit' : ''}>
+                <strong>{tk.number}</strong> <span className="tag">{tk.status}</span> {tk.subject}
+              </li>
+            ))}
+          </ul>
+          {past.length > 0 && (
+            <details>
+              <summary>
+                {t('pastTickets')} ({past.length})
+              </summary>
+              <ul className="compact">
+                {past.map((tk) => (
+                  <li key={tk.number}>
+                    {tk.number} <span className="tag">{tk.status}</span> {tk.subject}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <h3>{t('pastCalls')}</h3>
+          <ul className="compact">
+            {calls.slice(0, 8).map((call) => (
+              <li key={call.callSid}>
+                {new Date(call.startedAt).toLocaleString()} · {call.status}
+                {call.agentId ? ` · ${call.agentId}` : ''}
+                {call.disposition ? ` · ${call.disposition}` : ''}
+                {call.recordingSids.map((sid) => (
+                  <PlayButton key={sid} sid={sid} />
+                ))}
+              </li>
+            ))}
+            {calls.length === 0 && <li className="muted">{t('none')}</li>}
+          </ul>
+        </div>
+      </div>
+      <h3>{t('newTicket')}</h3>
+      {created && (
+        <p className="ok" data-testid="ticket-created">
+          {t('ticketCreated')}: <strong>{created}</strong>
+        </p>
+      )}
+      <TicketForm
+        view={view}
+        callSid={pop.callSid}
+        onCreated={(ticket) => {
+          setCreated(ticket.number);
+          onChanged();
+        }}
+      />
+    </section>
+  );
+}
+
+function PlayButton({ sid }: { sid: string }) {
+  const { t } = useLang();
+  const [url, setUrl] = useState<string>();
+  const [error, setError] = useState<string>();
+  if (url)
+    return (
+      <audio controls autoPlay src={url} className="inline-audio">
+        <track kind="captions" />
+      </audio>
+    );
+  return (
+    <>
+      {' '}
+      <button
+        type="button"
+        className="link"
+        onClick={() =>
+          api.playback(sid).then(
+            (p) => setUrl(p.url),
+            (e: Error) => setError(e.message),
+          )
+        }
+      >
+        ▶ {t('play')}
+      </button>
+      {error && <span className="error small"> {error}</span>}
+    </>
+  );
+}
+
+function NewCustomer({ phone, onCreated }: { phone: string | undefined; onCreated: () => void }) {
+  const { t, lang } = useLang();
+  const [name, setName] = useState('');
+  const [phones, setPhones] = useState(phone ?? '');
+  const [error, setError] = useState<string>();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await api.createCustomer({ name: name.trim(), phones: [phones.trim()], language: lang });
+      onCreated();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <form className="card pop" onSubmit={submit} data-testid="new-customer">
+      <h2>{t('newCustomer')}</h2>
+      <p className="muted">{t('noCustomerForNumber')}</p>
+      <div className="grid2">
+        <label>
+          {t('name')} *
+          <input required value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          {t('phones')} *
+          <input required value={phones} onChange={(e) => setPhones(e.target.value)} />
+        </label>
+      </div>
+      {error && <p className="error">{error}</p>}
+      <button type="submit">{t('createCustomer')}</button>
+    </form>
+  );
+}

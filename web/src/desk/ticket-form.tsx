@@ -1,0 +1,157 @@
+// Tickets during a call, following the scripts: a claim asks what the warranty hotline asks (name,
+// policy/VIN/plate, fault, location, mileage); complaint, rescue dispatch and fault have their own
+// required fields. The browser enforces them (required inputs); the server checks again.
+import { type FormEvent, useState } from 'react';
+import { api, type CustomerView, type Ticket, type TicketType } from '../api.js';
+import { useLang } from '../i18n.js';
+
+type Kind = Extract<TicketType, 'claim' | 'complaint' | 'rescue' | 'fault'>;
+const KINDS: readonly Kind[] = ['claim', 'complaint', 'rescue', 'fault'];
+
+/** Type-specific fields: name and whether the script requires it. */
+const FIELDS: Record<Kind, readonly (readonly [string, boolean])[]> = {
+  claim: [
+    ['fault', true],
+    ['location', true],
+    ['mileage', true],
+  ],
+  complaint: [
+    ['about', true],
+    ['expected', false],
+  ],
+  rescue: [
+    ['location', true],
+    ['vehicleState', true],
+    ['destination', false],
+  ],
+  fault: [
+    ['symptom', true],
+    ['since', false],
+  ],
+};
+
+export function TicketForm({
+  view,
+  callSid,
+  onCreated,
+}: {
+  view: CustomerView;
+  callSid: string | undefined;
+  onCreated: (ticket: Ticket) => void;
+}) {
+  const { t, tx } = useLang();
+  const [kind, setKind] = useState<Kind>('claim');
+  const [subject, setSubject] = useState('');
+  const [description, setDescription] = useState('');
+  const [policy, setPolicy] = useState(view.policies.find((p) => p.status === 'valid')?.number ?? '');
+  const [assetId, setAssetId] = useState(view.assets[0]?.id ?? '');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const ticket = await api.createTicket({
+        type: kind,
+        subject: subject.trim(),
+        customerId: view.customer.id,
+        ...(description.trim() ? { description: description.trim() } : {}),
+        ...(policy ? { policyNumber: policy } : {}),
+        ...(assetId ? { assetId } : {}),
+        ...(callSid && /^CA[0-9a-f]{32}$/.test(callSid) ? { callSids: [callSid] } : {}),
+        fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim())),
+        priority: kind === 'rescue' ? 'urgent' : 'normal',
+      });
+      onCreated(ticket);
+      setSubject('');
+      setDescription('');
+      setFields({});
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="ticket-form" onSubmit={submit} data-testid="ticket-form">
+      <div className="row" role="radiogroup" aria-label={t('ticketType')}>
+        {KINDS.map((k) => (
+          <label key={k} className="inline">
+            <input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} />{' '}
+            {tx(`type_${k}`)}
+          </label>
+        ))}
+      </div>
+      <div className="grid2">
+        <label>
+          {t('subject')} *
+          <input name="subject" required value={subject} onChange={(e) => setSubject(e.target.value)} />
+        </label>
+        <label>
+          {t('customer')}
+          <input value={view.customer.name} readOnly />
+        </label>
+        {(kind === 'claim' || kind === 'rescue') && (
+          <>
+            <label>
+              {t('policy')} {kind === 'claim' ? '*' : ''}
+              <select
+                name="policy"
+                required={kind === 'claim'}
+                value={policy}
+                onChange={(e) => setPolicy(e.target.value)}
+              >
+                <option value="">—</option>
+                {view.policies.map((p) => (
+                  <option key={p.number} value={p.number}>
+                    {p.number} ({p.status})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('vehicle')} *
+              <select name="asset" required value={assetId} onChange={(e) => setAssetId(e.target.value)}>
+                <option value="">—</option>
+                {view.assets.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.kind === 'vehicle' ? `${a.plate ?? ''} ${a.vin}` : `${a.product} ${a.serial}`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+        {FIELDS[kind].map(([name, required]) => (
+          <label key={`${kind}-${name}`}>
+            {tx(`field_${name}`)} {required ? '*' : ''}
+            <input
+              name={name}
+              required={required}
+              inputMode={name === 'mileage' ? 'numeric' : undefined}
+              pattern={name === 'mileage' ? '[0-9]+' : undefined}
+              value={fields[name] ?? ''}
+              onChange={(e) => setFields({ ...fields, [name]: e.target.value })}
+            />
+          </label>
+        ))}
+      </div>
+      <label>
+        {t('description')}
+        <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {t('createTicket')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,253 @@
+// The agent desktop's live state in one hook: token and connection (either implementation), the
+// heartbeat, the server's view of my state (polled and refreshed on every event), the offered
+// reservation, the ringing and live call, and what the screen pop is about. The server decides state;
+// this hook only shows it and asks for changes.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { startHeartbeat } from '../connection/heartbeat.js';
+import { openConnection } from '../connection/open-connection.js';
+import type { AgentConnection, IncomingCall, LinkState } from '../connection/types.js';
+import { type AgentStatus, deskApi } from '../desk-api.js';
+import { type CallFindings, findingsOf } from './offer.js';
+import { startRinging, stopRinging } from './ringer.js';
+
+export interface Offer {
+  readonly reservationSid: string;
+  readonly taskSid: string;
+  readonly findings: CallFindings;
+  readonly since: number;
+}
+
+/** The call the screen pop is about; kept through wrap-up until the agent finishes. */
+export interface PopContext {
+  readonly taskSid?: string;
+  readonly callSid?: string;
+  readonly findings: CallFindings;
+}
+
+export interface DeskState {
+  readonly link: LinkState;
+  readonly mode?: 'twilio' | 'local';
+  readonly heartbeatMisses: number;
+  readonly status?: AgentStatus;
+  readonly offer?: Offer;
+  readonly ringing?: IncomingCall;
+  readonly liveCallSid?: string;
+  readonly pop?: PopContext;
+  readonly error?: string;
+}
+
+const POLL_MS = 3000;
+
+export function useAgentDesk(enabled: boolean) {
+  const [state, setState] = useState<DeskState>({ link: 'connecting', heartbeatMisses: 0 });
+  const connection = useRef<AgentConnection | undefined>(undefined);
+  /** Calls to our own client that we expect (we accepted, picked or dialled): answered without a second click. */
+  const expectCallUntil = useRef(0);
+  const patch = useCallback((p: Partial<DeskState>) => setState((s) => ({ ...s, ...p })), []);
+
+  const refresh = useCallback(async () => {
+    try {
+      const status = await deskApi.me();
+      setState((s) => {
+        // A pending reservation the server knows of but the link did not announce (page reloaded).
+        const pending = status.reservations.find((r) => r.status === 'pending');
+        const offer =
+          s.offer &&
+          status.reservations.some(
+            (r) => r.reservationSid === s.offer?.reservationSid && r.status === 'pending',
+          )
+            ? s.offer
+            : pending
+              ? {
+                  reservationSid: pending.reservationSid,
+                  taskSid: pending.taskSid,
+                  findings: {
+                    ...(s.offer?.reservationSid === pending.reservationSid ? s.offer.findings : {}),
+                    ...(pending.from ? { from: pending.from } : {}),
+                    ...(pending.queue ? { queue: pending.queue } : {}),
+                    ...(pending.vip ? { vip: pending.vip } : {}),
+                  },
+                  since: s.offer?.since ?? Date.now(),
+                }
+              : undefined;
+        return { ...s, status, offer, error: undefined };
+      });
+    } catch (error) {
+      patch({ error: (error as Error).message });
+    }
+  }, [patch]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    let cancelled = false;
+    let stopHeartbeat: (() => void) | undefined;
+    void (async () => {
+      try {
+        const token = await deskApi.token();
+        if (cancelled) return;
+        const conn = await openConnection(token, deskApi.token);
+        if (cancelled) return;
+        connection.current = conn;
+        patch({ mode: conn.mode });
+        conn.on((event) => {
+          switch (event.type) {
+            case 'state':
+              patch({ link: event.state });
+              if (event.state === 'online') void refresh();
+              return;
+            case 'reservation':
+              if (event.event === 'created') {
+                const findings = findingsOf(event.taskAttributes);
+                setState((s) => ({
+                  ...s,
+                  offer: {
+                    reservationSid: event.reservationSid,
+                    taskSid: event.taskSid,
+                    findings,
+                    since: Date.now(),
+                  },
+                  pop: { taskSid: event.taskSid, findings },
+                }));
+                startRinging(findings.from ?? 'Incoming call', findings.customerName ?? findings.queue ?? '');
+              } else {
+                setState((s) =>
+                  s.offer?.reservationSid === event.reservationSid && event.event !== 'created'
+                    ? { ...s, offer: undefined }
+                    : s,
+                );
+                if (event.event !== 'accepted') stopRinging();
+              }
+              void refresh();
+              return;
+            case 'incoming':
+              if (Date.now() < expectCallUntil.current) {
+                expectCallUntil.current = 0;
+                conn.accept(event.call.callSid);
+                return;
+              }
+              patch({ ringing: event.call });
+              startRinging(event.call.from, event.call.parameters.customerName ?? '');
+              return;
+            case 'ring-ended':
+              stopRinging();
+              setState((s) => (s.ringing?.callSid === event.callSid ? { ...s, ringing: undefined } : s));
+              return;
+            case 'connected':
+              stopRinging();
+              setState((s) => ({
+                ...s,
+                liveCallSid: event.callSid,
+                ringing: undefined,
+                pop: s.pop ?? { callSid: event.callSid, findings: findingsOf({}, s.ringing?.from) },
+              }));
+              void refresh();
+              return;
+            case 'disconnected':
+              setState((s) => (s.liveCallSid === event.callSid ? { ...s, liveCallSid: undefined } : s));
+              void refresh();
+              return;
+            case 'activity':
+              void refresh();
+              return;
+            case 'error':
+              patch({ error: event.message });
+              return;
+          }
+        });
+        await conn.start();
+        stopHeartbeat = startHeartbeat({
+          beat: deskApi.heartbeat,
+          onStatus: (misses) => patch({ heartbeatMisses: misses }),
+        }).stop;
+      } catch (error) {
+        patch({ link: 'offline', error: (error as Error).message });
+      }
+    })();
+    const wake = () => {
+      connection.current?.nudge();
+      void refresh();
+    };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') wake();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('online', wake);
+    const poll = setInterval(() => void refresh(), POLL_MS);
+    void refresh();
+    return () => {
+      cancelled = true;
+      clearInterval(poll);
+      stopHeartbeat?.();
+      stopRinging();
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('online', wake);
+      connection.current?.stop();
+      connection.current = undefined;
+    };
+  }, [enabled, patch, refresh]);
+
+  const expectCall = () => {
+    expectCallUntil.current = Date.now() + 60_000;
+  };
+
+  return {
+    state,
+    refresh,
+    expectCall,
+    /** Accept the offered reservation: the server joins us to the caller; our leg is answered automatically. */
+    async acceptOffer() {
+      const offer = state.offer;
+      if (!offer) return;
+      stopRinging();
+      expectCall();
+      setState((s) => ({ ...s, pop: { taskSid: offer.taskSid, findings: offer.findings } }));
+      const result = await deskApi.accept(offer.reservationSid);
+      setState((s) => ({
+        ...s,
+        offer: undefined,
+        pop: {
+          taskSid: offer.taskSid,
+          findings: offer.findings,
+          ...(result.callSid ? { callSid: result.callSid } : {}),
+        },
+      }));
+      await refresh();
+    },
+    async rejectOffer() {
+      const offer = state.offer;
+      if (!offer) return;
+      stopRinging();
+      patch({ offer: undefined, pop: undefined });
+      await deskApi.reject(offer.reservationSid);
+      await refresh();
+    },
+    answerRinging() {
+      const ringing = state.ringing;
+      if (!ringing) return;
+      stopRinging();
+      connection.current?.accept(ringing.callSid);
+      setState((s) => ({
+        ...s,
+        pop: { callSid: ringing.callSid, findings: findingsOf(ringing.parameters, ringing.from) },
+      }));
+    },
+    declineRinging() {
+      const ringing = state.ringing;
+      if (!ringing) return;
+      stopRinging();
+      connection.current?.reject(ringing.callSid);
+      patch({ ringing: undefined });
+    },
+    hangupLeg() {
+      if (state.liveCallSid) connection.current?.hangup(state.liveCallSid);
+    },
+    clearPop() {
+      patch({ pop: undefined });
+    },
+    setPop(pop: PopContext) {
+      patch({ pop });
+    },
+  };
+}
+
+export type AgentDesk = ReturnType<typeof useAgentDesk>;
