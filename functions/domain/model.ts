@@ -213,9 +213,14 @@ export interface Voicemail extends Stamped {
   readonly called: string;
   readonly customerId?: string;
   readonly queue: string;
+  /** Set for a personal mailbox (the customer's owner agent): the agent's box, else the queue's. */
+  readonly agentId?: string;
   readonly language: Language;
   readonly durationSeconds: number;
   readonly status: VoicemailStatus;
+  /** Who marked it handled, and when. */
+  readonly handledBy?: string;
+  readonly handledAt?: string;
   /** The follow-up task created for it. */
   readonly taskId?: string;
   /** Why the caller left it: after-hours, queue-full, waited, caller-choice. */

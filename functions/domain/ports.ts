@@ -212,7 +212,10 @@ export interface BlacklistRepo {
   list(page?: PageRequest): Promise<Page<BlacklistEntry>>;
 }
 
-export type NewVoicemail = Omit<Voicemail, 'createdAt' | 'updatedAt' | 'version' | 'status'>;
+export type NewVoicemail = Omit<
+  Voicemail,
+  'createdAt' | 'updatedAt' | 'version' | 'status' | 'handledBy' | 'handledAt'
+>;
 
 export interface VoicemailRepo {
   /** Idempotent on recordingSid: a replay returns the stored voicemail with created false. */
@@ -221,10 +224,12 @@ export interface VoicemailRepo {
   update(
     recordingSid: string,
     expectedVersion: number,
-    patch: Partial<Pick<Voicemail, 'status' | 'taskId'>>,
+    patch: Partial<Pick<Voicemail, 'status' | 'taskId' | 'agentId' | 'handledBy' | 'handledAt'>>,
   ): Promise<WriteResult<Voicemail>>;
   /** Newest first. */
   byStatus(status: VoicemailStatus, page?: PageRequest): Promise<Page<Voicemail>>;
+  /** One mailbox (`agent:<id>` or `queue:<name>`, see functions/domain/voicemail-box.ts), newest first. */
+  byMailbox(mailbox: string, page?: PageRequest): Promise<Page<Voicemail>>;
   byCustomer(customerId: string): Promise<Voicemail[]>;
 }
 

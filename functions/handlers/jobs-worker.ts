@@ -30,6 +30,8 @@ const work = createJobWorker({
   routing: channels.routing,
   smsFrom: channels.smsFrom,
   publicBaseUrl: deps.config.publicBaseUrl,
+  jobs: channels.jobs,
+  mail: channels.mail,
 });
 
 export async function handler(event: SqsEvent) {

@@ -6,6 +6,7 @@ import { registerChannelAdminRoutes } from './api/channel-admin-routes.js';
 import type { Guard } from './api/guard.js';
 import { registerRecordingRoutes } from './api/recording-routes.js';
 import { registerSmsRoutes } from './api/sms-routes.js';
+import { registerVoicemailRoutes } from './api/voicemail-routes.js';
 import type { ChannelDeps } from './channel-deps.js';
 import type { AppDeps, WebhookDeps } from './deps.js';
 import type { ApiEnv, TwilioEnv } from './env.js';
@@ -29,6 +30,7 @@ export function registerChannelApi(
 ): void {
   registerRecordingRoutes(app, deps, guard);
   registerSmsRoutes(app, deps, guard);
+  registerVoicemailRoutes(app, deps, guard);
   registerChannelAdminRoutes(app, deps, guard);
 }
 

@@ -1,12 +1,13 @@
 // The one worker behind the job queue (SQS in AWS, the local queue on the shared clock): dispatches each
 // job by kind. Throwing means "retry later"; PermanentJobError sends the job straight to the dead letters.
-import type { MediaStore, TwilioRecordingMedia } from '../domain/channel-ports.js';
-import type { Job, SmsTaskJob } from '../domain/jobs.js';
+import type { MailSender, MediaStore, TwilioRecordingMedia } from '../domain/channel-ports.js';
+import type { Job, JobQueue, SmsTaskJob } from '../domain/jobs.js';
 import type { Clock, Store } from '../domain/ports.js';
 import type { StoredRecording } from '../domain/recording.js';
 import { processRecording } from './recording-worker.js';
 import { processSmsSend, type TwilioMessages } from './sms-outbound.js';
 import type { TaskRouting } from './task-routing.js';
+import { notifyVoicemail } from './voicemail-notify.js';
 
 export interface JobWorkerDeps {
   readonly store: Store;
@@ -18,6 +19,10 @@ export interface JobWorkerDeps {
   /** Our SMS sender number. */
   readonly smsFrom: string;
   readonly publicBaseUrl: string;
+  /** With `mail`, a stored voicemail notifies its mailbox's owner (functions/workers/voicemail-notify.ts). */
+  readonly jobs?: JobQueue;
+  readonly mail?: MailSender;
+  /** Overrides that notification (tests). */
   readonly onVoicemailStored?: (recording: StoredRecording) => Promise<void>;
 }
 
@@ -61,10 +66,19 @@ export function createJobWorker(deps: JobWorkerDeps): (job: Job) => Promise<unkn
     from: deps.smsFrom,
     statusCallbackUrl: `${deps.publicBaseUrl}${SMS_STATUS_PATH}`,
   };
+  const { jobs, mail } = deps;
+  const onVoicemailStored =
+    deps.onVoicemailStored ??
+    (jobs && mail
+      ? async (recording: StoredRecording) => {
+          await notifyVoicemail({ ...deps, jobs, mail }, recording);
+        }
+      : undefined);
+  const recordings = { ...deps, ...(onVoicemailStored ? { onVoicemailStored } : {}) };
   return async (job) => {
     switch (job.kind) {
       case 'recording':
-        return processRecording(deps, job);
+        return processRecording(recordings, job);
       case 'sms-send':
         return processSmsSend(outbound, job);
       case 'sms-task':

@@ -45,6 +45,7 @@ export function createLocalChannels(input: {
   const queue = createLocalQueue({ clock, ...(input.log ? { log: input.log } : {}) });
   const smsFrom = config.channels?.smsFrom ?? HOTLINE_NUMBERS[0].number;
   const routing = createTwilioTaskRouting(twilio);
+  const mail = createLocalOutbox(clock, input.dataDir ? join(input.dataDir, 'outbox') : undefined);
   queue.setHandler(
     createJobWorker({
       store,
@@ -59,6 +60,8 @@ export function createLocalChannels(input: {
       routing,
       smsFrom,
       publicBaseUrl: config.publicBaseUrl,
+      jobs: queue,
+      mail,
     }),
   );
   return {
@@ -67,7 +70,7 @@ export function createLocalChannels(input: {
       jobs: queue,
       deadLetters: queue,
       media,
-      mail: createLocalOutbox(clock, input.dataDir ? join(input.dataDir, 'outbox') : undefined),
+      mail,
       playbackTtlSeconds: config.channels?.playbackTtlSeconds ?? 300,
       faxSecret: LOCAL_FAX_SECRET,
       smsFrom,

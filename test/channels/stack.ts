@@ -135,6 +135,8 @@ export async function startChannelStack(options: { faults?: Faults; mediaTimeout
       routing,
       smsFrom: HOTLINE,
       publicBaseUrl: appBase,
+      jobs: queue,
+      mail: outbox,
     }),
   );
 

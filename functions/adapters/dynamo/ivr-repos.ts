@@ -4,6 +4,7 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { BlacklistEntry, Voicemail } from '../../domain/model.js';
 import type { BlacklistRepo, Clock, SettingsRepo, VoicemailRepo } from '../../domain/ports.js';
+import { mailboxOf } from '../../domain/voicemail-box.js';
 import {
   fromItem,
   getItem,
@@ -62,6 +63,8 @@ function voicemailItem(v: Voicemail): Item {
     gsi1sk: v.customerId ? `VOICEMAIL#${sortKey}` : undefined,
     gsi2pk: `VOICEMAILS#${v.status}`,
     gsi2sk: sortKey,
+    gsi3pk: `MAILBOX#${mailboxOf(v)}`,
+    gsi3sk: `VOICEMAIL#${sortKey}`,
   });
 }
 
@@ -94,6 +97,11 @@ export function createVoicemailRepo(t: TableAccess, clock: Clock): VoicemailRepo
     async byStatus(status, page) {
       return mapPage<Voicemail>(
         await queryPage(t, { index: 'gsi2', pk: `VOICEMAILS#${status}`, newestFirst: true }, page),
+      );
+    },
+    async byMailbox(mailbox, page) {
+      return mapPage<Voicemail>(
+        await queryPage(t, { index: 'gsi3', pk: `MAILBOX#${mailbox}`, newestFirst: true }, page),
       );
     },
     async byCustomer(customerId) {

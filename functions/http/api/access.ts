@@ -17,6 +17,9 @@
 // |   playback               |       |            |       | every playback audited                       |
 // | calls.recordingControl   |  own  |    yes     |  yes  | pause/resume the live recording of a call    |
 // | sms.thread/reply/close   |  yes  |    yes     |  yes  | SMS conversations routed to agents           |
+// | voicemails.list/get/     |  own  |    yes     |  yes  | agents: their own mailbox and their skills'  |
+// |   playback/markHandled/  |       |            |       | queues' mailboxes; every playback audited;   |
+// |   callback               |       |            |       | callback creates (or takes) the task         |
 // | jobs.deadLetters/replay  |  no   |    no      |  yes  | failed background jobs                       |
 // | mail.outbox              |  no   |    no      |  yes  | local mode only (SES stand-in)               |
 // | agent.*                  |  self |    self    |  self | token, state, skills, heartbeat, own         |
@@ -67,6 +70,11 @@ export const ACCESS = {
   'sms.thread': EVERYONE,
   'sms.reply': EVERYONE,
   'sms.close': EVERYONE,
+  'voicemails.list': EVERYONE,
+  'voicemails.get': EVERYONE,
+  'voicemails.playback': EVERYONE,
+  'voicemails.markHandled': EVERYONE,
+  'voicemails.callback': EVERYONE,
   'jobs.deadLetters': ADMINS,
   'jobs.replay': ADMINS,
   'mail.outbox': ADMINS,

@@ -18,7 +18,9 @@ export function createRecordingStatusApp(deps: WebhookDeps & Pick<ChannelDeps, '
     const recordingSid = requiredParam(p, 'RecordingSid', RECORDING_SID);
     const callSid = c.req.query('call') ?? optionalParam(p, 'CallSid');
     const conferenceSid = optionalParam(p, 'ConferenceSid');
-    const voicemailId = c.req.query('voicemail');
+    const source = optionalParam(p, 'RecordingSource');
+    // Our only <Record> is the IVR's voicemail, stored under its RecordingSid when no ?voicemail= says otherwise.
+    const voicemailId = c.req.query('voicemail') ?? (source === 'RecordVerb' ? recordingSid : undefined);
     const started = Date.parse(optionalParam(p, 'RecordingStartTime') ?? '');
     const duration = Number(optionalParam(p, 'RecordingDuration') ?? '0');
     const job: RecordingJob = {
@@ -30,7 +32,7 @@ export function createRecordingStatusApp(deps: WebhookDeps & Pick<ChannelDeps, '
       status: optionalParam(p, 'RecordingStatus') ?? 'completed',
       durationSeconds: Number.isFinite(duration) && duration > 0 ? Math.round(duration) : 0,
       channels: optionalParam(p, 'RecordingChannels') === '2' ? 2 : 1,
-      source: optionalParam(p, 'RecordingSource') ?? 'unknown',
+      source: source ?? 'unknown',
       ...(Number.isNaN(started) ? {} : { startedAt: new Date(started).toISOString() }),
       receivedAt: new Date(deps.clock.now()).toISOString(),
     };
