@@ -149,6 +149,41 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 }
 
+/** What the Twilio provisioning step (CDK custom resource) needs: the account, its token, the table. */
+export interface ProvisioningConfig {
+  readonly twilio: Pick<AppConfig['twilio'], 'accountSid' | 'authToken' | 'apiBaseUrl'>;
+  readonly tableName: string;
+  readonly dynamodbEndpoint?: string;
+  readonly region: string;
+  readonly defaultPhoneRegion: string;
+  readonly timeZone: string;
+}
+
+/** Reads the provisioning function's configuration; no session key, bucket or public URL (those come per event). */
+export function loadProvisioningConfig(env: Env = process.env): ProvisioningConfig {
+  const accountSid = required(env, 'TWILIO_ACCOUNT_SID');
+  if (!/^AC[0-9a-f]{32}$/.test(accountSid)) {
+    throw new ConfigError('TWILIO_ACCOUNT_SID', 'must be "AC" followed by 32 lower-case hex characters');
+  }
+  const apiBase = optional(env, 'TWILIO_API_BASE_URL');
+  const dynamo = optional(env, 'DYNAMODB_ENDPOINT');
+  const region = optional(env, 'PHONE_REGION') ?? 'CN';
+  if (!/^[A-Z]{2}$/.test(region))
+    throw new ConfigError('PHONE_REGION', `must be a two-letter country code, got "${region}"`);
+  return {
+    twilio: {
+      accountSid,
+      authToken: secretOrInline(env, 'TWILIO_AUTH_TOKEN', 'TWILIO_AUTH_TOKEN_SECRET_ID'),
+      ...(apiBase ? { apiBaseUrl: url('TWILIO_API_BASE_URL', apiBase) } : {}),
+    },
+    tableName: required(env, 'TABLE_NAME'),
+    ...(dynamo ? { dynamodbEndpoint: url('DYNAMODB_ENDPOINT', dynamo) } : {}),
+    region: optional(env, 'AWS_REGION') ?? 'us-east-1',
+    defaultPhoneRegion: region,
+    timeZone: timeZone(env, 'TIME_ZONE', 'Asia/Shanghai'),
+  };
+}
+
 /** Both halves or neither: a key SID without its secret (or the reverse) fails at start, naming the key. */
 function twilioApiKey(env: Env): { apiKey?: NonNullable<AppConfig['twilio']['apiKey']> } {
   const sid = optional(env, 'TWILIO_API_KEY_SID');

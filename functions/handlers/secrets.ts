@@ -18,7 +18,8 @@ export function secretsManagerReader(region: string): SecretReader {
   };
 }
 
-async function resolve(source: SecretSource, key: string, read: SecretReader): Promise<string> {
+/** One secret, inline or from Secrets Manager; a failure names the configuration key and the secret id. */
+export async function resolveSecret(source: SecretSource, key: string, read: SecretReader): Promise<string> {
   if (source.source === 'inline') return source.value;
   let value: string | undefined;
   try {
@@ -35,9 +36,9 @@ async function resolve(source: SecretSource, key: string, read: SecretReader): P
 export async function resolveSecrets(config: AppConfig, read: SecretReader): Promise<AppSecrets> {
   const apiKey = config.twilio.apiKey;
   const [twilioAuthToken, sessionKey, twilioApiKeySecret] = await Promise.all([
-    resolve(config.twilio.authToken, 'TWILIO_AUTH_TOKEN_SECRET_ID', read),
-    resolve(config.session.key, 'SESSION_KEY_SECRET_ID', read),
-    apiKey ? resolve(apiKey.secret, 'TWILIO_API_KEY_SECRET_ID', read) : undefined,
+    resolveSecret(config.twilio.authToken, 'TWILIO_AUTH_TOKEN_SECRET_ID', read),
+    resolveSecret(config.session.key, 'SESSION_KEY_SECRET_ID', read),
+    apiKey ? resolveSecret(apiKey.secret, 'TWILIO_API_KEY_SECRET_ID', read) : undefined,
   ]);
   return { twilioAuthToken, sessionKey, ...(twilioApiKeySecret ? { twilioApiKeySecret } : {}) };
 }

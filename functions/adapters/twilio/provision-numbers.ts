@@ -78,3 +78,33 @@ export async function provisionNumbers(
   }
   return outcomes;
 }
+
+export type UnwireOutcome = 'cleared' | 'elsewhere' | 'missing';
+
+/**
+ * Undoes the wiring when a deployment goes away: numbers are bought, so they stay in the account, but
+ * their URLs are cleared. A number already pointed elsewhere (not at `publicBaseUrl`) is left alone.
+ */
+export async function unwireNumbers(
+  client: TwilioClient,
+  numbers: readonly string[],
+  publicBaseUrl: string,
+): Promise<Record<string, UnwireOutcome>> {
+  const outcomes: Record<string, UnwireOutcome> = {};
+  const ours = (url: string | null | undefined) => !!url && url.startsWith(`${publicBaseUrl}/`);
+  for (const number of numbers) {
+    const [existing] = await client.incomingPhoneNumbers.list({ phoneNumber: number, limit: 1 });
+    if (!existing) outcomes[number] = 'missing';
+    else if (!ours(existing.voiceUrl) && !ours(existing.smsUrl)) outcomes[number] = 'elsewhere';
+    else {
+      await client.incomingPhoneNumbers(existing.sid).update({
+        voiceUrl: '',
+        voiceFallbackUrl: '',
+        statusCallback: '',
+        smsUrl: '',
+      });
+      outcomes[number] = 'cleared';
+    }
+  }
+  return outcomes;
+}

@@ -1,8 +1,10 @@
 // Provisions routing (flows/routing.ts) into TaskRouter through the official client, idempotently:
 // the workspace, activities, one queue per skill, the workflow generated from the routing rules and a
-// worker per agent; existing resources are found by friendly name and updated. Returns the SIDs the app
+// worker per agent; existing resources are found by friendly name and updated only where they differ, so
+// a re-run changes nothing. Returns the SIDs the app
 // needs, which the caller stores as the `taskrouter` setting. The twin at local start and the CDK
 // provisioning custom resource run this same function.
+import { isDeepStrictEqual } from 'node:util';
 import type { User } from '../../domain/model.js';
 import type { Store } from '../../domain/ports.js';
 import { type ProvisionedRouting, ROUTING_SETTING } from '../../domain/routing/provisioned.js';
@@ -45,10 +47,15 @@ export async function provisionTaskRouter(
       : (await ws.activities.create({ friendlyName: a.name, available: a.available })).sid;
   }
   const offline = activities[routing.roles.offline];
-  await ws.update({
-    eventCallbackUrl,
-    ...(offline ? { defaultActivitySid: offline, timeoutActivitySid: offline } : {}),
-  });
+  const workspaceSet =
+    workspace.eventCallbackUrl === eventCallbackUrl &&
+    (!offline || (workspace.defaultActivitySid === offline && workspace.timeoutActivitySid === offline));
+  if (!workspaceSet) {
+    await ws.update({
+      eventCallbackUrl,
+      ...(offline ? { defaultActivitySid: offline, timeoutActivitySid: offline } : {}),
+    });
+  }
 
   const queues: Record<string, string> = {};
   const existingQueues = await ws.taskQueues.list();
@@ -75,8 +82,15 @@ export async function provisionTaskRouter(
     taskReservationTimeout: routing.ringSeconds + 5,
   };
   const [flowFound] = await ws.workflows.list({ friendlyName: routing.workflow, limit: 1 });
+  const flowSet =
+    flowFound !== undefined &&
+    flowFound.assignmentCallbackUrl === workflowSettings.assignmentCallbackUrl &&
+    flowFound.taskReservationTimeout === workflowSettings.taskReservationTimeout &&
+    sameJson(flowFound.configuration, configuration);
   const workflow = flowFound
-    ? await ws.workflows(flowFound.sid).update(workflowSettings)
+    ? flowSet
+      ? flowFound
+      : await ws.workflows(flowFound.sid).update(workflowSettings)
     : await ws.workflows.create({ friendlyName: routing.workflow, ...workflowSettings });
 
   const workers: Record<string, string> = {};
@@ -96,12 +110,22 @@ export async function provisionTaskRouter(
       calls_today?: number;
       calls_day?: string;
     };
-    await ws.workers(have.sid).update({
-      attributes: JSON.stringify(workerAttributes(agent, current.calls_today ?? 0, current.calls_day ?? '')),
-    });
+    const attributes = JSON.stringify(
+      workerAttributes(agent, current.calls_today ?? 0, current.calls_day ?? ''),
+    );
+    if (!sameJson(JSON.stringify(current), attributes)) await ws.workers(have.sid).update({ attributes });
     workers[agent.id] = have.sid;
   }
   return { workspaceSid: workspace.sid, workflowSid: workflow.sid, activities, queues, workers };
+}
+
+/** Twilio may re-serialize JSON it stores (key order, spacing); compare values, not text. */
+function sameJson(a: string | undefined, b: string): boolean {
+  try {
+    return isDeepStrictEqual(JSON.parse(a ?? 'null'), JSON.parse(b));
+  } catch {
+    return false;
+  }
 }
 
 /** Provisions the shipped routing for the store's active agents and saves the SIDs as the `taskrouter` setting. */
