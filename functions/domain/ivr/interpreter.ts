@@ -19,7 +19,7 @@ import type {
 } from './types.js';
 
 export interface IvrPorts {
-  readonly store: LookupStore & Pick<Store, 'tickets'>;
+  readonly store: LookupStore & Pick<Store, 'tickets' | 'calls'>;
   /** Texts the caller; failures are the adapter's to log, never the caller's to hear. */
   readonly sendSms: (to: string, body: string) => Promise<void>;
 }
@@ -269,6 +269,8 @@ export async function runFlow(
           'ivr',
         );
         if (!created.ok) throw new Error(`ticket create failed: ${created.reason}`);
+        // The call record lists its tickets (screen pop, reports); a call not recorded (tests) is fine.
+        await ports.store.calls.update(call.callSid, { addTicketNumber: created.value.number });
         goto(state.next, { vars: { ...s.vars, ticketNumber: created.value.number } });
         continue;
       }

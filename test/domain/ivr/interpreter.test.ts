@@ -21,6 +21,7 @@ const ports = {
           : undefined,
       byCustomer: async () => [],
     },
+    calls: { update: async () => ({ ok: false, reason: 'not-found' }) },
     tickets: {
       get: async () => undefined,
       create: async (input: unknown) => {

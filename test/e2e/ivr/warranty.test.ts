@@ -95,6 +95,7 @@ describe('warranty hotline: procedure A, claim notification', () => {
       description: '发动机有异响',
       fields: { channel: 'ivr', callerName: '王建国', callerNumber: from },
     });
+    expect((await h.stack.store.calls.get(sid))?.ticketNumbers).toEqual([claim?.number]);
     const texts = await h.messagesTo(from);
     expect(texts.at(-1)?.body).toBe(
       `【爱车保】您的理赔已登记，理赔编号 ${claim?.number}，保单 EW-2024-000101。`,
