@@ -152,6 +152,8 @@ export const DESK_LABELS = {
   callTo: { zh: '拨打热线', en: 'Hotline' },
   call: { zh: '呼叫', en: 'Call' },
   keypad: { zh: '拨号键盘', en: 'Keypad' },
+  speakToIvr: { zh: '对 IVR 说（如姓名、车牌）', en: 'Say to the IVR (a name, a plate)' },
+  sayIt: { zh: '说', en: 'Say' },
   idlePhone: { zh: '未通话', en: 'Not in a call' },
   speakAloud: { zh: '朗读语音提示', en: 'Speak prompts aloud' },
   whatYouHear: { zh: '您听到的', en: 'What you hear' },

@@ -36,6 +36,7 @@ export const simApi = {
   placeCall: (from: string, to: string) => sim<{ callSid: string }>('POST', '/calls', { from, to }),
   getCall: (sid: string) => sim<SimCall>('GET', `/calls/${sid}`),
   sendDigits: (sid: string, digits: string) => sim<SimCall>('POST', `/calls/${sid}/input`, { digits }),
+  say: (sid: string, speech: string) => sim<SimCall>('POST', `/calls/${sid}/input`, { speech }),
   hangup: (sid: string) => sim<unknown>('POST', `/calls/${sid}/hangup`),
   sendMessage: (from: string, to: string, body: string) =>
     sim<{ messageSid: string }>('POST', '/messages', { from, to, body }),

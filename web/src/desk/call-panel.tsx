@@ -14,7 +14,17 @@ export function CallPanel({ desk, run }: { desk: AgentDesk; run: Run }) {
   const status = state.status;
   if (state.offer) return <OfferCard desk={desk} run={run} />;
   if (state.ringing) return <RingingCard desk={desk} />;
-  if (status?.call) return <LiveCall call={status.call} desk={desk} run={run} />;
+  // The server's view of the call when it has one; else the leg our connection says is live.
+  if (status?.call || state.liveCallSid) {
+    const call = status?.call ?? {
+      taskSid: state.pop?.taskSid ?? '',
+      callSid: state.pop?.callSid ?? state.liveCallSid ?? '',
+      onHold: false,
+      muted: false,
+      participants: [],
+    };
+    return <LiveCall call={call} desk={desk} run={run} />;
+  }
   if (status?.state === 'Wrap-up' || (state.pop && !state.offer))
     return <WrapUp desk={desk} status={status} run={run} />;
   return null;

@@ -68,7 +68,7 @@ function CustomerPop({
             {assets.map((a) => (
               <li key={a.id}>
                 {a.kind === 'vehicle'
-                  ? `${a.make} ${a.model} ${a.year} · ${a.plate ?? ''} · ${a.vin}`
+                  ? [`${a.make} ${a.model} ${a.year}`, a.plate, a.vin].filter(Boolean).join(' · ')
                   : `${a.product} · SN ${a.serial}`}
               </li>
             ))}

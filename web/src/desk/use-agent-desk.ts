@@ -137,6 +137,7 @@ export function useAgentDesk(enabled: boolean) {
               setState((s) => ({
                 ...s,
                 liveCallSid: event.callSid,
+                offer: undefined,
                 ringing: undefined,
                 pop: s.pop ?? { callSid: event.callSid, findings: findingsOf({}, s.ringing?.from) },
               }));
@@ -194,31 +195,44 @@ export function useAgentDesk(enabled: boolean) {
     state,
     refresh,
     expectCall,
-    /** Accept the offered reservation: the server joins us to the caller; our leg is answered automatically. */
+    /**
+     * Accept the offered call. When the assignment already rings my client (a dequeue), answering that
+     * ring accepts the reservation; otherwise the server accepts it and rings me, and we answer then.
+     */
     async acceptOffer() {
       const offer = state.offer;
       if (!offer) return;
       stopRinging();
-      expectCall();
-      setState((s) => ({ ...s, pop: { taskSid: offer.taskSid, findings: offer.findings } }));
-      const result = await deskApi.accept(offer.reservationSid);
+      const ringing = state.ringing;
       setState((s) => ({
         ...s,
         offer: undefined,
-        pop: {
-          taskSid: offer.taskSid,
-          findings: offer.findings,
-          ...(result.callSid ? { callSid: result.callSid } : {}),
-        },
+        ringing: undefined,
+        pop: s.pop ?? { taskSid: offer.taskSid, findings: offer.findings },
       }));
+      if (ringing) {
+        connection.current?.accept(ringing.callSid);
+      } else {
+        expectCall();
+        const result = await deskApi.accept(offer.reservationSid);
+        if (result.callSid) {
+          const callSid = result.callSid;
+          setState((s) => ({
+            ...s,
+            pop: { ...(s.pop ?? { findings: offer.findings }), taskSid: offer.taskSid, callSid },
+          }));
+        }
+      }
       await refresh();
     },
     async rejectOffer() {
       const offer = state.offer;
       if (!offer) return;
       stopRinging();
-      patch({ offer: undefined, pop: undefined });
-      await deskApi.reject(offer.reservationSid);
+      const ringing = state.ringing;
+      patch({ offer: undefined, ringing: undefined, pop: undefined });
+      if (ringing) connection.current?.reject(ringing.callSid);
+      await deskApi.reject(offer.reservationSid).catch(() => {});
       await refresh();
     },
     answerRinging() {

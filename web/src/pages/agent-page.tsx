@@ -26,6 +26,12 @@ export function AgentPage({ me }: { me: Me }) {
     return () => window.removeEventListener('click', once);
   }, []);
 
+  useEffect(() => {
+    if (message?.kind !== 'ok') return;
+    const timer = setTimeout(() => setMessage(undefined), 4000);
+    return () => clearTimeout(timer);
+  }, [message]);
+
   const run = useCallback(
     async (label: string, action: () => Promise<unknown>) => {
       try {

@@ -72,6 +72,17 @@ export function PhonePage() {
       setError((err as Error).message);
     }
   };
+  const [speech, setSpeech] = useState('');
+  const say = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!callSid || ended || !speech.trim()) return;
+    try {
+      setCall(await simApi.say(callSid, speech.trim()));
+      setSpeech('');
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
   const hangup = async () => {
     if (!callSid) return;
     if (typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
@@ -141,6 +152,18 @@ export function PhonePage() {
               </button>
             ))}
           </fieldset>
+          <form className="row" onSubmit={say}>
+            <input
+              aria-label={t('speakToIvr')}
+              placeholder={t('speakToIvr')}
+              value={speech}
+              onChange={(e) => setSpeech(e.target.value)}
+              disabled={!call || Boolean(ended)}
+            />
+            <button type="submit" disabled={!call || Boolean(ended)}>
+              {t('sayIt')}
+            </button>
+          </form>
           <div className="call-status" data-testid="call-status">
             {call ? `${call.status} · ${tx(`waiting_${call.waitingFor}`)}` : t('idlePhone')}
           </div>

@@ -1,0 +1,110 @@
+// The whole desk in a browser (issue 5 acceptance): a caller on the phone page reaches the IVR and
+// queues; the supervisor sees the waiting call; the agent, signed in on a second page, gets the ring,
+// accepts, sees the screen pop of the right customer, logs a claim, transfers and wraps up; the
+// supervisor sees the states change within 5 s, monitors, barges and forces the agent to Busy.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
+import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
+
+const WITHIN = { timeout: 5_000 };
+const JOHN_SMITH = '+14155550123'; // cus-0004, platinum, English; menu key 7 queues to "general"
+
+describe.runIf(browserAvailable())('agent desktop, supervisor console and caller phone in Chromium', () => {
+  let stack: LocalStack;
+  let browser: Browser;
+  let agent: Page;
+  let supervisor: Page;
+  let phone: Page;
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    stack = await startLocalStack({ port: 0, demoData: true });
+    browser = await launch();
+    const page = async () =>
+      (await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 900 } })).newPage();
+    [agent, supervisor, phone] = [await page(), await page(), await page()];
+    for (const p of [agent, supervisor, phone])
+      await p.addInitScript(() => localStorage.setItem('cc-lang', 'en'));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('agent signs in, connects and sets state and skills', async () => {
+    await signIn(agent, stack.url, '1002', '/agent');
+    await agent.getByTestId('link-state').getByText('Connected').waitFor(WITHIN);
+    await agent.getByRole('button', { name: 'Busy', exact: true }).click();
+    await agent.getByTestId('agent-state').getByText('Busy').waitFor(WITHIN);
+    await shot(agent, '01-agent-busy');
+  });
+
+  it('a call from the phone page reaches the IVR and waits; the supervisor sees it within 5 s', async () => {
+    await signIn(supervisor, stack.url, '2001', '/supervisor');
+    await supervisor.getByTestId('wallboard').waitFor(WITHIN);
+    await phone.goto(`${stack.url}/phone`);
+    await phone.fill('input[name=from]', JOHN_SMITH);
+    await phone.getByTestId('dial').click();
+    await phone.getByTestId('transcript').getByText('Hello John Smith', { exact: false }).waitFor(WITHIN);
+    await phone.getByTestId('key-7').click();
+    await shot(phone, '02-phone-queued');
+    await supervisor.getByTestId('queue-general').getByTestId('waiting').getByText('1').waitFor(WITHIN);
+    await supervisor.getByTestId('agent-1002').getByTestId('state').getByText('Busy').waitFor(WITHIN);
+    await shot(supervisor, '03-supervisor-waiting');
+  });
+
+  it('the agent goes Available, the call rings with the IVR findings, and the agent accepts', async () => {
+    await agent.getByRole('button', { name: 'Available', exact: true }).click();
+    const incoming = agent.getByTestId('incoming');
+    await incoming.waitFor(WITHIN);
+    await incoming.getByText(JOHN_SMITH).waitFor(WITHIN);
+    await shot(agent, '04-agent-ringing');
+    await agent.getByTestId('accept').click();
+    await agent.getByTestId('live-call').waitFor(WITHIN);
+    await agent.getByTestId('pop-customer').getByText('John Smith').waitFor(WITHIN);
+    await shot(agent, '05-agent-on-call');
+  });
+
+  it('the supervisor sees the agent change from Busy to Available within 5 s', async () => {
+    await supervisor.getByTestId('agent-1002').getByTestId('state').getByText('Available').waitFor(WITHIN);
+    await shot(supervisor, '06-supervisor-agent-on-call');
+  });
+
+  it('the agent logs a claim with the required fields', async () => {
+    const form = agent.getByTestId('ticket-form');
+    await form.getByRole('button', { name: 'Create ticket' }).click();
+    // Required fields keep the form from going anywhere.
+    expect(await agent.getByTestId('ticket-created').count()).toBe(0);
+    await form.locator('input[name=subject]').fill('Engine warning light');
+    await form.locator('select[name=policy]').selectOption({ index: 1 });
+    await form.locator('select[name=asset]').selectOption({ index: 1 });
+    await form.locator('input[name=fault]').fill('Check-engine light and loss of power');
+    await form.locator('input[name=location]').fill('San Francisco, Market St');
+    await form.locator('input[name=mileage]').fill('48200');
+    await form.getByRole('button', { name: 'Create ticket' }).click();
+    await agent.getByTestId('ticket-created').getByText('CLM-', { exact: false }).waitFor(WITHIN);
+    await shot(agent, '07-agent-claim');
+  });
+
+  it('the caller hangs up; the agent wraps up with a countdown, saves notes and is Available again', async () => {
+    await phone.getByTestId('phone-hangup').click();
+    await agent.getByTestId('agent-state').getByText('Wrap-up').waitFor({ timeout: 10_000 });
+    await agent.getByTestId('wrap-countdown').waitFor(WITHIN);
+    await supervisor.getByTestId('agent-1002').getByTestId('state').getByText('Wrap-up').waitFor(WITHIN);
+    await shot(agent, '08-agent-wrap-up');
+    await shot(phone, '08-phone-ended');
+    await agent.getByTestId('wrap-up').locator('textarea').fill('Claim logged for the engine warning light.');
+    await agent.getByTestId('wrap-up').getByRole('button', { name: 'Save and finish' }).click();
+    await agent.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
+  });
+
+  it('the supervisor forces the agent to Busy and the desktop shows it within 5 s', async () => {
+    await supervisor.getByTestId('agent-1002').getByTestId('force-Busy').click();
+    await agent.getByTestId('agent-state').getByText('Busy').waitFor(WITHIN);
+    await supervisor.getByTestId('agent-1002').getByTestId('state').getByText('Busy').waitFor(WITHIN);
+    await shot(agent, '09-agent-forced-busy');
+    await shot(supervisor, '10-supervisor-final');
+  });
+});
