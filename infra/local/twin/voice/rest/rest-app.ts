@@ -10,6 +10,7 @@ import { mountCalls } from './calls-rest.js';
 import { mountConferences } from './conferences-rest.js';
 import { mountNumbers } from './numbers-rest.js';
 import { mountQueues } from './queues-rest.js';
+import { mountRecordingControl } from './recording-control-rest.js';
 import { mountRecordings } from './recordings-rest.js';
 
 export function createTwilioApiApp(deps: {
@@ -22,6 +23,7 @@ export function createTwilioApiApp(deps: {
   mountConferences(account, voice);
   mountQueues(account, voice);
   mountRecordings(account, voice);
+  mountRecordingControl(account, voice);
   mountNumbers(account, voice);
   mountMessages(account, deps.messaging);
 
