@@ -14,6 +14,7 @@ import { WEBHOOK_ALIASES } from './constructs/bundling.js';
 import { FALLBACK_PREFIX, FallbackTwiml } from './constructs/fallback-twiml.js';
 import { HttpEntry } from './constructs/http-api.js';
 import { JobQueues } from './constructs/job-queues.js';
+import { TwilioProvisioning } from './constructs/twilio-provisioning.js';
 import { WebSite } from './constructs/web-site.js';
 import type { DeploySettings } from './deploy-settings.js';
 import { acknowledgeBucketPut, acknowledgeBucketRead, acknowledgeTableGrant } from './nag-findings.js';
@@ -45,6 +46,7 @@ export class ServiceStack extends Stack {
   readonly secrets: AppSecrets;
   readonly site: WebSite;
   readonly fallback: FallbackTwiml;
+  readonly provisioning: TwilioProvisioning;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -141,9 +143,23 @@ export class ServiceStack extends Stack {
       baseUrl: this.site.url,
     });
 
-    // Twilio provisioning (issue 6, part 3) goes here: a custom resource that configures TaskRouter, the
-    // TwiML App and the numbers from flows/, given `this.site.url` (webhooks), `this.fallback.url`
-    // (VoiceFallbackUrl, method GET), `settings.phoneNumbers` and `this.secrets.twilioAuthToken`.
+    // After the site: Twilio gets the public and fallback URLs. The SIDs land in the `taskrouter` setting,
+    // where the functions read them (as locally), so no function depends on this resource.
+    this.provisioning = new TwilioProvisioning(this, 'TwilioProvisioning', {
+      entry: source('functions/handlers/provision-twilio.ts'),
+      environment: {
+        TWILIO_ACCOUNT_SID: settings.twilioAccountSid,
+        TABLE_NAME: props.table.tableName,
+        TIME_ZONE: settings.timeZone,
+        PHONE_REGION: settings.phoneRegion,
+      },
+      authToken: this.secrets.twilioAuthToken,
+      table: props.table,
+      tableArnRef: STATEFUL_REFS.tableArn,
+      publicUrl: this.site.url,
+      fallbackUrl: this.fallback.url,
+      phoneNumbers: settings.phoneNumbers,
+    });
 
     const alarms = new Alarms(this, 'Alarms', settings.alarmEmail ? { email: settings.alarmEmail } : {});
     alarms.watchFunction('Webhooks', this.webhooks.fn);
@@ -161,5 +177,11 @@ export class ServiceStack extends Stack {
       description: 'Voice fallback URL for every number (fetch with GET)',
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+    new CfnOutput(this, 'TwilioWorkspaceSid', { value: this.provisioning.workspaceSid });
+    new CfnOutput(this, 'TwilioWorkflowSid', { value: this.provisioning.workflowSid });
+    new CfnOutput(this, 'TwilioSoftphoneAppSid', {
+      value: this.provisioning.twimlAppSid,
+      description: 'TwiML App of the browser softphone (Access Tokens name it for outgoing calls)',
+    });
   }
 }

@@ -1,0 +1,107 @@
+// The Twilio provisioning custom resource in the service stack: given the public and fallback URLs and the
+// numbers, run after its function may read the auth token, and its function granted only what it uses.
+import type { CfnElement } from 'aws-cdk-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { flowsRevision } from '../../infra/aws/constructs/twilio-provisioning.js';
+import { type Synthesized, synthesize } from './synth.js';
+
+let s: Synthesized;
+beforeAll(() => {
+  s = synthesize();
+});
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+const resources = () => s.serviceTemplate.toJSON().Resources as Record<string, unknown>;
+const idOf = (c: { node: { defaultChild?: unknown } }) =>
+  s.service.getLogicalId(c.node.defaultChild as CfnElement);
+
+function customResource() {
+  const found = s.serviceTemplate.findResources('Custom::TwilioProvisioning');
+  expect(Object.keys(found)).toHaveLength(1);
+  const [id, resource] = Object.entries(found)[0] as [string, Record<string, unknown>];
+  return { id, resource, props: resource.Properties as Record<string, unknown> };
+}
+
+function policyStatementsOf(roleId: string): { policyId: string; statements: Statement[] }[] {
+  const policies = s.serviceTemplate.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: [{ Ref: roleId }] },
+  });
+  return Object.entries(policies).map(([policyId, p]) => ({
+    policyId,
+    statements: (p.Properties as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument.Statement,
+  }));
+}
+
+const actions = (statements: Statement[]) =>
+  statements.flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]));
+
+describe('Twilio provisioning custom resource', () => {
+  it('exists once, served by the provider framework that invokes our onEvent function', () => {
+    const { props } = customResource();
+    const token = JSON.stringify(props.ServiceToken);
+    expect(token).toContain('framework');
+    const onEventId = idOf(s.service.provisioning.onEvent.fn);
+    const framework = Object.values(resources()).find(
+      (r) =>
+        (r as { Type?: string }).Type === 'AWS::Lambda::Function' &&
+        JSON.stringify(r).includes('USER_ON_EVENT_FUNCTION_ARN'),
+    );
+    expect(JSON.stringify(framework)).toContain(onEventId);
+  });
+
+  it('gets the public URL (CloudFront), the GET fallback URL, the numbers and the flows revision', () => {
+    const { props } = customResource();
+    expect(JSON.stringify(props.PublicUrl)).toContain('DomainName');
+    expect(JSON.stringify(props.FallbackUrl)).toContain('/twiml/fallback.xml');
+    expect(JSON.stringify(props.FallbackUrl)).toContain('DomainName');
+    expect(props.PhoneNumbers).toEqual(s.settings.phoneNumbers);
+    expect(props.FlowsRevision).toBe(flowsRevision());
+  });
+
+  it('depends on the policy that lets its function read the Twilio auth token secret', () => {
+    const { resource } = customResource();
+    const roleId = idOf(s.service.provisioning.onEvent.fn.role as never);
+    const dependsOn = resource.DependsOn as string[];
+    const secretPolicies = policyStatementsOf(roleId).filter(({ statements }) =>
+      statements.some(
+        (st) =>
+          actions([st]).includes('secretsmanager:GetSecretValue') &&
+          JSON.stringify(st.Resource).includes('contact-center/twilio-auth-token'),
+      ),
+    );
+    expect(secretPolicies).toHaveLength(1);
+    expect(dependsOn).toEqual(expect.arrayContaining([roleId, secretPolicies[0]?.policyId]));
+  });
+
+  it('its function: the secret name (never the value), the table, nothing else', () => {
+    const fn = resources()[idOf(s.service.provisioning.onEvent.fn)] as {
+      Properties: { Environment: { Variables: Record<string, unknown> }; Runtime: string };
+    };
+    const env = fn.Properties.Environment.Variables;
+    expect(env.TWILIO_AUTH_TOKEN_SECRET_ID).toBe('contact-center/twilio-auth-token');
+    expect(env.TWILIO_ACCOUNT_SID).toBe(s.settings.twilioAccountSid);
+    expect(env).not.toHaveProperty('TWILIO_AUTH_TOKEN');
+    expect(env).not.toHaveProperty('SESSION_KEY_SECRET_ID');
+    expect(fn.Properties.Runtime).toBe('nodejs22.x');
+
+    const roleId = idOf(s.service.provisioning.onEvent.fn.role as never);
+    const granted = actions(policyStatementsOf(roleId).flatMap((p) => p.statements));
+    expect(granted).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue', 'dynamodb:Query']));
+    const services = new Set(granted.map((a) => a.split(':')[0]));
+    expect([...services].sort()).toEqual(['dynamodb', 'kms', 'logs', 'secretsmanager']);
+    expect(granted.filter((a) => a.startsWith('secretsmanager:') && !/:(Get|Describe)/.test(a))).toEqual([]);
+  });
+
+  it('outputs the workspace, workflow and softphone app SIDs from the resource', () => {
+    const { id } = customResource();
+    const outputs = s.serviceTemplate.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.TwilioWorkspaceSid?.Value).toEqual({ 'Fn::GetAtt': [id, 'WorkspaceSid'] });
+    expect(outputs.TwilioWorkflowSid?.Value).toEqual({ 'Fn::GetAtt': [id, 'WorkflowSid'] });
+    expect(outputs.TwilioSoftphoneAppSid?.Value).toEqual({ 'Fn::GetAtt': [id, 'TwimlAppSid'] });
+  });
+});
