@@ -58,6 +58,8 @@ export interface AppConfig {
     readonly smsFrom?: string;
     /** Verified SES sender for voicemail emails; absent = no email in AWS. */
     readonly mailFrom?: string;
+    /** Post-call SMS survey after a completed call with an agent (SURVEY_ENABLED, SURVEY_DELAY_SECONDS). */
+    readonly survey?: { readonly enabled: boolean; readonly delaySeconds: number };
     /** HMAC key of the fax provider's webhook; absent = /fax/inbound answers 404. */
     readonly faxSecret?:
       | { readonly source: 'inline'; readonly value: string }
@@ -212,6 +214,7 @@ function channelSettings(env: Env): NonNullable<AppConfig['channels']> {
     throw new ConfigError('FAX_WEBHOOK_SECRET', 'must be at least 32 characters');
   return {
     playbackTtlSeconds: ttl,
+    survey: surveySettings(env),
     ...(queue ? { jobsQueueUrl: url('JOBS_QUEUE_URL', queue) } : {}),
     ...(dlq ? { jobsDeadLetterUrl: url('JOBS_DEAD_LETTER_URL', dlq) } : {}),
     ...(smsFrom ? { smsFrom } : {}),
@@ -222,6 +225,18 @@ function channelSettings(env: Env): NonNullable<AppConfig['channels']> {
         ? { faxSecret: { source: 'inline', value: faxSecret } as const }
         : {}),
   };
+}
+
+/** Default on, a minute after hang-up; the delay is at most 900 s (the SQS DelaySeconds limit). */
+function surveySettings(env: Env): { enabled: boolean; delaySeconds: number } {
+  const raw = optional(env, 'SURVEY_ENABLED')?.toLowerCase() ?? 'true';
+  if (!['true', 'false', '1', '0', 'on', 'off'].includes(raw))
+    throw new ConfigError('SURVEY_ENABLED', `must be true or false, got "${raw}"`);
+  const delayRaw = optional(env, 'SURVEY_DELAY_SECONDS') ?? '60';
+  const delaySeconds = Number(delayRaw);
+  if (!Number.isInteger(delaySeconds) || delaySeconds < 0 || delaySeconds > 900)
+    throw new ConfigError('SURVEY_DELAY_SECONDS', `must be a whole number from 0 to 900, got "${delayRaw}"`);
+  return { enabled: ['true', '1', 'on'].includes(raw), delaySeconds };
 }
 
 export interface LocalOptions {

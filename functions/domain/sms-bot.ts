@@ -10,6 +10,8 @@ const HELP_WORDS = ['HELP', 'INFO', '帮助', '?', '？'];
 const NEW_REQUEST = /^(new(\s+request)?|新(请求|申请|服务)|报案|我要报案)$/i;
 const CLAIM_NUMBER = /\b([A-Z]{3}-\d{4}-\d{6})\b/i;
 const HAN = /\p{Script=Han}/u;
+/** A survey answer: the rating, optionally followed by a comment ("5 great", "4，很快", "3 - slow"). */
+const SURVEY_REPLY = /^([1-5])(?:(?:\s*[-,.:;，。：；]\s*|\s+)([\s\S]+))?$/;
 /** Twilio's limit for one message body (§6.3); longer inbound text is cut and the sender told. */
 export const MAX_BODY = 1600;
 
@@ -21,7 +23,8 @@ export type BotIntent =
   | { readonly kind: 'claim-status'; readonly number: string }
   | { readonly kind: 'new-request' }
   | { readonly kind: 'request-detail'; readonly text: string }
-  | { readonly kind: 'survey-rating'; readonly rating: number }
+  /** A rating, and the comment when it came in the same text ("5 great"). */
+  | { readonly kind: 'survey-rating'; readonly rating: number; readonly comment?: string }
   | { readonly kind: 'survey-comment'; readonly text: string }
   | { readonly kind: 'agent'; readonly text: string };
 
@@ -38,8 +41,11 @@ export function classify(rawBody: string, session: SmsSession | undefined): BotI
   if (!text) return { kind: 'empty' };
   if (HELP_WORDS.includes(word)) return { kind: 'help' };
   const state = session?.state ?? 'bot';
-  if (state === 'survey-rating' && /^[1-5]$/.test(text))
-    return { kind: 'survey-rating', rating: Number(text) };
+  const rated = state === 'survey-rating' ? SURVEY_REPLY.exec(text) : null;
+  if (rated) {
+    const comment = rated[2]?.trim();
+    return { kind: 'survey-rating', rating: Number(rated[1]), ...(comment ? { comment } : {}) };
+  }
   if (state === 'survey-comment') return { kind: 'survey-comment', text };
   if (state === 'new-request') return { kind: 'request-detail', text };
   const claim = CLAIM_NUMBER.exec(text);

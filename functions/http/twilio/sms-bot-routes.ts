@@ -106,12 +106,16 @@ export function createSmsBotApp(deps: Deps): Hono<TwilioEnv> {
           await store.messaging.putSurvey({
             ...survey,
             ...(intent.kind === 'survey-rating'
-              ? { rating: intent.rating }
+              ? {
+                  rating: intent.rating,
+                  ...(intent.comment ? { comment: intent.comment.slice(0, 1000) } : {}),
+                }
               : { comment: intent.text.slice(0, 1000) }),
             answeredAt: now(),
           });
         }
-        const rating = intent.kind === 'survey-rating';
+        // A rating without a comment invites one; a comment (alone or with the rating) ends the survey.
+        const rating = intent.kind === 'survey-rating' && !intent.comment;
         await store.messaging.putSession({
           ...base,
           state: rating ? 'survey-comment' : 'bot',

@@ -9,6 +9,7 @@ import { entrySteps } from './ivr/entry.js';
 import { renderIvr } from './ivr/ivr-routes.js';
 import { createIvrServices, type IvrServices } from './ivr/ivr-services.js';
 import { CALL_SID, optionalParam, requiredParam } from './params.js';
+import { queuePostCallSurvey } from './post-call-survey.js';
 import { emptyTwiml } from './voice-prompts.js';
 
 const FINAL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
@@ -74,11 +75,13 @@ export function createVoiceApp(
     if (call.endedAt) return c.body(emptyTwiml(), 200, xml());
     const timestamp = Date.parse(optionalParam(p, 'Timestamp') ?? '');
     const at = Number.isNaN(timestamp) ? now : new Date(timestamp).toISOString();
-    await store.calls.update(callSid, {
+    const updated = await store.calls.update(callSid, {
       status,
       ...(status === 'in-progress' && !call.answeredAt ? { answeredAt: at } : {}),
       ...(FINAL_STATUSES.has(status) ? { endedAt: at } : {}),
     });
+    // Only the first final callback gets here (the record is final after it): one survey per call.
+    if (status === 'completed' && updated.ok) await queuePostCallSurvey(deps, updated.value);
     return c.body(emptyTwiml(), 200, xml());
   });
 

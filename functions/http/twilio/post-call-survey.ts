@@ -1,0 +1,50 @@
+// The post-call survey trigger: when a call an agent took completes, the status callback queues the survey
+// text as an sms-send job (webhooks have no REST client), delayed by the configured seconds; the worker
+// checks opt-outs, sends it once (deduped on the CallSid) and opens the survey on the caller's SMS session.
+import type { CallRecord } from '../../domain/model.js';
+import { normalisePhone } from '../../domain/phone.js';
+import { render } from '../../domain/sms-bot.js';
+import type { WebhookDeps } from '../deps.js';
+
+export const DEFAULT_SURVEY = { enabled: true, delaySeconds: 60 } as const;
+
+/** Ends that never reached the agent: the IVR's dispositions for a caller who left the queue. */
+const NOT_TALKED = new Set(['voicemail', 'callback-requested', 'queue-full']);
+
+export type SurveyDecision =
+  | { readonly queued: true; readonly to: string }
+  | { readonly queued: false; readonly reason: 'off' | 'no-queue' | 'no-agent' | 'not-talked' | 'no-phone' };
+
+export async function queuePostCallSurvey(
+  deps: Pick<WebhookDeps, 'config' | 'store' | 'jobs'>,
+  call: CallRecord,
+): Promise<SurveyDecision> {
+  const settings = deps.config.channels?.survey ?? DEFAULT_SURVEY;
+  if (!settings.enabled) return { queued: false, reason: 'off' };
+  if (!deps.jobs) return { queued: false, reason: 'no-queue' };
+  if (!call.agentId) return { queued: false, reason: 'no-agent' };
+  // A number's status callback carries only the final status, so answeredAt is often unknown: the agent
+  // (set when TaskRouter assigned the call) and the IVR's disposition tell whether someone talked.
+  if (call.disposition && NOT_TALKED.has(call.disposition)) return { queued: false, reason: 'not-talked' };
+  const phone = normalisePhone(
+    call.direction === 'inbound' ? call.from : call.to,
+    deps.config.defaultPhoneRegion,
+  );
+  if (!phone.ok) return { queued: false, reason: 'no-phone' };
+  const customer = call.customerId ? await deps.store.customers.get(call.customerId) : undefined;
+  const language = customer?.language ?? 'zh';
+  await deps.jobs.send(
+    {
+      kind: 'sms-send',
+      to: phone.e164,
+      body: render('surveyAsk', language),
+      purpose: 'survey',
+      dedupeKey: `survey#${call.callSid}`,
+      survey: { callSid: call.callSid, agentId: call.agentId },
+      language,
+      ...(call.customerId ? { customerId: call.customerId } : {}),
+    },
+    { delaySeconds: settings.delaySeconds },
+  );
+  return { queued: true, to: phone.e164 };
+}
