@@ -9,6 +9,7 @@ import type { Store } from '../../functions/domain/ports.js';
 import { createApp } from '../../functions/http/app.js';
 import type { AppDeps } from '../../functions/http/deps.js';
 import { createTestStore, type TestStore } from '../support/dynamo.js';
+import { fakeChannels } from './channel-role-rows.js';
 
 export const TWILIO_TOKEN = '0123456789abcdef0123456789abcdef';
 export const PUBLIC_BASE_URL = 'https://cc.example.com';
@@ -93,7 +94,12 @@ async function reply(res: Response): Promise<Reply> {
   return { status: res.status, headers: res.headers, body };
 }
 
-export async function createHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** Give the app in-memory channel dependencies (recordings, SMS, voicemail, dead letters, outbox). */
+  readonly channels?: boolean;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const ts = await createTestStore();
   const config = testConfig(ts.tableName);
   const deps: AppDeps = {
@@ -107,6 +113,7 @@ export async function createHarness(): Promise<Harness> {
       authToken: TWILIO_TOKEN,
       apiBaseUrl: 'http://127.0.0.1:9',
     }),
+    ...(options.channels ? { channels: fakeChannels(ts.clock) } : {}),
   };
   const app = createApp(deps);
   await seedUsers(ts.store);

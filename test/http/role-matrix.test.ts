@@ -1,8 +1,9 @@
-// Every secured /api operation, called by nobody and by each role with a valid request: 401 without a
-// session, 403 for a role the operation does not admit, its success status otherwise. The table is
-// written out here (not read from access.ts) so a changed rule has to change a test too.
+// Every secured /api operation, the channel routes included, called by nobody and by each role with a valid
+// request: 401 without a session, 403 for a role the operation does not admit, its success status
+// otherwise. The table is written out here (not read from access.ts) so a changed rule has to change a test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_ROWS } from './agent-role-rows.js';
+import { CHANNEL_ROWS, seedChannelData } from './channel-role-rows.js';
 import { createHarness, type Harness, type Reply, USERS, type Who } from './harness.js';
 
 type Role = Exclude<Who, 'anonymous'>;
@@ -28,7 +29,8 @@ describe('role matrix', () => {
   let taskId = '';
   let seq = 0;
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness({ channels: true });
+    await seedChannelData(h.store, USERS.agent.id);
     const customer = await h.store.customers.create({
       name: 'Zhao Lei',
       phones: ['+8613800001111'],
@@ -192,6 +194,7 @@ describe('role matrix', () => {
       ok: 204,
     },
     ...AGENT_ROWS,
+    ...CHANNEL_ROWS,
   ];
 
   async function call(row: Row, who: Who): Promise<Reply> {
