@@ -96,6 +96,7 @@ describe('warranty hotline: procedure A, claim notification', () => {
       fields: { channel: 'ivr', callerName: '王建国', callerNumber: from },
     });
     expect((await h.stack.store.calls.get(sid))?.ticketNumbers).toEqual([claim?.number]);
+    await h.advance(1); // the text goes through the job queue, which runs on the shared clock
     const texts = await h.messagesTo(from);
     expect(texts.at(-1)?.body).toBe(
       `【爱车保】您的理赔已登记，理赔编号 ${claim?.number}，保单 EW-2024-000101。`,
@@ -131,6 +132,7 @@ describe('warranty hotline: procedure A, claim notification', () => {
       /^李四，很抱歉，系统中没有找到您的保单。.*电话是 \+ 8 6 2 1 6 4 0 0 1 2 3 4/,
     );
     expect(heard.at(-1)).toBe('感谢您的来电，祝您愉快，再见。');
+    await h.advance(1);
     expect((await h.messagesTo(from)).at(-1)?.body).toBe(
       '【爱车保】二手车市场电话：+862164001234，可为您核实和修正保单信息。',
     );

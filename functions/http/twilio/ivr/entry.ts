@@ -1,5 +1,6 @@
 // An incoming call before the flow: the blacklist (stopped before the IVR, with a message or a reject),
 // then business hours and holidays (after hours: the hours, then a voicemail), then the flow's start.
+import { createHash } from 'node:crypto';
 import { calendars } from '../../../../flows/calendar.js';
 import { flows } from '../../../../flows/index.js';
 import { HOTLINE_NUMBERS } from '../../../../flows/numbers.js';
@@ -23,12 +24,29 @@ export function flowFor(called: string): { flow: Flow; blocked: 'message' | 'rej
   return { flow, blocked: number?.blocked ?? 'message' };
 }
 
-export function ivrPorts(deps: WebhookDeps, services: IvrServices, called: string) {
+/**
+ * The interpreter's ports for one call. Texts go through the job queue when the app has one (the worker
+ * checks opt-outs, retries and dead-letters), else straight to Twilio's REST API.
+ */
+export function ivrPorts(
+  deps: WebhookDeps,
+  services: IvrServices,
+  call: { callSid: string; called: string },
+) {
   return {
     store: deps.store,
     sendSms: async (to: string, body: string) => {
       try {
-        await services.rest.sendSms({ from: called, to, body });
+        if (deps.jobs) {
+          const digest = createHash('sha256').update(body).digest('hex').slice(0, 16);
+          await deps.jobs.send({
+            kind: 'sms-send',
+            to,
+            body,
+            purpose: 'ivr',
+            dedupeKey: `ivr#${call.callSid}#${digest}`,
+          });
+        } else await services.rest.sendSms({ from: call.called, to, body });
       } catch (err) {
         // The caller must never hear a failed text; it is logged for staff to follow up.
         console.error(JSON.stringify({ level: 'error', msg: 'ivr sms failed', to, error: String(err) }));
@@ -78,5 +96,5 @@ export async function entrySteps(
       },
     ];
   }
-  return runFlow(flow, session, { kind: 'enter' }, call, ivrPorts(deps, services, call.called));
+  return runFlow(flow, session, { kind: 'enter' }, call, ivrPorts(deps, services, call));
 }

@@ -120,7 +120,7 @@ export function createIvrApp(deps: WebhookDeps, services: IvrServices): Hono<Twi
       session,
       { kind: 'answer', ...(digits ? { digits } : {}), ...(speech ? { speech } : {}) },
       call,
-      ivrPorts(deps, services, call.called),
+      ivrPorts(deps, services, call),
     );
     return c.body(await rendered(steps, call), 200, xml());
   });
