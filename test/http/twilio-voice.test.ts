@@ -148,7 +148,8 @@ describe('POST /twilio/voice', () => {
     expect(res.status).toBe(200);
     const twiml = await res.text();
     expect(twiml).toContain('<Say language="cmn-CN" voice="Polly.Zhiyu">非常抱歉');
-    expect(twiml).toContain('<Hangup/>');
+    // ... and a path to voicemail, never silence.
+    expect(twiml).toMatch(/<Record action="[^"]*\/twilio\/ivr\/voicemail\?s=/);
   });
 });
 

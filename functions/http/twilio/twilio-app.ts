@@ -5,6 +5,7 @@ import { mountChannelWebhooks } from '../channel-routes.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
 import { HttpProblem } from '../errors.js';
+import { failureTwiml } from './ivr/failure.js';
 import { createIvrApp } from './ivr/ivr-routes.js';
 import { createIvrServices } from './ivr/ivr-services.js';
 import { verifyTwilioSignature } from './signature.js';
@@ -40,7 +41,9 @@ export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
         stack: err.stack,
       }),
     );
-    if (c.req.path.startsWith('/twilio/voice') || c.req.path.startsWith('/twilio/ivr')) {
+    const failed = failureTwiml(deps.config.publicBaseUrl, c.req.path);
+    if (failed) return c.body(failed, 200, { 'Content-Type': 'text/xml; charset=utf-8' });
+    if (c.req.path.startsWith('/twilio/voice')) {
       return c.body(apologyTwiml(), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
     }
     // Messaging: a 500 lets Twilio try the number's SmsFallbackUrl.
