@@ -3,6 +3,6 @@
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { createTwilioApp } from '../http/twilio/twilio-app.js';
-import { webhookDeps } from './app-deps.js';
+import { webhookDeps } from './webhook-deps.js';
 
 export const handler = handle(new Hono().route('/twilio', createTwilioApp(await webhookDeps())));

@@ -34,6 +34,8 @@ interface Subject {
   readonly name: string;
   readonly what: string;
   readonly options: BuildOptions;
+  /** Environment beyond LAMBDA_ENV the handler needs at module load. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const handler = (file: string) => join(ROOT, 'functions/handlers', file);
@@ -48,6 +50,20 @@ const SUBJECTS: Subject[] = [
     name: 'api',
     what: 'functions/handlers/api.ts (REST API, zod/OpenAPI, libphonenumber max)',
     options: { entryPoints: [handler('api.ts')] },
+  },
+  {
+    name: 'worker',
+    what: 'functions/handlers/jobs-worker.ts (SQS job worker: recordings, SMS, mail; builds its clients at load)',
+    options: { entryPoints: [handler('jobs-worker.ts')] },
+    env: {
+      JOBS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs',
+      JOBS_DEAD_LETTER_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs-dead',
+    },
+  },
+  {
+    name: 'provision-twilio',
+    what: 'functions/handlers/provision-twilio.ts (custom resource onEvent: full twilio client, flows; clients built on the first event)',
+    options: { entryPoints: [handler('provision-twilio.ts')] },
   },
   {
     name: 'webhooks-all-twilio',
@@ -112,13 +128,17 @@ await import(bundle);
 process.stdout.write(String(performance.now() - t0));
 `;
 
-function loadMs(file: string, preload: readonly string[]): number[] {
+function loadMs(
+  file: string,
+  preload: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): number[] {
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const out = execFileSync(
       process.execPath,
       ['--input-type=module', '-e', PROBE, pathToFileURL(file).href, ...preload],
-      { cwd: ROOT, env: { ...process.env, ...LAMBDA_ENV }, encoding: 'utf8' },
+      { cwd: ROOT, env: { ...process.env, ...LAMBDA_ENV, ...env }, encoding: 'utf8' },
     );
     samples.push(Number(out));
   }
@@ -140,8 +160,8 @@ export async function run() {
     const { file, externals } = await bundle(subject);
     const js = readFileSync(file);
     const map = readFileSync(`${file}.map`);
-    const ownLoad = loadMs(file, externals);
-    const withSdk = loadMs(file, []);
+    const ownLoad = loadMs(file, externals, subject.env);
+    const withSdk = loadMs(file, [], subject.env);
     rows.push({
       name: subject.name,
       what: subject.what,

@@ -1,0 +1,36 @@
+// The webhook function's dependencies, in a module of their own: app-deps.ts imports the full Twilio REST
+// client, which esbuild cannot tree-shake, and would carry all of `twilio` into the webhook bundle.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDynamoStore } from '../adapters/dynamo/store.js';
+import { type AppConfig, loadConfig } from '../config.js';
+import { systemClock } from '../domain/ports.js';
+import type { WebhookDeps } from '../http/deps.js';
+import { lambdaJobs } from './lambda-channels.js';
+import { resolveSecrets, type SecretReader, secretsManagerReader } from './secrets.js';
+
+/** For the webhook function: no Twilio REST client (see WebhookDeps). */
+export async function webhookDeps(
+  config: AppConfig = loadConfig(),
+  readSecret: SecretReader = secretsManagerReader(config.region),
+): Promise<WebhookDeps> {
+  const client = new DynamoDBClient({
+    region: config.region,
+    ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}),
+  });
+  const clock = systemClock;
+  const store = createDynamoStore({
+    client,
+    tableName: config.tableName,
+    clock,
+    timeZone: config.timeZone,
+    phoneRegion: config.defaultPhoneRegion,
+  });
+  const jobs = lambdaJobs(config);
+  return {
+    config,
+    secrets: await resolveSecrets(config, readSecret),
+    store,
+    clock,
+    ...(jobs ? { jobs } : {}),
+  };
+}
