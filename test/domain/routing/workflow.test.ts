@@ -1,0 +1,65 @@
+// The workflow generated from flows/routing.ts: owner agent first, region then language, overflow at
+// 60 s, the fewest-calls strategy as order_by, and task attributes and priority from an IVR transfer.
+import { describe, expect, it } from 'vitest';
+import { routing } from '../../../flows/routing.js';
+import {
+  estimatedWaitMinutes,
+  regionOf,
+  taskFor,
+  workflowConfiguration,
+} from '../../../functions/domain/routing/workflow.js';
+
+const config = workflowConfiguration(routing, (q) => `WQ_${q}`);
+const filter = (name: string) => config.task_routing.filters.find((f) => f.filter_friendly_name === name);
+
+describe('generated workflow', () => {
+  it('offers the owner agent for 20 s, then the region, then the language, then overflows at 60 s', () => {
+    const owner = filter('claims (owner agent first)');
+    expect(owner?.expression).toBe("queue == 'claims' AND has_owner == true");
+    expect(owner?.targets.map((t) => [t.queue, t.timeout ?? null])).toEqual([
+      ['WQ_claims', 20],
+      ['WQ_claims', 15],
+      ['WQ_claims', 25],
+      ['WQ_general', null],
+    ]);
+    expect(owner?.targets[0]?.known_worker_friendly_name).toBe('task.owner_agent');
+    expect(owner?.targets[1]?.expression).toContain('task.region IN worker.regions');
+    const plain = filter('claims');
+    expect(plain?.targets.map((t) => t.timeout ?? null)).toEqual([15, 45, null]);
+  });
+
+  it('orders by calls today on fewest-calls queues and by idle time elsewhere', () => {
+    expect(
+      filter('complaints')?.targets.every(
+        (t, i, all) => i === all.length - 1 || t.order_by === 'worker.calls_today ASC',
+      ),
+    ).toBe(true);
+    expect(filter('claims')?.targets.some((t) => t.order_by)).toBe(false);
+    expect(config.task_routing.default_filter).toEqual({ queue: 'WQ_general' });
+  });
+
+  it('builds task attributes and priority from the caller', () => {
+    const task = taskFor(routing, {
+      queue: 'rescue',
+      flow: 'rescue',
+      language: 'zh',
+      caller: '+862164001111',
+      called: '+18005550111',
+      priority: 50,
+      vars: { vip: 'gold', customerId: 'cus-1', ownerAgent: '1001' },
+      extra: { rescue: true },
+    });
+    expect(task.priority).toBe(60);
+    expect(task.attributes).toMatchObject({
+      queue: 'rescue',
+      region: 'east_china',
+      has_region: true,
+      has_owner: true,
+      owner_agent: '1001',
+      rescue: true,
+    });
+    expect(regionOf('+14155550123', routing)).toBe('us');
+    expect(regionOf('+8613800138000', routing)).toBeUndefined();
+    expect(estimatedWaitMinutes(3, 120)).toBe(6);
+  });
+});
