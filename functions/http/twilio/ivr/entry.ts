@@ -9,6 +9,8 @@ import { runFlow, VOICEMAIL_MAX_SECONDS } from '../../../domain/ivr/interpreter.
 import type { IvrStep, Session } from '../../../domain/ivr/steps.js';
 import { render } from '../../../domain/ivr/template.js';
 import type { Flow } from '../../../domain/ivr/types.js';
+import type { Customer } from '../../../domain/model.js';
+import type { CustomerLookup } from '../../../domain/ports.js';
 import type { WebhookDeps } from '../../deps.js';
 import type { IvrServices } from './ivr-services.js';
 
@@ -32,9 +34,22 @@ export function ivrPorts(
   deps: WebhookDeps,
   services: IvrServices,
   call: { callSid: string; called: string },
+  known?: KnownCaller,
 ) {
+  const store = known
+    ? {
+        ...deps.store,
+        customers: {
+          ...deps.store.customers,
+          find: (lookup: CustomerLookup) =>
+            lookup.by === 'phone' && lookup.value === known.phone
+              ? Promise.resolve(known.matches)
+              : deps.store.customers.find(lookup),
+        },
+      }
+    : deps.store;
   return {
-    store: deps.store,
+    store,
     sendSms: async (to: string, body: string) => {
       try {
         if (deps.jobs) {
@@ -55,10 +70,17 @@ export function ivrPorts(
   };
 }
 
+/** Customers already matched to the caller's number by the incoming-call webhook. */
+export interface KnownCaller {
+  readonly phone: string;
+  readonly matches: Customer[];
+}
+
 export async function entrySteps(
   deps: WebhookDeps,
   services: IvrServices,
   call: { readonly callSid: string; readonly caller: string; readonly called: string },
+  known?: KnownCaller,
 ): Promise<IvrStep[]> {
   const { flow, blocked } = flowFor(call.called);
   const listed = await deps.store.blacklist.get(call.caller);
@@ -96,5 +118,5 @@ export async function entrySteps(
       },
     ];
   }
-  return runFlow(flow, session, { kind: 'enter' }, call, ivrPorts(deps, services, call));
+  return runFlow(flow, session, { kind: 'enter' }, call, ivrPorts(deps, services, call, known));
 }
