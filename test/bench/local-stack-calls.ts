@@ -64,7 +64,9 @@ export async function run(calls = CALLS) {
       wall_ms: Math.round(wallMs),
       webhook_steps: Object.fromEntries([...byPath].map(([path, samples]) => [path, summarise(samples)])),
     };
-    console.log(`${calls} calls at once through the local stack: ${result.errors} errors, ${result.wall_ms} ms wall`);
+    console.log(
+      `${calls} calls at once through the local stack: ${result.errors} errors, ${result.wall_ms} ms wall`,
+    );
     for (const [path, s] of Object.entries(result.webhook_steps)) {
       console.log(`  ${path.padEnd(40)} n=${s.operations} p50 ${s.p50_ms} ms  p99 ${s.p99_ms} ms`);
     }
