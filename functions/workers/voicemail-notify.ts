@@ -29,15 +29,41 @@ export interface NotifyOutcome {
   readonly email: readonly string[];
 }
 
+/** How long the IVR's <Record> action has to write the voicemail item before the worker files it itself. */
+export const UNFILED_AFTER_MS = 10_000;
+
+/**
+ * The <Record> action (which writes the voicemail) and the recording callback race: retry while the action
+ * may still land; after that the action failed (e.g. the store was down), so the message is filed from the
+ * recording and its call, in its call's queue, rather than lost to the desk.
+ */
+async function fileUnfiled(deps: VoicemailNotifyDeps, recording: StoredRecording, sid: string) {
+  if (deps.clock.now() - Date.parse(recording.storedAt) < UNFILED_AFTER_MS)
+    throw new Error(`voicemail ${sid} not stored yet`);
+  const call = recording.callSid ? await deps.store.calls.get(recording.callSid) : undefined;
+  const { voicemail } = await deps.store.voicemails.create({
+    recordingSid: sid,
+    callSid: recording.callSid ?? 'unknown',
+    caller: recording.caller ?? call?.from ?? 'unknown',
+    called: call?.to ?? 'unknown',
+    queue: recording.queue ?? call?.queue ?? 'general',
+    language: 'zh',
+    durationSeconds: recording.durationSeconds,
+    reason: 'unfiled',
+    ...((recording.customerId ?? call?.customerId)
+      ? { customerId: recording.customerId ?? call?.customerId }
+      : {}),
+  });
+  return voicemail;
+}
+
 export async function notifyVoicemail(
   deps: VoicemailNotifyDeps,
   recording: StoredRecording,
 ): Promise<NotifyOutcome> {
   const { store } = deps;
   const sid = recording.voicemailId ?? recording.sid;
-  let voicemail = await store.voicemails.get(sid);
-  // The <Record> action (which writes the voicemail) and the recording callback race; retry until it lands.
-  if (!voicemail) throw new Error(`voicemail ${sid} not stored yet`);
+  let voicemail = (await store.voicemails.get(sid)) ?? (await fileUnfiled(deps, recording, sid));
   if (!voicemail.agentId && voicemail.customerId) {
     // A customer with an owner agent leaves the message in that agent's box.
     const owner = (await store.customers.get(voicemail.customerId))?.ownerAgentId;

@@ -166,4 +166,40 @@ describe('voicemail: mailboxes, notices and the desk', () => {
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ created: false, task: { id: res.body.task.id, assigneeId: 'sup1' } });
   });
+  it("files a message whose IVR action never wrote the item (store down), in its call's queue", async () => {
+    const caller = '+8613855556666';
+    const call = await s.twilio.calls.create({
+      to: caller,
+      from: HOTLINE,
+      twiml: `<Response><Record action="${s.appBase()}/health" maxLength="60" recordingStatusCallback="${s.appBase()}/twilio/recording-status"/></Response>`,
+    });
+    await s.store.calls.record({
+      callSid: call.sid,
+      direction: 'inbound',
+      from: caller,
+      to: HOTLINE,
+      startedAt: new Date(s.clock.now()).toISOString(),
+      status: 'in-progress',
+      queue: 'support',
+    });
+    await s.twin.idle();
+    await s.clock.advance(8000);
+    await fetch(`${s.twinBase()}/sim/calls/${call.sid}/hangup`, { method: 'POST' });
+    await s.drain();
+    const rec = [...s.twin.voice.recordings.recordings.values()].find((r) => r.callSid === call.sid);
+    if (!rec) throw new Error('no recording');
+    expect(await s.store.voicemails.get(rec.sid)).toBeUndefined(); // the action may still land
+    for (let i = 0; i < 4; i++) {
+      await s.clock.advance(8000);
+      await s.drain();
+    }
+    expect(await s.store.voicemails.get(rec.sid)).toMatchObject({
+      reason: 'unfiled',
+      queue: 'support',
+      caller,
+      status: 'new',
+    });
+    expect((await s.store.recordings.get(rec.sid))?.twilioDeletedAt).toBeDefined();
+    expect(s.queue.stats.deadLettered).toBe(0);
+  });
 });
