@@ -1,5 +1,6 @@
 // What `npm start` prints once the stack is up: where everything is and how to sign in. Built from
 // the demo data and the web routes so the printed logins and URLs cannot drift from the real ones.
+import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import { DEMO_DATA } from './demo-data.js';
 
 /** Pages of the web app (web/src/routes.ts serves the same paths). */
@@ -15,6 +16,7 @@ export const SERVICE_PATHS = [
   ['Twilio voice webhook', '/twilio/voice'],
   ['Twilio call status callback', '/twilio/voice/status'],
   ['Twilio SMS webhook', '/twilio/sms'],
+  ['Simulation API (local)', '/sim/calls'],
 ] as const;
 
 export interface BannerInput {
@@ -54,7 +56,10 @@ export function formatBanner({ url, startedInMs, dataDir }: BannerInput): string
     '',
     ...table([...WEB_PAGES, ...SERVICE_PATHS].map(([label, path]) => [label, `${url}${path}`])),
     '',
-    `Demo hotline ${DEMO_DATA.hotline}. Demo logins (local only; id / password / role):`,
+    'Hotlines (call them from the caller phone page):',
+    ...table(HOTLINE_NUMBERS.map((n) => [n.number, n.name])),
+    '',
+    `Demo logins (local only; id / password / role):`,
     ...table(logins),
     '',
     'Press Ctrl-C to stop.',
