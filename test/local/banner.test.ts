@@ -1,5 +1,6 @@
 // What npm start prints names pages the web app really routes, and every demo login.
 import { describe, expect, it } from 'vitest';
+import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import { formatBanner, SERVICE_PATHS, WEB_PAGES } from '../../infra/local/banner.js';
 import { DEMO_DATA } from '../../infra/local/demo-data.js';
 import { matchRoute } from '../../web/src/router.js';
@@ -17,7 +18,11 @@ describe('start banner', () => {
   it('lists every demo login with its password', () => {
     for (const user of DEMO_DATA.users)
       expect(banner).toMatch(new RegExp(`^  ${user.id} +${user.password} `, 'm'));
-    expect(banner).toContain('+18005550100');
+  });
+
+  it('lists every hotline the stack wires', () => {
+    for (const hotline of HOTLINE_NUMBERS)
+      expect(banner).toMatch(new RegExp(`^  \\${hotline.number} +\\S`, 'm'));
   });
 
   it('prints only pages the web app routes', () => {
