@@ -22,14 +22,11 @@ import { registerAuthRoutes } from '../../functions/http/api/auth-routes.js';
 import { createGuard } from '../../functions/http/api/guard.js';
 import { validationHook } from '../../functions/http/api/validation-hook.js';
 import type { ChannelDeps } from '../../functions/http/channel-deps.js';
-import {
-  createFaxRoutes,
-  mountChannelWebhooks,
-  registerChannelApi,
-} from '../../functions/http/channel-routes.js';
+import { createFaxRoutes, registerChannelApi } from '../../functions/http/channel-routes.js';
 import type { AppDeps } from '../../functions/http/deps.js';
 import type { ApiEnv, TwilioEnv } from '../../functions/http/env.js';
 import { HttpProblem } from '../../functions/http/errors.js';
+import { mountChannelWebhooks } from '../../functions/http/twilio/channel-webhooks.js';
 import { verifyTwilioSignature } from '../../functions/http/twilio/signature.js';
 import { createSmsBotApp } from '../../functions/http/twilio/sms-bot-routes.js';
 import { createJobWorker } from '../../functions/workers/job-worker.js';

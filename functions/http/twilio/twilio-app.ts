@@ -1,10 +1,10 @@
 // Every Twilio webhook under /twilio, behind signature validation. Its onError keeps callers out of
 // silence: a failing voice webhook answers an apology in TwiML; bad input still gets its 4xx.
 import { Hono } from 'hono';
-import { mountChannelWebhooks } from '../channel-routes.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
 import { HttpProblem } from '../errors.js';
+import { mountChannelWebhooks } from './channel-webhooks.js';
 import { failureTwiml } from './ivr/failure.js';
 import { createIvrApp } from './ivr/ivr-routes.js';
 import { createIvrServices } from './ivr/ivr-services.js';
