@@ -42,7 +42,17 @@ export interface SmsSendJob {
   readonly language?: 'zh' | 'en';
 }
 
-export type Job = RecordingJob | SmsTaskJob | SmsSendJob;
+/** An email (voicemail notice) through SES or the local outbox; its own job so a mail fault never holds up a recording. */
+export interface MailSendJob {
+  readonly kind: 'mail-send';
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  /** Idempotency: a replayed job with the same key mails nothing twice. */
+  readonly dedupeKey: string;
+}
+
+export type Job = RecordingJob | SmsTaskJob | SmsSendJob | MailSendJob;
 
 export interface JobQueue {
   /** Durable once it resolves; the worker may see a job more than once (at-least-once). */

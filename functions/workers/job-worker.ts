@@ -7,7 +7,7 @@ import type { StoredRecording } from '../domain/recording.js';
 import { processRecording } from './recording-worker.js';
 import { processSmsSend, type TwilioMessages } from './sms-outbound.js';
 import type { TaskRouting } from './task-routing.js';
-import { notifyVoicemail } from './voicemail-notify.js';
+import { notifyVoicemail, processMailSend } from './voicemail-notify.js';
 
 export interface JobWorkerDeps {
   readonly store: Store;
@@ -19,8 +19,9 @@ export interface JobWorkerDeps {
   /** Our SMS sender number. */
   readonly smsFrom: string;
   readonly publicBaseUrl: string;
-  /** With `mail`, a stored voicemail notifies its mailbox's owner (functions/workers/voicemail-notify.ts). */
+  /** With it, a stored voicemail notifies its mailbox's owner (functions/workers/voicemail-notify.ts). */
   readonly jobs?: JobQueue;
+  /** Sends mail-send jobs; without it they are dead letters. */
   readonly mail?: MailSender;
   /** Overrides that notification (tests). */
   readonly onVoicemailStored?: (recording: StoredRecording) => Promise<void>;
@@ -66,12 +67,12 @@ export function createJobWorker(deps: JobWorkerDeps): (job: Job) => Promise<unkn
     from: deps.smsFrom,
     statusCallbackUrl: `${deps.publicBaseUrl}${SMS_STATUS_PATH}`,
   };
-  const { jobs, mail } = deps;
+  const { jobs } = deps;
   const onVoicemailStored =
     deps.onVoicemailStored ??
-    (jobs && mail
+    (jobs
       ? async (recording: StoredRecording) => {
-          await notifyVoicemail({ ...deps, jobs, mail }, recording);
+          await notifyVoicemail({ ...deps, jobs }, recording);
         }
       : undefined);
   const recordings = { ...deps, ...(onVoicemailStored ? { onVoicemailStored } : {}) };
@@ -83,6 +84,8 @@ export function createJobWorker(deps: JobWorkerDeps): (job: Job) => Promise<unkn
         return processSmsSend(outbound, job);
       case 'sms-task':
         return processSmsTask(deps, job);
+      case 'mail-send':
+        return processMailSend(deps, job);
     }
   };
 }

@@ -1,8 +1,8 @@
 // Tells a mailbox's owner about a voicemail once its media is safely in S3 (the recording worker's
-// onVoicemailStored hook): SMS through the send job (suppression checked there, deduped on the key) and
-// email (SES or the local outbox), each at most once per voicemail and recipient, retried with the job.
+// onVoicemailStored hook): SMS through the send job (suppression checked there) and email through the
+// mail-send job (SES or the local outbox), each deduped per voicemail and recipient and retried on its own.
 import type { MailSender } from '../domain/channel-ports.js';
-import type { JobQueue } from '../domain/jobs.js';
+import { type JobQueue, type MailSendJob, PermanentJobError } from '../domain/jobs.js';
 import type { Clock, Store } from '../domain/ports.js';
 import type { StoredRecording } from '../domain/recording.js';
 import {
@@ -17,11 +17,24 @@ export interface VoicemailNotifyDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly jobs: JobQueue;
-  readonly mail: MailSender;
   readonly publicBaseUrl: string;
 }
 
 const MARK_MS = 30 * 86_400_000;
+
+/** The mail-send job: once per dedupe key; no sender configured is a permanent failure (a dead letter). */
+export async function processMailSend(
+  deps: { readonly store: Store; readonly clock: Clock; readonly mail?: MailSender },
+  job: MailSendJob,
+): Promise<'sent' | 'duplicate'> {
+  if (!deps.mail) throw new PermanentJobError('no mail sender configured (MAIL_FROM)');
+  const key = `mail-sent#${job.dedupeKey}`;
+  if (await deps.store.keys.get(key)) return 'duplicate';
+  const sent = await deps.mail.send({ to: job.to, subject: job.subject, text: job.text });
+  // Marked after sending: a crash in between may mail twice, never not at all.
+  await deps.store.keys.putIfAbsent(key, sent.id, new Date(deps.clock.now() + MARK_MS).toISOString());
+  return 'sent';
+}
 
 export interface NotifyOutcome {
   readonly mailbox: string;
@@ -89,11 +102,13 @@ export async function notifyVoicemail(
     });
   }
   for (const address of to.email) {
-    const key = `voicemail-mail#${sid}#${address}`;
-    if (await store.keys.get(key)) continue;
-    const sent = await deps.mail.send({ to: address, subject: `New voicemail in ${mailbox}`, text });
-    // Marked after sending: a crash in between may mail twice, never not at all.
-    await store.keys.putIfAbsent(key, sent.id, new Date(deps.clock.now() + MARK_MS).toISOString());
+    await deps.jobs.send({
+      kind: 'mail-send',
+      to: address,
+      subject: `New voicemail in ${mailbox}`,
+      text,
+      dedupeKey: `voicemail-mail#${sid}#${address}`,
+    });
   }
   return { mailbox, sms: to.sms, email: to.email };
 }

@@ -2,8 +2,10 @@
 // (SMS through the send job, not to an opted-out number; email to the outbox); who may list and hear which
 // box (agent own and skills' queues, supervisor, admin); listening audited; mark handled; call back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PermanentJobError } from '../../functions/domain/jobs.js';
 import type { Voicemail } from '../../functions/domain/model.js';
 import { MAILBOX_SETTINGS } from '../../functions/domain/voicemail-box.js';
+import { processMailSend } from '../../functions/workers/voicemail-notify.js';
 import { type ChannelStack, HOTLINE, startChannelStack } from './stack.js';
 
 const LEAD_PHONE = '+8613700000009';
@@ -201,5 +203,15 @@ describe('voicemail: mailboxes, notices and the desk', () => {
     });
     expect((await s.store.recordings.get(rec.sid))?.twilioDeletedAt).toBeDefined();
     expect(s.queue.stats.deadLettered).toBe(0);
+  });
+  it('mail goes out once per key on its own job; with no sender it is a dead letter at once', async () => {
+    const job = { kind: 'mail-send', to: 'x@example.com', subject: 's', text: 't', dedupeKey: 'k1' } as const;
+    const deps = { store: s.store, clock: s.clock, mail: s.outbox };
+    expect(await processMailSend(deps, job)).toBe('sent');
+    expect(await processMailSend(deps, job)).toBe('duplicate');
+    expect((await s.outbox.list()).filter((m) => m.to === 'x@example.com')).toHaveLength(1);
+    await expect(processMailSend({ store: s.store, clock: s.clock }, job)).rejects.toBeInstanceOf(
+      PermanentJobError,
+    );
   });
 });
