@@ -11,3 +11,11 @@ export function normalisePhone(raw: string, defaultRegion: string): PhoneResult 
   if (!parsed?.isValid()) return { ok: false, reason: 'invalid-phone' };
   return { ok: true, e164: parsed.number, ...(parsed.country ? { country: parsed.country } : {}) };
 }
+
+/** For customer search: a typed number in any national or international format, as E.164. */
+export function phoneSearch(defaultRegion: string): (text: string) => string | undefined {
+  return (text) => {
+    const result = normalisePhone(text, defaultRegion);
+    return result.ok ? result.e164 : undefined;
+  };
+}

@@ -2,6 +2,7 @@
 // module scope (ESM top-level await), so secrets are fetched during init, not on a caller's request.
 import { createTwilioClient } from '../adapters/twilio/client.js';
 import { type AppConfig, loadConfig } from '../config.js';
+import { phoneSearch } from '../domain/phone.js';
 import type { AppDeps } from '../http/deps.js';
 import { lambdaChannels } from './lambda-channels.js';
 import { type SecretReader, secretsManagerReader } from './secrets.js';
@@ -14,7 +15,7 @@ export async function lambdaDeps(
   config: AppConfig = loadConfig(),
   readSecret: SecretReader = secretsManagerReader(config.region),
 ): Promise<AppDeps> {
-  const deps = await webhookDeps(config, readSecret);
+  const deps = await webhookDeps(config, readSecret, phoneSearch(config.defaultPhoneRegion));
   const twilio = createTwilioClient({
     accountSid: config.twilio.accountSid,
     authToken: deps.secrets.twilioAuthToken,

@@ -127,7 +127,6 @@ async function lambdaProvisioningDeps(): Promise<ProvisioningDeps> {
       tableName: config.tableName,
       clock: systemClock,
       timeZone: config.timeZone,
-      phoneRegion: config.defaultPhoneRegion,
     }),
   };
 }

@@ -12,6 +12,8 @@ import { resolveSecrets, type SecretReader, secretsManagerReader } from './secre
 export async function webhookDeps(
   config: AppConfig = loadConfig(),
   readSecret: SecretReader = secretsManagerReader(config.region),
+  /** Customer search's phone reader; the REST API passes one, webhooks never search (see store.ts). */
+  searchPhone?: (text: string) => string | undefined,
 ): Promise<WebhookDeps> {
   const client = new DynamoDBClient({
     region: config.region,
@@ -23,7 +25,7 @@ export async function webhookDeps(
     tableName: config.tableName,
     clock,
     timeZone: config.timeZone,
-    phoneRegion: config.defaultPhoneRegion,
+    ...(searchPhone ? { searchPhone } : {}),
   });
   const jobs = lambdaJobs(config);
   return {

@@ -16,6 +16,7 @@ import { provisionNumbers, wiringFor } from '../../functions/adapters/twilio/pro
 import { provisionRouting } from '../../functions/adapters/twilio/provision-taskrouter.js';
 import type { AppConfig } from '../../functions/config.js';
 import { createSystemClock, type TimerClock } from '../../functions/domain/manual-clock.js';
+import { phoneSearch } from '../../functions/domain/phone.js';
 import type { Store } from '../../functions/domain/ports.js';
 import { startPresenceSweeper } from '../../functions/http/agent/presence.js';
 import { createApp } from '../../functions/http/app.js';
@@ -207,7 +208,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       tableName: LOCAL_TABLE,
       clock,
       timeZone: config.timeZone,
-      phoneRegion: config.defaultPhoneRegion,
+      searchPhone: phoneSearch(config.defaultPhoneRegion),
     });
 
     const demo = options.demoData === false ? undefined : await loadDemoData(store, clock);

@@ -47,7 +47,7 @@ describe('which ended calls queue the survey', () => {
   const call: CallRecord = {
     callSid: `CA${'1'.repeat(32)}`,
     direction: 'inbound',
-    from: '13800138000',
+    from: '+8613800138000', // as Twilio sends it (E.164)
     to: '+18005550100',
     startedAt: '2026-03-02T01:30:00.000Z',
     status: 'completed',

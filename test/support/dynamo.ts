@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoStore, ensureTable } from '../../functions/adapters/dynamo/store.js';
 import { createManualClock, type ManualClock } from '../../functions/domain/manual-clock.js';
+import { phoneSearch } from '../../functions/domain/phone.js';
 import type { Store } from '../../functions/domain/ports.js';
 import { startDynalite } from '../../infra/local/dynalite-server.js';
 
@@ -37,6 +38,7 @@ export async function createTestStore(
     client,
     tableName,
     clock,
+    searchPhone: phoneSearch('CN'),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
   return {

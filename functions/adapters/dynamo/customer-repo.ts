@@ -2,7 +2,6 @@
 
 import { normaliseIdCode } from '../../domain/identifiers.js';
 import type { Customer } from '../../domain/model.js';
-import { normalisePhone } from '../../domain/phone.js';
 import type {
   AssetRepo,
   Clock,
@@ -46,7 +45,8 @@ export function createCustomerRepo(
   t: TableAccess,
   clock: Clock,
   related: { policies: () => PolicyRepo; assets: () => AssetRepo },
-  phoneRegion: string,
+  /** Reads a phone number typed in a search box (national formats too); E.164 only when absent. */
+  searchPhone: (text: string) => string | undefined,
 ): CustomerRepo {
   async function get(id: string): Promise<Customer | undefined> {
     const item = await getItem(t, pk(id));
@@ -168,8 +168,8 @@ export function createCustomerRepo(
       { by: 'vin', value: q },
       { by: 'plate', value: q },
     ];
-    const phone = /^\+?[\d\s()-]{6,}$/.test(q) ? normalisePhone(q, phoneRegion) : undefined;
-    if (phone?.ok) lookups.unshift({ by: 'phone', value: phone.e164 });
+    const phone = /^\+?[\d\s()-]{6,}$/.test(q) ? searchPhone(q) : undefined;
+    if (phone) lookups.unshift({ by: 'phone', value: phone });
     const results = await Promise.all(lookups.map((l) => repo.find(l)));
     const seen = new Map<string, Customer>();
     for (const c of results.flat()) seen.set(c.id, c);

@@ -1,6 +1,7 @@
 // Composition of the DynamoDB repositories into the Store port, plus table creation for local runs.
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { callerId } from '../../domain/caller-id.js';
 import type { Clock, Store } from '../../domain/ports.js';
 import { createAssetRepo } from './asset-repo.js';
 import { createAuditRepo } from './audit-repo.js';
@@ -24,8 +25,17 @@ export interface DynamoStoreOptions {
   readonly clock: Clock;
   /** IANA zone for the year in ticket numbers; default UTC. */
   readonly timeZone?: string;
-  /** Region for reading national-format phone numbers in search; default CN. */
-  readonly phoneRegion?: string;
+  /**
+   * Reads phone numbers typed into customer search (e.g. `normalisePhone` with the center's region).
+   * Optional so the webhook Lambda, which never searches, needs no phone-number library; without it
+   * search matches E.164 numbers only.
+   */
+  readonly searchPhone?: (text: string) => string | undefined;
+}
+
+function e164Only(text: string): string | undefined {
+  const id = callerId(text.replace(/[\s()-]/g, ''));
+  return id.ok ? id.e164 : undefined;
 }
 
 export function createDynamoStore(options: DynamoStoreOptions): Store {
@@ -41,7 +51,7 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
       t,
       clock,
       { assets: () => assets, policies: () => policies },
-      options.phoneRegion ?? 'CN',
+      options.searchPhone ?? e164Only,
     ),
     assets,
     policies,

@@ -1,8 +1,9 @@
 // The post-call survey trigger: when a call an agent took completes, the status callback queues the survey
 // text as an sms-send job (webhooks have no REST client), delayed by the configured seconds; the worker
 // checks opt-outs, sends it once (deduped on the CallSid) and opens the survey on the caller's SMS session.
+
+import { callerId } from '../../domain/caller-id.js';
 import type { CallRecord } from '../../domain/model.js';
-import { normalisePhone } from '../../domain/phone.js';
 import { render } from '../../domain/sms-bot.js';
 import type { WebhookDeps } from '../deps.js';
 
@@ -26,10 +27,7 @@ export async function queuePostCallSurvey(
   // A number's status callback carries only the final status, so answeredAt is often unknown: the agent
   // (set when TaskRouter assigned the call) and the IVR's disposition tell whether someone talked.
   if (call.disposition && NOT_TALKED.has(call.disposition)) return { queued: false, reason: 'not-talked' };
-  const phone = normalisePhone(
-    call.direction === 'inbound' ? call.from : call.to,
-    deps.config.defaultPhoneRegion,
-  );
+  const phone = callerId(call.direction === 'inbound' ? call.from : call.to);
   if (!phone.ok) return { queued: false, reason: 'no-phone' };
   const customer = call.customerId ? await deps.store.customers.get(call.customerId) : undefined;
   const language = customer?.language ?? 'zh';

@@ -5,9 +5,9 @@
 // bad or oversized input gets a polite reply, an unexpected fault an apology.
 import { Hono } from 'hono';
 import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
+import { callerId } from '../../domain/caller-id.js';
 import type { SmsSession } from '../../domain/channel-ports.js';
 import type { Customer, Language } from '../../domain/model.js';
-import { normalisePhone } from '../../domain/phone.js';
 import {
   type BotIntent,
   classify,
@@ -147,7 +147,7 @@ export function createSmsBotApp(deps: Deps): Hono<TwilioEnv> {
     const raw = optionalParam(p, 'Body') ?? '';
     // Without a sender there is nobody to answer; without a sid the message cannot be kept once.
     if (!from || !sid) return c.body(twiml(), 200, XML());
-    const parsed = normalisePhone(from, deps.config.defaultPhoneRegion);
+    const parsed = callerId(from);
     const phone = parsed.ok ? parsed.e164 : from;
     const tooLong = raw.length > MAX_BODY;
     const body = raw.slice(0, MAX_BODY);

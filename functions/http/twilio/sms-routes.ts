@@ -2,8 +2,8 @@
 // get no reply of ours: Twilio confirms the opt-out itself and blocks further messages.
 import { Hono } from 'hono';
 import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
+import { callerId } from '../../domain/caller-id.js';
 import type { Language } from '../../domain/model.js';
-import { normalisePhone } from '../../domain/phone.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
 import { optionalParam, requiredParam } from './params.js';
@@ -27,7 +27,7 @@ export function createSmsApp(deps: WebhookDeps): Hono<TwilioEnv> {
     const body = optionalParam(p, 'Body') ?? '';
     const response = new MessagingResponse();
     if (OPT_OUT.has(body.trim().toUpperCase())) return c.body(response.toString(), 200, xml());
-    const phone = normalisePhone(from, deps.config.defaultPhoneRegion);
+    const phone = callerId(from);
     const matches = phone.ok ? await deps.store.customers.find({ by: 'phone', value: phone.e164 }) : [];
     const customer = matches.length === 1 ? matches[0] : undefined;
     const language: Language = customer?.language ?? (HAN.test(body) || !body ? 'zh' : 'en');

@@ -1,8 +1,8 @@
 // Voice webhooks: the incoming call (record it idempotently on CallSid, look the caller up, run the IVR) and
 // the call status callback (status, answer and end times; replays and late callbacks change nothing).
 import { Hono } from 'hono';
+import { callerId } from '../../domain/caller-id.js';
 import type { Customer } from '../../domain/model.js';
-import { normalisePhone } from '../../domain/phone.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
 import { entrySteps } from './ivr/entry.js';
@@ -25,7 +25,7 @@ export function createVoiceApp(
 
   /** The single customer owning the number; a shared number (several matches) identifies nobody. */
   async function callerOf(from: string): Promise<{ e164: string; customer?: Customer; matches: Customer[] }> {
-    const phone = normalisePhone(from, deps.config.defaultPhoneRegion);
+    const phone = callerId(from);
     if (!phone.ok) return { e164: from, matches: [] }; // anonymous, client:..., withheld: kept as Twilio sent it
     const matches = await store.customers.find({ by: 'phone', value: phone.e164 });
     return matches.length === 1 && matches[0]

@@ -5,10 +5,10 @@ import { Hono } from 'hono';
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import { flows } from '../../../../flows/index.js';
 import { routing } from '../../../../flows/routing.js';
+import { callerId } from '../../../domain/caller-id.js';
 import { runFlow, VOICEMAIL_MAX_SECONDS } from '../../../domain/ivr/interpreter.js';
 import type { IvrStep, Session } from '../../../domain/ivr/steps.js';
 import type { Language } from '../../../domain/model.js';
-import { normalisePhone } from '../../../domain/phone.js';
 import { estimatedWaitMinutes, taskFor } from '../../../domain/routing/workflow.js';
 import type { WebhookDeps } from '../../deps.js';
 import type { TwilioEnv } from '../../env.js';
@@ -95,7 +95,7 @@ export function createIvrApp(deps: WebhookDeps, services: IvrServices): Hono<Twi
   const callOf = (c: { var: { twilioParams: TwilioEnv['Variables']['twilioParams'] } }) => {
     const p = c.var.twilioParams;
     const from = requiredParam(p, 'From');
-    const phone = normalisePhone(from, deps.config.defaultPhoneRegion);
+    const phone = callerId(from);
     return {
       callSid: requiredParam(p, 'CallSid', CALL_SID),
       caller: phone.ok ? phone.e164 : from,
