@@ -32,3 +32,12 @@ export const HEARTBEAT_INTERVAL_SECONDS = 10;
 export const HEARTBEAT_TIMEOUT_SECONDS = 30;
 /** How often the sweeper runs; a dead page leaves Available within TIMEOUT + SWEEP at worst... */
 export const SWEEP_EVERY_SECONDS = 5;
+
+/**
+ * Set (in the keys table) when the assignment callback answered a reservation with the `conference`
+ * instruction: the agent's client already rings, and answering it accepts the reservation.
+ */
+export const conferenceOfferKey = (reservationSid: string) => `conference-offer#${reservationSid}`;
+
+/** The state shown while the agent's call is live (derived; TaskRouter's activity is kept apart). */
+export const ON_CALL = 'On call';

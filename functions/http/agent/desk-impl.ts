@@ -1,6 +1,11 @@
 // Builds the AgentDesk from the app's dependencies: token, state and presence, reservations and call
 // controls (calls.ts), the live queue, supervisor actions (supervisor.ts); composed here.
-import { decideState, HEARTBEAT_INTERVAL_SECONDS } from '../../domain/agent-state.js';
+import {
+  conferenceOfferKey,
+  decideState,
+  HEARTBEAT_INTERVAL_SECONDS,
+  ON_CALL,
+} from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
 import type { AppDeps } from '../deps.js';
 import { ForbiddenError, HttpProblem, NotFoundError } from '../errors.js';
@@ -37,7 +42,9 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
     return {
       agentId: user.id,
       workerSid: w.sid,
-      state: w.activity,
+      // Derived from what happens: a live call (its conference is up) makes me On call whatever the activity.
+      state: call ? ON_CALL : w.activity,
+      activity: w.activity,
       available: w.available,
       ...(w.activity === 'Break' && brk ? { breakReason: String(brk.value) } : {}),
       ...(w.since ? { since: w.since } : {}),
@@ -110,10 +117,19 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
       const sids = await routingSids(store);
       const queueSid = sids.queues[target.queue];
       if (!queueSid) throw new NotFoundError('queue', target.queue);
+      // The new task keeps what the IVR found (language, region, customer, VIP) so the workflow routes it
+      // and the next agent's offer shows it; the owner-first and same-region steps are skipped.
+      const original = call.taskSid
+        ? await workers.task(sids, call.taskSid).catch(() => undefined)
+        : undefined;
       await twilioStep('transfer task', () =>
         workers.ws(sids).tasks.create({
           workflowSid: sids.workflowSid,
+          taskChannel: 'voice',
           attributes: JSON.stringify({
+            ...(original?.attributes ?? {}),
+            has_owner: false,
+            has_region: false,
             type: 'transfer',
             queue: target.queue,
             skill: target.queue,
@@ -235,8 +251,18 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
       const existing =
         typeof task.attributes.conference_name === 'string' ? task.attributes.conference_name : undefined;
       const from = String(task.attributes.called ?? task.attributes.to ?? '+10000000000');
+      if (!existing && (await store.keys.get(conferenceOfferKey(reservationSid)))) {
+        // The assignment's `conference` instruction already rings my client: answering it accepts.
+        return {
+          reservationSid,
+          taskSid: r.taskSid,
+          ...(callSid ? { callSid } : {}),
+          conference: r.taskSid,
+        };
+      }
       if (existing) {
-        // A transfer: the customer already sits in a conference; accept and dial me into it.
+        // A transfer: the customer already sits in a conference; accept and dial me into it. The call's
+        // task is now mine (the conference-status callback wraps it when the customer leaves).
         await twilioStep('accept', () =>
           ws.workers(workerSid).reservations(reservationSid).update({ reservationStatus: 'accepted' }),
         );
@@ -248,6 +274,20 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
             beep: 'false',
           }),
         );
+        if (callSid) {
+          // A queue transfer left the customer on hold until someone joined: that is me.
+          await twilio
+            .conferences(existing)
+            .participants(callSid)
+            .update({ hold: false })
+            .catch(() => undefined);
+          await store.keys.delete(`call-task#${callSid}`);
+          await store.keys.putIfAbsent(
+            `call-task#${callSid}`,
+            JSON.stringify({ taskSid: r.taskSid, workerSid }),
+            dayEnd(),
+          );
+        }
       } else {
         const wrapUp = sids.activities['Wrap-up'];
         await twilioStep('accept', () =>

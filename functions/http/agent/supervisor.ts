@@ -2,7 +2,7 @@
 // the live queue, picking a waiting or ringing call, monitor/whisper/barge, take over, force hang-up and
 // force state. Every supervisor action is audited. The supervisor's audio is a `client:<id>` leg dialled
 // into the call's conference (reference §8.3).
-import { HEARTBEAT_TIMEOUT_SECONDS } from '../../domain/agent-state.js';
+import { HEARTBEAT_TIMEOUT_SECONDS, ON_CALL } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
 import type { AppDeps } from '../deps.js';
 import { HttpProblem } from '../errors.js';
@@ -83,16 +83,16 @@ export function createSupervisorOps(
       list.map(async (w) => {
         const [hb, call] = await Promise.all([
           store.keys.get(heartbeatKey(w.friendlyName)),
-          w.activityName === 'Available' || w.activityName === 'Offline' || w.activityName === 'Break'
-            ? undefined
-            : currentOf(sids, w.sid),
+          // TaskRouter keeps an agent on a call Available (capacity, not activity, says busy): look there too.
+          w.activityName === 'Offline' || w.activityName === 'Break' ? undefined : currentOf(sids, w.sid),
         ]);
         const since = w.dateStatusChanged?.toISOString();
         return {
           agentId: w.friendlyName,
           ...(names.get(w.friendlyName) ? { name: names.get(w.friendlyName) } : {}),
           workerSid: w.sid,
-          state: w.activityName,
+          state: call ? ON_CALL : w.activityName,
+          activity: w.activityName,
           ...(since
             ? { since, secondsInState: Math.max(0, Math.round((now - Date.parse(since)) / 1000)) }
             : {}),

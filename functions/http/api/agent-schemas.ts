@@ -71,9 +71,11 @@ export const AgentStatusSchema = z
   .object({
     agentId: z.string(),
     workerSid: z.string(),
-    state: z
-      .string()
-      .openapi({ description: 'The TaskRouter activity name: Available, Busy, Break, Wrap-up, Offline.' }),
+    state: z.string().openapi({
+      description:
+        'Derived: `On call` while my call is live (its conference is up), else the TaskRouter activity name: Available, Busy, Break, Wrap-up, Offline.',
+    }),
+    activity: z.string().optional().openapi({ description: 'The TaskRouter activity name.' }),
     available: z.boolean(),
     breakReason: z.string().optional(),
     since: z.string().optional().openapi({ description: 'When the current state began.' }),

@@ -1,8 +1,12 @@
 // TaskRouter's callbacks: the assignment callback answers each reservation with an instruction (voice
-// calls are dequeued to the agent's client, wrap-up activity after; callbacks make TaskRouter call the
-// agent and then dial the customer), and the event callback is acknowledged as TaskRouter asks (204).
+// calls get the `conference` instruction: the agent's client rings and answering it accepts the reservation
+// and joins caller and agent in a conference named by the task SID, recorded in two channels, wrap-up
+// activity after; transfers into a live conference are left pending for the agent's accept; callbacks make
+// TaskRouter call the agent and then dial the customer), and the event callback is acknowledged (204).
 import { Hono } from 'hono';
 import { routing } from '../../../flows/routing.js';
+import { conferenceOfferKey } from '../../domain/agent-state.js';
+import { agentConferenceRecording } from '../../domain/recording.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
 import type { IvrServices } from './ivr/ivr-services.js';
@@ -15,6 +19,13 @@ function json(raw: string | undefined): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/** `RecordingStatusCallback` -> `recording_status_callback`: the instruction's JSON form (reference §4.8). */
+function snakeCase(fields: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase(), v]),
+  );
 }
 
 export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): Hono<TwilioEnv> {
@@ -43,6 +54,9 @@ export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): H
       });
     }
     const callSid = typeof task.call_sid === 'string' ? task.call_sid : undefined;
+    // A transfer: the customer already sits in a conference; the agent accepts through the desk, which
+    // dials them into it (POST /agent/reservations/{WR}/accept). Empty JSON leaves the reservation pending.
+    if (typeof task.conference_name === 'string') return c.json({});
     if (callSid) {
       const expires = new Date(deps.clock.now() + 24 * 3600_000).toISOString();
       await deps.store.keys.delete(`call-task#${callSid}`);
@@ -58,13 +72,62 @@ export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): H
       });
     }
     const wrapUp = provisioned.activities[routing.roles.wrapUp];
+    const reservationSid = optionalParam(p, 'ReservationSid');
+    if (reservationSid) {
+      // The desk's accept route sees that this reservation already rings the agent and does not instruct again.
+      const expires = new Date(deps.clock.now() + 3600_000).toISOString();
+      await deps.store.keys.putIfAbsent(conferenceOfferKey(reservationSid), taskSid, expires);
+    }
     return c.json({
-      instruction: 'dequeue',
+      instruction: 'conference',
       from: String(task.called ?? task.to ?? ''),
       to,
       timeout: String(routing.ringSeconds),
+      end_conference_on_exit: false,
+      end_conference_on_customer_exit: true,
+      beep: 'false',
+      ...(callSid ? snakeCase(agentConferenceRecording(base, callSid)) : {}),
+      conference_status_callback: `${base}/twilio/taskrouter/conference-status`,
+      conference_status_callback_event: 'start end join leave',
       ...(wrapUp ? { post_work_activity_sid: wrapUp } : {}),
     });
+  });
+
+  // The conference of a voice task (named by the task SID): when the customer leaves or it ends, the task
+  // now on the call (the transfer's, if any: `call-task#CA`) goes to wrapping and the wrap-up timer starts.
+  app.post('/conference-status', async (c) => {
+    const p = c.var.twilioParams;
+    const event = optionalParam(p, 'StatusCallbackEvent') ?? '';
+    const name = optionalParam(p, 'FriendlyName') ?? '';
+    if (!name.startsWith('WT') || (event !== 'conference-end' && event !== 'participant-leave'))
+      return c.body(null, 204);
+    const provisioned = await services.provisioned();
+    const ws = `Workspaces/${provisioned.workspaceSid}`;
+    const task = await services.rest.taskrouterGet(`${ws}/Tasks/${name}`).catch(() => undefined);
+    const customer = json(typeof task?.attributes === 'string' ? task.attributes : undefined).call_sid;
+    if (typeof customer !== 'string') return c.body(null, 204);
+    if (event === 'participant-leave' && optionalParam(p, 'CallSid') !== customer) return c.body(null, 204);
+    const found = await deps.store.keys.get(`call-task#${customer}`);
+    if (!found) return c.body(null, 204);
+    const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
+    const current = await services.rest.taskrouterGet(`${ws}/Tasks/${taskSid}`).catch(() => undefined);
+    if (current?.assignment_status !== 'assigned') return c.body(null, 204);
+    // The customer's leave and the conference's end arrive together: the first one moves the task.
+    const moved = await services.rest
+      .taskrouter(`${ws}/Tasks/${taskSid}`, { AssignmentStatus: 'wrapping' })
+      .then(() => true)
+      .catch(() => false);
+    if (!moved) return c.body(null, 204);
+    // A transfer's reservation was accepted without a post-work activity: the worker wraps up all the same.
+    const wrapUpSid = provisioned.activities[routing.roles.wrapUp];
+    const worker = await services.rest.taskrouterGet(`${ws}/Workers/${workerSid}`).catch(() => undefined);
+    if (wrapUpSid && worker?.activity_name === routing.roles.available)
+      await services.rest.taskrouter(`${ws}/Workers/${workerSid}`, { ActivitySid: wrapUpSid });
+    await services.scheduler.schedule(
+      { kind: 'end-wrap-up', taskSid, workerSid },
+      deps.clock.now() + routing.wrapUpSeconds * 1000,
+    );
+    return c.body(null, 204);
   });
 
   app.post('/events', (c) => c.body(null, 204, { 'Content-Type': 'application/json' }));

@@ -109,8 +109,8 @@ describe('blacklist and the rescue line', () => {
     // 1003 handles rescue and general: the rescue call (priority 50 + silver 5) goes first.
     await h.answering('1003');
     await h.setActivity('1003', 'Available');
-    expect((await h.view(sid)).bridgedTo).not.toBeNull();
-    expect((await h.view(waiting)).bridgedTo).toBeNull();
+    expect(await h.agentOn(sid)).not.toBeNull();
+    expect(await h.agentOn(waiting)).toBeNull();
     await h.hangup(sid);
     await h.hangup(waiting);
   });

@@ -47,8 +47,8 @@ describe('priority and wrap-up', () => {
     live.push(vip);
     await h.press(vip, '7');
     await h.setActivity('1002', 'Available');
-    expect((await h.view(vip)).bridgedTo).not.toBeNull();
-    expect((await h.view(normal.sid)).bridgedTo).toBeNull();
+    expect(await h.agentOn(vip)).not.toBeNull();
+    expect(await h.agentOn(normal.sid)).toBeNull();
     expect(await h.stack.store.calls.get(vip)).toMatchObject({ agentId: '1002', queue: 'general' });
     const vipTask = await taskOf(vip);
     expect(vipTask?.priority).toBe(routingData.vipPriority.platinum);
@@ -64,7 +64,7 @@ describe('priority and wrap-up', () => {
     ).toBe('wrapping');
     await h.advance(29);
     expect((await h.worker('1002')).activityName).toBe('Wrap-up');
-    expect((await h.view(normal.sid)).bridgedTo).toBeNull();
+    expect(await h.agentOn(normal.sid)).toBeNull();
     await h.advance(1);
     expect(
       (
@@ -76,7 +76,7 @@ describe('priority and wrap-up', () => {
     const audit = await h.stack.store.audit.byActor('system');
     expect(audit.items.some((a) => a.action === 'wrapup.ended' && a.target === vipTask?.sid)).toBe(true);
     // Available again: the waiting caller is put through, and today's call count went up.
-    expect((await h.view(normal.sid)).bridgedTo).not.toBeNull();
+    expect(await h.agentOn(normal.sid)).not.toBeNull();
     expect((await h.worker('1002')).attributes).toMatchObject({ calls_today: 1 });
   });
 });
@@ -99,16 +99,16 @@ describe('owner agent, fallback and overflow', () => {
     await h.setActivity('1003', 'Available');
     const sid = await claimCall();
     expect((await h.stack.store.calls.get(sid))?.agentId).toBe('1001');
-    expect((await h.view(sid)).bridgedTo).not.toBeNull();
+    expect(await h.agentOn(sid)).not.toBeNull();
   });
 
   it('falls back to the claims group after 20 s when the owner is away', async () => {
     await h.setActivity('1003', 'Available');
     const sid = await claimCall();
     await h.advance(19);
-    expect((await h.view(sid)).bridgedTo).toBeNull();
+    expect(await h.agentOn(sid)).toBeNull();
     await h.advance(1);
-    expect((await h.view(sid)).bridgedTo).not.toBeNull();
+    expect(await h.agentOn(sid)).not.toBeNull();
     expect((await h.stack.store.calls.get(sid))?.agentId).toBe('1003');
   });
 
@@ -116,9 +116,9 @@ describe('owner agent, fallback and overflow', () => {
     await h.setActivity('1004', 'Available'); // general and support, not policy
     const { sid } = await queued(['3', '1']); // policy questions, Chinese
     await h.advance(59);
-    expect((await h.view(sid)).bridgedTo).toBeNull();
+    expect(await h.agentOn(sid)).toBeNull();
     await h.advance(1);
-    expect((await h.view(sid)).bridgedTo).not.toBeNull();
+    expect(await h.agentOn(sid)).not.toBeNull();
     expect((await h.stack.store.calls.get(sid))?.agentId).toBe('1004');
   });
 });
@@ -148,7 +148,7 @@ describe('waiting in the queue', () => {
     expect((await h.stack.store.calls.get(first.sid))?.disposition).toBe('callback-requested');
     // The next free agent gets the callback before the caller who joined after it.
     await h.setActivity('1004', 'Available');
-    expect((await h.view(second.sid)).bridgedTo).toBeNull();
+    expect(await h.agentOn(second.sid)).toBeNull();
     const calls = (await (await fetch(`${h.stack.url}/sim/calls`)).json()) as { calls: { to: string }[] };
     expect(calls.calls.some((c) => c.to === first.from)).toBe(true);
   });

@@ -10,6 +10,7 @@ export interface CallView {
   readonly heard: readonly { verb: string; text: string; language?: string; voice?: string }[];
   readonly waitingFor: string;
   readonly bridgedTo: string | null;
+  readonly conferenceSid: string | null;
   readonly queueSid: string | null;
 }
 
@@ -29,6 +30,8 @@ export interface IvrHarness {
   /** Sets an agent's activity by name (Available, Offline, ...). */
   setActivity(agentId: string, activity: string): Promise<void>;
   worker(agentId: string): Promise<{ activityName: string; attributes: Record<string, unknown> }>;
+  /** The agent whose client is in the caller's conference (the assignment's `conference` instruction), or null. */
+  agentOn(sid: string): Promise<string | null>;
   /** Registers `client:<id>` to answer when rung. */
   answering(agentId: string): Promise<void>;
   stop(): Promise<void>;
@@ -81,6 +84,16 @@ export async function startIvr(startIso: string): Promise<IvrHarness> {
       return h.view(sid);
     },
     view: (sid) => json(`/sim/calls/${sid}`),
+    async agentOn(sid) {
+      const { conferenceSid } = await h.view(sid);
+      if (!conferenceSid) return null;
+      const parts = await stack.twilio.conferences(conferenceSid).participants.list();
+      for (const p of parts.filter((x) => x.callSid !== sid)) {
+        const leg = await stack.twilio.calls(p.callSid).fetch();
+        if (leg.to.startsWith('client:')) return leg.to.slice('client:'.length);
+      }
+      return null;
+    },
     async heardNew(sid) {
       const v = await h.view(sid);
       const from = seen.get(sid) ?? 0;

@@ -87,7 +87,14 @@ export function createVoicePort(engine: VoiceEngine): VoicePort {
         endConferenceOnExit: p.EndConferenceOnCustomerExit ?? 'false',
         beep: p.BeepOnCustomerEntrance,
       });
-      // The caller is moved out of its <Enqueue> into the conference, as a REST redirect would.
+      // The caller is moved out of its <Enqueue> into the conference, as a REST redirect would; it left the
+      // queue by being connected, so <Enqueue> does not cancel the (now assigned) task.
+      const member = engine.queues.memberOf(caller);
+      if (member && member.state === 'waiting') {
+        member.state = 'bridged';
+        member.leftAt ??= engine.clock.now();
+        engine.queues.poke(member);
+      }
       engine.redirect(caller, {
         kind: 'twiml',
         twiml: dialConferenceTwiml(name, `${shared} ${callerAttrs}`),

@@ -41,7 +41,9 @@ export async function enqueueVerb(ctx: VerbContext, el: XmlElement): Promise<Flo
   const result = await waitInQueue(ctx, el, member);
   engine.queues.remove(member);
   member.state = 'done';
-  if (member.taskSid && result !== 'bridged') {
+  // A caller connected to an agent (bridged, or moved on into the conference instruction's conference) keeps
+  // its task: only a caller who left unconnected cancels it.
+  if (member.taskSid && result !== 'bridged' && result !== 'redirected-from-bridged') {
     await engine.deps.taskRouter()?.cancelTaskForCall(member.taskSid, `call left the queue: ${result}`);
   }
   return finish(result, member);

@@ -1,0 +1,152 @@
+// Call controls through the agent API on the local stack (manual clock): the assignment's conference
+// instruction rings the agent and answering is the accept; /agent/me and the wallboard show the live call;
+// hold/resume, cold transfer to a queue, warm transfer and three-way conference on the conference's
+// participants; the supervisor's whisper (coaching the agent's leg) is audited.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type AgentHarness, type Session, startAgents } from './support.js';
+
+interface Status {
+  state: string;
+  activity?: string;
+  reservations: { reservationSid: string; status: string }[];
+  call?: {
+    callSid: string;
+    conferenceSid: string;
+    agentCallSid?: string;
+    onHold: boolean;
+    participants: { callSid: string; hold: boolean; muted: boolean }[];
+  };
+}
+interface Board {
+  agents: { agentId: string; state: string; call?: { callSid?: string } }[];
+}
+
+let h: AgentHarness;
+let a1002: Session;
+let a1003: Session;
+let a1004: Session;
+let sup: Session;
+const live: string[] = [];
+
+beforeAll(async () => {
+  h = await startAgents();
+  [a1002, a1003, a1004, sup] = [
+    await h.as('1002'),
+    await h.as('1003'),
+    await h.as('1004'),
+    await h.as('2001'),
+  ];
+  for (const id of ['1001', '1002', '1003', '1004', '2001']) await h.party(id, 'answer');
+}, 60_000);
+afterAll(() => h.stop());
+afterEach(async () => {
+  for (const sid of live.splice(0)) if ((await h.view(sid)).status !== 'completed') await h.hangup(sid);
+  for (const s of [a1002, a1003, a1004]) await s.post('/agent/state', { state: 'Offline' }).catch(() => {});
+});
+
+/** 1002 Available alone takes a John Smith call on general; returns the customer's CallSid. */
+async function callTo1002(): Promise<string> {
+  await a1002.post('/agent/state', { state: 'Available' });
+  const sid = await h.callGeneral();
+  live.push(sid);
+  return sid;
+}
+
+describe('the conference model', () => {
+  it('answering the ring is the accept: /agent/me and the wallboard show the call On call', async () => {
+    const sid = await callTo1002();
+    const me = await a1002.get<Status>('/agent/me');
+    expect(me.state).toBe('On call');
+    expect(me.activity).toBe('Available');
+    expect(me.call?.callSid).toBe(sid);
+    expect(me.call?.participants.map((p) => p.callSid)).toEqual(
+      expect.arrayContaining([sid, me.call?.agentCallSid]),
+    );
+    expect((await h.view(sid)).conferenceSid).toBe(me.call?.conferenceSid);
+    await h.advance(3); // the wallboard's cache
+    const board = await sup.get<Board>('/supervisor/wallboard');
+    expect(board.agents.find((a) => a.agentId === '1002')).toMatchObject({
+      state: 'On call',
+      call: { callSid: sid },
+    });
+    // The caller hangs up: wrap-up from the conference's end, Available after 30 s.
+    await h.hangup(sid);
+    expect((await a1002.get<Status>('/agent/me')).state).toBe('Wrap-up');
+    await h.advance(30);
+    expect((await a1002.get<Status>('/agent/me')).state).toBe('Available');
+  });
+
+  it('holds and resumes the customer', async () => {
+    await callTo1002();
+    await a1002.post('/agent/call/hold', { hold: true });
+    expect((await a1002.get<Status>('/agent/me')).call?.onHold).toBe(true);
+    await a1002.post('/agent/call/hold', { hold: false });
+    expect((await a1002.get<Status>('/agent/me')).call?.onHold).toBe(false);
+  });
+
+  it('cold-transfers to a queue: the caller waits on hold, the next agent accepts and talks', async () => {
+    const sid = await callTo1002();
+    await a1003.post('/agent/state', { state: 'Available' });
+    await a1002.post('/agent/call/transfer', { mode: 'cold', target: { type: 'queue', queue: 'general' } });
+    expect((await a1002.get<Status>('/agent/me')).state).toBe('Wrap-up');
+    const offered = await a1003.get<Status>('/agent/me');
+    const pending = offered.reservations.find((r) => r.status === 'pending');
+    expect(pending).toBeDefined();
+    await a1003.post(`/agent/reservations/${pending?.reservationSid}/accept`);
+    const me = await a1003.get<Status>('/agent/me');
+    expect(me).toMatchObject({ state: 'On call', call: { callSid: sid, onHold: false } });
+    await h.hangup(sid);
+    expect((await a1003.get<Status>('/agent/me')).state).toBe('Wrap-up');
+  });
+
+  it('warm-transfers to an agent: customer held while they talk, then I leave', async () => {
+    const sid = await callTo1002();
+    const r = await a1002.post<{ participantCallSid?: string }>('/agent/call/transfer', {
+      mode: 'warm',
+      target: { type: 'agent', agentId: '1004' },
+    });
+    const during = await a1002.get<Status>('/agent/me');
+    expect(during.call?.onHold).toBe(true);
+    expect(during.call?.participants.map((p) => p.callSid)).toContain(r.participantCallSid);
+    await a1002.post('/agent/call/leave');
+    const conf = await h.stack.twilio.conferences(during.call?.conferenceSid ?? '').participants.list();
+    expect(conf.map((p) => p.callSid).sort()).toEqual([sid, r.participantCallSid].sort());
+    expect(conf.find((p) => p.callSid === sid)?.hold).toBe(false);
+    expect((await a1002.get<Status>('/agent/me')).state).toBe('Wrap-up');
+  });
+
+  it('adds a third party: three-way, nobody held', async () => {
+    const sid = await callTo1002();
+    const r = await a1002.post<{ participantCallSid?: string }>('/agent/call/conference', {
+      target: { type: 'agent', agentId: '1004' },
+    });
+    const me = await a1002.get<Status>('/agent/me');
+    expect(me.call?.participants).toHaveLength(3);
+    expect(me.call?.participants.every((p) => !p.hold)).toBe(true);
+    expect(me.call?.participants.map((p) => p.callSid)).toEqual(
+      expect.arrayContaining([sid, r.participantCallSid]),
+    );
+  });
+
+  it('the supervisor whispers to the agent (coaching), then barges; audited', async () => {
+    const sid = await callTo1002();
+    const agentLeg = (await a1002.get<Status>('/agent/me')).call?.agentCallSid;
+    const m = await sup.post<{ conferenceSid: string; supervisorCallSid: string }>(
+      `/supervisor/calls/${sid}/monitor`,
+      { mode: 'monitor' },
+    );
+    const leg = () => h.stack.twilio.conferences(m.conferenceSid).participants(m.supervisorCallSid).fetch();
+    expect(await leg()).toMatchObject({ muted: true });
+    await sup.post(`/supervisor/calls/${sid}/monitor`, { mode: 'whisper' });
+    expect(await leg()).toMatchObject({ muted: false, coaching: true, callSidToCoach: agentLeg });
+    await sup.post(`/supervisor/calls/${sid}/monitor`, { mode: 'barge' });
+    expect(await leg()).toMatchObject({ muted: false, coaching: false });
+    const audit = await h.stack.store.audit.byActor('2001');
+    expect(
+      audit.items
+        .filter((a) => a.action === 'supervisor.monitor' && a.target === sid)
+        .map((a) => String(a.detail?.mode))
+        .sort(),
+    ).toEqual(['barge', 'monitor', 'whisper']);
+  });
+});
