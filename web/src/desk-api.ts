@@ -2,7 +2,8 @@
 import { call } from './api.js';
 import type { AgentToken } from './connection/types.js';
 
-export type AgentState = 'Available' | 'Busy' | 'Break' | 'Wrap-up' | 'Offline';
+/** `On call` is derived by the server while my call is live; the others are TaskRouter activities. */
+export type AgentState = 'Available' | 'Busy' | 'Break' | 'Wrap-up' | 'Offline' | 'On call';
 
 export interface CurrentCall {
   readonly taskSid: string;

@@ -10,6 +10,7 @@ export const DESK_LABELS = {
   stateBreak: { zh: '小休', en: 'Break' },
   stateWrapup: { zh: '话后处理', en: 'Wrap-up' },
   stateOffline: { zh: '离线', en: 'Offline' },
+  stateOncall: { zh: '通话中', en: 'On call' },
   breakReason: { zh: '小休原因', en: 'Break reason' },
   reason_lunch: { zh: '用餐', en: 'Lunch' },
   reason_rest: { zh: '休息', en: 'Rest' },

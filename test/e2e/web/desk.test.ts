@@ -1,7 +1,9 @@
 // The whole desk in a browser (issue 5 acceptance): a caller on the phone page reaches the IVR and
-// queues; the supervisor sees the waiting call; the agent, signed in on a second page, gets the ring,
-// accepts, sees the screen pop of the right customer, logs a claim, transfers and wraps up; the
-// supervisor sees the states change within 5 s, monitors, barges and forces the agent to Busy.
+// queues; the supervisor sees the waiting call; the agent, signed in on a second page, gets the ring
+// (the assignment's conference instruction), answers it, sees the screen pop of the right customer,
+// logs a claim, cold-transfers the caller to the general queue, where a second agent accepts, and wraps
+// up; the supervisor sees the states change within 5 s, monitors and barges on the live call (audited)
+// and forces the agent to Busy.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
@@ -14,6 +16,7 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
   let stack: LocalStack;
   let browser: Browser;
   let agent: Page;
+  let second: Page;
   let supervisor: Page;
   let phone: Page;
 
@@ -23,8 +26,8 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
     browser = await launch();
     const page = async () =>
       (await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 900 } })).newPage();
-    [agent, supervisor, phone] = [await page(), await page(), await page()];
-    for (const p of [agent, supervisor, phone])
+    [agent, second, supervisor, phone] = [await page(), await page(), await page(), await page()];
+    for (const p of [agent, second, supervisor, phone])
       await p.addInitScript(() => localStorage.setItem('cc-lang', 'en'));
   }, 120_000);
 
@@ -39,6 +42,11 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
     await agent.getByRole('button', { name: 'Busy', exact: true }).click();
     await agent.getByTestId('agent-state').getByText('Busy').waitFor(WITHIN);
     await shot(agent, '01-agent-busy');
+    // The transfer target: 1003 (claims, rescue, general), Busy until the transfer.
+    await signIn(second, stack.url, '1003', '/agent');
+    await second.getByTestId('link-state').getByText('Connected').waitFor(WITHIN);
+    await second.getByRole('button', { name: 'Busy', exact: true }).click();
+    await second.getByTestId('agent-state').getByText('Busy').waitFor(WITHIN);
   });
 
   it('a call from the phone page reaches the IVR and waits; the supervisor sees it within 5 s', async () => {
@@ -67,8 +75,11 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
     await shot(agent, '05-agent-on-call');
   });
 
-  it('the supervisor sees the agent change from Busy to Available within 5 s', async () => {
-    await supervisor.getByTestId('agent-1002').getByTestId('state').getByText('Available').waitFor(WITHIN);
+  it('the desktop and the supervisor show the agent On call with the caller within 5 s', async () => {
+    await agent.getByTestId('agent-state').getByText('On call').waitFor(WITHIN);
+    const row = supervisor.getByTestId('agent-1002');
+    await row.getByTestId('state').getByText('On call').waitFor(WITHIN);
+    await row.getByTestId('agent-call').getByText(JOHN_SMITH).waitFor(WITHIN);
     await shot(supervisor, '06-supervisor-agent-on-call');
   });
 
@@ -88,23 +99,69 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
     await shot(agent, '07-agent-claim');
   });
 
-  it('the caller hangs up; the agent wraps up with a countdown, saves notes and is Available again', async () => {
-    await phone.getByTestId('phone-hangup').click();
+  it('the agent cold-transfers the caller to the general queue; the second agent accepts', async () => {
+    await second.getByRole('button', { name: 'Available', exact: true }).click();
+    const transfer = agent.getByTestId('transfer');
+    await transfer.locator('select').selectOption('queue');
+    await transfer.locator('input[type=text], input:not([type])').fill('general');
+    await transfer.getByRole('button', { name: 'Transfer' }).click();
     await agent.getByTestId('agent-state').getByText('Wrap-up').waitFor({ timeout: 10_000 });
-    await agent.getByTestId('wrap-countdown').waitFor(WITHIN);
+    const incoming = second.getByTestId('incoming');
+    await incoming.getByText(JOHN_SMITH).waitFor({ timeout: 10_000 });
+    await shot(second, '08-second-agent-transfer-offered');
+    await second.getByTestId('accept').click();
+    await second.getByTestId('live-call').waitFor(WITHIN);
+    await second.getByTestId('agent-state').getByText('On call').waitFor(WITHIN);
+    await second.getByTestId('pop-customer').getByText('John Smith').waitFor(WITHIN);
+    const row = supervisor.getByTestId('agent-1003');
+    await row.getByTestId('state').getByText('On call').waitFor(WITHIN);
+    await row.getByTestId('agent-call').getByText(JOHN_SMITH).waitFor(WITHIN);
     await supervisor.getByTestId('agent-1002').getByTestId('state').getByText('Wrap-up').waitFor(WITHIN);
-    await shot(agent, '08-agent-wrap-up');
-    await shot(phone, '08-phone-ended');
-    await agent.getByTestId('wrap-up').locator('textarea').fill('Claim logged for the engine warning light.');
+    await shot(second, '09-second-agent-on-call');
+  });
+
+  it('the first agent saves the wrap-up notes and is Available again', async () => {
+    await agent.getByTestId('wrap-up').locator('textarea').fill('Claim logged; transferred to general.');
     await agent.getByTestId('wrap-up').getByRole('button', { name: 'Save and finish' }).click();
     await agent.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
+  });
+
+  it('the supervisor monitors, then barges on the live call; both audited', async () => {
+    const row = supervisor.getByTestId('agent-1003');
+    await row.getByTestId('mode-monitor').click();
+    await supervisor.getByTestId('listening').waitFor({ timeout: 10_000 });
+    await shot(supervisor, '10-supervisor-monitoring');
+    await row.getByTestId('mode-barge').click();
+    await expect
+      .poll(async () => {
+        const audit = await stack.store.audit.byActor('2001');
+        return audit.items
+          .filter((a) => a.action === 'supervisor.monitor')
+          .map((a) => String(a.detail?.mode))
+          .sort();
+      }, WITHIN)
+      .toEqual(['barge', 'monitor']);
+    await supervisor.getByTestId('listening').waitFor(WITHIN);
+    await shot(supervisor, '11-supervisor-barged');
+  });
+
+  it('the caller hangs up; the second agent wraps up with a countdown and is Available again', async () => {
+    await phone.getByTestId('phone-hangup').click();
+    await second.getByTestId('agent-state').getByText('Wrap-up').waitFor({ timeout: 10_000 });
+    await second.getByTestId('wrap-countdown').waitFor(WITHIN);
+    await supervisor.getByTestId('agent-1003').getByTestId('state').getByText('Wrap-up').waitFor(WITHIN);
+    await shot(second, '12-second-agent-wrap-up');
+    await shot(phone, '12-phone-ended');
+    await second.getByTestId('wrap-up').locator('textarea').fill('Claim confirmed with the customer.');
+    await second.getByTestId('wrap-up').getByRole('button', { name: 'Save and finish' }).click();
+    await second.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
   });
 
   it('the supervisor forces the agent to Busy and the desktop shows it within 5 s', async () => {
     await supervisor.getByTestId('agent-1002').getByTestId('force-Busy').click();
     await agent.getByTestId('agent-state').getByText('Busy').waitFor(WITHIN);
     await supervisor.getByTestId('agent-1002').getByTestId('state').getByText('Busy').waitFor(WITHIN);
-    await shot(agent, '09-agent-forced-busy');
-    await shot(supervisor, '10-supervisor-final');
+    await shot(agent, '13-agent-forced-busy');
+    await shot(supervisor, '14-supervisor-final');
   });
 });

@@ -211,7 +211,7 @@ function LiveCall({
           {t('hangUp')}
         </button>
       </div>
-      <fieldset>
+      <fieldset data-testid="transfer">
         <legend>{t('transfer')}</legend>
         <div className="row">
           <label className="inline">

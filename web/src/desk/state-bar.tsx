@@ -69,7 +69,7 @@ export function StateBar({
   return (
     <section className="state-bar" aria-label={t('myState')}>
       <div className={`state-pill ${stateClass(state)}`} data-testid="agent-state">
-        {tx(`state${state.replace('-', '')}`)}
+        {tx(`state${state.replace(/[^A-Za-z]/g, '')}`)}
         {state === 'Break' && status?.breakReason ? ` · ${status.breakReason}` : ''}
         {since && state !== 'Wrap-up' && (
           <span className="pill-time">{formatDuration((now - since) / 1000)}</span>

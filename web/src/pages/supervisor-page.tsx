@@ -139,7 +139,7 @@ export function SupervisorPage({ me }: { me: Me }) {
                 <td>{a.secondsInState === undefined ? '' : formatDuration(a.secondsInState)}</td>
                 <td>
                   {a.call && (
-                    <span>
+                    <span data-testid="agent-call" title={a.call.callSid}>
                       {a.call.from} <span className="muted">{a.call.queue}</span>
                     </span>
                   )}
@@ -149,6 +149,7 @@ export function SupervisorPage({ me }: { me: Me }) {
                         <button
                           type="button"
                           key={mode}
+                          data-testid={`mode-${mode}`}
                           className="small-btn"
                           onClick={() => a.call?.callSid && monitor(a.call.callSid, mode)}
                         >
@@ -234,6 +235,7 @@ export function SupervisorPage({ me }: { me: Me }) {
               <li key={e.id}>
                 <span className="muted">{new Date(e.at).toLocaleTimeString()}</span> {e.actor} · {e.action}
                 {e.target ? ` · ${e.target}` : ''}
+                {typeof e.detail?.mode === 'string' ? ` · ${e.detail.mode}` : ''}
               </li>
             ))}
             {audit.length === 0 && <li className="muted">{t('none')}</li>}
