@@ -50,6 +50,8 @@ export interface VoicePort {
     readonly to: string;
     readonly from: string;
     readonly params: Readonly<Record<string, string>>;
+    /** Whether the reservation is still pending when the agent answers (a late answer is hung up). */
+    readonly isPending?: () => boolean;
     readonly onOutcome: (outcome: 'bridged' | 'no-answer' | 'caller-gone', conferenceSid?: string) => void;
   }): Promise<void>;
   /** Moves a queued call to new TwiML (redirect instruction). */

@@ -108,6 +108,7 @@ export async function carryOut(core: Core, ws: Workspace, r: Reservation, instr:
       to: to as string,
       from,
       params: f,
+      isPending: () => r.status === 'pending',
       onOutcome: (outcome, conferenceSid) => {
         // [K] TaskRouter records the conference on the task, which transfers rely on (error 40149).
         if (outcome === 'bridged' && conferenceSid) {

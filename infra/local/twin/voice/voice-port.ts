@@ -66,45 +66,54 @@ export function createVoicePort(engine: VoiceEngine): VoicePort {
         ...callback(p.StatusCallback),
       });
       engine.onEnd(caller, () => leg.cancel());
-      const o = await leg.outcome;
-      if (o !== 'answered' || engine.isEnded(caller)) {
-        if (o === 'answered') engine.end(leg.call, 'completed');
-        input.onOutcome(engine.isEnded(caller) ? 'caller-gone' : 'no-answer');
-        return;
-      }
-      const name = input.taskSid;
-      const shared = conferenceAttrs({
-        statusCallback: p.ConferenceStatusCallback,
-        statusCallbackEvent: p.ConferenceStatusCallbackEvent?.replace(/,/g, ' '),
-        statusCallbackMethod: p.ConferenceStatusCallbackMethod,
-      });
-      const agentAttrs = conferenceAttrs({
-        startConferenceOnEnter: p.StartConferenceOnEnter ?? 'true',
-        endConferenceOnExit: p.EndConferenceOnExit ?? 'false',
-        beep: p.Beep,
-      });
-      const callerAttrs = conferenceAttrs({
-        endConferenceOnExit: p.EndConferenceOnCustomerExit ?? 'false',
-        beep: p.BeepOnCustomerEntrance,
-      });
-      // The caller is moved out of its <Enqueue> into the conference, as a REST redirect would; it left the
-      // queue by being connected, so <Enqueue> does not cancel the (now assigned) task.
-      const member = engine.queues.memberOf(caller);
-      if (member && member.state === 'waiting') {
-        member.state = 'bridged';
-        member.leftAt ??= engine.clock.now();
-        engine.queues.poke(member);
-      }
-      engine.redirect(caller, {
-        kind: 'twiml',
-        twiml: dialConferenceTwiml(name, `${shared} ${callerAttrs}`),
-      });
-      void engine.run(leg.call, {
-        kind: 'twiml',
-        twiml: dialConferenceTwiml(name, `${shared} ${agentAttrs}`),
-      });
-      await engine.idle(leg.call.sid);
-      input.onOutcome('bridged', engine.conferences.active(name)?.sid);
+      const join = async (o: Awaited<typeof leg.outcome>) => {
+        // [K] a reservation that ended while its leg rang (rejected, rescinded) does not bridge a late answer.
+        if (o === 'answered' && input.isPending && !input.isPending()) {
+          engine.end(leg.call, 'completed');
+          return;
+        }
+        if (o !== 'answered' || engine.isEnded(caller)) {
+          if (o === 'answered') engine.end(leg.call, 'completed');
+          input.onOutcome(engine.isEnded(caller) ? 'caller-gone' : 'no-answer');
+          return;
+        }
+        const name = input.taskSid;
+        const shared = conferenceAttrs({
+          statusCallback: p.ConferenceStatusCallback,
+          statusCallbackEvent: p.ConferenceStatusCallbackEvent?.replace(/,/g, ' '),
+          statusCallbackMethod: p.ConferenceStatusCallbackMethod,
+        });
+        const agentAttrs = conferenceAttrs({
+          startConferenceOnEnter: p.StartConferenceOnEnter ?? 'true',
+          endConferenceOnExit: p.EndConferenceOnExit ?? 'false',
+          beep: p.Beep,
+        });
+        const callerAttrs = conferenceAttrs({
+          endConferenceOnExit: p.EndConferenceOnCustomerExit ?? 'false',
+          beep: p.BeepOnCustomerEntrance,
+        });
+        // The caller is moved out of its <Enqueue> into the conference, as a REST redirect would; it left
+        // the queue by being connected, so <Enqueue> does not cancel the (now assigned) task.
+        const member = engine.queues.memberOf(caller);
+        if (member && member.state === 'waiting') {
+          member.state = 'bridged';
+          member.leftAt ??= engine.clock.now();
+          engine.queues.poke(member);
+        }
+        engine.redirect(caller, {
+          kind: 'twiml',
+          twiml: dialConferenceTwiml(name, `${shared} ${callerAttrs}`),
+        });
+        void engine.run(leg.call, {
+          kind: 'twiml',
+          twiml: dialConferenceTwiml(name, `${shared} ${agentAttrs}`),
+        });
+        await engine.idle(leg.call.sid);
+        input.onOutcome('bridged', engine.conferences.active(name)?.sid);
+      };
+      // Like dequeue, the instruction is carried out once the agent leg rings; the rest follows its answer,
+      // so a ring waiting for a browser does not hold up TaskRouter's settle().
+      void leg.outcome.then(join);
     },
 
     async redirect(callSid, url, method = 'POST') {
