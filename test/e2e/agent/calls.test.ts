@@ -95,6 +95,7 @@ describe('the conference model', () => {
     await a1003.post(`/agent/reservations/${pending?.reservationSid}/accept`);
     const me = await a1003.get<Status>('/agent/me');
     expect(me).toMatchObject({ state: 'On call', call: { callSid: sid, onHold: false } });
+    expect((await h.stack.store.calls.get(sid))?.agentId).toBe('1003');
     await h.hangup(sid);
     expect((await a1003.get<Status>('/agent/me')).state).toBe('Wrap-up');
   });
