@@ -1,5 +1,6 @@
 // Background work handed from fast paths (webhooks) to a worker: the jobs, the queue port they travel
 // on (SQS in AWS, an in-process queue on the shared clock locally) and the dead letters an admin replays.
+import type { ScheduledJob } from './scheduler.js';
 
 /** A completed (or absent) recording to copy from Twilio into S3; built from the status callback. */
 export interface RecordingJob {
@@ -52,7 +53,20 @@ export interface MailSendJob {
   readonly dedupeKey: string;
 }
 
-export type Job = RecordingJob | SmsTaskJob | SmsSendJob | MailSendJob;
+/** A Scheduler job (functions/domain/scheduler.ts) travelling on the queue until `runAt`. */
+export interface ScheduledQueueJob {
+  readonly kind: 'scheduled';
+  /** ISO time it is due; the worker re-sends it while it is more than a second early. */
+  readonly runAt: string;
+  readonly job: ScheduledJob;
+}
+
+/** One presence sweep (functions/http/agent/presence.ts), sent by the every-minute EventBridge rule. */
+export interface PresenceSweepJob {
+  readonly kind: 'presence-sweep';
+}
+
+export type Job = RecordingJob | SmsTaskJob | SmsSendJob | MailSendJob | ScheduledQueueJob | PresenceSweepJob;
 
 export interface JobQueue {
   /** Durable once it resolves; the worker may see a job more than once (at-least-once). */

@@ -1,6 +1,7 @@
 // Work the server must do later on its own (end an agent's wrap-up after 30 s): a small port, run on the
-// shared TimerClock locally (so a manual clock drives it in tests); in AWS an EventBridge Scheduler
-// one-time schedule invoking the webhook function with the job is the intended adapter.
+// shared TimerClock locally (so a manual clock drives it in tests); in AWS a delayed message on the job
+// queue (SQS DelaySeconds, at most 15 minutes) that the job worker runs when it arrives.
+import type { JobQueue } from './jobs.js';
 import type { TimerClock } from './manual-clock.js';
 import type { Clock } from './ports.js';
 
@@ -32,6 +33,27 @@ export function createClockScheduler(
             JSON.stringify({ level: 'error', msg: 'scheduled job failed', job, error: String(err) }),
           ),
         ),
+      );
+    },
+  };
+}
+
+/** SQS holds a message back at most 15 minutes; a later job is re-sent by the worker until it is due. */
+export const MAX_QUEUE_DELAY_SECONDS = 900;
+
+/** Seconds to hold a job due at `atMs`, within what the queue allows. */
+export function queueDelaySeconds(atMs: number, nowMs: number): number {
+  return Math.max(0, Math.min(MAX_QUEUE_DELAY_SECONDS, Math.ceil((atMs - nowMs) / 1000)));
+}
+
+/** AWS: a `scheduled` job on the work queue, delayed until it is due (the worker runs it). */
+export function createQueueScheduler(jobs: JobQueue, clock: Clock): Scheduler {
+  return {
+    async schedule(job, atMs) {
+      const delaySeconds = queueDelaySeconds(atMs, clock.now());
+      await jobs.send(
+        { kind: 'scheduled', runAt: new Date(atMs).toISOString(), job },
+        delaySeconds > 0 ? { delaySeconds } : undefined,
       );
     },
   };

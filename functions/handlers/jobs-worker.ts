@@ -5,6 +5,8 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createTwilioRecordingMedia } from '../adapters/twilio/recording-media.js';
 import { ConfigError } from '../config.js';
 import { type Job, PermanentJobError } from '../domain/jobs.js';
+import { sweepPresence } from '../http/agent/presence.js';
+import { createIvrServices, endWrapUp } from '../http/twilio/ivr/ivr-services.js';
 import { createJobWorker } from '../workers/job-worker.js';
 import { lambdaDeps } from './app-deps.js';
 
@@ -17,6 +19,7 @@ if (!deps.channels) throw new ConfigError('JOBS_QUEUE_URL', 'is required by the 
 const { channels } = deps;
 const deadLetterUrl = deps.config.channels?.jobsDeadLetterUrl ?? '';
 const sqs = new SQSClient({ region: deps.config.region });
+const ivr = createIvrServices(deps);
 const work = createJobWorker({
   store: deps.store,
   clock: deps.clock,
@@ -32,6 +35,8 @@ const work = createJobWorker({
   publicBaseUrl: deps.config.publicBaseUrl,
   jobs: channels.jobs,
   mail: channels.mail,
+  runScheduled: (job) => endWrapUp(deps, ivr.rest, ivr.provisioned, job),
+  sweepPresence: () => sweepPresence(deps),
 });
 
 export async function handler(event: SqsEvent) {

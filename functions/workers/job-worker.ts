@@ -1,9 +1,10 @@
 // The one worker behind the job queue (SQS in AWS, the local queue on the shared clock): dispatches each
 // job by kind. Throwing means "retry later"; PermanentJobError sends the job straight to the dead letters.
 import type { MailSender, MediaStore, TwilioRecordingMedia } from '../domain/channel-ports.js';
-import type { Job, JobQueue, SmsTaskJob } from '../domain/jobs.js';
+import { type Job, type JobQueue, PermanentJobError, type SmsTaskJob } from '../domain/jobs.js';
 import type { Clock, Store } from '../domain/ports.js';
 import type { StoredRecording } from '../domain/recording.js';
+import { queueDelaySeconds, type ScheduledJob } from '../domain/scheduler.js';
 import { processRecording } from './recording-worker.js';
 import { processSmsSend, type TwilioMessages } from './sms-outbound.js';
 import type { TaskRouting } from './task-routing.js';
@@ -23,6 +24,10 @@ export interface JobWorkerDeps {
   readonly jobs?: JobQueue;
   /** Sends mail-send jobs; without it they are dead letters. */
   readonly mail?: MailSender;
+  /** Runs a Scheduler job that came due (end-wrap-up); without it `scheduled` jobs are dead letters. */
+  readonly runScheduled?: (job: ScheduledJob) => Promise<void>;
+  /** One presence sweep; without it `presence-sweep` jobs are dead letters. */
+  readonly sweepPresence?: () => Promise<unknown>;
   /** Overrides that notification (tests). */
   readonly onVoicemailStored?: (recording: StoredRecording) => Promise<void>;
 }
@@ -86,6 +91,15 @@ export function createJobWorker(deps: JobWorkerDeps): (job: Job) => Promise<unkn
         return processSmsTask(deps, job);
       case 'mail-send':
         return processMailSend(deps, job);
+      case 'scheduled': {
+        const delaySeconds = queueDelaySeconds(Date.parse(job.runAt), deps.clock.now());
+        if (delaySeconds > 1 && jobs) return jobs.send(job, { delaySeconds }); // beyond SQS's 15 minutes
+        if (!deps.runScheduled) throw new PermanentJobError('no runner for scheduled jobs');
+        return deps.runScheduled(job.job);
+      }
+      case 'presence-sweep':
+        if (!deps.sweepPresence) throw new PermanentJobError('no presence sweeper');
+        return deps.sweepPresence();
     }
   };
 }

@@ -7,6 +7,7 @@ import { createTwilioRestLite, type TwilioRestLite } from '../../../adapters/twi
 import { type ProvisionedRouting, ROUTING_SETTING } from '../../../domain/routing/provisioned.js';
 import {
   createClockScheduler,
+  createQueueScheduler,
   isTimerClock,
   type ScheduledJob,
   type Scheduler,
@@ -39,14 +40,19 @@ export function createIvrServices(deps: WebhookDeps): IvrServices {
   const run = (job: ScheduledJob) => endWrapUp(deps, rest, provisioned, job);
   const scheduler: Scheduler = isTimerClock(deps.clock)
     ? createClockScheduler(deps.clock, run)
-    : {
-        // AWS: an EventBridge Scheduler one-time schedule is the adapter to add; until then the agent ends it.
-        async schedule(job) {
-          console.warn(
-            JSON.stringify({ level: 'warn', msg: 'no scheduler; wrap-up ends when the agent ends it', job }),
-          );
-        },
-      };
+    : deps.jobs
+      ? createQueueScheduler(deps.jobs, deps.clock) // AWS: a delayed job the worker runs (endWrapUp)
+      : {
+          async schedule(job) {
+            console.warn(
+              JSON.stringify({
+                level: 'warn',
+                msg: 'no scheduler; wrap-up ends when the agent ends it',
+                job,
+              }),
+            );
+          },
+        };
   return { rest, scheduler, provisioned };
 }
 
