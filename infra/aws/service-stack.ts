@@ -3,6 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -47,6 +49,7 @@ export class ServiceStack extends Stack {
   readonly site: WebSite;
   readonly fallback: FallbackTwiml;
   readonly provisioning: TwilioProvisioning;
+  readonly presenceSweep: Rule;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -92,6 +95,15 @@ export class ServiceStack extends Stack {
     this.worker.fn.addEventSource(
       new SqsEventSource(this.jobs.queue, { batchSize: 5, reportBatchItemFailures: true }),
     );
+    // Presence (functions/http/agent/presence.ts): every minute a presence-sweep job onto the work queue;
+    // the worker (it has the Twilio client) moves Available agents without a heartbeat to Offline.
+    this.presenceSweep = new Rule(this, 'PresenceSweep', {
+      description: 'Every minute: a presence-sweep job for the worker',
+      schedule: Schedule.rate(Duration.minutes(1)),
+      targets: [
+        new SqsQueue(this.jobs.queue, { message: RuleTargetInput.fromObject({ kind: 'presence-sweep' }) }),
+      ],
+    });
     for (const fn of [this.webhooks.fn, this.api.fn, this.worker.fn]) {
       props.table.grantReadWriteData(fn);
       this.secrets.grantRead(fn);

@@ -1,8 +1,8 @@
-// Presence that cannot drift: the page's heartbeat is an expiring key; the sweeper, run on the shared
-// clock every few seconds (locally a TimerClock timer; in AWS an EventBridge Scheduler rule invoking the
-// same sweepPresence job every minute, which runs it at 0 s and 30 s), moves every Available worker
-// without a live heartbeat to Offline and rejects its pending reservations, so TaskRouter offers the
-// ringing call to the next agent instead of letting it ring a sleeping tab.
+// Presence that cannot drift: the page's heartbeat is an expiring key; the sweeper (locally a TimerClock
+// timer every few seconds; in AWS an EventBridge rule putting a presence-sweep job on the work queue every
+// minute, run by the job worker, so a stale agent may stay Available up to a minute longer) moves every
+// Available worker without a live heartbeat to Offline and rejects its pending reservations, so TaskRouter
+// offers the ringing call to the next agent instead of letting it ring a sleeping tab.
 import type { TwilioClient } from '../../adapters/twilio/client.js';
 import { HEARTBEAT_TIMEOUT_SECONDS, SWEEP_EVERY_SECONDS } from '../../domain/agent-state.js';
 import type { TimerClock } from '../../domain/manual-clock.js';
