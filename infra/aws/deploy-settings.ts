@@ -18,6 +18,11 @@ export interface DeploySettings {
   readonly accessLogRetentionDays: number;
   /** Email that receives alarm notifications; none by default. */
   readonly alarmEmail?: string;
+  /**
+   * Sender address of voicemail mail through SES (the worker's MAIL_FROM); its domain (or the address)
+   * must be a verified SES identity. None by default: mail jobs then fail fast to the dead letters.
+   */
+  readonly mailFrom?: { readonly address: string; readonly domain: string };
   /** IANA time zone of the center. Default Asia/Shanghai. */
   readonly timeZone: string;
   /** Region for national phone formats (ISO 3166). Default CN. */
@@ -100,6 +105,10 @@ export function parseDeploySettings(get: ContextReader): DeploySettings {
   const phoneRegion = text(get, 'phoneRegion') ?? 'CN';
   if (!/^[A-Z]{2}$/.test(phoneRegion)) throw new DeploySettingsError('phoneRegion', 'must be two capitals');
   const alarmEmail = text(get, 'alarmEmail');
+  const mailFrom = text(get, 'mailFrom');
+  const mailDomain = mailFrom && /^[^@\s<>]+@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})$/.exec(mailFrom)?.[1];
+  if (mailFrom && !mailDomain)
+    throw new DeploySettingsError('mailFrom', `"${mailFrom}" is not an email address`);
   const d = domain(get);
   return {
     twilioAccountSid,
@@ -110,6 +119,7 @@ export function parseDeploySettings(get: ContextReader): DeploySettings {
     recordingRetentionDays,
     accessLogRetentionDays: positiveInt(get, 'accessLogRetentionDays', 365),
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...(mailFrom && mailDomain ? { mailFrom: { address: mailFrom, domain: mailDomain.toLowerCase() } } : {}),
     timeZone: text(get, 'timeZone') ?? 'Asia/Shanghai',
     phoneRegion,
     apiRateLimit: positiveInt(get, 'apiRateLimit', 50),

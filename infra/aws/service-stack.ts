@@ -5,6 +5,7 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -108,6 +109,19 @@ export class ServiceStack extends Stack {
       props.table.grantReadWriteData(fn);
       this.secrets.grantRead(fn);
       this.jobs.queue.grantSendMessages(fn);
+    }
+    // Voicemail mail (mail-send jobs) through SES from MAIL_FROM: only that sender, verified either as its
+    // domain or as the address itself. Without mailFrom the worker has neither, and mail jobs dead-letter.
+    if (settings.mailFrom) {
+      this.worker.fn.addEnvironment('MAIL_FROM', settings.mailFrom.address);
+      this.worker.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [settings.mailFrom.domain, settings.mailFrom.address].map((identity) =>
+            this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
+          ),
+        }),
+      );
     }
     // The API lists and replays dead letters; the worker sends a job that can never succeed straight there.
     this.jobs.deadLetters.grantConsumeMessages(this.api.fn);
