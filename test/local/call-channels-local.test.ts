@@ -1,10 +1,12 @@
 // Calls and the channels on the local stack: a call an agent took ends, the status callback queues the
 // post-call survey (delayed), the twin delivers it, and "5 great" is stored on the call and the agent; the
 // app's pause/resume route reaches the twin's live recording through the official client.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../functions/domain/manual-clock.js';
 import { type LocalStack, startLocalStack } from '../../infra/local/start-local-stack.js';
 import { recordingPause } from '../../infra/local/twin/voice/rest/recording-control-rest.js';
+import { simClient } from '../support/sim.js';
 import { fakeWebRoot, LOCAL_EPOCH, tempDir } from './support.js';
 
 const HOTLINE = '+18005550100';
@@ -27,16 +29,7 @@ describe('calls and channels on the local stack', () => {
     dir.remove();
   });
 
-  const sim = async (path: string, body?: unknown) => {
-    const res = await fetch(`${stack.url}/sim${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: loose JSON in tests
-    return { status: res.status, body: (await res.json()) as any };
-  };
+  const sim = simClient(() => stack.url);
   const settle = async () => {
     for (let i = 0; i < 5; i++) {
       await stack.twin.settle();

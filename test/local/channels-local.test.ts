@@ -1,8 +1,10 @@
 // The channels wired into the local stack: an SMS to the hotline reaches the bot through the twin, and a
 // fax from the sim API is stored and attached.
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../functions/domain/manual-clock.js';
 import { type LocalStack, startLocalStack } from '../../infra/local/start-local-stack.js';
+import { simClient } from '../support/sim.js';
 import { fakeWebRoot, LOCAL_EPOCH, tempDir } from './support.js';
 
 describe('channels on the local stack', () => {
@@ -21,16 +23,7 @@ describe('channels on the local stack', () => {
     dir.remove();
   });
 
-  const sim = async (path: string, body?: unknown) => {
-    const res = await fetch(`${stack.url}/sim${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: loose JSON in tests
-    return { status: res.status, body: (await res.json()) as any };
-  };
+  const sim = simClient(() => stack.url);
 
   it('answers an SMS with the bot', async () => {
     expect(
