@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     expect(config.dynamodbEndpoint).toBeUndefined();
   });
 
+  it.each(['America/New_York', 'Asia/Kolkata', 'UTC', 'Etc/GMT-8'])(
+    'accepts the time zone %s, canonical or alias',
+    (tz) => {
+      expect(loadConfig({ ...base, TIME_ZONE: tz }).timeZone).toBe(tz);
+    },
+  );
+
   it('prefers a Secrets Manager secret id over an inline token', () => {
     const config = loadConfig({
       ...base,
