@@ -18,8 +18,10 @@ import type { AppConfig } from '../../functions/config.js';
 import { createSystemClock, type TimerClock } from '../../functions/domain/manual-clock.js';
 import { phoneSearch } from '../../functions/domain/phone.js';
 import type { Store } from '../../functions/domain/ports.js';
-import { startPresenceSweeper } from '../../functions/http/agent/presence.js';
 import { createApp } from '../../functions/http/app.js';
+import type { AppDeps } from '../../functions/http/deps.js';
+import { createIvrServices } from '../../functions/http/twilio/ivr/ivr-services.js';
+import { startPeriodicJobs } from '../../functions/workers/periodic-jobs.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { type DemoDataReport, loadDemoData } from './demo-loader.js';
 import { type EmbeddedServer, startDynalite } from './dynalite-server.js';
@@ -44,10 +46,11 @@ export interface LocalStackOptions {
   /** Folder of the built web app. Default web/dist of this repository. */
   readonly webRoot?: string;
   /**
-   * Run the presence sweeper (agents without a heartbeat for 30 s leave Available). Default: on with the
-   * system clock (npm start), off with a supplied clock, so manual-clock tests opt in.
+   * Run the periodic jobs every 5 s (functions/workers/periodic-jobs.ts: agents without a heartbeat for
+   * 30 s leave Available; due callbacks go to agents). Default: on with the system clock (npm start), off
+   * with a supplied clock, so manual-clock tests opt in.
    */
-  readonly presenceSweeper?: boolean;
+  readonly periodicJobs?: boolean;
   /** Progress lines; default silent. */
   readonly log?: (line: string) => void;
 }
@@ -229,7 +232,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log,
     });
     cleanups.push(() => channels.stop());
-    const app = createApp({
+    const deps: AppDeps = {
       config,
       secrets,
       store,
@@ -237,7 +240,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       twilio,
       jobs: channels.queue,
       channels: channels.channels,
-    });
+    };
+    const app = createApp(deps);
     const twinApp = twin.app;
     const faxSim = createFaxSimApp({ appUrl: () => url, secret: LOCAL_FAX_SECRET });
     handle = (request) => {
@@ -259,9 +263,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     log(
       `Twilio twin: TaskRouter workflow ${provisioned.workflowSid}, ${Object.keys(provisioned.workers).length} workers`,
     );
-    if (options.presenceSweeper ?? options.clock === undefined) {
-      const sweeper = startPresenceSweeper({ store, twilio }, clock);
-      cleanups.push(() => sweeper.stop());
+    if (options.periodicJobs ?? options.clock === undefined) {
+      const periodic = startPeriodicJobs(deps, createIvrServices(deps), clock);
+      cleanups.push(() => periodic.stop());
     }
     return { url, clock, store, config, twilio, twin, channels, ...(demo ? { demo } : {}), stop };
   } catch (error) {

@@ -1,11 +1,9 @@
-// Presence that cannot drift: the page's heartbeat is an expiring key; the sweeper (locally a TimerClock
-// timer every few seconds; in AWS an EventBridge rule putting a presence-sweep job on the work queue every
-// minute, run by the job worker, so a stale agent may stay Available up to a minute longer) moves every
+// Presence that cannot drift: the page's heartbeat is an expiring key; the sweep (one of the periodic jobs,
+// functions/workers/periodic-jobs.ts: locally every 5 s, in AWS every 15 s) moves every
 // Available worker without a live heartbeat to Offline and rejects its pending reservations, so TaskRouter
 // offers the ringing call to the next agent instead of letting it ring a sleeping tab.
 import type { TwilioClient } from '../../adapters/twilio/client.js';
-import { HEARTBEAT_TIMEOUT_SECONDS, SWEEP_EVERY_SECONDS } from '../../domain/agent-state.js';
-import type { TimerClock } from '../../domain/manual-clock.js';
+import { HEARTBEAT_TIMEOUT_SECONDS } from '../../domain/agent-state.js';
 import type { Clock, Store } from '../../domain/ports.js';
 import { activitySid, ROUTING_SETTING_NAME, type RoutingSids } from './routing-sids.js';
 
@@ -57,32 +55,4 @@ export async function sweepPresence(deps: {
     }),
   );
   return { checked: available.length, movedOffline: moved };
-}
-
-/** Runs sweepPresence every SWEEP_EVERY_SECONDS on the clock until stopped (local stack, tests). */
-export function startPresenceSweeper(
-  deps: { readonly store: Store; readonly twilio: TwilioClient },
-  clock: TimerClock,
-  everyMs = SWEEP_EVERY_SECONDS * 1000,
-): { stop(): void } {
-  let timer: { cancel(): void } | undefined;
-  let stopped = false;
-  const schedule = () => {
-    if (stopped) return;
-    timer = clock.at(clock.now() + everyMs, async () => {
-      try {
-        await sweepPresence(deps);
-      } catch (err) {
-        console.error(JSON.stringify({ level: 'error', msg: 'presence sweep failed', error: String(err) }));
-      }
-      schedule();
-    });
-  };
-  schedule();
-  return {
-    stop() {
-      stopped = true;
-      timer?.cancel();
-    },
-  };
 }

@@ -32,7 +32,7 @@ export interface Session {
 
 export async function startAgents(startIso = '2026-03-02T02:00:00Z'): Promise<AgentHarness> {
   const clock = createManualClock(Date.parse(startIso));
-  const stack = await startLocalStack({ port: 0, clock, demoData: true, presenceSweeper: true });
+  const stack = await startLocalStack({ port: 0, clock, demoData: true, periodicJobs: true });
   const raw = async (path: string, init: RequestInit = {}) => fetch(`${stack.url}${path}`, init);
   const sim = async <T>(path: string, body?: unknown): Promise<T> => {
     const res = await raw(path, {

@@ -1,0 +1,52 @@
+// What the center does on its own, whether or not anyone calls: the presence sweep (agents whose page went
+// quiet leave Available) and due callbacks (open callback tasks whose time has come go to an agent). Locally
+// a timer on the TimerClock runs it every SWEEP_EVERY_SECONDS; in AWS an EventBridge Scheduler schedule
+// invokes the scheduled-jobs function every minute, which runs it and queues presence sweeps for the seconds
+// in between (functions/handlers/scheduled-jobs.ts).
+import { SWEEP_EVERY_SECONDS } from '../domain/agent-state.js';
+import type { TimerClock } from '../domain/manual-clock.js';
+import { type SweepResult, sweepPresence } from '../http/agent/presence.js';
+import type { AppDeps } from '../http/deps.js';
+import type { IvrServices } from '../http/twilio/ivr/ivr-services.js';
+
+export interface PeriodicResult {
+  readonly presence: SweepResult;
+}
+
+/** One round. A failing part is logged and does not stop the other. */
+export async function runPeriodicJobs(deps: AppDeps, _ivr: IvrServices): Promise<PeriodicResult> {
+  const presence = await sweepPresence(deps).catch((err: unknown) => {
+    logFailure('presence sweep', err);
+    return { checked: 0, movedOffline: [] };
+  });
+  return { presence };
+}
+
+function logFailure(what: string, err: unknown): void {
+  console.error(JSON.stringify({ level: 'error', msg: `${what} failed`, error: String(err) }));
+}
+
+/** Runs runPeriodicJobs every `everyMs` on the clock until stopped (local stack, tests). */
+export function startPeriodicJobs(
+  deps: AppDeps,
+  ivr: IvrServices,
+  clock: TimerClock,
+  everyMs = SWEEP_EVERY_SECONDS * 1000,
+): { stop(): void } {
+  let timer: { cancel(): void } | undefined;
+  let stopped = false;
+  const schedule = () => {
+    if (stopped) return;
+    timer = clock.at(clock.now() + everyMs, async () => {
+      await runPeriodicJobs(deps, ivr);
+      schedule();
+    });
+  };
+  schedule();
+  return {
+    stop() {
+      stopped = true;
+      timer?.cancel();
+    },
+  };
+}
