@@ -61,7 +61,10 @@ export interface ScheduledQueueJob {
   readonly job: ScheduledJob;
 }
 
-/** One presence sweep (functions/http/agent/presence.ts), sent by the every-minute EventBridge rule. */
+/**
+ * One presence sweep (functions/http/agent/presence.ts), queued by the scheduled-jobs function for 15, 30
+ * and 45 s into each minute (functions/workers/scheduled-jobs.ts).
+ */
 export interface PresenceSweepJob {
   readonly kind: 'presence-sweep';
 }

@@ -3,12 +3,11 @@
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
-import { SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { SCHEDULE_INPUT } from '../../functions/workers/scheduled-jobs.js';
 import { AccessLogBucket } from './constructs/access-log-bucket.js';
 import { Alarms } from './constructs/alarms.js';
 import { AppFunction } from './constructs/app-function.js';
@@ -17,6 +16,7 @@ import { WEBHOOK_ALIASES } from './constructs/bundling.js';
 import { FALLBACK_PREFIX, FallbackTwiml } from './constructs/fallback-twiml.js';
 import { HttpEntry } from './constructs/http-api.js';
 import { JobQueues } from './constructs/job-queues.js';
+import { MinuteSchedule } from './constructs/minute-schedule.js';
 import { TwilioProvisioning } from './constructs/twilio-provisioning.js';
 import { WebSite } from './constructs/web-site.js';
 import type { DeploySettings } from './deploy-settings.js';
@@ -45,12 +45,13 @@ export class ServiceStack extends Stack {
   readonly webhooks: AppFunction;
   readonly api: AppFunction;
   readonly worker: AppFunction;
+  readonly scheduled: AppFunction;
   readonly jobs: JobQueues;
   readonly secrets: AppSecrets;
   readonly site: WebSite;
   readonly fallback: FallbackTwiml;
   readonly provisioning: TwilioProvisioning;
-  readonly presenceSweep: Rule;
+  readonly everyMinute: MinuteSchedule;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -96,16 +97,25 @@ export class ServiceStack extends Stack {
     this.worker.fn.addEventSource(
       new SqsEventSource(this.jobs.queue, { batchSize: 5, reportBatchItemFailures: true }),
     );
-    // Presence (functions/http/agent/presence.ts): every minute a presence-sweep job onto the work queue;
-    // the worker (it has the Twilio client) moves Available agents without a heartbeat to Offline.
-    this.presenceSweep = new Rule(this, 'PresenceSweep', {
-      description: 'Every minute: a presence-sweep job for the worker',
-      schedule: Schedule.rate(Duration.minutes(1)),
-      targets: [
-        new SqsQueue(this.jobs.queue, { message: RuleTargetInput.fromObject({ kind: 'presence-sweep' }) }),
-      ],
+    // The periodic jobs (functions/workers/periodic-jobs.ts: presence sweep, due callbacks) once a minute,
+    // and three presence-sweep jobs queued for the worker 15, 30 and 45 s later (functions/workers/
+    // scheduled-jobs.ts), so a quiet agent page leaves Available within ~45 s. EventBridge Scheduler's
+    // precision is one minute, which is why the 30 s wrap-up timer is not a schedule but a delayed job on
+    // the work queue (functions/domain/scheduler.ts), as are these sweeps.
+    this.scheduled = new AppFunction(this, 'Scheduled', {
+      entry: source('functions/handlers/scheduled-jobs.ts'),
+      description: 'Every minute: periodic jobs (presence sweep, due callbacks), sweeps queued in between',
+      environment,
+      timeout: Duration.seconds(50), // done before the next minute's invocation
     });
-    for (const fn of [this.webhooks.fn, this.api.fn, this.worker.fn]) {
+    // Lambda's own async retries off, like the Scheduler's beyond two minutes: the next minute runs anyway.
+    this.scheduled.fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(2) });
+    this.everyMinute = new MinuteSchedule(this, 'EveryMinute', {
+      target: this.scheduled.fn,
+      input: SCHEDULE_INPUT,
+      description: 'Every minute: the scheduled-jobs function',
+    });
+    for (const fn of [this.webhooks.fn, this.api.fn, this.worker.fn, this.scheduled.fn]) {
       props.table.grantReadWriteData(fn);
       this.secrets.grantRead(fn);
       this.jobs.queue.grantSendMessages(fn);
@@ -132,7 +142,7 @@ export class ServiceStack extends Stack {
       props.recordings.grantRead(fn);
       props.recordings.grantPut(fn);
     }
-    for (const owner of [this.webhooks, this.api, this.worker]) {
+    for (const owner of [this.webhooks, this.api, this.worker, this.scheduled]) {
       acknowledgeTableGrant(owner, STATEFUL_REFS.tableArn);
     }
     for (const owner of [this.api, this.worker]) {
@@ -158,7 +168,7 @@ export class ServiceStack extends Stack {
       ...(settings.domain ? { domain: settings.domain } : {}),
     });
     // Set after the distribution exists: signatures are checked against the public URL, not the Host.
-    for (const fn of [this.webhooks.fn, this.api.fn, this.worker.fn]) {
+    for (const fn of [this.webhooks.fn, this.api.fn, this.worker.fn, this.scheduled.fn]) {
       fn.addEnvironment('PUBLIC_BASE_URL', this.site.url);
     }
 
@@ -191,8 +201,10 @@ export class ServiceStack extends Stack {
     alarms.watchFunction('Webhooks', this.webhooks.fn);
     alarms.watchFunction('Api', this.api.fn);
     alarms.watchFunction('Worker', this.worker.fn);
+    alarms.watchFunction('Scheduled', this.scheduled.fn);
     alarms.watchLatency('Webhooks', this.webhooks.fn, 2000);
     alarms.watchQueueDepth('JobDeadLetters', this.jobs.deadLetters);
+    alarms.watchQueueDepth('ScheduleDeadLetters', this.everyMinute.deadLetters);
 
     new CfnOutput(this, 'PublicUrl', {
       value: this.site.url,

@@ -32,7 +32,12 @@ function statementsOf(fn: IFunction): Statement[] {
 const actionsOf = (fn: IFunction) =>
   new Set(statementsOf(fn).flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action])));
 
-const allFunctions = () => [s.service.webhooks.fn, s.service.api.fn, s.service.worker.fn];
+const allFunctions = () => [
+  s.service.webhooks.fn,
+  s.service.api.fn,
+  s.service.worker.fn,
+  s.service.scheduled.fn,
+];
 
 const functionProps = (fn: IFunction) =>
   s.serviceTemplate.toJSON().Resources[s.service.getLogicalId(fn.node.defaultChild as CfnElement)].Properties;
@@ -130,6 +135,25 @@ describe('service stack functions', () => {
     expect(actions.filter((a) => /Delete(Table|Bucket|Queue)|^sqs:Purge/.test(a))).toEqual([]);
   });
 
+  it('scheduled: reads and writes the table, enqueues jobs on the work queue only, nothing on any bucket', () => {
+    const actions = [...actionsOf(s.service.scheduled.fn)];
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'sqs:SendMessage']),
+    );
+    expect(actions.filter((a) => a.startsWith('s3:') || a.startsWith('ses:'))).toEqual([]);
+    expect(actions.filter((a) => a.startsWith('sqs:') && a !== 'sqs:SendMessage')).toEqual([
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+    ]);
+    const queueArn = {
+      'Fn::GetAtt': [s.service.getLogicalId(s.service.jobs.queue.node.defaultChild as CfnElement), 'Arn'],
+    };
+    for (const st of statementsOf(s.service.scheduled.fn)) {
+      const acts = Array.isArray(st.Action) ? st.Action : [st.Action];
+      if (acts.some((a) => a.startsWith('sqs:'))) expect(st.Resource).toEqual(queueArn);
+    }
+  });
+
   it('may write their own log group only (no AWSLambdaBasicExecutionRole)', () => {
     const roles = s.serviceTemplate.findResources('AWS::IAM::Role', {
       Properties: {
@@ -180,7 +204,7 @@ describe('service stack edges', () => {
     });
   });
 
-  it('alarms on errors and throttles of each function, webhook p99 latency and dead letters, to an encrypted topic', () => {
+  it('alarms on errors and throttles of each function, webhook p99 latency and both dead-letter queues, to an encrypted topic', () => {
     const alarms = Object.values(s.serviceTemplate.findResources('AWS::CloudWatch::Alarm')).map(
       (a) =>
         a.Properties as {
@@ -193,10 +217,13 @@ describe('service stack edges', () => {
     const names = alarms.map((a) => `${a.MetricName}:${a.ExtendedStatistic ?? a.Statistic}`).sort();
     expect(names).toEqual([
       'ApproximateNumberOfMessagesVisible:Maximum',
+      'ApproximateNumberOfMessagesVisible:Maximum',
       'Duration:p99',
       'Errors:Sum',
       'Errors:Sum',
       'Errors:Sum',
+      'Errors:Sum',
+      'Throttles:Sum',
       'Throttles:Sum',
       'Throttles:Sum',
       'Throttles:Sum',
