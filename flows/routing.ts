@@ -32,6 +32,7 @@ export const routing = {
   maxQueueLength: 20,
   wrapUpSeconds: 30,
   ringSeconds: 15,
+  callbackRetryMinutes: 10,
   averageHandleSeconds: 120,
   announceEverySeconds: 30,
   holdMusicUrl: 'http://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3',

@@ -140,6 +140,14 @@ export interface Task extends Stamped {
   /** Callback requested from a queue: when the caller first joined it, so the callback keeps that place. */
   readonly enqueuedAt?: string;
   readonly language?: Language;
+  /**
+   * The center places the call when the task is due: it rings the assignee first (then the queue's agents)
+   * and, once an agent answers, dials `phone` from `callerId` (functions/http/twilio/ivr/callbacks.ts).
+   * Without it the task waits in someone's list for a person to call back.
+   */
+  readonly autoDial?: boolean;
+  /** Hotline number the customer sees when the center calls back, E.164 (flows/numbers.ts). */
+  readonly callerId?: string;
 }
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;

@@ -127,7 +127,9 @@ export interface TaskRepo {
   update(
     id: string,
     expectedVersion: number,
-    patch: Partial<Pick<Task, 'status' | 'dueAt' | 'assigneeId' | 'note' | 'attempts' | 'lastAttemptAt'>>,
+    patch: Partial<
+      Pick<Task, 'status' | 'dueAt' | 'assigneeId' | 'note' | 'attempts' | 'lastAttemptAt' | 'autoDial'>
+    >,
   ): Promise<WriteResult<Task>>;
   /** Open tasks due at or before `at`, earliest first. */
   dueBefore(at: string, page?: PageRequest): Promise<Page<Task>>;

@@ -7,19 +7,26 @@ import { SWEEP_EVERY_SECONDS } from '../domain/agent-state.js';
 import type { TimerClock } from '../domain/manual-clock.js';
 import { type SweepResult, sweepPresence } from '../http/agent/presence.js';
 import type { AppDeps } from '../http/deps.js';
+import { dispatchDueCallbacks } from '../http/twilio/ivr/callbacks.js';
 import type { IvrServices } from '../http/twilio/ivr/ivr-services.js';
 
 export interface PeriodicResult {
   readonly presence: SweepResult;
+  readonly callbacks: { readonly dispatched: readonly string[]; readonly failed: readonly string[] };
 }
 
 /** One round. A failing part is logged and does not stop the other. */
-export async function runPeriodicJobs(deps: AppDeps, _ivr: IvrServices): Promise<PeriodicResult> {
+export async function runPeriodicJobs(deps: AppDeps, ivr: IvrServices): Promise<PeriodicResult> {
   const presence = await sweepPresence(deps).catch((err: unknown) => {
     logFailure('presence sweep', err);
     return { checked: 0, movedOffline: [] };
   });
-  return { presence };
+  // After the sweep, so a callback is not offered to an agent the sweep is about to take offline.
+  const callbacks = await dispatchDueCallbacks(deps, ivr).catch((err: unknown) => {
+    logFailure('callback dispatch', err);
+    return { dispatched: [], failed: [] };
+  });
+  return { presence, callbacks };
 }
 
 function logFailure(what: string, err: unknown): void {

@@ -21,7 +21,11 @@ import type { Store } from '../../functions/domain/ports.js';
 import { createApp } from '../../functions/http/app.js';
 import type { AppDeps } from '../../functions/http/deps.js';
 import { createIvrServices } from '../../functions/http/twilio/ivr/ivr-services.js';
-import { startPeriodicJobs } from '../../functions/workers/periodic-jobs.js';
+import {
+  type PeriodicResult,
+  runPeriodicJobs,
+  startPeriodicJobs,
+} from '../../functions/workers/periodic-jobs.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { type DemoDataReport, loadDemoData } from './demo-loader.js';
 import { type EmbeddedServer, startDynalite } from './dynalite-server.js';
@@ -67,6 +71,8 @@ export interface LocalStack {
   readonly twin: Twin;
   /** Recordings, SMS, mail and fax: the in-process job queue (`queue.idle()`, dead letters) and the rest. */
   readonly channels: LocalChannels;
+  /** One round of the periodic jobs now (presence sweep, due callbacks), as the timer runs it every 5 s. */
+  runPeriodicJobs(): Promise<PeriodicResult>;
   /** What the demo data load created and skipped; absent when demoData is false. */
   readonly demo?: DemoDataReport;
   /** Closes the HTTP server, dynalite and s3rver; removes throwaway data. Safe to call twice. */
@@ -263,11 +269,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     log(
       `Twilio twin: TaskRouter workflow ${provisioned.workflowSid}, ${Object.keys(provisioned.workers).length} workers`,
     );
+    const ivr = createIvrServices(deps);
     if (options.periodicJobs ?? options.clock === undefined) {
-      const periodic = startPeriodicJobs(deps, createIvrServices(deps), clock);
+      const periodic = startPeriodicJobs(deps, ivr, clock);
       cleanups.push(() => periodic.stop());
     }
-    return { url, clock, store, config, twilio, twin, channels, ...(demo ? { demo } : {}), stop };
+    return {
+      url,
+      clock,
+      store,
+      config,
+      twilio,
+      twin,
+      channels,
+      runPeriodicJobs: () => runPeriodicJobs(deps, ivr),
+      ...(demo ? { demo } : {}),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -46,6 +46,38 @@ describe('tasks', () => {
     expect(notYet.body.items.map((t: { id: string }) => t.id)).not.toContain(mine.body.id);
   });
 
+  it('schedules a callback the center dials itself, from a chosen hotline', async () => {
+    const made = await h.as('agent', 'POST', '/api/tasks', {
+      kind: 'callback',
+      dueAt: '2026-03-02T15:00:00+08:00',
+      assigneeId: USERS.agent.id,
+      phone: '13800138001',
+      autoDial: true,
+      callerId: '+18005550111',
+      language: 'en',
+      queue: 'claims',
+    });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({
+      autoDial: true,
+      callerId: '+18005550111',
+      language: 'en',
+      status: 'open',
+    });
+    const off = await h.as('agent', 'PATCH', `/api/tasks/${made.body.id}`, { version: 1, autoDial: false });
+    expect(off.body.autoDial).toBe(false);
+    const note = await h.as('agent', 'POST', '/api/tasks', {
+      kind: 'follow-up',
+      dueAt: '2026-03-02T15:00:00Z',
+    });
+    const refused = await h.as('agent', 'PATCH', `/api/tasks/${note.body.id}`, {
+      version: 1,
+      autoDial: true,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('body.autoDial');
+  });
+
   it('updates with the version and answers a stale one with 409', async () => {
     const task = await h.as('agent', 'POST', '/api/tasks', {
       kind: 'outbound-call',

@@ -43,6 +43,8 @@ export interface RoutingConfig {
   readonly wrapUpSeconds: number;
   /** Seconds an agent's phone rings before the reservation moves on. */
   readonly ringSeconds: number;
+  /** A callback the customer did not answer is tried again this many minutes later, up to its maxAttempts. */
+  readonly callbackRetryMinutes: number;
   /** Average handling time, for the estimated wait announced to callers. */
   readonly averageHandleSeconds: number;
   /** Seconds between position/estimated-wait announcements. */

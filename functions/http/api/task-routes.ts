@@ -1,7 +1,8 @@
 // Follow-up tasks: create, my tasks, tasks due before a time (supervisors), get and update with
 // optimistic locking. Agents touch only tasks assigned to them or to nobody (see access.ts).
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Task, User } from '../../domain/model.js';
+import { routing } from '../../../flows/routing.js';
+import type { Task, TaskKind, User } from '../../domain/model.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
 import { ForbiddenError, invalidField, NotFoundError } from '../errors.js';
@@ -23,6 +24,18 @@ import { unwrap } from './write-result.js';
 
 function mayAssign(user: User, assigneeId: string | undefined): boolean {
   return seesAllTasks(user.roles) || assigneeId === undefined || assigneeId === user.id;
+}
+
+const DIALLABLE: readonly TaskKind[] = ['callback', 'outbound-call'];
+
+/** An autoDial task must be a call the center can place: a callback or outbound call, with a number. */
+function checkAutoDial(task: { kind: TaskKind; phone?: string | undefined; queue?: string | undefined }) {
+  if (!DIALLABLE.includes(task.kind))
+    throw invalidField('body.autoDial', `only for kinds ${DIALLABLE.join(', ')}, not "${task.kind}"`);
+  if (!task.phone) throw invalidField('body.phone', 'is required when autoDial is true');
+  const queues: readonly string[] = routing.queues.map((q) => q.name);
+  if (task.queue && !queues.includes(task.queue))
+    throw invalidField('body.queue', `must be one of ${queues.join(', ')} when autoDial is true`);
 }
 
 function pageOfQuery(q: { limit?: number | undefined; cursor?: string | undefined }) {
@@ -61,6 +74,7 @@ export function registerTaskRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
     const phone = body.phone
       ? { phone: normaliseOnePhone(body.phone, deps.config.defaultPhoneRegion, 'body.phone') }
       : {};
+    if (body.autoDial) checkAutoDial({ ...body, ...phone });
     const task = unwrap(await store.tasks.create({ ...body, ...phone }), 'task', body.kind);
     return c.json(task, 201);
   });
@@ -110,7 +124,8 @@ export function registerTaskRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
     const { id } = c.req.valid('param');
     const { version, ...patch } = c.req.valid('json');
     const { user } = c.var;
-    await visibleTask(id, user);
+    const current = await visibleTask(id, user);
+    if (patch.autoDial) checkAutoDial(current);
     if (!mayAssign(user, patch.assigneeId)) {
       throw new ForbiddenError('Agents may assign a task only to themselves.');
     }

@@ -1,6 +1,7 @@
 // Request and response schemas for follow-up tasks (callbacks, visits, outbound calls).
 import { z } from '@hono/zod-openapi';
-import { TASK_KINDS, TASK_STATUSES } from '../../domain/model.js';
+import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
+import { LANGUAGES, TASK_KINDS, TASK_STATUSES } from '../../domain/model.js';
 import { TICKET_NUMBER_PATTERN } from '../../domain/ticket-workflow.js';
 import { IsoDateTime, PageQuery, Stamps, Version } from './common-schemas.js';
 
@@ -19,6 +20,10 @@ export const TaskSchema = z
     maxAttempts: z.number().int(),
     lastAttemptAt: z.string().optional(),
     note: z.string().optional(),
+    autoDial: z.boolean().optional(),
+    callerId: z.string().optional(),
+    language: z.enum(LANGUAGES).optional(),
+    enqueuedAt: z.string().optional(),
     ...Stamps,
   })
   .openapi('Task');
@@ -37,6 +42,14 @@ export const NewTaskBody = z
     queue: z.string().min(1).max(64).optional(),
     maxAttempts: z.number().int().min(1).max(10).default(3),
     note: z.string().max(4000).optional(),
+    autoDial: z.boolean().optional().openapi({
+      description: 'The center calls when due: rings the assignee (then the queue), dials `phone`.',
+    }),
+    callerId: z
+      .enum(HOTLINE_NUMBERS.map((n) => n.number) as [string, ...string[]])
+      .optional()
+      .openapi({ description: 'Hotline number the customer sees; default the first hotline.' }),
+    language: z.enum(LANGUAGES).optional(),
   })
   .strict();
 
@@ -49,6 +62,7 @@ export const TaskPatchBody = z
     note: z.string().max(4000).optional(),
     attempts: z.number().int().min(0).max(100).optional(),
     lastAttemptAt: IsoDateTime.optional(),
+    autoDial: z.boolean().optional(),
   })
   .strict();
 

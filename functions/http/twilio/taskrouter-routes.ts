@@ -9,7 +9,8 @@ import { conferenceOfferKey } from '../../domain/agent-state.js';
 import { agentConferenceRecording } from '../../domain/recording.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
-import type { IvrServices } from './ivr/ivr-services.js';
+import { callbackInstruction } from './ivr/callbacks.js';
+import { beginWrapUp, type IvrServices } from './ivr/ivr-services.js';
 import { optionalParam, requiredParam } from './params.js';
 
 function json(raw: string | undefined): Record<string, unknown> {
@@ -40,19 +41,8 @@ export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): H
     const worker = json(optionalParam(p, 'WorkerAttributes'));
     const to = String(worker.contact_uri ?? '');
     const provisioned = await services.provisioned();
-    if (task.type === 'callback') {
-      const q = new URLSearchParams({
-        to: String(task.callback_number ?? ''),
-        from: String(task.from ?? ''),
-      });
-      return c.json({
-        instruction: 'call',
-        accept: true,
-        from: String(task.from ?? ''),
-        to,
-        url: `${base}/twilio/ivr/callback-connect?${q.toString()}`,
-      });
-    }
+    if (task.type === 'callback')
+      return c.json(callbackInstruction(base, { taskSid, workerSid, to, attributes: task }));
     const callSid = typeof task.call_sid === 'string' ? task.call_sid : undefined;
     // A transfer: the customer already sits in a conference; the agent accepts through the desk, which
     // dials them into it (POST /agent/reservations/{WR}/accept). Empty JSON leaves the reservation pending.
@@ -113,20 +103,7 @@ export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): H
     const current = await services.rest.taskrouterGet(`${ws}/Tasks/${taskSid}`).catch(() => undefined);
     if (current?.assignment_status !== 'assigned') return c.body(null, 204);
     // The customer's leave and the conference's end arrive together: the first one moves the task.
-    const moved = await services.rest
-      .taskrouter(`${ws}/Tasks/${taskSid}`, { AssignmentStatus: 'wrapping' })
-      .then(() => true)
-      .catch(() => false);
-    if (!moved) return c.body(null, 204);
-    // A transfer's reservation was accepted without a post-work activity: the worker wraps up all the same.
-    const wrapUpSid = provisioned.activities[routing.roles.wrapUp];
-    const worker = await services.rest.taskrouterGet(`${ws}/Workers/${workerSid}`).catch(() => undefined);
-    if (wrapUpSid && worker?.activity_name === routing.roles.available)
-      await services.rest.taskrouter(`${ws}/Workers/${workerSid}`, { ActivitySid: wrapUpSid });
-    await services.scheduler.schedule(
-      { kind: 'end-wrap-up', taskSid, workerSid },
-      deps.clock.now() + routing.wrapUpSeconds * 1000,
-    );
+    await beginWrapUp(deps, services, taskSid, workerSid);
     return c.body(null, 204);
   });
 

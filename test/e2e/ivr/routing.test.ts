@@ -31,6 +31,14 @@ async function queued(keys: string[], language: '1' | '2' = '1', from = stranger
 }
 
 const tr = () => h.stack.twilio.taskrouter.v1.workspaces(h.routing.workspaceSid);
+const callbackTaskOf = async (phone: string) => {
+  for (const t of await tr().tasks.list({ limit: 200 })) {
+    const full = await tr().tasks(t.sid).fetch();
+    const attributes = JSON.parse(full.attributes) as Record<string, unknown>;
+    if (attributes.type === 'callback' && attributes.callback_number === phone) return attributes;
+  }
+  return undefined;
+};
 const taskOf = async (callSid: string) => {
   for (const t of await tr().tasks.list({ limit: 200 })) {
     const full = await tr().tasks(t.sid).fetch();
@@ -137,10 +145,15 @@ describe('waiting in the queue', () => {
     await h.press(first.sid, '1');
     expect(await h.heardNew(first.sid)).toEqual(['好的，我们会按照您原来的排队顺序给您回电。再见。']);
     expect((await h.view(first.sid)).status).toBe('completed');
-    const tasks = await h.stack.store.tasks.dueBefore(new Date(h.clock.now()).toISOString());
-    const callback = tasks.items.find((t) => t.phone === first.from);
+    // Stored as an autoDial task, already handed to TaskRouter (in progress), linked from its attributes.
+    const routed = await callbackTaskOf(first.from);
+    const callback = await h.stack.store.tasks.get(String(routed?.callback_task_id));
     expect(callback).toMatchObject({
       kind: 'callback',
+      status: 'in-progress',
+      autoDial: true,
+      phone: first.from,
+      callerId: '+18005550100',
       queue: 'general',
       language: 'zh',
       enqueuedAt: joined,

@@ -13,6 +13,15 @@ import { estimatedWaitMinutes, taskFor } from '../../../domain/routing/workflow.
 import type { WebhookDeps } from '../../deps.js';
 import type { TwilioEnv } from '../../env.js';
 import { CALL_SID, optionalParam, requiredParam } from '../params.js';
+import {
+  CUSTOMER_RING_SECONDS,
+  callbackAgentLegEnded,
+  callbackDialed,
+  callbackDialling,
+  callbackOutcomeText,
+  callbackQuery,
+  dispatchCallback,
+} from './callbacks.js';
 import { ivrPorts } from './entry.js';
 import type { IvrServices } from './ivr-services.js';
 import { type EnqueueTarget, GATHER_LANGUAGE, renderSteps, SAY } from './render.js';
@@ -262,14 +271,62 @@ export function createIvrApp(deps: WebhookDeps, services: IvrServices): Hono<Twi
     return c.body(r.toString(), 200, xml());
   });
 
-  /** The agent's leg of a callback (TaskRouter `call` instruction): dial the customer from the hotline. */
-  app.post('/callback-connect', (c) => {
+  /**
+   * The agent's leg of a callback (TaskRouter `call` instruction), once they answer: dial the customer from
+   * the hotline; the Dial's action reports the outcome (callbacks.ts).
+   */
+  app.post('/callback-connect', async (c) => {
     const r = new VoiceResponse();
-    const to = c.req.query('to');
-    const from = c.req.query('from');
-    if (to && from) r.dial({ callerId: from }).number(to);
-    else r.hangup();
+    const q = callbackQuery(c.req.query());
+    if (!q.to || !q.from) {
+      r.hangup();
+      return c.body(r.toString(), 200, xml());
+    }
+    if (q.task) await callbackDialling(deps, q.task);
+    const result = new URLSearchParams(
+      Object.entries({ task: q.task, tr: q.tr, worker: q.worker, lang: q.lang }).filter(
+        (e): e is [string, string] => Boolean(e[1]),
+      ),
+    );
+    r.dial({
+      callerId: q.from,
+      timeout: CUSTOMER_RING_SECONDS,
+      ...(q.task ? { action: `${deps.config.publicBaseUrl}/twilio/ivr/callback-result?${result}` } : {}),
+    }).number(q.to);
     return c.body(r.toString(), 200, xml());
+  });
+
+  /** The Dial's action on the agent's leg: what became of the customer's leg, told to the agent. */
+  app.post('/callback-result', async (c) => {
+    const q = callbackQuery(c.req.query());
+    const status = optionalParam(c.var.twilioParams, 'DialCallStatus') ?? 'failed';
+    const r = new VoiceResponse();
+    if (q.task) {
+      const outcome = await callbackDialed(deps, services, {
+        taskId: q.task,
+        status,
+        ...(q.tr ? { taskSid: q.tr } : {}),
+        ...(q.worker ? { workerSid: q.worker } : {}),
+      });
+      const lang: Language = q.lang === 'en' ? 'en' : 'zh';
+      const said = callbackOutcomeText(outcome, lang, deps.config.timeZone);
+      if (said) r.say(SAY[lang], said);
+    }
+    r.hangup();
+    return c.body(r.toString(), 200, xml());
+  });
+
+  /** Status callback of the agent's leg: an agent who never answered puts the callback back in line. */
+  app.post('/callback-agent-status', async (c) => {
+    const q = callbackQuery(c.req.query());
+    const status = optionalParam(c.var.twilioParams, 'CallStatus') ?? '';
+    if (q.task)
+      await callbackAgentLegEnded(deps, services, {
+        taskId: q.task,
+        status,
+        ...(q.tr ? { taskSid: q.tr } : {}),
+      });
+    return c.body(null, 204);
   });
 
   return app;
@@ -294,33 +351,14 @@ async function createCallback(
     maxAttempts: 3,
     enqueuedAt,
     language: session.lang,
+    autoDial: true,
+    callerId: call.called,
     note: `callback requested while waiting in ${queue}`,
     ...(session.vars.customerId ? { customerId: session.vars.customerId } : {}),
     ...(session.vars.ticketNumber ? { ticketNumber: session.vars.ticketNumber } : {}),
   });
-  const p = await services.provisioned();
-  const task = taskFor(routing, {
-    queue,
-    flow: session.flow,
-    language: session.lang,
-    caller: call.caller,
-    called: call.called,
-    priority: 0,
-    vars: session.vars,
-    extra: {
-      type: 'callback',
-      callback_number: call.caller,
-      from: call.called,
-      ...(made.ok ? { callback_task_id: made.value.id } : {}),
-    },
-  });
-  await services.rest.taskrouter(`Workspaces/${p.workspaceSid}/Tasks`, {
-    WorkflowSid: p.workflowSid,
-    Attributes: JSON.stringify(task.attributes),
-    Priority: String(task.priority),
-    TaskChannel: 'voice',
-    VirtualStartTime: enqueuedAt,
-  });
+  if (!made.ok) throw new Error(`callback task for ${call.callSid} was not stored: ${made.reason}`);
+  await dispatchCallback(deps, services, made.value.id, { flow: session.flow, vars: session.vars });
 }
 
 /** After a bridged call: the task goes to wrapping (the worker to Wrap-up) and a timer ends it. */

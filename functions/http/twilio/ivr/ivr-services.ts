@@ -56,6 +56,35 @@ export function createIvrServices(deps: WebhookDeps): IvrServices {
   return { rest, scheduler, provisioned };
 }
 
+/**
+ * A task's call is over: the task goes to wrapping, the worker to Wrap-up (a reservation accepted without a
+ * post-work activity, as transfers and callbacks are, would otherwise leave them Available), and the
+ * wrap-up timer starts. Returns false when the task was no longer assigned (someone else moved it first).
+ */
+export async function beginWrapUp(
+  deps: WebhookDeps,
+  services: IvrServices,
+  taskSid: string,
+  workerSid: string,
+): Promise<boolean> {
+  const p = await services.provisioned();
+  const ws = `Workspaces/${p.workspaceSid}`;
+  const moved = await services.rest
+    .taskrouter(`${ws}/Tasks/${taskSid}`, { AssignmentStatus: 'wrapping' })
+    .then(() => true)
+    .catch(() => false);
+  if (!moved) return false;
+  const wrapUpSid = p.activities[routing.roles.wrapUp];
+  const worker = await services.rest.taskrouterGet(`${ws}/Workers/${workerSid}`).catch(() => undefined);
+  if (wrapUpSid && worker?.activity_name === routing.roles.available)
+    await services.rest.taskrouter(`${ws}/Workers/${workerSid}`, { ActivitySid: wrapUpSid });
+  await services.scheduler.schedule(
+    { kind: 'end-wrap-up', taskSid, workerSid },
+    deps.clock.now() + routing.wrapUpSeconds * 1000,
+  );
+  return true;
+}
+
 /** Completes a task still wrapping, puts the worker back to Available and counts the call for today. */
 export async function endWrapUp(
   deps: WebhookDeps,
