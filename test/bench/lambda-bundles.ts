@@ -61,6 +61,15 @@ const SUBJECTS: Subject[] = [
     },
   },
   {
+    name: 'scheduled-jobs',
+    what: 'functions/handlers/scheduled-jobs.ts (every minute from EventBridge Scheduler: periodic jobs, sweeps queued; builds its clients at load)',
+    options: { entryPoints: [handler('scheduled-jobs.ts')] },
+    env: {
+      JOBS_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs',
+      JOBS_DEAD_LETTER_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/jobs-dead',
+    },
+  },
+  {
     name: 'provision-twilio',
     what: 'functions/handlers/provision-twilio.ts (custom resource onEvent: full twilio client, flows; clients built on the first event)',
     options: { entryPoints: [handler('provision-twilio.ts')] },
