@@ -1,5 +1,6 @@
-// Everything that runs and can be replaced on redeploy: the functions, the job queues, the HTTP API, the
-// CloudFront site (web app and fallback TwiML), the secrets the functions read, and the alarms.
+// Everything that runs and can be replaced on redeploy: the functions, the job queues, the every-minute
+// schedule, the HTTP API, the CloudFront site (web app and fallback TwiML), the secrets the functions read,
+// and the alarms.
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
