@@ -26,6 +26,7 @@ export const DESK_LABELS = {
   heartbeatLost: { zh: '服务器未收到心跳', en: 'Server not reachable' },
   needsAgent: { zh: '此页面需要座席或班长角色', en: 'This page needs the agent or supervisor role' },
   incomingCall: { zh: '来电', en: 'Incoming call' },
+  callbackOffer: { zh: '预约回电：接听后系统拨打客户', en: 'Callback: answer and the customer is dialled' },
   unknownCaller: { zh: '未知号码', en: 'Unknown number' },
   accept: { zh: '接听', en: 'Accept' },
   reject: { zh: '拒接', en: 'Reject' },

@@ -85,7 +85,7 @@ function OfferCard({ desk, run }: { desk: AgentDesk; run: Run }) {
           ☎
         </span>
         <div>
-          <div className="muted">{t('incomingCall')}</div>
+          <div className="muted">{offer.findings.callback ? t('callbackOffer') : t('incomingCall')}</div>
           <div className="caller" data-testid="caller">
             {offer.findings.from ?? t('unknownCaller')}
             {vip && <span className="tag vip">VIP {vip}</span>}

@@ -1,5 +1,7 @@
 // What the desk knows about a call being offered or taken: the IVR's findings from the task attributes,
-// read in either spelling (snake_case from our workflow, camelCase from hand-made tasks).
+// read in either spelling (snake_case from our workflow, camelCase from hand-made tasks). A callback
+// reservation (the center calls a customer back) names the customer in `callback_number` and the hotline
+// the customer will see in `from`: the agent is shown the customer.
 
 export interface CallFindings {
   readonly from?: string;
@@ -12,7 +14,12 @@ export interface CallFindings {
   readonly queue?: string;
   readonly region?: string;
   readonly intent?: string;
+  /** The agent is calling out: a callback the center places once the agent answers. */
+  readonly callback?: boolean;
 }
+
+/** Shown as the intent of a callback with no reason of its own. */
+export const CALLBACK_INTENT = '回电 Callback';
 
 export function findingsOf(attributes: Readonly<Record<string, unknown>>, from?: string): CallFindings {
   const pick = (...keys: string[]) => {
@@ -22,8 +29,9 @@ export function findingsOf(attributes: Readonly<Record<string, unknown>>, from?:
     }
     return undefined;
   };
-  const entries: [keyof CallFindings, string | undefined][] = [
-    ['from', pick('from', 'caller') ?? from],
+  const callback = attributes.type === 'callback' || pick('callback_number', 'callbackNumber') !== undefined;
+  const entries: [Exclude<keyof CallFindings, 'callback'>, string | undefined][] = [
+    ['from', pick('callback_number', 'callbackNumber', 'from', 'caller') ?? from],
     ['customerId', pick('customer_id', 'customerId')],
     ['customerName', pick('customer_name', 'customerName')],
     ['policyNumber', pick('policy_number', 'policyNumber')],
@@ -32,9 +40,10 @@ export function findingsOf(attributes: Readonly<Record<string, unknown>>, from?:
     ['vip', pick('vip', 'vip_tier')],
     ['queue', pick('queue')],
     ['region', pick('region', 'caller_region')],
-    ['intent', pick('intent', 'reason', 'flow')],
+    ['intent', callback ? (pick('intent', 'reason') ?? CALLBACK_INTENT) : pick('intent', 'reason', 'flow')],
   ];
-  return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as CallFindings;
+  const found = Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as CallFindings;
+  return callback ? { ...found, callback } : found;
 }
 
 /** A short region hint from the number itself, when the IVR found none. */
