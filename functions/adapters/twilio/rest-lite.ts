@@ -1,5 +1,5 @@
 // The few Twilio REST calls the webhook function makes itself (send the IVR's SMS, create a callback
-// task, move a task to wrapping or completed, update a worker), over fetch with Basic auth: the official
+// task, move a task to wrapping or completed, update a worker, end a conference the agent left), over fetch with Basic auth: the official
 // client is over 1 MB bundled (DESIGN.md §6), these are a few lines. Locally the base is the twin.
 export interface TwilioRestLite {
   sendSms(input: { readonly from: string; readonly to: string; readonly body: string }): Promise<void>;
@@ -7,6 +7,8 @@ export interface TwilioRestLite {
   taskrouter(path: string, params: Readonly<Record<string, string>>): Promise<Record<string, unknown>>;
   /** GET a TaskRouter resource. */
   taskrouterGet(path: string): Promise<Record<string, unknown>>;
+  /** The account's Voice API, `/2010-04-01/Accounts/<sid>/<path>`: POST with params, else GET. */
+  voice(path: string, params?: Readonly<Record<string, string>>): Promise<Record<string, unknown>>;
 }
 
 export class TwilioRestError extends Error {
@@ -62,5 +64,6 @@ export function createTwilioRestLite(options: {
     },
     taskrouter: (path, params) => call(`${tr}/${path}`, params),
     taskrouterGet: (path) => call(`${tr}/${path}`),
+    voice: (path, params) => call(`${api}/2010-04-01/Accounts/${options.accountSid}/${path}`, params),
   };
 }

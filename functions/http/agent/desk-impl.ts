@@ -9,6 +9,7 @@ import {
 import type { User } from '../../domain/model.js';
 import type { AppDeps } from '../deps.js';
 import { ForbiddenError, HttpProblem, NotFoundError } from '../errors.js';
+import { beginWrapUp, createIvrServices } from '../twilio/ivr/ivr-services.js';
 import { mintAccessToken } from './access-token.js';
 import { createBlacklistRequests } from './blacklist-requests.js';
 import { type CurrentCall, createCallFinder, outboundKey } from './calls.js';
@@ -22,6 +23,7 @@ const HOLD_MUSIC = 'http://com.twilio.music.classical.s3.amazonaws.com/BusyStrin
 export const breakKey = (agentId: string) => `break#${agentId}`;
 
 export function createAgentDesk(deps: AppDeps): AgentDesk {
+  const ivr = createIvrServices(deps);
   const { store, clock, twilio } = deps;
   const workers = createWorkers(twilio);
   const calls = createCallFinder(deps, workers);
@@ -165,10 +167,19 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
     return p.callSid;
   }
 
+  /**
+   * The agent leaves a call others carry on (a transfer, a conference). Their task wraps up first (the
+   * worker to Wrap-up, the timer started), so the conference-status webhook for their leaving leg finds
+   * the task no longer assigned and does not end the call for everyone.
+   */
   async function leaveCall(user: User, call: CurrentCall): Promise<void> {
     const customer = call.legs.find((l) => l.callSid === call.callSid);
     if (customer?.hold)
       await twilio.conferences(call.conferenceSid).participants(call.callSid).update({ hold: false });
+    if (call.taskSid) {
+      const sids = await routingSids(store);
+      await beginWrapUp(deps, ivr, call.taskSid, workerSidOf(sids, user.id));
+    }
     if (call.myLeg)
       await twilioStep('leave', () =>
         twilio
@@ -176,18 +187,7 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
           .participants(call.myLeg?.callSid ?? '')
           .remove(),
       );
-    await wrapTask(call);
     await store.keys.delete(outboundKey(user.id));
-  }
-
-  async function wrapTask(call: CurrentCall): Promise<void> {
-    if (!call.taskSid) return;
-    const sids = await routingSids(store);
-    await workers
-      .ws(sids)
-      .tasks(call.taskSid)
-      .update({ assignmentStatus: 'wrapping', reason: 'agent left' })
-      .catch(() => undefined);
   }
 
   const result = (call: CurrentCall, extra: { participantCallSid?: string } = {}) => ({

@@ -96,12 +96,15 @@ export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): H
     const task = await services.rest.taskrouterGet(`${ws}/Tasks/${name}`).catch(() => undefined);
     const customer = json(typeof task?.attributes === 'string' ? task.attributes : undefined).call_sid;
     if (typeof customer !== 'string') return c.body(null, 204);
-    if (event === 'participant-leave' && optionalParam(p, 'CallSid') !== customer) return c.body(null, 204);
     const found = await deps.store.keys.get(`call-task#${customer}`);
     if (!found) return c.body(null, 204);
     const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
     const current = await services.rest.taskrouterGet(`${ws}/Tasks/${taskSid}`).catch(() => undefined);
     if (current?.assignment_status !== 'assigned') return c.body(null, 204);
+    if (event === 'participant-leave' && optionalParam(p, 'CallSid') !== customer) {
+      await endIfCustomerAlone(services, optionalParam(p, 'ConferenceSid'), customer);
+      return c.body(null, 204);
+    }
     // The customer's leave and the conference's end arrive together: the first one moves the task.
     await beginWrapUp(deps, services, taskSid, workerSid);
     return c.body(null, 204);
@@ -110,4 +113,30 @@ export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): H
   app.post('/events', (c) => c.body(null, 204, { 'Content-Type': 'application/json' }));
 
   return app;
+}
+
+/**
+ * Someone other than the customer left the conference while the call's task is still assigned (the desk's
+ * leave and transfer move it to wrapping before they drop the agent's leg). If nobody who can talk is left
+ * with the customer (muted monitors do not count), the agent hung up in the browser or lost the page: the
+ * conference ends, so the customer is not left listening to silence, and its end starts the wrap-up.
+ */
+async function endIfCustomerAlone(
+  services: IvrServices,
+  conferenceSid: string | undefined,
+  customer: string,
+): Promise<void> {
+  if (!conferenceSid) return;
+  const listed = await services.rest
+    .voice(`Conferences/${conferenceSid}/Participants.json`)
+    .catch(() => undefined);
+  if (!listed) return;
+  const participants = Array.isArray(listed.participants)
+    ? (listed.participants as { call_sid?: string; muted?: boolean }[])
+    : [];
+  const talking = participants.filter((x) => x.call_sid !== customer && x.muted !== true);
+  if (talking.length > 0 || !participants.some((x) => x.call_sid === customer)) return;
+  await services.rest
+    .voice(`Conferences/${conferenceSid}.json`, { Status: 'completed' })
+    .catch(() => undefined); // ended meanwhile
 }

@@ -114,6 +114,28 @@ describe('the conference model', () => {
     expect(conf.map((p) => p.callSid).sort()).toEqual([sid, r.participantCallSid].sort());
     expect(conf.find((p) => p.callSid === sid)?.hold).toBe(false);
     expect((await a1002.get<Status>('/agent/me')).state).toBe('Wrap-up');
+    // Leaving started my wrap-up timer; the customer talks on with 1004.
+    await h.advance(30);
+    expect((await a1002.get<Status>('/agent/me')).state).toBe('Available');
+    expect((await h.view(sid)).status).toBe('in-progress');
+  });
+
+  it('the agent hangs up their own leg in the browser: the customer is not left alone, wrap-up starts', async () => {
+    const sid = await callTo1002();
+    const agentLeg = (await a1002.get<Status>('/agent/me')).call?.agentCallSid ?? '';
+    await h.hangup(agentLeg);
+    expect((await h.view(sid)).status).toBe('completed');
+    expect((await a1002.get<Status>('/agent/me')).state).toBe('Wrap-up');
+    await h.advance(30);
+    expect((await a1002.get<Status>('/agent/me')).state).toBe('Available');
+  });
+
+  it('in a three-way call, the agent hanging up leaves the customer with the other party', async () => {
+    const sid = await callTo1002();
+    await a1002.post('/agent/call/conference', { target: { type: 'agent', agentId: '1004' } });
+    const agentLeg = (await a1002.get<Status>('/agent/me')).call?.agentCallSid ?? '';
+    await h.hangup(agentLeg);
+    expect((await h.view(sid)).status).toBe('in-progress');
   });
 
   it('adds a third party: three-way, nobody held', async () => {

@@ -1,12 +1,16 @@
 // Counts work in flight (webhook requests, runners between waits) per call, so the sim API and tests can wait
 // until the twin has nothing left to do before they look, instead of sleeping for a guessed time.
+// Notifications (status callbacks, whose answers Twilio ignores) are counted apart: a REST request may come
+// from the very webhook a notification is waiting on, so REST handlers wait only for the rest of the work.
 export class BusyTracker {
   private readonly counts = new Map<string, number>();
   private total = 0;
+  private notifications = 0;
 
-  async track<T>(id: string, work: Promise<T>): Promise<T> {
+  async track<T>(id: string, work: Promise<T>, kind: 'work' | 'notification' = 'work'): Promise<T> {
     this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
     this.total++;
+    if (kind === 'notification') this.notifications++;
     try {
       return await work;
     } finally {
@@ -14,6 +18,7 @@ export class BusyTracker {
       if (left) this.counts.set(id, left);
       else this.counts.delete(id);
       this.total--;
+      if (kind === 'notification') this.notifications--;
     }
   }
 
@@ -23,11 +28,20 @@ export class BusyTracker {
 
   /** Resolves when nothing (or nothing for `id`) is in flight over a few turns of the event loop. */
   async idle(id?: string, maxMs = 20_000): Promise<void> {
+    await this.until(() => !this.isBusy(id), maxMs);
+  }
+
+  /** Resolves when nothing but notifications is in flight. */
+  async idleButNotifications(maxMs = 20_000): Promise<void> {
+    await this.until(() => this.total - this.notifications === 0, maxMs);
+  }
+
+  private async until(quietNow: () => boolean, maxMs: number): Promise<void> {
     const deadline = Date.now() + maxMs;
     let quiet = 0;
     while (quiet < 3 && Date.now() < deadline) {
       await new Promise((r) => setImmediate(r));
-      quiet = this.isBusy(id) ? 0 : quiet + 1;
+      quiet = quietNow() ? quiet + 1 : 0;
     }
   }
 }

@@ -171,7 +171,11 @@ export class VoiceEngine {
 
   /** A callback whose answer Twilio ignores (status, recording status). */
   notify(correlationId: string, url: string, method: HttpMethod, params: Params): void {
-    void this.busy.track(correlationId, this.ctx.webhooks.send({ url, method, params, correlationId }));
+    void this.busy.track(
+      correlationId,
+      this.ctx.webhooks.send({ url, method, params, correlationId }),
+      'notification',
+    );
   }
 
   statusEvent(call: Call, event: CallEvent, callStatus: string, extra: Params = {}): void {
@@ -294,5 +298,10 @@ export class VoiceEngine {
 
   idle(id?: string): Promise<void> {
     return this.busy.idle(id);
+  }
+
+  /** For REST handlers: the caller may be the webhook of a status callback still in flight. */
+  idleButNotifications(): Promise<void> {
+    return this.busy.idleButNotifications();
   }
 }

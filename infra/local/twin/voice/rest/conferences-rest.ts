@@ -50,7 +50,7 @@ export function mountConferences(app: Hono, engine: VoiceEngine): void {
     const p = await readParams(c);
     if (param(p, 'AnnounceUrl')) for (const x of conf.participants.values()) await announce(engine, x, p);
     if (param(p, 'Status') === 'completed') store.end(conf, 'conference-ended-via-api');
-    await engine.idle();
+    await engine.idleButNotifications();
     return c.json(renderConference(ac, conf));
   });
 
@@ -153,7 +153,7 @@ export function mountConferences(app: Hono, engine: VoiceEngine): void {
       ...(param(p, 'WaitUrl') !== undefined ? { waitUrl: param(p, 'WaitUrl') as string } : {}),
     });
     if (param(p, 'AnnounceUrl')) await announce(engine, part, p);
-    await engine.idle();
+    await engine.idleButNotifications();
     return c.json(renderParticipant(ac, part));
   });
 
@@ -161,7 +161,7 @@ export function mountConferences(app: Hono, engine: VoiceEngine): void {
     const part = participant(conference(c.req.param('conf')), c.req.param('file'));
     store.leave(part, 'participant_updated_via_api');
     engine.end(part.call, 'completed');
-    await engine.idle();
+    await engine.idleButNotifications();
     return c.body(null, 204);
   });
 }
