@@ -67,7 +67,14 @@ describe('scheduled jobs', () => {
       expect.objectContaining({
         Action: 'sts:AssumeRole',
         Principal: { Service: 'scheduler.amazonaws.com' },
-        Condition: { StringEquals: expect.objectContaining({ 'aws:SourceAccount': expect.anything() }) },
+        Condition: {
+          StringEquals: {
+            'aws:SourceAccount': { Ref: 'AWS::AccountId' },
+            'aws:SourceArn': {
+              'Fn::Join': ['', expect.arrayContaining([':schedule-group/default'])],
+            },
+          },
+        },
       }),
     ]);
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
