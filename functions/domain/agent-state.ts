@@ -37,6 +37,9 @@ export const SWEEP_EVERY_SECONDS = 5;
  * Set (in the keys table) when the assignment callback answered a reservation with the `conference`
  * instruction: the agent's client already rings, and answering it accepts the reservation.
  */
+/** The call an agent is on without a task of their own (click-to-dial, or dialled in by a colleague). */
+export const agentCallKey = (agentId: string) => `agent-call#${agentId}`;
+
 export const conferenceOfferKey = (reservationSid: string) => `conference-offer#${reservationSid}`;
 
 /** The state shown while the agent's call is live (derived; TaskRouter's activity is kept apart). */

@@ -7,6 +7,7 @@ import type { Clock } from './ports.js';
 
 export interface EndWrapUpJob {
   readonly kind: 'end-wrap-up';
+  /** Empty for an agent who joined a call without a task of their own (a transfer or consult to them). */
   readonly taskSid: string;
   readonly workerSid: string;
 }

@@ -2,11 +2,14 @@
 // (reference §8): the call is found from the agent's accepted reservation (conference named by the task
 // SID) or their click-to-dial, never from a call id the page sends, so an agent acts only on their own call.
 import type { TwilioClient } from '../../adapters/twilio/client.js';
+import { agentCallKey as outboundKey } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
 import type { Clock, Store } from '../../domain/ports.js';
 import { HttpProblem } from '../errors.js';
 import { type RoutingSids, routingSids, workerSidOf } from './routing-sids.js';
 import { twilioStep, type Workers } from './workers.js';
+
+export { outboundKey };
 
 export interface LegView {
   readonly callSid: string;
@@ -26,8 +29,6 @@ export interface CurrentCall {
   readonly legs: readonly LegView[];
   readonly myLeg?: LegView;
 }
-
-export const outboundKey = (agentId: string) => `agent-call#${agentId}`;
 
 export function createCallFinder(
   deps: { twilio: TwilioClient; store: Store; clock: Clock },

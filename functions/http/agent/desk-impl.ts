@@ -153,18 +153,58 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
       if (!ok)
         throw new ForbiddenError('Transfers to external numbers need the externalTransfer permission.');
     }
-    const to = target.type === 'agent' ? `client:${target.agentId}` : target.number;
-    const label = target.type === 'agent' ? `agent-${target.agentId}` : 'external';
+    if (target.type === 'agent') return addAgent(user, call, target.agentId, from);
     const p = await twilioStep('add participant', () =>
       twilio.conferences(call.conferenceSid).participants.create({
         from,
-        to,
-        label,
+        to: target.number,
+        label: 'external',
         endConferenceOnExit: false,
         beep: 'false',
       }),
     );
     return p.callSid;
+  }
+
+  /**
+   * A colleague dialled into my call (warm or cold transfer, consult, three-way). They must be Available;
+   * they go Busy first, so TaskRouter offers them nothing else meanwhile, and the call is recorded as
+   * theirs, so their desk shows it with its controls. When their leg leaves, the conference-status webhook
+   * moves them to Wrap-up and starts the timer (beginAgentWrapUp).
+   */
+  async function addAgent(user: User, call: CurrentCall, agentId: string, from: string): Promise<string> {
+    if (agentId === user.id) throw new HttpProblem(422, 'self-transfer', 'You are already on this call.');
+    const sids = await routingSids(store);
+    if (!sids.workers[agentId]) throw new NotFoundError('agent', agentId);
+    const target = await workers.worker(sids, agentId);
+    if (target.activity !== 'Available' || (await calls.find(agentId, sids)))
+      throw new HttpProblem(
+        409,
+        'agent-not-available',
+        `Agent ${agentId} is ${target.activity === 'Available' ? 'on another call' : target.activity}; only an Available agent can be added.`,
+      );
+    await workers.setActivity(sids, target.sid, 'Busy', true);
+    try {
+      const p = await twilioStep('add participant', () =>
+        twilio.conferences(call.conferenceSid).participants.create({
+          from,
+          to: `client:${agentId}`,
+          label: `agent-${agentId}`,
+          endConferenceOnExit: false,
+          beep: 'false',
+        }),
+      );
+      await store.keys.delete(outboundKey(agentId));
+      await store.keys.putIfAbsent(
+        outboundKey(agentId),
+        JSON.stringify({ conference: call.conferenceName, callSid: call.callSid }),
+        dayEnd(),
+      );
+      return p.callSid;
+    } catch (err) {
+      await workers.setActivity(sids, target.sid, 'Available', false).catch(() => undefined);
+      throw err;
+    }
   }
 
   /**
@@ -393,7 +433,8 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
         twilio.calls.create({
           to: `client:${user.id}`,
           from: callerId,
-          twiml: `<Response><Dial><Conference endConferenceOnExit="true" beep="false">${name}</Conference></Dial></Response>`,
+          // Status events, so a colleague added to this call later wraps up when their leg leaves.
+          twiml: `<Response><Dial><Conference endConferenceOnExit="true" beep="false" statusCallback="${deps.config.publicBaseUrl}/twilio/taskrouter/conference-status" statusCallbackEvent="leave end">${name}</Conference></Dial></Response>`,
         }),
       );
       await workers.setActivity(sids, workerSidOf(sids, user.id), 'Busy', true).catch(() => undefined);

@@ -5,12 +5,12 @@
 // TaskRouter call the agent and then dial the customer), and the event callback is acknowledged (204).
 import { Hono } from 'hono';
 import { routing } from '../../../flows/routing.js';
-import { conferenceOfferKey } from '../../domain/agent-state.js';
+import { agentCallKey, conferenceOfferKey } from '../../domain/agent-state.js';
 import { agentConferenceRecording } from '../../domain/recording.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
 import { callbackInstruction } from './ivr/callbacks.js';
-import { beginWrapUp, type IvrServices } from './ivr/ivr-services.js';
+import { beginAgentWrapUp, beginWrapUp, type IvrServices } from './ivr/ivr-services.js';
 import { optionalParam, requiredParam } from './params.js';
 
 function json(raw: string | undefined): Record<string, unknown> {
@@ -89,6 +89,16 @@ export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): H
     const p = c.var.twilioParams;
     const event = optionalParam(p, 'StatusCallbackEvent') ?? '';
     const name = optionalParam(p, 'FriendlyName') ?? '';
+    const label = optionalParam(p, 'ParticipantLabel') ?? '';
+    if (event === 'participant-leave' && label.startsWith('agent-')) {
+      await colleagueLeft(deps, services, {
+        agentId: label.slice('agent-'.length),
+        conference: name,
+        talked: !['no-answer', 'busy', 'failed', 'canceled'].includes(
+          optionalParam(p, 'ParticipantCallStatus') ?? '',
+        ),
+      });
+    }
     if (!name.startsWith('WT') || (event !== 'conference-end' && event !== 'participant-leave'))
       return c.body(null, 204);
     const provisioned = await services.provisioned();
@@ -113,6 +123,33 @@ export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): H
   app.post('/events', (c) => c.body(null, 204, { 'Content-Type': 'application/json' }));
 
   return app;
+}
+
+/**
+ * A colleague dialled into a call by the desk (label `agent-<id>`) left it: the call is no longer theirs,
+ * and they wrap up (or, if they never answered, are Available again at once).
+ */
+async function colleagueLeft(
+  deps: WebhookDeps,
+  services: IvrServices,
+  input: { readonly agentId: string; readonly conference: string; readonly talked: boolean },
+): Promise<void> {
+  const key = agentCallKey(input.agentId);
+  const held = await deps.store.keys.get(key);
+  if (held && String(held.value).includes(JSON.stringify(input.conference)))
+    await deps.store.keys.delete(key);
+  const p = await services.provisioned();
+  const workerSid = p.workers[input.agentId];
+  if (!workerSid) return;
+  if (input.talked) {
+    await beginAgentWrapUp(deps, services, workerSid);
+    return;
+  }
+  const ws = `Workspaces/${p.workspaceSid}`;
+  const worker = await services.rest.taskrouterGet(`${ws}/Workers/${workerSid}`).catch(() => undefined);
+  const available = p.activities[routing.roles.available];
+  if (available && worker?.activity_name === 'Busy')
+    await services.rest.taskrouter(`${ws}/Workers/${workerSid}`, { ActivitySid: available });
 }
 
 /**

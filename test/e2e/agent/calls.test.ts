@@ -102,6 +102,7 @@ describe('the conference model', () => {
 
   it('warm-transfers to an agent: customer held while they talk, then I leave', async () => {
     const sid = await callTo1002();
+    await a1004.post('/agent/state', { state: 'Available' });
     const r = await a1002.post<{ participantCallSid?: string }>('/agent/call/transfer', {
       mode: 'warm',
       target: { type: 'agent', agentId: '1004' },
@@ -114,10 +115,33 @@ describe('the conference model', () => {
     expect(conf.map((p) => p.callSid).sort()).toEqual([sid, r.participantCallSid].sort());
     expect(conf.find((p) => p.callSid === sid)?.hold).toBe(false);
     expect((await a1002.get<Status>('/agent/me')).state).toBe('Wrap-up');
-    // Leaving started my wrap-up timer; the customer talks on with 1004.
+    // Leaving started my wrap-up timer; the customer talks on with 1004, whose desk has the call.
+    const theirs = await a1004.get<Status>('/agent/me');
+    expect(theirs).toMatchObject({ state: 'On call', activity: 'Busy', call: { callSid: sid } });
     await h.advance(30);
     expect((await a1002.get<Status>('/agent/me')).state).toBe('Available');
     expect((await h.view(sid)).status).toBe('in-progress');
+    // 1004 hangs up: the call ends (nobody else is on it) and 1004 wraps up, then is Available again.
+    await a1004.post('/agent/call/hangup');
+    expect((await h.view(sid)).status).toBe('completed');
+    expect((await a1004.get<Status>('/agent/me')).state).toBe('Wrap-up');
+    await h.advance(30);
+    expect((await a1004.get<Status>('/agent/me')).state).toBe('Available');
+  });
+
+  it('adds only an Available colleague, and TaskRouter offers them nothing else while they are on it', async () => {
+    const sid = await callTo1002();
+    const offline = await a1002.fail('/agent/call/conference', { target: { type: 'agent', agentId: '1004' } });
+    expect(offline).toEqual({ status: 409, error: 'agent-not-available' });
+    await a1004.post('/agent/state', { state: 'Available' });
+    await a1002.post('/agent/call/conference', { target: { type: 'agent', agentId: '1004' } });
+    const other = await h.callGeneral('+8613900000077');
+    live.push(other);
+    expect((await a1004.get<Status>('/agent/me')).reservations).toEqual([]);
+    expect((await a1004.get<Status>('/agent/me')).call?.callSid).toBe(sid);
+    await a1004.post('/agent/call/leave');
+    expect((await a1004.get<Status>('/agent/me')).state).toBe('Wrap-up');
+    expect((await h.view(sid)).status).toBe('in-progress'); // 1002 is still with the customer
   });
 
   it('the agent hangs up their own leg in the browser: the customer is not left alone, wrap-up starts', async () => {
@@ -132,6 +156,7 @@ describe('the conference model', () => {
 
   it('in a three-way call, the agent hanging up leaves the customer with the other party', async () => {
     const sid = await callTo1002();
+    await a1004.post('/agent/state', { state: 'Available' });
     await a1002.post('/agent/call/conference', { target: { type: 'agent', agentId: '1004' } });
     const agentLeg = (await a1002.get<Status>('/agent/me')).call?.agentCallSid ?? '';
     await h.hangup(agentLeg);
@@ -140,6 +165,7 @@ describe('the conference model', () => {
 
   it('adds a third party: three-way, nobody held', async () => {
     const sid = await callTo1002();
+    await a1004.post('/agent/state', { state: 'Available' });
     const r = await a1002.post<{ participantCallSid?: string }>('/agent/call/conference', {
       target: { type: 'agent', agentId: '1004' },
     });

@@ -85,6 +85,27 @@ export async function beginWrapUp(
   return true;
 }
 
+/**
+ * An agent who was on a call without a task of their own (dialled in by a colleague's transfer or
+ * consult, and kept Busy meanwhile) left it: Busy becomes Wrap-up and the wrap-up timer starts.
+ */
+export async function beginAgentWrapUp(
+  deps: WebhookDeps,
+  services: IvrServices,
+  workerSid: string,
+): Promise<void> {
+  const p = await services.provisioned();
+  const ws = `Workspaces/${p.workspaceSid}`;
+  const wrapUpSid = p.activities[routing.roles.wrapUp];
+  const worker = await services.rest.taskrouterGet(`${ws}/Workers/${workerSid}`).catch(() => undefined);
+  if (!wrapUpSid || worker?.activity_name !== 'Busy') return;
+  await services.rest.taskrouter(`${ws}/Workers/${workerSid}`, { ActivitySid: wrapUpSid });
+  await services.scheduler.schedule(
+    { kind: 'end-wrap-up', taskSid: '', workerSid },
+    deps.clock.now() + routing.wrapUpSeconds * 1000,
+  );
+}
+
 /** Completes a task still wrapping, puts the worker back to Available and counts the call for today. */
 export async function endWrapUp(
   deps: WebhookDeps,
@@ -94,8 +115,8 @@ export async function endWrapUp(
 ): Promise<void> {
   const p = await provisioned();
   const ws = `Workspaces/${p.workspaceSid}`;
-  const task = await rest.taskrouterGet(`${ws}/Tasks/${job.taskSid}`);
-  if (task.assignment_status === 'wrapping') {
+  const task = job.taskSid ? await rest.taskrouterGet(`${ws}/Tasks/${job.taskSid}`) : undefined;
+  if (task?.assignment_status === 'wrapping') {
     await rest.taskrouter(`${ws}/Tasks/${job.taskSid}`, {
       AssignmentStatus: 'completed',
       Reason: 'wrap-up ended',
