@@ -1,5 +1,6 @@
 // Calls to the REST API. The session travels in the HttpOnly cc_session cookie the login sets, so no
 // token is kept where page scripts could read it.
+import type { z } from '@hono/zod-openapi';
 import type {
   Asset,
   AuditEntry,
@@ -7,11 +8,17 @@ import type {
   Customer,
   Policy,
   Task,
+  TaskKind,
   Ticket,
   TicketType,
 } from '../../functions/domain/model.js';
+import type { NewTaskBody, TaskPatchBody } from '../../functions/http/api/task-schemas.js';
 
-export type { Asset, AuditEntry, CallRecord, Customer, Policy, Task, Ticket, TicketType };
+export type { Asset, AuditEntry, CallRecord, Customer, Policy, Task, TaskKind, Ticket, TicketType };
+
+/** What POST /api/tasks and PATCH /api/tasks/{id} accept, from the server's own schemas. */
+export type NewTask = z.input<typeof NewTaskBody>;
+export type TaskPatch = z.input<typeof TaskPatchBody>;
 
 export interface NewTicket {
   readonly type: TicketType;
@@ -89,6 +96,8 @@ export const api = {
   addTicketNote: (number: string, text: string) =>
     call<Ticket>('POST', `/tickets/${encodeURIComponent(number)}/notes`, { text }),
   myTasks: () => call<{ items: Task[] }>('GET', '/tasks/mine'),
+  createTask: (body: NewTask) => call<Task>('POST', '/tasks', body),
+  updateTask: (id: string, body: TaskPatch) => call<Task>('PATCH', `/tasks/${encodeURIComponent(id)}`, body),
   playback: (sid: string) => call<{ url: string; expiresAt: string }>('POST', `/recordings/${sid}/playback`),
   audit: (day?: string) =>
     call<{ items: AuditEntry[]; cursor?: string }>('GET', `/audit${day ? `?day=${day}` : ''}`),

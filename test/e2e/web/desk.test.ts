@@ -1,9 +1,9 @@
 // The whole desk in a browser (issue 5 acceptance): a caller on the phone page reaches the IVR and
 // queues; the supervisor sees the waiting call; the agent, signed in on a second page, gets the ring
 // (the assignment's conference instruction), answers it, sees the screen pop of the right customer,
-// logs a claim, cold-transfers the caller to the general queue, where a second agent accepts, and wraps
-// up; the supervisor sees the states change within 5 s, monitors and barges on the live call (audited)
-// and forces the agent to Busy.
+// logs a claim, schedules a callback for the caller from the pop, cold-transfers the caller to the
+// general queue, where a second agent accepts, and wraps up; the supervisor sees the states change
+// within 5 s, monitors and barges on the live call (audited) and forces the agent to Busy.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
@@ -97,6 +97,23 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
     await form.getByRole('button', { name: 'Create ticket' }).click();
     await agent.getByTestId('ticket-created').getByText('CLM-', { exact: false }).waitFor(WITHIN);
     await shot(agent, '07-agent-claim');
+  });
+
+  it('the schedule-a-callback form starts from the caller on the screen pop and carries the customer', async () => {
+    const form = agent.getByTestId('schedule-callback');
+    expect(await form.locator('input[name=phone]').inputValue()).toBe(JOHN_SMITH);
+    await form.getByTestId('schedule-link').getByText('John Smith', { exact: false }).waitFor(WITHIN);
+    await form.locator('textarea[name=note]').fill('Tell him when the claim is approved');
+    await form.locator('input[name=autoDial]').uncheck();
+    await form.getByRole('button', { name: 'Schedule' }).click();
+    await form.getByTestId('callback-scheduled').waitFor(WITHIN);
+    const mine = await stack.store.tasks.byAssignee('1002');
+    expect(mine.items.find((task) => task.note === 'Tell him when the claim is approved')).toMatchObject({
+      kind: 'callback',
+      phone: JOHN_SMITH,
+      customerId: 'cus-0004',
+      autoDial: false,
+    });
   });
 
   it('the agent cold-transfers the caller to the general queue; the second agent accepts', async () => {

@@ -1,16 +1,20 @@
 // The right-hand column: the live queue (wait times, VIP marks, pick a call, take a colleague's ringing
-// call), click-to-dial with a caller id, my missed calls, and my tasks with due times.
+// call), click-to-dial with a caller id, my missed calls, and my tasks with due times (automatic dialling
+// shown, and switched off or on, per task).
 import { type FormEvent, useEffect, useState } from 'react';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
-import { api, type Task } from '../api.js';
+import { api, type Task, type TaskKind } from '../api.js';
 import { deskApi, type MissedCall, type WaitingCall } from '../desk-api.js';
 import { useLang } from '../i18n.js';
+import { clockTime } from './schedule.js';
 import { formatDuration } from './state-bar.js';
 
 type Run = (label: string, action: () => Promise<unknown>) => Promise<void>;
 
-function usePolled<T>(load: () => Promise<T>, ms: number): T | undefined {
+/** Loads now, every `ms`, and again whenever `reload` changes. */
+function usePolled<T>(load: () => Promise<T>, ms: number, reload = 0): T | undefined {
   const [value, setValue] = useState<T>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is a manual refresh trigger.
   useEffect(() => {
     let alive = true;
     const tick = () =>
@@ -24,7 +28,7 @@ function usePolled<T>(load: () => Promise<T>, ms: number): T | undefined {
       alive = false;
       clearInterval(timer);
     };
-  }, [load, ms]);
+  }, [load, ms, reload]);
   return value;
 }
 
@@ -131,36 +135,97 @@ export function MissedPanel({ onCallBack }: { onCallBack: (phone: string) => voi
   );
 }
 
-export function TasksPanel({ onCallBack }: { onCallBack: (phone: string) => void }) {
-  const { t, tx } = useLang();
-  const items = usePolled<Task[]>(loadTasks, 30_000);
+const DIALLABLE: readonly TaskKind[] = ['callback', 'outbound-call'];
+
+export function TasksPanel({
+  reload,
+  run,
+  onCallBack,
+}: {
+  reload: number;
+  run: Run;
+  onCallBack: (phone: string) => void;
+}) {
+  const { t } = useLang();
+  const [changed, setChanged] = useState(0);
+  const items = usePolled<Task[]>(loadTasks, 30_000, reload + changed);
   const now = Date.now();
+  // With the task's version: a 409 means someone (or the dialler) changed it first; reload either way.
+  const toggle = (task: Task) =>
+    void run(task.autoDial ? t('autoDialOff') : t('autoDialOn'), async () => {
+      try {
+        await api.updateTask(task.id, { version: task.version, autoDial: !task.autoDial });
+      } finally {
+        setChanged((n) => n + 1);
+      }
+    });
   return (
-    <section className="card">
+    <section className="card" data-testid="tasks">
       <h2>
         {t('myTasks')} ({items?.length ?? '…'})
       </h2>
       <ul className="compact">
         {items?.map((task) => (
-          <li key={task.id} className={Date.parse(task.dueAt) < now ? 'overdue' : ''}>
-            {tx(`task_${task.kind}`)} · {new Date(task.dueAt).toLocaleString()}
-            {task.note ? ` · ${task.note}` : ''}
-            {task.phone && (
-              <>
-                {' '}
-                <button
-                  type="button"
-                  className="small-btn secondary"
-                  onClick={() => onCallBack(task.phone ?? '')}
-                >
-                  {t('callBack')}
-                </button>
-              </>
-            )}
-          </li>
+          <TaskRow
+            key={task.id}
+            task={task}
+            overdue={task.status === 'open' && Date.parse(task.dueAt) < now}
+            onCallBack={onCallBack}
+            onToggle={toggle}
+          />
         ))}
         {items?.length === 0 && <li className="muted">{t('none')}</li>}
       </ul>
     </section>
+  );
+}
+
+function TaskRow({
+  task,
+  overdue,
+  onCallBack,
+  onToggle,
+}: {
+  task: Task;
+  overdue: boolean;
+  onCallBack: (phone: string) => void;
+  onToggle: (task: Task) => void;
+}) {
+  const { t, tx } = useLang();
+  const open = task.status === 'open';
+  return (
+    <li className={overdue ? 'overdue' : ''} data-testid={`task-${task.id}`}>
+      {tx(`task_${task.kind}`)} · {new Date(task.dueAt).toLocaleString()}
+      {task.phone ? ` · ${task.phone}` : ''}
+      {task.note ? ` · ${task.note}` : ''}
+      {open && task.autoDial && (
+        <span className="tag auto-dial" data-testid="auto-dial">
+          ☎ {t('autoDialAt')} {clockTime(task.dueAt)}
+        </span>
+      )}
+      {task.attempts > 0 && (
+        <span className="tag" data-testid="attempts">
+          {t('attempts')} {task.attempts}/{task.maxAttempts}
+        </span>
+      )}
+      {task.phone && (
+        <span className="task-actions">
+          <button type="button" className="small-btn secondary" onClick={() => onCallBack(task.phone ?? '')}>
+            {t('callBack')}
+          </button>
+          {open && DIALLABLE.includes(task.kind) && (
+            <button
+              type="button"
+              className="small-btn secondary"
+              data-testid="toggle-auto-dial"
+              aria-pressed={task.autoDial === true}
+              onClick={() => onToggle(task)}
+            >
+              {task.autoDial ? t('autoDialOff') : t('autoDialOn')}
+            </button>
+          )}
+        </span>
+      )}
+    </li>
   );
 }

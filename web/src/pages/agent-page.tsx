@@ -1,10 +1,11 @@
 // The agent desktop: state bar on top; on the left the call (offer, live controls, wrap-up) and the
-// screen pop with the ticket form; on the right the live queue, click-to-dial, missed calls, my tasks
-// and the customer search. No modal dialogs: nothing traps the keyboard.
+// screen pop with the ticket form; on the right the live queue, click-to-dial, missed calls, my tasks,
+// scheduling a callback, and the customer search. No modal dialogs: nothing traps the keyboard.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api, type Customer, type Me } from '../api.js';
 import { CallPanel } from '../desk/call-panel.js';
 import { askNotificationPermission } from '../desk/ringer.js';
+import { ScheduleCallback } from '../desk/schedule-callback.js';
 import { ScreenPop } from '../desk/screen-pop.js';
 import { DialPanel, MissedPanel, QueuePanel, TasksPanel } from '../desk/side-panels.js';
 import { StateBar } from '../desk/state-bar.js';
@@ -18,6 +19,7 @@ export function AgentPage({ me }: { me: Me }) {
   const isAgent = me.roles.includes('agent') || me.roles.includes('supervisor');
   const desk = useAgentDesk(isAgent);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [tasksChanged, setTasksChanged] = useState(0);
 
   useEffect(() => {
     // The first click anywhere may ask for notifications (browsers refuse without a gesture).
@@ -90,7 +92,12 @@ export function AgentPage({ me }: { me: Me }) {
           <QueuePanel me={me.id} run={run} onPick={desk.expectCall} />
           <DialPanel run={run} onDial={desk.expectCall} />
           <MissedPanel onCallBack={callBack} />
-          <TasksPanel onCallBack={callBack} />
+          <TasksPanel reload={tasksChanged} run={run} onCallBack={callBack} />
+          <ScheduleCallback
+            me={me.id}
+            pop={desk.state.pop}
+            onScheduled={() => setTasksChanged((n) => n + 1)}
+          />
         </aside>
       </div>
     </div>
