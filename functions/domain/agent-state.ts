@@ -40,6 +40,12 @@ export const SWEEP_EVERY_SECONDS = 5;
 /** The call an agent is on without a task of their own (click-to-dial, or dialled in by a colleague). */
 export const agentCallKey = (agentId: string) => `agent-call#${agentId}`;
 
+/** The conference of an agent's click-to-dial call; `outboundCaller` reads the agent back from it. */
+export const outboundConferenceName = (agentId: string, nowMs: number) => `out-${agentId}-${nowMs}`;
+export function outboundCaller(conferenceName: string): string | undefined {
+  return /^out-(.+)-\d+$/.exec(conferenceName)?.[1];
+}
+
 export const conferenceOfferKey = (reservationSid: string) => `conference-offer#${reservationSid}`;
 
 /** The state shown while the agent's call is live (derived; TaskRouter's activity is kept apart). */

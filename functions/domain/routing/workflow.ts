@@ -152,6 +152,18 @@ export function taskFor(
   return { priority: input.priority + (routing.vipPriority[vip] ?? 0), attributes };
 }
 
+/**
+ * The customer's number on a task: a callback's `callback_number` (its `from` is the hotline calling out),
+ * else the caller TaskRouter put on an enqueued call (`from`, or `caller`).
+ */
+export function customerNumberOf(attributes: Readonly<Record<string, unknown>>): string | undefined {
+  for (const key of ['callback_number', 'from', 'caller']) {
+    const value = attributes[key];
+    if (typeof value === 'string' && value) return value;
+  }
+  return undefined;
+}
+
 /** Estimated wait in whole minutes (at least 1) for the caller at `position`. */
 export function estimatedWaitMinutes(position: number, averageHandleSeconds: number): number {
   return Math.max(1, Math.ceil((Math.max(1, position) * averageHandleSeconds) / 60));

@@ -5,8 +5,10 @@ import {
   decideState,
   HEARTBEAT_INTERVAL_SECONDS,
   ON_CALL,
+  outboundConferenceName,
 } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
+import { customerNumberOf } from '../../domain/routing/workflow.js';
 import type { AppDeps } from '../deps.js';
 import { ForbiddenError, HttpProblem, NotFoundError } from '../errors.js';
 import { beginWrapUp, createIvrServices } from '../twilio/ivr/ivr-services.js';
@@ -428,7 +430,7 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
     async dial(user, body) {
       const sids = await routingSids(store);
       const callerId = body.callerId ?? '+10000000000';
-      const name = `out-${user.id}-${clock.now()}`;
+      const name = outboundConferenceName(user.id, clock.now());
       const mine = await twilioStep('ring agent', () =>
         twilio.calls.create({
           to: `client:${user.id}`,
@@ -441,7 +443,14 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
       const customer = await twilioStep('call customer', () =>
         twilio
           .conferences(name)
-          .participants.create({ from: callerId, to: body.to, label: 'customer', beep: 'false' }),
+          // The customer hanging up ends the call too; its end moves me to Wrap-up (conference-status).
+          .participants.create({
+            from: callerId,
+            to: body.to,
+            label: 'customer',
+            beep: 'false',
+            endConferenceOnExit: true,
+          }),
       ).catch(async (err: unknown) => {
         await twilio
           .calls(mine.sid)
@@ -478,7 +487,7 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
         items.push({
           callSid: String(task?.attributes.call_sid ?? ''),
           taskSid: r.taskSid,
-          from: String(task?.attributes.from ?? task?.attributes.caller ?? ''),
+          from: (task && customerNumberOf(task.attributes)) ?? '',
           at: `${day}`,
           outcome: r.status,
           ...(task?.queue ? { queue: task.queue } : {}),

@@ -4,6 +4,7 @@
 // into the call's conference (reference §8.3).
 import { HEARTBEAT_TIMEOUT_SECONDS, ON_CALL } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
+import { customerNumberOf } from '../../domain/routing/workflow.js';
 import type { AppDeps } from '../deps.js';
 import { HttpProblem } from '../errors.js';
 import type { CallFinder } from './calls.js';
@@ -111,7 +112,7 @@ export function createSupervisorOps(
     return {
       taskSid: r.taskSid,
       ...(typeof t?.attributes.call_sid === 'string' ? { callSid: t.attributes.call_sid } : {}),
-      ...(typeof t?.attributes.from === 'string' ? { from: t.attributes.from } : {}),
+      ...(t && customerNumberOf(t.attributes) ? { from: customerNumberOf(t.attributes) } : {}),
       ...(t?.queue ? { queue: t.queue } : {}),
     };
   }
@@ -185,11 +186,7 @@ export function createSupervisorOps(
             taskSid: t.sid,
             ...(typeof a.call_sid === 'string' ? { callSid: a.call_sid } : {}),
             ...(t.taskQueueFriendlyName ? { queue: t.taskQueueFriendlyName } : {}),
-            ...(typeof a.from === 'string'
-              ? { from: a.from }
-              : typeof a.caller === 'string'
-                ? { from: a.caller }
-                : {}),
+            ...(customerNumberOf(a) ? { from: customerNumberOf(a) } : {}),
             ...(typeof a.customer_id === 'string' ? { customerId: a.customer_id } : {}),
             vip: typeof a.vip === 'string' ? a.vip : 'none',
             priority: t.priority,

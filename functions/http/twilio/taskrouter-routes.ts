@@ -5,7 +5,7 @@
 // TaskRouter call the agent and then dial the customer), and the event callback is acknowledged (204).
 import { Hono } from 'hono';
 import { routing } from '../../../flows/routing.js';
-import { agentCallKey, conferenceOfferKey } from '../../domain/agent-state.js';
+import { agentCallKey, conferenceOfferKey, outboundCaller } from '../../domain/agent-state.js';
 import { agentConferenceRecording } from '../../domain/recording.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
@@ -99,6 +99,8 @@ export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): H
         ),
       });
     }
+    const caller = outboundCaller(name);
+    if (event === 'conference-end' && caller) await outboundEnded(deps, services, caller, name);
     if (!name.startsWith('WT') || (event !== 'conference-end' && event !== 'participant-leave'))
       return c.body(null, 204);
     const provisioned = await services.provisioned();
@@ -125,6 +127,25 @@ export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): H
   return app;
 }
 
+/** An agent's click-to-dial call ended: it is no longer theirs, and they wrap up. */
+async function outboundEnded(
+  deps: WebhookDeps,
+  services: IvrServices,
+  agentId: string,
+  conference: string,
+): Promise<void> {
+  await releaseAgentCall(deps, agentId, conference);
+  const workerSid = (await services.provisioned()).workers[agentId];
+  if (workerSid) await beginAgentWrapUp(deps, services, workerSid);
+}
+
+/** Forgets the agent's call if it is still this conference (they may be on a newer one already). */
+async function releaseAgentCall(deps: WebhookDeps, agentId: string, conference: string): Promise<void> {
+  const key = agentCallKey(agentId);
+  const held = await deps.store.keys.get(key);
+  if (held && String(held.value).includes(JSON.stringify(conference))) await deps.store.keys.delete(key);
+}
+
 /**
  * A colleague dialled into a call by the desk (label `agent-<id>`) left it: the call is no longer theirs,
  * and they wrap up (or, if they never answered, are Available again at once).
@@ -134,10 +155,7 @@ async function colleagueLeft(
   services: IvrServices,
   input: { readonly agentId: string; readonly conference: string; readonly talked: boolean },
 ): Promise<void> {
-  const key = agentCallKey(input.agentId);
-  const held = await deps.store.keys.get(key);
-  if (held && String(held.value).includes(JSON.stringify(input.conference)))
-    await deps.store.keys.delete(key);
+  await releaseAgentCall(deps, input.agentId, input.conference);
   const p = await services.provisioned();
   const workerSid = p.workers[input.agentId];
   if (!workerSid) return;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { routing } from '../../../flows/routing.js';
 import {
+  customerNumberOf,
   estimatedWaitMinutes,
   regionOf,
   taskFor,
@@ -61,5 +62,16 @@ describe('generated workflow', () => {
     expect(regionOf('+14155550123', routing)).toBe('us');
     expect(regionOf('+8613800138000', routing)).toBeUndefined();
     expect(estimatedWaitMinutes(3, 120)).toBe(6);
+  });
+});
+
+describe('customerNumberOf', () => {
+  it('is the callback number on a callback (its from is the hotline), else the enqueued caller', () => {
+    expect(
+      customerNumberOf({ type: 'callback', callback_number: '+8613900000001', from: '+18005550100' }),
+    ).toBe('+8613900000001');
+    expect(customerNumberOf({ from: '+14155550123', caller: '+14155550123' })).toBe('+14155550123');
+    expect(customerNumberOf({ caller: '+8613800000002' })).toBe('+8613800000002');
+    expect(customerNumberOf({ from: '' })).toBeUndefined();
   });
 });

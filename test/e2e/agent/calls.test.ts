@@ -131,7 +131,9 @@ describe('the conference model', () => {
 
   it('adds only an Available colleague, and TaskRouter offers them nothing else while they are on it', async () => {
     const sid = await callTo1002();
-    const offline = await a1002.fail('/agent/call/conference', { target: { type: 'agent', agentId: '1004' } });
+    const offline = await a1002.fail('/agent/call/conference', {
+      target: { type: 'agent', agentId: '1004' },
+    });
     expect(offline).toEqual({ status: 409, error: 'agent-not-available' });
     await a1004.post('/agent/state', { state: 'Available' });
     await a1002.post('/agent/call/conference', { target: { type: 'agent', agentId: '1004' } });
@@ -161,6 +163,26 @@ describe('the conference model', () => {
     const agentLeg = (await a1002.get<Status>('/agent/me')).call?.agentCallSid ?? '';
     await h.hangup(agentLeg);
     expect((await h.view(sid)).status).toBe('in-progress');
+  });
+
+  it('click-to-dial: On call while the customer talks; their hang-up ends it and I wrap up', async () => {
+    await a1002.post('/agent/state', { state: 'Available' });
+    const r = await a1002.post<{ callSid: string }>('/agent/dial', {
+      to: '+8613800001111',
+      callerId: '+18005550100',
+    });
+    live.push(r.callSid);
+    expect(await a1002.get<Status>('/agent/me')).toMatchObject({
+      state: 'On call',
+      activity: 'Busy',
+      call: { callSid: r.callSid },
+    });
+    await h.hangup(r.callSid);
+    const after = await a1002.get<Status>('/agent/me');
+    expect(after.state).toBe('Wrap-up');
+    expect(after.call).toBeUndefined();
+    await h.advance(30);
+    expect((await a1002.get<Status>('/agent/me')).state).toBe('Available');
   });
 
   it('adds a third party: three-way, nobody held', async () => {
