@@ -115,6 +115,8 @@ export const DESK_LABELS = {
   missedCalls: { zh: '未接来电', en: 'Missed calls' },
   callBack: { zh: '回拨', en: 'Call back' },
   myTasks: { zh: '我的待办', en: 'My tasks' },
+  reminder: { zh: '待办提醒', en: 'Reminder' },
+  moreReminders: { zh: '另有到期待办：', en: 'More due tasks:' },
   task_callback: { zh: '回电', en: 'Callback' },
   'task_follow-up': { zh: '跟进', en: 'Follow-up' },
   'task_outbound-call': { zh: '外呼', en: 'Outbound call' },

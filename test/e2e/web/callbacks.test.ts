@@ -111,4 +111,27 @@ describe.runIf(browserAvailable())('scheduling a callback from the agent desk in
     await row.getByTestId('auto-dial').waitFor(WITHIN);
     expect((await stack.store.tasks.get(task.id))?.autoDial).toBe(true);
   });
+  it('reminds me of a follow-up that came due; dismissed, it stays dismissed after a reload', async () => {
+    const made = await stack.store.tasks.create({
+      kind: 'follow-up',
+      dueAt: new Date(Date.now() - 60_000).toISOString(),
+      assigneeId: AGENT,
+      phone: '+8613900000099',
+      maxAttempts: 1,
+      note: 'Send the repair quote 发送报价',
+    });
+    if (!made.ok) throw new Error(made.reason);
+    await agent.reload();
+    const reminder = agent.getByTestId(`reminder-${made.value.id}`);
+    await reminder.waitFor(WITHIN);
+    expect(await reminder.textContent()).toContain('Send the repair quote');
+    // Auto-dialled callbacks ring the agent by themselves: no reminder for those.
+    expect(await agent.getByTestId('reminders').getByText(NOTE, { exact: false }).count()).toBe(0);
+    await shot(agent, '22-agent-due-reminder');
+    await reminder.getByRole('button', { name: 'Dismiss' }).click();
+    await reminder.waitFor({ state: 'detached', ...WITHIN });
+    await agent.reload();
+    await agent.getByTestId(`task-${made.value.id}`).waitFor(WITHIN);
+    expect(await agent.getByTestId(`reminder-${made.value.id}`).count()).toBe(0);
+  });
 });

@@ -4,6 +4,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api, type Customer, type Me } from '../api.js';
 import { CallPanel } from '../desk/call-panel.js';
+import { DueReminders } from '../desk/due-reminders.js';
 import { askNotificationPermission } from '../desk/ringer.js';
 import { ScheduleCallback } from '../desk/schedule-callback.js';
 import { ScreenPop } from '../desk/screen-pop.js';
@@ -59,6 +60,7 @@ export function AgentPage({ me }: { me: Me }) {
         onChanged={() => void desk.refresh()}
         onError={(text) => setMessage({ kind: 'error', text })}
       />
+      <DueReminders reload={tasksChanged} onCallBack={callBack} />
       {message && (
         <p className={`toast ${message.kind}`} role="status" data-testid="toast">
           {message.text}{' '}
