@@ -209,6 +209,23 @@ export interface BlacklistEntry {
   readonly createdAt: string;
 }
 
+/** An agent's request to blacklist a caller's number; a supervisor approves (the entry is written) or rejects. */
+export interface BlacklistRequest {
+  readonly id: string;
+  /** E.164. */
+  readonly phone: string;
+  readonly reason: string;
+  readonly callSid?: string;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly status: BlacklistRequestStatus;
+  readonly decidedBy?: string;
+  readonly decidedAt?: string;
+  readonly note?: string;
+}
+
+export type BlacklistRequestStatus = 'pending' | 'approved' | 'rejected';
+
 export const VOICEMAIL_STATUSES = ['new', 'handled'] as const;
 export type VoicemailStatus = (typeof VOICEMAIL_STATUSES)[number];
 

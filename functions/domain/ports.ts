@@ -5,6 +5,7 @@ import type {
   Asset,
   AuditEntry,
   BlacklistEntry,
+  BlacklistRequest,
   CallRecord,
   Customer,
   Policy,
@@ -197,6 +198,7 @@ export interface Store {
   readonly keys: KeyValueRepo;
   /** IVR: blacklist, voicemails, provisioning settings. */
   readonly blacklist: BlacklistRepo;
+  readonly blacklistRequests: BlacklistRequestRepo;
   readonly voicemails: VoicemailRepo;
   readonly settings: SettingsRepo;
   /** Recordings, SMS and faxes (functions/domain/channel-ports.ts). */
@@ -212,6 +214,35 @@ export interface BlacklistRepo {
   get(phone: string): Promise<BlacklistEntry | undefined>;
   remove(phone: string): Promise<void>;
   list(page?: PageRequest): Promise<Page<BlacklistEntry>>;
+}
+
+export type NewBlacklistRequest = Pick<BlacklistRequest, 'phone' | 'reason' | 'callSid' | 'requestedBy'>;
+
+export interface BlacklistDecision {
+  readonly status: 'approved' | 'rejected';
+  readonly decidedBy: string;
+  readonly note?: string;
+}
+
+/** Outcome of a decision: only the first decider of a pending request wins. */
+export type BlacklistDecisionResult =
+  | { readonly ok: true; readonly value: BlacklistRequest }
+  | { readonly ok: false; readonly reason: 'not-found' }
+  | { readonly ok: false; readonly reason: 'already-decided'; readonly current: BlacklistRequest };
+
+/** Agents' requests to blacklist a number, one item each, so concurrent requests and decisions lose nothing. */
+export interface BlacklistRequestRepo {
+  /** A new pending request with a generated, time-ordered id. */
+  create(input: NewBlacklistRequest): Promise<BlacklistRequest>;
+  get(id: string): Promise<BlacklistRequest | undefined>;
+  /** Pending requests, oldest first. */
+  pending(page?: PageRequest): Promise<Page<BlacklistRequest>>;
+  /** Decided requests, most recently decided first. */
+  decided(page?: PageRequest): Promise<Page<BlacklistRequest>>;
+  /** Conditional on the request still being pending: of two concurrent decisions exactly one wins. */
+  decide(id: string, decision: BlacklistDecision): Promise<BlacklistDecisionResult>;
+  /** Stores a request as it is, keeping its id, unless that id is stored already (migration); true if written. */
+  restore(request: BlacklistRequest): Promise<boolean>;
 }
 
 export type NewVoicemail = Omit<

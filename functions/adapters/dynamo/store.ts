@@ -5,6 +5,7 @@ import { callerId } from '../../domain/caller-id.js';
 import type { Clock, Store } from '../../domain/ports.js';
 import { createAssetRepo } from './asset-repo.js';
 import { createAuditRepo } from './audit-repo.js';
+import { createBlacklistRequestRepo } from './blacklist-request-repo.js';
 import { createCallRepo } from './call-repo.js';
 import { createCustomerRepo } from './customer-repo.js';
 import { createFaxRepo } from './fax-repo.js';
@@ -62,6 +63,7 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     audit: createAuditRepo(t, clock),
     keys: createKeyValueRepo(t, clock),
     blacklist: createBlacklistRepo(t, clock),
+    blacklistRequests: createBlacklistRequestRepo(t, clock),
     voicemails: createVoicemailRepo(t, clock),
     settings: createSettingsRepo(t, clock),
     recordings: createRecordingRepo(t, clock),

@@ -1,0 +1,80 @@
+// Agents' blacklist requests, one item each (a new request never rewrites another), pending ones in their
+// own gsi2 partition so the supervisor's list is a Query; a decision is a put conditional on `pending`.
+import type { BlacklistRequest } from '../../domain/model.js';
+import type { BlacklistRequestRepo, Clock } from '../../domain/ports.js';
+import { timeSortableId } from './ids.js';
+import { fromItem, getItem, type Item, mapPage, putIf, queryPage, type TableAccess } from './table-access.js';
+import { compact } from './versioned.js';
+
+const pk = (id: string) => `BLREQ#${id}`;
+const PENDING = 'BLREQS#pending';
+const DECIDED = 'BLREQS#decided';
+
+function toItem(r: BlacklistRequest): Item {
+  const pending = r.status === 'pending';
+  return compact({
+    ...r,
+    pk: pk(r.id),
+    sk: '#',
+    entity: 'blacklist-request',
+    gsi2pk: pending ? PENDING : DECIDED,
+    gsi2sk: pending ? `${r.requestedAt}#${r.id}` : `${r.decidedAt ?? r.requestedAt}#${r.id}`,
+  });
+}
+
+const isPending = {
+  condition: '#s = :pending',
+  values: { ':pending': 'pending' },
+  names: { '#s': 'status' },
+};
+
+export function createBlacklistRequestRepo(t: TableAccess, clock: Clock): BlacklistRequestRepo {
+  const get = async (id: string) => {
+    const item = await getItem(t, pk(id));
+    return item ? fromItem<BlacklistRequest>(item) : undefined;
+  };
+  return {
+    async create(input) {
+      // Ids carry 50 random bits per millisecond; a collision is retried rather than overwritten.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const request: BlacklistRequest = compact({
+          ...input,
+          id: timeSortableId(clock.now()),
+          requestedAt: new Date(clock.now()).toISOString(),
+          status: 'pending' as const,
+        });
+        if (await putIf(t, toItem(request), 'attribute_not_exists(pk)')) return request;
+      }
+      throw new Error('blacklist request id collided three times');
+    },
+    get,
+    async pending(page) {
+      return mapPage<BlacklistRequest>(await queryPage(t, { index: 'gsi2', pk: PENDING }, page));
+    },
+    async decided(page) {
+      return mapPage<BlacklistRequest>(
+        await queryPage(t, { index: 'gsi2', pk: DECIDED, newestFirst: true }, page),
+      );
+    },
+    async decide(id, decision) {
+      const current = await get(id);
+      if (!current) return { ok: false, reason: 'not-found' };
+      if (current.status !== 'pending') return { ok: false, reason: 'already-decided', current };
+      const decided: BlacklistRequest = compact({
+        ...current,
+        ...decision,
+        decidedAt: new Date(clock.now()).toISOString(),
+      });
+      if (await putIf(t, toItem(decided), isPending.condition, isPending.values, isPending.names))
+        return { ok: true, value: decided };
+      // Someone decided between our read and our write: theirs stands.
+      const latest = await get(id);
+      return latest
+        ? { ok: false, reason: 'already-decided', current: latest }
+        : { ok: false, reason: 'not-found' };
+    },
+    async restore(request) {
+      return putIf(t, toItem(compact({ ...request })), 'attribute_not_exists(pk)');
+    },
+  };
+}
