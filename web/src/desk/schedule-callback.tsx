@@ -2,8 +2,8 @@
 // my tasks and, with "dial automatically", the center rings me at that time and then dials the customer
 // from the chosen hotline. The number, customer and ticket come from the screen pop when there is one.
 import { type FormEvent, useState } from 'react';
-import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import { api, type Task } from '../api.js';
+import { HotlineSelect } from '../hotline-select.js';
 import { useLang } from '../i18n.js';
 import {
   type CallbackLink,
@@ -118,13 +118,7 @@ export function ScheduleCallback({
       </label>
       <label>
         {t('callerId')}
-        <select name="callerId" value={callerId} onChange={(e) => setCallerId(e.target.value)}>
-          {HOTLINE_NUMBERS.map((n) => (
-            <option key={n.number} value={n.number}>
-              {n.number} · {n.name}
-            </option>
-          ))}
-        </select>
+        <HotlineSelect name="callerId" value={callerId} onChange={setCallerId} />
       </label>
       <div className="row schedule-actions">
         <label className="inline">

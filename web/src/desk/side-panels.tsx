@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import { api, type Task, type TaskKind } from '../api.js';
 import { deskApi, type MissedCall, type WaitingCall } from '../desk-api.js';
+import { HotlineSelect } from '../hotline-select.js';
 import { useLang } from '../i18n.js';
 import { clockTime } from './schedule.js';
 import { formatDuration } from './state-bar.js';
@@ -97,13 +98,7 @@ export function DialPanel({ run, onDial }: { run: Run; onDial: () => void }) {
       </div>
       <label className="small">
         {t('callerId')}
-        <select value={callerId} onChange={(e) => setCallerId(e.target.value)}>
-          {HOTLINE_NUMBERS.map((n) => (
-            <option key={n.number} value={n.number}>
-              {n.number} · {n.name}
-            </option>
-          ))}
-        </select>
+        <HotlineSelect value={callerId} onChange={setCallerId} />
       </label>
     </form>
   );

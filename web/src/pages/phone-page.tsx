@@ -2,6 +2,7 @@
 // speech synthesis, listen to) what the IVR says, press keys, hang up; and text the center by SMS.
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
+import { HotlineSelect } from '../hotline-select.js';
 import { useLang } from '../i18n.js';
 import { type HeardItem, type SimCall, type SimMessage, simApi } from '../sim-api.js';
 
@@ -110,13 +111,7 @@ export function PhonePage() {
             </label>
             <label>
               {t('callTo')}
-              <select name="to" value={to} onChange={(e) => setTo(e.target.value)}>
-                {HOTLINE_NUMBERS.map((n) => (
-                  <option key={n.number} value={n.number}>
-                    {n.number} · {n.name}
-                  </option>
-                ))}
-              </select>
+              <HotlineSelect name="to" value={to} onChange={setTo} />
             </label>
             <div className="row">
               <button
