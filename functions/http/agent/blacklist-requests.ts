@@ -1,46 +1,34 @@
 // Agents ask for a number to be blacklisted; a supervisor approves (the IVR's blacklist entry is written)
-// or rejects. Kept as one settings document: requests are rare and reviewed by hand. Known limit: two
-// requests written in the same instant can race (last write wins); a repo of its own would fix that.
-import { randomUUID } from 'node:crypto';
-import type { User } from '../../domain/model.js';
+// or rejects. Each request is an item of its own (store.blacklistRequests), so simultaneous requests are all
+// kept, and a decision is conditional on the request still pending: only its winner writes the entry.
+import type { BlacklistRequest, User } from '../../domain/model.js';
 import { normalisePhone } from '../../domain/phone.js';
 import type { AppDeps } from '../deps.js';
 import { HttpProblem, invalidField, NotFoundError } from '../errors.js';
+import { migrateLegacyBlacklistRequests } from './blacklist-requests-legacy.js';
 
-export interface BlacklistRequest {
-  readonly id: string;
-  readonly phone: string;
-  readonly reason: string;
-  readonly callSid?: string;
-  readonly requestedBy: string;
-  readonly requestedAt: string;
-  readonly status: 'pending' | 'approved' | 'rejected';
-  readonly decidedBy?: string;
-  readonly decidedAt?: string;
-  readonly note?: string;
-}
-
-const DOC = 'blacklist-requests';
-const KEEP = 500;
+/** The supervisor's list has no cursor: it shows at most this many, oldest first. */
+const MAX_LISTED = 500;
 
 export function createBlacklistRequests(deps: AppDeps) {
-  const { store, clock, config } = deps;
-  const all = async () => (await store.settings.get<BlacklistRequest[]>(DOC)) ?? [];
-  const now = () => new Date(clock.now()).toISOString();
+  const { store, config } = deps;
+  let migrated: Promise<void> | undefined;
+  // Reading and deciding need requests from the old settings document; a new request does not.
+  const ready = () =>
+    (migrated ??= migrateLegacyBlacklistRequests(store).catch((err: unknown) => {
+      migrated = undefined;
+      throw err;
+    }));
   return {
     async request(user: User, body: { phone: string; reason: string; callSid?: string | undefined }) {
       const phone = normalisePhone(body.phone, config.defaultPhoneRegion);
       if (!phone.ok) throw invalidField('body.phone', 'is not a phone number');
-      const entry: BlacklistRequest = {
-        id: randomUUID(),
+      const entry = await store.blacklistRequests.create({
         phone: phone.e164,
         reason: body.reason,
         ...(body.callSid ? { callSid: body.callSid } : {}),
         requestedBy: user.id,
-        requestedAt: now(),
-        status: 'pending',
-      };
-      await store.settings.put(DOC, [...(await all()), entry].slice(-KEEP));
+      });
       await store.audit.append({
         actor: user.id,
         action: 'blacklist.request',
@@ -50,7 +38,18 @@ export function createBlacklistRequests(deps: AppDeps) {
       return entry;
     },
     async pending() {
-      return (await all()).filter((r) => r.status === 'pending');
+      await ready();
+      const listed: BlacklistRequest[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.blacklistRequests.pending({
+          limit: MAX_LISTED - listed.length,
+          ...(cursor ? { cursor } : {}),
+        });
+        listed.push(...page.items);
+        cursor = page.cursor;
+      } while (cursor && listed.length < MAX_LISTED);
+      return listed;
     },
     async decide(
       user: User,
@@ -61,35 +60,31 @@ export function createBlacklistRequests(deps: AppDeps) {
         action?: 'message' | 'reject' | undefined;
       },
     ) {
-      const list = await all();
-      const found = list.find((r) => r.id === id);
-      if (!found) throw new NotFoundError('blacklist request', id);
-      if (found.status !== 'pending')
-        throw new HttpProblem(409, 'decided', `Request ${id} is already ${found.status}.`);
-      const decided: BlacklistRequest = {
-        ...found,
+      await ready();
+      const result = await store.blacklistRequests.decide(id, {
         status: body.decision === 'approve' ? 'approved' : 'rejected',
         decidedBy: user.id,
-        decidedAt: now(),
         ...(body.note ? { note: body.note } : {}),
-      };
+      });
+      if (!result.ok) {
+        if (result.reason === 'not-found') throw new NotFoundError('blacklist request', id);
+        throw new HttpProblem(409, 'decided', `Request ${id} is already ${result.current.status}.`);
+      }
+      const decided = result.value;
+      // Only after winning the decision: a supervisor who lost the race writes nothing.
       if (decided.status === 'approved') {
         await store.blacklist.put({
-          phone: found.phone,
-          reason: found.reason,
+          phone: decided.phone,
+          reason: decided.reason,
           createdBy: user.id,
           action: body.action ?? 'message',
         });
       }
-      await store.settings.put(
-        DOC,
-        list.map((r) => (r.id === id ? decided : r)),
-      );
       await store.audit.append({
         actor: user.id,
         action: 'supervisor.blacklist',
-        target: found.phone,
-        detail: { id, decision: body.decision, requestedBy: found.requestedBy },
+        target: decided.phone,
+        detail: { id, decision: body.decision, requestedBy: decided.requestedBy },
       });
       return decided;
     },
