@@ -94,29 +94,66 @@ export async function provisionTaskRouter(
     : await ws.workflows.create({ friendlyName: routing.workflow, ...workflowSettings });
 
   const workers: Record<string, string> = {};
-  for (const agent of input.agents) {
-    const [have] = await ws.workers.list({ friendlyName: agent.id, limit: 1 });
-    if (!have) {
-      const created = await ws.workers.create({
-        friendlyName: agent.id,
-        attributes: JSON.stringify(workerAttributes(agent)),
-        ...(offline ? { activitySid: offline } : {}),
-      });
-      workers[agent.id] = created.sid;
-      continue;
-    }
-    // A list result carries no attributes (reference §4.3): fetch, keep today's call count.
-    const current = JSON.parse((await ws.workers(have.sid).fetch()).attributes || '{}') as {
-      calls_today?: number;
-      calls_day?: string;
-    };
-    const attributes = JSON.stringify(
-      workerAttributes(agent, current.calls_today ?? 0, current.calls_day ?? ''),
-    );
-    if (!sameJson(JSON.stringify(current), attributes)) await ws.workers(have.sid).update({ attributes });
-    workers[agent.id] = have.sid;
-  }
+  for (const agent of input.agents) workers[agent.id] = await upsertWorker(ws, agent, offline);
   return { workspaceSid: workspace.sid, workflowSid: workflow.sid, activities, queues, workers };
+}
+
+type Workspace = ReturnType<TwilioClient['taskrouter']['v1']['workspaces']>;
+
+/** The agent's worker (friendly name = user id), created Offline or brought up to date; its SID. */
+async function upsertWorker(ws: Workspace, agent: User, offline: string | undefined): Promise<string> {
+  const [have] = await ws.workers.list({ friendlyName: agent.id, limit: 1 });
+  if (!have) {
+    const created = await ws.workers.create({
+      friendlyName: agent.id,
+      attributes: JSON.stringify(workerAttributes(agent)),
+      ...(offline ? { activitySid: offline } : {}),
+    });
+    return created.sid;
+  }
+  // A list result carries no attributes (reference §4.3): fetch, keep today's call count.
+  const current = JSON.parse((await ws.workers(have.sid).fetch()).attributes || '{}') as {
+    calls_today?: number;
+    calls_day?: string;
+  };
+  const attributes = JSON.stringify(
+    workerAttributes(agent, current.calls_today ?? 0, current.calls_day ?? ''),
+  );
+  if (!sameJson(JSON.stringify(current), attributes)) await ws.workers(have.sid).update({ attributes });
+  return have.sid;
+}
+
+/**
+ * A user was created or changed through the API: an active agent gets their worker at once (created
+ * Offline, or their skills, languages and regions updated), without waiting for the next provisioning run;
+ * a disabled user, or one no longer an agent, is set Offline (pending offers rejected) and keeps the
+ * worker, so their history stays. The SID joins the `taskrouter` setting; that document is rewritten
+ * whole, so the write is read back and repeated until the SID is in it (a concurrent writer may have
+ * replaced it meanwhile). Returns the worker's SID, if any.
+ */
+export async function syncAgentWorker(
+  client: TwilioClient,
+  store: Store,
+  routing: RoutingConfig,
+  user: User,
+): Promise<string | undefined> {
+  const provisioned = await store.settings.get<ProvisionedRouting>(ROUTING_SETTING);
+  if (!provisioned?.workspaceSid) return undefined; // nothing provisioned yet: the first run creates it
+  const ws = client.taskrouter.v1.workspaces(provisioned.workspaceSid);
+  const offline = provisioned.activities[routing.roles.offline];
+  if (!user.roles.includes('agent') || user.disabled) {
+    const [have] = await ws.workers.list({ friendlyName: user.id, limit: 1 });
+    if (have && offline && have.activitySid !== offline)
+      await ws.workers(have.sid).update({ activitySid: offline, rejectPendingReservations: true });
+    return have?.sid;
+  }
+  const sid = await upsertWorker(ws, user, offline);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const latest = await store.settings.get<ProvisionedRouting>(ROUTING_SETTING);
+    if (!latest || latest.workers[user.id] === sid) break;
+    await store.settings.put(ROUTING_SETTING, { ...latest, workers: { ...latest.workers, [user.id]: sid } });
+  }
+  return sid;
 }
 
 /** Twilio may re-serialize JSON it stores (key order, spacing); compare values, not text. */

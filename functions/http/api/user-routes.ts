@@ -1,6 +1,8 @@
 // User administration (admins): list, create with a password, change roles/skills/disabled, reset a
 // password. Every change is audited; password hashes never leave the server.
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { routing } from '../../../flows/routing.js';
+import { syncAgentWorker } from '../../adapters/twilio/provision-taskrouter.js';
 import { LANGUAGES, ROLES, type User } from '../../domain/model.js';
 import { hashPassword } from '../../domain/password.js';
 import type { AppDeps } from '../deps.js';
@@ -54,6 +56,13 @@ const UserIdParam = z.object({ id: z.string().min(1).max(64) });
 
 export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guard: Guard): void {
   const { store } = deps;
+  /** The user is saved whatever Twilio says; a failed sync is logged and the next provisioning run repairs it. */
+  const syncWorker = (user: User) =>
+    syncAgentWorker(deps.twilio, store, routing, user).catch((err: unknown) =>
+      console.error(
+        JSON.stringify({ level: 'error', msg: 'worker sync failed', user: user.id, error: String(err) }),
+      ),
+    );
   const tags = ['users'];
 
   const list = securedRoute(guard, 'users.list', {
@@ -89,6 +98,7 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
       target: user.id,
       detail: { roles: user.roles },
     });
+    await syncWorker(user);
     return c.json(publicUser(user), 201);
   });
 
@@ -123,6 +133,7 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
       target: id,
       detail: { changed: Object.keys(patch) },
     });
+    await syncWorker(user);
     return c.json(publicUser(user), 200);
   });
 

@@ -26,6 +26,7 @@ export interface AgentHarness {
 export interface Session {
   get<T = Record<string, unknown>>(path: string): Promise<T>;
   post<T = Record<string, unknown>>(path: string, body?: unknown): Promise<T>;
+  patch<T = Record<string, unknown>>(path: string, body: unknown): Promise<T>;
   /** The status and error code of a request expected to fail. */
   fail(path: string, body?: unknown): Promise<{ status: number; error: string }>;
 }
@@ -70,6 +71,7 @@ export async function startAgents(startIso = '2026-03-02T02:00:00Z'): Promise<Ag
       return {
         get: (path) => ok('GET', path),
         post: (path, body) => ok('POST', path, body ?? {}),
+        patch: (path, body) => ok('PATCH', path, body),
         async fail(path, body) {
           const res = await send('POST', path, body ?? {});
           const json = (await res.json().catch(() => ({}))) as { error?: string };
