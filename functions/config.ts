@@ -198,6 +198,25 @@ export function loadProvisioningConfig(env: Env = process.env): ProvisioningConf
   };
 }
 
+/** What the first-admin bootstrap (CDK custom resource) needs: the table and the password secret's id. */
+export interface BootstrapConfig {
+  readonly tableName: string;
+  readonly dynamodbEndpoint?: string;
+  readonly region: string;
+  /** The generated password: a Secrets Manager id in AWS (ADMIN_PASSWORD_SECRET_ID), inline for tests. */
+  readonly adminPassword: AppConfig['session']['key'];
+}
+
+export function loadBootstrapConfig(env: Env = process.env): BootstrapConfig {
+  const dynamo = optional(env, 'DYNAMODB_ENDPOINT');
+  return {
+    tableName: required(env, 'TABLE_NAME'),
+    ...(dynamo ? { dynamodbEndpoint: url('DYNAMODB_ENDPOINT', dynamo) } : {}),
+    region: optional(env, 'AWS_REGION') ?? 'us-east-1',
+    adminPassword: secretOrInline(env, 'ADMIN_PASSWORD', 'ADMIN_PASSWORD_SECRET_ID'),
+  };
+}
+
 /** Both halves or neither: a key SID without its secret (or the reverse) fails at start, naming the key. */
 function twilioApiKey(env: Env): { apiKey?: NonNullable<AppConfig['twilio']['apiKey']> } {
   const sid = optional(env, 'TWILIO_API_KEY_SID');

@@ -175,6 +175,10 @@ export interface CallRecord extends Stamped {
 export const ROLES = ['agent', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Login ids: what user admin accepts, and what a deployment's first admin (`adminId`) must be. */
+export const USER_ID_PATTERN = /^[A-Za-z0-9._-]{2,64}$/;
+export const USER_ID_RULE = '2-64 letters, digits, dot, underscore or hyphen';
+
 export interface User extends Stamped {
   /** Login id, e.g. agent number "1001" or "admin". */
   readonly id: string;

@@ -2,6 +2,9 @@
 // Free of other domain imports so the demo-data loader and user admin can both seed users with it.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 
+/** The shortest password a user may set (the API's NewPassword) or a deployment may bootstrap with. */
+export const PASSWORD_MIN_LENGTH = 8;
+
 const N = 16384;
 const R = 8;
 const P = 1;

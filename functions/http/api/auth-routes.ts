@@ -4,7 +4,12 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { User } from '../../domain/model.js';
-import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '../../domain/password.js';
+import {
+  hashPassword,
+  PASSWORD_MIN_LENGTH,
+  UNKNOWN_USER_HASH,
+  verifyPassword,
+} from '../../domain/password.js';
 import { issueSession } from '../../domain/session.js';
 import { clientIp } from '../client-ip.js';
 import type { AppDeps } from '../deps.js';
@@ -17,7 +22,6 @@ import { securedRoute } from './secured-route.js';
 import { PublicUserSchema, publicUser } from './user-view.js';
 import { unwrap } from './write-result.js';
 
-export const PASSWORD_MIN_LENGTH = 8;
 export const NewPassword = z.string().min(PASSWORD_MIN_LENGTH).max(200);
 
 const SessionSchema = z
