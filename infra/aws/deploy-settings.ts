@@ -1,9 +1,15 @@
 // What a deployment can be told through CDK context (`cdk.json` or `-c key=value`), with defaults that let
 // `npm run synth` work on a fresh clone. Parsed here, read from context only by infra/aws/app.ts.
+import { USER_ID_PATTERN, USER_ID_RULE } from '../../functions/domain/model.js';
 
 export interface DeploySettings {
   /** Twilio account SID (AC + 32 hex). Default: a placeholder that synthesizes but cannot serve Twilio. */
   readonly twilioAccountSid: string;
+  /**
+   * Login id of the first admin, created on deploy (with a generated password in Secrets Manager) unless a
+   * user with that id already exists. Default "admin".
+   */
+  readonly adminId: string;
   /** Name of the pre-created Secrets Manager secret holding the Twilio auth token. */
   readonly twilioAuthTokenSecretName: string;
   /** The center's Twilio numbers (E.164); the provisioning step points them at this deployment. */
@@ -109,9 +115,13 @@ export function parseDeploySettings(get: ContextReader): DeploySettings {
   const mailDomain = mailFrom && /^[^@\s<>]+@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})$/.exec(mailFrom)?.[1];
   if (mailFrom && !mailDomain)
     throw new DeploySettingsError('mailFrom', `"${mailFrom}" is not an email address`);
+  const adminId = text(get, 'adminId') ?? 'admin';
+  if (!USER_ID_PATTERN.test(adminId))
+    throw new DeploySettingsError('adminId', `"${adminId}" is not a login id (${USER_ID_RULE})`);
   const d = domain(get);
   return {
     twilioAccountSid,
+    adminId,
     twilioAuthTokenSecretName: text(get, 'twilioAuthTokenSecretName') ?? 'contact-center/twilio-auth-token',
     phoneNumbers: phoneNumbers(get),
     ...(d ? { domain: d } : {}),

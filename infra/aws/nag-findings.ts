@@ -1,7 +1,8 @@
 // cdk-nag acknowledgments that several constructs share, each with its reason. The wildcards come from
 // CDK's own grants and the BucketDeployment helper, not from hand-written policies.
-import { Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import type { BucketDeployment } from 'aws-cdk-lib/aws-s3-deployment';
+import type { Provider } from 'aws-cdk-lib/custom-resources';
 import type { IConstruct } from 'constructs';
 
 const KMS_WILDCARDS =
@@ -72,4 +73,22 @@ export function acknowledgeBucketPut(policyOwner: IConstruct): void {
   const reason =
     'grantPut on the recordings bucket: writes new objects (and aborts its own multipart uploads) in that one bucket; no deletes.';
   Validations.of(policyOwner).acknowledge({ id: 'AwsSolutions-IAM5[Action::s3:Abort*]', reason });
+}
+
+/** CDK's provider framework function: its code, runtime and role are CDK's, and it runs only on deploys. */
+export function acknowledgeProviderFramework(provider: Provider, onEvent: { readonly fn: IConstruct }): void {
+  const onEventId = Stack.of(provider).getLogicalId(onEvent.fn.node.defaultChild as CfnElement);
+  const reason =
+    'CDK’s custom resource provider framework (custom_resources.Provider): it relays CloudFormation events to our onEvent function and runs only during deployments.';
+  Validations.of(provider).acknowledge(
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: `${reason} CDK creates its role with the basic execution policy.`,
+    },
+    { id: 'AwsSolutions-L1', reason: `${reason} CDK pins its runtime.` },
+    {
+      id: `AwsSolutions-IAM5[Resource::<${onEventId}.Arn>:*]`,
+      reason: `${reason} It may invoke any version or alias of our one onEvent function, and nothing else.`,
+    },
+  );
 }

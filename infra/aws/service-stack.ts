@@ -10,6 +10,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { SCHEDULE_INPUT } from '../../functions/workers/scheduled-jobs.js';
 import { AccessLogBucket } from './constructs/access-log-bucket.js';
+import { AdminBootstrap } from './constructs/admin-bootstrap.js';
 import { Alarms } from './constructs/alarms.js';
 import { AppFunction } from './constructs/app-function.js';
 import { AppSecrets } from './constructs/app-secrets.js';
@@ -52,6 +53,7 @@ export class ServiceStack extends Stack {
   readonly site: WebSite;
   readonly fallback: FallbackTwiml;
   readonly provisioning: TwilioProvisioning;
+  readonly firstAdmin: AdminBootstrap;
   readonly everyMinute: MinuteSchedule;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
@@ -198,6 +200,14 @@ export class ServiceStack extends Stack {
       phoneNumbers: settings.phoneNumbers,
     });
 
+    // The first admin, so the new deployment can be signed in to; independent of Twilio (see the construct).
+    this.firstAdmin = new AdminBootstrap(this, 'FirstAdmin', {
+      entry: source('functions/handlers/bootstrap-admin.ts'),
+      adminId: settings.adminId,
+      table: props.table,
+      tableArnRef: STATEFUL_REFS.tableArn,
+    });
+
     const alarms = new Alarms(this, 'Alarms', settings.alarmEmail ? { email: settings.alarmEmail } : {});
     alarms.watchFunction('Webhooks', this.webhooks.fn);
     alarms.watchFunction('Api', this.api.fn);
@@ -214,6 +224,12 @@ export class ServiceStack extends Stack {
     new CfnOutput(this, 'FallbackTwimlUrl', {
       value: this.fallback.url,
       description: 'Voice fallback URL for every number (fetch with GET)',
+    });
+    new CfnOutput(this, 'AdminId', { value: settings.adminId, description: 'Login id of the first admin' });
+    new CfnOutput(this, 'AdminPasswordSecret', {
+      value: this.firstAdmin.password.secretArn,
+      description:
+        "Secret holding the first admin's generated password: aws secretsmanager get-secret-value --secret-id <this> --query SecretString --output text",
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
     new CfnOutput(this, 'TwilioWorkspaceSid', { value: this.provisioning.workspaceSid });

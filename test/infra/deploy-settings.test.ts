@@ -9,6 +9,7 @@ describe('parseDeploySettings', () => {
   it('has defaults for everything, so synth needs no context', () => {
     expect(from({})).toEqual({
       twilioAccountSid: PLACEHOLDER_ACCOUNT_SID,
+      adminId: 'admin',
       twilioAuthTokenSecretName: 'contact-center/twilio-auth-token',
       phoneNumbers: [],
       recordingArchiveDays: 90,
@@ -24,12 +25,14 @@ describe('parseDeploySettings', () => {
   it('reads CLI strings (-c key=value) and cdk.json values alike', () => {
     const settings = from({
       twilioAccountSid: `AC${'a'.repeat(32)}`,
+      adminId: 'ops.lead',
       phoneNumbers: '+18005550100, +8640012345678',
       recordingArchiveDays: '30',
       recordingRetentionDays: 365,
       domainName: 'cc.example.com',
       certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
     });
+    expect(settings.adminId).toBe('ops.lead');
     expect(settings.phoneNumbers).toEqual(['+18005550100', '+8640012345678']);
     expect(settings.recordingArchiveDays).toBe(30);
     expect(settings.domain).toEqual({
@@ -40,6 +43,9 @@ describe('parseDeploySettings', () => {
 
   it.each([
     [{ twilioAccountSid: 'AC123' }, /twilioAccountSid/],
+    [{ adminId: 'root admin' }, /adminId: "root admin" is not a login id \(2-64 letters/],
+    [{ adminId: 'a' }, /adminId: "a" is not a login id/],
+    [{ adminId: 42 }, /adminId: must be a string/],
     [{ phoneNumbers: ['4001234567'] }, /phoneNumbers: "4001234567" is not E.164/],
     [{ recordingArchiveDays: 'soon' }, /recordingArchiveDays: must be a positive integer/],
     [{ recordingArchiveDays: 90, recordingRetentionDays: 120 }, /recordingRetentionDays: must be at least/],

@@ -2,7 +2,7 @@
 // function (functions/handlers/provision-twilio.ts) configures TaskRouter, the softphone TwiML App and the
 // numbers from flows/; on stack deletion it undoes them. Reads the auth token from Secrets Manager.
 import { createHash } from 'node:crypto';
-import { type CfnElement, CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CustomResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -10,7 +10,7 @@ import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import { routing } from '../../../flows/routing.js';
-import { acknowledgeTableGrant } from '../nag-findings.js';
+import { acknowledgeProviderFramework, acknowledgeTableGrant } from '../nag-findings.js';
 import { AppFunction } from './app-function.js';
 
 export interface TwilioProvisioningProps {
@@ -83,22 +83,4 @@ export class TwilioProvisioning extends Construct {
     this.workflowSid = this.resource.getAttString('WorkflowSid');
     this.twimlAppSid = this.resource.getAttString('TwimlAppSid');
   }
-}
-
-/** CDK's provider framework function: its code, runtime and role are CDK's, and it runs only on deploys. */
-function acknowledgeProviderFramework(provider: Provider, onEvent: AppFunction): void {
-  const onEventId = Stack.of(provider).getLogicalId(onEvent.fn.node.defaultChild as CfnElement);
-  const reason =
-    'CDK’s custom resource provider framework (custom_resources.Provider): it relays CloudFormation events to our onEvent function and runs only during deployments.';
-  Validations.of(provider).acknowledge(
-    {
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: `${reason} CDK creates its role with the basic execution policy.`,
-    },
-    { id: 'AwsSolutions-L1', reason: `${reason} CDK pins its runtime.` },
-    {
-      id: `AwsSolutions-IAM5[Resource::<${onEventId}.Arn>:*]`,
-      reason: `${reason} It may invoke any version or alias of our one onEvent function, and nothing else.`,
-    },
-  );
 }
