@@ -96,6 +96,12 @@ export const api = {
   addTicketNote: (number: string, text: string) =>
     call<Ticket>('POST', `/tickets/${encodeURIComponent(number)}/notes`, { text }),
   myTasks: () => call<{ items: Task[] }>('GET', '/tasks/mine'),
+  /** Open tasks due at or before `before`, earliest first (supervisors). */
+  dueTasks: (before: string, limit: number, cursor?: string) =>
+    call<{ items: Task[]; cursor?: string }>(
+      'GET',
+      `/tasks/due?${new URLSearchParams({ before, limit: String(limit), ...(cursor ? { cursor } : {}) })}`,
+    ),
   createTask: (body: NewTask) => call<Task>('POST', '/tasks', body),
   updateTask: (id: string, body: TaskPatch) => call<Task>('PATCH', `/tasks/${encodeURIComponent(id)}`, body),
   playback: (sid: string) => call<{ url: string; expiresAt: string }>('POST', `/recordings/${sid}/playback`),
