@@ -3,7 +3,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { routing } from '../../../flows/routing.js';
 import { syncAgentWorker } from '../../adapters/twilio/provision-taskrouter.js';
-import { LANGUAGES, ROLES, type User } from '../../domain/model.js';
+import { LANGUAGES, ROLES, USER_ID_PATTERN, USER_ID_RULE, type User } from '../../domain/model.js';
 import { hashPassword } from '../../domain/password.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
@@ -41,7 +41,7 @@ const profile = {
 
 const NewUserBody = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, '2-64 letters, digits, dot, underscore or hyphen'),
+    id: z.string().regex(USER_ID_PATTERN, USER_ID_RULE),
     password: NewPassword,
     ...profile,
     skills: profile.skills.default([]),
