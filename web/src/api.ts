@@ -80,6 +80,8 @@ export const api = {
     call<{ user: Me; expiresAt: string }>('POST', '/auth/login', { id, password }),
   me: () => call<{ user: Me; expiresAt: string }>('GET', '/auth/me'),
   logout: () => call<void>('POST', '/auth/logout'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    call<{ user: Me; expiresAt: string }>('POST', '/auth/password', { currentPassword, newPassword }),
   searchCustomers: (q: string) =>
     call<{ items: Customer[]; cursor?: string }>('GET', `/customers?q=${encodeURIComponent(q)}&limit=20`),
   customer: (id: string) => call<CustomerView>('GET', `/customers/${encodeURIComponent(id)}`),

@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { api, type Me } from './api.js';
 import { LangProvider, useLang } from './i18n.js';
 import { Link } from './link.js';
+import { AccountPage } from './pages/account-page.js';
 import { AgentPage } from './pages/agent-page.js';
 import { CustomerPage } from './pages/customer-page.js';
 import { LoginPage } from './pages/login-page.js';
@@ -51,6 +52,7 @@ function Shell() {
   else if (!signedIn) body = null;
   else if (route.page === 'customer') body = <CustomerPage id={route.id} />;
   else if (route.page === 'supervisor') body = <SupervisorPage me={signedIn} />;
+  else if (route.page === 'account') body = <AccountPage me={signedIn} />;
   else body = <AgentPage me={signedIn} />;
 
   return (
@@ -78,9 +80,9 @@ function Header({ me, onSignedOut }: { me: Me | undefined; onSignedOut: () => vo
       </button>
       {me && (
         <>
-          <span data-testid="whoami">
+          <Link to="/account" data-testid="whoami" title={t('myAccount')}>
             {me.name} ({me.id})
-          </span>
+          </Link>
           <button type="button" onClick={signOut}>
             {t('signOut')}
           </button>

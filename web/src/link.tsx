@@ -2,14 +2,29 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { navigate } from './router.js';
 
-export function Link({ to, children }: { to: string; children: ReactNode }) {
+export function Link({
+  to,
+  children,
+  title,
+  'data-testid': testId,
+}: {
+  to: string;
+  children: ReactNode;
+  title?: string;
+  'data-testid'?: string;
+}) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     navigate(to);
   };
   return (
-    <a href={to} onClick={onClick}>
+    <a
+      href={to}
+      onClick={onClick}
+      {...(title ? { title } : {})}
+      {...(testId ? { 'data-testid': testId } : {})}
+    >
       {children}
     </a>
   );

@@ -29,6 +29,7 @@ export type Route =
   | { readonly page: 'customer'; readonly id: string }
   | { readonly page: 'supervisor' }
   | { readonly page: 'phone' }
+  | { readonly page: 'account' }
   | { readonly page: 'home' }
   | { readonly page: 'not-found' };
 
@@ -40,6 +41,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/agent') return { page: 'agent' };
   if (clean === '/supervisor') return { page: 'supervisor' };
   if (clean === '/phone') return { page: 'phone' };
+  if (clean === '/account') return { page: 'account' };
   const customer = /^\/agent\/customers\/([^/]+)$/.exec(clean);
   if (customer?.[1]) return { page: 'customer', id: decodeURIComponent(customer[1]) };
   return { page: 'not-found' };
