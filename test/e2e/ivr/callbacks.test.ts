@@ -109,7 +109,8 @@ describe('a callback an agent scheduled', () => {
   it('waits until it is due, then rings its assignee first and calls from the chosen hotline', async () => {
     const phone = customer();
     const t = await scheduled(phone, 10);
-    await available('1001'); // idle longer: without the assignee first, 1001 would get it
+    const decoyRings = (await callsTo('client:1003')).length;
+    await available('1003'); // general, Chinese, idle longer: without the assignee first, 1003 would get it
     await h.advance(5);
     await available('1002');
     expect((await periodic()).callbacks.dispatched).not.toContain(t.id);
@@ -121,7 +122,7 @@ describe('a callback an agent scheduled', () => {
     expect(customerLeg).toMatchObject({ from: RESCUE, status: 'in-progress' });
     const [agentLeg] = await callsTo('client:1002');
     expect(customerLeg?.parentCallSid).toBe(agentLeg?.callSid);
-    expect(await callsTo('client:1001')).toEqual([]);
+    expect((await callsTo('client:1003')).length).toBe(decoyRings);
     // Dispatched once: the next round leaves it alone.
     expect((await periodic()).callbacks.dispatched).toEqual([]);
     await h.hangup(customerLeg?.callSid ?? '');
@@ -185,5 +186,15 @@ describe('a callback an agent scheduled', () => {
     expect((await periodic()).callbacks.dispatched).not.toContain(t.id);
     expect(await callsTo(phone)).toEqual([]);
     expect(await task(t.id)).toMatchObject({ status: 'open', attempts: 0 });
+  });
+
+  it('finds a due automatic callback behind more than a page of overdue manual ones', async () => {
+    const manual = Array.from({ length: 150 }, (_, n) => `+8613722${String(n).padStart(6, '0')}`);
+    await Promise.all(manual.map((phone) => scheduled(phone, -60, { autoDial: false })));
+    const phone = customer();
+    const t = await scheduled(phone, 0, { assigneeId: '1003' });
+    await available('1003');
+    expect((await periodic()).callbacks.dispatched).toEqual([t.id]);
+    expect((await callsTo(phone)).length).toBe(1);
   });
 });

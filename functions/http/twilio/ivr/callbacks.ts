@@ -18,8 +18,9 @@ import { beginWrapUp, type IvrServices } from './ivr-services.js';
 export const CUSTOMER_RING_SECONDS = 30;
 /** How soon a callback an agent missed is offered again. */
 const AGENT_MISSED_RETRY_MS = 60_000;
-/** Due callbacks read per round; more wait for the next round (every 5 s locally, every minute in AWS). */
+/** Due tasks read per query, and at most this many pages a round (the rest wait for the next round). */
 const DISPATCH_PAGE = 100;
+const MAX_PAGES = 50;
 
 type TaskChange = Parameters<Store['tasks']['update']>[2];
 
@@ -110,13 +111,20 @@ export async function dispatchDueCallbacks(
   deps: WebhookDeps,
   services: IvrServices,
 ): Promise<{ readonly dispatched: readonly string[]; readonly failed: readonly string[] }> {
-  const due = await deps.store.tasks.dueBefore(new Date(deps.clock.now()).toISOString(), {
-    limit: DISPATCH_PAGE,
-  });
+  // Every due open task, page by page: manual ones (voicemail callbacks, follow-ups) share the index and
+  // may pile up, and must not hide an automatic one behind them.
+  const at = new Date(deps.clock.now()).toISOString();
+  const due: Task[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const got = await deps.store.tasks.dueBefore(at, { limit: DISPATCH_PAGE, ...(cursor ? { cursor } : {}) });
+    due.push(...got.items.filter((t) => t.autoDial && t.phone));
+    cursor = got.cursor;
+    if (!cursor) break;
+  }
   const dispatched: string[] = [];
   const failed: string[] = [];
-  for (const task of due.items) {
-    if (!task.autoDial || !task.phone) continue;
+  for (const task of due) {
     try {
       if (await dispatchCallback(deps, services, task.id)) dispatched.push(task.id);
     } catch (err) {
