@@ -94,6 +94,10 @@ describe('tasks', () => {
     });
     expect(stale.status).toBe(409);
     expect(stale.body.current.status).toBe('in-progress');
+    const audit = (await h.store.audit.byActor(USERS.agent.id)).items.find(
+      (a) => a.action === 'task.update' && a.target === task.body.id,
+    );
+    expect(audit?.detail).toMatchObject({ changed: ['status'], status: 'in-progress' });
   });
 });
 

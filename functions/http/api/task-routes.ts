@@ -129,6 +129,14 @@ export function registerTaskRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
     if (!mayAssign(user, patch.assigneeId)) {
       throw new ForbiddenError('Agents may assign a task only to themselves.');
     }
-    return c.json(unwrap(await store.tasks.update(id, version, patch), 'task', id), 200);
+    const updated = unwrap(await store.tasks.update(id, version, patch), 'task', id);
+    // Cancelling or moving someone's callback is a decision about a customer: on the record.
+    await store.audit.append({
+      actor: user.id,
+      action: 'task.update',
+      target: id,
+      detail: { changed: Object.keys(patch), status: updated.status, dueAt: updated.dueAt },
+    });
+    return c.json(updated, 200);
   });
 }
