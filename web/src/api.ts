@@ -56,6 +56,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The rest of the error body: a 400's `issues`, a 409's `current` record, a duplicate's `field`. */
+    readonly detail: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -70,8 +72,10 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   });
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
-  if (!response.ok)
-    throw new ApiError(response.status, data.error ?? 'error', data.message ?? response.statusText);
+  if (!response.ok) {
+    const { error, message, ...detail } = data;
+    throw new ApiError(response.status, error ?? 'error', message ?? response.statusText, detail);
+  }
   return data as T;
 }
 

@@ -1,0 +1,40 @@
+// Calls to the user administration routes (admins only): list a page, create, change, reset a password.
+import type { Language, Role, User } from '../../../functions/domain/model.js';
+import { call } from '../api.js';
+
+/** A user as GET /api/users shows it: everything but the password hash. */
+export type AdminUser = Omit<User, 'passwordHash'>;
+
+/** What POST /api/users takes. */
+export interface NewUserBody {
+  readonly id: string;
+  readonly password: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+  readonly skills: readonly string[];
+  readonly languages: readonly Language[];
+  readonly regions: readonly string[];
+  readonly extension?: string;
+  readonly disabled: boolean;
+}
+
+/** What PATCH /api/users/{id} takes: the version seen and the fields that change. */
+export type UserPatchBody = { readonly version: number } & Partial<Omit<NewUserBody, 'id' | 'password'>>;
+
+export interface UserPage {
+  readonly items: readonly AdminUser[];
+  readonly cursor?: string;
+}
+
+const path = (id: string) => `/users/${encodeURIComponent(id)}`;
+
+export const usersApi = {
+  list: (limit: number, cursor?: string) =>
+    call<UserPage>(
+      'GET',
+      `/users?${new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) })}`,
+    ),
+  create: (body: NewUserBody) => call<AdminUser>('POST', '/users', body),
+  update: (id: string, body: UserPatchBody) => call<AdminUser>('PATCH', path(id), body),
+  resetPassword: (id: string, password: string) => call<void>('POST', `${path(id)}/password`, { password }),
+};
