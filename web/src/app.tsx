@@ -9,6 +9,7 @@ import { CustomerPage } from './pages/customer-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { PhonePage } from './pages/phone-page.js';
 import { SupervisorPage } from './pages/supervisor-page.js';
+import { UsersPage } from './pages/users-page.js';
 import { matchRoute, navigate, usePath } from './router.js';
 
 type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; me: Me };
@@ -53,6 +54,7 @@ function Shell() {
   else if (route.page === 'customer') body = <CustomerPage id={route.id} />;
   else if (route.page === 'supervisor') body = <SupervisorPage me={signedIn} />;
   else if (route.page === 'account') body = <AccountPage me={signedIn} />;
+  else if (route.page === 'users') body = <UsersPage me={signedIn} />;
   else body = <AgentPage me={signedIn} />;
 
   return (
@@ -73,6 +75,11 @@ function Header({ me, onSignedOut }: { me: Me | undefined; onSignedOut: () => vo
         <Link to="/agent">{t('agentDesktop')}</Link>
         <Link to="/supervisor">{t('supervisorConsole')}</Link>
         <Link to="/phone">{t('callerPhone')}</Link>
+        {me?.roles.includes('admin') && (
+          <Link to="/admin/users" data-testid="users-link">
+            {t('users')}
+          </Link>
+        )}
       </nav>
       <span className="spacer" />
       <button type="button" className="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>

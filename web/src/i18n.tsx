@@ -2,6 +2,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { CALLBACK_LABELS } from './labels-callbacks.js';
 import { DESK_LABELS } from './labels-desk.js';
+import { USER_LABELS } from './labels-users.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -73,6 +74,7 @@ const LABELS = {
   needsSupervisor: { zh: '此页面需要班长或管理员角色', en: 'This page needs the supervisor or admin role' },
   ...DESK_LABELS,
   ...CALLBACK_LABELS,
+  ...USER_LABELS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type LabelKey = keyof typeof LABELS;

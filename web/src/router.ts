@@ -30,6 +30,7 @@ export type Route =
   | { readonly page: 'supervisor' }
   | { readonly page: 'phone' }
   | { readonly page: 'account' }
+  | { readonly page: 'users' }
   | { readonly page: 'home' }
   | { readonly page: 'not-found' };
 
@@ -42,6 +43,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/supervisor') return { page: 'supervisor' };
   if (clean === '/phone') return { page: 'phone' };
   if (clean === '/account') return { page: 'account' };
+  if (clean === '/admin/users') return { page: 'users' };
   const customer = /^\/agent\/customers\/([^/]+)$/.exec(clean);
   if (customer?.[1]) return { page: 'customer', id: decodeURIComponent(customer[1]) };
   return { page: 'not-found' };
