@@ -5,14 +5,13 @@
 // A custom resource of its own rather than a step of TwilioProvisioning: a wrong Twilio token or a missing
 // number must not leave a deployment with nobody able to sign in, each function may read only its own
 // secret (least privilege), and a new adminId re-runs this step without touching the Twilio account.
-import { CustomResource, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CustomResource, Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { acknowledgeProviderFramework, acknowledgeTableGrant } from '../nag-findings.js';
+import { acknowledgeTableGrant } from '../nag-findings.js';
 import { AppFunction } from './app-function.js';
+import { deployStepProvider } from './deploy-step-provider.js';
 
 export interface AdminBootstrapProps {
   /** Absolute path of functions/handlers/bootstrap-admin.ts. */
@@ -73,14 +72,7 @@ export class AdminBootstrap extends Construct {
     props.table.encryptionKey?.grant(this.onEvent.fn, ...TABLE_KEY_ACTIONS);
     acknowledgeTableGrant(this.onEvent, props.tableArnRef);
 
-    const provider = new Provider(this, 'Provider', {
-      onEventHandler: this.onEvent.fn,
-      logGroup: new LogGroup(this, 'ProviderLogs', {
-        retention: RetentionDays.ONE_MONTH,
-        removalPolicy: RemovalPolicy.DESTROY,
-      }),
-    });
-    acknowledgeProviderFramework(provider, this.onEvent);
+    const provider = deployStepProvider(this, this.onEvent);
 
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,

@@ -2,16 +2,15 @@
 // function (functions/handlers/provision-twilio.ts) configures TaskRouter, the softphone TwiML App and the
 // numbers from flows/; on stack deletion it undoes them. Reads the auth token from Secrets Manager.
 import { createHash } from 'node:crypto';
-import { CustomResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { CustomResource, Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import { routing } from '../../../flows/routing.js';
-import { acknowledgeProviderFramework, acknowledgeTableGrant } from '../nag-findings.js';
+import { acknowledgeTableGrant } from '../nag-findings.js';
 import { AppFunction } from './app-function.js';
+import { deployStepProvider } from './deploy-step-provider.js';
 
 export interface TwilioProvisioningProps {
   /** Absolute path of functions/handlers/provision-twilio.ts. */
@@ -58,14 +57,7 @@ export class TwilioProvisioning extends Construct {
     props.table.grantReadWriteData(this.onEvent.fn);
     acknowledgeTableGrant(this.onEvent, props.tableArnRef);
 
-    const provider = new Provider(this, 'Provider', {
-      onEventHandler: this.onEvent.fn,
-      logGroup: new LogGroup(this, 'ProviderLogs', {
-        retention: RetentionDays.ONE_MONTH,
-        removalPolicy: RemovalPolicy.DESTROY,
-      }),
-    });
-    acknowledgeProviderFramework(provider, this.onEvent);
+    const provider = deployStepProvider(this, this.onEvent);
 
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: provider.serviceToken,

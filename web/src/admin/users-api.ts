@@ -1,22 +1,15 @@
 // Calls to the user administration routes (admins only): list a page, create, change, reset a password.
-import type { Language, Role, User } from '../../../functions/domain/model.js';
+import type { User } from '../../../functions/domain/model.js';
 import { call } from '../api.js';
 
 /** A user as GET /api/users shows it: everything but the password hash. */
 export type AdminUser = Omit<User, 'passwordHash'>;
 
-/** What POST /api/users takes. */
-export interface NewUserBody {
-  readonly id: string;
-  readonly password: string;
-  readonly name: string;
-  readonly roles: readonly Role[];
-  readonly skills: readonly string[];
-  readonly languages: readonly Language[];
-  readonly regions: readonly string[];
-  readonly extension?: string;
-  readonly disabled: boolean;
-}
+/** What POST /api/users takes: the profile and a first password. */
+export type NewUserBody = Pick<
+  User,
+  'id' | 'name' | 'roles' | 'skills' | 'languages' | 'regions' | 'extension' | 'disabled'
+> & { readonly password: string };
 
 /** What PATCH /api/users/{id} takes: the version seen and the fields that change. */
 export type UserPatchBody = { readonly version: number } & Partial<Omit<NewUserBody, 'id' | 'password'>>;
