@@ -39,42 +39,27 @@ function ChangePassword() {
     }
   };
 
+  const fields = [
+    { name: 'currentPassword', label: 'currentPassword', value: current, set: setCurrent },
+    { name: 'newPassword', label: 'newPassword', value: next, set: setNext },
+    { name: 'newPasswordAgain', label: 'newPasswordAgain', value: again, set: setAgain },
+  ] as const;
   return (
     <form className="card stacked" onSubmit={submit} data-testid="change-password">
       <h2>{t('changePassword')}</h2>
-      <label>
-        {t('currentPassword')}
-        <input
-          type="password"
-          name="currentPassword"
-          autoComplete="current-password"
-          required
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('newPassword')}
-        <input
-          type="password"
-          name="newPassword"
-          autoComplete="new-password"
-          required
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('newPasswordAgain')}
-        <input
-          type="password"
-          name="newPasswordAgain"
-          autoComplete="new-password"
-          required
-          value={again}
-          onChange={(e) => setAgain(e.target.value)}
-        />
-      </label>
+      {fields.map((f) => (
+        <label key={f.name}>
+          {t(f.label)}
+          <input
+            type="password"
+            name={f.name}
+            autoComplete={f.name === 'currentPassword' ? 'current-password' : 'new-password'}
+            required
+            value={f.value}
+            onChange={(e) => f.set(e.target.value)}
+          />
+        </label>
+      ))}
       {state && (
         <p className={state.kind === 'ok' ? 'ok' : 'error'} role={state.kind === 'ok' ? 'status' : 'alert'}>
           {state.text}
