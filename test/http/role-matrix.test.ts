@@ -169,6 +169,7 @@ describe('role matrix', () => {
     },
     { op: 'audit.list', method: 'GET', path: () => '/api/audit', roles: LEADS, ok: 200 },
     { op: 'users.list', method: 'GET', path: () => '/api/users', roles: ADMIN, ok: 200 },
+    { op: 'users.get', method: 'GET', path: () => `/api/users/${USERS.agent.id}`, roles: ADMIN, ok: 200 },
     {
       op: 'users.create',
       method: 'POST',

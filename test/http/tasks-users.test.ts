@@ -122,6 +122,11 @@ describe('users', () => {
     expect(created.status).toBe(201);
     expect(created.body).not.toHaveProperty('passwordHash');
     expect((await h.login('1002', 'first password')).status).toBe(200);
+    const one = await h.as('admin', 'GET', '/api/users/1002');
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: '1002', skills: ['rescue'], version: created.body.version });
+    expect(one.body).not.toHaveProperty('passwordHash');
+    expect((await h.as('admin', 'GET', '/api/users/nobody')).status).toBe(404);
   });
 
   it('refuses a duplicate id with 409', async () => {

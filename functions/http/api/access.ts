@@ -12,7 +12,7 @@
 // | tasks.mine               |  yes  |    yes     |  yes  |                                              |
 // | tasks.due                |  no   |    yes     |  yes  | everyone's due tasks (callback planning)     |
 // | audit.list               |  no   |    yes     |  yes  |                                              |
-// | users.*                  |  no   |    no      |  yes  | list, create, update, reset password         |
+// | users.*                  |  no   |    no      |  yes  | list, get, create, update, reset password    |
 // | recordings.search/get/   |  own  |    yes     |  yes  | agents: recordings of calls they took;       |
 // |   playback               |       |            |       | every playback audited                       |
 // | calls.recordingControl   |  own  |    yes     |  yes  | pause/resume the live recording of a call    |
@@ -60,6 +60,7 @@ export const ACCESS = {
   'tasks.update': EVERYONE,
   'audit.list': LEADS,
   'users.list': ADMINS,
+  'users.get': ADMINS,
   'users.create': ADMINS,
   'users.update': ADMINS,
   'users.resetPassword': ADMINS,

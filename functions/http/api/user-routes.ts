@@ -78,6 +78,20 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
     return c.json({ ...page, items: page.items.map(publicUser) }, 200);
   });
 
+  const get = securedRoute(guard, 'users.get', {
+    method: 'get',
+    path: '/users/{id}',
+    tags,
+    request: { params: UserIdParam },
+    responses: { 200: jsonOk(PublicUserSchema), ...SECURED_ERRORS, ...NOT_FOUND },
+  });
+  app.openapi(get, async (c) => {
+    const { id } = c.req.valid('param');
+    const user = await store.users.get(id);
+    if (!user) throw new NotFoundError('user', id);
+    return c.json(publicUser(user), 200);
+  });
+
   const create = securedRoute(guard, 'users.create', {
     method: 'post',
     path: '/users',

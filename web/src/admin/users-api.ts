@@ -27,6 +27,7 @@ export const usersApi = {
       'GET',
       `/users?${new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) })}`,
     ),
+  get: (id: string) => call<AdminUser>('GET', path(id)),
   create: (body: NewUserBody) => call<AdminUser>('POST', '/users', body),
   update: (id: string, body: UserPatchBody) => call<AdminUser>('PATCH', path(id), body),
   resetPassword: (id: string, password: string) => call<void>('POST', `${path(id)}/password`, { password }),

@@ -1,7 +1,6 @@
 // Users (admins): everyone who can sign in, a page of 50 at a time, filtered by id or name; a side panel
 // creates a user or edits the one picked. Agents get their TaskRouter worker from the server on save.
 import { useCallback, useEffect, useState } from 'react';
-import { findUser } from '../admin/find-user.js';
 import { UserCreate } from '../admin/user-create.js';
 import { UserEditor } from '../admin/user-editor.js';
 import { matchesFilter, withUser } from '../admin/user-form.js';
@@ -51,8 +50,7 @@ function UsersAdmin() {
   const put = (user: AdminUser) => setUsers((current) => withUser(current, user));
   const reread = async (id: string) => {
     try {
-      const user = await findUser(usersApi.list, id);
-      if (user) put(user);
+      put(await usersApi.get(id));
     } catch (error) {
       setLoadError((error as Error).message);
     }
