@@ -127,6 +127,18 @@ describe('users', () => {
     expect(one.body).toMatchObject({ id: '1002', skills: ['rescue'], version: created.body.version });
     expect(one.body).not.toHaveProperty('passwordHash');
     expect((await h.as('admin', 'GET', '/api/users/nobody')).status).toBe(404);
+    const withDesk = await h.as('admin', 'PATCH', '/api/users/1002', {
+      version: one.body.version,
+      extension: '8002',
+    });
+    expect(withDesk.body.extension).toBe('8002');
+    const cleared = await h.as('admin', 'PATCH', '/api/users/1002', {
+      version: withDesk.body.version,
+      extension: null,
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).not.toHaveProperty('extension');
+    expect((await h.store.users.get('1002'))?.extension).toBeUndefined();
   });
 
   it('refuses a duplicate id with 409', async () => {

@@ -51,7 +51,14 @@ const NewUserBody = z
   })
   .strict();
 
-const UserPatchBody = z.object({ version: Version, ...z.object(profile).partial().shape }).strict();
+const UserPatchBody = z
+  .object({
+    version: Version,
+    ...z.object(profile).partial().shape,
+    // null removes the extension (an agent who no longer has a desk phone).
+    extension: profile.extension.unwrap().nullable().optional(),
+  })
+  .strict();
 const UserIdParam = z.object({ id: z.string().min(1).max(64) });
 
 export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guard: Guard): void {
@@ -131,7 +138,9 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
   });
   app.openapi(update, async (c) => {
     const { id } = c.req.valid('param');
-    const { version, ...patch } = c.req.valid('json');
+    const { version, extension, ...rest } = c.req.valid('json');
+    // The store drops absent attributes: an extension set to undefined is removed.
+    const patch = extension === undefined ? rest : { ...rest, extension: extension ?? undefined };
     const actor = c.var.user;
     // An admin cannot lock themselves out; another admin must do it.
     if (id === actor.id && (patch.disabled === true || (patch.roles && !patch.roles.includes('admin')))) {

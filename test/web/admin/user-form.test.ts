@@ -99,9 +99,9 @@ describe('userPatch', () => {
     });
   });
 
-  it('sends a cleared extension as empty so the server can refuse it', () => {
+  it('sends a cleared extension as null, which removes it', () => {
     const u = user('1077');
-    expect(userPatch(u, { ...formOf(u), extension: ' ' })).toEqual({ version: 3, extension: '' });
+    expect(userPatch(u, { ...formOf(u), extension: ' ' })).toEqual({ version: 3, extension: null });
     const without = user('1078', { extension: undefined });
     expect(userPatch(without, formOf(without))).toEqual({ version: 3 });
   });

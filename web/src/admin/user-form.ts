@@ -86,10 +86,7 @@ export function newUserBody(form: UserForm): NewUserBody {
 const same = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((v, i) => v === b[i]);
 
-/**
- * The fields that differ from `user`, with the version seen. A cleared extension is sent as '' so the
- * server says why it stays (the API has no way to remove one).
- */
+/** The fields that differ from `user`, with the version seen; a cleared extension is sent as null (removed). */
 export function userPatch(user: AdminUser, form: UserForm): UserPatchBody {
   const name = form.name.trim();
   const extension = form.extension.trim();
@@ -100,7 +97,7 @@ export function userPatch(user: AdminUser, form: UserForm): UserPatchBody {
     ...(same(form.skills, user.skills) ? {} : { skills: form.skills }),
     ...(same(form.languages, user.languages) ? {} : { languages: form.languages }),
     ...(same(form.regions, user.regions) ? {} : { regions: form.regions }),
-    ...(extension !== (user.extension ?? '') ? { extension } : {}),
+    ...(extension !== (user.extension ?? '') ? { extension: extension || null } : {}),
     ...(form.disabled !== user.disabled ? { disabled: form.disabled } : {}),
   };
 }

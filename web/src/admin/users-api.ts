@@ -12,7 +12,12 @@ export type NewUserBody = Pick<
 > & { readonly password: string };
 
 /** What PATCH /api/users/{id} takes: the version seen and the fields that change. */
-export type UserPatchBody = { readonly version: number } & Partial<Omit<NewUserBody, 'id' | 'password'>>;
+export type UserPatchBody = { readonly version: number } & Partial<
+  Omit<NewUserBody, 'id' | 'password' | 'extension'>
+> & {
+    /** null removes it. */
+    readonly extension?: string | null;
+  };
 
 export interface UserPage {
   readonly items: readonly AdminUser[];
