@@ -2,7 +2,7 @@
 // silence: a failing voice webhook answers an apology in TwiML; bad input still gets its 4xx.
 import { Hono } from 'hono';
 import type { WebhookDeps } from '../deps.js';
-import type { TwilioEnv } from '../env.js';
+import type { TwilioEnv, TwilioParams } from '../env.js';
 import { HttpProblem } from '../errors.js';
 import { mountChannelWebhooks } from './channel-webhooks.js';
 import { failureTwiml } from './ivr/failure.js';
@@ -14,6 +14,7 @@ import { createSmsApp } from './sms-routes.js';
 import { createTaskRouterApp } from './taskrouter-routes.js';
 import { apologyTwiml } from './voice-prompts.js';
 import { createVoiceApp } from './voice-routes.js';
+import { correlationIdOf } from './webhook-log.js';
 
 export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
   const app = new Hono<TwilioEnv>();
@@ -36,6 +37,7 @@ export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
       JSON.stringify({
         level: 'error',
         msg: 'twilio webhook failed',
+        correlationId: correlationIdOf(c.get('twilioParams') as TwilioParams | undefined),
         path: c.req.path,
         error: String(err),
         stack: err.stack,
