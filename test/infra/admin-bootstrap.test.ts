@@ -4,18 +4,12 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD_GENERATION } from '../../infra/aws/constructs/admin-bootstrap.js';
-import { type Synthesized, synthesize } from './synth.js';
+import { actionsOf, type PolicyStatement, type Synthesized, synthesize } from './synth.js';
 
 let s: Synthesized;
 beforeAll(() => {
   s = synthesize();
 });
-
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-}
 
 interface CfnTemplate {
   Resources: Record<
@@ -38,14 +32,14 @@ const idOf = (c: { node: { defaultChild?: unknown } }) =>
 const secretId = () => idOf(s.service.firstAdmin.password);
 const roleId = () => idOf(s.service.firstAdmin.onEvent.fn.role as never);
 
-function policies(): { id: string; roles: unknown; statements: Statement[] }[] {
+function policies(): { id: string; roles: unknown; statements: PolicyStatement[] }[] {
   return Object.entries(s.serviceTemplate.findResources('AWS::IAM::Policy')).map(([id, p]) => ({
     id,
     roles: p.Properties.Roles,
-    statements: p.Properties.PolicyDocument.Statement as Statement[],
+    statements: p.Properties.PolicyDocument.Statement as PolicyStatement[],
   }));
 }
-const actions = (st: Statement) => (Array.isArray(st.Action) ? st.Action : [st.Action]);
+const actions = (st: PolicyStatement) => actionsOf([st]);
 const isOwn = (p: { roles: unknown }) => JSON.stringify(p.roles) === JSON.stringify([{ Ref: roleId() }]);
 const ownStatements = () =>
   policies()

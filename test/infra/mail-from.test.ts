@@ -4,24 +4,14 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DeploySettingsError, parseDeploySettings } from '../../infra/aws/deploy-settings.js';
-import { type Synthesized, synthesize, TEST_CONTEXT } from './synth.js';
+import { roleStatements, type Synthesized, synthesize, TEST_CONTEXT } from './synth.js';
 
 const from = (context: Record<string, unknown>) => parseDeploySettings((key) => context[key]);
-
-interface Statement {
-  Action: string | string[];
-  Resource: unknown;
-}
 
 function workerFacts(s: Synthesized) {
   const fn = s.service.worker.fn;
   const roleId = s.service.getLogicalId(fn.role?.node.defaultChild as CfnElement);
-  const policies = s.serviceTemplate.findResources('AWS::IAM::Policy', {
-    Properties: { Roles: [{ Ref: roleId }] },
-  });
-  const statements = Object.values(policies).flatMap(
-    (p) => (p.Properties as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument.Statement,
-  );
+  const statements = roleStatements(s, roleId);
   const resources = s.serviceTemplate.toJSON().Resources;
   const env = resources[s.service.getLogicalId(fn.node.defaultChild as CfnElement)].Properties.Environment
     .Variables as Record<string, unknown>;

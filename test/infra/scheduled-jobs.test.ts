@@ -5,7 +5,7 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Synthesized, synthesize } from './synth.js';
+import { roleStatements, type Synthesized, synthesize } from './synth.js';
 
 let s: Synthesized;
 beforeAll(() => {
@@ -16,12 +16,6 @@ const id = (c: { node: { defaultChild?: unknown } }) =>
   s.service.getLogicalId(c.node.defaultChild as CfnElement);
 const functionArn = () => ({ 'Fn::GetAtt': [id(s.service.scheduled.fn), 'Arn'] });
 const dlqArn = () => ({ 'Fn::GetAtt': [id(s.service.everyMinute.deadLetters), 'Arn'] });
-
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-}
 
 function scheduleProps() {
   const schedules = Object.values(s.serviceTemplate.findResources('AWS::Scheduler::Schedule'));
@@ -78,12 +72,7 @@ describe('scheduled jobs', () => {
       }),
     ]);
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
-    const policies = s.serviceTemplate.findResources('AWS::IAM::Policy', {
-      Properties: { Roles: [{ Ref: roleId }] },
-    });
-    const statements = Object.values(policies).flatMap(
-      (p) => (p.Properties as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument.Statement,
-    );
+    const statements = roleStatements(s, roleId);
     expect(statements).toEqual([
       {
         Effect: 'Allow',

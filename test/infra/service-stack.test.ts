@@ -5,32 +5,18 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Synthesized, synthesize } from './synth.js';
+import { actionsOf, roleStatements, type Synthesized, synthesize } from './synth.js';
 
 let s: Synthesized;
 beforeAll(() => {
   s = synthesize();
 });
 
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-}
+/** Every statement in the policies attached to the function's role. */
+const statementsOf = (fn: IFunction) =>
+  roleStatements(s, s.service.getLogicalId(fn.role?.node.defaultChild as CfnElement));
 
-/** Every Allow statement in the policies attached to the function's role. */
-function statementsOf(fn: IFunction): Statement[] {
-  const roleId = s.service.getLogicalId(fn.role?.node.defaultChild as CfnElement);
-  const policies = s.serviceTemplate.findResources('AWS::IAM::Policy', {
-    Properties: { Roles: [{ Ref: roleId }] },
-  });
-  return Object.values(policies).flatMap(
-    (p) => (p.Properties as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument.Statement,
-  );
-}
-
-const actionsOf = (fn: IFunction) =>
-  new Set(statementsOf(fn).flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action])));
+const actionsOfFn = (fn: IFunction) => new Set(actionsOf(statementsOf(fn)));
 
 const allFunctions = () => [
   s.service.webhooks.fn,
@@ -78,7 +64,7 @@ describe('service stack functions', () => {
 
   it('may read both secrets', () => {
     for (const fn of allFunctions()) {
-      const actions = actionsOf(fn);
+      const actions = actionsOfFn(fn);
       expect(actions).toContain('secretsmanager:GetSecretValue');
       expect(
         [...actions].filter(
@@ -89,7 +75,7 @@ describe('service stack functions', () => {
   });
 
   it('webhooks: read and write the table, enqueue jobs, nothing on any bucket, no deletes of resources', () => {
-    const actions = [...actionsOf(s.service.webhooks.fn)];
+    const actions = [...actionsOfFn(s.service.webhooks.fn)];
     expect(actions).toEqual(
       expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'sqs:SendMessage']),
     );
@@ -104,7 +90,7 @@ describe('service stack functions', () => {
   });
 
   it('API: table read/write, recordings read (playback) and put (fax PDFs) without delete, dead-letter replay', () => {
-    const actions = [...actionsOf(s.service.api.fn)];
+    const actions = [...actionsOfFn(s.service.api.fn)];
     expect(actions).toEqual(
       expect.arrayContaining([
         'dynamodb:UpdateItem',
@@ -120,7 +106,7 @@ describe('service stack functions', () => {
   });
 
   it('worker: consumes the work queue, sends to the dead letters, reads and puts recordings, never deletes', () => {
-    const actions = [...actionsOf(s.service.worker.fn)];
+    const actions = [...actionsOfFn(s.service.worker.fn)];
     expect(actions).toEqual(
       expect.arrayContaining([
         'dynamodb:PutItem',
@@ -136,7 +122,7 @@ describe('service stack functions', () => {
   });
 
   it('scheduled: reads and writes the table, enqueues jobs on the work queue only, nothing on any bucket', () => {
-    const actions = [...actionsOf(s.service.scheduled.fn)];
+    const actions = [...actionsOfFn(s.service.scheduled.fn)];
     expect(actions).toEqual(
       expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'sqs:SendMessage']),
     );

@@ -38,3 +38,33 @@ export function synthesize(context: Record<string, unknown> = TEST_CONTEXT): Syn
     serviceTemplate: Template.fromStack(center.service),
   };
 }
+
+/** One IAM policy statement as the synthesized template holds it. */
+export interface PolicyStatement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+/** The policies attached to the role with this logical id, with their logical ids and statements. */
+export function rolePolicies(
+  s: Synthesized,
+  roleId: string,
+): { policyId: string; statements: PolicyStatement[] }[] {
+  const policies = s.serviceTemplate.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: [{ Ref: roleId }] },
+  });
+  return Object.entries(policies).map(([policyId, p]) => ({
+    policyId,
+    statements: (p.Properties as { PolicyDocument: { Statement: PolicyStatement[] } }).PolicyDocument
+      .Statement,
+  }));
+}
+
+/** Every statement of the role's attached policies. */
+export const roleStatements = (s: Synthesized, roleId: string): PolicyStatement[] =>
+  rolePolicies(s, roleId).flatMap((p) => p.statements);
+
+/** The statements' actions, each statement's one or many. */
+export const actionsOf = (statements: readonly PolicyStatement[]): string[] =>
+  statements.flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]));

@@ -3,18 +3,12 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flowsRevision } from '../../infra/aws/constructs/twilio-provisioning.js';
-import { type Synthesized, synthesize } from './synth.js';
+import { actionsOf, rolePolicies, type Synthesized, synthesize } from './synth.js';
 
 let s: Synthesized;
 beforeAll(() => {
   s = synthesize();
 });
-
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-}
 
 const resources = () => s.serviceTemplate.toJSON().Resources as Record<string, unknown>;
 const idOf = (c: { node: { defaultChild?: unknown } }) =>
@@ -26,19 +20,6 @@ function customResource() {
   const [id, resource] = Object.entries(found)[0] as [string, Record<string, unknown>];
   return { id, resource, props: resource.Properties as Record<string, unknown> };
 }
-
-function policyStatementsOf(roleId: string): { policyId: string; statements: Statement[] }[] {
-  const policies = s.serviceTemplate.findResources('AWS::IAM::Policy', {
-    Properties: { Roles: [{ Ref: roleId }] },
-  });
-  return Object.entries(policies).map(([policyId, p]) => ({
-    policyId,
-    statements: (p.Properties as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument.Statement,
-  }));
-}
-
-const actions = (statements: Statement[]) =>
-  statements.flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]));
 
 describe('Twilio provisioning custom resource', () => {
   it('exists once, served by the provider framework that invokes our onEvent function', () => {
@@ -67,10 +48,10 @@ describe('Twilio provisioning custom resource', () => {
     const { resource } = customResource();
     const roleId = idOf(s.service.provisioning.onEvent.fn.role as never);
     const dependsOn = resource.DependsOn as string[];
-    const secretPolicies = policyStatementsOf(roleId).filter(({ statements }) =>
+    const secretPolicies = rolePolicies(s, roleId).filter(({ statements }) =>
       statements.some(
         (st) =>
-          actions([st]).includes('secretsmanager:GetSecretValue') &&
+          actionsOf([st]).includes('secretsmanager:GetSecretValue') &&
           JSON.stringify(st.Resource).includes('contact-center/twilio-auth-token'),
       ),
     );
@@ -90,7 +71,7 @@ describe('Twilio provisioning custom resource', () => {
     expect(fn.Properties.Runtime).toBe('nodejs22.x');
 
     const roleId = idOf(s.service.provisioning.onEvent.fn.role as never);
-    const granted = actions(policyStatementsOf(roleId).flatMap((p) => p.statements));
+    const granted = actionsOf(rolePolicies(s, roleId).flatMap((p) => p.statements));
     expect(granted).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue', 'dynamodb:Query']));
     const services = new Set(granted.map((a) => a.split(':')[0]));
     expect([...services].sort()).toEqual(['dynamodb', 'kms', 'logs', 'secretsmanager']);
