@@ -1,4 +1,5 @@
 // The agent desktop and supervisor console routes (docs/agent-api.md; /api/openapi.json has the schemas).
+import type { BlacklistRequest } from '../../functions/domain/model.js';
 import { call } from './api.js';
 import type { AgentToken } from './connection/types.js';
 
@@ -97,15 +98,8 @@ export interface Wallboard {
   readonly agents: readonly AgentBoard[];
 }
 
-export interface BlacklistRequest {
-  readonly id: string;
-  readonly phone: string;
-  readonly reason: string;
-  readonly callSid?: string;
-  readonly requestedBy: string;
-  readonly requestedAt: string;
-  readonly status: 'pending' | 'approved' | 'rejected';
-}
+/** As the API returns it: the server's own type. */
+export type { BlacklistRequest };
 
 export type MonitorMode = 'monitor' | 'whisper' | 'barge';
 
