@@ -1,0 +1,130 @@
+// The TaskRouter operations the center uses (workers, reservations, tasks, queue statistics), as one
+// port. Its one adapter speaks Twilio's TaskRouter REST API, which locally is served by the twin, so
+// the same contract suite pins both. Attributes travel parsed: JSON strings stop at the adapter.
+
+export type Attributes = Readonly<Record<string, unknown>>;
+
+export interface WorkerView {
+  readonly sid: string;
+  /** The agent id (TaskRouter's friendly name). */
+  readonly name: string;
+  readonly activity: string;
+  readonly activitySid?: string;
+  readonly available: boolean;
+  /** When the activity last changed (ISO). */
+  readonly since?: string;
+  readonly attributes: Attributes;
+}
+
+export type ReservationStatus =
+  | 'pending'
+  | 'accepted'
+  | 'rejected'
+  | 'timeout'
+  | 'canceled'
+  | 'rescinded'
+  | 'wrapping'
+  | 'completed';
+
+export interface ReservationView {
+  readonly sid: string;
+  readonly taskSid: string;
+  readonly workerSid: string;
+  readonly workerName?: string;
+  readonly status: ReservationStatus;
+}
+
+export type TaskStatus = 'pending' | 'reserved' | 'assigned' | 'wrapping' | 'completed' | 'canceled';
+
+export interface TaskView {
+  readonly sid: string;
+  readonly status: TaskStatus;
+  /** Empty in list answers (TaskRouter leaves them out there); fetch the task to read them. */
+  readonly attributes: Attributes;
+  readonly queue?: string;
+  readonly queueSid?: string;
+  /** Seconds since the task was created. */
+  readonly age: number;
+  readonly priority: number;
+}
+
+/** The fields of a reservation update the center sends: accept/reject, or an instruction. */
+export type ReservationUpdate =
+  | { readonly status: 'accepted' | 'rejected' | 'completed' | 'wrapping' }
+  | {
+      readonly instruction: 'conference';
+      readonly from: string;
+      readonly to: string;
+      readonly endConferenceOnExit?: boolean;
+      readonly endConferenceOnCustomerExit?: boolean;
+      readonly beep?: boolean;
+      readonly postWorkActivitySid?: string;
+    };
+
+export interface QueueStatistics {
+  readonly queueSid: string;
+  readonly waiting: number;
+  readonly longestWaitSeconds: number;
+  readonly availableWorkers: number;
+  readonly reservationsAccepted: number;
+  readonly tasksCanceled: number;
+  /** Tasks accepted within the split threshold, when one was asked for. */
+  readonly acceptedWithinThreshold: number;
+}
+
+export interface TaskRouterPort {
+  worker(workspaceSid: string, workerSid: string): Promise<WorkerView | undefined>;
+  workers(workspaceSid: string, filter?: { readonly available?: boolean }): Promise<WorkerView[]>;
+  updateWorker(
+    workspaceSid: string,
+    workerSid: string,
+    update: {
+      readonly activitySid?: string;
+      readonly attributes?: Attributes;
+      readonly rejectPendingReservations?: boolean;
+    },
+  ): Promise<WorkerView>;
+  reservations(
+    workspaceSid: string,
+    workerSid: string,
+    status?: ReservationStatus,
+  ): Promise<ReservationView[]>;
+  reservation(workspaceSid: string, workerSid: string, reservationSid: string): Promise<ReservationView>;
+  updateReservation(
+    workspaceSid: string,
+    workerSid: string,
+    reservationSid: string,
+    update: ReservationUpdate,
+  ): Promise<void>;
+  /** A task's pending reservations (who is being offered it now). */
+  taskReservations(
+    workspaceSid: string,
+    taskSid: string,
+    status?: ReservationStatus,
+  ): Promise<ReservationView[]>;
+  task(workspaceSid: string, taskSid: string): Promise<TaskView | undefined>;
+  tasks(workspaceSid: string, statuses: readonly TaskStatus[]): Promise<TaskView[]>;
+  createTask(
+    workspaceSid: string,
+    input: {
+      readonly workflowSid: string;
+      readonly taskChannel: string;
+      readonly attributes: Attributes;
+      readonly priority?: number;
+      readonly timeoutSeconds?: number;
+    },
+  ): Promise<TaskView>;
+  updateTask(
+    workspaceSid: string,
+    taskSid: string,
+    update: {
+      readonly assignmentStatus?: 'canceled' | 'wrapping' | 'completed';
+      readonly reason?: string;
+      readonly attributes?: Attributes;
+    },
+  ): Promise<TaskView>;
+  queueStatistics(
+    workspaceSid: string,
+    options: { readonly startDate: Date; readonly splitByWaitTimeSeconds?: number },
+  ): Promise<QueueStatistics[]>;
+}

@@ -1,0 +1,80 @@
+// The voice operations the center uses outside TwiML: place and end calls, and steer conference
+// participants (hold, mute, coach, add, remove). Its one adapter speaks Twilio's Voice REST API, which
+// locally is served by the twin.
+
+export interface CallView {
+  readonly sid: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly status: string;
+}
+
+export interface ConferenceView {
+  readonly sid: string;
+  readonly name: string;
+  readonly status: string;
+}
+
+export interface ParticipantView {
+  readonly callSid: string;
+  readonly label?: string;
+  readonly hold: boolean;
+  readonly muted: boolean;
+  readonly coaching?: boolean;
+}
+
+export interface NewParticipant {
+  readonly from: string;
+  readonly to: string;
+  readonly label?: string;
+  readonly endConferenceOnExit?: boolean;
+  readonly beep?: boolean;
+  readonly muted?: boolean;
+  readonly coaching?: boolean;
+  readonly callSidToCoach?: string;
+  readonly timeoutSeconds?: number;
+  readonly statusCallback?: string;
+  readonly statusCallbackEvent?: readonly string[];
+}
+
+export interface ParticipantUpdate {
+  readonly hold?: boolean;
+  readonly holdUrl?: string;
+  readonly muted?: boolean;
+  readonly coaching?: boolean;
+  readonly callSidToCoach?: string;
+}
+
+export interface TelephonyPort {
+  call(callSid: string): Promise<CallView | undefined>;
+  /** Places a call that runs the given TwiML once answered. */
+  createCall(input: {
+    readonly from: string;
+    readonly to: string;
+    readonly twiml: string;
+  }): Promise<CallView>;
+  /** Ends a call (status completed) or redirects it to new TwiML. */
+  updateCall(
+    callSid: string,
+    update: { readonly status?: 'completed'; readonly twiml?: string },
+  ): Promise<void>;
+  conferences(filter: { readonly name?: string; readonly status?: 'in-progress' }): Promise<ConferenceView[]>;
+  endConference(conference: string): Promise<void>;
+  participants(conference: string): Promise<ParticipantView[]>;
+  /** Adds a participant; `conference` is the SID or, for a new one, the friendly name. */
+  addParticipant(conference: string, input: NewParticipant): Promise<{ readonly callSid: string }>;
+  updateParticipant(conference: string, callSid: string, update: ParticipantUpdate): Promise<void>;
+  removeParticipant(conference: string, callSid: string): Promise<void>;
+}
+
+/** A refusal from the telephony provider (a 4xx from Twilio's REST API), with its status and code. */
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError';
+  constructor(
+    readonly status: number,
+    readonly code: number | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
