@@ -1,5 +1,7 @@
 // What an agent may ask for in which situation. The server decides; the page only asks. Pure rules,
 // fed with what TaskRouter says about the worker (activity, live call, wrap-up).
+import type { MarkerKey } from './ports.js';
+
 export type RequestedState = 'Available' | 'Busy' | 'Break' | 'Offline';
 
 export interface WorkerSituation {
@@ -38,7 +40,7 @@ export const SWEEP_EVERY_SECONDS = 5;
  * instruction: the agent's client already rings, and answering it accepts the reservation.
  */
 /** The call an agent is on without a task of their own (click-to-dial, or dialled in by a colleague). */
-export const agentCallKey = (agentId: string) => `agent-call#${agentId}`;
+export const agentCallKey = (agentId: string): MarkerKey => ({ kind: 'agent-call', agentId });
 
 /** The conference of an agent's click-to-dial call; `outboundCaller` reads the agent back from it. */
 export const outboundConferenceName = (agentId: string, nowMs: number) => `out-${agentId}-${nowMs}`;
@@ -46,7 +48,10 @@ export function outboundCaller(conferenceName: string): string | undefined {
   return /^out-(.+)-\d+$/.exec(conferenceName)?.[1];
 }
 
-export const conferenceOfferKey = (reservationSid: string) => `conference-offer#${reservationSid}`;
+export const conferenceOfferKey = (reservationSid: string): MarkerKey => ({
+  kind: 'conference-offer',
+  reservationSid,
+});
 
 /** The state shown while the agent's call is live (derived; TaskRouter's activity is kept apart). */
 export const ON_CALL = 'On call';

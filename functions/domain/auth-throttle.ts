@@ -1,5 +1,6 @@
 // Login throttling rules: failed attempts counted per login id and per client address in fixed
 // windows; the keys embed the window so an adapter's expiry semantics cannot stretch a window.
+import type { MarkerKey } from './ports.js';
 
 export const THROTTLE_WINDOW_SECONDS = 15 * 60;
 
@@ -13,7 +14,7 @@ export const THROTTLE_LIMITS = {
 export type ThrottleScope = keyof typeof THROTTLE_LIMITS;
 
 export interface ThrottleWindow {
-  readonly key: string;
+  readonly key: MarkerKey;
   readonly limit: number;
   /** End of the window, ISO 8601; the counter's expiry. */
   readonly expiresAt: string;
@@ -26,7 +27,7 @@ export function throttleWindow(scope: ThrottleScope, subject: string, nowMs: num
   const index = Math.floor(nowMs / windowMs);
   const endMs = (index + 1) * windowMs;
   return {
-    key: `login-fail#${scope}#${subject.toLowerCase()}#${index}`,
+    key: { kind: 'login-fail', scope, subject: subject.toLowerCase(), window: index },
     limit: THROTTLE_LIMITS[scope],
     expiresAt: new Date(endMs).toISOString(),
     retryAfterSeconds: Math.max(1, Math.ceil((endMs - nowMs) / 1000)),

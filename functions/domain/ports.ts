@@ -175,15 +175,46 @@ export interface AuditRepo {
   byActor(actor: string, page?: PageRequest): Promise<Page<AuditEntry>>;
 }
 
-/** Short-lived keys for login throttling and webhook idempotency (TTL in AWS). */
+/**
+ * What a short-lived key marks. The storage adapter turns each into its key; nothing else builds key
+ * strings, so a key's layout is decided in one place and callers cannot collide by accident.
+ */
+export type MarkerKey =
+  /** The reason an agent gave for a break. */
+  | { readonly kind: 'break'; readonly agentId: string }
+  /** The call an agent is on outside a TaskRouter reservation (click-to-dial, pick, transfer in). */
+  | { readonly kind: 'agent-call'; readonly agentId: string }
+  /** The agent's page is alive until the marker expires. */
+  | { readonly kind: 'heartbeat'; readonly agentId: string }
+  /** The task (and worker) a customer's call belongs to. */
+  | { readonly kind: 'call-task'; readonly callSid: string }
+  /** How a caller chose to leave the queue (callback or voicemail). */
+  | { readonly kind: 'queue-exit'; readonly callSid: string }
+  /** The assignment's conference instruction is ringing this reservation's agent. */
+  | { readonly kind: 'conference-offer'; readonly reservationSid: string }
+  /** A session signed out before its expiry. */
+  | { readonly kind: 'session-revoked'; readonly sessionId: string }
+  /** Failed logins of one id or address within one throttle window. */
+  | {
+      readonly kind: 'login-fail';
+      readonly scope: string;
+      readonly subject: string;
+      readonly window: number;
+    }
+  /** An SMS already sent for this dedupe key. */
+  | { readonly kind: 'sms-sent'; readonly dedupeKey: string }
+  /** A mail already sent for this dedupe key. */
+  | { readonly kind: 'mail-sent'; readonly dedupeKey: string };
+
+/** Short-lived markers and counters (login throttling, webhook idempotency, presence); TTL in AWS. */
 export interface KeyValueRepo {
   /** Atomically adds `by` to a counter that expires at `expiresAt`; returns the new value. */
-  increment(key: string, by: number, expiresAt: string): Promise<number>;
+  increment(key: MarkerKey, by: number, expiresAt: string): Promise<number>;
   /** A counter's count, or the value a marker was put with. */
-  get(key: string): Promise<{ value: number | string; expiresAt: string } | undefined>;
-  delete(key: string): Promise<void>;
+  get(key: MarkerKey): Promise<{ value: number | string; expiresAt: string } | undefined>;
+  delete(key: MarkerKey): Promise<void>;
   /** Writes only if absent (or expired); true when this call wrote it. */
-  putIfAbsent(key: string, value: string, expiresAt: string): Promise<boolean>;
+  putIfAbsent(key: MarkerKey, value: string, expiresAt: string): Promise<boolean>;
 }
 
 export interface Store {

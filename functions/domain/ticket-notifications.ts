@@ -19,7 +19,7 @@ export function ticketNotifications(
     body,
     purpose: `ticket-${event}`,
     customerId: customer.id,
-    dedupeKey: `ticket#${after.number}#${event}`,
+    dedupeKey: `ticket:${after.number}:${event}`,
     language,
   });
   const out: SmsSendJob[] = [];

@@ -2,7 +2,7 @@
 // before every send), a one-time key stops a replayed job from texting twice, Twilio's 21610 refusal adds
 // the number to our list, and the message is kept on the customer's thread with its status callbacks.
 import type { SmsSendJob } from '../domain/jobs.js';
-import type { Clock, Store } from '../domain/ports.js';
+import type { Clock, MarkerKey, Store } from '../domain/ports.js';
 
 /** The slice of the Twilio client used to send (client.messages.create). */
 export interface TwilioMessages {
@@ -55,7 +55,9 @@ export async function sendSms(deps: SmsOutboundDeps, sms: OutboundSms): Promise<
     });
     return { outcome: 'suppressed' };
   }
-  const onceKey = sms.dedupeKey ? `sms-sent#${sms.dedupeKey}` : undefined;
+  const onceKey: MarkerKey | undefined = sms.dedupeKey
+    ? { kind: 'sms-sent', dedupeKey: sms.dedupeKey }
+    : undefined;
   if (onceKey && (await store.keys.get(onceKey))) return { outcome: 'duplicate' };
   let sent: { sid: string; status: string };
   try {

@@ -3,7 +3,7 @@
 // mail-send job (SES or the local outbox), each deduped per voicemail and recipient and retried on its own.
 import type { MailSender } from '../domain/channel-ports.js';
 import { type JobQueue, type MailSendJob, PermanentJobError } from '../domain/jobs.js';
-import type { Clock, Store } from '../domain/ports.js';
+import type { Clock, MarkerKey, Store } from '../domain/ports.js';
 import type { StoredRecording } from '../domain/recording.js';
 import {
   contactsFor,
@@ -28,7 +28,7 @@ export async function processMailSend(
   job: MailSendJob,
 ): Promise<'sent' | 'duplicate'> {
   if (!deps.mail) throw new PermanentJobError('no mail sender configured (MAIL_FROM)');
-  const key = `mail-sent#${job.dedupeKey}`;
+  const key: MarkerKey = { kind: 'mail-sent', dedupeKey: job.dedupeKey };
   if (await deps.store.keys.get(key)) return 'duplicate';
   const sent = await deps.mail.send({ to: job.to, subject: job.subject, text: job.text });
   // Marked after sending: a crash in between may mail twice, never not at all.
@@ -98,7 +98,7 @@ export async function notifyVoicemail(
       to: phone,
       body: text,
       purpose: 'voicemail',
-      dedupeKey: `voicemail#${sid}#${phone}`,
+      dedupeKey: `voicemail:${sid}:${phone}`,
     });
   }
   for (const address of to.email) {
@@ -107,7 +107,7 @@ export async function notifyVoicemail(
       to: address,
       subject: `New voicemail in ${mailbox}`,
       text,
-      dedupeKey: `voicemail-mail#${sid}#${address}`,
+      dedupeKey: `voicemail-mail:${sid}:${address}`,
     });
   }
   return { mailbox, sms: to.sms, email: to.email };

@@ -1,11 +1,32 @@
 // Short-lived counters and markers (login throttling, webhook idempotency). DynamoDB's TTL removes
 // them in AWS eventually, and dynalite never does, so every read treats an expired item as absent.
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Clock, KeyValueRepo } from '../../domain/ports.js';
+import type { Clock, KeyValueRepo, MarkerKey } from '../../domain/ports.js';
 import { TTL_ATTRIBUTE } from './table.js';
 import { getItem, putIf, type TableAccess } from './table-access.js';
 
-const pk = (key: string) => `KV#${key}`;
+/** The item key of a marker; these layouts are stored, so changing one orphans live markers. */
+export function markerKey(key: MarkerKey): string {
+  switch (key.kind) {
+    case 'break':
+    case 'agent-call':
+    case 'heartbeat':
+      return `KV#${key.kind}#${key.agentId}`;
+    case 'call-task':
+    case 'queue-exit':
+      return `KV#${key.kind}#${key.callSid}`;
+    case 'conference-offer':
+      return `KV#${key.kind}#${key.reservationSid}`;
+    case 'session-revoked':
+      return `KV#${key.kind}#${key.sessionId}`;
+    case 'login-fail':
+      return `KV#${key.kind}#${key.scope}#${key.subject.toLowerCase()}#${key.window}`;
+    case 'sms-sent':
+    case 'mail-sent':
+      return `KV#${key.kind}#${key.dedupeKey}`;
+  }
+}
+const pk = markerKey;
 const epochSeconds = (iso: string) => Math.ceil(Date.parse(iso) / 1000);
 
 export function createKeyValueRepo(t: TableAccess, clock: Clock): KeyValueRepo {

@@ -8,6 +8,7 @@ import {
   outboundConferenceName,
 } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
+import type { MarkerKey } from '../../domain/ports.js';
 import { customerNumberOf } from '../../domain/routing/workflow.js';
 import type { AppDeps } from '../deps.js';
 import { ForbiddenError, HttpProblem, NotFoundError } from '../errors.js';
@@ -22,7 +23,7 @@ import { createSupervisorOps } from './supervisor.js';
 import { createWorkers, twilioStep } from './workers.js';
 
 const HOLD_MUSIC = 'http://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3';
-export const breakKey = (agentId: string) => `break#${agentId}`;
+export const breakKey = (agentId: string): MarkerKey => ({ kind: 'break', agentId });
 
 export function createAgentDesk(deps: AppDeps): AgentDesk {
   const ivr = createIvrServices(deps);
@@ -323,9 +324,9 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
             .participants(callSid)
             .update({ hold: false })
             .catch(() => undefined);
-          await store.keys.delete(`call-task#${callSid}`);
+          await store.keys.delete({ kind: 'call-task', callSid });
           await store.keys.putIfAbsent(
-            `call-task#${callSid}`,
+            { kind: 'call-task', callSid },
             JSON.stringify({ taskSid: r.taskSid, workerSid }),
             dayEnd(),
           );

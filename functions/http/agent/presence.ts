@@ -4,10 +4,10 @@
 // offers the ringing call to the next agent instead of letting it ring a sleeping tab.
 import type { TwilioClient } from '../../adapters/twilio/client.js';
 import { HEARTBEAT_TIMEOUT_SECONDS } from '../../domain/agent-state.js';
-import type { Clock, Store } from '../../domain/ports.js';
+import type { Clock, MarkerKey, Store } from '../../domain/ports.js';
 import { activitySid, ROUTING_SETTING_NAME, type RoutingSids } from './routing-sids.js';
 
-export const heartbeatKey = (agentId: string) => `heartbeat#${agentId}`;
+export const heartbeatKey = (agentId: string): MarkerKey => ({ kind: 'heartbeat', agentId });
 
 /** Records a heartbeat; returns when it expires. Two writes: the KV port has no plain put. */
 export async function recordHeartbeat(store: Store, clock: Clock, agentId: string): Promise<string> {

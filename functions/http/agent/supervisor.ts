@@ -2,7 +2,7 @@
 // the live queue, picking a waiting or ringing call, monitor/whisper/barge, take over, force hang-up and
 // force state. Every supervisor action is audited. The supervisor's audio is a `client:<id>` leg dialled
 // into the call's conference (reference §8.3).
-import { HEARTBEAT_TIMEOUT_SECONDS, ON_CALL } from '../../domain/agent-state.js';
+import { agentCallKey, HEARTBEAT_TIMEOUT_SECONDS, ON_CALL } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
 import { customerNumberOf } from '../../domain/routing/workflow.js';
 import type { AppDeps } from '../deps.js';
@@ -225,9 +225,9 @@ export function createSupervisorOps(
           .conferences(name)
           .participants.create({ from, to: `client:${user.id}`, beep: 'false', endConferenceOnExit: false }),
       );
-      await store.keys.delete(`agent-call#${user.id}`);
+      await store.keys.delete(agentCallKey(user.id));
       await store.keys.putIfAbsent(
-        `agent-call#${user.id}`,
+        agentCallKey(user.id),
         JSON.stringify({ conference: name, callSid }),
         iso(clock.now() + 86_400_000),
       );

@@ -2,6 +2,7 @@
 // (Bearer header, else the cc_session cookie) for an enabled user holding one of the operation's roles.
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import type { MarkerKey } from '../../domain/ports.js';
 import { passwordFingerprint, type SessionClaims, verifySession } from '../../domain/session.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
@@ -12,8 +13,8 @@ export const SESSION_COOKIE = 'cc_session';
 
 export type Guard = (operation: Operation) => MiddlewareHandler<ApiEnv>;
 
-export function revocationKey(claims: SessionClaims): string {
-  return `session-revoked#${claims.jti}`;
+export function revocationKey(claims: SessionClaims): MarkerKey {
+  return { kind: 'session-revoked', sessionId: claims.jti };
 }
 
 function tokenOf(authorization: string | undefined, cookie: string | undefined): string | undefined {

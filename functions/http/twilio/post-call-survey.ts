@@ -37,7 +37,7 @@ export async function queuePostCallSurvey(
       to: phone.e164,
       body: render('surveyAsk', language),
       purpose: 'survey',
-      dedupeKey: `survey#${call.callSid}`,
+      dedupeKey: `survey:${call.callSid}`,
       survey: { callSid: call.callSid, agentId: call.agentId },
       language,
       ...(call.customerId ? { customerId: call.customerId } : {}),

@@ -49,9 +49,9 @@ export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): H
     if (typeof task.conference_name === 'string') return c.json({});
     if (callSid) {
       const expires = new Date(deps.clock.now() + 24 * 3600_000).toISOString();
-      await deps.store.keys.delete(`call-task#${callSid}`);
+      await deps.store.keys.delete({ kind: 'call-task', callSid });
       await deps.store.keys.putIfAbsent(
-        `call-task#${callSid}`,
+        { kind: 'call-task', callSid },
         JSON.stringify({ taskSid, workerSid }),
         expires,
       );
@@ -108,7 +108,7 @@ export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): H
     const task = await services.rest.taskrouterGet(`${ws}/Tasks/${name}`).catch(() => undefined);
     const customer = json(typeof task?.attributes === 'string' ? task.attributes : undefined).call_sid;
     if (typeof customer !== 'string') return c.body(null, 204);
-    const found = await deps.store.keys.get(`call-task#${customer}`);
+    const found = await deps.store.keys.get({ kind: 'call-task', callSid: customer });
     if (!found) return c.body(null, 204);
     const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
     const current = await services.rest.taskrouterGet(`${ws}/Tasks/${taskSid}`).catch(() => undefined);

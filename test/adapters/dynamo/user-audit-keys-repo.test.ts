@@ -1,5 +1,6 @@
 // Users, the audit log, and the expiring counters behind login throttling and idempotency.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markerKey } from '../../../functions/adapters/dynamo/key-value-repo.js';
 import { createTestStore, type TestStore } from '../../support/dynamo.js';
 
 let ts: TestStore;
@@ -53,29 +54,47 @@ describe('audit repository', () => {
 });
 
 describe('key-value repository', () => {
+  const LOGIN = { kind: 'login-fail', scope: 'id', subject: '1001', window: 1 } as const;
+  const MARK = { kind: 'call-task', callSid: 'CA1' } as const;
+
   it('counts atomically within a window and restarts after expiry', async () => {
     const exp = new Date(ts.clock.now() + 60_000).toISOString();
-    const counts = await Promise.all(
-      Array.from({ length: 8 }, () => ts.store.keys.increment('login:1001', 1, exp)),
-    );
+    const counts = await Promise.all(Array.from({ length: 8 }, () => ts.store.keys.increment(LOGIN, 1, exp)));
     expect(counts.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect((await ts.store.keys.get('login:1001'))?.value).toBe(8);
+    expect((await ts.store.keys.get(LOGIN))?.value).toBe(8);
     await ts.clock.advance(61_000);
-    expect(await ts.store.keys.get('login:1001')).toBeUndefined();
+    expect(await ts.store.keys.get(LOGIN)).toBeUndefined();
     const later = new Date(ts.clock.now() + 60_000).toISOString();
-    expect(await ts.store.keys.increment('login:1001', 1, later)).toBe(1);
-    await ts.store.keys.delete('login:1001');
-    expect(await ts.store.keys.get('login:1001')).toBeUndefined();
+    expect(await ts.store.keys.increment(LOGIN, 1, later)).toBe(1);
+    await ts.store.keys.delete(LOGIN);
+    expect(await ts.store.keys.get(LOGIN)).toBeUndefined();
   });
 
   it('puts a marker only once until it expires', async () => {
     const exp = new Date(ts.clock.now() + 1000).toISOString();
-    const results = await Promise.all([1, 2, 3].map(() => ts.store.keys.putIfAbsent('sid:CA1', 'done', exp)));
+    const results = await Promise.all([1, 2, 3].map(() => ts.store.keys.putIfAbsent(MARK, 'done', exp)));
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect((await ts.store.keys.get('sid:CA1'))?.value).toBe('done');
+    expect((await ts.store.keys.get(MARK))?.value).toBe('done');
     await ts.clock.advance(2000);
     expect(
-      await ts.store.keys.putIfAbsent('sid:CA1', 'again', new Date(ts.clock.now() + 1000).toISOString()),
+      await ts.store.keys.putIfAbsent(MARK, 'again', new Date(ts.clock.now() + 1000).toISOString()),
     ).toBe(true);
+  });
+});
+
+describe('marker keys', () => {
+  it('keeps the stored layout of every marker kind', () => {
+    expect(markerKey({ kind: 'heartbeat', agentId: '1001' })).toBe('KV#heartbeat#1001');
+    expect(markerKey({ kind: 'break', agentId: '1001' })).toBe('KV#break#1001');
+    expect(markerKey({ kind: 'agent-call', agentId: '1001' })).toBe('KV#agent-call#1001');
+    expect(markerKey({ kind: 'call-task', callSid: 'CA1' })).toBe('KV#call-task#CA1');
+    expect(markerKey({ kind: 'queue-exit', callSid: 'CA1' })).toBe('KV#queue-exit#CA1');
+    expect(markerKey({ kind: 'conference-offer', reservationSid: 'WR1' })).toBe('KV#conference-offer#WR1');
+    expect(markerKey({ kind: 'session-revoked', sessionId: 'j1' })).toBe('KV#session-revoked#j1');
+    expect(markerKey({ kind: 'login-fail', scope: 'id', subject: 'Admin', window: 7 })).toBe(
+      'KV#login-fail#id#admin#7',
+    );
+    expect(markerKey({ kind: 'sms-sent', dedupeKey: 'survey:CA1' })).toBe('KV#sms-sent#survey:CA1');
+    expect(markerKey({ kind: 'mail-sent', dedupeKey: 'x' })).toBe('KV#mail-sent#x');
   });
 });

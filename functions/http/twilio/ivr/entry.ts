@@ -59,7 +59,7 @@ export function ivrPorts(
             to,
             body,
             purpose: 'ivr',
-            dedupeKey: `ivr#${call.callSid}#${digest}`,
+            dedupeKey: `ivr:${call.callSid}:${digest}`,
           });
         } else await services.rest.sendSms({ from: call.called, to, body });
       } catch (err) {

@@ -177,11 +177,11 @@ export function createIvrApp(deps: WebhookDeps, services: IvrServices): Hono<Twi
     if (choice === '1') {
       const enqueuedAt = new Date(now() - waited * 1000).toISOString();
       await createCallback(deps, services, { session, queue, call, enqueuedAt });
-      await deps.store.keys.putIfAbsent(`queue-exit#${call.callSid}`, 'callback', expires);
+      await deps.store.keys.putIfAbsent({ kind: 'queue-exit', callSid: call.callSid }, 'callback', expires);
       r.say(SAY[session.lang], WAIT.callback[session.lang]);
       r.leave();
     } else if (choice === '2') {
-      await deps.store.keys.putIfAbsent(`queue-exit#${call.callSid}`, 'voicemail', expires);
+      await deps.store.keys.putIfAbsent({ kind: 'queue-exit', callSid: call.callSid }, 'voicemail', expires);
       r.leave();
     } else r.redirect({ method: 'POST' }, ivrUrl(base, 'wait', session, { q: queue }));
     return c.body(r.toString(), 200, xml());
@@ -214,7 +214,7 @@ export function createIvrApp(deps: WebhookDeps, services: IvrServices): Hono<Twi
       r.say(SAY[lang], WAIT.full[lang]);
       voicemail('queue-full');
     } else if (result === 'leave') {
-      const exit = await deps.store.keys.get(`queue-exit#${call.callSid}`);
+      const exit = await deps.store.keys.get({ kind: 'queue-exit', callSid: call.callSid });
       if (exit?.value === 'callback') {
         await deps.store.calls.update(call.callSid, { disposition: 'callback-requested', queue });
         r.hangup();
@@ -363,7 +363,7 @@ async function createCallback(
 
 /** After a bridged call: the task goes to wrapping (the worker to Wrap-up) and a timer ends it. */
 async function startWrapUp(deps: WebhookDeps, services: IvrServices, callSid: string): Promise<void> {
-  const found = await deps.store.keys.get(`call-task#${callSid}`);
+  const found = await deps.store.keys.get({ kind: 'call-task', callSid });
   if (!found) return;
   const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
   const p = await services.provisioned();
