@@ -5,6 +5,7 @@ import { createDynamoStore } from '../adapters/dynamo/store.js';
 import { type AppConfig, loadConfig } from '../config.js';
 import { systemClock } from '../domain/ports.js';
 import type { WebhookDeps } from '../http/deps.js';
+import { createTwilioPorts } from '../adapters/twilio/twilio-ports.js';
 import { lambdaJobs } from './lambda-channels.js';
 import { resolveSecrets, type SecretReader, secretsManagerReader } from './secrets.js';
 
@@ -28,11 +29,17 @@ export async function webhookDeps(
     ...(searchPhone ? { searchPhone } : {}),
   });
   const jobs = lambdaJobs(config);
+  const secrets = await resolveSecrets(config, readSecret);
   return {
     config,
-    secrets: await resolveSecrets(config, readSecret),
+    secrets,
     store,
     clock,
+    ...createTwilioPorts({
+      accountSid: config.twilio.accountSid,
+      authToken: secrets.twilioAuthToken,
+      ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
+    }),
     ...(jobs ? { jobs } : {}),
   };
 }

@@ -2,7 +2,10 @@
 import type { TwilioClient } from '../adapters/twilio/client.js';
 import type { AppConfig } from '../config.js';
 import type { JobQueue } from '../domain/jobs.js';
+import type { MessagingPort } from '../domain/messaging-port.js';
 import type { Clock, Store } from '../domain/ports.js';
+import type { TaskRouterPort } from '../domain/taskrouter-port.js';
+import type { TelephonyPort } from '../domain/telephony-port.js';
 import type { ChannelDeps } from './channel-deps.js';
 
 export interface AppSecrets {
@@ -24,6 +27,10 @@ export interface WebhookDeps {
   readonly secrets: AppSecrets;
   readonly store: Store;
   readonly clock: Clock;
+  /** TaskRouter, voice and SMS through Twilio's REST API (the twin locally), as the app's ports. */
+  readonly taskrouter: TaskRouterPort;
+  readonly telephony: TelephonyPort;
+  readonly messaging: MessagingPort;
   /** The job queue (recordings, SMS routing); without it the recording/SMS-status webhooks are not mounted. */
   readonly jobs?: JobQueue;
 }

@@ -12,6 +12,7 @@ import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import { routing } from '../../flows/routing.js';
 import { createDynamoStore, ensureTable } from '../../functions/adapters/dynamo/store.js';
 import { createTwilioClient, type TwilioClient } from '../../functions/adapters/twilio/client.js';
+import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import { provisionNumbers, wiringFor } from '../../functions/adapters/twilio/provision-numbers.js';
 import { provisionRouting } from '../../functions/adapters/twilio/provision-taskrouter.js';
 import type { AppConfig } from '../../functions/config.js';
@@ -244,6 +245,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       store,
       clock,
       twilio,
+      ...createTwilioPorts({
+        accountSid: config.twilio.accountSid,
+        authToken: secrets.twilioAuthToken,
+        ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
+      }),
       jobs: channels.queue,
       channels: channels.channels,
     };

@@ -2,6 +2,7 @@
 // REST API with the channel routes, /fax) on a real port, dynalite, s3rver, and the Twilio twin (voice,
 // messaging, recordings) on one manual clock, with the worker on the in-process queue. Tests wrap the ports
 // (`faults`) to inject Twilio and S3 failures and crashes between the worker's steps.
+import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -113,6 +114,7 @@ export async function startChannelStack(options: { faults?: Faults; mediaTimeout
     store,
     clock,
     twilio,
+    ...createTwilioPorts({ accountSid: ACCOUNT.accountSid, authToken: ACCOUNT.authToken, apiBaseUrl: twinBase }),
     jobs: queue,
     deadLetters: queue,
     media,

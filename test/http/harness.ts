@@ -1,5 +1,6 @@
 // The real app over a real Store (dynalite, or DYNAMODB_ENDPOINT) with a manual clock, seeded users
 // of every role, and helpers to log in, call /api and send signed Twilio webhooks.
+import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { createTwilioClient } from '../../functions/adapters/twilio/client.js';
 import type { AppConfig } from '../../functions/config.js';
@@ -109,6 +110,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     clock: ts.clock,
     // Nothing listens here: these tests cover routes that do not call Twilio's REST API.
     twilio: createTwilioClient({
+      accountSid: config.twilio.accountSid,
+      authToken: TWILIO_TOKEN,
+      apiBaseUrl: 'http://127.0.0.1:9',
+    }),
+    ...createTwilioPorts({
       accountSid: config.twilio.accountSid,
       authToken: TWILIO_TOKEN,
       apiBaseUrl: 'http://127.0.0.1:9',

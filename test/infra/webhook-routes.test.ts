@@ -1,6 +1,7 @@
 // Every route the Hono app serves is reachable in AWS: CloudFront sends it to the HTTP API origin and the
 // HTTP API to the right function (/twilio/* to webhooks, the rest to the API). Routes come from the app.
 
+import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTwilioClient } from '../../functions/adapters/twilio/client.js';
@@ -32,6 +33,7 @@ function appRoutes(): { method: string; path: string }[] {
     store: {} as Store,
     clock: systemClock,
     twilio: createTwilioClient({ accountSid: config.twilio.accountSid, authToken: 't' }),
+    ...createTwilioPorts({ accountSid: config.twilio.accountSid, authToken: 't' }),
   });
   const seen = new Map<string, { method: string; path: string }>();
   for (const r of app.routes) {

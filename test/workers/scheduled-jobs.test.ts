@@ -2,6 +2,7 @@
 // naming what came and what is allowed, and runs nothing; the schedule's input runs one round of the
 // periodic jobs on the local stack (an Available agent whose page went quiet goes Offline) and queues
 // exactly three presence sweeps, 15, 30 and 45 s later.
+import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HEARTBEAT_TIMEOUT_SECONDS } from '../../functions/domain/agent-state.js';
 import type { Job, JobQueue } from '../../functions/domain/jobs.js';
@@ -68,6 +69,11 @@ describe('scheduled jobs: one minute on the local stack', () => {
       store: stack.store,
       clock,
       twilio: stack.twilio,
+      ...createTwilioPorts({
+        accountSid: stack.config.twilio.accountSid,
+        authToken: LOCAL_TWILIO.authToken,
+        apiBaseUrl: stack.url,
+      }),
       jobs: stack.channels.queue,
     };
   }, 60_000);

@@ -9,6 +9,8 @@ export interface ProvisionedRouting {
   readonly queues: Readonly<Record<string, string>>;
   /** Agent id (worker friendly name) -> SID. */
   readonly workers: Readonly<Record<string, string>>;
+  /** TwiML App for the Voice SDK's outgoing calls, when provisioning made one. */
+  readonly applicationSid?: string;
 }
 
 export const ROUTING_SETTING = 'taskrouter';

@@ -1,7 +1,7 @@
 // Blacklist requests used to live in one settings document; the first use after an upgrade copies them
 // into their own items under their existing ids (a conditional put, so running it twice changes nothing).
-import type { BlacklistRequest } from '../../domain/model.js';
-import type { Store } from '../../domain/ports.js';
+import type { BlacklistRequest } from '../domain/model.js';
+import type { Store } from '../domain/ports.js';
 
 export const LEGACY_DOC = 'blacklist-requests';
 

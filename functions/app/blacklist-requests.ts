@@ -1,16 +1,16 @@
 // Agents ask for a number to be blacklisted; a supervisor approves (the IVR's blacklist entry is written)
 // or rejects. Each request is an item of its own (store.blacklistRequests), so simultaneous requests are all
 // kept, and a decision is conditional on the request still pending: only its winner writes the entry.
-import type { BlacklistRequest, User } from '../../domain/model.js';
-import { normalisePhone } from '../../domain/phone.js';
-import type { AppDeps } from '../deps.js';
-import { HttpProblem, invalidField, NotFoundError } from '../errors.js';
+import type { BlacklistRequest, User } from '../domain/model.js';
+import { normalisePhone } from '../domain/phone.js';
+import { HttpProblem, invalidField, NotFoundError } from '../domain/problems.js';
+import type { CenterPorts } from './center.js';
 import { migrateLegacyBlacklistRequests } from './blacklist-requests-legacy.js';
 
 /** The supervisor's list has no cursor: it shows at most this many, oldest first. */
 const MAX_LISTED = 500;
 
-export function createBlacklistRequests(deps: AppDeps) {
+export function createBlacklistRequests(deps: Pick<CenterPorts, 'store' | 'config'>) {
   const { store, config } = deps;
   let migrated: Promise<void> | undefined;
   // Reading and deciding need requests from the old settings document; a new request does not.

@@ -1,0 +1,91 @@
+// What every use case works with: configuration, storage, the clock, the outside systems as ports, the
+// wrap-up timer, and the provisioned TaskRouter SIDs (cached per container: they change only when
+// provisioning runs again). Built once per door from the composition root's dependencies.
+import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
+import type { AppConfig } from '../config.js';
+import type { JobQueue } from '../domain/jobs.js';
+import type { MessagingPort } from '../domain/messaging-port.js';
+import type { Clock, Store } from '../domain/ports.js';
+import { NotProvisionedError } from '../domain/problems.js';
+import { type ProvisionedRouting, ROUTING_SETTING } from '../domain/routing/provisioned.js';
+import {
+  createClockScheduler,
+  createQueueScheduler,
+  isTimerClock,
+  type ScheduledJob,
+  type Scheduler,
+} from '../domain/scheduler.js';
+import type { TaskRouterPort } from '../domain/taskrouter-port.js';
+import type { TelephonyPort } from '../domain/telephony-port.js';
+
+/** The ports a composition root wires in (adapters for Twilio's REST API, or the twin's locally). */
+export interface CenterPorts {
+  readonly config: AppConfig;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly taskrouter: TaskRouterPort;
+  readonly telephony: TelephonyPort;
+  readonly messaging: MessagingPort;
+  /** Delayed jobs (AWS); without a timer clock the wrap-up timer rides on them. */
+  readonly jobs?: JobQueue;
+}
+
+export interface Center extends CenterPorts {
+  readonly scheduler: Scheduler;
+  /** The provisioned SIDs, cached for a minute (webhooks); 409 not-provisioned before provisioning ran. */
+  provisioned(): Promise<ProvisionedRouting>;
+  /** The same, read afresh: the desk must see an agent added a moment ago. */
+  routing(): Promise<ProvisionedRouting>;
+}
+
+const CACHE_MS = 60_000;
+
+/**
+ * `runJob` runs a due wrap-up timer on a timer clock (locally); in AWS the delayed job reaches the job
+ * worker instead. Without either, wrap-up ends when the agent ends it.
+ */
+export function createCenter(ports: CenterPorts, runJob: (center: Center, job: ScheduledJob) => Promise<void>): Center {
+  let cached: { at: number; value: ProvisionedRouting } | undefined;
+  const routing = async () => {
+    const value = await ports.store.settings.get<ProvisionedRouting>(ROUTING_SETTING);
+    if (!value?.workspaceSid) throw new NotProvisionedError('TaskRouter routing');
+    // A cache on the wall clock: it bounds staleness in real time, whatever a simulated clock does.
+    cached = { at: Date.now(), value };
+    return value;
+  };
+  const provisioned = async () =>
+    cached && Date.now() - cached.at < CACHE_MS ? cached.value : routing();
+  const center: Center = {
+    ...ports,
+    provisioned,
+    routing,
+    scheduler: isTimerClock(ports.clock)
+      ? createClockScheduler(ports.clock, (job) => runJob(center, job))
+      : ports.jobs
+        ? createQueueScheduler(ports.jobs, ports.clock)
+        : { schedule: async () => undefined },
+  };
+  return center;
+}
+
+/** The worker SID of an agent, or 409 not-provisioned. */
+export function workerSidOf(sids: ProvisionedRouting, agentId: string): string {
+  const sid = sids.workers[agentId];
+  if (!sid) throw new NotProvisionedError(`A TaskRouter worker for "${agentId}"`);
+  return sid;
+}
+
+/** The SID of an activity by name, or 409 not-provisioned. */
+export function activitySid(sids: ProvisionedRouting, name: string): string {
+  const sid = sids.activities[name];
+  if (!sid) throw new NotProvisionedError(`The "${name}" activity`);
+  return sid;
+}
+
+/**
+ * The caller id the center shows when a call has no number of its own to show (an agent dialled into a
+ * call whose record is gone): the configured SMS sender, else the first hotline.
+ */
+export function centerNumber(center: Pick<Center, 'config'>): string {
+  return center.config.channels?.smsFrom ?? HOTLINE_NUMBERS[0].number;
+}

@@ -1,0 +1,118 @@
+// The agent's own state: what the desk shows (activity, live call, reservations, heartbeat, break
+// reason) and the changes an agent or a supervisor asks for, decided by the domain's state rules.
+import { decideState, HEARTBEAT_INTERVAL_SECONDS, ON_CALL } from '../../domain/agent-state.js';
+import type { User } from '../../domain/model.js';
+import type { MarkerKey } from '../../domain/ports.js';
+import { HttpProblem } from '../../domain/problems.js';
+import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
+import { type Center, workerSidOf } from '../center.js';
+import { providerStep } from '../provider-step.js';
+import type { CallFinder, CurrentCall } from './calls.js';
+import { heartbeatAlive, recordHeartbeat } from './presence.js';
+import { agentWorker, setActivity } from './workers.js';
+
+export const breakKey = (agentId: string): MarkerKey => ({ kind: 'break', agentId });
+
+export type RequestedState = 'Available' | 'Busy' | 'Break' | 'Offline';
+
+export function callView(call: CurrentCall) {
+  const customer = call.legs.find((l) => l.callSid === call.callSid);
+  return {
+    taskSid: call.taskSid ?? '',
+    callSid: call.callSid,
+    conferenceSid: call.conferenceSid,
+    ...(call.myLeg ? { agentCallSid: call.myLeg.callSid } : {}),
+    onHold: customer?.hold ?? false,
+    muted: call.myLeg?.muted ?? false,
+    participants: call.legs.map((l) => ({
+      callSid: l.callSid,
+      ...(l.label ? { label: l.label } : {}),
+      hold: l.hold,
+      muted: l.muted,
+    })),
+  };
+}
+
+export function createAgentState(center: Center, calls: CallFinder) {
+  const { store, clock, taskrouter } = center;
+
+  async function status(user: User) {
+    const sids = await center.routing();
+    const w = await agentWorker(center, sids, user.id);
+    const [reservations, call, hb, brk] = await Promise.all([
+      taskrouter.reservations(sids.workspaceSid, w.sid),
+      calls.find(user.id, sids),
+      heartbeatAlive(store, user.id),
+      store.keys.get(breakKey(user.id)),
+    ]);
+    const open = reservations
+      .filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.status))
+      .map((r) => ({ reservationSid: r.sid, taskSid: r.taskSid, status: r.status }));
+    const skills = Array.isArray(w.attributes.skills) ? (w.attributes.skills as string[]) : [...user.skills];
+    return {
+      agentId: user.id,
+      workerSid: w.sid,
+      // Derived from what happens: a live call (its conference is up) makes me On call whatever the activity.
+      state: call ? ON_CALL : w.activity,
+      activity: w.activity,
+      available: w.available,
+      ...(w.activity === 'Break' && brk ? { breakReason: String(brk.value) } : {}),
+      ...(w.since ? { since: w.since } : {}),
+      skills,
+      allSkills: [...user.skills],
+      reservations: open,
+      ...(call ? { call: callView(call) } : {}),
+      ...(hb ? { heartbeatExpiresAt: hb } : {}),
+    };
+  }
+
+  async function completeWrapping(sids: ProvisionedRouting, workerSid: string): Promise<void> {
+    for (const r of await taskrouter.reservations(sids.workspaceSid, workerSid, 'wrapping')) {
+      await providerStep('complete task', () =>
+        taskrouter.updateTask(sids.workspaceSid, r.taskSid, { assignmentStatus: 'completed', reason: 'wrap-up ended' }),
+      );
+    }
+  }
+
+  /** `user` asks for `agentId`'s state: themselves, or a supervisor forcing an agent's. */
+  async function changeState(user: User, agentId: string, state: RequestedState, reason?: string) {
+    const sids = await center.routing();
+    const workerSid = workerSidOf(sids, agentId);
+    const w = await agentWorker(center, sids, agentId);
+    const onCall = (await calls.find(agentId, sids)) !== undefined;
+    const decision = decideState({ activity: w.activity, onCall }, state);
+    if (!decision.ok) throw new HttpProblem(409, decision.reason, decision.message);
+    if (decision.endWrapUp || state === 'Available') await completeWrapping(sids, workerSid);
+    // Going Available is proof the page is alive: count it as a heartbeat so the sweeper leaves it be.
+    if (state === 'Available' && user.id === agentId) await recordHeartbeat(store, clock, agentId);
+    await providerStep('change activity', () => setActivity(center, sids, workerSid, state, state !== 'Available'));
+    await store.keys.delete(breakKey(agentId));
+    if (state === 'Break')
+      await store.keys.putIfAbsent(breakKey(agentId), reason ?? 'break', new Date(clock.now() + 86_400_000).toISOString());
+  }
+
+  async function setSkills(user: User, skills: readonly string[]) {
+    const unknown = skills.filter((s) => !user.skills.includes(s));
+    if (unknown.length) throw new HttpProblem(422, 'unknown-skill', `You do not have the skills ${unknown.join(', ')}.`);
+    const sids = await center.routing();
+    const w = await agentWorker(center, sids, user.id);
+    await providerStep('update skills', () =>
+      taskrouter.updateWorker(sids.workspaceSid, w.sid, { attributes: { ...w.attributes, skills } }),
+    );
+    return status(user);
+  }
+
+  async function heartbeat(user: User) {
+    const sids = await center.routing();
+    const w = await agentWorker(center, sids, user.id);
+    return {
+      expiresAt: await recordHeartbeat(store, clock, user.id),
+      state: w.activity,
+      intervalSeconds: HEARTBEAT_INTERVAL_SECONDS,
+    };
+  }
+
+  return { status, changeState, setSkills, heartbeat };
+}
+
+export type AgentState = ReturnType<typeof createAgentState>;

@@ -1,0 +1,188 @@
+// What an agent does to the call they are on: hold, mute, transfer (warm or cold, to an agent, a queue or
+// a number), add a party, leave a call others carry on, or end it for everyone.
+import type { User } from '../../domain/model.js';
+import { ForbiddenError, HttpProblem, NotFoundError } from '../../domain/problems.js';
+import { type Center, centerNumber, workerSidOf } from '../center.js';
+import { providerStep } from '../provider-step.js';
+import { beginWrapUp } from '../wrap-up.js';
+import { type CallFinder, type CurrentCall, markAgentCall } from './calls.js';
+import { agentWorker, existingTask, setActivity } from './workers.js';
+
+const HOLD_MUSIC = 'http://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3';
+
+export type TransferTarget =
+  | { readonly type: 'agent'; readonly agentId: string }
+  | { readonly type: 'queue'; readonly queue: string }
+  | { readonly type: 'number'; readonly number: string };
+
+const result = (call: CurrentCall, extra: { participantCallSid?: string } = {}) => ({
+  callSid: call.callSid,
+  conferenceSid: call.conferenceSid,
+  ...(call.taskSid ? { taskSid: call.taskSid } : {}),
+  ...extra,
+});
+
+export function createCallControls(center: Center, calls: CallFinder) {
+  const { store, telephony, taskrouter } = center;
+
+  /** The number the customer called (our caller id towards whoever we add). */
+  async function callerIdOf(call: CurrentCall): Promise<string> {
+    return (await store.calls.get(call.callSid))?.to ?? centerNumber(center);
+  }
+
+  async function holdCustomer(call: CurrentCall, hold: boolean): Promise<void> {
+    await telephony.updateParticipant(call.conferenceSid, call.callSid, {
+      hold,
+      ...(hold ? { holdUrl: HOLD_MUSIC } : {}),
+    });
+  }
+
+  async function transferToQueue(user: User, call: CurrentCall, queue: string): Promise<void> {
+    const sids = await center.routing();
+    if (!sids.queues[queue]) throw new NotFoundError('queue', queue);
+    // The new task keeps what the IVR found (language, region, customer, VIP) so the workflow routes it
+    // and the next agent's offer shows it; the owner-first and same-region steps are skipped.
+    const original = call.taskSid ? await existingTask(center, sids, call.taskSid).catch(() => undefined) : undefined;
+    await providerStep('transfer task', () =>
+      taskrouter.createTask(sids.workspaceSid, {
+        workflowSid: sids.workflowSid,
+        taskChannel: 'voice',
+        attributes: {
+          ...(original?.attributes ?? {}),
+          has_owner: false,
+          has_region: false,
+          type: 'transfer',
+          queue,
+          skill: queue,
+          call_sid: call.callSid,
+          conference_name: call.conferenceName,
+          transferred_by: user.id,
+        },
+      }),
+    );
+  }
+
+  async function mayDialOut(user: User): Promise<void> {
+    const allowed = await store.settings.get<{ externalTransfer?: boolean | readonly string[] }>('agent-desk');
+    const ok =
+      allowed?.externalTransfer === true ||
+      (Array.isArray(allowed?.externalTransfer) && allowed.externalTransfer.includes(user.id));
+    if (!ok) throw new ForbiddenError('Transfers to external numbers need the externalTransfer permission.');
+  }
+
+  /**
+   * A colleague dialled into my call (warm or cold transfer, consult, three-way). They must be Available;
+   * they go Busy first, so TaskRouter offers them nothing else meanwhile, and the call is marked as theirs,
+   * so their desk shows it with its controls. When their leg leaves, the conference-status webhook moves
+   * them to Wrap-up and starts the timer.
+   */
+  async function addAgent(user: User, call: CurrentCall, agentId: string, from: string): Promise<string> {
+    if (agentId === user.id) throw new HttpProblem(422, 'self-transfer', 'You are already on this call.');
+    const sids = await center.routing();
+    if (!sids.workers[agentId]) throw new NotFoundError('agent', agentId);
+    const target = await agentWorker(center, sids, agentId);
+    if (target.activity !== 'Available' || (await calls.find(agentId, sids)))
+      throw new HttpProblem(
+        409,
+        'agent-not-available',
+        `Agent ${agentId} is ${target.activity === 'Available' ? 'on another call' : target.activity}; only an Available agent can be added.`,
+      );
+    await setActivity(center, sids, target.sid, 'Busy', true);
+    try {
+      const p = await providerStep('add participant', () =>
+        telephony.addParticipant(call.conferenceSid, {
+          from,
+          to: `client:${agentId}`,
+          label: `agent-${agentId}`,
+          endConferenceOnExit: false,
+          beep: false,
+        }),
+      );
+      await markAgentCall(center, agentId, { conference: call.conferenceName, callSid: call.callSid });
+      return p.callSid;
+    } catch (err) {
+      await setActivity(center, sids, target.sid, 'Available', false).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async function addParty(user: User, call: CurrentCall, target: TransferTarget): Promise<string | undefined> {
+    if (target.type === 'queue') {
+      await transferToQueue(user, call, target.queue);
+      return undefined;
+    }
+    const from = await callerIdOf(call);
+    if (target.type === 'agent') return addAgent(user, call, target.agentId, from);
+    await mayDialOut(user);
+    const p = await providerStep('add participant', () =>
+      telephony.addParticipant(call.conferenceSid, {
+        from,
+        to: target.number,
+        label: 'external',
+        endConferenceOnExit: false,
+        beep: false,
+      }),
+    );
+    return p.callSid;
+  }
+
+  /**
+   * The agent leaves a call others carry on (a transfer, a conference). Their task wraps up first (the
+   * worker to Wrap-up, the timer started), so the conference-status webhook for their leaving leg finds
+   * the task no longer assigned and does not end the call for everyone.
+   */
+  async function leaveCall(user: User, call: CurrentCall): Promise<void> {
+    if (call.legs.find((l) => l.callSid === call.callSid)?.hold) await holdCustomer(call, false);
+    if (call.taskSid) await beginWrapUp(center, call.taskSid, workerSidOf(await center.routing(), user.id));
+    const leg = call.myLeg?.callSid;
+    if (leg) await providerStep('leave', () => telephony.removeParticipant(call.conferenceSid, leg));
+    await store.keys.delete({ kind: 'agent-call', agentId: user.id });
+  }
+
+  return {
+    async hold(user: User, body: { readonly hold: boolean }) {
+      const call = await calls.mine(user);
+      await providerStep('hold', () => holdCustomer(call, body.hold));
+      return result(call);
+    },
+    async mute(user: User, body: { readonly muted: boolean }) {
+      const call = await calls.mine(user);
+      const leg = call.myLeg?.callSid;
+      if (!leg) throw new HttpProblem(409, 'not-connected', 'Your leg is not in the call yet.');
+      await providerStep('mute', () => telephony.updateParticipant(call.conferenceSid, leg, { muted: body.muted }));
+      return result(call);
+    },
+    async transfer(user: User, body: { readonly mode: 'warm' | 'cold'; readonly target: TransferTarget }) {
+      const call = await calls.mine(user);
+      if (body.mode === 'warm') {
+        if (body.target.type === 'queue')
+          throw new HttpProblem(422, 'warm-to-queue', 'A queue cannot be consulted: use a cold transfer.');
+        await holdCustomer(call, true);
+        const added = await addParty(user, call, body.target);
+        return result(call, added ? { participantCallSid: added } : {});
+      }
+      const added = await addParty(user, call, body.target);
+      // Queue transfers: the customer waits in the conference (hold music) until the new agent joins.
+      if (body.target.type === 'queue') await holdCustomer(call, true);
+      await leaveCall(user, call);
+      return result(call, added ? { participantCallSid: added } : {});
+    },
+    async conference(user: User, body: { readonly target: TransferTarget }) {
+      const call = await calls.mine(user);
+      if (body.target.type === 'queue') throw new HttpProblem(422, 'conference-queue', 'Add an agent or a number.');
+      const added = await addParty(user, call, body.target);
+      return result(call, added ? { participantCallSid: added } : {});
+    },
+    async leave(user: User) {
+      const call = await calls.mine(user);
+      await leaveCall(user, call);
+      return result(call);
+    },
+    async hangup(user: User) {
+      const call = await calls.mine(user);
+      await providerStep('end conference', () => telephony.endConference(call.conferenceSid));
+      await store.keys.delete({ kind: 'agent-call', agentId: user.id });
+      return result(call);
+    },
+  };
+}

@@ -1,0 +1,139 @@
+// The agent's current call, through the conference it lives in: found from the agent's accepted
+// reservation (conference named by the task SID) or their click-to-dial, pick or transfer-in marker,
+// never from a call id the page sends, so an agent acts only on their own call.
+import { agentCallKey } from '../../domain/agent-state.js';
+import type { User } from '../../domain/model.js';
+import { HttpProblem } from '../../domain/problems.js';
+import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
+import type { Center } from '../center.js';
+import { providerStep } from '../provider-step.js';
+
+export interface LegView {
+  readonly callSid: string;
+  readonly label?: string;
+  readonly to?: string;
+  readonly hold: boolean;
+  readonly muted: boolean;
+}
+
+export interface CurrentCall {
+  readonly taskSid?: string;
+  readonly reservationSid?: string;
+  /** The customer's call. */
+  readonly callSid: string;
+  readonly conferenceSid: string;
+  readonly conferenceName: string;
+  readonly legs: readonly LegView[];
+  readonly myLeg?: LegView;
+}
+
+/** What the agent-call marker holds: the conference and the customer's call in it. */
+export interface AgentCallMarker {
+  readonly conference: string;
+  readonly callSid: string;
+}
+
+export function createCallFinder(center: Center) {
+  const { telephony, taskrouter, store } = center;
+
+  async function legs(conferenceSid: string): Promise<LegView[]> {
+    const parts = await telephony.participants(conferenceSid);
+    return Promise.all(
+      parts.map(async (p) => {
+        const call = await telephony.call(p.callSid).catch(() => undefined);
+        return {
+          callSid: p.callSid,
+          ...(p.label ? { label: p.label } : {}),
+          ...(call?.to ? { to: call.to } : {}),
+          hold: p.hold,
+          muted: p.muted,
+        };
+      }),
+    );
+  }
+
+  async function build(
+    agentId: string,
+    name: string,
+    callSid: string,
+    extra: { taskSid?: string; reservationSid?: string },
+  ): Promise<CurrentCall | undefined> {
+    const [conf] = await telephony.conferences({ name, status: 'in-progress' });
+    if (!conf) return undefined;
+    const all = await legs(conf.sid);
+    const myLeg = all.find((l) => l.to === `client:${agentId}`);
+    return {
+      ...extra,
+      callSid,
+      conferenceSid: conf.sid,
+      conferenceName: name,
+      legs: all,
+      ...(myLeg ? { myLeg } : {}),
+    };
+  }
+
+  /** The agent's live call, or undefined. */
+  async function find(agentId: string, sids?: ProvisionedRouting): Promise<CurrentCall | undefined> {
+    const workerSid = sids?.workers[agentId];
+    if (sids && workerSid) {
+      const accepted = await taskrouter.reservations(sids.workspaceSid, workerSid, 'accepted');
+      for (const r of accepted) {
+        const task = await taskrouter.task(sids.workspaceSid, r.taskSid);
+        if (!task) continue;
+        const customer = String(task.attributes.call_sid ?? '');
+        const name = String(task.attributes.conference_name ?? r.taskSid);
+        const call = await build(agentId, name, customer, { taskSid: r.taskSid, reservationSid: r.sid });
+        if (call) return call;
+      }
+    }
+    const out = await store.keys.get(agentCallKey(agentId));
+    if (out) {
+      const { conference, callSid } = JSON.parse(String(out.value)) as AgentCallMarker;
+      return build(agentId, conference, callSid, {});
+    }
+    return undefined;
+  }
+
+  async function mine(user: User): Promise<CurrentCall> {
+    const call = await find(user.id, await center.routing());
+    if (!call) throw new HttpProblem(409, 'no-current-call', 'You have no call in progress.');
+    return call;
+  }
+
+  /** The conference a customer's call is in (supervisor actions), by the task or outbound record. */
+  async function ofCustomerCall(callSid: string): Promise<CurrentCall> {
+    const sids = await center.routing();
+    const agentId = (await store.calls.get(callSid))?.agentId;
+    if (agentId) {
+      const call = await find(agentId, sids);
+      if (call && call.callSid === callSid) return call;
+    }
+    // Fall back to any live conference the call is a participant of.
+    const confs = await providerStep('conferences', () => telephony.conferences({ status: 'in-progress' }));
+    for (const c of confs) {
+      const all = await legs(c.sid);
+      if (all.some((l) => l.callSid === callSid)) {
+        const myLeg = agentId ? all.find((l) => l.to === `client:${agentId}`) : undefined;
+        return {
+          callSid,
+          conferenceSid: c.sid,
+          conferenceName: c.name,
+          legs: all,
+          ...(myLeg ? { myLeg } : {}),
+        };
+      }
+    }
+    throw new HttpProblem(409, 'not-in-conference', `Call ${callSid} is not in a conference the desk controls.`);
+  }
+
+  return { find, mine, legs, ofCustomerCall };
+}
+
+export type CallFinder = ReturnType<typeof createCallFinder>;
+
+/** Marks the call the agent is on outside a reservation (replacing any older mark). */
+export async function markAgentCall(center: Center, agentId: string, marker: AgentCallMarker): Promise<void> {
+  const key = agentCallKey(agentId);
+  await center.store.keys.delete(key);
+  await center.store.keys.putIfAbsent(key, JSON.stringify(marker), new Date(center.clock.now() + 86_400_000).toISOString());
+}

@@ -1,0 +1,52 @@
+// Click-to-dial: the agent's client rings first into a conference of its own, then the customer is
+// added; the agent is Busy meanwhile and the call is recorded as theirs.
+import { outboundConferenceName } from '../../domain/agent-state.js';
+import type { User } from '../../domain/model.js';
+import { type Center, centerNumber, workerSidOf } from '../center.js';
+import { providerStep } from '../provider-step.js';
+import { markAgentCall } from './calls.js';
+import { setActivity } from './workers.js';
+
+export async function dialCustomer(
+  center: Center,
+  user: User,
+  body: { readonly to: string; readonly callerId?: string | undefined },
+) {
+  const { telephony, store, clock, config } = center;
+  const sids = await center.routing();
+  const callerId = body.callerId ?? centerNumber(center);
+  const name = outboundConferenceName(user.id, clock.now());
+  const mine = await providerStep('ring agent', () =>
+    telephony.createCall({
+      to: `client:${user.id}`,
+      from: callerId,
+      // Status events, so a colleague added to this call later wraps up when their leg leaves.
+      twiml: `<Response><Dial><Conference endConferenceOnExit="true" beep="false" statusCallback="${config.publicBaseUrl}/twilio/taskrouter/conference-status" statusCallbackEvent="leave end">${name}</Conference></Dial></Response>`,
+    }),
+  );
+  await setActivity(center, sids, workerSidOf(sids, user.id), 'Busy', true).catch(() => undefined);
+  const customer = await providerStep('call customer', () =>
+    // The customer hanging up ends the call too; its end moves me to Wrap-up (conference-status).
+    telephony.addParticipant(name, {
+      from: callerId,
+      to: body.to,
+      label: 'customer',
+      beep: false,
+      endConferenceOnExit: true,
+    }),
+  ).catch(async (err: unknown) => {
+    await telephony.updateCall(mine.sid, { status: 'completed' }).catch(() => undefined);
+    throw err;
+  });
+  await markAgentCall(center, user.id, { conference: name, callSid: customer.callSid });
+  await store.calls.record({
+    callSid: customer.callSid,
+    direction: 'outbound',
+    from: callerId,
+    to: body.to,
+    startedAt: new Date(clock.now()).toISOString(),
+    status: 'queued',
+    agentId: user.id,
+  });
+  return { callSid: customer.callSid, participantCallSid: mine.sid };
+}

@@ -1,0 +1,100 @@
+// Offers to the agent: accepting one (the conference instruction for a new call, or joining the
+// conference a transferred caller already waits in), declining one, and the offers missed today.
+import { conferenceOfferKey } from '../../domain/agent-state.js';
+import type { User } from '../../domain/model.js';
+import { HttpProblem } from '../../domain/problems.js';
+import { customerNumberOf } from '../../domain/routing/workflow.js';
+import { type Center, centerNumber, workerSidOf } from '../center.js';
+import { providerStep } from '../provider-step.js';
+import { existingTask } from './workers.js';
+
+export function createReservations(center: Center) {
+  const { store, clock, taskrouter, telephony } = center;
+
+  async function accept(user: User, reservationSid: string) {
+    const sids = await center.routing();
+    const ws = sids.workspaceSid;
+    const workerSid = workerSidOf(sids, user.id);
+    const r = await providerStep('reservation', () => taskrouter.reservation(ws, workerSid, reservationSid));
+    if (r.status !== 'pending')
+      throw new HttpProblem(409, 'not-pending', `Reservation ${reservationSid} is ${r.status}.`);
+    const task = await existingTask(center, sids, r.taskSid);
+    const callSid = typeof task.attributes.call_sid === 'string' ? task.attributes.call_sid : undefined;
+    const existing =
+      typeof task.attributes.conference_name === 'string' ? task.attributes.conference_name : undefined;
+    // The number the customer called: our caller id towards the agent's client.
+    const from = String(task.attributes.called ?? task.attributes.to ?? centerNumber(center));
+    const accepted = {
+      reservationSid,
+      taskSid: r.taskSid,
+      ...(callSid ? { callSid } : {}),
+      conference: existing ?? r.taskSid,
+    };
+    if (!existing && (await store.keys.get(conferenceOfferKey(reservationSid)))) {
+      // The assignment's `conference` instruction already rings my client: answering it accepts.
+      return { ...accepted, conference: r.taskSid };
+    }
+    if (existing) {
+      // A transfer: the customer already sits in a conference; accept and dial me into it. The call's
+      // task is now mine (the conference-status callback wraps it when the customer leaves).
+      await providerStep('accept', () => taskrouter.updateReservation(ws, workerSid, reservationSid, { status: 'accepted' }));
+      await providerStep('join', () =>
+        telephony.addParticipant(existing, { from, to: `client:${user.id}`, endConferenceOnExit: false, beep: false }),
+      );
+      if (callSid) {
+        // A queue transfer left the customer on hold until someone joined: that is me.
+        await telephony.updateParticipant(existing, callSid, { hold: false }).catch(() => undefined);
+        await store.keys.delete({ kind: 'call-task', callSid });
+        await store.keys.putIfAbsent(
+          { kind: 'call-task', callSid },
+          JSON.stringify({ taskSid: r.taskSid, workerSid }),
+          new Date(clock.now() + 86_400_000).toISOString(),
+        );
+      }
+    } else {
+      const wrapUp = sids.activities['Wrap-up'];
+      await providerStep('accept', () =>
+        taskrouter.updateReservation(ws, workerSid, reservationSid, {
+          instruction: 'conference',
+          from,
+          to: `client:${user.id}`,
+          endConferenceOnExit: false,
+          endConferenceOnCustomerExit: true,
+          beep: false,
+          ...(wrapUp ? { postWorkActivitySid: wrapUp } : {}),
+        }),
+      );
+    }
+    if (callSid) await store.calls.update(callSid, { agentId: user.id }).catch(() => undefined);
+    return accepted;
+  }
+
+  async function reject(user: User, reservationSid: string): Promise<void> {
+    const sids = await center.routing();
+    const workerSid = workerSidOf(sids, user.id);
+    await providerStep('reject', () =>
+      taskrouter.updateReservation(sids.workspaceSid, workerSid, reservationSid, { status: 'rejected' }),
+    );
+  }
+
+  async function missedCalls(user: User) {
+    const sids = await center.routing();
+    const day = new Date(clock.now()).toISOString().slice(0, 10);
+    const all = await taskrouter.reservations(sids.workspaceSid, workerSidOf(sids, user.id));
+    const items = [];
+    for (const r of all.filter((x) => ['rejected', 'timeout', 'canceled', 'rescinded'].includes(x.status))) {
+      const task = await taskrouter.task(sids.workspaceSid, r.taskSid).catch(() => undefined);
+      items.push({
+        callSid: String(task?.attributes.call_sid ?? ''),
+        taskSid: r.taskSid,
+        from: (task && customerNumberOf(task.attributes)) ?? '',
+        at: day,
+        outcome: r.status,
+        ...(task?.queue ? { queue: task.queue } : {}),
+      });
+    }
+    return items;
+  }
+
+  return { accept, reject, missedCalls };
+}

@@ -1,0 +1,27 @@
+// The disposition and notes an agent writes for a call: only on their own calls (supervisors and admins
+// on any), saved on the call record.
+import type { User } from '../../domain/model.js';
+import { ForbiddenError, NotFoundError } from '../../domain/problems.js';
+import type { Store } from '../../domain/ports.js';
+
+export async function saveWrapUpNotes(
+  store: Store,
+  user: User,
+  callSid: string,
+  body: { readonly disposition?: string | undefined; readonly notes?: string | undefined },
+) {
+  const record = await store.calls.get(callSid);
+  if (!record) throw new NotFoundError('call', callSid);
+  const all = user.roles.includes('supervisor') || user.roles.includes('admin');
+  if (!all && record.agentId !== user.id) throw new ForbiddenError(`Call ${callSid} was taken by another agent.`);
+  const saved = await store.calls.update(callSid, {
+    ...(body.disposition !== undefined ? { disposition: body.disposition } : {}),
+    ...(body.notes !== undefined ? { notes: body.notes } : {}),
+  });
+  const call = saved.ok ? saved.value : record;
+  return {
+    callSid,
+    ...(call.disposition ? { disposition: call.disposition } : {}),
+    ...(call.notes ? { notes: call.notes } : {}),
+  };
+}

@@ -1,0 +1,109 @@
+// A supervisor steering live calls and agents: monitor, whisper or barge (a `client:<id>` leg dialled into
+// the call's conference), take over, force a hang-up, force an agent's state. Every action is audited.
+import { HEARTBEAT_TIMEOUT_SECONDS } from '../../domain/agent-state.js';
+import type { User } from '../../domain/model.js';
+import { HttpProblem } from '../../domain/problems.js';
+import { type Center, centerNumber } from '../center.js';
+import type { AgentState } from '../desk/agent-state.js';
+import type { CallFinder } from '../desk/calls.js';
+import { heartbeatKey } from '../desk/presence.js';
+import { agentWorker } from '../desk/workers.js';
+import { providerStep } from '../provider-step.js';
+
+type ListenMode = 'monitor' | 'whisper' | 'barge';
+
+export function createLiveCalls(
+  center: Center,
+  calls: CallFinder,
+  state: AgentState,
+  onAgentChanged: () => void,
+) {
+  const { store, telephony, taskrouter } = center;
+
+  async function audit(user: User, action: string, target: string, detail: Record<string, unknown>) {
+    await store.audit.append({ actor: user.id, action, target, detail });
+  }
+
+  async function supervisorLeg(user: User, callSid: string, mode: ListenMode) {
+    const call = await calls.ofCustomerCall(callSid);
+    const mine = call.legs.find((l) => l.to === `client:${user.id}`);
+    const agentLeg = call.myLeg?.callSid;
+    const coach = mode === 'whisper';
+    if (coach && !agentLeg)
+      throw new HttpProblem(409, 'no-agent', 'Nobody to whisper to: the agent is not on the call.');
+    const settings = {
+      muted: mode === 'monitor',
+      coaching: coach,
+      ...(coach && agentLeg ? { callSidToCoach: agentLeg } : {}),
+    };
+    const leg = mine?.callSid;
+    if (leg) {
+      await providerStep('change mode', () => telephony.updateParticipant(call.conferenceSid, leg, settings));
+      return { call, legSid: leg };
+    }
+    const from = (await store.calls.get(callSid))?.to ?? centerNumber(center);
+    const created = await providerStep('join supervisor', () =>
+      telephony.addParticipant(call.conferenceSid, {
+        from,
+        to: `client:${user.id}`,
+        label: `supervisor-${user.id}`,
+        beep: false,
+        endConferenceOnExit: false,
+        ...settings,
+      }),
+    );
+    return { call, legSid: created.callSid };
+  }
+
+  return {
+    async monitor(user: User, callSid: string, mode: ListenMode) {
+      const { call, legSid } = await supervisorLeg(user, callSid, mode);
+      await audit(user, 'supervisor.monitor', callSid, { mode, conferenceSid: call.conferenceSid });
+      return { callSid, conferenceSid: call.conferenceSid, supervisorCallSid: legSid, mode };
+    },
+    async takeOver(user: User, callSid: string) {
+      const { call, legSid } = await supervisorLeg(user, callSid, 'barge');
+      const agentLeg = call.myLeg?.callSid;
+      if (agentLeg) await telephony.removeParticipant(call.conferenceSid, agentLeg).catch(() => undefined);
+      if (call.taskSid) {
+        const sids = await center.routing();
+        await taskrouter
+          .updateTask(sids.workspaceSid, call.taskSid, { assignmentStatus: 'wrapping', reason: `taken over by ${user.id}` })
+          .catch(() => undefined);
+      }
+      await audit(user, 'supervisor.takeOver', callSid, { conferenceSid: call.conferenceSid, agentCallSid: agentLeg });
+      return { callSid, conferenceSid: call.conferenceSid, supervisorCallSid: legSid, mode: 'take-over' as const };
+    },
+    async hangup(user: User, callSid: string) {
+      await center.routing();
+      const call = await calls.ofCustomerCall(callSid).catch(() => undefined);
+      if (call) await providerStep('end conference', () => telephony.endConference(call.conferenceSid));
+      else await providerStep('end call', () => telephony.updateCall(callSid, { status: 'completed' }));
+      await audit(user, 'supervisor.hangup', callSid, call ? { conferenceSid: call.conferenceSid } : {});
+    },
+    async forceState(
+      user: User,
+      agentId: string,
+      body: { readonly state: 'Available' | 'Busy' | 'Offline'; readonly reason?: string | undefined },
+    ) {
+      const sids = await center.routing();
+      if (!sids.workers[agentId]) throw new HttpProblem(404, 'not-found', `No worker for agent "${agentId}".`);
+      await state.changeState(user, agentId, body.state, body.reason);
+      if (body.state === 'Offline') await store.keys.delete(heartbeatKey(agentId));
+      await audit(user, 'supervisor.forceState', agentId, {
+        state: body.state,
+        ...(body.reason ? { reason: body.reason } : {}),
+      });
+      onAgentChanged();
+      const w = await agentWorker(center, sids, agentId);
+      const hb = await store.keys.get(heartbeatKey(agentId));
+      return {
+        agentId,
+        workerSid: w.sid,
+        state: w.activity,
+        ...(w.since ? { since: w.since } : {}),
+        online: hb !== undefined && HEARTBEAT_TIMEOUT_SECONDS > 0,
+      };
+    },
+  };
+}

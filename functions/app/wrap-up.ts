@@ -1,0 +1,71 @@
+// Wrap-up: after a call the task goes to wrapping and the worker to Wrap-up while the timer runs; when it
+// ends (the timer or the agent), the task completes, the worker is Available again and today's count
+// grows. One place for every door: the conference webhooks, the desk, the timer and the job worker.
+import { routing } from '../../flows/routing.js';
+import type { ScheduledJob } from '../domain/scheduler.js';
+import type { Center } from './center.js';
+
+/**
+ * A task's call is over: the task goes to wrapping, the worker to Wrap-up (a reservation accepted without a
+ * post-work activity, as transfers and callbacks are, would otherwise leave them Available), and the
+ * wrap-up timer starts. Returns false when the task was no longer assigned (someone else moved it first).
+ */
+export async function beginWrapUp(center: Center, taskSid: string, workerSid: string): Promise<boolean> {
+  const p = await center.provisioned();
+  const moved = await center.taskrouter
+    .updateTask(p.workspaceSid, taskSid, { assignmentStatus: 'wrapping' })
+    .then(() => true)
+    .catch(() => false);
+  if (!moved) return false;
+  const wrapUpSid = p.activities[routing.roles.wrapUp];
+  const worker = await center.taskrouter.worker(p.workspaceSid, workerSid).catch(() => undefined);
+  if (wrapUpSid && worker?.activity === routing.roles.available)
+    await center.taskrouter.updateWorker(p.workspaceSid, workerSid, { activitySid: wrapUpSid });
+  await center.scheduler.schedule(
+    { kind: 'end-wrap-up', taskSid, workerSid },
+    center.clock.now() + routing.wrapUpSeconds * 1000,
+  );
+  return true;
+}
+
+/**
+ * An agent who was on a call without a task of their own (dialled in by a colleague's transfer or
+ * consult, and kept Busy meanwhile) left it: Busy becomes Wrap-up and the wrap-up timer starts.
+ */
+export async function beginAgentWrapUp(center: Center, workerSid: string): Promise<void> {
+  const p = await center.provisioned();
+  const wrapUpSid = p.activities[routing.roles.wrapUp];
+  const worker = await center.taskrouter.worker(p.workspaceSid, workerSid).catch(() => undefined);
+  if (!wrapUpSid || worker?.activity !== 'Busy') return;
+  await center.taskrouter.updateWorker(p.workspaceSid, workerSid, { activitySid: wrapUpSid });
+  await center.scheduler.schedule(
+    { kind: 'end-wrap-up', taskSid: '', workerSid },
+    center.clock.now() + routing.wrapUpSeconds * 1000,
+  );
+}
+
+/** Completes a task still wrapping, puts the worker back to Available and counts the call for today. */
+export async function endWrapUp(center: Center, job: ScheduledJob): Promise<void> {
+  const p = await center.provisioned();
+  const ws = p.workspaceSid;
+  const task = job.taskSid ? await center.taskrouter.task(ws, job.taskSid) : undefined;
+  if (task?.status === 'wrapping') {
+    await center.taskrouter.updateTask(ws, task.sid, { assignmentStatus: 'completed', reason: 'wrap-up ended' });
+    await center.store.audit.append({
+      actor: 'system',
+      action: 'wrapup.ended',
+      target: task.sid,
+      detail: { by: 'timer' },
+    });
+  }
+  const worker = await center.taskrouter.worker(ws, job.workerSid);
+  if (!worker) return;
+  const attrs = worker.attributes;
+  const day = new Date(center.clock.now()).toISOString().slice(0, 10);
+  const calls = attrs.calls_day === day ? Number(attrs.calls_today ?? 0) + 1 : 1;
+  const available = p.activities[routing.roles.available];
+  await center.taskrouter.updateWorker(ws, job.workerSid, {
+    attributes: { ...attrs, calls_today: calls, calls_day: day },
+    ...(worker.activity === routing.roles.wrapUp && available ? { activitySid: available } : {}),
+  });
+}

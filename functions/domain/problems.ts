@@ -1,0 +1,109 @@
+// Named refusals for expected mistakes (a bad request, a missing record, a state that forbids the step),
+// thrown by use cases and routes alike; each app's onError turns one into a 4xx JSON body with a
+// machine-readable `error` code, a sentence for people, and any extra detail. The status travels with the
+// refusal because the same refusal means the same status at every door.
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 415 | 422 | 429,
+    readonly code: string,
+    message: string,
+    readonly extra: Readonly<Record<string, unknown>> = {},
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+  }
+}
+
+export class BadRequestError extends HttpProblem {
+  override readonly name = 'BadRequestError';
+  constructor(message: string, extra: Readonly<Record<string, unknown>> = {}) {
+    super(400, 'bad-request', message, extra);
+  }
+}
+
+export class UnauthorizedError extends HttpProblem {
+  override readonly name = 'UnauthorizedError';
+  constructor(
+    message = 'A valid session is required: log in and send the token as "Authorization: Bearer".',
+  ) {
+    super(401, 'unauthorized', message, {}, { 'WWW-Authenticate': 'Bearer' });
+  }
+}
+
+export class ForbiddenError extends HttpProblem {
+  override readonly name = 'ForbiddenError';
+  constructor(message: string, extra: Readonly<Record<string, unknown>> = {}) {
+    super(403, 'forbidden', message, extra);
+  }
+}
+
+export class NotFoundError extends HttpProblem {
+  override readonly name = 'NotFoundError';
+  constructor(what: string, id: string) {
+    super(404, 'not-found', `${what} "${id}" does not exist.`, { what, id });
+  }
+}
+
+/** Optimistic-lock failure: `current` is the stored record so the client can merge and retry. */
+export class ConflictError extends HttpProblem {
+  override readonly name = 'ConflictError';
+  constructor(message: string, extra: Readonly<Record<string, unknown>>) {
+    super(409, 'conflict', message, extra);
+  }
+}
+
+export class UnprocessableError extends HttpProblem {
+  override readonly name = 'UnprocessableError';
+  constructor(code: string, message: string, extra: Readonly<Record<string, unknown>> = {}) {
+    super(422, code, message, extra);
+  }
+}
+
+export class TooManyRequestsError extends HttpProblem {
+  override readonly name = 'TooManyRequestsError';
+  constructor(message: string, retryAfterSeconds: number) {
+    super(
+      429,
+      'too-many-requests',
+      message,
+      { retryAfterSeconds },
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
+  }
+}
+
+export interface FieldIssue {
+  /** Where the problem is, e.g. `body.phones.1` or `query.status`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Request validation failure naming every bad field; the same shape whether zod or a handler found it. */
+export class ValidationError extends HttpProblem {
+  override readonly name = 'ValidationError';
+  constructor(readonly issues: readonly FieldIssue[]) {
+    super(400, 'validation', `Invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
+      issues,
+    });
+  }
+}
+
+export function invalidField(path: string, message: string): ValidationError {
+  return new ValidationError([{ path, message }]);
+}
+
+export class DuplicateError extends HttpProblem {
+  override readonly name = 'DuplicateError';
+  constructor(what: string, field: string, value: string) {
+    super(409, 'duplicate', `A ${what} with ${field} "${value}" already exists.`, { field, value });
+  }
+}
+
+/** A step needs TaskRouter provisioning that has not run (or does not cover this agent or activity). */
+export class NotProvisionedError extends HttpProblem {
+  override readonly name = 'NotProvisionedError';
+  constructor(what: string) {
+    super(409, 'not-provisioned', `${what} is not provisioned yet: run the TaskRouter provisioning first.`);
+  }
+}
