@@ -2,18 +2,8 @@
 // the service-level split, and provider errors surfacing as ProviderError with status and code.
 import { describe, expect, it } from 'vitest';
 import type { QueueStatistics } from '../../../functions/domain/taskrouter-port.js';
-import { ProviderError } from '../../../functions/domain/telephony-port.js';
-import type { TaskRouterFixture } from './taskrouter.case.js';
-import { UNKNOWN_RESERVATION, UNKNOWN_TASK } from './taskrouter.case.js';
-
-async function refusal(p: Promise<unknown>): Promise<ProviderError> {
-  const outcome = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(outcome).toBeInstanceOf(ProviderError);
-  return outcome as ProviderError;
-}
+import { refusal } from './refusal.js';
+import { type TaskRouterFixture, UNKNOWN_RESERVATION, UNKNOWN_TASK } from './taskrouter-fixture.js';
 
 export function statisticsCases(f: () => TaskRouterFixture): void {
   const ofQueue = (list: QueueStatistics[]) => list.find((s) => s.queueSid === f().queue.sid);

@@ -2,8 +2,7 @@
 // the offer is read from both sides, accepted, rejected or turned into a conference, and the task is
 // listed, wrapped up, completed or canceled.
 import { describe, expect, it } from 'vitest';
-import type { TaskRouterFixture } from './taskrouter.case.js';
-import { UNKNOWN_TASK } from './taskrouter.case.js';
+import { type TaskRouterFixture, UNKNOWN_TASK } from './taskrouter-fixture.js';
 
 const ATTRS = { type: 'support', caller: { name: '王小明', id: 7 }, tags: ['vip', 'zh'], note: 'say "hi"' };
 

@@ -1,8 +1,7 @@
 // TaskRouterPort contract, workers: fetch, list (filtered, across pages) and update, with attributes
 // travelling as parsed objects both ways.
 import { describe, expect, it } from 'vitest';
-import type { TaskRouterFixture } from './taskrouter.case.js';
-import { UNKNOWN_WORKER } from './taskrouter.case.js';
+import { type TaskRouterFixture, UNKNOWN_WORKER } from './taskrouter-fixture.js';
 
 /** Seconds between an ISO time from the port and the provider's clock. */
 const secondsFrom = (iso: string | undefined, ms: number) => Math.abs(Date.parse(iso ?? '') - ms) / 1000;
