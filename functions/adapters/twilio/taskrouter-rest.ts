@@ -185,6 +185,7 @@ export function createTaskRouterRest(rest: RestTransport): TaskRouterPort {
         const rt = (s.realtime ?? {}) as Json;
         const cu = (s.cumulative ?? {}) as Json;
         const byStatus = (rt.tasks_by_status ?? {}) as Json;
+        // Each split counts reservations accepted (and tasks canceled) below and above the threshold.
         const splits = (cu.split_by_wait_time ?? {}) as Record<string, { below?: Json }>;
         return {
           queueSid: String(s.task_queue_sid),
@@ -194,7 +195,7 @@ export function createTaskRouterRest(rest: RestTransport): TaskRouterPort {
           reservationsAccepted: num(cu.reservations_accepted),
           tasksCanceled: num(cu.tasks_canceled),
           acceptedWithinThreshold:
-            split === undefined ? 0 : num(splits[String(split)]?.below?.tasks_accepted),
+            split === undefined ? 0 : num(splits[String(split)]?.below?.reservations_accepted),
         };
       });
     },
