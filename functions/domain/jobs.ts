@@ -62,7 +62,7 @@ export interface ScheduledQueueJob {
 }
 
 /**
- * One presence sweep (functions/http/agent/presence.ts), queued by the scheduled-jobs function for 15, 30
+ * One presence sweep (functions/app/desk/presence.ts), queued by the scheduled-jobs function for 15, 30
  * and 45 s into each minute (functions/workers/scheduled-jobs.ts).
  */
 export interface PresenceSweepJob {

@@ -5,7 +5,7 @@
 // in between (functions/handlers/scheduled-jobs.ts).
 import { SWEEP_EVERY_SECONDS } from '../domain/agent-state.js';
 import type { TimerClock } from '../domain/manual-clock.js';
-import { type SweepResult, sweepPresence } from '../http/agent/presence.js';
+import { type SweepResult, sweepPresence } from '../app/desk/presence.js';
 import type { AppDeps } from '../http/deps.js';
 import { dispatchDueCallbacks } from '../http/twilio/ivr/callbacks.js';
 import type { IvrServices } from '../http/twilio/ivr/ivr-services.js';

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { routing as routingData } from '../../../flows/routing.js';
 import type { Task } from '../../../functions/domain/model.js';
-import { recordHeartbeat } from '../../../functions/http/agent/presence.js';
+import { recordHeartbeat } from '../../../functions/app/desk/presence.js';
 import { type CallView, type IvrHarness, RESCUE, startIvr } from './support.js';
 
 let h: IvrHarness;
