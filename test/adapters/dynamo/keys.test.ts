@@ -1,5 +1,6 @@
 // Pins every key builder to the exact string it stores: deployed tables hold these, so a change of
-// layout must fail here first.
+// layout must fail here first. Also checks that the rest of the adapter spells no key by hand.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as keys from '../../../functions/adapters/dynamo/keys.js';
 
@@ -110,5 +111,20 @@ describe('table keys', () => {
 
   it('pins every export', () => {
     expect(Object.keys(pins).sort()).toEqual(Object.keys(keys).sort());
+  });
+});
+
+describe('the rest of the DynamoDB adapter', () => {
+  const dir = new URL('../../../functions/adapters/dynamo/', import.meta.url);
+  // key-value-repo.ts still builds its expiring keys itself.
+  const others = readdirSync(dir).filter(
+    (f) => f.endsWith('.ts') && f !== 'keys.ts' && f !== 'key-value-repo.ts',
+  );
+
+  it.each(others)('%s spells no key by hand', (file) => {
+    const source = readFileSync(new URL(file, dir), 'utf8');
+    expect(source).not.toMatch(/[`'"][A-Z][A-Z0-9_]*#/); // a prefix such as `CUSTOMER#${id}`
+    expect(source).not.toMatch(/\}#\$\{/); // a compound key such as `${at}#${id}`
+    expect(source).not.toMatch(/['"`]#['"`]/); // the single-item sort key
   });
 });
