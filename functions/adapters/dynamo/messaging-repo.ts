@@ -10,7 +10,7 @@ import { fromItem, getItem, type Item, mapPage, putIf, queryPage, type TableAcce
 import { compact } from './versioned.js';
 
 const FINAL = new Set(['delivered', 'undelivered', 'failed', 'received', 'read', 'canceled']);
-/** Twilio's callbacks can arrive out of order (§6.3): a status only replaces an earlier one. */
+/** Twilio's callbacks can arrive out of order: a status only replaces an earlier one. */
 const RANK: Record<string, number> = {
   accepted: 0,
   scheduled: 0,
