@@ -3,7 +3,7 @@
 // tables hold these strings: changing what a builder returns strands the items already written.
 import type { TicketStatus, VoicemailStatus } from '../../domain/model.js';
 
-// ── Shared parts ────────────────────────────────────────────────────────────────────────────────
+// Shared parts: the single-item sort key, time order, day partitions and ranges.
 
 /** Sort key of an entity stored as the one item under its partition key. */
 export const ITEM_SK = '#';
@@ -17,7 +17,7 @@ export const dayOf = (iso: string) => iso.slice(0, 10);
 /** BETWEEN bounds for `byTime` keys at or before `at`, `at` itself included ('~' sorts after any id). */
 export const atOrBefore = (at: string): readonly [string, string] => ['0', `${at}#~`];
 
-// ── Entities: GetItem by identity (sort key ITEM_SK) ───────────────────────────────────────────
+// Entities: GetItem by identity (sort key ITEM_SK).
 // Webhook-born records use the provider's id (CallSid, RecordingSid, fax id), so a replayed webhook
 // lands on the item it already wrote.
 
@@ -36,7 +36,7 @@ export const smsMessage = (messageSid: string) => `SMS#${messageSid}`;
 export const survey = (callSid: string) => `SURVEY#${callSid}`;
 export const blacklistRequest = (id: string) => `BLREQ#${id}`;
 
-// ── Single items named by a natural key: GetItem on the hot path (sort key ITEM_SK) ─────────────
+// Single items named by a natural key (a phone number, a name): GetItem (sort key ITEM_SK).
 
 /** Read by the caller's number before anything else on every incoming call. */
 export const blacklisted = (phone: string) => `BLACKLIST#${phone}`;
@@ -49,7 +49,7 @@ export const counter = (name: string) => `COUNTER#${name}`;
 /** One-time claim: the first conditional put wins, so a notification goes out once. */
 export const once = (key: string) => `ONCE#${key}`;
 
-// ── Item collections: Query one partition ──────────────────────────────────────────────────────
+// Item collections: several items under one partition key.
 
 export type LookupKind = 'phone' | 'vin' | 'plate' | 'idCode';
 /**
@@ -65,11 +65,11 @@ export const recordingIndex = (field: RecordingIndexField, value: string) => `RE
 /** The audit log of one UTC day; sort key `byTime(at, id)`. */
 export const auditDay = (day: string) => `AUDIT#${day}`;
 
-// ── gsi1 (owner) and gsi3 (person): shared partitions, one kind per sort-key prefix ───────────────
+// gsi1 (owner) and gsi3 (person): shared partitions, one kind per sort-key prefix.
 
 /** gsi1: everything on a customer's file (assets, policies, tickets, tasks, calls, recordings, ...). */
 export const customerItems = (customerId: string) => `CUSTOMER#${customerId}`;
-/** gsi3: the open tickets and tasks assigned to a user. */
+/** gsi3: the tickets assigned to a user, and their open or in-progress tasks. */
 export const assignee = (userId: string) => `ASSIGNEE#${userId}`;
 /** gsi3: the calls, recordings and surveys of an agent. */
 export const agent = (userId: string) => `AGENT#${userId}`;
@@ -78,6 +78,7 @@ export const actor = (userId: string) => `ACTOR#${userId}`;
 /** gsi3: a voicemail box (`agent:1001`, `queue:claims`). */
 export const mailbox = (box: string) => `MAILBOX#${box}`;
 
+/** The sort-key prefix of each kind in a shared partition (recordings are `REC#` there, not `RECORDING#`). */
 const LISTED = {
   asset: 'ASSET#',
   policy: 'POLICY#',
@@ -106,7 +107,7 @@ export function timeSpan(from: string, to: string, kind?: ListedKind): readonly 
   return [`${prefix}${from}`, `${prefix}${to}~`];
 }
 
-// ── gsi2 (state and time): whole-center lists ──────────────────────────────────────────────────
+// gsi2 (state and time): whole-center lists.
 
 /** Every customer, sort key `byName`: listing and name-prefix search. */
 export const CUSTOMERS = 'CUSTOMERS';
