@@ -3,26 +3,25 @@ import { normalisePlate, normaliseVin } from '../../domain/identifiers.js';
 import type { Asset } from '../../domain/model.js';
 import type { AssetRepo, Clock, NewAsset, WriteResult } from '../../domain/ports.js';
 import { timeSortableId } from './ids.js';
+import * as keys from './keys.js';
 import { claimUnique, releaseUnique, resolveUnique } from './lookups.js';
 import { fromItem, getItem, type Item, putIf, queryAll, type TableAccess } from './table-access.js';
 import { compact } from './versioned.js';
 
-const pk = (id: string) => `ASSET#${id}`;
-
 function toItem(a: Asset): Item {
   return compact({
     ...a,
-    pk: pk(a.id),
-    sk: '#',
+    pk: keys.asset(a.id),
+    sk: keys.ITEM_SK,
     entity: 'asset',
-    gsi1pk: `CUSTOMER#${a.customerId}`,
-    gsi1sk: `ASSET#${a.id}`,
+    gsi1pk: keys.customerItems(a.customerId),
+    gsi1sk: keys.listed('asset', a.id),
   });
 }
 
 export function createAssetRepo(t: TableAccess, clock: Clock): AssetRepo {
   async function get(id: string): Promise<Asset | undefined> {
-    const item = await getItem(t, pk(id));
+    const item = await getItem(t, keys.asset(id));
     return item ? fromItem<Asset>(item) : undefined;
   }
 
@@ -54,11 +53,11 @@ export function createAssetRepo(t: TableAccess, clock: Clock): AssetRepo {
           : compact(base);
       const claimed: Array<['vin' | 'plate', string]> = [];
       if (asset.kind === 'vehicle') {
-        const keys: Array<['vin' | 'plate', string | undefined]> = [
+        const uniques: Array<['vin' | 'plate', string | undefined]> = [
           ['vin', asset.vin],
           ['plate', asset.plate],
         ];
-        for (const [field, value] of keys) {
+        for (const [field, value] of uniques) {
           if (!value) continue;
           if (!(await claimUnique(t, field, value, id, holds(field, value)))) {
             for (const [f, v] of claimed) await releaseUnique(t, f, v, id);
@@ -74,7 +73,11 @@ export function createAssetRepo(t: TableAccess, clock: Clock): AssetRepo {
     },
 
     async byCustomer(customerId: string): Promise<Asset[]> {
-      const items = await queryAll(t, { index: 'gsi1', pk: `CUSTOMER#${customerId}`, skPrefix: 'ASSET#' });
+      const items = await queryAll(t, {
+        index: 'gsi1',
+        pk: keys.customerItems(customerId),
+        skPrefix: keys.listedPrefix('asset'),
+      });
       return items.map((i) => fromItem<Asset>(i));
     },
 

@@ -2,6 +2,7 @@
 import type { AuditEntry } from '../../domain/model.js';
 import type { AuditRepo, Clock } from '../../domain/ports.js';
 import { timeSortableId } from './ids.js';
+import * as keys from './keys.js';
 import { type Item, mapPage, putIf, queryPage, type TableAccess } from './table-access.js';
 import { compact } from './versioned.js';
 
@@ -14,13 +15,13 @@ export function createAuditRepo(t: TableAccess, clock: Clock): AuditRepo {
         id: timeSortableId(nowMs),
         at: new Date(nowMs).toISOString(),
       });
-      const sortKey = `${entry.at}#${entry.id}`;
+      const sortKey = keys.byTime(entry.at, entry.id);
       const item: Item = {
         ...entry,
-        pk: `AUDIT#${entry.at.slice(0, 10)}`,
+        pk: keys.auditDay(keys.dayOf(entry.at)),
         sk: sortKey,
         entity: 'audit',
-        gsi3pk: `ACTOR#${entry.actor}`,
+        gsi3pk: keys.actor(entry.actor),
         gsi3sk: sortKey,
       };
       if (!(await putIf(t, item, 'attribute_not_exists(pk)')))
@@ -28,10 +29,10 @@ export function createAuditRepo(t: TableAccess, clock: Clock): AuditRepo {
       return entry;
     },
     byDay: async (day, page) =>
-      mapPage<AuditEntry>(await queryPage(t, { pk: `AUDIT#${day}`, newestFirst: true }, page)),
+      mapPage<AuditEntry>(await queryPage(t, { pk: keys.auditDay(day), newestFirst: true }, page)),
     byActor: async (actor, page) =>
       mapPage<AuditEntry>(
-        await queryPage(t, { index: 'gsi3', pk: `ACTOR#${actor}`, newestFirst: true }, page),
+        await queryPage(t, { index: 'gsi3', pk: keys.actor(actor), newestFirst: true }, page),
       ),
   };
 }

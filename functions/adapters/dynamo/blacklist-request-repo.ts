@@ -3,22 +3,19 @@
 import type { BlacklistRequest } from '../../domain/model.js';
 import type { BlacklistRequestRepo, Clock } from '../../domain/ports.js';
 import { timeSortableId } from './ids.js';
+import * as keys from './keys.js';
 import { fromItem, getItem, type Item, mapPage, putIf, queryPage, type TableAccess } from './table-access.js';
 import { compact } from './versioned.js';
-
-const pk = (id: string) => `BLREQ#${id}`;
-const PENDING = 'BLREQS#pending';
-const DECIDED = 'BLREQS#decided';
 
 function toItem(r: BlacklistRequest): Item {
   const pending = r.status === 'pending';
   return compact({
     ...r,
-    pk: pk(r.id),
-    sk: '#',
+    pk: keys.blacklistRequest(r.id),
+    sk: keys.ITEM_SK,
     entity: 'blacklist-request',
-    gsi2pk: pending ? PENDING : DECIDED,
-    gsi2sk: pending ? `${r.requestedAt}#${r.id}` : `${r.decidedAt ?? r.requestedAt}#${r.id}`,
+    gsi2pk: keys.blacklistRequests(pending ? 'pending' : 'decided'),
+    gsi2sk: keys.byTime(pending ? r.requestedAt : (r.decidedAt ?? r.requestedAt), r.id),
   });
 }
 
@@ -30,7 +27,7 @@ const isPending = {
 
 export function createBlacklistRequestRepo(t: TableAccess, clock: Clock): BlacklistRequestRepo {
   const get = async (id: string) => {
-    const item = await getItem(t, pk(id));
+    const item = await getItem(t, keys.blacklistRequest(id));
     return item ? fromItem<BlacklistRequest>(item) : undefined;
   };
   return {
@@ -49,11 +46,13 @@ export function createBlacklistRequestRepo(t: TableAccess, clock: Clock): Blackl
     },
     get,
     async pending(page) {
-      return mapPage<BlacklistRequest>(await queryPage(t, { index: 'gsi2', pk: PENDING }, page));
+      return mapPage<BlacklistRequest>(
+        await queryPage(t, { index: 'gsi2', pk: keys.blacklistRequests('pending') }, page),
+      );
     },
     async decided(page) {
       return mapPage<BlacklistRequest>(
-        await queryPage(t, { index: 'gsi2', pk: DECIDED, newestFirst: true }, page),
+        await queryPage(t, { index: 'gsi2', pk: keys.blacklistRequests('decided'), newestFirst: true }, page),
       );
     },
     async decide(id, decision) {

@@ -2,24 +2,23 @@
 // Listed by customer, by day (reports) and by agent.
 import type { CallRecord } from '../../domain/model.js';
 import type { CallRepo, Clock, NewCallRecord, WriteResult } from '../../domain/ports.js';
+import * as keys from './keys.js';
 import { fromItem, getItem, type Item, mapPage, putIf, queryPage, type TableAccess } from './table-access.js';
 import { compact } from './versioned.js';
 
-const pk = (sid: string) => `CALL#${sid}`;
-
 function toItem(c: CallRecord): Item {
-  const sortKey = `${c.startedAt}#${c.callSid}`;
+  const sortKey = keys.byTime(c.startedAt, c.callSid);
   return compact({
     ...c,
-    pk: pk(c.callSid),
-    sk: '#',
+    pk: keys.call(c.callSid),
+    sk: keys.ITEM_SK,
     entity: 'call',
-    gsi1pk: c.customerId ? `CUSTOMER#${c.customerId}` : undefined,
-    gsi1sk: c.customerId ? `CALL#${sortKey}` : undefined,
-    gsi2pk: `CALLDAY#${c.startedAt.slice(0, 10)}`,
+    gsi1pk: c.customerId ? keys.customerItems(c.customerId) : undefined,
+    gsi1sk: c.customerId ? keys.listed('call', sortKey) : undefined,
+    gsi2pk: keys.callDay(keys.dayOf(c.startedAt)),
     gsi2sk: sortKey,
-    gsi3pk: c.agentId ? `AGENT#${c.agentId}` : undefined,
-    gsi3sk: c.agentId ? `CALL#${sortKey}` : undefined,
+    gsi3pk: c.agentId ? keys.agent(c.agentId) : undefined,
+    gsi3sk: c.agentId ? keys.listed('call', sortKey) : undefined,
   });
 }
 
@@ -27,7 +26,7 @@ const MAX_RETRIES = 5;
 
 export function createCallRepo(t: TableAccess, clock: Clock): CallRepo {
   async function get(callSid: string): Promise<CallRecord | undefined> {
-    const item = await getItem(t, pk(callSid));
+    const item = await getItem(t, keys.call(callSid));
     return item ? fromItem<CallRecord>(item) : undefined;
   }
 
@@ -79,17 +78,22 @@ export function createCallRepo(t: TableAccess, clock: Clock): CallRepo {
       mapPage<CallRecord>(
         await queryPage(
           t,
-          { index: 'gsi1', pk: `CUSTOMER#${customerId}`, skPrefix: 'CALL#', newestFirst: true },
+          {
+            index: 'gsi1',
+            pk: keys.customerItems(customerId),
+            skPrefix: keys.listedPrefix('call'),
+            newestFirst: true,
+          },
           page,
         ),
       ),
     byDay: async (day, page) =>
-      mapPage<CallRecord>(await queryPage(t, { index: 'gsi2', pk: `CALLDAY#${day}` }, page)),
+      mapPage<CallRecord>(await queryPage(t, { index: 'gsi2', pk: keys.callDay(day) }, page)),
     byAgent: async (agentId, page) =>
       mapPage<CallRecord>(
         await queryPage(
           t,
-          { index: 'gsi3', pk: `AGENT#${agentId}`, skPrefix: 'CALL#', newestFirst: true },
+          { index: 'gsi3', pk: keys.agent(agentId), skPrefix: keys.listedPrefix('call'), newestFirst: true },
           page,
         ),
       ),

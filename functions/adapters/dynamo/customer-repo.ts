@@ -14,6 +14,7 @@ import type {
   WriteResult,
 } from '../../domain/ports.js';
 import { timeSortableId } from './ids.js';
+import * as keys from './keys.js';
 import {
   addPointer,
   claimUnique,
@@ -25,19 +26,14 @@ import {
 import { fromItem, getItem, type Item, mapPage, putIf, queryPage, type TableAccess } from './table-access.js';
 import { compact, versionedReplace } from './versioned.js';
 
-const pk = (id: string) => `CUSTOMER#${id}`;
-
-/** Name search key: lower case with spaces removed, so "Zhang Wei" matches "zhangw". */
-export const nameKey = (name: string) => name.toLowerCase().replace(/\s+/g, '');
-
 function toItem(c: Customer): Item {
   return compact({
     ...c,
-    pk: pk(c.id),
-    sk: '#',
+    pk: keys.customer(c.id),
+    sk: keys.ITEM_SK,
     entity: 'customer',
-    gsi2pk: 'CUSTOMERS',
-    gsi2sk: `${nameKey(c.name)}#${c.id}`,
+    gsi2pk: keys.CUSTOMERS,
+    gsi2sk: keys.byName(c.name, c.id),
   });
 }
 
@@ -49,7 +45,7 @@ export function createCustomerRepo(
   searchPhone: (text: string) => string | undefined,
 ): CustomerRepo {
   async function get(id: string): Promise<Customer | undefined> {
-    const item = await getItem(t, pk(id));
+    const item = await getItem(t, keys.customer(id));
     return item ? fromItem<Customer>(item) : undefined;
   }
 
@@ -130,7 +126,7 @@ export function createCustomerRepo(
         return { ok: false, reason: 'duplicate', field: 'idCode', value: idCode };
       }
       const now = new Date(clock.now()).toISOString();
-      const result = await versionedReplace<Customer>(t, pk(id), expectedVersion, (current) =>
+      const result = await versionedReplace<Customer>(t, keys.customer(id), expectedVersion, (current) =>
         toItem({ ...current, ...patch, idCode, id, updatedAt: now } as Customer),
       );
       if (result.ok) await syncPointers(before, result.value);
@@ -152,12 +148,12 @@ export function createCustomerRepo(
         if (keyed.length > 0) return { items: keyed };
       }
       return mapPage<Customer>(
-        await queryPage(t, { index: 'gsi2', pk: 'CUSTOMERS', skPrefix: nameKey(q) }, page),
+        await queryPage(t, { index: 'gsi2', pk: keys.CUSTOMERS, skPrefix: keys.nameKey(q) }, page),
       );
     },
 
     async list(page?: PageRequest): Promise<Page<Customer>> {
-      return mapPage<Customer>(await queryPage(t, { index: 'gsi2', pk: 'CUSTOMERS' }, page));
+      return mapPage<Customer>(await queryPage(t, { index: 'gsi2', pk: keys.CUSTOMERS }, page));
     },
   };
 

@@ -2,25 +2,24 @@
 // the customer they were attached to (gsi1).
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FaxRecord, FaxRepo } from '../../domain/channel-ports.js';
+import * as keys from './keys.js';
 import { fromItem, getItem, type Item, putIf, queryAll, type TableAccess } from './table-access.js';
 import { compact } from './versioned.js';
-
-const pk = (id: string) => `FAX#${id}`;
 
 function toItem(f: FaxRecord): Item {
   return compact({
     ...f,
-    pk: pk(f.id),
-    sk: '#',
+    pk: keys.fax(f.id),
+    sk: keys.ITEM_SK,
     entity: 'fax',
-    gsi1pk: f.customerId ? `CUSTOMER#${f.customerId}` : undefined,
-    gsi1sk: f.customerId ? `FAX#${f.receivedAt}#${f.id}` : undefined,
+    gsi1pk: f.customerId ? keys.customerItems(f.customerId) : undefined,
+    gsi1sk: f.customerId ? keys.listed('fax', keys.byTime(f.receivedAt, f.id)) : undefined,
   });
 }
 
 export function createFaxRepo(t: TableAccess): FaxRepo {
   const get = async (id: string) => {
-    const item = await getItem(t, pk(id));
+    const item = await getItem(t, keys.fax(id));
     return item ? fromItem<FaxRecord>(item) : undefined;
   };
   return {
@@ -37,7 +36,7 @@ export function createFaxRepo(t: TableAccess): FaxRepo {
       await t.doc.send(
         new UpdateCommand({
           TableName: t.tableName,
-          Key: { pk: pk(id), sk: '#' },
+          Key: { pk: keys.fax(id), sk: keys.ITEM_SK },
           UpdateExpression: `SET ${entries.map((_, i) => `#k${i} = :v${i}`).join(', ')}`,
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#k${i}`, k])),
@@ -46,8 +45,12 @@ export function createFaxRepo(t: TableAccess): FaxRepo {
       );
     },
     byCustomer: async (customerId) =>
-      (await queryAll(t, { index: 'gsi1', pk: `CUSTOMER#${customerId}`, skPrefix: 'FAX#' })).map((i) =>
-        fromItem<FaxRecord>(i),
-      ),
+      (
+        await queryAll(t, {
+          index: 'gsi1',
+          pk: keys.customerItems(customerId),
+          skPrefix: keys.listedPrefix('fax'),
+        })
+      ).map((i) => fromItem<FaxRecord>(i)),
   };
 }

@@ -5,6 +5,7 @@ import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { BlacklistEntry, Voicemail } from '../../domain/model.js';
 import type { BlacklistRepo, Clock, SettingsRepo, VoicemailRepo } from '../../domain/ports.js';
 import { mailboxOf } from '../../domain/voicemail-box.js';
+import * as keys from './keys.js';
 import {
   fromItem,
   getItem,
@@ -17,8 +18,6 @@ import {
 } from './table-access.js';
 import { compact, versionedReplace } from './versioned.js';
 
-const blPk = (phone: string) => `BLACKLIST#${phone}`;
-
 export function createBlacklistRepo(t: TableAccess, clock: Clock): BlacklistRepo {
   return {
     async put(entry) {
@@ -27,10 +26,10 @@ export function createBlacklistRepo(t: TableAccess, clock: Clock): BlacklistRepo
         t,
         {
           ...full,
-          pk: blPk(entry.phone),
-          sk: '#',
+          pk: keys.blacklisted(entry.phone),
+          sk: keys.ITEM_SK,
           entity: 'blacklist',
-          gsi2pk: 'BLACKLIST',
+          gsi2pk: keys.BLACKLIST,
           gsi2sk: entry.phone,
         },
         'attribute_not_exists(pk) OR attribute_exists(pk)',
@@ -38,33 +37,33 @@ export function createBlacklistRepo(t: TableAccess, clock: Clock): BlacklistRepo
       return full;
     },
     async get(phone) {
-      const item = await getItem(t, blPk(phone));
+      const item = await getItem(t, keys.blacklisted(phone));
       return item ? fromItem<BlacklistEntry>(item) : undefined;
     },
     async remove(phone) {
-      await t.doc.send(new DeleteCommand({ TableName: t.tableName, Key: { pk: blPk(phone), sk: '#' } }));
+      await t.doc.send(
+        new DeleteCommand({ TableName: t.tableName, Key: { pk: keys.blacklisted(phone), sk: keys.ITEM_SK } }),
+      );
     },
     async list(page) {
-      return mapPage<BlacklistEntry>(await queryPage(t, { index: 'gsi2', pk: 'BLACKLIST' }, page));
+      return mapPage<BlacklistEntry>(await queryPage(t, { index: 'gsi2', pk: keys.BLACKLIST }, page));
     },
   };
 }
 
-const vmPk = (sid: string) => `VOICEMAIL#${sid}`;
-
 function voicemailItem(v: Voicemail): Item {
-  const sortKey = `${v.createdAt}#${v.recordingSid}`;
+  const sortKey = keys.byTime(v.createdAt, v.recordingSid);
   return compact({
     ...v,
-    pk: vmPk(v.recordingSid),
-    sk: '#',
+    pk: keys.voicemail(v.recordingSid),
+    sk: keys.ITEM_SK,
     entity: 'voicemail',
-    gsi1pk: v.customerId ? `CUSTOMER#${v.customerId}` : undefined,
-    gsi1sk: v.customerId ? `VOICEMAIL#${sortKey}` : undefined,
-    gsi2pk: `VOICEMAILS#${v.status}`,
+    gsi1pk: v.customerId ? keys.customerItems(v.customerId) : undefined,
+    gsi1sk: v.customerId ? keys.listed('voicemail', sortKey) : undefined,
+    gsi2pk: keys.voicemailsByStatus(v.status),
     gsi2sk: sortKey,
-    gsi3pk: `MAILBOX#${mailboxOf(v)}`,
-    gsi3sk: `VOICEMAIL#${sortKey}`,
+    gsi3pk: keys.mailbox(mailboxOf(v)),
+    gsi3sk: keys.listed('voicemail', sortKey),
   });
 }
 
@@ -81,34 +80,34 @@ export function createVoicemailRepo(t: TableAccess, clock: Clock): VoicemailRepo
       });
       if (await putIf(t, voicemailItem(voicemail), 'attribute_not_exists(pk)'))
         return { created: true, voicemail };
-      const stored = await getItem(t, vmPk(input.recordingSid));
+      const stored = await getItem(t, keys.voicemail(input.recordingSid));
       return { created: false, voicemail: stored ? fromItem<Voicemail>(stored) : voicemail };
     },
     async get(recordingSid) {
-      const item = await getItem(t, vmPk(recordingSid));
+      const item = await getItem(t, keys.voicemail(recordingSid));
       return item ? fromItem<Voicemail>(item) : undefined;
     },
     update(recordingSid, expectedVersion, patch) {
       const now = new Date(clock.now()).toISOString();
-      return versionedReplace<Voicemail>(t, vmPk(recordingSid), expectedVersion, (current) =>
+      return versionedReplace<Voicemail>(t, keys.voicemail(recordingSid), expectedVersion, (current) =>
         voicemailItem(compact({ ...current, ...patch, updatedAt: now })),
       );
     },
     async byStatus(status, page) {
       return mapPage<Voicemail>(
-        await queryPage(t, { index: 'gsi2', pk: `VOICEMAILS#${status}`, newestFirst: true }, page),
+        await queryPage(t, { index: 'gsi2', pk: keys.voicemailsByStatus(status), newestFirst: true }, page),
       );
     },
     async byMailbox(mailbox, page) {
       return mapPage<Voicemail>(
-        await queryPage(t, { index: 'gsi3', pk: `MAILBOX#${mailbox}`, newestFirst: true }, page),
+        await queryPage(t, { index: 'gsi3', pk: keys.mailbox(mailbox), newestFirst: true }, page),
       );
     },
     async byCustomer(customerId) {
       const items = await queryAll(t, {
         index: 'gsi1',
-        pk: `CUSTOMER#${customerId}`,
-        skPrefix: 'VOICEMAIL#',
+        pk: keys.customerItems(customerId),
+        skPrefix: keys.listedPrefix('voicemail'),
       });
       return items.map((i) => fromItem<Voicemail>(i));
     },
@@ -118,15 +117,15 @@ export function createVoicemailRepo(t: TableAccess, clock: Clock): VoicemailRepo
 export function createSettingsRepo(t: TableAccess, clock: Clock): SettingsRepo {
   return {
     async get<T>(name: string) {
-      const item = await getItem(t, `SETTING#${name}`);
+      const item = await getItem(t, keys.setting(name));
       return item ? (JSON.parse(String(item.value)) as T) : undefined;
     },
     async put<T>(name: string, value: T) {
       await putIf(
         t,
         {
-          pk: `SETTING#${name}`,
-          sk: '#',
+          pk: keys.setting(name),
+          sk: keys.ITEM_SK,
           entity: 'setting',
           value: JSON.stringify(value),
           updatedAt: new Date(clock.now()).toISOString(),

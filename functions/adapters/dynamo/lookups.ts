@@ -2,38 +2,35 @@
 // transactions a pointer can outlive its target after a crash, so readers verify every pointer
 // against the target, and a claim on a unique key may take over a pointer whose target let it go.
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import * as keys from './keys.js';
 import { getItem, type Item, putIf, queryAll, type TableAccess } from './table-access.js';
-
-export type LookupKind = 'phone' | 'vin' | 'plate' | 'idCode';
-
-const lookupPk = (kind: LookupKind, value: string) => `LOOKUP#${kind}#${value}`;
 
 /** Adds a non-unique pointer (several customers may share a phone). Idempotent. */
 export async function addPointer(
   t: TableAccess,
-  kind: LookupKind,
+  kind: keys.LookupKind,
   value: string,
   targetId: string,
 ): Promise<void> {
-  const item: Item = { pk: lookupPk(kind, value), sk: targetId, entity: 'lookup', targetId };
+  const item: Item = { pk: keys.lookup(kind, value), sk: targetId, entity: 'lookup', targetId };
   await putIf(t, item, 'attribute_not_exists(pk) OR targetId = :id', { ':id': targetId });
 }
 
 export async function removePointer(
   t: TableAccess,
-  kind: LookupKind,
+  kind: keys.LookupKind,
   value: string,
   targetId: string,
 ): Promise<void> {
   await t.doc.send(
-    new DeleteCommand({ TableName: t.tableName, Key: { pk: lookupPk(kind, value), sk: targetId } }),
+    new DeleteCommand({ TableName: t.tableName, Key: { pk: keys.lookup(kind, value), sk: targetId } }),
   );
 }
 
 /** Removes a unique pointer if it still names `targetId`. */
 export async function releaseUnique(
   t: TableAccess,
-  kind: LookupKind,
+  kind: keys.LookupKind,
   value: string,
   targetId: string,
 ): Promise<void> {
@@ -41,7 +38,7 @@ export async function releaseUnique(
     .send(
       new DeleteCommand({
         TableName: t.tableName,
-        Key: { pk: lookupPk(kind, value), sk: '#' },
+        Key: { pk: keys.lookup(kind, value), sk: keys.ITEM_SK },
         ConditionExpression: 'attribute_not_exists(pk) OR targetId = :id',
         ExpressionAttributeValues: { ':id': targetId },
       }),
@@ -57,13 +54,13 @@ export async function releaseUnique(
  */
 export async function claimUnique(
   t: TableAccess,
-  kind: LookupKind,
+  kind: keys.LookupKind,
   value: string,
   targetId: string,
   stillHolds: (holderId: string) => Promise<boolean>,
 ): Promise<boolean> {
-  const pk = lookupPk(kind, value);
-  const item: Item = { pk, sk: '#', entity: 'lookup', targetId };
+  const pk = keys.lookup(kind, value);
+  const item: Item = { pk, sk: keys.ITEM_SK, entity: 'lookup', targetId };
   if (await putIf(t, item, 'attribute_not_exists(pk) OR targetId = :id', { ':id': targetId })) return true;
   const existing = await getItem(t, pk);
   const holder = existing?.targetId;
@@ -74,14 +71,18 @@ export async function claimUnique(
 
 export async function resolveUnique(
   t: TableAccess,
-  kind: LookupKind,
+  kind: keys.LookupKind,
   value: string,
 ): Promise<string | undefined> {
-  const item = await getItem(t, lookupPk(kind, value));
+  const item = await getItem(t, keys.lookup(kind, value));
   return typeof item?.targetId === 'string' ? item.targetId : undefined;
 }
 
-export async function resolvePointers(t: TableAccess, kind: LookupKind, value: string): Promise<string[]> {
-  const items = await queryAll(t, { pk: lookupPk(kind, value) });
+export async function resolvePointers(
+  t: TableAccess,
+  kind: keys.LookupKind,
+  value: string,
+): Promise<string[]> {
+  const items = await queryAll(t, { pk: keys.lookup(kind, value) });
   return items.map((i) => i.targetId).filter((id): id is string => typeof id === 'string');
 }

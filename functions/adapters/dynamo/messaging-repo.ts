@@ -1,15 +1,16 @@
-// SMS state: the opt-out suppression list (SMSOPTOUT#phone), messages by sid with the thread by phone
-// (gsi2) and by customer (gsi1), bot sessions per phone, one-time claims for notifications, and
-// post-call surveys stored on the call (SURVEY#callSid) and listed by agent (gsi3).
+// SMS state: the opt-out suppression list by phone, messages by sid with the thread by phone (gsi2)
+// and by customer (gsi1), bot sessions per phone, one-time claims for notifications, and post-call
+// surveys stored beside the call (by CallSid) and listed by agent (gsi3).
 
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { MessagingRepo, SmsMessage, SmsSession, SurveyResponse } from '../../domain/channel-ports.js';
 import type { Clock } from '../../domain/ports.js';
+import * as keys from './keys.js';
 import { fromItem, getItem, type Item, mapPage, putIf, queryPage, type TableAccess } from './table-access.js';
 import { compact } from './versioned.js';
 
 const FINAL = new Set(['delivered', 'undelivered', 'failed', 'received', 'read', 'canceled']);
-/** Twilio's callbacks can arrive out of order (§6.3): a status only replaces an earlier one. */
+/** Twilio's callbacks can arrive out of order: a status only replaces an earlier one. */
 const RANK: Record<string, number> = {
   accepted: 0,
   scheduled: 0,
@@ -23,34 +24,34 @@ const RANK: Record<string, number> = {
 };
 
 function messageItem(m: SmsMessage): Item {
-  const sk = `${m.at}#${m.sid}`;
+  const sortKey = keys.byTime(m.at, m.sid);
   return compact({
     ...m,
-    pk: `SMS#${m.sid}`,
-    sk: '#',
+    pk: keys.smsMessage(m.sid),
+    sk: keys.ITEM_SK,
     entity: 'sms',
-    gsi1pk: m.customerId ? `CUSTOMER#${m.customerId}` : undefined,
-    gsi1sk: m.customerId ? `SMS#${sk}` : undefined,
-    gsi2pk: `SMSTHREAD#${m.phone}`,
-    gsi2sk: sk,
+    gsi1pk: m.customerId ? keys.customerItems(m.customerId) : undefined,
+    gsi1sk: m.customerId ? keys.listed('sms', sortKey) : undefined,
+    gsi2pk: keys.smsThread(m.phone),
+    gsi2sk: sortKey,
   });
 }
 
 function surveyItem(s: SurveyResponse): Item {
   return compact({
     ...s,
-    pk: `SURVEY#${s.callSid}`,
-    sk: '#',
+    pk: keys.survey(s.callSid),
+    sk: keys.ITEM_SK,
     entity: 'survey',
-    gsi3pk: s.agentId ? `AGENT#${s.agentId}` : undefined,
-    gsi3sk: s.agentId ? `SURVEY#${s.askedAt}#${s.callSid}` : undefined,
+    gsi3pk: s.agentId ? keys.agent(s.agentId) : undefined,
+    gsi3sk: s.agentId ? keys.listed('survey', keys.byTime(s.askedAt, s.callSid)) : undefined,
   });
 }
 
 export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo {
   const nowIso = () => new Date(clock.now()).toISOString();
   const getMessage = async (sid: string) => {
-    const item = await getItem(t, `SMS#${sid}`);
+    const item = await getItem(t, keys.smsMessage(sid));
     if (!item) return undefined;
     // `rev` is the write guard of recordStatus, not part of the message.
     const { rev, ...message } = fromItem<SmsMessage & { rev?: number }>(item);
@@ -59,18 +60,18 @@ export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo
 
   return {
     async isSuppressed(phone) {
-      return (await getItem(t, `SMSOPTOUT#${phone}`)) !== undefined;
+      return (await getItem(t, keys.smsOptOut(phone))) !== undefined;
     },
     async suppress(phone, keyword) {
       await putIf(
         t,
-        { pk: `SMSOPTOUT#${phone}`, sk: '#', entity: 'sms-optout', phone, keyword, at: nowIso() },
+        { pk: keys.smsOptOut(phone), sk: keys.ITEM_SK, entity: 'sms-optout', phone, keyword, at: nowIso() },
         'attribute_not_exists(pk) OR attribute_exists(pk)',
       );
     },
     async unsuppress(phone) {
       await t.doc.send(
-        new DeleteCommand({ TableName: t.tableName, Key: { pk: `SMSOPTOUT#${phone}`, sk: '#' } }),
+        new DeleteCommand({ TableName: t.tableName, Key: { pk: keys.smsOptOut(phone), sk: keys.ITEM_SK } }),
       );
     },
 
@@ -101,28 +102,36 @@ export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo
       return getMessage(sid);
     },
     thread: async (phone, page) =>
-      mapPage<SmsMessage>(await queryPage(t, { index: 'gsi2', pk: `SMSTHREAD#${phone}` }, page)),
+      mapPage<SmsMessage>(await queryPage(t, { index: 'gsi2', pk: keys.smsThread(phone) }, page)),
     byCustomer: async (customerId, page) =>
       mapPage<SmsMessage>(
-        await queryPage(t, { index: 'gsi1', pk: `CUSTOMER#${customerId}`, skPrefix: 'SMS#' }, page),
+        await queryPage(
+          t,
+          { index: 'gsi1', pk: keys.customerItems(customerId), skPrefix: keys.listedPrefix('sms') },
+          page,
+        ),
       ),
 
     async getSession(phone) {
-      const item = await getItem(t, `SMSSESSION#${phone}`);
+      const item = await getItem(t, keys.smsSession(phone));
       return item ? fromItem<SmsSession>(item) : undefined;
     },
     async putSession(session) {
       await putIf(
         t,
-        compact({ ...session, pk: `SMSSESSION#${session.phone}`, sk: '#', entity: 'sms-session' }),
+        compact({ ...session, pk: keys.smsSession(session.phone), sk: keys.ITEM_SK, entity: 'sms-session' }),
         'attribute_not_exists(pk) OR attribute_exists(pk)',
       );
     },
     claimOnce: (key) =>
-      putIf(t, { pk: `ONCE#${key}`, sk: '#', entity: 'once', at: nowIso() }, 'attribute_not_exists(pk)'),
+      putIf(
+        t,
+        { pk: keys.once(key), sk: keys.ITEM_SK, entity: 'once', at: nowIso() },
+        'attribute_not_exists(pk)',
+      ),
 
     async getSurvey(callSid) {
-      const item = await getItem(t, `SURVEY#${callSid}`);
+      const item = await getItem(t, keys.survey(callSid));
       return item ? fromItem<SurveyResponse>(item) : undefined;
     },
     async putSurvey(survey) {
@@ -132,7 +141,12 @@ export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo
       mapPage<SurveyResponse>(
         await queryPage(
           t,
-          { index: 'gsi3', pk: `AGENT#${agentId}`, skPrefix: 'SURVEY#', newestFirst: true },
+          {
+            index: 'gsi3',
+            pk: keys.agent(agentId),
+            skPrefix: keys.listedPrefix('survey'),
+            newestFirst: true,
+          },
           page,
         ),
       ),

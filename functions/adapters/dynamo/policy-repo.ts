@@ -2,19 +2,18 @@
 import { normalisePolicyNumber } from '../../domain/identifiers.js';
 import type { Policy } from '../../domain/model.js';
 import type { Clock, NewPolicy, PolicyRepo, WriteResult } from '../../domain/ports.js';
+import * as keys from './keys.js';
 import { fromItem, getItem, type Item, putIf, queryAll, type TableAccess } from './table-access.js';
 import { compact, versionedReplace } from './versioned.js';
-
-const pk = (n: string) => `POLICY#${n}`;
 
 function toItem(p: Policy): Item {
   return compact({
     ...p,
-    pk: pk(p.number),
-    sk: '#',
+    pk: keys.policy(p.number),
+    sk: keys.ITEM_SK,
     entity: 'policy',
-    gsi1pk: `CUSTOMER#${p.customerId}`,
-    gsi1sk: `POLICY#${p.number}`,
+    gsi1pk: keys.customerItems(p.customerId),
+    gsi1sk: keys.listed('policy', p.number),
   });
 }
 
@@ -36,19 +35,26 @@ export function createPolicyRepo(t: TableAccess, clock: Clock): PolicyRepo {
     },
 
     async get(number: string): Promise<Policy | undefined> {
-      const item = await getItem(t, pk(normalisePolicyNumber(number)));
+      const item = await getItem(t, keys.policy(normalisePolicyNumber(number)));
       return item ? fromItem<Policy>(item) : undefined;
     },
 
     async byCustomer(customerId: string): Promise<Policy[]> {
-      const items = await queryAll(t, { index: 'gsi1', pk: `CUSTOMER#${customerId}`, skPrefix: 'POLICY#' });
+      const items = await queryAll(t, {
+        index: 'gsi1',
+        pk: keys.customerItems(customerId),
+        skPrefix: keys.listedPrefix('policy'),
+      });
       return items.map((i) => fromItem<Policy>(i));
     },
 
     update(number, expectedVersion, patch): Promise<WriteResult<Policy>> {
       const now = new Date(clock.now()).toISOString();
-      return versionedReplace<Policy>(t, pk(normalisePolicyNumber(number)), expectedVersion, (current) =>
-        toItem({ ...current, ...patch, updatedAt: now }),
+      return versionedReplace<Policy>(
+        t,
+        keys.policy(normalisePolicyNumber(number)),
+        expectedVersion,
+        (current) => toItem({ ...current, ...patch, updatedAt: now }),
       );
     },
   };

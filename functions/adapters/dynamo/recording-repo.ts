@@ -1,10 +1,11 @@
 // Recording metadata, keyed by RecordingSid, with the lookups search needs: customer (gsi1), day (gsi2) and
-// agent (gsi3) on the item, and index entries for caller number, ticket and queue (RECIDX#… items pointing
+// agent (gsi3) on the item, and index entries for caller number, ticket and queue (small items pointing
 // at the recording). Index entries are written first, so a crash leaves at most a pointer to nothing,
 // which search skips; the item itself is a conditional put, so a replay stores nothing twice.
 import type { RecordingRepo } from '../../domain/channel-ports.js';
 import type { Clock, Page, PageRequest } from '../../domain/ports.js';
 import type { RecordingQuery, StoredRecording } from '../../domain/recording.js';
+import * as keys from './keys.js';
 import {
   DEFAULT_PAGE,
   fromItem,
@@ -18,34 +19,33 @@ import {
 } from './table-access.js';
 import { compact } from './versioned.js';
 
-const pk = (sid: string) => `RECORDING#${sid}`;
-const sortKey = (r: { startedAt: string; sid: string }) => `${r.startedAt}#${r.sid}`;
 /** Search over days without another key is bounded: at most this many day partitions per request. */
 export const MAX_DAYS_SCANNED = 93;
 
 function toItem(r: StoredRecording): Item {
-  const sk = sortKey(r);
+  const sortKey = keys.byTime(r.startedAt, r.sid);
   return compact({
     ...r,
-    pk: pk(r.sid),
-    sk: '#',
+    pk: keys.recording(r.sid),
+    sk: keys.ITEM_SK,
     entity: 'recording',
-    gsi1pk: r.customerId ? `CUSTOMER#${r.customerId}` : undefined,
-    gsi1sk: r.customerId ? `REC#${sk}` : undefined,
-    gsi2pk: `RECDAY#${r.startedAt.slice(0, 10)}`,
-    gsi2sk: sk,
-    gsi3pk: r.agentId ? `AGENT#${r.agentId}` : undefined,
-    gsi3sk: r.agentId ? `REC#${sk}` : undefined,
+    gsi1pk: r.customerId ? keys.customerItems(r.customerId) : undefined,
+    gsi1sk: r.customerId ? keys.listed('recording', sortKey) : undefined,
+    gsi2pk: keys.recordingDay(keys.dayOf(r.startedAt)),
+    gsi2sk: sortKey,
+    gsi3pk: r.agentId ? keys.agent(r.agentId) : undefined,
+    gsi3sk: r.agentId ? keys.listed('recording', sortKey) : undefined,
   });
 }
 
 function indexEntries(r: StoredRecording): Item[] {
-  const keys = [
-    r.caller ? `caller#${r.caller}` : undefined,
-    r.queue ? `queue#${r.queue}` : undefined,
-    ...r.ticketNumbers.map((n) => `ticket#${n}`),
+  const partitions = [
+    r.caller ? keys.recordingIndex('caller', r.caller) : undefined,
+    r.queue ? keys.recordingIndex('queue', r.queue) : undefined,
+    ...r.ticketNumbers.map((n) => keys.recordingIndex('ticket', n)),
   ].filter((k): k is string => k !== undefined);
-  return keys.map((k) => ({ pk: `RECIDX#${k}`, sk: sortKey(r), entity: 'recording-index', sid: r.sid }));
+  const sk = keys.byTime(r.startedAt, r.sid);
+  return partitions.map((pk) => ({ pk, sk, entity: 'recording-index', sid: r.sid }));
 }
 
 function matches(r: StoredRecording, q: RecordingQuery): boolean {
@@ -61,32 +61,31 @@ function matches(r: StoredRecording, q: RecordingQuery): boolean {
 
 /** The most selective single key for the query; the other criteria filter its results. */
 function primarySpec(q: RecordingQuery): { spec: QuerySpec; pointers: boolean } | undefined {
-  const range: [string, string] = [q.from ?? '', `${q.to ?? '9999'}~`];
-  if (q.ticket) return { spec: { pk: `RECIDX#ticket#${q.ticket}`, skBetween: range }, pointers: true };
+  const [from, to] = [q.from ?? '', q.to ?? '9999'];
+  const range = keys.timeSpan(from, to);
+  const listed = keys.timeSpan(from, to, 'recording');
+  const pointer = (field: keys.RecordingIndexField, value: string) => ({
+    spec: { pk: keys.recordingIndex(field, value), skBetween: range },
+    pointers: true,
+  });
+  if (q.ticket) return pointer('ticket', q.ticket);
   if (q.customerId)
     return {
-      spec: {
-        index: 'gsi1',
-        pk: `CUSTOMER#${q.customerId}`,
-        skBetween: [`REC#${range[0]}`, `REC#${range[1]}`],
-      },
+      spec: { index: 'gsi1', pk: keys.customerItems(q.customerId), skBetween: listed },
       pointers: false,
     };
-  if (q.caller) return { spec: { pk: `RECIDX#caller#${q.caller}`, skBetween: range }, pointers: true };
+  if (q.caller) return pointer('caller', q.caller);
   if (q.agentId)
-    return {
-      spec: { index: 'gsi3', pk: `AGENT#${q.agentId}`, skBetween: [`REC#${range[0]}`, `REC#${range[1]}`] },
-      pointers: false,
-    };
-  if (q.queue) return { spec: { pk: `RECIDX#queue#${q.queue}`, skBetween: range }, pointers: true };
+    return { spec: { index: 'gsi3', pk: keys.agent(q.agentId), skBetween: listed }, pointers: false };
+  if (q.queue) return pointer('queue', q.queue);
   return undefined;
 }
 
 function days(fromIso: string, toIso: string): string[] {
   const out: string[] = [];
-  const first = Date.parse(`${fromIso.slice(0, 10)}T00:00:00Z`);
-  for (let d = Date.parse(`${toIso.slice(0, 10)}T00:00:00Z`); d >= first; d -= 86_400_000) {
-    out.push(new Date(d).toISOString().slice(0, 10));
+  const first = Date.parse(`${keys.dayOf(fromIso)}T00:00:00Z`);
+  for (let d = Date.parse(`${keys.dayOf(toIso)}T00:00:00Z`); d >= first; d -= 86_400_000) {
+    out.push(keys.dayOf(new Date(d).toISOString()));
     if (out.length > MAX_DAYS_SCANNED) break;
   }
   return out;
@@ -99,7 +98,7 @@ interface DayCursor {
 
 export function createRecordingRepo(t: TableAccess, clock: Clock): RecordingRepo {
   async function get(sid: string): Promise<StoredRecording | undefined> {
-    const item = await getItem(t, pk(sid));
+    const item = await getItem(t, keys.recording(sid));
     return item ? fromItem<StoredRecording>(item) : undefined;
   }
 
@@ -126,7 +125,12 @@ export function createRecordingRepo(t: TableAccess, clock: Clock): RecordingRepo
       do {
         const res = await queryPage(
           t,
-          { index: 'gsi2', pk: `RECDAY#${day}`, skBetween: [from, `${to}~`], newestFirst: true },
+          {
+            index: 'gsi2',
+            pk: keys.recordingDay(day),
+            skBetween: keys.timeSpan(from, to),
+            newestFirst: true,
+          },
           { limit: limit - out.length, ...(inner ? { cursor: inner } : {}) },
         );
         out.push(...(await resolve(res.items, q, false)));
@@ -180,5 +184,5 @@ export function createRecordingRepo(t: TableAccess, clock: Clock): RecordingRepo
 }
 
 function prevDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return keys.dayOf(new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString());
 }

@@ -9,6 +9,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../domain/ports.js';
+import { ITEM_SK } from './keys.js';
 import { INDEXES, type IndexName, KEY, TTL_ATTRIBUTE } from './table.js';
 
 export type Item = Record<string, unknown>;
@@ -59,7 +60,7 @@ export interface TableAccess {
   readonly tableName: string;
 }
 
-export async function getItem(t: TableAccess, pk: string, sk = '#'): Promise<Item | undefined> {
+export async function getItem(t: TableAccess, pk: string, sk = ITEM_SK): Promise<Item | undefined> {
   const out = await t.doc.send(
     new GetCommand({ TableName: t.tableName, Key: { pk, sk }, ConsistentRead: true }),
   );

@@ -1,6 +1,6 @@
 // The single-table layout: one table, generic key names, three overloaded GSIs. Shared by the local
 // stack (CreateTable on dynalite), the storage tests and the CDK stateful stack, so they cannot drift.
-// The access patterns each key serves are listed in docs/data-model.md.
+// The key strings are built in keys.ts; docs/data-model.md lists the items and their access patterns.
 
 export const KEY = { pk: 'pk', sk: 'sk' } as const;
 

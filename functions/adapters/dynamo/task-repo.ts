@@ -3,6 +3,7 @@
 import type { Task } from '../../domain/model.js';
 import type { Clock, NewTask, Page, PageRequest, TaskRepo, WriteResult } from '../../domain/ports.js';
 import { timeSortableId } from './ids.js';
+import * as keys from './keys.js';
 import {
   fromItem,
   getItem,
@@ -15,22 +16,20 @@ import {
 } from './table-access.js';
 import { compact, versionedReplace } from './versioned.js';
 
-const pk = (id: string) => `TASK#${id}`;
-
 function toItem(task: Task): Item {
-  const sortKey = `${task.dueAt}#${task.id}`;
+  const sortKey = keys.byTime(task.dueAt, task.id);
   const open = task.status === 'open' || task.status === 'in-progress';
   return compact({
     ...task,
-    pk: pk(task.id),
-    sk: '#',
+    pk: keys.task(task.id),
+    sk: keys.ITEM_SK,
     entity: 'task',
-    gsi1pk: task.customerId ? `CUSTOMER#${task.customerId}` : undefined,
-    gsi1sk: task.customerId ? `TASK#${sortKey}` : undefined,
-    gsi2pk: task.status === 'open' ? 'TASKS_OPEN' : undefined,
+    gsi1pk: task.customerId ? keys.customerItems(task.customerId) : undefined,
+    gsi1sk: task.customerId ? keys.listed('task', sortKey) : undefined,
+    gsi2pk: task.status === 'open' ? keys.OPEN_TASKS : undefined,
     gsi2sk: task.status === 'open' ? sortKey : undefined,
-    gsi3pk: task.assigneeId && open ? `ASSIGNEE#${task.assigneeId}` : undefined,
-    gsi3sk: task.assigneeId && open ? `TASK#${sortKey}` : undefined,
+    gsi3pk: task.assigneeId && open ? keys.assignee(task.assigneeId) : undefined,
+    gsi3sk: task.assigneeId && open ? keys.listed('task', sortKey) : undefined,
   });
 }
 
@@ -54,32 +53,39 @@ export function createTaskRepo(t: TableAccess, clock: Clock): TaskRepo {
     },
 
     async get(id: string): Promise<Task | undefined> {
-      const item = await getItem(t, pk(id));
+      const item = await getItem(t, keys.task(id));
       return item ? fromItem<Task>(item) : undefined;
     },
 
     update(id, expectedVersion, patch): Promise<WriteResult<Task>> {
       const now = new Date(clock.now()).toISOString();
-      return versionedReplace<Task>(t, pk(id), expectedVersion, (current) =>
+      return versionedReplace<Task>(t, keys.task(id), expectedVersion, (current) =>
         toItem(compact({ ...current, ...patch, updatedAt: now })),
       );
     },
 
     async dueBefore(at: string, page?: PageRequest): Promise<Page<Task>> {
-      // '~' sorts after every id character, so tasks due exactly at `at` are included.
       return mapPage<Task>(
-        await queryPage(t, { index: 'gsi2', pk: 'TASKS_OPEN', skBetween: ['0', `${at}#~`] }, page),
+        await queryPage(t, { index: 'gsi2', pk: keys.OPEN_TASKS, skBetween: keys.atOrBefore(at) }, page),
       );
     },
 
     async byCustomer(customerId: string): Promise<Task[]> {
-      const items = await queryAll(t, { index: 'gsi1', pk: `CUSTOMER#${customerId}`, skPrefix: 'TASK#' });
+      const items = await queryAll(t, {
+        index: 'gsi1',
+        pk: keys.customerItems(customerId),
+        skPrefix: keys.listedPrefix('task'),
+      });
       return items.map((i) => fromItem<Task>(i));
     },
 
     async byAssignee(userId: string, page?: PageRequest): Promise<Page<Task>> {
       return mapPage<Task>(
-        await queryPage(t, { index: 'gsi3', pk: `ASSIGNEE#${userId}`, skPrefix: 'TASK#' }, page),
+        await queryPage(
+          t,
+          { index: 'gsi3', pk: keys.assignee(userId), skPrefix: keys.listedPrefix('task') },
+          page,
+        ),
       );
     },
   };

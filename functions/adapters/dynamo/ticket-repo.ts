@@ -12,24 +12,23 @@ import type {
 } from '../../domain/ports.js';
 import { formatTicketNumber, TICKET_PREFIX } from '../../domain/ticket-workflow.js';
 import { nextSequence } from './counter.js';
+import * as keys from './keys.js';
 import { fromItem, getItem, type Item, mapPage, putIf, queryPage, type TableAccess } from './table-access.js';
 import { compact, versionedReplace } from './versioned.js';
 
-const pk = (n: string) => `TICKET#${n}`;
-
 function toItem(tk: Ticket): Item {
-  const sortKey = `${tk.createdAt}#${tk.number}`;
+  const sortKey = keys.byTime(tk.createdAt, tk.number);
   return compact({
     ...tk,
-    pk: pk(tk.number),
-    sk: '#',
+    pk: keys.ticket(tk.number),
+    sk: keys.ITEM_SK,
     entity: 'ticket',
-    gsi1pk: tk.customerId ? `CUSTOMER#${tk.customerId}` : undefined,
-    gsi1sk: tk.customerId ? `TICKET#${sortKey}` : undefined,
-    gsi2pk: `TICKETSTATUS#${tk.status}`,
+    gsi1pk: tk.customerId ? keys.customerItems(tk.customerId) : undefined,
+    gsi1sk: tk.customerId ? keys.listed('ticket', sortKey) : undefined,
+    gsi2pk: keys.ticketsByStatus(tk.status),
     gsi2sk: sortKey,
-    gsi3pk: tk.assigneeId ? `ASSIGNEE#${tk.assigneeId}` : undefined,
-    gsi3sk: tk.assigneeId ? `TICKET#${sortKey}` : undefined,
+    gsi3pk: tk.assigneeId ? keys.assignee(tk.assigneeId) : undefined,
+    gsi3sk: tk.assigneeId ? keys.listed('ticket', sortKey) : undefined,
   });
 }
 
@@ -107,21 +106,24 @@ export function createTicketRepo(t: TableAccess, clock: Clock, timeZone: string)
     },
 
     async get(number: string): Promise<Ticket | undefined> {
-      const item = await getItem(t, pk(number));
+      const item = await getItem(t, keys.ticket(number));
       return item ? fromItem<Ticket>(item) : undefined;
     },
 
     update(number, expectedVersion, patch, by): Promise<WriteResult<Ticket>> {
       const at = new Date(clock.now()).toISOString();
-      return versionedReplace<Ticket>(t, pk(number), expectedVersion, (current) =>
+      return versionedReplace<Ticket>(t, keys.ticket(number), expectedVersion, (current) =>
         toItem(applyPatch(current, patch, by, at)),
       );
     },
 
     byCustomer: (customerId, page) =>
-      list({ index: 'gsi1', pk: `CUSTOMER#${customerId}`, skPrefix: 'TICKET#' }, page),
-    byStatus: (status, page) => list({ index: 'gsi2', pk: `TICKETSTATUS#${status}` }, page),
+      list(
+        { index: 'gsi1', pk: keys.customerItems(customerId), skPrefix: keys.listedPrefix('ticket') },
+        page,
+      ),
+    byStatus: (status, page) => list({ index: 'gsi2', pk: keys.ticketsByStatus(status) }, page),
     byAssignee: (userId, page) =>
-      list({ index: 'gsi3', pk: `ASSIGNEE#${userId}`, skPrefix: 'TICKET#' }, page),
+      list({ index: 'gsi3', pk: keys.assignee(userId), skPrefix: keys.listedPrefix('ticket') }, page),
   };
 }

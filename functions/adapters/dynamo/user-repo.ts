@@ -1,13 +1,19 @@
 // Agents, supervisors and admins, keyed by login id.
 import type { User } from '../../domain/model.js';
 import type { Clock, NewUser, Page, UserRepo, WriteResult } from '../../domain/ports.js';
+import * as keys from './keys.js';
 import { fromItem, getItem, type Item, mapPage, putIf, queryPage, type TableAccess } from './table-access.js';
 import { compact, versionedReplace } from './versioned.js';
 
-const pk = (id: string) => `USER#${id}`;
-
 function toItem(u: User): Item {
-  return compact({ ...u, pk: pk(u.id), sk: '#', entity: 'user', gsi2pk: 'USERS', gsi2sk: u.id });
+  return compact({
+    ...u,
+    pk: keys.user(u.id),
+    sk: keys.ITEM_SK,
+    entity: 'user',
+    gsi2pk: keys.USERS,
+    gsi2sk: u.id,
+  });
 }
 
 export function createUserRepo(t: TableAccess, clock: Clock): UserRepo {
@@ -22,19 +28,19 @@ export function createUserRepo(t: TableAccess, clock: Clock): UserRepo {
     },
 
     async get(id: string): Promise<User | undefined> {
-      const item = await getItem(t, pk(id));
+      const item = await getItem(t, keys.user(id));
       return item ? fromItem<User>(item) : undefined;
     },
 
     update(id, expectedVersion, patch): Promise<WriteResult<User>> {
       const now = new Date(clock.now()).toISOString();
-      return versionedReplace<User>(t, pk(id), expectedVersion, (current) =>
+      return versionedReplace<User>(t, keys.user(id), expectedVersion, (current) =>
         toItem(compact({ ...current, ...patch, id, updatedAt: now })),
       );
     },
 
     async list(page): Promise<Page<User>> {
-      return mapPage<User>(await queryPage(t, { index: 'gsi2', pk: 'USERS' }, page));
+      return mapPage<User>(await queryPage(t, { index: 'gsi2', pk: keys.USERS }, page));
     },
   };
 }

@@ -1,4 +1,4 @@
-// Customers and every key a caller can be found by (DESIGN.md §4), on dynalite or DYNAMODB_ENDPOINT.
+// Customers and every key a caller can be found by, on dynalite or DYNAMODB_ENDPOINT.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore } from '../../support/dynamo.js';
 import { newCustomer } from './fixtures.js';

@@ -1,0 +1,129 @@
+// The key layout of the single table: every partition and sort key a repository stores or queries is
+// built here, so the layout reads in one place (docs/data-model.md shows it item by item). Deployed
+// tables hold these strings: changing what a builder returns strands the items already written.
+import type { TicketStatus, VoicemailStatus } from '../../domain/model.js';
+
+// Shared parts: the single-item sort key, time order, day partitions and ranges.
+
+/** Sort key of an entity stored as the one item under its partition key. */
+export const ITEM_SK = '#';
+
+/** Time-ordered sort key, ties broken by id, so lists come out in time order: `<iso time>#<id>`. */
+export const byTime = (at: string, id: string) => `${at}#${id}`;
+
+/** The UTC day (`YYYY-MM-DD`) of an ISO time: the partition of the per-day lists. */
+export const dayOf = (iso: string) => iso.slice(0, 10);
+
+/** BETWEEN bounds for `byTime` keys at or before `at`, `at` itself included ('~' sorts after any id). */
+export const atOrBefore = (at: string): readonly [string, string] => ['0', `${at}#~`];
+
+// Entities: GetItem by identity (sort key ITEM_SK).
+// Webhook-born records use the provider's id (CallSid, RecordingSid, fax id), so a replayed webhook
+// lands on the item it already wrote.
+
+export const customer = (id: string) => `CUSTOMER#${id}`;
+export const asset = (id: string) => `ASSET#${id}`;
+export const policy = (number: string) => `POLICY#${number}`;
+export const ticket = (number: string) => `TICKET#${number}`;
+export const task = (id: string) => `TASK#${id}`;
+export const call = (callSid: string) => `CALL#${callSid}`;
+export const user = (id: string) => `USER#${id}`;
+export const recording = (recordingSid: string) => `RECORDING#${recordingSid}`;
+export const voicemail = (recordingSid: string) => `VOICEMAIL#${recordingSid}`;
+export const fax = (id: string) => `FAX#${id}`;
+export const smsMessage = (messageSid: string) => `SMS#${messageSid}`;
+/** The post-call survey lives beside its call, one per CallSid. */
+export const survey = (callSid: string) => `SURVEY#${callSid}`;
+export const blacklistRequest = (id: string) => `BLREQ#${id}`;
+
+// Single items named by a natural key (a phone number, a name): GetItem (sort key ITEM_SK).
+
+/** Read by the caller's number before anything else on every incoming call. */
+export const blacklisted = (phone: string) => `BLACKLIST#${phone}`;
+export const smsOptOut = (phone: string) => `SMSOPTOUT#${phone}`;
+export const smsSession = (phone: string) => `SMSSESSION#${phone}`;
+/** Named JSON documents (provisioned TaskRouter SIDs, mailbox contacts). */
+export const setting = (name: string) => `SETTING#${name}`;
+/** Atomic sequence behind human-readable numbers, e.g. `CLM-2026`. */
+export const counter = (name: string) => `COUNTER#${name}`;
+/** One-time claim: the first conditional put wins, so a notification goes out once. */
+export const once = (key: string) => `ONCE#${key}`;
+
+// Item collections: several items under one partition key.
+
+export type LookupKind = 'phone' | 'vin' | 'plate' | 'idCode';
+/**
+ * Pointers from a secondary key to the entity holding it. Sort key: the target id for phones (several
+ * customers may share one), ITEM_SK for the unique keys (VIN, plate, id code).
+ */
+export const lookup = (kind: LookupKind, value: string) => `LOOKUP#${kind}#${value}`;
+
+export type RecordingIndexField = 'caller' | 'queue' | 'ticket';
+/** Recording search by a key the recording item has no index for; sort key `byTime(startedAt, sid)`. */
+export const recordingIndex = (field: RecordingIndexField, value: string) => `RECIDX#${field}#${value}`;
+
+/** The audit log of one UTC day; sort key `byTime(at, id)`. */
+export const auditDay = (day: string) => `AUDIT#${day}`;
+
+// gsi1 (owner) and gsi3 (person): shared partitions, one kind per sort-key prefix.
+
+/** gsi1: everything on a customer's file (assets, policies, tickets, tasks, calls, recordings, ...). */
+export const customerItems = (customerId: string) => `CUSTOMER#${customerId}`;
+/** gsi3: the tickets assigned to a user, and their open or in-progress tasks. */
+export const assignee = (userId: string) => `ASSIGNEE#${userId}`;
+/** gsi3: the calls, recordings and surveys of an agent. */
+export const agent = (userId: string) => `AGENT#${userId}`;
+/** gsi3: the audit entries of whoever acted; sort key `byTime(at, id)`. */
+export const actor = (userId: string) => `ACTOR#${userId}`;
+/** gsi3: a voicemail box (`agent:1001`, `queue:claims`). */
+export const mailbox = (box: string) => `MAILBOX#${box}`;
+
+/** The sort-key prefix of each kind in a shared partition (recordings are `REC#` there, not `RECORDING#`). */
+const LISTED = {
+  asset: 'ASSET#',
+  policy: 'POLICY#',
+  ticket: 'TICKET#',
+  task: 'TASK#',
+  call: 'CALL#',
+  recording: 'REC#',
+  voicemail: 'VOICEMAIL#',
+  sms: 'SMS#',
+  fax: 'FAX#',
+  survey: 'SURVEY#',
+} as const;
+export type ListedKind = keyof typeof LISTED;
+
+/** Sort key in a shared partition: the kind, then its order (an id or a `byTime` key). */
+export const listed = (kind: ListedKind, order: string) => `${LISTED[kind]}${order}`;
+/** begins_with prefix selecting one kind in a shared partition. */
+export const listedPrefix = (kind: ListedKind) => LISTED[kind];
+
+/**
+ * BETWEEN bounds for `byTime` keys from `from` through every key that starts with `to`, so a day or a
+ * minute given as `to` takes all of it; with `kind`, within that kind's part of a shared partition.
+ */
+export function timeSpan(from: string, to: string, kind?: ListedKind): readonly [string, string] {
+  const prefix = kind ? LISTED[kind] : '';
+  return [`${prefix}${from}`, `${prefix}${to}~`];
+}
+
+// gsi2 (state and time): whole-center lists.
+
+/** Every customer, sort key `byName`: listing and name-prefix search. */
+export const CUSTOMERS = 'CUSTOMERS';
+/** Name search key: lower case with spaces removed, so "Zhang Wei" matches "zhangw". */
+export const nameKey = (name: string) => name.toLowerCase().replace(/\s+/g, '');
+export const byName = (name: string, id: string) => `${nameKey(name)}#${id}`;
+/** Every user, sort key the user id. */
+export const USERS = 'USERS';
+/** Every blacklisted number, sort key the number. */
+export const BLACKLIST = 'BLACKLIST';
+/** Open tasks only (sparse), sort key `byTime(dueAt, id)`: what the scheduler finds due. */
+export const OPEN_TASKS = 'TASKS_OPEN';
+export const ticketsByStatus = (status: TicketStatus) => `TICKETSTATUS#${status}`;
+export const voicemailsByStatus = (status: VoicemailStatus) => `VOICEMAILS#${status}`;
+/** Pending requests oldest first by `requestedAt`; decided ones by `decidedAt`. */
+export const blacklistRequests = (state: 'pending' | 'decided') => `BLREQS#${state}`;
+export const callDay = (day: string) => `CALLDAY#${day}`;
+export const recordingDay = (day: string) => `RECDAY#${day}`;
+export const smsThread = (phone: string) => `SMSTHREAD#${phone}`;

@@ -1,0 +1,130 @@
+// Pins every key builder to the exact string it stores: deployed tables hold these, so a change of
+// layout must fail here first. Also checks that the rest of the adapter spells no key by hand.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as keys from '../../../functions/adapters/dynamo/keys.js';
+
+const AT = '2026-03-01T09:00:00.000Z';
+
+/** Builder name -> [what it returned, the literal it must return]. Typed so no export goes unpinned. */
+const pins = {
+  ITEM_SK: [[keys.ITEM_SK, '#']],
+  byTime: [[keys.byTime(AT, 'CA1'), '2026-03-01T09:00:00.000Z#CA1']],
+  dayOf: [[keys.dayOf(AT), '2026-03-01']],
+  atOrBefore: [[keys.atOrBefore(AT), ['0', '2026-03-01T09:00:00.000Z#~']]],
+
+  customer: [[keys.customer('01kmx3y8q2a7f9c0v1bz'), 'CUSTOMER#01kmx3y8q2a7f9c0v1bz']],
+  asset: [[keys.asset('A1'), 'ASSET#A1']],
+  policy: [[keys.policy('PW-2026-0001'), 'POLICY#PW-2026-0001']],
+  ticket: [[keys.ticket('CLM-2026-000123'), 'TICKET#CLM-2026-000123']],
+  task: [[keys.task('T1'), 'TASK#T1']],
+  call: [[keys.call('CA1'), 'CALL#CA1']],
+  user: [[keys.user('1001'), 'USER#1001']],
+  recording: [[keys.recording('RE1'), 'RECORDING#RE1']],
+  voicemail: [[keys.voicemail('RE1'), 'VOICEMAIL#RE1']],
+  fax: [[keys.fax('FX1'), 'FAX#FX1']],
+  smsMessage: [[keys.smsMessage('SM1'), 'SMS#SM1']],
+  survey: [[keys.survey('CA1'), 'SURVEY#CA1']],
+  blacklistRequest: [[keys.blacklistRequest('B1'), 'BLREQ#B1']],
+
+  blacklisted: [[keys.blacklisted('+8613800138000'), 'BLACKLIST#+8613800138000']],
+  smsOptOut: [[keys.smsOptOut('+8613800138000'), 'SMSOPTOUT#+8613800138000']],
+  smsSession: [[keys.smsSession('+8613800138000'), 'SMSSESSION#+8613800138000']],
+  setting: [
+    [keys.setting('taskrouter'), 'SETTING#taskrouter'],
+    [keys.setting('blacklist-requests'), 'SETTING#blacklist-requests'],
+  ],
+  counter: [[keys.counter('CLM-2026'), 'COUNTER#CLM-2026']],
+  once: [[keys.once('voicemail:RE1'), 'ONCE#voicemail:RE1']],
+
+  lookup: [
+    [keys.lookup('phone', '+8613800138000'), 'LOOKUP#phone#+8613800138000'],
+    [keys.lookup('vin', 'LSVAU2180N2183294'), 'LOOKUP#vin#LSVAU2180N2183294'],
+    [keys.lookup('plate', '沪A12345'), 'LOOKUP#plate#沪A12345'],
+    [keys.lookup('idCode', '11010519491231002X'), 'LOOKUP#idCode#11010519491231002X'],
+  ],
+  recordingIndex: [
+    [keys.recordingIndex('caller', '+8613800138000'), 'RECIDX#caller#+8613800138000'],
+    [keys.recordingIndex('queue', 'claims'), 'RECIDX#queue#claims'],
+    [keys.recordingIndex('ticket', 'CLM-2026-000123'), 'RECIDX#ticket#CLM-2026-000123'],
+  ],
+  auditDay: [[keys.auditDay('2026-03-01'), 'AUDIT#2026-03-01']],
+
+  customerItems: [[keys.customerItems('C1'), 'CUSTOMER#C1']],
+  assignee: [[keys.assignee('1001'), 'ASSIGNEE#1001']],
+  agent: [[keys.agent('1001'), 'AGENT#1001']],
+  actor: [[keys.actor('sup1'), 'ACTOR#sup1']],
+  mailbox: [
+    [keys.mailbox('agent:1001'), 'MAILBOX#agent:1001'],
+    [keys.mailbox('queue:claims'), 'MAILBOX#queue:claims'],
+  ],
+  listed: [
+    [keys.listed('asset', 'A1'), 'ASSET#A1'],
+    [keys.listed('policy', 'PW-2026-0001'), 'POLICY#PW-2026-0001'],
+    [keys.listed('ticket', `${AT}#CLM-2026-000123`), 'TICKET#2026-03-01T09:00:00.000Z#CLM-2026-000123'],
+    [keys.listed('task', `${AT}#T1`), 'TASK#2026-03-01T09:00:00.000Z#T1'],
+    [keys.listed('call', `${AT}#CA1`), 'CALL#2026-03-01T09:00:00.000Z#CA1'],
+    [keys.listed('recording', `${AT}#RE1`), 'REC#2026-03-01T09:00:00.000Z#RE1'],
+    [keys.listed('voicemail', `${AT}#RE1`), 'VOICEMAIL#2026-03-01T09:00:00.000Z#RE1'],
+    [keys.listed('sms', `${AT}#SM1`), 'SMS#2026-03-01T09:00:00.000Z#SM1'],
+    [keys.listed('fax', `${AT}#FX1`), 'FAX#2026-03-01T09:00:00.000Z#FX1'],
+    [keys.listed('survey', `${AT}#CA1`), 'SURVEY#2026-03-01T09:00:00.000Z#CA1'],
+  ],
+  listedPrefix: [
+    [keys.listedPrefix('asset'), 'ASSET#'],
+    [keys.listedPrefix('policy'), 'POLICY#'],
+    [keys.listedPrefix('ticket'), 'TICKET#'],
+    [keys.listedPrefix('task'), 'TASK#'],
+    [keys.listedPrefix('call'), 'CALL#'],
+    [keys.listedPrefix('recording'), 'REC#'],
+    [keys.listedPrefix('voicemail'), 'VOICEMAIL#'],
+    [keys.listedPrefix('sms'), 'SMS#'],
+    [keys.listedPrefix('fax'), 'FAX#'],
+    [keys.listedPrefix('survey'), 'SURVEY#'],
+  ],
+  timeSpan: [
+    [keys.timeSpan('2026-03-01', '2026-03-31'), ['2026-03-01', '2026-03-31~']],
+    [keys.timeSpan('', '9999', 'recording'), ['REC#', 'REC#9999~']],
+  ],
+
+  CUSTOMERS: [[keys.CUSTOMERS, 'CUSTOMERS']],
+  nameKey: [[keys.nameKey('Li  Ming'), 'liming']],
+  byName: [[keys.byName('张伟 Zhang Wei', 'C1'), '张伟zhangwei#C1']],
+  USERS: [[keys.USERS, 'USERS']],
+  BLACKLIST: [[keys.BLACKLIST, 'BLACKLIST']],
+  OPEN_TASKS: [[keys.OPEN_TASKS, 'TASKS_OPEN']],
+  ticketsByStatus: [[keys.ticketsByStatus('escalated'), 'TICKETSTATUS#escalated']],
+  voicemailsByStatus: [[keys.voicemailsByStatus('new'), 'VOICEMAILS#new']],
+  blacklistRequests: [
+    [keys.blacklistRequests('pending'), 'BLREQS#pending'],
+    [keys.blacklistRequests('decided'), 'BLREQS#decided'],
+  ],
+  callDay: [[keys.callDay('2026-03-01'), 'CALLDAY#2026-03-01']],
+  recordingDay: [[keys.recordingDay('2026-03-01'), 'RECDAY#2026-03-01']],
+  smsThread: [[keys.smsThread('+8613800138000'), 'SMSTHREAD#+8613800138000']],
+} satisfies Record<keyof typeof keys, ReadonlyArray<readonly [unknown, unknown]>>;
+
+describe('table keys', () => {
+  it.each(Object.entries(pins))('%s builds the stored layout', (_name, cases) => {
+    for (const [actual, expected] of cases) expect(actual).toEqual(expected);
+  });
+
+  it('pins every export', () => {
+    expect(Object.keys(pins).sort()).toEqual(Object.keys(keys).sort());
+  });
+});
+
+describe('the rest of the DynamoDB adapter', () => {
+  const dir = new URL('../../../functions/adapters/dynamo/', import.meta.url);
+  // key-value-repo.ts still builds its expiring keys itself.
+  const others = readdirSync(dir).filter(
+    (f) => f.endsWith('.ts') && f !== 'keys.ts' && f !== 'key-value-repo.ts',
+  );
+
+  it.each(others)('%s spells no key by hand', (file) => {
+    const source = readFileSync(new URL(file, dir), 'utf8');
+    expect(source).not.toMatch(/[`'"][A-Z][A-Z0-9_]*#/); // a prefix such as `CUSTOMER#${id}`
+    expect(source).not.toMatch(/\}#\$\{/); // a compound key such as `${at}#${id}`
+    expect(source).not.toMatch(/['"`]#['"`]/); // the single-item sort key
+  });
+});
