@@ -4,8 +4,8 @@
 import type { BlacklistRequest, User } from '../domain/model.js';
 import { normalisePhone } from '../domain/phone.js';
 import { HttpProblem, invalidField, NotFoundError } from '../domain/problems.js';
-import type { CenterPorts } from './center.js';
 import { migrateLegacyBlacklistRequests } from './blacklist-requests-legacy.js';
+import type { CenterPorts } from './center.js';
 
 /** The supervisor's list has no cursor: it shows at most this many, oldest first. */
 const MAX_LISTED = 500;

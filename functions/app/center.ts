@@ -44,7 +44,10 @@ const CACHE_MS = 60_000;
  * `runJob` runs a due wrap-up timer on a timer clock (locally); in AWS the delayed job reaches the job
  * worker instead. Without either, wrap-up ends when the agent ends it.
  */
-export function createCenter(ports: CenterPorts, runJob: (center: Center, job: ScheduledJob) => Promise<void>): Center {
+export function createCenter(
+  ports: CenterPorts,
+  runJob: (center: Center, job: ScheduledJob) => Promise<void>,
+): Center {
   let cached: { at: number; value: ProvisionedRouting } | undefined;
   const routing = async () => {
     const value = await ports.store.settings.get<ProvisionedRouting>(ROUTING_SETTING);
@@ -53,8 +56,7 @@ export function createCenter(ports: CenterPorts, runJob: (center: Center, job: S
     cached = { at: Date.now(), value };
     return value;
   };
-  const provisioned = async () =>
-    cached && Date.now() - cached.at < CACHE_MS ? cached.value : routing();
+  const provisioned = async () => (cached && Date.now() - cached.at < CACHE_MS ? cached.value : routing());
   const center: Center = {
     ...ports,
     provisioned,

@@ -8,7 +8,8 @@ export async function providerStep<T>(what: string, step: () => Promise<T>): Pro
     return await step();
   } catch (err) {
     if (err instanceof ProviderError && err.status >= 400 && err.status < 500) {
-      if (err.status === 404) throw new HttpProblem(404, 'not-found', `${what}: ${err.message || 'not found'}`);
+      if (err.status === 404)
+        throw new HttpProblem(404, 'not-found', `${what}: ${err.message || 'not found'}`);
       throw new HttpProblem(409, 'twilio-refused', `${what}: ${err.message || 'refused'}`, {
         twilioCode: err.code,
       });

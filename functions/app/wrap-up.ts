@@ -50,7 +50,10 @@ export async function endWrapUp(center: Center, job: ScheduledJob): Promise<void
   const ws = p.workspaceSid;
   const task = job.taskSid ? await center.taskrouter.task(ws, job.taskSid) : undefined;
   if (task?.status === 'wrapping') {
-    await center.taskrouter.updateTask(ws, task.sid, { assignmentStatus: 'completed', reason: 'wrap-up ended' });
+    await center.taskrouter.updateTask(ws, task.sid, {
+      assignmentStatus: 'completed',
+      reason: 'wrap-up ended',
+    });
     await center.store.audit.append({
       actor: 'system',
       action: 'wrapup.ended',

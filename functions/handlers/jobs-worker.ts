@@ -3,9 +3,9 @@
 // dead-letter queue; a PermanentJobError goes to the dead-letter queue at once.
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createTwilioRecordingMedia } from '../adapters/twilio/recording-media.js';
+import { sweepPresence } from '../app/desk/presence.js';
 import { ConfigError } from '../config.js';
 import { type Job, PermanentJobError } from '../domain/jobs.js';
-import { sweepPresence } from '../app/desk/presence.js';
 import { createIvrServices, endWrapUp } from '../http/twilio/ivr/ivr-services.js';
 import { createJobWorker } from '../workers/job-worker.js';
 import { lambdaDeps } from './app-deps.js';

@@ -2,10 +2,10 @@
 // client, which esbuild cannot tree-shake, and would carry all of `twilio` into the webhook bundle.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoStore } from '../adapters/dynamo/store.js';
+import { createTwilioPorts } from '../adapters/twilio/twilio-ports.js';
 import { type AppConfig, loadConfig } from '../config.js';
 import { systemClock } from '../domain/ports.js';
 import type { WebhookDeps } from '../http/deps.js';
-import { createTwilioPorts } from '../adapters/twilio/twilio-ports.js';
 import { lambdaJobs } from './lambda-channels.js';
 import { resolveSecrets, type SecretReader, secretsManagerReader } from './secrets.js';
 

@@ -3,9 +3,10 @@
 // a timer on the TimerClock runs it every SWEEP_EVERY_SECONDS; in AWS an EventBridge Scheduler schedule
 // invokes the scheduled-jobs function every minute, which runs it and queues presence sweeps for the seconds
 // in between (functions/handlers/scheduled-jobs.ts).
+
+import { type SweepResult, sweepPresence } from '../app/desk/presence.js';
 import { SWEEP_EVERY_SECONDS } from '../domain/agent-state.js';
 import type { TimerClock } from '../domain/manual-clock.js';
-import { type SweepResult, sweepPresence } from '../app/desk/presence.js';
 import type { AppDeps } from '../http/deps.js';
 import { dispatchDueCallbacks } from '../http/twilio/ivr/callbacks.js';
 import type { IvrServices } from '../http/twilio/ivr/ivr-services.js';

@@ -72,7 +72,7 @@ describe('scheduled jobs: one minute on the local stack', () => {
       ...createTwilioPorts({
         accountSid: stack.config.twilio.accountSid,
         authToken: LOCAL_TWILIO.authToken,
-        apiBaseUrl: stack.url,
+        apiBaseUrl: stack.config.twilio.apiBaseUrl ?? stack.url,
       }),
       jobs: stack.channels.queue,
     };

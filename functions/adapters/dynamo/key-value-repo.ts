@@ -1,32 +1,12 @@
 // Short-lived counters and markers (login throttling, webhook idempotency). DynamoDB's TTL removes
 // them in AWS eventually, and dynalite never does, so every read treats an expired item as absent.
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Clock, KeyValueRepo, MarkerKey } from '../../domain/ports.js';
+import type { Clock, KeyValueRepo } from '../../domain/ports.js';
+import * as keys from './keys.js';
 import { TTL_ATTRIBUTE } from './table.js';
 import { getItem, putIf, type TableAccess } from './table-access.js';
 
-/** The item key of a marker; these layouts are stored, so changing one orphans live markers. */
-export function markerKey(key: MarkerKey): string {
-  switch (key.kind) {
-    case 'break':
-    case 'agent-call':
-    case 'heartbeat':
-      return `KV#${key.kind}#${key.agentId}`;
-    case 'call-task':
-    case 'queue-exit':
-      return `KV#${key.kind}#${key.callSid}`;
-    case 'conference-offer':
-      return `KV#${key.kind}#${key.reservationSid}`;
-    case 'session-revoked':
-      return `KV#${key.kind}#${key.sessionId}`;
-    case 'login-fail':
-      return `KV#${key.kind}#${key.scope}#${key.subject.toLowerCase()}#${key.window}`;
-    case 'sms-sent':
-    case 'mail-sent':
-      return `KV#${key.kind}#${key.dedupeKey}`;
-  }
-}
-const pk = markerKey;
+const pk = keys.marker;
 const epochSeconds = (iso: string) => Math.ceil(Date.parse(iso) / 1000);
 
 export function createKeyValueRepo(t: TableAccess, clock: Clock): KeyValueRepo {
@@ -40,7 +20,7 @@ export function createKeyValueRepo(t: TableAccess, clock: Clock): KeyValueRepo {
         const out = await t.doc.send(
           new UpdateCommand({
             TableName: t.tableName,
-            Key: { pk: pk(key), sk: '#' },
+            Key: { pk: pk(key), sk: keys.ITEM_SK },
             UpdateExpression: 'ADD n :by',
             ConditionExpression: 'attribute_exists(pk) AND #ttl > :now',
             ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
@@ -52,7 +32,7 @@ export function createKeyValueRepo(t: TableAccess, clock: Clock): KeyValueRepo {
       } catch (err) {
         if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
       }
-      const fresh = { pk: pk(key), sk: '#', entity: 'kv', n: by, [TTL_ATTRIBUTE]: exp };
+      const fresh = { pk: pk(key), sk: keys.ITEM_SK, entity: 'kv', n: by, [TTL_ATTRIBUTE]: exp };
       if (
         await putIf(
           t,
@@ -77,11 +57,17 @@ export function createKeyValueRepo(t: TableAccess, clock: Clock): KeyValueRepo {
     },
 
     async delete(key) {
-      await t.doc.send(new DeleteCommand({ TableName: t.tableName, Key: { pk: pk(key), sk: '#' } }));
+      await t.doc.send(new DeleteCommand({ TableName: t.tableName, Key: { pk: pk(key), sk: keys.ITEM_SK } }));
     },
 
     async putIfAbsent(key, value, expiresAt) {
-      const item = { pk: pk(key), sk: '#', entity: 'kv', value, [TTL_ATTRIBUTE]: epochSeconds(expiresAt) };
+      const item = {
+        pk: pk(key),
+        sk: keys.ITEM_SK,
+        entity: 'kv',
+        value,
+        [TTL_ATTRIBUTE]: epochSeconds(expiresAt),
+      };
       return putIf(
         t,
         item,

@@ -2,6 +2,7 @@
 // built here, so the layout reads in one place (docs/data-model.md shows it item by item). Deployed
 // tables hold these strings: changing what a builder returns strands the items already written.
 import type { TicketStatus, VoicemailStatus } from '../../domain/model.js';
+import type { MarkerKey } from '../../domain/ports.js';
 
 // Shared parts: the single-item sort key, time order, day partitions and ranges.
 
@@ -48,6 +49,27 @@ export const setting = (name: string) => `SETTING#${name}`;
 export const counter = (name: string) => `COUNTER#${name}`;
 /** One-time claim: the first conditional put wins, so a notification goes out once. */
 export const once = (key: string) => `ONCE#${key}`;
+/** Short-lived markers and counters (TTL); changing a layout orphans live markers. */
+export function marker(key: MarkerKey): string {
+  switch (key.kind) {
+    case 'break':
+    case 'agent-call':
+    case 'heartbeat':
+      return `KV#${key.kind}#${key.agentId}`;
+    case 'call-task':
+    case 'queue-exit':
+      return `KV#${key.kind}#${key.callSid}`;
+    case 'conference-offer':
+      return `KV#${key.kind}#${key.reservationSid}`;
+    case 'session-revoked':
+      return `KV#${key.kind}#${key.sessionId}`;
+    case 'login-fail':
+      return `KV#${key.kind}#${key.scope}#${key.subject.toLowerCase()}#${key.window}`;
+    case 'sms-sent':
+    case 'mail-sent':
+      return `KV#${key.kind}#${key.dedupeKey}`;
+  }
+}
 
 // Item collections: several items under one partition key.
 

@@ -69,7 +69,10 @@ export function createAgentState(center: Center, calls: CallFinder) {
   async function completeWrapping(sids: ProvisionedRouting, workerSid: string): Promise<void> {
     for (const r of await taskrouter.reservations(sids.workspaceSid, workerSid, 'wrapping')) {
       await providerStep('complete task', () =>
-        taskrouter.updateTask(sids.workspaceSid, r.taskSid, { assignmentStatus: 'completed', reason: 'wrap-up ended' }),
+        taskrouter.updateTask(sids.workspaceSid, r.taskSid, {
+          assignmentStatus: 'completed',
+          reason: 'wrap-up ended',
+        }),
       );
     }
   }
@@ -85,15 +88,22 @@ export function createAgentState(center: Center, calls: CallFinder) {
     if (decision.endWrapUp || state === 'Available') await completeWrapping(sids, workerSid);
     // Going Available is proof the page is alive: count it as a heartbeat so the sweeper leaves it be.
     if (state === 'Available' && user.id === agentId) await recordHeartbeat(store, clock, agentId);
-    await providerStep('change activity', () => setActivity(center, sids, workerSid, state, state !== 'Available'));
+    await providerStep('change activity', () =>
+      setActivity(center, sids, workerSid, state, state !== 'Available'),
+    );
     await store.keys.delete(breakKey(agentId));
     if (state === 'Break')
-      await store.keys.putIfAbsent(breakKey(agentId), reason ?? 'break', new Date(clock.now() + 86_400_000).toISOString());
+      await store.keys.putIfAbsent(
+        breakKey(agentId),
+        reason ?? 'break',
+        new Date(clock.now() + 86_400_000).toISOString(),
+      );
   }
 
   async function setSkills(user: User, skills: readonly string[]) {
     const unknown = skills.filter((s) => !user.skills.includes(s));
-    if (unknown.length) throw new HttpProblem(422, 'unknown-skill', `You do not have the skills ${unknown.join(', ')}.`);
+    if (unknown.length)
+      throw new HttpProblem(422, 'unknown-skill', `You do not have the skills ${unknown.join(', ')}.`);
     const sids = await center.routing();
     const w = await agentWorker(center, sids, user.id);
     await providerStep('update skills', () =>

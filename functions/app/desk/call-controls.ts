@@ -42,7 +42,9 @@ export function createCallControls(center: Center, calls: CallFinder) {
     if (!sids.queues[queue]) throw new NotFoundError('queue', queue);
     // The new task keeps what the IVR found (language, region, customer, VIP) so the workflow routes it
     // and the next agent's offer shows it; the owner-first and same-region steps are skipped.
-    const original = call.taskSid ? await existingTask(center, sids, call.taskSid).catch(() => undefined) : undefined;
+    const original = call.taskSid
+      ? await existingTask(center, sids, call.taskSid).catch(() => undefined)
+      : undefined;
     await providerStep('transfer task', () =>
       taskrouter.createTask(sids.workspaceSid, {
         workflowSid: sids.workflowSid,
@@ -63,7 +65,9 @@ export function createCallControls(center: Center, calls: CallFinder) {
   }
 
   async function mayDialOut(user: User): Promise<void> {
-    const allowed = await store.settings.get<{ externalTransfer?: boolean | readonly string[] }>('agent-desk');
+    const allowed = await store.settings.get<{ externalTransfer?: boolean | readonly string[] }>(
+      'agent-desk',
+    );
     const ok =
       allowed?.externalTransfer === true ||
       (Array.isArray(allowed?.externalTransfer) && allowed.externalTransfer.includes(user.id));
@@ -106,7 +110,11 @@ export function createCallControls(center: Center, calls: CallFinder) {
     }
   }
 
-  async function addParty(user: User, call: CurrentCall, target: TransferTarget): Promise<string | undefined> {
+  async function addParty(
+    user: User,
+    call: CurrentCall,
+    target: TransferTarget,
+  ): Promise<string | undefined> {
     if (target.type === 'queue') {
       await transferToQueue(user, call, target.queue);
       return undefined;
@@ -149,7 +157,9 @@ export function createCallControls(center: Center, calls: CallFinder) {
       const call = await calls.mine(user);
       const leg = call.myLeg?.callSid;
       if (!leg) throw new HttpProblem(409, 'not-connected', 'Your leg is not in the call yet.');
-      await providerStep('mute', () => telephony.updateParticipant(call.conferenceSid, leg, { muted: body.muted }));
+      await providerStep('mute', () =>
+        telephony.updateParticipant(call.conferenceSid, leg, { muted: body.muted }),
+      );
       return result(call);
     },
     async transfer(user: User, body: { readonly mode: 'warm' | 'cold'; readonly target: TransferTarget }) {
@@ -169,7 +179,8 @@ export function createCallControls(center: Center, calls: CallFinder) {
     },
     async conference(user: User, body: { readonly target: TransferTarget }) {
       const call = await calls.mine(user);
-      if (body.target.type === 'queue') throw new HttpProblem(422, 'conference-queue', 'Add an agent or a number.');
+      if (body.target.type === 'queue')
+        throw new HttpProblem(422, 'conference-queue', 'Add an agent or a number.');
       const added = await addParty(user, call, body.target);
       return result(call, added ? { participantCallSid: added } : {});
     },

@@ -123,7 +123,11 @@ export function createCallFinder(center: Center) {
         };
       }
     }
-    throw new HttpProblem(409, 'not-in-conference', `Call ${callSid} is not in a conference the desk controls.`);
+    throw new HttpProblem(
+      409,
+      'not-in-conference',
+      `Call ${callSid} is not in a conference the desk controls.`,
+    );
   }
 
   return { find, mine, legs, ofCustomerCall };
@@ -135,5 +139,9 @@ export type CallFinder = ReturnType<typeof createCallFinder>;
 export async function markAgentCall(center: Center, agentId: string, marker: AgentCallMarker): Promise<void> {
   const key = agentCallKey(agentId);
   await center.store.keys.delete(key);
-  await center.store.keys.putIfAbsent(key, JSON.stringify(marker), new Date(center.clock.now() + 86_400_000).toISOString());
+  await center.store.keys.putIfAbsent(
+    key,
+    JSON.stringify(marker),
+    new Date(center.clock.now() + 86_400_000).toISOString(),
+  );
 }

@@ -37,9 +37,16 @@ export function createReservations(center: Center) {
     if (existing) {
       // A transfer: the customer already sits in a conference; accept and dial me into it. The call's
       // task is now mine (the conference-status callback wraps it when the customer leaves).
-      await providerStep('accept', () => taskrouter.updateReservation(ws, workerSid, reservationSid, { status: 'accepted' }));
+      await providerStep('accept', () =>
+        taskrouter.updateReservation(ws, workerSid, reservationSid, { status: 'accepted' }),
+      );
       await providerStep('join', () =>
-        telephony.addParticipant(existing, { from, to: `client:${user.id}`, endConferenceOnExit: false, beep: false }),
+        telephony.addParticipant(existing, {
+          from,
+          to: `client:${user.id}`,
+          endConferenceOnExit: false,
+          beep: false,
+        }),
       );
       if (callSid) {
         // A queue transfer left the customer on hold until someone joined: that is me.

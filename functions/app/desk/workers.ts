@@ -6,8 +6,14 @@ import type { TaskView, WorkerView } from '../../domain/taskrouter-port.js';
 import { activitySid, type Center, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
 
-export async function agentWorker(center: Center, sids: ProvisionedRouting, agentId: string): Promise<WorkerView> {
-  const w = await providerStep('worker', () => center.taskrouter.worker(sids.workspaceSid, workerSidOf(sids, agentId)));
+export async function agentWorker(
+  center: Center,
+  sids: ProvisionedRouting,
+  agentId: string,
+): Promise<WorkerView> {
+  const w = await providerStep('worker', () =>
+    center.taskrouter.worker(sids.workspaceSid, workerSidOf(sids, agentId)),
+  );
   if (!w) throw new HttpProblem(404, 'not-found', `worker: no TaskRouter worker for "${agentId}"`);
   return w;
 }
@@ -25,7 +31,11 @@ export async function setActivity(
   });
 }
 
-export async function existingTask(center: Center, sids: ProvisionedRouting, taskSid: string): Promise<TaskView> {
+export async function existingTask(
+  center: Center,
+  sids: ProvisionedRouting,
+  taskSid: string,
+): Promise<TaskView> {
   const t = await providerStep('task', () => center.taskrouter.task(sids.workspaceSid, taskSid));
   if (!t) throw new HttpProblem(404, 'not-found', `task: ${taskSid} does not exist`);
   return t;

@@ -1,8 +1,8 @@
 // The disposition and notes an agent writes for a call: only on their own calls (supervisors and admins
 // on any), saved on the call record.
 import type { User } from '../../domain/model.js';
-import { ForbiddenError, NotFoundError } from '../../domain/problems.js';
 import type { Store } from '../../domain/ports.js';
+import { ForbiddenError, NotFoundError } from '../../domain/problems.js';
 
 export async function saveWrapUpNotes(
   store: Store,
@@ -13,7 +13,8 @@ export async function saveWrapUpNotes(
   const record = await store.calls.get(callSid);
   if (!record) throw new NotFoundError('call', callSid);
   const all = user.roles.includes('supervisor') || user.roles.includes('admin');
-  if (!all && record.agentId !== user.id) throw new ForbiddenError(`Call ${callSid} was taken by another agent.`);
+  if (!all && record.agentId !== user.id)
+    throw new ForbiddenError(`Call ${callSid} was taken by another agent.`);
   const saved = await store.calls.update(callSid, {
     ...(body.disposition !== undefined ? { disposition: body.disposition } : {}),
     ...(body.notes !== undefined ? { notes: body.notes } : {}),

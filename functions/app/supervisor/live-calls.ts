@@ -68,11 +68,22 @@ export function createLiveCalls(
       if (call.taskSid) {
         const sids = await center.routing();
         await taskrouter
-          .updateTask(sids.workspaceSid, call.taskSid, { assignmentStatus: 'wrapping', reason: `taken over by ${user.id}` })
+          .updateTask(sids.workspaceSid, call.taskSid, {
+            assignmentStatus: 'wrapping',
+            reason: `taken over by ${user.id}`,
+          })
           .catch(() => undefined);
       }
-      await audit(user, 'supervisor.takeOver', callSid, { conferenceSid: call.conferenceSid, agentCallSid: agentLeg });
-      return { callSid, conferenceSid: call.conferenceSid, supervisorCallSid: legSid, mode: 'take-over' as const };
+      await audit(user, 'supervisor.takeOver', callSid, {
+        conferenceSid: call.conferenceSid,
+        agentCallSid: agentLeg,
+      });
+      return {
+        callSid,
+        conferenceSid: call.conferenceSid,
+        supervisorCallSid: legSid,
+        mode: 'take-over' as const,
+      };
     },
     async hangup(user: User, callSid: string) {
       await center.routing();
@@ -87,7 +98,8 @@ export function createLiveCalls(
       body: { readonly state: 'Available' | 'Busy' | 'Offline'; readonly reason?: string | undefined },
     ) {
       const sids = await center.routing();
-      if (!sids.workers[agentId]) throw new HttpProblem(404, 'not-found', `No worker for agent "${agentId}".`);
+      if (!sids.workers[agentId])
+        throw new HttpProblem(404, 'not-found', `No worker for agent "${agentId}".`);
       await state.changeState(user, agentId, body.state, body.reason);
       if (body.state === 'Offline') await store.keys.delete(heartbeatKey(agentId));
       await audit(user, 'supervisor.forceState', agentId, {

@@ -20,7 +20,9 @@ export function createLiveQueue(center: Center) {
           const full = await taskrouter.task(ws, t.sid).catch(() => undefined);
           const a = full?.attributes ?? {};
           const ringing =
-            t.status === 'reserved' ? (await taskrouter.taskReservations(ws, t.sid, 'pending'))[0] : undefined;
+            t.status === 'reserved'
+              ? (await taskrouter.taskReservations(ws, t.sid, 'pending'))[0]
+              : undefined;
           const from = customerNumberOf(a);
           return {
             taskSid: t.sid,
@@ -32,7 +34,9 @@ export function createLiveQueue(center: Center) {
             priority: t.priority,
             waitSeconds: t.age,
             status: t.status,
-            ...(ringing?.workerName ? { ringingAgentId: ringing.workerName, reservationSid: ringing.sid } : {}),
+            ...(ringing?.workerName
+              ? { ringingAgentId: ringing.workerName, reservationSid: ringing.sid }
+              : {}),
           };
         }),
       );
@@ -50,7 +54,10 @@ export function createLiveQueue(center: Center) {
       if (!callSid) throw new HttpProblem(422, 'not-a-call', `Task ${taskSid} has no call to pick.`);
       const name = `pick-${taskSid}`;
       await providerStep('cancel task', () =>
-        taskrouter.updateTask(sids.workspaceSid, taskSid, { assignmentStatus: 'canceled', reason: `picked by ${user.id}` }),
+        taskrouter.updateTask(sids.workspaceSid, taskSid, {
+          assignmentStatus: 'canceled',
+          reason: `picked by ${user.id}`,
+        }),
       );
       await providerStep('move caller', () =>
         telephony.updateCall(callSid, {
@@ -59,7 +66,12 @@ export function createLiveQueue(center: Center) {
       );
       const from = (await store.calls.get(callSid))?.to ?? centerNumber(center);
       const me = await providerStep('ring me', () =>
-        telephony.addParticipant(name, { from, to: `client:${user.id}`, beep: false, endConferenceOnExit: false }),
+        telephony.addParticipant(name, {
+          from,
+          to: `client:${user.id}`,
+          beep: false,
+          endConferenceOnExit: false,
+        }),
       );
       await markAgentCall(center, user.id, { conference: name, callSid });
       await store.calls.update(callSid, { agentId: user.id }).catch(() => undefined);

@@ -4,9 +4,9 @@
 import twilio from 'twilio';
 import type { AppConfig } from '../../config.js';
 import type { User } from '../../domain/model.js';
+import type { ProvisionedRouting as RoutingSids } from '../../domain/routing/provisioned.js';
 import type { AppSecrets } from '../deps.js';
 import { HttpProblem } from '../errors.js';
-import type { ProvisionedRouting as RoutingSids } from '../../domain/routing/provisioned.js';
 
 export const DEFAULT_TOKEN_TTL = 3600;
 export const MAX_TOKEN_TTL = 86_400;

@@ -1,6 +1,5 @@
 // Users, the audit log, and the expiring counters behind login throttling and idempotency.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markerKey } from '../../../functions/adapters/dynamo/key-value-repo.js';
 import { createTestStore, type TestStore } from '../../support/dynamo.js';
 
 let ts: TestStore;
@@ -79,22 +78,5 @@ describe('key-value repository', () => {
     expect(
       await ts.store.keys.putIfAbsent(MARK, 'again', new Date(ts.clock.now() + 1000).toISOString()),
     ).toBe(true);
-  });
-});
-
-describe('marker keys', () => {
-  it('keeps the stored layout of every marker kind', () => {
-    expect(markerKey({ kind: 'heartbeat', agentId: '1001' })).toBe('KV#heartbeat#1001');
-    expect(markerKey({ kind: 'break', agentId: '1001' })).toBe('KV#break#1001');
-    expect(markerKey({ kind: 'agent-call', agentId: '1001' })).toBe('KV#agent-call#1001');
-    expect(markerKey({ kind: 'call-task', callSid: 'CA1' })).toBe('KV#call-task#CA1');
-    expect(markerKey({ kind: 'queue-exit', callSid: 'CA1' })).toBe('KV#queue-exit#CA1');
-    expect(markerKey({ kind: 'conference-offer', reservationSid: 'WR1' })).toBe('KV#conference-offer#WR1');
-    expect(markerKey({ kind: 'session-revoked', sessionId: 'j1' })).toBe('KV#session-revoked#j1');
-    expect(markerKey({ kind: 'login-fail', scope: 'id', subject: 'Admin', window: 7 })).toBe(
-      'KV#login-fail#id#admin#7',
-    );
-    expect(markerKey({ kind: 'sms-sent', dedupeKey: 'survey:CA1' })).toBe('KV#sms-sent#survey:CA1');
-    expect(markerKey({ kind: 'mail-sent', dedupeKey: 'x' })).toBe('KV#mail-sent#x');
   });
 });
