@@ -160,3 +160,13 @@ export interface FaxRepo {
   update(id: string, patch: Partial<Pick<FaxRecord, 'taskSid' | 'ticketNumber'>>): Promise<void>;
   byCustomer(customerId: string): Promise<FaxRecord[]>;
 }
+
+/** TaskRouter tasks for work that is not a call (an SMS conversation, a fax). */
+export interface TaskRouting {
+  createTask(input: {
+    readonly attributes: Readonly<Record<string, unknown>>;
+    /** TaskChannel unique name: voice, sms, default ... */
+    readonly taskChannel: string;
+    readonly timeoutSeconds?: number;
+  }): Promise<string>;
+}

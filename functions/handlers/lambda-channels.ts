@@ -9,11 +9,11 @@ import { createSesMail } from '../adapters/mail/ses-mail.js';
 import { createSqsDeadLetters, createSqsQueue } from '../adapters/queue/sqs-queue.js';
 import { createS3MediaStore } from '../adapters/s3/media-store.js';
 import type { TwilioClient } from '../adapters/twilio/client.js';
+import { createTwilioTaskRouting } from '../adapters/twilio/task-routing.js';
 import { type AppConfig, ConfigError } from '../config.js';
 import type { MailSender } from '../domain/channel-ports.js';
 import type { JobQueue } from '../domain/jobs.js';
 import type { ChannelDeps } from '../http/channel-deps.js';
-import { createTwilioTaskRouting } from '../workers/task-routing.js';
 import type { SecretReader } from './secrets.js';
 
 let sqs: SQSClient | undefined;

@@ -1,9 +1,8 @@
 // What the recordings, SMS, voicemail and fax routes need beyond the foundation's deps: the job queue
 // (webhooks only enqueue), dead letters (admin replay), the media store (presigned playback), mail (SES or
 // the local outbox), the playback URL lifetime and the fax webhook's HMAC secret.
-import type { MailOutbox, MailSender, MediaStore } from '../domain/channel-ports.js';
+import type { MailOutbox, MailSender, MediaStore, TaskRouting } from '../domain/channel-ports.js';
 import type { DeadLetterQueue, JobQueue } from '../domain/jobs.js';
-import type { TaskRouting } from '../workers/task-routing.js';
 
 export interface ChannelDeps {
   readonly jobs: JobQueue;

@@ -1,13 +1,13 @@
 // The one worker behind the job queue (SQS in AWS, the local queue on the shared clock): dispatches each
 // job by kind. Throwing means "retry later"; PermanentJobError sends the job straight to the dead letters.
-import type { MailSender, MediaStore, TwilioRecordingMedia } from '../domain/channel-ports.js';
+
+import { processSmsSend, SMS_STATUS_PATH, type TwilioMessages } from '../app/send-sms.js';
+import type { MailSender, MediaStore, TaskRouting, TwilioRecordingMedia } from '../domain/channel-ports.js';
 import { type Job, type JobQueue, PermanentJobError, type SmsTaskJob } from '../domain/jobs.js';
 import type { Clock, Store } from '../domain/ports.js';
 import type { StoredRecording } from '../domain/recording.js';
 import { queueDelaySeconds, type ScheduledJob } from '../domain/scheduler.js';
 import { processRecording } from './recording-worker.js';
-import { processSmsSend, type TwilioMessages } from './sms-outbound.js';
-import type { TaskRouting } from './task-routing.js';
 import { notifyVoicemail, processMailSend } from './voicemail-notify.js';
 
 export interface JobWorkerDeps {
@@ -31,8 +31,6 @@ export interface JobWorkerDeps {
   /** Overrides that notification (tests). */
   readonly onVoicemailStored?: (recording: StoredRecording) => Promise<void>;
 }
-
-export const SMS_STATUS_PATH = '/twilio/sms/status';
 
 /** Routes an SMS conversation to an agent on the sms channel and remembers the task on the session. */
 export async function processSmsTask(deps: JobWorkerDeps, job: SmsTaskJob): Promise<string> {

@@ -9,12 +9,12 @@ import { createLocalQueue, type LocalQueue } from '../../functions/adapters/queu
 import { createS3MediaStore } from '../../functions/adapters/s3/media-store.js';
 import type { TwilioClient } from '../../functions/adapters/twilio/client.js';
 import { createTwilioRecordingMedia } from '../../functions/adapters/twilio/recording-media.js';
+import { createTwilioTaskRouting } from '../../functions/adapters/twilio/task-routing.js';
 import type { AppConfig } from '../../functions/config.js';
 import type { TimerClock } from '../../functions/domain/manual-clock.js';
 import type { Store } from '../../functions/domain/ports.js';
 import type { ChannelDeps } from '../../functions/http/channel-deps.js';
 import { createJobWorker } from '../../functions/workers/job-worker.js';
-import { createTwilioTaskRouting } from '../../functions/workers/task-routing.js';
 
 /** Signs /sim/faxes requests to /fax/inbound; local only, good for nothing else. */
 export const LOCAL_FAX_SECRET = 'local-only-fax-webhook-secret-000000000000';

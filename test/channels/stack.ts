@@ -2,7 +2,7 @@
 // REST API with the channel routes, /fax) on a real port, dynalite, s3rver, and the Twilio twin (voice,
 // messaging, recordings) on one manual clock, with the worker on the in-process queue. Tests wrap the ports
 // (`faults`) to inject Twilio and S3 failures and crashes between the worker's steps.
-import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,13 @@ import { createLocalQueue, type LocalQueue } from '../../functions/adapters/queu
 import { createS3MediaStore } from '../../functions/adapters/s3/media-store.js';
 import { createTwilioClient } from '../../functions/adapters/twilio/client.js';
 import { createTwilioRecordingMedia } from '../../functions/adapters/twilio/recording-media.js';
-import type { MailOutbox, MediaStore, TwilioRecordingMedia } from '../../functions/domain/channel-ports.js';
+import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
+import type {
+  MailOutbox,
+  MediaStore,
+  TaskRouting,
+  TwilioRecordingMedia,
+} from '../../functions/domain/channel-ports.js';
 import { hashPassword } from '../../functions/domain/password.js';
 import type { Store } from '../../functions/domain/ports.js';
 import { registerAuthRoutes } from '../../functions/http/api/auth-routes.js';
@@ -31,7 +37,6 @@ import { mountChannelWebhooks } from '../../functions/http/twilio/channel-webhoo
 import { verifyTwilioSignature } from '../../functions/http/twilio/signature.js';
 import { createSmsBotApp } from '../../functions/http/twilio/sms-bot-routes.js';
 import { createJobWorker } from '../../functions/workers/job-worker.js';
-import type { TaskRouting } from '../../functions/workers/task-routing.js';
 import { startS3 } from '../../infra/local/s3-server.js';
 import { createFaxSimApp } from '../../infra/local/twin/sim/fax-sim.js';
 import { createVoiceTwin } from '../../infra/local/twin/voice/create-voice-twin.js';
@@ -114,7 +119,11 @@ export async function startChannelStack(options: { faults?: Faults; mediaTimeout
     store,
     clock,
     twilio,
-    ...createTwilioPorts({ accountSid: ACCOUNT.accountSid, authToken: ACCOUNT.authToken, apiBaseUrl: twinBase }),
+    ...createTwilioPorts({
+      accountSid: ACCOUNT.accountSid,
+      authToken: ACCOUNT.authToken,
+      apiBaseUrl: twinBase,
+    }),
     jobs: queue,
     deadLetters: queue,
     media,

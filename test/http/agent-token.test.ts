@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AppConfig } from '../../functions/config.js';
 import type { User } from '../../functions/domain/model.js';
-import { mintAccessToken } from '../../functions/http/agent/access-token.js';
 import type { ProvisionedRouting as RoutingSids } from '../../functions/domain/routing/provisioned.js';
+import { mintAccessToken } from '../../functions/http/agent/access-token.js';
 import { verifyAccessToken } from '../../infra/local/twin/agent-link/access-token.js';
 import { testConfig } from './harness.js';
 

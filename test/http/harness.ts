@@ -1,8 +1,9 @@
 // The real app over a real Store (dynalite, or DYNAMODB_ENDPOINT) with a manual clock, seeded users
 // of every role, and helpers to log in, call /api and send signed Twilio webhooks.
-import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
+
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { createTwilioClient } from '../../functions/adapters/twilio/client.js';
+import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import type { AppConfig } from '../../functions/config.js';
 import type { Role } from '../../functions/domain/model.js';
 import { hashPassword } from '../../functions/domain/password.js';

@@ -1,10 +1,10 @@
 // Every route the Hono app serves is reachable in AWS: CloudFront sends it to the HTTP API origin and the
 // HTTP API to the right function (/twilio/* to webhooks, the rest to the API). Routes come from the app.
 
-import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTwilioClient } from '../../functions/adapters/twilio/client.js';
+import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import { loadConfig } from '../../functions/config.js';
 import type { Store } from '../../functions/domain/ports.js';
 import { systemClock } from '../../functions/domain/ports.js';

@@ -2,8 +2,9 @@
 // naming what came and what is allowed, and runs nothing; the schedule's input runs one round of the
 // periodic jobs on the local stack (an Available agent whose page went quiet goes Offline) and queues
 // exactly three presence sweeps, 15, 30 and 45 s later.
-import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
+
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import { HEARTBEAT_TIMEOUT_SECONDS } from '../../functions/domain/agent-state.js';
 import type { Job, JobQueue } from '../../functions/domain/jobs.js';
 import { createManualClock } from '../../functions/domain/manual-clock.js';

@@ -1,8 +1,7 @@
 // Agents' side of SMS conversations: read a thread (by phone, or on a customer), reply (suppression list
 // checked before the send; the reply is kept on the thread) and hand the thread back to the bot.
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { SMS_STATUS_PATH } from '../../workers/job-worker.js';
-import { sendSms } from '../../workers/sms-outbound.js';
+import { SMS_STATUS_PATH, sendSms } from '../../app/send-sms.js';
 import type { ChannelDeps } from '../channel-deps.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';

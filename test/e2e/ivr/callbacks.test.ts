@@ -5,8 +5,8 @@
 // who does not pick up costs the customer no attempt.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { routing as routingData } from '../../../flows/routing.js';
-import type { Task } from '../../../functions/domain/model.js';
 import { recordHeartbeat } from '../../../functions/app/desk/presence.js';
+import type { Task } from '../../../functions/domain/model.js';
 import { type CallView, type IvrHarness, RESCUE, startIvr } from './support.js';
 
 let h: IvrHarness;

@@ -36,6 +36,9 @@ export interface OutboundSms {
   readonly dedupeKey?: string;
 }
 
+/** Where Twilio posts the status of the messages we send. */
+export const SMS_STATUS_PATH = '/twilio/sms/status';
+
 const UNSUBSCRIBED = 21610;
 const DEDUPE_MS = 30 * 86_400_000;
 

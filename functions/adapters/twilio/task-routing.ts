@@ -1,16 +1,8 @@
 // Creating TaskRouter tasks for work that is not a call (an SMS conversation, a fax) through the Twilio
 // client: the workspace and workflow are found by name once and cached. Attributes carry `channel` so the
 // workflow can send them to agents on that TaskChannel (sms) or skill (fax/back-office).
-import type { TwilioClient } from '../adapters/twilio/client.js';
-
-export interface TaskRouting {
-  createTask(input: {
-    readonly attributes: Readonly<Record<string, unknown>>;
-    /** TaskChannel unique name: voice, sms, default ... */
-    readonly taskChannel: string;
-    readonly timeoutSeconds?: number;
-  }): Promise<string>;
-}
+import type { TaskRouting } from '../../domain/channel-ports.js';
+import type { TwilioClient } from './client.js';
 
 export interface TwilioTaskRoutingOptions {
   /** @default the only (or first) workspace */
