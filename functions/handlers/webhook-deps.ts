@@ -2,11 +2,17 @@
 // client, which esbuild cannot tree-shake, and would carry all of `twilio` into the webhook bundle.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoStore } from '../adapters/dynamo/store.js';
+import { createPowertoolsLogger, type LambdaLogger } from '../adapters/logging/powertools-logger.js';
 import { type AppConfig, loadConfig } from '../config.js';
 import { systemClock } from '../domain/ports.js';
 import type { WebhookDeps } from '../http/deps.js';
 import { lambdaJobs } from './lambda-channels.js';
 import { resolveSecrets, type SecretReader, secretsManagerReader } from './secrets.js';
+
+/** What a Lambda entry's dependencies carry: the logger that also takes each invocation's context. */
+export interface LambdaLogging {
+  readonly logger: LambdaLogger;
+}
 
 /** For the webhook function: no Twilio REST client (see WebhookDeps). */
 export async function webhookDeps(
@@ -14,7 +20,7 @@ export async function webhookDeps(
   readSecret: SecretReader = secretsManagerReader(config.region),
   /** Customer search's phone reader; the REST API passes one, webhooks never search (see store.ts). */
   searchPhone?: (text: string) => string | undefined,
-): Promise<WebhookDeps> {
+): Promise<WebhookDeps & LambdaLogging> {
   const client = new DynamoDBClient({
     region: config.region,
     ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}),
@@ -33,6 +39,7 @@ export async function webhookDeps(
     secrets: await resolveSecrets(config, readSecret),
     store,
     clock,
+    logger: createPowertoolsLogger({ logLevel: config.logLevel }),
     ...(jobs ? { jobs } : {}),
   };
 }

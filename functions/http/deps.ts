@@ -2,6 +2,7 @@
 import type { TwilioClient } from '../adapters/twilio/client.js';
 import type { AppConfig } from '../config.js';
 import type { JobQueue } from '../domain/jobs.js';
+import type { Logger } from '../domain/logger.js';
 import type { Clock, Store } from '../domain/ports.js';
 import type { ChannelDeps } from './channel-deps.js';
 
@@ -24,6 +25,8 @@ export interface WebhookDeps {
   readonly secrets: AppSecrets;
   readonly store: Store;
   readonly clock: Clock;
+  /** The one logger: structured lines, with the request's correlation keys where a webhook set them. */
+  readonly logger: Logger;
   /** The job queue (recordings, SMS routing); without it the recording/SMS-status webhooks are not mounted. */
   readonly jobs?: JobQueue;
 }

@@ -34,6 +34,7 @@ import type { TaskRouting } from '../../functions/workers/task-routing.js';
 import { startS3 } from '../../infra/local/s3-server.js';
 import { createFaxSimApp } from '../../infra/local/twin/sim/fax-sim.js';
 import { createVoiceTwin } from '../../infra/local/twin/voice/create-voice-twin.js';
+import { createCapturingLogger } from '../support/capturing-logger.js';
 import { createTestStore, type TestStore } from '../support/dynamo.js';
 
 export const ACCOUNT = { accountSid: `AC${'c'.repeat(32)}`, authToken: 'channel-test-token-0000' };
@@ -112,6 +113,7 @@ export async function startChannelStack(options: { faults?: Faults; mediaTimeout
     secrets: { twilioAuthToken: ACCOUNT.authToken, sessionKey: 'channel-session-key' },
     store,
     clock,
+    logger: createCapturingLogger(),
     twilio,
     jobs: queue,
     deadLetters: queue,

@@ -107,6 +107,7 @@ describe('loadBootstrapConfig', () => {
       tableName: 't',
       region: 'us-east-1',
       adminPassword: { source: 'secret', secretId: 'arn:secret' },
+      logLevel: 'INFO',
     });
   });
 

@@ -17,6 +17,7 @@ import {
 import { LOCAL_TWILIO } from '../../infra/local/local-config.js';
 import { type LocalStack, startLocalStack } from '../../infra/local/start-local-stack.js';
 import { login } from '../local/support.js';
+import { createCapturingLogger } from '../support/capturing-logger.js';
 
 function recordingQueue() {
   const sent: { job: Job; delaySeconds?: number }[] = [];
@@ -67,6 +68,7 @@ describe('scheduled jobs: one minute on the local stack', () => {
       secrets: { twilioAuthToken: LOCAL_TWILIO.authToken, sessionKey: 'unused-here' },
       store: stack.store,
       clock,
+      logger: createCapturingLogger(),
       twilio: stack.twilio,
       jobs: stack.channels.queue,
     };
