@@ -35,8 +35,9 @@ describe('scheduled jobs: input', () => {
   ])('rejects %s, naming what came and what is allowed, and runs nothing', async (_, event, shown) => {
     const run = vi.fn();
     const { jobs, sent } = recordingQueue();
-    const lines: string[] = [];
-    const handle = createScheduledJobs({ run, jobs, log: (_level, line) => lines.push(line) });
+    const logger = createCapturingLogger();
+    const lines = logger.lines;
+    const handle = createScheduledJobs({ run, jobs, logger });
     const failure = handle(event);
     await expect(failure).rejects.toBeInstanceOf(ScheduleInputError);
     await expect(failure).rejects.toThrow(
@@ -44,13 +45,15 @@ describe('scheduled jobs: input', () => {
     );
     expect(run).not.toHaveBeenCalled();
     expect(sent).toEqual([]);
-    expect(lines.map((l) => JSON.parse(l))).toEqual([
-      expect.objectContaining({ level: 'error', msg: 'scheduled jobs: bad input' }),
-    ]);
+    expect(lines).toEqual([expect.objectContaining({ level: 'error', msg: 'scheduled jobs: bad input' })]);
   });
 
   it('shortens a large input in the error', async () => {
-    const handle = createScheduledJobs({ run: vi.fn(), jobs: recordingQueue().jobs, log: () => {} });
+    const handle = createScheduledJobs({
+      run: vi.fn(),
+      jobs: recordingQueue().jobs,
+      logger: createCapturingLogger(),
+    });
     const error = await handle({ kind: 'x'.repeat(10_000) }).catch((e: Error) => e);
     expect((error as Error).message.length).toBeLessThan(400);
   });
@@ -93,13 +96,10 @@ describe('scheduled jobs: one minute on the local stack', () => {
     await clock.advance((HEARTBEAT_TIMEOUT_SECONDS + 1) * 1000);
 
     const { jobs, sent } = recordingQueue();
-    const lines: string[] = [];
+    const logger = createCapturingLogger();
+    const lines = logger.lines;
     const ivr = createIvrServices(deps);
-    const handle = createScheduledJobs({
-      run: () => runPeriodicJobs(deps, ivr),
-      jobs,
-      log: (_level, line) => lines.push(line),
-    });
+    const handle = createScheduledJobs({ run: () => runPeriodicJobs(deps, ivr), jobs, logger });
     const result = await handle(SCHEDULE_INPUT);
 
     expect(result.round.presence.movedOffline).toContain('1002');
@@ -110,7 +110,7 @@ describe('scheduled jobs: one minute on the local stack', () => {
       { job: { kind: 'presence-sweep' }, delaySeconds: 45 },
     ]);
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+    expect(lines[0]).toMatchObject({
       level: 'info',
       msg: 'scheduled jobs ran',
       kind: 'every-minute',
