@@ -11,6 +11,10 @@ export class ConfigError extends Error {
   }
 }
 
+/** Levels of the structured log, quietest last; Powertools' names, so its variables read the same. */
+export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface AppConfig {
   /** Public base URL Twilio calls, e.g. https://cc.example.com; signatures are checked against it. */
   readonly publicBaseUrl: string;
@@ -47,6 +51,8 @@ export interface AppConfig {
       | { readonly source: 'secret'; readonly secretId: string };
     readonly ttlSeconds: number;
   };
+  /** Lowest level logged (POWERTOOLS_LOG_LEVEL, or LOG_LEVEL); loaders always fill it, absent = INFO. */
+  readonly logLevel?: LogLevel;
   /** Recordings, SMS, mail and fax (issue 7); loadConfig always fills it, hand-built configs may omit it. */
   readonly channels?: {
     /** Lifetime of presigned playback URLs; short, since anyone holding one can listen. */
@@ -120,6 +126,16 @@ function isKnownTimeZone(tz: string): boolean {
   }
 }
 
+/** Powertools' own variable first, then its alias, as Powertools reads them; any case. */
+function logLevel(env: Env): LogLevel {
+  const key = optional(env, 'POWERTOOLS_LOG_LEVEL') ? 'POWERTOOLS_LOG_LEVEL' : 'LOG_LEVEL';
+  const raw = optional(env, key);
+  if (raw === undefined) return 'INFO';
+  const level = LOG_LEVELS.find((l) => l === raw.toUpperCase());
+  if (!level) throw new ConfigError(key, `must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
+}
+
 function secretOrInline(env: Env, inlineKey: string, secretKey: string) {
   const secretId = optional(env, secretKey);
   if (secretId) return { source: 'secret', secretId } as const;
@@ -159,6 +175,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       key: secretOrInline(env, 'SESSION_KEY', 'SESSION_KEY_SECRET_ID'),
       ttlSeconds: positiveInt(env, 'SESSION_TTL_SECONDS', 8 * 3600),
     },
+    logLevel: logLevel(env),
     channels: channelSettings(env),
   };
 }
@@ -171,6 +188,7 @@ export interface ProvisioningConfig {
   readonly region: string;
   readonly defaultPhoneRegion: string;
   readonly timeZone: string;
+  readonly logLevel: LogLevel;
 }
 
 /** Reads the provisioning function's configuration; no session key, bucket or public URL (those come per event). */
@@ -195,6 +213,7 @@ export function loadProvisioningConfig(env: Env = process.env): ProvisioningConf
     region: optional(env, 'AWS_REGION') ?? 'us-east-1',
     defaultPhoneRegion: region,
     timeZone: timeZone(env, 'TIME_ZONE', 'Asia/Shanghai'),
+    logLevel: logLevel(env),
   };
 }
 
@@ -205,6 +224,7 @@ export interface BootstrapConfig {
   readonly region: string;
   /** The generated password: a Secrets Manager id in AWS (ADMIN_PASSWORD_SECRET_ID), inline for tests. */
   readonly adminPassword: AppConfig['session']['key'];
+  readonly logLevel: LogLevel;
 }
 
 export function loadBootstrapConfig(env: Env = process.env): BootstrapConfig {
@@ -214,6 +234,7 @@ export function loadBootstrapConfig(env: Env = process.env): BootstrapConfig {
     ...(dynamo ? { dynamodbEndpoint: url('DYNAMODB_ENDPOINT', dynamo) } : {}),
     region: optional(env, 'AWS_REGION') ?? 'us-east-1',
     adminPassword: secretOrInline(env, 'ADMIN_PASSWORD', 'ADMIN_PASSWORD_SECRET_ID'),
+    logLevel: logLevel(env),
   };
 }
 

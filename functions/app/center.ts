@@ -4,6 +4,7 @@
 import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import type { AppConfig } from '../config.js';
 import type { JobQueue } from '../domain/jobs.js';
+import type { Logger } from '../domain/logger.js';
 import type { MessagingPort } from '../domain/messaging-port.js';
 import type { Clock, Store } from '../domain/ports.js';
 import { NotProvisionedError } from '../domain/problems.js';
@@ -26,6 +27,7 @@ export interface CenterPorts {
   readonly taskrouter: TaskRouterPort;
   readonly telephony: TelephonyPort;
   readonly messaging: MessagingPort;
+  readonly logger: Logger;
   /** Delayed jobs (AWS); without a timer clock the wrap-up timer rides on them. */
   readonly jobs?: JobQueue;
 }
@@ -62,10 +64,14 @@ export function createCenter(
     provisioned,
     routing,
     scheduler: isTimerClock(ports.clock)
-      ? createClockScheduler(ports.clock, (job) => runJob(center, job))
+      ? createClockScheduler(ports.clock, (job) => runJob(center, job), ports.logger)
       : ports.jobs
         ? createQueueScheduler(ports.jobs, ports.clock)
-        : { schedule: async () => undefined },
+        : {
+            async schedule(job) {
+              ports.logger.warn('no scheduler; wrap-up ends when the agent ends it', { job });
+            },
+          },
   };
   return center;
 }

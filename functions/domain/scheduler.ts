@@ -2,6 +2,7 @@
 // shared TimerClock locally (so a manual clock drives it in tests); in AWS a delayed message on the job
 // queue (SQS DelaySeconds, at most 15 minutes) that the job worker runs when it arrives.
 import type { JobQueue } from './jobs.js';
+import type { Logger } from './logger.js';
 import type { TimerClock } from './manual-clock.js';
 import type { Clock } from './ports.js';
 
@@ -25,15 +26,12 @@ export function isTimerClock(clock: Clock): clock is TimerClock {
 export function createClockScheduler(
   clock: TimerClock,
   run: (job: ScheduledJob) => Promise<void>,
+  logger: Logger,
 ): Scheduler {
   return {
     async schedule(job, atMs) {
       clock.at(atMs, () =>
-        run(job).catch((err: unknown) =>
-          console.error(
-            JSON.stringify({ level: 'error', msg: 'scheduled job failed', job, error: String(err) }),
-          ),
-        ),
+        run(job).catch((err: unknown) => logger.error('scheduled job failed', { job, error: String(err) })),
       );
     },
   };

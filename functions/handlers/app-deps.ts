@@ -6,7 +6,7 @@ import { phoneSearch } from '../domain/phone.js';
 import type { AppDeps } from '../http/deps.js';
 import { lambdaChannels } from './lambda-channels.js';
 import { type SecretReader, secretsManagerReader } from './secrets.js';
-import { webhookDeps } from './webhook-deps.js';
+import { type LambdaLogging, webhookDeps } from './webhook-deps.js';
 
 export { webhookDeps };
 
@@ -14,7 +14,7 @@ export { webhookDeps };
 export async function lambdaDeps(
   config: AppConfig = loadConfig(),
   readSecret: SecretReader = secretsManagerReader(config.region),
-): Promise<AppDeps> {
+): Promise<AppDeps & LambdaLogging> {
   const deps = await webhookDeps(config, readSecret, phoneSearch(config.defaultPhoneRegion));
   const twilio = createTwilioClient({
     accountSid: config.twilio.accountSid,

@@ -4,7 +4,9 @@
 // only when the user is created, and is never logged or returned.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoStore } from '../adapters/dynamo/store.js';
+import { createPowertoolsLogger } from '../adapters/logging/powertools-logger.js';
 import { loadBootstrapConfig } from '../config.js';
+import type { Logger } from '../domain/logger.js';
 import type { Store } from '../domain/ports.js';
 import { systemClock } from '../domain/ports.js';
 import { bootstrapAdmin } from '../workers/bootstrap-admin.js';
@@ -27,19 +29,19 @@ export const ADMIN_BOOTSTRAP_ID = 'contact-center-first-admin';
 export interface AdminBootstrapDeps {
   readonly store: Store;
   readonly readPassword: () => Promise<string>;
-  readonly log?: (entry: Record<string, unknown>) => void;
+  readonly logger: Logger;
 }
 
 export function adminBootstrapHandler(deps: AdminBootstrapDeps) {
-  const log = deps.log ?? ((entry) => console.log(JSON.stringify({ level: 'info', ...entry })));
+  const { logger } = deps;
   return async (event: AdminBootstrapEvent): Promise<AdminBootstrapResponse> => {
     if (event.RequestType === 'Delete') {
-      log({ msg: 'first admin: delete leaves users alone' });
+      logger.info('first admin: delete leaves users alone');
       return { PhysicalResourceId: event.PhysicalResourceId ?? ADMIN_BOOTSTRAP_ID };
     }
     const adminId = String(event.ResourceProperties.AdminId ?? '');
     const outcome = await bootstrapAdmin(deps.store, { adminId, readPassword: deps.readPassword });
-    log({ msg: outcome.created ? 'first admin created' : 'first admin exists, left alone', adminId });
+    logger.info(outcome.created ? 'first admin created' : 'first admin exists, left alone', { adminId });
     return {
       PhysicalResourceId: ADMIN_BOOTSTRAP_ID,
       Data: { AdminId: adminId, Created: outcome.created ? 'true' : 'false' },
@@ -57,6 +59,7 @@ function lambdaDeps(): AdminBootstrapDeps {
     store: createDynamoStore({ client: dynamo, tableName: config.tableName, clock: systemClock }),
     readPassword: () =>
       resolveSecret(config.adminPassword, 'ADMIN_PASSWORD_SECRET_ID', secretsManagerReader(config.region)),
+    logger: createPowertoolsLogger({ logLevel: config.logLevel }),
   };
 }
 

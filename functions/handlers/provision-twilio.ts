@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import { routing } from '../../flows/routing.js';
 import { createDynamoStore } from '../adapters/dynamo/store.js';
+import { createPowertoolsLogger } from '../adapters/logging/powertools-logger.js';
 import { createTwilioClient, type TwilioClient } from '../adapters/twilio/client.js';
 import {
   type AccountTarget,
@@ -13,6 +14,7 @@ import {
 } from '../adapters/twilio/provision-account.js';
 import { unwireNumbers } from '../adapters/twilio/provision-numbers.js';
 import { loadProvisioningConfig } from '../config.js';
+import type { Logger } from '../domain/logger.js';
 import type { Store } from '../domain/ports.js';
 import { systemClock } from '../domain/ports.js';
 import type { RoutingConfig } from '../domain/routing/types.js';
@@ -71,17 +73,17 @@ export interface ProvisioningDeps {
   readonly store: Store;
   /** @default flows/routing.ts */
   readonly routing?: RoutingConfig;
-  readonly log?: (entry: Record<string, unknown>) => void;
+  readonly logger: Logger;
 }
 
 export function provisioningHandler(deps: ProvisioningDeps) {
   const flows = deps.routing ?? routing;
-  const log = deps.log ?? ((entry) => console.log(JSON.stringify({ level: 'info', ...entry })));
+  const { logger } = deps;
   return async (event: ProvisioningEvent): Promise<ProvisioningResponse> => {
     const target = targetOf(event.ResourceProperties, flows);
     if (event.RequestType === 'Delete') {
       const undone = await deprovisionAccount(deps.client, target);
-      log({ msg: 'twilio deprovisioned', ...undone });
+      logger.info('twilio deprovisioned', { ...undone });
       return { PhysicalResourceId: event.PhysicalResourceId ?? PHYSICAL_ID };
     }
     const done = await provisionAccount(deps.client, deps.store, target);
@@ -92,12 +94,11 @@ export function provisioningHandler(deps: ProvisioningDeps) {
       const kept = new Set(target.numbers.map((n) => n.number));
       const dropped = before.numbers.map((n) => n.number).filter((n) => !kept.has(n));
       if (dropped.length)
-        log({
-          msg: 'numbers unwired',
+        logger.info('numbers unwired', {
           numbers: await unwireNumbers(deps.client, dropped, before.publicBaseUrl),
         });
     }
-    log({ msg: 'twilio provisioned', ...done });
+    logger.info('twilio provisioned', { ...done });
     return {
       PhysicalResourceId: PHYSICAL_ID,
       Data: { WorkspaceSid: done.workspaceSid, WorkflowSid: done.workflowSid, TwimlAppSid: done.twimlAppSid },
@@ -128,6 +129,7 @@ async function lambdaProvisioningDeps(): Promise<ProvisioningDeps> {
       clock: systemClock,
       timeZone: config.timeZone,
     }),
+    logger: createPowertoolsLogger({ logLevel: config.logLevel }),
   };
 }
 

@@ -1,5 +1,6 @@
 // Lambda entry for the scheduled jobs, invoked by EventBridge Scheduler every minute (infra/aws/service-stack.ts):
 // one round of the periodic jobs, then presence sweeps queued for the seconds in between.
+import { withInvocationContext } from '../adapters/logging/powertools-logger.js';
 import { ConfigError } from '../config.js';
 import { createIvrServices } from '../http/twilio/ivr/ivr-services.js';
 import { runPeriodicJobs } from '../workers/periodic-jobs.js';
@@ -10,4 +11,7 @@ const deps = await lambdaDeps();
 if (!deps.jobs) throw new ConfigError('JOBS_QUEUE_URL', 'is required by the scheduled-jobs function');
 const ivr = createIvrServices(deps);
 
-export const handler = createScheduledJobs({ run: () => runPeriodicJobs(deps, ivr), jobs: deps.jobs });
+export const handler = withInvocationContext(
+  deps.logger,
+  createScheduledJobs({ run: () => runPeriodicJobs(deps, ivr), jobs: deps.jobs, logger: deps.logger }),
+);

@@ -2,6 +2,7 @@
 // client, which esbuild cannot tree-shake, and would carry all of `twilio` into the webhook bundle.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoStore } from '../adapters/dynamo/store.js';
+import { createPowertoolsLogger, type LambdaLogger } from '../adapters/logging/powertools-logger.js';
 import { createTwilioPorts } from '../adapters/twilio/twilio-ports.js';
 import { type AppConfig, loadConfig } from '../config.js';
 import { systemClock } from '../domain/ports.js';
@@ -9,13 +10,18 @@ import type { WebhookDeps } from '../http/deps.js';
 import { lambdaJobs } from './lambda-channels.js';
 import { resolveSecrets, type SecretReader, secretsManagerReader } from './secrets.js';
 
+/** What a Lambda entry's dependencies carry: the logger that also takes each invocation's context. */
+export interface LambdaLogging {
+  readonly logger: LambdaLogger;
+}
+
 /** For the webhook function: no Twilio REST client (see WebhookDeps). */
 export async function webhookDeps(
   config: AppConfig = loadConfig(),
   readSecret: SecretReader = secretsManagerReader(config.region),
   /** Customer search's phone reader; the REST API passes one, webhooks never search (see store.ts). */
   searchPhone?: (text: string) => string | undefined,
-): Promise<WebhookDeps> {
+): Promise<WebhookDeps & LambdaLogging> {
   const client = new DynamoDBClient({
     region: config.region,
     ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}),
@@ -40,6 +46,7 @@ export async function webhookDeps(
       authToken: secrets.twilioAuthToken,
       ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
     }),
+    logger: createPowertoolsLogger({ logLevel: config.logLevel }),
     ...(jobs ? { jobs } : {}),
   };
 }

@@ -28,15 +28,7 @@ export function createApp(deps: AppDeps): Hono {
         err.status,
       );
     }
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        msg: 'unhandled',
-        path: c.req.path,
-        error: String(err),
-        stack: err.stack,
-      }),
-    );
+    deps.logger.error('unhandled', { path: c.req.path, error: String(err), stack: err.stack });
     return c.json({ error: 'internal', message: 'Something went wrong on our side; it was logged.' }, 500);
   });
   return app;

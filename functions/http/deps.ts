@@ -2,6 +2,7 @@
 import type { TwilioClient } from '../adapters/twilio/client.js';
 import type { AppConfig } from '../config.js';
 import type { JobQueue } from '../domain/jobs.js';
+import type { Logger } from '../domain/logger.js';
 import type { MessagingPort } from '../domain/messaging-port.js';
 import type { Clock, Store } from '../domain/ports.js';
 import type { TaskRouterPort } from '../domain/taskrouter-port.js';
@@ -31,6 +32,8 @@ export interface WebhookDeps {
   readonly taskrouter: TaskRouterPort;
   readonly telephony: TelephonyPort;
   readonly messaging: MessagingPort;
+  /** The one logger: structured lines, with the request's correlation keys where a webhook set them. */
+  readonly logger: Logger;
   /** The job queue (recordings, SMS routing); without it the recording/SMS-status webhooks are not mounted. */
   readonly jobs?: JobQueue;
 }

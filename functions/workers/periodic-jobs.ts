@@ -6,6 +6,7 @@
 
 import { type SweepResult, sweepPresence } from '../app/desk/presence.js';
 import { SWEEP_EVERY_SECONDS } from '../domain/agent-state.js';
+import type { Logger } from '../domain/logger.js';
 import type { TimerClock } from '../domain/manual-clock.js';
 import type { AppDeps } from '../http/deps.js';
 import { dispatchDueCallbacks } from '../http/twilio/ivr/callbacks.js';
@@ -19,19 +20,19 @@ export interface PeriodicResult {
 /** One round. A failing part is logged and does not stop the other. */
 export async function runPeriodicJobs(deps: AppDeps, ivr: IvrServices): Promise<PeriodicResult> {
   const presence = await sweepPresence(deps).catch((err: unknown) => {
-    logFailure('presence sweep', err);
+    logFailure(deps.logger, 'presence sweep', err);
     return { checked: 0, movedOffline: [] };
   });
   // After the sweep, so a callback is not offered to an agent the sweep is about to take offline.
   const callbacks = await dispatchDueCallbacks(deps, ivr).catch((err: unknown) => {
-    logFailure('callback dispatch', err);
+    logFailure(deps.logger, 'callback dispatch', err);
     return { dispatched: [], failed: [] };
   });
   return { presence, callbacks };
 }
 
-function logFailure(what: string, err: unknown): void {
-  console.error(JSON.stringify({ level: 'error', msg: `${what} failed`, error: String(err) }));
+function logFailure(logger: Logger, what: string, err: unknown): void {
+  logger.error(`${what} failed`, { error: String(err) });
 }
 
 /** Runs runPeriodicJobs every `everyMs` on the clock until stopped (local stack, tests). */

@@ -2,6 +2,7 @@
 // {"kind":"every-minute"}; it runs one round of the periodic jobs (periodic-jobs.ts), then queues presence
 // sweeps on the work queue 15, 30 and 45 s later, so an agent's quiet page is swept every 15 s, not 60.
 import type { JobQueue } from '../domain/jobs.js';
+import type { Logger } from '../domain/logger.js';
 import type { PeriodicResult } from './periodic-jobs.js';
 
 /** The schedule's input (infra/aws/service-stack.ts sends exactly this). */
@@ -19,8 +20,8 @@ export interface ScheduledJobsDeps {
   /** One round of the periodic jobs; it logs and absorbs the failure of any part. */
   readonly run: () => Promise<PeriodicResult>;
   readonly jobs: JobQueue;
-  /** One JSON line per invocation. @default console.log / console.error */
-  readonly log?: (level: 'info' | 'error', line: string) => void;
+  /** One line per invocation. */
+  readonly logger: Logger;
 }
 
 export interface ScheduledJobsResult {
@@ -28,9 +29,6 @@ export interface ScheduledJobsResult {
   readonly round: PeriodicResult;
   readonly sweepsQueuedAfterSeconds: readonly number[];
 }
-
-const consoleLog = (level: 'info' | 'error', line: string) =>
-  level === 'error' ? console.error(line) : console.log(line);
 
 /** What the event was, for the error: its JSON, cut short so a large event cannot flood the log. */
 function summarize(event: unknown): string {
@@ -41,7 +39,6 @@ function summarize(event: unknown): string {
 export function createScheduledJobs(
   deps: ScheduledJobsDeps,
 ): (event: unknown) => Promise<ScheduledJobsResult> {
-  const log = deps.log ?? consoleLog;
   return async (event) => {
     if ((event as { kind?: unknown } | null)?.kind !== SCHEDULE_INPUT.kind) {
       // Thrown, not swallowed. The Scheduler invokes Lambda asynchronously, so its retry policy covers only
@@ -52,10 +49,7 @@ export function createScheduledJobs(
       const error = new ScheduleInputError(
         `scheduled-jobs received ${summarize(event)}; the only input allowed is ${JSON.stringify(SCHEDULE_INPUT)}`,
       );
-      log(
-        'error',
-        JSON.stringify({ level: 'error', msg: 'scheduled jobs: bad input', error: error.message }),
-      );
+      deps.logger.error('scheduled jobs: bad input', { error: error.message });
       throw error;
     }
     const startedAt = Date.now();
@@ -68,10 +62,7 @@ export function createScheduledJobs(
       ),
     );
     const result = { kind: SCHEDULE_INPUT.kind, round, sweepsQueuedAfterSeconds: SWEEP_DELAYS_SECONDS };
-    log(
-      'info',
-      JSON.stringify({ level: 'info', msg: 'scheduled jobs ran', ms: Date.now() - startedAt, ...result }),
-    );
+    deps.logger.info('scheduled jobs ran', { ms: Date.now() - startedAt, ...result });
     return result;
   };
 }

@@ -11,11 +11,13 @@ import { getRequestListener } from '@hono/node-server';
 import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import { routing } from '../../flows/routing.js';
 import { createDynamoStore, ensureTable } from '../../functions/adapters/dynamo/store.js';
+import { createPowertoolsLogger } from '../../functions/adapters/logging/powertools-logger.js';
 import { createTwilioClient, type TwilioClient } from '../../functions/adapters/twilio/client.js';
 import { provisionNumbers, wiringFor } from '../../functions/adapters/twilio/provision-numbers.js';
 import { provisionRouting } from '../../functions/adapters/twilio/provision-taskrouter.js';
 import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import type { AppConfig } from '../../functions/config.js';
+import type { Logger } from '../../functions/domain/logger.js';
 import { createSystemClock, type TimerClock } from '../../functions/domain/manual-clock.js';
 import { phoneSearch } from '../../functions/domain/phone.js';
 import type { Store } from '../../functions/domain/ports.js';
@@ -58,6 +60,11 @@ export interface LocalStackOptions {
   readonly periodicJobs?: boolean;
   /** Progress lines; default silent. */
   readonly log?: (line: string) => void;
+  /**
+   * The app's structured log. Default: JSON lines at INFO on stdout and stderr, the lines `npm start`
+   * has always shown (failures, and the few info lines outside webhooks; the per-webhook log is AWS-only).
+   */
+  readonly logger?: Logger;
 }
 
 export interface LocalStack {
@@ -244,6 +251,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       secrets,
       store,
       clock,
+      logger: options.logger ?? createPowertoolsLogger(),
       twilio,
       ...createTwilioPorts({
         accountSid: config.twilio.accountSid,

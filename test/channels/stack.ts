@@ -40,6 +40,7 @@ import { createJobWorker } from '../../functions/workers/job-worker.js';
 import { startS3 } from '../../infra/local/s3-server.js';
 import { createFaxSimApp } from '../../infra/local/twin/sim/fax-sim.js';
 import { createVoiceTwin } from '../../infra/local/twin/voice/create-voice-twin.js';
+import { createCapturingLogger } from '../support/capturing-logger.js';
 import { createTestStore, type TestStore } from '../support/dynamo.js';
 
 export const ACCOUNT = { accountSid: `AC${'c'.repeat(32)}`, authToken: 'channel-test-token-0000' };
@@ -118,6 +119,7 @@ export async function startChannelStack(options: { faults?: Faults; mediaTimeout
     secrets: { twilioAuthToken: ACCOUNT.authToken, sessionKey: 'channel-session-key' },
     store,
     clock,
+    logger: createCapturingLogger(),
     twilio,
     ...createTwilioPorts({
       accountSid: ACCOUNT.accountSid,

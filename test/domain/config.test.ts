@@ -1,6 +1,12 @@
 // Configuration fails fast and names the key that is missing or malformed (STYLE.md habit 4).
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loadLocalOptions } from '../../functions/config.js';
+import {
+  ConfigError,
+  loadBootstrapConfig,
+  loadConfig,
+  loadLocalOptions,
+  loadProvisioningConfig,
+} from '../../functions/config.js';
 
 const base = {
   PUBLIC_BASE_URL: 'https://cc.example.com/',
@@ -29,6 +35,16 @@ describe('loadConfig', () => {
     },
   );
 
+  it('reads the log level from POWERTOOLS_LOG_LEVEL, else LOG_LEVEL, in any case; INFO by default', () => {
+    expect(loadConfig(base).logLevel).toBe('INFO');
+    expect(loadConfig({ ...base, LOG_LEVEL: 'debug' }).logLevel).toBe('DEBUG');
+    expect(loadConfig({ ...base, LOG_LEVEL: 'debug', POWERTOOLS_LOG_LEVEL: 'Warn' }).logLevel).toBe('WARN');
+    expect(loadProvisioningConfig({ ...base, LOG_LEVEL: 'error' }).logLevel).toBe('ERROR');
+    expect(loadBootstrapConfig({ TABLE_NAME: 't', ADMIN_PASSWORD: 'p', LOG_LEVEL: 'silent' }).logLevel).toBe(
+      'SILENT',
+    );
+  });
+
   it('prefers a Secrets Manager secret id over an inline token', () => {
     const config = loadConfig({
       ...base,
@@ -55,6 +71,12 @@ describe('loadConfig', () => {
     ['TIME_ZONE', { TIME_ZONE: 'Mars/Base' }, /TIME_ZONE: must be an IANA time zone/],
     ['PHONE_REGION', { PHONE_REGION: 'china' }, /PHONE_REGION: must be a two-letter country code/],
     ['SESSION_TTL_SECONDS', { SESSION_TTL_SECONDS: '-5' }, /SESSION_TTL_SECONDS: must be a positive integer/],
+    [
+      'POWERTOOLS_LOG_LEVEL',
+      { POWERTOOLS_LOG_LEVEL: 'loud' },
+      /POWERTOOLS_LOG_LEVEL: must be one of TRACE, DEBUG/,
+    ],
+    ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }, /LOG_LEVEL: must be one of TRACE, DEBUG, INFO, WARN, ERROR/],
   ])('names %s when it is wrong', (key, patch, message) => {
     let error: unknown;
     try {

@@ -11,20 +11,22 @@ import {
 } from '../../functions/handlers/bootstrap-admin.js';
 import { type LocalStack, startLocalStack } from '../../infra/local/start-local-stack.js';
 import { login } from '../local/support.js';
+import { createCapturingLogger } from '../support/capturing-logger.js';
 
 const BOOTSTRAP = 'Bq3xV7nR2kT9wY4zM8pC6dFh';
 const CHANGED = 'my own password, not the bootstrap one';
 
 let stack: LocalStack;
 let secret = BOOTSTRAP;
-const logged: Record<string, unknown>[] = [];
+const logger = createCapturingLogger();
+const logged = logger.lines;
 let run: ReturnType<typeof adminBootstrapHandler>;
 beforeAll(async () => {
   stack = await startLocalStack({ port: 0, demoData: false });
   run = adminBootstrapHandler({
     store: stack.store,
     readPassword: async () => secret,
-    log: (entry) => logged.push(entry),
+    logger,
   });
 });
 afterAll(() => stack.stop());
@@ -107,6 +109,7 @@ describe('loadBootstrapConfig', () => {
       tableName: 't',
       region: 'us-east-1',
       adminPassword: { source: 'secret', secretId: 'arn:secret' },
+      logLevel: 'INFO',
     });
   });
 

@@ -13,6 +13,7 @@ import {
   provisioningHandler,
 } from '../../functions/handlers/provision-twilio.js';
 import { type LocalStack, startLocalStack } from '../../infra/local/start-local-stack.js';
+import { createCapturingLogger } from '../support/capturing-logger.js';
 
 // A workspace of its own: the local stack has already provisioned flows/routing.ts under its usual name.
 const ROUTING: RoutingConfig = { ...routing, workspace: 'Provisioning test' };
@@ -28,7 +29,12 @@ let run: ReturnType<typeof provisioningHandler>;
 beforeAll(async () => {
   clock = createManualClock(Date.parse('2026-03-02T02:00:00Z'));
   stack = await startLocalStack({ port: 0, demoData: false, clock });
-  run = provisioningHandler({ client: stack.twilio, store: stack.store, routing: ROUTING, log: () => {} });
+  run = provisioningHandler({
+    client: stack.twilio,
+    store: stack.store,
+    routing: ROUTING,
+    logger: createCapturingLogger(),
+  });
 });
 afterAll(() => stack.stop());
 
@@ -141,7 +147,7 @@ describe('Twilio provisioning custom resource, against the twin', () => {
       client: stack.twilio,
       store: stack.store,
       routing: grown,
-      log: () => {},
+      logger: createCapturingLogger(),
     });
     const res = await rerun(event('Update', PROPS, PROPS));
     expect(res.Data).toEqual(data);

@@ -10,6 +10,7 @@ import { hashPassword } from '../../functions/domain/password.js';
 import type { Store } from '../../functions/domain/ports.js';
 import { createApp } from '../../functions/http/app.js';
 import type { AppDeps } from '../../functions/http/deps.js';
+import { type CapturingLogger, createCapturingLogger } from '../support/capturing-logger.js';
 import { createTestStore, type TestStore } from '../support/dynamo.js';
 import { fakeChannels } from './channel-role-rows.js';
 
@@ -39,6 +40,8 @@ export interface Harness extends TestStore {
   readonly app: ReturnType<typeof createApp>;
   readonly deps: AppDeps;
   readonly config: AppConfig;
+  /** What the app logged (deps.logger). */
+  readonly logger: CapturingLogger;
   /** Session tokens for each seeded role, taken at setup. */
   readonly tokens: Record<Exclude<Who, 'anonymous'>, string>;
   login(id: string, password?: string, headers?: Record<string, string>): Promise<Reply>;
@@ -104,11 +107,13 @@ export interface HarnessOptions {
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const ts = await createTestStore();
   const config = testConfig(ts.tableName);
+  const logger = createCapturingLogger();
   const deps: AppDeps = {
     config,
     secrets: { twilioAuthToken: TWILIO_TOKEN, sessionKey: 'test-session-key' },
     store: ts.store,
     clock: ts.clock,
+    logger,
     // Nothing listens here: these tests cover routes that do not call Twilio's REST API.
     twilio: createTwilioClient({
       accountSid: config.twilio.accountSid,
@@ -150,6 +155,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     app,
     deps,
     config,
+    logger,
     tokens,
     login,
     api,

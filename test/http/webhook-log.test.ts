@@ -6,8 +6,10 @@ import { Hono } from 'hono';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TwilioEnv } from '../../functions/http/env.js';
+import { verifyTwilioSignature } from '../../functions/http/twilio/signature.js';
 import { createTwilioApp } from '../../functions/http/twilio/twilio-app.js';
 import { correlationIdOf, webhookLog } from '../../functions/http/twilio/webhook-log.js';
+import { createCapturingLogger } from '../support/capturing-logger.js';
 import { createHarness, type Harness, PUBLIC_BASE_URL, TWILIO_TOKEN } from './harness.js';
 
 const CALL = `CA${'1'.repeat(32)}`;
@@ -19,18 +21,16 @@ describe('webhook log', () => {
   let app: Hono<TwilioEnv>;
   beforeAll(async () => {
     h = await createHarness();
-    lines = [];
+    const logger = createCapturingLogger();
+    lines = logger.lines;
     app = new Hono<TwilioEnv>()
-      .use(
-        '/twilio/*',
-        webhookLog((line) => lines.push(JSON.parse(line) as Record<string, unknown>)),
-      )
-      .route('/twilio', createTwilioApp(h.deps));
+      .use('/twilio/*', webhookLog(logger))
+      .route('/twilio', createTwilioApp({ ...h.deps, logger }));
   });
   afterAll(() => h.stop());
 
-  const post = (path: string, params: Record<string, string>, signed = true) =>
-    app.request(`http://lambda.internal${path}`, {
+  const post = (path: string, params: Record<string, string>, signed = true, target = app) =>
+    target.request(`http://lambda.internal${path}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
@@ -81,6 +81,31 @@ describe('webhook log', () => {
       expect.objectContaining({ level: 'warn', status: 403, path: '/twilio/voice/status' }),
     ]);
     expect(lines[0]).not.toHaveProperty('correlationId');
+  });
+
+  it('puts the correlation keys on whatever else the webhook logs, and takes them off after it', async () => {
+    const logger = createCapturingLogger();
+    const probe = new Hono<TwilioEnv>()
+      .use('/twilio/*', webhookLog(logger))
+      .use('/twilio/*', verifyTwilioSignature(h.deps))
+      .post('/twilio/probe', (c) => {
+        logger.warn('inside the webhook', { step: 1 });
+        return c.body(null, 204);
+      });
+    const res = await post('/twilio/probe', { TaskSid: 'WT1', CallSid: CALL, From: CALLER }, true, probe);
+    expect(res.status).toBe(204);
+    logger.info('between requests');
+    expect(logger.lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'inside the webhook',
+        correlationId: CALL,
+        callSid: CALL,
+      }),
+      expect.objectContaining({ level: 'info', msg: 'twilio webhook', correlationId: CALL, status: 204 }),
+      { level: 'info', msg: 'between requests' },
+    ]);
+    expect(JSON.stringify(logger.lines)).not.toContain(CALLER);
   });
 
   it('picks the most specific SID there is', () => {

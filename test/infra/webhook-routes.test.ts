@@ -9,6 +9,7 @@ import { loadConfig } from '../../functions/config.js';
 import type { Store } from '../../functions/domain/ports.js';
 import { systemClock } from '../../functions/domain/ports.js';
 import { createApp } from '../../functions/http/app.js';
+import { createCapturingLogger } from '../support/capturing-logger.js';
 import { type Synthesized, synthesize } from './synth.js';
 
 let s: Synthesized;
@@ -32,6 +33,7 @@ function appRoutes(): { method: string; path: string }[] {
     secrets: { twilioAuthToken: 't', sessionKey: 'k' },
     store: {} as Store,
     clock: systemClock,
+    logger: createCapturingLogger(),
     twilio: createTwilioClient({ accountSid: config.twilio.accountSid, authToken: 't' }),
     ...createTwilioPorts({ accountSid: config.twilio.accountSid, authToken: 't' }),
   });

@@ -19,6 +19,7 @@ import {
 import { LOCAL_TWILIO } from '../../infra/local/local-config.js';
 import { type LocalStack, startLocalStack } from '../../infra/local/start-local-stack.js';
 import { login } from '../local/support.js';
+import { createCapturingLogger } from '../support/capturing-logger.js';
 
 function recordingQueue() {
   const sent: { job: Job; delaySeconds?: number }[] = [];
@@ -36,8 +37,9 @@ describe('scheduled jobs: input', () => {
   ])('rejects %s, naming what came and what is allowed, and runs nothing', async (_, event, shown) => {
     const run = vi.fn();
     const { jobs, sent } = recordingQueue();
-    const lines: string[] = [];
-    const handle = createScheduledJobs({ run, jobs, log: (_level, line) => lines.push(line) });
+    const logger = createCapturingLogger();
+    const lines = logger.lines;
+    const handle = createScheduledJobs({ run, jobs, logger });
     const failure = handle(event);
     await expect(failure).rejects.toBeInstanceOf(ScheduleInputError);
     await expect(failure).rejects.toThrow(
@@ -45,13 +47,15 @@ describe('scheduled jobs: input', () => {
     );
     expect(run).not.toHaveBeenCalled();
     expect(sent).toEqual([]);
-    expect(lines.map((l) => JSON.parse(l))).toEqual([
-      expect.objectContaining({ level: 'error', msg: 'scheduled jobs: bad input' }),
-    ]);
+    expect(lines).toEqual([expect.objectContaining({ level: 'error', msg: 'scheduled jobs: bad input' })]);
   });
 
   it('shortens a large input in the error', async () => {
-    const handle = createScheduledJobs({ run: vi.fn(), jobs: recordingQueue().jobs, log: () => {} });
+    const handle = createScheduledJobs({
+      run: vi.fn(),
+      jobs: recordingQueue().jobs,
+      logger: createCapturingLogger(),
+    });
     const error = await handle({ kind: 'x'.repeat(10_000) }).catch((e: Error) => e);
     expect((error as Error).message.length).toBeLessThan(400);
   });
@@ -69,6 +73,7 @@ describe('scheduled jobs: one minute on the local stack', () => {
       secrets: { twilioAuthToken: LOCAL_TWILIO.authToken, sessionKey: 'unused-here' },
       store: stack.store,
       clock,
+      logger: createCapturingLogger(),
       twilio: stack.twilio,
       ...createTwilioPorts({
         accountSid: stack.config.twilio.accountSid,
@@ -98,13 +103,10 @@ describe('scheduled jobs: one minute on the local stack', () => {
     await clock.advance((HEARTBEAT_TIMEOUT_SECONDS + 1) * 1000);
 
     const { jobs, sent } = recordingQueue();
-    const lines: string[] = [];
+    const logger = createCapturingLogger();
+    const lines = logger.lines;
     const ivr = createIvrServices(deps);
-    const handle = createScheduledJobs({
-      run: () => runPeriodicJobs(deps, ivr),
-      jobs,
-      log: (_level, line) => lines.push(line),
-    });
+    const handle = createScheduledJobs({ run: () => runPeriodicJobs(deps, ivr), jobs, logger });
     const result = await handle(SCHEDULE_INPUT);
 
     expect(result.round.presence.movedOffline).toContain('1002');
@@ -115,7 +117,7 @@ describe('scheduled jobs: one minute on the local stack', () => {
       { job: { kind: 'presence-sweep' }, delaySeconds: 45 },
     ]);
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+    expect(lines[0]).toMatchObject({
       level: 'info',
       msg: 'scheduled jobs ran',
       kind: 'every-minute',

@@ -15,13 +15,6 @@ export async function notifyTicketChange(
     const customer = after.customerId ? await deps.store.customers.get(after.customerId) : undefined;
     for (const job of ticketNotifications(before, after, customer)) await deps.jobs.send(job);
   } catch (err) {
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        msg: 'ticket notification not queued',
-        ticket: after.number,
-        error: String(err),
-      }),
-    );
+    deps.logger.error('ticket notification not queued', { ticket: after.number, error: String(err) });
   }
 }

@@ -66,9 +66,7 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
   /** The user is saved whatever Twilio says; a failed sync is logged and the next provisioning run repairs it. */
   const syncWorker = (user: User) =>
     syncAgentWorker(deps.twilio, store, routing, user).catch((err: unknown) =>
-      console.error(
-        JSON.stringify({ level: 'error', msg: 'worker sync failed', user: user.id, error: String(err) }),
-      ),
+      deps.logger.error('worker sync failed', { user: user.id, error: String(err) }),
     );
   const tags = ['users'];
 

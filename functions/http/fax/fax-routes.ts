@@ -113,9 +113,7 @@ export function createFaxApp(deps: AppDeps & ChannelDeps): Hono {
       await store.faxes.update(saved.id, { taskSid });
     } catch (err) {
       // The fax is stored and attached; a supervisor finds it on the customer or the intake ticket.
-      console.error(
-        JSON.stringify({ level: 'error', msg: 'fax task not created', faxId: saved.id, error: String(err) }),
-      );
+      deps.logger.error('fax task not created', { faxId: saved.id, error: String(err) });
     }
     return c.json(
       { faxId: saved.id, duplicate: false, ...view({ ...saved, ...(taskSid ? { taskSid } : {}) }) },

@@ -38,10 +38,7 @@ export function createRecordingStatusApp(deps: WebhookDeps & Pick<ChannelDeps, '
     };
     // Only finished recordings have media; the others are acknowledged and logged.
     if (job.status === 'completed') await deps.jobs.send(job);
-    else
-      console.log(
-        JSON.stringify({ level: 'info', msg: 'recording not completed', recordingSid, status: job.status }),
-      );
+    else deps.logger.info('recording not completed', { recordingSid, status: job.status });
     return c.body(null, 204);
   });
   return app;

@@ -194,7 +194,7 @@ export function createSmsBotApp(deps: Deps): Hono<TwilioEnv> {
       }
       return c.body(twiml(text), 200, XML());
     } catch (err) {
-      console.error(JSON.stringify({ level: 'error', msg: 'sms bot failed', sid, error: String(err) }));
+      deps.logger.error('sms bot failed', { sid, error: String(err) });
       const sorry =
         language === 'zh'
           ? '抱歉，系统暂时无法处理您的短信，请稍后再试。'

@@ -33,16 +33,12 @@ export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
   app.onError((err, c) => {
     if (err instanceof HttpProblem)
       return c.json({ error: err.code, message: err.message, ...err.extra }, err.status);
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        msg: 'twilio webhook failed',
-        correlationId: correlationIdOf(c.get('twilioParams') as TwilioParams | undefined),
-        path: c.req.path,
-        error: String(err),
-        stack: err.stack,
-      }),
-    );
+    deps.logger.error('twilio webhook failed', {
+      correlationId: correlationIdOf(c.get('twilioParams') as TwilioParams | undefined),
+      path: c.req.path,
+      error: String(err),
+      stack: err.stack,
+    });
     const failed = failureTwiml(deps.config.publicBaseUrl, c.req.path);
     if (failed) return c.body(failed, 200, { 'Content-Type': 'text/xml; charset=utf-8' });
     if (c.req.path.startsWith('/twilio/voice')) {

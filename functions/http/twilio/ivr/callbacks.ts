@@ -129,14 +129,7 @@ export async function dispatchDueCallbacks(
       if (await dispatchCallback(deps, services, task.id)) dispatched.push(task.id);
     } catch (err) {
       failed.push(task.id);
-      console.error(
-        JSON.stringify({
-          level: 'error',
-          msg: 'callback dispatch failed',
-          task: task.id,
-          error: String(err),
-        }),
-      );
+      deps.logger.error('callback dispatch failed', { task: task.id, error: String(err) });
     }
   }
   return { dispatched, failed };

@@ -63,8 +63,9 @@ export function ivrPorts(
           });
         } else await services.rest.sendSms({ from: call.called, to, body });
       } catch (err) {
-        // The caller must never hear a failed text; it is logged for staff to follow up.
-        console.error(JSON.stringify({ level: 'error', msg: 'ivr sms failed', to, error: String(err) }));
+        // The caller must never hear a failed text; it is logged for staff to follow up. By the call, not
+        // the number: numbers stay out of the logs, and the call record has it.
+        deps.logger.error('ivr sms failed', { callSid: call.callSid, error: String(err) });
       }
     },
   };

@@ -39,18 +39,12 @@ export function createIvrServices(deps: WebhookDeps): IvrServices {
   };
   const run = (job: ScheduledJob) => endWrapUp(deps, rest, provisioned, job);
   const scheduler: Scheduler = isTimerClock(deps.clock)
-    ? createClockScheduler(deps.clock, run)
+    ? createClockScheduler(deps.clock, run, deps.logger)
     : deps.jobs
       ? createQueueScheduler(deps.jobs, deps.clock) // AWS: a delayed job the worker runs (endWrapUp)
       : {
           async schedule(job) {
-            console.warn(
-              JSON.stringify({
-                level: 'warn',
-                msg: 'no scheduler; wrap-up ends when the agent ends it',
-                job,
-              }),
-            );
+            deps.logger.warn('no scheduler; wrap-up ends when the agent ends it', { job });
           },
         };
   return { rest, scheduler, provisioned };
