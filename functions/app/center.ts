@@ -32,6 +32,9 @@ export interface CenterPorts {
   readonly jobs?: JobQueue;
 }
 
+/** What use cases that touch no outside system need. */
+export type CenterBasics = Pick<CenterPorts, 'config' | 'store' | 'clock' | 'logger'>;
+
 export interface Center extends CenterPorts {
   readonly scheduler: Scheduler;
   /** The provisioned SIDs, cached for a minute (webhooks); 409 not-provisioned before provisioning ran. */

@@ -72,3 +72,18 @@ export async function endWrapUp(center: Center, job: ScheduledJob): Promise<void
     ...(worker.activity === routing.roles.wrapUp && available ? { activitySid: available } : {}),
   });
 }
+
+/** After a call bridged by the IVR's Dial: its task goes to wrapping and the timer ends it. */
+export async function wrapUpBridgedCall(center: Center, callSid: string): Promise<void> {
+  const found = await center.store.keys.get({ kind: 'call-task', callSid });
+  if (!found) return;
+  const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
+  const p = await center.provisioned();
+  const task = await center.taskrouter.task(p.workspaceSid, taskSid);
+  if (task?.status !== 'assigned') return;
+  await center.taskrouter.updateTask(p.workspaceSid, taskSid, { assignmentStatus: 'wrapping' });
+  await center.scheduler.schedule(
+    { kind: 'end-wrap-up', taskSid, workerSid },
+    center.clock.now() + routing.wrapUpSeconds * 1000,
+  );
+}

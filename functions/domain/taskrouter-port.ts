@@ -112,6 +112,8 @@ export interface TaskRouterPort {
       readonly attributes: Attributes;
       readonly priority?: number;
       readonly timeoutSeconds?: number;
+      /** Where the task's wait starts counting (ISO): a callback keeps its caller's place in the queue. */
+      readonly virtualStartTime?: string;
     },
   ): Promise<TaskView>;
   updateTask(

@@ -5,8 +5,9 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { withInvocationContext } from '../adapters/logging/powertools-logger.js';
 import { createTwilioRecordingMedia } from '../adapters/twilio/recording-media.js';
 import { sweepPresence } from '../app/desk/presence.js';
+import { openCenter } from '../app/open-center.js';
+import { endWrapUp } from '../app/wrap-up.js';
 import { ConfigError } from '../config.js';
-import { createIvrServices, endWrapUp } from '../http/twilio/ivr/ivr-services.js';
 import { createJobBatchHandler } from '../workers/job-batch.js';
 import { createJobWorker } from '../workers/job-worker.js';
 import { lambdaDeps } from './app-deps.js';
@@ -16,7 +17,7 @@ if (!deps.channels) throw new ConfigError('JOBS_QUEUE_URL', 'is required by the 
 const { channels } = deps;
 const deadLetterUrl = deps.config.channels?.jobsDeadLetterUrl ?? '';
 const sqs = new SQSClient({ region: deps.config.region });
-const ivr = createIvrServices(deps);
+const ivr = openCenter(deps);
 const work = createJobWorker({
   store: deps.store,
   clock: deps.clock,
@@ -32,7 +33,7 @@ const work = createJobWorker({
   publicBaseUrl: deps.config.publicBaseUrl,
   jobs: channels.jobs,
   mail: channels.mail,
-  runScheduled: (job) => endWrapUp(deps, ivr.rest, ivr.provisioned, job),
+  runScheduled: (job) => endWrapUp(ivr, job),
   sweepPresence: () => sweepPresence(deps),
 });
 

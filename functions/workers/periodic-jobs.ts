@@ -4,13 +4,13 @@
 // invokes the scheduled-jobs function every minute, which runs it and queues presence sweeps for the seconds
 // in between (functions/handlers/scheduled-jobs.ts).
 
+import { dispatchDueCallbacks } from '../app/callbacks.js';
+import type { Center } from '../app/center.js';
 import { type SweepResult, sweepPresence } from '../app/desk/presence.js';
 import { SWEEP_EVERY_SECONDS } from '../domain/agent-state.js';
 import type { Logger } from '../domain/logger.js';
 import type { TimerClock } from '../domain/manual-clock.js';
 import type { AppDeps } from '../http/deps.js';
-import { dispatchDueCallbacks } from '../http/twilio/ivr/callbacks.js';
-import type { IvrServices } from '../http/twilio/ivr/ivr-services.js';
 
 export interface PeriodicResult {
   readonly presence: SweepResult;
@@ -18,7 +18,7 @@ export interface PeriodicResult {
 }
 
 /** One round. A failing part is logged and does not stop the other. */
-export async function runPeriodicJobs(deps: AppDeps, ivr: IvrServices): Promise<PeriodicResult> {
+export async function runPeriodicJobs(deps: AppDeps, ivr: Center): Promise<PeriodicResult> {
   const presence = await sweepPresence(deps).catch((err: unknown) => {
     logFailure(deps.logger, 'presence sweep', err);
     return { checked: 0, movedOffline: [] };
@@ -38,7 +38,7 @@ function logFailure(logger: Logger, what: string, err: unknown): void {
 /** Runs runPeriodicJobs every `everyMs` on the clock until stopped (local stack, tests). */
 export function startPeriodicJobs(
   deps: AppDeps,
-  ivr: IvrServices,
+  ivr: Center,
   clock: TimerClock,
   everyMs = SWEEP_EVERY_SECONDS * 1000,
 ): { stop(): void } {

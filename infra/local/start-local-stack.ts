@@ -23,7 +23,7 @@ import { phoneSearch } from '../../functions/domain/phone.js';
 import type { Store } from '../../functions/domain/ports.js';
 import { createApp } from '../../functions/http/app.js';
 import type { AppDeps } from '../../functions/http/deps.js';
-import { createIvrServices } from '../../functions/http/twilio/ivr/ivr-services.js';
+import { openCenter } from '../../functions/app/open-center.js';
 import {
   type PeriodicResult,
   runPeriodicJobs,
@@ -283,7 +283,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     log(
       `Twilio twin: TaskRouter workflow ${provisioned.workflowSid}, ${Object.keys(provisioned.workers).length} workers`,
     );
-    const ivr = createIvrServices(deps);
+    const ivr = openCenter(deps);
     if (options.periodicJobs ?? options.clock === undefined) {
       const periodic = startPeriodicJobs(deps, ivr, clock);
       cleanups.push(() => periodic.stop());

@@ -9,7 +9,7 @@ import { HEARTBEAT_TIMEOUT_SECONDS } from '../../functions/domain/agent-state.js
 import type { Job, JobQueue } from '../../functions/domain/jobs.js';
 import { createManualClock } from '../../functions/domain/manual-clock.js';
 import type { AppDeps } from '../../functions/http/deps.js';
-import { createIvrServices } from '../../functions/http/twilio/ivr/ivr-services.js';
+import { openCenter } from '../../functions/app/open-center.js';
 import { runPeriodicJobs } from '../../functions/workers/periodic-jobs.js';
 import {
   createScheduledJobs,
@@ -105,7 +105,7 @@ describe('scheduled jobs: one minute on the local stack', () => {
     const { jobs, sent } = recordingQueue();
     const logger = createCapturingLogger();
     const lines = logger.lines;
-    const ivr = createIvrServices(deps);
+    const ivr = openCenter(deps);
     const handle = createScheduledJobs({ run: () => runPeriodicJobs(deps, ivr), jobs, logger });
     const result = await handle(SCHEDULE_INPUT);
 

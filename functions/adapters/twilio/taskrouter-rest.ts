@@ -159,6 +159,7 @@ export function createTaskRouterRest(rest: RestTransport): TaskRouterPort {
           Attributes: JSON.stringify(input.attributes),
           Priority: input.priority === undefined ? undefined : String(input.priority),
           Timeout: input.timeoutSeconds === undefined ? undefined : String(input.timeoutSeconds),
+          VirtualStartTime: input.virtualStartTime,
         }),
       );
     },

@@ -5,12 +5,13 @@
 // TaskRouter call the agent and then dial the customer), and the event callback is acknowledged (204).
 import { Hono } from 'hono';
 import { routing } from '../../../flows/routing.js';
-import { agentCallKey, conferenceOfferKey, outboundCaller } from '../../domain/agent-state.js';
+import { callbackInstruction } from '../../app/callbacks.js';
+import type { Center } from '../../app/center.js';
+import { onConferenceEvent } from '../../app/conference-events.js';
+import { conferenceOfferKey } from '../../domain/agent-state.js';
 import { agentConferenceRecording } from '../../domain/recording.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
-import { callbackInstruction } from './ivr/callbacks.js';
-import { beginAgentWrapUp, beginWrapUp, type IvrServices } from './ivr/ivr-services.js';
 import { optionalParam, requiredParam } from './params.js';
 
 function json(raw: string | undefined): Record<string, unknown> {
@@ -29,7 +30,7 @@ function snakeCase(fields: Readonly<Record<string, string>>): Record<string, str
   );
 }
 
-export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): Hono<TwilioEnv> {
+export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<TwilioEnv> {
   const app = new Hono<TwilioEnv>();
   const base = deps.config.publicBaseUrl;
 
@@ -83,115 +84,25 @@ export function createTaskRouterApp(deps: WebhookDeps, services: IvrServices): H
     });
   });
 
-  // The conference of a voice task (named by the task SID): when the customer leaves or it ends, the task
-  // now on the call (the transfer's, if any: `call-task#CA`) goes to wrapping and the wrap-up timer starts.
+  // The status events of the conferences the center makes (functions/app/conference-events.ts).
   app.post('/conference-status', async (c) => {
     const p = c.var.twilioParams;
-    const event = optionalParam(p, 'StatusCallbackEvent') ?? '';
-    const name = optionalParam(p, 'FriendlyName') ?? '';
-    const label = optionalParam(p, 'ParticipantLabel') ?? '';
-    if (event === 'participant-leave' && label.startsWith('agent-')) {
-      await colleagueLeft(deps, services, {
-        agentId: label.slice('agent-'.length),
-        conference: name,
-        talked: !['no-answer', 'busy', 'failed', 'canceled'].includes(
-          optionalParam(p, 'ParticipantCallStatus') ?? '',
-        ),
-      });
-    }
-    const caller = outboundCaller(name);
-    if (event === 'conference-end' && caller) await outboundEnded(deps, services, caller, name);
-    if (!name.startsWith('WT') || (event !== 'conference-end' && event !== 'participant-leave'))
-      return c.body(null, 204);
-    const provisioned = await services.provisioned();
-    const ws = `Workspaces/${provisioned.workspaceSid}`;
-    const task = await services.rest.taskrouterGet(`${ws}/Tasks/${name}`).catch(() => undefined);
-    const customer = json(typeof task?.attributes === 'string' ? task.attributes : undefined).call_sid;
-    if (typeof customer !== 'string') return c.body(null, 204);
-    const found = await deps.store.keys.get({ kind: 'call-task', callSid: customer });
-    if (!found) return c.body(null, 204);
-    const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
-    const current = await services.rest.taskrouterGet(`${ws}/Tasks/${taskSid}`).catch(() => undefined);
-    if (current?.assignment_status !== 'assigned') return c.body(null, 204);
-    if (event === 'participant-leave' && optionalParam(p, 'CallSid') !== customer) {
-      await endIfCustomerAlone(services, optionalParam(p, 'ConferenceSid'), customer);
-      return c.body(null, 204);
-    }
-    // The customer's leave and the conference's end arrive together: the first one moves the task.
-    await beginWrapUp(deps, services, taskSid, workerSid);
+    const conferenceSid = optionalParam(p, 'ConferenceSid');
+    const callSid = optionalParam(p, 'CallSid');
+    const participantLabel = optionalParam(p, 'ParticipantLabel');
+    const participantCallStatus = optionalParam(p, 'ParticipantCallStatus');
+    await onConferenceEvent(services, {
+      event: optionalParam(p, 'StatusCallbackEvent') ?? '',
+      conferenceName: optionalParam(p, 'FriendlyName') ?? '',
+      ...(conferenceSid ? { conferenceSid } : {}),
+      ...(callSid ? { callSid } : {}),
+      ...(participantLabel ? { participantLabel } : {}),
+      ...(participantCallStatus ? { participantCallStatus } : {}),
+    });
     return c.body(null, 204);
   });
 
   app.post('/events', (c) => c.body(null, 204, { 'Content-Type': 'application/json' }));
 
   return app;
-}
-
-/** An agent's click-to-dial call ended: it is no longer theirs, and they wrap up. */
-async function outboundEnded(
-  deps: WebhookDeps,
-  services: IvrServices,
-  agentId: string,
-  conference: string,
-): Promise<void> {
-  await releaseAgentCall(deps, agentId, conference);
-  const workerSid = (await services.provisioned()).workers[agentId];
-  if (workerSid) await beginAgentWrapUp(deps, services, workerSid);
-}
-
-/** Forgets the agent's call if it is still this conference (they may be on a newer one already). */
-async function releaseAgentCall(deps: WebhookDeps, agentId: string, conference: string): Promise<void> {
-  const key = agentCallKey(agentId);
-  const held = await deps.store.keys.get(key);
-  if (held && String(held.value).includes(JSON.stringify(conference))) await deps.store.keys.delete(key);
-}
-
-/**
- * A colleague dialled into a call by the desk (label `agent-<id>`) left it: the call is no longer theirs,
- * and they wrap up (or, if they never answered, are Available again at once).
- */
-async function colleagueLeft(
-  deps: WebhookDeps,
-  services: IvrServices,
-  input: { readonly agentId: string; readonly conference: string; readonly talked: boolean },
-): Promise<void> {
-  await releaseAgentCall(deps, input.agentId, input.conference);
-  const p = await services.provisioned();
-  const workerSid = p.workers[input.agentId];
-  if (!workerSid) return;
-  if (input.talked) {
-    await beginAgentWrapUp(deps, services, workerSid);
-    return;
-  }
-  const ws = `Workspaces/${p.workspaceSid}`;
-  const worker = await services.rest.taskrouterGet(`${ws}/Workers/${workerSid}`).catch(() => undefined);
-  const available = p.activities[routing.roles.available];
-  if (available && worker?.activity_name === 'Busy')
-    await services.rest.taskrouter(`${ws}/Workers/${workerSid}`, { ActivitySid: available });
-}
-
-/**
- * Someone other than the customer left the conference while the call's task is still assigned (the desk's
- * leave and transfer move it to wrapping before they drop the agent's leg). If nobody who can talk is left
- * with the customer (muted monitors do not count), the agent hung up in the browser or lost the page: the
- * conference ends, so the customer is not left listening to silence, and its end starts the wrap-up.
- */
-async function endIfCustomerAlone(
-  services: IvrServices,
-  conferenceSid: string | undefined,
-  customer: string,
-): Promise<void> {
-  if (!conferenceSid) return;
-  const listed = await services.rest
-    .voice(`Conferences/${conferenceSid}/Participants.json`)
-    .catch(() => undefined);
-  if (!listed) return;
-  const participants = Array.isArray(listed.participants)
-    ? (listed.participants as { call_sid?: string; muted?: boolean }[])
-    : [];
-  const talking = participants.filter((x) => x.call_sid !== customer && x.muted !== true);
-  if (talking.length > 0 || !participants.some((x) => x.call_sid === customer)) return;
-  await services.rest
-    .voice(`Conferences/${conferenceSid}.json`, { Status: 'completed' })
-    .catch(() => undefined); // ended meanwhile
 }

@@ -1,13 +1,13 @@
 // Every Twilio webhook under /twilio, behind signature validation. Its onError keeps callers out of
 // silence: a failing voice webhook answers an apology in TwiML; bad input still gets its 4xx.
 import { Hono } from 'hono';
+import { openCenter } from '../../app/open-center.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv, TwilioParams } from '../env.js';
 import { HttpProblem } from '../errors.js';
 import { mountChannelWebhooks } from './channel-webhooks.js';
 import { failureTwiml } from './ivr/failure.js';
 import { createIvrApp } from './ivr/ivr-routes.js';
-import { createIvrServices } from './ivr/ivr-services.js';
 import { verifyTwilioSignature } from './signature.js';
 import { createSmsBotApp } from './sms-bot-routes.js';
 import { createSmsApp } from './sms-routes.js';
@@ -19,7 +19,7 @@ import { correlationIdOf } from './webhook-log.js';
 export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
   const app = new Hono<TwilioEnv>();
   app.use('*', verifyTwilioSignature(deps));
-  const ivr = createIvrServices(deps);
+  const ivr = openCenter(deps);
   app.route('/voice', createVoiceApp(deps, ivr));
   app.route('/ivr', createIvrApp(deps, ivr));
   app.route('/taskrouter', createTaskRouterApp(deps, ivr));

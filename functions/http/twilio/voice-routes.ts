@@ -1,23 +1,21 @@
 // Voice webhooks: the incoming call (record it idempotently on CallSid, look the caller up, run the IVR) and
 // the call status callback (status, answer and end times; replays and late callbacks change nothing).
 import { Hono } from 'hono';
+import type { Center } from '../../app/center.js';
+import { openCenter } from '../../app/open-center.js';
 import { callerId } from '../../domain/caller-id.js';
 import type { Customer } from '../../domain/model.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
 import { entrySteps } from './ivr/entry.js';
 import { renderIvr } from './ivr/ivr-routes.js';
-import { createIvrServices, type IvrServices } from './ivr/ivr-services.js';
 import { CALL_SID, optionalParam, requiredParam } from './params.js';
 import { queuePostCallSurvey } from './post-call-survey.js';
 import { emptyTwiml } from './voice-prompts.js';
 
 const FINAL_STATUSES = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 
-export function createVoiceApp(
-  deps: WebhookDeps,
-  ivr: IvrServices = createIvrServices(deps),
-): Hono<TwilioEnv> {
+export function createVoiceApp(deps: WebhookDeps, ivr: Center = openCenter(deps)): Hono<TwilioEnv> {
   const { store, clock } = deps;
   const app = new Hono<TwilioEnv>();
   // A fresh object per response: @hono/node-server's Response keeps and later changes the one it is given.

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { calendars } from '../../../../flows/calendar.js';
 import { flows } from '../../../../flows/index.js';
 import { HOTLINE_NUMBERS } from '../../../../flows/numbers.js';
+import type { Center } from '../../../app/center.js';
 import { checkOpen, describeHours } from '../../../domain/ivr/hours.js';
 import { runFlow, VOICEMAIL_MAX_SECONDS } from '../../../domain/ivr/interpreter.js';
 import type { IvrStep, Session } from '../../../domain/ivr/steps.js';
@@ -12,7 +13,6 @@ import type { Flow } from '../../../domain/ivr/types.js';
 import type { Customer } from '../../../domain/model.js';
 import type { CustomerLookup } from '../../../domain/ports.js';
 import type { WebhookDeps } from '../../deps.js';
-import type { IvrServices } from './ivr-services.js';
 
 const BLOCKED = {
   zh: '对不起，本热线无法接听您的来电。再见。',
@@ -32,7 +32,7 @@ export function flowFor(called: string): { flow: Flow; blocked: 'message' | 'rej
  */
 export function ivrPorts(
   deps: WebhookDeps,
-  services: IvrServices,
+  services: Center,
   call: { callSid: string; called: string },
   known?: KnownCaller,
 ) {
@@ -61,7 +61,7 @@ export function ivrPorts(
             purpose: 'ivr',
             dedupeKey: `ivr:${call.callSid}:${digest}`,
           });
-        } else await services.rest.sendSms({ from: call.called, to, body });
+        } else await services.messaging.sendSms({ from: call.called, to, body });
       } catch (err) {
         // The caller must never hear a failed text; it is logged for staff to follow up. By the call, not
         // the number: numbers stay out of the logs, and the call record has it.
@@ -79,7 +79,7 @@ export interface KnownCaller {
 
 export async function entrySteps(
   deps: WebhookDeps,
-  services: IvrServices,
+  services: Center,
   call: { readonly callSid: string; readonly caller: string; readonly called: string },
   known?: KnownCaller,
 ): Promise<IvrStep[]> {

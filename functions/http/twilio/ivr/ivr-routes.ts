@@ -5,14 +5,6 @@ import { Hono } from 'hono';
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import { flows } from '../../../../flows/index.js';
 import { routing } from '../../../../flows/routing.js';
-import { callerId } from '../../../domain/caller-id.js';
-import { runFlow, VOICEMAIL_MAX_SECONDS } from '../../../domain/ivr/interpreter.js';
-import type { IvrStep, Session } from '../../../domain/ivr/steps.js';
-import type { Language } from '../../../domain/model.js';
-import { estimatedWaitMinutes, taskFor } from '../../../domain/routing/workflow.js';
-import type { WebhookDeps } from '../../deps.js';
-import type { TwilioEnv } from '../../env.js';
-import { CALL_SID, optionalParam, requiredParam } from '../params.js';
 import {
   CUSTOMER_RING_SECONDS,
   callbackAgentLegEnded,
@@ -21,9 +13,18 @@ import {
   callbackOutcomeText,
   callbackQuery,
   dispatchCallback,
-} from './callbacks.js';
+} from '../../../app/callbacks.js';
+import type { Center } from '../../../app/center.js';
+import { wrapUpBridgedCall } from '../../../app/wrap-up.js';
+import { callerId } from '../../../domain/caller-id.js';
+import { runFlow, VOICEMAIL_MAX_SECONDS } from '../../../domain/ivr/interpreter.js';
+import type { IvrStep, Session } from '../../../domain/ivr/steps.js';
+import type { Language } from '../../../domain/model.js';
+import { estimatedWaitMinutes, taskFor } from '../../../domain/routing/workflow.js';
+import type { WebhookDeps } from '../../deps.js';
+import type { TwilioEnv } from '../../env.js';
+import { CALL_SID, optionalParam, requiredParam } from '../params.js';
 import { ivrPorts } from './entry.js';
-import type { IvrServices } from './ivr-services.js';
 import { type EnqueueTarget, GATHER_LANGUAGE, renderSteps, SAY } from './render.js';
 import { decodeSession, ivrUrl } from './session-url.js';
 
@@ -88,7 +89,7 @@ export async function renderIvr(
   steps: readonly IvrStep[],
   call: { caller: string; called: string },
   baseUrl: string,
-  services: IvrServices,
+  services: Center,
 ): Promise<string> {
   const workflowSid = steps.some((s) => s.kind === 'enqueue')
     ? (await services.provisioned()).workflowSid
@@ -96,7 +97,7 @@ export async function renderIvr(
   return renderSteps(steps, baseUrl, (step) => enqueueTarget(step, call, workflowSid));
 }
 
-export function createIvrApp(deps: WebhookDeps, services: IvrServices): Hono<TwilioEnv> {
+export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEnv> {
   const app = new Hono<TwilioEnv>();
   const base = deps.config.publicBaseUrl;
   const now = () => deps.clock.now();
@@ -207,7 +208,7 @@ export function createIvrApp(deps: WebhookDeps, services: IvrServices): Hono<Twi
       });
     };
     if (result === 'bridged') {
-      await startWrapUp(deps, services, call.callSid);
+      await wrapUpBridgedCall(services, call.callSid);
       r.hangup();
     } else if (result === 'queue-full') {
       await deps.store.calls.update(call.callSid, { disposition: 'queue-full', queue });
@@ -334,7 +335,7 @@ export function createIvrApp(deps: WebhookDeps, services: IvrServices): Hono<Twi
 
 async function createCallback(
   deps: WebhookDeps,
-  services: IvrServices,
+  services: Center,
   input: {
     session: Session;
     queue: string;
@@ -359,21 +360,4 @@ async function createCallback(
   });
   if (!made.ok) throw new Error(`callback task for ${call.callSid} was not stored: ${made.reason}`);
   await dispatchCallback(deps, services, made.value.id, { flow: session.flow, vars: session.vars });
-}
-
-/** After a bridged call: the task goes to wrapping (the worker to Wrap-up) and a timer ends it. */
-async function startWrapUp(deps: WebhookDeps, services: IvrServices, callSid: string): Promise<void> {
-  const found = await deps.store.keys.get({ kind: 'call-task', callSid });
-  if (!found) return;
-  const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
-  const p = await services.provisioned();
-  const task = await services.rest.taskrouterGet(`Workspaces/${p.workspaceSid}/Tasks/${taskSid}`);
-  if (task.assignment_status !== 'assigned') return;
-  await services.rest.taskrouter(`Workspaces/${p.workspaceSid}/Tasks/${taskSid}`, {
-    AssignmentStatus: 'wrapping',
-  });
-  await services.scheduler.schedule(
-    { kind: 'end-wrap-up', taskSid, workerSid },
-    deps.clock.now() + routing.wrapUpSeconds * 1000,
-  );
 }

@@ -5,14 +5,14 @@
 // customer. The Dial's action reports how that went: answered is done; busy or no answer is tried again
 // after routing.callbackRetryMinutes until maxAttempts, then the task stays open for a person, never lost.
 // An agent who does not pick up costs the customer no attempt: the task is due again a minute later.
-import { HOTLINE_NUMBERS } from '../../../../flows/numbers.js';
-import { routing } from '../../../../flows/routing.js';
-import { localTime } from '../../../domain/ivr/hours.js';
-import type { Language, Task } from '../../../domain/model.js';
-import type { Store } from '../../../domain/ports.js';
-import { taskFor } from '../../../domain/routing/workflow.js';
-import type { WebhookDeps } from '../../deps.js';
-import { beginWrapUp, type IvrServices } from './ivr-services.js';
+import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
+import { routing } from '../../flows/routing.js';
+import { localTime } from '../domain/ivr/hours.js';
+import type { Language, Task } from '../domain/model.js';
+import type { Store } from '../domain/ports.js';
+import { taskFor } from '../domain/routing/workflow.js';
+import type { Center, CenterBasics } from './center.js';
+import { beginWrapUp } from './wrap-up.js';
 
 /** How long the customer's phone rings when the center calls back. */
 export const CUSTOMER_RING_SECONDS = 30;
@@ -52,8 +52,8 @@ function flowOfNumber(number: string): string {
  * the task alone, its assignee as the owner agent. Returns false when the task was not open any more.
  */
 export async function dispatchCallback(
-  deps: WebhookDeps,
-  services: IvrServices,
+  deps: CenterBasics,
+  services: Center,
   taskId: string,
   context: { readonly flow?: string; readonly vars?: Readonly<Record<string, string>> } = {},
 ): Promise<boolean> {
@@ -82,13 +82,13 @@ export async function dispatchCallback(
   });
   const p = await services.provisioned();
   try {
-    await services.rest.taskrouter(`Workspaces/${p.workspaceSid}/Tasks`, {
-      WorkflowSid: p.workflowSid,
-      Attributes: JSON.stringify(routed.attributes),
-      Priority: String(routed.priority),
-      TaskChannel: 'voice',
+    await services.taskrouter.createTask(p.workspaceSid, {
+      workflowSid: p.workflowSid,
+      attributes: routed.attributes,
+      priority: routed.priority,
+      taskChannel: 'voice',
       // A callback keeps the place its caller had in the queue; a scheduled one queues from its due time.
-      VirtualStartTime: task.enqueuedAt ?? task.dueAt,
+      virtualStartTime: task.enqueuedAt ?? task.dueAt,
     });
   } catch (err) {
     // Back to open, so the next round tries again rather than the callback being lost.
@@ -108,8 +108,8 @@ export async function dispatchCallback(
 
 /** One round: every open autoDial task due by now goes to TaskRouter. Failures are logged per task. */
 export async function dispatchDueCallbacks(
-  deps: WebhookDeps,
-  services: IvrServices,
+  deps: CenterBasics,
+  services: Center,
 ): Promise<{ readonly dispatched: readonly string[]; readonly failed: readonly string[] }> {
   // Every due open task, page by page: manual ones (voicemail callbacks, follow-ups) share the index and
   // may pile up, and must not hide an automatic one behind them.
@@ -136,7 +136,7 @@ export async function dispatchDueCallbacks(
 }
 
 /** The agent answered and the customer is being dialled: that is one attempt. */
-export async function callbackDialling(deps: WebhookDeps, taskId: string): Promise<Task | undefined> {
+export async function callbackDialling(deps: CenterBasics, taskId: string): Promise<Task | undefined> {
   const now = new Date(deps.clock.now()).toISOString();
   const result = await changeTask(deps.store, taskId, (t) => ({
     attempts: t.attempts + 1,
@@ -158,8 +158,8 @@ export type CallbackOutcome =
  * supervisors' due) list.
  */
 export async function callbackDialed(
-  deps: WebhookDeps,
-  services: IvrServices,
+  deps: CenterBasics,
+  services: Center,
   input: {
     readonly taskId: string;
     readonly taskSid?: string;
@@ -169,7 +169,7 @@ export async function callbackDialed(
 ): Promise<CallbackOutcome> {
   const answered = input.status === 'completed' || input.status === 'answered';
   if (input.taskSid && input.workerSid) {
-    if (answered) await beginWrapUp(deps, services, input.taskSid, input.workerSid);
+    if (answered) await beginWrapUp(services, input.taskSid, input.workerSid);
     else await completeRouterTask(services, input.taskSid, `customer ${input.status}`);
   }
   const decided: { outcome: CallbackOutcome } = { outcome: { kind: 'unknown-task' } };
@@ -209,8 +209,8 @@ export async function callbackDialed(
  * callback did not start: its TaskRouter task completes and the task is due again in a minute.
  */
 export async function callbackAgentLegEnded(
-  deps: WebhookDeps,
-  services: IvrServices,
+  deps: CenterBasics,
+  services: Center,
   input: { readonly taskId: string; readonly taskSid?: string; readonly status: string },
 ): Promise<boolean> {
   if (!['no-answer', 'busy', 'failed', 'canceled'].includes(input.status)) return false;
@@ -229,13 +229,10 @@ export async function callbackAgentLegEnded(
   return Boolean(result?.changed);
 }
 
-async function completeRouterTask(services: IvrServices, taskSid: string, reason: string): Promise<void> {
+async function completeRouterTask(services: Center, taskSid: string, reason: string): Promise<void> {
   const p = await services.provisioned();
-  await services.rest
-    .taskrouter(`Workspaces/${p.workspaceSid}/Tasks/${taskSid}`, {
-      AssignmentStatus: 'completed',
-      Reason: reason,
-    })
+  await services.taskrouter
+    .updateTask(p.workspaceSid, taskSid, { assignmentStatus: 'completed', reason })
     .catch(() => undefined); // already completed or canceled: nothing left to do
 }
 

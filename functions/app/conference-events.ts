@@ -1,0 +1,107 @@
+// What a conference's status events mean for the center: the customer leaving (or the conference ending)
+// wraps up the task now on the call; a colleague dialled in by the desk leaving wraps them up (or frees
+// them if they never answered); an agent's click-to-dial ending wraps them up; an agent dropping out of a
+// call that still holds the customer ends it rather than leave the customer in silence.
+import { routing } from '../../flows/routing.js';
+import { agentCallKey, outboundCaller } from '../domain/agent-state.js';
+import type { Center } from './center.js';
+import { beginAgentWrapUp, beginWrapUp } from './wrap-up.js';
+
+export interface ConferenceEvent {
+  /** conference-start, conference-end, participant-join, participant-leave ... */
+  readonly event: string;
+  readonly conferenceName: string;
+  readonly conferenceSid?: string;
+  /** The leg the event is about. */
+  readonly callSid?: string;
+  readonly participantLabel?: string;
+  readonly participantCallStatus?: string;
+}
+
+const NEVER_TALKED = ['no-answer', 'busy', 'failed', 'canceled'];
+
+export async function onConferenceEvent(center: Center, e: ConferenceEvent): Promise<void> {
+  const label = e.participantLabel ?? '';
+  if (e.event === 'participant-leave' && label.startsWith('agent-'))
+    await colleagueLeft(center, {
+      agentId: label.slice('agent-'.length),
+      conference: e.conferenceName,
+      talked: !NEVER_TALKED.includes(e.participantCallStatus ?? ''),
+    });
+  const caller = outboundCaller(e.conferenceName);
+  if (e.event === 'conference-end' && caller) await outboundEnded(center, caller, e.conferenceName);
+  // The conference of a voice task is named by the task SID.
+  if (!e.conferenceName.startsWith('WT') || (e.event !== 'conference-end' && e.event !== 'participant-leave'))
+    return;
+  const p = await center.provisioned();
+  const task = await center.taskrouter.task(p.workspaceSid, e.conferenceName).catch(() => undefined);
+  const customer = task?.attributes.call_sid;
+  if (typeof customer !== 'string') return;
+  // The task now on the call: the transfer's, if any.
+  const found = await center.store.keys.get({ kind: 'call-task', callSid: customer });
+  if (!found) return;
+  const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
+  const current = await center.taskrouter.task(p.workspaceSid, taskSid).catch(() => undefined);
+  if (current?.status !== 'assigned') return;
+  if (e.event === 'participant-leave' && e.callSid !== customer) {
+    await endIfCustomerAlone(center, e.conferenceSid, customer);
+    return;
+  }
+  // The customer's leave and the conference's end arrive together: the first one moves the task.
+  await beginWrapUp(center, taskSid, workerSid);
+}
+
+/** An agent's click-to-dial call ended: it is no longer theirs, and they wrap up. */
+async function outboundEnded(center: Center, agentId: string, conference: string): Promise<void> {
+  await releaseAgentCall(center, agentId, conference);
+  const workerSid = (await center.provisioned()).workers[agentId];
+  if (workerSid) await beginAgentWrapUp(center, workerSid);
+}
+
+/** Forgets the agent's call if it is still this conference (they may be on a newer one already). */
+async function releaseAgentCall(center: Center, agentId: string, conference: string): Promise<void> {
+  const key = agentCallKey(agentId);
+  const held = await center.store.keys.get(key);
+  if (held && String(held.value).includes(JSON.stringify(conference))) await center.store.keys.delete(key);
+}
+
+/**
+ * A colleague dialled into a call by the desk (label `agent-<id>`) left it: the call is no longer theirs,
+ * and they wrap up (or, if they never answered, are Available again at once).
+ */
+async function colleagueLeft(
+  center: Center,
+  input: { readonly agentId: string; readonly conference: string; readonly talked: boolean },
+): Promise<void> {
+  await releaseAgentCall(center, input.agentId, input.conference);
+  const p = await center.provisioned();
+  const workerSid = p.workers[input.agentId];
+  if (!workerSid) return;
+  if (input.talked) {
+    await beginAgentWrapUp(center, workerSid);
+    return;
+  }
+  const worker = await center.taskrouter.worker(p.workspaceSid, workerSid).catch(() => undefined);
+  const available = p.activities[routing.roles.available];
+  if (available && worker?.activity === 'Busy')
+    await center.taskrouter.updateWorker(p.workspaceSid, workerSid, { activitySid: available });
+}
+
+/**
+ * Someone other than the customer left the conference while the call's task is still assigned (the desk's
+ * leave and transfer move it to wrapping before they drop the agent's leg). If nobody who can talk is left
+ * with the customer (muted monitors do not count), the agent hung up in the browser or lost the page: the
+ * conference ends, so the customer is not left listening to silence, and its end starts the wrap-up.
+ */
+async function endIfCustomerAlone(
+  center: Center,
+  conferenceSid: string | undefined,
+  customer: string,
+): Promise<void> {
+  if (!conferenceSid) return;
+  const participants = await center.telephony.participants(conferenceSid).catch(() => undefined);
+  if (!participants) return;
+  const talking = participants.filter((x) => x.callSid !== customer && !x.muted);
+  if (talking.length > 0 || !participants.some((x) => x.callSid === customer)) return;
+  await center.telephony.endConference(conferenceSid).catch(() => undefined); // ended meanwhile
+}
