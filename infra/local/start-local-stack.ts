@@ -92,6 +92,11 @@ export class PortInUseError extends Error {
   }
 }
 
+/** A timer has no caller to throw to: its failure goes to the terminal running the stack. */
+export function reportTimerError(error: unknown): void {
+  console.error('A timer failed:', error);
+}
+
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Paths the Hono app owns; every other GET is a page or file of the web app. */
@@ -126,7 +131,7 @@ function closeServer(server: Server): Promise<void> {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? (() => {});
   const host = options.host ?? '127.0.0.1';
-  const clock = options.clock ?? createSystemClock();
+  const clock = options.clock ?? createSystemClock({ onTimerError: reportTimerError });
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   const cleanups: (() => Promise<void> | void)[] = [];
   let server: Server | undefined;
