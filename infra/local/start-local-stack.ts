@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { getRequestListener } from '@hono/node-server';
+import { Hono } from 'hono';
 import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import { routing } from '../../flows/routing.js';
 import { createDynamoStore, ensureTable } from '../../functions/adapters/dynamo/store.js';
@@ -21,18 +22,16 @@ import type { Store } from '../../functions/domain/ports.js';
 import { createApp } from '../../functions/http/app.js';
 import type { AppDeps } from '../../functions/http/deps.js';
 import { createIvrServices } from '../../functions/http/twilio/ivr/ivr-services.js';
-import {
-  type PeriodicResult,
-  runPeriodicJobs,
-  startPeriodicJobs,
-} from '../../functions/workers/periodic-jobs.js';
+import { type PeriodicResult, runPeriodicJobs } from '../../functions/workers/periodic-jobs.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { type DemoDataReport, loadDemoData } from './demo-loader.js';
 import { type EmbeddedServer, startDynalite } from './dynalite-server.js';
 import { createLocalChannels, LOCAL_FAX_SECRET, type LocalChannels } from './local-channels.js';
 import { LOCAL_BUCKET, LOCAL_TABLE, LOCAL_TWILIO, localConfig, localSessionKey } from './local-config.js';
+import { startLocalPeriodicJobs } from './local-periodic-jobs.js';
 import { startS3 } from './s3-server.js';
 import { createTwin, type Twin } from './twin/create-twin.js';
+import { createClockSimApp } from './twin/sim/clock-sim.js';
 import { createFaxSimApp } from './twin/sim/fax-sim.js';
 import { createWebHandler } from './web-assets.js';
 
@@ -43,16 +42,20 @@ export interface LocalStackOptions {
   readonly host?: string;
   /** Folder for dynalite (`dynamo/`), s3rver (`s3/`) and the session key; absent = in memory, thrown away on stop. */
   readonly dataDir?: string;
-  /** Time and timers for the app and the Twilio twin; default the system clock. A ManualClock makes runs deterministic. */
+  /**
+   * Time and timers for the app and the Twilio twin; default the system clock. A ManualClock makes runs
+   * deterministic; a SimClock (SIM_CLOCK) runs at real speed and moves through /sim/clock.
+   */
   readonly clock?: TimerClock;
   /** Load the demo users, customers and tickets (idempotent). Default true. */
   readonly demoData?: boolean;
   /** Folder of the built web app. Default web/dist of this repository. */
   readonly webRoot?: string;
   /**
-   * Run the periodic jobs every 5 s (functions/workers/periodic-jobs.ts: agents without a heartbeat for
-   * 30 s leave Available; due callbacks go to agents). Default: on with the system clock (npm start), off
-   * with a supplied clock, so manual-clock tests opt in.
+   * Run the periodic jobs on the clock (infra/local/local-periodic-jobs.ts: agents without a heartbeat for
+   * 30 s leave Available; due callbacks go to agents): every 5 s, once a minute inside a move of a sim
+   * clock. Default: on with the system clock, off with a supplied clock, so manual-clock tests opt in
+   * (npm start turns them on with SIM_CLOCK).
    */
   readonly periodicJobs?: boolean;
   /** Progress lines; default silent. */
@@ -255,9 +258,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const app = createApp(deps);
     const twinApp = twin.app;
     const faxSim = createFaxSimApp({ appUrl: () => url, secret: LOCAL_FAX_SECRET });
+    // The twin's own clock routes settle only voice; here a move settles TaskRouter too and shows the center's zone.
+    const clockSim = new Hono().route(
+      '/sim/clock',
+      createClockSimApp({ clock, settle: twin.settle, busy: twin.busy, timeZone: config.timeZone }),
+    );
     handle = (request) => {
       const { pathname } = new URL(request.url);
       if (pathname === '/sim/faxes') return faxSim.fetch(new Request(new URL('/', request.url), request));
+      if (pathname === '/sim/clock' || pathname.startsWith('/sim/clock/')) return clockSim.fetch(request);
       return pathname.startsWith('/twin/') || pathname.startsWith('/sim/')
         ? twinApp.fetch(request)
         : app.fetch(request);
@@ -276,7 +285,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     );
     const ivr = createIvrServices(deps);
     if (options.periodicJobs ?? options.clock === undefined) {
-      const periodic = startPeriodicJobs(deps, ivr, clock);
+      const periodic = startLocalPeriodicJobs(() => runPeriodicJobs(deps, ivr), clock);
       cleanups.push(() => periodic.stop());
     }
     return {
