@@ -1,8 +1,9 @@
-// The local stack on a sim clock (what SIM_CLOCK starts): the periodic jobs are timers on it, every 5 s
+// SIM_CLOCK, and the local stack on the sim clock it starts: the periodic jobs are timers on it, every 5 s
 // as time passes and once a minute inside a move, so moving the clock sweeps presence too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimClock, type SimClock } from '../../functions/domain/manual-clock.js';
 import { type ProvisionedRouting, ROUTING_SETTING } from '../../functions/domain/routing/provisioned.js';
+import { loadSimClock } from '../../infra/local/local-config.js';
 import {
   nextRoundAt,
   ROUND_EVERY_MS,
@@ -15,6 +16,25 @@ const MONDAY_10 = Date.parse('2026-12-07T10:00:00+08:00');
 const onTimerError = (error: unknown) => {
   throw error;
 };
+
+describe('SIM_CLOCK', () => {
+  it('is the system clock when unset, a running clock from an ISO time, or manual', () => {
+    expect(loadSimClock({})).toEqual({ mode: 'system' });
+    expect(loadSimClock({ SIM_CLOCK: ' ' })).toEqual({ mode: 'system' });
+    expect(loadSimClock({ SIM_CLOCK: 'manual' })).toEqual({ mode: 'manual' });
+    expect(loadSimClock({ SIM_CLOCK: '2026-12-07T10:00:00+08:00' })).toEqual({
+      mode: 'running',
+      startMs: MONDAY_10,
+    });
+  });
+
+  it('fails fast on anything else, naming SIM_CLOCK and what it takes', () => {
+    for (const value of ['2026-12-07T10:00:00', 'Manual', '2026-02-30T10:00:00Z', 'now'])
+      expect(() => loadSimClock({ SIM_CLOCK: value }), value).toThrow(
+        `Configuration SIM_CLOCK: must be an ISO 8601 time with Z or a UTC offset to run from (e.g. SIM_CLOCK=2026-12-07T09:00:00+08:00), or "manual" to stand still until moved; got "${value}"`,
+      );
+  });
+});
 
 describe('periodic jobs on a sim clock', () => {
   it('run every 5 s, once a minute inside a move with the last at its end, then every 5 s again', async () => {
