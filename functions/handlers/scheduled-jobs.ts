@@ -13,5 +13,5 @@ const ivr = openCenter(deps);
 
 export const handler = withInvocationContext(
   deps.logger,
-  createScheduledJobs({ run: () => runPeriodicJobs(deps, ivr), jobs: deps.jobs, logger: deps.logger }),
+  createScheduledJobs({ run: () => runPeriodicJobs(ivr), jobs: deps.jobs, logger: deps.logger }),
 );

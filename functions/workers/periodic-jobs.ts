@@ -1,16 +1,13 @@
 // What the center does on its own, whether or not anyone calls: the presence sweep (agents whose page went
 // quiet leave Available) and due callbacks (open callback tasks whose time has come go to an agent). Locally
-// a timer on the TimerClock runs it every SWEEP_EVERY_SECONDS; in AWS an EventBridge Scheduler schedule
+// a timer on the stack's clock runs it every few seconds; in AWS an EventBridge Scheduler schedule
 // invokes the scheduled-jobs function every minute, which runs it and queues presence sweeps for the seconds
 // in between (functions/handlers/scheduled-jobs.ts).
 
 import { dispatchDueCallbacks } from '../app/callbacks.js';
 import type { Center } from '../app/center.js';
 import { type SweepResult, sweepPresence } from '../app/desk/presence.js';
-import { SWEEP_EVERY_SECONDS } from '../domain/agent-state.js';
 import type { Logger } from '../domain/logger.js';
-import type { TimerClock } from '../domain/manual-clock.js';
-import type { AppDeps } from '../http/deps.js';
 
 export interface PeriodicResult {
   readonly presence: SweepResult;
@@ -18,13 +15,14 @@ export interface PeriodicResult {
 }
 
 /** One round. A failing part is logged and does not stop the other. */
-export async function runPeriodicJobs(deps: AppDeps, ivr: Center): Promise<PeriodicResult> {
+export async function runPeriodicJobs(center: Center): Promise<PeriodicResult> {
+  const deps = center;
   const presence = await sweepPresence(deps).catch((err: unknown) => {
     logFailure(deps.logger, 'presence sweep', err);
     return { checked: 0, movedOffline: [] };
   });
   // After the sweep, so a callback is not offered to an agent the sweep is about to take offline.
-  const callbacks = await dispatchDueCallbacks(deps, ivr).catch((err: unknown) => {
+  const callbacks = await dispatchDueCallbacks(center, center).catch((err: unknown) => {
     logFailure(deps.logger, 'callback dispatch', err);
     return { dispatched: [], failed: [] };
   });
@@ -33,29 +31,4 @@ export async function runPeriodicJobs(deps: AppDeps, ivr: Center): Promise<Perio
 
 function logFailure(logger: Logger, what: string, err: unknown): void {
   logger.error(`${what} failed`, { error: String(err) });
-}
-
-/** Runs runPeriodicJobs every `everyMs` on the clock until stopped (local stack, tests). */
-export function startPeriodicJobs(
-  deps: AppDeps,
-  ivr: Center,
-  clock: TimerClock,
-  everyMs = SWEEP_EVERY_SECONDS * 1000,
-): { stop(): void } {
-  let timer: { cancel(): void } | undefined;
-  let stopped = false;
-  const schedule = () => {
-    if (stopped) return;
-    timer = clock.at(clock.now() + everyMs, async () => {
-      await runPeriodicJobs(deps, ivr);
-      schedule();
-    });
-  };
-  schedule();
-  return {
-    stop() {
-      stopped = true;
-      timer?.cancel();
-    },
-  };
 }

@@ -1,9 +1,11 @@
 // Configuration of the local stack: the same AppConfig as in AWS, built through loadConfig so the same
-// validation applies, with local-only Twilio credentials and a session key kept in the data folder.
+// validation applies, with local-only Twilio credentials and a session key kept in the data folder; and
+// SIM_CLOCK, the clock a tester can move.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AppConfig, loadConfig } from '../../functions/config.js';
+import { type AppConfig, ConfigError, loadConfig } from '../../functions/config.js';
+import { parseInstant } from '../../functions/domain/manual-clock.js';
 import type { AppSecrets } from '../../functions/http/deps.js';
 
 /**
@@ -70,4 +72,30 @@ export function localConfig(endpoints: LocalEndpoints): { config: AppConfig; sec
       twilioApiKeySecret: LOCAL_TWILIO.apiKeySecret,
     },
   };
+}
+
+/** Which clock `npm start` runs on: the system clock, or a sim clock running from a time or standing still. */
+export type SimClockSetting =
+  | { readonly mode: 'system' }
+  | { readonly mode: 'running'; readonly startMs: number }
+  | { readonly mode: 'manual' };
+
+/**
+ * SIM_CLOCK: unset for the system clock; an ISO 8601 time with an offset to run from that moment at
+ * real speed; `manual` to stand still at the current time. Either sim clock moves through /sim/clock.
+ */
+export function loadSimClock(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): SimClockSetting {
+  const value = env.SIM_CLOCK?.trim();
+  if (!value) return { mode: 'system' };
+  if (value === 'manual') return { mode: 'manual' };
+  const startMs = parseInstant(value);
+  if (startMs === undefined)
+    throw new ConfigError(
+      'SIM_CLOCK',
+      `must be an ISO 8601 time with Z or a UTC offset to run from (e.g. SIM_CLOCK=2026-12-07T09:00:00+08:00), ` +
+        `or "manual" to stand still until moved; got "${value}"`,
+    );
+  return { mode: 'running', startMs };
 }

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { getRequestListener } from '@hono/node-server';
+import { Hono } from 'hono';
 import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import { routing } from '../../flows/routing.js';
 import { createDynamoStore, ensureTable } from '../../functions/adapters/dynamo/store.js';
@@ -16,6 +17,7 @@ import { createTwilioClient, type TwilioClient } from '../../functions/adapters/
 import { provisionNumbers, wiringFor } from '../../functions/adapters/twilio/provision-numbers.js';
 import { provisionRouting } from '../../functions/adapters/twilio/provision-taskrouter.js';
 import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
+import { openCenter } from '../../functions/app/open-center.js';
 import type { AppConfig } from '../../functions/config.js';
 import type { Logger } from '../../functions/domain/logger.js';
 import { createSystemClock, type TimerClock } from '../../functions/domain/manual-clock.js';
@@ -23,19 +25,16 @@ import { phoneSearch } from '../../functions/domain/phone.js';
 import type { Store } from '../../functions/domain/ports.js';
 import { createApp } from '../../functions/http/app.js';
 import type { AppDeps } from '../../functions/http/deps.js';
-import { openCenter } from '../../functions/app/open-center.js';
-import {
-  type PeriodicResult,
-  runPeriodicJobs,
-  startPeriodicJobs,
-} from '../../functions/workers/periodic-jobs.js';
+import { type PeriodicResult, runPeriodicJobs } from '../../functions/workers/periodic-jobs.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { type DemoDataReport, loadDemoData } from './demo-loader.js';
 import { type EmbeddedServer, startDynalite } from './dynalite-server.js';
 import { createLocalChannels, LOCAL_FAX_SECRET, type LocalChannels } from './local-channels.js';
 import { LOCAL_BUCKET, LOCAL_TABLE, LOCAL_TWILIO, localConfig, localSessionKey } from './local-config.js';
+import { startLocalPeriodicJobs } from './local-periodic-jobs.js';
 import { startS3 } from './s3-server.js';
 import { createTwin, type Twin } from './twin/create-twin.js';
+import { createClockSimApp } from './twin/sim/clock-sim.js';
 import { createFaxSimApp } from './twin/sim/fax-sim.js';
 import { createWebHandler } from './web-assets.js';
 
@@ -46,16 +45,20 @@ export interface LocalStackOptions {
   readonly host?: string;
   /** Folder for dynalite (`dynamo/`), s3rver (`s3/`) and the session key; absent = in memory, thrown away on stop. */
   readonly dataDir?: string;
-  /** Time and timers for the app and the Twilio twin; default the system clock. A ManualClock makes runs deterministic. */
+  /**
+   * Time and timers for the app and the Twilio twin; default the system clock. A ManualClock makes runs
+   * deterministic; a SimClock (SIM_CLOCK) runs at real speed and moves through /sim/clock.
+   */
   readonly clock?: TimerClock;
   /** Load the demo users, customers and tickets (idempotent). Default true. */
   readonly demoData?: boolean;
   /** Folder of the built web app. Default web/dist of this repository. */
   readonly webRoot?: string;
   /**
-   * Run the periodic jobs every 5 s (functions/workers/periodic-jobs.ts: agents without a heartbeat for
-   * 30 s leave Available; due callbacks go to agents). Default: on with the system clock (npm start), off
-   * with a supplied clock, so manual-clock tests opt in.
+   * Run the periodic jobs on the clock (infra/local/local-periodic-jobs.ts: agents without a heartbeat for
+   * 30 s leave Available; due callbacks go to agents): every 5 s, once a minute inside a move of a sim
+   * clock. Default: on with the system clock, off with a supplied clock, so manual-clock tests opt in
+   * (npm start turns them on with SIM_CLOCK).
    */
   readonly periodicJobs?: boolean;
   /** Progress lines; default silent. */
@@ -100,6 +103,11 @@ export class PortInUseError extends Error {
   }
 }
 
+/** A timer has no caller to throw to: its failure goes to the terminal running the stack. */
+export function reportTimerError(error: unknown): void {
+  console.error('A timer failed:', error);
+}
+
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Paths the Hono app owns; every other GET is a page or file of the web app. */
@@ -134,7 +142,7 @@ function closeServer(server: Server): Promise<void> {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? (() => {});
   const host = options.host ?? '127.0.0.1';
-  const clock = options.clock ?? createSystemClock();
+  const clock = options.clock ?? createSystemClock({ onTimerError: reportTimerError });
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   const cleanups: (() => Promise<void> | void)[] = [];
   let server: Server | undefined;
@@ -264,9 +272,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const app = createApp(deps);
     const twinApp = twin.app;
     const faxSim = createFaxSimApp({ appUrl: () => url, secret: LOCAL_FAX_SECRET });
+    // The twin's own clock routes settle only voice; here a move settles TaskRouter too and shows the center's zone.
+    const clockSim = new Hono().route(
+      '/sim/clock',
+      createClockSimApp({ clock, settle: twin.settle, busy: twin.busy, timeZone: config.timeZone }),
+    );
     handle = (request) => {
       const { pathname } = new URL(request.url);
       if (pathname === '/sim/faxes') return faxSim.fetch(new Request(new URL('/', request.url), request));
+      if (pathname === '/sim/clock' || pathname.startsWith('/sim/clock/')) return clockSim.fetch(request);
       return pathname.startsWith('/twin/') || pathname.startsWith('/sim/')
         ? twinApp.fetch(request)
         : app.fetch(request);
@@ -285,7 +299,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     );
     const ivr = openCenter(deps);
     if (options.periodicJobs ?? options.clock === undefined) {
-      const periodic = startPeriodicJobs(deps, ivr, clock);
+      const periodic = startLocalPeriodicJobs(() => runPeriodicJobs(ivr), clock);
       cleanups.push(() => periodic.stop());
     }
     return {
@@ -296,7 +310,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       twilio,
       twin,
       channels,
-      runPeriodicJobs: () => runPeriodicJobs(deps, ivr),
+      runPeriodicJobs: () => runPeriodicJobs(ivr),
       ...(demo ? { demo } : {}),
       stop,
     };

@@ -5,11 +5,11 @@
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
+import { openCenter } from '../../functions/app/open-center.js';
 import { HEARTBEAT_TIMEOUT_SECONDS } from '../../functions/domain/agent-state.js';
 import type { Job, JobQueue } from '../../functions/domain/jobs.js';
 import { createManualClock } from '../../functions/domain/manual-clock.js';
 import type { AppDeps } from '../../functions/http/deps.js';
-import { openCenter } from '../../functions/app/open-center.js';
 import { runPeriodicJobs } from '../../functions/workers/periodic-jobs.js';
 import {
   createScheduledJobs,
@@ -106,7 +106,7 @@ describe('scheduled jobs: one minute on the local stack', () => {
     const logger = createCapturingLogger();
     const lines = logger.lines;
     const ivr = openCenter(deps);
-    const handle = createScheduledJobs({ run: () => runPeriodicJobs(deps, ivr), jobs, logger });
+    const handle = createScheduledJobs({ run: () => runPeriodicJobs(ivr), jobs, logger });
     const result = await handle(SCHEDULE_INPUT);
 
     expect(result.round.presence.movedOffline).toContain('1002');

@@ -1,6 +1,7 @@
 // UI labels in Chinese and English; the choice is remembered in this browser.
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { CALLBACK_LABELS } from './labels-callbacks.js';
+import { CLOCK_LABELS } from './labels-clock.js';
 import { DESK_LABELS } from './labels-desk.js';
 import { USER_LABELS } from './labels-users.js';
 
@@ -75,6 +76,7 @@ const LABELS = {
   ...DESK_LABELS,
   ...CALLBACK_LABELS,
   ...USER_LABELS,
+  ...CLOCK_LABELS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type LabelKey = keyof typeof LABELS;

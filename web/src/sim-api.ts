@@ -21,6 +21,13 @@ export interface SimMessage {
   readonly status?: string;
 }
 
+/** GET /sim/clock: the shared clock, how it moves, and the center's time zone. */
+export interface SimClockView {
+  readonly now: string;
+  readonly mode: 'system' | 'running' | 'manual';
+  readonly timeZone: string;
+}
+
 async function sim<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`/sim${path}`, {
     method,
@@ -40,6 +47,9 @@ export const simApi = {
   hangup: (sid: string) => sim<unknown>('POST', `/calls/${sid}/hangup`),
   sendMessage: (from: string, to: string, body: string) =>
     sim<{ messageSid: string }>('POST', '/messages', { from, to, body }),
+  clock: () => sim<SimClockView>('GET', '/clock'),
+  advanceClock: (ms: number) => sim<SimClockView>('POST', '/clock/advance', { ms }),
+  setClock: (now: string) => sim<SimClockView>('PUT', '/clock', { now }),
   messagesTo: (to: string) =>
     sim<{ messages: SimMessage[] }>('GET', `/messages?to=${encodeURIComponent(to)}`),
 };

@@ -29,6 +29,8 @@ export interface Twin {
   apiBaseUrl(): string;
   /** Resolves once no call step, webhook, callback or instruction is in flight. */
   settle(): Promise<void>;
+  /** Whether any of that work is in flight right now (no waiting). */
+  busy(): boolean;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export function createTwin(options: TwinOptions): Twin {
     app,
     apiBaseUrl,
     settle,
+    busy: () => voice.voice.busy.isBusy() || taskrouter.core.inflight.size > 0,
     close: () => agentLink.close(),
   };
 }

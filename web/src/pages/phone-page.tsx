@@ -1,9 +1,11 @@
 // The caller phone (local mode only): a simulated handset. Pick a hotline, dial, hear (read, and with
-// speech synthesis, listen to) what the IVR says, press keys, hang up; and text the center by SMS.
+// speech synthesis, listen to) what the IVR says, press keys, hang up; text the center by SMS; and see (on
+// SIM_CLOCK, move) the center's clock, to call at any hour.
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import { HotlineSelect } from '../hotline-select.js';
 import { useLang } from '../i18n.js';
+import { CenterClock } from '../phone-clock.js';
 import { type HeardItem, type SimCall, type SimMessage, simApi } from '../sim-api.js';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
@@ -102,6 +104,7 @@ export function PhonePage() {
         <h1>{t('callerPhone')}</h1>
         <p>{t('phoneIntro')}</p>
       </section>
+      <CenterClock />
       <div className="grid2">
         <section className="card handset" data-testid="handset">
           <form onSubmit={dial} className="dial-form">

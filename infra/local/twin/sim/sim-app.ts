@@ -1,14 +1,15 @@
 // The simulation API (local only, never deployed): place a call, press keys, speak, hang up, answer a ringing
-// agent, send an SMS, read what a caller heard and what the app sent, advance a manual clock, read the log.
+// agent, send an SMS, read what a caller heard and what the app sent, read and move the clock, read the log.
 // Mount at /sim. Acting endpoints wait until the twin is idle, so a reply already shows the call's new state.
 import { Hono } from 'hono';
-import type { ManualClock, TimerClock } from '../../../../functions/domain/manual-clock.js';
+import type { TimerClock } from '../../../../functions/domain/manual-clock.js';
 import type { MessagingEngine } from '../messaging/messaging-engine.js';
 import type { TwinLog } from '../ports.js';
 import { receiveCall } from '../voice/call-starts.js';
 import type { VoiceEngine } from '../voice/engine.js';
 import type { AnswerPolicy } from '../voice/parties.js';
-import { type Json, optStr, readJson, SimBadRequest, str } from './sim-body.js';
+import { createClockSimApp } from './clock-sim.js';
+import { optStr, readJson, SimBadRequest, str } from './sim-body.js';
 import { callView, messageView } from './sim-views.js';
 
 export interface SimAppDeps {
@@ -16,6 +17,8 @@ export interface SimAppDeps {
   readonly messaging: MessagingEngine;
   readonly log: TwinLog;
   readonly clock: TimerClock;
+  /** The center's time zone for GET /clock; default UTC. */
+  readonly timeZone?: string;
 }
 
 const POLICIES: readonly AnswerPolicy[] = ['answer', 'ring', 'reject', 'busy', 'no-answer', 'fail'];
@@ -138,19 +141,15 @@ export function createSimApp(deps: SimAppDeps): Hono {
     return c.json({ messages: sent.map(messageView) });
   });
 
-  app.post('/clock/advance', async (c) => {
-    const clock = deps.clock as Partial<ManualClock>;
-    if (typeof clock.advance !== 'function')
-      return c.json({ error: 'the twin runs on the system clock' }, 409);
-    const body: Json = await readJson(c);
-    const ms = body.ms;
-    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
-      throw new SimBadRequest('ms', 'ms is a non-negative number');
-    await settle();
-    await clock.advance(ms);
-    await settle();
-    return c.json({ now: new Date(deps.clock.now()).toISOString() });
-  });
+  app.route(
+    '/clock',
+    createClockSimApp({
+      clock: deps.clock,
+      settle,
+      busy: () => voice.busy.isBusy(),
+      timeZone: deps.timeZone ?? 'UTC',
+    }),
+  );
 
   app.get('/log', (c) => {
     const id = c.req.query('correlationId');

@@ -1,0 +1,39 @@
+// The periodic jobs (presence sweep, due callbacks: functions/workers/periodic-jobs.ts) on the local stack's
+// clock, so moving the clock runs them too. Every 5 s as time passes. While a tester moves a sim clock
+// forward, the rounds inside the move come once a minute of clock time (the cadence at which AWS runs
+// them), the last one at the move's end: a night then costs 840 rounds instead of 10,080, seconds
+// instead of minutes, and an agent without a heartbeat still goes Offline within the minute.
+import { SWEEP_EVERY_SECONDS } from '../../functions/domain/agent-state.js';
+import type { SimClock, TimerClock } from '../../functions/domain/manual-clock.js';
+
+export const ROUND_EVERY_MS = SWEEP_EVERY_SECONDS * 1000;
+export const ROUND_IN_A_MOVE_EVERY_MS = 60_000;
+
+/** When the round after one at `now` is due. */
+export function nextRoundAt(now: number, moveTarget: number | undefined): number {
+  if (moveTarget === undefined || moveTarget < now + ROUND_EVERY_MS) return now + ROUND_EVERY_MS;
+  return Math.min(now + ROUND_IN_A_MOVE_EVERY_MS, moveTarget);
+}
+
+export function startLocalPeriodicJobs(run: () => Promise<unknown>, clock: TimerClock): { stop(): void } {
+  const moveTarget = () => (clock as Partial<SimClock>).moveTarget?.();
+  let timer: { cancel(): void } | undefined;
+  let stopped = false;
+  const schedule = () => {
+    if (stopped) return;
+    timer = clock.at(nextRoundAt(clock.now(), moveTarget()), async () => {
+      try {
+        await run();
+      } finally {
+        schedule();
+      }
+    });
+  };
+  schedule();
+  return {
+    stop() {
+      stopped = true;
+      timer?.cancel();
+    },
+  };
+}
