@@ -212,12 +212,13 @@ module.exports = {
     {
       name: 'web-only-domain',
       comment:
-        'The browser app shares the domain’s pure types and rules with the server and nothing else of ' +
-        'it: server code (routes, schemas, adapters) must not end up in the browser bundle, and the ' +
-        'API is a contract over HTTP, not a shared import.',
+        'The browser app shares two things with the server: the domain’s pure types and rules, and the ' +
+        'flows (hotline numbers, routing groups), which are typed data holding only domain types. ' +
+        'Nothing else: server code (routes, schemas, adapters) must not end up in the browser bundle, ' +
+        'and the API is a contract over HTTP, not a shared import.',
       severity: 'error',
       from: { path: '^web/src/' },
-      to: { path: '^(functions|flows|infra|test)/', pathNot: '^functions/domain/' },
+      to: { path: '^(functions|infra|test)/', pathNot: '^functions/domain/' },
     },
     {
       name: 'infra-aws-not-local-or-test',

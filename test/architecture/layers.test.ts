@@ -90,7 +90,6 @@ const broken: Record<string, Violation[]> = {
     { rule: 'flows-domain-types-only', from: 'flows/menu.ts', to: 'functions/domain/hours.ts' },
   ],
   'web-imports-schema': [
-    { rule: 'web-only-domain', from: 'web/src/api.ts', to: 'flows/numbers.ts' },
     { rule: 'web-only-domain', from: 'web/src/api.ts', to: 'functions/http/task-schemas.ts' },
   ],
   'aws-imports-local': [
