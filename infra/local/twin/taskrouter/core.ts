@@ -3,9 +3,9 @@
 import type { TimerClock } from '../../../../functions/domain/manual-clock.js';
 import type { TwinAccount, TwinLog, VoicePort, WebhookSender } from '../ports.js';
 import { TwilioRestError } from '../rest-common.js';
-import type { EventRecord } from './event-record.js';
 import type {
   Activity,
+  EventRecord,
   Reservation,
   Task,
   TaskChannel,
