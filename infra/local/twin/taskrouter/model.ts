@@ -214,3 +214,10 @@ export interface Reservation {
 export function isHolding(status: ReservationStatus): boolean {
   return status === 'pending' || status === 'accepted' || status === 'wrapping';
 }
+
+/** Reservations of the task that still hold a worker's capacity. */
+export function holdingCount(task: Task): number {
+  let n = 0;
+  for (const r of task.reservations) if (isHolding(r.status)) n++;
+  return n;
+}
