@@ -1,6 +1,10 @@
 // The voice engine's data: calls and their statuses, what a caller heard, what a call is waiting for, and
 // where control goes next. Plain records so the REST layer and sim API can render them.
 import type { CallControl } from './call-control.js';
+import type { HttpMethod, Navigation, Params, WaitingFor } from './navigation.js';
+
+// Re-exported: the voice modules take every call type from here.
+export type { HttpMethod, Navigation, Params, WaitingFor } from './navigation.js';
 
 export type CallStatus =
   | 'queued'
@@ -13,7 +17,6 @@ export type CallStatus =
   | 'canceled';
 export type CallDirection = 'inbound' | 'outbound-api' | 'outbound-dial';
 export type CallEvent = 'initiated' | 'ringing' | 'answered' | 'completed';
-export type HttpMethod = 'GET' | 'POST';
 export const FINAL_STATUSES: readonly CallStatus[] = ['completed', 'busy', 'failed', 'no-answer', 'canceled'];
 
 export interface Heard {
@@ -25,20 +28,11 @@ export interface Heard {
   readonly at: number;
 }
 
-export type WaitingFor = 'input' | 'queue' | 'agent' | 'recording' | 'nothing';
-
 export interface StatusCallbackConfig {
   readonly url: string;
   readonly method: HttpMethod;
   readonly events: ReadonlySet<CallEvent>;
 }
-
-/** Where the call goes to fetch its next document. */
-export type Navigation =
-  | { readonly kind: 'url'; readonly url: string; readonly method: HttpMethod; readonly params?: Params }
-  | { readonly kind: 'twiml'; readonly twiml: string };
-
-export type Params = Readonly<Record<string, string>>;
 
 export interface Call {
   readonly sid: string;
