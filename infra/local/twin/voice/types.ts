@@ -2,6 +2,7 @@
 // where control goes next. Plain records so the REST layer and sim API can render them.
 import type { CallControl } from './call-control.js';
 import type { HttpMethod, Navigation, Params, WaitingFor } from './navigation.js';
+import type { XmlElement } from './xml.js';
 
 // Re-exported: the voice modules take every call type from here.
 export type { HttpMethod, Navigation, Params, WaitingFor } from './navigation.js';
@@ -80,3 +81,13 @@ export type Flow =
   | { readonly kind: 'leave' }
   /** The call was interrupted (hang-up, redirect, a state change) and the caller of runVerbs decides. */
   | { readonly kind: 'stop' };
+
+/** What a running document is for; waitUrl, holdUrl and whisper documents allow fewer verbs. */
+export type DocMode = 'main' | 'queue-wait' | 'conference-wait' | 'hold' | 'whisper';
+
+/** A fetched and checked TwiML document. */
+export interface LoadedDocument {
+  readonly verbs: readonly XmlElement[];
+  /** The document's URL (base for relative URLs); undefined for inline Twiml. */
+  readonly url: string | undefined;
+}
