@@ -176,7 +176,7 @@ export interface EventRecord {
   readonly description: string;
   readonly resourceType: ResourceType;
   readonly resourceSid: string;
-  /** The field groups of §4.9 (TaskSid, WorkerSid, ...), as sent in the callback. */
+  /** The event's field groups (TaskSid, WorkerSid, ...), as sent in the callback. */
   readonly fields: Readonly<Record<string, string>>;
   /** Numbers the statistics read without re-parsing strings. */
   readonly queueSid: string | undefined;
