@@ -1,7 +1,7 @@
 // Ports for the media and messaging channels: the object store (S3), Twilio's recording media, mail
 // (SES), and the repositories for recordings, SMS (suppressions, threads, bot sessions, surveys) and faxes.
 import type { Language } from './model.js';
-import type { Page, PageRequest } from './ports.js';
+import type { Page, PageRequest } from './paging.js';
 import type { NewStoredRecording, RecordingQuery, StoredRecording } from './recording.js';
 
 export interface StoredObject {

@@ -1,6 +1,5 @@
 // Background work handed from fast paths (webhooks) to a worker: the jobs, the queue port they travel
 // on (SQS in AWS, an in-process queue on the shared clock locally) and the dead letters an admin replays.
-import type { ScheduledJob } from './scheduler.js';
 
 /** A completed (or absent) recording to copy from Twilio into S3; built from the status callback. */
 export interface RecordingJob {
@@ -52,6 +51,15 @@ export interface MailSendJob {
   /** Idempotency: a replayed job with the same key mails nothing twice. */
   readonly dedupeKey: string;
 }
+
+/** Work a Scheduler (functions/domain/scheduler.ts) runs later: the end of an agent's wrap-up. */
+export interface EndWrapUpJob {
+  readonly kind: 'end-wrap-up';
+  /** Empty for an agent who joined a call without a task of their own (a transfer or consult to them). */
+  readonly taskSid: string;
+  readonly workerSid: string;
+}
+export type ScheduledJob = EndWrapUpJob;
 
 /** A Scheduler job (functions/domain/scheduler.ts) travelling on the queue until `runAt`. */
 export interface ScheduledQueueJob {

@@ -17,6 +17,10 @@ import type {
   Voicemail,
   VoicemailStatus,
 } from './model.js';
+import type { Page, PageRequest } from './paging.js';
+
+// Re-exported: callers have always found the paging types next to the repositories that return them.
+export type { Page, PageRequest } from './paging.js';
 
 /** Expected failures of a write, as values (STYLE.md habit 1). */
 export type WriteResult<T> =
@@ -24,16 +28,6 @@ export type WriteResult<T> =
   | { readonly ok: false; readonly reason: 'not-found' }
   | { readonly ok: false; readonly reason: 'conflict'; readonly current: T }
   | { readonly ok: false; readonly reason: 'duplicate'; readonly field: string; readonly value: string };
-
-export interface Page<T> {
-  readonly items: readonly T[];
-  /** Opaque cursor for the next page, absent on the last one. */
-  readonly cursor?: string;
-}
-export interface PageRequest {
-  readonly limit?: number;
-  readonly cursor?: string;
-}
 
 type New<T> = Omit<T, 'createdAt' | 'updatedAt' | 'version'>;
 export type NewCustomer = Omit<New<Customer>, 'id'> & { readonly id?: string };

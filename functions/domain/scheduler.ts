@@ -1,18 +1,14 @@
 // Work the server must do later on its own (end an agent's wrap-up after 30 s): a small port, run on the
 // shared TimerClock locally (so a manual clock drives it in tests); in AWS a delayed message on the job
 // queue (SQS DelaySeconds, at most 15 minutes) that the job worker runs when it arrives.
-import type { JobQueue } from './jobs.js';
+import type { JobQueue, ScheduledJob } from './jobs.js';
 import type { Logger } from './logger.js';
 import type { TimerClock } from './manual-clock.js';
 import type { Clock } from './ports.js';
 
-export interface EndWrapUpJob {
-  readonly kind: 'end-wrap-up';
-  /** Empty for an agent who joined a call without a task of their own (a transfer or consult to them). */
-  readonly taskSid: string;
-  readonly workerSid: string;
-}
-export type ScheduledJob = EndWrapUpJob;
+// The jobs themselves are declared with the other queued jobs (they travel on the same queue in AWS);
+// re-exported so a scheduler's callers find them here as well.
+export type { EndWrapUpJob, ScheduledJob } from './jobs.js';
 
 export interface Scheduler {
   schedule(job: ScheduledJob, atMs: number): Promise<void>;

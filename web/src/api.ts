@@ -1,6 +1,5 @@
 // Calls to the REST API. The session travels in the HttpOnly cc_session cookie the login sets, so no
 // token is kept where page scripts could read it.
-import type { z } from '@hono/zod-openapi';
 import type {
   Asset,
   AuditEntry,
@@ -12,13 +11,33 @@ import type {
   Ticket,
   TicketType,
 } from '../../functions/domain/model.js';
-import type { NewTaskBody, TaskPatchBody } from '../../functions/http/api/task-schemas.js';
 
 export type { Asset, AuditEntry, CallRecord, Customer, Policy, Task, TaskKind, Ticket, TicketType };
 
-/** What POST /api/tasks and PATCH /api/tasks/{id} accept, from the server's own schemas. */
-export type NewTask = z.input<typeof NewTaskBody>;
-export type TaskPatch = z.input<typeof TaskPatchBody>;
+// What POST /api/tasks and PATCH /api/tasks/{id} accept, told in the domain's own Task fields: the
+// browser shares the domain with the server, never its routes or schemas. test/web/api-types.test.ts
+// holds these to the server's request schemas, so the two cannot drift apart.
+
+/** A new task: the caller's part of it (the server sets id, status, attempts and stamps). */
+export type NewTask = Pick<Task, 'kind' | 'dueAt'> &
+  Partial<
+    Pick<
+      Task,
+      | 'customerId'
+      | 'ticketNumber'
+      | 'phone'
+      | 'assigneeId'
+      | 'queue'
+      | 'maxAttempts'
+      | 'note'
+      | 'autoDial'
+      | 'callerId'
+      | 'language'
+    >
+  >;
+/** A change to a task, made against the version the browser last saw. */
+export type TaskPatch = Pick<Task, 'version'> &
+  Partial<Pick<Task, 'status' | 'dueAt' | 'assigneeId' | 'note' | 'attempts' | 'lastAttemptAt' | 'autoDial'>>;
 
 export interface NewTicket {
   readonly type: TicketType;

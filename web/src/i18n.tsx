@@ -4,8 +4,10 @@ import { CALLBACK_LABELS } from './labels-callbacks.js';
 import { CLOCK_LABELS } from './labels-clock.js';
 import { DESK_LABELS } from './labels-desk.js';
 import { USER_LABELS } from './labels-users.js';
+import type { Labels, Lang } from './lang.js';
 
-export type Lang = 'zh' | 'en';
+// Re-exported: the components take the language type from the module that gives them the labels.
+export type { Lang } from './lang.js';
 
 const LABELS = {
   appName: { zh: '呼叫中心', en: 'Contact Center' },
@@ -77,7 +79,7 @@ const LABELS = {
   ...CALLBACK_LABELS,
   ...USER_LABELS,
   ...CLOCK_LABELS,
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies Labels;
 
 export type LabelKey = keyof typeof LABELS;
 
@@ -111,6 +113,6 @@ export function useLang() {
   const { lang, setLang } = useContext(LangContext);
   const t = (key: LabelKey) => LABELS[key][lang];
   /** For keys built at run time (a state, a reason): falls back to the key itself. */
-  const tx = (key: string) => (LABELS as Record<string, Record<Lang, string>>)[key]?.[lang] ?? key;
+  const tx = (key: string) => (LABELS as Labels)[key]?.[lang] ?? key;
   return { lang, setLang, t, tx };
 }

@@ -1,5 +1,5 @@
 // Labels of the supervisor console's callback list, in Chinese and English.
-import type { Lang } from './i18n.js';
+import type { Labels } from './lang.js';
 
 export const CALLBACK_LABELS = {
   callbacks: { zh: '待回电', en: 'Callbacks' },
@@ -29,4 +29,4 @@ export const CALLBACK_LABELS = {
     zh: '该回电已被他人修改，列表已刷新',
     en: 'Someone else changed this callback; the list is reloaded',
   },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies Labels;

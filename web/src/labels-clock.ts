@@ -1,5 +1,5 @@
 // Labels of the center's clock on the caller phone page, in Chinese and English.
-import type { Lang } from './i18n.js';
+import type { Labels } from './lang.js';
 
 export const CLOCK_LABELS = {
   centerTime: { zh: '中心时间', en: 'Center time' },
@@ -19,4 +19,4 @@ export const CLOCK_LABELS = {
     zh: '时间只能向前调：已经安排的事不能倒退。',
     en: 'The clock only moves forward: what is scheduled cannot run backwards.',
   },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies Labels;

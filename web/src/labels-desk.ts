@@ -1,7 +1,5 @@
 // Labels of the agent desktop, the supervisor console and the caller phone, in Chinese and English.
-import type { Lang } from './i18n.js';
-
-type Labels = Record<string, Record<Lang, string>>;
+import type { Labels } from './lang.js';
 
 export const DESK_LABELS = {
   myState: { zh: '我的状态', en: 'My state' },

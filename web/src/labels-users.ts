@@ -1,5 +1,5 @@
 // Labels of the admins' Users page, in Chinese and English.
-import type { Lang } from './i18n.js';
+import type { Labels } from './lang.js';
 
 export const USER_LABELS = {
   users: { zh: '用户管理', en: 'Users' },
@@ -46,4 +46,4 @@ export const USER_LABELS = {
   role_admin: { zh: '管理员', en: 'admin' },
   lang_zh: { zh: '中文', en: 'Chinese' },
   lang_en: { zh: '英文', en: 'English' },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const satisfies Labels;

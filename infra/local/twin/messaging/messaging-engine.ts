@@ -6,34 +6,12 @@ import type { TwinContext } from '../ports.js';
 import { newSid, TwilioRestError } from '../rest-common.js';
 import type { BusyTracker } from '../voice/busy-tracker.js';
 import type { PhoneNumberStore } from '../voice/phone-numbers.js';
+import type { Message, MessageStatus, OutgoingMessage } from './message.js';
 import { runMessagingTwiml } from './messaging-twiml.js';
 import { classify, DEFAULT_REPLIES, OptOutList } from './opt-out.js';
 
-export type MessageStatus =
-  | 'queued'
-  | 'sending'
-  | 'sent'
-  | 'delivered'
-  | 'undelivered'
-  | 'failed'
-  | 'received';
-export type MessageDirection = 'inbound' | 'outbound-api' | 'outbound-reply';
-
-export interface Message {
-  readonly sid: string;
-  readonly from: string;
-  readonly to: string;
-  readonly body: string;
-  readonly mediaUrls: readonly string[];
-  readonly direction: MessageDirection;
-  status: MessageStatus;
-  readonly dateCreated: number;
-  dateUpdated: number;
-  dateSent?: number;
-  errorCode?: number;
-  errorMessage?: string;
-  readonly statusCallback?: string;
-}
+// Re-exported: the REST routes and the simulator take the message types from the engine that keeps them.
+export type { Message, MessageDirection, MessageStatus } from './message.js';
 
 export interface MessagingTiming {
   readonly sentAfterMs: number;
@@ -61,16 +39,7 @@ export class MessagingEngine {
   }
 
   /** An outbound message (REST create or a TwiML reply). Throws TwilioRestError 21610 to opted-out recipients. */
-  send(input: {
-    readonly from: string;
-    readonly to: string;
-    readonly body: string;
-    readonly mediaUrls?: readonly string[];
-    readonly statusCallback?: string;
-    readonly direction?: MessageDirection;
-    /** Twilio's own STOP/START/HELP confirmations go out regardless of the opt-out. */
-    readonly system?: boolean;
-  }): Message {
+  send(input: OutgoingMessage): Message {
     if (!input.to) throw new TwilioRestError(400, 21604, "A 'To' phone number is required.");
     if (!input.from) throw new TwilioRestError(400, 21603, "A 'From' phone number is required.");
     if (!input.body && !input.mediaUrls?.length)

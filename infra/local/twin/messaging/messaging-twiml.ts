@@ -1,12 +1,23 @@
 // Messaging TwiML (reference §6.2): fetches the SMS webhook (with SmsFallbackUrl), sends each <Message> as an
 // outbound-reply (to/from default to the sender and our number), follows <Redirect>; errors are logged, and a
 // reply to an opted-out number is dropped with 21610 as Twilio would refuse it.
+
+import type { TwinContext } from '../ports.js';
 import { TwilioRestError } from '../rest-common.js';
 import { childElements, parseXml, textOf, XmlSyntaxError } from '../voice/xml.js';
-import type { Message, MessagingEngine } from './messaging-engine.js';
+import type { Message, OutgoingMessage } from './message.js';
+
+/**
+ * What the runner needs of the messaging engine: the webhooks to fetch TwiML with, the log, and sending.
+ * An interface rather than the engine's class, because the engine is the one that calls this runner.
+ */
+export interface MessagingTwimlEngine {
+  readonly deps: { readonly ctx: Pick<TwinContext, 'log' | 'webhooks'> };
+  send(input: OutgoingMessage): unknown;
+}
 
 export async function runMessagingTwiml(
-  engine: MessagingEngine,
+  engine: MessagingTwimlEngine,
   inbound: Message,
   target: { url: string; method: 'GET' | 'POST' },
   params: Record<string, string>,

@@ -3,9 +3,9 @@
 import type { TimerClock } from '../../../../functions/domain/manual-clock.js';
 import type { TwinAccount, TwinLog, VoicePort, WebhookSender } from '../ports.js';
 import { TwilioRestError } from '../rest-common.js';
-import type { EventRecord } from './event-record.js';
 import type {
   Activity,
+  EventRecord,
   Reservation,
   Task,
   TaskChannel,
@@ -53,8 +53,22 @@ export interface Workspace {
   delivery: Promise<void>;
 }
 
+/**
+ * What the reservation lifecycle (reservations.ts) sets off in the modules above it. Those modules create
+ * and end reservations, so reservations.ts cannot import them back; the engine wires them in here.
+ */
+export interface ReservationHooks {
+  /** A reservation was created: the workflow's assignment callback hears of it. */
+  readonly created: (core: Core, ws: Workspace, r: Reservation) => void;
+  /** A reservation ended unaccepted (rejected, timed out): its task waits again or moves on. */
+  readonly released: (core: Core, ws: Workspace, task: Task) => void;
+  /** A worker freed capacity or ended a reservation: it is offered waiting work. */
+  readonly workerFree: (core: Core, ws: Workspace, worker: Worker) => void;
+}
+
 export interface Core {
   readonly deps: EngineDeps;
+  readonly hooks: ReservationHooks;
   /** Bound late: the voice engine itself needs the TaskRouter engine for <Enqueue workflowSid>. */
   voice: VoicePort | undefined;
   readonly workspaces: Map<string, Workspace>;
@@ -65,10 +79,11 @@ export interface Core {
   nextSeq(): number;
 }
 
-export function createCore(deps: EngineDeps): Core {
+export function createCore(deps: EngineDeps, hooks: ReservationHooks): Core {
   let seq = 0;
   return {
     deps,
+    hooks,
     voice: deps.voice,
     workspaces: new Map(),
     inflight: new Set(),

@@ -1,6 +1,7 @@
 // The TaskRouter engine's front: resources addressed by SID, the TaskRouterPort used by the voice engine
 // for <Enqueue workflowSid>, and `settle()` for tests. All logic lives in the modules it calls.
 import type { TaskRouterPort, VoicePort } from '../ports.js';
+import { sendAssignmentCallback } from './assignment.js';
 import {
   type Core,
   createCore,
@@ -12,6 +13,7 @@ import {
 } from './core.js';
 import type { EventRecord } from './event-record.js';
 import { carryOut, type Instruction } from './instructions.js';
+import { matchWorker } from './matching.js';
 import type {
   Activity,
   Reservation,
@@ -23,16 +25,10 @@ import type {
   Workflow,
 } from './model.js';
 import { createQueue, deleteQueue, type QueueInput, updateQueue } from './queues.js';
+import { afterReservationEnded } from './routing.js';
 import { findChannel, notFoundChannel } from './task-channels.js';
-import {
-  cancelTask,
-  createTask,
-  deleteTask,
-  type TaskInput,
-  type TaskUpdate,
-  taskOf,
-  updateTask,
-} from './tasks.js';
+import { cancelTask } from './task-endings.js';
+import { createTask, deleteTask, type TaskInput, type TaskUpdate, taskOf, updateTask } from './tasks.js';
 import {
   createWorker,
   deleteWorker,
@@ -56,7 +52,12 @@ export class TaskRouterEngine implements TaskRouterPort {
   readonly core: Core;
 
   constructor(deps: EngineDeps) {
-    this.core = createCore(deps);
+    // The reservation lifecycle's reactions, wired here because their modules import it.
+    this.core = createCore(deps, {
+      created: sendAssignmentCallback,
+      released: afterReservationEnded,
+      workerFree: matchWorker,
+    });
   }
 
   get account() {

@@ -2,35 +2,11 @@
 // and, if the workspace has an event_callback_url and the type passes events_filter, POSTed there in order.
 import { newSid } from '../rest-common.js';
 import { type Core, now, track, type Workspace } from './core.js';
+import type { EventRecord, ResourceType } from './model.js';
 
-export type ResourceType =
-  | 'Task'
-  | 'Reservation'
-  | 'Worker'
-  | 'Activity'
-  | 'Workflow'
-  | 'Workspace'
-  | 'TaskQueue'
-  | 'TaskChannel';
-
-export interface EventRecord {
-  readonly sid: string;
-  readonly type: string;
-  readonly ms: number;
-  readonly description: string;
-  readonly resourceType: ResourceType;
-  readonly resourceSid: string;
-  /** The field groups of §4.9 (TaskSid, WorkerSid, ...), as sent in the callback. */
-  readonly fields: Readonly<Record<string, string>>;
-  /** Numbers the statistics read without re-parsing strings. */
-  readonly queueSid: string | undefined;
-  readonly workflowSid: string | undefined;
-  readonly workerSid: string | undefined;
-  readonly channelUniqueName: string | undefined;
-  readonly taskAgeMs: number | undefined;
-  /** Time the task had spent in its current queue, on reservation events. */
-  readonly queueWaitMs: number | undefined;
-}
+// The record types live with the other records (model.ts), so the core can keep events without importing
+// this module; re-exported for the readers of events (statistics, rendering, the agent link).
+export type { EventRecord, ResourceType } from './model.js';
 
 export interface EmitInput {
   readonly type: string;

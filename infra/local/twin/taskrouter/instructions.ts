@@ -3,7 +3,7 @@
 import { type Core, invalidParam, type Workspace } from './core.js';
 import type { Reservation } from './model.js';
 import { acceptReservation, endReservation, notPending } from './reservations.js';
-import { cancelTask } from './tasks.js';
+import { cancelTask } from './task-endings.js';
 
 type Fields = Readonly<Record<string, string>>;
 export type Instruction =

@@ -4,7 +4,14 @@
 
 import type { Core, Workspace } from './core.js';
 import { compareValues, readPath } from './expressions.js';
-import { isHolding, type Task, type TaskQueue, type Worker, type WorkerChannel } from './model.js';
+import {
+  holdingCount,
+  isHolding,
+  type Task,
+  type TaskQueue,
+  type Worker,
+  type WorkerChannel,
+} from './model.js';
 import { createReservation } from './reservations.js';
 
 /** The channel a worker would take this task on, if it can take one more task now. */
@@ -35,12 +42,6 @@ export function workerScope(worker: Worker): Record<string, unknown> {
   };
   scopes.set(worker, { version: worker.version, activitySid: worker.activity.sid, scope });
   return scope;
-}
-
-export function holdingCount(task: Task): number {
-  let n = 0;
-  for (const r of task.reservations) if (isHolding(r.status)) n++;
-  return n;
 }
 
 /** Whether the task's current target lets this worker have it (target expression, known worker, history). */

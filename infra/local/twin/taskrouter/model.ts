@@ -1,7 +1,6 @@
 // The TaskRouter twin's in-memory records (reference §4.1-4.10). They are mutable on purpose: the engine
 // keeps cross-links (worker <-> queues, task <-> reservations) so matching never has to search everything.
 import type { CompiledExpression } from './expressions.js';
-import type { QueueIndex } from './queue-index.js';
 import type { CompiledTarget, CompiledWorkflow } from './workflow-config.js';
 
 export type Timer = { cancel(): void };
@@ -75,7 +74,23 @@ export interface TaskQueue {
   /** Workers matching target_workers, whatever their activity. */
   readonly workers: Set<Worker>;
   /** Tasks waiting here that can still take a reservation, ordered for matching. */
-  readonly index: QueueIndex;
+  readonly index: TaskIndex;
+}
+
+/**
+ * The waiting tasks of one queue, per task channel and best first (queue-index.ts is the implementation).
+ * Declared here, next to the records it holds, so the records need not import the index that sorts them.
+ */
+export interface TaskIndex {
+  readonly size: number;
+  /** Channel SIDs that have waiting tasks. */
+  channels(): IterableIterator<string>;
+  /** Waiting tasks of a channel, best first. Do not mutate. */
+  list(channelSid: string): readonly Task[];
+  all(): Task[];
+  setOrder(order: TaskOrder): void;
+  insert(task: Task, priority: number): void;
+  remove(task: Task): void;
 }
 
 export interface Workflow {
@@ -143,6 +158,36 @@ export interface Task {
   version: number;
 }
 
+/** What a workspace event is about; event-record.ts records and delivers them. */
+export type ResourceType =
+  | 'Task'
+  | 'Reservation'
+  | 'Worker'
+  | 'Activity'
+  | 'Workflow'
+  | 'Workspace'
+  | 'TaskQueue'
+  | 'TaskChannel';
+
+export interface EventRecord {
+  readonly sid: string;
+  readonly type: string;
+  readonly ms: number;
+  readonly description: string;
+  readonly resourceType: ResourceType;
+  readonly resourceSid: string;
+  /** The event's field groups (TaskSid, WorkerSid, ...), as sent in the callback. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** Numbers the statistics read without re-parsing strings. */
+  readonly queueSid: string | undefined;
+  readonly workflowSid: string | undefined;
+  readonly workerSid: string | undefined;
+  readonly channelUniqueName: string | undefined;
+  readonly taskAgeMs: number | undefined;
+  /** Time the task had spent in its current queue, on reservation events. */
+  readonly queueWaitMs: number | undefined;
+}
+
 export type ReservationStatus =
   | 'pending'
   | 'accepted'
@@ -168,4 +213,11 @@ export interface Reservation {
 
 export function isHolding(status: ReservationStatus): boolean {
   return status === 'pending' || status === 'accepted' || status === 'wrapping';
+}
+
+/** Reservations of the task that still hold a worker's capacity. */
+export function holdingCount(task: Task): number {
+  let n = 0;
+  for (const r of task.reservations) if (isHolding(r.status)) n++;
+  return n;
 }

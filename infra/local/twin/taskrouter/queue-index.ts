@@ -1,6 +1,6 @@
 // The waiting tasks of one queue, kept sorted per task channel (priority first, then age in the queue's
 // task_order, §4.4), so a worker that frees capacity on one channel looks only at that channel's head.
-import type { Task, TaskOrder } from './model.js';
+import type { Task, TaskIndex, TaskOrder } from './model.js';
 
 interface Key {
   readonly priority: number;
@@ -8,7 +8,7 @@ interface Key {
   readonly seq: number;
 }
 
-export class QueueIndex {
+export class QueueIndex implements TaskIndex {
   private readonly byChannel = new Map<string, Task[]>();
   private count = 0;
 

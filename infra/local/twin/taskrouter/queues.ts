@@ -7,7 +7,7 @@ import { compileExpression } from './expressions.js';
 import { matchTask } from './matching.js';
 import type { TaskOrder, TaskQueue } from './model.js';
 import { QueueIndex } from './queue-index.js';
-import { refreshIndex } from './routing.js';
+import { refreshIndex } from './queue-place.js';
 
 export interface QueueInput {
   readonly friendlyName?: string;

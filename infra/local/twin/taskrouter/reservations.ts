@@ -1,14 +1,14 @@
 // Reservation lifecycle (reference §4.7): created pending with a timer; accepted (the task is assigned,
 // parallel ones are rescinded), or rejected/timed out/canceled (capacity freed, the task re-routed).
+// What a step sets off above this module (the assignment callback, re-routing, matching the freed worker)
+// goes through `core.hooks`, because those modules create and end reservations themselves.
 import { newSid } from '../rest-common.js';
-import { sendAssignmentCallback } from './assignment.js';
 import { type Core, invalidParam, now, type Workspace } from './core.js';
 import { reservationFields } from './event-fields.js';
 import { emit } from './event-record.js';
-import { matchWorker } from './matching.js';
 import type { Reservation, ReservationStatus, Task, Worker, WorkerChannel } from './model.js';
-import { afterReservationEnded, leaveRouting, refreshIndex } from './routing.js';
-import { setActivity } from './workers.js';
+import { leaveRouting, refreshIndex } from './queue-place.js';
+import { changeActivity } from './worker-state.js';
 
 function emitFor(core: Core, ws: Workspace, r: Reservation, type: string, description: string): void {
   emit(core, ws, {
@@ -54,7 +54,7 @@ export function createReservation(
   refreshIndex(task);
   // Legacy single-tasking: the queue may move the worker into a "reserved" activity.
   if (!ws.multiTaskEnabled && routing.queue.reservationActivity)
-    setActivity(core, ws, worker, routing.queue.reservationActivity, false);
+    changeActivity(core, ws, worker, routing.queue.reservationActivity);
   const timeoutS = task.workflow?.taskReservationTimeout ?? 120;
   r.timer = core.deps.clock.at(t + timeoutS * 1000, () => {
     r.timer = undefined;
@@ -67,7 +67,7 @@ export function createReservation(
     'reservation.created',
     `Reservation ${r.sid} created for Worker ${worker.friendlyName}`,
   );
-  sendAssignmentCallback(core, ws, r);
+  core.hooks.created(core, ws, r);
   return r;
 }
 
@@ -106,7 +106,7 @@ export function acceptReservation(core: Core, ws: Workspace, r: Reservation): vo
   for (const other of task.reservations)
     if (other !== r && other.status === 'pending') endReservation(core, ws, other, 'rescinded');
   if (!ws.multiTaskEnabled && r.queue.assignmentActivity)
-    setActivity(core, ws, r.worker, r.queue.assignmentActivity, false);
+    changeActivity(core, ws, r.worker, r.queue.assignmentActivity);
 }
 
 /** Ends a pending reservation without acceptance, freeing the worker and re-routing the task. */
@@ -125,10 +125,10 @@ export function endReservation(
   if (status === 'rejected') r.task.rejectedBy.add(r.worker.sid);
   emitFor(core, ws, r, `reservation.${status}`, `Reservation ${r.sid} ${status}`);
   // A worker who lets a reservation time out is moved to the workspace's timeout activity (§4.1, §4.7).
-  if (status === 'timeout') setActivity(core, ws, r.worker, ws.timeoutActivity, false);
-  if (activity) setActivity(core, ws, r.worker, activity, false);
-  if (status === 'rejected' || status === 'timeout') afterReservationEnded(core, ws, r.task);
-  matchWorker(core, ws, r.worker);
+  if (status === 'timeout') changeActivity(core, ws, r.worker, ws.timeoutActivity);
+  if (activity) changeActivity(core, ws, r.worker, activity);
+  if (status === 'rejected' || status === 'timeout') core.hooks.released(core, ws, r.task);
+  core.hooks.workerFree(core, ws, r.worker);
 }
 
 /** wrapping or completed, following the task (§4.7); completing frees the worker's capacity. */
@@ -151,11 +151,11 @@ export function finishReservation(
   const postWork = r.task.postWorkActivitySid ? ws.activities.get(r.task.postWorkActivitySid) : undefined;
   if (postWork) {
     r.task.postWorkActivitySid = undefined;
-    setActivity(core, ws, r.worker, postWork, false);
+    changeActivity(core, ws, r.worker, postWork);
   }
   if (status === 'completed') {
     release(r);
     r.worker.idleSince = now(core);
-    matchWorker(core, ws, r.worker);
+    core.hooks.workerFree(core, ws, r.worker);
   }
 }

@@ -4,37 +4,10 @@ import { type Core, now, type Workspace } from './core.js';
 import { taskAgeMs, taskFields } from './event-fields.js';
 import { emit } from './event-record.js';
 import { resolveValue } from './expressions.js';
-import { holdingCount, matchTask, queueWorkerCounts } from './matching.js';
-import type { Task, TaskRouting } from './model.js';
-import { cancelTask } from './tasks.js';
-
-/** Puts the task where it belongs in its queue index: there only while it can take another reservation. */
-export function refreshIndex(task: Task): void {
-  const r = task.routing;
-  const belongs =
-    r !== undefined &&
-    !r.expired &&
-    (task.status === 'pending' || task.status === 'reserved') &&
-    holdingCount(task) < r.queue.maxReservedWorkers;
-  const at = task.indexedIn;
-  if (at && (!belongs || at !== r?.queue || task.indexKey?.priority !== r.priority)) {
-    at.index.remove(task);
-    task.indexedIn = undefined;
-  }
-  if (belongs && !task.indexedIn) {
-    r.queue.index.insert(task, r.priority);
-    task.indexedIn = r.queue;
-  }
-}
-
-/** Takes the task out of routing (assigned, canceled, re-evaluated), keeping the queue it was in. */
-export function leaveRouting(task: Task): void {
-  task.targetTimer?.cancel();
-  task.targetTimer = undefined;
-  if (task.routing) task.lastQueue = task.routing.queue;
-  task.routing = undefined;
-  refreshIndex(task);
-}
+import { matchTask, queueWorkerCounts } from './matching.js';
+import { holdingCount, type Task, type TaskRouting } from './model.js';
+import { leaveRouting, refreshIndex } from './queue-place.js';
+import { cancelTask } from './task-endings.js';
 
 /** Runs the task through its workflow's filters from the top (new task, new attributes, re-evaluation). */
 export function routeTask(core: Core, ws: Workspace, task: Task): void {

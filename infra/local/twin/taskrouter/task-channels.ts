@@ -5,7 +5,7 @@ import { type Core, invalidParam, notFound, now, type Workspace } from './core.j
 import { channelFields } from './event-fields.js';
 import { emit } from './event-record.js';
 import type { TaskChannel } from './model.js';
-import { addChannelToWorkers } from './workers.js';
+import { addChannelToWorkers } from './worker-state.js';
 
 /** A channel by SID or unique name (Tasks and WorkerChannels accept both). */
 export function findChannel(ws: Workspace, sidOrName: string): TaskChannel | undefined {

@@ -2,13 +2,12 @@
 // the moves to canceled, wrapping, completed and deletion, each carried to the reservations.
 import { newSid, TwilioRestError } from '../rest-common.js';
 import { type Core, invalidParam, mustGet, now, parseAttributes, type Workspace } from './core.js';
-import { taskAgeMs, taskFields } from './event-fields.js';
-import { emit } from './event-record.js';
 import { matchWorker } from './matching.js';
 import type { Task } from './model.js';
-import { endReservation, finishReservation } from './reservations.js';
-import { leaveRouting, refreshIndex, routeTask } from './routing.js';
+import { leaveRouting, refreshIndex } from './queue-place.js';
+import { routeTask } from './routing.js';
 import { findChannel } from './task-channels.js';
+import { cancelTask, emitTask, finishTask } from './task-endings.js';
 
 export interface TaskInput {
   readonly attributes?: string;
@@ -26,17 +25,6 @@ function checkPriority(p: number): number {
   if (!Number.isInteger(p) || p < 0 || p > MAX_PRIORITY)
     throw invalidParam('Priority must be an integer from 0 to 2^31-1');
   return p;
-}
-
-function emitTask(core: Core, ws: Workspace, task: Task, type: string, description: string): void {
-  emit(core, ws, {
-    type,
-    description,
-    resourceType: 'Task',
-    resourceSid: task.sid,
-    fields: taskFields(core, task),
-    taskAgeMs: taskAgeMs(core, task),
-  });
 }
 
 export function createTask(core: Core, ws: Workspace, input: TaskInput): Task {
@@ -152,43 +140,6 @@ function setStatus(core: Core, ws: Workspace, task: Task, status: string, reason
     return;
   }
   throw invalidParam(`AssignmentStatus ${status} cannot be set; use canceled, wrapping or completed`);
-}
-
-export function cancelTask(core: Core, ws: Workspace, task: Task, reason: string): void {
-  if (task.status !== 'pending' && task.status !== 'reserved')
-    throw invalidParam(`Task ${task.sid} is ${task.status}; only a pending or reserved task can be canceled`);
-  task.status = 'canceled';
-  task.reason = reason;
-  task.dateUpdated = now(core);
-  task.version++;
-  task.ttlTimer?.cancel();
-  leaveRouting(task);
-  emitTask(core, ws, task, 'task.canceled', `Task ${task.sid} canceled: ${reason}`);
-  for (const r of task.reservations) if (r.status === 'pending') endReservation(core, ws, r, 'canceled');
-}
-
-export function finishTask(
-  core: Core,
-  ws: Workspace,
-  task: Task,
-  status: 'wrapping' | 'completed',
-  reason?: string,
-): void {
-  task.status = status;
-  if (status === 'completed') {
-    task.reason = reason ?? task.reason;
-    task.ttlTimer?.cancel();
-  }
-  task.dateUpdated = now(core);
-  task.version++;
-  emitTask(
-    core,
-    ws,
-    task,
-    status === 'wrapping' ? 'task.wrapup' : 'task.completed',
-    `Task ${task.sid} ${status}`,
-  );
-  for (const r of task.reservations) finishReservation(core, ws, r, status);
 }
 
 export function deleteTask(core: Core, ws: Workspace, task: Task): void {

@@ -2,11 +2,12 @@
 // cached set of queues each worker belongs to, refreshed only when attributes or target_workers change.
 import { newSid, TwilioRestError } from '../rest-common.js';
 import { type Core, invalidParam, mustGet, notFound, now, parseAttributes, type Workspace } from './core.js';
-import { activityFields, workerChannelFields, workerFields } from './event-fields.js';
+import { workerChannelFields, workerFields } from './event-fields.js';
 import { emit } from './event-record.js';
 import { matchWorker } from './matching.js';
-import type { Activity, TaskChannel, Worker, WorkerChannel } from './model.js';
+import type { Activity, Worker, WorkerChannel } from './model.js';
 import { endReservation } from './reservations.js';
+import { changeActivity, newWorkerChannel } from './worker-state.js';
 
 export interface WorkerInput {
   readonly friendlyName?: string;
@@ -25,20 +26,6 @@ function checkName(ws: Workspace, name: string, self?: Worker): void {
       20001,
       `A Worker with FriendlyName ${name} already exists in this Workspace`,
     );
-}
-
-function newChannel(core: Core, channel: TaskChannel): WorkerChannel {
-  const t = now(core);
-  // [K] every channel starts at capacity 1; sms/chat are raised per worker through WorkerChannels.
-  return {
-    sid: newSid('WC'),
-    channel,
-    capacity: 1,
-    available: true,
-    taskCount: 0,
-    dateCreated: t,
-    dateUpdated: t,
-  };
 }
 
 export function createWorker(
@@ -69,7 +56,7 @@ export function createWorker(
     active: new Set(),
     idleSince: t,
   };
-  for (const c of ws.channels.values()) worker.channels.set(c.sid, newChannel(core, c));
+  for (const c of ws.channels.values()) worker.channels.set(c.sid, newWorkerChannel(core, c));
   ws.workers.set(worker.sid, worker);
   ws.workersByName.set(worker.friendlyName.toLowerCase(), worker);
   refreshEligibility(ws, worker);
@@ -132,37 +119,8 @@ export function updateWorker(core: Core, ws: Workspace, worker: Worker, input: W
 }
 
 /** Moves a worker to an activity; becoming available makes it look for work at once. */
-export function setActivity(
-  core: Core,
-  ws: Workspace,
-  worker: Worker,
-  activity: Activity,
-  match = true,
-): void {
-  if (activity === worker.activity) return;
-  const t = now(core);
-  const previous = worker.activity;
-  const inPreviousMs = t - worker.dateStatusChanged;
-  worker.activity = activity;
-  worker.dateStatusChanged = t;
-  worker.dateUpdated = t;
-  worker.version++;
-  if (activity.available && !previous.available) worker.idleSince = t;
-  emit(core, ws, {
-    type: 'worker.activity.update',
-    description: `Worker ${worker.friendlyName} updated to ${activity.friendlyName} Activity`,
-    resourceType: 'Worker',
-    resourceSid: worker.sid,
-    fields: {
-      ...workerFields(worker),
-      ...activityFields(activity),
-      WorkerTimeInPreviousActivity: String(Math.floor(inPreviousMs / 1000)),
-      WorkerTimeInPreviousActivityMs: String(inPreviousMs),
-      WorkerPreviousActivitySid: previous.sid,
-      WorkerPreviousActivityName: previous.friendlyName,
-    },
-  });
-  if (match && activity.available) matchWorker(core, ws, worker);
+export function setActivity(core: Core, ws: Workspace, worker: Worker, activity: Activity): void {
+  if (changeActivity(core, ws, worker, activity) && activity.available) matchWorker(core, ws, worker);
 }
 
 export function deleteWorker(core: Core, ws: Workspace, worker: Worker): void {
@@ -219,8 +177,4 @@ export function updateWorkerChannel(
   }
   matchWorker(core, ws, worker);
   return wc;
-}
-
-export function addChannelToWorkers(core: Core, ws: Workspace, channel: TaskChannel): void {
-  for (const w of ws.workers.values()) w.channels.set(channel.sid, newChannel(core, channel));
 }

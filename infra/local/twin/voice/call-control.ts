@@ -2,7 +2,7 @@
 // "dequeued" or "conference started"); hang-up and redirect interrupt any wait so the interpreter can react,
 // as Twilio's media server does when a REST update lands mid-verb.
 import type { TimerClock } from '../../../../functions/domain/manual-clock.js';
-import type { Navigation, WaitingFor } from './types.js';
+import type { Navigation, WaitingFor } from './navigation.js';
 
 export type CallInput = { readonly digits: string } | { readonly speech: string };
 

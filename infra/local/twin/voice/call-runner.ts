@@ -5,15 +5,8 @@ import type { WebhookResult } from '../ports.js';
 import { fallbackParams } from '../webhooks/webhook-sender.js';
 import { APPLICATION_ERROR, type VoiceEngine } from './engine.js';
 import { checkVoiceTwiml, TwimlErrors } from './twiml-schema.js';
-import type { Call, Navigation, Params } from './types.js';
+import type { Call, LoadedDocument, Navigation, Params } from './types.js';
 import { runDocument } from './verbs/run-verbs.js';
-import type { XmlElement } from './xml.js';
-
-export interface LoadedDocument {
-  readonly verbs: readonly XmlElement[];
-  /** The document's URL (base for relative URLs); undefined for inline Twiml. */
-  readonly url: string | undefined;
-}
 
 type Interpreted = LoadedDocument | { readonly code: number; readonly message: string } | undefined;
 

@@ -6,7 +6,6 @@ import type { Participant, ParticipantOptions } from './conferences.js';
 import type { VoiceEngine } from './engine.js';
 import type { Call, Navigation } from './types.js';
 import { DEFAULT_HOLD_MUSIC } from './verbs/enqueue.js';
-import { runDocument } from './verbs/run-verbs.js';
 
 export type AttendResult =
   | { readonly ok: true; readonly participant: Participant }
@@ -60,8 +59,7 @@ export async function attendConference(
     nav = undefined; // after the document ends, silence (reference §3.8), unless it redirects
     const doc = await engine.load(call, current, false);
     if (!doc || sig.fired || call.control.interruption) continue;
-    const flow = await runDocument(
-      engine,
+    const flow = await engine.runDocument(
       call,
       doc.verbs,
       doc.url,

@@ -1,10 +1,20 @@
 // Conferences (reference §3.8, §8): participants with mute, hold, coaching, start and end rules; status callback
 // events configured by the first participant; and an audio model saying who hears whom, so coaching and hold
 // can be checked (a coach is heard only by the coached call; a held participant neither hears nor is heard).
+import type { TimerClock } from '../../../../functions/domain/manual-clock.js';
 import { newSid, rfc2822 } from '../rest-common.js';
 import { Signal } from './call-control.js';
-import type { VoiceEngine } from './engine.js';
 import type { Call, HttpMethod, Params } from './types.js';
+
+/**
+ * What the conferences need of the voice engine (which owns this store): its clock, account and callback
+ * sender. An interface so the store does not import the engine that builds it.
+ */
+export interface ConferenceHost {
+  readonly clock: TimerClock;
+  readonly accountSid: string;
+  notify(correlationId: string, url: string, method: HttpMethod, params: Params): void;
+}
 
 export interface ParticipantOptions {
   readonly label?: string;
@@ -62,7 +72,7 @@ export interface Conference {
 export class ConferenceStore {
   readonly conferences = new Map<string, Conference>();
 
-  constructor(private readonly engine: VoiceEngine) {}
+  constructor(private readonly engine: ConferenceHost) {}
 
   active(friendlyName: string): Conference | undefined {
     for (const c of this.conferences.values())

@@ -21,10 +21,12 @@ import type {
 import { createSimApp } from '../sim/sim-app.js';
 import { createTwinLog } from '../webhooks/twin-log.js';
 import { createWebhookSender } from '../webhooks/webhook-sender.js';
+import { loadDocument, runCall } from './call-runner.js';
 import { type Timing, VoiceEngine } from './engine.js';
 import { PartyRegistry } from './parties.js';
 import { PhoneNumberStore } from './phone-numbers.js';
 import { createTwilioApiApp } from './rest/rest-app.js';
+import { runDocument } from './verbs/run-verbs.js';
 import { createVoicePort } from './voice-port.js';
 
 export interface VoiceTwinOptions {
@@ -61,6 +63,7 @@ export function createVoiceTwin(options: VoiceTwinOptions) {
     taskRouter: () => taskRouter,
     baseUrl: options.baseUrl,
     ...(options.timing ? { timing: options.timing } : {}),
+    documents: { runCall, loadDocument, runDocument },
   });
   const messaging = new MessagingEngine({
     ctx: context,

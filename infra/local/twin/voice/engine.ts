@@ -6,7 +6,6 @@ import { newSid } from '../rest-common.js';
 import { BusyTracker } from './busy-tracker.js';
 import { CallControl, Signal } from './call-control.js';
 import { callParams, statusCallbackParams } from './call-params.js';
-import { type LoadedDocument, loadDocument, runCall } from './call-runner.js';
 import { ConferenceStore } from './conferences.js';
 import type { PartyRegistry } from './parties.js';
 import type { PhoneNumberStore } from './phone-numbers.js';
@@ -17,14 +16,18 @@ import {
   type CallDirection,
   type CallEvent,
   type CallStatus,
+  type DocMode,
   FINAL_STATUSES,
+  type Flow,
   type Heard,
   type HttpMethod,
+  type LoadedDocument,
   type Navigation,
   type Params,
   type RecordSettings,
   type StatusCallbackConfig,
 } from './types.js';
+import type { XmlElement } from './xml.js';
 
 export interface Timing {
   /** Simulated speaking time per character of <Say>; 0 means speech takes no clock time. */
@@ -46,6 +49,32 @@ export interface VoiceEngineDeps {
   /** The twin's own base URL (where /api is served), for RecordingUrl and media links. */
   readonly baseUrl: () => string;
   readonly timing?: Partial<Timing>;
+  /** Runs TwiML documents on this engine's calls (call-runner.ts, verbs/run-verbs.ts). */
+  readonly documents: DocumentFunctions;
+}
+
+/**
+ * The document runners, handed in by whoever builds the engine: they drive the engine (answer, bridge, end
+ * calls through it), so the engine cannot import them; verbs reach them through `run`, `load` and
+ * `runDocument` below.
+ */
+export interface DocumentFunctions {
+  readonly runCall: (engine: VoiceEngine, call: Call, nav: Navigation, primary: boolean) => Promise<void>;
+  readonly loadDocument: (
+    engine: VoiceEngine,
+    call: Call,
+    nav: Navigation,
+    useFallback: boolean,
+    extra?: Params,
+  ) => Promise<LoadedDocument | undefined>;
+  readonly runDocument: (
+    engine: VoiceEngine,
+    call: Call,
+    verbs: readonly XmlElement[],
+    docUrl: string | undefined,
+    mode: DocMode,
+    until?: Signal,
+  ) => Promise<Flow>;
 }
 
 export interface CallInit {
@@ -274,7 +303,7 @@ export class VoiceEngine {
 
   /** Runs a call's documents from `nav` until it hangs up; `primary` marks the number's voice URL (fallback). */
   run(call: Call, nav: Navigation, primary = false): Promise<void> {
-    return runCall(this, call, nav, primary);
+    return this.deps.documents.runCall(this, call, nav, primary);
   }
 
   /** Fetches and checks a document; undefined when it (and its fallback) failed. */
@@ -284,7 +313,18 @@ export class VoiceEngine {
     useFallback: boolean,
     extra: Params = {},
   ): Promise<LoadedDocument | undefined> {
-    return loadDocument(this, call, nav, useFallback, extra);
+    return this.deps.documents.loadDocument(this, call, nav, useFallback, extra);
+  }
+
+  /** Runs the verbs of a document on a call; `until` stops it when the state it serves changes. */
+  runDocument(
+    call: Call,
+    verbs: readonly XmlElement[],
+    docUrl: string | undefined,
+    mode: DocMode,
+    until?: Signal,
+  ): Promise<Flow> {
+    return this.deps.documents.runDocument(this, call, verbs, docUrl, mode, until);
   }
 
   /** Absolute URL for `target` relative to the current document; undefined when there is no base. */

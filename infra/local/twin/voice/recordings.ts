@@ -1,8 +1,20 @@
 // Recordings (reference §5): made by <Record>, <Dial record>, Calls.create Record=true and conferences; their
 // status callbacks with RecordingSource/RecordingChannels, media URLs, and soft delete kept for 40 days.
+
+import type { TimerClock } from '../../../../functions/domain/manual-clock.js';
 import { newSid, rfc2822 } from '../rest-common.js';
-import type { VoiceEngine } from './engine.js';
 import type { Call, HttpMethod, Params, RecordSettings } from './types.js';
+
+/**
+ * What the recordings need of the voice engine (which owns this store): its clock, account, public base
+ * URL and callback sender. An interface so the store does not import the engine that builds it.
+ */
+export interface RecordingHost {
+  readonly clock: TimerClock;
+  readonly accountSid: string;
+  readonly deps: { readonly baseUrl: () => string };
+  notify(correlationId: string, url: string, method: HttpMethod, params: Params): void;
+}
 
 export type RecordingSource = RecordSettings['source'];
 
@@ -30,7 +42,7 @@ export class RecordingStore {
   readonly recordings = new Map<string, Recording>();
   private readonly live = new Map<string, { rec: Recording; settings: RecordSettings }>();
 
-  constructor(private readonly engine: VoiceEngine) {}
+  constructor(private readonly engine: RecordingHost) {}
 
   mediaUrl(sid: string): string {
     return `${this.engine.deps.baseUrl().replace(/\/+$/, '')}/api/2010-04-01/Accounts/${this.engine.accountSid}/Recordings/${sid}`;

@@ -1,6 +1,11 @@
 // The voice engine's data: calls and their statuses, what a caller heard, what a call is waiting for, and
 // where control goes next. Plain records so the REST layer and sim API can render them.
 import type { CallControl } from './call-control.js';
+import type { HttpMethod, Navigation, Params, WaitingFor } from './navigation.js';
+import type { XmlElement } from './xml.js';
+
+// Re-exported: the voice modules take every call type from here.
+export type { HttpMethod, Navigation, Params, WaitingFor } from './navigation.js';
 
 export type CallStatus =
   | 'queued'
@@ -13,7 +18,6 @@ export type CallStatus =
   | 'canceled';
 export type CallDirection = 'inbound' | 'outbound-api' | 'outbound-dial';
 export type CallEvent = 'initiated' | 'ringing' | 'answered' | 'completed';
-export type HttpMethod = 'GET' | 'POST';
 export const FINAL_STATUSES: readonly CallStatus[] = ['completed', 'busy', 'failed', 'no-answer', 'canceled'];
 
 export interface Heard {
@@ -25,20 +29,11 @@ export interface Heard {
   readonly at: number;
 }
 
-export type WaitingFor = 'input' | 'queue' | 'agent' | 'recording' | 'nothing';
-
 export interface StatusCallbackConfig {
   readonly url: string;
   readonly method: HttpMethod;
   readonly events: ReadonlySet<CallEvent>;
 }
-
-/** Where the call goes to fetch its next document. */
-export type Navigation =
-  | { readonly kind: 'url'; readonly url: string; readonly method: HttpMethod; readonly params?: Params }
-  | { readonly kind: 'twiml'; readonly twiml: string };
-
-export type Params = Readonly<Record<string, string>>;
 
 export interface Call {
   readonly sid: string;
@@ -86,3 +81,13 @@ export type Flow =
   | { readonly kind: 'leave' }
   /** The call was interrupted (hang-up, redirect, a state change) and the caller of runVerbs decides. */
   | { readonly kind: 'stop' };
+
+/** What a running document is for; waitUrl, holdUrl and whisper documents allow fewer verbs. */
+export type DocMode = 'main' | 'queue-wait' | 'conference-wait' | 'hold' | 'whisper';
+
+/** A fetched and checked TwiML document. */
+export interface LoadedDocument {
+  readonly verbs: readonly XmlElement[];
+  /** The document's URL (base for relative URLs); undefined for inline Twiml. */
+  readonly url: string | undefined;
+}

@@ -6,7 +6,7 @@ import type { TaskRouterEngine } from '../engine.js';
 import { instructionFromRest } from '../instructions.js';
 import type { Reservation } from '../model.js';
 import { endReservation } from '../reservations.js';
-import { finishTask } from '../tasks.js';
+import { finishTask } from '../task-endings.js';
 import { invalid } from './paging.js';
 
 function flat(params: FormParams): Record<string, string> {

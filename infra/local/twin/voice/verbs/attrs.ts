@@ -1,7 +1,7 @@
 // Reading TwiML attributes with Twilio's defaults: numbers, booleans, methods and URLs relative to the document.
 import type { HttpMethod } from '../types.js';
 import type { XmlElement } from '../xml.js';
-import type { VerbContext } from './run-verbs.js';
+import type { VerbContext } from './verb-context.js';
 
 export function intAttr(el: XmlElement, name: string, fallback: number): number {
   const raw = el.attrs[name];

@@ -2,7 +2,7 @@
 import type { Flow } from '../types.js';
 import { textOf, type XmlElement } from '../xml.js';
 import { methodAttr } from './attrs.js';
-import type { VerbContext } from './run-verbs.js';
+import type { VerbContext } from './verb-context.js';
 
 export async function redirectVerb(ctx: VerbContext, el: XmlElement): Promise<Flow> {
   const target = textOf(el);

@@ -6,7 +6,7 @@ import type { Flow } from '../types.js';
 import { textOf, type XmlElement } from '../xml.js';
 import { boolAttr, methodAttr, urlAttr } from './attrs.js';
 import { afterDial } from './dial-result.js';
-import type { VerbContext } from './run-verbs.js';
+import type { VerbContext } from './verb-context.js';
 
 export async function dialConference(ctx: VerbContext, el: XmlElement, noun: XmlElement): Promise<Flow> {
   const a = noun.attrs;

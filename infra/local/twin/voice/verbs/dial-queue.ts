@@ -8,7 +8,7 @@ import type { Call, Flow } from '../types.js';
 import { textOf, type XmlElement } from '../xml.js';
 import { intAttr, methodAttr, urlAttr } from './attrs.js';
 import { afterDial, announce } from './dial-result.js';
-import type { VerbContext } from './run-verbs.js';
+import type { VerbContext } from './verb-context.js';
 
 export async function dialQueue(ctx: VerbContext, el: XmlElement, noun: XmlElement): Promise<Flow> {
   const { engine, call } = ctx;

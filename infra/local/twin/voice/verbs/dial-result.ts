@@ -3,7 +3,7 @@
 import type { Flow, Params } from '../types.js';
 import type { XmlElement } from '../xml.js';
 import { methodAttr, urlAttr } from './attrs.js';
-import type { VerbContext } from './run-verbs.js';
+import type { VerbContext } from './verb-context.js';
 
 export async function afterDial(ctx: VerbContext, el: XmlElement, params: Params): Promise<Flow> {
   const { engine, call } = ctx;

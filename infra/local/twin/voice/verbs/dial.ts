@@ -9,7 +9,7 @@ import { boolAttr, intAttr, methodAttr, urlAttr } from './attrs.js';
 import { dialConference } from './dial-conference.js';
 import { dialQueue } from './dial-queue.js';
 import { afterDial } from './dial-result.js';
-import { runDocument, type VerbContext } from './run-verbs.js';
+import type { VerbContext } from './verb-context.js';
 
 interface Target {
   readonly address: string;
@@ -82,7 +82,7 @@ async function dialLegs(ctx: VerbContext, el: XmlElement, targets: readonly Targ
       { kind: 'url', url: whisper, method: methodAttr(target?.noun as XmlElement, 'method') },
       false,
     );
-    if (doc) await runDocument(engine, child, doc.verbs, doc.url, 'whisper');
+    if (doc) await engine.runDocument(child, doc.verbs, doc.url, 'whisper');
   }
   if (engine.isEnded(child) || call.control.interruption) {
     engine.end(child, 'completed');

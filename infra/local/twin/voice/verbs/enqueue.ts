@@ -7,7 +7,7 @@ import type { QueueMember, QueueResult } from '../queues.js';
 import type { Call, Flow, Navigation, Params } from '../types.js';
 import { childElements, textOf, type XmlElement } from '../xml.js';
 import { intAttr, methodAttr, urlAttr } from './attrs.js';
-import { runDocument, type VerbContext } from './run-verbs.js';
+import type { VerbContext } from './verb-context.js';
 
 export const DEFAULT_HOLD_MUSIC = 'http://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3';
 
@@ -85,7 +85,7 @@ async function waitInQueue(ctx: VerbContext, el: XmlElement, member: QueueMember
     const doc = await engine.load(call, waitNav, false, queueParams(engine, member));
     if (sig.fired || call.control.interruption) continue;
     if (!doc) return 'error';
-    const flow = await runDocument(engine, call, doc.verbs, doc.url, 'queue-wait', sig);
+    const flow = await engine.runDocument(call, doc.verbs, doc.url, 'queue-wait', sig);
     if (flow.kind === 'leave') return 'leave';
     if (flow.kind === 'hangup') {
       engine.end(call, 'completed');

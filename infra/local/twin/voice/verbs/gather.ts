@@ -5,8 +5,8 @@ import type { CallInput } from '../call-control.js';
 import type { Flow } from '../types.js';
 import { childElements, type XmlElement } from '../xml.js';
 import { boolAttr, intAttr, methodAttr, urlAttr } from './attrs.js';
-import type { VerbContext } from './run-verbs.js';
 import { pause, play, say } from './say-play-pause.js';
+import type { VerbContext } from './verb-context.js';
 
 interface Collected {
   digits: string;

@@ -4,7 +4,7 @@
 import type { Flow } from '../types.js';
 import type { XmlElement } from '../xml.js';
 import { boolAttr, intAttr, methodAttr, urlAttr } from './attrs.js';
-import type { VerbContext } from './run-verbs.js';
+import type { VerbContext } from './verb-context.js';
 
 export async function recordVerb(ctx: VerbContext, el: XmlElement): Promise<Flow> {
   const { engine, call } = ctx;

@@ -3,7 +3,7 @@
 // the verbs allowed in waitUrl, holdUrl and whisper documents.
 import type { Signal } from '../call-control.js';
 import type { VoiceEngine } from '../engine.js';
-import type { Call, Flow, WaitingFor } from '../types.js';
+import type { Call, DocMode, Flow, WaitingFor } from '../types.js';
 import type { XmlElement } from '../xml.js';
 import { hangupVerb, leaveVerb, redirectVerb, rejectVerb } from './control-verbs.js';
 import { dialVerb } from './dial.js';
@@ -11,24 +11,7 @@ import { enqueueVerb } from './enqueue.js';
 import { gatherVerb } from './gather.js';
 import { recordVerb } from './record.js';
 import { pauseVerb, playVerb, sayVerb } from './say-play-pause.js';
-
-export type DocMode = 'main' | 'queue-wait' | 'conference-wait' | 'hold' | 'whisper';
-
-export interface VerbContext {
-  readonly engine: VoiceEngine;
-  readonly call: Call;
-  /** The URL of the running document: base for relative URLs and the default action. */
-  readonly docUrl: string | undefined;
-  readonly mode: DocMode;
-  /** Fires when the state the document serves changed (dequeued, unheld ...): stop at once. */
-  readonly until?: Signal;
-  /** What the call is waiting for while this document plays (queue music is `queue`). */
-  readonly idleKind: WaitingFor;
-  /** True for the first verb of the call's first document (Reject then refuses the call). */
-  readonly firstVerb: boolean;
-}
-
-export type VerbHandler = (ctx: VerbContext, el: XmlElement) => Promise<Flow>;
+import type { VerbContext, VerbHandler } from './verb-context.js';
 
 const HANDLERS: Record<string, VerbHandler> = {
   Say: sayVerb,

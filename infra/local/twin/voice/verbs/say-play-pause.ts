@@ -4,7 +4,7 @@ import type { CallInput } from '../call-control.js';
 import type { Flow } from '../types.js';
 import { textOf, type XmlElement } from '../xml.js';
 import { intAttr } from './attrs.js';
-import type { VerbContext } from './run-verbs.js';
+import type { VerbContext } from './verb-context.js';
 
 /** Result of a prompt that may be cut short by input (inside <Gather>). */
 export type PromptResult =
