@@ -87,11 +87,12 @@ module.exports = {
       name: 'app-only-domain-and-config',
       comment:
         'functions/app/ holds the use cases, the one place per action where what the center does is ' +
-        'read. It builds on the domain and other use cases only: doors (http, workers) call it, ' +
-        'adapters are handed to it as ports by the composition roots (handlers).',
+        'read. It builds on the domain, other use cases and the flows (typed data: routing, hours, ' +
+        'numbers) only: doors (http, workers) call it, adapters are handed to it as ports by the ' +
+        'composition roots (handlers).',
       severity: 'error',
       from: { path: '^functions/app/' },
-      to: { path: REPO_CODE, pathNot: ['^functions/(domain|app)/', CONFIG] },
+      to: { path: REPO_CODE, pathNot: ['^functions/(domain|app)/', '^flows/', CONFIG] },
     },
     {
       name: 'app-config-types-only',

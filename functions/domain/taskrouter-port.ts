@@ -2,6 +2,8 @@
 // port. Its one adapter speaks Twilio's TaskRouter REST API, which locally is served by the twin, so
 // the same contract suite pins both. Attributes travel parsed: JSON strings stop at the adapter.
 
+import type { User } from './model.js';
+
 export type Attributes = Readonly<Record<string, unknown>>;
 
 export interface WorkerView {
@@ -129,4 +131,10 @@ export interface TaskRouterPort {
     workspaceSid: string,
     options: { readonly startDate: Date; readonly splitByWaitTimeSeconds?: number },
   ): Promise<QueueStatistics[]>;
+}
+
+/** Keeps a user's TaskRouter worker in step with the user (created, updated, or set Offline). */
+export interface AgentWorkerSync {
+  /** The worker's SID, or undefined when TaskRouter is not provisioned yet or the user has no worker. */
+  sync(user: User): Promise<string | undefined>;
 }

@@ -65,6 +65,8 @@ export interface TelephonyPort {
   addParticipant(conference: string, input: NewParticipant): Promise<{ readonly callSid: string }>;
   updateParticipant(conference: string, callSid: string, update: ParticipantUpdate): Promise<void>;
   removeParticipant(conference: string, callSid: string): Promise<void>;
+  /** Pauses (with silence) or resumes the call's live recording. */
+  setRecording(callSid: string, action: 'pause' | 'resume'): Promise<void>;
 }
 
 /** A refusal from the telephony provider (a 4xx from Twilio's REST API), with its status and code. */

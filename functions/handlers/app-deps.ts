@@ -1,6 +1,8 @@
 // Builds the app's dependencies from configuration, once per Lambda container: handlers await it at
 // module scope (ESM top-level await), so secrets are fetched during init, not on a caller's request.
-import { createTwilioClient } from '../adapters/twilio/client.js';
+import { routing } from '../../flows/routing.js';
+import { createTwilioClient, type TwilioClient } from '../adapters/twilio/client.js';
+import { twilioAgentWorkers } from '../adapters/twilio/provision-taskrouter.js';
 import { type AppConfig, loadConfig } from '../config.js';
 import { phoneSearch } from '../domain/phone.js';
 import type { AppDeps } from '../http/deps.js';
@@ -10,11 +12,11 @@ import { type LambdaLogging, webhookDeps } from './webhook-deps.js';
 
 export { webhookDeps };
 
-/** For the REST API function: the webhook dependencies plus the official Twilio client. */
+/** For the REST API function and the job worker: the webhook dependencies plus the official Twilio client. */
 export async function lambdaDeps(
   config: AppConfig = loadConfig(),
   readSecret: SecretReader = secretsManagerReader(config.region),
-): Promise<AppDeps & LambdaLogging> {
+): Promise<AppDeps & LambdaLogging & { readonly twilio: TwilioClient }> {
   const deps = await webhookDeps(config, readSecret, phoneSearch(config.defaultPhoneRegion));
   const twilio = createTwilioClient({
     accountSid: config.twilio.accountSid,
@@ -22,5 +24,10 @@ export async function lambdaDeps(
     ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
   });
   const channels = await lambdaChannels(config, twilio, readSecret);
-  return { ...deps, twilio, ...(channels ? { channels } : {}) };
+  return {
+    ...deps,
+    twilio,
+    agentWorkers: twilioAgentWorkers(twilio, deps.store, routing),
+    ...(channels ? { channels } : {}),
+  };
 }

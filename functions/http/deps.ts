@@ -1,11 +1,10 @@
 // What the Hono app needs from its composition root (the local server or a Lambda handler).
-import type { TwilioClient } from '../adapters/twilio/client.js';
 import type { AppConfig } from '../config.js';
 import type { JobQueue } from '../domain/jobs.js';
 import type { Logger } from '../domain/logger.js';
 import type { MessagingPort } from '../domain/messaging-port.js';
 import type { Clock, Store } from '../domain/ports.js';
-import type { TaskRouterPort } from '../domain/taskrouter-port.js';
+import type { AgentWorkerSync, TaskRouterPort } from '../domain/taskrouter-port.js';
 import type { TelephonyPort } from '../domain/telephony-port.js';
 import type { ChannelDeps } from './channel-deps.js';
 
@@ -19,9 +18,9 @@ export interface AppSecrets {
 }
 
 /**
- * What Twilio's webhooks may use. It deliberately has no Twilio REST client: the whole `twilio` client
- * is over 1 MB bundled and would make the webhook Lambda slow to start (DESIGN.md §6), so a webhook that
- * must act through Twilio's REST API (send an SMS, update a task) hands that to a job for a worker.
+ * What Twilio's webhooks may use. Twilio is reached only through the ports, whose adapters are a few
+ * lines over fetch: the official `twilio` client is over 1 MB bundled and would make the webhook Lambda
+ * slow to start.
  */
 export interface WebhookDeps {
   readonly config: AppConfig;
@@ -40,7 +39,8 @@ export interface WebhookDeps {
 
 /** The REST API (and workers) also talk to Twilio: the official client, pointed at the twin locally. */
 export interface AppDeps extends WebhookDeps {
-  readonly twilio: TwilioClient;
-  /** Recordings, SMS, mail and fax (issue 7); without it those routes are not mounted. */
+  /** An agent added or changed through the API gets their TaskRouter worker at once. */
+  readonly agentWorkers: AgentWorkerSync;
+  /** Recordings, SMS, mail and fax; without it those routes are not mounted. */
   readonly channels?: ChannelDeps;
 }

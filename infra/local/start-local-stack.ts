@@ -1,5 +1,6 @@
 // The whole local column of DESIGN.md §2 in one process: dynalite, s3rver, the table and bucket, demo
 // data, and one HTTP server for the Hono app plus the built web app. `npm start` and tests boot it here.
+
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +16,10 @@ import { createDynamoStore, ensureTable } from '../../functions/adapters/dynamo/
 import { createPowertoolsLogger } from '../../functions/adapters/logging/powertools-logger.js';
 import { createTwilioClient, type TwilioClient } from '../../functions/adapters/twilio/client.js';
 import { provisionNumbers, wiringFor } from '../../functions/adapters/twilio/provision-numbers.js';
-import { provisionRouting } from '../../functions/adapters/twilio/provision-taskrouter.js';
+import {
+  provisionRouting,
+  twilioAgentWorkers,
+} from '../../functions/adapters/twilio/provision-taskrouter.js';
 import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import { openCenter } from '../../functions/app/open-center.js';
 import type { AppConfig } from '../../functions/config.js';
@@ -260,7 +264,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       store,
       clock,
       logger: options.logger ?? createPowertoolsLogger(),
-      twilio,
+      agentWorkers: twilioAgentWorkers(twilio, store, routing),
       ...createTwilioPorts({
         accountSid: config.twilio.accountSid,
         authToken: secrets.twilioAuthToken,

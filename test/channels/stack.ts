@@ -11,10 +11,12 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { serve } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
+import { routing as routingConfig } from '../../flows/routing.js';
 import { createLocalOutbox } from '../../functions/adapters/mail/local-outbox.js';
 import { createLocalQueue, type LocalQueue } from '../../functions/adapters/queue/local-queue.js';
 import { createS3MediaStore } from '../../functions/adapters/s3/media-store.js';
 import { createTwilioClient } from '../../functions/adapters/twilio/client.js';
+import { twilioAgentWorkers } from '../../functions/adapters/twilio/provision-taskrouter.js';
 import { createTwilioRecordingMedia } from '../../functions/adapters/twilio/recording-media.js';
 import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import type {
@@ -120,7 +122,7 @@ export async function startChannelStack(options: { faults?: Faults; mediaTimeout
     store,
     clock,
     logger: createCapturingLogger(),
-    twilio,
+    agentWorkers: twilioAgentWorkers(twilio, store, routingConfig),
     ...createTwilioPorts({
       accountSid: ACCOUNT.accountSid,
       authToken: ACCOUNT.authToken,

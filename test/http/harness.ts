@@ -2,7 +2,9 @@
 // of every role, and helpers to log in, call /api and send signed Twilio webhooks.
 
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
+import { routing as routingConfig } from '../../flows/routing.js';
 import { createTwilioClient } from '../../functions/adapters/twilio/client.js';
+import { twilioAgentWorkers } from '../../functions/adapters/twilio/provision-taskrouter.js';
 import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import type { AppConfig } from '../../functions/config.js';
 import type { Role } from '../../functions/domain/model.js';
@@ -115,11 +117,15 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     clock: ts.clock,
     logger,
     // Nothing listens here: these tests cover routes that do not call Twilio's REST API.
-    twilio: createTwilioClient({
-      accountSid: config.twilio.accountSid,
-      authToken: TWILIO_TOKEN,
-      apiBaseUrl: 'http://127.0.0.1:9',
-    }),
+    agentWorkers: twilioAgentWorkers(
+      createTwilioClient({
+        accountSid: config.twilio.accountSid,
+        authToken: TWILIO_TOKEN,
+        apiBaseUrl: 'http://127.0.0.1:9',
+      }),
+      ts.store,
+      routingConfig,
+    ),
     ...createTwilioPorts({
       accountSid: config.twilio.accountSid,
       authToken: TWILIO_TOKEN,

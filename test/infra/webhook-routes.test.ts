@@ -34,7 +34,7 @@ function appRoutes(): { method: string; path: string }[] {
     store: {} as Store,
     clock: systemClock,
     logger: createCapturingLogger(),
-    twilio: createTwilioClient({ accountSid: config.twilio.accountSid, authToken: 't' }),
+    agentWorkers: { sync: async () => undefined },
     ...createTwilioPorts({ accountSid: config.twilio.accountSid, authToken: 't' }),
   });
   const seen = new Map<string, { method: string; path: string }>();

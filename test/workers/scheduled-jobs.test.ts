@@ -4,6 +4,8 @@
 // exactly three presence sweeps, 15, 30 and 45 s later.
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { routing as routingConfig } from '../../flows/routing.js';
+import { twilioAgentWorkers } from '../../functions/adapters/twilio/provision-taskrouter.js';
 import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import { openCenter } from '../../functions/app/open-center.js';
 import { HEARTBEAT_TIMEOUT_SECONDS } from '../../functions/domain/agent-state.js';
@@ -74,7 +76,7 @@ describe('scheduled jobs: one minute on the local stack', () => {
       store: stack.store,
       clock,
       logger: createCapturingLogger(),
-      twilio: stack.twilio,
+      agentWorkers: twilioAgentWorkers(stack.twilio, stack.store, routingConfig),
       ...createTwilioPorts({
         accountSid: stack.config.twilio.accountSid,
         authToken: LOCAL_TWILIO.authToken,

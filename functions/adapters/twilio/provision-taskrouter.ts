@@ -10,6 +10,7 @@ import type { Store } from '../../domain/ports.js';
 import { type ProvisionedRouting, ROUTING_SETTING } from '../../domain/routing/provisioned.js';
 import type { RoutingConfig } from '../../domain/routing/types.js';
 import { queueExpression, workerAttributes, workflowConfiguration } from '../../domain/routing/workflow.js';
+import type { AgentWorkerSync } from '../../domain/taskrouter-port.js';
 import type { TwilioClient } from './client.js';
 
 export interface ProvisionTaskRouterInput {
@@ -182,4 +183,13 @@ export async function provisionRouting(
   const result = await provisionTaskRouter(client, { routing, agents, publicBaseUrl });
   await store.settings.put(ROUTING_SETTING, result);
   return result;
+}
+
+/** The agent-worker port over the official client: the API's user routes keep workers in step. */
+export function twilioAgentWorkers(
+  client: TwilioClient,
+  store: Store,
+  routing: RoutingConfig,
+): AgentWorkerSync {
+  return { sync: (user) => syncAgentWorker(client, store, routing, user) };
 }

@@ -85,6 +85,12 @@ export function createTelephonyRest(rest: RestTransport): TelephonyPort {
         CallSidToCoach: u.callSidToCoach,
       });
     },
+    async setRecording(callSid, action) {
+      await rest.voice(
+        `Calls/${callSid}/Recordings/Twilio.CURRENT.json`,
+        action === 'pause' ? { Status: 'paused', PauseBehavior: 'silence' } : { Status: 'in-progress' },
+      );
+    },
     async removeParticipant(conference, callSid) {
       await rest.voiceDelete(`${conf(conference)}/Participants/${callSid}.json`);
     },

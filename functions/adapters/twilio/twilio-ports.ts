@@ -18,6 +18,15 @@ export function createMessagingRest(rest: RestTransport): MessagingPort {
     async sendSms({ from, to, body }) {
       await rest.voice('Messages.json', { From: from, To: to, Body: body });
     },
+    async send({ from, to, body, statusCallback }) {
+      const j = await rest.voice('Messages.json', {
+        From: from,
+        To: to,
+        Body: body,
+        StatusCallback: statusCallback,
+      });
+      return { sid: String(j.sid), status: String(j.status ?? 'queued') };
+    },
   };
 }
 

@@ -115,12 +115,7 @@ export function registerRecordingRoutes(
     if (!hearsAll(c.var.user.roles) && call.agentId !== c.var.user.id)
       throw new ForbiddenError(`Call "${callSid}" is not yours; agents control only their own calls.`);
     try {
-      await deps.twilio
-        .calls(callSid)
-        .recordings('Twilio.CURRENT')
-        .update(
-          action === 'pause' ? { status: 'paused', pauseBehavior: 'silence' } : { status: 'in-progress' },
-        );
+      await deps.telephony.setRecording(callSid, action);
     } catch (err) {
       const status = (err as { status?: number }).status;
       if (status === 404 || status === 400)

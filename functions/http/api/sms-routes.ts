@@ -73,7 +73,7 @@ export function registerSmsRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps & Chan
       {
         store,
         clock: deps.clock,
-        messages: deps.twilio.messages,
+        messages: { create: (p) => deps.messaging.send(p) },
         from: deps.smsFrom,
         statusCallbackUrl: `${deps.config.publicBaseUrl}${SMS_STATUS_PATH}`,
       },

@@ -2,7 +2,6 @@
 // password. Every change is audited; password hashes never leave the server.
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { routing } from '../../../flows/routing.js';
-import { syncAgentWorker } from '../../adapters/twilio/provision-taskrouter.js';
 import { LANGUAGES, ROLES, USER_ID_PATTERN, USER_ID_RULE, type User } from '../../domain/model.js';
 import { hashPassword } from '../../domain/password.js';
 import type { AppDeps } from '../deps.js';
@@ -65,9 +64,11 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
   const { store } = deps;
   /** The user is saved whatever Twilio says; a failed sync is logged and the next provisioning run repairs it. */
   const syncWorker = (user: User) =>
-    syncAgentWorker(deps.twilio, store, routing, user).catch((err: unknown) =>
-      deps.logger.error('worker sync failed', { user: user.id, error: String(err) }),
-    );
+    deps.agentWorkers
+      .sync(user)
+      .catch((err: unknown) =>
+        deps.logger.error('worker sync failed', { user: user.id, error: String(err) }),
+      );
   const tags = ['users'];
 
   const list = securedRoute(guard, 'users.list', {
