@@ -53,7 +53,7 @@ export interface AppConfig {
   };
   /** Lowest level logged (POWERTOOLS_LOG_LEVEL, or LOG_LEVEL); loaders always fill it, absent = INFO. */
   readonly logLevel?: LogLevel;
-  /** Recordings, SMS, mail and fax (issue 7); loadConfig always fills it, hand-built configs may omit it. */
+  /** Recordings, SMS, mail and fax; loadConfig always fills it, hand-built configs may omit it. */
   readonly channels?: {
     /** Lifetime of presigned playback URLs; short, since anyone holding one can listen. */
     readonly playbackTtlSeconds: number;

@@ -23,7 +23,7 @@ export interface MediaStore {
   presignGet(key: string, ttlSeconds: number): Promise<string>;
 }
 
-/** The media of one Twilio recording and its removal (reference §5.3). */
+/** The media of one Twilio recording and its removal (docs/twilio-behaviour.md §5.3). */
 export interface TwilioRecordingMedia {
   /** WAV bytes; throws TwilioMediaError on HTTP errors and timeouts. */
   download(recordingSid: string, channels: 1 | 2): Promise<{ body: Uint8Array; contentType: string }>;

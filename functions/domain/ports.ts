@@ -22,7 +22,7 @@ import type { Page, PageRequest } from './paging.js';
 // Re-exported: callers have always found the paging types next to the repositories that return them.
 export type { Page, PageRequest } from './paging.js';
 
-/** Expected failures of a write, as values (STYLE.md habit 1). */
+/** Expected failures of a write, as values rather than exceptions. */
 export type WriteResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly reason: 'not-found' }

@@ -72,7 +72,7 @@ export function recordingStatusCallbackUrl(
 
 /**
  * Attributes for `<Dial>` on an agent call: dual channel (caller on channel 1, agent on 2) from answer,
- * with our status callback carrying the customer's CallSid. For the IVR/routing side (issue 4).
+ * with our status callback carrying the customer's CallSid.
  */
 export function agentDialRecording(publicBaseUrl: string, customerCallSid: string) {
   return {

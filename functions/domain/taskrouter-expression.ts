@@ -1,4 +1,4 @@
-// TaskRouter's expression language (reference §4.6): parses and evaluates queue `target_workers`,
+// TaskRouter's expression language (docs/twilio-behaviour.md §4.6): parses and evaluates queue `target_workers`,
 // workflow filter and target expressions, `skip_if`, `known_worker_*` values and `order_by` lists.
 // Pure; used by the twin's TaskRouter engine and the flow validator.
 
@@ -10,7 +10,7 @@ import { parseOrderSource, parseSource, parseValueSource } from './taskrouter-ex
 export type { Compiled, ExpressionError, ParseResult } from './taskrouter-expression/ast.js';
 
 /*
- * Semantics where reference §4.6 is silent or loose (pinned in test/domain/taskrouter-expression*.test.ts):
+ * Semantics where docs/twilio-behaviour.md §4.6 is silent or loose (pinned in test/domain/taskrouter-expression*.test.ts):
  * - NULL (missing key or JSON null) is false with every operator except `!=` and `NOT IN`, which are true;
  *   NULL != NULL is true. NOT IN is the array form of != ("not equal to any"), not NOT(IN).
  * - Values of different types never compare: `1 == '1'` and `1 != '1'` are both false. Booleans have no

@@ -1,4 +1,4 @@
-// The whole local column of DESIGN.md §2 in one process: dynalite, s3rver, the table and bucket, demo
+// The whole local environment (docs/architecture.md) in one process: dynalite, s3rver, the table and bucket, demo
 // data, and one HTTP server for the Hono app plus the built web app. `npm start` and tests boot it here.
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';

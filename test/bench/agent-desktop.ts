@@ -1,4 +1,4 @@
-// Benchmark (issue 5): 50 scripted agents (session, token, agent link over WebSocket, heartbeat every
+// Benchmark: 50 scripted agents (session, token, agent link over WebSocket, heartbeat every
 // 10 s, Available) and 200 callers on the local stack (system clock, real webhooks, presence sweeper on).
 // Callers arrive one every 60 ms; each picks English and the general line; the time from the caller entering the queue (the key
 // press that creates the task) to an agent's link receiving the ring is measured per call (p50/p99).

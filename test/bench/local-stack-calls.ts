@@ -1,4 +1,4 @@
-// Benchmark (issue 3): 200 simulated calls at once through the whole local stack: the twin calls the
+// Benchmark: 200 simulated calls at once through the whole local stack: the twin calls the
 // real app's webhooks (signature check, DynamoDB via dynalite), the callers hear the hotline's voice
 // flow, then hang up. Prints and writes bench-results/local-stack-calls.json: errors, and the time per
 // webhook step (as the twin measured each request) by path.

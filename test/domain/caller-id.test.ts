@@ -1,4 +1,4 @@
-// Caller IDs as Twilio sends them (reference §1.1): E.164 passes, anything else is kept raw.
+// Caller IDs as Twilio sends them (docs/twilio-behaviour.md §1.1): E.164 passes, anything else is kept raw.
 import { describe, expect, it } from 'vitest';
 import { callerId } from '../../functions/domain/caller-id.js';
 

@@ -1,4 +1,4 @@
-// Configuration fails fast and names the key that is missing or malformed (STYLE.md habit 4).
+// Configuration fails fast and names the key that is missing or malformed.
 import { describe, expect, it } from 'vitest';
 import {
   ConfigError,

@@ -1,4 +1,4 @@
-// Malformed TaskRouter expressions (reference §4.6): each gives a message naming what was expected and
+// Malformed TaskRouter expressions (docs/twilio-behaviour.md §4.6): each gives a message naming what was expected and
 // what was found, at a 0-based position, so a flow author can fix it without reading the parser.
 import { describe, expect, it } from 'vitest';
 import { parseExpression } from '../../functions/domain/taskrouter-expression.js';
@@ -83,7 +83,7 @@ const cases: ReadonlyArray<readonly [source: string, position: number, message: 
     'expected IN after NOT at position 6, found keyword HAS (TaskRouter has NOT IN but no NOT operator)',
   ],
   ['a + 1 == 2', 2, 'unexpected character "+" at position 2'],
-  // Hyphens (reference §4.6: not supported).
+  // Hyphens (docs/twilio-behaviour.md §4.6: not supported).
   [
     'foo-bar == 1',
     3,
@@ -142,7 +142,7 @@ const cases: ReadonlyArray<readonly [source: string, position: number, message: 
   ['a == 1;', 6, 'unexpected character ";" at position 6'],
 ];
 
-describe('malformed expressions (reference §4.6)', () => {
+describe('malformed expressions (docs/twilio-behaviour.md §4.6)', () => {
   it.each(cases)('%j fails at %d', (source, position, message) => {
     expect(parseExpression(source)).toEqual({ ok: false, error: { message, position, expression: source } });
   });

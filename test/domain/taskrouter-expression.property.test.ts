@@ -1,4 +1,4 @@
-// Property tests for the TaskRouter expression language (reference §4.6): random expression trees are
+// Property tests for the TaskRouter expression language (docs/twilio-behaviour.md §4.6): random expression trees are
 // printed in varied styles, parsed, and evaluated against random attributes; the answers must match an
 // independent reference evaluator written here on the generated tree.
 import fc from 'fast-check';
@@ -352,7 +352,7 @@ function mustParse(source: string) {
   return parsed.expression;
 }
 
-describe('TaskRouter expressions: properties (reference §4.6)', () => {
+describe('TaskRouter expressions: properties (docs/twilio-behaviour.md §4.6)', () => {
   it('single comparisons agree with the reference evaluator, and every operator is sometimes true', () => {
     const trueCounts = new Map<Op, number>();
     fc.assert(

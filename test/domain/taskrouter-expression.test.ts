@@ -1,4 +1,4 @@
-// Pins the TaskRouter expression semantics of reference §4.6 (and the uses in §4.4–4.5) with examples:
+// Pins the TaskRouter expression semantics of docs/twilio-behaviour.md §4.6 (and the uses in §4.4–4.5) with examples:
 // every operator, precedence, NULL, type mismatches, arrays, paths, and the reference's own expressions.
 import { describe, expect, it } from 'vitest';
 import {
@@ -30,7 +30,7 @@ const agent = {
   channel: { chat: { configured_capacity: 2 }, voice: { configured_capacity: 0 } },
 };
 
-describe('reference §4.4–4.6 examples', () => {
+describe('docs/twilio-behaviour.md §4.4–4.6 examples', () => {
   it("queue target_workers `skills HAS 'support' AND languages HAS 'zh'` (§4.6)", () => {
     expect(evaluate("skills HAS 'support' AND languages HAS 'zh'", agent)).toBe(true);
     expect(evaluate("skills HAS 'support' AND languages HAS 'fr'", agent)).toBe(false);
@@ -70,7 +70,7 @@ describe('reference §4.4–4.6 examples', () => {
   });
 });
 
-describe('operators (reference §4.6)', () => {
+describe('operators (docs/twilio-behaviour.md §4.6)', () => {
   it.each([
     ['level == 3', true],
     ['level == 4', false],
@@ -131,7 +131,7 @@ describe('operators (reference §4.6)', () => {
   });
 });
 
-describe('precedence and grouping (reference §4.6)', () => {
+describe('precedence and grouping (docs/twilio-behaviour.md §4.6)', () => {
   it('AND binds tighter than OR', () => {
     // Read as true OR (false AND false).
     expect(evaluate('1 == 1 OR 1 == 2 AND 1 == 3')).toBe(true);
@@ -145,7 +145,7 @@ describe('precedence and grouping (reference §4.6)', () => {
   });
 });
 
-describe('NULL: a missing key (reference §4.6)', () => {
+describe('NULL: a missing key (docs/twilio-behaviour.md §4.6)', () => {
   it('is false with every operator except != (and NOT IN, its array form)', () => {
     for (const op of ['==', '>', '>=', '<', '<=']) expect(evaluate(`missing ${op} 1`, agent)).toBe(false);
     expect(evaluate("missing CONTAINS 'a'", agent)).toBe(false);
@@ -177,7 +177,7 @@ describe('NULL: a missing key (reference §4.6)', () => {
   });
 });
 
-describe('type mismatches and misused operators (reference §4.6: "false")', () => {
+describe('type mismatches and misused operators (docs/twilio-behaviour.md §4.6: "false")', () => {
   it('compares only same-typed scalars: 1 == "1" is false, and so is 1 != "1"', () => {
     expect(evaluate("level == '3'", agent)).toBe(false);
     expect(evaluate("level != '3'", agent)).toBe(false);
@@ -258,7 +258,7 @@ describe('evaluation never throws', () => {
   });
 });
 
-describe('resolveValueExpression (known_worker_sid, reference §4.5)', () => {
+describe('resolveValueExpression (known_worker_sid, docs/twilio-behaviour.md §4.5)', () => {
   const scope = { task: { requested_agent: 'WK0123', tags: ['a'] } };
 
   it('resolves a path, a quoted string, and a missing key to null', () => {
@@ -285,7 +285,7 @@ describe('resolveValueExpression (known_worker_sid, reference §4.5)', () => {
   });
 });
 
-describe('parseOrderBy (reference §4.5)', () => {
+describe('parseOrderBy (docs/twilio-behaviour.md §4.5)', () => {
   it('reads keys and directions, case-insensitively; a key without a direction is ASC', () => {
     expect(parseOrderBy('worker.level DESC, worker.tenure asc, worker.skills[0]')).toEqual({
       ok: true,

@@ -1,4 +1,4 @@
-// The Twilio provisioning custom resource's logic against the twin (issue 6): Create configures TaskRouter,
+// The Twilio provisioning custom resource's logic against the twin: Create configures TaskRouter,
 // the softphone TwiML App and the numbers; a re-run updates nothing; a drifted or added queue is put right;
 // Delete removes the workspace and the app and clears the numbers' URLs, leaving the numbers bought.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Role-matrix rows for the agent desk and supervisor console routes (issue 5). The harness has no
+// Role-matrix rows for the agent desk and supervisor console routes. The harness has no
 // TaskRouter provisioning and no API key, so routes that need them answer 409 once past the guard;
 // that is enough here: the guard's 401/403 is what the matrix checks. Behaviour is in test/e2e/agent/.
 export type MatrixRole = 'agent' | 'supervisor' | 'admin';

@@ -3,7 +3,6 @@
 
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTwilioClient } from '../../functions/adapters/twilio/client.js';
 import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import { loadConfig } from '../../functions/config.js';
 import type { Store } from '../../functions/domain/ports.js';

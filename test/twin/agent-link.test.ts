@@ -1,6 +1,6 @@
-// The agent link (issue 3 item 5): what the Voice SDK Device and TaskRouter Worker would carry, over one
-// WebSocket authenticated by an Access Token (reference §9.1), and presence that follows the page
-// (reference §4.12: setWorkerOfflineIfDisconnected).
+// The agent link: what the Voice SDK Device and TaskRouter Worker would carry, over one
+// WebSocket authenticated by an Access Token (docs/twilio-behaviour.md §9.1), and presence that follows the page
+// (docs/twilio-behaviour.md §4.12: setWorkerOfflineIfDisconnected).
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';

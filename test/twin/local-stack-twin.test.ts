@@ -1,4 +1,4 @@
-// The twin inside the local stack (issue 3): numbers wired through Twilio's REST API, a simulated call
+// The twin inside the local stack: numbers wired through Twilio's REST API, a simulated call
 // reaching the app's voice webhook, and the official client served at Twilio's paths under /twin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../functions/domain/manual-clock.js';
@@ -21,7 +21,7 @@ async function sim(method: string, path: string, body?: unknown) {
 }
 
 describe('the twin in the local stack', () => {
-  it('wires the demo hotline to the app through IncomingPhoneNumbers (reference §1.1)', async () => {
+  it('wires the demo hotline to the app through IncomingPhoneNumbers (docs/twilio-behaviour.md §1.1)', async () => {
     const [number] = await stack.twilio.incomingPhoneNumbers.list({ phoneNumber: '+18005550100' });
     expect(number?.voiceUrl).toBe(`${stack.url}/twilio/voice`);
     expect(number?.statusCallback).toBe(`${stack.url}/twilio/voice/status`);

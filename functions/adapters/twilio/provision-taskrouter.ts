@@ -112,7 +112,7 @@ async function upsertWorker(ws: Workspace, agent: User, offline: string | undefi
     });
     return created.sid;
   }
-  // A list result carries no attributes (reference §4.3): fetch, keep today's call count.
+  // A list result carries no attributes (docs/twilio-behaviour.md §4.3): fetch, keep today's call count.
   const current = JSON.parse((await ws.workers(have.sid).fetch()).attributes || '{}') as {
     calls_today?: number;
     calls_day?: string;

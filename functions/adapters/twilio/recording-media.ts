@@ -1,4 +1,4 @@
-// Twilio recording media (reference §5.3): download the WAV (both channels of a dual recording) with the
+// Twilio recording media (docs/twilio-behaviour.md §5.3): download the WAV (both channels of a dual recording) with the
 // account's credentials and a time limit, check it arrived whole, and delete the recording afterwards.
 // URLs are built from the RecordingSid, never taken from the callback, and rebased onto the twin locally.
 import type { TwilioMediaError as MediaErrorType, TwilioRecordingMedia } from '../../domain/channel-ports.js';

@@ -4,7 +4,7 @@
 import type { User } from '../model.js';
 import type { QueueDefinition, RoutingConfig } from './types.js';
 
-/** TaskRouter expressions cannot read hyphenated values (reference §4.3): `east-china` -> `east_china`. */
+/** TaskRouter expressions cannot read hyphenated values (docs/twilio-behaviour.md §4.3): `east-china` -> `east_china`. */
 export const routingValue = (value: string): string => value.replace(/-/g, '_');
 
 export function regionOf(phone: string, routing: Pick<RoutingConfig, 'regionsByPrefix'>): string | undefined {

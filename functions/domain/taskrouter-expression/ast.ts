@@ -1,4 +1,4 @@
-// The parsed form of a TaskRouter expression (reference §4.6), shared by the parser, the evaluator and
+// The parsed form of a TaskRouter expression (docs/twilio-behaviour.md §4.6), shared by the parser, the evaluator and
 // tests. Callers outside this folder treat `Compiled` as opaque and go through the public module.
 
 export const COMPARISON_OPERATORS = [

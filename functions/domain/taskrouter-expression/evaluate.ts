@@ -1,4 +1,4 @@
-// Evaluates a parsed TaskRouter expression against plain attribute objects (reference §4.6 semantics):
+// Evaluates a parsed TaskRouter expression against plain attribute objects (docs/twilio-behaviour.md §4.6 semantics):
 // a missing key is NULL, mismatched types and misused operators give false, nothing throws.
 
 import type { ComparisonOperator, ExpressionNode, OperandNode, PathSegment } from './ast.js';

@@ -1,4 +1,4 @@
-// Recursive-descent parser for TaskRouter expressions (reference §4.6 grammar), plus the two smaller
+// Recursive-descent parser for TaskRouter expressions (docs/twilio-behaviour.md §4.6 grammar), plus the two smaller
 // forms workflows use: a single value (`known_worker_sid`) and an `order_by` list.
 
 import type {

@@ -1,4 +1,4 @@
-// Mints the browser's Twilio Access Token (reference §9.1): identity = user id, VoiceGrant (incoming
+// Mints the browser's Twilio Access Token (docs/twilio-behaviour.md §9.1): identity = user id, VoiceGrant (incoming
 // calls; outgoing through the provisioned TwiML App when there is one) and TaskRouterGrant (the user's
 // worker), signed with the configured API key. Locally the same token opens the twin's agent link.
 import twilio from 'twilio';

@@ -1,6 +1,6 @@
 // Finding and hearing recordings: search (time range, agent, caller, customer, ticket, queue), metadata,
 // short-lived presigned playback URLs (every playback audited), and pause/resume of the live recording of a
-// call through Twilio (reference §5.1.4). Agents see and hear only their own calls; supervisors and admins all.
+// call through Twilio (docs/twilio-behaviour.md §5.1.4). Agents see and hear only their own calls; supervisors and admins all.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { User } from '../../domain/model.js';
 import type { RecordingQuery, StoredRecording } from '../../domain/recording.js';

@@ -1,7 +1,6 @@
 // User administration (admins): list, create with a password, change roles/skills/disabled, reset a
 // password. Every change is audited; password hashes never leave the server.
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { routing } from '../../../flows/routing.js';
 import { LANGUAGES, ROLES, USER_ID_PATTERN, USER_ID_RULE, type User } from '../../domain/model.js';
 import { hashPassword } from '../../domain/password.js';
 import type { AppDeps } from '../deps.js';

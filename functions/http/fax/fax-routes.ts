@@ -1,4 +1,4 @@
-// POST /fax/inbound: a fax provider's webhook (Twilio no longer carries fax, DESIGN.md §6). The HMAC
+// POST /fax/inbound: a fax provider's webhook (Twilio no longer carries fax: Programmable Fax ended on 2021-12-17). The HMAC
 // signature is checked on the raw body first (403, nothing changes); an unreadable body is a 400 that says
 // what is wrong. The PDF goes to S3 (verified), attaches to the customer owning the sender number or to a
 // new intake ticket, and a task goes to the fax/back-office skill. A re-delivered fax stores nothing twice.

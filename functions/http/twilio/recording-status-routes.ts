@@ -1,4 +1,4 @@
-// Twilio's recording status callback (reference §5.2): validated, turned into a job and enqueued, nothing
+// Twilio's recording status callback (docs/twilio-behaviour.md §5.2): validated, turned into a job and enqueued, nothing
 // else, so it answers in milliseconds. The worker copies the media into S3. `?call=` and `?voicemail=`
 // (set by whoever asked for the recording) tie it to the customer's call or a voicemail.
 import { Hono } from 'hono';

@@ -1,4 +1,4 @@
-// Message status callbacks (reference §6.3): recorded on the message; they may arrive out of order, and a
+// Message status callbacks (docs/twilio-behaviour.md §6.3): recorded on the message; they may arrive out of order, and a
 // late "sent" never replaces "delivered". A callback for a message we do not know is acknowledged.
 import { Hono } from 'hono';
 import type { WebhookDeps } from '../deps.js';

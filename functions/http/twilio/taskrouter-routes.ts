@@ -23,7 +23,7 @@ function json(raw: string | undefined): Record<string, unknown> {
   }
 }
 
-/** `RecordingStatusCallback` -> `recording_status_callback`: the instruction's JSON form (reference §4.8). */
+/** `RecordingStatusCallback` -> `recording_status_callback`: the instruction's JSON form (docs/twilio-behaviour.md §4.8). */
 function snakeCase(fields: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(fields).map(([k, v]) => [k.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase(), v]),

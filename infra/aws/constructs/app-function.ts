@@ -74,8 +74,7 @@ export class AppFunction extends Construct {
     });
     Validations.of(this.fn).acknowledge({
       id: 'AwsSolutions-L1',
-      reason:
-        'Node.js 22 is the runtime the project targets and tests (DESIGN.md); moving up is a deliberate change.',
+      reason: 'Node.js 22 is the runtime the project targets and tests; moving up is a deliberate change.',
     });
   }
 }

@@ -1,4 +1,4 @@
-// Presence that cannot drift (issue 5), on the local stack with a manual clock and the presence sweeper:
+// Presence that cannot drift, on the local stack with a manual clock and the presence sweeper:
 // a page that stops sending heartbeats leaves Available within 30 s (+ one sweep) and the call ringing it
 // goes to another agent; a closed page (agent link gone) likewise, at once. No call is lost.
 

@@ -1,4 +1,4 @@
-// The whole desk in a browser (issue 5 acceptance): a caller on the phone page reaches the IVR and
+// The whole desk in a browser: a caller on the phone page reaches the IVR and
 // queues; the supervisor sees the waiting call; the agent, signed in on a second page, gets the ring
 // (the assignment's conference instruction), answers it, sees the screen pop of the right customer,
 // logs a claim, schedules a callback for the caller from the pop, cold-transfers the caller to the

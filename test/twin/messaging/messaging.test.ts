@@ -1,4 +1,4 @@
-// Messaging (reference §6.1-6.4, Appendix A item 9): inbound parameters with zero-based MediaUrl{N}, Messaging
+// Messaging (docs/twilio-behaviour.md §6.1-6.4, Appendix A item 9): inbound parameters with zero-based MediaUrl{N}, Messaging
 // TwiML replies, status callbacks queued -> sent -> delivered (RawDlrDoneDate) on the clock, opt-out and 21610.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../support/harness.js';

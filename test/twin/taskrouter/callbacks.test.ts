@@ -15,7 +15,7 @@ function withCallbacks(workspace: Record<string, unknown> = {}) {
 
 describe('event callbacks', () => {
   it('posts events in order with the documented fields', async () => {
-    // reference §4.9: parameters on every event and the typical order for a routed task
+    // docs/twilio-behaviour.md §4.9: parameters on every event and the typical order for a routed task
     const b = withCallbacks();
     b.worker('alice', { contact_uri: 'client:alice' });
     const task = b.task({ type: 'voice' });
@@ -61,7 +61,7 @@ describe('event callbacks', () => {
   });
 
   it('sends only the events named in events_filter, but records them all', async () => {
-    // reference §4.9: for every event or only those in events_filter
+    // docs/twilio-behaviour.md §4.9: for every event or only those in events_filter
     const b = withCallbacks({ eventsFilter: 'task.created,task.canceled' });
     const task = b.task();
     b.engine.updateTask(b.ws, task.sid, { assignmentStatus: 'canceled', reason: 'gone' });
@@ -74,7 +74,7 @@ describe('event callbacks', () => {
   });
 
   it('reports activity changes with the time spent in the previous activity', async () => {
-    // reference §4.9: WorkerTimeInPreviousActivity (s), ...Ms and WorkerPreviousActivitySid
+    // docs/twilio-behaviour.md §4.9: WorkerTimeInPreviousActivity (s), ...Ms and WorkerPreviousActivitySid
     const b = withCallbacks();
     const alice = b.worker('alice');
     await b.clock.advance(90_500);
@@ -94,7 +94,7 @@ describe('event callbacks', () => {
 
 describe('assignment callback', () => {
   it('posts the documented parameters when a reservation is created', async () => {
-    // reference §4.8: the request parameters
+    // docs/twilio-behaviour.md §4.8: the request parameters
     const b = withCallbacks();
     b.worker('alice', { skills: ['support'] });
     const task = b.task({ type: 'voice' }, { priority: 5 });
@@ -118,7 +118,7 @@ describe('assignment callback', () => {
   });
 
   it('an empty or {} reply leaves the reservation pending; accept accepts it', async () => {
-    // reference §4.8: empty body or {} means handle later
+    // docs/twilio-behaviour.md §4.8: empty body or {} means handle later
     const b = withCallbacks();
     b.worker('alice');
     b.worker('bob');
@@ -134,7 +134,7 @@ describe('assignment callback', () => {
   });
 
   it('reject with activity_sid moves the worker', async () => {
-    // reference §4.8: {"instruction":"reject","activity_sid":"WA..."}
+    // docs/twilio-behaviour.md §4.8: {"instruction":"reject","activity_sid":"WA..."}
     const b = withCallbacks();
     const alice = b.worker('alice');
     b.hooks.reply = () => json({ instruction: 'reject', activity_sid: b.offline.sid });
@@ -145,7 +145,7 @@ describe('assignment callback', () => {
   });
 
   it('dequeue bridges the queued caller to the worker contact_uri and accepts once bridged', async () => {
-    // reference §4.8: dequeue; `to` defaults to the worker's contact_uri; accepted when the agent leg connects
+    // docs/twilio-behaviour.md §4.8: dequeue; `to` defaults to the worker's contact_uri; accepted when the agent leg connects
     const b = withCallbacks();
     b.worker('alice', { contact_uri: 'client:alice' });
     const post = b.engine.createActivity(b.ws, 'Wrap up', false);
@@ -172,7 +172,7 @@ describe('assignment callback', () => {
   });
 
   it('conference puts caller and worker in a conference and records it on the task', async () => {
-    // reference §4.8: conference instruction; [K] conference sid added to the task attributes
+    // docs/twilio-behaviour.md §4.8: conference instruction; [K] conference sid added to the task attributes
     const b = withCallbacks();
     b.worker('alice', { contact_uri: 'client:alice' });
     b.hooks.reply = () =>
@@ -196,7 +196,7 @@ describe('assignment callback', () => {
   });
 
   it('call places a call to the worker and accepts at once with accept true; redirect moves the call', async () => {
-    // reference §4.8: call with accept:true; redirect with call_sid and url
+    // docs/twilio-behaviour.md §4.8: call with accept:true; redirect with call_sid and url
     const b = withCallbacks();
     b.worker('alice', { contact_uri: 'client:alice' });
     b.worker('bob', { contact_uri: 'client:bob' });
@@ -231,7 +231,7 @@ describe('assignment callback', () => {
   });
 
   it('a caller who hangs up while queued cancels the task through the port', async () => {
-    // reference §4.8 (dequeue: caller hangs up first -> task canceled) [K]; TaskRouterPort.cancelTaskForCall
+    // docs/twilio-behaviour.md §4.8 (dequeue: caller hangs up first -> task canceled) [K]; TaskRouterPort.cancelTaskForCall
     const b = withCallbacks();
     const wf = [...b.engine.workspace(b.ws).workflows.keys()][0] ?? '';
     const result = await b.engine.createTaskForCall({

@@ -11,7 +11,7 @@ function simple(workspace: Record<string, unknown> = {}, queueExtra: Record<stri
 
 describe('reservations', () => {
   it('max_reserved_workers reserves several workers; the first to accept wins, the rest are rescinded', async () => {
-    // reference §4.4: multi-reservation; the others become rescinded (reservation.rescinded)
+    // docs/twilio-behaviour.md §4.4: multi-reservation; the others become rescinded (reservation.rescinded)
     const b = simple({}, { maxReservedWorkers: 3 });
     b.worker('a');
     b.worker('b');
@@ -28,7 +28,7 @@ describe('reservations', () => {
   });
 
   it('a timed-out reservation moves the worker to the timeout activity and re-routes the task', async () => {
-    // reference §4.1, §4.7: on timeout the Worker moves to timeout_activity_sid and the Task is re-routed
+    // docs/twilio-behaviour.md §4.1, §4.7: on timeout the Worker moves to timeout_activity_sid and the Task is re-routed
     const b = simple();
     const alice = b.worker('alice');
     await b.clock.advance(1000);
@@ -46,7 +46,7 @@ describe('reservations', () => {
   });
 
   it('a rejected task is not offered to the same worker again and waits for another', async () => {
-    // reference §4.7: reserved -> pending on reject; [K] the rejecting worker is not re-offered the task
+    // docs/twilio-behaviour.md §4.7: reserved -> pending on reject; [K] the rejecting worker is not re-offered the task
     const b = simple();
     b.worker('alice');
     const task = b.task();
@@ -60,7 +60,7 @@ describe('reservations', () => {
   });
 
   it('reject with an activity moves the worker there', async () => {
-    // reference §4.7: Reject takes WorkerActivitySid
+    // docs/twilio-behaviour.md §4.7: Reject takes WorkerActivitySid
     const b = simple();
     const alice = b.worker('alice');
     const task = b.task();
@@ -71,7 +71,7 @@ describe('reservations', () => {
   });
 
   it('cancels a waiting task when its TTL runs out, with reason Task TTL Exceeded', async () => {
-    // reference §4.7: Timeout default 86,400 s; on expiry task.canceled with `Task TTL Exceeded`
+    // docs/twilio-behaviour.md §4.7: Timeout default 86,400 s; on expiry task.canceled with `Task TTL Exceeded`
     const b = simple();
     const task = b.task({}, { timeout: 60 });
     const idle = b.task();
@@ -87,7 +87,7 @@ describe('reservations', () => {
   });
 
   it('cancels pending reservations when a reserved task is canceled', () => {
-    // reference §4.7: a Task can be canceled until it is assigned; reservation.canceled
+    // docs/twilio-behaviour.md §4.7: a Task can be canceled until it is assigned; reservation.canceled
     const b = simple();
     const alice = b.worker('alice');
     const task = b.task();
@@ -100,7 +100,7 @@ describe('reservations', () => {
   });
 
   it('goes assigned -> wrapping -> completed and frees the worker for the next task', async () => {
-    // reference §4.7: assigned -> wrapping -> completed; §4.10 wrapping still occupies capacity
+    // docs/twilio-behaviour.md §4.7: assigned -> wrapping -> completed; §4.10 wrapping still occupies capacity
     const b = simple();
     b.worker('alice');
     const first = b.task();
@@ -119,7 +119,7 @@ describe('reservations', () => {
 
 describe('multitasking and availability', () => {
   it('holds voice at capacity 1 and sms at its configured capacity 3', () => {
-    // reference §4.10: parallel reservations up to each channel's capacity
+    // docs/twilio-behaviour.md §4.10: parallel reservations up to each channel's capacity
     const b = simple();
     const alice = b.worker('alice');
     b.engine.updateWorkerChannel(b.ws, alice.sid, 'sms', { capacity: 3 });
@@ -130,7 +130,7 @@ describe('multitasking and availability', () => {
   });
 
   it('gives a single-tasking workspace one task at a time per worker', () => {
-    // reference §4.10: multi_task_enabled=false is the legacy single-tasking mode
+    // docs/twilio-behaviour.md §4.10: multi_task_enabled=false is the legacy single-tasking mode
     const b = simple({ multiTaskEnabled: false });
     const alice = b.worker('alice');
     b.engine.updateWorkerChannel(b.ws, alice.sid, 'sms', { capacity: 3 });
@@ -139,7 +139,7 @@ describe('multitasking and availability', () => {
   });
 
   it('reserves only workers in an available activity, and reacts when one becomes available', () => {
-    // reference §4.2, §4.10: Reservations only while the Activity is available
+    // docs/twilio-behaviour.md §4.2, §4.10: Reservations only while the Activity is available
     const b = simple();
     const alice = b.worker('alice', {}, false);
     const task = b.task();
@@ -149,7 +149,7 @@ describe('multitasking and availability', () => {
   });
 
   it('a worker channel set unavailable takes no tasks of that channel', () => {
-    // reference §4.10: Available=false on a WorkerChannel means no new Tasks of that channel type
+    // docs/twilio-behaviour.md §4.10: Available=false on a WorkerChannel means no new Tasks of that channel type
     const b = simple();
     const alice = b.worker('alice');
     b.engine.updateWorkerChannel(b.ws, alice.sid, 'chat', { available: false });
@@ -160,7 +160,7 @@ describe('multitasking and availability', () => {
   });
 
   it('joins queues when attributes change and leaves them too', () => {
-    // reference §4.4: target_workers evaluated against worker attributes
+    // docs/twilio-behaviour.md §4.4: target_workers evaluated against worker attributes
     const b = bench();
     const q = b.queue('zh', "languages HAS 'zh'");
     b.workflow({ filters: [], default_filter: { queue: q.sid } });
@@ -173,7 +173,7 @@ describe('multitasking and availability', () => {
   });
 
   it('refuses a second worker with the same name in another case', () => {
-    // reference §4.3: friendly_name unique in the workspace, case-insensitive
+    // docs/twilio-behaviour.md §4.3: friendly_name unique in the workspace, case-insensitive
     const b = bench();
     b.worker('Alice');
     expect(() => b.worker('alice')).toThrow(/already exists/);

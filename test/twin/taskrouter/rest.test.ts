@@ -1,4 +1,4 @@
-// The TaskRouter twin's REST API driven by the official twilio client (reference §4 base URL, paging,
+// The TaskRouter twin's REST API driven by the official twilio client (docs/twilio-behaviour.md §4 base URL, paging,
 // auth), served over HTTP on 127.0.0.1 with the sub-app mounted at /taskrouter.
 import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -37,7 +37,7 @@ async function failure(p: Promise<unknown>): Promise<{ status: number; code: num
 
 describe('TaskRouter REST through the official client', () => {
   it('builds a workspace and routes, accepts and completes a task', async () => {
-    // reference §4.1-4.7: resources at Twilio's paths, form-encoded in, snake_case JSON out
+    // docs/twilio-behaviour.md §4.1-4.7: resources at Twilio's paths, form-encoded in, snake_case JSON out
     const ws = await client.taskrouter.v1.workspaces.create({
       friendlyName: 'REST center',
       multiTaskEnabled: true,
@@ -88,7 +88,7 @@ describe('TaskRouter REST through the official client', () => {
   });
 
   it('hides attributes in lists and applies the worker list filters', async () => {
-    // reference §4.3: attributes only in single fetches; list filters incl. TargetWorkersExpression
+    // docs/twilio-behaviour.md §4.3: attributes only in single fetches; list filters incl. TargetWorkersExpression
     const ws = await client.taskrouter.v1.workspaces.create({ friendlyName: 'Filters' });
     const w = client.taskrouter.v1.workspaces(ws.sid);
     const available = (await w.activities.list({ available: 'true' }))[0];
@@ -114,7 +114,7 @@ describe('TaskRouter REST through the official client', () => {
   });
 
   it('updates worker channels and pages through long lists', async () => {
-    // reference §4.10 WorkerChannels; §4 meta paging with PageSize and PageToken
+    // docs/twilio-behaviour.md §4.10 WorkerChannels; §4 meta paging with PageSize and PageToken
     const ws = await client.taskrouter.v1.workspaces.create({ friendlyName: 'Paging' });
     const w = client.taskrouter.v1.workspaces(ws.sid);
     const sids: string[] = [];
@@ -136,7 +136,7 @@ describe('TaskRouter REST through the official client', () => {
   });
 
   it('lists tasks by status, rejects through the reservation, lists events and deletes', async () => {
-    // reference §4.7 list filters and reservation update; §4.9 Events resource
+    // docs/twilio-behaviour.md §4.7 list filters and reservation update; §4.9 Events resource
     const ws = await client.taskrouter.v1.workspaces.create({ friendlyName: 'Tasks' });
     const w = client.taskrouter.v1.workspaces(ws.sid);
     const q = await w.taskQueues.create({ friendlyName: 'all' });
@@ -166,7 +166,7 @@ describe('TaskRouter REST through the official client', () => {
   });
 
   it('serves the statistics resources', async () => {
-    // reference §4.11: workspace, queue, workers, worker and workflow statistics
+    // docs/twilio-behaviour.md §4.11: workspace, queue, workers, worker and workflow statistics
     const ws = await client.taskrouter.v1.workspaces.create({ friendlyName: 'Stats' });
     const w = client.taskrouter.v1.workspaces(ws.sid);
     const q = await w.taskQueues.create({ friendlyName: 'all' });
@@ -198,7 +198,7 @@ describe('TaskRouter REST through the official client', () => {
   });
 
   it('answers Twilio errors: 401/20003 for bad credentials, 404/20404, 400/20001', async () => {
-    // reference §4 (HTTP Basic auth) and the error JSON
+    // docs/twilio-behaviour.md §4 (HTTP Basic auth) and the error JSON
     const stranger = createTwilioClient({
       accountSid: ACCOUNT.accountSid,
       authToken: 'wrong',

@@ -5,7 +5,7 @@ import { bench, reservedTo } from './support.js';
 
 describe('workflow filters', () => {
   it('takes the first matching filter, top to bottom, and default_filter when none matches', () => {
-    // reference §4.5: filters are evaluated top to bottom and the first match wins; else default_filter
+    // docs/twilio-behaviour.md §4.5: filters are evaluated top to bottom and the first match wins; else default_filter
     const b = bench();
     const zh = b.queue('zh', "languages HAS 'zh'");
     const billing = b.queue('billing', "skills HAS 'billing'");
@@ -31,7 +31,7 @@ describe('workflow filters', () => {
   });
 
   it('re-routes a pending task whose attributes change', () => {
-    // reference §4.7 (Update: Attributes) with §4.5 filters
+    // docs/twilio-behaviour.md §4.7 (Update: Attributes) with §4.5 filters
     const b = bench();
     const vip = b.queue('vip');
     const normal = b.queue('normal');
@@ -48,7 +48,7 @@ describe('workflow filters', () => {
 
 describe('workflow updates', () => {
   it('ReEvaluateTasks sends waiting tasks through the new configuration', () => {
-    // reference §4.5: ReEvaluateTasks=true reruns pending Tasks through the new configuration
+    // docs/twilio-behaviour.md §4.5: ReEvaluateTasks=true reruns pending Tasks through the new configuration
     const b = bench();
     const [oldQ, newQ] = [b.queue('old'), b.queue('new')];
     const wf = b.workflow({ filters: [], default_filter: { queue: oldQ.sid } });
@@ -61,7 +61,7 @@ describe('workflow updates', () => {
   });
 
   it('rejects a configuration naming an unknown queue or a malformed expression', () => {
-    // reference §4.5 (queue values must be real WQ SIDs) and §4.6 (clear parse errors)
+    // docs/twilio-behaviour.md §4.5 (queue values must be real WQ SIDs) and §4.6 (clear parse errors)
     const b = bench();
     const q = b.queue('q');
     expect(() => b.workflow({ filters: [{ expression: '1==1', targets: [{ queue: 'WQnope' }] }] })).toThrow(
@@ -75,7 +75,7 @@ describe('workflow updates', () => {
 
 describe('targets', () => {
   it('measures target timeouts cumulatively from the task age', async () => {
-    // reference §4.5: targets Q1(10), Q2(10), Q3(10): the task leaves Q2 once its age reaches 20 s
+    // docs/twilio-behaviour.md §4.5: targets Q1(10), Q2(10), Q3(10): the task leaves Q2 once its age reaches 20 s
     const b = bench();
     const [q1, q2, q3] = [b.queue('q1'), b.queue('q2'), b.queue('q3')];
     b.workflow({
@@ -108,7 +108,7 @@ describe('targets', () => {
   });
 
   it('does not move a task while a reservation is pending, and moves it when the reservation ends', async () => {
-    // reference §4.5 with §4.7: reservation timer restarts from zero; target age keeps counting
+    // docs/twilio-behaviour.md §4.5 with §4.7: reservation timer restarts from zero; target age keeps counting
     const b = bench();
     const [q1, q2] = [b.queue('q1'), b.queue('q2')];
     b.workflow(
@@ -127,7 +127,7 @@ describe('targets', () => {
   });
 
   it('checks skip_if only when no reservation is made on entering the step', () => {
-    // reference §4.5: skip_if is checked only if no Reservation is created immediately
+    // docs/twilio-behaviour.md §4.5: skip_if is checked only if no Reservation is created immediately
     const b = bench();
     const [sales, overflow] = [b.queue('sales', "team == 'sales'"), b.queue('overflow')];
     b.workflow({
@@ -154,7 +154,7 @@ describe('targets', () => {
   });
 
   it('skip_if on the last step takes the task out of the workflow', () => {
-    // reference §4.5: a skip_if firing on the final step removes the task (workflow.skipped)
+    // docs/twilio-behaviour.md §4.5: a skip_if firing on the final step removes the task (workflow.skipped)
     const b = bench();
     const q = b.queue('q');
     b.workflow({
@@ -166,7 +166,7 @@ describe('targets', () => {
   });
 
   it('routes to the known worker named by known_worker_sid and no one else', () => {
-    // reference §4.5: known_worker_sid resolves to a Worker SID from the task
+    // docs/twilio-behaviour.md §4.5: known_worker_sid resolves to a Worker SID from the task
     const b = bench();
     const q = b.queue('q');
     b.workflow({
@@ -179,7 +179,7 @@ describe('targets', () => {
   });
 
   it('waits for the target timeout when the known worker is not free, then moves on', async () => {
-    // reference §4.5: known_worker_sid target with a timeout, then the next target
+    // docs/twilio-behaviour.md §4.5: known_worker_sid target with a timeout, then the next target
     const b = bench();
     const q = b.queue('q');
     b.workflow({
@@ -200,7 +200,7 @@ describe('targets', () => {
   });
 
   it('known_worker_friendly_name matches the name case-insensitively', () => {
-    // reference §4.5 known_worker_friendly_name with §4.3 (names unique case-insensitively)
+    // docs/twilio-behaviour.md §4.5 known_worker_friendly_name with §4.3 (names unique case-insensitively)
     const b = bench();
     const q = b.queue('q');
     b.workflow({
@@ -214,7 +214,7 @@ describe('targets', () => {
   });
 
   it('orders candidate workers by order_by, then longest idle', async () => {
-    // reference §4.5: order_by e.g. worker.level DESC
+    // docs/twilio-behaviour.md §4.5: order_by e.g. worker.level DESC
     const b = bench();
     const q = b.queue('q');
     b.workflow({
@@ -229,7 +229,7 @@ describe('targets', () => {
   });
 
   it('applies the target expression between task and worker', () => {
-    // reference §4.6: target expressions prefix keys with task. or worker.
+    // docs/twilio-behaviour.md §4.6: target expressions prefix keys with task. or worker.
     const b = bench();
     const q = b.queue('q');
     b.workflow({
@@ -243,7 +243,7 @@ describe('targets', () => {
   });
 
   it('target priority overrides the task priority while in that target', () => {
-    // reference §4.5: priority overrides the Task's priority in this target
+    // docs/twilio-behaviour.md §4.5: priority overrides the Task's priority in this target
     const b = bench();
     const q = b.queue('q');
     b.workflow({ filters: [{ expression: '1==1', targets: [{ queue: q.sid, priority: 50 }] }] });
@@ -261,7 +261,7 @@ describe('ordering', () => {
   }
 
   it('gives a freed worker the highest priority task first, then the oldest (FIFO)', async () => {
-    // reference §4.4: task_order FIFO default; priority first
+    // docs/twilio-behaviour.md §4.4: task_order FIFO default; priority first
     const b = orderBench('FIFO');
     const alice = b.worker('alice', {}, false);
     const old = b.task({ n: 1 }, { priority: 1 });
@@ -279,7 +279,7 @@ describe('ordering', () => {
   });
 
   it('takes the newest task first in a LIFO queue', async () => {
-    // reference §4.4: task_order LIFO
+    // docs/twilio-behaviour.md §4.4: task_order LIFO
     const b = orderBench('LIFO');
     const alice = b.worker('alice', {}, false);
     b.task({ n: 1 });
@@ -290,7 +290,7 @@ describe('ordering', () => {
   });
 
   it('offers a new task to the longest idle of the free workers', async () => {
-    // reference §4.10: channel_optimized_routing/longest idle; [K] for the exact idle clock
+    // docs/twilio-behaviour.md §4.10: channel_optimized_routing/longest idle; [K] for the exact idle clock
     const b = orderBench('FIFO');
     const first = b.worker('first', {}, false);
     const second = b.worker('second', {}, false);

@@ -1,4 +1,4 @@
-// Real-time and cumulative statistics of the TaskRouter twin (reference §4.11), computed on a scripted day.
+// Real-time and cumulative statistics of the TaskRouter twin (docs/twilio-behaviour.md §4.11), computed on a scripted day.
 import { describe, expect, it } from 'vitest';
 import {
   cumulative,
@@ -30,7 +30,7 @@ async function scripted() {
 
 describe('statistics', () => {
   it('counts real-time workspace figures from live tasks and workers', async () => {
-    // reference §4.11: activity_statistics, longest_task_waiting_*, tasks_by_priority, tasks_by_status
+    // docs/twilio-behaviour.md §4.11: activity_statistics, longest_task_waiting_*, tasks_by_priority, tasks_by_status
     const { b, waiting } = await scripted();
     const ws = b.engine.workspace(b.ws);
     const rt = workspaceRealTime(b.engine.core, ws);
@@ -45,7 +45,7 @@ describe('statistics', () => {
   });
 
   it('counts queue members: eligible in any activity, available in an available one', async () => {
-    // reference §4.11: total_available_workers (available Activity, busy or not), total_eligible_workers
+    // docs/twilio-behaviour.md §4.11: total_available_workers (available Activity, busy or not), total_eligible_workers
     const { b, q } = await scripted();
     const rt = queueRealTime(b.engine.core, b.engine.workspace(b.ws), q);
     expect(rt.total_eligible_workers).toBe(2);
@@ -54,7 +54,7 @@ describe('statistics', () => {
   });
 
   it('sums cumulative figures over the window from the recorded events', async () => {
-    // reference §4.11: reservations_*, tasks_*, wait_duration_until_accepted/canceled, avg_task_acceptance_time
+    // docs/twilio-behaviour.md §4.11: reservations_*, tasks_*, wait_duration_until_accepted/canceled, avg_task_acceptance_time
     const { b, q, wf } = await scripted();
     const ws = b.engine.workspace(b.ws);
     const window = { start: b.clock.now() - 15 * 60_000, end: b.clock.now() };

@@ -1,4 +1,4 @@
-// Call statuses, status callbacks, fallback and invalid TwiML (reference §1.3-1.5, §3 general rules, §3.9,
+// Call statuses, status callbacks, fallback and invalid TwiML (docs/twilio-behaviour.md §1.3-1.5, §3 general rules, §3.9,
 // Appendix A items 2-3).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness, xml } from '../support/harness.js';

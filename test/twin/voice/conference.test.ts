@@ -1,4 +1,4 @@
-// <Conference> and the Participants API (reference §3.8, §8.1-8.4, Appendix A items 5-6): start rules, wait music,
+// <Conference> and the Participants API (docs/twilio-behaviour.md §3.8, §8.1-8.4, Appendix A items 5-6): start rules, wait music,
 // endConferenceOnExit, the first participant's statusCallback, coaching, hold with holdUrl (GET default), mute.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness, xml } from '../support/harness.js';
@@ -132,7 +132,7 @@ describe('Participants API (§8.2-8.4)', () => {
     await h.client.conferences(cf).participants(cust).update({ hold: false });
     expect((await conf('desk')).hears[cust]).toContain(agent);
 
-    // Any value but exactly "true" unmutes (reference §8.2); through the raw API since the client sends booleans.
+    // Any value but exactly "true" unmutes (docs/twilio-behaviour.md §8.2); through the raw API since the client sends booleans.
     await h.client.conferences(cf).participants(agent).update({ muted: true });
     expect((await h.client.conferences(cf).participants(agent).fetch()).muted).toBe(true);
 

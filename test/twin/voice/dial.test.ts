@@ -1,4 +1,4 @@
-// <Dial> with <Client> and <Number> (reference §3.7, §1.3 dial-leg callbacks, Appendix A item 5): parties answer by
+// <Dial> with <Client> and <Number> (docs/twilio-behaviour.md §3.7, §1.3 dial-leg callbacks, Appendix A item 5): parties answer by
 // policy, ring timeout, first to answer wins, action parameters, next verb without action, record, hangupOnStar.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness, xml } from '../support/harness.js';

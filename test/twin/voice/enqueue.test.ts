@@ -1,4 +1,4 @@
-// <Enqueue>, <Leave>, <Dial><Queue> and the VoicePort dequeue (reference §3.6, §3.7 <Queue>, §3.9, Appendix A
+// <Enqueue>, <Leave>, <Dial><Queue> and the VoicePort dequeue (docs/twilio-behaviour.md §3.6, §3.7 <Queue>, §3.9, Appendix A
 // item 4): waitUrl loop with queue parameters, QueueResult values and action timing, queue-full, workflowSid tasks.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaskRouterPort } from '../../../infra/local/twin/ports.js';

@@ -1,4 +1,4 @@
-// <Record> and recordings (reference §3.5, §5.2-5.3, Appendix A item 8): beep, finishOnKey, maxLength, silence
+// <Record> and recordings (docs/twilio-behaviour.md §3.5, §5.2-5.3, Appendix A item 8): beep, finishOnKey, maxLength, silence
 // timeout, action always (default: current document), RecordingSource=RecordVerb callbacks, playable WAV/MP3 media
 // through the official client's REST paths, soft delete.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ describe('Record (§3.5)', () => {
     expect(buf.readUInt16LE(20)).toBe(1);
     expect(buf.readUInt32LE(4)).toBe(buf.length - 8);
     expect(wavSeconds(buf)).toBe(8);
-    // No extension is WAV too (reference §5.3).
+    // No extension is WAV too (docs/twilio-behaviour.md §5.3).
     expect((await fetch(action?.RecordingUrl as string, { headers: auth })).headers.get('content-type')).toBe(
       'audio/x-wav',
     );

@@ -1,4 +1,4 @@
-// Pause, resume and stop of a live call recording through the official client (reference §5.1 item 4):
+// Pause, resume and stop of a live call recording through the official client (docs/twilio-behaviour.md §5.1 item 4):
 // Twilio.CURRENT and the RecordingSid, PauseBehavior, a finished recording refused, an unknown call 404.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CALLER, type Harness, OUR_NUMBER, startHarness, xml } from '../support/harness.js';

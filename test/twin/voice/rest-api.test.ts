@@ -1,4 +1,4 @@
-// REST 2010-04-01 through the official client (reference §1.5, §8.4, Appendix A): Basic auth and Twilio's error
+// REST 2010-04-01 through the official client (docs/twilio-behaviour.md §1.5, §8.4, Appendix A): Basic auth and Twilio's error
 // JSON, IncomingPhoneNumbers and Applications for provisioning, Calls create/list/update (redirect, Twiml, hang up).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTwilioClient } from '../../../functions/adapters/twilio/client.js';

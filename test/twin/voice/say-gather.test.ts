@@ -1,4 +1,4 @@
-// <Say>, <Play>, <Pause> and <Gather> through the sim API (reference §3.1-3.4, Appendix A item 2).
+// <Say>, <Play>, <Pause> and <Gather> through the sim API (docs/twilio-behaviour.md §3.1-3.4, Appendix A item 2).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness, xml } from '../support/harness.js';
 

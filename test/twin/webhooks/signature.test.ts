@@ -1,4 +1,4 @@
-// X-Twilio-Signature (reference §2.1, §2.4 vectors): our implementation against the reference vectors and against
+// X-Twilio-Signature (docs/twilio-behaviour.md §2.1, §2.4 vectors): our implementation against the reference vectors and against
 // twilio's own getExpectedTwilioSignature/validateRequest.
 import twilio from 'twilio';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';

@@ -1,4 +1,4 @@
-// The webhook sender (reference §1.1, §1.4, §2.5): form POST or GET with query params, signed; fallback with
+// The webhook sender (docs/twilio-behaviour.md §1.1, §1.4, §2.5): form POST or GET with query params, signed; fallback with
 // ErrorCode/ErrorUrl on 500, timeout and connection failure; redirects followed up to 10 (then 11215); all logged.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../functions/domain/manual-clock.js';

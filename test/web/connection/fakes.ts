@@ -1,5 +1,5 @@
 // Fakes of what the connection layer drives: a WebSocket, and the Voice SDK Device/Call and the
-// TaskRouter Worker/Reservation with the events their documentation lists (reference §4.12, §9).
+// TaskRouter Worker/Reservation with the events their documentation lists (docs/twilio-behaviour.md §4.12, §9).
 import { EventEmitter } from 'node:events';
 import type { SocketLike } from '../../../web/src/connection/local-connection.js';
 import type { AgentToken } from '../../../web/src/connection/types.js';

@@ -1,5 +1,5 @@
 // The Twilio connection against fakes of the Voice SDK Device/Call and the TaskRouter Worker/Reservation
-// that emit the documented events (reference §4.12, §9): the UI sees the same events as in local mode.
+// that emit the documented events (docs/twilio-behaviour.md §4.12, §9): the UI sees the same events as in local mode.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTwilioConnection, type TwilioSdks } from '../../../web/src/connection/twilio-connection.js';
 import type { ConnectionEvent } from '../../../web/src/connection/types.js';

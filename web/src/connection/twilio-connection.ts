@@ -1,5 +1,5 @@
 // The Twilio implementation: the Voice SDK Device rings and carries the call, the TaskRouter Worker
-// carries reservations and activity changes (reference §4.12, §9). Both SDKs are loaded on first use
+// carries reservations and activity changes (docs/twilio-behaviour.md §4.12, §9). Both SDKs are loaded on first use
 // only, so the local mode never downloads them. Tokens are renewed when the SDKs ask
 // (Device `tokenWillExpire`, Worker `tokenExpired`); a Device that lost its registration (a sleeping
 // tab, a network change: the anchors' most common complaint) registers again with backoff.

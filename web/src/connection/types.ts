@@ -22,7 +22,7 @@ export interface IncomingCall {
   readonly parameters: Readonly<Record<string, string>>;
 }
 
-/** Reservation lifecycle, as the Worker SDK names it (reference §4.12). */
+/** Reservation lifecycle, as the Worker SDK names it (docs/twilio-behaviour.md §4.12). */
 export type ReservationEventName =
   | 'created'
   | 'accepted'

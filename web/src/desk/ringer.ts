@@ -1,5 +1,5 @@
 // The ring: a WebAudio double tone (no sound file to load), the tab title blinking, and a system
-// notification when the tab is hidden, so a call is not missed in a background tab (anchors §4.1).
+// notification when the tab is hidden, so a call is not missed in a background tab (a missed ring in a background tab is a common complaint about hosted desks).
 
 let context: AudioContext | undefined;
 let timer: ReturnType<typeof setInterval> | undefined;

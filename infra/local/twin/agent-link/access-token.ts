@@ -1,4 +1,4 @@
-// Verifies the Access Tokens browsers present, as Twilio does (reference §9.1): an HS256/384/512 JWT
+// Verifies the Access Tokens browsers present, as Twilio does (docs/twilio-behaviour.md §9.1): an HS256/384/512 JWT
 // signed with an API key secret, `iss` the key SID, `sub` the account, grants for identity, voice and
 // task_router. Errors carry Twilio's codes: 20101 malformed or badly signed, 20104 expired, 20157 TTL > 24 h.
 import { createHmac, timingSafeEqual } from 'node:crypto';

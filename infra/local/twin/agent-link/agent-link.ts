@@ -197,7 +197,7 @@ function toServerMessage(event: PartyEvent): ServerMessage {
   }
 }
 
-/** The Worker SDK's events, from the workspace events that concern this worker (reference §4.9, §4.12). */
+/** The Worker SDK's events, from the workspace events that concern this worker (docs/twilio-behaviour.md §4.9, §4.12). */
 function workerMessage(event: EventRecord): ServerMessage | undefined {
   const f = event.fields;
   if (event.type.startsWith('reservation.') && f.ReservationSid) {

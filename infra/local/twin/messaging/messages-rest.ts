@@ -1,4 +1,4 @@
-// REST Messages (reference §6.3): create (To, From, Body, MediaUrl, StatusCallback; 21610 to opted-out numbers),
+// REST Messages (docs/twilio-behaviour.md §6.3): create (To, From, Body, MediaUrl, StatusCallback; 21610 to opted-out numbers),
 // fetch, list with To/From filters.
 import type { Hono } from 'hono';
 import { param, paramList, readParams, rfc2822, TwilioRestError } from '../rest-common.js';

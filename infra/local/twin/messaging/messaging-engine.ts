@@ -1,4 +1,4 @@
-// Programmable Messaging in the twin (reference §6): outbound messages with status callbacks queued -> sent ->
+// Programmable Messaging in the twin (docs/twilio-behaviour.md §6): outbound messages with status callbacks queued -> sent ->
 // delivered on the clock, inbound messages posted to the number's SMS URL with the §6.1 parameters, Messaging
 // TwiML replies (<Message>, <Redirect>), and opt-out keywords with error 21610.
 import type { TimerClock } from '../../../../functions/domain/manual-clock.js';

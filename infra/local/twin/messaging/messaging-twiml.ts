@@ -1,4 +1,4 @@
-// Messaging TwiML (reference §6.2): fetches the SMS webhook (with SmsFallbackUrl), sends each <Message> as an
+// Messaging TwiML (docs/twilio-behaviour.md §6.2): fetches the SMS webhook (with SmsFallbackUrl), sends each <Message> as an
 // outbound-reply (to/from default to the sender and our number), follows <Redirect>; errors are logged, and a
 // reply to an opted-out number is dropped with 21610 as Twilio would refuse it.
 

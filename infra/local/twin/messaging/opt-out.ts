@@ -1,4 +1,4 @@
-// Opt-out keywords (reference §6.4): a whole-message STOP-family keyword (trimmed, any case) opts the sender out
+// Opt-out keywords (docs/twilio-behaviour.md §6.4): a whole-message STOP-family keyword (trimmed, any case) opts the sender out
 // of messages from that number until they send START; sending to them then fails with 21610.
 export const OPT_OUT_KEYWORDS = [
   'STOP',

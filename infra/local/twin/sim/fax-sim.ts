@@ -1,5 +1,5 @@
 // Sim API: POST /sim/faxes {from, to, pages?, text?} plays a fax provider (Twilio carries no fax,
-// reference §7): builds a small PDF, signs the JSON as the provider would and posts it to the app's
+// docs/twilio-behaviour.md §7): builds a small PDF, signs the JSON as the provider would and posts it to the app's
 // /fax/inbound. Answers with the app's status and body. Local only.
 import { Hono } from 'hono';
 import {

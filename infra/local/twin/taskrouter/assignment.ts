@@ -1,4 +1,4 @@
-// The assignment callback (reference §4.8): a signed POST to the workflow's assignment_callback_url when a
+// The assignment callback (docs/twilio-behaviour.md §4.8): a signed POST to the workflow's assignment_callback_url when a
 // reservation is created; a JSON reply with an instruction is carried out, an empty body or {} waits.
 import { type Core, now, track, type Workspace } from './core.js';
 import { carryOut, instructionFromJson } from './instructions.js';

@@ -1,4 +1,4 @@
-// The field groups events carry (reference §4.9 "Field Data"): Task, Worker, Worker Channel, Activity,
+// The field groups events carry (docs/twilio-behaviour.md §4.9 "Field Data"): Task, Worker, Worker Channel, Activity,
 // TaskChannel, with Reservation events adding ReservationSid, TaskQueueSid and WorkflowSid.
 import { iso8601 } from '../rest-common.js';
 import { type Core, now } from './core.js';

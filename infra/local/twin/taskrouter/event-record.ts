@@ -1,4 +1,4 @@
-// Workspace events (reference §4.9): each is recorded (for the Events list and cumulative statistics)
+// Workspace events (docs/twilio-behaviour.md §4.9): each is recorded (for the Events list and cumulative statistics)
 // and, if the workspace has an event_callback_url and the type passes events_filter, POSTed there in order.
 import { newSid } from '../rest-common.js';
 import { type Core, now, track, type Workspace } from './core.js';

@@ -1,4 +1,4 @@
-// Compiled TaskRouter expressions (reference §4.6), cached by source text: the same target_workers or
+// Compiled TaskRouter expressions (docs/twilio-behaviour.md §4.6), cached by source text: the same target_workers or
 // target expression is evaluated thousands of times while matching, so it is parsed once.
 import {
   evaluateExpression,

@@ -1,4 +1,4 @@
-// Reservation instructions (reference §4.7-4.8): accept, reject, dequeue, call, redirect, conference,
+// Reservation instructions (docs/twilio-behaviour.md §4.7-4.8): accept, reject, dequeue, call, redirect, conference,
 // read from an assignment callback's JSON reply or a REST update, and carried out through the VoicePort.
 import { type Core, invalidParam, type Workspace } from './core.js';
 import type { Reservation } from './model.js';

@@ -1,4 +1,4 @@
-// Matching tasks and workers (reference §4.4-4.5, §4.10). Two entry points, each touching only what
+// Matching tasks and workers (docs/twilio-behaviour.md §4.4-4.5, §4.10). Two entry points, each touching only what
 // changed: a task entering a target looks at that queue's workers; a worker that becomes available or
 // frees capacity looks at the heads of its own queues' per-channel lists.
 

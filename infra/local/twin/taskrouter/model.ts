@@ -1,4 +1,4 @@
-// The TaskRouter twin's in-memory records (reference §4.1-4.10). They are mutable on purpose: the engine
+// The TaskRouter twin's in-memory records (docs/twilio-behaviour.md §4.1-4.10). They are mutable on purpose: the engine
 // keeps cross-links (worker <-> queues, task <-> reservations) so matching never has to search everything.
 import type { CompiledExpression } from './expressions.js';
 import type { CompiledTarget, CompiledWorkflow } from './workflow-config.js';

@@ -1,4 +1,4 @@
-// TaskQueues (reference §4.4): target_workers decides membership once per worker and queue, and is
+// TaskQueues (docs/twilio-behaviour.md §4.4): target_workers decides membership once per worker and queue, and is
 // re-evaluated only when the expression or a worker's attributes change.
 import { newSid } from '../rest-common.js';
 import { type Core, invalidParam, mustGet, now, type Workspace } from './core.js';

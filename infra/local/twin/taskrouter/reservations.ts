@@ -1,4 +1,4 @@
-// Reservation lifecycle (reference §4.7): created pending with a timer; accepted (the task is assigned,
+// Reservation lifecycle (docs/twilio-behaviour.md §4.7): created pending with a timer; accepted (the task is assigned,
 // parallel ones are rescinded), or rejected/timed out/canceled (capacity freed, the task re-routed).
 // What a step sets off above this module (the assignment callback, re-routing, matching the freed worker)
 // goes through `core.hooks`, because those modules create and end reservations themselves.

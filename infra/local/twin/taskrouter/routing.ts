@@ -1,4 +1,4 @@
-// A task's walk through its workflow (reference §4.5): first matching filter (else default_filter), then
+// A task's walk through its workflow (docs/twilio-behaviour.md §4.5): first matching filter (else default_filter), then
 // targets in order, each left when the task's age reaches the sum of the timeouts so far, or by skip_if.
 import { type Core, now, type Workspace } from './core.js';
 import { taskAgeMs, taskFields } from './event-fields.js';

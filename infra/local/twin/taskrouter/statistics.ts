@@ -1,4 +1,4 @@
-// Statistics (reference §4.11): real-time figures are counted from the live tasks and workers; cumulative
+// Statistics (docs/twilio-behaviour.md §4.11): real-time figures are counted from the live tasks and workers; cumulative
 // ones are read from the workspace's event record over the requested window, filtered by scope.
 import { iso8601 } from '../rest-common.js';
 import { type Core, now, type Workspace } from './core.js';

@@ -1,4 +1,4 @@
-// TaskChannels (reference §4.10): voice, sms, chat, default and custom channels; every worker gets a
+// TaskChannels (docs/twilio-behaviour.md §4.10): voice, sms, chat, default and custom channels; every worker gets a
 // WorkerChannel for each, so capacity can be set per worker and channel.
 import { newSid } from '../rest-common.js';
 import { type Core, invalidParam, notFound, now, type Workspace } from './core.js';

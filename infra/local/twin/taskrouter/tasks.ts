@@ -1,4 +1,4 @@
-// Tasks (reference §4.7): creation with TTL, attribute/priority updates (re-routing while pending), and
+// Tasks (docs/twilio-behaviour.md §4.7): creation with TTL, attribute/priority updates (re-routing while pending), and
 // the moves to canceled, wrapping, completed and deletion, each carried to the reservations.
 import { newSid, TwilioRestError } from '../rest-common.js';
 import { type Core, invalidParam, mustGet, now, parseAttributes, type Workspace } from './core.js';

@@ -1,4 +1,4 @@
-// Workers and their channels (reference §4.3, §4.10): attributes, activity changes, capacity, and the
+// Workers and their channels (docs/twilio-behaviour.md §4.3, §4.10): attributes, activity changes, capacity, and the
 // cached set of queues each worker belongs to, refreshed only when attributes or target_workers change.
 import { newSid, TwilioRestError } from '../rest-common.js';
 import { type Core, invalidParam, mustGet, notFound, now, parseAttributes, type Workspace } from './core.js';

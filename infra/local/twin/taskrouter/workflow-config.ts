@@ -1,4 +1,4 @@
-// Reads a Workflow configuration document (reference §4.5) into compiled filters and targets, checking
+// Reads a Workflow configuration document (docs/twilio-behaviour.md §4.5) into compiled filters and targets, checking
 // that every queue exists, so routing never meets a bad document at run time.
 import { TwilioRestError } from '../rest-common.js';
 import { type CompiledExpression, compileExpression, compileOrderBy, type OrderKey } from './expressions.js';

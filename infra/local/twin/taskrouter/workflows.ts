@@ -1,4 +1,4 @@
-// Workflows (reference §4.5): the configuration is compiled on create/update; ReEvaluateTasks sends the
+// Workflows (docs/twilio-behaviour.md §4.5): the configuration is compiled on create/update; ReEvaluateTasks sends the
 // waiting tasks through the new configuration.
 import { newSid } from '../rest-common.js';
 import { type Core, invalidParam, now, type Workspace } from './core.js';

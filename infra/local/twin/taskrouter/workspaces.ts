@@ -1,4 +1,4 @@
-// Workspaces and Activities (reference §4.1, §4.2): the settings every routing
+// Workspaces and Activities (docs/twilio-behaviour.md §4.1, §4.2): the settings every routing
 // decision reads. A new workspace gets the usual activities and channels so it routes at once.
 import { newSid } from '../rest-common.js';
 import { type Core, invalidParam, mustGet, now, type Workspace } from './core.js';

@@ -1,4 +1,4 @@
-// The parameters Twilio sends on every request of a call (reference §1.2), and the status callback extras
+// The parameters Twilio sends on every request of a call (docs/twilio-behaviour.md §1.2), and the status callback extras
 // (§1.3: CallbackSource, SequenceNumber from 0, CallDuration seconds and Duration minutes on completion).
 import { rfc2822 } from '../rest-common.js';
 import type { Call, Params } from './types.js';

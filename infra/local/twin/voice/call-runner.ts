@@ -1,4 +1,4 @@
-// Running a call's documents (reference §1.1, §1.4, §3 general rules): fetch the TwiML, fall back to the
+// Running a call's documents (docs/twilio-behaviour.md §1.1, §1.4, §3 general rules): fetch the TwiML, fall back to the
 // fallback URL with ErrorCode/ErrorUrl when the voice URL fails or returns invalid TwiML, treat audio and plain
 // text as Twilio does, run the verbs, follow actions and redirects, and end the call when a document runs out.
 import type { WebhookResult } from '../ports.js';

@@ -1,6 +1,6 @@
 // How calls begin: an inbound call to a configured number (its voice URL, fallback and status callback, or its
 // Application's), and an outbound call placed through REST or a TaskRouter call instruction, which fetches its
-// Url once the callee answers (reference §1.1, §1.3, §1.5).
+// Url once the callee answers (docs/twilio-behaviour.md §1.1, §1.3, §1.5).
 import type { VoiceEngine } from './engine.js';
 import { ringLeg } from './legs.js';
 import type { Call, HttpMethod, Navigation, Params, RecordSettings, StatusCallbackConfig } from './types.js';

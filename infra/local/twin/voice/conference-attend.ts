@@ -56,7 +56,7 @@ export async function attendConference(
       continue;
     }
     const current = nav;
-    nav = undefined; // after the document ends, silence (reference §3.8), unless it redirects
+    nav = undefined; // after the document ends, silence (docs/twilio-behaviour.md §3.8), unless it redirects
     const doc = await engine.load(call, current, false);
     if (!doc || sig.fired || call.control.interruption) continue;
     const flow = await engine.runDocument(

@@ -1,4 +1,4 @@
-// Conferences (reference §3.8, §8): participants with mute, hold, coaching, start and end rules; status callback
+// Conferences (docs/twilio-behaviour.md §3.8, §8): participants with mute, hold, coaching, start and end rules; status callback
 // events configured by the first participant; and an audio model saying who hears whom, so coaching and hold
 // can be checked (a coach is heard only by the coached call; a held participant neither hears nor is heard).
 import type { TimerClock } from '../../../../functions/domain/manual-clock.js';
@@ -105,7 +105,7 @@ export class ConferenceStore {
       };
       this.conferences.set(conf.sid, conf);
     }
-    // The first participant's callback settings win; later ones are ignored (reference §3.8).
+    // The first participant's callback settings win; later ones are ignored (docs/twilio-behaviour.md §3.8).
     if (!conf.participants.size && !conf.statusCallback && o.statusCallback) {
       conf.statusCallback = {
         url: o.statusCallback,
@@ -180,7 +180,7 @@ export class ConferenceStore {
     });
   }
 
-  /** REST participant update (reference §8.2); fires mute/hold/modify events. */
+  /** REST participant update (docs/twilio-behaviour.md §8.2); fires mute/hold/modify events. */
   update(
     p: Participant,
     changes: Partial<

@@ -1,5 +1,5 @@
 // The voice engine: the calls, their statuses and status callbacks, fetching and running TwiML documents with
-// the fallback URL (reference §1), and the bridges between legs. Verbs live in ./verbs/, one file per verb.
+// the fallback URL (docs/twilio-behaviour.md §1), and the bridges between legs. Verbs live in ./verbs/, one file per verb.
 import type { TimerClock } from '../../../../functions/domain/manual-clock.js';
 import type { TaskRouterPort, TwinContext, WebhookResult } from '../ports.js';
 import { newSid } from '../rest-common.js';

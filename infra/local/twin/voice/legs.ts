@@ -1,6 +1,6 @@
 // Ringing a new leg (a <Dial> noun, a dequeue or call instruction, a REST call or participant): status callbacks
 // initiated -> ringing -> answered, and an outcome decided by the party registry, a ring timeout on the clock,
-// or cancellation by the caller (reference §1.3, §3.7).
+// or cancellation by the caller (docs/twilio-behaviour.md §1.3, §3.7).
 import type { CallInit, VoiceEngine } from './engine.js';
 import type { Call, CallDirection, StatusCallbackConfig } from './types.js';
 
@@ -20,7 +20,7 @@ export interface LegOptions {
   readonly timeoutSeconds: number;
   readonly statusCallback?: StatusCallbackConfig;
   readonly customParameters?: Readonly<Record<string, string>>;
-  /** REST-created calls start `queued`; <Dial> legs never are (reference §1.3). */
+  /** REST-created calls start `queued`; <Dial> legs never are (docs/twilio-behaviour.md §1.3). */
   readonly queuedFirst?: boolean;
   /** Fallback, recording and application settings of a REST-created call. */
   readonly init?: Partial<Pick<CallInit, 'fallback' | 'recordCall' | 'applicationSid'>>;
@@ -82,7 +82,7 @@ export function ringLeg(engine: VoiceEngine, options: LegOptions): Leg {
     } else if (party.policy === 'reject' || party.policy === 'busy') settle('busy');
     else if (party.policy === 'fail') settle('failed');
   };
-  // A REST-created call is answered `queued` and starts ringing just after (reference §1.5).
+  // A REST-created call is answered `queued` and starts ringing just after (docs/twilio-behaviour.md §1.5).
   if (options.queuedFirst) queueMicrotask(start);
   else start();
   return { call, outcome, cancel: () => settle('canceled') };

@@ -1,4 +1,4 @@
-// Call queues (reference §3.6): created on first <Enqueue>, default size 1000 (100 for TaskRouter workflow
+// Call queues (docs/twilio-behaviour.md §3.6): created on first <Enqueue>, default size 1000 (100 for TaskRouter workflow
 // queues, named after the Workflow SID), FIFO members with their wait times, signals for waiting dequeuers.
 import { newSid } from '../rest-common.js';
 import { Signal } from './call-control.js';

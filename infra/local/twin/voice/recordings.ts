@@ -1,4 +1,4 @@
-// Recordings (reference §5): made by <Record>, <Dial record>, Calls.create Record=true and conferences; their
+// Recordings (docs/twilio-behaviour.md §5): made by <Record>, <Dial record>, Calls.create Record=true and conferences; their
 // status callbacks with RecordingSource/RecordingChannels, media URLs, and soft delete kept for 40 days.
 
 import type { TimerClock } from '../../../../functions/domain/manual-clock.js';

@@ -1,4 +1,4 @@
-// Checks a parsed voice TwiML document the way Twilio does before running it (reference §3): root <Response>,
+// Checks a parsed voice TwiML document the way Twilio does before running it (docs/twilio-behaviour.md §3): root <Response>,
 // case-sensitive verb names, which nouns each verb may hold. Failures carry Twilio's error code.
 import { childElements, parseXml, type XmlElement, XmlSyntaxError } from './xml.js';
 

@@ -1,4 +1,4 @@
-// Twilio's connection overrides (reference §1.4): `#rt=5000&tt=8000&rc=1` after a webhook URL tunes timeouts and
+// Twilio's connection overrides (docs/twilio-behaviour.md §1.4): `#rt=5000&tt=8000&rc=1` after a webhook URL tunes timeouts and
 // retries. The fragment is never sent; tt and rt shorten the time limit (clamped to Twilio's bounds); retries are not simulated.
 export interface ConnectionOverrides {
   readonly url: string;

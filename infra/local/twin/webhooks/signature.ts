@@ -1,4 +1,4 @@
-// X-Twilio-Signature as Twilio computes it (reference §2.1): the full URL, then each parameter name in code-point
+// X-Twilio-Signature as Twilio computes it (docs/twilio-behaviour.md §2.1): the full URL, then each parameter name in code-point
 // order followed by its value (arrays de-duplicated and sorted), HMAC-SHA1 with the auth token, base64.
 import { createHmac } from 'node:crypto';
 

@@ -1,4 +1,4 @@
-// Calls the app's webhooks as Twilio does (reference §1.1, §1.4, §2): form-encoded POST or GET with the
+// Calls the app's webhooks as Twilio does (docs/twilio-behaviour.md §1.1, §1.4, §2): form-encoded POST or GET with the
 // parameters in the query, a valid X-Twilio-Signature, redirects followed (at most 10), a 15 s total limit,
 // the fallback URL with ErrorCode/ErrorUrl on failure, and every request and outcome in the twin's log.
 import { randomUUID } from 'node:crypto';

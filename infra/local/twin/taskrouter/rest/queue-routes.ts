@@ -1,4 +1,4 @@
-// REST: TaskQueues and Workflows (reference §4.4, §4.5).
+// REST: TaskQueues and Workflows (docs/twilio-behaviour.md §4.4, §4.5).
 import type { Hono } from 'hono';
 import { type FormParams, param, paramBool, readParams } from '../../rest-common.js';
 import { parseAttributes } from '../core.js';

@@ -1,4 +1,4 @@
-// TaskRouter v1 JSON shapes (reference §4.1-4.9): snake_case fields, ISO 8601 dates, and absolute
+// TaskRouter v1 JSON shapes (docs/twilio-behaviour.md §4.1-4.9): snake_case fields, ISO 8601 dates, and absolute
 // `https://taskrouter.twilio.com/v1/...` urls, which the rebasing client sends back to the twin.
 import { iso8601 } from '../../rest-common.js';
 import type { Core, Workspace } from '../core.js';

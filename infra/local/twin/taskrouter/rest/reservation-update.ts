@@ -1,4 +1,4 @@
-// POST to a Reservation, by either path (reference §4.7): ReservationStatus (accepted, rejected, wrapping,
+// POST to a Reservation, by either path (docs/twilio-behaviour.md §4.7): ReservationStatus (accepted, rejected, wrapping,
 // completed) or Instruction with its parameters; list filters shared by both reservation lists.
 import { type FormParams, param } from '../../rest-common.js';
 import type { Workspace } from '../core.js';

@@ -1,4 +1,4 @@
-// REST: the Statistics resources of workspaces, queues, workers and workflows (reference §4.11).
+// REST: the Statistics resources of workspaces, queues, workers and workflows (docs/twilio-behaviour.md §4.11).
 // Registered before the `/:sid` routes so `/TaskQueues/Statistics` is not read as a queue SID.
 import type { Context, Hono } from 'hono';
 import { type FormParams, param, readParams } from '../../rest-common.js';

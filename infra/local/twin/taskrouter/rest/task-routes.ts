@@ -1,4 +1,4 @@
-// REST: Tasks and their Reservations (reference §4.7): create, update (AssignmentStatus, Reason,
+// REST: Tasks and their Reservations (docs/twilio-behaviour.md §4.7): create, update (AssignmentStatus, Reason,
 // Attributes, Priority), delete, list filters and Ordering.
 import type { Hono } from 'hono';
 import { type FormParams, param, paramList, readParams } from '../../rest-common.js';

@@ -1,4 +1,4 @@
-// REST: Workers, their Channels and Reservations (reference §4.3, §4.7, §4.10).
+// REST: Workers, their Channels and Reservations (docs/twilio-behaviour.md §4.3, §4.7, §4.10).
 import type { Hono } from 'hono';
 import { type FormParams, param, paramBool, readParams } from '../../rest-common.js';
 import { mustGet, type Workspace } from '../core.js';

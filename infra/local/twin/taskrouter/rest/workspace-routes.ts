@@ -1,4 +1,4 @@
-// REST: Workspaces, Activities, TaskChannels and Events (reference §4.1, §4.2, §4.9, §4.10).
+// REST: Workspaces, Activities, TaskChannels and Events (docs/twilio-behaviour.md §4.1, §4.2, §4.9, §4.10).
 import type { Hono } from 'hono';
 import { param, paramBool, readParams } from '../../rest-common.js';
 import { mustGet } from '../core.js';

@@ -1,4 +1,4 @@
-// REST Calls (reference §1.5, §8.4): create an outbound call with Url/Twiml/ApplicationSid, StatusCallback(Event),
+// REST Calls (docs/twilio-behaviour.md §1.5, §8.4): create an outbound call with Url/Twiml/ApplicationSid, StatusCallback(Event),
 // FallbackUrl and Record; fetch; list with To/From/Status filters; update with Url/Twiml (redirect) or
 // Status=completed|canceled.
 import type { Hono } from 'hono';
@@ -58,7 +58,7 @@ export function mountCalls(app: Hono, engine: VoiceEngine): void {
             },
           }
         : {}),
-      // FallbackUrl is ignored when ApplicationSid is used (reference §1.4).
+      // FallbackUrl is ignored when ApplicationSid is used (docs/twilio-behaviour.md §1.4).
       ...(fallbackUrl && !appSid
         ? { fallback: { url: fallbackUrl, method: method(param(p, 'FallbackMethod')) } }
         : {}),

@@ -1,4 +1,4 @@
-// REST Conferences and Participants (reference §8.1-8.2): list/fetch/end conferences; list/fetch participants;
+// REST Conferences and Participants (docs/twilio-behaviour.md §8.1-8.2): list/fetch/end conferences; list/fetch participants;
 // create (dial a party in), update Hold/HoldUrl/HoldMethod (GET default)/Muted (only "true" mutes)/Coaching/
 // CallSidToCoach/EndConferenceOnExit/AnnounceUrl, and delete (remove and hang up that leg).
 import type { Hono } from 'hono';
@@ -138,7 +138,7 @@ export function mountConferences(app: Hono, engine: VoiceEngine): void {
     }
     const hold = paramBool(p, 'Hold');
     store.update(part, {
-      // Only the exact value "true" mutes (reference §8.2).
+      // Only the exact value "true" mutes (docs/twilio-behaviour.md §8.2).
       ...(param(p, 'Muted') !== undefined ? { muted: param(p, 'Muted') === 'true' } : {}),
       ...(param(p, 'HoldUrl') !== undefined ? { holdUrl: param(p, 'HoldUrl') as string } : {}),
       ...(param(p, 'HoldUrl') !== undefined || hold !== undefined

@@ -1,4 +1,4 @@
-// REST pause/resume/stop of a live call recording (reference §5.1 item 4): `POST …/Calls/{CA}/Recordings/
+// REST pause/resume/stop of a live call recording (docs/twilio-behaviour.md §5.1 item 4): `POST …/Calls/{CA}/Recordings/
 // {RE|Twilio.CURRENT}.json` with Status=paused|in-progress|stopped and PauseBehavior=skip|silence (default
 // silence). Live recordings in the twin are those of Calls.create Record=true; <Dial record> and <Record>
 // recordings only exist once their span ends, so Twilio.CURRENT finds none while they run (a deviation).

@@ -1,4 +1,4 @@
-// REST Recordings (reference §5.3): fetch, list (all, by CallSid, per call), media as WAV by default or with
+// REST Recordings (docs/twilio-behaviour.md §5.3): fetch, list (all, by CallSid, per call), media as WAV by default or with
 // .wav/.mp3, DELETE keeping soft-deleted metadata (IncludeSoftDeleted=true) while media is gone.
 import type { Context, Hono } from 'hono';
 import { TwilioRestError } from '../../rest-common.js';

@@ -1,4 +1,4 @@
-// <Redirect>, <Hangup>, <Reject> and <Leave> (reference §3.9).
+// <Redirect>, <Hangup>, <Reject> and <Leave> (docs/twilio-behaviour.md §3.9).
 import type { Flow } from '../types.js';
 import { textOf, type XmlElement } from '../xml.js';
 import { methodAttr } from './attrs.js';

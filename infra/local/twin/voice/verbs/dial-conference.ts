@@ -1,4 +1,4 @@
-// <Dial><Conference> (reference §3.8): joins the named conference with the noun's settings (coach, mute, start
+// <Dial><Conference> (docs/twilio-behaviour.md §3.8): joins the named conference with the noun's settings (coach, mute, start
 // and end rules, waitUrl, the first participant's statusCallback), then requests the Dial action with
 // DialCallStatus but no DialCallSid/DialCallDuration (Appendix A item 5), or runs the next verb.
 import { attendConference } from '../conference-attend.js';
@@ -26,7 +26,7 @@ export async function dialConference(ctx: VerbContext, el: XmlElement, noun: Xml
     ...(a.statusCallbackEvent ? { statusCallbackEvent: a.statusCallbackEvent.split(/\s+/) } : {}),
   });
   if (!result.ok) {
-    // A taken label falls through to the next verb; a bad coach target goes to the action (reference §3.8).
+    // A taken label falls through to the next verb; a bad coach target goes to the action (docs/twilio-behaviour.md §3.8).
     if (result.error === 16025) return { kind: 'next' };
     return afterDial(ctx, el, { DialCallStatus: 'failed', ErrorCode: String(result.error) });
   }

@@ -1,4 +1,4 @@
-// <Dial><Queue> (reference §3.7): connects to the first caller waiting in the named queue (waiting up to the Dial
+// <Dial><Queue> (docs/twilio-behaviour.md §3.7): connects to the first caller waiting in the named queue (waiting up to the Dial
 // timeout if it is empty), runs the noun's `url` on that caller, bridges them; the caller's <Enqueue> action then
 // fires after the bridge ends with QueueResult=bridged. A queue that does not exist is a failed dial.
 

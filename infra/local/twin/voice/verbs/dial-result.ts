@@ -1,4 +1,4 @@
-// What happens after a <Dial> ends (reference §3.7): request `action` with DialCallStatus and friends, or carry
+// What happens after a <Dial> ends (docs/twilio-behaviour.md §3.7): request `action` with DialCallStatus and friends, or carry
 // on with the next verb; if the caller hung up, report to the action anyway and ignore its answer.
 import type { Flow, Params } from '../types.js';
 import type { XmlElement } from '../xml.js';

@@ -1,4 +1,4 @@
-// <Dial> with <Number> and <Client> nouns (reference §3.7): rings up to 10 legs at once, the first to answer wins
+// <Dial> with <Number> and <Client> nouns (docs/twilio-behaviour.md §3.7): rings up to 10 legs at once, the first to answer wins
 // and the rest are canceled; the optional whisper `url` runs on the callee; then the legs are bridged until one
 // side hangs up, `timeLimit` passes or the caller presses * with hangupOnStar. <Queue>/<Conference> go elsewhere.
 import { Signal } from '../call-control.js';

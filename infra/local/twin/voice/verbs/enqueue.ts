@@ -1,4 +1,4 @@
-// <Enqueue> (reference §3.6): joins a named queue (or a TaskRouter Workflow's, creating the Task), loops the
+// <Enqueue> (docs/twilio-behaviour.md §3.6): joins a named queue (or a TaskRouter Workflow's, creating the Task), loops the
 // waitUrl with the queue parameters until bridged, left, redirected or hung up, then requests the action with
 // QueueResult/QueueSid/QueueTime: at once on leave/hang-up, after the bridged call ends when bridged.
 import { Signal } from '../call-control.js';

@@ -1,4 +1,4 @@
-// <Gather> (reference §3.4): nested prompts that a key press cuts short, then digits until numDigits or
+// <Gather> (docs/twilio-behaviour.md §3.4): nested prompts that a key press cuts short, then digits until numDigits or
 // finishOnKey, or speech; the timeout restarts after each key. With input it requests `action` (default: the
 // current document); with none it falls through to the next verb unless actionOnEmptyResult is set.
 import type { CallInput } from '../call-control.js';

@@ -1,4 +1,4 @@
-// <Record> (reference §3.5): a beep, then the simulated caller talks until a finishOnKey key, hang-up or maxLength;
+// <Record> (docs/twilio-behaviour.md §3.5): a beep, then the simulated caller talks until a finishOnKey key, hang-up or maxLength;
 // a spoken `{speech}` input means "said this, then fell silent", so `timeout` seconds later it ends and the silence
 // is trimmed. It always requests its action (default: the current document) and never reaches later verbs.
 import type { Flow } from '../types.js';
@@ -64,7 +64,7 @@ export async function recordVerb(ctx: VerbContext, el: XmlElement): Promise<Flow
     engine.recordings.finish(rec, end, callback);
     return { kind: 'hangup' };
   }
-  // The action is requested before the file is ready; the recording callback comes after (reference §3.5).
+  // The action is requested before the file is ready; the recording callback comes after (docs/twilio-behaviour.md §3.5).
   const flow: Flow = redirected
     ? { kind: 'stop' }
     : { kind: 'goto', nav: { kind: 'url', url: action, method: methodAttr(el, 'method'), params } };

@@ -27,7 +27,7 @@ const HANDLERS: Record<string, VerbHandler> = {
   Leave: leaveVerb,
 };
 
-// Reference §3.6 (waitUrl), §3.8 (conference waitUrl), §8.4 (holdUrl), §3.7 (<Number url> may not <Dial>).
+// docs/twilio-behaviour.md §3.6 (waitUrl), §3.8 (conference waitUrl), §8.4 (holdUrl), §3.7 (<Number url> may not <Dial>).
 const ALLOWED: Record<DocMode, readonly string[] | undefined> = {
   main: undefined,
   'queue-wait': ['Play', 'Say', 'Pause', 'Hangup', 'Redirect', 'Leave', 'Gather'],
@@ -58,7 +58,7 @@ export async function runDocument(
       );
       continue;
     }
-    // Any verb but a first <Reject> answers an inbound call (reference §3.9).
+    // Any verb but a first <Reject> answers an inbound call (docs/twilio-behaviour.md §3.9).
     if (mode === 'main' && !(first && verb.name === 'Reject')) engine.answer(call);
     const ctx: VerbContext = {
       engine,

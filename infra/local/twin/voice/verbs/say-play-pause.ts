@@ -1,4 +1,4 @@
-// <Say>, <Play> and <Pause> (reference §3.1-3.3): what the caller hears goes to the call's `heard` list; speech and
+// <Say>, <Play> and <Pause> (docs/twilio-behaviour.md §3.1-3.3): what the caller hears goes to the call's `heard` list; speech and
 // media take the configured simulated time, a pause takes its length on the clock.
 import type { CallInput } from '../call-control.js';
 import type { Flow } from '../types.js';
