@@ -6,6 +6,7 @@
 // within 5 s, monitors and barges on the live call (audited) and forces the agent to Busy.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSimClock } from '../../../functions/domain/manual-clock.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
@@ -22,7 +23,13 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
 
   beforeAll(async () => {
     await ensureWebBuild();
-    stack = await startLocalStack({ port: 0, demoData: true });
+    // A weekday morning in the center's zone, at real speed: the lines are open whenever the suite runs.
+    const clock = createSimClock({
+      startMs: Date.parse('2026-12-07T10:00:00+08:00'),
+      running: true,
+      onTimerError: (err) => console.error('timer failed', err),
+    });
+    stack = await startLocalStack({ port: 0, demoData: true, clock, periodicJobs: true });
     browser = await launch();
     const page = async () =>
       (await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 900 } })).newPage();
