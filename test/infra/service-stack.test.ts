@@ -149,7 +149,18 @@ describe('service stack functions', () => {
       },
     });
     const ours = allFunctions().map((fn) => s.service.getLogicalId(fn.role?.node.defaultChild as CfnElement));
+    // Each role must be one the search found, or the check below passes on a role that is not there.
+    expect(Object.keys(roles)).toEqual(expect.arrayContaining(ours));
     for (const id of ours) expect(roles[id]?.Properties.ManagedPolicyArns).toBeUndefined();
+    for (const fn of [s.service.webhooks, s.service.api, s.service.worker, s.service.scheduled]) {
+      const ownLogGroup = {
+        'Fn::GetAtt': [s.service.getLogicalId(fn.logGroup.node.defaultChild as CfnElement), 'Arn'],
+      };
+      const logStatements = statementsOf(fn.fn).filter((st) =>
+        actionsOf([st]).some((a) => a.startsWith('logs:')),
+      );
+      expect(logStatements.map((st) => st.Resource)).toEqual([ownLogGroup]);
+    }
   });
 });
 
