@@ -10,6 +10,7 @@ import { type ChannelStack, HOTLINE, startChannelStack } from './stack.js';
 
 const LEAD_PHONE = '+8613700000009';
 const AGENT2_PHONE = '+8613700000002';
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 describe('voicemail: mailboxes, notices and the desk', () => {
   let s: ChannelStack;
@@ -81,7 +82,8 @@ describe('voicemail: mailboxes, notices and the desk', () => {
     const rec = await s.store.recordings.get(queueVm.recordingSid);
     expect(rec).toMatchObject({ kind: 'voicemail', voicemailId: queueVm.recordingSid, source: 'RecordVerb' });
     expect(rec?.s3Key).toMatch(/^voicemails\//);
-    expect(rec?.twilioDeletedAt).toBeDefined();
+    expect(rec?.twilioDeletedAt).toMatch(ISO_TIME);
+    expect(s.twin.voice.recordings.recordings.get(queueVm.recordingSid)?.status).toBe('deleted');
     expect(s.queue.stats.deadLettered).toBe(0);
   });
 
@@ -201,7 +203,8 @@ describe('voicemail: mailboxes, notices and the desk', () => {
       caller,
       status: 'new',
     });
-    expect((await s.store.recordings.get(rec.sid))?.twilioDeletedAt).toBeDefined();
+    expect((await s.store.recordings.get(rec.sid))?.twilioDeletedAt).toMatch(ISO_TIME);
+    expect(s.twin.voice.recordings.recordings.get(rec.sid)?.status).toBe('deleted');
     expect(s.queue.stats.deadLettered).toBe(0);
   });
   it('mail goes out once per key on its own job; with no sender it is a dead letter at once', async () => {

@@ -50,7 +50,9 @@ describe('queue scheduler (AWS)', () => {
     const scheduler = createQueueScheduler(createSqsQueue(sqs.client, 'https://sqs/jobs'), clock);
     await scheduler.schedule(wrapUp, NOW + 3_600_000);
     await scheduler.schedule(wrapUp, NOW - 1000);
+    expect(sqs.sent).toHaveLength(2);
     expect(sqs.sent[0]?.input.DelaySeconds).toBe(900);
+    expect(sqs.sent[1]?.input).toMatchObject({ QueueUrl: 'https://sqs/jobs' });
     expect(sqs.sent[1]?.input.DelaySeconds).toBeUndefined();
   });
 });

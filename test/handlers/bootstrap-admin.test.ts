@@ -84,9 +84,12 @@ describe('first-admin custom resource, against the local stack', () => {
 
   it('Delete leaves every user alone', async () => {
     const before = await stack.store.users.get('admin');
+    const opsBefore = await stack.store.users.get('ops.admin');
+    expect(before).toMatchObject({ id: 'admin', disabled: false });
+    expect(opsBefore).toMatchObject({ id: 'ops.admin', disabled: false });
     expect(await run(event('Delete'))).toEqual({ PhysicalResourceId: ADMIN_BOOTSTRAP_ID });
     expect(await stack.store.users.get('admin')).toEqual(before);
-    expect(await stack.store.users.get('ops.admin')).toBeDefined();
+    expect(await stack.store.users.get('ops.admin')).toEqual(opsBefore);
   });
 
   it('a bad AdminId fails the event with a clear error', async () => {

@@ -34,5 +34,6 @@ describe('app shell', () => {
     });
     expect(res.status).toBe(415);
     expect(res.body.message).toBeTruthy();
+    expect(res.body).toEqual({ error: 'bad-request', message: expect.stringMatching(/media type/i) });
   });
 });

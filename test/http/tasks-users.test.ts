@@ -138,7 +138,9 @@ describe('users', () => {
     });
     expect(cleared.status).toBe(200);
     expect(cleared.body).not.toHaveProperty('extension');
-    expect((await h.store.users.get('1002'))?.extension).toBeUndefined();
+    const stored = await h.store.users.get('1002');
+    expect(stored).toMatchObject({ id: '1002', version: cleared.body.version });
+    expect(stored?.extension).toBeUndefined();
   });
 
   it('refuses a duplicate id with 409', async () => {

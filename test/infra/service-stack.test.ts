@@ -1,10 +1,13 @@
 // The service stack: functions fixed by the shared construct, secrets passed as ids and granted read,
 // least-privilege grants per function, the job queue and its dead letters, throttled HTTP API, alarms wired
 // to the topic, fallback URL output.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LAMBDA_BUNDLE } from '../../infra/aws/constructs/bundling.js';
 import { actionsOf, roleStatements, type Synthesized, synthesize } from './synth.js';
 
 let s: Synthesized;
@@ -39,6 +42,18 @@ describe('service stack functions', () => {
         LoggingConfig: { LogFormat: 'JSON' },
       });
       expect(props.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+    }
+  });
+
+  it('ship as ESM bundles, each with its createRequire banner and its source map, as this run bundled them', () => {
+    const template = JSON.parse(readFileSync(join(s.bundledCdkOut, s.service.templateFile), 'utf8'));
+    const bundled = [...allFunctions(), s.service.provisioning.onEvent.fn, s.service.firstAdmin.onEvent.fn];
+    for (const fn of bundled) {
+      const id = s.service.getLogicalId(fn.node.defaultChild as CfnElement);
+      const key: string = template.Resources[id].Properties.Code.S3Key;
+      const asset = join(s.bundledCdkOut, `asset.${key.replace(/\.zip$/, '')}`);
+      expect(readdirSync(asset).sort(), id).toEqual(['index.mjs', 'index.mjs.map']);
+      expect(readFileSync(join(asset, 'index.mjs'), 'utf8').startsWith(LAMBDA_BUNDLE.banner), id).toBe(true);
     }
   });
 
@@ -149,7 +164,18 @@ describe('service stack functions', () => {
       },
     });
     const ours = allFunctions().map((fn) => s.service.getLogicalId(fn.role?.node.defaultChild as CfnElement));
+    // Each role must be one the search found, or the check below passes on a role that is not there.
+    expect(Object.keys(roles)).toEqual(expect.arrayContaining(ours));
     for (const id of ours) expect(roles[id]?.Properties.ManagedPolicyArns).toBeUndefined();
+    for (const fn of [s.service.webhooks, s.service.api, s.service.worker, s.service.scheduled]) {
+      const ownLogGroup = {
+        'Fn::GetAtt': [s.service.getLogicalId(fn.logGroup.node.defaultChild as CfnElement), 'Arn'],
+      };
+      const logStatements = statementsOf(fn.fn).filter((st) =>
+        actionsOf([st]).some((a) => a.startsWith('logs:')),
+      );
+      expect(logStatements.map((st) => st.Resource)).toEqual([ownLogGroup]);
+    }
   });
 });
 

@@ -1,12 +1,23 @@
 // One synthesized contact center per test file: the same composition app.ts deploys (createContactCenter),
-// with real esbuild bundling, synthesized once in beforeAll and shared by every test in the file.
+// synthesized once in beforeAll and shared by every test in the file. esbuild bundles the Lambdas once per
+// run instead (bundle-once.ts, the infra project's globalSetup): a file's own synth then skips bundling,
+// which changes nothing in its templates but the code assets' hashes.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { BUNDLING_STACKS } from 'aws-cdk-lib/cx-api';
+import { inject } from 'vitest';
 import { type ContactCenter, createContactCenter, FEATURE_FLAGS } from '../../infra/aws/contact-center.js';
 import { type DeploySettings, parseDeploySettings } from '../../infra/aws/deploy-settings.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The cdk.out of this run's one bundling synth (bundle-once.ts); unset when nothing bundled yet. */
+    bundledCdkOut?: string;
+  }
+}
 
 /** Context as an admin would give it; values differ from the defaults so tests see them flow through. */
 export const TEST_CONTEXT = {
@@ -23,10 +34,21 @@ export interface Synthesized extends ContactCenter {
   readonly stateful: ContactCenter['stateful'];
   readonly statefulTemplate: Template;
   readonly serviceTemplate: Template;
+  /** A cdk.out whose code assets are the real bundles: this run's shared one, or this app's own. */
+  readonly bundledCdkOut: string;
 }
 
+/** An App as app.ts makes it, in a fresh cdk.out; with `bundle: false` its stacks skip esbuild. */
+export function newApp({ bundle }: { readonly bundle: boolean }): App {
+  const context = bundle ? FEATURE_FLAGS : { ...FEATURE_FLAGS, [BUNDLING_STACKS]: [] };
+  return new App({ context, outdir: mkdtempSync(join(tmpdir(), 'cdk-test-')) });
+}
+
+/** An App for one test file: it bundles only if this run has not (a file run outside the infra project). */
+export const testApp = (): App => newApp({ bundle: inject('bundledCdkOut') === undefined });
+
 export function synthesize(context: Record<string, unknown> = TEST_CONTEXT): Synthesized {
-  const app = new App({ context: FEATURE_FLAGS, outdir: mkdtempSync(join(tmpdir(), 'cdk-test-')) });
+  const app = testApp();
   const settings = parseDeploySettings((key) => context[key]);
   const center = createContactCenter(app, settings);
   app.synth();
@@ -36,6 +58,7 @@ export function synthesize(context: Record<string, unknown> = TEST_CONTEXT): Syn
     settings,
     statefulTemplate: Template.fromStack(center.stateful),
     serviceTemplate: Template.fromStack(center.service),
+    bundledCdkOut: inject('bundledCdkOut') ?? app.outdir,
   };
 }
 

@@ -2,15 +2,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { createContactCenter, FEATURE_FLAGS } from '../../infra/aws/contact-center.js';
+import { createContactCenter } from '../../infra/aws/contact-center.js';
 import { parseDeploySettings } from '../../infra/aws/deploy-settings.js';
+import { testApp } from './synth.js';
 
 describe('web app not built', () => {
   it('synthesizes with a placeholder page and a warning naming the fix', () => {
-    const app = new App({ context: FEATURE_FLAGS, outdir: mkdtempSync(join(tmpdir(), 'cdk-test-')) });
+    const app = testApp();
     const webDistDir = mkdtempSync(join(tmpdir(), 'no-web-dist-'));
     const { service } = createContactCenter(
       app,

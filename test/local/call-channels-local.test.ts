@@ -59,7 +59,8 @@ describe('calls and channels on the local stack', () => {
     await clock.advance(30_000);
     await sim(`/calls/${callSid}/hangup`, {});
     await settle();
-    expect((await stack.store.calls.get(callSid))?.endedAt).toBeDefined();
+    // Hung up at this instant on the shared manual clock, which nothing has moved since.
+    expect((await stack.store.calls.get(callSid))?.endedAt).toBe(new Date(clock.now()).toISOString());
     expect(await texts(CALLER)).toEqual([]); // not yet: the survey waits SURVEY_DELAY_SECONDS (60)
 
     await clock.advance(60_000);

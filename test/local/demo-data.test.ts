@@ -68,6 +68,24 @@ describe('demo data', () => {
     expect(unique(tickets.map((t) => `${t.customerId}|${t.subject}`))).toBe(true);
   });
 
+  it('uses every optional reference, so the checks that follow each have something to check', () => {
+    const count = <T>(items: readonly T[], has: (item: T) => unknown) => items.filter(has).length;
+    const uses = {
+      dealerPhones: count(policies, (p) => p.dealer.phone),
+      customerOwners: count(customers, (c) => c.ownerAgentId),
+      policyVehicles: count(policies, (p) => p.vehicleId),
+      ticketAssets: count(tickets, (t) => t.assetId),
+      ticketPolicies: count(tickets, (t) => t.policyNumber),
+      ticketAssignees: count(tickets, (t) => t.assigneeId),
+      taskAssignees: count(tasks, (t) => t.assigneeId),
+    };
+    expect(
+      Object.entries(uses)
+        .filter(([, n]) => n === 0)
+        .map(([name]) => name),
+    ).toEqual([]);
+  });
+
   it('refers only to things that exist', () => {
     const userIds = new Set(users.map((u) => u.id));
     const customerIds = new Set(customers.map((c) => c.id));

@@ -2,7 +2,7 @@
 // WebSocket authenticated by an Access Token (docs/twilio-behaviour.md §9.1), and presence that follows the page
 // (docs/twilio-behaviour.md §4.12: setWorkerOfflineIfDisconnected).
 import twilio from 'twilio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { createManualClock } from '../../functions/domain/manual-clock.js';
 import { LOCAL_TWILIO } from '../../infra/local/local-config.js';
@@ -120,7 +120,12 @@ describe('agent link', () => {
     const ws = stack.twilio.taskrouter.v1.workspaces(workspaceSid);
     const activities = await ws.activities.list();
     const available = activities.find((a) => a.friendlyName === 'Available');
-    const worker = await ws.workers.create({ friendlyName: 'agent_b', activitySid: available?.sid ?? '' });
+    const worker = await ws.workers.create({
+      friendlyName: 'agent_b',
+      activitySid: available?.sid ?? expect.unreachable('the workspace has an Available activity'),
+    });
+    // Offline at the end means something only if the worker was not Offline from the start.
+    expect(worker.activityName).toBe('Available');
     const link = await connect(token('agent_b', { workerSid: worker.sid }));
     await link.next('ready');
     const call = await stack.twilio.calls.create({
@@ -132,9 +137,10 @@ describe('agent link', () => {
     await link.next('incoming');
     link.socket.close();
     await link.closed;
+    // The server sees the close on its own socket, in no set order with the client's close event: wait for
+    // the worker to go Offline rather than for a fixed time.
+    await vi.waitFor(async () => expect((await ws.workers(worker.sid).fetch()).activityName).toBe('Offline'));
     await stack.twin.settle();
-    await new Promise((r) => setTimeout(r, 50));
-    expect((await ws.workers(worker.sid).fetch()).activityName).toBe('Offline');
     expect(['busy', 'no-answer', 'canceled', 'failed']).toContain(
       (await stack.twilio.calls(call.sid).fetch()).status,
     );

@@ -109,7 +109,7 @@ describe('blacklist and the rescue line', () => {
     // 1003 handles rescue and general: the rescue call (priority 50 + silver 5) goes first.
     await h.answering('1003');
     await h.setActivity('1003', 'Available');
-    expect(await h.agentOn(sid)).not.toBeNull();
+    expect(await h.agentOn(sid)).toBe('1003');
     expect(await h.agentOn(waiting)).toBeNull();
     await h.hangup(sid);
     await h.hangup(waiting);

@@ -55,7 +55,7 @@ describe('priority and wrap-up', () => {
     live.push(vip);
     await h.press(vip, '7');
     await h.setActivity('1002', 'Available');
-    expect(await h.agentOn(vip)).not.toBeNull();
+    expect(await h.agentOn(vip)).toBe('1002');
     expect(await h.agentOn(normal.sid)).toBeNull();
     expect(await h.stack.store.calls.get(vip)).toMatchObject({ agentId: '1002', queue: 'general' });
     const vipTask = await taskOf(vip);
@@ -84,7 +84,7 @@ describe('priority and wrap-up', () => {
     const audit = await h.stack.store.audit.byActor('system');
     expect(audit.items.some((a) => a.action === 'wrapup.ended' && a.target === vipTask?.sid)).toBe(true);
     // Available again: the waiting caller is put through, and today's call count went up.
-    expect(await h.agentOn(normal.sid)).not.toBeNull();
+    expect(await h.agentOn(normal.sid)).toBe('1002');
     expect((await h.worker('1002')).attributes).toMatchObject({ calls_today: 1 });
   });
 });
@@ -107,7 +107,7 @@ describe('owner agent, fallback and overflow', () => {
     await h.setActivity('1003', 'Available');
     const sid = await claimCall();
     expect((await h.stack.store.calls.get(sid))?.agentId).toBe('1001');
-    expect(await h.agentOn(sid)).not.toBeNull();
+    expect(await h.agentOn(sid)).toBe('1001');
   });
 
   it('falls back to the claims group after 20 s when the owner is away', async () => {
@@ -116,7 +116,7 @@ describe('owner agent, fallback and overflow', () => {
     await h.advance(19);
     expect(await h.agentOn(sid)).toBeNull();
     await h.advance(1);
-    expect(await h.agentOn(sid)).not.toBeNull();
+    expect(await h.agentOn(sid)).toBe('1003');
     expect((await h.stack.store.calls.get(sid))?.agentId).toBe('1003');
   });
 
@@ -126,7 +126,7 @@ describe('owner agent, fallback and overflow', () => {
     await h.advance(59);
     expect(await h.agentOn(sid)).toBeNull();
     await h.advance(1);
-    expect(await h.agentOn(sid)).not.toBeNull();
+    expect(await h.agentOn(sid)).toBe('1004');
     expect((await h.stack.store.calls.get(sid))?.agentId).toBe('1004');
   });
 });

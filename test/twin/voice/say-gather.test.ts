@@ -119,7 +119,8 @@ describe('Gather (§3.4)', () => {
     const req = h.at('/speech')[0];
     expect(req?.method).toBe('GET');
     expect(req?.params.SpeechResult).toBe('billing please');
-    expect(req?.params.Confidence).toBeDefined();
+    // Twilio's Confidence is a decimal between 0 and 1.
+    expect(req?.params.Confidence).toMatch(/^(0(\.\d+)?|1(\.0+)?)$/);
     expect(req?.signatureValid).toBe(true);
   });
 

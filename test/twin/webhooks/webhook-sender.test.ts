@@ -1,7 +1,9 @@
 // The webhook sender (docs/twilio-behaviour.md §1.1, §1.4, §2.5): form POST or GET with query params, signed; fallback with
 // ErrorCode/ErrorUrl on 500, timeout and connection failure; redirects followed up to 10 (then 11215); all logged.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createManualClock } from '../../../functions/domain/manual-clock.js';
+import type { WebhookResult } from '../../../infra/local/twin/ports.js';
+import { twilioSignature } from '../../../infra/local/twin/webhooks/signature.js';
 import { createTwinLog } from '../../../infra/local/twin/webhooks/twin-log.js';
 import { createWebhookSender } from '../../../infra/local/twin/webhooks/webhook-sender.js';
 import { ACCOUNT, type Harness, startHarness } from '../support/harness.js';
@@ -11,6 +13,9 @@ beforeEach(async () => {
   h = await startHarness();
 });
 afterEach(() => h.close());
+
+/** Lets every promise chain that is ready settle. */
+const macrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function sender(timeoutMs = 300) {
   const log = createTwinLog({ clock: createManualClock(0) });
@@ -81,12 +86,44 @@ describe('webhook sender', () => {
   });
 
   it('honours the #rt connection override and never sends the fragment', async () => {
-    h.route('/slow', { delayMs: 600, body: 'late' });
-    const { send } = sender(5000);
-    const started = Date.now();
-    const res = await send.send({ url: `${h.url('/slow')}#rt=150`, method: 'POST', params: {} });
-    expect(res).toMatchObject({ ok: false, errorCode: 11205 });
-    expect(Date.now() - started).toBeLessThan(550);
+    // The request's time limit runs on a manual clock: AbortSignal.timeout is the sender's only timer, and
+    // a fetch that never answers leaves the limit as the only way the request can end.
+    const clock = createManualClock(0);
+    const timeout = vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
+      const controller = new AbortController();
+      clock.at(clock.now() + ms, () =>
+        controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+      );
+      return controller.signal;
+    });
+    onTestFinished(() => timeout.mockRestore());
+    const requests: { url: string; signature: string | null }[] = [];
+    const neverAnswers: typeof fetch = (input, init) => {
+      requests.push({ url: String(input), signature: new Headers(init?.headers).get('X-Twilio-Signature') });
+      return new Promise((_, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    };
+    const send = createWebhookSender({
+      account: ACCOUNT,
+      log: createTwinLog({ clock: createManualClock(0) }),
+      timeoutMs: 5000,
+      fetch: neverAnswers,
+    });
+    let result: WebhookResult | undefined;
+    const sent = send.send({ url: 'http://x.test/slow#rt=150', method: 'POST', params: {} }).then((r) => {
+      result = r;
+    });
+    await clock.advance(149);
+    await macrotask();
+    expect(result).toBeUndefined();
+    await clock.advance(1);
+    await macrotask();
+    expect(result).toMatchObject({ ok: false, errorCode: 11205 });
+    await sent;
+    expect(requests).toEqual([
+      { url: 'http://x.test/slow', signature: twilioSignature(ACCOUNT.authToken, 'http://x.test/slow', {}) },
+    ]);
   });
 
   it('reports a refused connection as 11205', async () => {
