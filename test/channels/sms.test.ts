@@ -5,7 +5,7 @@
 
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifyTicketChange } from '../../functions/http/api/ticket-notify.js';
+import { notifyTicketChange } from '../../functions/app/tickets.js';
 import { ACCOUNT, type ChannelStack, HOTLINE, startChannelStack } from './stack.js';
 
 const ZH = '+8613800138000';

@@ -3,6 +3,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { unwrap } from '../../app/write-result.js';
 import type { User } from '../../domain/model.js';
 import {
   hashPassword,
@@ -20,7 +21,6 @@ import { type Guard, revocationKey, SESSION_COOKIE } from './guard.js';
 import { clearIdFailures, loginAttempt, recordFailure, refuseIfThrottled } from './login-throttle.js';
 import { securedRoute } from './secured-route.js';
 import { PublicUserSchema, publicUser } from './user-view.js';
-import { unwrap } from './write-result.js';
 
 export const NewPassword = z.string().min(PASSWORD_MIN_LENGTH).max(200);
 

@@ -1,6 +1,7 @@
 // Customers: search (phone, policy, VIN, plate, id code or name), create, the screen-pop view with
 // everything the customer owns and every contact, update with optimistic locking, add asset or policy.
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { unwrap } from '../../app/write-result.js';
 import { normalisePhone } from '../../domain/phone.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
@@ -31,7 +32,6 @@ import { normalisePhones } from './phones.js';
 import { securedRoute } from './secured-route.js';
 import { TaskSchema } from './task-schemas.js';
 import { TicketSchema } from './ticket-schemas.js';
-import { unwrap } from './write-result.js';
 
 const CustomerView = z
   .object({

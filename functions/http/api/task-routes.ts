@@ -2,6 +2,7 @@
 // optimistic locking. Agents touch only tasks assigned to them or to nobody (see access.ts).
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { routing } from '../../../flows/routing.js';
+import { unwrap } from '../../app/write-result.js';
 import type { Task, TaskKind, User } from '../../domain/model.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
@@ -20,7 +21,6 @@ import type { Guard } from './guard.js';
 import { normaliseOnePhone } from './phones.js';
 import { securedRoute } from './secured-route.js';
 import { DueQuery, NewTaskBody, TaskIdParam, TaskPatchBody, TaskSchema } from './task-schemas.js';
-import { unwrap } from './write-result.js';
 
 function mayAssign(user: User, assigneeId: string | undefined): boolean {
   return seesAllTasks(user.roles) || assigneeId === undefined || assigneeId === user.id;

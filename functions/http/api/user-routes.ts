@@ -1,6 +1,7 @@
 // User administration (admins): list, create with a password, change roles/skills/disabled, reset a
 // password. Every change is audited; password hashes never leave the server.
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { unwrap } from '../../app/write-result.js';
 import { LANGUAGES, ROLES, USER_ID_PATTERN, USER_ID_RULE, type User } from '../../domain/model.js';
 import { hashPassword } from '../../domain/password.js';
 import type { AppDeps } from '../deps.js';
@@ -21,7 +22,6 @@ import {
 import type { Guard } from './guard.js';
 import { securedRoute } from './secured-route.js';
 import { PublicUserSchema, publicUser } from './user-view.js';
-import { unwrap } from './write-result.js';
 
 const profile = {
   name: z.string().trim().min(1).max(200),

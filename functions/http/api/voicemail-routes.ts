@@ -2,6 +2,7 @@
 // every box), listen through a short-lived presigned URL (audited like recordings), mark handled, and
 // call back (the callback task, an open one reused). Boxes and notices: functions/domain/voicemail-box.ts.
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { unwrap } from '../../app/write-result.js';
 import type { User, Voicemail } from '../../domain/model.js';
 import { type Mailbox, mailboxesOf, mailboxOf, mayOpen } from '../../domain/voicemail-box.js';
 import type { ChannelDeps } from '../channel-deps.js';
@@ -14,7 +15,6 @@ import type { Guard } from './guard.js';
 import { PlaybackSchema } from './recording-schemas.js';
 import { securedRoute } from './secured-route.js';
 import { CallbackSchema, VoicemailQuery, VoicemailSchema, VoicemailSidParam } from './voicemail-schemas.js';
-import { unwrap } from './write-result.js';
 
 export function registerVoicemailRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps & ChannelDeps, guard: Guard) {
   const { store } = deps;

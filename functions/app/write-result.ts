@@ -1,7 +1,7 @@
-// Turns a store WriteResult into the value or the named HTTP error: 404, 409 with the current record
+// Turns a store WriteResult into the value or the named refusal: 404, 409 with the current record
 // (stale version), or 409 naming the duplicate key.
-import type { WriteResult } from '../../domain/ports.js';
-import { ConflictError, DuplicateError, NotFoundError } from '../errors.js';
+import type { WriteResult } from '../domain/ports.js';
+import { ConflictError, DuplicateError, NotFoundError } from '../domain/problems.js';
 
 export function unwrap<T, C = T>(
   result: WriteResult<T>,

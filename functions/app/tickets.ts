@@ -1,0 +1,106 @@
+// Tickets: filing one (its number from the store's atomic counter), changing one with optimistic locking
+// and the workflow's allowed status moves, and adding notes. A change the customer should hear about
+// queues their texts; a failure to queue is logged and never undoes the change an agent already made.
+import type { JobQueue } from '../domain/jobs.js';
+import type { Ticket, User } from '../domain/model.js';
+import type { NewTicket, TicketPatch } from '../domain/ports.js';
+import { ConflictError, invalidField, NotFoundError, UnprocessableError } from '../domain/problems.js';
+import { ticketNotifications } from '../domain/ticket-notifications.js';
+import { checkTransition } from '../domain/ticket-workflow.js';
+import type { CenterBasics } from './center.js';
+import { unwrap } from './write-result.js';
+
+/** Notes commute with every other change, so a note retries on a version race instead of failing. */
+const NOTE_ATTEMPTS = 5;
+
+export interface TicketDeps extends CenterBasics {
+  /** Where customer texts are queued; without it tickets change silently. */
+  readonly jobs?: JobQueue;
+}
+
+export async function notifyTicketChange(
+  deps: TicketDeps,
+  before: Ticket | undefined,
+  after: Ticket,
+): Promise<void> {
+  if (!deps.jobs) return;
+  try {
+    const customer = after.customerId ? await deps.store.customers.get(after.customerId) : undefined;
+    for (const job of ticketNotifications(before, after, customer)) await deps.jobs.send(job);
+  } catch (err) {
+    deps.logger.error('ticket notification not queued', { ticket: after.number, error: String(err) });
+  }
+}
+
+export async function existingTicket(deps: TicketDeps, number: string): Promise<Ticket> {
+  const ticket = await deps.store.tickets.get(number);
+  if (!ticket) throw new NotFoundError('ticket', number);
+  return ticket;
+}
+
+export async function fileTicket(
+  deps: TicketDeps,
+  user: User,
+  body: Omit<NewTicket, 'status'>,
+): Promise<Ticket> {
+  const { store } = deps;
+  if (body.customerId && !(await store.customers.get(body.customerId)))
+    throw invalidField('body.customerId', `no customer "${body.customerId}"`);
+  if (body.assigneeId && !(await store.users.get(body.assigneeId)))
+    throw invalidField('body.assigneeId', `no user "${body.assigneeId}"`);
+  const ticket = unwrap(
+    await store.tickets.create({ ...body, status: 'new' }, user.id),
+    'ticket',
+    body.subject,
+  );
+  await notifyTicketChange(deps, undefined, ticket);
+  return ticket;
+}
+
+export async function changeTicket(
+  deps: TicketDeps,
+  user: User,
+  number: string,
+  version: number,
+  patch: TicketPatch,
+): Promise<Ticket> {
+  const current = await existingTicket(deps, number);
+  // Judge the transition against the version the client saw; a stale one is a conflict first.
+  if (current.version !== version)
+    throw new ConflictError(
+      `The ticket "${number}" was changed by someone else; here is the current version.`,
+      {
+        current,
+      },
+    );
+  if (patch.status) {
+    const check = checkTransition(current.status, patch.status);
+    if (!check.ok) {
+      const allowed = check.allowed.length ? check.allowed.join(', ') : 'none (it is final)';
+      throw new UnprocessableError(
+        'invalid-transition',
+        `A ticket in status "${current.status}" cannot move to "${patch.status}"; allowed: ${allowed}.`,
+        { from: current.status, to: patch.status, allowed: check.allowed },
+      );
+    }
+  }
+  if (patch.assigneeId && !(await deps.store.users.get(patch.assigneeId)))
+    throw invalidField('body.assigneeId', `no user "${patch.assigneeId}"`);
+  const updated = unwrap(await deps.store.tickets.update(number, version, patch, user.id), 'ticket', number);
+  await notifyTicketChange(deps, current, updated);
+  return updated;
+}
+
+export async function addTicketNote(
+  deps: TicketDeps,
+  user: User,
+  number: string,
+  text: string,
+): Promise<Ticket> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await existingTicket(deps, number);
+    const result = await deps.store.tickets.update(number, current.version, { note: text }, user.id);
+    if (result.ok || result.reason !== 'conflict' || attempt >= NOTE_ATTEMPTS)
+      return unwrap(result, 'ticket', number);
+  }
+}
