@@ -3,6 +3,7 @@
 import { routing } from '../../flows/routing.js';
 import { createTwilioClient, type TwilioClient } from '../adapters/twilio/client.js';
 import { twilioAgentWorkers } from '../adapters/twilio/provision-taskrouter.js';
+import { createWorkRouting } from '../app/work-routing.js';
 import { type AppConfig, loadConfig } from '../config.js';
 import { phoneSearch } from '../domain/phone.js';
 import type { AppDeps } from '../http/deps.js';
@@ -23,7 +24,7 @@ export async function lambdaDeps(
     authToken: deps.secrets.twilioAuthToken,
     ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
   });
-  const channels = await lambdaChannels(config, twilio, readSecret);
+  const channels = await lambdaChannels(config, createWorkRouting(deps), readSecret);
   return {
     ...deps,
     twilio,

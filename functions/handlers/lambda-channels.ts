@@ -8,10 +8,8 @@ import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import { createSesMail } from '../adapters/mail/ses-mail.js';
 import { createSqsDeadLetters, createSqsQueue } from '../adapters/queue/sqs-queue.js';
 import { createS3MediaStore } from '../adapters/s3/media-store.js';
-import type { TwilioClient } from '../adapters/twilio/client.js';
-import { createTwilioTaskRouting } from '../adapters/twilio/task-routing.js';
 import { type AppConfig, ConfigError } from '../config.js';
-import type { MailSender } from '../domain/channel-ports.js';
+import type { MailSender, TaskRouting } from '../domain/channel-ports.js';
 import type { JobQueue } from '../domain/jobs.js';
 import type { ChannelDeps } from '../http/channel-deps.js';
 import type { SecretReader } from './secrets.js';
@@ -36,7 +34,7 @@ const noMail: MailSender = {
 
 export async function lambdaChannels(
   config: AppConfig,
-  twilio: TwilioClient,
+  routing: TaskRouting,
   readSecret: SecretReader,
 ): Promise<ChannelDeps | undefined> {
   const ch = config.channels;
@@ -62,6 +60,6 @@ export async function lambdaChannels(
     playbackTtlSeconds: ch.playbackTtlSeconds,
     ...(faxSecret ? { faxSecret } : {}),
     smsFrom: ch.smsFrom ?? HOTLINE_NUMBERS[0].number,
-    routing: createTwilioTaskRouting(twilio),
+    routing,
   };
 }

@@ -1,6 +1,7 @@
 // The local column for recordings, SMS, mail and fax: the in-process job queue on the shared clock with the
 // same worker as AWS, the media store on s3rver, the SES stand-in outbox (files under DATA_DIR/outbox, or
 // memory), task routing through the twin's TaskRouter, and the fax provider simulator's shared secret.
+
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
@@ -9,7 +10,8 @@ import { createLocalQueue, type LocalQueue } from '../../functions/adapters/queu
 import { createS3MediaStore } from '../../functions/adapters/s3/media-store.js';
 import type { TwilioClient } from '../../functions/adapters/twilio/client.js';
 import { createTwilioRecordingMedia } from '../../functions/adapters/twilio/recording-media.js';
-import { createTwilioTaskRouting } from '../../functions/adapters/twilio/task-routing.js';
+import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
+import { createWorkRouting } from '../../functions/app/work-routing.js';
 import type { AppConfig } from '../../functions/config.js';
 import type { TimerClock } from '../../functions/domain/manual-clock.js';
 import type { Store } from '../../functions/domain/ports.js';
@@ -44,7 +46,14 @@ export function createLocalChannels(input: {
   const media = createS3MediaStore({ client: s3, bucket: config.bucketName });
   const queue = createLocalQueue({ clock, ...(input.log ? { log: input.log } : {}) });
   const smsFrom = config.channels?.smsFrom ?? HOTLINE_NUMBERS[0].number;
-  const routing = createTwilioTaskRouting(twilio);
+  const routing = createWorkRouting({
+    store,
+    taskrouter: createTwilioPorts({
+      accountSid: config.twilio.accountSid,
+      authToken: input.twilioAuthToken,
+      ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
+    }).taskrouter,
+  });
   const mail = createLocalOutbox(clock, input.dataDir ? join(input.dataDir, 'outbox') : undefined);
   queue.setHandler(
     createJobWorker({
