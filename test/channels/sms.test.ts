@@ -119,7 +119,7 @@ describe('SMS', () => {
       to: EN,
       body: 'Please rate 1-5',
       purpose: 'survey',
-      dedupeKey: 'survey#CA1',
+      dedupeKey: 'survey:CA1',
       survey: { callSid: `CA${'1'.repeat(32)}`, agentId: '1002' },
       language: 'en',
     });

@@ -81,7 +81,7 @@ describe('which ended calls queue the survey', () => {
           kind: 'sms-send',
           to: '+8613800138000',
           purpose: 'survey',
-          dedupeKey: `survey#${call.callSid}`,
+          dedupeKey: `survey:${call.callSid}`,
           survey: { callSid: call.callSid, agentId: '1001' },
         }),
       },
