@@ -28,7 +28,10 @@ export interface CenterPorts {
   readonly telephony: TelephonyPort;
   readonly messaging: MessagingPort;
   readonly logger: Logger;
-  /** Delayed jobs (AWS); without a timer clock the wrap-up timer rides on them. */
+  /**
+   * The job queue: recordings, SMS and, without a timer clock (AWS), the wrap-up timer; without it the
+   * recording and SMS-status webhooks are not mounted.
+   */
   readonly jobs?: JobQueue;
 }
 

@@ -1,11 +1,6 @@
 // What the Hono app needs from its composition root (the local server or a Lambda handler).
-import type { AppConfig } from '../config.js';
-import type { JobQueue } from '../domain/jobs.js';
-import type { Logger } from '../domain/logger.js';
-import type { MessagingPort } from '../domain/messaging-port.js';
-import type { Clock, Store } from '../domain/ports.js';
-import type { AgentWorkerSync, TaskRouterPort } from '../domain/taskrouter-port.js';
-import type { TelephonyPort } from '../domain/telephony-port.js';
+import type { CenterPorts } from '../app/center.js';
+import type { AgentWorkerSync } from '../domain/taskrouter-port.js';
 import type { ChannelDeps } from './channel-deps.js';
 
 export interface AppSecrets {
@@ -18,26 +13,15 @@ export interface AppSecrets {
 }
 
 /**
- * What Twilio's webhooks may use. Twilio is reached only through the ports, whose adapters are a few
- * lines over fetch: the official `twilio` client is over 1 MB bundled and would make the webhook Lambda
- * slow to start.
+ * What Twilio's webhooks may use: the center's ports and the secrets. Twilio is reached only through the
+ * ports, whose adapters are a few lines over fetch: the official `twilio` client is over 1 MB bundled and
+ * would make the webhook Lambda slow to start.
  */
-export interface WebhookDeps {
-  readonly config: AppConfig;
+export interface WebhookDeps extends CenterPorts {
   readonly secrets: AppSecrets;
-  readonly store: Store;
-  readonly clock: Clock;
-  /** TaskRouter, voice and SMS through Twilio's REST API (the twin locally), as the app's ports. */
-  readonly taskrouter: TaskRouterPort;
-  readonly telephony: TelephonyPort;
-  readonly messaging: MessagingPort;
-  /** The one logger: structured lines, with the request's correlation keys where a webhook set them. */
-  readonly logger: Logger;
-  /** The job queue (recordings, SMS routing); without it the recording/SMS-status webhooks are not mounted. */
-  readonly jobs?: JobQueue;
 }
 
-/** The REST API (and workers) also talk to Twilio: the official client, pointed at the twin locally. */
+/** The REST API's extra dependencies. */
 export interface AppDeps extends WebhookDeps {
   /** An agent added or changed through the API gets their TaskRouter worker at once. */
   readonly agentWorkers: AgentWorkerSync;

@@ -1,11 +1,10 @@
 // `npm start`'s entry as a real process: prints the URLs, serves, stops cleanly on SIGTERM, and exits
 // 1 with a clear message when the port is taken.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startMain } from '../support/npm-start.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const children: ChildProcess[] = [];
 
 afterEach(() => {
@@ -13,34 +12,9 @@ afterEach(() => {
 });
 
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const printed = (text: string) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => {
-        if (stdout.includes(text)) {
-          clearInterval(timer);
-          resolve();
-        } else if (child.exitCode !== null) {
-          clearInterval(timer);
-          reject(new Error(`exited ${child.exitCode} before printing "${text}":\n${stdout}\n${stderr}`));
-        }
-      }, 50);
-    });
-  return { child, exited, printed, output: () => ({ stdout, stderr }) };
+  const run = startMain(env);
+  children.push(run.child);
+  return run;
 }
 
 describe('npm start (infra/local/main.ts)', () => {

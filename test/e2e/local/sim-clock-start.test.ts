@@ -2,12 +2,11 @@
 // child process from Monday 7 December 2026 09:00 in Shanghai: a call to the warranty hotline reaches
 // the menu; after POST /sim/clock/advance to 23:00 the same day, the next caller hears the closed message.
 // A SIM_CLOCK that is not a time stops the start with a message naming it and what it takes.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../local/support.js';
+import { startMain } from '../../support/npm-start.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const WARRANTY = '+18005550100';
 const children: ChildProcess[] = [];
 const cleanups: (() => void)[] = [];
@@ -27,35 +26,16 @@ afterEach(async () => {
 function npmStart(env: Record<string, string>) {
   const data = tempDir('sim-clock');
   cleanups.push(data.remove);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: data.path, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const run = startMain({ PORT: '0', DATA_DIR: data.path, ...env });
+  const { child, exited } = run;
   children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = () =>
-    new Promise<string>((resolve, reject) => {
-      const timer = setInterval(() => {
-        const found = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
-        if (found && stdout.includes('Press Ctrl-C to stop.')) {
-          clearInterval(timer);
-          resolve(found);
-        } else if (child.exitCode !== null) {
-          clearInterval(timer);
-          reject(new Error(`npm start exited ${child.exitCode}:\n${stdout}\n${stderr}`));
-        }
-      }, 50);
-    });
-  return { url, exited, output: () => ({ stdout, stderr }) };
+  const url = async () => {
+    await run.printed('Press Ctrl-C to stop.');
+    const found = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(run.output().stdout)?.[1];
+    if (!found) throw new Error(`npm start printed no URL:\n${run.output().stdout}`);
+    return found;
+  };
+  return { url, exited, output: run.output };
 }
 
 interface CallView {
