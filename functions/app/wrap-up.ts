@@ -2,8 +2,10 @@
 // ends (the timer or the agent), the task completes, the worker is Available again and today's count
 // grows. One place for every door: the conference webhooks, the desk, the timer and the job worker.
 import { routing } from '../../flows/routing.js';
+import type { ProvisionedRouting } from '../domain/routing/provisioned.js';
 import type { ScheduledJob } from '../domain/scheduler.js';
 import type { Center } from './center.js';
+import { providerStep } from './provider-step.js';
 
 /**
  * A task's call is over: the task goes to wrapping, the worker to Wrap-up (a reservation accepted without a
@@ -86,4 +88,20 @@ export async function wrapUpBridgedCall(center: Center, callSid: string): Promis
     { kind: 'end-wrap-up', taskSid, workerSid },
     center.clock.now() + routing.wrapUpSeconds * 1000,
   );
+}
+
+/** The agent ends their wrap-up before the timer: every task they are wrapping completes now. */
+export async function completeWrapping(
+  center: Center,
+  sids: ProvisionedRouting,
+  workerSid: string,
+): Promise<void> {
+  for (const r of await center.taskrouter.reservations(sids.workspaceSid, workerSid, 'wrapping')) {
+    await providerStep('complete task', () =>
+      center.taskrouter.updateTask(sids.workspaceSid, r.taskSid, {
+        assignmentStatus: 'completed',
+        reason: 'wrap-up ended',
+      }),
+    );
+  }
 }

@@ -4,9 +4,9 @@ import { decideState, HEARTBEAT_INTERVAL_SECONDS, ON_CALL } from '../../domain/a
 import type { User } from '../../domain/model.js';
 import type { MarkerKey } from '../../domain/ports.js';
 import { HttpProblem } from '../../domain/problems.js';
-import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
 import { type Center, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
+import { completeWrapping } from '../wrap-up.js';
 import type { CallFinder, CurrentCall } from './calls.js';
 import { heartbeatAlive, recordHeartbeat } from './presence.js';
 import { agentWorker, setActivity } from './workers.js';
@@ -66,17 +66,6 @@ export function createAgentState(center: Center, calls: CallFinder) {
     };
   }
 
-  async function completeWrapping(sids: ProvisionedRouting, workerSid: string): Promise<void> {
-    for (const r of await taskrouter.reservations(sids.workspaceSid, workerSid, 'wrapping')) {
-      await providerStep('complete task', () =>
-        taskrouter.updateTask(sids.workspaceSid, r.taskSid, {
-          assignmentStatus: 'completed',
-          reason: 'wrap-up ended',
-        }),
-      );
-    }
-  }
-
   /** `user` asks for `agentId`'s state: themselves, or a supervisor forcing an agent's. */
   async function changeState(user: User, agentId: string, state: RequestedState, reason?: string) {
     const sids = await center.routing();
@@ -85,7 +74,7 @@ export function createAgentState(center: Center, calls: CallFinder) {
     const onCall = (await calls.find(agentId, sids)) !== undefined;
     const decision = decideState({ activity: w.activity, onCall }, state);
     if (!decision.ok) throw new HttpProblem(409, decision.reason, decision.message);
-    if (decision.endWrapUp || state === 'Available') await completeWrapping(sids, workerSid);
+    if (decision.endWrapUp || state === 'Available') await completeWrapping(center, sids, workerSid);
     // Going Available is proof the page is alive: count it as a heartbeat so the sweeper leaves it be.
     if (state === 'Available' && user.id === agentId) await recordHeartbeat(store, clock, agentId);
     await providerStep('change activity', () =>
