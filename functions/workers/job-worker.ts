@@ -1,14 +1,14 @@
 // The one worker behind the job queue (SQS in AWS, the local queue on the shared clock): dispatches each
 // job by kind. Throwing means "retry later"; PermanentJobError sends the job straight to the dead letters.
 
+import { processRecording } from '../app/copy-recording.js';
 import { processSmsSend, SMS_STATUS_PATH, type TwilioMessages } from '../app/send-sms.js';
+import { notifyVoicemail, processMailSend } from '../app/voicemail-notice.js';
 import type { MailSender, MediaStore, TaskRouting, TwilioRecordingMedia } from '../domain/channel-ports.js';
 import { type Job, type JobQueue, PermanentJobError, type SmsTaskJob } from '../domain/jobs.js';
 import type { Clock, Store } from '../domain/ports.js';
 import type { StoredRecording } from '../domain/recording.js';
 import { queueDelaySeconds, type ScheduledJob } from '../domain/scheduler.js';
-import { processRecording } from './recording-worker.js';
-import { notifyVoicemail, processMailSend } from './voicemail-notify.js';
 
 export interface JobWorkerDeps {
   readonly store: Store;
@@ -20,7 +20,7 @@ export interface JobWorkerDeps {
   /** Our SMS sender number. */
   readonly smsFrom: string;
   readonly publicBaseUrl: string;
-  /** With it, a stored voicemail notifies its mailbox's owner (functions/workers/voicemail-notify.ts). */
+  /** With it, a stored voicemail notifies its mailbox's owner (functions/app/voicemail-notice.ts). */
   readonly jobs?: JobQueue;
   /** Sends mail-send jobs; without it they are dead letters. */
   readonly mail?: MailSender;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentJobError } from '../../functions/domain/jobs.js';
 import type { Voicemail } from '../../functions/domain/model.js';
 import { MAILBOX_SETTINGS } from '../../functions/domain/voicemail-box.js';
-import { processMailSend } from '../../functions/workers/voicemail-notify.js';
+import { processMailSend } from '../../functions/app/voicemail-notice.js';
 import { type ChannelStack, HOTLINE, startChannelStack } from './stack.js';
 
 const LEAD_PHONE = '+8613700000009';
