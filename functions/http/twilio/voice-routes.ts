@@ -1,13 +1,13 @@
 // Voice webhooks: the incoming call (record it idempotently on CallSid, look the caller up, run the IVR) and
 // the call status callback (status, answer and end times; replays and late callbacks change nothing).
 import { Hono } from 'hono';
+import { entrySteps } from '../../app/answer-call.js';
 import type { Center } from '../../app/center.js';
 import { openCenter } from '../../app/open-center.js';
 import { callerId } from '../../domain/caller-id.js';
 import type { Customer } from '../../domain/model.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
-import { entrySteps } from './ivr/entry.js';
 import { renderIvr } from './ivr/ivr-routes.js';
 import { CALL_SID, optionalParam, requiredParam } from './params.js';
 import { queuePostCallSurvey } from './post-call-survey.js';

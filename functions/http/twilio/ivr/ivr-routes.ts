@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import { flows } from '../../../../flows/index.js';
 import { routing } from '../../../../flows/routing.js';
+import { ivrPorts } from '../../../app/answer-call.js';
 import {
   CUSTOMER_RING_SECONDS,
   callbackAgentLegEnded,
@@ -24,7 +25,6 @@ import { estimatedWaitMinutes, taskFor } from '../../../domain/routing/workflow.
 import type { WebhookDeps } from '../../deps.js';
 import type { TwilioEnv } from '../../env.js';
 import { CALL_SID, optionalParam, requiredParam } from '../params.js';
-import { ivrPorts } from './entry.js';
 import { type EnqueueTarget, GATHER_LANGUAGE, renderSteps, SAY } from './render.js';
 import { decodeSession, ivrUrl } from './session-url.js';
 

@@ -1,18 +1,18 @@
-// An incoming call before the flow: the blacklist (stopped before the IVR, with a message or a reject),
-// then business hours and holidays (after hours: the hours, then a voicemail), then the flow's start.
+// Answering an incoming call, before the flow: the blacklist (stopped before the IVR, with a message or a
+// reject), then business hours and holidays (after hours: the hours, then a voicemail), then the flow's
+// start. Returns the IVR's steps; the voice webhook renders them as TwiML.
 import { createHash } from 'node:crypto';
-import { calendars } from '../../../../flows/calendar.js';
-import { flows } from '../../../../flows/index.js';
-import { HOTLINE_NUMBERS } from '../../../../flows/numbers.js';
-import type { Center } from '../../../app/center.js';
-import { checkOpen, describeHours } from '../../../domain/ivr/hours.js';
-import { runFlow, VOICEMAIL_MAX_SECONDS } from '../../../domain/ivr/interpreter.js';
-import type { IvrStep, Session } from '../../../domain/ivr/steps.js';
-import { render } from '../../../domain/ivr/template.js';
-import type { Flow } from '../../../domain/ivr/types.js';
-import type { Customer } from '../../../domain/model.js';
-import type { CustomerLookup } from '../../../domain/ports.js';
-import type { WebhookDeps } from '../../deps.js';
+import { calendars } from '../../flows/calendar.js';
+import { flows } from '../../flows/index.js';
+import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
+import { checkOpen, describeHours } from '../domain/ivr/hours.js';
+import { runFlow, VOICEMAIL_MAX_SECONDS } from '../domain/ivr/interpreter.js';
+import type { IvrStep, Session } from '../domain/ivr/steps.js';
+import { render } from '../domain/ivr/template.js';
+import type { Flow } from '../domain/ivr/types.js';
+import type { Customer } from '../domain/model.js';
+import type { CustomerLookup } from '../domain/ports.js';
+import type { Center, CenterPorts } from './center.js';
 
 const BLOCKED = {
   zh: '对不起，本热线无法接听您的来电。再见。',
@@ -31,7 +31,7 @@ export function flowFor(called: string): { flow: Flow; blocked: 'message' | 'rej
  * checks opt-outs, retries and dead-letters), else straight to Twilio's REST API.
  */
 export function ivrPorts(
-  deps: WebhookDeps,
+  deps: CenterPorts,
   services: Center,
   call: { callSid: string; called: string },
   known?: KnownCaller,
@@ -78,7 +78,7 @@ export interface KnownCaller {
 }
 
 export async function entrySteps(
-  deps: WebhookDeps,
+  deps: CenterPorts,
   services: Center,
   call: { readonly callSid: string; readonly caller: string; readonly called: string },
   known?: KnownCaller,
