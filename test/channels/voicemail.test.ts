@@ -2,10 +2,10 @@
 // (SMS through the send job, not to an opted-out number; email to the outbox); who may list and hear which
 // box (agent own and skills' queues, supervisor, admin); listening audited; mark handled; call back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processMailSend } from '../../functions/app/voicemail-notice.js';
 import { PermanentJobError } from '../../functions/domain/jobs.js';
 import type { Voicemail } from '../../functions/domain/model.js';
 import { MAILBOX_SETTINGS } from '../../functions/domain/voicemail-box.js';
-import { processMailSend } from '../../functions/app/voicemail-notice.js';
 import { type ChannelStack, HOTLINE, startChannelStack } from './stack.js';
 
 const LEAD_PHONE = '+8613700000009';
