@@ -2,7 +2,7 @@
 // admins every box), listening through a short-lived presigned URL (audited like recordings), marking a
 // message handled, and calling back (a callback task, an open one reused and given to whoever calls back).
 import type { MediaStore } from '../domain/channel-ports.js';
-import type { Task, User, Voicemail, VoicemailStatus } from '../domain/model.js';
+import { isLead, type Task, type User, type Voicemail, type VoicemailStatus } from '../domain/model.js';
 import type { Page } from '../domain/paging.js';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../domain/problems.js';
 import { type Mailbox, mailboxesOf, mailboxOf, mayOpen } from '../domain/voicemail-box.js';
@@ -83,7 +83,7 @@ export async function listVoicemails(
     return { items, ...(found.cursor ? { cursor: found.cursor } : {}) };
   }
   // Supervisors and admins open every box, so theirs is one list across boxes by status.
-  if (user.roles.includes('supervisor') || user.roles.includes('admin')) {
+  if (isLead(user.roles)) {
     const found = await store.voicemails.byStatus(status, page);
     return {
       items: await Promise.all(found.items.map((v) => viewOf(deps, v))),

@@ -175,6 +175,11 @@ export interface CallRecord extends Stamped {
 export const ROLES = ['agent', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Supervisors and admins see and act on everyone's calls, tasks and mailboxes; agents on their own. */
+export function isLead(roles: readonly Role[]): boolean {
+  return roles.includes('supervisor') || roles.includes('admin');
+}
+
 /** Login ids: what user admin accepts, and what a deployment's first admin (`adminId`) must be. */
 export const USER_ID_PATTERN = /^[A-Za-z0-9._-]{2,64}$/;
 export const USER_ID_RULE = '2-64 letters, digits, dot, underscore or hyphen';

@@ -1,7 +1,7 @@
 // Voicemail mailboxes: one per queue and one per agent. A message is in its agent's box when it has an
 // agentId (the caller's owner agent), else in its queue's box. Who may open a box, and who is told of
 // new messages (the `voicemail-mailboxes` settings document, an agent's own phone by default).
-import type { Role, User, Voicemail } from './model.js';
+import { isLead, type User, type Voicemail } from './model.js';
 
 /** `agent:1001` or `queue:claims`. */
 export type Mailbox = `agent:${string}` | `queue:${string}`;
@@ -12,7 +12,7 @@ export function mailboxOf(v: Pick<Voicemail, 'agentId' | 'queue'>): Mailbox {
   return v.agentId ? `agent:${v.agentId}` : `queue:${v.queue}`;
 }
 
-const leads = (roles: readonly Role[]) => roles.includes('supervisor') || roles.includes('admin');
+const leads = isLead;
 
 /** The boxes an agent works: their own and those of the queues they have the skill for. */
 export function mailboxesOf(user: Pick<User, 'id' | 'skills'>): Mailbox[] {

@@ -1,6 +1,6 @@
 // The disposition and notes an agent writes for a call: only on their own calls (supervisors and admins
 // on any), saved on the call record.
-import type { User } from '../../domain/model.js';
+import { isLead, type User } from '../../domain/model.js';
 import type { Store } from '../../domain/ports.js';
 import { ForbiddenError, NotFoundError } from '../../domain/problems.js';
 
@@ -12,7 +12,7 @@ export async function saveWrapUpNotes(
 ) {
   const record = await store.calls.get(callSid);
   if (!record) throw new NotFoundError('call', callSid);
-  const all = user.roles.includes('supervisor') || user.roles.includes('admin');
+  const all = isLead(user.roles);
   if (!all && record.agentId !== user.id)
     throw new ForbiddenError(`Call ${callSid} was taken by another agent.`);
   const saved = await store.calls.update(callSid, {

@@ -32,7 +32,7 @@
 // |                          |       |            |       | every action audited                         |
 //
 // Roles are not a hierarchy in storage (a user holds a list), so each row names every role it admits.
-import type { Role } from '../../domain/model.js';
+import { isLead, type Role } from '../../domain/model.js';
 
 const EVERYONE = ['agent', 'supervisor', 'admin'] as const satisfies readonly Role[];
 const LEADS = ['supervisor', 'admin'] as const satisfies readonly Role[];
@@ -114,6 +114,4 @@ export type Operation = keyof typeof ACCESS;
 export const PUBLIC_OPERATIONS = ['auth.login', 'openapi'] as const;
 
 /** Row-level rule for tasks: agents see and change only their own or unassigned tasks. */
-export function seesAllTasks(roles: readonly Role[]): boolean {
-  return roles.includes('supervisor') || roles.includes('admin');
-}
+export const seesAllTasks: (roles: readonly Role[]) => boolean = isLead;
