@@ -199,6 +199,9 @@ export interface User extends Stamped {
   readonly passwordHash: string;
 }
 
+/** A user as anyone but the server sees them: the password hash never leaves it. */
+export type PublicUser = Omit<User, 'passwordHash'>;
+
 export interface AuditEntry {
   readonly id: string;
   readonly at: string;

@@ -1,12 +1,17 @@
 // User administration (admins): list, create with a password, change roles/skills/disabled, reset a
-// password. Every change is audited; password hashes never leave the server.
+// password. The rules and the audit are the user use cases' (functions/app/users.ts).
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { unwrap } from '../../app/write-result.js';
-import { LANGUAGES, ROLES, USER_ID_PATTERN, USER_ID_RULE, type User } from '../../domain/model.js';
-import { hashPassword } from '../../domain/password.js';
+import {
+  changeUser,
+  createUser,
+  existingUser,
+  listUsers,
+  publicUser,
+  resetUserPassword,
+} from '../../app/users.js';
+import { LANGUAGES, ROLES, USER_ID_PATTERN, USER_ID_RULE } from '../../domain/model.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
-import { NotFoundError, UnprocessableError } from '../errors.js';
 import { NewPassword } from './auth-routes.js';
 import {
   CONFLICT,
@@ -21,7 +26,7 @@ import {
 } from './common-schemas.js';
 import type { Guard } from './guard.js';
 import { securedRoute } from './secured-route.js';
-import { PublicUserSchema, publicUser } from './user-view.js';
+import { PublicUserSchema } from './user-view.js';
 
 const profile = {
   name: z.string().trim().min(1).max(200),
@@ -60,14 +65,6 @@ const UserPatchBody = z
 const UserIdParam = z.object({ id: z.string().min(1).max(64) });
 
 export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guard: Guard): void {
-  const { store } = deps;
-  /** The user is saved whatever Twilio says; a failed sync is logged and the next provisioning run repairs it. */
-  const syncWorker = (user: User) =>
-    deps.agentWorkers
-      .sync(user)
-      .catch((err: unknown) =>
-        deps.logger.error('worker sync failed', { user: user.id, error: String(err) }),
-      );
   const tags = ['users'];
 
   const list = securedRoute(guard, 'users.list', {
@@ -79,8 +76,8 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
   });
   app.openapi(list, async (c) => {
     const { limit, cursor } = c.req.valid('query');
-    const page = await store.users.list({ ...(limit ? { limit } : {}), ...(cursor ? { cursor } : {}) });
-    return c.json({ ...page, items: page.items.map(publicUser) }, 200);
+    const page = { ...(limit ? { limit } : {}), ...(cursor ? { cursor } : {}) };
+    return c.json(await listUsers(deps, page), 200);
   });
 
   const get = securedRoute(guard, 'users.get', {
@@ -90,12 +87,7 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
     request: { params: UserIdParam },
     responses: { 200: jsonOk(PublicUserSchema), ...SECURED_ERRORS, ...NOT_FOUND },
   });
-  app.openapi(get, async (c) => {
-    const { id } = c.req.valid('param');
-    const user = await store.users.get(id);
-    if (!user) throw new NotFoundError('user', id);
-    return c.json(publicUser(user), 200);
-  });
+  app.openapi(get, async (c) => c.json(publicUser(await existingUser(deps, c.req.valid('param').id)), 200));
 
   const create = securedRoute(guard, 'users.create', {
     method: 'post',
@@ -104,22 +96,9 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
     request: { body: jsonBody(NewUserBody) },
     responses: { 201: jsonOk(PublicUserSchema, 'Created'), ...SECURED_ERRORS, ...CONFLICT },
   });
-  app.openapi(create, async (c) => {
-    const { password, ...body } = c.req.valid('json');
-    const user = unwrap(
-      await store.users.create({ ...body, passwordHash: await hashPassword(password) }),
-      'user',
-      body.id,
-    );
-    await store.audit.append({
-      actor: c.var.user.id,
-      action: 'user.create',
-      target: user.id,
-      detail: { roles: user.roles },
-    });
-    await syncWorker(user);
-    return c.json(publicUser(user), 201);
-  });
+  app.openapi(create, async (c) =>
+    c.json(publicUser(await createUser(deps, c.var.user, c.req.valid('json'))), 201),
+  );
 
   const update = securedRoute(guard, 'users.update', {
     method: 'patch',
@@ -136,26 +115,8 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
   });
   app.openapi(update, async (c) => {
     const { id } = c.req.valid('param');
-    const { version, extension, ...rest } = c.req.valid('json');
-    // The store drops absent attributes: an extension set to undefined is removed.
-    const patch = extension === undefined ? rest : { ...rest, extension: extension ?? undefined };
-    const actor = c.var.user;
-    // An admin cannot lock themselves out; another admin must do it.
-    if (id === actor.id && (patch.disabled === true || (patch.roles && !patch.roles.includes('admin')))) {
-      throw new UnprocessableError(
-        'self-lockout',
-        'You cannot disable yourself or remove your own admin role.',
-      );
-    }
-    const user = unwrap(await store.users.update(id, version, patch), 'user', id, publicUser);
-    await store.audit.append({
-      actor: actor.id,
-      action: 'user.update',
-      target: id,
-      detail: { changed: Object.keys(patch) },
-    });
-    await syncWorker(user);
-    return c.json(publicUser(user), 200);
+    const { version, ...change } = c.req.valid('json');
+    return c.json(publicUser(await changeUser(deps, c.var.user, id, version, change)), 200);
   });
 
   const resetPassword = securedRoute(guard, 'users.resetPassword', {
@@ -172,12 +133,7 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
   });
   app.openapi(resetPassword, async (c) => {
     const { id } = c.req.valid('param');
-    const { password } = c.req.valid('json');
-    const target: User | undefined = await store.users.get(id);
-    if (!target) throw new NotFoundError('user', id);
-    const passwordHash = await hashPassword(password);
-    unwrap(await store.users.update(id, target.version, { passwordHash }), 'user', id, publicUser);
-    await store.audit.append({ actor: c.var.user.id, action: 'user.password-reset', target: id });
+    await resetUserPassword(deps, c.var.user, id, c.req.valid('json').password);
     return c.body(null, 204);
   });
 }

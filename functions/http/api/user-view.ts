@@ -1,6 +1,6 @@
-// Users as the API shows them: everything but the password hash.
+// Users as the API shows them: everything but the password hash (the use cases' publicUser).
 import { z } from '@hono/zod-openapi';
-import { LANGUAGES, ROLES, type User } from '../../domain/model.js';
+import { LANGUAGES, ROLES } from '../../domain/model.js';
 import { listOf, Stamps } from './common-schemas.js';
 
 export const PublicUserSchema = z
@@ -17,10 +17,3 @@ export const PublicUserSchema = z
     ...Stamps,
   })
   .openapi('User');
-
-export type PublicUser = Omit<User, 'passwordHash'>;
-
-export function publicUser(user: User): PublicUser {
-  const { passwordHash: _secret, ...rest } = user;
-  return rest;
-}

@@ -1,8 +1,8 @@
 // Applies the login throttling rules to the store's counters: refuses while a window is exhausted,
 // counts a failure in every window, clears the id's count after a success.
-import { type ThrottleWindow, throttleWindow } from '../../domain/auth-throttle.js';
-import type { Store } from '../../domain/ports.js';
-import { TooManyRequestsError } from '../errors.js';
+import { type ThrottleWindow, throttleWindow } from '../domain/auth-throttle.js';
+import type { Store } from '../domain/ports.js';
+import { TooManyRequestsError } from '../domain/problems.js';
 
 export interface LoginAttempt {
   readonly windows: readonly ThrottleWindow[];

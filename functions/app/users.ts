@@ -1,0 +1,103 @@
+// User administration: listing, creating a user with a password, changing a profile under optimistic
+// locking, resetting a password. Every change is audited, and an agent added or changed gets their
+// TaskRouter worker at once; password hashes never leave these functions.
+import type { PublicUser, User } from '../domain/model.js';
+import { hashPassword } from '../domain/password.js';
+import type { NewUser, Page, PageRequest } from '../domain/ports.js';
+import { NotFoundError, UnprocessableError } from '../domain/problems.js';
+import type { AgentWorkerSync } from '../domain/taskrouter-port.js';
+import type { CenterBasics } from './center.js';
+import { unwrap } from './write-result.js';
+
+export interface UserDeps extends Pick<CenterBasics, 'store' | 'logger'> {
+  readonly agentWorkers: AgentWorkerSync;
+}
+
+/** A new user as an administrator enters them: the password in clear, hashed before it is stored. */
+export type UserSignUp = Omit<NewUser, 'passwordHash'> & { readonly password: string };
+
+/** A profile change; a null extension removes it (an agent who no longer has a desk phone). */
+export type UserChange = Partial<Omit<NewUser, 'id' | 'passwordHash' | 'extension'>> & {
+  readonly extension?: string | null;
+};
+
+export function publicUser(user: User): PublicUser {
+  const { passwordHash: _secret, ...rest } = user;
+  return rest;
+}
+
+/** The user is saved whatever Twilio says; a failed sync is logged and the next provisioning run repairs it. */
+async function syncWorker(deps: UserDeps, user: User): Promise<void> {
+  await deps.agentWorkers
+    .sync(user)
+    .catch((err: unknown) => deps.logger.error('worker sync failed', { user: user.id, error: String(err) }));
+}
+
+export async function listUsers(deps: UserDeps, page: PageRequest): Promise<Page<PublicUser>> {
+  const found = await deps.store.users.list(page);
+  return { ...found, items: found.items.map(publicUser) };
+}
+
+export async function existingUser(deps: Pick<UserDeps, 'store'>, id: string): Promise<User> {
+  const user = await deps.store.users.get(id);
+  if (!user) throw new NotFoundError('user', id);
+  return user;
+}
+
+export async function createUser(deps: UserDeps, actor: User, input: UserSignUp): Promise<User> {
+  const { password, ...profile } = input;
+  const user = unwrap(
+    await deps.store.users.create({ ...profile, passwordHash: await hashPassword(password) }),
+    'user',
+    profile.id,
+  );
+  await deps.store.audit.append({
+    actor: actor.id,
+    action: 'user.create',
+    target: user.id,
+    detail: { roles: user.roles },
+  });
+  await syncWorker(deps, user);
+  return user;
+}
+
+export async function changeUser(
+  deps: UserDeps,
+  actor: User,
+  id: string,
+  version: number,
+  change: UserChange,
+): Promise<User> {
+  const { extension, ...rest } = change;
+  // The store drops absent attributes: an extension set to undefined is removed.
+  const patch = extension === undefined ? rest : { ...rest, extension: extension ?? undefined };
+  // An admin cannot lock themselves out; another admin must do it.
+  if (id === actor.id && (patch.disabled === true || (patch.roles && !patch.roles.includes('admin')))) {
+    throw new UnprocessableError(
+      'self-lockout',
+      'You cannot disable yourself or remove your own admin role.',
+    );
+  }
+  const user = unwrap(await deps.store.users.update(id, version, patch), 'user', id, publicUser);
+  await deps.store.audit.append({
+    actor: actor.id,
+    action: 'user.update',
+    target: id,
+    detail: { changed: Object.keys(patch) },
+  });
+  await syncWorker(deps, user);
+  return user;
+}
+
+/** A new password ends every session of the user: their tokens carry the old hash's fingerprint. */
+export async function resetUserPassword(
+  deps: Pick<UserDeps, 'store'>,
+  actor: User,
+  id: string,
+  password: string,
+): Promise<void> {
+  const target = await existingUser(deps, id);
+  const passwordHash = await hashPassword(password);
+  unwrap(await deps.store.users.update(id, target.version, { passwordHash }), 'user', id, publicUser);
+  await deps.store.audit.append({ actor: actor.id, action: 'user.password-reset', target: id });
+}
