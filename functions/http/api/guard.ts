@@ -2,8 +2,8 @@
 // (Bearer header, else the cc_session cookie) for an enabled user holding one of the operation's roles.
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { MarkerKey } from '../../domain/ports.js';
-import { passwordFingerprint, type SessionClaims, verifySession } from '../../domain/session.js';
+import { revocationKey } from '../../app/sign-in.js';
+import { passwordFingerprint, verifySession } from '../../domain/session.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
@@ -12,10 +12,6 @@ import { ACCESS, type Operation } from './access.js';
 export const SESSION_COOKIE = 'cc_session';
 
 export type Guard = (operation: Operation) => MiddlewareHandler<ApiEnv>;
-
-export function revocationKey(claims: SessionClaims): MarkerKey {
-  return { kind: 'session-revoked', sessionId: claims.jti };
-}
 
 function tokenOf(authorization: string | undefined, cookie: string | undefined): string | undefined {
   if (authorization !== undefined) {
