@@ -1,11 +1,11 @@
-// Agents' side of SMS conversations: read a thread (by phone, or on a customer), reply (suppression list
-// checked before the send; the reply is kept on the thread) and hand the thread back to the bot.
+// Agents' side of SMS conversations: read a thread by phone; reply and hand the thread back to the bot
+// through the use cases in functions/app/sms-threads.ts.
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { SMS_STATUS_PATH, sendSms } from '../../app/send-sms.js';
+import { SMS_STATUS_PATH } from '../../app/send-sms.js';
+import { closeThread, replyOnThread } from '../../app/sms-threads.js';
 import type { ChannelDeps } from '../channel-deps.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
-import { UnprocessableError } from '../errors.js';
 import { jsonBody, jsonOk, PageQuery, pageOf, SECURED_ERRORS, UNPROCESSABLE } from './common-schemas.js';
 import type { Guard } from './guard.js';
 import { normaliseOnePhone } from './phones.js';
@@ -67,9 +67,7 @@ export function registerSmsRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps & Chan
     responses: { 201: jsonOk(z.object({ sid: z.string() }), 'Sent'), ...SECURED_ERRORS, ...UNPROCESSABLE },
   });
   app.openapi(reply, async (c) => {
-    const phone = phoneOf(c.req.valid('param').phone);
-    const session = await store.messaging.getSession(phone);
-    const result = await sendSms(
+    const sid = await replyOnThread(
       {
         store,
         clock: deps.clock,
@@ -77,23 +75,11 @@ export function registerSmsRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps & Chan
         from: deps.smsFrom,
         statusCallbackUrl: `${deps.config.publicBaseUrl}${SMS_STATUS_PATH}`,
       },
-      {
-        to: phone,
-        body: c.req.valid('json').body,
-        purpose: 'agent-reply',
-        agentId: c.var.user.id,
-        ...(session?.customerId ? { customerId: session.customerId } : {}),
-      },
+      c.var.user,
+      phoneOf(c.req.valid('param').phone),
+      c.req.valid('json').body,
     );
-    if (result.outcome !== 'sent')
-      throw new UnprocessableError('opted-out', `${phone} has opted out of texts (STOP); nothing was sent.`);
-    if (session && session.agentId !== c.var.user.id)
-      await store.messaging.putSession({
-        ...session,
-        agentId: c.var.user.id,
-        updatedAt: new Date(deps.clock.now()).toISOString(),
-      });
-    return c.json({ sid: result.sid }, 201);
+    return c.json({ sid }, 201);
   });
 
   const close = securedRoute(guard, 'sms.close', {
@@ -105,16 +91,7 @@ export function registerSmsRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps & Chan
     responses: { 204: { description: 'Closed' }, ...SECURED_ERRORS },
   });
   app.openapi(close, async (c) => {
-    const phone = phoneOf(c.req.valid('param').phone);
-    const session = await store.messaging.getSession(phone);
-    if (session) {
-      const { taskSid, agentId, ...rest } = session;
-      await store.messaging.putSession({
-        ...rest,
-        state: 'bot',
-        updatedAt: new Date(deps.clock.now()).toISOString(),
-      });
-    }
+    await closeThread(deps, phoneOf(c.req.valid('param').phone));
     return c.body(null, 204);
   });
 }

@@ -1,0 +1,199 @@
+// A text a customer sends us, answered by the bilingual bot: opt-out/in kept on our own suppression list,
+// HELP, claim status by number (only the sender's own claims), "new request" opening a ticket, survey
+// answers, and everything else handed to an agent as a TaskRouter task (through a job: webhooks have no
+// REST client). The thread is kept per phone and on the customer.
+import { callerId } from '../domain/caller-id.js';
+import type { SmsSession } from '../domain/channel-ports.js';
+import type { JobQueue } from '../domain/jobs.js';
+import type { Customer, Language } from '../domain/model.js';
+import { type BotIntent, classify, languageOf, MAX_BODY, render, STATUS_WORDS } from '../domain/sms-bot.js';
+import type { CenterBasics } from './center.js';
+
+export interface SmsConversationDeps extends Pick<CenterBasics, 'store' | 'clock' | 'logger'> {
+  /** Where the hand-over to an agent is queued. */
+  readonly jobs: JobQueue;
+}
+
+export interface InboundSms {
+  /** The sender as Twilio gives it (normalised to E.164 when it parses). */
+  readonly from: string;
+  /** Our number the text was sent to. */
+  readonly to: string;
+  /** The message's SID: a text is kept and answered once per SID. */
+  readonly sid: string;
+  /** The text as received, before trimming to the longest body the bot reads. */
+  readonly body: string;
+}
+
+interface Turn {
+  readonly phone: string;
+  readonly ourNumber: string;
+  readonly sid: string;
+  readonly language: Language;
+  readonly session?: SmsSession;
+  readonly customer?: Customer;
+}
+
+/**
+ * The bot's answer to one inbound text, or undefined for none (a retried message, an opt-out Twilio
+ * confirms itself, a suppressed number, a conversation an agent already has). Never throws: an
+ * unexpected fault is logged and answered with an apology, so the sender always hears back.
+ */
+export async function answerInboundSms(
+  deps: SmsConversationDeps,
+  sms: InboundSms,
+): Promise<string | undefined> {
+  const { store } = deps;
+  const now = () => new Date(deps.clock.now()).toISOString();
+  const parsed = callerId(sms.from);
+  const phone = parsed.ok ? parsed.e164 : sms.from;
+  const tooLong = sms.body.length > MAX_BODY;
+  const body = sms.body.slice(0, MAX_BODY);
+  let language: Language = languageOf(body, 'zh');
+  try {
+    const [session, customer] = await Promise.all([
+      store.messaging.getSession(phone),
+      customerOf(deps, phone),
+    ]);
+    // A text with no letters (a rating, a claim number) keeps the conversation's language.
+    language =
+      session && !/\p{Script=Han}|[a-z]/iu.test(body)
+        ? session.language
+        : languageOf(body, customer?.language ?? 'zh');
+    const { created } = await store.messaging.saveMessage({
+      sid: sms.sid,
+      direction: 'inbound',
+      phone,
+      body,
+      at: now(),
+      status: 'received',
+      ...(customer ? { customerId: customer.id } : {}),
+    });
+    if (!created) return undefined; // Twilio retried a message we already answered
+    const intent = classify(body, session);
+    const reply = await act(deps, intent, {
+      phone,
+      ourNumber: sms.to,
+      sid: sms.sid,
+      language,
+      ...(session ? { session } : {}),
+      ...(customer ? { customer } : {}),
+    });
+    if (intent.kind !== 'opt-out' && (await store.messaging.isSuppressed(phone))) return undefined;
+    const text = [tooLong ? render('tooLong', language) : '', reply].filter(Boolean).join('\n');
+    if (!text) return undefined;
+    await store.messaging.saveMessage({
+      sid: `reply-${sms.sid}`,
+      direction: 'outbound',
+      phone,
+      body: text,
+      at: now(),
+      status: 'replied',
+      purpose: `bot:${intent.kind}`,
+      ...(customer ? { customerId: customer.id } : {}),
+    });
+    return text;
+  } catch (err) {
+    deps.logger.error('sms bot failed', { sid: sms.sid, error: String(err) });
+    return language === 'zh'
+      ? '抱歉，系统暂时无法处理您的短信，请稍后再试。'
+      : 'Sorry, we could not handle your message just now. Please try again later.';
+  }
+}
+
+/** The customer a number belongs to, when exactly one does: a shared number must not reveal claims. */
+async function customerOf(deps: SmsConversationDeps, phone: string): Promise<Customer | undefined> {
+  const matches = await deps.store.customers.find({ by: 'phone', value: phone });
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** Does what the intent asks and returns the reply ('' for none). */
+async function act(deps: SmsConversationDeps, intent: BotIntent, turn: Turn): Promise<string> {
+  const { store } = deps;
+  const { phone, language, customer } = turn;
+  const now = () => new Date(deps.clock.now()).toISOString();
+  const base = { phone, language, updatedAt: now(), ...(customer ? { customerId: customer.id } : {}) };
+  switch (intent.kind) {
+    case 'opt-out':
+      await store.messaging.suppress(phone, intent.word);
+      return ''; // Twilio itself confirms the opt-out
+    case 'opt-in':
+      await store.messaging.unsuppress(phone);
+      return '';
+    case 'help':
+      return render('help', language);
+    case 'empty':
+      return render('empty', language);
+    case 'claim-status': {
+      const ticket = await store.tickets.get(intent.number);
+      if (!ticket || !customer || ticket.customerId !== customer.id)
+        return render('claimNotFound', language, { number: intent.number });
+      const eta = ticket.fields.eta
+        ? language === 'zh'
+          ? `预计到达 ${ticket.fields.eta}`
+          : `ETA ${ticket.fields.eta}`
+        : '';
+      const status = STATUS_WORDS[ticket.status]?.[language] ?? ticket.status;
+      return render('claimStatus', language, { number: ticket.number, status, extra: eta });
+    }
+    case 'new-request':
+      await store.messaging.putSession({ ...base, state: 'new-request' });
+      return render('askRequest', language);
+    case 'request-detail': {
+      const created = await store.tickets.create(
+        {
+          type: 'inquiry',
+          status: 'new',
+          priority: 'normal',
+          subject: language === 'zh' ? '短信服务请求' : 'Request by SMS',
+          description: intent.text,
+          ...(customer ? { customerId: customer.id } : {}),
+          fields: { channel: 'sms', phone },
+        },
+        'sms-bot',
+      );
+      await store.messaging.putSession({ ...base, state: 'bot' });
+      if (!created.ok) throw new Error(`ticket create: ${created.reason}`);
+      return render('requestCreated', language, { number: created.value.number });
+    }
+    case 'survey-rating':
+    case 'survey-comment': {
+      const callSid = turn.session?.surveyCallSid;
+      const survey = callSid ? await store.messaging.getSurvey(callSid) : undefined;
+      if (survey) {
+        await store.messaging.putSurvey({
+          ...survey,
+          ...(intent.kind === 'survey-rating'
+            ? {
+                rating: intent.rating,
+                ...(intent.comment ? { comment: intent.comment.slice(0, 1000) } : {}),
+              }
+            : { comment: intent.text.slice(0, 1000) }),
+          answeredAt: now(),
+        });
+      }
+      // A rating without a comment invites one; a comment (alone or with the rating) ends the survey.
+      const rating = intent.kind === 'survey-rating' && !intent.comment;
+      await store.messaging.putSession({
+        ...base,
+        state: rating ? 'survey-comment' : 'bot',
+        ...(rating && callSid ? { surveyCallSid: callSid } : {}),
+      });
+      return render(rating ? 'surveyThanks' : 'surveyDone', language);
+    }
+    case 'agent': {
+      if (turn.session?.state === 'agent') return ''; // an open conversation: the agent sees the thread
+      await deps.jobs.send({
+        kind: 'sms-task',
+        phone,
+        ourNumber: turn.ourNumber,
+        language,
+        firstMessage: intent.text,
+        messageSid: turn.sid,
+        ...(customer ? { customerId: customer.id } : {}),
+      });
+      await store.messaging.putSession({ ...base, state: 'agent' });
+      return render('toAgent', language);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+// Agents' side of an SMS conversation: a reply (suppression list checked before the send, the reply kept
+// on the thread, the conversation taken by the agent who answered) and handing the thread back to the bot.
+import type { User } from '../domain/model.js';
+import { UnprocessableError } from '../domain/problems.js';
+import { type SmsOutboundDeps, sendSms } from './send-sms.js';
+
+export type SmsThreadDeps = SmsOutboundDeps;
+
+/** Sends an agent's reply to a phone (E.164) and returns the message SID; 422 opted-out when not sent. */
+export async function replyOnThread(
+  deps: SmsThreadDeps,
+  user: User,
+  phone: string,
+  body: string,
+): Promise<string> {
+  const { store } = deps;
+  const session = await store.messaging.getSession(phone);
+  const result = await sendSms(deps, {
+    to: phone,
+    body,
+    purpose: 'agent-reply',
+    agentId: user.id,
+    ...(session?.customerId ? { customerId: session.customerId } : {}),
+  });
+  if (result.outcome !== 'sent')
+    throw new UnprocessableError('opted-out', `${phone} has opted out of texts (STOP); nothing was sent.`);
+  if (session && session.agentId !== user.id)
+    await store.messaging.putSession({
+      ...session,
+      agentId: user.id,
+      updatedAt: new Date(deps.clock.now()).toISOString(),
+    });
+  return result.sid;
+}
+
+/** Ends the agent conversation: the next text from this phone goes to the bot again. */
+export async function closeThread(
+  deps: Pick<SmsThreadDeps, 'store' | 'clock'>,
+  phone: string,
+): Promise<void> {
+  const session = await deps.store.messaging.getSession(phone);
+  if (!session) return;
+  // The task and the agent belong to the conversation that ends; the next one is routed afresh.
+  const { taskSid, agentId, ...rest } = session;
+  await deps.store.messaging.putSession({
+    ...rest,
+    state: 'bot',
+    updatedAt: new Date(deps.clock.now()).toISOString(),
+  });
+}

@@ -1,0 +1,125 @@
+// The SMS bot's conversation and the agent's side of a thread on real storage: rules the webhook tests do
+// not reach (a retried message, a second text while an agent has the conversation, a fault answered with
+// an apology, a claim's ETA, closing a thread).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerInboundSms, type SmsConversationDeps } from '../../functions/app/sms-conversation.js';
+import { closeThread } from '../../functions/app/sms-threads.js';
+import type { Job, JobQueue } from '../../functions/domain/jobs.js';
+import { createCapturingLogger } from '../support/capturing-logger.js';
+import { createTestStore, type TestStore } from '../support/dynamo.js';
+
+const OURS = '+861085551234';
+let serial = 0;
+const sid = () => `SM${String(++serial).padStart(32, '0')}`;
+
+describe('SMS conversation', () => {
+  let t: TestStore;
+  const queued: Job[] = [];
+  const logger = createCapturingLogger();
+  const deps = (jobs: JobQueue = { send: async (job) => void queued.push(job) }): SmsConversationDeps => ({
+    store: t.store,
+    clock: t.clock,
+    logger,
+    jobs,
+  });
+  const text = (from: string, body: string, messageSid = sid(), d = deps()) =>
+    answerInboundSms(d, { from, to: OURS, sid: messageSid, body });
+
+  beforeAll(async () => {
+    t = await createTestStore();
+  }, 30_000);
+  afterAll(() => t?.stop());
+
+  it('answers a message Twilio retries only once', async () => {
+    const phone = '+12025550101';
+    const once = sid();
+    expect(await text(phone, 'HELP', once)).toContain('Car Care by SMS');
+    expect(await text(phone, 'HELP', once)).toBeUndefined();
+    const thread = await t.store.messaging.thread(phone);
+    expect(thread.items.map((m) => m.direction).sort()).toEqual(['inbound', 'outbound']);
+  });
+
+  it('hands a conversation to an agent once; later texts wait for the agent without a reply', async () => {
+    const phone = '+12025550102';
+    const first = sid();
+    expect(await text(phone, 'My card never arrived', first)).toContain('an agent will reply');
+    expect(queued).toEqual([
+      {
+        kind: 'sms-task',
+        phone,
+        ourNumber: OURS,
+        language: 'en',
+        firstMessage: 'My card never arrived',
+        messageSid: first,
+      },
+    ]);
+    expect(await text(phone, 'Any time after 3pm')).toBeUndefined();
+    expect(queued).toHaveLength(1);
+    expect((await t.store.messaging.getSession(phone))?.state).toBe('agent');
+  });
+
+  it('answers a fault with an apology in the sender language and logs it', async () => {
+    const down: JobQueue = {
+      send: async () => {
+        throw new Error('queue unavailable');
+      },
+    };
+    const reply = await text('+12025550103', 'Please call me back', sid(), deps(down));
+    expect(reply).toBe('Sorry, we could not handle your message just now. Please try again later.');
+    expect(await text('+8613800138003', '请给我回电话', sid(), deps(down))).toContain('抱歉');
+    expect(logger.lines.filter((l) => l.msg === 'sms bot failed')).toHaveLength(2);
+    expect(logger.lines.at(-1)).toMatchObject({ level: 'error', error: 'Error: queue unavailable' });
+  });
+
+  it("tells the customer their claim's status with its ETA, in their language", async () => {
+    const phone = '+8613800138004';
+    const customer = await t.store.customers.create({
+      name: '王芳',
+      phones: [phone],
+      language: 'zh',
+      vipTier: 'none',
+    });
+    if (!customer.ok) throw new Error('customer');
+    const ticket = await t.store.tickets.create(
+      {
+        type: 'rescue',
+        status: 'open',
+        priority: 'high',
+        subject: 'Flat tyre',
+        customerId: customer.value.id,
+        fields: { eta: '10:30' },
+      },
+      'seed',
+    );
+    if (!ticket.ok) throw new Error('ticket');
+    // A claim number alone is Latin letters: the Chinese words around it keep the customer's language.
+    expect(await text(phone, `查询 ${ticket.value.number}`)).toBe(
+      `单号 ${ticket.value.number}：处理中。预计到达 10:30`,
+    );
+    expect(await text(phone, `status ${ticket.value.number}`)).toBe(
+      `Claim ${ticket.value.number}: in progress. ETA 10:30`,
+    );
+  });
+
+  it('closing a thread hands the next text back to the bot, forgetting the task and the agent', async () => {
+    const phone = '+12025550105';
+    await t.store.messaging.putSession({
+      phone,
+      language: 'en',
+      state: 'agent',
+      taskSid: `WT${'5'.repeat(32)}`,
+      agentId: '1002',
+      updatedAt: new Date(t.clock.now()).toISOString(),
+    });
+    t.clock.advance(60_000);
+    await closeThread(deps(), phone);
+    expect(await t.store.messaging.getSession(phone)).toEqual({
+      phone,
+      language: 'en',
+      state: 'bot',
+      updatedAt: new Date(t.clock.now()).toISOString(),
+    });
+    await closeThread(deps(), '+12025550199'); // no conversation: nothing to close, nothing written
+    expect(await t.store.messaging.getSession('+12025550199')).toBeUndefined();
+  });
+});
