@@ -9,7 +9,11 @@ import type { CenterBasics } from './center.js';
 import { normalisePhones } from './phone-input.js';
 import { unwrap } from './write-result.js';
 
-export type CustomerDeps = Pick<CenterBasics, 'config' | 'store'>;
+/** Storage, and the region a number without a country code is read in. */
+export interface CustomerDeps {
+  readonly store: CenterBasics['store'];
+  readonly config: Pick<CenterBasics['config'], 'defaultPhoneRegion'>;
+}
 
 /** Everything an agent sees when a customer's card opens. */
 export interface CustomerView {
