@@ -1,11 +1,17 @@
 // Customers: search (phone, policy, VIN, plate, id code or name), create, the screen-pop view with
-// everything the customer owns and every contact, update with optimistic locking, add asset or policy.
+// everything the customer owns and every contact, update with optimistic locking, add asset or policy;
+// the rules are the customer use cases' (functions/app/customers.ts).
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { unwrap } from '../../app/write-result.js';
-import { normalisePhone } from '../../domain/phone.js';
+import {
+  addAsset,
+  addPolicy,
+  changeCustomer,
+  createCustomer,
+  customerView,
+  searchCustomers,
+} from '../../app/customers.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
-import { invalidField, NotFoundError } from '../errors.js';
 import { CallSchema } from './call-schema.js';
 import {
   CONFLICT,
@@ -28,7 +34,6 @@ import {
   PolicySchema,
 } from './customer-schemas.js';
 import type { Guard } from './guard.js';
-import { normalisePhones } from './phones.js';
 import { securedRoute } from './secured-route.js';
 import { TaskSchema } from './task-schemas.js';
 import { TicketSchema } from './ticket-schemas.js';
@@ -44,18 +49,8 @@ const CustomerView = z
   })
   .openapi('CustomerView');
 
-const RECENT = { limit: 50 } as const;
-
 export function registerCustomerRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guard: Guard): void {
-  const { store } = deps;
-  const region = deps.config.defaultPhoneRegion;
   const tags = ['customers'];
-
-  async function mustExist(id: string) {
-    const customer = await store.customers.get(id);
-    if (!customer) throw new NotFoundError('customer', id);
-    return customer;
-  }
 
   const search = securedRoute(guard, 'customers.search', {
     method: 'get',
@@ -77,11 +72,7 @@ export function registerCustomerRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, 
   app.openapi(search, async (c) => {
     const { q, limit, cursor } = c.req.valid('query');
     const page = { ...(limit ? { limit } : {}), ...(cursor ? { cursor } : {}) };
-    // A phone typed in national format should still find the customer, so try its E.164 form too.
-    const phone = q && /^[+\d][\d\s()-]{5,}$/.test(q) ? normalisePhone(q, region) : undefined;
-    const text = phone?.ok ? phone.e164 : q;
-    const result = text ? await store.customers.search(text, page) : await store.customers.list(page);
-    return c.json(result, 200);
+    return c.json(await searchCustomers(deps, q, page), 200);
   });
 
   const create = securedRoute(guard, 'customers.create', {
@@ -91,12 +82,7 @@ export function registerCustomerRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, 
     request: { body: jsonBody(NewCustomerBody) },
     responses: { 201: jsonOk(CustomerSchema, 'Created'), ...SECURED_ERRORS, ...CONFLICT },
   });
-  app.openapi(create, async (c) => {
-    const body = c.req.valid('json');
-    const phones = normalisePhones(body.phones, region, 'body.phones');
-    const customer = unwrap(await store.customers.create({ ...body, phones }), 'customer', body.name);
-    return c.json(customer, 201);
-  });
+  app.openapi(create, async (c) => c.json(await createCustomer(deps, c.req.valid('json')), 201));
 
   const get = securedRoute(guard, 'customers.get', {
     method: 'get',
@@ -105,18 +91,7 @@ export function registerCustomerRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, 
     request: { params: CustomerIdParam },
     responses: { 200: jsonOk(CustomerView), ...SECURED_ERRORS, ...NOT_FOUND },
   });
-  app.openapi(get, async (c) => {
-    const { id } = c.req.valid('param');
-    const customer = await mustExist(id);
-    const [assets, policies, tickets, calls, tasks] = await Promise.all([
-      store.assets.byCustomer(id),
-      store.policies.byCustomer(id),
-      store.tickets.byCustomer(id, RECENT),
-      store.calls.byCustomer(id, RECENT),
-      store.tasks.byCustomer(id),
-    ]);
-    return c.json({ customer, assets, policies, tickets: tickets.items, calls: calls.items, tasks }, 200);
-  });
+  app.openapi(get, async (c) => c.json(await customerView(deps, c.req.valid('param').id), 200));
 
   const update = securedRoute(guard, 'customers.update', {
     method: 'patch',
@@ -128,44 +103,28 @@ export function registerCustomerRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, 
   app.openapi(update, async (c) => {
     const { id } = c.req.valid('param');
     const { version, ...patch } = c.req.valid('json');
-    const phones = patch.phones ? { phones: normalisePhones(patch.phones, region, 'body.phones') } : {};
-    const result = await store.customers.update(id, version, { ...patch, ...phones });
-    return c.json(unwrap(result, 'customer', id), 200);
+    return c.json(await changeCustomer(deps, id, version, patch), 200);
   });
 
-  const addAsset = securedRoute(guard, 'customers.addAsset', {
+  const assetRoute = securedRoute(guard, 'customers.addAsset', {
     method: 'post',
     path: '/customers/{id}/assets',
     tags,
     request: { params: CustomerIdParam, body: jsonBody(NewAssetBody) },
     responses: { 201: jsonOk(AssetSchema, 'Created'), ...SECURED_ERRORS, ...NOT_FOUND, ...CONFLICT },
   });
-  app.openapi(addAsset, async (c) => {
-    const { id } = c.req.valid('param');
-    const body = c.req.valid('json');
-    await mustExist(id);
-    const asset = unwrap(await store.assets.create({ ...body, customerId: id }), 'asset', id);
-    return c.json(asset, 201);
-  });
+  app.openapi(assetRoute, async (c) =>
+    c.json(await addAsset(deps, c.req.valid('param').id, c.req.valid('json')), 201),
+  );
 
-  const addPolicy = securedRoute(guard, 'customers.addPolicy', {
+  const policyRoute = securedRoute(guard, 'customers.addPolicy', {
     method: 'post',
     path: '/customers/{id}/policies',
     tags,
     request: { params: CustomerIdParam, body: jsonBody(NewPolicyBody) },
     responses: { 201: jsonOk(PolicySchema, 'Created'), ...SECURED_ERRORS, ...NOT_FOUND, ...CONFLICT },
   });
-  app.openapi(addPolicy, async (c) => {
-    const { id } = c.req.valid('param');
-    const body = c.req.valid('json');
-    await mustExist(id);
-    if (body.vehicleId) {
-      const vehicle = await store.assets.get(body.vehicleId);
-      if (vehicle?.customerId !== id || vehicle.kind !== 'vehicle') {
-        throw invalidField('body.vehicleId', `no vehicle "${body.vehicleId}" belongs to customer "${id}"`);
-      }
-    }
-    const policy = unwrap(await store.policies.create({ ...body, customerId: id }), 'policy', body.number);
-    return c.json(policy, 201);
-  });
+  app.openapi(policyRoute, async (c) =>
+    c.json(await addPolicy(deps, c.req.valid('param').id, c.req.valid('json')), 201),
+  );
 }

@@ -1,0 +1,112 @@
+// Customers: finding one by name or any key (a phone typed as people type it too), creating and changing
+// one with their phones as E.164 keys, the screen-pop view of everything they own and every recent
+// contact, and adding a vehicle, device or warranty policy to them.
+import type { Asset, CallRecord, Customer, Policy, Task, Ticket } from '../domain/model.js';
+import { normalisePhone } from '../domain/phone.js';
+import type { NewAsset, NewCustomer, NewPolicy, Page, PageRequest } from '../domain/ports.js';
+import { invalidField, NotFoundError } from '../domain/problems.js';
+import type { CenterBasics } from './center.js';
+import { normalisePhones } from './phone-input.js';
+import { unwrap } from './write-result.js';
+
+/** Storage, and the region a number without a country code is read in. */
+export interface CustomerDeps {
+  readonly store: CenterBasics['store'];
+  readonly config: Pick<CenterBasics['config'], 'defaultPhoneRegion'>;
+}
+
+/** Everything an agent sees when a customer's card opens. */
+export interface CustomerView {
+  readonly customer: Customer;
+  readonly assets: readonly Asset[];
+  readonly policies: readonly Policy[];
+  readonly tickets: readonly Ticket[];
+  readonly calls: readonly CallRecord[];
+  readonly tasks: readonly Task[];
+}
+
+/** A vehicle or device as a request describes it: the customer it belongs to comes from the path. */
+export type AssetInput = NewAsset extends infer A
+  ? A extends unknown
+    ? Omit<A, 'customerId'>
+    : never
+  : never;
+
+/** The screen pop shows recent contacts; older ones are a search away. */
+const RECENT = { limit: 50 } as const;
+
+export async function existingCustomer(deps: CustomerDeps, id: string): Promise<Customer> {
+  const customer = await deps.store.customers.get(id);
+  if (!customer) throw new NotFoundError('customer', id);
+  return customer;
+}
+
+/** Customers matching `q` (a name prefix or any exact key), or every customer without one. */
+export async function searchCustomers(
+  deps: CustomerDeps,
+  q: string | undefined,
+  page: PageRequest,
+): Promise<Page<Customer>> {
+  // A phone typed in national format should still find the customer, so try its E.164 form too.
+  const phone =
+    q && /^[+\d][\d\s()-]{5,}$/.test(q) ? normalisePhone(q, deps.config.defaultPhoneRegion) : undefined;
+  const text = phone?.ok ? phone.e164 : q;
+  return text ? deps.store.customers.search(text, page) : deps.store.customers.list(page);
+}
+
+export async function createCustomer(deps: CustomerDeps, body: NewCustomer): Promise<Customer> {
+  const phones = normalisePhones(body.phones, deps.config.defaultPhoneRegion, 'body.phones');
+  return unwrap(await deps.store.customers.create({ ...body, phones }), 'customer', body.name);
+}
+
+export async function customerView(deps: CustomerDeps, id: string): Promise<CustomerView> {
+  const { store } = deps;
+  const customer = await existingCustomer(deps, id);
+  const [assets, policies, tickets, calls, tasks] = await Promise.all([
+    store.assets.byCustomer(id),
+    store.policies.byCustomer(id),
+    store.tickets.byCustomer(id, RECENT),
+    store.calls.byCustomer(id, RECENT),
+    store.tasks.byCustomer(id),
+  ]);
+  return { customer, assets, policies, tickets: tickets.items, calls: calls.items, tasks };
+}
+
+/** Applies `patch` only to the version the client saw; a stale one is a conflict with the current. */
+export async function changeCustomer(
+  deps: CustomerDeps,
+  id: string,
+  version: number,
+  patch: Partial<Omit<NewCustomer, 'id'>>,
+): Promise<Customer> {
+  const phones = patch.phones
+    ? { phones: normalisePhones(patch.phones, deps.config.defaultPhoneRegion, 'body.phones') }
+    : {};
+  const result = await deps.store.customers.update(id, version, { ...patch, ...phones });
+  return unwrap(result, 'customer', id);
+}
+
+export async function addAsset(deps: CustomerDeps, customerId: string, body: AssetInput): Promise<Asset> {
+  await existingCustomer(deps, customerId);
+  return unwrap(await deps.store.assets.create({ ...body, customerId }), 'asset', customerId);
+}
+
+/** A policy may name a vehicle, and then only one of this customer's vehicles. */
+export async function addPolicy(
+  deps: CustomerDeps,
+  customerId: string,
+  body: Omit<NewPolicy, 'customerId'>,
+): Promise<Policy> {
+  const { store } = deps;
+  await existingCustomer(deps, customerId);
+  if (body.vehicleId) {
+    const vehicle = await store.assets.get(body.vehicleId);
+    if (vehicle?.customerId !== customerId || vehicle.kind !== 'vehicle') {
+      throw invalidField(
+        'body.vehicleId',
+        `no vehicle "${body.vehicleId}" belongs to customer "${customerId}"`,
+      );
+    }
+  }
+  return unwrap(await store.policies.create({ ...body, customerId }), 'policy', body.number);
+}

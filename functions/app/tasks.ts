@@ -1,0 +1,98 @@
+// Follow-up tasks (callbacks, visits, outbound calls): creating one, changing one with optimistic locking
+// and an audit entry, and the lists of mine and of everyone's due ones. Agents see and change only tasks
+// assigned to them or to nobody; supervisors and admins plan for everyone.
+import { routing } from '../../flows/routing.js';
+import type { Task, TaskKind, User } from '../domain/model.js';
+import type { NewTask, Page, PageRequest, TaskRepo } from '../domain/ports.js';
+import { ForbiddenError, invalidField, NotFoundError } from '../domain/problems.js';
+import type { CenterBasics } from './center.js';
+import { normaliseOnePhone } from './phone-input.js';
+import { unwrap } from './write-result.js';
+
+/** Storage, and the region a number without a country code is read in. */
+export interface TaskDeps {
+  readonly store: CenterBasics['store'];
+  readonly config: Pick<CenterBasics['config'], 'defaultPhoneRegion'>;
+}
+
+/** The fields a change may carry: exactly those the store lets a versioned update touch. */
+export type TaskChange = Parameters<TaskRepo['update']>[2];
+
+/** The row-level rule of the access table: leads see every task, agents their own and unassigned ones. */
+function seesAllTasks(user: User): boolean {
+  return user.roles.includes('supervisor') || user.roles.includes('admin');
+}
+
+function mayAssign(user: User, assigneeId: string | undefined): boolean {
+  return seesAllTasks(user) || assigneeId === undefined || assigneeId === user.id;
+}
+
+const DIALLABLE: readonly TaskKind[] = ['callback', 'outbound-call'];
+
+/** An autoDial task must be a call the center can place: a callback or outbound call, with a number. */
+function checkAutoDial(task: { kind: TaskKind; phone?: string | undefined; queue?: string | undefined }) {
+  if (!DIALLABLE.includes(task.kind))
+    throw invalidField('body.autoDial', `only for kinds ${DIALLABLE.join(', ')}, not "${task.kind}"`);
+  if (!task.phone) throw invalidField('body.phone', 'is required when autoDial is true');
+  const queues: readonly string[] = routing.queues.map((q) => q.name);
+  if (task.queue && !queues.includes(task.queue))
+    throw invalidField('body.queue', `must be one of ${queues.join(', ')} when autoDial is true`);
+}
+
+/** The task, if this user may see it: 404 when there is none, 403 when it is someone else's. */
+export async function visibleTask(deps: TaskDeps, user: User, id: string): Promise<Task> {
+  const task = await deps.store.tasks.get(id);
+  if (!task) throw new NotFoundError('task', id);
+  if (!mayAssign(user, task.assigneeId)) {
+    throw new ForbiddenError(`Task "${id}" is assigned to someone else; agents see only their own tasks.`);
+  }
+  return task;
+}
+
+export async function createTask(deps: TaskDeps, user: User, body: NewTask): Promise<Task> {
+  const { store } = deps;
+  if (!mayAssign(user, body.assigneeId)) {
+    throw new ForbiddenError('Agents may assign a task only to themselves or leave it to a queue.');
+  }
+  if (body.customerId && !(await store.customers.get(body.customerId))) {
+    throw invalidField('body.customerId', `no customer "${body.customerId}"`);
+  }
+  const phone = body.phone
+    ? { phone: normaliseOnePhone(body.phone, deps.config.defaultPhoneRegion, 'body.phone') }
+    : {};
+  if (body.autoDial) checkAutoDial({ ...body, ...phone });
+  return unwrap(await store.tasks.create({ ...body, ...phone }), 'task', body.kind);
+}
+
+export async function myTasks(deps: TaskDeps, user: User, page: PageRequest): Promise<Page<Task>> {
+  return deps.store.tasks.byAssignee(user.id, page);
+}
+
+/** Everyone's open tasks due by `before`, whatever offset it was written with. */
+export async function tasksDueBefore(deps: TaskDeps, before: string, page: PageRequest): Promise<Page<Task>> {
+  return deps.store.tasks.dueBefore(new Date(before).toISOString(), page);
+}
+
+export async function changeTask(
+  deps: TaskDeps,
+  user: User,
+  id: string,
+  version: number,
+  patch: TaskChange,
+): Promise<Task> {
+  const { store } = deps;
+  const current = await visibleTask(deps, user, id);
+  if (patch.autoDial) checkAutoDial(current);
+  if (!mayAssign(user, patch.assigneeId)) {
+    throw new ForbiddenError('Agents may assign a task only to themselves.');
+  }
+  const updated = unwrap(await store.tasks.update(id, version, patch), 'task', id);
+  // Cancelling or moving someone's callback is a decision about a customer: on the record.
+  await store.audit.append({
+    actor: user.id,
+    action: 'task.update',
+    target: id,
+    detail: { changed: Object.keys(patch), status: updated.status, dueAt: updated.dueAt },
+  });
+  return updated;
+}
