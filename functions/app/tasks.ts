@@ -2,7 +2,7 @@
 // and an audit entry, and the lists of mine and of everyone's due ones. Agents see and change only tasks
 // assigned to them or to nobody; supervisors and admins plan for everyone.
 import { routing } from '../../flows/routing.js';
-import type { Task, TaskKind, User } from '../domain/model.js';
+import { isLead, type Task, type TaskKind, type User } from '../domain/model.js';
 import type { NewTask, Page, PageRequest, TaskRepo } from '../domain/ports.js';
 import { ForbiddenError, invalidField, NotFoundError } from '../domain/problems.js';
 import type { CenterBasics } from './center.js';
@@ -19,9 +19,7 @@ export interface TaskDeps {
 export type TaskChange = Parameters<TaskRepo['update']>[2];
 
 /** The row-level rule of the access table: leads see every task, agents their own and unassigned ones. */
-function seesAllTasks(user: User): boolean {
-  return user.roles.includes('supervisor') || user.roles.includes('admin');
-}
+const seesAllTasks = (user: User): boolean => isLead(user.roles);
 
 function mayAssign(user: User, assigneeId: string | undefined): boolean {
   return seesAllTasks(user) || assigneeId === undefined || assigneeId === user.id;

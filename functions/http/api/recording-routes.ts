@@ -2,6 +2,7 @@
 // short-lived presigned playback URLs (every playback audited), and pause/resume of the live recording of a
 // call through Twilio (docs/twilio-behaviour.md §5.1.4). Agents see and hear only their own calls; supervisors and admins all.
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { normaliseOnePhone } from '../../app/phone-input.js';
 import type { User } from '../../domain/model.js';
 import type { RecordingQuery, StoredRecording } from '../../domain/recording.js';
 import type { ChannelDeps } from '../channel-deps.js';
@@ -11,7 +12,6 @@ import { ForbiddenError, NotFoundError, UnprocessableError } from '../errors.js'
 import { seesAllTasks } from './access.js';
 import { jsonBody, jsonOk, NOT_FOUND, pageOf, SECURED_ERRORS, UNPROCESSABLE } from './common-schemas.js';
 import type { Guard } from './guard.js';
-import { normaliseOnePhone } from './phones.js';
 import {
   CallSidParam,
   PlaybackSchema,

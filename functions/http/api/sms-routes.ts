@@ -1,6 +1,7 @@
 // Agents' side of SMS conversations: read a thread by phone; reply and hand the thread back to the bot
 // through the use cases in functions/app/sms-threads.ts.
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { normaliseOnePhone } from '../../app/phone-input.js';
 import { SMS_STATUS_PATH } from '../../app/send-sms.js';
 import { closeThread, replyOnThread } from '../../app/sms-threads.js';
 import type { ChannelDeps } from '../channel-deps.js';
@@ -8,7 +9,6 @@ import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
 import { jsonBody, jsonOk, PageQuery, pageOf, SECURED_ERRORS, UNPROCESSABLE } from './common-schemas.js';
 import type { Guard } from './guard.js';
-import { normaliseOnePhone } from './phones.js';
 import { securedRoute } from './secured-route.js';
 
 const SmsSchema = z
