@@ -2,7 +2,7 @@
 // carries reservations and activity changes (docs/twilio-behaviour.md §4.12, §9). Both SDKs are loaded on first use
 // only, so the local mode never downloads them. Tokens are renewed when the SDKs ask
 // (Device `tokenWillExpire`, Worker `tokenExpired`); a Device that lost its registration (a sleeping
-// tab, a network change: the anchors' most common complaint) registers again with backoff.
+// tab, a network change: the most common complaint about hosted softphones) registers again with backoff.
 import { type BackoffOptions, backoffDelay } from './backoff.js';
 import { createEmitter } from './emitter.js';
 import type {
