@@ -1,9 +1,8 @@
-// POST /fax/inbound: a fax provider's webhook (Twilio no longer carries fax: Programmable Fax ended on 2021-12-17). The HMAC
-// signature is checked on the raw body first (403, nothing changes); an unreadable body is a 400 that says
-// what is wrong. The PDF goes to S3 (verified), attaches to the customer owning the sender number or to a
-// new intake ticket, and a task goes to the fax/back-office skill. A re-delivered fax stores nothing twice.
-import { createHash } from 'node:crypto';
+// POST /fax/inbound: a fax provider's webhook (Twilio no longer carries fax: Programmable Fax ended on
+// 2021-12-17). The HMAC signature is checked on the raw body first (403, nothing changes); an unreadable
+// body is a 400 that says what is wrong; the intake itself is the fax-intake use case.
 import { Hono } from 'hono';
+import { receiveFax } from '../../app/fax-intake.js';
 import {
   FAX_MAX_BODY_BYTES,
   FAX_SIGNATURE_HEADER,
@@ -11,16 +10,10 @@ import {
   parseInboundFax,
   verifyFaxSignature,
 } from '../../domain/fax.js';
-import { normalisePhone } from '../../domain/phone.js';
 import type { ChannelDeps } from '../channel-deps.js';
 import type { AppDeps } from '../deps.js';
 
-export function faxKey(receivedAt: string, faxId: string): string {
-  return `faxes/${receivedAt.slice(0, 10).replaceAll('-', '/')}/${faxId}.pdf`;
-}
-
 export function createFaxApp(deps: AppDeps & ChannelDeps): Hono {
-  const { store, clock } = deps;
   const app = new Hono();
   app.post('/inbound', async (c) => {
     if (!deps.faxSecret)
@@ -48,77 +41,8 @@ export function createFaxApp(deps: AppDeps & ChannelDeps): Hono {
       );
     const parsed = parseInboundFax(raw);
     if (!parsed.ok) return c.json({ error: 'bad-request', message: parsed.message }, 400);
-    const { fax } = parsed;
-
-    const known = await store.faxes.get(fax.faxId);
-    if (known) return c.json({ faxId: known.id, duplicate: true, ...view(known) }, 200);
-
-    const receivedAt = fax.receivedAt ?? new Date(clock.now()).toISOString();
-    const key = faxKey(receivedAt, fax.faxId);
-    const sha256 = createHash('sha256').update(fax.document).digest('hex');
-    await deps.media.put(key, fax.document, { contentType: 'application/pdf', sha256 });
-    const head = await deps.media.head(key);
-    if (head?.size !== fax.document.byteLength || head.sha256 !== sha256)
-      throw new Error(`fax ${fax.faxId}: the stored PDF does not match`);
-
-    const phone = normalisePhone(fax.from, deps.config.defaultPhoneRegion);
-    const from = phone.ok ? phone.e164 : fax.from;
-    const owners = phone.ok ? await store.customers.find({ by: 'phone', value: from }) : [];
-    const customer = owners.length === 1 ? owners[0] : undefined;
-    let ticketNumber: string | undefined;
-    if (!customer) {
-      const ticket = await store.tickets.create(
-        {
-          type: 'inquiry',
-          status: 'new',
-          priority: 'normal',
-          subject: `Fax from ${from}`,
-          description: `Inbound fax ${fax.faxId}${fax.pages ? `, ${fax.pages} pages` : ''}; PDF at ${key}.`,
-          fields: { channel: 'fax', faxId: fax.faxId, phone: from },
-        },
-        'fax',
-      );
-      if (!ticket.ok) throw new Error(`fax ${fax.faxId}: intake ticket ${ticket.reason}`);
-      ticketNumber = ticket.value.number;
-    }
-    const { fax: saved, created } = await store.faxes.save({
-      id: fax.faxId,
-      from,
-      to: fax.to,
-      receivedAt,
-      s3Key: key,
-      sizeBytes: fax.document.byteLength,
-      sha256,
-      ...(fax.pages ? { pages: fax.pages } : {}),
-      ...(customer ? { customerId: customer.id } : {}),
-      ...(ticketNumber ? { ticketNumber } : {}),
-    });
-    if (!created) return c.json({ faxId: saved.id, duplicate: true, ...view(saved) }, 200);
-
-    let taskSid: string | undefined;
-    try {
-      taskSid = await deps.routing.createTask({
-        taskChannel: 'default',
-        attributes: {
-          channel: 'fax',
-          type: 'fax',
-          skill: 'back-office',
-          fax_id: saved.id,
-          from,
-          document_key: key,
-          ...(customer ? { customer_id: customer.id } : {}),
-          ...(ticketNumber ? { ticket: ticketNumber } : {}),
-        },
-      });
-      await store.faxes.update(saved.id, { taskSid });
-    } catch (err) {
-      // The fax is stored and attached; a supervisor finds it on the customer or the intake ticket.
-      deps.logger.error('fax task not created', { faxId: saved.id, error: String(err) });
-    }
-    return c.json(
-      { faxId: saved.id, duplicate: false, ...view({ ...saved, ...(taskSid ? { taskSid } : {}) }) },
-      201,
-    );
+    const { fax: stored, duplicate } = await receiveFax(deps, parsed.fax);
+    return c.json({ faxId: stored.id, duplicate, ...view(stored) }, duplicate ? 200 : 201);
   });
   return app;
 }
