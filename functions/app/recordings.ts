@@ -1,0 +1,94 @@
+// Finding and hearing recordings, and pausing the live one: search, metadata, short-lived playback URLs
+// (every playback audited), pause/resume around something that must not be recorded (a card number).
+// Agents see, hear and control only their own calls; supervisors and admins all.
+import type { MediaStore } from '../domain/channel-ports.js';
+import { isLead, type User } from '../domain/model.js';
+import type { PageRequest } from '../domain/ports.js';
+import { ForbiddenError, NotFoundError, UnprocessableError } from '../domain/problems.js';
+import type { RecordingQuery, StoredRecording } from '../domain/recording.js';
+import { ProviderError, type TelephonyPort } from '../domain/telephony-port.js';
+import type { CenterBasics } from './center.js';
+import { normaliseOnePhone } from './phone-input.js';
+
+export interface RecordingSearch {
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly agentId?: string | undefined;
+  readonly caller?: string | undefined;
+  readonly customerId?: string | undefined;
+  readonly ticket?: string | undefined;
+  readonly queue?: string | undefined;
+}
+
+export async function visibleRecording(
+  deps: CenterBasics,
+  user: User,
+  sid: string,
+): Promise<StoredRecording> {
+  const rec = await deps.store.recordings.get(sid);
+  if (!rec) throw new NotFoundError('recording', sid);
+  if (!isLead(user.roles) && rec.agentId !== user.id)
+    throw new ForbiddenError(`Recording "${sid}" is of another agent's call; agents hear only their own.`);
+  return rec;
+}
+
+export async function searchRecordings(
+  deps: CenterBasics,
+  user: User,
+  q: RecordingSearch,
+  page: PageRequest,
+) {
+  const all = isLead(user.roles);
+  if (!all && q.agentId && q.agentId !== user.id)
+    throw new ForbiddenError('Agents may search only their own recordings.');
+  const query: RecordingQuery = {
+    ...(q.from ? { from: new Date(q.from).toISOString() } : {}),
+    ...(q.to ? { to: new Date(q.to).toISOString() } : {}),
+    ...(all ? (q.agentId ? { agentId: q.agentId } : {}) : { agentId: user.id }),
+    ...(q.caller
+      ? { caller: normaliseOnePhone(q.caller, deps.config.defaultPhoneRegion, 'query.caller') }
+      : {}),
+    ...(q.customerId ? { customerId: q.customerId } : {}),
+    ...(q.ticket ? { ticket: q.ticket.toUpperCase() } : {}),
+    ...(q.queue ? { queue: q.queue } : {}),
+  };
+  return deps.store.recordings.search(query, page);
+}
+
+export async function playRecording(
+  deps: CenterBasics & { readonly media: MediaStore; readonly playbackTtlSeconds: number },
+  user: User,
+  sid: string,
+) {
+  const rec = await visibleRecording(deps, user, sid);
+  const ttl = deps.playbackTtlSeconds;
+  const url = await deps.media.presignGet(rec.s3Key, ttl);
+  await deps.store.audit.append({
+    actor: user.id,
+    action: 'recording.playback',
+    target: rec.sid,
+    detail: { callSid: rec.callSid, agentId: rec.agentId, ttlSeconds: ttl },
+  });
+  const expiresAt = new Date(deps.clock.now() + ttl * 1000).toISOString();
+  return { url, expiresAt, contentType: rec.contentType };
+}
+
+export async function controlLiveRecording(
+  deps: CenterBasics & { readonly telephony: TelephonyPort },
+  user: User,
+  callSid: string,
+  action: 'pause' | 'resume',
+): Promise<void> {
+  const call = await deps.store.calls.get(callSid);
+  if (!call) throw new NotFoundError('call', callSid);
+  if (!isLead(user.roles) && call.agentId !== user.id)
+    throw new ForbiddenError(`Call "${callSid}" is not yours; agents control only their own calls.`);
+  try {
+    await deps.telephony.setRecording(callSid, action);
+  } catch (err) {
+    if (err instanceof ProviderError && (err.status === 404 || err.status === 400))
+      throw new UnprocessableError('no-live-recording', `Call "${callSid}" has no recording to ${action}.`);
+    throw err;
+  }
+  await deps.store.audit.append({ actor: user.id, action: `recording.${action}`, target: callSid });
+}
