@@ -13,13 +13,12 @@ import {
   callbackDialling,
   callbackOutcomeText,
   callbackQuery,
-  dispatchCallback,
 } from '../../../app/callbacks.js';
 import type { Center } from '../../../app/center.js';
-import { wrapUpBridgedCall } from '../../../app/wrap-up.js';
+import { chooseVoicemail, keepVoicemail, leftQueue, requestCallback } from '../../../app/waiting-caller.js';
 import { callerId } from '../../../domain/caller-id.js';
 import { runFlow, VOICEMAIL_MAX_SECONDS } from '../../../domain/ivr/interpreter.js';
-import type { IvrStep, Session } from '../../../domain/ivr/steps.js';
+import type { IvrStep } from '../../../domain/ivr/steps.js';
 import type { Language } from '../../../domain/model.js';
 import { estimatedWaitMinutes, taskFor } from '../../../domain/routing/workflow.js';
 import type { WebhookDeps } from '../../deps.js';
@@ -30,7 +29,6 @@ import { decodeSession, ivrUrl } from './session-url.js';
 
 // A fresh object per response: @hono/node-server's Response keeps and later changes the one it is given.
 const xml = () => ({ 'Content-Type': 'text/xml; charset=utf-8' });
-const EXIT_TTL_MS = 6 * 3600_000;
 
 const WAIT = {
   position: {
@@ -100,7 +98,7 @@ export async function renderIvr(
 export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEnv> {
   const app = new Hono<TwilioEnv>();
   const base = deps.config.publicBaseUrl;
-  const now = () => deps.clock.now();
+  const _now = () => deps.clock.now();
 
   const callOf = (c: { var: { twilioParams: TwilioEnv['Variables']['twilioParams'] } }) => {
     const p = c.var.twilioParams;
@@ -174,15 +172,12 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     const choice = optionalParam(p, 'Digits') ?? c.req.query('d');
     const waited = Number(optionalParam(p, 'QueueTime') ?? 0);
     const r = new VoiceResponse();
-    const expires = new Date(now() + EXIT_TTL_MS).toISOString();
     if (choice === '1') {
-      const enqueuedAt = new Date(now() - waited * 1000).toISOString();
-      await createCallback(deps, services, { session, queue, call, enqueuedAt });
-      await deps.store.keys.putIfAbsent({ kind: 'queue-exit', callSid: call.callSid }, 'callback', expires);
+      await requestCallback(services, { session, queue, call, waitedSeconds: waited });
       r.say(SAY[session.lang], WAIT.callback[session.lang]);
       r.leave();
     } else if (choice === '2') {
-      await deps.store.keys.putIfAbsent({ kind: 'queue-exit', callSid: call.callSid }, 'voicemail', expires);
+      await chooseVoicemail(deps, call.callSid);
       r.leave();
     } else r.redirect({ method: 'POST' }, ivrUrl(base, 'wait', session, { q: queue }));
     return c.body(r.toString(), 200, xml());
@@ -207,20 +202,11 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
         recordingStatusCallbackMethod: 'POST',
       });
     };
-    if (result === 'bridged') {
-      await wrapUpBridgedCall(services, call.callSid);
-      r.hangup();
-    } else if (result === 'queue-full') {
-      await deps.store.calls.update(call.callSid, { disposition: 'queue-full', queue });
-      r.say(SAY[lang], WAIT.full[lang]);
-      voicemail('queue-full');
-    } else if (result === 'leave') {
-      const exit = await deps.store.keys.get({ kind: 'queue-exit', callSid: call.callSid });
-      if (exit?.value === 'callback') {
-        await deps.store.calls.update(call.callSid, { disposition: 'callback-requested', queue });
-        r.hangup();
-      } else voicemail(exit?.value === 'voicemail' ? 'caller-choice' : 'waited');
-    } else if (result !== 'hangup') voicemail('queue-error');
+    const outcome = await leftQueue(services, call, queue, result);
+    if (outcome.next === 'voicemail') {
+      if (outcome.reason === 'queue-full') r.say(SAY[lang], WAIT.full[lang]);
+      voicemail(outcome.reason);
+    } else if (result !== 'hangup') r.hangup();
     return c.body(r.toString(), 200, xml());
   });
 
@@ -233,38 +219,8 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     const duration = Number(optionalParam(p, 'RecordingDuration') ?? 0);
     const r = new VoiceResponse();
     // A caller who hangs up at the beep leaves nothing worth a task.
-    if (recordingSid && !(duration === 0 && optionalParam(p, 'Digits') === 'hangup')) {
-      const { created, voicemail } = await deps.store.voicemails.create({
-        recordingSid,
-        callSid: call.callSid,
-        caller: call.caller,
-        called: call.called,
-        queue,
-        language: session.lang,
-        durationSeconds: duration,
-        reason: session.vars.reason ?? 'caller-choice',
-        ...(session.vars.customerId ? { customerId: session.vars.customerId } : {}),
-      });
-      if (created) {
-        const task = await deps.store.tasks.create({
-          kind: 'callback',
-          dueAt: new Date(now()).toISOString(),
-          phone: call.caller,
-          queue,
-          maxAttempts: 3,
-          language: session.lang,
-          note: `voicemail ${recordingSid}`,
-          ...(session.vars.customerId ? { customerId: session.vars.customerId } : {}),
-        });
-        if (task.ok)
-          await deps.store.voicemails.update(recordingSid, voicemail.version, { taskId: task.value.id });
-        await deps.store.calls.update(call.callSid, {
-          disposition: 'voicemail',
-          queue,
-          addRecordingSid: recordingSid,
-        });
-      }
-    }
+    if (recordingSid && !(duration === 0 && optionalParam(p, 'Digits') === 'hangup'))
+      await keepVoicemail(deps, { call, session, queue, recordingSid, durationSeconds: duration });
     if (optionalParam(p, 'Digits') !== 'hangup') {
       r.say(SAY[session.lang], WAIT.thanks[session.lang]);
       r.hangup();
@@ -331,33 +287,4 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
   });
 
   return app;
-}
-
-async function createCallback(
-  deps: WebhookDeps,
-  services: Center,
-  input: {
-    session: Session;
-    queue: string;
-    call: { callSid: string; caller: string; called: string };
-    enqueuedAt: string;
-  },
-): Promise<void> {
-  const { session, queue, call, enqueuedAt } = input;
-  const made = await deps.store.tasks.create({
-    kind: 'callback',
-    dueAt: new Date(deps.clock.now()).toISOString(),
-    phone: call.caller,
-    queue,
-    maxAttempts: 3,
-    enqueuedAt,
-    language: session.lang,
-    autoDial: true,
-    callerId: call.called,
-    note: `callback requested while waiting in ${queue}`,
-    ...(session.vars.customerId ? { customerId: session.vars.customerId } : {}),
-    ...(session.vars.ticketNumber ? { ticketNumber: session.vars.ticketNumber } : {}),
-  });
-  if (!made.ok) throw new Error(`callback task for ${call.callSid} was not stored: ${made.reason}`);
-  await dispatchCallback(deps, services, made.value.id, { flow: session.flow, vars: session.vars });
 }

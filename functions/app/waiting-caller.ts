@@ -1,0 +1,134 @@
+// What a caller waiting in a queue can do and what becomes of them: ask for a callback (a task that keeps
+// their place and goes to TaskRouter at once) or a voicemail, how they left the queue, and the voicemail
+// they leave (stored once, with a callback task for the mailbox). The IVR webhooks render the words.
+import type { Session } from '../domain/ivr/steps.js';
+import { dispatchCallback } from './callbacks.js';
+import type { Center, CenterBasics } from './center.js';
+import { wrapUpBridgedCall } from './wrap-up.js';
+
+/** How long the choice made while waiting is remembered (the queue's outcome arrives when the caller leaves). */
+const EXIT_TTL_MS = 6 * 3600_000;
+
+export interface WaitingCall {
+  readonly callSid: string;
+  readonly caller: string;
+  readonly called: string;
+}
+
+/** The caller pressed 1 while waiting: a callback that keeps their place in the queue. */
+export async function requestCallback(
+  center: Center,
+  input: {
+    readonly session: Session;
+    readonly queue: string;
+    readonly call: WaitingCall;
+    readonly waitedSeconds: number;
+  },
+): Promise<void> {
+  const { session, queue, call } = input;
+  const now = center.clock.now();
+  const made = await center.store.tasks.create({
+    kind: 'callback',
+    dueAt: new Date(now).toISOString(),
+    phone: call.caller,
+    queue,
+    maxAttempts: 3,
+    enqueuedAt: new Date(now - input.waitedSeconds * 1000).toISOString(),
+    language: session.lang,
+    autoDial: true,
+    callerId: call.called,
+    note: `callback requested while waiting in ${queue}`,
+    ...(session.vars.customerId ? { customerId: session.vars.customerId } : {}),
+    ...(session.vars.ticketNumber ? { ticketNumber: session.vars.ticketNumber } : {}),
+  });
+  if (!made.ok) throw new Error(`callback task for ${call.callSid} was not stored: ${made.reason}`);
+  await dispatchCallback(center, center, made.value.id, { flow: session.flow, vars: session.vars });
+  await rememberExit(center, call.callSid, 'callback');
+}
+
+/** The caller pressed 2 while waiting: they will leave a voicemail once out of the queue. */
+export async function chooseVoicemail(deps: CenterBasics, callSid: string): Promise<void> {
+  await rememberExit(deps, callSid, 'voicemail');
+}
+
+async function rememberExit(
+  deps: CenterBasics,
+  callSid: string,
+  exit: 'callback' | 'voicemail',
+): Promise<void> {
+  const expires = new Date(deps.clock.now() + EXIT_TTL_MS).toISOString();
+  await deps.store.keys.putIfAbsent({ kind: 'queue-exit', callSid }, exit, expires);
+}
+
+/** What follows the queue for the caller: hang up, or a voicemail for this reason. */
+export type QueueOutcome =
+  | { readonly next: 'hangup' }
+  | { readonly next: 'voicemail'; readonly reason: string };
+
+/** The Enqueue's outcome: bridged calls wrap up; a full queue, a choice or an error ends in voicemail. */
+export async function leftQueue(
+  center: Center,
+  call: WaitingCall,
+  queue: string,
+  result: string,
+): Promise<QueueOutcome> {
+  if (result === 'bridged') {
+    await wrapUpBridgedCall(center, call.callSid);
+    return { next: 'hangup' };
+  }
+  if (result === 'queue-full') {
+    await center.store.calls.update(call.callSid, { disposition: 'queue-full', queue });
+    return { next: 'voicemail', reason: 'queue-full' };
+  }
+  if (result === 'leave') {
+    const exit = await center.store.keys.get({ kind: 'queue-exit', callSid: call.callSid });
+    if (exit?.value === 'callback') {
+      await center.store.calls.update(call.callSid, { disposition: 'callback-requested', queue });
+      return { next: 'hangup' };
+    }
+    return { next: 'voicemail', reason: exit?.value === 'voicemail' ? 'caller-choice' : 'waited' };
+  }
+  return result === 'hangup' ? { next: 'hangup' } : { next: 'voicemail', reason: 'queue-error' };
+}
+
+/** A voicemail was left: stored once, with a callback task for the mailbox, on the call's record. */
+export async function keepVoicemail(
+  deps: CenterBasics,
+  input: {
+    readonly call: WaitingCall;
+    readonly session: Session;
+    readonly queue: string;
+    readonly recordingSid: string;
+    readonly durationSeconds: number;
+  },
+): Promise<void> {
+  const { call, session, queue, recordingSid } = input;
+  const { created, voicemail } = await deps.store.voicemails.create({
+    recordingSid,
+    callSid: call.callSid,
+    caller: call.caller,
+    called: call.called,
+    queue,
+    language: session.lang,
+    durationSeconds: input.durationSeconds,
+    reason: session.vars.reason ?? 'caller-choice',
+    ...(session.vars.customerId ? { customerId: session.vars.customerId } : {}),
+  });
+  if (!created) return;
+  const task = await deps.store.tasks.create({
+    kind: 'callback',
+    dueAt: new Date(deps.clock.now()).toISOString(),
+    phone: call.caller,
+    queue,
+    maxAttempts: 3,
+    language: session.lang,
+    note: `voicemail ${recordingSid}`,
+    ...(session.vars.customerId ? { customerId: session.vars.customerId } : {}),
+  });
+  if (task.ok) await deps.store.voicemails.update(recordingSid, voicemail.version, { taskId: task.value.id });
+  await deps.store.calls.update(call.callSid, {
+    disposition: 'voicemail',
+    queue,
+    addRecordingSid: recordingSid,
+  });
+}
