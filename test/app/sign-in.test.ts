@@ -80,7 +80,7 @@ describe('sign-in use cases', () => {
 
   it('counts wrong current passwords like failed logins, then refuses with a retry delay', async () => {
     const user = await seed('3004');
-    for (let i = 0; i < THROTTLE_LIMITS.id; i++) {
+    for (let i = 0; i < THROTTLE_LIMITS.accountAtAddress; i++) {
       await expect(changeOwnPassword(deps, user, undefined, 'wrong one', 'a new password')).rejects.toThrow(
         ValidationError,
       );
