@@ -1,35 +1,86 @@
-// Applies the login throttling rules to the store's counters: refuses while a window is exhausted,
-// counts a failure in every window, clears the id's count after a success.
-import { type ThrottleWindow, throttleWindow } from '../domain/auth-throttle.js';
+// Applies the login throttling rules to the store's atomic counters. An attempt is counted before the
+// password is checked and admitted only on the count the store returns, so parallel tries cannot all slip
+// through a read-then-write gap. Counters hold failures plus attempts in flight: a refused or successful
+// attempt takes its count back, so only checked, wrong passwords use up an allowance.
+import {
+  SLOW_SLOT_SECONDS,
+  THROTTLE_LIMITS,
+  type ThrottlePlan,
+  type ThrottleScope,
+  type ThrottleWindow,
+  throttlePlan,
+} from '../domain/auth-throttle.js';
 import type { Store } from '../domain/ports.js';
 import { TooManyRequestsError } from '../domain/problems.js';
 
-export interface LoginAttempt {
-  readonly windows: readonly ThrottleWindow[];
+/** An attempt admitted to a password check, with the counters it was counted in. */
+export interface AdmittedAttempt {
+  readonly plan: ThrottlePlan;
+  readonly counted: readonly ThrottleWindow[];
 }
 
-export function loginAttempt(id: string, ip: string | undefined, nowMs: number): LoginAttempt {
-  const windows = [throttleWindow('id', id, nowMs)];
-  if (ip) windows.push(throttleWindow('ip', ip, nowMs));
-  return { windows };
+/**
+ * Counts the attempt and admits it to a password check, or throws TooManyRequestsError. A wrong password
+ * then needs nothing more: the attempt stays counted as a failure wherever it was counted.
+ */
+export async function admitAttempt(
+  store: Store,
+  accountId: string,
+  address: string | undefined,
+  nowMs: number,
+): Promise<AdmittedAttempt> {
+  const plan = throttlePlan(accountId, address, nowMs);
+  const counted: ThrottleWindow[] = [...plan.atAddress];
+  const counts = await Promise.all(plan.atAddress.map((w) => count(store, w, 1)));
+  const overAtAddress = plan.atAddress.filter((w, i) => (counts[i] ?? 0) > w.limit);
+  if (overAtAddress.length > 0) await refuse(store, counted, overAtAddress);
+  counted.push(plan.account);
+  if ((await count(store, plan.account, 1)) > plan.account.limit) {
+    counted.push(plan.slowSlot);
+    if ((await count(store, plan.slowSlot, 1)) > plan.slowSlot.limit)
+      await refuse(store, counted, [plan.slowSlot]);
+  }
+  return { plan, counted };
 }
 
-export async function refuseIfThrottled(store: Store, attempt: LoginAttempt): Promise<void> {
-  const counts = await Promise.all(attempt.windows.map((w) => store.keys.get(w.key)));
-  const exhausted = attempt.windows.filter((w, i) => Number(counts[i]?.value ?? 0) >= w.limit);
-  if (exhausted.length === 0) return;
-  const retryAfter = Math.max(...exhausted.map((w) => w.retryAfterSeconds));
-  throw new TooManyRequestsError(
-    `Too many failed logins; try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
-    retryAfter,
+/**
+ * The right password: forget this account's failures at this address (a typo or two should not linger),
+ * and take back the attempt from the other counters, so that many agents signing in behind one office
+ * address never add up; the account-wide failures stay, or a distributed guesser would get a fresh
+ * allowance each time the real user signs in.
+ */
+export async function recordSuccess(store: Store, attempt: AdmittedAttempt): Promise<void> {
+  const [accountAtAddress] = attempt.plan.atAddress;
+  await Promise.all(
+    attempt.counted.map((w) => (w === accountAtAddress ? store.keys.delete(w.key) : count(store, w, -1))),
   );
 }
 
-export async function recordFailure(store: Store, attempt: LoginAttempt): Promise<void> {
-  await Promise.all(attempt.windows.map((w) => store.keys.increment(w.key, 1, w.expiresAt)));
+function count(store: Store, w: ThrottleWindow, by: number): Promise<number> {
+  return store.keys.increment(w.key, by, w.expiresAt);
 }
 
-export async function clearIdFailures(store: Store, attempt: LoginAttempt): Promise<void> {
-  const idWindow = attempt.windows[0];
-  if (idWindow) await store.keys.delete(idWindow.key);
+async function refuse(
+  store: Store,
+  counted: readonly ThrottleWindow[],
+  over: readonly ThrottleWindow[],
+): Promise<never> {
+  // Nothing was checked, so the attempt gives back what it took: a refused flood from one address must
+  // not use up the allowance of the account elsewhere, nor of the other agents behind that address.
+  await Promise.all(counted.map((w) => count(store, w, -1)));
+  const retryAfter = Math.max(...over.map((w) => w.retryAfterSeconds));
+  throw new TooManyRequestsError(refusalMessage(over[0]?.scope ?? 'address', retryAfter), retryAfter);
+}
+
+function refusalMessage(scope: ThrottleScope, retryAfter: number): string {
+  const minutes = `${Math.ceil(retryAfter / 60)} minute(s)`;
+  switch (scope) {
+    case 'accountAtAddress':
+      return `Too many failed logins for this id from your address (${THROTTLE_LIMITS.accountAtAddress} allowed per 15 minutes); try again in ${minutes}.`;
+    case 'address':
+      return `Too many failed logins from your address (${THROTTLE_LIMITS.address} allowed per 15 minutes, across ids); try again in ${minutes}.`;
+    case 'account':
+    case 'slowSlot':
+      return `This id has had many failed logins from many addresses, so its password is checked at most once every ${SLOW_SLOT_SECONDS} seconds; try again in ${retryAfter} second(s).`;
+  }
 }

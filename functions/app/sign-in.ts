@@ -1,13 +1,14 @@
 // Signing in and out and changing one's own password. A session is a signed token carrying a fingerprint
 // of the password hash (a new password ends older sessions); signing out revokes the token's id until it
-// would have expired anyway. Failed logins and wrong current passwords are throttled alike.
+// would have expired anyway. Failed logins and wrong current passwords are throttled alike: each attempt is
+// counted before its password is checked (login-throttle.ts).
 import type { PublicUser, User } from '../domain/model.js';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '../domain/password.js';
 import type { MarkerKey } from '../domain/ports.js';
 import { ForbiddenError, HttpProblem, invalidField } from '../domain/problems.js';
 import { issueSession, type SessionClaims } from '../domain/session.js';
 import type { CenterBasics } from './center.js';
-import { clearIdFailures, loginAttempt, recordFailure, refuseIfThrottled } from './login-throttle.js';
+import { admitAttempt, recordSuccess } from './login-throttle.js';
 import { publicUser } from './users.js';
 import { unwrap } from './write-result.js';
 
@@ -50,21 +51,19 @@ export async function signIn(
   ip: string | undefined,
 ): Promise<Session> {
   const { store } = deps;
-  const attempt = loginAttempt(id, ip, deps.clock.now());
-  await refuseIfThrottled(store, attempt);
+  const attempt = await admitAttempt(store, id, ip, deps.clock.now());
   const user = await store.users.get(id);
   // Always run scrypt, so an unknown id costs as long as a wrong password.
   const matches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
   if (!user || !matches) {
-    await recordFailure(store, attempt);
     await store.audit.append({ actor: id, action: 'auth.login-failed', detail: { ip: ip ?? null } });
     throw new WrongCredentialsError();
   }
+  await recordSuccess(store, attempt);
   if (user.disabled) {
     await store.audit.append({ actor: id, action: 'auth.login-refused', detail: { reason: 'disabled' } });
     throw new ForbiddenError('This account is disabled; ask an administrator.');
   }
-  await clearIdFailures(store, attempt);
   await store.audit.append({ actor: id, action: 'auth.login', detail: { ip: ip ?? null } });
   return openSession(deps, user);
 }
@@ -83,12 +82,11 @@ export async function changeOwnPassword(
 ): Promise<Session> {
   const { store } = deps;
   // A stolen session must not become a password oracle: wrong guesses count like failed logins.
-  const attempt = loginAttempt(user.id, ip, deps.clock.now());
-  await refuseIfThrottled(store, attempt);
+  const attempt = await admitAttempt(store, user.id, ip, deps.clock.now());
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-    await recordFailure(store, attempt);
     throw invalidField('body.currentPassword', 'does not match your current password');
   }
+  await recordSuccess(store, attempt);
   if (newPassword === currentPassword) {
     throw invalidField('body.newPassword', 'must differ from the current password');
   }

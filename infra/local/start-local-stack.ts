@@ -173,14 +173,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (dataDir) cleanups.push(lockDataDir(dataDir).release);
 
     // Listen first: a taken port is the most common failure and should cost nothing to report.
-    let handle: ((request: Request) => Response | Promise<Response>) | undefined;
+    // `env` carries the socket: the app reads the client's address from it, never from a header.
+    let handle: ((request: Request, env: unknown) => Response | Promise<Response>) | undefined;
     const web = createWebHandler(options.webRoot ?? DEFAULT_WEB_ROOT);
     server = createServer(
-      getRequestListener((request) => {
+      getRequestListener((request, env) => {
         const { pathname } = new URL(request.url);
         const isRead = request.method === 'GET' || request.method === 'HEAD';
         if (isRead && !isAppPath(pathname)) return web(request);
-        return handle ? handle(request) : new Response('Starting, try again in a moment.', { status: 503 });
+        return handle
+          ? handle(request, env)
+          : new Response('Starting, try again in a moment.', { status: 503 });
       }),
     );
     server.on('upgrade', (request, socket, head) => {
@@ -281,13 +284,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       '/sim/clock',
       createClockSimApp({ clock, settle: twin.settle, busy: twin.busy, timeZone: config.timeZone }),
     );
-    handle = (request) => {
+    handle = (request, env) => {
       const { pathname } = new URL(request.url);
       if (pathname === '/sim/faxes') return faxSim.fetch(new Request(new URL('/', request.url), request));
       if (pathname === '/sim/clock' || pathname.startsWith('/sim/clock/')) return clockSim.fetch(request);
       return pathname.startsWith('/twin/') || pathname.startsWith('/sim/')
         ? twinApp.fetch(request)
-        : app.fetch(request);
+        : app.fetch(request, env);
     };
     // The numbers are wired through Twilio's REST API, exactly as a deploy wires the real account.
     const numbers = await provisionNumbers(twilio, wiringFor(url, HOTLINE_NUMBERS), { createMissing: true });

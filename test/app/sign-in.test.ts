@@ -80,7 +80,7 @@ describe('sign-in use cases', () => {
 
   it('counts wrong current passwords like failed logins, then refuses with a retry delay', async () => {
     const user = await seed('3004');
-    for (let i = 0; i < THROTTLE_LIMITS.id; i++) {
+    for (let i = 0; i < THROTTLE_LIMITS.accountAtAddress; i++) {
       await expect(changeOwnPassword(deps, user, undefined, 'wrong one', 'a new password')).rejects.toThrow(
         ValidationError,
       );
@@ -91,6 +91,28 @@ describe('sign-in use cases', () => {
     expect(refused).toBeInstanceOf(TooManyRequestsError);
     expect((refused as TooManyRequestsError).headers['Retry-After']).toMatch(/^\d+$/);
     await expect(signIn(deps, '3004', PASSWORD, undefined)).rejects.toThrow(TooManyRequestsError);
+  });
+
+  it('checks the password of at most the allowance of 40 parallel attempts from one address', async () => {
+    await seed('3006');
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        signIn(deps, '3006', `wrong ${i}`, '203.0.113.60').then(
+          () => 'signed-in',
+          (e: unknown) => (e as Error).name,
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'WrongCredentialsError')).toHaveLength(
+      THROTTLE_LIMITS.accountAtAddress,
+    );
+    expect(outcomes.filter((o) => o === 'TooManyRequestsError')).toHaveLength(
+      40 - THROTTLE_LIMITS.accountAtAddress,
+    );
+    // From another address the right password still opens a session.
+    await expect(signIn(deps, '3006', PASSWORD, '198.51.100.60')).resolves.toMatchObject({
+      user: { id: '3006' },
+    });
   });
 
   it('signing out marks the token revoked until it expires', async () => {

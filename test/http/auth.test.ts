@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { THROTTLE_LIMITS } from '../../functions/domain/auth-throttle.js';
 import { createHarness, type Harness, PASSWORD, SESSION_TTL_SECONDS, USERS } from './harness.js';
+import { fromSocket, loginVia } from './login-via.js';
 
 describe('login and sessions', () => {
   let h: Harness;
@@ -133,12 +134,13 @@ describe('login throttling', () => {
   });
   afterAll(() => h.stop());
 
-  it(`refuses an id after ${THROTTLE_LIMITS.id} failures with 429 and Retry-After, until the window ends`, async () => {
-    for (let i = 0; i < THROTTLE_LIMITS.id; i++) {
+  it(`refuses an id after ${THROTTLE_LIMITS.accountAtAddress} failures with 429 and Retry-After, until the window ends`, async () => {
+    for (let i = 0; i < THROTTLE_LIMITS.accountAtAddress; i++) {
       expect((await h.login(USERS.supervisor.id, `guess ${i}`)).status).toBe(401);
     }
     const refused = await h.login(USERS.supervisor.id, PASSWORD);
     expect(refused.status).toBe(429);
+    expect(refused.body.message).toMatch(/from your address \(5 allowed per 15 minutes\)/);
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
@@ -148,12 +150,14 @@ describe('login throttling', () => {
     expect((await h.login(USERS.supervisor.id, PASSWORD)).status).toBe(200);
   });
 
-  it(`refuses a client address after ${THROTTLE_LIMITS.ip} failures across ids`, async () => {
-    const ip = { 'x-forwarded-for': '203.0.113.9' };
-    for (let i = 0; i < THROTTLE_LIMITS.ip; i++) {
-      expect((await h.login(`spray${i % 6}`, 'password1', ip)).status).toBe(401);
+  it(`refuses a client address after ${THROTTLE_LIMITS.address} failures across ids`, async () => {
+    const from = fromSocket('203.0.113.9');
+    for (let i = 0; i < THROTTLE_LIMITS.address; i++) {
+      expect((await loginVia(h, from, `spray${i % 6}`, 'password1')).status).toBe(401);
     }
-    expect((await h.login(USERS.agent.id, PASSWORD, ip)).status).toBe(429);
-    expect((await h.login(USERS.agent.id, PASSWORD, { 'x-forwarded-for': '198.51.100.1' })).status).toBe(200);
+    const refused = await loginVia(h, from, USERS.agent.id, PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(refused.body.message).toMatch(/from your address \(30 allowed per 15 minutes, across ids\)/);
+    expect((await loginVia(h, fromSocket('198.51.100.1'), USERS.agent.id, PASSWORD)).status).toBe(200);
   });
 });

@@ -76,6 +76,8 @@ export class WebSite extends Construct {
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY, // a redirect would turn Twilio's POST into GET
       allowedMethods: AllowedMethods.ALLOW_ALL,
       cachePolicy: CachePolicy.CACHING_DISABLED,
+      // Every viewer header but Host (API Gateway routes by its own), and every CloudFront header: among
+      // them CloudFront-Viewer-Address, the viewer's own address, by which the API throttles logins.
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
     };
     this.distribution = new Distribution(this, 'Distribution', {
