@@ -93,6 +93,22 @@ export function invalidField(path: string, message: string): ValidationError {
   return new ValidationError([{ path, message }]);
 }
 
+/**
+ * A paging cursor the storage adapter cannot resume from: not one a list returned (forged, truncated, or
+ * from another list). Thrown by the adapter before the query, so a bad cursor never reaches the database.
+ */
+export class BadCursorError extends ValidationError {
+  constructor() {
+    super([
+      {
+        path: 'query.cursor',
+        message:
+          'is not a cursor this list returned: send back the `cursor` of the previous page unchanged, or leave it out for the first page',
+      },
+    ]);
+  }
+}
+
 export class DuplicateError extends HttpProblem {
   override readonly name = 'DuplicateError';
   constructor(what: string, field: string, value: string) {

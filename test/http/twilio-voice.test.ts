@@ -111,11 +111,14 @@ describe('POST /twilio/voice', () => {
     expect(await h.store.calls.get(sid(6))).toEqual(first);
   });
 
-  it('answers 400 naming CallSid when a signed request lacks it', async () => {
+  it('answers the apology in TwiML when a signed request lacks CallSid, and logs the refusal naming it', async () => {
     const { CallSid: _sid, ...params } = fixture.params;
     const res = await h.twilio('/twilio/voice', params);
-    expect(res.status).toBe(400);
-    expect((await res.json()).message).toContain('body.CallSid');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/xml/);
+    expect(await res.text()).toContain('<Say');
+    const warned = h.logger.lines.find((l) => l.msg === 'voice webhook refused its input');
+    expect(warned?.error).toContain('body.CallSid');
   });
 
   it('answers valid apology TwiML, not an error, when the store fails', async () => {

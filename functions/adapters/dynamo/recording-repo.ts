@@ -4,10 +4,13 @@
 // which search skips; the item itself is a conditional put, so a replay stores nothing twice.
 import type { RecordingRepo } from '../../domain/channel-ports.js';
 import type { Clock, Page, PageRequest } from '../../domain/ports.js';
+import { BadCursorError } from '../../domain/problems.js';
 import type { RecordingQuery, StoredRecording } from '../../domain/recording.js';
 import * as keys from './keys.js';
 import {
   DEFAULT_PAGE,
+  decodeCursorJson,
+  encodeCursorJson,
   fromItem,
   getItem,
   type Item,
@@ -96,6 +99,19 @@ interface DayCursor {
   readonly inner?: string;
 }
 
+/** A day cursor this repository wrote, or a refusal; the inner cursor is checked by queryPage. */
+function dayCursor(cursor: string): DayCursor {
+  const c = decodeCursorJson(cursor) as Partial<DayCursor> | null;
+  const ok =
+    !!c &&
+    typeof c === 'object' &&
+    typeof c.day === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(c.day) &&
+    (c.inner === undefined || typeof c.inner === 'string');
+  if (!ok) throw new BadCursorError();
+  return c as DayCursor;
+}
+
 export function createRecordingRepo(t: TableAccess, clock: Clock): RecordingRepo {
   async function get(sid: string): Promise<StoredRecording | undefined> {
     const item = await getItem(t, keys.recording(sid));
@@ -114,9 +130,7 @@ export function createRecordingRepo(t: TableAccess, clock: Clock): RecordingRepo
     const to = q.to ?? now;
     const from = q.from ?? new Date(Date.parse(to) - 30 * 86_400_000).toISOString();
     const limit = Math.min(page.limit ?? DEFAULT_PAGE, MAX_PAGE);
-    let cursor: DayCursor | undefined = page.cursor
-      ? (JSON.parse(Buffer.from(page.cursor, 'base64url').toString('utf8')) as DayCursor)
-      : undefined;
+    let cursor: DayCursor | undefined = page.cursor ? dayCursor(page.cursor) : undefined;
     const out: StoredRecording[] = [];
     for (const day of days(from, to)) {
       if (cursor && day > cursor.day) continue;
@@ -137,7 +151,7 @@ export function createRecordingRepo(t: TableAccess, clock: Clock): RecordingRepo
         inner = res.cursor;
         if (out.length >= limit) {
           const next: DayCursor = inner ? { day, inner } : { day: prevDay(day) };
-          return { items: out, cursor: Buffer.from(JSON.stringify(next)).toString('base64url') };
+          return { items: out, cursor: encodeCursorJson(next) };
         }
       } while (inner);
     }

@@ -1,5 +1,6 @@
 // Thin helpers over the DocumentClient shared by every repository: keys in and out of items,
-// conditional puts that report a lost race instead of throwing, and paged queries with opaque cursors.
+// conditional puts that report a lost race instead of throwing, and paged queries with opaque cursors
+// that are checked against their query before they reach DynamoDB.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
@@ -9,6 +10,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '../../domain/ports.js';
+import { BadCursorError } from '../../domain/problems.js';
 import { ITEM_SK } from './keys.js';
 import { INDEXES, type IndexName, KEY, TTL_ATTRIBUTE } from './table.js';
 
@@ -32,27 +34,55 @@ export function fromItem<T>(item: Item): T {
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 200;
 
-export class InvalidCursorError extends Error {
-  override readonly name = 'InvalidCursorError';
-  constructor() {
-    super('cursor is not one this API returned');
+/** The JSON inside a cursor this adapter wrote; anything that is not base64url JSON is refused. */
+export function decodeCursorJson(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new BadCursorError();
   }
+}
+
+export function encodeCursorJson(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
 function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+  return key ? encodeCursorJson(key) : undefined;
 }
 
-function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+// DynamoDB's limits on key values (bytes; a character is at least one).
+const MAX_PARTITION_KEY = 2048;
+const MAX_SORT_KEY = 1024;
+
+/**
+ * The ExclusiveStartKey a cursor stands for, checked against the query it resumes: exactly the key
+ * attributes a page of this query ends on, all strings within DynamoDB's limits, in the queried partition
+ * and inside the sort-key condition. DynamoDB rejects anything else with a ValidationException, which
+ * would surface as a server fault; a cursor is client input, so it is refused as one.
+ */
+function decodeCursor(cursor: string | undefined, spec: QuerySpec): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-      return parsed as Record<string, unknown>;
-  } catch {
-    // fall through
+  const parsed = decodeCursorJson(cursor);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new BadCursorError();
+  const key = parsed as Record<string, unknown>;
+  const names = spec.index ? INDEXES[spec.index] : KEY;
+  const expected = new Set<string>([KEY.pk, KEY.sk, names.pk, names.sk]);
+  const attributes = Object.keys(key);
+  if (attributes.length !== expected.size || !attributes.every((a) => expected.has(a)))
+    throw new BadCursorError();
+  for (const a of attributes) {
+    const value = key[a];
+    const max = a === KEY.pk || a === names.pk ? MAX_PARTITION_KEY : MAX_SORT_KEY;
+    if (typeof value !== 'string' || value.length === 0 || value.length > max) throw new BadCursorError();
   }
-  throw new InvalidCursorError();
+  const sk = key[names.sk] as string;
+  const inRange =
+    key[names.pk] === spec.pk &&
+    (spec.skPrefix === undefined || sk.startsWith(spec.skPrefix)) &&
+    (!spec.skBetween || (sk >= spec.skBetween[0] && sk <= spec.skBetween[1]));
+  if (!inRange) throw new BadCursorError();
+  return key as Record<string, string>;
 }
 
 export interface TableAccess {
@@ -126,7 +156,7 @@ export async function queryPage(
     values[':b'] = spec.skBetween[1];
   }
   const limit = Math.min(Math.max(page.limit ?? DEFAULT_PAGE, 1), MAX_PAGE);
-  const startKey = decodeCursor(page.cursor);
+  const startKey = decodeCursor(page.cursor, spec);
   const input: QueryCommandInput = {
     TableName: t.tableName,
     ...(spec.index ? { IndexName: spec.index } : {}),

@@ -1,11 +1,21 @@
-// Reading Twilio's PascalCase form parameters: the first value of a key, or a 400 naming it.
+// Reading Twilio's PascalCase form parameters: the first value of a key, or a 400 naming it. Every
+// `...Sid` parameter must look like a Twilio SID, because SIDs become storage keys: a forged or
+// oversized one is refused here, before it reaches the database.
 import type { TwilioParams } from '../env.js';
 import { invalidField } from '../errors.js';
+
+/** Two upper-case letters and 32 lower-case hex digits: the shape of every Twilio SID. */
+export const TWILIO_SID = /^[A-Z]{2}[0-9a-f]{32}$/;
+export const CALL_SID = /^CA[0-9a-f]{32}$/;
+
+const SID_MESSAGE = 'must be a Twilio SID: two capital letters and 32 lower-case hex digits';
 
 export function optionalParam(params: TwilioParams, key: string): string | undefined {
   const value = params[key];
   const first = typeof value === 'string' ? value : value?.[0];
-  return first?.trim() ? first : undefined;
+  if (!first?.trim()) return undefined;
+  if (key.endsWith('Sid') && !TWILIO_SID.test(first)) throw invalidField(`body.${key}`, SID_MESSAGE);
+  return first;
 }
 
 export function requiredParam(params: TwilioParams, key: string, pattern?: RegExp): string {
@@ -15,4 +25,13 @@ export function requiredParam(params: TwilioParams, key: string, pattern?: RegEx
   return value;
 }
 
-export const CALL_SID = /^CA[0-9a-f]{32}$/;
+/** A SID carried elsewhere than a form field (a query parameter, task attributes): checked the same way. */
+export function sidOrRefuse(
+  value: string | undefined,
+  where: string,
+  pattern = TWILIO_SID,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (!pattern.test(value)) throw invalidField(where, SID_MESSAGE);
+  return value;
+}

@@ -12,7 +12,7 @@ import { conferenceOfferKey } from '../../domain/agent-state.js';
 import { agentConferenceRecording } from '../../domain/recording.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
-import { optionalParam, requiredParam } from './params.js';
+import { CALL_SID, optionalParam, requiredParam, sidOrRefuse } from './params.js';
 
 function json(raw: string | undefined): Record<string, unknown> {
   try {
@@ -38,13 +38,18 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
     const p = c.var.twilioParams;
     const taskSid = requiredParam(p, 'TaskSid');
     const workerSid = requiredParam(p, 'WorkerSid');
+    const reservationSid = optionalParam(p, 'ReservationSid');
     const task = json(optionalParam(p, 'TaskAttributes'));
     const worker = json(optionalParam(p, 'WorkerAttributes'));
     const to = String(worker.contact_uri ?? '');
     const provisioned = await services.provisioned();
     if (task.type === 'callback')
       return c.json(callbackInstruction(base, { taskSid, workerSid, to, attributes: task }));
-    const callSid = typeof task.call_sid === 'string' ? task.call_sid : undefined;
+    const callSid = sidOrRefuse(
+      typeof task.call_sid === 'string' ? task.call_sid : undefined,
+      'body.TaskAttributes.call_sid',
+      CALL_SID,
+    );
     // A transfer: the customer already sits in a conference; the agent accepts through the desk, which
     // dials them into it (POST /agent/reservations/{WR}/accept). Empty JSON leaves the reservation pending.
     if (typeof task.conference_name === 'string') return c.json({});
@@ -63,7 +68,6 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
       });
     }
     const wrapUp = provisioned.activities[routing.roles.wrapUp];
-    const reservationSid = optionalParam(p, 'ReservationSid');
     if (reservationSid) {
       // The desk's accept route sees that this reservation already rings the agent and does not instruct again.
       const expires = new Date(deps.clock.now() + 3600_000).toISOString();

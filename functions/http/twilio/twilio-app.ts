@@ -1,5 +1,5 @@
 // Every Twilio webhook under /twilio, behind signature validation. Its onError keeps callers out of
-// silence: a failing voice webhook answers an apology in TwiML; bad input still gets its 4xx.
+// silence: a voice webhook that fails or is refused answers an apology in TwiML; others get their 4xx.
 import { Hono } from 'hono';
 import { openCenter } from '../../app/open-center.js';
 import type { WebhookDeps } from '../deps.js';
@@ -31,21 +31,37 @@ export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
     app.route('/sms', createSmsApp(deps));
   }
   app.onError((err, c) => {
-    if (err instanceof HttpProblem)
+    const params = c.get('twilioParams') as TwilioParams | undefined;
+    const voice = voiceTwiml(deps.config.publicBaseUrl, c.req.path);
+    if (err instanceof HttpProblem) {
+      // A caller is on the line: whatever was wrong with the request, they hear the apology and can leave
+      // a message, never Twilio's "application error". The refusal is logged for us instead.
+      if (voice) {
+        deps.logger.warn('voice webhook refused its input', {
+          correlationId: correlationIdOf(params),
+          path: c.req.path,
+          error: err.message,
+        });
+        return c.body(voice, 200, { 'Content-Type': 'text/xml; charset=utf-8' });
+      }
       return c.json({ error: err.code, message: err.message, ...err.extra }, err.status);
+    }
     deps.logger.error('twilio webhook failed', {
-      correlationId: correlationIdOf(c.get('twilioParams') as TwilioParams | undefined),
+      correlationId: correlationIdOf(params),
       path: c.req.path,
       error: String(err),
       stack: err.stack,
     });
-    const failed = failureTwiml(deps.config.publicBaseUrl, c.req.path);
-    if (failed) return c.body(failed, 200, { 'Content-Type': 'text/xml; charset=utf-8' });
-    if (c.req.path.startsWith('/twilio/voice')) {
-      return c.body(apologyTwiml(), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
-    }
+    if (voice) return c.body(voice, 200, { 'Content-Type': 'text/xml; charset=utf-8' });
     // Messaging: a 500 lets Twilio try the number's SmsFallbackUrl.
     return c.json({ error: 'internal', message: 'The webhook failed; it was logged.' }, 500);
   });
   return app;
+}
+
+/** The TwiML a failed voice webhook answers: the IVR's apology with voicemail, else the plain apology. */
+function voiceTwiml(baseUrl: string, path: string): string | undefined {
+  const failed = failureTwiml(baseUrl, path);
+  if (failed) return failed;
+  return path.startsWith('/twilio/voice') ? apologyTwiml() : undefined;
 }
