@@ -1,15 +1,22 @@
 // The whole HTTP application, served by the local Node server and by the Lambda handlers alike:
-// health, Twilio webhooks and the REST API, with one error mapping for named errors.
+// health, Twilio webhooks and the REST API, with one error mapping for named errors. Every response
+// carries the security headers; state-changing API calls from another site are refused.
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { createApiApp } from './api/api-app.js';
 import { createFaxRoutes } from './channel-routes.js';
+import { cspSourcesFor } from './content-security-policy.js';
 import type { AppDeps } from './deps.js';
 import { HttpProblem } from './errors.js';
+import { sameOriginGuard } from './same-origin-guard.js';
+import { securityHeaders } from './security-headers.js';
 import { createTwilioApp } from './twilio/twilio-app.js';
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  app.use(securityHeaders(cspSourcesFor(deps.config)));
+  // Twilio webhooks (/twilio, /fax) are not browser calls: they are checked by their signatures instead.
+  app.use('/api/*', sameOriginGuard(deps.config));
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/twilio', createTwilioApp(deps));
   app.route('/api', createApiApp(deps));

@@ -167,6 +167,7 @@ export class ServiceStack extends Stack {
       apiDomainName: http.domainName,
       webDistDir: props.webDistDir ?? source('web/dist'),
       logsBucket: logs.bucket,
+      recordingsBucketName: props.recordings.bucketName,
       keepPrefixes: [FALLBACK_PREFIX],
       ...(settings.domain ? { domain: settings.domain } : {}),
     });

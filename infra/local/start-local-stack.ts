@@ -28,6 +28,7 @@ import { createSystemClock, type TimerClock } from '../../functions/domain/manua
 import { phoneSearch } from '../../functions/domain/phone.js';
 import type { Store } from '../../functions/domain/ports.js';
 import { createApp } from '../../functions/http/app.js';
+import { type CspSources, cspSourcesFor } from '../../functions/http/content-security-policy.js';
 import type { AppDeps } from '../../functions/http/deps.js';
 import { type PeriodicResult, runPeriodicJobs } from '../../functions/workers/periodic-jobs.js';
 import { lockDataDir } from './data-dir-lock.js';
@@ -175,7 +176,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Listen first: a taken port is the most common failure and should cost nothing to report.
     // `env` carries the socket: the app reads the client's address from it, never from a header.
     let handle: ((request: Request, env: unknown) => Response | Promise<Response>) | undefined;
-    const web = createWebHandler(options.webRoot ?? DEFAULT_WEB_ROOT);
+    let csp: CspSources = { connect: [], media: [] };
+    const web = createWebHandler(options.webRoot ?? DEFAULT_WEB_ROOT, () => csp);
     server = createServer(
       getRequestListener((request, env) => {
         const { pathname } = new URL(request.url);
@@ -227,6 +229,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sessionKey: localSessionKey(dataDir),
       twilioApiBaseUrl: twin.apiBaseUrl(),
     });
+    csp = cspSourcesFor(config);
     const client = new DynamoDBClient({
       endpoint: dynamo.endpoint,
       region: config.region,

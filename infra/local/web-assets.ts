@@ -1,7 +1,11 @@
 // Serves the built web app (web/dist): files as they are, and index.html for any other page path so
-// the browser-side router can take over (a missing /assets file still gets a 404, not HTML).
+// the browser-side router can take over (a missing /assets file still gets a 404, not HTML). Every
+// answer carries the app's security headers and Content-Security-Policy, as CloudFront's do in AWS.
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { CspSources } from '../../functions/http/content-security-policy.js';
+import { securityHeaders } from '../../functions/http/security-headers.js';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,7 +32,31 @@ async function fileAt(path: string): Promise<Uint8Array<ArrayBuffer> | undefined
   }
 }
 
-export function createWebHandler(webRoot: string): (request: Request) => Promise<Response> {
+/** Until the stack knows its S3 server: the page's own origin only. */
+const SELF_ONLY: CspSources = { connect: [], media: [] };
+
+/**
+ * `sources` is read per request: the local stack serves pages before its S3 server has started, and
+ * allows that server for recordings once it has.
+ */
+export function createWebHandler(
+  webRoot: string,
+  sources: () => CspSources = () => SELF_ONLY,
+): (request: Request) => Promise<Response> {
+  const serve = createFileHandler(webRoot);
+  let headersFor: { sources: CspSources; middleware: MiddlewareHandler } | undefined;
+  const app = new Hono();
+  app.use((c, next) => {
+    const current = sources();
+    if (headersFor?.sources !== current)
+      headersFor = { sources: current, middleware: securityHeaders(current) };
+    return headersFor.middleware(c, next);
+  });
+  app.all('*', (c) => serve(c.req.raw));
+  return async (request) => app.fetch(request);
+}
+
+function createFileHandler(webRoot: string): (request: Request) => Promise<Response> {
   const root = resolve(webRoot);
   return async (request) => {
     let pathname: string;

@@ -21,12 +21,24 @@ const SessionSchema = z
   .object({ token: z.string(), expiresAt: z.string(), user: PublicUserSchema })
   .openapi('Session');
 
+/**
+ * Whether the cookie travels over https: the public URL says so, or the request arrived that way (its
+ * own URL, or X-Forwarded-Proto from CloudFront or API Gateway). Locally over plain http it cannot be
+ * Secure, or the browser would drop it.
+ */
+function overHttps(c: Context, publicBaseUrl: string): boolean {
+  const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  return (
+    publicBaseUrl.startsWith('https:') || forwarded === 'https' || new URL(c.req.url).protocol === 'https:'
+  );
+}
+
 /** Hands the session to the web app as a cookie too; the body carries it for `Authorization: Bearer`. */
 function withCookie(c: Context<ApiEnv>, deps: AppDeps, session: Session): Session {
   setCookie(c, SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: 'Strict',
-    secure: deps.config.publicBaseUrl.startsWith('https:'),
+    secure: overHttps(c, deps.config.publicBaseUrl),
     path: '/api',
     maxAge: deps.config.session.ttlSeconds,
   });
@@ -85,7 +97,7 @@ export function registerAuthRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
   });
   app.openapi(logout, async (c) => {
     await signOut(deps, c.var.session);
-    deleteCookie(c, SESSION_COOKIE, { path: '/api' });
+    deleteCookie(c, SESSION_COOKIE, { path: '/api', secure: overHttps(c, deps.config.publicBaseUrl) });
     return c.body(null, 204);
   });
 

@@ -1,9 +1,10 @@
 // The one public domain: CloudFront serves the web app from a private S3 bucket (origin access control)
 // and forwards `/api/*`, `/twilio/*` and `/health` to the HTTP API, so the browser talks to one origin
-// (no CORS) and Twilio signs the same URLs the app rebuilds from PUBLIC_BASE_URL.
+// (no CORS) and Twilio signs the same URLs the app rebuilds from PUBLIC_BASE_URL. The web app's
+// responses get the app's own security headers and Content-Security-Policy from a response headers policy.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, type CfnElement, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -14,6 +15,8 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   OriginRequestPolicy,
   PriceClass,
   ResponseHeadersPolicy,
@@ -24,6 +27,8 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { cspHeader, s3Origin, twilioCspSources } from '../../../functions/http/content-security-policy.js';
+import { PERMISSIONS_POLICY } from '../../../functions/http/security-headers.js';
 import { acknowledgeDeploymentHandler } from '../nag-findings.js';
 
 export interface WebSiteProps {
@@ -31,6 +36,8 @@ export interface WebSiteProps {
   readonly apiDomainName: string;
   /** Built web app (Vite's `web/dist`); when it lacks index.html a placeholder page is deployed. */
   readonly webDistDir: string;
+  /** The recordings bucket, whose presigned URLs the desk plays: the page's CSP must allow it. */
+  readonly recordingsBucketName: string;
   /** Receives CloudFront logs and the web bucket's access logs; needs ACLs (see AccessLogBucket). */
   readonly logsBucket: IBucket;
   /** Custom domain and its us-east-1 certificate. @default the distribution's cloudfront.net name */
@@ -97,7 +104,7 @@ export class WebSite extends Construct {
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: this.securityHeaders(props.recordingsBucketName),
         functionAssociations: [
           {
             eventType: FunctionEventType.VIEWER_REQUEST,
@@ -129,6 +136,37 @@ export class WebSite extends Construct {
     });
     acknowledgeDeploymentHandler(deployment, this.bucketArnRef);
     this.acknowledgeFindings(Boolean(props.domain));
+  }
+
+  /**
+   * What the API's Hono middleware sends (functions/http/security-headers.ts), for the pages S3 serves:
+   * the same CSP, built by the same function from the same bucket and region as the Lambdas' config.
+   */
+  private securityHeaders(recordingsBucketName: string): ResponseHeadersPolicy {
+    const csp = cspHeader(twilioCspSources(s3Origin(recordingsBucketName, Stack.of(this).region)));
+    return new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Contact center web app: CSP, no framing, HSTS, nosniff, no referrer',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(180),
+          includeSubdomains: true,
+          override: true,
+        },
+        // "0": the old XSS auditors are gone or harmful; the CSP does that job.
+        xssProtection: { protection: false, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true },
+          { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
+          { header: 'Cross-Origin-Resource-Policy', value: 'same-origin', override: true },
+        ],
+      },
+    });
   }
 
   /** How cdk-nag names this bucket's ARN in findings. */

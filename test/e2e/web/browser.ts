@@ -74,3 +74,22 @@ export async function signIn(page: Page, baseUrl: string, id: string, path: stri
   await page.waitForSelector('[data-testid=whoami]');
   await page.goto(`${baseUrl}${path}`);
 }
+
+/**
+ * Collects the page's Content-Security-Policy violations, as the DOM event reports them and as Chromium
+ * logs them to the console (the console also names blocked inline code that fires no event in time).
+ */
+export async function collectCspViolations(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) seen.push(message.text());
+  });
+  await page.exposeFunction('reportCspViolation', (line: string) => seen.push(line));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { reportCspViolation: (line: string) => void }).reportCspViolation;
+      report(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  return seen;
+}
