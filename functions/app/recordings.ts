@@ -55,24 +55,42 @@ export async function searchRecordings(
   return deps.store.recordings.search(query, page);
 }
 
-export async function playRecording(
-  deps: CenterBasics & { readonly media: MediaStore; readonly playbackTtlSeconds: number },
+export type PlaybackDeps = Pick<CenterBasics, 'store' | 'clock'> & {
+  readonly media: MediaStore;
+  readonly playbackTtlSeconds: number;
+};
+
+/** A short-lived signed URL for stored audio; every listen is on the audit log, whoever listens. */
+export async function auditedPlayback(
+  deps: PlaybackDeps,
   user: User,
-  sid: string,
+  rec: StoredRecording,
+  audit: {
+    readonly action: string;
+    readonly target: string;
+    readonly detail: Readonly<Record<string, unknown>>;
+  },
 ) {
-  const rec = await visibleRecording(deps, user, sid);
   const ttl = deps.playbackTtlSeconds;
   const url = await deps.media.presignGet(rec.s3Key, ttl);
   await deps.store.audit.append({
     actor: user.id,
-    action: 'recording.playback',
-    target: rec.sid,
-    detail: { callSid: rec.callSid, agentId: rec.agentId, ttlSeconds: ttl },
+    action: audit.action,
+    target: audit.target,
+    detail: { ...audit.detail, ttlSeconds: ttl },
   });
   const expiresAt = new Date(deps.clock.now() + ttl * 1000).toISOString();
   return { url, expiresAt, contentType: rec.contentType };
 }
 
+export async function playRecording(deps: CenterBasics & PlaybackDeps, user: User, sid: string) {
+  const rec = await visibleRecording(deps, user, sid);
+  return auditedPlayback(deps, user, rec, {
+    action: 'recording.playback',
+    target: rec.sid,
+    detail: { callSid: rec.callSid, agentId: rec.agentId },
+  });
+}
 export async function controlLiveRecording(
   deps: CenterBasics & { readonly telephony: TelephonyPort },
   user: User,

@@ -7,6 +7,7 @@ import type { Page } from '../domain/paging.js';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../domain/problems.js';
 import { type Mailbox, mailboxesOf, mailboxOf, mayOpen } from '../domain/voicemail-box.js';
 import type { CenterBasics } from './center.js';
+import { auditedPlayback } from './recordings.js';
 import { unwrap } from './write-result.js';
 
 export type VoicemailDeps = Pick<CenterBasics, 'store' | 'clock'>;
@@ -117,16 +118,11 @@ export async function playVoicemail(
       'not-stored-yet',
       `Voicemail "${v.recordingSid}" is still being copied into storage.`,
     );
-  const ttl = deps.playbackTtlSeconds;
-  const url = await deps.media.presignGet(rec.s3Key, ttl);
-  await deps.store.audit.append({
-    actor: user.id,
+  return auditedPlayback(deps, user, rec, {
     action: 'voicemail.playback',
     target: v.recordingSid,
-    detail: { mailbox: mailboxOf(v), callSid: v.callSid, ttlSeconds: ttl },
+    detail: { mailbox: mailboxOf(v), callSid: v.callSid },
   });
-  const expiresAt = new Date(deps.clock.now() + ttl * 1000).toISOString();
-  return { url, expiresAt, contentType: rec.contentType };
 }
 
 /** Idempotent: a message already handled is returned as it is, keeping who handled it first. */
