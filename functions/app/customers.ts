@@ -1,7 +1,7 @@
 // Customers: finding one by name or any key (a phone typed as people type it too), creating and changing
 // one with their phones as E.164 keys, the screen-pop view of everything they own and every recent
 // contact, and adding a vehicle, device or warranty policy to them.
-import type { Asset, CallRecord, Customer, Policy, Task, Ticket } from '../domain/model.js';
+import type { Asset, Customer, CustomerView, Policy } from '../domain/model.js';
 import { normalisePhone } from '../domain/phone.js';
 import type { NewAsset, NewCustomer, NewPolicy, Page, PageRequest } from '../domain/ports.js';
 import { invalidField, NotFoundError } from '../domain/problems.js';
@@ -13,16 +13,6 @@ import { unwrap } from './write-result.js';
 export interface CustomerDeps {
   readonly store: CenterBasics['store'];
   readonly config: Pick<CenterBasics['config'], 'defaultPhoneRegion'>;
-}
-
-/** Everything an agent sees when a customer's card opens. */
-export interface CustomerView {
-  readonly customer: Customer;
-  readonly assets: readonly Asset[];
-  readonly policies: readonly Policy[];
-  readonly tickets: readonly Ticket[];
-  readonly calls: readonly CallRecord[];
-  readonly tasks: readonly Task[];
 }
 
 /** A vehicle or device as a request describes it: the customer it belongs to comes from the path. */

@@ -263,3 +263,13 @@ export interface Voicemail extends Stamped {
   /** Why the caller left it: after-hours, queue-full, waited, caller-choice. */
   readonly reason: string;
 }
+
+/** Everything an agent sees when a customer's card opens: the record and what hangs off it. */
+export interface CustomerView {
+  readonly customer: Customer;
+  readonly assets: readonly Asset[];
+  readonly policies: readonly Policy[];
+  readonly tickets: readonly Ticket[];
+  readonly calls: readonly CallRecord[];
+  readonly tasks: readonly Task[];
+}

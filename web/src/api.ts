@@ -5,6 +5,7 @@ import type {
   AuditEntry,
   CallRecord,
   Customer,
+  CustomerView,
   Policy,
   Task,
   TaskKind,
@@ -12,7 +13,18 @@ import type {
   TicketType,
 } from '../../functions/domain/model.js';
 
-export type { Asset, AuditEntry, CallRecord, Customer, Policy, Task, TaskKind, Ticket, TicketType };
+export type {
+  Asset,
+  AuditEntry,
+  CallRecord,
+  Customer,
+  CustomerView,
+  Policy,
+  Task,
+  TaskKind,
+  Ticket,
+  TicketType,
+};
 
 // What POST /api/tasks and PATCH /api/tasks/{id} accept, told in the domain's own Task fields: the
 // browser shares the domain with the server, never its routes or schemas. test/web/api-types.test.ts
@@ -59,15 +71,6 @@ export interface Me {
   readonly skills: readonly string[];
   readonly languages: readonly string[];
   readonly extension?: string;
-}
-
-export interface CustomerView {
-  readonly customer: Customer;
-  readonly assets: readonly Asset[];
-  readonly policies: readonly Policy[];
-  readonly tickets: readonly Ticket[];
-  readonly calls: readonly CallRecord[];
-  readonly tasks: readonly Task[];
 }
 
 export class ApiError extends Error {
