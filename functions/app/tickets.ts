@@ -10,9 +10,6 @@ import { checkTransition } from '../domain/ticket-workflow.js';
 import type { CenterBasics } from './center.js';
 import { unwrap } from './write-result.js';
 
-/** Notes commute with every other change, so a note retries on a version race instead of failing. */
-const NOTE_ATTEMPTS = 5;
-
 export interface TicketDeps extends CenterBasics {
   /** Where customer texts are queued; without it tickets change silently. */
   readonly jobs?: JobQueue;
@@ -97,10 +94,6 @@ export async function addTicketNote(
   number: string,
   text: string,
 ): Promise<Ticket> {
-  for (let attempt = 1; ; attempt++) {
-    const current = await existingTicket(deps, number);
-    const result = await deps.store.tickets.update(number, current.version, { note: text }, user.id);
-    if (result.ok || result.reason !== 'conflict' || attempt >= NOTE_ATTEMPTS)
-      return unwrap(result, 'ticket', number);
-  }
+  // Notes commute with every other change: an atomic append, never refused for a version race.
+  return unwrap(await deps.store.tickets.addNote(number, text, user.id), 'ticket', number);
 }

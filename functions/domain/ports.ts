@@ -111,6 +111,11 @@ export interface TicketRepo {
     patch: TicketPatch,
     by: string,
   ): Promise<WriteResult<Ticket>>;
+  /**
+   * Appends a note to the history in one atomic write that needs no version, so concurrent notes all
+   * land; it still bumps the version, so a change based on the ticket as it was before fails cleanly.
+   */
+  addNote(number: string, text: string, by: string): Promise<WriteResult<Ticket>>;
   byCustomer(customerId: string, page?: PageRequest): Promise<Page<Ticket>>;
   byStatus(status: TicketStatus, page?: PageRequest): Promise<Page<Ticket>>;
   byAssignee(userId: string, page?: PageRequest): Promise<Page<Ticket>>;

@@ -1,5 +1,7 @@
 // Tickets: numbered from an atomic counter per type and year, listed by customer, status and
 // assignee, updated under optimistic locking with every change kept in the history.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ticket, TicketEvent } from '../../domain/model.js';
 import type {
   Clock,
@@ -115,6 +117,35 @@ export function createTicketRepo(t: TableAccess, clock: Clock, timeZone: string)
       return versionedReplace<Ticket>(t, keys.ticket(number), expectedVersion, (current) =>
         toItem(applyPatch(current, patch, by, at)),
       );
+    },
+
+    // One UpdateItem: DynamoDB appends under its own item lock, so no read, no version check and no
+    // retry; bumping the version makes any read-modify-write based on the older ticket lose cleanly
+    // instead of overwriting the note.
+    async addNote(number, text, by): Promise<WriteResult<Ticket>> {
+      const event: TicketEvent = { at: new Date(clock.now()).toISOString(), by, kind: 'note', text };
+      try {
+        const out = await t.doc.send(
+          new UpdateCommand({
+            TableName: t.tableName,
+            Key: { pk: keys.ticket(number), sk: keys.ITEM_SK },
+            UpdateExpression: 'SET #h = list_append(#h, :ev), #at = :at ADD #v :one',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#h': 'history', '#at': 'updatedAt', '#v': 'version' },
+            ExpressionAttributeValues: { ':ev': [event], ':at': event.at, ':one': 1 },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        if (!out.Attributes) throw new Error(`ticket ${number} note written but not returned`);
+        return { ok: true, value: fromItem<Ticket>(out.Attributes) };
+      } catch (err) {
+        if (
+          err instanceof ConditionalCheckFailedException ||
+          (err as Error).name === 'ConditionalCheckFailedException'
+        )
+          return { ok: false, reason: 'not-found' };
+        throw err;
+      }
     },
 
     byCustomer: (customerId, page) =>

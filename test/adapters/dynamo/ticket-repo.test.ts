@@ -58,6 +58,24 @@ describe('ticket repository', () => {
     expect(final?.history.filter((e) => e.kind === 'note')).toHaveLength(1);
   });
 
+  it('lands every one of 40 concurrent notes, each bumping the version once', async () => {
+    const created = await ts.store.tickets.create(newTicket(), 'ivr');
+    if (!created.ok) throw new Error('setup');
+    const n = created.value.number;
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => ts.store.tickets.addNote(n, `note ${i}`, `agent${i % 4}`)),
+    );
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    const final = await ts.store.tickets.get(n);
+    expect(final?.version).toBe(41);
+    const texts = final?.history.filter((e) => e.kind === 'note').map((e) => e.text);
+    expect(new Set(texts)).toEqual(new Set(Array.from({ length: 40 }, (_, i) => `note ${i}`)));
+    // A change based on the ticket as it was before the notes loses, rather than dropping them.
+    const stale = await ts.store.tickets.update(n, 1, { priority: 'high' }, '1001');
+    expect(stale.ok || stale.reason).toBe('conflict');
+    expect((await ts.store.tickets.addNote('CLM-1999-000001', 'x', '1001')).ok).toBe(false);
+  });
+
   it('lists by status, assignee and customer, newest first, following status changes', async () => {
     const a = await ts.store.tickets.create(newTicket({ customerId: 'cust-list', subject: 'A' }), 'ivr');
     await ts.clock.advance(1000);
