@@ -7,6 +7,25 @@ export interface CallView {
   readonly from?: string;
   readonly to?: string;
   readonly status: string;
+  /** When the call was answered (ISO); absent until then. */
+  readonly startedAt?: string;
+  /** When the call ended (ISO); absent while it is live. */
+  readonly endedAt?: string;
+  /** Seconds from answer to end, once ended. */
+  readonly durationSeconds?: number;
+}
+
+/** A recording the provider holds for a call, in whatever state it is. */
+export interface RecordingView {
+  readonly sid: string;
+  readonly callSid: string;
+  readonly conferenceSid?: string;
+  /** in-progress, paused, processing, completed, absent, failed or deleted, as the provider says. */
+  readonly status: string;
+  readonly durationSeconds: number;
+  readonly channels: 1 | 2;
+  readonly source: string;
+  readonly startedAt?: string;
 }
 
 export interface ConferenceView {
@@ -67,6 +86,8 @@ export interface TelephonyPort {
   removeParticipant(conference: string, callSid: string): Promise<void>;
   /** Pauses (with silence) or resumes the call's live recording. */
   setRecording(callSid: string, action: 'pause' | 'resume'): Promise<void>;
+  /** The recordings of a call (its own and its conferences'), newest first; none for an unknown call. */
+  recordings(callSid: string): Promise<RecordingView[]>;
 }
 
 /** A refusal from the telephony provider (a 4xx from Twilio's REST API), with its status and code. */

@@ -1,10 +1,60 @@
 // The telephony port over Twilio's Voice REST API (the twin locally): calls, conferences and their
 // participants.
-import { type ParticipantView, ProviderError, type TelephonyPort } from '../../domain/telephony-port.js';
+import {
+  type CallView,
+  type ParticipantView,
+  ProviderError,
+  type RecordingView,
+  type TelephonyPort,
+} from '../../domain/telephony-port.js';
 import type { Json, RestTransport } from './rest-transport.js';
 
 const bool = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+
+/** Twilio's RFC 2822 dates as ISO, or undefined for null and anything unreadable. */
+function isoDate(v: unknown): string | undefined {
+  const ms = typeof v === 'string' ? Date.parse(v) : Number.NaN;
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/** Twilio sends durations as strings ("42"), null while unknown, and -1 for a recording still running. */
+function seconds(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : Number.NaN;
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+function callView(j: Json): CallView {
+  const from = str(j.from);
+  const to = str(j.to);
+  const startedAt = isoDate(j.start_time);
+  const endedAt = isoDate(j.end_time);
+  const durationSeconds = endedAt ? seconds(j.duration) : undefined;
+  return {
+    sid: String(j.sid),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    status: String(j.status),
+    ...(startedAt ? { startedAt } : {}),
+    ...(endedAt ? { endedAt } : {}),
+    ...(durationSeconds !== undefined ? { durationSeconds } : {}),
+  };
+}
+
+function recordingView(j: Json): RecordingView {
+  const conferenceSid = str(j.conference_sid);
+  const startedAt = isoDate(j.start_time);
+  return {
+    sid: String(j.sid),
+    callSid: String(j.call_sid),
+    ...(conferenceSid ? { conferenceSid } : {}),
+    status: String(j.status),
+    durationSeconds: seconds(j.duration) ?? 0,
+    channels: Number(j.channels) === 2 ? 2 : 1,
+    source: str(j.source) ?? 'unknown',
+    ...(startedAt ? { startedAt } : {}),
+  };
+}
 
 function participant(j: Json): ParticipantView {
   const label = str(j.label);
@@ -22,15 +72,7 @@ export function createTelephonyRest(rest: RestTransport): TelephonyPort {
   return {
     async call(callSid) {
       try {
-        const j = await rest.voice(`Calls/${callSid}.json`);
-        const from = str(j.from);
-        const to = str(j.to);
-        return {
-          sid: String(j.sid),
-          ...(from ? { from } : {}),
-          ...(to ? { to } : {}),
-          status: String(j.status),
-        };
+        return callView(await rest.voice(`Calls/${callSid}.json`));
       } catch (err) {
         if (err instanceof ProviderError && err.status === 404) return undefined;
         throw err;
@@ -90,6 +132,10 @@ export function createTelephonyRest(rest: RestTransport): TelephonyPort {
         `Calls/${callSid}/Recordings/Twilio.CURRENT.json`,
         action === 'pause' ? { Status: 'paused', PauseBehavior: 'silence' } : { Status: 'in-progress' },
       );
+    },
+    async recordings(callSid) {
+      const list = await rest.voiceList('Recordings.json', 'recordings', { CallSid: callSid });
+      return list.map(recordingView);
     },
     async removeParticipant(conference, callSid) {
       await rest.voiceDelete(`${conf(conference)}/Participants/${callSid}.json`);

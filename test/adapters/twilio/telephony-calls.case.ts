@@ -17,6 +17,7 @@ export function callCases(f: () => TelephonyFixture): void {
         from: callerId,
         to: phones[0],
         status: 'in-progress',
+        startedAt: expect.any(String),
       });
       // A document that hangs up at once ends its call: the TwiML given is the one that runs.
       const brief = await port.createCall({
@@ -27,6 +28,50 @@ export function callCases(f: () => TelephonyFixture): void {
       await f().settle();
       expect((await port.call(brief.sid))?.status).toBe('completed');
       expect(await port.call(UNKNOWN_CALL)).toBeUndefined();
+    });
+
+    it('tells when a call was answered and when it ended, with its duration', async () => {
+      const { port, callerId, phones } = f();
+      const call = await port.createCall({ from: callerId, to: phones[0], twiml: WAIT });
+      await f().settle();
+      const live = await port.call(call.sid);
+      expect(live?.endedAt).toBeUndefined();
+      expect(live?.durationSeconds).toBeUndefined();
+      await f().advance(7);
+      await port.updateCall(call.sid, { status: 'completed' });
+      await f().settle();
+      const ended = await port.call(call.sid);
+      expect(ended).toMatchObject({ status: 'completed', startedAt: live?.startedAt });
+      const answered = Date.parse(String(ended?.startedAt));
+      const over = Date.parse(String(ended?.endedAt));
+      expect(over - answered).toBeGreaterThanOrEqual(7000);
+      expect(ended?.durationSeconds).toBe(Math.round((over - answered) / 1000));
+    });
+
+    it("lists a call's recordings with their state; none for a call it does not know", async () => {
+      const { port, callerId, phones } = f();
+      const call = await port.createCall({
+        from: callerId,
+        to: phones[0],
+        twiml: `<Response><Dial record="record-from-answer"><Number>${phones[1]}</Number></Dial></Response>`,
+      });
+      await f().settle();
+      await f().advance(4);
+      await port.updateCall(call.sid, { status: 'completed' });
+      await f().settle();
+      const recordings = await port.recordings(call.sid);
+      expect(recordings).toEqual([
+        expect.objectContaining({
+          sid: expect.stringMatching(/^RE[0-9a-f]{32}$/),
+          callSid: call.sid,
+          status: 'completed',
+          channels: 1,
+          source: 'DialVerb',
+          startedAt: expect.any(String),
+        }),
+      ]);
+      expect(recordings[0]?.durationSeconds).toBeGreaterThanOrEqual(4);
+      expect(await port.recordings(UNKNOWN_CALL)).toEqual([]);
     });
 
     it('redirects a live call to new TwiML, and ends it', async () => {
