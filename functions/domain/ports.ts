@@ -154,6 +154,12 @@ export interface CallRepo {
   /** `day` is YYYY-MM-DD in UTC. */
   byDay(day: string, page?: PageRequest): Promise<Page<CallRecord>>;
   byAgent(agentId: string, page?: PageRequest): Promise<Page<CallRecord>>;
+  /**
+   * Calls that started and have no end, oldest first, read from a marker set kept beside the records
+   * (never a scan). A page may hold fewer than asked: a marker an interrupted write left behind is
+   * removed as it is met.
+   */
+  open(page?: PageRequest): Promise<Page<CallRecord>>;
 }
 
 export interface UserRepo {

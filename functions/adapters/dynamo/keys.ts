@@ -147,5 +147,14 @@ export const voicemailsByStatus = (status: VoicemailStatus) => `VOICEMAILS#${sta
 /** Pending requests oldest first by `requestedAt`; decided ones by `decidedAt`. */
 export const blacklistRequests = (state: 'pending' | 'decided') => `BLREQS#${state}`;
 export const callDay = (day: string) => `CALLDAY#${day}`;
+
+// Marker sets: small items of their own under one partition, written and removed beside an entity.
+
+/**
+ * The calls that started and have not ended, sort key `byTime(startedAt, callSid)`: what reconciliation
+ * reads instead of scanning calls. A base-table partition, not an index: every index slot of a call item
+ * is taken, and the set is as small as the number of live calls.
+ */
+export const OPEN_CALLS = 'CALLS_OPEN';
 export const recordingDay = (day: string) => `RECDAY#${day}`;
 export const smsThread = (phone: string) => `SMSTHREAD#${phone}`;

@@ -93,6 +93,7 @@ const pins = {
   USERS: [[keys.USERS, 'USERS']],
   BLACKLIST: [[keys.BLACKLIST, 'BLACKLIST']],
   OPEN_TASKS: [[keys.OPEN_TASKS, 'TASKS_OPEN']],
+  OPEN_CALLS: [[keys.OPEN_CALLS, 'CALLS_OPEN']],
   ticketsByStatus: [[keys.ticketsByStatus('escalated'), 'TICKETSTATUS#escalated']],
   voicemailsByStatus: [[keys.voicemailsByStatus('new'), 'VOICEMAILS#new']],
   blacklistRequests: [

@@ -1,5 +1,7 @@
-// Tasks due by time, call records idempotent on CallSid, and their listings.
+// Tasks due by time, call records idempotent on CallSid, their listings, and the set of open calls.
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as keys from '../../../functions/adapters/dynamo/keys.js';
 import { createTestStore, type TestStore } from '../../support/dynamo.js';
 
 let ts: TestStore;
@@ -81,5 +83,73 @@ describe('call repository', () => {
       ok: false,
       reason: 'not-found',
     });
+  });
+});
+
+describe('open calls', () => {
+  let os: TestStore;
+  beforeAll(async () => {
+    os = await createTestStore();
+  });
+  afterAll(() => os.stop());
+
+  const sid = (n: number) => `CA${String(n).padStart(32, '0')}`;
+  const start = (n: number, extra: Record<string, unknown> = {}) =>
+    os.store.calls.record({
+      callSid: sid(n),
+      direction: 'inbound',
+      from: '+8613800138000',
+      to: '+18005550100',
+      startedAt: new Date(Date.parse('2026-03-01T09:00:00Z') + n * 1000).toISOString(),
+      status: 'ringing',
+      ...extra,
+    });
+  const openSids = async () => {
+    const all: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await os.store.calls.open({ limit: 2, ...(cursor ? { cursor } : {}) });
+      all.push(...page.items.map((c) => c.callSid));
+      cursor = page.cursor;
+    } while (cursor);
+    return all;
+  };
+
+  it('finds the calls without an end, oldest first, and forgets each once its end is written', async () => {
+    for (const n of [3, 1, 2, 4]) await start(n);
+    await start(5, { status: 'completed', endedAt: '2026-03-01T09:00:06.000Z' });
+    // A replay with a different start time leaves the one open call in the set, not two.
+    await start(1, { startedAt: '2026-03-01T09:30:00.000Z' });
+    expect(await openSids()).toEqual([sid(1), sid(2), sid(3), sid(4)]);
+    await os.store.calls.update(sid(2), { status: 'in-progress', answeredAt: '2026-03-01T09:00:03.000Z' });
+    await os.store.calls.update(sid(3), { status: 'completed', endedAt: '2026-03-01T09:01:00.000Z' });
+    expect(await openSids()).toEqual([sid(1), sid(2), sid(4)]);
+  });
+
+  it('skips and removes a marker whose call ended or was never written (an interrupted write)', async () => {
+    const doc = DynamoDBDocumentClient.from(os.client);
+    const marker = (callSid: string, startedAt: string) => ({
+      pk: keys.OPEN_CALLS,
+      sk: keys.byTime(startedAt, callSid),
+      entity: 'open-call',
+      callSid,
+    });
+    // The record's end was written, then the process died before the marker went.
+    await doc.send(
+      new PutCommand({ TableName: os.tableName, Item: marker(sid(3), '2026-03-01T09:00:03.000Z') }),
+    );
+    // The marker was written, then the process died before the record.
+    await doc.send(
+      new PutCommand({ TableName: os.tableName, Item: marker(sid(9), '2026-03-01T08:00:00.000Z') }),
+    );
+    expect(await openSids()).toEqual([sid(1), sid(2), sid(4)]);
+    const left = await doc.send(
+      new QueryCommand({
+        TableName: os.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.OPEN_CALLS },
+      }),
+    );
+    expect(left.Items?.map((i) => i.callSid)).toEqual([sid(1), sid(2), sid(4)]);
   });
 });
