@@ -3,25 +3,31 @@
 // forward, the rounds inside the move come once a minute of clock time (the cadence at which AWS runs
 // them), the last one at the move's end: a night then costs 840 rounds instead of 10,080, seconds
 // instead of minutes, and an agent without a heartbeat still goes Offline within the minute.
+// Reconciliation (functions/app/reconcile.ts) runs the same way once a minute, as its AWS schedule does.
 import { SWEEP_EVERY_SECONDS } from '../../functions/domain/agent-state.js';
 import type { SimClock, TimerClock } from '../../functions/domain/manual-clock.js';
 
 export const ROUND_EVERY_MS = SWEEP_EVERY_SECONDS * 1000;
 export const ROUND_IN_A_MOVE_EVERY_MS = 60_000;
+export const RECONCILE_EVERY_MS = 60_000;
 
-/** When the round after one at `now` is due. */
-export function nextRoundAt(now: number, moveTarget: number | undefined): number {
-  if (moveTarget === undefined || moveTarget < now + ROUND_EVERY_MS) return now + ROUND_EVERY_MS;
-  return Math.min(now + ROUND_IN_A_MOVE_EVERY_MS, moveTarget);
+/** When the round after one at `now` is due, for a job that runs every `everyMs`. */
+export function nextRoundAt(now: number, moveTarget: number | undefined, everyMs = ROUND_EVERY_MS): number {
+  if (moveTarget === undefined || moveTarget < now + everyMs) return now + everyMs;
+  return Math.min(now + Math.max(everyMs, ROUND_IN_A_MOVE_EVERY_MS), moveTarget);
 }
 
-export function startLocalPeriodicJobs(run: () => Promise<unknown>, clock: TimerClock): { stop(): void } {
+export function startLocalPeriodicJobs(
+  run: () => Promise<unknown>,
+  clock: TimerClock,
+  everyMs = ROUND_EVERY_MS,
+): { stop(): void } {
   const moveTarget = () => (clock as Partial<SimClock>).moveTarget?.();
   let timer: { cancel(): void } | undefined;
   let stopped = false;
   const schedule = () => {
     if (stopped) return;
-    timer = clock.at(nextRoundAt(clock.now(), moveTarget()), async () => {
+    timer = clock.at(nextRoundAt(clock.now(), moveTarget(), everyMs), async () => {
       try {
         await run();
       } finally {

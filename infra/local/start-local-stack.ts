@@ -22,6 +22,7 @@ import {
 } from '../../functions/adapters/twilio/provision-taskrouter.js';
 import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import { openCenter } from '../../functions/app/open-center.js';
+import { type ReconcileReport, reconcile } from '../../functions/app/reconcile.js';
 import type { AppConfig } from '../../functions/config.js';
 import type { Logger } from '../../functions/domain/logger.js';
 import { createSystemClock, type TimerClock } from '../../functions/domain/manual-clock.js';
@@ -36,7 +37,7 @@ import { type DemoDataReport, loadDemoData } from './demo-loader.js';
 import { type EmbeddedServer, startDynalite } from './dynalite-server.js';
 import { createLocalChannels, LOCAL_FAX_SECRET, type LocalChannels } from './local-channels.js';
 import { LOCAL_BUCKET, LOCAL_TABLE, LOCAL_TWILIO, localConfig, localSessionKey } from './local-config.js';
-import { startLocalPeriodicJobs } from './local-periodic-jobs.js';
+import { RECONCILE_EVERY_MS, startLocalPeriodicJobs } from './local-periodic-jobs.js';
 import { startS3 } from './s3-server.js';
 import { createTwin, type Twin } from './twin/create-twin.js';
 import { createClockSimApp } from './twin/sim/clock-sim.js';
@@ -89,6 +90,10 @@ export interface LocalStack {
   readonly channels: LocalChannels;
   /** One round of the periodic jobs now (presence sweep, due callbacks), as the timer runs it every 5 s. */
   runPeriodicJobs(): Promise<PeriodicResult>;
+  /** Reconciliation now (open calls, recordings, tasks against the twin), as at start and every minute. */
+  reconcile(): Promise<ReconcileReport>;
+  /** What reconciliation did at start, before the stack took requests from anyone but the twin. */
+  readonly reconciledAtStart: ReconcileReport;
   /** What the demo data load created and skipped; absent when demoData is false. */
   readonly demo?: DemoDataReport;
   /** Closes the HTTP server, dynalite and s3rver; removes throwaway data. Safe to call twice. */
@@ -308,9 +313,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       `Twilio twin: TaskRouter workflow ${provisioned.workflowSid}, ${Object.keys(provisioned.workers).length} workers`,
     );
     const ivr = openCenter(deps);
+    // Whatever a previous run left open (a kill, a crash) is settled against the twin before anyone works.
+    const reconcileNow = () => reconcile({ ...ivr, jobs: channels.queue });
+    const reconciledAtStart = await reconcileNow();
+    log(
+      `reconciled: ${reconciledAtStart.checked} open calls, ${reconciledAtStart.closed} closed, ` +
+        `${reconciledAtStart.lost} lost, ${reconciledAtStart.live} live`,
+    );
     if (options.periodicJobs ?? options.clock === undefined) {
       const periodic = startLocalPeriodicJobs(() => runPeriodicJobs(ivr), clock);
       cleanups.push(() => periodic.stop());
+      const reconciling = startLocalPeriodicJobs(reconcileNow, clock, RECONCILE_EVERY_MS);
+      cleanups.push(() => reconciling.stop());
     }
     return {
       url,
@@ -321,6 +335,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       twin,
       channels,
       runPeriodicJobs: () => runPeriodicJobs(ivr),
+      reconcile: reconcileNow,
+      reconciledAtStart,
       ...(demo ? { demo } : {}),
       stop,
     };
