@@ -8,6 +8,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { RECONCILE_EVERY_MINUTES, RECONCILE_INPUT } from '../../functions/workers/reconcile-job.js';
 import { SCHEDULE_INPUT } from '../../functions/workers/scheduled-jobs.js';
 import { AccessLogBucket } from './constructs/access-log-bucket.js';
 import { AdminBootstrap } from './constructs/admin-bootstrap.js';
@@ -55,6 +56,8 @@ export class ServiceStack extends Stack {
   readonly provisioning: TwilioProvisioning;
   readonly firstAdmin: AdminBootstrap;
   readonly everyMinute: MinuteSchedule;
+  readonly reconciler: AppFunction;
+  readonly reconcileSchedule: MinuteSchedule;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -118,7 +121,23 @@ export class ServiceStack extends Stack {
       input: SCHEDULE_INPUT,
       description: 'Every minute: the scheduled-jobs function',
     });
-    for (const fn of [this.webhooks.fn, this.api.fn, this.worker.fn, this.scheduled.fn]) {
+    // Reconciliation (functions/app/reconcile.ts): call records a lost webhook left open are checked against
+    // Twilio and closed, lost recordings copied, orphaned tasks released. Every few minutes, not every
+    // minute: it asks Twilio about each open call, and a few minutes' delay in closing a record is harmless.
+    this.reconciler = new AppFunction(this, 'Reconcile', {
+      entry: source('functions/handlers/reconcile.ts'),
+      description: 'Every few minutes: open calls, lost recordings and orphaned tasks checked against Twilio',
+      environment,
+      timeout: Duration.minutes(2),
+    });
+    this.reconciler.fn.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(2) });
+    this.reconcileSchedule = new MinuteSchedule(this, 'ReconcileSchedule', {
+      target: this.reconciler.fn,
+      input: RECONCILE_INPUT,
+      description: 'Every few minutes: the reconcile function',
+      every: Duration.minutes(RECONCILE_EVERY_MINUTES),
+    });
+    for (const fn of [this.webhooks.fn, this.api.fn, this.worker.fn, this.scheduled.fn, this.reconciler.fn]) {
       props.table.grantReadWriteData(fn);
       this.secrets.grantRead(fn);
       this.jobs.queue.grantSendMessages(fn);
@@ -145,7 +164,7 @@ export class ServiceStack extends Stack {
       props.recordings.grantRead(fn);
       props.recordings.grantPut(fn);
     }
-    for (const owner of [this.webhooks, this.api, this.worker, this.scheduled]) {
+    for (const owner of [this.webhooks, this.api, this.worker, this.scheduled, this.reconciler]) {
       acknowledgeTableGrant(owner, STATEFUL_REFS.tableArn);
     }
     for (const owner of [this.api, this.worker]) {
@@ -172,7 +191,7 @@ export class ServiceStack extends Stack {
       ...(settings.domain ? { domain: settings.domain } : {}),
     });
     // Set after the distribution exists: signatures are checked against the public URL, not the Host.
-    for (const fn of [this.webhooks.fn, this.api.fn, this.worker.fn, this.scheduled.fn]) {
+    for (const fn of [this.webhooks.fn, this.api.fn, this.worker.fn, this.scheduled.fn, this.reconciler.fn]) {
       fn.addEnvironment('PUBLIC_BASE_URL', this.site.url);
     }
 
@@ -217,6 +236,8 @@ export class ServiceStack extends Stack {
     alarms.watchLatency('Webhooks', this.webhooks.fn, 2000);
     alarms.watchQueueDepth('JobDeadLetters', this.jobs.deadLetters);
     alarms.watchQueueDepth('ScheduleDeadLetters', this.everyMinute.deadLetters);
+    alarms.watchFunction('Reconcile', this.reconciler.fn);
+    alarms.watchQueueDepth('ReconcileDeadLetters', this.reconcileSchedule.deadLetters);
 
     new CfnOutput(this, 'PublicUrl', {
       value: this.site.url,

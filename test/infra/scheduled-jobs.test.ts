@@ -18,7 +18,10 @@ const functionArn = () => ({ 'Fn::GetAtt': [id(s.service.scheduled.fn), 'Arn'] }
 const dlqArn = () => ({ 'Fn::GetAtt': [id(s.service.everyMinute.deadLetters), 'Arn'] });
 
 function scheduleProps() {
-  const schedules = Object.values(s.serviceTemplate.findResources('AWS::Scheduler::Schedule'));
+  // One schedule for this function (reconciliation has its own, test/infra/reconcile-schedule.test.ts).
+  const schedules = Object.values(s.serviceTemplate.findResources('AWS::Scheduler::Schedule')).filter(
+    (r) => JSON.stringify(r.Properties.Target.Arn) === JSON.stringify(functionArn()),
+  );
   expect(schedules).toHaveLength(1);
   return schedules[0]?.Properties as {
     Target: { Arn: unknown; Input: string; RoleArn: { 'Fn::GetAtt': [string, string] } };

@@ -26,6 +26,7 @@ const allFunctions = () => [
   s.service.api.fn,
   s.service.worker.fn,
   s.service.scheduled.fn,
+  s.service.reconciler.fn,
 ];
 
 const functionProps = (fn: IFunction) =>
@@ -167,7 +168,13 @@ describe('service stack functions', () => {
     // Each role must be one the search found, or the check below passes on a role that is not there.
     expect(Object.keys(roles)).toEqual(expect.arrayContaining(ours));
     for (const id of ours) expect(roles[id]?.Properties.ManagedPolicyArns).toBeUndefined();
-    for (const fn of [s.service.webhooks, s.service.api, s.service.worker, s.service.scheduled]) {
+    for (const fn of [
+      s.service.webhooks,
+      s.service.api,
+      s.service.worker,
+      s.service.scheduled,
+      s.service.reconciler,
+    ]) {
       const ownLogGroup = {
         'Fn::GetAtt': [s.service.getLogicalId(fn.logGroup.node.defaultChild as CfnElement), 'Arn'],
       };
@@ -216,7 +223,7 @@ describe('service stack edges', () => {
     });
   });
 
-  it('alarms on errors and throttles of each function, webhook p99 latency and both dead-letter queues, to an encrypted topic', () => {
+  it('alarms on errors and throttles of each function, webhook p99 latency and every dead-letter queue, to an encrypted topic', () => {
     const alarms = Object.values(s.serviceTemplate.findResources('AWS::CloudWatch::Alarm')).map(
       (a) =>
         a.Properties as {
@@ -230,11 +237,14 @@ describe('service stack edges', () => {
     expect(names).toEqual([
       'ApproximateNumberOfMessagesVisible:Maximum',
       'ApproximateNumberOfMessagesVisible:Maximum',
+      'ApproximateNumberOfMessagesVisible:Maximum',
       'Duration:p99',
       'Errors:Sum',
       'Errors:Sum',
       'Errors:Sum',
       'Errors:Sum',
+      'Errors:Sum',
+      'Throttles:Sum',
       'Throttles:Sum',
       'Throttles:Sum',
       'Throttles:Sum',

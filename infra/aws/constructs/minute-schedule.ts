@@ -1,4 +1,4 @@
-// An EventBridge Scheduler schedule that invokes one function every minute with a fixed input, and the
+// An EventBridge Scheduler schedule that invokes one function every minute (or every few) with a fixed input, and the
 // dead-letter queue for invocations the Scheduler could not deliver. The role CDK makes for the target may
 // invoke that function only (and send to that queue). Retries are few and short: the next minute runs anyway.
 import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
@@ -20,6 +20,8 @@ export interface MinuteScheduleProps {
   /** The JSON event the function receives. */
   readonly input: Readonly<Record<string, unknown>>;
   readonly description: string;
+  /** How often. @default one minute */
+  readonly every?: Duration;
 }
 
 export class MinuteSchedule extends Construct {
@@ -50,7 +52,7 @@ export class MinuteSchedule extends Construct {
     });
     this.schedule = new Schedule(this, 'Schedule', {
       description: props.description,
-      schedule: ScheduleExpression.rate(Duration.minutes(1)),
+      schedule: ScheduleExpression.rate(props.every ?? Duration.minutes(1)),
       timeWindow: TimeWindow.off(),
       target,
     });
