@@ -217,6 +217,13 @@ export class ServiceStack extends Stack {
     alarms.watchLatency('Webhooks', this.webhooks.fn, 2000);
     alarms.watchQueueDepth('JobDeadLetters', this.jobs.deadLetters);
     alarms.watchQueueDepth('ScheduleDeadLetters', this.everyMinute.deadLetters);
+    // Outbound attempts are refused by the API (agents), the webhooks (a waiting caller's callback) and
+    // the scheduled jobs (callbacks when due).
+    alarms.watchDialRefusals({
+      Api: this.api.logGroup,
+      Webhooks: this.webhooks.logGroup,
+      Scheduled: this.scheduled.logGroup,
+    });
 
     new CfnOutput(this, 'PublicUrl', {
       value: this.site.url,
