@@ -5,6 +5,8 @@
 // customer. The Dial's action reports how that went: answered is done; busy or no answer is tried again
 // after routing.callbackRetryMinutes until maxAttempts, then the task stays open for a person, never lost.
 // An agent who does not pick up costs the customer no attempt: the task is due again a minute later.
+// The dialling policy is asked twice: when a callback is requested and again when it is due (the policy
+// may have changed meanwhile); a callback it refuses when due is cancelled with the reason, never retried.
 import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import { routing } from '../../flows/routing.js';
 import { localTime } from '../domain/ivr/hours.js';
@@ -12,6 +14,7 @@ import type { Language, Task } from '../domain/model.js';
 import type { Store } from '../domain/ports.js';
 import { taskFor } from '../domain/routing/workflow.js';
 import type { Center, CenterBasics } from './center.js';
+import { checkOutbound, DialRefusedError, type GuardDeps, type OutboundActor } from './dial-guard.js';
 import { beginWrapUp } from './wrap-up.js';
 
 /** How long the customer's phone rings when the center calls back. */
@@ -47,6 +50,24 @@ function flowOfNumber(number: string): string {
 }
 
 /**
+ * A callback the center will dial must go to a number the policy allows, from one of our numbers: checked
+ * when it is asked for (403 dial-refused, audited) so nobody learns of the refusal only when it is due.
+ */
+export async function guardCallbackRequest(
+  deps: GuardDeps,
+  actor: OutboundActor,
+  task: { readonly phone: string; readonly callerId?: string | undefined },
+): Promise<void> {
+  const checked = await checkOutbound(deps, {
+    actor,
+    purpose: 'callback',
+    number: task.phone,
+    ...(task.callerId !== undefined ? { callerId: task.callerId } : {}),
+  });
+  if (!checked.ok) throw new DialRefusedError(checked, 'callback');
+}
+
+/**
  * Claims an open callback (status in-progress, so no other round or container takes it too) and puts it
  * into TaskRouter. `context` carries what the IVR knew about the caller; a scheduled callback routes on
  * the task alone, its assignee as the owner agent. Returns false when the task was not open any more.
@@ -64,6 +85,16 @@ export async function dispatchCallback(
   if (!claimed?.changed) return false;
   const { task } = claimed;
   const from = task.callerId ?? HOTLINE_NUMBERS[0].number;
+  const allowed = await checkOutbound(deps, {
+    actor: 'system',
+    purpose: 'callback',
+    number: task.phone ?? '',
+    callerId: from,
+  });
+  if (!allowed.ok) {
+    await refuseDueCallback(deps, task.id, allowed.message);
+    return false;
+  }
   const vars: Record<string, string> = {
     ...(task.customerId ? { customerId: task.customerId } : {}),
     ...(task.ticketNumber ? { ticketNumber: task.ticketNumber } : {}),
@@ -104,6 +135,21 @@ export async function dispatchCallback(
     detail: { queue: task.queue ?? 'general', ...(task.assigneeId ? { assignee: task.assigneeId } : {}) },
   });
   return true;
+}
+
+/** Cancels a callback the policy refuses: dialling it again would be refused again. */
+async function refuseDueCallback(deps: CenterBasics, taskId: string, reason: string): Promise<void> {
+  await changeTask(deps.store, taskId, (t) =>
+    t.status === 'in-progress'
+      ? { status: 'cancelled', autoDial: false, note: appendNote(t.note, `not dialled: ${reason}`) }
+      : undefined,
+  );
+  await deps.store.audit.append({
+    actor: 'system',
+    action: 'callback.refused',
+    target: taskId,
+    detail: { reason },
+  });
 }
 
 /** One round: every open autoDial task due by now goes to TaskRouter. Failures are logged per task. */

@@ -1,10 +1,13 @@
 // Agents' side of an SMS conversation: a reply (suppression list checked before the send, the reply kept
 // on the thread, the conversation taken by the agent who answered) and handing the thread back to the bot.
+// A reply goes only to a number with a conversation or a customer on file, past the dialling policy and
+// the agents' and center's SMS rate limits (dial-guard.ts).
 import type { User } from '../domain/model.js';
 import { UnprocessableError } from '../domain/problems.js';
+import { type GuardDeps, guardOutbound } from './dial-guard.js';
 import { type SmsOutboundDeps, sendSms } from './send-sms.js';
 
-export type SmsThreadDeps = SmsOutboundDeps;
+export type SmsThreadDeps = SmsOutboundDeps & GuardDeps;
 
 /** Sends an agent's reply to a phone (E.164) and returns the message SID; 422 opted-out when not sent. */
 export async function replyOnThread(
@@ -14,16 +17,26 @@ export async function replyOnThread(
   body: string,
 ): Promise<string> {
   const { store } = deps;
-  const session = await store.messaging.getSession(phone);
+  const to = await guardOutbound(
+    deps,
+    { actor: user, purpose: 'sms', number: phone },
+    {
+      recipientKnown: async (e164) =>
+        Boolean(await store.messaging.getSession(e164)) ||
+        (await store.messaging.thread(e164, { limit: 1 })).items.length > 0 ||
+        (await store.customers.find({ by: 'phone', value: e164 })).length > 0,
+    },
+  );
+  const session = await store.messaging.getSession(to);
   const result = await sendSms(deps, {
-    to: phone,
+    to,
     body,
     purpose: 'agent-reply',
     agentId: user.id,
     ...(session?.customerId ? { customerId: session.customerId } : {}),
   });
   if (result.outcome !== 'sent')
-    throw new UnprocessableError('opted-out', `${phone} has opted out of texts (STOP); nothing was sent.`);
+    throw new UnprocessableError('opted-out', `${to} has opted out of texts (STOP); nothing was sent.`);
   if (session && session.agentId !== user.id)
     await store.messaging.putSession({
       ...session,

@@ -5,15 +5,14 @@ import { routing } from '../../flows/routing.js';
 import { isLead, type Task, type TaskKind, type User } from '../domain/model.js';
 import type { NewTask, Page, PageRequest, TaskRepo } from '../domain/ports.js';
 import { ForbiddenError, invalidField, NotFoundError } from '../domain/problems.js';
+import { guardCallbackRequest } from './callbacks.js';
 import type { CenterBasics } from './center.js';
+import type { GuardDeps } from './dial-guard.js';
 import { normaliseOnePhone } from './phone-input.js';
 import { unwrap } from './write-result.js';
 
-/** Storage, and the region a number without a country code is read in. */
-export interface TaskDeps {
-  readonly store: CenterBasics['store'];
-  readonly config: Pick<CenterBasics['config'], 'defaultPhoneRegion'>;
-}
+/** Storage, the region a number without a country code is read in, and what the dialling policy needs. */
+export type TaskDeps = GuardDeps & { readonly store: CenterBasics['store'] };
 
 /** The fields a change may carry: exactly those the store lets a versioned update touch. */
 export type TaskChange = Parameters<TaskRepo['update']>[2];
@@ -58,7 +57,10 @@ export async function createTask(deps: TaskDeps, user: User, body: NewTask): Pro
   const phone = body.phone
     ? { phone: normaliseOnePhone(body.phone, deps.config.defaultPhoneRegion, 'body.phone') }
     : {};
-  if (body.autoDial) checkAutoDial({ ...body, ...phone });
+  if (body.autoDial) {
+    checkAutoDial({ ...body, ...phone });
+    await guardCallbackRequest(deps, user, { phone: phone.phone ?? '', callerId: body.callerId });
+  }
   return unwrap(await store.tasks.create({ ...body, ...phone }), 'task', body.kind);
 }
 
@@ -80,7 +82,10 @@ export async function changeTask(
 ): Promise<Task> {
   const { store } = deps;
   const current = await visibleTask(deps, user, id);
-  if (patch.autoDial) checkAutoDial(current);
+  if (patch.autoDial) {
+    checkAutoDial(current);
+    await guardCallbackRequest(deps, user, { phone: current.phone ?? '', callerId: current.callerId });
+  }
   if (!mayAssign(user, patch.assigneeId)) {
     throw new ForbiddenError('Agents may assign a task only to themselves.');
   }

@@ -206,12 +206,23 @@ export type MarkerKey =
       readonly subject: string;
       readonly window: number;
     }
+  /** Outbound calls or texts of one agent, or of the whole center, within one rate window. */
+  | {
+      readonly kind: 'dial-rate';
+      readonly scope: 'agent' | 'center';
+      readonly channel: 'call' | 'sms';
+      readonly subject: string;
+      readonly window: number;
+    }
   /** An SMS already sent for this dedupe key. */
   | { readonly kind: 'sms-sent'; readonly dedupeKey: string }
   /** A mail already sent for this dedupe key. */
   | { readonly kind: 'mail-sent'; readonly dedupeKey: string };
 
-/** Short-lived markers and counters (login throttling, webhook idempotency, presence); TTL in AWS. */
+/**
+ * Short-lived markers and counters (login throttling, outbound rate limits, webhook idempotency, presence);
+ * TTL in AWS.
+ */
 export interface KeyValueRepo {
   /** Atomically adds `by` to a counter that expires at `expiresAt`; returns the new value. */
   increment(key: MarkerKey, by: number, expiresAt: string): Promise<number>;

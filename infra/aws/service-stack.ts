@@ -238,6 +238,13 @@ export class ServiceStack extends Stack {
     alarms.watchQueueDepth('ScheduleDeadLetters', this.everyMinute.deadLetters);
     alarms.watchFunction('Reconcile', this.reconciler.fn);
     alarms.watchQueueDepth('ReconcileDeadLetters', this.reconcileSchedule.deadLetters);
+    // Outbound attempts are refused by the API (agents), the webhooks (a waiting caller's callback) and
+    // the scheduled jobs (callbacks when due).
+    alarms.watchDialRefusals({
+      Api: this.api.logGroup,
+      Webhooks: this.webhooks.logGroup,
+      Scheduled: this.scheduled.logGroup,
+    });
 
     new CfnOutput(this, 'PublicUrl', {
       value: this.site.url,

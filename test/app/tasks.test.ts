@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeTask, createTask, tasksDueBefore } from '../../functions/app/tasks.js';
 import type { Role, User } from '../../functions/domain/model.js';
 import { ForbiddenError, ValidationError } from '../../functions/domain/problems.js';
+import { createCapturingLogger } from '../support/capturing-logger.js';
 import { createTestStore, type TestStore } from '../support/dynamo.js';
 
 function user(id: string, roles: readonly Role[]): User {
@@ -27,7 +28,12 @@ describe('task use cases', () => {
   let t: TestStore;
   const agent = user('1001', ['agent']);
   const lead = user('sup1', ['supervisor']);
-  const deps = () => ({ store: t.store, config: { defaultPhoneRegion: 'CN' } });
+  const deps = () => ({
+    store: t.store,
+    clock: { now: () => Date.now() },
+    logger: createCapturingLogger(),
+    config: { defaultPhoneRegion: 'CN' },
+  });
 
   beforeAll(async () => {
     t = await createTestStore();

@@ -93,6 +93,15 @@ export async function seedChannelData(store: Store, agentId: string): Promise<vo
       s3Key: `voicemails/2026/03/01/no-call/${sid}.wav`,
     });
   }
+  // They texted STOP: a thread to reply on (texts go only to known numbers), and opted out.
+  await store.messaging.saveMessage({
+    sid: `SM${'2'.repeat(32)}`,
+    direction: 'inbound',
+    phone: PHONE,
+    body: 'STOP',
+    at: '2026-03-01T08:02:00.000Z',
+    status: 'received',
+  });
   await store.messaging.suppress(PHONE, 'STOP');
 }
 

@@ -168,6 +168,22 @@ describe('role matrix', () => {
       ok: 200,
     },
     { op: 'audit.list', method: 'GET', path: () => '/api/audit', roles: LEADS, ok: 200 },
+    {
+      op: 'dialRefusals.list',
+      method: 'GET',
+      path: () => '/api/supervisor/dial-refusals',
+      roles: LEADS,
+      ok: 200,
+    },
+    { op: 'dialPolicy.get', method: 'GET', path: () => '/api/admin/dial-policy', roles: ADMIN, ok: 200 },
+    {
+      op: 'dialPolicy.replace',
+      method: 'PUT',
+      path: () => '/api/admin/dial-policy',
+      body: async () => (await h.api('GET', '/api/admin/dial-policy', { token: h.tokens.admin })).body.policy,
+      roles: ADMIN,
+      ok: 200,
+    },
     { op: 'users.list', method: 'GET', path: () => '/api/users', roles: ADMIN, ok: 200 },
     { op: 'users.get', method: 'GET', path: () => `/api/users/${USERS.agent.id}`, roles: ADMIN, ok: 200 },
     {

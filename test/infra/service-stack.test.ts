@@ -7,6 +7,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DIAL_REFUSED_EVENT } from '../../functions/app/dial-guard.js';
 import { LAMBDA_BUNDLE } from '../../infra/aws/constructs/bundling.js';
 import { actionsOf, roleStatements, type Synthesized, synthesize } from './synth.js';
 
@@ -223,7 +224,7 @@ describe('service stack edges', () => {
     });
   });
 
-  it('alarms on errors and throttles of each function, webhook p99 latency and every dead-letter queue, to an encrypted topic', () => {
+  it('alarms on errors and throttles of each function, webhook p99 latency, every dead-letter queue and refused dials, to an encrypted topic', () => {
     const alarms = Object.values(s.serviceTemplate.findResources('AWS::CloudWatch::Alarm')).map(
       (a) =>
         a.Properties as {
@@ -238,6 +239,7 @@ describe('service stack edges', () => {
       'ApproximateNumberOfMessagesVisible:Maximum',
       'ApproximateNumberOfMessagesVisible:Maximum',
       'ApproximateNumberOfMessagesVisible:Maximum',
+      'DialRefusals:Sum',
       'Duration:p99',
       'Errors:Sum',
       'Errors:Sum',
@@ -272,5 +274,39 @@ describe('service stack edges', () => {
     });
     const outputs = s.serviceTemplate.toJSON().Outputs;
     expect(JSON.stringify(outputs.FallbackTwimlUrl.Value)).toContain('/twiml/fallback.xml');
+  });
+});
+
+describe('the refused-dial alarm', () => {
+  it('counts the "dial-refused" log lines of the API, webhook and scheduled functions into one metric, alarmed at 20 in 5 minutes', () => {
+    const filters = Object.values(s.serviceTemplate.findResources('AWS::Logs::MetricFilter')).map(
+      (f) =>
+        f.Properties as {
+          LogGroupName: unknown;
+          FilterPattern: string;
+          MetricTransformations: { MetricNamespace: string; MetricName: string; MetricValue: string }[];
+        },
+    );
+    const groups = [s.service.api, s.service.webhooks, s.service.scheduled].map((f) => ({
+      Ref: s.service.getLogicalId(f.logGroup.node.defaultChild as CfnElement),
+    }));
+    expect(filters.map((f) => f.LogGroupName)).toEqual(expect.arrayContaining(groups));
+    expect(filters).toHaveLength(3);
+    for (const f of filters) {
+      // The field and value the guard logs (functions/app/dial-guard.ts: DIAL_REFUSED_EVENT).
+      expect(f.FilterPattern).toBe(`{ $.event = "${DIAL_REFUSED_EVENT}" }`);
+      expect(f.MetricTransformations).toEqual([
+        { MetricNamespace: 'ContactCenter', MetricName: 'DialRefusals', MetricValue: '1' },
+      ]);
+    }
+    s.serviceTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'ContactCenter',
+      MetricName: 'DialRefusals',
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 20,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
   });
 });

@@ -85,6 +85,22 @@ export class ApiError extends Error {
   }
 }
 
+/** Refused outbound attempts and the people with a burst of them (GET /api/supervisor/dial-refusals). */
+export interface DialRefusals {
+  readonly items: readonly {
+    readonly id: string;
+    readonly at: string;
+    readonly actor: string;
+    readonly number: string;
+    readonly purpose: string;
+    readonly reason: string;
+    readonly message: string;
+  }[];
+  readonly bursts: Readonly<Record<string, number>>;
+  readonly burstThreshold: number;
+  readonly burstWindowMinutes: number;
+}
+
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`/api${path}`, {
     method,
@@ -133,6 +149,7 @@ export const api = {
   createTask: (body: NewTask) => call<Task>('POST', '/tasks', body),
   updateTask: (id: string, body: TaskPatch) => call<Task>('PATCH', `/tasks/${encodeURIComponent(id)}`, body),
   playback: (sid: string) => call<{ url: string; expiresAt: string }>('POST', `/recordings/${sid}/playback`),
+  dialRefusals: () => call<DialRefusals>('GET', '/supervisor/dial-refusals'),
   audit: (day?: string) =>
     call<{ items: AuditEntry[]; cursor?: string }>('GET', `/audit${day ? `?day=${day}` : ''}`),
 };

@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from '
 import { CALLBACK_LABELS } from './labels-callbacks.js';
 import { CLOCK_LABELS } from './labels-clock.js';
 import { DESK_LABELS } from './labels-desk.js';
+import { DIAL_LABELS } from './labels-dial.js';
 import { USER_LABELS } from './labels-users.js';
 import type { Labels, Lang } from './lang.js';
 
@@ -77,6 +78,7 @@ const LABELS = {
   needsSupervisor: { zh: '此页面需要班长或管理员角色', en: 'This page needs the supervisor or admin role' },
   ...DESK_LABELS,
   ...CALLBACK_LABELS,
+  ...DIAL_LABELS,
   ...USER_LABELS,
   ...CLOCK_LABELS,
 } as const satisfies Labels;

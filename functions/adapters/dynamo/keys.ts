@@ -65,6 +65,8 @@ export function marker(key: MarkerKey): string {
       return `KV#${key.kind}#${key.sessionId}`;
     case 'login-fail':
       return `KV#${key.kind}#${key.scope}#${key.subject.toLowerCase()}#${key.window}`;
+    case 'dial-rate':
+      return `KV#${key.kind}#${key.scope}#${key.channel}#${key.subject}#${key.window}`;
     case 'sms-sent':
     case 'mail-sent':
       return `KV#${key.kind}#${key.dedupeKey}`;

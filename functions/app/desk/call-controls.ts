@@ -1,8 +1,12 @@
 // What an agent does to the call they are on: hold, mute, transfer (warm or cold, to an agent, a queue or
-// a number), add a party, leave a call others carry on, or end it for everyone.
+// a number), add a party, leave a call others carry on, or end it for everyone. A number is dialled only
+// past the external-transfer permission and the dialling policy (dial-guard.ts).
+
+import type { DialPurpose } from '../../domain/dial-policy.js';
 import type { User } from '../../domain/model.js';
 import { ForbiddenError, HttpProblem, NotFoundError } from '../../domain/problems.js';
 import { type Center, centerNumber, workerSidOf } from '../center.js';
+import { guardOutbound } from '../dial-guard.js';
 import { providerStep } from '../provider-step.js';
 import { beginWrapUp } from '../wrap-up.js';
 import { type CallFinder, type CurrentCall, markAgentCall } from './calls.js';
@@ -25,9 +29,14 @@ const result = (call: CurrentCall, extra: { participantCallSid?: string } = {}) 
 export function createCallControls(center: Center, calls: CallFinder) {
   const { store, telephony, taskrouter } = center;
 
-  /** The number the customer called (our caller id towards whoever we add). */
+  /**
+   * Our number on this call, the caller id towards whoever we add: the number the customer called, or
+   * the one we called them from. Never the customer's own number; the policy checks it again.
+   */
   async function callerIdOf(call: CurrentCall): Promise<string> {
-    return (await store.calls.get(call.callSid))?.to ?? centerNumber(center);
+    const record = await store.calls.get(call.callSid);
+    if (!record) return centerNumber(center);
+    return record.direction === 'outbound' ? record.from : record.to;
   }
 
   async function holdCustomer(call: CurrentCall, hold: boolean): Promise<void> {
@@ -114,6 +123,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
     user: User,
     call: CurrentCall,
     target: TransferTarget,
+    purpose: Extract<DialPurpose, 'transfer' | 'add-party'>,
   ): Promise<string | undefined> {
     if (target.type === 'queue') {
       await transferToQueue(user, call, target.queue);
@@ -122,10 +132,11 @@ export function createCallControls(center: Center, calls: CallFinder) {
     const from = await callerIdOf(call);
     if (target.type === 'agent') return addAgent(user, call, target.agentId, from);
     await mayDialOut(user);
+    const to = await guardOutbound(center, { actor: user, purpose, number: target.number, callerId: from });
     const p = await providerStep('add participant', () =>
       telephony.addParticipant(call.conferenceSid, {
         from,
-        to: target.number,
+        to,
         label: 'external',
         endConferenceOnExit: false,
         beep: false,
@@ -168,10 +179,14 @@ export function createCallControls(center: Center, calls: CallFinder) {
         if (body.target.type === 'queue')
           throw new HttpProblem(422, 'warm-to-queue', 'A queue cannot be consulted: use a cold transfer.');
         await holdCustomer(call, true);
-        const added = await addParty(user, call, body.target);
+        const added = await addParty(user, call, body.target, 'transfer').catch(async (err: unknown) => {
+          // Nobody was added: the customer must not be left on hold.
+          await holdCustomer(call, false).catch(() => undefined);
+          throw err;
+        });
         return result(call, added ? { participantCallSid: added } : {});
       }
-      const added = await addParty(user, call, body.target);
+      const added = await addParty(user, call, body.target, 'transfer');
       // Queue transfers: the customer waits in the conference (hold music) until the new agent joins.
       if (body.target.type === 'queue') await holdCustomer(call, true);
       await leaveCall(user, call);
@@ -181,7 +196,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
       const call = await calls.mine(user);
       if (body.target.type === 'queue')
         throw new HttpProblem(422, 'conference-queue', 'Add an agent or a number.');
-      const added = await addParty(user, call, body.target);
+      const added = await addParty(user, call, body.target, 'add-party');
       return result(call, added ? { participantCallSid: added } : {});
     },
     async leave(user: User) {

@@ -1,8 +1,10 @@
 // Click-to-dial: the agent's client rings first into a conference of its own, then the customer is
-// added; the agent is Busy meanwhile and the call is recorded as theirs.
+// added; the agent is Busy meanwhile and the call is recorded as theirs. The dialling policy, the caller
+// id and the rate limits are checked before anything rings.
 import { outboundConferenceName } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
 import { type Center, centerNumber, workerSidOf } from '../center.js';
+import { guardOutbound } from '../dial-guard.js';
 import { providerStep } from '../provider-step.js';
 import { markAgentCall } from './calls.js';
 import { setActivity } from './workers.js';
@@ -13,8 +15,9 @@ export async function dialCustomer(
   body: { readonly to: string; readonly callerId?: string | undefined },
 ) {
   const { telephony, store, clock, config } = center;
+  const callerId = body.callerId?.trim() ?? centerNumber(center);
+  const to = await guardOutbound(center, { actor: user, purpose: 'agent-dial', number: body.to, callerId });
   const sids = await center.routing();
-  const callerId = body.callerId ?? centerNumber(center);
   const name = outboundConferenceName(user.id, clock.now());
   const mine = await providerStep('ring agent', () =>
     telephony.createCall({
@@ -29,7 +32,7 @@ export async function dialCustomer(
     // The customer hanging up ends the call too; its end moves me to Wrap-up (conference-status).
     telephony.addParticipant(name, {
       from: callerId,
-      to: body.to,
+      to,
       label: 'customer',
       beep: false,
       endConferenceOnExit: true,
@@ -43,7 +46,7 @@ export async function dialCustomer(
     callSid: customer.callSid,
     direction: 'outbound',
     from: callerId,
-    to: body.to,
+    to,
     startedAt: new Date(clock.now()).toISOString(),
     status: 'queued',
     agentId: user.id,

@@ -30,6 +30,8 @@
 // | supervisor.*             |  no   |    yes     |  yes  | wallboard, monitor/whisper/barge, take over, |
 // |                          |       |            |       | hang up, force state, blacklist decisions;   |
 // |                          |       |            |       | every action audited                         |
+// | dialRefusals.list        |  no   |    yes     |  yes  | refused outbound calls and texts, bursts     |
+// | dialPolicy.get/replace   |  no   |    no      |  yes  | where the center may call; changes audited   |
 //
 // Roles are not a hierarchy in storage (a user holds a list), so each row names every role it admits.
 import { isLead, type Role } from '../../domain/model.js';
@@ -106,6 +108,9 @@ export const ACCESS = {
   'supervisor.forceState': LEADS,
   'supervisor.blacklistRequests': LEADS,
   'supervisor.decideBlacklist': LEADS,
+  'dialRefusals.list': LEADS,
+  'dialPolicy.get': ADMINS,
+  'dialPolicy.replace': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof ACCESS;

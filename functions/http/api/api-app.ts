@@ -9,6 +9,7 @@ import { registerAgentRoutes } from './agent-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerCustomerRoutes } from './customer-routes.js';
+import { registerDialPolicyRoutes } from './dial-policy-routes.js';
 import { createGuard } from './guard.js';
 import { registerSupervisorRoutes } from './supervisor-routes.js';
 import { registerTaskRoutes } from './task-routes.js';
@@ -30,6 +31,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerTaskRoutes(app, deps, guard);
   registerUserRoutes(app, deps, guard);
   registerAuditRoutes(app, deps, guard);
+  registerDialPolicyRoutes(app, deps, guard);
   const desk = createAgentDesk(deps);
   registerAgentRoutes(app, desk, guard);
   registerSupervisorRoutes(app, desk, guard);

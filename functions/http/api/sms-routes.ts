@@ -71,6 +71,8 @@ export function registerSmsRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps & Chan
       {
         store,
         clock: deps.clock,
+        logger: deps.logger,
+        config: deps.config,
         messages: { create: (p) => deps.messaging.send(p) },
         from: deps.smsFrom,
         statusCallbackUrl: `${deps.config.publicBaseUrl}${SMS_STATUS_PATH}`,

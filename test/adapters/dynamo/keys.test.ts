@@ -115,6 +115,10 @@ const pins = {
       keys.marker({ kind: 'login-fail', scope: 'id', subject: 'Admin', window: 7 }),
       'KV#login-fail#id#admin#7',
     ],
+    [
+      keys.marker({ kind: 'dial-rate', scope: 'agent', channel: 'call', subject: '1002', window: 3 }),
+      'KV#dial-rate#agent#call#1002#3',
+    ],
     [keys.marker({ kind: 'sms-sent', dedupeKey: 'survey:CA1' }), 'KV#sms-sent#survey:CA1'],
     [keys.marker({ kind: 'mail-sent', dedupeKey: 'x' }), 'KV#mail-sent#x'],
   ],

@@ -1,7 +1,7 @@
 // The supervisor console: the wallboard per queue and the agents by state (polled every 3 s), the
 // controls for each live call (monitor, whisper, barge, take over, hang up) and each agent (force
-// Busy, Available, logout), the callbacks owed this week (callbacks-panel.tsx), blacklist approvals and
-// today's audit log.
+// Busy, Available, logout), the callbacks owed this week (callbacks-panel.tsx), refused outbound calls
+// and texts (dial-refusals-panel.tsx), blacklist approvals and today's audit log.
 import { useCallback, useEffect, useState } from 'react';
 import { type AuditEntry, api, type Me } from '../api.js';
 import { formatDuration, stateClass } from '../desk/state-bar.js';
@@ -9,6 +9,7 @@ import { useSoftphone } from '../desk/use-softphone.js';
 import { type BlacklistRequest, type MonitorMode, supervisorApi, type Wallboard } from '../desk-api.js';
 import { useLang } from '../i18n.js';
 import { CallbacksPanel } from '../supervisor/callbacks-panel.js';
+import { DialRefusalsPanel } from '../supervisor/dial-refusals-panel.js';
 
 const POLL_MS = 3000;
 
@@ -203,6 +204,7 @@ export function SupervisorPage({ me }: { me: Me }) {
         </table>
       </section>
       <CallbacksPanel />
+      <DialRefusalsPanel />
       <div className="grid2">
         <section className="card">
           <h2>
