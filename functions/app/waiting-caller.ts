@@ -4,6 +4,7 @@
 import type { Session } from '../domain/ivr/steps.js';
 import { dispatchCallback } from './callbacks.js';
 import type { Center, CenterBasics } from './center.js';
+import { checkOutbound } from './dial-guard.js';
 import { wrapUpBridgedCall } from './wrap-up.js';
 
 /** How long the choice made while waiting is remembered (the queue's outcome arrives when the caller leaves). */
@@ -15,7 +16,11 @@ export interface WaitingCall {
   readonly called: string;
 }
 
-/** The caller pressed 1 while waiting: a callback that keeps their place in the queue. */
+/**
+ * The caller pressed 1 while waiting: a callback that keeps their place in the queue. A number the
+ * dialling policy refuses (premium, withheld, another country) gets no promise: the caller is told and
+ * leaves a voicemail instead, and the refusal is audited like any other.
+ */
 export async function requestCallback(
   center: Center,
   input: {
@@ -24,8 +29,18 @@ export async function requestCallback(
     readonly call: WaitingCall;
     readonly waitedSeconds: number;
   },
-): Promise<void> {
+): Promise<'requested' | 'refused'> {
   const { session, queue, call } = input;
+  const allowed = await checkOutbound(center, {
+    actor: 'system',
+    purpose: 'callback',
+    number: call.caller,
+    callerId: call.called,
+  });
+  if (!allowed.ok) {
+    await rememberExit(center, call.callSid, 'voicemail');
+    return 'refused';
+  }
   const now = center.clock.now();
   const made = await center.store.tasks.create({
     kind: 'callback',
@@ -44,6 +59,7 @@ export async function requestCallback(
   if (!made.ok) throw new Error(`callback task for ${call.callSid} was not stored: ${made.reason}`);
   await dispatchCallback(center, center, made.value.id, { flow: session.flow, vars: session.vars });
   await rememberExit(center, call.callSid, 'callback');
+  return 'requested';
 }
 
 /** The caller pressed 2 while waiting: they will leave a voicemail once out of the queue. */

@@ -166,6 +166,24 @@ describe('waiting in the queue', () => {
     expect(calls.calls.some((c) => c.to === first.from)).toBe(true);
   });
 
+  it('promises no callback to a number the dialling policy refuses: the caller is told and leaves a voicemail', async () => {
+    const satellite = '+882164123456';
+    const { sid } = await queued(['7'], '1', satellite);
+    await h.press(sid, '1');
+    expect(await h.heardNew(sid)).toEqual([
+      '抱歉，我们无法回拨您的号码。请在提示音后留言，我们会尽快与您联系。',
+      '请在提示音后留言，按井号键结束。',
+      '',
+    ]);
+    expect(await callbackTaskOf(satellite)).toBeUndefined();
+    const audit = await h.stack.store.audit.byActor('system');
+    expect(audit.items[0]).toMatchObject({
+      action: 'dial.refused',
+      target: satellite,
+      detail: expect.objectContaining({ purpose: 'callback', reason: 'international-network' }),
+    });
+  });
+
   it('takes a voicemail when the caller presses 2, linked to the queue, with a task', async () => {
     const { sid, from } = await queued(['7']);
     await h.press(sid, '2');

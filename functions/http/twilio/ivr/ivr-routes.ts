@@ -48,6 +48,10 @@ const WAIT = {
     zh: '好的，我们会按照您原来的排队顺序给您回电。再见。',
     en: 'Thank you. We will call you back in your place in line. Goodbye.',
   },
+  noCallback: {
+    zh: '抱歉，我们无法回拨您的号码。请在提示音后留言，我们会尽快与您联系。',
+    en: 'Sorry, we cannot call this number back. Please leave a message after the tone and we will get back to you.',
+  },
   full: {
     zh: '非常抱歉，目前所有线路都忙。',
     en: 'We are sorry, all our lines are busy right now.',
@@ -173,8 +177,8 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     const waited = Number(optionalParam(p, 'QueueTime') ?? 0);
     const r = new VoiceResponse();
     if (choice === '1') {
-      await requestCallback(services, { session, queue, call, waitedSeconds: waited });
-      r.say(SAY[session.lang], WAIT.callback[session.lang]);
+      const made = await requestCallback(services, { session, queue, call, waitedSeconds: waited });
+      r.say(SAY[session.lang], WAIT[made === 'requested' ? 'callback' : 'noCallback'][session.lang]);
       r.leave();
     } else if (choice === '2') {
       await chooseVoicemail(deps, call.callSid);
