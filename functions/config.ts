@@ -51,6 +51,13 @@ export interface AppConfig {
       | { readonly source: 'secret'; readonly secretId: string };
     readonly ttlSeconds: number;
   };
+  /**
+   * The value CloudFront adds to every API request as X-Origin-Verify: only a request carrying it came
+   * through CloudFront, so only its CloudFront-Viewer-Address is believed. Absent locally.
+   */
+  readonly originVerify?:
+    | { readonly source: 'inline'; readonly value: string }
+    | { readonly source: 'secret'; readonly secretId: string };
   /** Lowest level logged (POWERTOOLS_LOG_LEVEL, or LOG_LEVEL); loaders always fill it, absent = INFO. */
   readonly logLevel?: LogLevel;
   /** Recordings, SMS, mail and fax; loadConfig always fills it, hand-built configs may omit it. */
@@ -175,9 +182,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       key: secretOrInline(env, 'SESSION_KEY', 'SESSION_KEY_SECRET_ID'),
       ttlSeconds: positiveInt(env, 'SESSION_TTL_SECONDS', 8 * 3600),
     },
+    ...originVerify(env),
     logLevel: logLevel(env),
     channels: channelSettings(env),
   };
+}
+
+function originVerify(env: Env): Pick<AppConfig, 'originVerify'> {
+  const secretId = optional(env, 'ORIGIN_VERIFY_SECRET_ID');
+  if (secretId) return { originVerify: { source: 'secret', secretId } };
+  const value = optional(env, 'ORIGIN_VERIFY');
+  return value ? { originVerify: { source: 'inline', value } } : {};
 }
 
 /** What the Twilio provisioning step (CDK custom resource) needs: the account, its token, the table. */

@@ -32,13 +32,19 @@ export async function resolveSecret(source: SecretSource, key: string, read: Sec
   return value.trim();
 }
 
-/** Both secrets, read in parallel; a failure names the configuration key and the secret id. */
+/** The secrets, read in parallel; a failure names the configuration key and the secret id. */
 export async function resolveSecrets(config: AppConfig, read: SecretReader): Promise<AppSecrets> {
   const apiKey = config.twilio.apiKey;
-  const [twilioAuthToken, sessionKey, twilioApiKeySecret] = await Promise.all([
+  const [twilioAuthToken, sessionKey, twilioApiKeySecret, originVerify] = await Promise.all([
     resolveSecret(config.twilio.authToken, 'TWILIO_AUTH_TOKEN_SECRET_ID', read),
     resolveSecret(config.session.key, 'SESSION_KEY_SECRET_ID', read),
     apiKey ? resolveSecret(apiKey.secret, 'TWILIO_API_KEY_SECRET_ID', read) : undefined,
+    config.originVerify ? resolveSecret(config.originVerify, 'ORIGIN_VERIFY_SECRET_ID', read) : undefined,
   ]);
-  return { twilioAuthToken, sessionKey, ...(twilioApiKeySecret ? { twilioApiKeySecret } : {}) };
+  return {
+    twilioAuthToken,
+    sessionKey,
+    ...(twilioApiKeySecret ? { twilioApiKeySecret } : {}),
+    ...(originVerify ? { originVerify } : {}),
+  };
 }

@@ -1,7 +1,10 @@
 // The client's address, for login throttling and the audit log. Never from a header the client writes
 // itself (X-Forwarded-For and the like): locally from the Node server's socket; in AWS from
 // CloudFront-Viewer-Address, which CloudFront sets (overwriting any the viewer sent) and forwards to the
-// HTTP API, whose own source address is then CloudFront's edge, shared by unrelated viewers.
+// HTTP API, whose own source address is then CloudFront's edge, shared by unrelated viewers. The API's
+// own endpoint is public too, and a client calling it directly could write that header itself: it is
+// believed only beside X-Origin-Verify carrying the secret CloudFront adds, else the source address is used.
+import { timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Context } from 'hono';
 
@@ -15,15 +18,29 @@ interface MaybeEnv {
 }
 
 export const VIEWER_ADDRESS_HEADER = 'cloudfront-viewer-address';
+export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
 
-export function clientIp(c: Context): string | undefined {
+/**
+ * `originVerify` is the secret CloudFront adds (AWS); without it configured the viewer header is believed
+ * from any request, as before the secret existed.
+ */
+export function clientIp(c: Context, originVerify?: string): string | undefined {
   const env = (c.env ?? {}) as MaybeEnv;
   if (env.requestContext) {
     // Only a Lambda behind CloudFront reads the header: on the local server a client could just send it.
-    const viewer = viewerAddress(c.req.header(VIEWER_ADDRESS_HEADER));
+    const viaCloudFront =
+      originVerify === undefined || sameSecret(c.req.header(ORIGIN_VERIFY_HEADER), originVerify);
+    const viewer = viaCloudFront ? viewerAddress(c.req.header(VIEWER_ADDRESS_HEADER)) : undefined;
     return viewer ?? normalizeIp(env.requestContext.http?.sourceIp ?? env.requestContext.identity?.sourceIp);
   }
   return normalizeIp(env.incoming?.socket?.remoteAddress);
+}
+
+function sameSecret(sent: string | undefined, expected: string): boolean {
+  if (sent === undefined) return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**

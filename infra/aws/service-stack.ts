@@ -184,6 +184,7 @@ export class ServiceStack extends Stack {
     });
     this.site = new WebSite(this, 'Site', {
       apiDomainName: http.domainName,
+      originVerify: this.secrets.originVerify.secretValue,
       webDistDir: props.webDistDir ?? source('web/dist'),
       logsBucket: logs.bucket,
       recordingsBucketName: props.recordings.bucketName,

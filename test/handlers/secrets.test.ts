@@ -29,6 +29,17 @@ describe('resolveSecrets', () => {
     expect(reads.sort()).toEqual(['sk', 'tw']);
   });
 
+  it('reads the origin check CloudFront adds when its secret id is configured', async () => {
+    const config = loadConfig({
+      ...base,
+      TWILIO_AUTH_TOKEN: 'tok',
+      SESSION_KEY: 'key',
+      ORIGIN_VERIFY_SECRET_ID: 'ov',
+    });
+    const secrets = await resolveSecrets(config, async (id) => (id === 'ov' ? 'from-cloudfront' : undefined));
+    expect(secrets).toEqual({ twilioAuthToken: 'tok', sessionKey: 'key', originVerify: 'from-cloudfront' });
+  });
+
   it('names the key and secret id when a read fails', async () => {
     const config = loadConfig({ ...base, TWILIO_AUTH_TOKEN_SECRET_ID: 'tw', SESSION_KEY: 'inline' });
     const failure = resolveSecrets(config, () => Promise.reject(new Error('AccessDeniedException')));

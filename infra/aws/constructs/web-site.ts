@@ -4,7 +4,15 @@
 // responses get the app's own security headers and Content-Security-Policy from a response headers policy.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import {
+  Annotations,
+  type CfnElement,
+  Duration,
+  RemovalPolicy,
+  type SecretValue,
+  Stack,
+  Validations,
+} from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -34,6 +42,11 @@ import { acknowledgeDeploymentHandler } from '../nag-findings.js';
 export interface WebSiteProps {
   /** Host name of the HTTP API's endpoint. */
   readonly apiDomainName: string;
+  /**
+   * Sent to the API as X-Origin-Verify, so the API can tell a request that came through CloudFront (whose
+   * CloudFront-Viewer-Address it may believe) from one sent straight to its public endpoint.
+   */
+  readonly originVerify?: SecretValue;
   /** Built web app (Vite's `web/dist`); when it lacks index.html a placeholder page is deployed. */
   readonly webDistDir: string;
   /** The recordings bucket, whose presigned URLs the desk plays: the page's CSP must allow it. */
@@ -79,7 +92,12 @@ export class WebSite extends Construct {
       autoDeleteObjects: true,
     });
     const apiBehavior: BehaviorOptions = {
-      origin: new HttpOrigin(props.apiDomainName),
+      origin: new HttpOrigin(props.apiDomainName, {
+        // A dynamic reference, resolved by CloudFormation at deploy: the value is not in the template.
+        ...(props.originVerify
+          ? { customHeaders: { 'X-Origin-Verify': props.originVerify.unsafeUnwrap() } }
+          : {}),
+      }),
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY, // a redirect would turn Twilio's POST into GET
       allowedMethods: AllowedMethods.ALLOW_ALL,
       cachePolicy: CachePolicy.CACHING_DISABLED,
