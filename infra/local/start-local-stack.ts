@@ -184,14 +184,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let csp: CspSources = { connect: [], media: [] };
     const web = createWebHandler(options.webRoot ?? DEFAULT_WEB_ROOT, () => csp);
     server = createServer(
-      getRequestListener((request, env) => {
-        const { pathname } = new URL(request.url);
-        const isRead = request.method === 'GET' || request.method === 'HEAD';
-        if (isRead && !isAppPath(pathname)) return web(request);
-        return handle
-          ? handle(request, env)
-          : new Response('Starting, try again in a moment.', { status: 503 });
-      }),
+      getRequestListener(
+        headAsGet((request, env) => {
+          const { pathname } = new URL(request.url);
+          if (request.method === 'GET' && !isAppPath(pathname)) return web(request);
+          return handle
+            ? handle(request, env)
+            : new Response('Starting, try again in a moment.', { status: 503 });
+        }),
+      ),
     );
     server.on('upgrade', (request, socket, head) => {
       const { pathname } = new URL(request.url ?? '/', 'http://localhost');
@@ -344,4 +345,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await stop();
     throw error;
   }
+}
+
+type Listener = (request: Request, env: unknown) => Response | Promise<Response>;
+
+/**
+ * HEAD answered as the GET would be, without its body. Hono answers HEAD with `new Response(null, res)`,
+ * which @hono/node-server's own Response turns into one without the headers (security headers included).
+ */
+function headAsGet(listener: Listener): Listener {
+  return async (request, env) => {
+    if (request.method !== 'HEAD') return listener(request, env);
+    const full = await listener(new Request(request, { method: 'GET' }), env);
+    return new Response(null, { status: full.status, headers: new Headers(full.headers) });
+  };
 }

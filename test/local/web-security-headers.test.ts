@@ -1,5 +1,5 @@
 // The local server's web app answers carry the same security headers as the API: pages, fingerprinted
-// assets and a missing file; once the stack is up, media-src names its S3 server (recordings playback).
+// assets and a missing file, on GET and HEAD; once the stack is up, media-src names its S3 server (recordings playback).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../functions/domain/manual-clock.js';
 import { cspHeader, cspSourcesFor } from '../../functions/http/content-security-policy.js';
@@ -36,6 +36,16 @@ describe('security headers of the local web app', () => {
     }
     const api = await fetch(`${stack.url}/health`);
     expect(api.headers.get('content-security-policy')).toBe(expected);
+  });
+
+  it('sends them on HEAD too, for a page and for the API', async () => {
+    const expected = cspHeader(cspSourcesFor(stack.config));
+    for (const path of ['/agent', '/assets/app-1.js', '/health']) {
+      const res = await fetch(`${stack.url}${path}`, { method: 'HEAD' });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-security-policy'), path).toBe(expected);
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+    }
   });
 
   it('allows only the page itself before the stack knows its S3 server', async () => {
