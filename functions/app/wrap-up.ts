@@ -5,6 +5,7 @@ import { routing } from '../../flows/routing.js';
 import type { ProvisionedRouting } from '../domain/routing/provisioned.js';
 import type { ScheduledJob } from '../domain/scheduler.js';
 import type { Center } from './center.js';
+import { keepDraftOnCall } from './desk/drafts.js';
 import { providerStep } from './provider-step.js';
 
 /**
@@ -56,11 +57,12 @@ export async function endWrapUp(center: Center, job: ScheduledJob): Promise<void
       assignmentStatus: 'completed',
       reason: 'wrap-up ended',
     });
+    const kept = await keepDraft(center, p, job.workerSid, task.attributes.call_sid);
     await center.store.audit.append({
       actor: 'system',
       action: 'wrapup.ended',
       target: task.sid,
-      detail: { by: 'timer' },
+      detail: { by: 'timer', ...(kept ? { keptDraft: Object.keys(kept).join(',') } : {}) },
     });
   }
   const worker = await center.taskrouter.worker(ws, job.workerSid);
@@ -73,6 +75,13 @@ export async function endWrapUp(center: Center, job: ScheduledJob): Promise<void
     attributes: { ...attrs, calls_today: calls, calls_day: day },
     ...(worker.activity === routing.roles.wrapUp && available ? { activitySid: available } : {}),
   });
+}
+
+/** The timer ended the wrap-up: what the agent typed about the call is kept, not thrown away. */
+async function keepDraft(center: Center, p: ProvisionedRouting, workerSid: string, callSid: unknown) {
+  const agentId = Object.entries(p.workers).find(([, sid]) => sid === workerSid)?.[0];
+  if (!agentId || typeof callSid !== 'string' || !callSid) return undefined;
+  return keepDraftOnCall(center.store, agentId, callSid);
 }
 
 /** After a call bridged by the IVR's Dial: its task goes to wrapping and the timer ends it. */

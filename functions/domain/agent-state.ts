@@ -29,9 +29,12 @@ export function decideState(now: WorkerSituation, requested: RequestedState): St
   };
 }
 
-/** Heartbeats: the page sends one every INTERVAL; the sweeper acts after TIMEOUT without one. */
+/**
+ * Heartbeats: the page sends one every INTERVAL; the sweeper acts after TIMEOUT without one. A minute, so
+ * a reload, a second tab taking over or a short network drop does not take the agent Offline.
+ */
 export const HEARTBEAT_INTERVAL_SECONDS = 10;
-export const HEARTBEAT_TIMEOUT_SECONDS = 30;
+export const HEARTBEAT_TIMEOUT_SECONDS = 60;
 /** How often the sweeper runs; a dead page leaves Available within TIMEOUT + SWEEP at worst... */
 export const SWEEP_EVERY_SECONDS = 5;
 

@@ -217,7 +217,9 @@ export type MarkerKey =
   /** An SMS already sent for this dedupe key. */
   | { readonly kind: 'sms-sent'; readonly dedupeKey: string }
   /** A mail already sent for this dedupe key. */
-  | { readonly kind: 'mail-sent'; readonly dedupeKey: string };
+  | { readonly kind: 'mail-sent'; readonly dedupeKey: string }
+  /** What an agent has typed so far about one call (wrap-up, ticket form, screen pop). */
+  | { readonly kind: 'call-draft'; readonly agentId: string; readonly callSid: string };
 
 /**
  * Short-lived markers and counters (login throttling, outbound rate limits, webhook idempotency, presence);

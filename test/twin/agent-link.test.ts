@@ -51,9 +51,9 @@ interface Link {
   send(message: unknown): void;
 }
 
-function connect(jwt: string): Promise<Link> {
+function connect(jwt: string, query = ''): Promise<Link> {
   const socket = new WebSocket(
-    `${stack.url.replace('http', 'ws')}/twin/agent-link?token=${encodeURIComponent(jwt)}`,
+    `${stack.url.replace('http', 'ws')}/twin/agent-link?token=${encodeURIComponent(jwt)}${query}`,
   );
   const inbox: Record<string, unknown>[] = [];
   const waiters: { type: string; resolve: (m: Record<string, unknown>) => void }[] = [];
@@ -144,6 +144,30 @@ describe('agent link', () => {
     expect(['busy', 'no-answer', 'canceled', 'failed']).toContain(
       (await stack.twilio.calls(call.sid).fetch()).status,
     );
+  });
+
+  it('leaves the worker as it was when the page asked setWorkerOfflineIfDisconnected=false', async () => {
+    const ws = stack.twilio.taskrouter.v1.workspaces(workspaceSid);
+    const available = (await ws.activities.list()).find((a) => a.friendlyName === 'Available');
+    const worker = await ws.workers.create({
+      friendlyName: 'agent_d',
+      activitySid: available?.sid ?? expect.unreachable('the workspace has an Available activity'),
+    });
+    const link = await connect(
+      token('agent_d', { workerSid: worker.sid }),
+      '&setWorkerOfflineIfDisconnected=false',
+    );
+    await link.next('ready');
+    link.socket.close();
+    await link.closed;
+    // A page that sets the flag on closes on the same path and is Offline by now (the test above).
+    const control = await connect(token('agent_d', { workerSid: worker.sid }));
+    await control.next('ready');
+    await stack.twin.settle();
+    expect((await ws.workers(worker.sid).fetch()).activityName).toBe('Available');
+    control.socket.close();
+    await control.closed;
+    await vi.waitFor(async () => expect((await ws.workers(worker.sid).fetch()).activityName).toBe('Offline'));
   });
 
   it('forwards the worker’s own reservation and activity events', async () => {

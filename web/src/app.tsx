@@ -1,6 +1,7 @@
 // The shell: who is signed in (from the session cookie), the header, and which page the path shows.
 import { type ReactNode, useEffect, useState } from 'react';
 import { api, type Me } from './api.js';
+import { DeskProvider } from './desk/desk-provider.js';
 import { LangProvider, useLang } from './i18n.js';
 import { Link } from './link.js';
 import { AccountPage } from './pages/account-page.js';
@@ -57,11 +58,17 @@ function Shell() {
   else if (route.page === 'users') body = <UsersPage me={signedIn} />;
   else body = <AgentPage me={signedIn} />;
 
+  // The desk lives as long as the agent's session, not the /agent page: moving between pages keeps the
+  // phone link and the call. The supervisor console has a softphone of its own.
+  const deskOn =
+    !!signedIn &&
+    route.page !== 'supervisor' &&
+    (signedIn.roles.includes('agent') || signedIn.roles.includes('supervisor'));
   return (
-    <>
+    <DeskProvider enabled={deskOn}>
       <Header me={signedIn} onSignedOut={() => setSession({ state: 'signed-out' })} />
       <main>{body}</main>
-    </>
+    </DeskProvider>
   );
 }
 

@@ -11,6 +11,8 @@ export interface CurrentCall {
   readonly callSid: string;
   readonly conferenceSid?: string;
   readonly agentCallSid?: string;
+  /** When my leg was answered (ISO): the call timer counts from it, not from page load. */
+  readonly connectedAt?: string;
   readonly onHold: boolean;
   readonly muted: boolean;
   readonly participants: readonly { callSid: string; label?: string; hold: boolean; muted: boolean }[];
@@ -39,6 +41,8 @@ export interface AgentStatus {
   readonly reservations: readonly AgentReservation[];
   readonly call?: CurrentCall;
   readonly heartbeatExpiresAt?: string;
+  /** The center's clock when the server answered (a simulated clock locally need not be the browser's). */
+  readonly at?: string;
 }
 
 export type TransferTarget =
@@ -101,6 +105,14 @@ export interface Wallboard {
 /** As the API returns it: the server's own type. */
 export type { BlacklistRequest };
 
+/** What I have typed about a call and not saved yet; kept by the server per agent and call. */
+export interface CallDraftFields {
+  readonly disposition?: string;
+  readonly notes?: string;
+  readonly ticket?: Readonly<Record<string, string>>;
+  readonly pop?: Readonly<Record<string, string | boolean>>;
+}
+
 export type MonitorMode = 'monitor' | 'whisper' | 'barge';
 
 export const deskApi = {
@@ -128,6 +140,10 @@ export const deskApi = {
   pick: (taskSid: string) => call<unknown>('POST', `/queue/${taskSid}/pick`),
   wrapUpNotes: (callSid: string, body: { disposition?: string; notes?: string }) =>
     call<unknown>('POST', `/calls/${callSid}/wrap-up`, body),
+  draft: (callSid: string) => call<CallDraftFields>('GET', `/agent/drafts/${callSid}`),
+  saveDraft: (callSid: string, draft: CallDraftFields) =>
+    call<CallDraftFields>('PUT', `/agent/drafts/${callSid}`, draft),
+  discardDraft: (callSid: string) => call<void>('DELETE', `/agent/drafts/${callSid}`),
   requestBlacklist: (phone: string, reason: string, callSid?: string) =>
     call<BlacklistRequest>('POST', '/blacklist-requests', { phone, reason, ...(callSid ? { callSid } : {}) }),
 };

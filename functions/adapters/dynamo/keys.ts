@@ -70,6 +70,8 @@ export function marker(key: MarkerKey): string {
     case 'sms-sent':
     case 'mail-sent':
       return `KV#${key.kind}#${key.dedupeKey}`;
+    case 'call-draft':
+      return `KV#${key.kind}#${key.agentId}#${key.callSid}`;
   }
 }
 

@@ -22,6 +22,7 @@ export function callView(call: CurrentCall) {
     callSid: call.callSid,
     conferenceSid: call.conferenceSid,
     ...(call.myLeg ? { agentCallSid: call.myLeg.callSid } : {}),
+    ...(call.myLeg?.startedAt ? { connectedAt: call.myLeg.startedAt } : {}),
     onHold: customer?.hold ?? false,
     muted: call.myLeg?.muted ?? false,
     participants: call.legs.map((l) => ({
@@ -63,6 +64,8 @@ export function createAgentState(center: Center, calls: CallFinder) {
       reservations: open,
       ...(call ? { call: callView(call) } : {}),
       ...(hb ? { heartbeatExpiresAt: hb } : {}),
+      // The center's clock, which need not be the browser's: the desk's timers count in it.
+      at: new Date(clock.now()).toISOString(),
     };
   }
 

@@ -14,6 +14,8 @@ export interface LegView {
   readonly to?: string;
   readonly hold: boolean;
   readonly muted: boolean;
+  /** When this leg was answered, as the provider says: the desk's call timer runs from it. */
+  readonly startedAt?: string;
 }
 
 export interface CurrentCall {
@@ -45,6 +47,7 @@ export function createCallFinder(center: Center) {
           callSid: p.callSid,
           ...(p.label ? { label: p.label } : {}),
           ...(call?.to ? { to: call.to } : {}),
+          ...(call?.startedAt ? { startedAt: call.startedAt } : {}),
           hold: p.hold,
           muted: p.muted,
         };

@@ -26,6 +26,7 @@
 // |                          |       |            |       | reservations and own current call only       |
 // | queue.list / queue.pick  |  yes  |    yes     |  yes  | pick: the waiting or ringing call rings me   |
 // | calls.wrapUp             |  own  |    yes     |  yes  | disposition/notes; agents: calls they took   |
+// | drafts.get/save/discard  |  self |    self    |  self | my unsaved typing about a call I took        |
 // | blacklist.request        |  yes  |    yes     |  yes  | a supervisor decides                         |
 // | supervisor.*             |  no   |    yes     |  yes  | wallboard, monitor/whisper/barge, take over, |
 // |                          |       |            |       | hang up, force state, blacklist decisions;   |
@@ -100,6 +101,9 @@ export const ACCESS = {
   'queue.list': EVERYONE,
   'queue.pick': EVERYONE,
   'calls.wrapUp': EVERYONE,
+  'drafts.get': EVERYONE,
+  'drafts.save': EVERYONE,
+  'drafts.discard': EVERYONE,
   'blacklist.request': EVERYONE,
   'supervisor.wallboard': LEADS,
   'supervisor.monitor': LEADS,

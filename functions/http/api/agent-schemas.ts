@@ -52,6 +52,10 @@ export const CurrentCallSchema = z
     callSid: z.string().openapi({ description: "The customer's call." }),
     conferenceSid: z.string().optional(),
     agentCallSid: z.string().optional().openapi({ description: "The agent's own leg in the conference." }),
+    connectedAt: z
+      .string()
+      .optional()
+      .openapi({ description: "When the agent's leg was answered: what the desk's call timer counts from." }),
     onHold: z.boolean(),
     muted: z.boolean(),
     participants: z
@@ -91,6 +95,7 @@ export const AgentStatusSchema = z
     reservations: z.array(ReservationSchema).readonly(),
     call: CurrentCallSchema.optional(),
     heartbeatExpiresAt: z.string().optional(),
+    at: z.string().optional().openapi({ description: "The center's clock when this answer was made." }),
   })
   .openapi('AgentStatus');
 

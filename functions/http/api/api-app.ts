@@ -10,6 +10,7 @@ import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerCustomerRoutes } from './customer-routes.js';
 import { registerDialPolicyRoutes } from './dial-policy-routes.js';
+import { registerDraftRoutes } from './draft-routes.js';
 import { createGuard } from './guard.js';
 import { registerSupervisorRoutes } from './supervisor-routes.js';
 import { registerTaskRoutes } from './task-routes.js';
@@ -34,6 +35,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerDialPolicyRoutes(app, deps, guard);
   const desk = createAgentDesk(deps);
   registerAgentRoutes(app, desk, guard);
+  registerDraftRoutes(app, deps, guard);
   registerSupervisorRoutes(app, desk, guard);
   if (deps.channels) registerChannelApi(app, { ...deps, ...deps.channels }, guard);
   app.doc31('/openapi.json', {

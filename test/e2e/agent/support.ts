@@ -27,6 +27,7 @@ export interface Session {
   get<T = Record<string, unknown>>(path: string): Promise<T>;
   post<T = Record<string, unknown>>(path: string, body?: unknown): Promise<T>;
   patch<T = Record<string, unknown>>(path: string, body: unknown): Promise<T>;
+  put<T = Record<string, unknown>>(path: string, body: unknown): Promise<T>;
   /** The status and error code of a request expected to fail. */
   fail(path: string, body?: unknown): Promise<{ status: number; error: string }>;
 }
@@ -72,6 +73,7 @@ export async function startAgents(startIso = '2026-03-02T02:00:00Z'): Promise<Ag
         get: (path) => ok('GET', path),
         post: (path, body) => ok('POST', path, body ?? {}),
         patch: (path, body) => ok('PATCH', path, body),
+        put: (path, body) => ok('PUT', path, body),
         async fail(path, body) {
           const res = await send('POST', path, body ?? {});
           const json = (await res.json().catch(() => ({}))) as { error?: string };

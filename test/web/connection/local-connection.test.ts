@@ -36,7 +36,9 @@ describe('local connection', () => {
   it('connects with the token in the URL and is online after ready', async () => {
     const { connection, socket, states } = setup();
     await connection.start();
-    expect(socket().url).toBe('ws://127.0.0.1:3000/twin/agent-link?token=jwt-0');
+    expect(socket().url).toBe(
+      'ws://127.0.0.1:3000/twin/agent-link?token=jwt-0&setWorkerOfflineIfDisconnected=false',
+    );
     expect(connection.state).toBe('connecting');
     socket().open();
     expect(connection.state).toBe('online');
@@ -206,10 +208,10 @@ describe('local connection', () => {
 
   it('builds the link URL from a path or an absolute URL', () => {
     expect(linkUrl(token(7, HOUR), 'ws://localhost:3000')).toBe(
-      'ws://localhost:3000/twin/agent-link?token=jwt-7',
+      'ws://localhost:3000/twin/agent-link?token=jwt-7&setWorkerOfflineIfDisconnected=false',
     );
     expect(linkUrl({ ...token(7, HOUR), linkUrl: 'http://h:9/twin/agent-link' }, 'ws://x')).toBe(
-      'ws://h:9/twin/agent-link?token=jwt-7',
+      'ws://h:9/twin/agent-link?token=jwt-7&setWorkerOfflineIfDisconnected=false',
     );
   });
 });

@@ -40,7 +40,7 @@ describe('twilio connection', () => {
     expect(loadSdks).toHaveBeenCalledTimes(1);
     expect(device().tokens).toEqual(['jwt-0']);
     expect(device().options).toMatchObject({ closeProtection: true, allowIncomingWhileBusy: false });
-    expect(worker().options).toMatchObject({ setWorkerOfflineIfDisconnected: true });
+    expect(worker().options).toMatchObject({ setWorkerOfflineIfDisconnected: false });
     expect(connection.state).toBe('connecting'); // registered, worker not ready yet
     worker().emit('ready', worker());
     expect(connection.state).toBe('online');

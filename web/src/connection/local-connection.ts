@@ -59,6 +59,8 @@ export function linkUrl(token: AgentToken, origin: string): string {
   const url = new URL(path, origin.replace(/^http/, 'ws'));
   url.protocol = url.protocol.replace(/^http/, 'ws');
   url.searchParams.set('token', token.token);
+  // As the Twilio connection asks the Worker SDK: presence is the heartbeat sweep's job, with its grace.
+  url.searchParams.set('setWorkerOfflineIfDisconnected', 'false');
   return url.toString();
 }
 

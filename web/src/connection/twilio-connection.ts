@@ -213,7 +213,9 @@ export function createTwilioConnection(options: TwilioConnectionOptions): AgentC
 
     worker = new sdks.Worker(token.token, {
       closeExistingSessions: false,
-      setWorkerOfflineIfDisconnected: true,
+      // A reload, a route change or a short network drop must not take the agent Offline: the server's
+      // heartbeat sweep does that after a minute of silence, on the center's clock.
+      setWorkerOfflineIfDisconnected: false,
     });
     worker.on('ready', () => {
       workerReady = true;

@@ -4,8 +4,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { type AgentStatus, deskApi, type TransferTarget } from '../desk-api.js';
 import { useLang } from '../i18n.js';
+import type { Desk as AgentDesk } from './desk-provider.js';
 import { regionOfNumber } from './offer.js';
-import type { AgentDesk } from './use-agent-desk.js';
+import { formatDuration } from './state-bar.js';
 
 type Run = (label: string, action: () => Promise<unknown>) => Promise<void>;
 
@@ -184,6 +185,7 @@ function LiveCall({
     <section className="card live" data-testid="live-call">
       <div className="live-head">
         <span className="dot live-dot" /> {t('onCall')} {from ?? ''}
+        {call.connectedAt && <CallTimer since={call.connectedAt} offsetMs={desk.state.clockOffsetMs} />}
         {call.onHold && <span className="tag warn-tag">{t('onHold')}</span>}
         {call.muted && <span className="tag warn-tag">{t('muted')}</span>}
         <span className="muted small">
@@ -260,6 +262,21 @@ function LiveCall({
   );
 }
 
+/** Time on the call since my leg was answered, as the server recorded it: a reload does not restart it. */
+function CallTimer({ since, offsetMs }: { since: string; offsetMs: number }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, []);
+  return (
+    <span className="pill-time" data-testid="call-timer">
+      {' '}
+      {formatDuration((now + offsetMs - Date.parse(since)) / 1000)}
+    </span>
+  );
+}
+
 const DISPOSITIONS = [
   'resolved',
   'ticket-created',
@@ -271,17 +288,29 @@ const DISPOSITIONS = [
 
 function WrapUp({ desk, status, run }: { desk: AgentDesk; status: AgentStatus | undefined; run: Run }) {
   const { t, tx } = useLang();
-  const [disposition, setDisposition] = useState<string>(DISPOSITIONS[0]);
-  const [notes, setNotes] = useState('');
+  // Typed into the draft, so a reload, another tab or the wrap-up timer keeps it.
+  const { draft } = desk;
+  const disposition = draft.fields.disposition ?? DISPOSITIONS[0];
+  const notes = draft.fields.notes ?? '';
+  const setDisposition = (value: string) => draft.update({ disposition: value });
+  const setNotes = (value: string) => draft.update({ notes: value });
   const callSid = desk.state.pop?.callSid ?? status?.call?.callSid;
   const save = async (e: FormEvent) => {
     e.preventDefault();
     await run(t('saveWrapUp'), async () => {
+      // Notes that cannot be saved (the call went on to a colleague, whose record it now is) must not
+      // keep the agent in wrap-up: finish anyway and say why the notes were refused.
+      let refused: unknown;
       if (callSid)
-        await deskApi.wrapUpNotes(callSid, { disposition, ...(notes.trim() ? { notes: notes.trim() } : {}) });
+        await deskApi
+          .wrapUpNotes(callSid, { disposition, ...(notes.trim() ? { notes: notes.trim() } : {}) })
+          .catch((error: unknown) => {
+            refused = error;
+          });
       if (status?.state === 'Wrap-up') await deskApi.endWrapUp();
+      if (!refused) draft.discard();
       desk.clearPop();
-      setNotes('');
+      if (refused) throw refused;
     });
   };
   return (
@@ -289,7 +318,7 @@ function WrapUp({ desk, status, run }: { desk: AgentDesk; status: AgentStatus | 
       <h2>{t('wrapUp')}</h2>
       <label>
         {t('disposition')}
-        <select value={disposition} onChange={(e) => setDisposition(e.target.value)}>
+        <select name="disposition" value={disposition} onChange={(e) => setDisposition(e.target.value)}>
           {DISPOSITIONS.map((d) => (
             <option key={d} value={d}>
               {tx(`disp_${d}`)}
@@ -299,7 +328,7 @@ function WrapUp({ desk, status, run }: { desk: AgentDesk; status: AgentStatus | 
       </label>
       <label>
         {t('notes')}
-        <textarea rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <textarea name="notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </label>
       <div className="row">
         <button type="submit" className="btn-available">

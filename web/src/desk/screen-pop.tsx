@@ -6,8 +6,9 @@ import { api, type CustomerView } from '../api.js';
 import { useLang } from '../i18n.js';
 import { TicketForm } from './ticket-form.js';
 import type { PopContext } from './use-agent-desk.js';
+import type { CallDraft } from './use-call-draft.js';
 
-export function ScreenPop({ pop }: { pop: PopContext }) {
+export function ScreenPop({ pop, draft }: { pop: PopContext; draft?: CallDraft }) {
   const { t } = useLang();
   const [view, setView] = useState<CustomerView | null>();
   const [error, setError] = useState<string>();
@@ -32,16 +33,18 @@ export function ScreenPop({ pop }: { pop: PopContext }) {
   if (error) return <p className="error">{error}</p>;
   if (view === undefined) return <p className="muted">{t('loading')}</p>;
   if (view === null) return <NewCustomer phone={from} onCreated={() => setReload((n) => n + 1)} />;
-  return <CustomerPop view={view} pop={pop} onChanged={() => setReload((n) => n + 1)} />;
+  return <CustomerPop view={view} pop={pop} draft={draft} onChanged={() => setReload((n) => n + 1)} />;
 }
 
 function CustomerPop({
   view,
   pop,
+  draft,
   onChanged,
 }: {
   view: CustomerView;
   pop: PopContext;
+  draft: CallDraft | undefined;
   onChanged: () => void;
 }) {
   const { t } = useLang();
@@ -132,14 +135,23 @@ function CustomerPop({
           {t('ticketCreated')}: <strong>{created}</strong>
         </p>
       )}
-      <TicketForm
-        view={view}
-        callSid={pop.callSid}
-        onCreated={(ticket) => {
-          setCreated(ticket.number);
-          onChanged();
-        }}
-      />
+      {/* The form takes its first values once: it waits for the saved draft of this call. */}
+      {draft?.callSid && !draft.loaded ? (
+        <p className="muted">{t('loading')}</p>
+      ) : (
+        <TicketForm
+          key={draft?.callSid ?? 'no-call'}
+          view={view}
+          callSid={pop.callSid}
+          {...(draft?.callSid
+            ? { draft: draft.fields.ticket, onDraft: (ticket) => draft.update({ ticket }) }
+            : {})}
+          onCreated={(ticket) => {
+            setCreated(ticket.number);
+            onChanged();
+          }}
+        />
+      )}
     </section>
   );
 }

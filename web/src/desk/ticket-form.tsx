@@ -1,7 +1,7 @@
 // Tickets during a call, following the scripts: a claim asks what the warranty hotline asks (name,
 // policy/VIN/plate, fault, location, mileage); complaint, rescue dispatch and fault have their own
 // required fields. The browser enforces them (required inputs); the server checks again.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, type CustomerView, type Ticket, type TicketType } from '../api.js';
 import { useLang } from '../i18n.js';
 
@@ -34,20 +34,39 @@ export function TicketForm({
   view,
   callSid,
   onCreated,
+  draft,
+  onDraft,
 }: {
   view: CustomerView;
   callSid: string | undefined;
   onCreated: (ticket: Ticket) => void;
+  /** What was typed before a reload, as `onDraft` reported it. */
+  draft?: Readonly<Record<string, string>> | undefined;
+  onDraft?: (draft: Record<string, string>) => void;
 }) {
   const { t, tx } = useLang();
-  const [kind, setKind] = useState<Kind>('claim');
-  const [subject, setSubject] = useState('');
-  const [description, setDescription] = useState('');
-  const [policy, setPolicy] = useState(view.policies.find((p) => p.status === 'valid')?.number ?? '');
-  const [assetId, setAssetId] = useState(view.assets[0]?.id ?? '');
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [kind, setKind] = useState<Kind>(() =>
+    KINDS.includes(draft?.kind as Kind) ? (draft?.kind as Kind) : 'claim',
+  );
+  const [subject, setSubject] = useState(draft?.subject ?? '');
+  const [description, setDescription] = useState(draft?.description ?? '');
+  const [policy, setPolicy] = useState(
+    draft?.policy ?? view.policies.find((p) => p.status === 'valid')?.number ?? '',
+  );
+  const [assetId, setAssetId] = useState(draft?.assetId ?? view.assets[0]?.id ?? '');
+  const [fields, setFields] = useState<Record<string, string>>(() => fieldsOf(draft));
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+
+  const reported = useRef(JSON.stringify(draft ?? {}));
+  useEffect(() => {
+    if (!onDraft) return;
+    const next = toDraft({ kind, subject, description, policy, assetId }, fields);
+    const text = JSON.stringify(next);
+    if (text === reported.current) return;
+    reported.current = text;
+    onDraft(next);
+  }, [onDraft, kind, subject, description, policy, assetId, fields]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -153,5 +172,22 @@ export function TicketForm({
         {t('createTicket')}
       </button>
     </form>
+  );
+}
+
+/** Type-specific fields travel in the draft as `f_<name>`, beside the form's own fields. */
+function fieldsOf(draft: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(draft ?? {})
+      .filter(([key]) => key.startsWith('f_'))
+      .map(([key, value]) => [key.slice(2), value]),
+  );
+}
+
+function toDraft(main: Record<string, string>, fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    [...Object.entries(main), ...Object.entries(fields).map(([k, v]) => [`f_${k}`, v] as const)].filter(
+      ([, v]) => v !== '',
+    ),
   );
 }

@@ -34,12 +34,18 @@ export interface DeskState {
   readonly liveCallSid?: string;
   readonly pop?: PopContext;
   readonly error?: string;
+  /** The center's clock minus the browser's, from the last status: timers count in the center's time. */
+  readonly clockOffsetMs: number;
 }
 
 const POLL_MS = 3000;
 
 export function useAgentDesk(enabled: boolean) {
-  const [state, setState] = useState<DeskState>({ link: 'connecting', heartbeatMisses: 0 });
+  const [state, setState] = useState<DeskState>({
+    link: 'connecting',
+    heartbeatMisses: 0,
+    clockOffsetMs: 0,
+  });
   const connection = useRef<AgentConnection | undefined>(undefined);
   /** Calls to our own client that we expect (we accepted, picked or dialled): answered without a second click. */
   const expectCallUntil = useRef(0);
@@ -70,7 +76,8 @@ export function useAgentDesk(enabled: boolean) {
                   since: s.offer?.since ?? Date.now(),
                 }
               : undefined;
-        return { ...s, status, offer, error: undefined };
+        const clockOffsetMs = status.at ? Date.parse(status.at) - Date.now() : s.clockOffsetMs;
+        return { ...s, status, offer, clockOffsetMs, error: undefined };
       });
     } catch (error) {
       patch({ error: (error as Error).message });
@@ -187,6 +194,9 @@ export function useAgentDesk(enabled: boolean) {
     };
   }, [enabled, patch, refresh]);
 
+  const clearPop = useCallback(() => patch({ pop: undefined }), [patch]);
+  const setPop = useCallback((pop: PopContext) => patch({ pop }), [patch]);
+
   const expectCall = () => {
     expectCallUntil.current = Date.now() + 60_000;
   };
@@ -255,12 +265,8 @@ export function useAgentDesk(enabled: boolean) {
     hangupLeg() {
       if (state.liveCallSid) connection.current?.hangup(state.liveCallSid);
     },
-    clearPop() {
-      patch({ pop: undefined });
-    },
-    setPop(pop: PopContext) {
-      patch({ pop });
-    },
+    clearPop,
+    setPop,
   };
 }
 

@@ -4,13 +4,13 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api, type Customer, type Me } from '../api.js';
 import { CallPanel } from '../desk/call-panel.js';
+import { useDesk } from '../desk/desk-provider.js';
 import { DueReminders } from '../desk/due-reminders.js';
 import { askNotificationPermission } from '../desk/ringer.js';
 import { ScheduleCallback } from '../desk/schedule-callback.js';
 import { ScreenPop } from '../desk/screen-pop.js';
 import { DialPanel, MissedPanel, QueuePanel, TasksPanel } from '../desk/side-panels.js';
 import { StateBar } from '../desk/state-bar.js';
-import { useAgentDesk } from '../desk/use-agent-desk.js';
 import { deskApi } from '../desk-api.js';
 import { useLang } from '../i18n.js';
 import { Link } from '../link.js';
@@ -18,7 +18,7 @@ import { Link } from '../link.js';
 export function AgentPage({ me }: { me: Me }) {
   const { t } = useLang();
   const isAgent = me.roles.includes('agent') || me.roles.includes('supervisor');
-  const desk = useAgentDesk(isAgent);
+  const desk = useDesk();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [tasksChanged, setTasksChanged] = useState(0);
 
@@ -78,7 +78,7 @@ export function AgentPage({ me }: { me: Me }) {
         <div className="desk-main">
           <CallPanel desk={desk} run={run} />
           {desk.state.pop ? (
-            <ScreenPop pop={desk.state.pop} />
+            <ScreenPop pop={desk.state.pop} draft={desk.draft} />
           ) : (
             !desk.state.offer && (
               <section className="card idle" data-testid="idle">

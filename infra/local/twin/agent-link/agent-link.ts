@@ -27,6 +27,8 @@ export interface AgentLinkDeps {
 interface Session {
   readonly socket: WebSocket;
   readonly token: VerifiedToken;
+  /** The Worker SDK's setWorkerOfflineIfDisconnected (default true). */
+  readonly offlineIfDisconnected: boolean;
 }
 
 export const AGENT_LINK_PATH = '/twin/agent-link';
@@ -86,7 +88,7 @@ export function createAgentLink(deps: AgentLinkDeps) {
     // A call ringing this page now has no device: reject it so the caller is offered to someone else.
     for (const ring of [...deps.parties.ringing.values()])
       if (ring.to === `client:${identity}`) ring.reject();
-    setWorkerOffline(session.token);
+    if (session.offlineIfDisconnected) setWorkerOffline(session.token);
   }
 
   function setWorkerOffline(token: VerifiedToken): void {
@@ -146,7 +148,11 @@ export function createAgentLink(deps: AgentLinkDeps) {
         ws.close(4000 + (check.code % 1000), check.message.slice(0, 100));
         return;
       }
-      const session: Session = { socket: ws, token: check.token };
+      const session: Session = {
+        socket: ws,
+        token: check.token,
+        offlineIfDisconnected: url.searchParams.get('setWorkerOfflineIfDisconnected') !== 'false',
+      };
       attach(session);
       ws.on('message', (data) => {
         const parsed = parseBrowserMessage(String(data));

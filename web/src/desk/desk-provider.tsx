@@ -1,0 +1,75 @@
+// The desk outlives its page: the phone link, the live call, the screen pop and the drafts belong to the
+// signed-in agent, not to /agent, so opening a customer record (or any page of the app) keeps the agent
+// connected and the call on screen when they come back. After a reload the server's view of the call and
+// the saved draft bring back the pop and the half-written forms.
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
+import type { CallFindings } from './offer.js';
+import { type AgentDesk, useAgentDesk } from './use-agent-desk.js';
+import { type CallDraft, useCallDraft } from './use-call-draft.js';
+
+export type Desk = AgentDesk & { readonly draft: CallDraft };
+
+const DeskContext = createContext<Desk | undefined>(undefined);
+
+/** The call the desk was last about, per agent: the wrap-up after a reload has no live call to name it. */
+const LAST_CALL = 'cc-desk-call';
+
+function remembered(agentId: string | undefined): string | undefined {
+  if (!agentId) return undefined;
+  try {
+    const saved = JSON.parse(localStorage.getItem(LAST_CALL) ?? 'null') as {
+      agentId: string;
+      callSid: string;
+    } | null;
+    return saved?.agentId === agentId ? saved.callSid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function DeskProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
+  const desk = useAgentDesk(enabled);
+  const { status, pop } = desk.state;
+  const live = status?.call;
+  const agentId = status?.agentId;
+  const wrapping = status?.state === 'Wrap-up';
+  const callSid = live?.callSid ?? pop?.callSid ?? (wrapping ? remembered(agentId) : undefined);
+  const draft = useCallDraft(callSid);
+  const { setPop } = desk;
+
+  useEffect(() => {
+    if (!agentId || !callSid) return;
+    localStorage.setItem(LAST_CALL, JSON.stringify({ agentId, callSid }));
+  }, [agentId, callSid]);
+
+  useEffect(() => {
+    if (!callSid) return;
+    const fromDraft = draft.loaded ? (draft.fields.pop as CallFindings | undefined) : undefined;
+    const saved = fromDraft && Object.keys(fromDraft).length > 0 ? fromDraft : undefined;
+    if (!pop) {
+      // Reloaded (or a second tab): the server knows the call; the draft knows what the pop showed.
+      setPop({ callSid, ...(live?.taskSid ? { taskSid: live.taskSid } : {}), findings: saved ?? {} });
+    } else if (live && pop.callSid !== live.callSid) {
+      // The pop was opened from the offer or my own leg: name it by the customer's call from now on.
+      setPop({ ...pop, callSid: live.callSid });
+    } else if (saved && Object.keys(pop.findings).length === 0) {
+      setPop({ ...pop, findings: saved });
+    } else if (draft.loaded && !draft.fields.pop && Object.keys(pop.findings).length > 0) {
+      draft.update({ pop: { ...pop.findings } });
+    }
+  }, [callSid, pop, live, draft, setPop]);
+
+  const clearPop = useCallback(() => {
+    localStorage.removeItem(LAST_CALL);
+    desk.clearPop();
+  }, [desk.clearPop]);
+
+  const value = useMemo(() => ({ ...desk, clearPop, draft }), [desk, clearPop, draft]);
+  return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
+}
+
+export function useDesk(): Desk {
+  const desk = useContext(DeskContext);
+  if (!desk) throw new Error('useDesk outside DeskProvider');
+  return desk;
+}
