@@ -80,6 +80,13 @@ export type LookupKind = 'phone' | 'vin' | 'plate' | 'idCode';
  */
 export const lookup = (kind: LookupKind, value: string) => `LOOKUP#${kind}#${value}`;
 
+/**
+ * Customer name search (`domain/name-search.ts` makes the keys): one partition per first character of a
+ * name key, sort key `<name key>#<customer id>`, so a typed prefix is one `begins_with` Query.
+ */
+export const nameIndex = (nameKey: string) => `NAMEKEY#${[...nameKey][0] ?? ''}`;
+export const nameIndexEntry = (nameKey: string, customerId: string) => `${nameKey}#${customerId}`;
+
 export type RecordingIndexField = 'caller' | 'queue' | 'ticket';
 /** Recording search by a key the recording item has no index for; sort key `byTime(startedAt, sid)`. */
 export const recordingIndex = (field: RecordingIndexField, value: string) => `RECIDX#${field}#${value}`;
@@ -131,7 +138,7 @@ export function timeSpan(from: string, to: string, kind?: ListedKind): readonly 
 
 // gsi2 (state and time): whole-center lists.
 
-/** Every customer, sort key `byName`: listing and name-prefix search. */
+/** Every customer, sort key `byName`: listing (and, for customers saved before the name index, search). */
 export const CUSTOMERS = 'CUSTOMERS';
 /** Name search key: lower case with spaces removed, so "Zhang Wei" matches "zhangw". */
 export const nameKey = (name: string) => name.toLowerCase().replace(/\s+/g, '');
