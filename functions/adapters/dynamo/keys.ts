@@ -47,6 +47,11 @@ export const smsSession = (phone: string) => `SMSSESSION#${phone}`;
 export const setting = (name: string) => `SETTING#${name}`;
 /** Atomic sequence behind human-readable numbers, e.g. `CLM-2026`. */
 export const counter = (name: string) => `COUNTER#${name}`;
+/**
+ * A ticket's incident key (its call, its vehicle, its subject, or a client's request key): names the one
+ * open ticket for that incident, so the same claim filed twice is stored once.
+ */
+export const incident = (key: string) => `INCIDENT#${key}`;
 /** One-time claim: the first conditional put wins, so a notification goes out once. */
 export const once = (key: string) => `ONCE#${key}`;
 /** Short-lived markers and counters (TTL); changing a layout orphans live markers. */

@@ -48,6 +48,7 @@ const pins = {
     [keys.nameIndex('建国'), 'NAMEKEY#建'],
   ],
   nameIndexEntry: [[keys.nameIndexEntry('smith', 'cus-0004'), 'smith#cus-0004']],
+  incident: [[keys.incident('call:claim:CA123'), 'INCIDENT#call:claim:CA123']],
   recordingIndex: [
     [keys.recordingIndex('caller', '+8613800138000'), 'RECIDX#caller#+8613800138000'],
     [keys.recordingIndex('queue', 'claims'), 'RECIDX#queue#claims'],

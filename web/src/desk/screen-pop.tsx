@@ -7,7 +7,14 @@ import { useLang } from '../i18n.js';
 import { TicketForm } from './ticket-form.js';
 import type { PopContext } from './use-agent-desk.js';
 
-export function ScreenPop({ pop }: { pop: PopContext }) {
+export function ScreenPop({
+  pop,
+  customerCallSid,
+}: {
+  pop: PopContext;
+  /** The customer's own call (not the agent's leg), which the IVR's tickets name. */
+  customerCallSid?: string | undefined;
+}) {
   const { t } = useLang();
   const [view, setView] = useState<CustomerView | null>();
   const [error, setError] = useState<string>();
@@ -32,7 +39,14 @@ export function ScreenPop({ pop }: { pop: PopContext }) {
   if (error) return <p className="error">{error}</p>;
   if (view === undefined) return <p className="muted">{t('loading')}</p>;
   if (view === null) return <NewCustomer phone={from} onCreated={() => setReload((n) => n + 1)} />;
-  return <CustomerPop view={view} pop={pop} onChanged={() => setReload((n) => n + 1)} />;
+  const callSid = customerCallSid ?? pop.callSid;
+  return (
+    <CustomerPop
+      view={view}
+      pop={callSid ? { ...pop, callSid } : pop}
+      onChanged={() => setReload((n) => n + 1)}
+    />
+  );
 }
 
 function CustomerPop({
@@ -45,7 +59,7 @@ function CustomerPop({
   onChanged: () => void;
 }) {
   const { t } = useLang();
-  const [created, setCreated] = useState<string>();
+  const [created, setCreated] = useState<{ number: string; existing: boolean }>();
   const { customer: c, assets, policies, tickets, calls } = view;
   const open = tickets.filter((tk) => !['resolved', 'closed', 'cancelled'].includes(tk.status));
   const past = tickets.filter((tk) => ['resolved', 'closed', 'cancelled'].includes(tk.status));
@@ -129,14 +143,15 @@ function CustomerPop({
       <h3>{t('newTicket')}</h3>
       {created && (
         <p className="ok" data-testid="ticket-created">
-          {t('ticketCreated')}: <strong>{created}</strong>
+          {t(created.existing ? 'alreadyFiled' : 'ticketCreated')}: <strong>{created.number}</strong>
         </p>
       )}
       <TicketForm
         view={view}
         callSid={pop.callSid}
-        onCreated={(ticket) => {
-          setCreated(ticket.number);
+        ivrTicket={pop.findings.ticketNumber}
+        onCreated={(ticket, existing) => {
+          setCreated({ number: ticket.number, existing });
           onChanged();
         }}
       />
