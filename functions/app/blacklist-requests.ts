@@ -77,7 +77,9 @@ export function createBlacklistRequests(deps: Pick<CenterPorts, 'store' | 'confi
           phone: decided.phone,
           reason: decided.reason,
           createdBy: user.id,
-          action: body.action ?? 'message',
+          // No action chosen: the entry follows each line's own `blocked` rule (a reject line refuses
+          // the call unanswered), so it is left unset rather than fixed to a message everywhere.
+          ...(body.action ? { action: body.action } : {}),
         });
       }
       await store.audit.append({

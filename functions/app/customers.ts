@@ -1,6 +1,6 @@
-// Customers: finding one by name or any key (a phone typed as people type it too), creating and changing
-// one with their phones as E.164 keys, the screen-pop view of everything they own and every recent
-// contact, and adding a vehicle, device or warranty policy to them.
+// Customers: finding one by name, any key (a phone typed as people type it too) or a ticket number,
+// creating and changing one with their phones as E.164 keys, the screen-pop view of everything they own
+// and every recent contact, and adding a vehicle, device or warranty policy to them.
 import type { Asset, Customer, CustomerView, Policy } from '../domain/model.js';
 import { normalisePhone } from '../domain/phone.js';
 import type { NewAsset, NewCustomer, NewPolicy, Page, PageRequest } from '../domain/ports.js';
@@ -31,17 +31,30 @@ export async function existingCustomer(deps: CustomerDeps, id: string): Promise<
   return customer;
 }
 
-/** Customers matching `q` (a name prefix or any exact key), or every customer without one. */
+/** A phone number as people type it: digits with spaces, dots, dashes or brackets, maybe a leading +. */
+const PHONE_LIKE = /^\+?[\d\s().-]{6,}$/;
+const TICKET_NUMBER = /^[A-Z]{3}-\d{4}-\d{6}$/;
+
+/**
+ * Customers matching `q`: a ticket number finds its customer; any exact key (a phone in any format, id
+ * code, policy number, VIN, plate); else any word or part of a name. Full-width input (from a Chinese
+ * keyboard) is read as the half-width text it shows. Without `q`, every customer.
+ */
 export async function searchCustomers(
   deps: CustomerDeps,
   q: string | undefined,
   page: PageRequest,
 ): Promise<Page<Customer>> {
+  const typed = q?.normalize('NFKC').trim();
+  if (!typed) return deps.store.customers.list(page);
+  if (!page.cursor && TICKET_NUMBER.test(typed.toUpperCase())) {
+    const ticket = await deps.store.tickets.get(typed.toUpperCase());
+    const owner = ticket?.customerId ? await deps.store.customers.get(ticket.customerId) : undefined;
+    if (owner) return { items: [owner] };
+  }
   // A phone typed in national format should still find the customer, so try its E.164 form too.
-  const phone =
-    q && /^[+\d][\d\s()-]{5,}$/.test(q) ? normalisePhone(q, deps.config.defaultPhoneRegion) : undefined;
-  const text = phone?.ok ? phone.e164 : q;
-  return text ? deps.store.customers.search(text, page) : deps.store.customers.list(page);
+  const phone = PHONE_LIKE.test(typed) ? normalisePhone(typed, deps.config.defaultPhoneRegion) : undefined;
+  return deps.store.customers.search(phone?.ok ? phone.e164 : typed, page);
 }
 
 export async function createCustomer(deps: CustomerDeps, body: NewCustomer): Promise<Customer> {

@@ -6,7 +6,15 @@ import { callerId } from '../domain/caller-id.js';
 import type { SmsSession } from '../domain/channel-ports.js';
 import type { JobQueue } from '../domain/jobs.js';
 import type { Customer, Language } from '../domain/model.js';
-import { type BotIntent, classify, languageOf, MAX_BODY, render, STATUS_WORDS } from '../domain/sms-bot.js';
+import {
+  type BotIntent,
+  classify,
+  languageOf,
+  MAX_BODY,
+  render,
+  replyLanguage,
+  STATUS_WORDS,
+} from '../domain/sms-bot.js';
 import type { CenterBasics } from './center.js';
 
 export interface SmsConversationDeps extends Pick<CenterBasics, 'store' | 'clock' | 'logger'> {
@@ -55,11 +63,14 @@ export async function answerInboundSms(
       store.messaging.getSession(phone),
       customerOf(deps, phone),
     ]);
-    // A text with no letters (a rating, a claim number) keeps the conversation's language.
-    language =
-      session && !/\p{Script=Han}|[a-z]/iu.test(body)
-        ? session.language
-        : languageOf(body, customer?.language ?? 'zh');
+    language = replyLanguage(
+      body,
+      {
+        ...(customer ? { customer: customer.language } : {}),
+        ...(session ? { session: session.language } : {}),
+      },
+      'zh',
+    );
     const { created } = await store.messaging.saveMessage({
       sid: sms.sid,
       direction: 'inbound',

@@ -35,23 +35,30 @@ export async function existingTicket(deps: TicketDeps, number: string): Promise<
   return ticket;
 }
 
+/**
+ * Files a ticket, or answers with the open one already filed for the same incident (the same call, or the
+ * same customer and subject) or for the same `requestKey` (a retried request): `existing` says which.
+ */
 export async function fileTicket(
   deps: TicketDeps,
   user: User,
   body: Omit<NewTicket, 'status'>,
-): Promise<Ticket> {
+  requestKey?: string,
+): Promise<{ ticket: Ticket; existing: boolean }> {
   const { store } = deps;
   if (body.customerId && !(await store.customers.get(body.customerId)))
     throw invalidField('body.customerId', `no customer "${body.customerId}"`);
   if (body.assigneeId && !(await store.users.get(body.assigneeId)))
     throw invalidField('body.assigneeId', `no user "${body.assigneeId}"`);
-  const ticket = unwrap(
-    await store.tickets.create({ ...body, status: 'new' }, user.id),
-    'ticket',
-    body.subject,
+  const result = await store.tickets.create(
+    { ...body, status: 'new' },
+    user.id,
+    requestKey ? { requestKey } : {},
   );
+  const ticket = unwrap(result, 'ticket', body.subject);
+  if (result.ok && result.existing) return { ticket, existing: true };
   await notifyTicketChange(deps, undefined, ticket);
-  return ticket;
+  return { ticket, existing: false };
 }
 
 export async function changeTicket(

@@ -100,9 +100,16 @@ export interface TicketPatch {
   readonly note?: string;
 }
 
+/** A ticket filed, or (`existing`) the open ticket already filed for the same incident or request. */
+export type TicketCreated = WriteResult<Ticket> & { readonly existing?: boolean };
+
 export interface TicketRepo {
-  /** Allocates the next human-readable number for the type and year from an atomic counter. */
-  create(input: NewTicket, by: string): Promise<WriteResult<Ticket>>;
+  /**
+   * Allocates the next human-readable number for the type and year from an atomic counter, unless an open
+   * ticket already holds one of the new ticket's incident keys (domain/ticket-incident.ts) or the
+   * client's `requestKey`: then that ticket comes back, with `existing`.
+   */
+  create(input: NewTicket, by: string, options?: { readonly requestKey?: string }): Promise<TicketCreated>;
   get(number: string): Promise<Ticket | undefined>;
   /** Validated by the caller against ticket-workflow; records history. */
   update(

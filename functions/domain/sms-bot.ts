@@ -33,6 +33,22 @@ export function languageOf(text: string, fallback: Language): Language {
   return /[a-z]/i.test(text) ? 'en' : fallback;
 }
 
+/**
+ * The language of the bot's reply. A known customer is answered in the language stored on them, whatever
+ * the text's script: a claim number like "CLM-2026-000123" is Latin letters even from a Chinese speaker.
+ * Anyone else is answered in the text's language, and a text with no letters (a rating) keeps the
+ * conversation's.
+ */
+export function replyLanguage(
+  body: string,
+  known: { readonly customer?: Language; readonly session?: Language },
+  fallback: Language,
+): Language {
+  if (known.customer) return known.customer;
+  if (known.session && !HAN.test(body) && !/[a-z]/i.test(body)) return known.session;
+  return languageOf(body, fallback);
+}
+
 export function classify(rawBody: string, session: SmsSession | undefined): BotIntent {
   const text = rawBody.trim();
   const word = text.toUpperCase();

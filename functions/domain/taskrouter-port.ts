@@ -34,6 +34,8 @@ export interface ReservationView {
   readonly workerSid: string;
   readonly workerName?: string;
   readonly status: ReservationStatus;
+  /** When its status last changed (ISO). */
+  readonly updatedAt?: string;
 }
 
 export type TaskStatus = 'pending' | 'reserved' | 'assigned' | 'wrapping' | 'completed' | 'canceled';
@@ -65,13 +67,14 @@ export type ReservationUpdate =
 
 export interface QueueStatistics {
   readonly queueSid: string;
+  /** Tasks not yet accepted: pending, or reserved (ringing an agent); the ones the longest wait is over. */
   readonly waiting: number;
   readonly longestWaitSeconds: number;
   readonly availableWorkers: number;
   readonly reservationsAccepted: number;
   readonly tasksCanceled: number;
-  /** Tasks accepted within the split threshold, when one was asked for. */
-  readonly acceptedWithinThreshold: number;
+  /** Per wait-time split asked for (seconds): reservations accepted and tasks canceled below it. */
+  readonly below: Readonly<Record<number, { readonly accepted: number; readonly canceled: number }>>;
 }
 
 export interface TaskRouterPort {
@@ -129,7 +132,7 @@ export interface TaskRouterPort {
   ): Promise<TaskView>;
   queueStatistics(
     workspaceSid: string,
-    options: { readonly startDate: Date; readonly splitByWaitTimeSeconds?: number },
+    options: { readonly startDate: Date; readonly splitByWaitTimeSeconds?: readonly number[] },
   ): Promise<QueueStatistics[]>;
 }
 

@@ -80,6 +80,17 @@ describe('blacklist requests', () => {
     ).toBe(404);
   });
 
+  it('approved without an action, the entry follows each line’s own rule (message or reject)', async () => {
+    const made = await ask('+8613900000003');
+    const approved = await h.as('supervisor', 'POST', `/api/supervisor/blacklist-requests/${made.body.id}`, {
+      decision: 'approve',
+    });
+    expect(approved.status).toBe(200);
+    const entry = await h.store.blacklist.get('+8613900000003');
+    expect(entry).toMatchObject({ reason: 'abusive caller', createdBy: USERS.supervisor.id });
+    expect(entry).not.toHaveProperty('action');
+  });
+
   it('keeps every one of 20 requests made at the same moment', async () => {
     const made = await Promise.all(
       Array.from({ length: 20 }, (_, n) => ask(`+86139000001${String(n).padStart(2, '0')}`)),

@@ -135,4 +135,30 @@ describe('tickets API', () => {
     expect(res.status).toBe(400);
     expect(res.body.issues[0].path).toBe('body.assigneeId');
   });
+  it('answers a retried POST (same Idempotency-Key) and a repeated open claim with the ticket already filed', async () => {
+    const post = (body: Record<string, unknown>, key?: string) =>
+      h.api('POST', '/api/tickets', {
+        token: h.tokens.agent,
+        body: { type: 'claim', subject: 'Cracked windscreen', ...body },
+        ...(key ? { headers: { 'idempotency-key': key } } : {}),
+      });
+    const first = await post({}, 'retry-key-0001');
+    const retried = await post({}, 'retry-key-0001');
+    expect(first.status).toBe(201);
+    expect(retried.status).toBe(200);
+    expect(retried.body.number).toBe(first.body.number);
+    expect((await post({}, 'bad key!')).status).toBe(400);
+
+    const customer = await h.store.customers.create({
+      name: 'Repeat Caller',
+      phones: [],
+      language: 'en',
+      vipTier: 'none',
+    });
+    if (!customer.ok) throw new Error('customer');
+    const claim = await post({ customerId: customer.value.id, subject: 'Hail damage' });
+    const again = await post({ customerId: customer.value.id, subject: 'hail  damage' });
+    expect(claim.status).toBe(201);
+    expect(again).toMatchObject({ status: 200, body: { number: claim.body.number } });
+  });
 });

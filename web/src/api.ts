@@ -101,20 +101,30 @@ export interface DialRefusals {
   readonly burstWindowMinutes: number;
 }
 
-export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** A request and its answer's status (200 and 201 can mean different things); errors throw ApiError. */
+export async function send<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; data: T }> {
   const response = await fetch(`/api${path}`, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return { status: 204, data: undefined as T };
   const data = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
   if (!response.ok) {
     const { error, message, ...detail } = data;
     throw new ApiError(response.status, error ?? 'error', message ?? response.statusText, detail);
   }
-  return data as T;
+  return { status: response.status, data: data as T };
+}
+
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return (await send<T>(method, path, body)).data;
 }
 
 export const api = {
@@ -136,7 +146,14 @@ export const api = {
     region?: string;
     notes?: string;
   }) => call<Customer>('POST', '/customers', body),
-  createTicket: (body: NewTicket) => call<Ticket>('POST', '/tickets', body),
+  /**
+   * Files a ticket; `requestKey` stays the same for retries of one submission. `existing`: the server
+   * answered with the open ticket already filed for the same incident or request.
+   */
+  createTicket: async (body: NewTicket, requestKey: string) => {
+    const { status, data } = await send<Ticket>('POST', '/tickets', body, { 'idempotency-key': requestKey });
+    return { ticket: data, existing: status === 200 };
+  },
   addTicketNote: (number: string, text: string) =>
     call<Ticket>('POST', `/tickets/${encodeURIComponent(number)}/notes`, { text }),
   myTasks: () => call<{ items: Task[] }>('GET', '/tasks/mine'),

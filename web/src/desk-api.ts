@@ -80,6 +80,8 @@ export interface QueueBoard {
   readonly availableAgents: number;
   readonly answeredToday: number;
   readonly abandonedToday: number;
+  /** The queue's service-level threshold in seconds. */
+  readonly serviceLevelSeconds: number;
   readonly serviceLevelToday: number | null;
 }
 
@@ -87,7 +89,10 @@ export interface AgentBoard {
   readonly agentId: string;
   readonly name?: string;
   readonly workerSid: string;
+  /** Available, Ringing, On call, Wrap-up, Missed, Away or Offline. */
   readonly state: string;
+  /** The TaskRouter activity (Away says which: Busy or Break). */
+  readonly activity?: string;
   readonly since?: string;
   readonly secondsInState?: number;
   readonly breakReason?: string;
@@ -97,7 +102,6 @@ export interface AgentBoard {
 
 export interface Wallboard {
   readonly at: string;
-  readonly serviceLevelSeconds: number;
   readonly queues: readonly QueueBoard[];
   readonly agents: readonly AgentBoard[];
 }

@@ -41,8 +41,8 @@ const LABELS = {
   callerPhone: { zh: '模拟来电', en: 'Caller phone' },
   search: { zh: '搜索', en: 'Search' },
   searchHint: {
-    zh: '姓名、电话、保单号、VIN、车牌或客户标识号',
-    en: 'Name, phone, policy number, VIN, plate or customer ID code',
+    zh: '姓名、电话、保单号、VIN、车牌、单号或客户标识号',
+    en: 'Name, phone, policy number, VIN, plate, ticket number or customer ID code',
   },
   noResults: { zh: '没有找到客户', en: 'No customer found' },
   customer: { zh: '客户', en: 'Customer' },

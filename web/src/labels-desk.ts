@@ -76,6 +76,8 @@ export const DESK_LABELS = {
   play: { zh: '播放录音', en: 'Play' },
   newTicket: { zh: '新建工单', en: 'New ticket' },
   ticketCreated: { zh: '工单已创建', en: 'Ticket created' },
+  alreadyFiled: { zh: '已登记过，未重复创建', en: 'Already filed, not created again' },
+  filedOnThisCall: { zh: '本次通话已登记', en: 'Already filed on this call' },
   ticketType: { zh: '工单类型', en: 'Ticket type' },
   type_claim: { zh: '理赔报案', en: 'Claim' },
   type_complaint: { zh: '投诉', en: 'Complaint' },

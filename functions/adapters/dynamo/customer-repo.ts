@@ -1,7 +1,10 @@
-// Customers: the profile item, pointers for every phone and the unique id code, and name search.
+// Customers: the profile item, pointers for every phone and the unique id code, and name search through
+// small name-key items (one per word of the name, see domain/name-search.ts), checked against the customer.
 
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { normaliseIdCode } from '../../domain/identifiers.js';
 import type { Customer } from '../../domain/model.js';
+import { nameKeys, searchKey } from '../../domain/name-search.js';
 import type {
   AssetRepo,
   Clock,
@@ -51,7 +54,33 @@ export function createCustomerRepo(
 
   const holdsIdCode = (code: string) => async (holder: string) => (await get(holder))?.idCode === code;
 
+  const keysOf = (c: Customer | undefined) => (c ? nameKeys(c.name, c.company) : []);
+
+  /** Name-key items: added for the new name before the old ones go, so the customer stays findable. */
+  async function syncNameKeys(before: Customer | undefined, after: Customer): Promise<void> {
+    const old = keysOf(before);
+    const now = keysOf(after);
+    for (const key of now.filter((k) => !old.includes(k))) {
+      const item = {
+        pk: keys.nameIndex(key),
+        sk: keys.nameIndexEntry(key, after.id),
+        entity: 'name-key',
+        targetId: after.id,
+      };
+      await t.doc.send(new PutCommand({ TableName: t.tableName, Item: item }));
+    }
+    for (const key of old.filter((k) => !now.includes(k))) {
+      await t.doc.send(
+        new DeleteCommand({
+          TableName: t.tableName,
+          Key: { pk: keys.nameIndex(key), sk: keys.nameIndexEntry(key, after.id) },
+        }),
+      );
+    }
+  }
+
   async function syncPointers(before: Customer | undefined, after: Customer): Promise<void> {
+    await syncNameKeys(before, after);
     for (const phone of after.phones) await addPointer(t, 'phone', phone, after.id);
     for (const phone of before?.phones ?? []) {
       if (!after.phones.includes(phone)) await removePointer(t, 'phone', phone, after.id);
@@ -142,11 +171,15 @@ export function createCustomerRepo(
 
     async search(text: string, page?: PageRequest): Promise<Page<Customer>> {
       const q = text.trim();
-      if (!q) return repo.list(page);
+      const key = searchKey(q);
+      if (!key) return repo.list(page);
       if (!page?.cursor) {
         const keyed = await exactKeyMatches(q);
         if (keyed.length > 0) return { items: keyed };
       }
+      const found = await byNameKey(key, page);
+      if (found.items.length > 0 || page?.cursor) return found;
+      // Customers saved before the name-key items existed are still found by the start of their name.
       return mapPage<Customer>(
         await queryPage(t, { index: 'gsi2', pk: keys.CUSTOMERS, skPrefix: keys.nameKey(q) }, page),
       );
@@ -156,6 +189,17 @@ export function createCustomerRepo(
       return mapPage<Customer>(await queryPage(t, { index: 'gsi2', pk: keys.CUSTOMERS }, page));
     },
   };
+
+  /** One Query on the key's partition, then the customers named, each checked to still hold the key. */
+  async function byNameKey(key: string, page?: PageRequest): Promise<Page<Customer>> {
+    const entries = await queryPage(t, { pk: keys.nameIndex(key), skPrefix: key }, page);
+    const ids = [...new Set(entries.items.map((i) => String(i.targetId)))];
+    const found = await Promise.all(ids.map(get));
+    const items = found.filter(
+      (c): c is Customer => c !== undefined && keysOf(c).some((k) => k.startsWith(key)),
+    );
+    return { items, ...(entries.cursor ? { cursor: entries.cursor } : {}) };
+  }
 
   async function exactKeyMatches(q: string): Promise<Customer[]> {
     const lookups: CustomerLookup[] = [

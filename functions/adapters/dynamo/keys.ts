@@ -47,6 +47,11 @@ export const smsSession = (phone: string) => `SMSSESSION#${phone}`;
 export const setting = (name: string) => `SETTING#${name}`;
 /** Atomic sequence behind human-readable numbers, e.g. `CLM-2026`. */
 export const counter = (name: string) => `COUNTER#${name}`;
+/**
+ * A ticket's incident key (its call, its vehicle, its subject, or a client's request key): names the one
+ * open ticket for that incident, so the same claim filed twice is stored once.
+ */
+export const incident = (key: string) => `INCIDENT#${key}`;
 /** One-time claim: the first conditional put wins, so a notification goes out once. */
 export const once = (key: string) => `ONCE#${key}`;
 /** Short-lived markers and counters (TTL); changing a layout orphans live markers. */
@@ -83,6 +88,13 @@ export type LookupKind = 'phone' | 'vin' | 'plate' | 'idCode';
  * customers may share one), ITEM_SK for the unique keys (VIN, plate, id code).
  */
 export const lookup = (kind: LookupKind, value: string) => `LOOKUP#${kind}#${value}`;
+
+/**
+ * Customer name search (`domain/name-search.ts` makes the keys): one partition per first character of a
+ * name key, sort key `<name key>#<customer id>`, so a typed prefix is one `begins_with` Query.
+ */
+export const nameIndex = (nameKey: string) => `NAMEKEY#${[...nameKey][0] ?? ''}`;
+export const nameIndexEntry = (nameKey: string, customerId: string) => `${nameKey}#${customerId}`;
 
 export type RecordingIndexField = 'caller' | 'queue' | 'ticket';
 /** Recording search by a key the recording item has no index for; sort key `byTime(startedAt, sid)`. */
@@ -135,7 +147,7 @@ export function timeSpan(from: string, to: string, kind?: ListedKind): readonly 
 
 // gsi2 (state and time): whole-center lists.
 
-/** Every customer, sort key `byName`: listing and name-prefix search. */
+/** Every customer, sort key `byName`: listing (and, for customers saved before the name index, search). */
 export const CUSTOMERS = 'CUSTOMERS';
 /** Name search key: lower case with spaces removed, so "Zhang Wei" matches "zhangw". */
 export const nameKey = (name: string) => name.toLowerCase().replace(/\s+/g, '');

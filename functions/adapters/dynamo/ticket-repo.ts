@@ -1,20 +1,23 @@
-// Tickets: numbered from an atomic counter per type and year, listed by customer, status and
-// assignee, updated under optimistic locking with every change kept in the history.
+// Tickets: numbered from an atomic counter per type and year, filed once per incident (open-incidents.ts),
+// listed by customer, status and assignee, updated under optimistic locking with every change in the history.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ticket, TicketEvent } from '../../domain/model.js';
 import type {
   Clock,
   NewTicket,
   Page,
   PageRequest,
+  TicketCreated,
   TicketPatch,
   TicketRepo,
   WriteResult,
 } from '../../domain/ports.js';
+import { incidentKeys } from '../../domain/ticket-incident.js';
 import { formatTicketNumber, TICKET_PREFIX } from '../../domain/ticket-workflow.js';
 import { nextSequence } from './counter.js';
 import * as keys from './keys.js';
+import { createIncidentClaims } from './open-incidents.js';
 import { fromItem, getItem, type Item, mapPage, putIf, queryPage, type TableAccess } from './table-access.js';
 import { compact, versionedReplace } from './versioned.js';
 
@@ -82,8 +85,18 @@ export function createTicketRepo(t: TableAccess, clock: Clock, timeZone: string)
   const list = async (spec: Parameters<typeof queryPage>[1], page?: PageRequest): Promise<Page<Ticket>> =>
     mapPage<Ticket>(await queryPage(t, { ...spec, newestFirst: true }, page));
 
+  const get = async (number: string): Promise<Ticket | undefined> => {
+    const item = await getItem(t, keys.ticket(number));
+    return item ? fromItem<Ticket>(item) : undefined;
+  };
+  const incidents = createIncidentClaims(t, clock, get);
+
   return {
-    async create(input: NewTicket, by: string): Promise<WriteResult<Ticket>> {
+    async create(input: NewTicket, by: string, options = {}): Promise<TicketCreated> {
+      const claims = incidentKeys(input, options.requestKey ? { by, key: options.requestKey } : undefined);
+      // Most repeats are plain repeats: answer them before spending a ticket number.
+      const open = await incidents.holder(claims);
+      if (open) return { ok: true, value: open, existing: true };
       const nowMs = clock.now();
       const now = new Date(nowMs).toISOString();
       const year = yearIn(nowMs, timeZone);
@@ -104,13 +117,19 @@ export function createTicketRepo(t: TableAccess, clock: Clock, timeZone: string)
         // Only possible if the counter was reset under existing tickets: refuse rather than overwrite.
         return { ok: false, reason: 'duplicate', field: 'number', value: number };
       }
+      // The atomic step: the first ticket to claim a key keeps it; the other is taken back (its number
+      // stays unused) and the caller gets the one that won.
+      const winner = await incidents.claim(claims, number);
+      if (winner) {
+        await t.doc.send(
+          new DeleteCommand({ TableName: t.tableName, Key: { pk: keys.ticket(number), sk: keys.ITEM_SK } }),
+        );
+        return { ok: true, value: winner, existing: true };
+      }
       return { ok: true, value: ticket };
     },
 
-    async get(number: string): Promise<Ticket | undefined> {
-      const item = await getItem(t, keys.ticket(number));
-      return item ? fromItem<Ticket>(item) : undefined;
-    },
+    get,
 
     update(number, expectedVersion, patch, by): Promise<WriteResult<Ticket>> {
       const at = new Date(clock.now()).toISOString();

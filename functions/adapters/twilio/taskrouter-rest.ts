@@ -47,12 +47,15 @@ function worker(j: Json): WorkerView {
 
 function reservation(j: Json): ReservationView {
   const workerName = str(j.worker_name);
+  const changed = str(j.date_updated);
+  const updated = changed && !Number.isNaN(Date.parse(changed)) ? new Date(changed).toISOString() : undefined;
   return {
     sid: String(j.sid),
     taskSid: String(j.task_sid),
     workerSid: String(j.worker_sid),
     ...(workerName ? { workerName } : {}),
     status: String(j.reservation_status) as ReservationStatus,
+    ...(updated ? { updatedAt: updated } : {}),
   };
 }
 
@@ -173,30 +176,36 @@ export function createTaskRouterRest(rest: RestTransport): TaskRouterPort {
       );
     },
     async queueStatistics(workspaceSid, options) {
-      const split = options.splitByWaitTimeSeconds;
+      const splits = [...new Set(options.splitByWaitTimeSeconds ?? [])];
       const list = await rest.taskrouterList(
         `${ws(workspaceSid)}/TaskQueues/Statistics`,
         'task_queues_statistics',
         {
           StartDate: options.startDate.toISOString(),
-          SplitByWaitTime: split === undefined ? undefined : String(split),
+          SplitByWaitTime: splits.length ? splits.join(',') : undefined,
         },
       );
       return list.map((s): QueueStatistics => {
         const rt = (s.realtime ?? {}) as Json;
         const cu = (s.cumulative ?? {}) as Json;
         const byStatus = (rt.tasks_by_status ?? {}) as Json;
-        // Each split counts reservations accepted (and tasks canceled) below and above the threshold.
-        const splits = (cu.split_by_wait_time ?? {}) as Record<string, { below?: Json }>;
+        // Each split counts reservations accepted and tasks canceled below and above the threshold.
+        const split = (cu.split_by_wait_time ?? {}) as Record<string, { below?: Json }>;
+        const below = Object.fromEntries(
+          splits.map((seconds) => {
+            const b = split[String(seconds)]?.below ?? {};
+            return [seconds, { accepted: num(b.reservations_accepted), canceled: num(b.tasks_canceled) }];
+          }),
+        );
         return {
           queueSid: String(s.task_queue_sid),
-          waiting: num(byStatus.pending),
+          // The longest wait is over pending and reserved tasks alike, so both count as waiting.
+          waiting: num(byStatus.pending) + num(byStatus.reserved),
           longestWaitSeconds: num(rt.longest_task_waiting_age),
           availableWorkers: num(rt.total_available_workers),
           reservationsAccepted: num(cu.reservations_accepted),
           tasksCanceled: num(cu.tasks_canceled),
-          acceptedWithinThreshold:
-            split === undefined ? 0 : num(splits[String(split)]?.below?.reservations_accepted),
+          below,
         };
       });
     },

@@ -1,13 +1,23 @@
-// The wallboard: today's figures per queue from TaskRouter's statistics and every agent's state, built
-// once and shared by every console for a couple of seconds.
-import { ON_CALL } from '../../domain/agent-state.js';
+// The wallboard: today's figures per queue from TaskRouter's statistics and every agent's real state, built
+// once and shared by every console for a couple of seconds. Waiting callers and the longest wait come from
+// the same statistics answer, so they always agree.
+import { routing as routingConfig } from '../../../flows/routing.js';
 import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
 import { customerNumberOf } from '../../domain/routing/workflow.js';
+import type { ReservationView } from '../../domain/taskrouter-port.js';
+import {
+  agentState,
+  SERVICE_LEVEL_SETTING,
+  type ServiceLevelSetting,
+  serviceLevel,
+  thresholdSeconds,
+} from '../../domain/wallboard-rules.js';
 import type { Center } from '../center.js';
 import { heartbeatKey } from '../desk/presence.js';
 
-export const SERVICE_LEVEL_SECONDS = 20;
 const WALLBOARD_CACHE_MS = 2000;
+/** The reservation whose call the board shows: the live one, else the one ringing, else in wrap-up. */
+const SHOWN: readonly ReservationView['status'][] = ['accepted', 'pending', 'wrapping'];
 
 /** Midnight today in the center's time zone, as a UTC instant. */
 export function startOfDay(nowMs: number, timeZone: string): Date {
@@ -24,8 +34,8 @@ export function createWallboard(center: Center) {
   let cache: { at: number; board: Awaited<ReturnType<typeof build>> } | undefined;
   let building: Promise<Awaited<ReturnType<typeof build>>> | undefined;
 
-  async function currentOf(sids: ProvisionedRouting, workerSid: string) {
-    const [r] = await taskrouter.reservations(sids.workspaceSid, workerSid, 'accepted');
+  async function callOf(sids: ProvisionedRouting, reservations: readonly ReservationView[]) {
+    const r = SHOWN.map((status) => reservations.find((x) => x.status === status)).find(Boolean);
     if (!r) return undefined;
     const t = await taskrouter.task(sids.workspaceSid, r.taskSid).catch(() => undefined);
     return {
@@ -38,55 +48,79 @@ export function createWallboard(center: Center) {
 
   async function build() {
     const sids = await center.routing();
+    const queueNames = new Map(Object.entries(sids.queues).map(([name, sid]) => [sid, name]));
+    const setting = await store.settings.get<ServiceLevelSetting>(SERVICE_LEVEL_SETTING);
+    const threshold = (queue: string) => thresholdSeconds(setting, queue);
     const [stats, list, users] = await Promise.all([
       taskrouter.queueStatistics(sids.workspaceSid, {
         startDate: startOfDay(clock.now(), config.timeZone),
-        splitByWaitTimeSeconds: SERVICE_LEVEL_SECONDS,
+        splitByWaitTimeSeconds: Object.keys(sids.queues).map(threshold),
       }),
       taskrouter.workers(sids.workspaceSid),
       store.users.list({ limit: 200 }),
     ]);
-    const names = new Map(users.items.map((u) => [u.id, u.name]));
-    const queueNames = new Map(Object.entries(sids.queues).map(([name, sid]) => [sid, name]));
-    const queues = stats.map((s) => {
-      const answered = s.reservationsAccepted;
-      const abandoned = s.tasksCanceled;
-      const offered = answered + abandoned;
-      return {
-        queue: queueNames.get(s.queueSid) ?? s.queueSid,
-        waiting: s.waiting,
-        longestWaitSeconds: s.longestWaitSeconds,
-        availableAgents: s.availableWorkers,
-        answeredToday: answered,
-        abandonedToday: abandoned,
-        serviceLevelToday: offered ? s.acceptedWithinThreshold / offered : null,
-      };
-    });
+    const people = new Map(users.items.map((u) => [u.id, u]));
     const now = clock.now();
-    // One GetItem per agent for the heartbeat; busy agents' calls come from their reservations.
+    // Per agent: one GetItem for the heartbeat and one list of their reservations (plus the task shown).
     const agents = await Promise.all(
       list.map(async (w) => {
-        const [hb, call] = await Promise.all([
+        const [hb, reservations] = await Promise.all([
           store.keys.get(heartbeatKey(w.name)),
-          // TaskRouter keeps an agent on a call Available (capacity, not activity, says busy): look there too.
-          w.activity === 'Offline' || w.activity === 'Break' ? undefined : currentOf(sids, w.sid),
+          taskrouter.reservations(sids.workspaceSid, w.sid),
         ]);
-        const name = names.get(w.name);
+        const state = agentState(
+          {
+            activity: w.activity,
+            available: w.available,
+            ...(w.since ? { since: w.since } : {}),
+            reservations,
+          },
+          routingConfig.roles,
+        );
+        const call = state === 'Offline' || state === 'Away' ? undefined : await callOf(sids, reservations);
+        const name = people.get(w.name)?.name;
         return {
           agentId: w.name,
           ...(name ? { name } : {}),
           workerSid: w.sid,
-          state: call ? ON_CALL : w.activity,
+          state,
           activity: w.activity,
           ...(w.since
             ? { since: w.since, secondsInState: Math.max(0, Math.round((now - Date.parse(w.since)) / 1000)) }
             : {}),
           online: hb !== undefined,
           ...(call ? { call } : {}),
+          available: w.available,
         };
       }),
     );
-    return { at: new Date(now).toISOString(), serviceLevelSeconds: SERVICE_LEVEL_SECONDS, queues, agents };
+    const queues = stats.map((s) => {
+      const queue = queueNames.get(s.queueSid) ?? s.queueSid;
+      const seconds = threshold(queue);
+      const below = s.below[seconds] ?? { accepted: 0, canceled: 0 };
+      return {
+        queue,
+        waiting: s.waiting,
+        longestWaitSeconds: s.longestWaitSeconds,
+        // TaskRouter counts a worker in an available activity as available even on a call; the board
+        // counts the agents with this queue's skill who could take a call now.
+        availableAgents: agents.filter(
+          (a) =>
+            (a.state === 'Available' || (a.state === 'Missed' && a.available)) &&
+            people.get(a.agentId)?.skills.includes(queue),
+        ).length,
+        answeredToday: s.reservationsAccepted,
+        abandonedToday: s.tasksCanceled,
+        serviceLevelSeconds: seconds,
+        serviceLevelToday: serviceLevel({
+          accepted: s.reservationsAccepted,
+          acceptedBelow: below.accepted,
+          canceled: s.tasksCanceled,
+          canceledBelow: below.canceled,
+        }),
+      };
+    });
+    return { at: new Date(now).toISOString(), queues, agents: agents.map(({ available: _, ...a }) => a) };
   }
 
   return {

@@ -70,7 +70,10 @@ export function registerAuthRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
   });
   app.openapi(login, async (c) => {
     const { id, password } = c.req.valid('json');
-    return c.json(withCookie(c, deps, await signIn(deps, id, password, clientIp(c, deps.secrets.originVerify))), 200);
+    return c.json(
+      withCookie(c, deps, await signIn(deps, id, password, clientIp(c, deps.secrets.originVerify))),
+      200,
+    );
   });
 
   const me = securedRoute(guard, 'auth.me', {
@@ -120,7 +123,13 @@ export function registerAuthRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
   });
   app.openapi(changePassword, async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json');
-    const session = await changeOwnPassword(deps, c.var.user, clientIp(c, deps.secrets.originVerify), currentPassword, newPassword);
+    const session = await changeOwnPassword(
+      deps,
+      c.var.user,
+      clientIp(c, deps.secrets.originVerify),
+      currentPassword,
+      newPassword,
+    );
     return c.json(withCookie(c, deps, session), 200);
   });
 }

@@ -1,5 +1,6 @@
 // Request and response shapes of the supervisor console API (/api/supervisor/*).
 import { z } from '@hono/zod-openapi';
+import { AGENT_STATES } from '../../domain/wallboard-rules.js';
 
 export const QueueBoardSchema = z
   .object({
@@ -9,8 +10,12 @@ export const QueueBoardSchema = z
     availableAgents: z.number().int(),
     answeredToday: z.number().int(),
     abandonedToday: z.number().int(),
+    serviceLevelSeconds: z.number().int().openapi({
+      description: "The queue's service-level threshold (setting `service-levels`, default 20 s).",
+    }),
     serviceLevelToday: z.number().nullable().openapi({
-      description: "Share of today's offered calls answered within the threshold; null before any.",
+      description:
+        "Share of today's offered calls accepted within the threshold; callers who hung up before it do not count as offered. Null before any.",
     }),
   })
   .openapi('QueueBoard');
@@ -20,7 +25,12 @@ export const AgentBoardSchema = z
     agentId: z.string(),
     name: z.string().optional(),
     workerSid: z.string(),
-    state: z.string().openapi({ description: '`On call` while an accepted call is up, else the activity.' }),
+    state: z.string().openapi({
+      description:
+        'On the wallboard, one of ' +
+        AGENT_STATES.join(', ') +
+        '; from the activity and the reservations held: Ringing (an offer), On call (accepted), Wrap-up, Missed (an offer timed out and moved them Offline), Away (Busy, Break), Offline, Available.',
+    }),
     activity: z.string().optional().openapi({ description: 'The TaskRouter activity name.' }),
     since: z.string().optional(),
     secondsInState: z.number().optional(),
@@ -40,7 +50,6 @@ export const AgentBoardSchema = z
 export const WallboardSchema = z
   .object({
     at: z.string(),
-    serviceLevelSeconds: z.number().int(),
     queues: z.array(QueueBoardSchema).readonly(),
     agents: z.array(AgentBoardSchema).readonly(),
     cached: z

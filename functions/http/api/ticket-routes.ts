@@ -16,6 +16,7 @@ import {
 import type { Guard } from './guard.js';
 import { securedRoute } from './secured-route.js';
 import {
+  IdempotencyHeader,
   NewTicketBody,
   NoteBody,
   TicketListQuery,
@@ -34,12 +35,20 @@ export function registerTicketRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, gu
     method: 'post',
     path: '/tickets',
     tags,
-    request: { body: jsonBody(NewTicketBody) },
-    responses: { 201: jsonOk(TicketSchema, 'Created'), ...SECURED_ERRORS },
+    description:
+      'Files a ticket (201). The same claim filed again while the first is open (the same call, or the same customer and subject), or a request retried with the same `Idempotency-Key`, answers 200 with the ticket already filed.',
+    request: { body: jsonBody(NewTicketBody), headers: IdempotencyHeader },
+    responses: {
+      201: jsonOk(TicketSchema, 'Created'),
+      200: jsonOk(TicketSchema, 'Already filed: the open ticket for the same incident or request'),
+      ...SECURED_ERRORS,
+    },
   });
-  app.openapi(create, async (c) =>
-    c.json(await fileTicket(ticketDeps, c.var.user, c.req.valid('json')), 201),
-  );
+  app.openapi(create, async (c) => {
+    const key = c.req.valid('header')['idempotency-key'];
+    const { ticket, existing } = await fileTicket(ticketDeps, c.var.user, c.req.valid('json'), key);
+    return existing ? c.json(ticket, 200) : c.json(ticket, 201);
+  });
 
   const list = securedRoute(guard, 'tickets.list', {
     method: 'get',

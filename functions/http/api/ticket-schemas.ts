@@ -83,3 +83,14 @@ export const TicketListQuery = PageQuery.extend({
   message: 'give exactly one of status, assignee or customerId',
   path: ['status'],
 });
+
+/** A client's key for one ticket submission: a retry with the same key gets the same ticket back. */
+export const IdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional()
+    .openapi({
+      description: 'Sent again unchanged when a request is retried (8-64 letters, digits, - or _).',
+    }),
+});

@@ -79,6 +79,25 @@ describe('customer repository', () => {
     expect((await ts.store.customers.search('nobody-here')).items).toEqual([]);
   });
 
+  it('finds a customer by any word of the name, part of a Chinese name, full-width or accented', async () => {
+    const smith = await ts.store.customers.create(newCustomer({ name: 'Johnny Smithers' }));
+    const wang = await ts.store.customers.create(newCustomer({ name: '王建业', company: 'Zoë Motors' }));
+    if (!smith.ok || !wang.ok) throw new Error('setup');
+    const names = async (q: string) => (await ts.store.customers.search(q)).items.map((c) => c.name);
+    expect(await names('Smithers')).toEqual(['Johnny Smithers']);
+    expect(await names('smi')).toEqual(['Johnny Smithers']);
+    expect(await names('Ｓｍｉｔｈ')).toEqual(['Johnny Smithers']);
+    expect(await names('johnny s')).toEqual(['Johnny Smithers']);
+    expect(await names('建业')).toEqual(['王建业']);
+    expect(await names('业')).toEqual(['王建业']);
+    expect(await names('zoe')).toEqual(['王建业']);
+    // A renamed customer is found by the new name only.
+    const renamed = await ts.store.customers.update(smith.value.id, 1, { name: 'Johnny Walker' });
+    expect(renamed.ok).toBe(true);
+    expect(await names('smithers')).toEqual([]);
+    expect(await names('walker')).toEqual(['Johnny Walker']);
+  });
+
   it('pages through the customer list with cursors and rejects a forged cursor', async () => {
     const first = await ts.store.customers.list({ limit: 2 });
     expect(first.items).toHaveLength(2);

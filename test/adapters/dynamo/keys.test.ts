@@ -43,6 +43,12 @@ const pins = {
     [keys.lookup('plate', '沪A12345'), 'LOOKUP#plate#沪A12345'],
     [keys.lookup('idCode', '11010519491231002X'), 'LOOKUP#idCode#11010519491231002X'],
   ],
+  nameIndex: [
+    [keys.nameIndex('smith'), 'NAMEKEY#s'],
+    [keys.nameIndex('建国'), 'NAMEKEY#建'],
+  ],
+  nameIndexEntry: [[keys.nameIndexEntry('smith', 'cus-0004'), 'smith#cus-0004']],
+  incident: [[keys.incident('call:claim:CA123'), 'INCIDENT#call:claim:CA123']],
   recordingIndex: [
     [keys.recordingIndex('caller', '+8613800138000'), 'RECIDX#caller#+8613800138000'],
     [keys.recordingIndex('queue', 'claims'), 'RECIDX#queue#claims'],

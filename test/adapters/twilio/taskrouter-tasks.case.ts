@@ -45,6 +45,7 @@ export function taskCases(f: () => TaskRouterFixture): void {
           workerSid: worker,
           workerName: 'alice',
           status: 'pending',
+          updatedAt: new Date(f().now()).toISOString(),
         },
       ]);
       const sid = pending[0]?.sid ?? '';

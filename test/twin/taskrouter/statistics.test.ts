@@ -81,4 +81,37 @@ describe('statistics', () => {
     const wrt = workflowRealTime(b.engine.core, ws, wf.sid);
     expect(wrt.total_tasks).toBe(2);
   });
+  it('measures the longest wait over pending and reserved tasks, and splits by several wait times', async () => {
+    // Twilio TaskQueue statistics: longest_task_waiting_age is the age of the oldest task not yet accepted,
+    // a reserved one (ringing a worker) included, and tasks_by_status counts it as `reserved`;
+    // SplitByWaitTime=5,30 returns split_by_wait_time keyed by each threshold in seconds, each with
+    // `above` and `below` counts of reservations_accepted and tasks_canceled.
+    const b = bench();
+    const q = b.queue('support', "skills HAS 'support'");
+    const wf = b.workflow({ filters: [], default_filter: { queue: q.sid } }, { taskReservationTimeout: 60 });
+    b.worker('alice', { skills: ['support'] });
+    const ringing = b.task(); // reserved to alice at once, not accepted
+    await b.clock.advance(7_000);
+    const ws = b.engine.workspace(b.ws);
+    const rt = queueRealTime(b.engine.core, ws, q);
+    expect(rt.tasks_by_status).toMatchObject({ pending: 0, reserved: 1 });
+    expect(rt.longest_task_waiting_age).toBe(7);
+    expect(rt.longest_task_waiting_sid).toBe(ringing.sid);
+    const r = ringing.reservations[0];
+    if (!r) throw new Error('no reservation');
+    await b.engine.instruct(b.ws, r.sid, { kind: 'accept' }); // accepted at 7 s
+    const window = { start: b.clock.now() - 60_000, end: b.clock.now() };
+    expect(
+      cumulative(ws, { queueSid: q.sid, workflowSid: wf.sid }, window, [5, 30]).split_by_wait_time,
+    ).toEqual({
+      '5': {
+        above: { tasks_canceled: 0, reservations_accepted: 1 },
+        below: { tasks_canceled: 0, reservations_accepted: 0 },
+      },
+      '30': {
+        above: { tasks_canceled: 0, reservations_accepted: 0 },
+        below: { tasks_canceled: 0, reservations_accepted: 1 },
+      },
+    });
+  });
 });

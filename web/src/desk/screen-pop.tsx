@@ -8,7 +8,16 @@ import { TicketForm } from './ticket-form.js';
 import type { PopContext } from './use-agent-desk.js';
 import type { CallDraft } from './use-call-draft.js';
 
-export function ScreenPop({ pop, draft }: { pop: PopContext; draft?: CallDraft }) {
+export function ScreenPop({
+  pop,
+  draft,
+  customerCallSid,
+}: {
+  pop: PopContext;
+  draft?: CallDraft | undefined;
+  /** The customer's own call (not the agent's leg), which the IVR's tickets name. */
+  customerCallSid?: string | undefined;
+}) {
   const { t } = useLang();
   const [view, setView] = useState<CustomerView | null>();
   const [error, setError] = useState<string>();
@@ -33,7 +42,15 @@ export function ScreenPop({ pop, draft }: { pop: PopContext; draft?: CallDraft }
   if (error) return <p className="error">{error}</p>;
   if (view === undefined) return <p className="muted">{t('loading')}</p>;
   if (view === null) return <NewCustomer phone={from} onCreated={() => setReload((n) => n + 1)} />;
-  return <CustomerPop view={view} pop={pop} draft={draft} onChanged={() => setReload((n) => n + 1)} />;
+  const callSid = customerCallSid ?? pop.callSid;
+  return (
+    <CustomerPop
+      view={view}
+      pop={callSid ? { ...pop, callSid } : pop}
+      draft={draft}
+      onChanged={() => setReload((n) => n + 1)}
+    />
+  );
 }
 
 function CustomerPop({
@@ -48,7 +65,7 @@ function CustomerPop({
   onChanged: () => void;
 }) {
   const { t } = useLang();
-  const [created, setCreated] = useState<string>();
+  const [created, setCreated] = useState<{ number: string; existing: boolean }>();
   const { customer: c, assets, policies, tickets, calls } = view;
   const open = tickets.filter((tk) => !['resolved', 'closed', 'cancelled'].includes(tk.status));
   const past = tickets.filter((tk) => ['resolved', 'closed', 'cancelled'].includes(tk.status));
@@ -132,7 +149,7 @@ function CustomerPop({
       <h3>{t('newTicket')}</h3>
       {created && (
         <p className="ok" data-testid="ticket-created">
-          {t('ticketCreated')}: <strong>{created}</strong>
+          {t(created.existing ? 'alreadyFiled' : 'ticketCreated')}: <strong>{created.number}</strong>
         </p>
       )}
       {/* The form takes its first values once: it waits for the saved draft of this call. */}
@@ -143,11 +160,12 @@ function CustomerPop({
           key={draft?.callSid ?? 'no-call'}
           view={view}
           callSid={pop.callSid}
+          ivrTicket={pop.findings.ticketNumber}
           {...(draft?.callSid
             ? { draft: draft.fields.ticket, onDraft: (ticket) => draft.update({ ticket }) }
             : {})}
-          onCreated={(ticket) => {
-            setCreated(ticket.number);
+          onCreated={(ticket, existing) => {
+            setCreated({ number: ticket.number, existing });
             onChanged();
           }}
         />

@@ -1,6 +1,8 @@
 // Tickets during a call, following the scripts: a claim asks what the warranty hotline asks (name,
 // policy/VIN/plate, fault, location, mileage); complaint, rescue dispatch and fault have their own
-// required fields. The browser enforces them (required inputs); the server checks again.
+// required fields. The browser enforces them (required inputs); the server checks again. A ticket of the
+// chosen kind already filed on this call (by the IVR, or by this form) is shown instead of the form, and
+// each submission carries one request key, so a retry or a double click files nothing twice.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, type CustomerView, type Ticket, type TicketType } from '../api.js';
 import { useLang } from '../i18n.js';
@@ -33,13 +35,16 @@ const FIELDS: Record<Kind, readonly (readonly [string, boolean])[]> = {
 export function TicketForm({
   view,
   callSid,
+  ivrTicket,
   onCreated,
   draft,
   onDraft,
 }: {
   view: CustomerView;
   callSid: string | undefined;
-  onCreated: (ticket: Ticket) => void;
+  /** The ticket the IVR filed on this call, from the task's attributes. */
+  ivrTicket?: string | undefined;
+  onCreated: (ticket: Ticket, existing: boolean) => void;
   /** What was typed before a reload, as `onDraft` reported it. */
   draft?: Readonly<Record<string, string>> | undefined;
   onDraft?: (draft: Record<string, string>) => void;
@@ -57,6 +62,8 @@ export function TicketForm({
   const [fields, setFields] = useState<Record<string, string>>(() => fieldsOf(draft));
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [requestKey, setRequestKey] = useState(newRequestKey);
+  const filed = onThisCall(view, { callSid, ivrTicket }, kind);
 
   const reported = useRef(JSON.stringify(draft ?? {}));
   useEffect(() => {
@@ -73,18 +80,22 @@ export function TicketForm({
     setBusy(true);
     setError(undefined);
     try {
-      const ticket = await api.createTicket({
-        type: kind,
-        subject: subject.trim(),
-        customerId: view.customer.id,
-        ...(description.trim() ? { description: description.trim() } : {}),
-        ...(policy ? { policyNumber: policy } : {}),
-        ...(assetId ? { assetId } : {}),
-        ...(callSid && /^CA[0-9a-f]{32}$/.test(callSid) ? { callSids: [callSid] } : {}),
-        fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim())),
-        priority: kind === 'rescue' ? 'urgent' : 'normal',
-      });
-      onCreated(ticket);
+      const { ticket, existing } = await api.createTicket(
+        {
+          type: kind,
+          subject: subject.trim(),
+          customerId: view.customer.id,
+          ...(description.trim() ? { description: description.trim() } : {}),
+          ...(policy ? { policyNumber: policy } : {}),
+          ...(assetId ? { assetId } : {}),
+          ...(callSid && /^CA[0-9a-f]{32}$/.test(callSid) ? { callSids: [callSid] } : {}),
+          fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim())),
+          priority: kind === 'rescue' ? 'urgent' : 'normal',
+        },
+        requestKey,
+      );
+      onCreated(ticket, existing);
+      setRequestKey(newRequestKey());
       setSubject('');
       setDescription('');
       setFields({});
@@ -105,72 +116,81 @@ export function TicketForm({
           </label>
         ))}
       </div>
-      <div className="grid2">
-        <label>
-          {t('subject')} *
-          <input name="subject" required value={subject} onChange={(e) => setSubject(e.target.value)} />
-        </label>
-        <label>
-          {t('customer')}
-          <input value={view.customer.name} readOnly />
-        </label>
-        {(kind === 'claim' || kind === 'rescue') && (
-          <>
-            <label>
-              {t('policy')} {kind === 'claim' ? '*' : ''}
-              <select
-                name="policy"
-                required={kind === 'claim'}
-                value={policy}
-                onChange={(e) => setPolicy(e.target.value)}
-              >
-                <option value="">—</option>
-                {view.policies.map((p) => (
-                  <option key={p.number} value={p.number}>
-                    {p.number} ({p.status})
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('vehicle')} *
-              <select name="asset" required value={assetId} onChange={(e) => setAssetId(e.target.value)}>
-                <option value="">—</option>
-                {view.assets.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.kind === 'vehicle' ? `${a.plate ?? ''} ${a.vin}` : `${a.product} ${a.serial}`}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </>
-        )}
-        {FIELDS[kind].map(([name, required]) => (
-          <label key={`${kind}-${name}`}>
-            {tx(`field_${name}`)} {required ? '*' : ''}
-            <input
-              name={name}
-              required={required}
-              inputMode={name === 'mileage' ? 'numeric' : undefined}
-              pattern={name === 'mileage' ? '[0-9]+' : undefined}
-              value={fields[name] ?? ''}
-              onChange={(e) => setFields({ ...fields, [name]: e.target.value })}
-            />
-          </label>
-        ))}
-      </div>
-      <label>
-        {t('description')}
-        <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
-      </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
+      {filed ? (
+        <p className="ok" data-testid="existing-ticket">
+          {t('filedOnThisCall')}: <strong>{filed.number}</strong> <span className="tag">{filed.status}</span>{' '}
+          {filed.subject}
         </p>
+      ) : (
+        <>
+          <div className="grid2">
+            <label>
+              {t('subject')} *
+              <input name="subject" required value={subject} onChange={(e) => setSubject(e.target.value)} />
+            </label>
+            <label>
+              {t('customer')}
+              <input value={view.customer.name} readOnly />
+            </label>
+            {(kind === 'claim' || kind === 'rescue') && (
+              <>
+                <label>
+                  {t('policy')} {kind === 'claim' ? '*' : ''}
+                  <select
+                    name="policy"
+                    required={kind === 'claim'}
+                    value={policy}
+                    onChange={(e) => setPolicy(e.target.value)}
+                  >
+                    <option value="">—</option>
+                    {view.policies.map((p) => (
+                      <option key={p.number} value={p.number}>
+                        {p.number} ({p.status})
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t('vehicle')} *
+                  <select name="asset" required value={assetId} onChange={(e) => setAssetId(e.target.value)}>
+                    <option value="">—</option>
+                    {view.assets.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.kind === 'vehicle' ? `${a.plate ?? ''} ${a.vin}` : `${a.product} ${a.serial}`}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </>
+            )}
+            {FIELDS[kind].map(([name, required]) => (
+              <label key={`${kind}-${name}`}>
+                {tx(`field_${name}`)} {required ? '*' : ''}
+                <input
+                  name={name}
+                  required={required}
+                  inputMode={name === 'mileage' ? 'numeric' : undefined}
+                  pattern={name === 'mileage' ? '[0-9]+' : undefined}
+                  value={fields[name] ?? ''}
+                  onChange={(e) => setFields({ ...fields, [name]: e.target.value })}
+                />
+              </label>
+            ))}
+          </div>
+          <label>
+            {t('description')}
+            <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+          </label>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" disabled={busy}>
+            {t('createTicket')}
+          </button>
+        </>
       )}
-      <button type="submit" disabled={busy}>
-        {t('createTicket')}
-      </button>
     </form>
   );
 }
@@ -191,3 +211,21 @@ function toDraft(main: Record<string, string>, fields: Record<string, string>): 
     ),
   );
 }
+
+const FINISHED: readonly string[] = ['resolved', 'closed', 'cancelled'];
+
+/** The open ticket of this kind already filed on this call, if any. */
+function onThisCall(
+  view: CustomerView,
+  call: { callSid: string | undefined; ivrTicket: string | undefined },
+  kind: Kind,
+): Ticket | undefined {
+  return view.tickets.find(
+    (tk) =>
+      tk.type === kind &&
+      !FINISHED.includes(tk.status) &&
+      ((call.callSid !== undefined && tk.callSids.includes(call.callSid)) || tk.number === call.ivrTicket),
+  );
+}
+
+const newRequestKey = () => crypto.randomUUID();

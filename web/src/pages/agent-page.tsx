@@ -78,7 +78,11 @@ export function AgentPage({ me }: { me: Me }) {
         <div className="desk-main">
           <CallPanel desk={desk} run={run} />
           {desk.state.pop ? (
-            <ScreenPop pop={desk.state.pop} draft={desk.draft} />
+            <ScreenPop
+              pop={desk.state.pop}
+              draft={desk.draft}
+              customerCallSid={desk.state.status?.call?.callSid}
+            />
           ) : (
             !desk.state.offer && (
               <section className="card idle" data-testid="idle">

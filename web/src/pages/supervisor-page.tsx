@@ -101,15 +101,19 @@ export function SupervisorPage({ me }: { me: Me }) {
             <div className="muted small">{t('waiting')}</div>
             <dl className="tile-stats">
               <dt>{t('longestWait')}</dt>
-              <dd>{formatDuration(q.longestWaitSeconds)}</dd>
-              <dt>{t('serviceLevel')}</dt>
-              <dd>{q.serviceLevelToday === null ? '—' : `${Math.round(q.serviceLevelToday * 100)}%`}</dd>
+              <dd data-testid="longest-wait">{formatDuration(q.longestWaitSeconds)}</dd>
+              <dt>
+                {t('serviceLevel')} ({q.serviceLevelSeconds} s)
+              </dt>
+              <dd data-testid="service-level">
+                {q.serviceLevelToday === null ? '—' : `${Math.round(q.serviceLevelToday * 100)}%`}
+              </dd>
               <dt>{t('answered')}</dt>
               <dd>{q.answeredToday}</dd>
               <dt>{t('abandoned')}</dt>
               <dd>{q.abandonedToday}</dd>
               <dt>{t('availableAgents')}</dt>
-              <dd>{q.availableAgents}</dd>
+              <dd data-testid="available-agents">{q.availableAgents}</dd>
             </dl>
           </div>
         ))}
@@ -136,6 +140,7 @@ export function SupervisorPage({ me }: { me: Me }) {
                 <td>
                   <span className={`state-pill small ${stateClass(a.state)}`} data-testid="state">
                     {a.state}
+                    {a.state === 'Away' && a.activity ? ` · ${a.activity}` : ''}
                     {a.breakReason ? ` · ${a.breakReason}` : ''}
                   </span>
                 </td>
