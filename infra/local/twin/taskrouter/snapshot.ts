@@ -2,9 +2,10 @@
 // workers (activity, attributes, channels), tasks (status, attributes, age, queue and workflow step) and
 // reservations where it left them. Links are saved as SIDs; caches (which queues a worker matches, the
 // queues' waiting lists) are rebuilt, and every timer is set again on the clock at its original deadline.
-import type { Core, Workspace } from './core.js';
+import { type Core, track, type Workspace } from './core.js';
 import type { EventRecord } from './event-record.js';
 import { compileExpression } from './expressions.js';
+import { carryOut } from './instructions.js';
 import type {
   Activity,
   Reservation,
@@ -443,4 +444,23 @@ function restoreTask(ws: Workspace, t: SavedTask): Task {
     postWorkActivitySid: t.postWorkActivitySid,
     version: t.version,
   };
+}
+
+/**
+ * Rings the agent again for each offer that was ringing when the twin stopped (its dequeue or conference
+ * instruction), once the voice side has its callers back. The offer's timeout still counts from its creation.
+ */
+export function resumeInstructions(core: Core): number {
+  let count = 0;
+  for (const ws of core.workspaces.values())
+    for (const r of ws.reservations.values()) {
+      if (r.status !== 'pending' || !r.instruction) continue;
+      track(
+        core,
+        carryOut(core, ws, r, { kind: r.instruction.kind, fields: r.instruction.fields }),
+        r.task.sid,
+      );
+      count++;
+    }
+  return count;
 }
