@@ -40,6 +40,7 @@ import { LOCAL_BUCKET, LOCAL_TABLE, LOCAL_TWILIO, localConfig, localSessionKey }
 import { RECONCILE_EVERY_MS, startLocalPeriodicJobs } from './local-periodic-jobs.js';
 import { startS3 } from './s3-server.js';
 import { createTwin, type Twin } from './twin/create-twin.js';
+import { persistTwin, type TwinPersistence } from './twin/persist/twin-persistence.js';
 import { createClockSimApp } from './twin/sim/clock-sim.js';
 import { createFaxSimApp } from './twin/sim/fax-sim.js';
 import { createWebHandler } from './web-assets.js';
@@ -49,7 +50,10 @@ export interface LocalStackOptions {
   readonly port?: number;
   /** Interface to listen on. Default 127.0.0.1 (this machine only). */
   readonly host?: string;
-  /** Folder for dynalite (`dynamo/`), s3rver (`s3/`) and the session key; absent = in memory, thrown away on stop. */
+  /**
+   * Folder for dynalite (`dynamo/`), s3rver (`s3/`), the twin's state (`twin/state.json`) and the session key;
+   * absent = in memory, thrown away on stop.
+   */
   readonly dataDir?: string;
   /**
    * Time and timers for the app and the Twilio twin; default the system clock. A ManualClock makes runs
@@ -157,12 +161,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const cleanups: (() => Promise<void> | void)[] = [];
   let server: Server | undefined;
   let twin: Twin | undefined;
+  let persistence: TwinPersistence | undefined;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     // The HTTP server first, so no request reaches closed storage; then the rest in reverse order of start.
     // Upgraded agent-link sockets would keep the server from closing.
+    // The twin's last state goes to disk before anything closes, so the next start carries its calls on.
+    persistence?.flush();
+    persistence?.stop();
     await twin?.close();
     if (server) await closeServer(server);
     for (const cleanup of cleanups.reverse()) {
@@ -207,6 +215,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       serverUrl: () => url,
       signingKeys: new Map([[LOCAL_TWILIO.apiKeySid, LOCAL_TWILIO.apiKeySecret]]),
     });
+    // The twin's records come back before provisioning looks for its workspace and reconciliation for calls.
+    if (dataDir) {
+      persistence = persistTwin(twin, { path: join(dataDir, 'twin', 'state.json'), clock, log });
+      if (persistence.loaded === 'restored') log('Twilio twin: state restored from the data folder');
+    }
 
     const s3Dir = dataDir ? join(dataDir, 's3') : mkdtempSync(join(tmpdir(), 'cc-s3-'));
     if (dataDir) mkdirSync(s3Dir, { recursive: true });
@@ -314,6 +327,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       `Twilio twin: TaskRouter workflow ${provisioned.workflowSid}, ${Object.keys(provisioned.workers).length} workers`,
     );
     const ivr = openCenter(deps);
+    // Restored calls talk to the app again only now that it answers (and the numbers point at it).
+    if (persistence?.loaded === 'restored') {
+      const resumed = persistence.resume();
+      log(
+        `Twilio twin: ${resumed.resumed} calls back in their queue or conference, ${resumed.refetched} ` +
+          `fetching their document again, ${resumed.ended} ended, ${resumed.offers} offers ringing again`,
+      );
+      await twin.settle();
+    }
     // Whatever a previous run left open (a kill, a crash) is settled against the twin before anyone works.
     const reconcileNow = () => reconcile({ ...ivr, jobs: channels.queue });
     const reconciledAtStart = await reconcileNow();

@@ -8,6 +8,7 @@ import type { TwinAccount } from './ports.js';
 import { TaskRouterEngine } from './taskrouter/engine.js';
 import { createTaskRouterRestApp } from './taskrouter/rest/app.js';
 import { createVoiceTwin, type VoiceTwin } from './voice/create-voice-twin.js';
+import { createTwinLog } from './webhooks/twin-log.js';
 
 export interface TwinOptions {
   readonly account: TwinAccount;
@@ -31,6 +32,8 @@ export interface Twin {
   settle(): Promise<void>;
   /** Whether any of that work is in flight right now (no waiting). */
   busy(): boolean;
+  /** Told after anything in the twin changed (every logged step and every TaskRouter event): saving hooks here. */
+  onChange(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -38,14 +41,29 @@ export const TWIN_PREFIX = '/twin';
 
 export function createTwin(options: TwinOptions): Twin {
   const apiBaseUrl = () => `${options.serverUrl()}${TWIN_PREFIX}`;
+  const changeListeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of changeListeners) listener();
+  };
+  // Every call step, webhook and error goes through the log, which makes it the place to notice change.
+  const baseLog = createTwinLog({ clock: options.clock });
+  const log = {
+    ...baseLog,
+    append: (entry: Parameters<typeof baseLog.append>[0]) => {
+      baseLog.append(entry);
+      changed();
+    },
+  };
   const voice = createVoiceTwin({
     account: options.account,
     clock: options.clock,
+    log,
     baseUrl: apiBaseUrl,
     ...(options.webhookTimeoutMs !== undefined ? { webhookTimeoutMs: options.webhookTimeoutMs } : {}),
   });
   const taskrouter = new TaskRouterEngine({ ...voice.context, voice: voice.voicePort });
   voice.setTaskRouter(taskrouter);
+  taskrouter.core.listeners.add(changed);
   const agentLink = createAgentLink({
     accountSid: options.account.accountSid,
     signingKeys: options.signingKeys,
@@ -80,6 +98,10 @@ export function createTwin(options: TwinOptions): Twin {
     apiBaseUrl,
     settle,
     busy: () => voice.voice.busy.isBusy() || taskrouter.core.inflight.size > 0,
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
     close: () => agentLink.close(),
   };
 }

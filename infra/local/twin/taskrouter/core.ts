@@ -77,6 +77,8 @@ export interface Core {
   /** Told of every event as it is recorded (the agent link forwards a worker's own events to its browser). */
   readonly listeners: Set<(workspaceSid: string, event: EventRecord) => void>;
   nextSeq(): number;
+  /** After a restore: the next task gets a sequence number after every restored one. */
+  continueSeqFrom(next: number): void;
 }
 
 export function createCore(deps: EngineDeps, hooks: ReservationHooks): Core {
@@ -89,6 +91,9 @@ export function createCore(deps: EngineDeps, hooks: ReservationHooks): Core {
     inflight: new Set(),
     listeners: new Set(),
     nextSeq: () => seq++,
+    continueSeqFrom: (next) => {
+      seq = Math.max(seq, next);
+    },
   };
 }
 

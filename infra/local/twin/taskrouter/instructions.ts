@@ -86,6 +86,8 @@ export async function carryOut(core: Core, ws: Workspace, r: Reservation, instr:
       throw invalidParam(`The ${instr.kind} instruction needs a Task created by <Enqueue> (call_sid)`);
     if (!to) throw invalidParam(`The ${instr.kind} instruction needs To or the worker's contact_uri`);
   }
+  if (instr.kind === 'dequeue' || instr.kind === 'conference')
+    r.instruction = { kind: instr.kind, fields: f };
   if (instr.kind === 'dequeue') {
     const timeout = f.Timeout ? Number(f.Timeout) : undefined;
     await voice.dequeue({

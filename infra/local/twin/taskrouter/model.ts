@@ -209,6 +209,11 @@ export interface Reservation {
   readonly dateCreated: number;
   dateUpdated: number;
   timer: Timer | undefined;
+  /** The dequeue or conference instruction being carried out while it is pending: a restart rings again. */
+  instruction?: {
+    readonly kind: 'dequeue' | 'conference';
+    readonly fields: Readonly<Record<string, string>>;
+  };
 }
 
 export function isHolding(status: ReservationStatus): boolean {

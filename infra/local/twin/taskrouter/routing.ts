@@ -113,7 +113,7 @@ function enterTarget(core: Core, ws: Workspace, task: Task, index: number): void
   }
 }
 
-function scheduleTargetTimeout(core: Core, ws: Workspace, task: Task): void {
+export function scheduleTargetTimeout(core: Core, ws: Workspace, task: Task): void {
   task.targetTimer?.cancel();
   task.targetTimer = undefined;
   const routing = task.routing;

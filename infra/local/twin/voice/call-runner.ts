@@ -19,6 +19,7 @@ export async function runCall(
   let next: Navigation | undefined = nav;
   let usesFallback = primary;
   while (next && !call.control.hungUp) {
+    call.position = { nav: next };
     const doc = await loadDocument(engine, call, next, usesFallback);
     usesFallback = false;
     const redirected = call.control.takeRedirect();

@@ -22,14 +22,17 @@ export async function attendConference(
   name: string,
   options: AttendOptions,
 ): Promise<AttendResult> {
-  const joined = engine.conferences.join(call, name, options);
+  // A participant already there is one a restarted twin carries on, with its hold and mute as they were.
+  const kept = engine.conferences.participantOf(call);
+  const joined = kept ?? engine.conferences.join(call, name, options);
   if ('error' in joined) {
     engine.error(call, joined.error, joined.message);
     return { ok: false, error: joined.error, message: joined.message };
   }
   const p = joined;
   options.onJoin?.(p);
-  if (options.beep !== 'false' && options.beep !== 'onExit') engine.heard(call, { verb: 'beep', text: '' });
+  if (!kept && options.beep !== 'false' && options.beep !== 'onExit')
+    engine.heard(call, { verb: 'beep', text: '' });
   let mode: 'waiting' | 'held' | 'talking' | undefined;
   let nav: Navigation | undefined;
   for (;;) {

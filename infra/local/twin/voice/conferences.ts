@@ -74,6 +74,13 @@ export class ConferenceStore {
 
   constructor(private readonly engine: ConferenceHost) {}
 
+  /** The live participant a call is, if any. */
+  participantOf(call: Call): Participant | undefined {
+    const conf = call.conferenceSid ? this.conferences.get(call.conferenceSid) : undefined;
+    const p = conf?.participants.get(call.sid);
+    return p && p.status === 'connected' && conf?.status !== 'completed' ? p : undefined;
+  }
+
   active(friendlyName: string): Conference | undefined {
     for (const c of this.conferences.values())
       if (c.friendlyName === friendlyName && c.status !== 'completed') return c;

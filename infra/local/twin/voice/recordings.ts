@@ -141,6 +141,16 @@ export class RecordingStore {
     return this.actionParams(rec);
   }
 
+  /** Recordings running for the whole call (Calls.create Record=true): call SID -> recording and settings. */
+  liveCallRecordings(): ReadonlyMap<string, { readonly rec: Recording; readonly settings: RecordSettings }> {
+    return this.live;
+  }
+
+  /** A restarted twin carries on a call's recording; it finishes when the call ends. */
+  keepRecording(callSid: string, rec: Recording, settings: RecordSettings): void {
+    this.live.set(callSid, { rec, settings });
+  }
+
   softDelete(rec: Recording): void {
     rec.status = 'deleted';
     rec.dateUpdated = this.engine.clock.now();

@@ -63,6 +63,16 @@ export interface Call {
   /** The call this one is bridged to, if any. */
   bridgedTo?: string;
   answeredBy?: string;
+  /** Where the call's main document stands, so a restarted twin can carry the call on from there. */
+  position?: CallPosition;
+}
+
+export interface CallPosition {
+  /** The request that fetched (or is fetching) the current main document. */
+  readonly nav: Navigation;
+  /** The document being run and the verb it is on, once fetched. */
+  doc?: { readonly url: string | undefined; readonly verbs: readonly XmlElement[] };
+  index?: number;
 }
 
 export interface RecordSettings {

@@ -20,6 +20,9 @@ export async function enqueueVerb(ctx: VerbContext, el: XmlElement): Promise<Flo
     engine.error(call, 12200, '<Enqueue> needs a queue name or a workflowSid');
     return finish('error');
   }
+  // A caller already in the queue is one a restarted twin carries on: same place, same task.
+  const resumed = engine.queues.memberOf(call);
+  if (resumed) return leaveQueue(ctx, el, resumed);
   const queue = workflowSid
     ? engine.queues.getOrCreate(workflowSid, 100)
     : engine.queues.getOrCreate(name, 1000);
@@ -37,7 +40,13 @@ export async function enqueueVerb(ctx: VerbContext, el: XmlElement): Promise<Flo
     }
     member.taskSid = created.taskSid;
   }
+  return leaveQueue(ctx, el, member);
+}
 
+/** Waits in the queue until something moves the caller, then tidies up and goes to the action. */
+async function leaveQueue(ctx: VerbContext, el: XmlElement, member: QueueMember): Promise<Flow> {
+  const { engine } = ctx;
+  const finish = (result: QueueResult, m?: QueueMember) => afterQueue(ctx, el, result, m);
   const result = await waitInQueue(ctx, el, member);
   engine.queues.remove(member);
   member.state = 'done';

@@ -47,8 +47,11 @@ export async function runDocument(
   const idleKind: WaitingFor =
     mode === 'queue-wait' ? 'queue' : mode === 'main' || mode === 'whisper' ? 'nothing' : 'agent';
   let first = mode === 'main' && call.direction === 'inbound' && call.status === 'ringing';
-  for (const verb of verbs) {
+  const position = mode === 'main' ? call.position : undefined;
+  if (position) position.doc = { url: docUrl, verbs };
+  for (const [index, verb] of verbs.entries()) {
     if (call.control.interruption || until?.fired) return { kind: 'stop' };
+    if (position) position.index = index;
     const handler = HANDLERS[verb.name];
     if (!handler || !(ALLOWED[mode]?.includes(verb.name) ?? true)) {
       engine.error(
