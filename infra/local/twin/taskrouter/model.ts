@@ -209,6 +209,8 @@ export interface Reservation {
   readonly dateCreated: number;
   dateUpdated: number;
   timer: Timer | undefined;
+  /** Hangs up the agent leg an instruction is still ringing, when the reservation ends first. */
+  cancelRing?: () => void;
 }
 
 export function isHolding(status: ReservationStatus): boolean {
