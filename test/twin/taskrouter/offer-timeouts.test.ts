@@ -30,7 +30,11 @@ describe('reservation timeout (docs/twilio-behaviour.md §4.1, §4.7)', () => {
     const task = b.engine.task(b.ws, created.taskSid);
     const first = task.reservations[0];
     let legHungUp = 0;
-    (b.voice.calls[0]?.input.registerCancel as (cancel: () => void) => void)(() => legHungUp++);
+    const registerCancel = b.voice.calls[0]?.input.registerCancel as
+      | ((cancel: () => void) => void)
+      | undefined;
+    registerCancel?.(() => legHungUp++);
+    expect(registerCancel).toBeTypeOf('function');
 
     // The agent's phone stops ringing on its own: TaskRouter does not count that as a reject.
     b.voice.outcomes[0]?.('no-answer');
