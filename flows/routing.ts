@@ -12,9 +12,12 @@ export const routing = {
     { name: 'Busy', available: false },
     { name: 'Break', available: false },
     { name: 'Wrap-up', available: false },
+    // Where an agent who let a call ring out (or declined it, or lost the page) lands: not offered the
+    // next caller until they clear it on the desk.
+    { name: 'Missed', available: false },
     { name: 'Offline', available: false },
   ],
-  roles: { available: 'Available', wrapUp: 'Wrap-up', offline: 'Offline' },
+  roles: { available: 'Available', wrapUp: 'Wrap-up', offline: 'Offline', missed: 'Missed' },
   queues: [
     { name: 'claims', description: 'Claims 理赔', overflow: 'general' },
     { name: 'complaints', description: 'Complaints 投诉', strategy: 'fewest-calls', overflow: 'general' },

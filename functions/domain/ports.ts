@@ -204,6 +204,8 @@ export type MarkerKey =
   | { readonly kind: 'queue-exit'; readonly callSid: string }
   /** The assignment's conference instruction is ringing this reservation's agent. */
   | { readonly kind: 'conference-offer'; readonly reservationSid: string }
+  /** An offer the agent missed, already recorded (its value is the reason). */
+  | { readonly kind: 'missed-offer'; readonly reservationSid: string }
   /** A session signed out before its expiry. */
   | { readonly kind: 'session-revoked'; readonly sessionId: string }
   /** Failed logins of one id or address within one throttle window. */

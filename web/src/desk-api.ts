@@ -69,6 +69,9 @@ export interface MissedCall {
   readonly taskSid?: string;
   readonly from: string;
   readonly at: string;
+  /** HH:MM:SS in the center's time zone. */
+  readonly time: string;
+  readonly reason: 'timeout' | 'declined' | 'disconnected';
   readonly outcome: string;
   readonly queue?: string;
 }

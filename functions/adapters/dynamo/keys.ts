@@ -65,6 +65,7 @@ export function marker(key: MarkerKey): string {
     case 'queue-exit':
       return `KV#${key.kind}#${key.callSid}`;
     case 'conference-offer':
+    case 'missed-offer':
       return `KV#${key.kind}#${key.reservationSid}`;
     case 'session-revoked':
       return `KV#${key.kind}#${key.sessionId}`;

@@ -48,13 +48,18 @@ export async function provisionTaskRouter(
       : (await ws.activities.create({ friendlyName: a.name, available: a.available })).sid;
   }
   const offline = activities[routing.roles.offline];
+  // A reservation nobody answers moves its agent to Missed (unavailable), so the caller goes to the
+  // next agent and is not offered again and again to an empty chair.
+  const timedOut = activities[routing.roles.missed] ?? offline;
   const workspaceSet =
     workspace.eventCallbackUrl === eventCallbackUrl &&
-    (!offline || (workspace.defaultActivitySid === offline && workspace.timeoutActivitySid === offline));
+    (!offline || workspace.defaultActivitySid === offline) &&
+    (!timedOut || workspace.timeoutActivitySid === timedOut);
   if (!workspaceSet) {
     await ws.update({
       eventCallbackUrl,
-      ...(offline ? { defaultActivitySid: offline, timeoutActivitySid: offline } : {}),
+      ...(offline ? { defaultActivitySid: offline } : {}),
+      ...(timedOut ? { timeoutActivitySid: timedOut } : {}),
     });
   }
 
@@ -80,7 +85,7 @@ export async function provisionTaskRouter(
   const workflowSettings = {
     configuration,
     assignmentCallbackUrl: `${publicBaseUrl}/twilio/taskrouter/assignment`,
-    taskReservationTimeout: routing.ringSeconds + 5,
+    taskReservationTimeout: routing.ringSeconds,
   };
   const [flowFound] = await ws.workflows.list({ friendlyName: routing.workflow, limit: 1 });
   const flowSet =

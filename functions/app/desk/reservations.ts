@@ -3,9 +3,9 @@
 import { conferenceOfferKey } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
 import { HttpProblem } from '../../domain/problems.js';
-import { customerNumberOf } from '../../domain/routing/workflow.js';
 import { type Center, centerNumber, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
+import { declineOffer, missedToday } from './missed-offers.js';
 import { existingTask } from './workers.js';
 
 export function createReservations(center: Center) {
@@ -76,31 +76,22 @@ export function createReservations(center: Center) {
     return accepted;
   }
 
+  /** Declining is a missed offer too: recorded, and the agent waits in Missed until they clear it. */
   async function reject(user: User, reservationSid: string): Promise<void> {
     const sids = await center.routing();
     const workerSid = workerSidOf(sids, user.id);
-    await providerStep('reject', () =>
-      taskrouter.updateReservation(sids.workspaceSid, workerSid, reservationSid, { status: 'rejected' }),
+    const r = await providerStep('reservation', () =>
+      taskrouter.reservation(sids.workspaceSid, workerSid, reservationSid),
     );
+    if (r.status !== 'pending')
+      throw new HttpProblem(409, 'not-pending', `Reservation ${reservationSid} is ${r.status}.`);
+    await providerStep('reject', () => declineOffer(center, user, { sid: r.sid, taskSid: r.taskSid }));
   }
 
+  /** Today's missed offers: caller, time in the center's zone, and why (timeout, declined, disconnected). */
   async function missedCalls(user: User) {
-    const sids = await center.routing();
-    const day = new Date(clock.now()).toISOString().slice(0, 10);
-    const all = await taskrouter.reservations(sids.workspaceSid, workerSidOf(sids, user.id));
-    const items = [];
-    for (const r of all.filter((x) => ['rejected', 'timeout', 'canceled', 'rescinded'].includes(x.status))) {
-      const task = await taskrouter.task(sids.workspaceSid, r.taskSid).catch(() => undefined);
-      items.push({
-        callSid: String(task?.attributes.call_sid ?? ''),
-        taskSid: r.taskSid,
-        from: (task && customerNumberOf(task.attributes)) ?? '',
-        at: day,
-        outcome: r.status,
-        ...(task?.queue ? { queue: task.queue } : {}),
-      });
-    }
-    return items;
+    workerSidOf(await center.routing(), user.id); // only an agent with a worker has offers to miss
+    return (await missedToday(center, user.id)).map((m) => ({ ...m, outcome: m.reason }));
   }
 
   return { accept, reject, missedCalls };

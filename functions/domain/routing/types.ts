@@ -28,7 +28,13 @@ export interface RoutingConfig {
   readonly languages: readonly Language[];
   readonly activities: readonly ActivityDefinition[];
   /** Activity names with a job in the routing: where agents start, go for wrap-up, come back to. */
-  readonly roles: { readonly available: string; readonly wrapUp: string; readonly offline: string };
+  readonly roles: {
+    readonly available: string;
+    readonly wrapUp: string;
+    readonly offline: string;
+    /** TaskRouter's timeout activity: an agent who missed an offer waits here until they clear it. */
+    readonly missed: string;
+  };
   readonly queues: readonly QueueDefinition[];
   /** Task priority added per VIP tier; rescue states add their own. */
   readonly vipPriority: Readonly<Record<VipTier, number>>;
@@ -41,7 +47,10 @@ export interface RoutingConfig {
   /** Callers beyond this many waiting get "all lines busy" and voicemail. */
   readonly maxQueueLength: number;
   readonly wrapUpSeconds: number;
-  /** Seconds an agent's phone rings before the reservation moves on. */
+  /**
+   * Seconds an offer waits for the agent: the workflow's reservation timeout, after which TaskRouter
+   * moves the agent to the `missed` activity and offers the caller to the next agent.
+   */
   readonly ringSeconds: number;
   /** A callback the customer did not answer is tried again this many minutes later, up to its maxAttempts. */
   readonly callbackRetryMinutes: number;

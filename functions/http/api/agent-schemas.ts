@@ -195,8 +195,10 @@ export const MissedCallSchema = z
     callSid: z.string(),
     taskSid: z.string().optional(),
     from: z.string(),
-    at: z.string(),
-    outcome: z.string().openapi({ description: 'rejected, timeout, canceled, rescinded.' }),
+    at: z.string().openapi({ description: 'When the offer ended (ISO 8601, UTC).' }),
+    time: z.string().openapi({ description: "The same, HH:MM:SS in the center's time zone." }),
+    reason: z.enum(['timeout', 'declined', 'disconnected']),
+    outcome: z.string().openapi({ description: 'The reason again (older clients read this field).' }),
     queue: z.string().optional(),
   })
   .openapi('MissedCall');

@@ -8,6 +8,7 @@ import { routing } from '../../../flows/routing.js';
 import { callbackInstruction } from '../../app/callbacks.js';
 import type { Center } from '../../app/center.js';
 import { onConferenceEvent } from '../../app/conference-events.js';
+import { onOfferEnded } from '../../app/desk/missed-offers.js';
 import { conferenceOfferKey } from '../../domain/agent-state.js';
 import { agentConferenceRecording } from '../../domain/recording.js';
 import type { WebhookDeps } from '../deps.js';
@@ -77,7 +78,9 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
       instruction: 'conference',
       from: String(task.called ?? task.to ?? ''),
       to,
-      timeout: String(routing.ringSeconds),
+      // Rings a little past the reservation timeout: TaskRouter's timeout ends the offer (and the ring),
+      // so the agent is moved to Missed and the caller offered to the next agent at the same moment.
+      timeout: String(routing.ringSeconds + 5),
       end_conference_on_exit: false,
       end_conference_on_customer_exit: true,
       beep: 'false',
@@ -106,7 +109,34 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
     return c.body(null, 204);
   });
 
-  app.post('/events', (c) => c.body(null, 204, { 'Content-Type': 'application/json' }));
+  // Offers that ended unanswered become missed offers (functions/app/desk/missed-offers.ts).
+  app.post('/events', async (c) => {
+    const p = c.var.twilioParams;
+    const type = optionalParam(p, 'EventType');
+    const reservationSid = optionalParam(p, 'ReservationSid');
+    const workerSid = optionalParam(p, 'WorkerSid');
+    const taskSid = optionalParam(p, 'TaskSid');
+    const agentId = optionalParam(p, 'WorkerName');
+    if (
+      (type === 'reservation.timeout' || type === 'reservation.rejected') &&
+      reservationSid &&
+      workerSid &&
+      taskSid &&
+      agentId
+    ) {
+      const queue = optionalParam(p, 'TaskQueueName');
+      await onOfferEnded(services, {
+        status: type === 'reservation.timeout' ? 'timeout' : 'rejected',
+        agentId,
+        workerSid,
+        reservationSid,
+        taskSid,
+        attributes: json(optionalParam(p, 'TaskAttributes')),
+        ...(queue ? { queue } : {}),
+      });
+    }
+    return c.body(null, 204, { 'Content-Type': 'application/json' });
+  });
 
   return app;
 }

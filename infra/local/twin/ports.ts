@@ -40,6 +40,10 @@ export interface VoicePort {
     readonly timeoutSeconds?: number;
     readonly record?: string;
     readonly statusCallbackUrl?: string;
+    /** Space- or comma-separated call events for the status callback; only `completed` when absent. */
+    readonly statusCallbackEvents?: string;
+    /** Receives a function that hangs up the agent leg while it still rings (the reservation ended). */
+    readonly registerCancel?: (cancel: () => void) => void;
     readonly onOutcome: (outcome: 'bridged' | 'no-answer' | 'caller-gone') => void;
   }): Promise<void>;
   /** Puts the caller and `to` into a conference named after the task (Flex style). */
@@ -52,6 +56,7 @@ export interface VoicePort {
     readonly params: Readonly<Record<string, string>>;
     /** Whether the reservation is still pending when the agent answers (a late answer is hung up). */
     readonly isPending?: () => boolean;
+    readonly registerCancel?: (cancel: () => void) => void;
     readonly onOutcome: (outcome: 'bridged' | 'no-answer' | 'caller-gone', conferenceSid?: string) => void;
   }): Promise<void>;
   /** Moves a queued call to new TwiML (redirect instruction). */
@@ -61,6 +66,9 @@ export interface VoicePort {
     readonly from: string;
     readonly to: string;
     readonly url: string;
+    /** Ring time of the worker's leg (the instruction's Timeout); 60 s when absent. */
+    readonly timeoutSeconds?: number;
+    /** Gets only `completed`: the call instruction has no event list (§1.3 default). */
     readonly statusCallbackUrl?: string;
   }): Promise<string>;
 }

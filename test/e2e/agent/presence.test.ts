@@ -4,6 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { routing } from '../../../flows/routing.js';
 import { HEARTBEAT_TIMEOUT_SECONDS, SWEEP_EVERY_SECONDS } from '../../../functions/domain/agent-state.js';
 import { type AgentHarness, type Session, startAgents } from './support.js';
 
@@ -80,7 +81,7 @@ async function advanceWith1003Alive(seconds: number, until?: () => Promise<boole
 }
 
 describe('presence', () => {
-  it('a page without heartbeats leaves Available within 30 s and its ringing call goes to another agent', async () => {
+  it('a frozen page misses its ring (Missed), the call goes to another agent; without heartbeats it goes Offline', async () => {
     const page1002 = await link(a1002);
     const page1003 = await link(a1003);
     page1003.answerAll();
@@ -93,11 +94,20 @@ describe('presence', () => {
       HEARTBEAT_TIMEOUT_SECONDS + SWEEP_EVERY_SECONDS + 5,
       async () => (await state(a1002)) !== 'Available',
     );
-    expect(left).toBeLessThanOrEqual(HEARTBEAT_TIMEOUT_SECONDS + SWEEP_EVERY_SECONDS);
-    expect(await state(a1002)).toBe('Offline');
-    await advanceWith1003Alive(10, async () => (await state(a1003)) === 'On call');
+    // The unanswered ring times out first: TaskRouter moves 1002 to Missed and offers the caller on.
+    expect(left).toBeLessThanOrEqual(routing.ringSeconds + 1);
+    expect(await state(a1002)).toBe('Missed');
+    // Not the caller's own agent (20 s) nor in their region (15 s more): the language step offers it.
+    await advanceWith1003Alive(45, async () => (await state(a1003)) === 'On call');
     expect(await state(a1003)).toBe('On call');
     expect((await a1003.get<{ call?: { callSid: string } }>('/agent/me')).call?.callSid).toBe(sid);
+    // Clearing Missed counts as a heartbeat; with none after it the sweep takes the page Offline.
+    await a1002.post('/agent/state', { state: 'Available' });
+    const gone = await advanceWith1003Alive(
+      HEARTBEAT_TIMEOUT_SECONDS + SWEEP_EVERY_SECONDS + 5,
+      async () => (await state(a1002)) === 'Offline',
+    );
+    expect(gone).toBeLessThanOrEqual(HEARTBEAT_TIMEOUT_SECONDS + SWEEP_EVERY_SECONDS);
     const audit = await h.stack.store.audit.byActor('system');
     expect(audit.items.some((a) => a.action === 'presence.offline' && a.target === '1002')).toBe(true);
     // The supervisor's wallboard agrees.
@@ -123,9 +133,12 @@ describe('presence', () => {
     await a1003.post('/agent/state', { state: 'Available' });
     await page1002.close();
     await h.settle();
-    // At once, before the ring's own timeout: Offline, the ringing reservation ended.
+    // At once, before the ring's own timeout: the ringing reservation ended, a missed offer
+    // (disconnected), and 1002 waits in Missed for when they come back.
     const me = await a1002.get<{ state: string; reservations: unknown[] }>('/agent/me');
-    expect(me).toMatchObject({ state: 'Offline', reservations: [] });
+    expect(me).toMatchObject({ state: 'Missed', reservations: [] });
+    const missed = await a1002.get<{ items: { reason: string }[] }>('/agent/missed-calls');
+    expect(missed.items[0]?.reason).toBe('disconnected');
     // The call waits for the next agent: 1003 is not the caller's own agent (20 s) nor in their region
     // (15 s more), then the language step offers it.
     await advanceWith1003Alive(45, async () => (await state(a1003)) === 'On call');

@@ -114,10 +114,11 @@ export function MissedPanel({ onCallBack }: { onCallBack: (phone: string) => voi
       </h2>
       <ul className="compact">
         {items?.map((m) => (
-          <li key={`${m.callSid}-${m.at}`}>
+          <li key={`${m.callSid}-${m.at}`} data-testid="missed-call">
             {m.from}{' '}
             <span className="muted">
-              {new Date(m.at).toLocaleTimeString()} · {m.outcome}
+              {m.time} · {t(`missed_${m.reason}`)}
+              {m.queue ? ` · ${m.queue}` : ''}
             </span>{' '}
             <button type="button" className="small-btn secondary" onClick={() => onCallBack(m.from)}>
               {t('callBack')}

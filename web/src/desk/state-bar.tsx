@@ -107,6 +107,16 @@ export function StateBar({
             {t('stateBreak')}
           </button>
         </span>
+        {state === 'Missed' && (
+          <button
+            type="button"
+            className="btn-available"
+            data-testid="clear-missed"
+            onClick={() => void act(() => deskApi.setState('Available'))}
+          >
+            {t('clearMissed')}
+          </button>
+        )}
         {state === 'Wrap-up' && (
           <button type="button" className="btn-available" onClick={() => void act(deskApi.endWrapUp)}>
             {t('finishWrapUp')}

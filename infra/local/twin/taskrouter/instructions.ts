@@ -75,10 +75,15 @@ export async function carryOut(core: Core, ws: Workspace, r: Reservation, instr:
   };
   const onOutcome = (outcome: 'bridged' | 'no-answer' | 'caller-gone') => {
     if (outcome === 'bridged') return acceptIfPending();
-    // [K] an agent leg nobody answers ends the reservation like a reject; a caller who left ends the task.
-    if (outcome === 'no-answer' && r.status === 'pending') return endReservation(core, ws, r, 'rejected');
+    // An agent leg nobody answers is not a reject: the reservation stays pending until the workflow's
+    // task_reservation_timeout ends it (reservation.timeout, worker to the timeout activity, §4.7).
+    // A caller who left ends the task.
     if (outcome === 'caller-gone' && (task.status === 'pending' || task.status === 'reserved'))
       cancelTask(core, ws, task, 'hangup');
+  };
+  const registerCancel = (cancel: () => void) => {
+    if (r.status === 'pending') r.cancelRing = cancel;
+    else cancel();
   };
   const callSid = str(attrs.call_sid);
   if (instr.kind === 'dequeue' || instr.kind === 'conference') {
@@ -98,6 +103,8 @@ export async function carryOut(core: Core, ws: Workspace, r: Reservation, instr:
       ...(timeout !== undefined && Number.isFinite(timeout) ? { timeoutSeconds: timeout } : {}),
       ...(f.Record ? { record: f.Record } : {}),
       ...(f.StatusCallbackUrl ? { statusCallbackUrl: f.StatusCallbackUrl } : {}),
+      ...(f.StatusCallbackEvent ? { statusCallbackEvents: f.StatusCallbackEvent } : {}),
+      registerCancel,
       onOutcome,
     });
     return;
@@ -111,6 +118,7 @@ export async function carryOut(core: Core, ws: Workspace, r: Reservation, instr:
       from,
       params: f,
       isPending: () => r.status === 'pending',
+      registerCancel,
       onOutcome: (outcome, conferenceSid) => {
         // [K] TaskRouter records the conference on the task, which transfers rely on (error 40149).
         if (outcome === 'bridged' && conferenceSid) {
@@ -126,10 +134,12 @@ export async function carryOut(core: Core, ws: Workspace, r: Reservation, instr:
   if (instr.kind === 'call') {
     if (!to || !from)
       throw invalidParam('The call instruction needs From and To (or the worker contact_uri)');
+    const timeout = f.Timeout ? Number(f.Timeout) : undefined;
     await voice.call({
       from,
       to,
       url: f.Url,
+      ...(timeout !== undefined && Number.isFinite(timeout) ? { timeoutSeconds: timeout } : {}),
       ...(f.StatusCallbackUrl ? { statusCallbackUrl: f.StatusCallbackUrl } : {}),
     });
   } else {

@@ -214,6 +214,8 @@ export interface Reservation {
     readonly kind: 'dequeue' | 'conference';
     readonly fields: Readonly<Record<string, string>>;
   };
+  /** Hangs up the agent leg an instruction is still ringing, when the reservation ends first. */
+  cancelRing?: () => void;
 }
 
 export function isHolding(status: ReservationStatus): boolean {

@@ -79,6 +79,10 @@ function release(r: Reservation): void {
 function settle(core: Core, r: Reservation, status: ReservationStatus): void {
   r.timer?.cancel();
   r.timer = undefined;
+  const ringing = r.cancelRing;
+  r.cancelRing = undefined;
+  // [K] a reservation that ends unaccepted stops ringing its worker; an accepted one keeps its call.
+  if (status !== 'accepted') ringing?.();
   r.status = status;
   r.dateUpdated = now(core);
 }

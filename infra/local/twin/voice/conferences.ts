@@ -243,6 +243,26 @@ export class ConferenceStore {
     return out;
   }
 
+  /**
+   * A participant dialled in through the REST API never got in (no answer, busy, failed, canceled): the
+   * conference still reports it leaving, with `ParticipantCallStatus` and `participant_add_failed`
+   * (docs/twilio-behaviour.md §3.8 lists both values for participant-leave).
+   */
+  addFailed(conf: Conference, call: Call, options: ParticipantOptions, callStatus: string): void {
+    if (conf.status === 'completed') return;
+    this.emit(conf, 'leave', 'participant-leave', undefined, {
+      CallSid: call.sid,
+      Muted: String(options.muted ?? false),
+      Hold: 'false',
+      Coaching: String(options.coaching ?? false),
+      EndConferenceOnExit: String(options.endConferenceOnExit ?? false),
+      StartConferenceOnEnter: String(options.startConferenceOnEnter ?? true),
+      ...(options.label ? { ParticipantLabel: options.label } : {}),
+      ParticipantCallStatus: callStatus,
+      ReasonParticipantLeft: 'participant_add_failed',
+    });
+  }
+
   private emit(conf: Conference, group: string, event: string, p?: Participant, extra: Params = {}): void {
     const cb = conf.statusCallback;
     if (!cb?.events.has(group)) return;

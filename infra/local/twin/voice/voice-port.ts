@@ -7,11 +7,19 @@ import { ringLeg } from './legs.js';
 import type { CallEvent, StatusCallbackConfig } from './types.js';
 import { bridgeMember } from './verbs/dial-queue.js';
 
-const ALL_EVENTS = new Set<CallEvent>(['initiated', 'ringing', 'answered', 'completed']);
+const CALL_EVENTS: readonly CallEvent[] = ['initiated', 'ringing', 'answered', 'completed'];
+
+/** The requested status events; with none listed only `completed` is sent (docs/twilio-behaviour.md §1.3). */
+function eventsOf(list: string | undefined): ReadonlySet<CallEvent> {
+  const asked = (list ?? '')
+    .split(/[\s,]+/)
+    .filter((e): e is CallEvent => CALL_EVENTS.includes(e as CallEvent));
+  return new Set<CallEvent>(asked.length ? asked : ['completed']);
+}
 
 export function createVoicePort(engine: VoiceEngine): VoicePort {
-  const callback = (url?: string): { statusCallback?: StatusCallbackConfig } =>
-    url ? { statusCallback: { url, method: 'POST', events: ALL_EVENTS } } : {};
+  const callback = (url?: string, events?: string): { statusCallback?: StatusCallbackConfig } =>
+    url ? { statusCallback: { url, method: 'POST', events: eventsOf(events) } } : {};
 
   return {
     async dequeue(input) {
@@ -26,9 +34,10 @@ export function createVoicePort(engine: VoiceEngine): VoicePort {
         to: input.to,
         direction: 'outbound-api',
         timeoutSeconds: input.timeoutSeconds ?? 30,
-        ...callback(input.statusCallbackUrl),
+        ...callback(input.statusCallbackUrl, input.statusCallbackEvents),
       });
       engine.onEnd(caller, () => leg.cancel());
+      input.registerCancel?.(() => leg.cancel());
       void leg.outcome.then((o) => {
         if (o === 'answered' && !engine.isEnded(caller) && member.state === 'waiting') {
           const bridge = bridgeMember(engine, member, leg.call, [leg.call.sid]);
@@ -63,9 +72,10 @@ export function createVoicePort(engine: VoiceEngine): VoicePort {
         to: input.to,
         direction: 'outbound-api',
         timeoutSeconds: Number(p.Timeout ?? 30),
-        ...callback(p.StatusCallback),
+        ...callback(p.StatusCallback, p.StatusCallbackEvent),
       });
       engine.onEnd(caller, () => leg.cancel());
+      input.registerCancel?.(() => leg.cancel());
       const join = async (o: Awaited<typeof leg.outcome>) => {
         // [K] a reservation that ended while its leg rang (rejected, rescinded) does not bridge a late answer.
         if (o === 'answered' && input.isPending && !input.isPending()) {
@@ -126,9 +136,8 @@ export function createVoicePort(engine: VoiceEngine): VoicePort {
         from: input.from,
         to: input.to,
         nav: { kind: 'url', url: input.url, method: 'POST' },
-        ...(input.statusCallbackUrl
-          ? { statusCallback: { url: input.statusCallbackUrl, method: 'POST', events: ALL_EVENTS } }
-          : {}),
+        ...(input.timeoutSeconds !== undefined ? { timeoutSeconds: input.timeoutSeconds } : {}),
+        ...callback(input.statusCallbackUrl),
       }).sid;
     },
   };

@@ -104,7 +104,11 @@ export function mountConferences(app: Hono, engine: VoiceEngine): void {
     };
     // The leg has no TwiML of its own: it sits in the conference and hangs up when it leaves.
     void leg.outcome.then(async (o) => {
-      if (o !== 'answered') return;
+      if (o !== 'answered') {
+        const conf = store.active(name);
+        if (conf) store.addFailed(conf, leg.call, options, o);
+        return;
+      }
       await attendConference(engine, leg.call, name, options);
       engine.end(leg.call, 'completed');
     });
