@@ -25,13 +25,17 @@ describe('channels on the local stack', () => {
 
   const sim = simClient(() => stack.url);
 
-  it('answers an SMS with the bot', async () => {
-    expect(
-      (await sim('/messages', { from: '+8613800138000', to: '+18005550100', body: 'HELP' })).status,
-    ).toBe(201);
+  it('answers an SMS with the bot: a customer in their stored language, a stranger in the one they wrote', async () => {
+    // +8613800138000 is a demo customer whose language is Chinese.
+    for (const from of ['+8613800138000', '+8613900139077']) {
+      expect((await sim('/messages', { from, to: '+18005550100', body: 'HELP' })).status).toBe(201);
+    }
     await stack.twin.settle();
-    const sent = (await sim('/messages?to=%2B8613800138000')).body.messages as { body: string }[];
-    expect(sent.at(-1)?.body).toContain('send a claim number');
+    const lastTo = async (phone: string) =>
+      ((await sim(`/messages?to=${encodeURIComponent(phone)}`)).body.messages as { body: string }[]).at(-1)
+        ?.body;
+    expect(await lastTo('+8613800138000')).toContain('发送理赔单号');
+    expect(await lastTo('+8613900139077')).toContain('send a claim number');
   });
 
   it('takes a fax from the sim API and attaches it', async () => {
