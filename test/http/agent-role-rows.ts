@@ -49,6 +49,8 @@ export const AGENT_ROWS: readonly MatrixRow[] = [
     mode: 'cold',
     target: { type: 'queue', queue: 'claims' },
   }),
+  row('agent.completeTransfer', 'POST', '/api/agent/call/transfer/complete', 409),
+  row('agent.cancelTransfer', 'POST', '/api/agent/call/transfer/cancel', 409),
   row('agent.conference', 'POST', '/api/agent/call/conference', 409, {
     target: { type: 'agent', agentId: 'sup1' },
   }),

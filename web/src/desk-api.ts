@@ -16,6 +16,19 @@ export interface CurrentCall {
   readonly onHold: boolean;
   readonly muted: boolean;
   readonly participants: readonly { callSid: string; label?: string; hold: boolean; muted: boolean }[];
+  readonly transfer?: TransferView;
+}
+
+/** A transfer of my call under way: one I started (sender) or one that brought it to me (receiver). */
+export interface TransferView {
+  readonly taskSid: string;
+  readonly role: 'sender' | 'receiver';
+  readonly mode: 'warm' | 'cold';
+  readonly status: 'offered' | 'accepted' | 'declined' | 'no-answer' | 'completed' | 'canceled';
+  readonly fromAgent: string;
+  readonly toAgent?: string;
+  readonly queue?: string;
+  readonly notes?: string;
 }
 
 export interface AgentReservation {
@@ -135,8 +148,10 @@ export const deskApi = {
   reject: (reservationSid: string) => call<void>('POST', `/agent/reservations/${reservationSid}/reject`, {}),
   hold: (hold: boolean) => call<unknown>('POST', '/agent/call/hold', { hold }),
   mute: (muted: boolean) => call<unknown>('POST', '/agent/call/mute', { muted }),
-  transfer: (mode: 'cold' | 'warm', target: TransferTarget) =>
-    call<unknown>('POST', '/agent/call/transfer', { mode, target }),
+  transfer: (mode: 'cold' | 'warm', target: TransferTarget, notes?: string) =>
+    call<unknown>('POST', '/agent/call/transfer', { mode, target, ...(notes ? { notes } : {}) }),
+  completeTransfer: () => call<unknown>('POST', '/agent/call/transfer/complete'),
+  cancelTransfer: () => call<unknown>('POST', '/agent/call/transfer/cancel'),
   conference: (target: TransferTarget) => call<unknown>('POST', '/agent/call/conference', { target }),
   leave: () => call<unknown>('POST', '/agent/call/leave'),
   hangup: () => call<unknown>('POST', '/agent/call/hangup'),

@@ -4,6 +4,7 @@ import { CALLBACK_LABELS } from './labels-callbacks.js';
 import { CLOCK_LABELS } from './labels-clock.js';
 import { DESK_LABELS } from './labels-desk.js';
 import { DIAL_LABELS } from './labels-dial.js';
+import { TRANSFER_LABELS } from './labels-transfer.js';
 import { USER_LABELS } from './labels-users.js';
 import type { Labels, Lang } from './lang.js';
 
@@ -79,6 +80,7 @@ const LABELS = {
   ...DESK_LABELS,
   ...CALLBACK_LABELS,
   ...DIAL_LABELS,
+  ...TRANSFER_LABELS,
   ...USER_LABELS,
   ...CLOCK_LABELS,
 } as const satisfies Labels;

@@ -31,6 +31,7 @@ export function callView(call: CurrentCall) {
       hold: l.hold,
       muted: l.muted,
     })),
+    ...(call.transfer ? { transfer: call.transfer } : {}),
   };
 }
 

@@ -1,7 +1,9 @@
 // What an agent does to the call they are on: hold, mute, transfer (warm or cold, to an agent, a queue or
-// a number), add a party, leave a call others carry on, or end it for everyone. A number is dialled only
-// past the external-transfer permission and the dialling policy (dial-guard.ts).
+// a number) and complete or cancel a warm one, add a party, leave a call others carry on, or end it for
+// everyone. Agents and queues are offered the call as a TaskRouter task (transfers.ts); a number is dialled
+// only past the external-transfer permission and the dialling policy (dial-guard.ts).
 
+import { agentCallKey } from '../../domain/agent-state.js';
 import type { DialPurpose } from '../../domain/dial-policy.js';
 import type { User } from '../../domain/model.js';
 import { ForbiddenError, HttpProblem, NotFoundError } from '../../domain/problems.js';
@@ -9,7 +11,8 @@ import { type Center, centerNumber, workerSidOf } from '../center.js';
 import { guardOutbound } from '../dial-guard.js';
 import { providerStep } from '../provider-step.js';
 import { beginWrapUp } from '../wrap-up.js';
-import { type CallFinder, type CurrentCall, markAgentCall } from './calls.js';
+import { type AgentCallMarker, type CallFinder, type CurrentCall, markAgentCall } from './calls.js';
+import { createTransferTask, handBack, settleTransfer, type TransferMode } from './transfers.js';
 import { agentWorker, existingTask, setActivity } from './workers.js';
 
 const HOLD_MUSIC = 'http://com.twilio.music.classical.s3.amazonaws.com/BusyStrings.mp3';
@@ -27,7 +30,7 @@ const result = (call: CurrentCall, extra: { participantCallSid?: string } = {}) 
 });
 
 export function createCallControls(center: Center, calls: CallFinder) {
-  const { store, telephony, taskrouter } = center;
+  const { store, telephony } = center;
 
   /**
    * Our number on this call, the caller id towards whoever we add: the number the customer called, or
@@ -46,31 +49,66 @@ export function createCallControls(center: Center, calls: CallFinder) {
     });
   }
 
-  async function transferToQueue(user: User, call: CurrentCall, queue: string): Promise<void> {
+  async function transferToQueue(
+    user: User,
+    call: CurrentCall,
+    queue: string,
+    notes?: string,
+  ): Promise<void> {
     const sids = await center.routing();
     if (!sids.queues[queue]) throw new NotFoundError('queue', queue);
-    // The new task keeps what the IVR found (language, region, customer, VIP) so the workflow routes it
-    // and the next agent's offer shows it; the owner-first and same-region steps are skipped.
+    const callerId = await callerIdOf(call);
+    await createTransferTask(center, sids, {
+      user,
+      call,
+      mode: 'cold',
+      queue,
+      callerId,
+      ...(notes ? { notes } : {}),
+    });
+  }
+
+  /**
+   * Offers the call to a colleague as a task aimed at their worker. They must be Available and free now:
+   * a busy colleague is refused at once rather than queued for. The queue is one of theirs (the call's own
+   * when they have it), which the workflow's known-worker target needs.
+   */
+  async function transferToAgent(
+    user: User,
+    call: CurrentCall,
+    agentId: string,
+    mode: TransferMode,
+    notes?: string,
+  ): Promise<string> {
+    if (agentId === user.id) throw new HttpProblem(422, 'self-transfer', 'You are already on this call.');
+    const sids = await center.routing();
+    const workerSid = sids.workers[agentId];
+    if (!workerSid) throw new NotFoundError('agent', agentId);
+    const target = await agentWorker(center, sids, agentId);
+    if (target.activity !== 'Available' || (await calls.find(agentId, sids)))
+      throw new HttpProblem(
+        409,
+        'agent-busy',
+        `Agent ${agentId} is ${target.activity === 'Available' ? 'on another call' : target.activity}; only an Available agent can take a transfer.`,
+      );
+    const skills = Array.isArray(target.attributes.skills) ? (target.attributes.skills as string[]) : [];
     const original = call.taskSid
       ? await existingTask(center, sids, call.taskSid).catch(() => undefined)
       : undefined;
-    await providerStep('transfer task', () =>
-      taskrouter.createTask(sids.workspaceSid, {
-        workflowSid: sids.workflowSid,
-        taskChannel: 'voice',
-        attributes: {
-          ...(original?.attributes ?? {}),
-          has_owner: false,
-          has_region: false,
-          type: 'transfer',
-          queue,
-          skill: queue,
-          call_sid: call.callSid,
-          conference_name: call.conferenceName,
-          transferred_by: user.id,
-        },
-      }),
-    );
+    const own = String(original?.attributes.queue ?? '');
+    const queue = skills.includes(own) ? own : skills.find((s) => sids.queues[s]);
+    if (!queue)
+      throw new HttpProblem(409, 'agent-busy', `Agent ${agentId} is signed in to no queue that takes calls.`);
+    const task = await createTransferTask(center, sids, {
+      user,
+      call,
+      mode,
+      queue,
+      callerId: await callerIdOf(call),
+      toAgent: { agentId, workerSid },
+      ...(notes ? { notes } : {}),
+    });
+    return task.sid;
   }
 
   async function mayDialOut(user: User): Promise<void> {
@@ -158,6 +196,27 @@ export function createCallControls(center: Center, calls: CallFinder) {
     await store.keys.delete({ kind: 'agent-call', agentId: user.id });
   }
 
+  /**
+   * Calls a warm transfer off, from either side: the colleague leaves (or is no longer offered the call)
+   * and the customer comes off hold back to the first agent.
+   */
+  async function cancelTransfer(user: User) {
+    const call = await calls.mine(user);
+    const t = call.transfer;
+    if (t?.mode !== 'warm' || t.status === 'completed' || t.status === 'canceled')
+      throw new HttpProblem(409, 'no-transfer', 'There is no warm transfer to cancel.');
+    const sids = await center.routing();
+    await handBack(center, sids, call, await existingTask(center, sids, t.taskSid));
+    // The first agent keeps the call; their marker forgets the transfer they started.
+    const key = agentCallKey(t.fromAgent);
+    const held = await store.keys.get(key);
+    if (held) {
+      const { conference, callSid } = JSON.parse(String(held.value)) as AgentCallMarker;
+      await markAgentCall(center, t.fromAgent, { conference, callSid });
+    }
+    return result(call);
+  }
+
   return {
     async hold(user: User, body: { readonly hold: boolean }) {
       const call = await calls.mine(user);
@@ -173,8 +232,36 @@ export function createCallControls(center: Center, calls: CallFinder) {
       );
       return result(call);
     },
-    async transfer(user: User, body: { readonly mode: 'warm' | 'cold'; readonly target: TransferTarget }) {
+    async transfer(
+      user: User,
+      body: {
+        readonly mode: TransferMode;
+        readonly target: TransferTarget;
+        readonly notes?: string | undefined;
+      },
+    ) {
       const call = await calls.mine(user);
+      if (call.transfer?.role === 'sender' && ['offered', 'accepted'].includes(call.transfer.status))
+        throw new HttpProblem(409, 'transfer-pending', 'Complete or cancel the transfer under way first.');
+      const notes = body.notes?.trim() || undefined;
+      if (body.target.type === 'agent') {
+        // The customer hears hold music until the colleague joins (cold) or while we consult (warm).
+        await holdCustomer(call, true);
+        const taskSid = await transferToAgent(user, call, body.target.agentId, body.mode, notes).catch(
+          async (err: unknown) => {
+            await holdCustomer(call, false).catch(() => undefined);
+            throw err;
+          },
+        );
+        if (body.mode === 'warm') {
+          await markAgentCall(center, user.id, {
+            conference: call.conferenceName,
+            callSid: call.callSid,
+            transferTaskSid: taskSid,
+          });
+        } else await leaveCall(user, call);
+        return { ...result(call), transferTaskSid: taskSid };
+      }
       if (body.mode === 'warm') {
         if (body.target.type === 'queue')
           throw new HttpProblem(422, 'warm-to-queue', 'A queue cannot be consulted: use a cold transfer.');
@@ -186,12 +273,30 @@ export function createCallControls(center: Center, calls: CallFinder) {
         });
         return result(call, added ? { participantCallSid: added } : {});
       }
-      const added = await addParty(user, call, body.target, 'transfer');
+      const added =
+        body.target.type === 'queue'
+          ? await transferToQueue(user, call, body.target.queue, notes).then(() => undefined)
+          : await addParty(user, call, body.target, 'transfer');
       // Queue transfers: the customer waits in the conference (hold music) until the new agent joins.
       if (body.target.type === 'queue') await holdCustomer(call, true);
       await leaveCall(user, call);
       return result(call, added ? { participantCallSid: added } : {});
     },
+    /** The colleague has joined my warm transfer: the customer is theirs, and I leave and wrap up. */
+    async completeTransfer(user: User) {
+      const call = await calls.mine(user);
+      const t = call.transfer;
+      if (t?.role !== 'sender' || t.mode !== 'warm')
+        throw new HttpProblem(409, 'no-transfer', 'You have no warm transfer under way.');
+      if (t.status !== 'accepted')
+        throw new HttpProblem(409, 'transfer-not-accepted', `Agent ${t.toAgent ?? ''} has not joined yet.`);
+      const sids = await center.routing();
+      await settleTransfer(center, sids, await existingTask(center, sids, t.taskSid), 'completed');
+      await holdCustomer(call, false);
+      await leaveCall(user, call);
+      return result(call);
+    },
+    cancelTransfer,
     async conference(user: User, body: { readonly target: TransferTarget }) {
       const call = await calls.mine(user);
       if (body.target.type === 'queue')
@@ -201,6 +306,9 @@ export function createCallControls(center: Center, calls: CallFinder) {
     },
     async leave(user: User) {
       const call = await calls.mine(user);
+      // Leaving a warm transfer before it is complete hands the customer back rather than drop them.
+      const t = call.transfer;
+      if (t?.role === 'receiver' && t.mode === 'warm' && t.status === 'accepted') return cancelTransfer(user);
       await leaveCall(user, call);
       return result(call);
     },

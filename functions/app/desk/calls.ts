@@ -7,6 +7,7 @@ import { HttpProblem } from '../../domain/problems.js';
 import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
 import type { Center } from '../center.js';
 import { providerStep } from '../provider-step.js';
+import { type TransferView, transferView } from './transfers.js';
 
 export interface LegView {
   readonly callSid: string;
@@ -27,12 +28,16 @@ export interface CurrentCall {
   readonly conferenceName: string;
   readonly legs: readonly LegView[];
   readonly myLeg?: LegView;
+  /** A transfer of this call under way: one I started, or one that brought the call to me. */
+  readonly transfer?: TransferView;
 }
 
 /** What the agent-call marker holds: the conference and the customer's call in it. */
 export interface AgentCallMarker {
   readonly conference: string;
   readonly callSid: string;
+  /** The transfer task I started for this call and have not settled yet. */
+  readonly transferTaskSid?: string;
 }
 
 export function createCallFinder(center: Center) {
@@ -78,6 +83,8 @@ export function createCallFinder(center: Center) {
   /** The agent's live call, or undefined. */
   async function find(agentId: string, sids?: ProvisionedRouting): Promise<CurrentCall | undefined> {
     const workerSid = sids?.workers[agentId];
+    const out = await store.keys.get(agentCallKey(agentId));
+    const marker = out ? (JSON.parse(String(out.value)) as AgentCallMarker) : undefined;
     if (sids && workerSid) {
       const accepted = await taskrouter.reservations(sids.workspaceSid, workerSid, 'accepted');
       for (const r of accepted) {
@@ -86,15 +93,29 @@ export function createCallFinder(center: Center) {
         const customer = String(task.attributes.call_sid ?? '');
         const name = String(task.attributes.conference_name ?? r.taskSid);
         const call = await build(agentId, name, customer, { taskSid: r.taskSid, reservationSid: r.sid });
-        if (call) return call;
+        if (!call) continue;
+        const transfer =
+          (await sent(sids, marker, call)) ?? (await transferView(center, sids, task, 'receiver'));
+        return transfer ? { ...call, transfer } : call;
       }
     }
-    const out = await store.keys.get(agentCallKey(agentId));
-    if (out) {
-      const { conference, callSid } = JSON.parse(String(out.value)) as AgentCallMarker;
-      return build(agentId, conference, callSid, {});
+    if (marker) {
+      const call = await build(agentId, marker.conference, marker.callSid, {});
+      const transfer = call && sids ? await sent(sids, marker, call) : undefined;
+      return call && transfer ? { ...call, transfer } : call;
     }
     return undefined;
+  }
+
+  /** The transfer I started for this call, as the marker remembers it. */
+  async function sent(
+    sids: ProvisionedRouting,
+    marker: AgentCallMarker | undefined,
+    call: CurrentCall,
+  ): Promise<TransferView | undefined> {
+    if (!marker?.transferTaskSid || marker.callSid !== call.callSid) return undefined;
+    const task = await taskrouter.task(sids.workspaceSid, marker.transferTaskSid).catch(() => undefined);
+    return task ? transferView(center, sids, task, 'sender') : undefined;
   }
 
   async function mine(user: User): Promise<CurrentCall> {

@@ -49,8 +49,10 @@ export function createReservations(center: Center) {
         }),
       );
       if (callSid) {
-        // A queue transfer left the customer on hold until someone joined: that is me.
-        await telephony.updateParticipant(existing, callSid, { hold: false }).catch(() => undefined);
+        // A cold transfer left the customer on hold until someone joined: that is me. In a warm one the
+        // first agent still consults me first and takes the customer off hold when handing over.
+        if (task.attributes.transfer_mode !== 'warm')
+          await telephony.updateParticipant(existing, callSid, { hold: false }).catch(() => undefined);
         await store.keys.delete({ kind: 'call-task', callSid });
         await store.keys.putIfAbsent(
           { kind: 'call-task', callSid },

@@ -9,11 +9,13 @@ export async function saveWrapUpNotes(
   user: User,
   callSid: string,
   body: { readonly disposition?: string | undefined; readonly notes?: string | undefined },
+  /** Whether the user had the call before a transfer moved it on (the record names its latest agent). */
+  tookPart: () => Promise<boolean> = async () => false,
 ) {
   const record = await store.calls.get(callSid);
   if (!record) throw new NotFoundError('call', callSid);
   const all = isLead(user.roles);
-  if (!all && record.agentId !== user.id)
+  if (!all && record.agentId !== user.id && !(await tookPart()))
     throw new ForbiddenError(`Call ${callSid} was taken by another agent.`);
   const saved = await store.calls.update(callSid, {
     ...(body.disposition !== undefined ? { disposition: body.disposition } : {}),

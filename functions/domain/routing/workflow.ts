@@ -69,6 +69,28 @@ export function workflowConfiguration(
   sid: (queue: string) => string,
 ): WorkflowConfiguration {
   const filters: WorkflowFilter[] = [];
+  // A transfer to one agent (Flex's pattern): their worker by SID, in a queue they belong to, for one ring.
+  // A warm transfer waits only for them (it is a consult); a cold one then goes to the rest of the queue.
+  const transferRing = routing.ringSeconds + 5;
+  for (const queue of routing.queues) {
+    const colleague = {
+      queue: sid(queue.name),
+      known_worker_sid: 'task.transferTargetSid',
+      timeout: transferRing,
+    };
+    filters.push(
+      {
+        filter_friendly_name: `${queue.name} (cold transfer to an agent)`,
+        expression: `queue == '${queue.name}' AND transferTargetType == 'worker' AND transfer_mode == 'cold'`,
+        targets: [colleague, ...groupTargets(routing, queue, sid, transferRing)],
+      },
+      {
+        filter_friendly_name: `${queue.name} (warm transfer to an agent)`,
+        expression: `queue == '${queue.name}' AND transferTargetType == 'worker'`,
+        targets: [colleague],
+      },
+    );
+  }
   for (const queue of routing.queues) {
     if (queue.ownerFirst !== false)
       filters.push({

@@ -7,6 +7,7 @@ import { createCallControls } from '../../app/desk/call-controls.js';
 import { createCallFinder } from '../../app/desk/calls.js';
 import { dialCustomer } from '../../app/desk/dial.js';
 import { createReservations } from '../../app/desk/reservations.js';
+import { tookPart } from '../../app/desk/transfers.js';
 import { saveWrapUpNotes } from '../../app/desk/wrap-up-notes.js';
 import { createLiveCalls } from '../../app/supervisor/live-calls.js';
 import { createLiveQueue } from '../../app/supervisor/live-queue.js';
@@ -51,13 +52,16 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
     hold: controls.hold,
     mute: controls.mute,
     transfer: controls.transfer,
+    completeTransfer: controls.completeTransfer,
+    cancelTransfer: controls.cancelTransfer,
     conference: controls.conference,
     leave: controls.leave,
     hangup: controls.hangup,
     dial: (user, body) => dialCustomer(center, user, body),
     queue: () => queue.list(),
     pick: queue.pick,
-    wrapUpNotes: (user, callSid, body) => saveWrapUpNotes(deps.store, user, callSid, body),
+    wrapUpNotes: (user, callSid, body) =>
+      saveWrapUpNotes(deps.store, user, callSid, body, () => tookPart(center, user, callSid)),
     requestBlacklist: blacklist.request,
     wallboard: () => wallboard.read(),
     monitor: live.monitor,

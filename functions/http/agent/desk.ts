@@ -42,6 +42,8 @@ export interface AgentDesk {
   hold(user: User, body: Out<typeof HoldBody>): Promise<Out<typeof CallActionSchema>>;
   mute(user: User, body: Out<typeof MuteBody>): Promise<Out<typeof CallActionSchema>>;
   transfer(user: User, body: Out<typeof TransferBody>): Promise<Out<typeof CallActionSchema>>;
+  completeTransfer(user: User): Promise<Out<typeof CallActionSchema>>;
+  cancelTransfer(user: User): Promise<Out<typeof CallActionSchema>>;
   conference(user: User, body: Out<typeof ConferenceBody>): Promise<Out<typeof CallActionSchema>>;
   leave(user: User): Promise<Out<typeof CallActionSchema>>;
   hangup(user: User): Promise<Out<typeof CallActionSchema>>;

@@ -93,6 +93,8 @@ export const ACCESS = {
   'agent.hold': EVERYONE,
   'agent.mute': EVERYONE,
   'agent.transfer': EVERYONE,
+  'agent.completeTransfer': EVERYONE,
+  'agent.cancelTransfer': EVERYONE,
   'agent.conference': EVERYONE,
   'agent.leave': EVERYONE,
   'agent.hangup': EVERYONE,

@@ -175,6 +175,22 @@ export function registerAgentRoutes(app: OpenAPIHono<ApiEnv>, desk: AgentDesk, g
   );
   app.openapi(
     callRoute(
+      'agent.completeTransfer',
+      '/agent/call/transfer/complete',
+      'Complete my warm transfer: the colleague carries on with the customer, I leave and wrap up',
+    ),
+    async (c) => c.json(await desk.completeTransfer(c.var.user), 200),
+  );
+  app.openapi(
+    callRoute(
+      'agent.cancelTransfer',
+      '/agent/call/transfer/cancel',
+      'Cancel a warm transfer (either agent): the colleague leaves, the customer comes off hold to the first agent',
+    ),
+    async (c) => c.json(await desk.cancelTransfer(c.var.user), 200),
+  );
+  app.openapi(
+    callRoute(
       'agent.conference',
       '/agent/call/conference',
       'Add a third party (agent or number) to my call',

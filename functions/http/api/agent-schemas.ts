@@ -46,6 +46,24 @@ export const ReservationSchema = z
   })
   .openapi('AgentReservation');
 
+export const TransferViewSchema = z
+  .object({
+    taskSid: z.string().openapi({ description: 'The transfer task offered to the colleague or queue.' }),
+    role: z
+      .enum(['sender', 'receiver'])
+      .openapi({ description: 'I started it, or it brought the call to me.' }),
+    mode: z.enum(['warm', 'cold']),
+    status: z.enum(['offered', 'accepted', 'declined', 'no-answer', 'completed', 'canceled']).openapi({
+      description:
+        'offered: ringing the colleague; accepted: they joined; declined or no-answer: cancel to take the customer back.',
+    }),
+    fromAgent: z.string(),
+    toAgent: z.string().optional(),
+    queue: z.string().optional(),
+    notes: z.string().optional().openapi({ description: "The first agent's notes so far." }),
+  })
+  .openapi('AgentTransfer');
+
 export const CurrentCallSchema = z
   .object({
     taskSid: z.string(),
@@ -68,6 +86,7 @@ export const CurrentCallSchema = z
         }),
       )
       .readonly(),
+    transfer: TransferViewSchema.optional(),
   })
   .openapi('AgentCurrentCall');
 
@@ -157,6 +176,11 @@ export const TransferBody = z
       description: 'cold: the target is added and you leave; warm: the customer is held while you consult.',
     }),
     target: TransferTarget,
+    notes: z
+      .string()
+      .max(4000)
+      .optional()
+      .openapi({ description: 'My notes so far, shown to the agent who takes the call.' }),
   })
   .openapi('TransferRequest');
 
@@ -168,6 +192,10 @@ export const CallActionSchema = z
     conferenceSid: z.string().optional(),
     participantCallSid: z.string().optional().openapi({ description: 'A participant the action added.' }),
     taskSid: z.string().optional(),
+    transferTaskSid: z
+      .string()
+      .optional()
+      .openapi({ description: 'The task a transfer to an agent offered them.' }),
   })
   .openapi('CallActionResult');
 

@@ -14,6 +14,7 @@ let rest: RestTransport;
 beforeEach(async () => {
   h = await startHarness();
   rest = createRestTransport({ ...ACCOUNT, apiBaseUrl: h.twinBase() });
+  h.twin.numbers.addNumber('+15550100000'); // the caller id below: the account's own (21210)
 });
 afterEach(() => h.close());
 

@@ -16,6 +16,7 @@ beforeAll(async () => {
   // The agent's browser picks up; our own number, dialed by mistake, is busy.
   stack.twin.voice.parties.register(AGENT, { policy: 'answer' });
   stack.twin.voice.parties.register(CALLER_ID, { policy: 'busy' });
+  stack.twin.voice.numbers.addNumber(CALLER_ID); // Twilio refuses any other caller id (21210)
 });
 afterAll(() => stack.stop());
 

@@ -6,15 +6,17 @@ import { ACCOUNT, startHarness, xml } from '../../twin/support/harness.js';
 import { describeTelephonyContract } from './telephony.case.js';
 
 const SILENT = '+15550100009';
+const CALLER_ID = '+15550100000';
 
 describeTelephonyContract('REST adapter on the twin', async () => {
   const h = await startHarness();
   h.route('/hold', xml('<Play loop="0">https://media.example/hold.mp3</Play>'));
   h.twin.parties.register(SILENT, { policy: 'no-answer' });
+  h.twin.numbers.addNumber(CALLER_ID); // Twilio refuses any other caller id (21210)
   const port = createTelephonyRest(createRestTransport({ ...ACCOUNT, apiBaseUrl: h.twinBase() }));
   return {
     port,
-    callerId: '+15550100000',
+    callerId: CALLER_ID,
     phones: ['+15550100001', '+15550100002', '+15550100003'],
     silentPhone: SILENT,
     holdUrl: h.url('/hold'),

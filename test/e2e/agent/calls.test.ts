@@ -1,7 +1,7 @@
 // Call controls through the agent API on the local stack (manual clock): the assignment's conference
 // instruction rings the agent and answering is the accept; /agent/me and the wallboard show the live call;
-// hold/resume, cold transfer to a queue, warm transfer and three-way conference on the conference's
-// participants; the supervisor's whisper (coaching the agent's leg) is audited.
+// hold/resume, cold transfer to a queue and three-way conference on the conference's participants
+// (transfers to an agent: transfers.test.ts); the supervisor's whisper (coaching the agent's leg) is audited.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AgentHarness, type Session, startAgents } from './support.js';
 
@@ -98,35 +98,6 @@ describe('the conference model', () => {
     expect((await h.stack.store.calls.get(sid))?.agentId).toBe('1003');
     await h.hangup(sid);
     expect((await a1003.get<Status>('/agent/me')).state).toBe('Wrap-up');
-  });
-
-  it('warm-transfers to an agent: customer held while they talk, then I leave', async () => {
-    const sid = await callTo1002();
-    await a1004.post('/agent/state', { state: 'Available' });
-    const r = await a1002.post<{ participantCallSid?: string }>('/agent/call/transfer', {
-      mode: 'warm',
-      target: { type: 'agent', agentId: '1004' },
-    });
-    const during = await a1002.get<Status>('/agent/me');
-    expect(during.call?.onHold).toBe(true);
-    expect(during.call?.participants.map((p) => p.callSid)).toContain(r.participantCallSid);
-    await a1002.post('/agent/call/leave');
-    const conf = await h.stack.twilio.conferences(during.call?.conferenceSid ?? '').participants.list();
-    expect(conf.map((p) => p.callSid).sort()).toEqual([sid, r.participantCallSid].sort());
-    expect(conf.find((p) => p.callSid === sid)?.hold).toBe(false);
-    expect((await a1002.get<Status>('/agent/me')).state).toBe('Wrap-up');
-    // Leaving started my wrap-up timer; the customer talks on with 1004, whose desk has the call.
-    const theirs = await a1004.get<Status>('/agent/me');
-    expect(theirs).toMatchObject({ state: 'On call', activity: 'Busy', call: { callSid: sid } });
-    await h.advance(30);
-    expect((await a1002.get<Status>('/agent/me')).state).toBe('Available');
-    expect((await h.view(sid)).status).toBe('in-progress');
-    // 1004 hangs up: the call ends (nobody else is on it) and 1004 wraps up, then is Available again.
-    await a1004.post('/agent/call/hangup');
-    expect((await h.view(sid)).status).toBe('completed');
-    expect((await a1004.get<Status>('/agent/me')).state).toBe('Wrap-up');
-    await h.advance(30);
-    expect((await a1004.get<Status>('/agent/me')).state).toBe('Available');
   });
 
   it('adds only an Available colleague, and TaskRouter offers them nothing else while they are on it', async () => {

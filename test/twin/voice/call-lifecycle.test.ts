@@ -33,6 +33,7 @@ describe('status callbacks (§1.3)', () => {
   it('a REST call sends initiated, ringing, answered, completed with rising SequenceNumber; durations only on completed', async () => {
     h.route('/out', xml('<Say>Hello</Say><Pause length="5"/>'));
     h.route('/status', '');
+    h.twin.numbers.addNumber('+18005550100'); // the caller id must be the account's own (21210)
     const call = await h.client.calls.create({
       to: '+14155550100',
       from: '+18005550100',
@@ -55,6 +56,7 @@ describe('status callbacks (§1.3)', () => {
   it('with no event listed only completed is sent', async () => {
     h.route('/out', xml('<Hangup/>'));
     h.route('/status', '');
+    h.twin.numbers.addNumber('+18005550100');
     await h.client.calls.create({
       to: '+14155550100',
       from: '+18005550100',

@@ -108,7 +108,7 @@ describe('Participants API (§8.2-8.4)', () => {
     const sup = (
       await h.client
         .conferences(cf)
-        .participants.create({ from: '+1', to: 'client:sup', muted: true, beep: 'false' })
+        .participants.create({ from: '+18005550100', to: 'client:sup', muted: true, beep: 'false' })
     ).callSid;
     expect((await conf('desk')).hears[cust]).toEqual([agent]);
     await h.client.conferences(cf).participants(sup).update({ coaching: true, callSidToCoach: agent });

@@ -140,6 +140,7 @@ describe('Recording resource (§5.3)', () => {
     h.route('/out', xml('<Pause length="9"/>'));
     h.route('/status', '');
     h.route('/rec', '');
+    h.twin.numbers.addNumber('+18005550100'); // the caller id must be the account's own (21210)
     await h.client.calls.create({
       to: '+14155550100',
       from: '+18005550100',

@@ -12,6 +12,7 @@ afterEach(() => h.close());
 async function recordedCall() {
   h.route('/talk', xml('<Pause length="600"/>'));
   h.route('/rec', '');
+  h.twin.numbers.addNumber(OUR_NUMBER); // the caller id must be the account's own (21210)
   const call = await h.client.calls.create({
     to: CALLER,
     from: OUR_NUMBER,
@@ -45,6 +46,7 @@ describe('recording pause/resume/stop (§5.1)', () => {
 
   it('answers 404 for a call without a live recording or an unknown call, 400 for a bad Status', async () => {
     h.route('/talk', xml('<Pause length="600"/>'));
+    h.twin.numbers.addNumber(OUR_NUMBER);
     const plain = await h.client.calls.create({ to: CALLER, from: OUR_NUMBER, url: h.url('/talk') });
     await h.advance(1000);
     const none = h.client.calls(plain.sid).recordings('Twilio.CURRENT').update({ status: 'paused' });

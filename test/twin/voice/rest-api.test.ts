@@ -80,8 +80,71 @@ describe('provisioning', () => {
   });
 });
 
+// [K] The reference does not cover caller-id verification; Twilio's error 21210 ("'From' phone number not
+// verified") refuses a call or participant whose From is neither one of the account's numbers nor a
+// verified caller id, with a 400 in the REST error shape.
+describe("caller id: the account's own numbers only (21210) [K]", () => {
+  const expectRefused = async (res: Response, from: string) => {
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      code: 21210,
+      message: `The source phone number provided, ${from}, is not yet verified for your account. You may only make calls from phone numbers that you've verified or purchased from Twilio.`,
+      more_info: 'https://www.twilio.com/docs/errors/21210',
+      status: 400,
+    });
+  };
+  const post = (path: string, params: Record<string, string>) =>
+    fetch(`${h.twinBase()}/api/2010-04-01/Accounts/${ACCOUNT.accountSid}/${path}`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${ACCOUNT.accountSid}:${ACCOUNT.authToken}`).toString('base64')}`,
+      },
+      body: new URLSearchParams(params),
+    });
+  const WAIT = '<Response><Pause length="60"/></Response>';
+
+  it('refuses a call from a number the account does not own, and places one from its own number', async () => {
+    h.twin.numbers.addNumber('+18005550100');
+    await expectRefused(
+      await post('Calls.json', { From: '+14155550123', To: '+14155550199', Twiml: WAIT }),
+      '+14155550123',
+    );
+    expect(await h.client.calls.list()).toHaveLength(0);
+    await expect(
+      h.client.calls.create({ from: '+14155550123', to: '+14155550199', twiml: WAIT }),
+    ).rejects.toMatchObject({ status: 400, code: 21210 });
+    const ok = await h.client.calls.create({ from: '+18005550100', to: '+14155550199', twiml: WAIT });
+    expect(ok.sid).toMatch(/^CA/);
+  });
+
+  it('refuses a conference participant from a foreign number, before anyone is dialled', async () => {
+    h.twin.numbers.addNumber('+18005550100');
+    h.twin.parties.register('+14155550199', { policy: 'answer' });
+    await expectRefused(
+      await post('Conferences/desk/Participants.json', { From: '+8613800138000', To: '+14155550199' }),
+      '+8613800138000',
+    );
+    expect(await h.client.calls.list()).toHaveLength(0);
+    const p = await h.client
+      .conferences('desk')
+      .participants.create({ from: '+18005550100', to: '+14155550199' });
+    expect(p.callSid).toMatch(/^CA/);
+  });
+
+  it('lets a client identity call another client, but not a phone number', async () => {
+    h.twin.parties.register('client:bob', { policy: 'answer' });
+    const ok = await h.client.calls.create({ from: 'client:alice', to: 'client:bob', twiml: WAIT });
+    expect(ok.sid).toMatch(/^CA/);
+    await expectRefused(
+      await post('Calls.json', { From: 'client:alice', To: '+14155550199', Twiml: WAIT }),
+      'client:alice',
+    );
+  });
+});
+
 describe('Calls (§1.5, §8.4)', () => {
   it('creates an outbound call with Twiml, lists with filters and paging', async () => {
+    h.twin.numbers.addNumber('+18005550100'); // the caller id must be the account's own (21210)
     for (let i = 0; i < 3; i++) {
       await h.client.calls.create({
         to: `+1415555000${i}`,
@@ -114,6 +177,7 @@ describe('Calls (§1.5, §8.4)', () => {
 
   it('Status=canceled cancels a ringing call', async () => {
     h.twin.parties.register('+14155550199', { policy: 'ring' });
+    h.twin.numbers.addNumber('+18005550100');
     const call = await h.client.calls.create({ to: '+14155550199', from: '+18005550100', url: h.url('/x') });
     await h.twin.idle();
     expect((await h.client.calls(call.sid).fetch()).status).toBe('ringing');

@@ -1,8 +1,10 @@
 // The call area: the offered call (caller, region, the IVR's findings, accept/reject), a direct ring,
-// the live call's controls (hold, mute, transfer, conference, leave, hang up, blacklist request) and
-// the wrap-up form. Alt+A accepts and Alt+R rejects, so the mouse is optional.
-import { type FormEvent, useEffect, useState } from 'react';
-import { type AgentStatus, deskApi, type TransferTarget } from '../desk-api.js';
+// the live call's controls (hold, mute, transfer with notes for the colleague and its progress, complete
+// or cancel, conference, leave, hang up, blacklist request) and the wrap-up form, which starts from the
+// transfer's notes. Alt+A accepts and Alt+R rejects, so the mouse is optional.
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api.js';
+import { type AgentStatus, deskApi, type TransferTarget, type TransferView } from '../desk-api.js';
 import { useLang } from '../i18n.js';
 import type { Desk as AgentDesk } from './desk-provider.js';
 import { regionOfNumber } from './offer.js';
@@ -13,6 +15,13 @@ type Run = (label: string, action: () => Promise<unknown>) => Promise<void>;
 export function CallPanel({ desk, run }: { desk: AgentDesk; run: Run }) {
   const { state } = desk;
   const status = state.status;
+  // What the wrap-up starts from after a transfer: the notes handed over (mine, or the first agent's).
+  const handover = useRef<{ notes?: string; disposition?: string; callSid?: string }>({});
+  const transfer = status?.call?.transfer;
+  // The customer's call as the server knows it: what the wrap-up is saved on, whoever's leg rang here.
+  if (status?.call?.callSid) handover.current = { ...handover.current, callSid: status.call.callSid };
+  if (transfer?.role === 'receiver' && transfer.notes)
+    handover.current = { ...handover.current, notes: transfer.notes };
   if (state.offer) return <OfferCard desk={desk} run={run} />;
   if (state.ringing) return <RingingCard desk={desk} />;
   // The server's view of the call when it has one; else the leg our connection says is live.
@@ -24,10 +33,19 @@ export function CallPanel({ desk, run }: { desk: AgentDesk; run: Run }) {
       muted: false,
       participants: [],
     };
-    return <LiveCall call={call} desk={desk} run={run} />;
+    return (
+      <LiveCall
+        call={call}
+        desk={desk}
+        run={run}
+        onHandover={(notes) => {
+          handover.current = { ...handover.current, ...(notes ? { notes } : {}), disposition: 'transferred' };
+        }}
+      />
+    );
   }
   if (status?.state === 'Wrap-up' || (state.pop && !state.offer))
-    return <WrapUp desk={desk} status={status} run={run} />;
+    return <WrapUp desk={desk} status={status} run={run} start={handover} />;
   return null;
 }
 
@@ -168,17 +186,78 @@ function TargetPicker({ onPick, label }: { onPick: (target: TransferTarget) => v
   );
 }
 
+/** The server's refusal in the page's language when the catalogue has its code. */
+function inOwnWords(tx: (key: string) => string) {
+  return (err: unknown): never => {
+    const label = err instanceof ApiError ? tx(`err_${err.code}`) : undefined;
+    throw label && !label.startsWith('err_') ? new Error(label) : err;
+  };
+}
+
+function TransferProgress({ transfer, run }: { transfer: TransferView; run: Run }) {
+  const { t, tx } = useLang();
+  const warmOpen =
+    transfer.mode === 'warm' && transfer.status !== 'completed' && transfer.status !== 'canceled';
+  const sender = transfer.role === 'sender';
+  return (
+    <section className="transfer-context" data-testid="transfer-context">
+      <div>
+        <strong>{sender ? t('transferTo') : t('transferFrom')}</strong>{' '}
+        {sender ? (transfer.toAgent ?? transfer.queue) : transfer.fromAgent} (
+        {tx(`transfer_${transfer.mode}`)}) ·{' '}
+        <span data-testid="transfer-status">{tx(`transfer_${transfer.status}`)}</span>
+      </div>
+      {transfer.notes && (
+        <p className="note" data-testid="transfer-notes-received">
+          <span className="muted">{t('transferNotesReceived')}: </span>
+          {transfer.notes}
+        </p>
+      )}
+      {warmOpen && (
+        <div className="row">
+          {sender && (
+            <button
+              type="button"
+              className="btn-available"
+              disabled={transfer.status !== 'accepted'}
+              onClick={() =>
+                void run(t('completeTransfer'), () => deskApi.completeTransfer().catch(inOwnWords(tx)))
+              }
+            >
+              {t('completeTransfer')}
+            </button>
+          )}
+          {(sender || transfer.status === 'accepted') && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                void run(t('cancelTransfer'), () => deskApi.cancelTransfer().catch(inOwnWords(tx)))
+              }
+            >
+              {t('cancelTransfer')}
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
 function LiveCall({
   call,
   desk,
   run,
+  onHandover,
 }: {
   call: NonNullable<AgentStatus['call']>;
   desk: AgentDesk;
   run: Run;
+  onHandover: (notes: string) => void;
 }) {
-  const { t } = useLang();
+  const { t, tx } = useLang();
   const [mode, setMode] = useState<'cold' | 'warm'>('cold');
+  const [handoverNotes, setHandoverNotes] = useState('');
   const [blacklistReason, setBlacklistReason] = useState('');
   const from = desk.state.pop?.findings.from;
   return (
@@ -194,6 +273,7 @@ function LiveCall({
         </span>
       </div>
       <Findings desk={desk} />
+      {call.transfer && <TransferProgress transfer={call.transfer} run={run} />}
       <div className="row">
         <button type="button" onClick={() => void run(t('hold'), () => deskApi.hold(!call.onHold))}>
           {call.onHold ? t('resume') : t('hold')}
@@ -223,9 +303,24 @@ function LiveCall({
             <input type="radio" checked={mode === 'warm'} onChange={() => setMode('warm')} /> {t('warm')}
           </label>
         </div>
+        <label>
+          {t('transferNotes')}
+          <textarea
+            rows={2}
+            data-testid="transfer-notes"
+            value={handoverNotes}
+            onChange={(e) => setHandoverNotes(e.target.value)}
+          />
+        </label>
         <TargetPicker
           label={t('transfer')}
-          onPick={(target) => void run(t('transfer'), () => deskApi.transfer(mode, target))}
+          onPick={(target) =>
+            void run(t('transfer'), async () => {
+              const notes = handoverNotes.trim();
+              await deskApi.transfer(mode, target, notes || undefined).catch(inOwnWords(tx));
+              onHandover(notes);
+            })
+          }
         />
       </fieldset>
       <fieldset>
@@ -286,15 +381,26 @@ const DISPOSITIONS = [
   'other',
 ] as const;
 
-function WrapUp({ desk, status, run }: { desk: AgentDesk; status: AgentStatus | undefined; run: Run }) {
+function WrapUp({
+  desk,
+  status,
+  run,
+  start,
+}: {
+  desk: AgentDesk;
+  status: AgentStatus | undefined;
+  run: Run;
+  start: { current: { notes?: string; disposition?: string; callSid?: string } };
+}) {
   const { t, tx } = useLang();
-  // Typed into the draft, so a reload, another tab or the wrap-up timer keeps it.
+  // Typed into the draft, so a reload, another tab or the wrap-up timer keeps it; a transferred call's
+  // form starts from the notes and disposition handed over with it.
   const { draft } = desk;
-  const disposition = draft.fields.disposition ?? DISPOSITIONS[0];
-  const notes = draft.fields.notes ?? '';
+  const disposition = draft.fields.disposition ?? start.current.disposition ?? DISPOSITIONS[0];
+  const notes = draft.fields.notes ?? start.current.notes ?? '';
   const setDisposition = (value: string) => draft.update({ disposition: value });
   const setNotes = (value: string) => draft.update({ notes: value });
-  const callSid = desk.state.pop?.callSid ?? status?.call?.callSid;
+  const callSid = status?.call?.callSid ?? start.current.callSid ?? desk.state.pop?.callSid;
   const save = async (e: FormEvent) => {
     e.preventDefault();
     await run(t('saveWrapUp'), async () => {
@@ -310,6 +416,7 @@ function WrapUp({ desk, status, run }: { desk: AgentDesk; status: AgentStatus | 
       if (status?.state === 'Wrap-up') await deskApi.endWrapUp();
       if (!refused) draft.discard();
       desk.clearPop();
+      start.current = {};
       if (refused) throw refused;
     });
   };

@@ -4,6 +4,7 @@
 import type { Hono } from 'hono';
 import { param, paramBool, paramList, readParams, TwilioRestError } from '../../rest-common.js';
 import { placeCall } from '../call-starts.js';
+import { assertCallerId } from '../caller-id.js';
 import type { VoiceEngine } from '../engine.js';
 import type { CallEvent, HttpMethod, Navigation } from '../types.js';
 import { listPage, stripJson } from './paging.js';
@@ -30,6 +31,7 @@ export function mountCalls(app: Hono, engine: VoiceEngine): void {
     const from = param(p, 'From');
     if (!to) throw new TwilioRestError(400, 21201, 'No called number is specified');
     if (!from) throw new TwilioRestError(400, 21213, 'No caller ID is specified');
+    assertCallerId(engine.deps.numbers, from, to);
     const appSid = param(p, 'ApplicationSid');
     const app = appSid ? engine.deps.numbers.applications.get(appSid) : undefined;
     if (appSid && !app?.voiceUrl)

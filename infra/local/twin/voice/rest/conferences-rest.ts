@@ -10,6 +10,7 @@ import {
   readParams,
   TwilioRestError,
 } from '../../rest-common.js';
+import { assertCallerId } from '../caller-id.js';
 import { attendConference } from '../conference-attend.js';
 import type { Conference, Participant } from '../conferences.js';
 import type { VoiceEngine } from '../engine.js';
@@ -71,6 +72,7 @@ export function mountConferences(app: Hono, engine: VoiceEngine): void {
     const from = param(p, 'From');
     const to = param(p, 'To');
     if (!from || !to) throw new TwilioRestError(400, 21604, 'From and To are required');
+    assertCallerId(engine.deps.numbers, from, to);
     const existing = store.conferences.get(id) ?? store.active(id);
     if (!existing && id.startsWith('CF')) throw notFound(id);
     const name = existing?.friendlyName ?? id;
