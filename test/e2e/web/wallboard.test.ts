@@ -91,7 +91,7 @@ describe.runIf(browserAvailable())('the wallboard in Chromium', () => {
   });
 
   it('shows an agent whose offer rang out as Missed, the caller still waiting', async () => {
-    await advance(16); // 1003's client rang out: the offer is declined, the caller waits on
+    await advance(16); // 1003's client rang out: the offer timed out, 1003 is Missed, the caller waits on
     await fresh();
     await stateOf('1003').getByText('Missed').waitFor(WITHIN);
     await tile('general').getByTestId('waiting').getByText('1', { exact: true }).waitFor(WITHIN);
@@ -108,8 +108,9 @@ describe.runIf(browserAvailable())('the wallboard in Chromium', () => {
     // Both calls accepted within the queue's 60 s.
     await general.getByTestId('service-level').getByText('100%').waitFor(WITHIN);
     await general.getByTestId('waiting').getByText('0', { exact: true }).waitFor(WITHIN);
-    // 1003 missed a call but stays Available: TaskRouter may offer them the next one.
-    expect(await general.getByTestId('available-agents').textContent()).toBe('1');
+    // 1003 missed a call and is in Missed (not available) until they clear it.
+    expect(await general.getByTestId('available-agents').textContent()).toBe('0');
+    await stateOf('1003').getByText('Missed').waitFor(WITHIN);
     await shot(supervisor, 'wallboard-service-level');
   });
 });

@@ -33,7 +33,10 @@ export function DeskProvider({ enabled, children }: { enabled: boolean; children
   const live = status?.call;
   const agentId = status?.agentId;
   const wrapping = status?.state === 'Wrap-up';
-  const callSid = live?.callSid ?? pop?.callSid ?? (wrapping ? remembered(agentId) : undefined);
+  // Until the server has answered once, the pop may name my own leg; the draft belongs to the customer's call.
+  const callSid = status
+    ? (live?.callSid ?? pop?.callSid ?? (wrapping ? remembered(agentId) : undefined))
+    : undefined;
   const draft = useCallDraft(callSid);
   const { setPop } = desk;
 

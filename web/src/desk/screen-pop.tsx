@@ -152,8 +152,9 @@ function CustomerPop({
           {t(created.existing ? 'alreadyFiled' : 'ticketCreated')}: <strong>{created.number}</strong>
         </p>
       )}
-      {/* The form takes its first values once: it waits for the saved draft of this call. */}
-      {draft?.callSid && !draft.loaded ? (
+      {/* The form takes its first values once: it waits for the saved draft of this call, the customer's
+          call as the server names it (not the leg that rang here, which a reload knows first). */}
+      {draft && (!draft.loaded || draft.callSid !== pop.callSid) ? (
         <p className="muted">{t('loading')}</p>
       ) : (
         <TicketForm

@@ -73,7 +73,12 @@ export function useCallDraft(callSid: string | undefined): CallDraft {
     if (sid) void deskApi.discardDraft(sid).catch(() => undefined);
   }, []);
 
-  return { ...state, update, discard };
+  // Until the effect has caught up with a new call, answer for that call (not loaded yet) rather than
+  // the previous one: a form rendered in between would take empty first values and keep them.
+  const valid = callSid && CALL_SID.test(callSid) ? callSid : undefined;
+  const current =
+    state.callSid === valid ? state : { ...(valid ? { callSid: valid } : {}), loaded: false, fields: {} };
+  return { ...current, update, discard };
 }
 
 /** Only the draft's own fields: the answer also carries callSid, savedAt and expiresAt. */
