@@ -78,7 +78,12 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
   });
   const agentsReleased = await releaseAgents(deps, over);
   const report: ReconcileReport = { ...counts, ...tasks, agentsReleased };
-  deps.logger.info('reconcile done', { ...report });
+  // A run that changed nothing (live calls looked at and left alone) is the usual case every few
+  // minutes: kept out of the default logs.
+  const changed =
+    report.closed + report.lost + report.recordingsQueued + report.tasksCanceled + report.tasksWrapped;
+  const level = changed + report.agentsReleased + report.unreachable > 0 ? 'info' : 'debug';
+  deps.logger[level]('reconcile done', { ...report });
   return report;
 }
 
