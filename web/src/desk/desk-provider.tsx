@@ -1,8 +1,10 @@
 // The desk outlives its page: the phone link, the live call, the screen pop and the drafts belong to the
 // signed-in agent, not to /agent, so opening a customer record (or any page of the app) keeps the agent
 // connected and the call on screen when they come back. After a reload the server's view of the call and
-// the saved draft bring back the pop and the half-written forms.
+// the saved draft bring back the pop and the half-written forms. When another tab owns the phone, this one
+// says so and offers to take it over.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
+import { useLang } from '../i18n.js';
 import type { CallFindings } from './offer.js';
 import { type AgentDesk, useAgentDesk } from './use-agent-desk.js';
 import { type CallDraft, useCallDraft } from './use-call-draft.js';
@@ -65,7 +67,24 @@ export function DeskProvider({ enabled, children }: { enabled: boolean; children
   }, [desk.clearPop]);
 
   const value = useMemo(() => ({ ...desk, clearPop, draft }), [desk, clearPop, draft]);
-  return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
+  return (
+    <DeskContext.Provider value={value}>
+      {enabled && desk.readOnly && <Elsewhere onTakeOver={desk.takeOver} />}
+      {children}
+    </DeskContext.Provider>
+  );
+}
+
+function Elsewhere({ onTakeOver }: { onTakeOver: () => void }) {
+  const { t } = useLang();
+  return (
+    <p className="toast" role="status" data-testid="desk-elsewhere">
+      {t('deskElsewhere')}{' '}
+      <button type="button" onClick={onTakeOver} data-testid="use-here">
+        {t('useHere')}
+      </button>
+    </p>
+  );
 }
 
 export function useDesk(): Desk {
