@@ -32,6 +32,10 @@ describe.runIf(browserAvailable())('one tab owns the phone', () => {
     await sim(`/sim/calls/${callSid}/input`, { digits: '7' });
     return callSid;
   };
+  const me = async (page: Page) =>
+    (await (await page.context().request.get(`${stack.url}/api/agent/me`)).json()) as {
+      call?: { agentCallSid?: string; onHold: boolean };
+    };
   /** Long enough for a second ring or a stray offer to show up in the tab that must stay quiet. */
   const settle = () => new Promise((resolve) => setTimeout(resolve, 4_000));
 
@@ -94,9 +98,12 @@ describe.runIf(browserAvailable())('one tab owns the phone', () => {
     await second.getByTestId('live-call').waitFor(WITHIN);
   }, 60_000);
 
-  it('closing the owning tab hands the phone to the one left', async () => {
-    await second.close();
+  it('closing the owning tab mid-call hands the phone, and the call, to the one left', async () => {
+    await second.close(); // its softphone leg ends with it; the customer is held
     await first.getByTestId('link-state').getByText('Connected').waitFor(WITHIN);
     expect(await first.getByTestId('desk-elsewhere').count()).toBe(0);
+    await first.getByTestId('live-call').waitFor(WITHIN);
+    await expect.poll(async () => (await me(first)).call?.agentCallSid, WITHIN).toMatch(/^CA/);
+    expect((await me(first)).call?.onHold).toBe(false);
   }, 30_000);
 });

@@ -16,6 +16,24 @@ const DeskContext = createContext<Desk | undefined>(undefined);
 /** The call the desk was last about, per agent: the wrap-up after a reload has no live call to name it. */
 const LAST_CALL = 'cc-desk-call';
 
+/** When the agent first connected to the call: a leg dialled back in after a drop starts anew, the call did not. */
+const FIRST_CONNECTED = 'cc-desk-connected';
+
+function firstConnected(callSid: string | undefined, connectedAt: string | undefined): string | undefined {
+  if (!callSid || !connectedAt) return connectedAt;
+  try {
+    const saved = JSON.parse(localStorage.getItem(FIRST_CONNECTED) ?? 'null') as {
+      callSid: string;
+      at: string;
+    } | null;
+    if (saved?.callSid === callSid && saved.at <= connectedAt) return saved.at;
+    localStorage.setItem(FIRST_CONNECTED, JSON.stringify({ callSid, at: connectedAt }));
+  } catch {
+    // storage unavailable: the leg's own start
+  }
+  return connectedAt;
+}
+
 function remembered(agentId: string | undefined): string | undefined {
   if (!agentId) return undefined;
   try {
@@ -66,12 +84,31 @@ export function DeskProvider({ enabled, children }: { enabled: boolean; children
     desk.clearPop();
   }, [desk.clearPop]);
 
-  const value = useMemo(() => ({ ...desk, clearPop, draft }), [desk, clearPop, draft]);
+  const since = firstConnected(live?.callSid, live?.connectedAt);
+  const value = useMemo(() => {
+    const call = desk.state.status?.call;
+    if (!call || !since || call.connectedAt === since) return { ...desk, clearPop, draft };
+    const status = desk.state.status && { ...desk.state.status, call: { ...call, connectedAt: since } };
+    return { ...desk, state: { ...desk.state, status }, clearPop, draft };
+  }, [desk, clearPop, draft, since]);
   return (
     <DeskContext.Provider value={value}>
       {enabled && desk.readOnly && <Elsewhere onTakeOver={desk.takeOver} />}
+      {enabled && desk.droppedCall && <Dropped onRejoin={() => void desk.rejoin()} />}
       {children}
     </DeskContext.Provider>
+  );
+}
+
+function Dropped({ onRejoin }: { onRejoin: () => void }) {
+  const { t } = useLang();
+  return (
+    <p className="toast error" role="alert" data-testid="call-dropped">
+      {t('callDropped')}{' '}
+      <button type="button" onClick={onRejoin} data-testid="rejoin">
+        {t('rejoin')}
+      </button>
+    </p>
   );
 }
 

@@ -226,6 +226,35 @@ export function useAgentDesk(enabled: boolean) {
     };
   }, [enabled, refresh]);
 
+  // My leg of a call I still hold dropped (this page reloaded, or took the phone over from another tab):
+  // the customer is on hold for a minute; dial me back in once, without a click.
+  const status = state.status;
+  const droppedCall =
+    owner &&
+    state.link === 'online' &&
+    !state.ringing &&
+    !state.liveCallSid &&
+    status?.call &&
+    !status.call.agentCallSid
+      ? status.call.callSid
+      : undefined;
+  const autoRejoined = useRef(new Set<string>());
+  const rejoin = useCallback(async () => {
+    expectCallUntil.current = Date.now() + 60_000;
+    try {
+      await deskApi.rejoin();
+    } catch (error) {
+      patch({ error: (error as Error).message });
+    }
+    await refresh();
+  }, [patch, refresh]);
+  useEffect(() => {
+    // A call I am being dialled into (accepted, picked, dialled) has no leg of mine yet either: not a drop.
+    if (!droppedCall || autoRejoined.current.has(droppedCall) || Date.now() < expectCallUntil.current) return;
+    autoRejoined.current.add(droppedCall);
+    void rejoin();
+  }, [droppedCall, rejoin]);
+
   const clearPop = useCallback(() => patch({ pop: undefined }), [patch]);
   const setPop = useCallback((pop: PopContext) => patch({ pop }), [patch]);
 
@@ -237,6 +266,9 @@ export function useAgentDesk(enabled: boolean) {
     state,
     refresh,
     expectCall,
+    /** The customer's call I am on but no longer connected to; `rejoin` dials me back in. */
+    droppedCall,
+    rejoin,
     /** This tab is read-only: another tab owns the phone. */
     readOnly: role === 'standby',
     /** "Use here": this tab takes the phone; the one that had it goes read-only. */
