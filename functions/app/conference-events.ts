@@ -1,10 +1,12 @@
 // What a conference's status events mean for the center: the customer leaving (or the conference ending)
 // wraps up the task now on the call; a colleague dialled in by the desk leaving wraps them up (or frees
-// them if they never answered); an agent's click-to-dial ending wraps them up; an agent dropping out of a
-// call that still holds the customer ends it rather than leave the customer in silence.
+// them if they never answered); an agent's click-to-dial ending wraps them up; an agent's leg dropping out
+// of a call that still holds the customer (a reload, a lost network) puts the customer on hold with a
+// message while the agent's desk rejoins, within a grace (desk/rejoin.ts).
 import { routing } from '../../flows/routing.js';
 import { agentCallKey, outboundCaller } from '../domain/agent-state.js';
 import type { Center } from './center.js';
+import { agentLegDropped } from './desk/rejoin.js';
 import { beginAgentWrapUp, beginWrapUp } from './wrap-up.js';
 
 export interface ConferenceEvent {
@@ -44,7 +46,15 @@ export async function onConferenceEvent(center: Center, e: ConferenceEvent): Pro
   const current = await center.taskrouter.task(p.workspaceSid, taskSid).catch(() => undefined);
   if (current?.status !== 'assigned') return;
   if (e.event === 'participant-leave' && e.callSid !== customer) {
-    await endIfCustomerAlone(center, e.conferenceSid, customer);
+    if (!e.conferenceSid || !(await customerAlone(center, e.conferenceSid, customer))) return;
+    await agentLegDropped(center, {
+      taskSid,
+      workerSid,
+      customer,
+      conferenceSid: e.conferenceSid,
+      conferenceName: e.conferenceName,
+      language: current.attributes.language === 'en' ? 'en' : 'zh',
+    });
     return;
   }
   // The customer's leave and the conference's end arrive together: the first one moves the task.
@@ -89,19 +99,12 @@ async function colleagueLeft(
 
 /**
  * Someone other than the customer left the conference while the call's task is still assigned (the desk's
- * leave and transfer move it to wrapping before they drop the agent's leg). If nobody who can talk is left
- * with the customer (muted monitors do not count), the agent hung up in the browser or lost the page: the
- * conference ends, so the customer is not left listening to silence, and its end starts the wrap-up.
+ * leave, transfer and hang-up move the task or end the conference before they drop the agent's leg). Is
+ * the customer still there with nobody who can talk to them (muted monitors do not count)? Then the agent's
+ * leg dropped without the agent ending the call.
  */
-async function endIfCustomerAlone(
-  center: Center,
-  conferenceSid: string | undefined,
-  customer: string,
-): Promise<void> {
-  if (!conferenceSid) return;
+async function customerAlone(center: Center, conferenceSid: string, customer: string): Promise<boolean> {
   const participants = await center.telephony.participants(conferenceSid).catch(() => undefined);
-  if (!participants) return;
-  const talking = participants.filter((x) => x.callSid !== customer && !x.muted);
-  if (talking.length > 0 || !participants.some((x) => x.callSid === customer)) return;
-  await center.telephony.endConference(conferenceSid).catch(() => undefined); // ended meanwhile
+  if (!participants?.some((x) => x.callSid === customer)) return false;
+  return !participants.some((x) => x.callSid !== customer && !x.muted);
 }

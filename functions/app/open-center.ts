@@ -1,7 +1,7 @@
-// The center as every door opens it: the ports wired in, wrap-up timers ending wrap-up.
+// The center as every door opens it: the ports wired in, scheduled jobs run when due.
 import { type Center, type CenterPorts, createCenter } from './center.js';
-import { endWrapUp } from './wrap-up.js';
+import { runScheduledJob } from './run-scheduled.js';
 
 export function openCenter(ports: CenterPorts): Center {
-  return createCenter(ports, endWrapUp);
+  return createCenter(ports, runScheduledJob);
 }

@@ -3,7 +3,7 @@
 // grows. One place for every door: the conference webhooks, the desk, the timer and the job worker.
 import { routing } from '../../flows/routing.js';
 import type { ProvisionedRouting } from '../domain/routing/provisioned.js';
-import type { ScheduledJob } from '../domain/scheduler.js';
+import type { EndWrapUpJob } from '../domain/scheduler.js';
 import type { Center } from './center.js';
 import { keepDraftOnCall } from './desk/drafts.js';
 import { providerStep } from './provider-step.js';
@@ -48,7 +48,7 @@ export async function beginAgentWrapUp(center: Center, workerSid: string): Promi
 }
 
 /** Completes a task still wrapping, puts the worker back to Available and counts the call for today. */
-export async function endWrapUp(center: Center, job: ScheduledJob): Promise<void> {
+export async function endWrapUp(center: Center, job: EndWrapUpJob): Promise<void> {
   const p = await center.provisioned();
   const ws = p.workspaceSid;
   const task = job.taskSid ? await center.taskrouter.task(ws, job.taskSid) : undefined;

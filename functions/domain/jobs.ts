@@ -59,7 +59,20 @@ export interface EndWrapUpJob {
   readonly taskSid: string;
   readonly workerSid: string;
 }
-export type ScheduledJob = EndWrapUpJob;
+/**
+ * The end of the grace after an agent's leg left a call without the agent ending it (a reload, a lost
+ * network): unless the agent rejoined, the customer goes back to the queue (or to voicemail when closed).
+ */
+export interface RejoinGraceJob {
+  readonly kind: 'rejoin-grace';
+  readonly taskSid: string;
+  readonly workerSid: string;
+  /** The customer's call. */
+  readonly callSid: string;
+  readonly conferenceSid: string;
+  readonly conferenceName: string;
+}
+export type ScheduledJob = EndWrapUpJob | RejoinGraceJob;
 
 /** A Scheduler job (functions/domain/scheduler.ts) travelling on the queue until `runAt`. */
 export interface ScheduledQueueJob {

@@ -6,7 +6,7 @@ import { withInvocationContext } from '../adapters/logging/powertools-logger.js'
 import { createTwilioRecordingMedia } from '../adapters/twilio/recording-media.js';
 import { sweepPresence } from '../app/desk/presence.js';
 import { openCenter } from '../app/open-center.js';
-import { endWrapUp } from '../app/wrap-up.js';
+import { runScheduledJob } from '../app/run-scheduled.js';
 import { ConfigError } from '../config.js';
 import { createJobBatchHandler } from '../workers/job-batch.js';
 import { createJobWorker } from '../workers/job-worker.js';
@@ -33,7 +33,7 @@ const work = createJobWorker({
   publicBaseUrl: deps.config.publicBaseUrl,
   jobs: channels.jobs,
   mail: channels.mail,
-  runScheduled: (job) => endWrapUp(ivr, job),
+  runScheduled: (job) => runScheduledJob(ivr, job),
   sweepPresence: () => sweepPresence(deps),
 });
 

@@ -192,4 +192,35 @@ describe('agent link', () => {
     });
     link.socket.close();
   });
+
+  it('a page that goes away ends its live call, as the Voice SDK does; a broken socket does not', async () => {
+    const live = async (identity: string) => {
+      const link = await connect(token(identity));
+      await link.next('ready');
+      const call = await stack.twilio.calls.create({
+        to: `client:${identity}`,
+        from: '+18005550100',
+        twiml: '<Response><Pause length="120"/></Response>',
+      });
+      await link.next('incoming');
+      link.send({ type: 'accept', callSid: call.sid });
+      await link.next('connected');
+      return { link, callSid: call.sid };
+    };
+    const status = async (callSid: string) => {
+      await stack.twin.settle();
+      return (await stack.twilio.calls(callSid).fetch()).status;
+    };
+
+    const unloaded = await live('agent_d');
+    unloaded.link.socket.close(1001, 'going away'); // what a browser sends when the page unloads
+    await unloaded.link.closed;
+    await vi.waitFor(async () => expect(await status(unloaded.callSid)).toBe('completed'));
+
+    const broken = await live('agent_e');
+    broken.link.socket.terminate(); // no closing handshake: the server sees 1006
+    await broken.link.closed;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await status(broken.callSid)).toBe('in-progress');
+  });
 });

@@ -155,6 +155,7 @@ export const deskApi = {
   conference: (target: TransferTarget) => call<unknown>('POST', '/agent/call/conference', { target }),
   leave: () => call<unknown>('POST', '/agent/call/leave'),
   hangup: () => call<unknown>('POST', '/agent/call/hangup'),
+  rejoin: () => call<unknown>('POST', '/agent/call/rejoin'),
   dial: (to: string, callerId?: string) =>
     call<{ callSid: string }>('POST', '/agent/dial', { to, ...(callerId ? { callerId } : {}) }),
   missedCalls: () => call<{ items: MissedCall[] }>('GET', '/agent/missed-calls'),

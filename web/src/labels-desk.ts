@@ -27,6 +27,16 @@ export const DESK_LABELS = {
   link_offline: { zh: '未连接', en: 'Not connected' },
   modeLocal: { zh: '本地仿真', en: 'local twin' },
   heartbeatLost: { zh: '服务器未收到心跳', en: 'Server not reachable' },
+  deskElsewhere: {
+    zh: '此工作台已在另一个标签页中打开，电话在那里振铃。',
+    en: 'This desk is open in another tab; calls ring there.',
+  },
+  useHere: { zh: '在此使用', en: 'Use here' },
+  callDropped: {
+    zh: '您与通话的连接已断开，客户正在保持中。',
+    en: 'Your line to this call dropped; the customer is on hold.',
+  },
+  rejoin: { zh: '重新加入', en: 'Rejoin' },
   needsAgent: { zh: '此页面需要座席或班长角色', en: 'This page needs the agent or supervisor role' },
   incomingCall: { zh: '来电', en: 'Incoming call' },
   callbackOffer: { zh: '预约回电：接听后系统拨打客户', en: 'Callback: answer and the customer is dialled' },

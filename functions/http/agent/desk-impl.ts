@@ -6,13 +6,14 @@ import { createAgentState } from '../../app/desk/agent-state.js';
 import { createCallControls } from '../../app/desk/call-controls.js';
 import { createCallFinder } from '../../app/desk/calls.js';
 import { dialCustomer } from '../../app/desk/dial.js';
+import { createRejoin } from '../../app/desk/rejoin.js';
 import { createReservations } from '../../app/desk/reservations.js';
 import { tookPart } from '../../app/desk/transfers.js';
 import { saveWrapUpNotes } from '../../app/desk/wrap-up-notes.js';
+import { runScheduledJob } from '../../app/run-scheduled.js';
 import { createLiveCalls } from '../../app/supervisor/live-calls.js';
 import { createLiveQueue } from '../../app/supervisor/live-queue.js';
 import { createWallboard } from '../../app/supervisor/wallboard.js';
-import { endWrapUp } from '../../app/wrap-up.js';
 import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
 import { ROUTING_SETTING } from '../../domain/routing/provisioned.js';
 import type { AppDeps } from '../deps.js';
@@ -20,7 +21,7 @@ import { mintAccessToken } from './access-token.js';
 import type { AgentDesk } from './desk.js';
 
 export function createAgentDesk(deps: AppDeps): AgentDesk {
-  const center = createCenter(deps, endWrapUp);
+  const center = createCenter(deps, runScheduledJob);
   const calls = createCallFinder(center);
   const state = createAgentState(center, calls);
   const reservations = createReservations(center);
@@ -57,6 +58,7 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
     conference: controls.conference,
     leave: controls.leave,
     hangup: controls.hangup,
+    rejoin: createRejoin(center, calls),
     dial: (user, body) => dialCustomer(center, user, body),
     queue: () => queue.list(),
     pick: queue.pick,

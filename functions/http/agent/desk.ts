@@ -47,6 +47,7 @@ export interface AgentDesk {
   conference(user: User, body: Out<typeof ConferenceBody>): Promise<Out<typeof CallActionSchema>>;
   leave(user: User): Promise<Out<typeof CallActionSchema>>;
   hangup(user: User): Promise<Out<typeof CallActionSchema>>;
+  rejoin(user: User): Promise<Out<typeof CallActionSchema>>;
   dial(user: User, body: Out<typeof DialBody>): Promise<Out<typeof CallActionSchema>>;
   missedCalls(user: User): Promise<Out<typeof MissedCallSchema>[]>;
   queue(user: User): Promise<Out<typeof WaitingCallSchema>[]>;

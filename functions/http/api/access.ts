@@ -98,6 +98,7 @@ export const ACCESS = {
   'agent.conference': EVERYONE,
   'agent.leave': EVERYONE,
   'agent.hangup': EVERYONE,
+  'agent.rejoin': EVERYONE,
   'agent.dial': EVERYONE,
   'agent.missedCalls': EVERYONE,
   'queue.list': EVERYONE,

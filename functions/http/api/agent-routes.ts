@@ -212,6 +212,14 @@ export function registerAgentRoutes(app: OpenAPIHono<ApiEnv>, desk: AgentDesk, g
     async (c) => c.json(await desk.hangup(c.var.user), 200),
   );
   app.openapi(
+    callRoute(
+      'agent.rejoin',
+      '/agent/call/rejoin',
+      'Dial me back into my call after my leg dropped (a reload, a lost network)',
+    ),
+    async (c) => c.json(await desk.rejoin(c.var.user), 200),
+  );
+  app.openapi(
     callRoute('agent.dial', '/agent/dial', 'Click-to-dial: ring me, then call the number', DialBody),
     async (c) => c.json(await desk.dial(c.var.user, (await c.req.json()) as z.infer<typeof DialBody>), 200),
   );

@@ -8,6 +8,7 @@ import { HttpProblem } from '../errors.js';
 import { mountChannelWebhooks } from './channel-webhooks.js';
 import { failureTwiml } from './ivr/failure.js';
 import { createIvrApp } from './ivr/ivr-routes.js';
+import { createRejoinApp } from './rejoin-routes.js';
 import { verifyTwilioSignature } from './signature.js';
 import { createSmsBotApp } from './sms-bot-routes.js';
 import { createSmsApp } from './sms-routes.js';
@@ -23,6 +24,7 @@ export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
   app.route('/voice', createVoiceApp(deps, ivr));
   app.route('/ivr', createIvrApp(deps, ivr));
   app.route('/taskrouter', createTaskRouterApp(deps, ivr));
+  app.route('/rejoin', createRejoinApp(deps));
   if (deps.jobs) {
     // Recordings, SMS status callbacks and the SMS bot need the job queue; without it, the placeholder.
     mountChannelWebhooks(app, { ...deps, jobs: deps.jobs });

@@ -117,14 +117,13 @@ describe('the conference model', () => {
     expect((await h.view(sid)).status).toBe('in-progress'); // 1002 is still with the customer
   });
 
-  it('the agent hangs up their own leg in the browser: the customer is not left alone, wrap-up starts', async () => {
+  it("the agent's own leg ends in the browser: the customer is held for a rejoin, not dropped", async () => {
+    // What follows (rejoin, or the queue after the grace) is in rejoin.test.ts.
     const sid = await callTo1002();
     const agentLeg = (await a1002.get<Status>('/agent/me')).call?.agentCallSid ?? '';
     await h.hangup(agentLeg);
-    expect((await h.view(sid)).status).toBe('completed');
-    expect((await a1002.get<Status>('/agent/me')).state).toBe('Wrap-up');
-    await h.advance(30);
-    expect((await a1002.get<Status>('/agent/me')).state).toBe('Available');
+    expect((await h.view(sid)).status).toBe('in-progress');
+    expect((await a1002.get<Status>('/agent/me')).call?.onHold).toBe(true);
   });
 
   it('in a three-way call, the agent hanging up leaves the customer with the other party', async () => {

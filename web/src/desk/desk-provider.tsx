@@ -1,8 +1,10 @@
 // The desk outlives its page: the phone link, the live call, the screen pop and the drafts belong to the
 // signed-in agent, not to /agent, so opening a customer record (or any page of the app) keeps the agent
 // connected and the call on screen when they come back. After a reload the server's view of the call and
-// the saved draft bring back the pop and the half-written forms.
+// the saved draft bring back the pop and the half-written forms. When another tab owns the phone, this one
+// says so and offers to take it over.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
+import { useLang } from '../i18n.js';
 import type { CallFindings } from './offer.js';
 import { type AgentDesk, useAgentDesk } from './use-agent-desk.js';
 import { type CallDraft, useCallDraft } from './use-call-draft.js';
@@ -13,6 +15,24 @@ const DeskContext = createContext<Desk | undefined>(undefined);
 
 /** The call the desk was last about, per agent: the wrap-up after a reload has no live call to name it. */
 const LAST_CALL = 'cc-desk-call';
+
+/** When the agent first connected to the call: a leg dialled back in after a drop starts anew, the call did not. */
+const FIRST_CONNECTED = 'cc-desk-connected';
+
+function firstConnected(callSid: string | undefined, connectedAt: string | undefined): string | undefined {
+  if (!callSid || !connectedAt) return connectedAt;
+  try {
+    const saved = JSON.parse(localStorage.getItem(FIRST_CONNECTED) ?? 'null') as {
+      callSid: string;
+      at: string;
+    } | null;
+    if (saved?.callSid === callSid && saved.at <= connectedAt) return saved.at;
+    localStorage.setItem(FIRST_CONNECTED, JSON.stringify({ callSid, at: connectedAt }));
+  } catch {
+    // storage unavailable: the leg's own start
+  }
+  return connectedAt;
+}
 
 function remembered(agentId: string | undefined): string | undefined {
   if (!agentId) return undefined;
@@ -67,8 +87,44 @@ export function DeskProvider({ enabled, children }: { enabled: boolean; children
     desk.clearPop();
   }, [desk.clearPop]);
 
-  const value = useMemo(() => ({ ...desk, clearPop, draft }), [desk, clearPop, draft]);
-  return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
+  const since = firstConnected(live?.callSid, live?.connectedAt);
+  const value = useMemo(() => {
+    const call = desk.state.status?.call;
+    if (!call || !since || call.connectedAt === since) return { ...desk, clearPop, draft };
+    const status = desk.state.status && { ...desk.state.status, call: { ...call, connectedAt: since } };
+    return { ...desk, state: { ...desk.state, status }, clearPop, draft };
+  }, [desk, clearPop, draft, since]);
+  return (
+    <DeskContext.Provider value={value}>
+      {enabled && desk.readOnly && <Elsewhere onTakeOver={desk.takeOver} />}
+      {enabled && desk.droppedCall && <Dropped onRejoin={() => void desk.rejoin()} />}
+      {children}
+    </DeskContext.Provider>
+  );
+}
+
+function Dropped({ onRejoin }: { onRejoin: () => void }) {
+  const { t } = useLang();
+  return (
+    <p className="toast error" role="alert" data-testid="call-dropped">
+      {t('callDropped')}{' '}
+      <button type="button" onClick={onRejoin} data-testid="rejoin">
+        {t('rejoin')}
+      </button>
+    </p>
+  );
+}
+
+function Elsewhere({ onTakeOver }: { onTakeOver: () => void }) {
+  const { t } = useLang();
+  return (
+    <p className="toast" role="status" data-testid="desk-elsewhere">
+      {t('deskElsewhere')}{' '}
+      <button type="button" onClick={onTakeOver} data-testid="use-here">
+        {t('useHere')}
+      </button>
+    </p>
+  );
 }
 
 export function useDesk(): Desk {

@@ -1,10 +1,12 @@
 // The agent desktop's live state in one hook: token and connection (either implementation), the
 // heartbeat, the server's view of my state (polled and refreshed on every event), the offered
 // reservation, the ringing and live call, and what the screen pop is about. The server decides state;
-// this hook only shows it and asks for changes.
+// this hook only shows it and asks for changes. Only the tab that owns the phone connects; another tab of
+// the same browser shows the server's view read-only until the agent takes the phone over there.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { startHeartbeat } from '../connection/heartbeat.js';
 import { openConnection } from '../connection/open-connection.js';
+import { electPhoneOwner, type PhoneOwnership, type PhoneRole } from '../connection/phone-owner.js';
 import type { AgentConnection, IncomingCall, LinkState } from '../connection/types.js';
 import { type AgentStatus, deskApi } from '../desk-api.js';
 import { type CallFindings, findingsOf } from './offer.js';
@@ -36,6 +38,8 @@ export interface DeskState {
   readonly error?: string;
   /** The center's clock minus the browser's, from the last status: timers count in the center's time. */
   readonly clockOffsetMs: number;
+  /** Whether this tab owns the phone link; unknown for the moment the election takes. */
+  readonly role?: PhoneRole;
 }
 
 const POLL_MS = 3000;
@@ -50,13 +54,32 @@ export function useAgentDesk(enabled: boolean) {
   /** Calls to our own client that we expect (we accepted, picked or dialled): answered without a second click. */
   const expectCallUntil = useRef(0);
   const patch = useCallback((p: Partial<DeskState>) => setState((s) => ({ ...s, ...p })), []);
+  const ownership = useRef<PhoneOwnership | undefined>(undefined);
+  const role = state.role;
+  const owner = role === 'owner';
+
+  useEffect(() => {
+    if (!enabled) return;
+    const election = electPhoneOwner((next) =>
+      setState((s) =>
+        // A read-only tab offers nothing: the owner's tab rings and answers.
+        next === 'owner' ? { ...s, role: next } : { ...s, role: next, offer: undefined, ringing: undefined },
+      ),
+    );
+    ownership.current = election;
+    return () => {
+      election.stop();
+      ownership.current = undefined;
+    };
+  }, [enabled]);
 
   const refresh = useCallback(async () => {
     try {
       const status = await deskApi.me();
       setState((s) => {
         // A pending reservation the server knows of but the link did not announce (page reloaded).
-        const pending = status.reservations.find((r) => r.status === 'pending');
+        const pending =
+          s.role === 'owner' ? status.reservations.find((r) => r.status === 'pending') : undefined;
         const offer =
           s.offer &&
           status.reservations.some(
@@ -85,7 +108,7 @@ export function useAgentDesk(enabled: boolean) {
   }, [patch]);
 
   useEffect(() => {
-    if (!enabled) return;
+    if (!enabled || !owner) return;
     let cancelled = false;
     let stopHeartbeat: (() => void) | undefined;
     void (async () => {
@@ -171,6 +194,20 @@ export function useAgentDesk(enabled: boolean) {
         patch({ link: 'offline', error: (error as Error).message });
       }
     })();
+    return () => {
+      cancelled = true;
+      stopHeartbeat?.();
+      stopRinging();
+      connection.current?.stop();
+      connection.current = undefined;
+      // Handed to another tab (or signed out): nothing rings or is live on this page any more.
+      setState((s) => ({ ...s, link: 'offline', ringing: undefined, liveCallSid: undefined }));
+    };
+  }, [enabled, owner, patch, refresh]);
+
+  // The server's view is shown in every tab, the owner's and the read-only ones.
+  useEffect(() => {
+    if (!enabled) return;
     const wake = () => {
       connection.current?.nudge();
       void refresh();
@@ -183,16 +220,40 @@ export function useAgentDesk(enabled: boolean) {
     const poll = setInterval(() => void refresh(), POLL_MS);
     void refresh();
     return () => {
-      cancelled = true;
       clearInterval(poll);
-      stopHeartbeat?.();
-      stopRinging();
       document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('online', wake);
-      connection.current?.stop();
-      connection.current = undefined;
     };
-  }, [enabled, patch, refresh]);
+  }, [enabled, refresh]);
+
+  // My leg of a call I still hold dropped (this page reloaded, or took the phone over from another tab):
+  // the customer is on hold for a minute; dial me back in once, without a click.
+  const status = state.status;
+  const droppedCall =
+    owner &&
+    state.link === 'online' &&
+    !state.ringing &&
+    !state.liveCallSid &&
+    status?.call &&
+    !status.call.agentCallSid
+      ? status.call.callSid
+      : undefined;
+  const autoRejoined = useRef(new Set<string>());
+  const rejoin = useCallback(async () => {
+    expectCallUntil.current = Date.now() + 60_000;
+    try {
+      await deskApi.rejoin();
+    } catch (error) {
+      patch({ error: (error as Error).message });
+    }
+    await refresh();
+  }, [patch, refresh]);
+  useEffect(() => {
+    // A call I am being dialled into (accepted, picked, dialled) has no leg of mine yet either: not a drop.
+    if (!droppedCall || autoRejoined.current.has(droppedCall) || Date.now() < expectCallUntil.current) return;
+    autoRejoined.current.add(droppedCall);
+    void rejoin();
+  }, [droppedCall, rejoin]);
 
   const clearPop = useCallback(() => patch({ pop: undefined }), [patch]);
   const setPop = useCallback((pop: PopContext) => patch({ pop }), [patch]);
@@ -205,6 +266,15 @@ export function useAgentDesk(enabled: boolean) {
     state,
     refresh,
     expectCall,
+    /** The customer's call I am on but no longer connected to; `rejoin` dials me back in. */
+    droppedCall,
+    rejoin,
+    /** This tab is read-only: another tab owns the phone. */
+    readOnly: role === 'standby',
+    /** "Use here": this tab takes the phone; the one that had it goes read-only. */
+    takeOver() {
+      ownership.current?.takeOver();
+    },
     /**
      * Accept the offered call. When the assignment already rings my client (a dequeue), answering that
      * ring accepts the reservation; otherwise the server accepts it and rings me, and we answer then.

@@ -54,7 +54,8 @@ export function AgentPage({ me }: { me: Me }) {
 
   if (!isAgent) return <p className="error">{t('needsAgent')}</p>;
   return (
-    <div className="desk">
+    // Another tab owns the phone: this one shows the desk but acts on nothing until "use here".
+    <div className="desk" inert={desk.readOnly}>
       <StateBar
         desk={desk.state}
         onChanged={() => void desk.refresh()}

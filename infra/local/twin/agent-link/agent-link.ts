@@ -3,7 +3,9 @@
 // those SDKs would: incoming calls (accept, reject, hang up), call connected/ended, the worker's
 // reservation and activity events. Like the Worker SDK's setWorkerOfflineIfDisconnected (reference
 // §4.12), a worker whose last page goes away is moved out of an available activity, and its ringing
-// calls stop ringing it, so TaskRouter offers the task to the next agent.
+// calls stop ringing it, so TaskRouter offers the task to the next agent. A page that is closed, reloaded
+// or told to stop takes its live calls with it, as the Voice SDK's calls end with their page; a socket that
+// merely broke (a network drop, close code 1006) leaves them up, as the SDK's media outlives its signalling.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -32,6 +34,9 @@ interface Session {
 }
 
 export const AGENT_LINK_PATH = '/twin/agent-link';
+
+/** Close codes of a page that went away on purpose: closed by the page (1000) or unloaded (1001). */
+const PAGE_GONE = new Set([1000, 1001]);
 
 export function createAgentLink(deps: AgentLinkDeps) {
   const wss = new WebSocketServer({ noServer: true });
@@ -77,11 +82,12 @@ export function createAgentLink(deps: AgentLinkDeps) {
     }
   }
 
-  function detach(session: Session): void {
+  function detach(session: Session, code: number): void {
     const { identity } = session.token;
     const sessions = sessionsOf(identity);
     sessions.delete(session);
     if (sessions.size > 0) return;
+    if (PAGE_GONE.has(code)) endLiveCalls(`client:${identity}`);
     byIdentity.delete(identity);
     unregister.get(identity)?.();
     unregister.delete(identity);
@@ -89,6 +95,13 @@ export function createAgentLink(deps: AgentLinkDeps) {
     for (const ring of [...deps.parties.ringing.values()])
       if (ring.to === `client:${identity}`) ring.reject();
     if (session.offlineIfDisconnected) setWorkerOffline(session.token);
+  }
+
+  /** The page's calls end: the conference sees its participant leave and carries on without it. */
+  function endLiveCalls(address: string): void {
+    for (const call of [...deps.voice.calls.values()])
+      if ((call.to === address || call.from === address) && call.status === 'in-progress')
+        deps.voice.end(call, 'completed');
   }
 
   function setWorkerOffline(token: VerifiedToken): void {
@@ -159,7 +172,7 @@ export function createAgentLink(deps: AgentLinkDeps) {
         if (parsed.ok) onMessage(session, parsed.message);
         else send(ws, { type: 'error', message: parsed.message });
       });
-      ws.on('close', () => detach(session));
+      ws.on('close', (code) => detach(session, code));
       const { identity, workerSid } = check.token;
       send(ws, { type: 'ready', identity, ...(workerSid ? { workerSid } : {}) });
     });
