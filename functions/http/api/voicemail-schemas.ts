@@ -25,6 +25,7 @@ export const VoicemailSchema = z
     handledAt: z.string().optional(),
     /** False until the worker has the media in S3 (listening answers 422 until then). */
     stored: z.boolean(),
+    customerName: z.string().optional(),
     ...Stamps,
   })
   .openapi('Voicemail');
@@ -49,3 +50,12 @@ export const CallbackSchema = z
   .openapi('VoicemailCallback', {
     description: 'The callback task (an open one is reused and given to you).',
   });
+
+export const AssignBody = z
+  .object({
+    agentId: z.string().min(1).max(64).optional().openapi({
+      description: 'The agent whose box the message moves to; without it, your own.',
+      example: '1001',
+    }),
+  })
+  .openapi('VoicemailAssign');
