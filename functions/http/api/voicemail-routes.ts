@@ -12,13 +12,14 @@ import {
 import type { ChannelDeps } from '../channel-deps.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
-import { jsonOk, NOT_FOUND, pageOf, SECURED_ERRORS, UNPROCESSABLE } from './common-schemas.js';
+import { jsonOk, NOT_FOUND, SECURED_ERRORS, UNPROCESSABLE } from './common-schemas.js';
 import type { Guard } from './guard.js';
 import { PlaybackSchema } from './recording-schemas.js';
 import { securedRoute } from './secured-route.js';
 import {
   AssignBody,
   CallbackSchema,
+  VoicemailPage,
   VoicemailQuery,
   VoicemailSchema,
   VoicemailSidParam,
@@ -32,9 +33,15 @@ export function registerVoicemailRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps 
     path: '/voicemails',
     tags,
     request: { query: VoicemailQuery },
-    responses: { 200: jsonOk(pageOf(VoicemailSchema)), ...SECURED_ERRORS },
+    responses: { 200: jsonOk(VoicemailPage), ...SECURED_ERRORS },
   });
-  app.openapi(list, async (c) => c.json(await listVoicemails(deps, c.var.user, c.req.valid('query')), 200));
+  // With the center's zone: the desk shows when a message was left on the center's clock, not the browser's.
+  app.openapi(list, async (c) =>
+    c.json(
+      { ...(await listVoicemails(deps, c.var.user, c.req.valid('query'))), timeZone: deps.config.timeZone },
+      200,
+    ),
+  );
 
   const get = securedRoute(guard, 'voicemails.get', {
     method: 'get',

@@ -3,7 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { VOICEMAIL_STATUSES } from '../../domain/model.js';
 import { MAILBOX_PATTERN } from '../../domain/voicemail-box.js';
-import { PageQuery, Stamps } from './common-schemas.js';
+import { PageQuery, pageOf, Stamps } from './common-schemas.js';
 import { TaskSchema } from './task-schemas.js';
 
 export const VoicemailSchema = z
@@ -29,6 +29,12 @@ export const VoicemailSchema = z
     ...Stamps,
   })
   .openapi('Voicemail');
+
+export const VoicemailPage = pageOf(VoicemailSchema)
+  .extend({
+    timeZone: z.string().openapi({ description: "The center's IANA time zone.", example: 'Asia/Shanghai' }),
+  })
+  .openapi('VoicemailPage');
 
 export const VoicemailQuery = PageQuery.extend({
   mailbox: z.string().regex(MAILBOX_PATTERN).optional().openapi({
