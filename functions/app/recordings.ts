@@ -27,9 +27,26 @@ export async function visibleRecording(
 ): Promise<StoredRecording> {
   const rec = await deps.store.recordings.get(sid);
   if (!rec) throw new NotFoundError('recording', sid);
-  if (!isLead(user.roles) && rec.agentId !== user.id)
+  if (!isLead(user.roles) && rec.agentId !== user.id && !(await ownsVoicemail(deps, user, rec)))
     throw new ForbiddenError(`Recording "${sid}" is of another agent's call; agents hear only their own.`);
   return rec;
+}
+
+/**
+ * A voicemail has no agent on its call: the agent who may hear it is the one whose box it is in, or the
+ * owner agent of the customer who left it (a message filed in a queue's box before the owner was known).
+ */
+async function ownsVoicemail(deps: Pick<CenterBasics, 'store'>, user: User, rec: StoredRecording) {
+  if (rec.kind !== 'voicemail') return false;
+  const voicemail = await deps.store.voicemails.get(rec.voicemailId ?? rec.sid);
+  if (voicemail?.agentId === user.id) return true;
+  return isOwnerOf(deps, user, voicemail?.customerId ?? rec.customerId);
+}
+
+/** Whether the user is the customer's owner agent. */
+export async function isOwnerOf(deps: Pick<CenterBasics, 'store'>, user: User, customerId?: string) {
+  if (!customerId) return false;
+  return (await deps.store.customers.get(customerId))?.ownerAgentId === user.id;
 }
 
 export async function searchRecordings(

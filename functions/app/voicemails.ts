@@ -7,7 +7,7 @@ import type { Page } from '../domain/paging.js';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../domain/problems.js';
 import { type Mailbox, mailboxesOf, mailboxOf, mayOpen } from '../domain/voicemail-box.js';
 import type { CenterBasics } from './center.js';
-import { auditedPlayback } from './recordings.js';
+import { auditedPlayback, isOwnerOf } from './recordings.js';
 import { unwrap } from './write-result.js';
 
 export type VoicemailDeps = Pick<CenterBasics, 'store' | 'clock'>;
@@ -22,6 +22,8 @@ export interface VoicemailPlaybackDeps extends VoicemailDeps {
 export interface VoicemailView extends Voicemail {
   readonly mailbox: Mailbox;
   readonly stored: boolean;
+  /** The customer's name, so the inbox reads as people rather than ids. */
+  readonly customerName?: string;
 }
 
 export interface VoicemailListQuery {
@@ -50,16 +52,25 @@ const CALLBACK_ATTEMPTS = 3;
 
 const nowIso = (deps: VoicemailDeps) => new Date(deps.clock.now()).toISOString();
 
-async function viewOf(deps: VoicemailDeps, v: Voicemail): Promise<VoicemailView> {
-  const rec = await deps.store.recordings.get(v.recordingSid);
-  return { ...v, mailbox: mailboxOf(v), stored: rec !== undefined };
+export async function viewOf(deps: VoicemailDeps, v: Voicemail): Promise<VoicemailView> {
+  const [rec, customer] = await Promise.all([
+    deps.store.recordings.get(v.recordingSid),
+    v.customerId ? deps.store.customers.get(v.customerId) : undefined,
+  ]);
+  return {
+    ...v,
+    mailbox: mailboxOf(v),
+    stored: rec !== undefined,
+    ...(customer ? { customerName: customer.name } : {}),
+  };
 }
 
 /** The voicemail, if it exists and is in one of the user's boxes; 404 or 403 otherwise. */
-async function visibleVoicemail(deps: VoicemailDeps, user: User, sid: string): Promise<Voicemail> {
+export async function visibleVoicemail(deps: VoicemailDeps, user: User, sid: string): Promise<Voicemail> {
   const v = await deps.store.voicemails.get(sid);
   if (!v) throw new NotFoundError('voicemail', sid);
-  if (!mayOpen(user, mailboxOf(v)))
+  // The owner agent reaches their customers' messages wherever they were filed.
+  if (!mayOpen(user, mailboxOf(v)) && !(await isOwnerOf(deps, user, v.customerId)))
     throw new ForbiddenError(`Voicemail "${sid}" is in ${mailboxOf(v)}, not one of your mailboxes.`);
   return v;
 }

@@ -119,6 +119,9 @@ export async function keepVoicemail(
   },
 ): Promise<void> {
   const { call, session, queue, recordingSid } = input;
+  const customerId = session.vars.customerId;
+  // A customer with an owner agent leaves the message in that agent's box, and the callback is theirs.
+  const owner = customerId ? (await deps.store.customers.get(customerId))?.ownerAgentId : undefined;
   const { created, voicemail } = await deps.store.voicemails.create({
     recordingSid,
     callSid: call.callSid,
@@ -128,7 +131,8 @@ export async function keepVoicemail(
     language: session.lang,
     durationSeconds: input.durationSeconds,
     reason: session.vars.reason ?? 'caller-choice',
-    ...(session.vars.customerId ? { customerId: session.vars.customerId } : {}),
+    ...(customerId ? { customerId } : {}),
+    ...(owner ? { agentId: owner } : {}),
   });
   if (!created) return;
   const task = await deps.store.tasks.create({
@@ -139,7 +143,8 @@ export async function keepVoicemail(
     maxAttempts: 3,
     language: session.lang,
     note: `voicemail ${recordingSid}`,
-    ...(session.vars.customerId ? { customerId: session.vars.customerId } : {}),
+    ...(customerId ? { customerId } : {}),
+    ...(owner ? { assigneeId: owner } : {}),
   });
   if (task.ok) await deps.store.voicemails.update(recordingSid, voicemail.version, { taskId: task.value.id });
   await deps.store.calls.update(call.callSid, {

@@ -14,6 +14,8 @@ const ADMIN: readonly MatrixRole[] = ['admin'];
 /** A recording of a call agent 1001 took, voicemails in the claims box (the harness agent has that skill). */
 const RECORDING = `RE${'a'.repeat(32)}`;
 const VOICEMAILS = ['b', 'c', 'd', 'e', 'f'].map((ch) => `RE${ch.repeat(32)}`);
+/** Taken into the caller's own box, one per role, so no role finds another's message moved away. */
+const TO_TAKE = ['7', '8', '9'].map((ch) => `RE${ch.repeat(32)}`);
 const PHONE = '+8613800002222';
 const NO_CALL = `CA${'0'.repeat(32)}`;
 
@@ -73,7 +75,7 @@ export async function seedChannelData(store: Store, agentId: string): Promise<vo
     agentId,
     s3Key: `recordings/2026/03/01/no-call/${RECORDING}.wav`,
   });
-  for (const sid of VOICEMAILS) {
+  for (const sid of [...VOICEMAILS, ...TO_TAKE]) {
     await store.voicemails.create({
       recordingSid: sid,
       callSid: `CA${'1'.repeat(32)}`,
@@ -124,6 +126,8 @@ const row = (
 /** Each call back takes a voicemail of its own, so every role's first call creates the task (201). */
 let callbacks = 0;
 const nextVoicemail = () => VOICEMAILS[callbacks++ % VOICEMAILS.length] ?? '';
+let taken = 0;
+const nextToTake = () => TO_TAKE[taken++ % TO_TAKE.length] ?? '';
 
 export const CHANNEL_ROWS: readonly MatrixRow[] = [
   row('recordings.search', 'GET', '/api/recordings', 200),
@@ -138,6 +142,7 @@ export const CHANNEL_ROWS: readonly MatrixRow[] = [
   row('voicemails.playback', 'POST', `/api/voicemails/${VOICEMAILS[0]}/playback`, 200),
   row('voicemails.markHandled', 'POST', `/api/voicemails/${VOICEMAILS[1]}/handled`, 200),
   row('voicemails.callback', 'POST', () => `/api/voicemails/${nextVoicemail()}/callback`, 201),
+  row('voicemails.assign', 'POST', () => `/api/voicemails/${nextToTake()}/assign`, 200, {}),
   row('jobs.deadLetters', 'GET', '/api/jobs/dead-letters', 200, undefined, ADMIN),
   row('jobs.replay', 'POST', '/api/jobs/dead-letters/dl-1/replay', 202, undefined, ADMIN),
   row('mail.outbox', 'GET', '/api/mail/outbox', 200, undefined, ADMIN),

@@ -6,6 +6,7 @@ import { DESK_LABELS } from './labels-desk.js';
 import { DIAL_LABELS } from './labels-dial.js';
 import { TRANSFER_LABELS } from './labels-transfer.js';
 import { USER_LABELS } from './labels-users.js';
+import { VOICEMAIL_LABELS } from './labels-voicemail.js';
 import type { Labels, Lang } from './lang.js';
 
 // Re-exported: the components take the language type from the module that gives them the labels.
@@ -83,6 +84,7 @@ const LABELS = {
   ...TRANSFER_LABELS,
   ...USER_LABELS,
   ...CLOCK_LABELS,
+  ...VOICEMAIL_LABELS,
 } as const satisfies Labels;
 
 export type LabelKey = keyof typeof LABELS;

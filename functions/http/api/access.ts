@@ -79,6 +79,7 @@ export const ACCESS = {
   'voicemails.playback': EVERYONE,
   'voicemails.markHandled': EVERYONE,
   'voicemails.callback': EVERYONE,
+  'voicemails.assign': EVERYONE,
   'jobs.deadLetters': ADMINS,
   'jobs.replay': ADMINS,
   'mail.outbox': ADMINS,

@@ -1,6 +1,7 @@
 // The voicemail desk's routes: list a mailbox, get one message, listen (a presigned URL, audited), mark
-// handled and call back; the rules are the voicemail use cases' (functions/app/voicemails.ts).
+// handled, assign to an agent and call back; the rules are the voicemail use cases' (functions/app/voicemails.ts).
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { assignVoicemail } from '../../app/voicemail-assign.js';
 import {
   callBackVoicemail,
   listVoicemails,
@@ -11,11 +12,18 @@ import {
 import type { ChannelDeps } from '../channel-deps.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
-import { jsonOk, NOT_FOUND, pageOf, SECURED_ERRORS, UNPROCESSABLE } from './common-schemas.js';
+import { jsonOk, NOT_FOUND, SECURED_ERRORS, UNPROCESSABLE } from './common-schemas.js';
 import type { Guard } from './guard.js';
 import { PlaybackSchema } from './recording-schemas.js';
 import { securedRoute } from './secured-route.js';
-import { CallbackSchema, VoicemailQuery, VoicemailSchema, VoicemailSidParam } from './voicemail-schemas.js';
+import {
+  AssignBody,
+  CallbackSchema,
+  VoicemailPage,
+  VoicemailQuery,
+  VoicemailSchema,
+  VoicemailSidParam,
+} from './voicemail-schemas.js';
 
 export function registerVoicemailRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps & ChannelDeps, guard: Guard) {
   const tags = ['voicemail'];
@@ -25,9 +33,15 @@ export function registerVoicemailRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps 
     path: '/voicemails',
     tags,
     request: { query: VoicemailQuery },
-    responses: { 200: jsonOk(pageOf(VoicemailSchema)), ...SECURED_ERRORS },
+    responses: { 200: jsonOk(VoicemailPage), ...SECURED_ERRORS },
   });
-  app.openapi(list, async (c) => c.json(await listVoicemails(deps, c.var.user, c.req.valid('query')), 200));
+  // With the center's zone: the desk shows when a message was left on the center's clock, not the browser's.
+  app.openapi(list, async (c) =>
+    c.json(
+      { ...(await listVoicemails(deps, c.var.user, c.req.valid('query'))), timeZone: deps.config.timeZone },
+      200,
+    ),
+  );
 
   const get = securedRoute(guard, 'voicemails.get', {
     method: 'get',
@@ -61,6 +75,23 @@ export function registerVoicemailRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps 
   app.openapi(handled, async (c) =>
     c.json(await markVoicemailHandled(deps, c.var.user, c.req.valid('param').sid), 200),
   );
+
+  const assign = securedRoute(guard, 'voicemails.assign', {
+    method: 'post',
+    path: '/voicemails/{sid}/assign',
+    tags,
+    description:
+      "Moves the message to an agent's box, its open callback task with it. Agents take messages into their own box; supervisors assign to anyone.",
+    request: { params: VoicemailSidParam, body: { content: { 'application/json': { schema: AssignBody } } } },
+    responses: { 200: jsonOk(VoicemailSchema), ...SECURED_ERRORS, ...NOT_FOUND, ...UNPROCESSABLE },
+  });
+  app.openapi(assign, async (c) => {
+    const { agentId } = c.req.valid('json');
+    return c.json(
+      await assignVoicemail(deps, c.var.user, c.req.valid('param').sid, agentId ?? c.var.user.id),
+      200,
+    );
+  });
 
   const callback = securedRoute(guard, 'voicemails.callback', {
     method: 'post',

@@ -3,7 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { VOICEMAIL_STATUSES } from '../../domain/model.js';
 import { MAILBOX_PATTERN } from '../../domain/voicemail-box.js';
-import { PageQuery, Stamps } from './common-schemas.js';
+import { PageQuery, pageOf, Stamps } from './common-schemas.js';
 import { TaskSchema } from './task-schemas.js';
 
 export const VoicemailSchema = z
@@ -25,9 +25,16 @@ export const VoicemailSchema = z
     handledAt: z.string().optional(),
     /** False until the worker has the media in S3 (listening answers 422 until then). */
     stored: z.boolean(),
+    customerName: z.string().optional(),
     ...Stamps,
   })
   .openapi('Voicemail');
+
+export const VoicemailPage = pageOf(VoicemailSchema)
+  .extend({
+    timeZone: z.string().openapi({ description: "The center's IANA time zone.", example: 'Asia/Shanghai' }),
+  })
+  .openapi('VoicemailPage');
 
 export const VoicemailQuery = PageQuery.extend({
   mailbox: z.string().regex(MAILBOX_PATTERN).optional().openapi({
@@ -49,3 +56,12 @@ export const CallbackSchema = z
   .openapi('VoicemailCallback', {
     description: 'The callback task (an open one is reused and given to you).',
   });
+
+export const AssignBody = z
+  .object({
+    agentId: z.string().min(1).max(64).optional().openapi({
+      description: 'The agent whose box the message moves to; without it, your own.',
+      example: '1001',
+    }),
+  })
+  .openapi('VoicemailAssign');

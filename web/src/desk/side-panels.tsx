@@ -1,19 +1,21 @@
 // The right-hand column: the live queue (wait times, VIP marks, pick a call, take a colleague's ringing
 // call), click-to-dial with a caller id, my missed calls, and my tasks with due times (automatic dialling
-// shown, and switched off or on, per task).
+// shown, and switched off or on, per task; a voicemail's callback named by its caller, not its recording).
 import { type FormEvent, useEffect, useState } from 'react';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import { api, type Task, type TaskKind } from '../api.js';
 import { deskApi, type MissedCall, type WaitingCall } from '../desk-api.js';
 import { HotlineSelect } from '../hotline-select.js';
 import { useLang } from '../i18n.js';
+import { voicemailOfNote } from '../voicemail-api.js';
 import { clockTime } from './schedule.js';
 import { formatDuration } from './state-bar.js';
+import { VoicemailNote } from './voicemail-note.js';
 
 type Run = (label: string, action: () => Promise<unknown>) => Promise<void>;
 
 /** Loads now, every `ms`, and again whenever `reload` changes. */
-function usePolled<T>(load: () => Promise<T>, ms: number, reload = 0): T | undefined {
+export function usePolled<T>(load: () => Promise<T>, ms: number, reload = 0): T | undefined {
   const [value, setValue] = useState<T>();
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload is a manual refresh trigger.
   useEffect(() => {
@@ -193,7 +195,16 @@ function TaskRow({
     <li className={overdue ? 'overdue' : ''} data-testid={`task-${task.id}`}>
       {tx(`task_${task.kind}`)} · {new Date(task.dueAt).toLocaleString()}
       {task.phone ? ` · ${task.phone}` : ''}
-      {task.note ? ` · ${task.note}` : ''}
+      {voicemailOfNote(task.note) ? (
+        <>
+          {' · '}
+          <VoicemailNote sid={voicemailOfNote(task.note) ?? ''} />
+        </>
+      ) : task.note ? (
+        ` · ${task.note}`
+      ) : (
+        ''
+      )}
       {open && task.autoDial && (
         <span className="tag auto-dial" data-testid="auto-dial">
           ☎ {t('autoDialAt')} {clockTime(task.dueAt)}

@@ -11,6 +11,7 @@ import { ScheduleCallback } from '../desk/schedule-callback.js';
 import { ScreenPop } from '../desk/screen-pop.js';
 import { DialPanel, MissedPanel, QueuePanel, TasksPanel } from '../desk/side-panels.js';
 import { StateBar } from '../desk/state-bar.js';
+import { VoicemailPanel } from '../desk/voicemail-panel.js';
 import { deskApi } from '../desk-api.js';
 import { useLang } from '../i18n.js';
 import { Link } from '../link.js';
@@ -99,6 +100,7 @@ export function AgentPage({ me }: { me: Me }) {
           <QueuePanel me={me.id} run={run} onPick={desk.expectCall} />
           <DialPanel run={run} onDial={desk.expectCall} />
           <MissedPanel onCallBack={callBack} />
+          <VoicemailPanel me={me} run={run} onDial={desk.expectCall} />
           <TasksPanel reload={tasksChanged} run={run} onCallBack={callBack} />
           <ScheduleCallback
             me={me.id}

@@ -4,7 +4,9 @@
 import { useState } from 'react';
 import type { Task } from '../api.js';
 import { isoOfLocalInput, localInputValue } from '../desk/schedule.js';
+import { VoicemailNote } from '../desk/voicemail-note.js';
 import { type LabelKey, useLang } from '../i18n.js';
+import { voicemailOfNote } from '../voicemail-api.js';
 import { type Change, isOverdue, noteLines } from './callback-list.js';
 
 const DUE_FORMAT: Intl.DateTimeFormatOptions = {
@@ -86,7 +88,7 @@ export function CallbackRow({
         )}
       </td>
       <td className="reason" title={task.note}>
-        {reason}
+        {voicemailOfNote(reason) ? <VoicemailNote sid={voicemailOfNote(reason) ?? ''} /> : reason}
         {latest && (
           <div className="muted small" data-testid="latest-attempt">
             {t('latestAttempt')}: {latest}
