@@ -96,6 +96,8 @@ export interface QueueBoard {
   readonly availableAgents: number;
   readonly answeredToday: number;
   readonly abandonedToday: number;
+  /** Offers that rang out or were declined today. */
+  readonly missedToday: number;
   /** The queue's service-level threshold in seconds. */
   readonly serviceLevelSeconds: number;
   readonly serviceLevelToday: number | null;
@@ -113,6 +115,8 @@ export interface AgentBoard {
   readonly secondsInState?: number;
   readonly breakReason?: string;
   readonly online: boolean;
+  /** Offers missed today (on the wallboard). */
+  readonly missedToday?: number;
   readonly call?: { taskSid: string; callSid?: string; from?: string; queue?: string };
 }
 

@@ -156,6 +156,7 @@ export const DESK_LABELS = {
   serviceLevel: { zh: '今日服务水平', en: 'Service level today' },
   answered: { zh: '已接', en: 'Answered' },
   abandoned: { zh: '放弃', en: 'Abandoned' },
+  missedToday: { zh: '今日未接', en: 'Missed today' },
   availableAgents: { zh: '空闲座席', en: 'Agents available' },
   agents: { zh: '座席', en: 'Agents' },
   agent: { zh: '座席', en: 'Agent' },

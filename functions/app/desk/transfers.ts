@@ -72,6 +72,8 @@ export async function createTransferTask(
         // The owner-first and same-region steps are for new calls, not for a hand-over.
         has_owner: false,
         has_region: false,
+        // A pick offered the call to the agent who picked it, not to whoever it is handed to now.
+        picked: false,
         type: 'transfer',
         queue: input.queue,
         skill: input.queue,

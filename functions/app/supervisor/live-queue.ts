@@ -1,15 +1,44 @@
 // The live queue every agent and supervisor sees (waiting and ringing callers, longest first), and
-// picking one: the caller leaves TaskRouter's queue and is connected to the agent who picked.
+// picking one: the caller is offered to the agent who picked, through TaskRouter like any offer.
+import { routing } from '../../../flows/routing.js';
 import type { User } from '../../domain/model.js';
 import { HttpProblem } from '../../domain/problems.js';
+import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
 import { customerNumberOf } from '../../domain/routing/workflow.js';
-import { type Center, centerNumber } from '../center.js';
-import { markAgentCall } from '../desk/calls.js';
+import { type Center, workerSidOf } from '../center.js';
+import { missedOfferKey } from '../desk/missed-offers.js';
 import { existingTask, setActivity } from '../desk/workers.js';
 import { providerStep } from '../provider-step.js';
 
 export function createLiveQueue(center: Center) {
-  const { store, taskrouter, telephony } = center;
+  const { store, clock, taskrouter } = center;
+
+  /** The picking agent must be free: Available, or Missed, which the pick clears. */
+  async function readyToPick(sids: ProvisionedRouting, workerSid: string, taskSid: string) {
+    const ws = sids.workspaceSid;
+    const ringing = async () => {
+      const mine = await taskrouter.reservations(ws, workerSid, 'pending');
+      if (mine.some((r) => r.taskSid === taskSid)) return 'this';
+      if (mine.length > 0)
+        throw new HttpProblem(409, 'offer-ringing', 'A call is ringing you: answer or decline it first.');
+      return undefined;
+    };
+    if (await ringing()) return 'this';
+    const w = await taskrouter.worker(ws, workerSid);
+    if (w?.activity === routing.roles.missed) {
+      // Back from Missed, TaskRouter may offer me the longest waiting caller before the pick lands.
+      await setActivity(center, sids, workerSid, routing.roles.available, false);
+      return ringing();
+    }
+    if (w?.activity !== routing.roles.available)
+      throw new HttpProblem(
+        409,
+        'not-available',
+        `You are ${w?.activity ?? 'not signed in'}: set yourself Available to pick a caller.`,
+      );
+    return undefined;
+  }
+
   return {
     async list() {
       const sids = await center.routing();
@@ -44,46 +73,61 @@ export function createLiveQueue(center: Center) {
     },
 
     async pick(user: User, taskSid: string) {
-      // TaskRouter cannot re-target a task; the desk takes the caller out of it: the caller's call moves
-      // into a conference of its own, the task is canceled, and my client is dialled in.
+      // TaskRouter cannot hand a task to a worker directly; the pick names the agent in the task's
+      // attributes and the workflow's first filter offers it to them at once. The call then goes the
+      // way of any offer (conference, screen pop, wrap-up), and TaskRouter's own figures count it as
+      // accepted, not canceled.
       const sids = await center.routing();
+      const ws = sids.workspaceSid;
+      const workerSid = workerSidOf(sids, user.id);
       const t = await existingTask(center, sids, taskSid);
       if (t.status !== 'pending' && t.status !== 'reserved')
         throw new HttpProblem(409, 'not-waiting', `Task ${taskSid} is ${t.status}, no longer waiting.`);
       const callSid = typeof t.attributes.call_sid === 'string' ? t.attributes.call_sid : undefined;
       if (!callSid) throw new HttpProblem(422, 'not-a-call', `Task ${taskSid} has no call to pick.`);
-      const name = `pick-${taskSid}`;
-      await providerStep('cancel task', () =>
-        taskrouter.updateTask(sids.workspaceSid, taskSid, {
-          assignmentStatus: 'canceled',
-          reason: `picked by ${user.id}`,
-        }),
-      );
-      await providerStep('move caller', () =>
-        telephony.updateCall(callSid, {
-          twiml: `<Response><Dial><Conference endConferenceOnExit="true" beep="false">${name}</Conference></Dial></Response>`,
-        }),
-      );
-      const from = (await store.calls.get(callSid))?.to ?? centerNumber(center);
-      const me = await providerStep('ring me', () =>
-        telephony.addParticipant(name, {
-          from,
-          to: `client:${user.id}`,
-          beep: false,
-          endConferenceOnExit: false,
-        }),
-      );
-      await markAgentCall(center, user.id, { conference: name, callSid });
-      await store.calls.update(callSid, { agentId: user.id }).catch(() => undefined);
-      const workerSid = sids.workers[user.id];
-      if (workerSid) await setActivity(center, sids, workerSid, 'Busy', true).catch(() => undefined);
+      if ((await readyToPick(sids, workerSid, taskSid)) === 'this') return { callSid, taskSid };
+      // A queue of mine: the caller's own when I have its skill.
+      const queue = typeof t.attributes.queue === 'string' ? t.attributes.queue : undefined;
+      const pickQueue = queue && user.skills.includes(queue) ? queue : user.skills[0];
+      if (!pickQueue)
+        throw new HttpProblem(409, 'no-queue', 'You belong to no queue, so no caller can be offered to you.');
+      const attributes = { ...t.attributes, picked: true, picked_by: user.id, pick_queue: pickQueue };
+      const ringingOthers = t.status === 'reserved';
+      // Another agent's ring for this caller ends without counting as their miss. Ending it may offer
+      // the caller to a third agent at once, so this repeats until the task waits for me.
+      for (let round = 0; round < 5; round++) {
+        const others = (await taskrouter.taskReservations(ws, taskSid, 'pending')).filter(
+          (r) => r.workerSid !== workerSid,
+        );
+        if (others.length === 0) {
+          const now = await existingTask(center, sids, taskSid);
+          if (now.status !== 'pending' && now.status !== 'reserved')
+            throw new HttpProblem(409, 'not-waiting', `Task ${taskSid} is ${now.status}, no longer waiting.`);
+          if (now.status === 'reserved') break; // offered to me
+          // A waiting task runs through the workflow again when its attributes change.
+          await providerStep('pick task', () => taskrouter.updateTask(ws, taskSid, { attributes }));
+          const after = await taskrouter.taskReservations(ws, taskSid, 'pending');
+          if (after.every((r) => r.workerSid === workerSid)) break;
+          continue;
+        }
+        for (const r of others) {
+          await store.keys.putIfAbsent(
+            missedOfferKey(r.sid),
+            'picked',
+            new Date(clock.now() + 86_400_000).toISOString(),
+          );
+          await providerStep('end ring', () =>
+            taskrouter.updateReservation(ws, r.workerSid, r.sid, { status: 'rejected' }),
+          ).catch(() => undefined); // already ended: accepted, timed out or rescinded meanwhile
+        }
+      }
       await store.audit.append({
         actor: user.id,
         action: 'queue.pick',
         target: callSid,
-        detail: { taskSid, ringing: t.status === 'reserved' },
+        detail: { taskSid, ringing: ringingOthers, queue: pickQueue },
       });
-      return { callSid, taskSid, participantCallSid: me.callSid };
+      return { callSid, taskSid };
     },
   };
 }

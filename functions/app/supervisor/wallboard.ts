@@ -1,6 +1,7 @@
 // The wallboard: today's figures per queue from TaskRouter's statistics and every agent's real state, built
 // once and shared by every console for a couple of seconds. Waiting callers and the longest wait come from
-// the same statistics answer, so they always agree.
+// the same statistics answer, so they always agree. Missed offers today, per queue and per agent, come
+// from the center's own record of them.
 import { routing as routingConfig } from '../../../flows/routing.js';
 import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
 import { customerNumberOf } from '../../domain/routing/workflow.js';
@@ -13,6 +14,7 @@ import {
   thresholdSeconds,
 } from '../../domain/wallboard-rules.js';
 import type { Center } from '../center.js';
+import { missedOfferCounts } from '../desk/missed-offers.js';
 import { heartbeatKey } from '../desk/presence.js';
 
 const WALLBOARD_CACHE_MS = 2000;
@@ -51,13 +53,14 @@ export function createWallboard(center: Center) {
     const queueNames = new Map(Object.entries(sids.queues).map(([name, sid]) => [sid, name]));
     const setting = await store.settings.get<ServiceLevelSetting>(SERVICE_LEVEL_SETTING);
     const threshold = (queue: string) => thresholdSeconds(setting, queue);
-    const [stats, list, users] = await Promise.all([
+    const [stats, list, users, missed] = await Promise.all([
       taskrouter.queueStatistics(sids.workspaceSid, {
         startDate: startOfDay(clock.now(), config.timeZone),
         splitByWaitTimeSeconds: Object.keys(sids.queues).map(threshold),
       }),
       taskrouter.workers(sids.workspaceSid),
       store.users.list({ limit: 200 }),
+      missedOfferCounts(center),
     ]);
     const people = new Map(users.items.map((u) => [u.id, u]));
     const now = clock.now();
@@ -90,6 +93,7 @@ export function createWallboard(center: Center) {
             : {}),
           online: hb !== undefined,
           ...(call ? { call } : {}),
+          missedToday: missed.byAgent[w.name] ?? 0,
           available: w.available,
         };
       }),
@@ -111,6 +115,8 @@ export function createWallboard(center: Center) {
         ).length,
         answeredToday: s.reservationsAccepted,
         abandonedToday: s.tasksCanceled,
+        // Offers that rang out or were declined today; the caller went on, so they are not abandoned.
+        missedToday: missed.byQueue[queue] ?? 0,
         serviceLevelSeconds: seconds,
         serviceLevelToday: serviceLevel({
           accepted: s.reservationsAccepted,

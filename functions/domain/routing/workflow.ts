@@ -69,6 +69,19 @@ export function workflowConfiguration(
   sid: (queue: string) => string,
 ): WorkflowConfiguration {
   const filters: WorkflowFilter[] = [];
+  // A caller picked from the live queue: the picking agent first, by name, in a queue they belong to
+  // (`pick_queue`), for one ring; should that ring go unanswered the caller goes on to that queue's
+  // agents. A boolean and a queue name, because filter expressions compare plain attribute values.
+  const pickRing = routing.ringSeconds + 5;
+  for (const queue of routing.queues)
+    filters.push({
+      filter_friendly_name: `${queue.name} (picked by an agent)`,
+      expression: `picked == true AND pick_queue == '${queue.name}'`,
+      targets: [
+        { queue: sid(queue.name), known_worker_friendly_name: 'task.picked_by', timeout: pickRing },
+        ...groupTargets(routing, queue, sid, pickRing),
+      ],
+    });
   // A transfer to one agent (Flex's pattern): their worker by SID, in a queue they belong to, for one ring.
   // A warm transfer waits only for them (it is a consult); a cold one then goes to the rest of the queue.
   const transferRing = routing.ringSeconds + 5;

@@ -10,6 +10,9 @@ export const QueueBoardSchema = z
     availableAgents: z.number().int(),
     answeredToday: z.number().int(),
     abandonedToday: z.number().int(),
+    missedToday: z.number().int().openapi({
+      description: "Today's offers in this queue that rang out or were declined (the caller went on).",
+    }),
     serviceLevelSeconds: z.number().int().openapi({
       description: "The queue's service-level threshold (setting `service-levels`, default 20 s).",
     }),
@@ -36,6 +39,10 @@ export const AgentBoardSchema = z
     secondsInState: z.number().optional(),
     breakReason: z.string().optional(),
     online: z.boolean().openapi({ description: 'A heartbeat arrived within the last 30 s.' }),
+    missedToday: z.number().int().optional().openapi({
+      description:
+        "On the wallboard: today's offers this agent let ring out, declined or lost with the page.",
+    }),
     call: z
       .object({
         taskSid: z.string(),

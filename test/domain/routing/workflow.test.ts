@@ -1,5 +1,6 @@
-// The workflow generated from flows/routing.ts: owner agent first, region then language, overflow at
-// 60 s, the fewest-calls strategy as order_by, and task attributes and priority from an IVR transfer.
+// The workflow generated from flows/routing.ts: a picked caller to the picking agent first, owner agent
+// first, region then language, overflow at 60 s, the fewest-calls strategy as order_by, and task
+// attributes and priority from an IVR transfer.
 import { describe, expect, it } from 'vitest';
 import { routing } from '../../../flows/routing.js';
 import {
@@ -27,6 +28,22 @@ describe('generated workflow', () => {
     expect(owner?.targets[1]?.expression).toContain('task.region IN worker.regions');
     const plain = filter('claims');
     expect(plain?.targets.map((t) => t.timeout ?? null)).toEqual([15, 45, null]);
+  });
+
+  it('offers a picked caller first to the agent who picked, in their queue, then to that queue', () => {
+    const first = config.task_routing.filters.slice(0, routing.queues.length);
+    expect(first.map((f) => f.expression)).toEqual(
+      routing.queues.map((q) => `picked == true AND pick_queue == '${q.name}'`),
+    );
+    const general = filter('general (picked by an agent)');
+    expect(general?.targets[0]).toEqual({
+      queue: 'WQ_general',
+      known_worker_friendly_name: 'task.picked_by',
+      timeout: routing.ringSeconds + 5,
+    });
+    expect(general?.targets.slice(1).every((t) => t.queue === 'WQ_general' || t.queue === 'WQ_support')).toBe(
+      true,
+    );
   });
 
   it('orders by calls today on fewest-calls queues and by idle time elsewhere', () => {

@@ -1,9 +1,9 @@
 // The supervisor's wallboard in Chromium on the drivable clock, callers placed through the sim API and
 // agents driven through the agent API: an agent on a call is On call and not counted available; a caller
 // ringing an agent is still waiting, beside the longest wait measured over the same tasks; an offer that
-// rings out shows the agent Missed; an agent on Busy is Away; and the service level uses the queue's own
-// threshold from settings (60 s for general: a call accepted after 38 s meets it, where a fixed 20 s would
-// not).
+// rings out shows the agent Missed and counts as missed today for the queue and the agent; an agent on
+// Busy is Away; and the service level uses the queue's own threshold from settings (60 s for general: a
+// call accepted after 38 s meets it, where a fixed 20 s would not).
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_LEVEL_SETTING } from '../../../functions/domain/wallboard-rules.js';
@@ -95,6 +95,14 @@ describe.runIf(browserAvailable())('the wallboard in Chromium', () => {
     await fresh();
     await stateOf('1003').getByText('Missed').waitFor(WITHIN);
     await tile('general').getByTestId('waiting').getByText('1', { exact: true }).waitFor(WITHIN);
+    // The miss is counted today for the queue and for the agent; nobody else missed one.
+    await tile('general').getByTestId('missed-today').getByText('1', { exact: true }).waitFor(WITHIN);
+    await supervisor
+      .getByTestId('agent-1003')
+      .getByTestId('missed-today')
+      .getByText('Missed today 1')
+      .waitFor(WITHIN);
+    expect(await supervisor.getByTestId('agent-1002').getByTestId('missed-today').count()).toBe(0);
   });
 
   it("measures the service level against the queue's own threshold", async () => {

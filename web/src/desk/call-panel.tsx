@@ -44,7 +44,8 @@ export function CallPanel({ desk, run }: { desk: AgentDesk; run: Run }) {
       />
     );
   }
-  if (status?.state === 'Wrap-up' || (state.pop && !state.offer))
+  // A pop whose call never connected (an offer that rang out or was declined) has nothing to wrap up.
+  if (status?.state === 'Wrap-up' || (state.pop?.callSid && !state.offer))
     return <WrapUp desk={desk} status={status} run={run} start={handover} />;
   return null;
 }

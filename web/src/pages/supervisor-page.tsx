@@ -112,6 +112,8 @@ export function SupervisorPage({ me }: { me: Me }) {
               <dd>{q.answeredToday}</dd>
               <dt>{t('abandoned')}</dt>
               <dd>{q.abandonedToday}</dd>
+              <dt>{t('missedToday')}</dt>
+              <dd data-testid="missed-today">{q.missedToday}</dd>
               <dt>{t('availableAgents')}</dt>
               <dd data-testid="available-agents">{q.availableAgents}</dd>
             </dl>
@@ -136,6 +138,12 @@ export function SupervisorPage({ me }: { me: Me }) {
                 <td>
                   <strong>{a.agentId}</strong> {a.name}
                   {!a.online && <span className="muted small"> · {t('pageClosed')}</span>}
+                  {(a.missedToday ?? 0) > 0 && (
+                    <span className="muted small" data-testid="missed-today">
+                      {' '}
+                      · {t('missedToday')} {a.missedToday}
+                    </span>
+                  )}
                 </td>
                 <td>
                   <span className={`state-pill small ${stateClass(a.state)}`} data-testid="state">
