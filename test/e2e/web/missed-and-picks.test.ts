@@ -98,6 +98,10 @@ describe.runIf(browserAvailable())('missed offers and picks on the desk in Chrom
     expect(await missed.textContent()).toMatch(/10:00:\d\d · rang out/);
     expect(await a1002.getByTestId('wrap-up').count()).toBe(0);
     expect(await a1002.getByTestId('incoming').count()).toBe(0);
+    // Nor a pop or a "New customer" card for a caller who never reached this desk.
+    await a1002.getByTestId('idle').waitFor(WITHIN);
+    expect(await a1002.getByTestId('new-customer').count()).toBe(0);
+    expect(await a1002.getByTestId('screen-pop').count()).toBe(0);
     // The region step has ended with the ring: 1003 (English) rings at once.
     await a1003.getByTestId('incoming').getByText(STRANGER).waitFor(WITHIN);
     await shot(a1002, 'missed-offer-desk');

@@ -140,11 +140,14 @@ export function useAgentDesk(enabled: boolean) {
                 }));
                 startRinging(findings.from ?? 'Incoming call', findings.customerName ?? findings.queue ?? '');
               } else {
-                setState((s) =>
-                  s.offer?.reservationSid === event.reservationSid && event.event !== 'created'
-                    ? { ...s, offer: undefined }
-                    : s,
-                );
+                setState((s) => {
+                  if (s.offer?.reservationSid !== event.reservationSid || event.event === 'created') return s;
+                  // An offer that ended unanswered (rang out, declined, canceled) leaves no pop behind: the
+                  // caller never reached this desk.
+                  const unanswered =
+                    event.event !== 'accepted' && s.pop?.taskSid === s.offer.taskSid && !s.pop.callSid;
+                  return { ...s, offer: undefined, ...(unanswered ? { pop: undefined } : {}) };
+                });
                 if (event.event !== 'accepted') stopRinging();
               }
               void refresh();
