@@ -4,6 +4,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, type CustomerView } from '../api.js';
 import { useLang } from '../i18n.js';
+import { PlayButton } from './play-button.js';
 import { TicketForm } from './ticket-form.js';
 import type { PopContext } from './use-agent-desk.js';
 import type { CallDraft } from './use-call-draft.js';
@@ -138,7 +139,7 @@ function CustomerPop({
                 {call.agentId ? ` · ${call.agentId}` : ''}
                 {call.disposition ? ` · ${call.disposition}` : ''}
                 {call.recordingSids.map((sid) => (
-                  <PlayButton key={sid} sid={sid} />
+                  <PlayButton key={sid} load={() => api.playback(sid)} />
                 ))}
               </li>
             ))}
@@ -172,36 +173,6 @@ function CustomerPop({
         />
       )}
     </section>
-  );
-}
-
-function PlayButton({ sid }: { sid: string }) {
-  const { t } = useLang();
-  const [url, setUrl] = useState<string>();
-  const [error, setError] = useState<string>();
-  if (url)
-    return (
-      <audio controls autoPlay src={url} className="inline-audio">
-        <track kind="captions" />
-      </audio>
-    );
-  return (
-    <>
-      {' '}
-      <button
-        type="button"
-        className="link"
-        onClick={() =>
-          api.playback(sid).then(
-            (p) => setUrl(p.url),
-            (e: Error) => setError(e.message),
-          )
-        }
-      >
-        ▶ {t('play')}
-      </button>
-      {error && <span className="error small"> {error}</span>}
-    </>
   );
 }
 

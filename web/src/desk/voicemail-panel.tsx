@@ -8,6 +8,7 @@ import { formatCenterTime } from '../center-time.js';
 import { deskApi } from '../desk-api.js';
 import { useLang } from '../i18n.js';
 import { type VoicemailItem, type VoicemailPage, voicemailApi } from '../voicemail-api.js';
+import { PlayButton } from './play-button.js';
 import { usePolled } from './side-panels.js';
 import { formatDuration } from './state-bar.js';
 
@@ -85,7 +86,11 @@ function VoicemailRow({
         {t('leftAt')} {formatCenterTime(Date.parse(v.createdAt), timeZone, lang)} ·{' '}
         {formatDuration(v.durationSeconds)}
       </div>
-      {v.stored ? <Listen sid={v.recordingSid} /> : <div className="muted small">{t('notStoredYet')}</div>}
+      {v.stored ? (
+        <PlayButton load={() => voicemailApi.playback(v.recordingSid)} />
+      ) : (
+        <div className="muted small">{t('notStoredYet')}</div>
+      )}
       <span className="task-actions">
         <button type="button" className="small-btn" onClick={() => void callBack()}>
           {t('callBack')}
@@ -128,35 +133,5 @@ function VoicemailRow({
         </form>
       )}
     </li>
-  );
-}
-
-/** The player appears once the audited playback has handed out a short-lived URL. */
-function Listen({ sid }: { sid: string }) {
-  const { t } = useLang();
-  const [url, setUrl] = useState<string>();
-  const [error, setError] = useState<string>();
-  if (url)
-    return (
-      <audio controls autoPlay src={url} className="inline-audio">
-        <track kind="captions" />
-      </audio>
-    );
-  return (
-    <div>
-      <button
-        type="button"
-        className="link"
-        onClick={() =>
-          voicemailApi.playback(sid).then(
-            (p) => setUrl(p.url),
-            (e: Error) => setError(e.message),
-          )
-        }
-      >
-        ▶ {t('play')}
-      </button>
-      {error && <span className="error small"> {error}</span>}
-    </div>
   );
 }
