@@ -56,6 +56,26 @@ describe('Enqueue with a named queue (§3.6)', () => {
     expect((await h.client.queues.list())[0]?.currentSize).toBe(0);
   });
 
+  it('a Gather action in the wait document gets the usual parameters, and waitUrl is asked again after it [K]', async () => {
+    h.route('/voice', xml('<Enqueue waitUrl="/wait" action="/done">support</Enqueue>'));
+    h.route('/wait', xml('<Gather numDigits="1" action="/press"><Say>Press 1</Say></Gather>'));
+    h.route('/press', xml('<Say>Still holding</Say>'));
+    const sid = await h.call('/voice');
+    await h.advance(4000);
+    await h.press(sid, '7');
+    await h.advance(5000); // the twin's floor between two wait documents that took no clock time
+    const press = h.at('/press')[0]?.params;
+    expect(press).toMatchObject({ Digits: '7', CallSid: sid });
+    // Queue parameters ride on waitUrl requests only (§3.6 lists them there).
+    expect(press?.QueueTime).toBeUndefined();
+    expect(press?.QueuePosition).toBeUndefined();
+    // The action's document ran out of verbs: Twilio requests waitUrl again, with the queue's figures.
+    const waits = h.at('/wait');
+    expect(waits).toHaveLength(2);
+    expect(waits[1]?.params).toMatchObject({ QueuePosition: '1', QueueTime: '9' });
+    expect(h.at('/press')).toHaveLength(1);
+  });
+
   it('without an action, execution continues after <Enqueue>; <Hangup> in the wait document ends the call', async () => {
     h.route('/voice', xml('<Enqueue waitUrl="/wait">a</Enqueue><Say>after</Say>'));
     h.route('/wait', xml('<Leave/>'));

@@ -144,7 +144,10 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     const waited = Number(optionalParam(p, 'QueueTime') ?? 0);
     const lang: Language = session.lang;
     const r = new VoiceResponse();
-    const action = ivrUrl(base, 'wait-choice', session, { q: c.req.query('q') ?? '' });
+    // The Gather's action is a plain Gather callback, which carries no queue parameters: when the caller
+    // joined the queue travels in its URL, so a callback chosen later keeps the caller's place.
+    const joinedMs = deps.clock.now() - (Number.isFinite(waited) ? Math.max(0, waited) : 0) * 1000;
+    const action = ivrUrl(base, 'wait-choice', session, { q: c.req.query('q') ?? '', j: String(joinedMs) });
     if (waited >= routing.maxWaitSeconds) {
       const g = r.gather({ input: ['dtmf'], numDigits: 1, timeout: 10, action, method: 'POST' });
       g.say(SAY[lang], WAIT.maxWait[lang]);
@@ -174,7 +177,9 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     const call = callOf(c);
     const p = c.var.twilioParams;
     const choice = optionalParam(p, 'Digits') ?? c.req.query('d');
-    const waited = Number(optionalParam(p, 'QueueTime') ?? 0);
+    const joinedMs = Number(c.req.query('j'));
+    const now = deps.clock.now();
+    const waited = Number.isFinite(joinedMs) && joinedMs <= now ? Math.floor((now - joinedMs) / 1000) : 0;
     const r = new VoiceResponse();
     if (choice === '1') {
       const made = await requestCallback(services, { session, queue, call, waitedSeconds: waited });
@@ -183,7 +188,9 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     } else if (choice === '2') {
       await chooseVoicemail(deps, call.callSid);
       r.leave();
-    } else r.redirect({ method: 'POST' }, ivrUrl(base, 'wait', session, { q: queue }));
+    }
+    // Anything else: an empty document, after which Twilio requests waitUrl again, with the queue's
+    // position and wait (a Redirect to it would carry neither).
     return c.body(r.toString(), 200, xml());
   });
 

@@ -61,10 +61,11 @@ async function leaveQueue(ctx: VerbContext, el: XmlElement, member: QueueMember)
 async function waitInQueue(ctx: VerbContext, el: XmlElement, member: QueueMember): Promise<QueueResult> {
   const { engine, call } = ctx;
   const rawWait = el.attrs.waitUrl;
-  let waitNav: Navigation | undefined =
+  const waitUrl: Navigation | undefined =
     rawWait && urlAttr(ctx, el, 'waitUrl')
       ? { kind: 'url', url: urlAttr(ctx, el, 'waitUrl') as string, method: methodAttr(el, 'waitUrlMethod') }
       : undefined;
+  let waitNav: Navigation | undefined = waitUrl;
   let playedDefault = false;
   for (;;) {
     if (call.control.hungUp) return member.state === 'bridged' ? 'bridged' : 'hangup';
@@ -91,7 +92,15 @@ async function waitInQueue(ctx: VerbContext, el: XmlElement, member: QueueMember
       continue;
     }
     const startedAt = engine.clock.now();
-    const doc = await engine.load(call, waitNav, false, queueParams(engine, member));
+    // The queue's parameters ride on waitUrl requests only; a Gather's action or a Redirect made from the
+    // wait document is requested with the usual call parameters (§3.6: the queue parameters are listed for
+    // waitUrl requests; [K] that other requests of the wait loop lack them).
+    const doc = await engine.load(
+      call,
+      waitNav,
+      false,
+      waitNav === waitUrl ? queueParams(engine, member) : {},
+    );
     if (sig.fired || call.control.interruption) continue;
     if (!doc) return 'error';
     const flow = await engine.runDocument(call, doc.verbs, doc.url, 'queue-wait', sig);
@@ -100,7 +109,9 @@ async function waitInQueue(ctx: VerbContext, el: XmlElement, member: QueueMember
       engine.end(call, 'completed');
       continue;
     }
-    if (flow.kind === 'goto') waitNav = flow.nav;
+    // A document that runs out of verbs, whichever it was, hands back to waitUrl: Twilio requests it again
+    // (§3.6).
+    waitNav = flow.kind === 'goto' ? flow.nav : waitUrl;
     // Out of verbs: Twilio fetches the waitUrl again. Guard against a document that takes no time.
     if (flow.kind === 'next' && engine.clock.now() === startedAt) {
       await call.control.wait('queue', { ms: engine.timing.loopFloorMs, until: sig });
