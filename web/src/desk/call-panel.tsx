@@ -8,6 +8,7 @@ import { type AgentStatus, deskApi, type TransferTarget, type TransferView } fro
 import { useLang } from '../i18n.js';
 import type { Desk as AgentDesk } from './desk-provider.js';
 import { regionOfNumber } from './offer.js';
+import { useShortcut } from './shortcuts.js';
 import { formatDuration } from './state-bar.js';
 
 type Run = (label: string, action: () => Promise<unknown>) => Promise<void>;
@@ -73,19 +74,6 @@ function Findings({ desk }: { desk: AgentDesk }) {
         ))}
     </dl>
   );
-}
-
-function useShortcut(key: string, action: () => void) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && e.key.toLowerCase() === key) {
-        e.preventDefault();
-        action();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [key, action]);
 }
 
 function OfferCard({ desk, run }: { desk: AgentDesk; run: Run }) {
