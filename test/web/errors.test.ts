@@ -34,6 +34,15 @@ describe('errorText', () => {
     );
     expect(errorText(new Error('Failed to fetch'), 'zh')).toBe('Failed to fetch');
   });
+
+  it('names the field and value a duplicate repeats', () => {
+    const error = new ApiError(409, 'duplicate', 'A user with id "1077" already exists.', {
+      field: 'id',
+      value: '1077',
+    });
+    expect(errorText(error, 'zh')).toBe('工号“1077”已存在');
+    expect(errorText(error, 'en')).toBe('ID "1077" is already taken');
+  });
 });
 
 describe('fieldIssues', () => {

@@ -2,6 +2,7 @@
 // and zod issue code, looked up in the message catalogue. The server's English sentence is shown only
 // when the catalogue knows neither the code nor the field, so a Chinese page never reads in English
 // when it could say it in Chinese.
+import { useMemo } from 'react';
 import { ApiError } from './api.js';
 import { labelOf, useLang } from './i18n.js';
 import type { Lang } from './lang.js';
@@ -54,6 +55,11 @@ export function errorText(error: unknown, lang: Lang): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   const issues = issuesOf(error);
   if (issues.length) return issues.map((i) => namedIssueText(i, lang)).join(lang === 'zh' ? '；' : '; ');
+  const { field, value } = error.detail;
+  if (error.code === 'duplicate' && typeof field === 'string' && typeof value === 'string') {
+    const name = labelOf(`field_${field}`, lang) ?? field;
+    return lang === 'zh' ? `${name}“${value}”已存在` : `${name} "${value}" is already taken`;
+  }
   return labelOf(`err_${error.code}`, lang) ?? error.message;
 }
 
@@ -75,11 +81,15 @@ export function codeName(kind: 'region' | 'queue' | 'skill', code: string, lang:
   return labelOf(`${kind === 'skill' ? 'queue' : kind}_${code}`, lang) ?? code;
 }
 
-/** The two functions above in the page's current language. */
+/** The functions above in the page's current language; the same functions until the language changes. */
 export function useErrorText() {
   const { lang } = useLang();
-  return {
-    errorText: (error: unknown) => errorText(error, lang),
-    codeName: (kind: 'region' | 'queue' | 'skill', code: string) => codeName(kind, code, lang),
-  };
+  return useMemo(
+    () => ({
+      errorText: (error: unknown) => errorText(error, lang),
+      fieldIssues: (error: unknown) => fieldIssues(error, lang),
+      codeName: (kind: 'region' | 'queue' | 'skill', code: string) => codeName(kind, code, lang),
+    }),
+    [lang],
+  );
 }

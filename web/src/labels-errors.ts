@@ -65,5 +65,6 @@ export const ERROR_LABELS = {
   issue_unrecognized_keys: { zh: '含有不认识的字段', en: 'has fields the server does not know' },
   issue_phone_invalid: { zh: '不是有效的电话号码', en: 'is not a valid phone number' },
   issue_phones_invalid: { zh: '含有无效的电话号码', en: 'holds a number that is not valid' },
+  issue_currentPassword_invalid: { zh: '不正确', en: 'is not right' },
   issue_dueAt_invalid: { zh: '不是有效的时间', en: 'is not a valid time' },
 } as const satisfies Labels;

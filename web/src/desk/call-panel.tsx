@@ -5,6 +5,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api.js';
 import { type AgentStatus, deskApi, type TransferTarget, type TransferView } from '../desk-api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import type { Desk as AgentDesk } from './desk-provider.js';
 import { regionOfNumber } from './offer.js';
@@ -52,10 +53,11 @@ export function CallPanel({ desk, run }: { desk: AgentDesk; run: Run }) {
 
 function Findings({ desk }: { desk: AgentDesk }) {
   const { t } = useLang();
+  const { codeName } = useErrorText();
   const f = desk.state.offer?.findings ?? desk.state.pop?.findings ?? {};
   const rows: [string, string | undefined][] = [
-    [t('region'), f.region ?? regionOfNumber(f.from)],
-    [t('queue'), f.queue],
+    [t('region'), f.region ? codeName('region', f.region) : regionOfNumber(f.from)],
+    [t('queue'), f.queue && codeName('queue', f.queue)],
     [t('customer'), f.customerName ?? f.customerId],
     [t('policy'), f.policyNumber],
     [t('ticket'), f.ticketNumber],

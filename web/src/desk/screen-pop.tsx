@@ -3,6 +3,7 @@
 // their recordings (played through the audited presigned URL), and the ticket form.
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, type CustomerView } from '../api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { TicketForm } from './ticket-form.js';
 import type { PopContext } from './use-agent-desk.js';
@@ -19,6 +20,7 @@ export function ScreenPop({
   customerCallSid?: string | undefined;
 }) {
   const { t } = useLang();
+  const { errorText } = useErrorText();
   const [view, setView] = useState<CustomerView | null>();
   const [error, setError] = useState<string>();
   const [reload, setReload] = useState(0);
@@ -33,7 +35,7 @@ export function ScreenPop({
       if (!id && from) id = (await api.customerByPhone(from)).items[0]?.id;
       const found = id ? await api.customer(id) : null;
       if (!cancelled) setView(found);
-    })().catch((err: Error) => !cancelled && setError(err.message));
+    })().catch((err: unknown) => !cancelled && setError(errorText(err)));
     return () => {
       cancelled = true;
     };
@@ -65,6 +67,7 @@ function CustomerPop({
   onChanged: () => void;
 }) {
   const { t } = useLang();
+  const { codeName } = useErrorText();
   const [created, setCreated] = useState<{ number: string; existing: boolean }>();
   const { customer: c, assets, policies, tickets, calls } = view;
   const open = tickets.filter((tk) => !['resolved', 'closed', 'cancelled'].includes(tk.status));
@@ -77,7 +80,7 @@ function CustomerPop({
         <span className="muted">
           {c.phones.join(' · ')}
           {c.company ? ` · ${c.company}` : ''}
-          {c.region ? ` · ${c.region}` : ''}
+          {c.region ? ` · ${codeName('region', c.region)}` : ''}
         </span>
       </div>
       {c.notes && <p className="note">{c.notes}</p>}
@@ -177,6 +180,7 @@ function CustomerPop({
 
 function PlayButton({ sid }: { sid: string }) {
   const { t } = useLang();
+  const { errorText } = useErrorText();
   const [url, setUrl] = useState<string>();
   const [error, setError] = useState<string>();
   if (url)
@@ -194,7 +198,7 @@ function PlayButton({ sid }: { sid: string }) {
         onClick={() =>
           api.playback(sid).then(
             (p) => setUrl(p.url),
-            (e: Error) => setError(e.message),
+            (e: unknown) => setError(errorText(e)),
           )
         }
       >
@@ -207,6 +211,7 @@ function PlayButton({ sid }: { sid: string }) {
 
 function NewCustomer({ phone, onCreated }: { phone: string | undefined; onCreated: () => void }) {
   const { t, lang } = useLang();
+  const { errorText } = useErrorText();
   const [name, setName] = useState('');
   const [phones, setPhones] = useState(phone ?? '');
   const [error, setError] = useState<string>();
@@ -216,7 +221,7 @@ function NewCustomer({ phone, onCreated }: { phone: string | undefined; onCreate
       await api.createCustomer({ name: name.trim(), phones: [phones.trim()], language: lang });
       onCreated();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
   return (

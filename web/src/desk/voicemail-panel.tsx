@@ -6,6 +6,7 @@ import { useCallback, useState } from 'react';
 import type { Me } from '../api.js';
 import { formatCenterTime } from '../center-time.js';
 import { deskApi } from '../desk-api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { type VoicemailItem, type VoicemailPage, voicemailApi } from '../voicemail-api.js';
 import { usePolled } from './side-panels.js';
@@ -134,6 +135,7 @@ function VoicemailRow({
 /** The player appears once the audited playback has handed out a short-lived URL. */
 function Listen({ sid }: { sid: string }) {
   const { t } = useLang();
+  const { errorText } = useErrorText();
   const [url, setUrl] = useState<string>();
   const [error, setError] = useState<string>();
   if (url)
@@ -150,7 +152,7 @@ function Listen({ sid }: { sid: string }) {
         onClick={() =>
           voicemailApi.playback(sid).then(
             (p) => setUrl(p.url),
-            (e: Error) => setError(e.message),
+            (e: unknown) => setError(errorText(e)),
           )
         }
       >
