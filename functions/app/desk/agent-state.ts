@@ -52,14 +52,16 @@ export function createAgentState(center: Center, calls: CallFinder) {
     const open = reservations
       .filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.status))
       .map((r) => ({ reservationSid: r.sid, taskSid: r.taskSid, status: r.status }));
-    // On call by the wallboard's rule too, so the desk and the board never disagree: a callback's agent
-    // leg comes from a `call` instruction, with no conference the call finder can see, yet its reservation
-    // is accepted. Otherwise the desk shows the activity, whose name its state buttons need.
+    // On call by the wallboard's rule too: a callback's agent leg comes from a `call` instruction, with no
+    // conference the call finder can see, yet its reservation is accepted while the agent stays in an
+    // available activity. Once the app has moved the agent on (Wrap-up after a transfer they left), the
+    // activity speaks: the reservation may still read accepted until the wrap-up completes it. Otherwise
+    // the desk shows the activity, whose name its state buttons need.
     const ruled = agentState(
       { activity: w.activity, available: w.available, ...(w.since ? { since: w.since } : {}), reservations },
       routingConfig.roles,
     );
-    const state = call || ruled === ON_CALL ? ON_CALL : w.activity;
+    const state = call || (ruled === ON_CALL && w.available) ? ON_CALL : w.activity;
     const skills = Array.isArray(w.attributes.skills) ? (w.attributes.skills as string[]) : [...user.skills];
     return {
       agentId: user.id,

@@ -1,6 +1,6 @@
 // An agent connected to a customer the center called back is On call on their own desk, as on the
 // wallboard: the callback rings the agent with a `call` instruction rather than a conference, so only the
-// accepted reservation tells that they are on a call.
+// accepted reservation tells that they are on a call. Once the customer hangs up, the desk says Wrap-up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AgentHarness, type Session, startAgents } from './support.js';
 
@@ -49,5 +49,16 @@ describe('a called-back customer', () => {
     const me = await agent.get<{ state: string; reservations: { status: string }[] }>('/agent/me');
     expect(me.reservations.map((r) => r.status)).toContain('accepted');
     expect(me.state).toBe('On call');
+  });
+
+  it('moves the agent to Wrap-up on the desk when the customer hangs up', async () => {
+    const calls = (await (await fetch(`${h.stack.url}/sim/calls`)).json()) as {
+      calls: { callSid: string; to: string; status: string }[];
+    };
+    const customer = calls.calls.find((c) => c.to === CUSTOMER && c.status !== 'completed');
+    if (!customer) throw new Error('the customer was never dialled');
+    await h.hangup(customer.callSid);
+    await h.advance(1);
+    expect((await agent.get<{ state: string }>('/agent/me')).state).toBe('Wrap-up');
   });
 });
