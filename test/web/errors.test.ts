@@ -61,11 +61,12 @@ describe('fieldIssues', () => {
 });
 
 describe('codeName', () => {
-  it('names regions, queues and skills in both languages, and an unknown code as it is', () => {
+  it('names regions, queues, skills and dispositions in both languages, and an unknown code as it is', () => {
     expect(codeName('region', 'east-china', 'zh')).toBe('华东');
     expect(codeName('region', 'east-china', 'en')).toBe('East China');
     expect(codeName('queue', 'rescue', 'zh')).toBe('救援调度');
     expect(codeName('skill', 'claims', 'zh')).toBe('理赔');
+    expect(codeName('disposition', 'wrong-number', 'zh')).toBe('打错电话');
     expect(codeName('region', 'mars', 'zh')).toBe('mars');
   });
 });

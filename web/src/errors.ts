@@ -75,10 +75,18 @@ export function fieldIssues(error: unknown, lang: Lang): Readonly<Record<string,
   return out;
 }
 
-/** The name of a region, queue or skill code in `lang`; the code itself when the catalogue has none. */
-export function codeName(kind: 'region' | 'queue' | 'skill', code: string, lang: Lang): string {
-  // Skills are the queues' names: one table serves both.
-  return labelOf(`${kind === 'skill' ? 'queue' : kind}_${code}`, lang) ?? code;
+export type CodeKind = 'region' | 'queue' | 'skill' | 'disposition';
+/** Skills are the queues' names, so one table serves both; dispositions have their wrap-up labels. */
+const PREFIX: Record<CodeKind, string> = {
+  region: 'region',
+  queue: 'queue',
+  skill: 'queue',
+  disposition: 'disp',
+};
+
+/** The name of a region, queue, skill or disposition code in `lang`; the code itself when unnamed. */
+export function codeName(kind: CodeKind, code: string, lang: Lang): string {
+  return labelOf(`${PREFIX[kind]}_${code}`, lang) ?? code;
 }
 
 /** The functions above in the page's current language; the same functions until the language changes. */
@@ -88,7 +96,7 @@ export function useErrorText() {
     () => ({
       errorText: (error: unknown) => errorText(error, lang),
       fieldIssues: (error: unknown) => fieldIssues(error, lang),
-      codeName: (kind: 'region' | 'queue' | 'skill', code: string) => codeName(kind, code, lang),
+      codeName: (kind: CodeKind, code: string) => codeName(kind, code, lang),
     }),
     [lang],
   );

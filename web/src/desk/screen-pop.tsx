@@ -139,7 +139,7 @@ function CustomerPop({
               <li key={call.callSid}>
                 {new Date(call.startedAt).toLocaleString()} · {call.status}
                 {call.agentId ? ` · ${call.agentId}` : ''}
-                {call.disposition ? ` · ${call.disposition}` : ''}
+                {call.disposition ? ` · ${codeName('disposition', call.disposition)}` : ''}
                 {call.recordingSids.map((sid) => (
                   <PlayButton key={sid} sid={sid} />
                 ))}
