@@ -76,6 +76,8 @@ export class TooManyRequestsError extends HttpProblem {
 export interface FieldIssue {
   /** Where the problem is, e.g. `body.phones.1` or `query.status`. */
   readonly path: string;
+  /** zod's issue code (`invalid_format`, `too_small`...), so a client can say it in its own language. */
+  readonly code?: string;
   readonly message: string;
 }
 

@@ -2,8 +2,10 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { CALLBACK_LABELS } from './labels-callbacks.js';
 import { CLOCK_LABELS } from './labels-clock.js';
+import { CODE_LABELS } from './labels-codes.js';
 import { DESK_LABELS } from './labels-desk.js';
 import { DIAL_LABELS } from './labels-dial.js';
+import { ERROR_LABELS } from './labels-errors.js';
 import { TRANSFER_LABELS } from './labels-transfer.js';
 import { USER_LABELS } from './labels-users.js';
 import { VOICEMAIL_LABELS } from './labels-voicemail.js';
@@ -85,6 +87,8 @@ const LABELS = {
   ...USER_LABELS,
   ...CLOCK_LABELS,
   ...VOICEMAIL_LABELS,
+  ...ERROR_LABELS,
+  ...CODE_LABELS,
 } as const satisfies Labels;
 
 export type LabelKey = keyof typeof LABELS;
@@ -113,6 +117,11 @@ export function LangProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
   return <LangContext.Provider value={{ lang, setLang }}>{children}</LangContext.Provider>;
+}
+
+/** A label by a key built at run time, or undefined when the catalogue has none. */
+export function labelOf(key: string, lang: Lang): string | undefined {
+  return (LABELS as Labels)[key]?.[lang];
 }
 
 export function useLang() {

@@ -2,6 +2,7 @@
 // time zone; and, when the local stack runs on SIM_CLOCK, a way to set it or skip ahead (/sim/clock).
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { formatCenterTime, fromWallInput, toWallInput } from './center-time.js';
+import { useErrorText } from './errors.js';
 import { useLang } from './i18n.js';
 import { type SimClockView, simApi } from './sim-api.js';
 
@@ -14,6 +15,7 @@ const REFRESH_MS = 5_000;
 
 export function CenterClock() {
   const { t, lang } = useLang();
+  const { errorText } = useErrorText();
   const [clock, setClock] = useState<SimClockView>();
   const [when, setWhen] = useState('');
   const [moving, setMoving] = useState(false);
@@ -39,7 +41,7 @@ export function CenterClock() {
     try {
       setClock(await go());
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setMoving(false);
     }

@@ -1,9 +1,11 @@
 // The agent's own state: what the desk shows (activity, live call, reservations, heartbeat, break
 // reason) and the changes an agent or a supervisor asks for, decided by the domain's state rules.
+import { routing as routingConfig } from '../../../flows/routing.js';
 import { decideState, HEARTBEAT_INTERVAL_SECONDS, ON_CALL } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
 import type { MarkerKey } from '../../domain/ports.js';
 import { HttpProblem } from '../../domain/problems.js';
+import { agentState } from '../../domain/wallboard-rules.js';
 import { type Center, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { completeWrapping } from '../wrap-up.js';
@@ -50,12 +52,22 @@ export function createAgentState(center: Center, calls: CallFinder) {
     const open = reservations
       .filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.status))
       .map((r) => ({ reservationSid: r.sid, taskSid: r.taskSid, status: r.status }));
+    // On call by the wallboard's rule too: a callback's agent leg comes from a `call` instruction, with no
+    // conference the call finder can see, yet its reservation is accepted while the agent stays in an
+    // available activity. Once the app has moved the agent on (Wrap-up after a transfer they left), the
+    // activity speaks: the reservation may still read accepted until the wrap-up completes it. Otherwise
+    // the desk shows the activity, whose name its state buttons need.
+    const ruled = agentState(
+      { activity: w.activity, available: w.available, ...(w.since ? { since: w.since } : {}), reservations },
+      routingConfig.roles,
+    );
+    const state = call || (ruled === ON_CALL && w.available) ? ON_CALL : w.activity;
     const skills = Array.isArray(w.attributes.skills) ? (w.attributes.skills as string[]) : [...user.skills];
     return {
       agentId: user.id,
       workerSid: w.sid,
-      // Derived from what happens: a live call (its conference is up) makes me On call whatever the activity.
-      state: call ? ON_CALL : w.activity,
+      // Derived from what happens: a live call makes me On call whatever the activity.
+      state,
       activity: w.activity,
       available: w.available,
       ...(w.activity === 'Break' && brk ? { breakReason: String(brk.value) } : {}),

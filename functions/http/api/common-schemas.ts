@@ -6,7 +6,9 @@ export const ErrorSchema = z
   .object({
     error: z.string().openapi({ example: 'validation' }),
     message: z.string().openapi({ example: 'Invalid request: body.subject: Too small' }),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    issues: z
+      .array(z.object({ path: z.string(), code: z.string().optional(), message: z.string() }))
+      .optional(),
   })
   .passthrough()
   .openapi('Error');

@@ -1,5 +1,6 @@
 // The defaultHook of every OpenAPI route: a zod failure becomes a 400 naming each bad field as
-// `<where>.<path>` (body, query, param, header) with zod's message, which lists the allowed values.
+// `<where>.<path>` (body, query, param, header) with zod's issue code, for clients to word it in their
+// user's language, and zod's message, which lists the allowed values.
 import type { z } from '@hono/zod-openapi';
 import { ValidationError } from '../errors.js';
 
@@ -23,6 +24,7 @@ export function validationHook(result: HookResult): void {
   throw new ValidationError(
     result.error.issues.map((issue) => ({
       path: [where, ...issue.path.map(String)].join('.'),
+      code: issue.code,
       message: issue.message,
     })),
   );

@@ -49,7 +49,7 @@ describe.runIf(browserAvailable())('my account in Chromium', () => {
     await form.locator('input[name=currentPassword]').fill('not my password');
     await form.locator('input[name=newPasswordAgain]').fill('a much better password');
     await form.getByRole('button', { name: 'Change password' }).click();
-    await form.getByRole('alert').getByText('currentPassword', { exact: false }).waitFor(WITHIN);
+    await form.getByRole('alert').getByText('Current password: is not right').waitFor(WITHIN);
     expect(await login('demo-admin')).toBe(200);
 
     await form.locator('input[name=currentPassword]').fill('demo-admin');

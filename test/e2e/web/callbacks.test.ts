@@ -1,4 +1,4 @@
-// Scheduling a callback from the agent desk in a browser set to Shanghai time: the server's message for a
+// Scheduling a callback from the agent desk in a browser set to Shanghai time: the page's own words for a
 // bad number, then a callback at 10:30 local two days ahead from the rescue hotline, shown in my tasks as
 // auto-dial at 10:30 and stored with autoDial, the caller id, the agent and 02:30 UTC; automatic dialling
 // switched off from the list (and a change made elsewhere first answered 409 and reloaded).
@@ -43,7 +43,7 @@ describe.runIf(browserAvailable())('scheduling a callback from the agent desk in
     await stack?.stop();
   });
 
-  it('shows the server’s message when the number is not a phone number', async () => {
+  it('names the phone field in the page’s words when the number is not a phone number', async () => {
     await signIn(agent, stack.url, AGENT, '/agent');
     const form = agent.getByTestId('schedule-callback');
     await form.waitFor(WITHIN);
@@ -55,7 +55,7 @@ describe.runIf(browserAvailable())('scheduling a callback from the agent desk in
     expect(Math.abs(Date.parse(`${due}:00+08:00`) - inAnHour)).toBeLessThan(2 * 60_000);
     await form.locator('input[name=phone]').fill('call me');
     await form.getByRole('button', { name: 'Schedule' }).click();
-    await form.getByRole('alert').getByText('body.phone', { exact: false }).waitFor(WITHIN);
+    await form.getByRole('alert').getByText('Phone: is not a valid phone number').waitFor(WITHIN);
   });
 
   it('schedules a callback at a local time; my tasks show it as auto-dial and the store has it', async () => {

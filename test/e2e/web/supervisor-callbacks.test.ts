@@ -112,14 +112,14 @@ describe.runIf(browserAvailable())('the supervisor’s callback list in Chromium
     expect(await late.getAttribute('class')).toContain('overdue');
     expect(await late.getByTestId('overdue').textContent()).toBe('overdue');
     expect(await late.getByTestId('phone').textContent()).toBe('+8613900000011');
-    expect(await late.getByTestId('rings').textContent()).toBe('support');
+    expect(await late.getByTestId('rings').textContent()).toBe('IT support');
     expect(await late.getByTestId('attempts').textContent()).toBe('1/3');
     expect(await late.getByTestId('dial-mode').textContent()).toBe('manual');
     expect(await late.getByTestId('latest-attempt').textContent()).toBe('latest: attempt 1: no-answer');
 
     const next = row(tomorrow);
     expect(await next.getByTestId('overdue').count()).toBe(0);
-    expect(await next.getByTestId('rings').textContent()).toBe('1002 · general');
+    expect(await next.getByTestId('rings').textContent()).toBe('1002 · General inquiries');
     expect(await next.getByTestId('attempts').textContent()).toBe('0/3');
     expect(await next.getByTestId('dial-mode').textContent()).toBe('auto-dial');
     await shot(supervisor, '30-supervisor-callbacks');
@@ -185,9 +185,9 @@ describe.runIf(browserAvailable())('the supervisor’s callback list in Chromium
     await shot(supervisor, '31-supervisor-callbacks-conflict');
   });
 
-  it('shows the server’s 400 naming the field', async () => {
+  it('shows the 400 naming the field in the page’s words', async () => {
     await row(badQueue).getByRole('button', { name: 'Auto-dial', exact: true }).click();
-    await panel().getByTestId('callbacks-message').getByText('body.queue', { exact: false }).waitFor(WITHIN);
+    await panel().getByTestId('callbacks-message').getByText('Queue:', { exact: false }).waitFor(WITHIN);
     expect((await stored(badQueue.id)).autoDial).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // Users (/admin/users) in Chromium: the admin opens the page from the header and sees the demo users,
 // creates agent 1077 (a worker appears in TaskRouter at once), is shown the server's 409 for a duplicate
-// id and its 400 naming body.password for a short password, edits 1077's skills, meets a stale version
+// id and its 400 naming the password field for a short password, edits 1077's skills, meets a stale version
 // (409, the latest loaded) and the self-lockout refusal (422), disables 1077 and resets its password,
 // which then signs in. An agent sees no Users link and an admins-only message at the path.
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -58,7 +58,7 @@ describe.runIf(browserAvailable())('the Users page in Chromium', () => {
     await admin
       .getByTestId('user-1002')
       .getByTestId('skills')
-      .getByText('complaints, general, support')
+      .getByText('Complaints, General inquiries, IT support')
       .waitFor(WITHIN);
     await admin.fill('input[name=filter]', 'emily');
     await admin.getByTestId('user-1001').waitFor({ state: 'detached', ...WITHIN });
@@ -82,7 +82,11 @@ describe.runIf(browserAvailable())('the Users page in Chromium', () => {
     await form.getByRole('button', { name: 'Create user' }).click();
     await form.getByTestId('created').getByText('1077').waitFor(WITHIN);
     expect(await form.getByTestId('created-password').textContent()).toBe(password);
-    await admin.getByTestId('user-1077').getByTestId('skills').getByText('claims, general').waitFor(WITHIN);
+    await admin
+      .getByTestId('user-1077')
+      .getByTestId('skills')
+      .getByText('Claims, General inquiries')
+      .waitFor(WITHIN);
     await shot(admin, '40-users-created');
 
     expect(await stored('1077')).toMatchObject({
@@ -99,18 +103,18 @@ describe.runIf(browserAvailable())('the Users page in Chromium', () => {
     expect(await login('1077', password)).toBe(200);
   });
 
-  it('shows the server’s 409 for a duplicate id and its 400 naming body.password', async () => {
+  it('shows the server’s 409 for a duplicate id and its 400 naming the password field', async () => {
     const form = createForm();
     await form.locator('input[name=id]').fill('1077');
     await form.locator('input[name=name]').fill('Someone else');
     await form.locator('input[name=password]').fill('long enough password');
     await form.getByRole('button', { name: 'Create user' }).click();
-    await form.getByRole('alert').getByText('A user with id "1077" already exists.').waitFor(WITHIN);
+    await form.getByRole('alert').getByText('ID "1077" is already taken').waitFor(WITHIN);
 
     await form.locator('input[name=id]').fill('1078');
     await form.locator('input[name=password]').fill('short');
     await form.getByRole('button', { name: 'Create user' }).click();
-    await form.getByRole('alert').getByText('body.password', { exact: false }).waitFor(WITHIN);
+    await form.getByRole('alert').getByText('Password: is too short or too small').waitFor(WITHIN);
     await form.getByTestId('error-password').waitFor(WITHIN);
     await shot(admin, '41-users-short-password');
     expect(await stack.store.users.get('1078')).toBeUndefined();
@@ -125,7 +129,11 @@ describe.runIf(browserAvailable())('the Users page in Chromium', () => {
     await check(panel, 'skills', 'rescue');
     await panel.getByRole('button', { name: 'Save changes' }).click();
     await panel.getByRole('status').getByText('Saved').waitFor(WITHIN);
-    await admin.getByTestId('user-1077').getByTestId('skills').getByText('general, rescue').waitFor(WITHIN);
+    await admin
+      .getByTestId('user-1077')
+      .getByTestId('skills')
+      .getByText('General inquiries, Roadside rescue')
+      .waitFor(WITHIN);
     expect((await stored('1077')).skills).toEqual(['general', 'rescue']);
     await shot(admin, '42-users-edit');
   });

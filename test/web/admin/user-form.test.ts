@@ -108,22 +108,31 @@ describe('userPatch', () => {
 });
 
 describe('fieldErrors', () => {
-  it('puts each issue of a 400 on its field', () => {
+  it('puts each issue of a 400 on its field, in the UI’s language', () => {
     const error = new ApiError(400, 'validation', 'Invalid request: ...', {
       issues: [
-        { path: 'body.password', message: 'Too small' },
-        { path: 'body.skills.0', message: 'Too long' },
-        { path: 'body.skills.2', message: 'Empty' },
-        { path: 'body', message: 'Unrecognized key' },
+        { path: 'body.password', code: 'too_small', message: 'Too small' },
+        { path: 'body.skills.0', code: 'too_big', message: 'Too long' },
+        { path: 'body.skills.2', code: 'invalid_value', message: 'Empty' },
+        { path: 'body', code: 'unrecognized_keys', message: 'Unrecognized key' },
       ],
     });
-    expect(fieldErrors(error)).toEqual({ password: 'Too small', skills: 'Too long; Empty' });
+    expect(fieldErrors(error, 'zh')).toEqual({
+      password: '太短或太小',
+      skills: '太长或太大；不是允许的选项',
+    });
+    expect(fieldErrors(error, 'en')).toEqual({
+      password: 'is too short or too small',
+      skills: 'is too long or too large; is not one of the allowed values',
+    });
   });
 
   it('names no field for other errors', () => {
-    expect(fieldErrors(new ApiError(409, 'duplicate', 'exists', { field: 'id' }))).toEqual({});
-    expect(fieldErrors(new Error('network'))).toEqual({});
-    expect(fieldErrors(new ApiError(400, 'validation', 'odd', { issues: [null, { path: 1 }] }))).toEqual({});
+    expect(fieldErrors(new ApiError(409, 'duplicate', 'exists', { field: 'id' }), 'zh')).toEqual({});
+    expect(fieldErrors(new Error('network'), 'zh')).toEqual({});
+    expect(
+      fieldErrors(new ApiError(400, 'validation', 'odd', { issues: [null, { path: 1 }] }), 'zh'),
+    ).toEqual({});
   });
 });
 

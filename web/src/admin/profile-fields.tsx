@@ -2,6 +2,7 @@
 // languages, regions and extension, each with the server's complaint about it beside it.
 import type { ReactNode } from 'react';
 import { routing } from '../../../flows/routing.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import {
   choicesWith,
@@ -76,6 +77,7 @@ export function ProfileFields({
   errors: FieldErrors;
 }) {
   const { t, tx } = useLang();
+  const { codeName } = useErrorText();
   return (
     <>
       <label>
@@ -97,7 +99,7 @@ export function ProfileFields({
         legend={t('skills')}
         options={choicesWith(SKILLS, form.skills)}
         selected={form.skills}
-        label={(skill) => skill}
+        label={(skill) => codeName('skill', skill)}
         title={(skill) => SKILL_TITLES[skill]}
         onChange={(skills) => onChange({ skills })}
         errors={errors}
@@ -116,7 +118,7 @@ export function ProfileFields({
         legend={t('regions')}
         options={choicesWith(REGIONS, form.regions)}
         selected={form.regions}
-        label={(region) => region}
+        label={(region) => codeName('region', region)}
         onChange={(regions) => onChange({ regions })}
         errors={errors}
       />

@@ -2,6 +2,7 @@
 // hand it over), and the profile. A refusal is shown above the button with the server's own words, and
 // each field the server names gets its complaint beside it.
 import { type FormEvent, useState } from 'react';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { generatePassword } from './generate-password.js';
 import { FieldError, ProfileFields } from './profile-fields.js';
@@ -11,7 +12,8 @@ import { type AdminUser, usersApi } from './users-api.js';
 type Outcome = { kind: 'ok'; user: AdminUser; password: string } | { kind: 'error'; text: string };
 
 export function UserCreate({ onCreated }: { onCreated: (user: AdminUser) => void }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
+  const { errorText } = useErrorText();
   const [form, setForm] = useState<UserForm>(EMPTY_FORM);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<Outcome>();
@@ -28,8 +30,8 @@ export function UserCreate({ onCreated }: { onCreated: (user: AdminUser) => void
       setForm(EMPTY_FORM);
       onCreated(user);
     } catch (error) {
-      setErrors(fieldErrors(error));
-      setOutcome({ kind: 'error', text: (error as Error).message });
+      setErrors(fieldErrors(error, lang));
+      setOutcome({ kind: 'error', text: errorText(error) });
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@
 // record and says so), and reset the password, shown once for the admin to hand over.
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError } from '../api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { generatePassword } from './generate-password.js';
 import { FieldError, ProfileFields } from './profile-fields.js';
@@ -26,7 +27,8 @@ export function UserEditor({
   onReset: () => void;
   onClose: () => void;
 }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
+  const { errorText } = useErrorText();
   const [form, setForm] = useState<UserForm>(() => formOf(user));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<Message>();
@@ -52,8 +54,8 @@ export function UserEditor({
       setMessage({ kind: 'ok', text: `${t('userSaved')} ✓` });
       onSaved(saved);
     } catch (error) {
-      setErrors(fieldErrors(error));
-      const text = (error as Error).message;
+      setErrors(fieldErrors(error, lang));
+      const text = errorText(error);
       if (error instanceof ApiError && error.status === 409) {
         setMessage({ kind: 'error', text: `${t('userChangedElsewhere')} (${text})` });
         onStale(error.detail.current as AdminUser | undefined);
@@ -102,6 +104,7 @@ export function UserEditor({
 
 function ResetPassword({ userId, onReset }: { userId: string; onReset: () => void }) {
   const { t } = useLang();
+  const { errorText } = useErrorText();
   const [password, setPassword] = useState('');
   const [done, setDone] = useState<string>();
   const [error, setError] = useState<string>();
@@ -117,7 +120,7 @@ function ResetPassword({ userId, onReset }: { userId: string; onReset: () => voi
       setError(undefined);
       onReset();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

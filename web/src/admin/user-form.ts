@@ -2,7 +2,8 @@
 // regions routing knows), a user's form values, and the bodies POST /users and PATCH /users/{id} take.
 import { routing } from '../../../flows/routing.js';
 import { LANGUAGES, type Language, ROLES, type Role } from '../../../functions/domain/model.js';
-import { ApiError } from '../api.js';
+import { fieldIssues } from '../errors.js';
+import type { Lang } from '../lang.js';
 import type { AdminUser, NewUserBody, UserPatchBody } from './users-api.js';
 
 export { LANGUAGES, ROLES };
@@ -104,18 +105,9 @@ export function userPatch(user: AdminUser, form: UserForm): UserPatchBody {
 
 export type FieldErrors = Readonly<Record<string, string>>;
 
-/** A 400's issues by form field: `body.skills.0` is the skills field. Other errors name no field. */
-export function fieldErrors(error: unknown): FieldErrors {
-  if (!(error instanceof ApiError) || !Array.isArray(error.detail.issues)) return {};
-  const out: Record<string, string> = {};
-  for (const issue of error.detail.issues as unknown[]) {
-    if (typeof issue !== 'object' || issue === null) continue;
-    const { path, message } = issue as { path?: unknown; message?: unknown };
-    if (typeof path !== 'string' || typeof message !== 'string') continue;
-    const field = path.split('.')[1];
-    if (field) out[field] = out[field] ? `${out[field]}; ${message}` : message;
-  }
-  return out;
+/** A 400's issues by form field (`body.skills.0` is the skills field), in `lang`. Other errors name no field. */
+export function fieldErrors(error: unknown, lang: Lang): FieldErrors {
+  return fieldIssues(error, lang);
 }
 
 /** Users whose id or name contains the filter, ignoring case. */

@@ -1,5 +1,6 @@
 // The users loaded so far, one row each, with the row being edited marked.
 import { Fragment } from 'react';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import type { AdminUser } from './users-api.js';
 
@@ -24,6 +25,7 @@ export function UserTable({
   onEdit: (id: string) => void;
 }) {
   const { t, tx } = useLang();
+  const { codeName } = useErrorText();
   return (
     <div className="table-scroll">
       <table className="users-table">
@@ -58,9 +60,9 @@ export function UserTable({
               </td>
               <td>{user.name}</td>
               <td data-testid="roles">{user.roles.map((role) => tx(`role_${role}`)).join(', ')}</td>
-              <td data-testid="skills">{list(user.skills)}</td>
+              <td data-testid="skills">{list(user.skills.map((s) => codeName('skill', s)))}</td>
               <td data-testid="languages">{list(user.languages)}</td>
-              <td>{list(user.regions)}</td>
+              <td data-testid="regions">{list(user.regions.map((r) => codeName('region', r)))}</td>
               <td>{user.extension ?? '—'}</td>
               <td>
                 <button type="button" className="small-btn secondary" onClick={() => onEdit(user.id)}>

@@ -5,9 +5,11 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api.js';
 import { type AgentStatus, deskApi, type TransferTarget, type TransferView } from '../desk-api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import type { Desk as AgentDesk } from './desk-provider.js';
 import { regionOfNumber } from './offer.js';
+import { useShortcut } from './shortcuts.js';
 import { formatDuration } from './state-bar.js';
 
 type Run = (label: string, action: () => Promise<unknown>) => Promise<void>;
@@ -52,10 +54,11 @@ export function CallPanel({ desk, run }: { desk: AgentDesk; run: Run }) {
 
 function Findings({ desk }: { desk: AgentDesk }) {
   const { t } = useLang();
+  const { codeName } = useErrorText();
   const f = desk.state.offer?.findings ?? desk.state.pop?.findings ?? {};
   const rows: [string, string | undefined][] = [
-    [t('region'), f.region ?? regionOfNumber(f.from)],
-    [t('queue'), f.queue],
+    [t('region'), f.region ? codeName('region', f.region) : regionOfNumber(f.from)],
+    [t('queue'), f.queue && codeName('queue', f.queue)],
     [t('customer'), f.customerName ?? f.customerId],
     [t('policy'), f.policyNumber],
     [t('ticket'), f.ticketNumber],
@@ -74,19 +77,6 @@ function Findings({ desk }: { desk: AgentDesk }) {
         ))}
     </dl>
   );
-}
-
-function useShortcut(key: string, action: () => void) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && e.key.toLowerCase() === key) {
-        e.preventDefault();
-        action();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [key, action]);
 }
 
 function OfferCard({ desk, run }: { desk: AgentDesk; run: Run }) {

@@ -1,10 +1,12 @@
 // Play for a recording or a voicemail: the player appears once the audited playback route has handed
 // out a short-lived URL, so every listen is in the audit log and no URL outlives its use.
 import { useState } from 'react';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 
 export function PlayButton({ load }: { load: () => Promise<{ readonly url: string }> }) {
   const { t } = useLang();
+  const { errorText } = useErrorText();
   const [url, setUrl] = useState<string>();
   const [error, setError] = useState<string>();
   if (url)
@@ -21,7 +23,7 @@ export function PlayButton({ load }: { load: () => Promise<{ readonly url: strin
         onClick={() =>
           load().then(
             (p) => setUrl(p.url),
-            (e: Error) => setError(e.message),
+            (e: unknown) => setError(errorText(e)),
           )
         }
       >

@@ -3,6 +3,7 @@
 // from the chosen hotline. The number, customer and ticket come from the screen pop when there is one.
 import { type FormEvent, useState } from 'react';
 import { api, type Task } from '../api.js';
+import { useErrorText } from '../errors.js';
 import { HotlineSelect } from '../hotline-select.js';
 import { useLang } from '../i18n.js';
 import {
@@ -28,6 +29,7 @@ export function ScheduleCallback({
   onScheduled: (task: Task) => void;
 }) {
   const { t } = useLang();
+  const { errorText } = useErrorText();
   const [phone, setPhone] = useState('');
   const [due, setDue] = useState(inAnHour);
   const [note, setNote] = useState('');
@@ -69,7 +71,7 @@ export function ScheduleCallback({
       setDue(inAnHour());
       onScheduled(task);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

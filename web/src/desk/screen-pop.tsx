@@ -3,6 +3,7 @@
 // their recordings (played through the audited presigned URL), and the ticket form.
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, type CustomerView } from '../api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { PlayButton } from './play-button.js';
 import { TicketForm } from './ticket-form.js';
@@ -20,6 +21,7 @@ export function ScreenPop({
   customerCallSid?: string | undefined;
 }) {
   const { t } = useLang();
+  const { errorText } = useErrorText();
   const [view, setView] = useState<CustomerView | null>();
   const [error, setError] = useState<string>();
   const [reload, setReload] = useState(0);
@@ -34,7 +36,7 @@ export function ScreenPop({
       if (!id && from) id = (await api.customerByPhone(from)).items[0]?.id;
       const found = id ? await api.customer(id) : null;
       if (!cancelled) setView(found);
-    })().catch((err: Error) => !cancelled && setError(err.message));
+    })().catch((err: unknown) => !cancelled && setError(errorText(err)));
     return () => {
       cancelled = true;
     };
@@ -66,6 +68,7 @@ function CustomerPop({
   onChanged: () => void;
 }) {
   const { t } = useLang();
+  const { codeName } = useErrorText();
   const [created, setCreated] = useState<{ number: string; existing: boolean }>();
   const { customer: c, assets, policies, tickets, calls } = view;
   const open = tickets.filter((tk) => !['resolved', 'closed', 'cancelled'].includes(tk.status));
@@ -78,7 +81,7 @@ function CustomerPop({
         <span className="muted">
           {c.phones.join(' · ')}
           {c.company ? ` · ${c.company}` : ''}
-          {c.region ? ` · ${c.region}` : ''}
+          {c.region ? ` · ${codeName('region', c.region)}` : ''}
         </span>
       </div>
       {c.notes && <p className="note">{c.notes}</p>}
@@ -137,7 +140,7 @@ function CustomerPop({
               <li key={call.callSid}>
                 {new Date(call.startedAt).toLocaleString()} · {call.status}
                 {call.agentId ? ` · ${call.agentId}` : ''}
-                {call.disposition ? ` · ${call.disposition}` : ''}
+                {call.disposition ? ` · ${codeName('disposition', call.disposition)}` : ''}
                 {call.recordingSids.map((sid) => (
                   <PlayButton key={sid} load={() => api.playback(sid)} />
                 ))}
@@ -178,6 +181,7 @@ function CustomerPop({
 
 function NewCustomer({ phone, onCreated }: { phone: string | undefined; onCreated: () => void }) {
   const { t, lang } = useLang();
+  const { errorText } = useErrorText();
   const [name, setName] = useState('');
   const [phones, setPhones] = useState(phone ?? '');
   const [error, setError] = useState<string>();
@@ -187,7 +191,7 @@ function NewCustomer({ phone, onCreated }: { phone: string | undefined; onCreate
       await api.createCustomer({ name: name.trim(), phones: [phones.trim()], language: lang });
       onCreated();
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
   return (

@@ -2,6 +2,7 @@
 // countdown, and skill groups to sign in and out of. Everything is a plain button (keyboard reachable).
 import { useEffect, useState } from 'react';
 import { type AgentStatus, deskApi } from '../desk-api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import type { DeskState } from './use-agent-desk.js';
 
@@ -40,6 +41,7 @@ export function StateBar({
   onError: (message: string) => void;
 }) {
   const { t, tx } = useLang();
+  const { errorText, codeName } = useErrorText();
   const now = useNow();
   const [reason, setReason] = useState<string>(BREAK_REASONS[0]);
   const status = desk.status;
@@ -55,7 +57,7 @@ export function StateBar({
     try {
       onChanged(await run());
     } catch (error) {
-      onError((error as Error).message);
+      onError(errorText(error));
     }
   };
   const toggleSkill = (skill: string) => {
@@ -140,7 +142,7 @@ export function StateBar({
             className={`chip ${status?.skills.includes(skill) ? 'on' : ''}`}
             onClick={() => toggleSkill(skill)}
           >
-            {skill}
+            {codeName('skill', skill)}
           </button>
         ))}
       </fieldset>

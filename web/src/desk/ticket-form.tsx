@@ -5,6 +5,7 @@
 // each submission carries one request key, so a retry or a double click files nothing twice.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, type CustomerView, type Ticket, type TicketType } from '../api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 
 type Kind = Extract<TicketType, 'claim' | 'complaint' | 'rescue' | 'fault'>;
@@ -50,6 +51,7 @@ export function TicketForm({
   onDraft?: (draft: Record<string, string>) => void;
 }) {
   const { t, tx } = useLang();
+  const { errorText } = useErrorText();
   const [kind, setKind] = useState<Kind>(() =>
     KINDS.includes(draft?.kind as Kind) ? (draft?.kind as Kind) : 'claim',
   );
@@ -100,7 +102,7 @@ export function TicketForm({
       setDescription('');
       setFields({});
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

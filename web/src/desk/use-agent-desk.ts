@@ -9,6 +9,7 @@ import { openConnection } from '../connection/open-connection.js';
 import { electPhoneOwner, type PhoneOwnership, type PhoneRole } from '../connection/phone-owner.js';
 import type { AgentConnection, IncomingCall, LinkState } from '../connection/types.js';
 import { type AgentStatus, deskApi } from '../desk-api.js';
+import { useErrorText } from '../errors.js';
 import { type CallFindings, findingsOf } from './offer.js';
 import { startRinging, stopRinging } from './ringer.js';
 
@@ -50,6 +51,11 @@ export function useAgentDesk(enabled: boolean) {
     heartbeatMisses: 0,
     clockOffsetMs: 0,
   });
+  // Read through a ref: the connection's callbacks must not be rebuilt (and the line reopened) when the
+  // language changes.
+  const { errorText } = useErrorText();
+  const say = useRef(errorText);
+  say.current = errorText;
   const connection = useRef<AgentConnection | undefined>(undefined);
   /** Calls to our own client that we expect (we accepted, picked or dialled): answered without a second click. */
   const expectCallUntil = useRef(0);
@@ -103,7 +109,7 @@ export function useAgentDesk(enabled: boolean) {
         return { ...s, status, offer, clockOffsetMs, error: undefined };
       });
     } catch (error) {
-      patch({ error: (error as Error).message });
+      patch({ error: say.current(error) });
     }
   }, [patch]);
 
@@ -194,7 +200,7 @@ export function useAgentDesk(enabled: boolean) {
           onStatus: (misses) => patch({ heartbeatMisses: misses }),
         }).stop;
       } catch (error) {
-        patch({ link: 'offline', error: (error as Error).message });
+        patch({ link: 'offline', error: say.current(error) });
       }
     })();
     return () => {
@@ -247,7 +253,7 @@ export function useAgentDesk(enabled: boolean) {
     try {
       await deskApi.rejoin();
     } catch (error) {
-      patch({ error: (error as Error).message });
+      patch({ error: say.current(error) });
     }
     await refresh();
   }, [patch, refresh]);

@@ -1,7 +1,8 @@
 // The supervisor's softphone: the same connection as the agent desktop, used only to answer the leg the
-// server rings when the supervisor monitors, whispers, barges or takes over.
+// server rings when the supervisor monitors, whispers, barges or takes over. It sends no agent heartbeat:
+// that heartbeat keeps a TaskRouter worker Available for queue calls, which only the agent desk may claim
+// (a supervisor may have no worker at all, and one who is also an agent is not taking calls here).
 import { useEffect, useRef, useState } from 'react';
-import { startHeartbeat } from '../connection/heartbeat.js';
 import { openConnection } from '../connection/open-connection.js';
 import type { AgentConnection, LinkState } from '../connection/types.js';
 import { deskApi } from '../desk-api.js';
@@ -15,7 +16,6 @@ export function useSoftphone(enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
     let cancelled = false;
-    let stopBeat: (() => void) | undefined;
     void (async () => {
       try {
         const token = await deskApi.token();
@@ -29,14 +29,12 @@ export function useSoftphone(enabled: boolean) {
           if (event.type === 'disconnected') setLiveCallSid(undefined);
         });
         await conn.start();
-        stopBeat = startHeartbeat({ beat: deskApi.heartbeat }).stop;
       } catch {
         if (!cancelled) setLink('offline');
       }
     })();
     return () => {
       cancelled = true;
-      stopBeat?.();
       connection.current?.stop();
       connection.current = undefined;
     };

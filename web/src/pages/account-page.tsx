@@ -3,6 +3,7 @@
 // password, throttles wrong guesses like logins, ends older sessions and audits the change.
 import { type FormEvent, useState } from 'react';
 import { api, type Me } from '../api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { WhoAmI } from './who-am-i.js';
 
@@ -17,6 +18,7 @@ export function AccountPage({ me }: { me: Me }) {
 
 function ChangePassword() {
   const { t } = useLang();
+  const { errorText } = useErrorText();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -35,7 +37,7 @@ function ChangePassword() {
       setAgain('');
       setState({ kind: 'ok', text: t('passwordChanged') });
     } catch (error) {
-      setState({ kind: 'error', text: (error as Error).message });
+      setState({ kind: 'error', text: errorText(error) });
     }
   };
 

@@ -13,11 +13,13 @@ import { DialPanel, MissedPanel, QueuePanel, TasksPanel } from '../desk/side-pan
 import { StateBar } from '../desk/state-bar.js';
 import { VoicemailPanel } from '../desk/voicemail-panel.js';
 import { deskApi } from '../desk-api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { Link } from '../link.js';
 
 export function AgentPage({ me }: { me: Me }) {
   const { t } = useLang();
+  const { errorText } = useErrorText();
   const isAgent = me.roles.includes('agent') || me.roles.includes('supervisor');
   const desk = useDesk();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
@@ -42,11 +44,11 @@ export function AgentPage({ me }: { me: Me }) {
         await action();
         setMessage({ kind: 'ok', text: `${label} ✓` });
       } catch (error) {
-        setMessage({ kind: 'error', text: `${label}: ${(error as Error).message}` });
+        setMessage({ kind: 'error', text: `${label}: ${errorText(error)}` });
       }
       await desk.refresh();
     },
-    [desk.refresh],
+    [desk.refresh, errorText],
   );
   const callBack = (phone: string) => {
     desk.expectCall();
@@ -118,6 +120,7 @@ const LAST_QUERY = 'cc-last-query';
 
 function CustomerSearch() {
   const { t } = useLang();
+  const { errorText } = useErrorText();
   const [query, setQuery] = useState(() => sessionStorage.getItem(LAST_QUERY) ?? '');
   const [results, setResults] = useState<readonly Customer[]>();
   const [error, setError] = useState<string>();
@@ -128,7 +131,7 @@ function CustomerSearch() {
     try {
       setResults((await api.searchCustomers(q)).items);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   };
   const submit = (event: FormEvent) => {

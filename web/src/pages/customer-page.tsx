@@ -2,18 +2,20 @@
 // open tasks (GET /api/customers/{id}).
 import { useEffect, useState } from 'react';
 import { api, type CustomerView } from '../api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { Link } from '../link.js';
 
 export function CustomerPage({ id }: { id: string }) {
   const { t } = useLang();
+  const { errorText } = useErrorText();
   const [view, setView] = useState<CustomerView>();
   const [error, setError] = useState<string>();
 
   useEffect(() => {
     setView(undefined);
-    api.customer(id).then(setView, (err: Error) => setError(err.message));
-  }, [id]);
+    api.customer(id).then(setView, (err: unknown) => setError(errorText(err)));
+  }, [id, errorText]);
 
   if (error) return <p className="error">{error}</p>;
   if (!view) return <p className="muted">{t('loading')}</p>;

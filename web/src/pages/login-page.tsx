@@ -1,10 +1,12 @@
 // Sign in with agent ID and password (POST /api/auth/login); the server sets the session cookie.
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, type Me } from '../api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const { t } = useLang();
+  const { errorText } = useErrorText();
   const [id, setId] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
@@ -19,11 +21,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       onSignedIn(user);
     } catch (err) {
       // 401 is the expected "wrong password"; anything else (throttled, disabled) says why itself.
-      setError(
-        err instanceof ApiError && err.status === 401
-          ? t('wrongCredentials')
-          : String((err as Error).message),
-      );
+      setError(err instanceof ApiError && err.status === 401 ? t('wrongCredentials') : errorText(err));
     } finally {
       setBusy(false);
     }

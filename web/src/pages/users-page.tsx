@@ -7,6 +7,7 @@ import { matchesFilter, withUser } from '../admin/user-form.js';
 import { UserTable } from '../admin/user-table.js';
 import { type AdminUser, usersApi } from '../admin/users-api.js';
 import type { Me } from '../api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 
 const PAGE_SIZE = 50;
@@ -24,6 +25,7 @@ export function UsersPage({ me }: { me: Me }) {
 
 function UsersAdmin() {
   const { t } = useLang();
+  const { errorText } = useErrorText();
   const [users, setUsers] = useState<readonly AdminUser[]>([]);
   const [cursor, setCursor] = useState<string>();
   const [loaded, setLoaded] = useState(false);
@@ -31,17 +33,20 @@ function UsersAdmin() {
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<string>();
 
-  const load = useCallback(async (after?: string) => {
-    try {
-      const page = await usersApi.list(PAGE_SIZE, after);
-      setUsers((current) => (after ? [...current, ...page.items] : page.items));
-      setCursor(page.cursor);
-      setLoaded(true);
-      setLoadError(undefined);
-    } catch (error) {
-      setLoadError((error as Error).message);
-    }
-  }, []);
+  const load = useCallback(
+    async (after?: string) => {
+      try {
+        const page = await usersApi.list(PAGE_SIZE, after);
+        setUsers((current) => (after ? [...current, ...page.items] : page.items));
+        setCursor(page.cursor);
+        setLoaded(true);
+        setLoadError(undefined);
+      } catch (error) {
+        setLoadError(errorText(error));
+      }
+    },
+    [errorText],
+  );
 
   useEffect(() => {
     void load();
@@ -52,7 +57,7 @@ function UsersAdmin() {
     try {
       put(await usersApi.get(id));
     } catch (error) {
-      setLoadError((error as Error).message);
+      setLoadError(errorText(error));
     }
   };
   const editing = users.find((user) => user.id === selected);

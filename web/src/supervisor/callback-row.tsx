@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Task } from '../api.js';
 import { isoOfLocalInput, localInputValue } from '../desk/schedule.js';
 import { VoicemailNote } from '../desk/voicemail-note.js';
+import { useErrorText } from '../errors.js';
 import { type LabelKey, useLang } from '../i18n.js';
 import { voicemailOfNote } from '../voicemail-api.js';
 import { type Change, isOverdue, noteLines } from './callback-list.js';
@@ -30,6 +31,7 @@ export function CallbackRow({
   change: Change;
 }) {
   const { t, tx, lang } = useLang();
+  const { codeName } = useErrorText();
   const [editing, setEditing] = useState<{ seen: Task; value: string }>();
   const [confirming, setConfirming] = useState<Task>();
   const [badTime, setBadTime] = useState(false);
@@ -62,8 +64,10 @@ export function CallbackRow({
         <div className="muted small">{tx(`task_${task.kind}`)}</div>
       </td>
       <td className="rings" data-testid="rings">
-        {task.assigneeId ?? task.queue ?? '—'}
-        {task.assigneeId && task.queue && <span className="muted small"> · {task.queue}</span>}
+        {task.assigneeId ?? (task.queue && codeName('queue', task.queue)) ?? '—'}
+        {task.assigneeId && task.queue && (
+          <span className="muted small"> · {codeName('queue', task.queue)}</span>
+        )}
       </td>
       <td data-testid="attempts">
         {task.attempts}/{task.maxAttempts}

@@ -3,6 +3,7 @@
 // supervisor saw; a 409 (someone or the dialler changed it first) is shown and the list reloaded.
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { type CallbackList, type Change, type ChangeOutcome, loadCallbacks } from './callback-list.js';
 import { CallbackRow } from './callback-row.js';
@@ -11,6 +12,7 @@ const REFRESH_MS = 10_000;
 
 export function CallbacksPanel() {
   const { t } = useLang();
+  const { errorText } = useErrorText();
   const [list, setList] = useState<CallbackList>();
   const [loadedAt, setLoadedAt] = useState(() => Date.now());
   const [loadError, setLoadError] = useState<string>();
@@ -24,9 +26,9 @@ export function CallbacksPanel() {
       setLoadedAt(at);
       setLoadError(undefined);
     } catch (err) {
-      setLoadError((err as Error).message);
+      setLoadError(errorText(err));
     }
-  }, []);
+  }, [errorText]);
 
   useEffect(() => {
     void load();
@@ -43,10 +45,7 @@ export function CallbacksPanel() {
       setMessage({ kind: 'ok', text: `${label} ✓ ${task.phone ?? ''}` });
     } catch (err) {
       outcome = err instanceof ApiError && err.status === 409 ? 'conflict' : 'error';
-      const text =
-        outcome === 'conflict'
-          ? `${t('changedElsewhere')} (${(err as Error).message})`
-          : (err as Error).message;
+      const text = outcome === 'conflict' ? `${t('changedElsewhere')} (${errorText(err)})` : errorText(err);
       setMessage({ kind: 'error', text: `${label}: ${text}` });
     } finally {
       setPending(undefined);

@@ -3,12 +3,14 @@
 // what a phished or rogue account trying premium destinations looks like.
 import { useCallback, useEffect, useState } from 'react';
 import { api, type DialRefusals } from '../api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 
 const REFRESH_MS = 10_000;
 
 export function DialRefusalsPanel() {
   const { t, tx } = useLang();
+  const { errorText } = useErrorText();
   const [list, setList] = useState<DialRefusals>();
   const [error, setError] = useState<string>();
 
@@ -17,9 +19,9 @@ export function DialRefusalsPanel() {
       setList(await api.dialRefusals());
       setError(undefined);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
-  }, []);
+  }, [errorText]);
 
   useEffect(() => {
     void load();

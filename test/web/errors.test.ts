@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../web/src/api.js';
+import { codeName, errorText, fieldIssues } from '../../web/src/errors.js';
+
+const invalid = (...issues: unknown[]) => new ApiError(400, 'validation', 'Invalid request: …', { issues });
+
+describe('errorText', () => {
+  it('says a 400 in Chinese by field and zod issue code, never in the server’s English', () => {
+    const error = invalid(
+      { path: 'body.phone', message: 'is not a phone number: +86 139 ...' },
+      { path: 'body.note', code: 'too_big', message: 'Too big: expected string to have <=500 characters' },
+    );
+    expect(errorText(error, 'zh')).toBe('电话：不是有效的电话号码；备注：太长或太大');
+    expect(errorText(error, 'en')).toBe('Phone: is not a valid phone number; Note: is too long or too large');
+  });
+
+  it('names a field the catalogue does not know by its name, with the issue code still in Chinese', () => {
+    expect(errorText(invalid({ path: 'query.limit', code: 'too_small', message: 'Too small' }), 'zh')).toBe(
+      'limit：太短或太小',
+    );
+  });
+
+  it('falls back to the server’s sentence only for an issue code the catalogue does not know', () => {
+    expect(errorText(invalid({ path: 'body.x', code: 'brand_new', message: 'odd' }), 'zh')).toBe('x：odd');
+  });
+
+  it('says a refusal by its code, and the server’s message when the code is unknown', () => {
+    expect(errorText(new ApiError(409, 'agent-busy', 'Agent 1003 is on a call.'), 'zh')).toBe(
+      '该同事正忙，无法转接',
+    );
+    expect(errorText(new ApiError(409, 'on-a-call', 'You are on a call.'), 'zh')).toBe('通话中无法切换状态');
+    expect(errorText(new ApiError(409, 'something-new', 'Something new happened.'), 'zh')).toBe(
+      'Something new happened.',
+    );
+    expect(errorText(new Error('Failed to fetch'), 'zh')).toBe('Failed to fetch');
+  });
+
+  it('names the field and value a duplicate repeats', () => {
+    const error = new ApiError(409, 'duplicate', 'A user with id "1077" already exists.', {
+      field: 'id',
+      value: '1077',
+    });
+    expect(errorText(error, 'zh')).toBe('工号“1077”已存在');
+    expect(errorText(error, 'en')).toBe('ID "1077" is already taken');
+  });
+});
+
+describe('fieldIssues', () => {
+  it('puts each issue on its field, in the UI’s language', () => {
+    const error = invalid(
+      { path: 'body.skills.0', code: 'invalid_value', message: 'Invalid option' },
+      { path: 'body.skills', code: 'too_big', message: 'Too big' },
+      { path: 'body.extension', code: 'invalid_format', message: 'Invalid string' },
+    );
+    expect(fieldIssues(error, 'zh')).toEqual({
+      skills: '不是允许的选项；太长或太大',
+      extension: '格式不正确',
+    });
+    expect(fieldIssues(new ApiError(409, 'duplicate', 'exists'), 'zh')).toEqual({});
+  });
+});
+
+describe('codeName', () => {
+  it('names regions, queues, skills and dispositions in both languages, and an unknown code as it is', () => {
+    expect(codeName('region', 'east-china', 'zh')).toBe('华东');
+    expect(codeName('region', 'east-china', 'en')).toBe('East China');
+    expect(codeName('queue', 'rescue', 'zh')).toBe('救援调度');
+    expect(codeName('skill', 'claims', 'zh')).toBe('理赔');
+    expect(codeName('disposition', 'wrong-number', 'zh')).toBe('打错电话');
+    expect(codeName('region', 'mars', 'zh')).toBe('mars');
+  });
+});

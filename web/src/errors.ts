@@ -1,0 +1,103 @@
+// What a failed request means, told in the UI's language: an ApiError's code, and a 400's issues by field
+// and zod issue code, looked up in the message catalogue. The server's English sentence is shown only
+// when the catalogue knows neither the code nor the field, so a Chinese page never reads in English
+// when it could say it in Chinese.
+import { useMemo } from 'react';
+import { ApiError } from './api.js';
+import { labelOf, useLang } from './i18n.js';
+import type { Lang } from './lang.js';
+
+export interface Issue {
+  /** `<where>.<field>[.<index>...]`, e.g. `body.phones.1`. */
+  readonly path: string;
+  /** zod's issue code, when zod found it (a handler's own check names none). */
+  readonly code?: string;
+  readonly message: string;
+}
+
+/** The issues of a 400 validation error; none for anything else. */
+export function issuesOf(error: unknown): Issue[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.detail.issues)) return [];
+  return (error.detail.issues as unknown[]).flatMap((issue) => {
+    if (typeof issue !== 'object' || issue === null) return [];
+    const { path, code, message } = issue as Record<string, unknown>;
+    if (typeof path !== 'string' || typeof message !== 'string') return [];
+    return [{ path, message, ...(typeof code === 'string' ? { code } : {}) }];
+  });
+}
+
+/** The form field an issue is about: `body.phones.1` is `phones`; undefined for a path with no field. */
+export function fieldOf(issue: Issue): string | undefined {
+  return issue.path.split('.')[1] || undefined;
+}
+
+/** What is wrong with the field, without naming it: for a message shown beside the field itself. */
+export function issueText(issue: Issue, lang: Lang): string {
+  const field = fieldOf(issue);
+  const code = issue.code ?? 'invalid';
+  return (
+    (field && labelOf(`issue_${field}_${code}`, lang)) ||
+    (field && !issue.code && labelOf(`issue_${field}_invalid`, lang)) ||
+    labelOf(`issue_${code}`, lang) ||
+    issue.message
+  );
+}
+
+/** The issue with the field's name before it, as a line of a form-wide message. */
+function namedIssueText(issue: Issue, lang: Lang): string {
+  const field = fieldOf(issue);
+  const name = field ? (labelOf(`field_${field}`, lang) ?? field) : issue.path;
+  return `${name}${lang === 'zh' ? '：' : ': '}${issueText(issue, lang)}`;
+}
+
+/** The sentence to show for a failed request in `lang`. */
+export function errorText(error: unknown, lang: Lang): string {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  const issues = issuesOf(error);
+  if (issues.length) return issues.map((i) => namedIssueText(i, lang)).join(lang === 'zh' ? '；' : '; ');
+  const { field, value } = error.detail;
+  if (error.code === 'duplicate' && typeof field === 'string' && typeof value === 'string') {
+    const name = labelOf(`field_${field}`, lang) ?? field;
+    return lang === 'zh' ? `${name}“${value}”已存在` : `${name} "${value}" is already taken`;
+  }
+  return labelOf(`err_${error.code}`, lang) ?? error.message;
+}
+
+/** Each field's complaint from a 400, for forms that show it beside the field. */
+export function fieldIssues(error: unknown, lang: Lang): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const issue of issuesOf(error)) {
+    const field = fieldOf(issue);
+    if (!field) continue;
+    const text = issueText(issue, lang);
+    out[field] = out[field] ? `${out[field]}${lang === 'zh' ? '；' : '; '}${text}` : text;
+  }
+  return out;
+}
+
+export type CodeKind = 'region' | 'queue' | 'skill' | 'disposition';
+/** Skills are the queues' names, so one table serves both; dispositions have their wrap-up labels. */
+const PREFIX: Record<CodeKind, string> = {
+  region: 'region',
+  queue: 'queue',
+  skill: 'queue',
+  disposition: 'disp',
+};
+
+/** The name of a region, queue, skill or disposition code in `lang`; the code itself when unnamed. */
+export function codeName(kind: CodeKind, code: string, lang: Lang): string {
+  return labelOf(`${PREFIX[kind]}_${code}`, lang) ?? code;
+}
+
+/** The functions above in the page's current language; the same functions until the language changes. */
+export function useErrorText() {
+  const { lang } = useLang();
+  return useMemo(
+    () => ({
+      errorText: (error: unknown) => errorText(error, lang),
+      fieldIssues: (error: unknown) => fieldIssues(error, lang),
+      codeName: (kind: CodeKind, code: string) => codeName(kind, code, lang),
+    }),
+    [lang],
+  );
+}

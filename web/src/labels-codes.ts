@@ -1,0 +1,17 @@
+// Names of the codes routing data uses (regions, queues and skills, which share their names), in Chinese
+// and English, so no page shows `east-china` or `claims` as it is stored.
+import type { Labels } from './lang.js';
+
+export const CODE_LABELS = {
+  'region_east-china': { zh: '华东', en: 'East China' },
+  'region_north-china': { zh: '华北', en: 'North China' },
+  'region_south-china': { zh: '华南', en: 'South China' },
+  'region_west-china': { zh: '华西', en: 'West China' },
+  region_us: { zh: '美国', en: 'United States' },
+  queue_claims: { zh: '理赔', en: 'Claims' },
+  queue_complaints: { zh: '投诉', en: 'Complaints' },
+  queue_policy: { zh: '保单', en: 'Policy questions' },
+  queue_general: { zh: '一般咨询', en: 'General inquiries' },
+  queue_rescue: { zh: '救援调度', en: 'Roadside rescue' },
+  queue_support: { zh: '技术支持', en: 'IT support' },
+} as const satisfies Labels;
