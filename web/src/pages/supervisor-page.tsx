@@ -7,6 +7,7 @@ import { type AuditEntry, api, type Me } from '../api.js';
 import { formatDuration, stateClass } from '../desk/state-bar.js';
 import { useSoftphone } from '../desk/use-softphone.js';
 import { type BlacklistRequest, type MonitorMode, supervisorApi, type Wallboard } from '../desk-api.js';
+import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { CallbacksPanel } from '../supervisor/callbacks-panel.js';
 import { DialRefusalsPanel } from '../supervisor/dial-refusals-panel.js';
@@ -15,6 +16,7 @@ const POLL_MS = 3000;
 
 export function SupervisorPage({ me }: { me: Me }) {
   const { t, tx } = useLang();
+  const { errorText, codeName } = useErrorText();
   const allowed = me.roles.includes('supervisor') || me.roles.includes('admin');
   const phone = useSoftphone(allowed);
   const [board, setBoard] = useState<Wallboard>();
@@ -28,7 +30,7 @@ export function SupervisorPage({ me }: { me: Me }) {
       setBoard(await supervisorApi.wallboard());
       setError(undefined);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
     supervisorApi.blacklistRequests().then(
       (r) => setRequests(r.items),
@@ -38,7 +40,7 @@ export function SupervisorPage({ me }: { me: Me }) {
       (r) => setAudit(r.items.slice(-30).reverse()),
       () => {},
     );
-  }, []);
+  }, [errorText]);
 
   useEffect(() => {
     if (!allowed) return;
@@ -52,7 +54,7 @@ export function SupervisorPage({ me }: { me: Me }) {
       await action();
       setMessage({ kind: 'ok', text: `${label} ✓` });
     } catch (err) {
-      setMessage({ kind: 'error', text: `${label}: ${(err as Error).message}` });
+      setMessage({ kind: 'error', text: `${label}: ${errorText(err)}` });
     }
     await load();
   };
@@ -94,7 +96,7 @@ export function SupervisorPage({ me }: { me: Me }) {
             className={`tile ${q.waiting > 0 ? 'busy' : ''}`}
             data-testid={`queue-${q.queue}`}
           >
-            <h3>{q.queue}</h3>
+            <h3>{codeName('queue', q.queue)}</h3>
             <div className="big-number" data-testid="waiting">
               {q.waiting}
             </div>
@@ -156,7 +158,8 @@ export function SupervisorPage({ me }: { me: Me }) {
                 <td>
                   {a.call && (
                     <span data-testid="agent-call" title={a.call.callSid}>
-                      {a.call.from} <span className="muted">{a.call.queue}</span>
+                      {a.call.from}{' '}
+                      <span className="muted">{a.call.queue ? codeName('queue', a.call.queue) : ''}</span>
                     </span>
                   )}
                   {a.call?.callSid && (
