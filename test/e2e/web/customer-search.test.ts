@@ -16,12 +16,19 @@ describe.runIf(browserAvailable())('customer search in Chromium', () => {
   /** Searches as the agent does (type, press Enter) and returns the names listed. */
   const search = async (q: string): Promise<string[]> => {
     await agent.getByRole('textbox', { name: /Name, phone/ }).fill(q);
+    // The list of the previous search may still be on screen: wait for this search's own answer, then
+    // for the page to have drawn it.
+    const answered = agent.waitForResponse(
+      (r) => r.url().includes('/api/customers?') && new URL(r.url()).searchParams.get('q') === q,
+    );
     await agent.getByRole('button', { name: 'Search', exact: true }).click();
+    await answered;
+    await agent.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     const results = agent.getByTestId('results');
     const none = agent.getByText('No customer found');
     await results.or(none).first().waitFor(WITHIN);
-    // The list of the previous search may still be on screen: wait for the request to settle.
-    await agent.waitForLoadState('networkidle');
     if (await none.isVisible()) return [];
     return results.getByRole('link').allTextContents();
   };
