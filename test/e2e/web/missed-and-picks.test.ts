@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimClock } from '../../../functions/domain/manual-clock.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
+import { jsonClient } from '../../support/sim.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
 const WITHIN = { timeout: 8_000 };
@@ -27,16 +28,7 @@ describe.runIf(browserAvailable())('missed offers and picks on the desk in Chrom
   let a1002: Page;
   let a1003: Page;
 
-  const sim = async <T>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${stack.url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      ...(body === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const sim = jsonClient(() => stack.url);
   const advance = (seconds: number) => sim('/sim/clock/advance', { ms: seconds * 1000 });
   const call = async (from: string, digits: readonly string[]) => {
     const { callSid } = await sim<{ callSid: string }>('/sim/calls', { from, to: WARRANTY });

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimClock } from '../../../functions/domain/manual-clock.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
+import { jsonClient } from '../../support/sim.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
 const WITHIN = { timeout: 5_000 };
@@ -17,16 +18,7 @@ describe.runIf(browserAvailable())('the durable desk in Chromium', () => {
   let agent: Page;
   let callSid = '';
 
-  const sim = async <T>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${stack.url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      ...(body === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const sim = jsonClient(() => stack.url);
   /** The worker's activity as TaskRouter has it, read through the agent's own API. */
   const activity = async () => {
     const res = await agent.context().request.get(`${stack.url}/api/agent/me`);
