@@ -83,10 +83,13 @@ export function createCallFinder(center: Center) {
   /** The agent's live call, or undefined. */
   async function find(agentId: string, sids?: ProvisionedRouting): Promise<CurrentCall | undefined> {
     const workerSid = sids?.workers[agentId];
-    const out = await store.keys.get(agentCallKey(agentId));
+    // Independent reads, asked together: every desk poll comes through here.
+    const [out, accepted] = await Promise.all([
+      store.keys.get(agentCallKey(agentId)),
+      sids && workerSid ? taskrouter.reservations(sids.workspaceSid, workerSid, 'accepted') : [],
+    ]);
     const marker = out ? (JSON.parse(String(out.value)) as AgentCallMarker) : undefined;
-    if (sids && workerSid) {
-      const accepted = await taskrouter.reservations(sids.workspaceSid, workerSid, 'accepted');
+    if (sids) {
       for (const r of accepted) {
         const task = await taskrouter.task(sids.workspaceSid, r.taskSid);
         if (!task) continue;
