@@ -4,7 +4,7 @@
 // cannot hide the others; the merged list is cut to `limit` again. Audio is marked playable only where
 // the reader may play it (the playback routes decide again when asked).
 
-import type { Text } from '../domain/ivr/types.js';
+import type { Disposition } from '../domain/disposition.js';
 import { type CallRecord, isLead, type User } from '../domain/model.js';
 import { mailboxOf, mayOpen } from '../domain/voicemail-box.js';
 import type { CenterBasics } from './center.js';
@@ -30,7 +30,7 @@ export type TimelineEntry = Entry &
         readonly durationSeconds?: number;
         readonly disposition?: string;
         /** The hotline's label for an agent's outcome; IVR outcomes (after-hours, voicemail...) have none. */
-        readonly dispositionLabel?: Text;
+        readonly dispositionLabel?: Disposition['label'];
         readonly notes?: string;
         readonly ticketNumbers: readonly string[];
       }

@@ -1,14 +1,13 @@
 // Wrap-up codes: what came of a call, chosen by the agent from the hotline's own list (flows/*.ts), so
 // a rescue line can say "truck dispatched" where the warranty line says "claim filed", and reports
 // count each hotline's outcomes by a stable code while agents read them in their language.
-import type { Text } from './ivr/types.js';
-import type { CallRecord } from './model.js';
+import type { CallRecord, Language } from './model.js';
 
 export interface Disposition {
   /** Stable code stored on the call and counted in reports: lower-case letters, digits and hyphens. */
   readonly code: string;
   /** What the agent reads, in every language of the flow. */
-  readonly label: Text;
+  readonly label: Readonly<Partial<Record<Language, string>>>;
 }
 
 export const DISPOSITION_CODE = /^[a-z][a-z0-9-]{0,39}$/;
