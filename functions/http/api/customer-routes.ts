@@ -104,7 +104,13 @@ export function registerCustomerRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, 
     responses: { 200: jsonOk(TimelineSchema), ...SECURED_ERRORS, ...NOT_FOUND },
   });
   app.openapi(timeline, async (c) =>
-    c.json(await customerTimeline(deps, c.var.user, c.req.valid('param').id), 200),
+    c.json(
+      {
+        ...(await customerTimeline(deps, c.var.user, c.req.valid('param').id)),
+        timeZone: deps.config.timeZone,
+      },
+      200,
+    ),
   );
 
   const update = securedRoute(guard, 'customers.update', {

@@ -106,6 +106,7 @@ export const TimelineSchema = z
         FaxEntry,
       ]),
     ),
+    timeZone: z.string().openapi({ description: "The center's time zone, to show times on its clock." }),
   })
   .openapi('CustomerTimeline', {
     description:

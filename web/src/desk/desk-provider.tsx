@@ -54,8 +54,12 @@ export function DeskProvider({ enabled, children }: { enabled: boolean; children
   const agentId = status?.agentId;
   const wrapping = status?.state === 'Wrap-up';
   // Until the server has answered once, the pop may name my own leg; the draft belongs to the customer's call.
+  // A call that ended before a poll saw it live is named only by its reservation, which wrap-up keeps.
+  const wrapped = status?.reservations.find(
+    (r) => r.status === 'wrapping' && (!pop?.taskSid || r.taskSid === pop.taskSid),
+  )?.callSid;
   const callSid = status
-    ? (live?.callSid ?? pop?.callSid ?? (wrapping ? remembered(agentId) : undefined))
+    ? (live?.callSid ?? pop?.callSid ?? (wrapping ? (wrapped ?? remembered(agentId)) : undefined))
     : undefined;
   const draft = useCallDraft(callSid);
   const { setPop } = desk;
