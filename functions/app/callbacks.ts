@@ -191,6 +191,34 @@ export async function callbackDialling(deps: CenterBasics, taskId: string): Prom
   return result?.task;
 }
 
+/**
+ * The agent's leg of a callback is the center's call to the customer: it is recorded (dual, agent and
+ * customer) under its own CallSid, so it gets a call record naming the agent and the customer, which the
+ * recording is filed with. Idempotent: a replayed webhook finds the record already there.
+ */
+export async function callbackCallOpened(
+  deps: CenterBasics,
+  input: {
+    readonly callSid: string;
+    readonly agentId?: string;
+    readonly from: string;
+    readonly to: string;
+    readonly taskId?: string;
+  },
+): Promise<void> {
+  const task = input.taskId ? await deps.store.tasks.get(input.taskId) : undefined;
+  await deps.store.calls.record({
+    callSid: input.callSid,
+    direction: 'outbound',
+    from: input.from,
+    to: input.to,
+    startedAt: new Date(deps.clock.now()).toISOString(),
+    status: 'in-progress',
+    ...(input.agentId ? { agentId: input.agentId } : {}),
+    ...(task?.customerId ? { customerId: task.customerId } : {}),
+  });
+}
+
 export type CallbackOutcome =
   | { readonly kind: 'done' }
   | { readonly kind: 'retry'; readonly at: string }

@@ -9,6 +9,7 @@ import { ivrPorts } from '../../../app/answer-call.js';
 import {
   CUSTOMER_RING_SECONDS,
   callbackAgentLegEnded,
+  callbackCallOpened,
   callbackDialed,
   callbackDialling,
   callbackOutcomeText,
@@ -20,6 +21,7 @@ import { callerId } from '../../../domain/caller-id.js';
 import { runFlow, VOICEMAIL_MAX_SECONDS } from '../../../domain/ivr/interpreter.js';
 import type { IvrStep } from '../../../domain/ivr/steps.js';
 import type { Language } from '../../../domain/model.js';
+import { agentDialRecording } from '../../../domain/recording.js';
 import { estimatedWaitMinutes, taskFor } from '../../../domain/routing/workflow.js';
 import type { WebhookDeps } from '../../deps.js';
 import type { TwilioEnv } from '../../env.js';
@@ -251,6 +253,18 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
       return c.body(r.toString(), 200, xml());
     }
     if (q.task) await callbackDialling(deps, q.task);
+    const agentLeg = optionalParam(c.var.twilioParams, 'CallSid');
+    const recorded = agentLeg && CALL_SID.test(agentLeg) ? agentLeg : undefined;
+    if (recorded) {
+      const agent = optionalParam(c.var.twilioParams, 'To')?.match(/^client:(.+)$/)?.[1];
+      await callbackCallOpened(deps, {
+        callSid: recorded,
+        from: q.from,
+        to: q.to,
+        ...(agent ? { agentId: agent } : {}),
+        ...(q.task ? { taskId: q.task } : {}),
+      });
+    }
     const result = new URLSearchParams(
       Object.entries({ task: q.task, tr: q.tr, worker: q.worker, lang: q.lang }).filter(
         (e): e is [string, string] => Boolean(e[1]),
@@ -260,6 +274,8 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
       callerId: q.from,
       timeout: CUSTOMER_RING_SECONDS,
       ...(q.task ? { action: `${deps.config.publicBaseUrl}/twilio/ivr/callback-result?${result}` } : {}),
+      // The agent on channel 1, the customer on channel 2, filed under the agent leg's call record.
+      ...(recorded ? agentDialRecording(deps.config.publicBaseUrl, recorded) : {}),
     }).number(q.to);
     return c.body(r.toString(), 200, xml());
   });
