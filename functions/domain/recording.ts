@@ -61,10 +61,12 @@ export const RECORDING_STATUS_PATH = '/twilio/recording-status';
 
 export function recordingStatusCallbackUrl(
   publicBaseUrl: string,
-  context: { readonly callSid?: string; readonly voicemailId?: string } = {},
+  context: { readonly callSid?: string; readonly voicemailId?: string; readonly agentId?: string } = {},
 ): string {
   const query = new URLSearchParams();
   if (context.callSid) query.set('call', context.callSid);
+  // Whose leg it is: the call record names only its latest agent, and a transfer moves it on.
+  if (context.agentId) query.set('agent', context.agentId);
   if (context.voicemailId) query.set('voicemail', context.voicemailId);
   const qs = query.toString();
   return `${publicBaseUrl}${RECORDING_STATUS_PATH}${qs ? `?${qs}` : ''}`;
@@ -91,11 +93,14 @@ export function agentDialRecording(publicBaseUrl: string, customerCallSid: strin
  * the callback still carries the customer's CallSid, under which the recording is filed. The `dequeue`
  * instruction takes only `DequeueRecord` and sends no recording callback: prefer `<Dial>` or this.
  */
-export function agentConferenceRecording(publicBaseUrl: string, customerCallSid: string) {
+export function agentConferenceRecording(publicBaseUrl: string, customerCallSid: string, agentId?: string) {
   return {
     Record: 'true',
     RecordingChannels: 'dual',
-    RecordingStatusCallback: recordingStatusCallbackUrl(publicBaseUrl, { callSid: customerCallSid }),
+    RecordingStatusCallback: recordingStatusCallbackUrl(publicBaseUrl, {
+      callSid: customerCallSid,
+      ...(agentId ? { agentId } : {}),
+    }),
     RecordingStatusCallbackMethod: 'POST',
     RecordingStatusCallbackEvent: 'completed absent',
   } as const;
@@ -113,13 +118,17 @@ export interface ParticipantRecording {
  * mono). Without `customerCallSid` (the customer's leg is the one being added, so its SID is not known
  * yet) the callback's own CallSid is the customer's.
  */
-export function participantRecording(publicBaseUrl: string, customerCallSid?: string): ParticipantRecording {
+export function participantRecording(
+  publicBaseUrl: string,
+  customerCallSid?: string,
+  agentId?: string,
+): ParticipantRecording {
   return {
     channels: 'dual',
-    statusCallback: recordingStatusCallbackUrl(
-      publicBaseUrl,
-      customerCallSid ? { callSid: customerCallSid } : {},
-    ),
+    statusCallback: recordingStatusCallbackUrl(publicBaseUrl, {
+      ...(customerCallSid ? { callSid: customerCallSid } : {}),
+      ...(agentId ? { agentId } : {}),
+    }),
     statusCallbackEvent: ['completed', 'absent'],
   };
 }

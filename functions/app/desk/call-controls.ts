@@ -148,7 +148,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
           label: `agent-${agentId}`,
           endConferenceOnExit: false,
           beep: false,
-          record: participantRecording(center.config.publicBaseUrl, call.callSid),
+          record: participantRecording(center.config.publicBaseUrl, call.callSid, agentId),
         }),
       );
       await markAgentCall(center, agentId, { conference: call.conferenceName, callSid: call.callSid });
@@ -181,7 +181,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
         endConferenceOnExit: false,
         beep: false,
         // Recorded under the customer's call: the first agent's recording ends when they leave a transfer.
-        record: participantRecording(center.config.publicBaseUrl, call.callSid),
+        record: participantRecording(center.config.publicBaseUrl, call.callSid, user.id),
       }),
     );
     return p.callSid;

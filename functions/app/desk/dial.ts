@@ -38,7 +38,7 @@ export async function dialCustomer(
       beep: false,
       endConferenceOnExit: true,
       // The customer's own leg is recorded (its CallSid, the call's id, is the recording's), dual channel.
-      record: participantRecording(config.publicBaseUrl),
+      record: participantRecording(config.publicBaseUrl, undefined, user.id),
     }),
   ).catch(async (err: unknown) => {
     await telephony.updateCall(mine.sid, { status: 'completed' }).catch(() => undefined);

@@ -106,6 +106,28 @@ describe('recording agent calls', () => {
     for (const r of recs) expect(r).toMatchObject({ callSid: sid, agentId: '1002', channels: 2 });
   });
 
+  it("a cold transfer to a colleague: the colleague's leg is recorded too, filed under the customer call", async () => {
+    const a1004 = await h.as('1004');
+    await h.party('1004', 'answer');
+    await a1002.post('/agent/state', { state: 'Available' });
+    const sid = await h.callGeneral();
+    live.push(sid);
+    await a1004.post('/agent/state', { state: 'Available' });
+    await h.advance(3);
+    await a1002.post('/agent/call/transfer', { mode: 'cold', target: { type: 'agent', agentId: '1004' } });
+    const offer = (
+      await a1004.get<{ reservations: { reservationSid: string; status: string }[] }>('/agent/me')
+    ).reservations.find((r) => r.status === 'pending');
+    await a1004.post(`/agent/reservations/${offer?.reservationSid}/accept`);
+    await h.advance(5);
+    await h.hangup(sid);
+    const recs = await stored(sid);
+    const byAgent = Object.fromEntries(recs.map((r) => [r.agentId, r]));
+    expect(Object.keys(byAgent).sort()).toEqual(['1002', '1004']);
+    expect(byAgent['1004']).toMatchObject({ callSid: sid, channels: 2 });
+    await a1004.post('/agent/state', { state: 'Offline' }).catch(() => {});
+  });
+
   it('a click-to-dial call: the customer leg is recorded under its own CallSid', async () => {
     await a1002.post('/agent/state', { state: 'Available' });
     const r = await a1002.post<{ callSid: string }>('/agent/dial', {
