@@ -1,6 +1,7 @@
 // Wrap-up codes and the customer timeline in Chromium, in the Chinese UI: the wrap-up form lists the
 // warranty hotline's own outcomes in Chinese, the chosen one and the notes are saved on the call, and
-// the customer's record shows the call on the timeline with that outcome, below the text they sent later.
+// the customer's record shows the call on the timeline with that outcome, below the text they sent later,
+// and its recording plays from there.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimClock } from '../../../functions/domain/manual-clock.js';
@@ -90,6 +91,11 @@ describe.runIf(browserAvailable())('wrap-up codes and the timeline in Chromium',
       .evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
     // The text came after the call, so it is listed above it.
     expect(kinds.indexOf('sms')).toBeLessThan(kinds.indexOf('call'));
+    // The call was recorded (the agent's leg, both sides): its recording plays from the timeline.
+    const recording = timeline.locator('li[data-kind=recording]').first();
+    await recording.waitFor(WITHIN);
+    await recording.getByRole('button', { name: /播放/ }).click();
+    await recording.locator('audio').waitFor({ state: 'attached', ...WITHIN });
     await shot(agent, 'customer-timeline');
   }, 30_000);
 });
