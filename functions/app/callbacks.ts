@@ -13,6 +13,7 @@ import { localTime } from '../domain/ivr/hours.js';
 import type { Language, Task } from '../domain/model.js';
 import type { Store } from '../domain/ports.js';
 import { taskFor } from '../domain/routing/workflow.js';
+import { recordCallbackCall } from './callback-call.js';
 import type { Center, CenterBasics } from './center.js';
 import { checkOutbound, DialRefusedError, type GuardDeps, type OutboundActor } from './dial-guard.js';
 import { beginWrapUp } from './wrap-up.js';
@@ -211,9 +212,20 @@ export async function callbackDialed(
     readonly taskSid?: string;
     readonly workerSid?: string;
     readonly status: string;
+    /** The customer's leg (DialCallSid): what the agent's wrap-up is saved on. */
+    readonly dialCallSid?: string;
+    readonly durationSeconds?: number;
   },
 ): Promise<CallbackOutcome> {
   const answered = input.status === 'completed' || input.status === 'answered';
+  if (answered && input.dialCallSid)
+    await recordCallbackCall(services, {
+      taskId: input.taskId,
+      callSid: input.dialCallSid,
+      ...(input.durationSeconds !== undefined ? { durationSeconds: input.durationSeconds } : {}),
+      ...(input.taskSid ? { taskSid: input.taskSid } : {}),
+      ...(input.workerSid ? { workerSid: input.workerSid } : {}),
+    });
   if (input.taskSid && input.workerSid) {
     if (answered) await beginWrapUp(services, input.taskSid, input.workerSid);
     else await completeRouterTask(services, input.taskSid, `customer ${input.status}`);

@@ -9,7 +9,7 @@ import { agentState } from '../../domain/wallboard-rules.js';
 import { type Center, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { completeWrapping } from '../wrap-up.js';
-import type { CallFinder, CurrentCall } from './calls.js';
+import { type CallCustomer, type CallFinder, type CurrentCall, customerOfTask } from './calls.js';
 import { heartbeatAlive, recordHeartbeat } from './presence.js';
 import { agentWorker, setActivity } from './workers.js';
 
@@ -34,7 +34,15 @@ export function callView(call: CurrentCall) {
       muted: l.muted,
     })),
     ...(call.transfer ? { transfer: call.transfer } : {}),
+    ...(call.customer ? { customer: call.customer } : {}),
   };
+}
+
+/** The call a wrapping task was about: the wrap-up is saved on it and starts from its customer. */
+export interface WrapUpView {
+  readonly taskSid: string;
+  readonly callSid?: string;
+  readonly customer?: CallCustomer;
 }
 
 export function createAgentState(center: Center, calls: CallFinder) {
@@ -52,6 +60,7 @@ export function createAgentState(center: Center, calls: CallFinder) {
     const open = reservations
       .filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.status))
       .map((r) => ({ reservationSid: r.sid, taskSid: r.taskSid, status: r.status }));
+    const wrapUp = call ? undefined : await wrapping(sids.workspaceSid, open);
     // On call by the wallboard's rule too: a callback's agent leg comes from a `call` instruction, with no
     // conference the call finder can see, yet its reservation is accepted while the agent stays in an
     // available activity. Once the app has moved the agent on (Wrap-up after a transfer they left), the
@@ -76,9 +85,31 @@ export function createAgentState(center: Center, calls: CallFinder) {
       allSkills: [...user.skills],
       reservations: open,
       ...(call ? { call: callView(call) } : {}),
+      ...(wrapUp ? { wrapUp } : {}),
       ...(hb ? { heartbeatExpiresAt: hb } : {}),
       // The center's clock, which need not be the browser's: the desk's timers count in it.
       at: new Date(clock.now()).toISOString(),
+    };
+  }
+
+  /**
+   * The task I am wrapping up, read from its attributes: a callback's customer leg is known only once it
+   * ended, and a reloaded page knows nothing of the call it was on.
+   */
+  async function wrapping(
+    workspaceSid: string,
+    open: readonly { readonly taskSid: string; readonly status: string }[],
+  ): Promise<WrapUpView | undefined> {
+    const r = open.find((x) => x.status === 'wrapping');
+    if (!r) return undefined;
+    const task = await taskrouter.task(workspaceSid, r.taskSid).catch(() => undefined);
+    if (!task) return undefined;
+    const callSid = task.attributes.call_sid;
+    const customer = customerOfTask(task.attributes);
+    return {
+      taskSid: r.taskSid,
+      ...(typeof callSid === 'string' && callSid ? { callSid } : {}),
+      ...(customer ? { customer } : {}),
     };
   }
 

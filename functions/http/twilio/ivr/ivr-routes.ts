@@ -268,11 +268,15 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
   app.post('/callback-result', async (c) => {
     const q = callbackQuery(c.req.query());
     const status = optionalParam(c.var.twilioParams, 'DialCallStatus') ?? 'failed';
+    const dialCallSid = optionalParam(c.var.twilioParams, 'DialCallSid');
+    const duration = Number(optionalParam(c.var.twilioParams, 'DialCallDuration'));
     const r = new VoiceResponse();
     if (q.task) {
       const outcome = await callbackDialed(deps, services, {
         taskId: q.task,
         status,
+        ...(dialCallSid ? { dialCallSid } : {}),
+        ...(Number.isFinite(duration) && duration >= 0 ? { durationSeconds: duration } : {}),
         ...(q.tr ? { taskSid: q.tr } : {}),
         ...(q.worker ? { workerSid: q.worker } : {}),
       });
