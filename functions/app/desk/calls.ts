@@ -54,6 +54,8 @@ export interface AgentCallMarker {
   readonly transferTaskSid?: string;
   /** Who I called, for a call I placed myself. */
   readonly customer?: CallCustomer;
+  /** The callback task of mine this call answers (dialled-task.ts settles it when the call ends). */
+  readonly taskId?: string;
 }
 
 /** The customer a TaskRouter task's attributes name (an inbound call's or a callback's). */

@@ -9,6 +9,7 @@ import { type Center, centerNumber, workerSidOf } from '../center.js';
 import { guardOutbound } from '../dial-guard.js';
 import { providerStep } from '../provider-step.js';
 import { markAgentCall } from './calls.js';
+import { openTaskFor, taskDialled } from './dialled-task.js';
 import { setActivity } from './workers.js';
 
 export async function dialCustomer(
@@ -19,7 +20,9 @@ export async function dialCustomer(
   const { telephony, store, clock, config } = center;
   const callerId = body.callerId?.trim() ?? centerNumber(center);
   const to = await guardOutbound(center, { actor: user, purpose: 'agent-dial', number: body.to, callerId });
-  const customerId = await customerOfNumber(store, to);
+  // One click on a callback in my list (or a voicemail's call back) dials its number: the call answers it.
+  const task = await openTaskFor(store, user.id, to);
+  const customerId = task?.customerId ?? (await customerOfNumber(store, to));
   const sids = await center.routing();
   const name = outboundConferenceName(user.id, clock.now());
   const mine = await providerStep('ring agent', () =>
@@ -47,7 +50,12 @@ export async function dialCustomer(
   await markAgentCall(center, user.id, {
     conference: name,
     callSid: customer.callSid,
-    customer: { number: to, ...(customerId ? { customerId } : {}) },
+    customer: {
+      number: to,
+      ...(customerId ? { customerId } : {}),
+      ...(task?.ticketNumber ? { ticketNumber: task.ticketNumber } : {}),
+    },
+    ...(task ? { taskId: task.id } : {}),
   });
   await store.calls.record({
     callSid: customer.callSid,
@@ -59,6 +67,8 @@ export async function dialCustomer(
     agentId: user.id,
     ...(customerId ? { customerId } : {}),
   });
+  if (task?.ticketNumber) await store.calls.update(customer.callSid, { addTicketNumber: task.ticketNumber });
+  if (task) await taskDialled(center, task.id, customer.callSid);
   return { callSid: customer.callSid, participantCallSid: mine.sid };
 }
 

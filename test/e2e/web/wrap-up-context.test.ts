@@ -176,3 +176,52 @@ story('wrap-up after an auto-dial callback, in Chromium', (d) => {
     expect(history.items.map((c) => c.callSid)).toContain(sid);
   }, 60_000);
 });
+
+story('wrap-up after a callback placed with one click from my tasks, in Chromium', (d) => {
+  it('one click on my callback: the call answers the task, the wrap-up shows the ticket, the task is done', async () => {
+    const { sim, state, setState, customerLeg, complaintNumber } = d;
+    const [stack, agent] = [d.stack(), d.agent()];
+    const ticket = await complaintNumber();
+    const made = await stack.store.tasks.create({
+      kind: 'callback',
+      dueAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      customerId: 'cus-0004',
+      ticketNumber: ticket,
+      phone: JOHN_SMITH,
+      assigneeId: '1002',
+      queue: 'general',
+      maxAttempts: 3,
+      note: 'Confirm the authorisation letter',
+    });
+    if (!made.ok) throw new Error(made.reason);
+    const task: Task = made.value;
+    await agent.reload();
+    await agent.getByTestId('link-state').getByText('Connected').waitFor(WITHIN);
+    await setState('Busy');
+    const row = agent.getByTestId(`task-${task.id}`);
+    await row.getByRole('button', { name: 'Call back' }).click();
+    const sid = await customerLeg();
+    await state('On call');
+    const pop = agent.getByTestId('screen-pop');
+    await pop.getByTestId('pop-customer').getByText('John Smith').waitFor(WITHIN);
+    await pop.locator('li.hit').getByText(ticket).waitFor(WITHIN);
+    expect((await stack.store.tasks.get(task.id))?.status).toBe('in-progress');
+
+    await sim(`/sim/calls/${sid}/hangup`, {});
+    await state('Wrap-up');
+    const wrap = agent.getByTestId('wrap-up');
+    await wrap.waitFor(WITHIN);
+    await pop.getByTestId('pop-customer').getByText('John Smith').waitFor(WITHIN);
+    await pop.locator('li.hit').getByText(ticket).waitFor(WITHIN);
+    await wrap.locator('textarea[name=notes]').fill('Letter confirmed');
+    await wrap.getByRole('button', { name: 'Save and finish' }).click();
+    await state('Available');
+    expect(await stack.store.calls.get(sid)).toMatchObject({
+      customerId: 'cus-0004',
+      agentId: '1002',
+      notes: 'Letter confirmed',
+      ticketNumbers: [ticket],
+    });
+    expect(await stack.store.tasks.get(task.id)).toMatchObject({ status: 'done', attempts: 1 });
+  }, 60_000);
+});
