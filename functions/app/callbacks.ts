@@ -13,7 +13,7 @@ import { localTime } from '../domain/ivr/hours.js';
 import type { Language, Task } from '../domain/model.js';
 import type { Store } from '../domain/ports.js';
 import { taskFor } from '../domain/routing/workflow.js';
-import { recordCallbackCall } from './callback-call.js';
+import { callbackTalked } from './callback-call.js';
 import type { Center, CenterBasics } from './center.js';
 import { checkOutbound, DialRefusedError, type GuardDeps, type OutboundActor } from './dial-guard.js';
 import { beginWrapUp } from './wrap-up.js';
@@ -219,7 +219,7 @@ export async function callbackDialed(
 ): Promise<CallbackOutcome> {
   const answered = input.status === 'completed' || input.status === 'answered';
   if (answered && input.dialCallSid)
-    await recordCallbackCall(services, {
+    await callbackTalked(services, {
       taskId: input.taskId,
       callSid: input.dialCallSid,
       ...(input.durationSeconds !== undefined ? { durationSeconds: input.durationSeconds } : {}),

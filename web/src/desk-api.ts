@@ -61,8 +61,12 @@ export interface AgentStatus {
   readonly allSkills: readonly string[];
   readonly reservations: readonly AgentReservation[];
   readonly call?: CurrentCall;
-  /** The task I am wrapping up and the customer's call it was about. */
-  readonly wrapUp?: { readonly taskSid: string; readonly callSid?: string; readonly customer?: CallCustomer };
+  /** The customer's call of my callback (which has no conference) or of the task I am wrapping up. */
+  readonly taskCall?: {
+    readonly taskSid: string;
+    readonly callSid?: string;
+    readonly customer?: CallCustomer;
+  };
   readonly heartbeatExpiresAt?: string;
   /** The center's clock when the server answered (a simulated clock locally need not be the browser's). */
   readonly at?: string;

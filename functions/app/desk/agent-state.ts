@@ -38,8 +38,12 @@ export function callView(call: CurrentCall) {
   };
 }
 
-/** The call a wrapping task was about: the wrap-up is saved on it and starts from its customer. */
-export interface WrapUpView {
+/**
+ * The customer's call of a task of mine the call finder sees no conference for: a callback (its agent leg
+ * is a plain call, its customer leg first known when they answer), or the task I am wrapping up. The
+ * desk saves what the agent files and writes on it, and starts the pop from its customer.
+ */
+export interface TaskCallView {
   readonly taskSid: string;
   readonly callSid?: string;
   readonly customer?: CallCustomer;
@@ -60,7 +64,7 @@ export function createAgentState(center: Center, calls: CallFinder) {
     const open = reservations
       .filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.status))
       .map((r) => ({ reservationSid: r.sid, taskSid: r.taskSid, status: r.status }));
-    const wrapUp = call ? undefined : await wrapping(sids.workspaceSid, open);
+    const taskCall = call ? undefined : await callOfTask(sids.workspaceSid, open);
     // On call by the wallboard's rule too: a callback's agent leg comes from a `call` instruction, with no
     // conference the call finder can see, yet its reservation is accepted while the agent stays in an
     // available activity. Once the app has moved the agent on (Wrap-up after a transfer they left), the
@@ -85,32 +89,31 @@ export function createAgentState(center: Center, calls: CallFinder) {
       allSkills: [...user.skills],
       reservations: open,
       ...(call ? { call: callView(call) } : {}),
-      ...(wrapUp ? { wrapUp } : {}),
+      ...(taskCall ? { taskCall } : {}),
       ...(hb ? { heartbeatExpiresAt: hb } : {}),
       // The center's clock, which need not be the browser's: the desk's timers count in it.
       at: new Date(clock.now()).toISOString(),
     };
   }
 
-  /**
-   * The task I am wrapping up, read from its attributes: a callback's customer leg is known only once it
-   * ended, and a reloaded page knows nothing of the call it was on.
-   */
-  async function wrapping(
+  /** Read from the task's attributes: a reloaded page knows nothing of the call it was on. */
+  async function callOfTask(
     workspaceSid: string,
     open: readonly { readonly taskSid: string; readonly status: string }[],
-  ): Promise<WrapUpView | undefined> {
-    const r = open.find((x) => x.status === 'wrapping');
-    if (!r) return undefined;
-    const task = await taskrouter.task(workspaceSid, r.taskSid).catch(() => undefined);
-    if (!task) return undefined;
-    const callSid = task.attributes.call_sid;
-    const customer = customerOfTask(task.attributes);
-    return {
-      taskSid: r.taskSid,
-      ...(typeof callSid === 'string' && callSid ? { callSid } : {}),
-      ...(customer ? { customer } : {}),
-    };
+  ): Promise<TaskCallView | undefined> {
+    for (const r of open) {
+      if (r.status !== 'wrapping' && r.status !== 'accepted') continue;
+      const task = await taskrouter.task(workspaceSid, r.taskSid).catch(() => undefined);
+      if (!task || (r.status === 'accepted' && task.attributes.type !== 'callback')) continue;
+      const callSid = task.attributes.call_sid;
+      const customer = customerOfTask(task.attributes);
+      return {
+        taskSid: r.taskSid,
+        ...(typeof callSid === 'string' && callSid ? { callSid } : {}),
+        ...(customer ? { customer } : {}),
+      };
+    }
+    return undefined;
   }
 
   /** `user` asks for `agentId`'s state: themselves, or a supervisor forcing an agent's. */

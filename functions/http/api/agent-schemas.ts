@@ -122,7 +122,7 @@ export const AgentStatusSchema = z
       .openapi({ description: 'Skill groups the agent may sign in to.' }),
     reservations: z.array(ReservationSchema).readonly(),
     call: CurrentCallSchema.optional(),
-    wrapUp: z
+    taskCall: z
       .object({
         taskSid: z.string(),
         callSid: z
@@ -132,7 +132,10 @@ export const AgentStatusSchema = z
         customer: CallCustomerSchema.optional(),
       })
       .optional()
-      .openapi({ description: 'The task I am wrapping up, when no call is live.' }),
+      .openapi({
+        description:
+          "The customer's call of my callback (no conference) or of the task I am wrapping up: what the desk saves on.",
+      }),
     heartbeatExpiresAt: z.string().optional(),
     at: z.string().optional().openapi({ description: "The center's clock when this answer was made." }),
   })

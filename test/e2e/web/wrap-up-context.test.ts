@@ -152,6 +152,12 @@ story('wrap-up after an auto-dial callback, in Chromium', (d) => {
     const sid = await customerLeg();
     await state('On call');
     await agent.getByTestId('pop-customer').getByText('John Smith').waitFor(WITHIN);
+    // Known from the moment the customer answered: what the agent files now is saved on their call.
+    expect(await stack.store.calls.get(sid)).toMatchObject({
+      status: 'in-progress',
+      customerId: 'cus-0004',
+      agentId: '1002',
+    });
 
     await sim(`/sim/calls/${sid}/hangup`, {});
     await state('Wrap-up');

@@ -69,14 +69,14 @@ export function DeskProvider({ enabled, children }: { enabled: boolean; children
   const live = status?.call;
   const agentId = status?.agentId;
   const wrapping = status?.state === 'Wrap-up';
-  // A task I am wrapping up names its customer's call: a callback's is known only once it ended.
-  const wrapCall = wrapping ? status?.wrapUp : undefined;
-  const serverCallSid = live?.callSid ?? wrapCall?.callSid;
+  // A callback (no conference) or a task I am wrapping up names its customer's call through the task.
+  const taskCall = status?.taskCall;
+  const serverCallSid = live?.callSid ?? taskCall?.callSid;
   // Until the server has answered once, the pop may name my own leg; the draft belongs to the customer's call.
   const callSid = status
     ? (serverCallSid ?? pop?.callSid ?? (wrapping ? remembered(agentId) : undefined))
     : undefined;
-  const known = findingsOfCustomer(live?.customer ?? wrapCall?.customer);
+  const known = findingsOfCustomer(live?.customer ?? taskCall?.customer);
   const draft = useCallDraft(callSid);
   const { setPop } = desk;
 
@@ -93,7 +93,7 @@ export function DeskProvider({ enabled, children }: { enabled: boolean; children
       // Finished or dismissed: the server may name the call until its wrap-up ends; the pop stays closed.
       if (!live && dismissed.current.has(callSid)) return;
       // Reloaded (or a second tab): the server knows the call; the draft knows what the pop showed.
-      const taskSid = live?.taskSid || wrapCall?.taskSid;
+      const taskSid = live?.taskSid || taskCall?.taskSid;
       setPop({ callSid, ...(taskSid ? { taskSid } : {}), findings: { ...known, ...saved } });
     } else if (serverCallSid && pop.callSid !== serverCallSid) {
       // The pop was opened from the offer or my own leg: name it by the customer's call from now on.
@@ -106,7 +106,7 @@ export function DeskProvider({ enabled, children }: { enabled: boolean; children
     } else if (draft.loaded && !draft.fields.pop && Object.keys(pop.findings).length > 0) {
       draft.update({ pop: { ...pop.findings } });
     }
-  }, [callSid, serverCallSid, pop, known, live, wrapCall, draft, setPop]);
+  }, [callSid, serverCallSid, pop, known, live, taskCall, draft, setPop]);
 
   const dismissed = useRef(new Set<string>());
   const clearPop = useCallback(() => {

@@ -6,6 +6,7 @@ import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import { flows } from '../../../../flows/index.js';
 import { routing } from '../../../../flows/routing.js';
 import { ivrPorts } from '../../../app/answer-call.js';
+import { callbackAnswered } from '../../../app/callback-call.js';
 import {
   CUSTOMER_RING_SECONDS,
   callbackAgentLegEnded,
@@ -260,8 +261,27 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
       callerId: q.from,
       timeout: CUSTOMER_RING_SECONDS,
       ...(q.task ? { action: `${deps.config.publicBaseUrl}/twilio/ivr/callback-result?${result}` } : {}),
-    }).number(q.to);
+    }).number(
+      // Asked on the customer's leg once they answer, before the two are connected: the first request
+      // that names their call, which the agent's work during the call is saved on.
+      q.task ? { url: `${deps.config.publicBaseUrl}/twilio/ivr/callback-answered?${result}` } : {},
+      q.to,
+    );
     return c.body(r.toString(), 200, xml());
+  });
+
+  /** The customer answered a callback (the Number's url, on their leg): recorded; nothing is played. */
+  app.post('/callback-answered', async (c) => {
+    const q = callbackQuery(c.req.query());
+    const callSid = optionalParam(c.var.twilioParams, 'CallSid');
+    if (q.task && callSid)
+      await callbackAnswered(services, {
+        taskId: q.task,
+        callSid,
+        ...(q.tr ? { taskSid: q.tr } : {}),
+        ...(q.worker ? { workerSid: q.worker } : {}),
+      });
+    return c.body(new VoiceResponse().toString(), 200, xml());
   });
 
   /** The Dial's action on the agent's leg: what became of the customer's leg, told to the agent. */
