@@ -109,12 +109,15 @@ story('wrap-up after click-to-dial, in Chromium', (d) => {
     await pop.getByText(JOHN_SMITH, { exact: false }).first().waitFor(WITHIN);
     await pop.getByText(COMPLAINT).waitFor(WITHIN);
     await shot(agent, 'dialled-wrap-up');
+    // A code every hotline offers, whatever list the form shows.
+    await wrap.locator('select[name=disposition]').selectOption('other');
     await wrap.locator('textarea[name=notes]').fill('Dialled about the authorisation');
     await wrap.getByRole('button', { name: 'Save and finish' }).click();
     await state('Available');
     expect(await stack.store.calls.get(sid)).toMatchObject({
       customerId: 'cus-0004',
       agentId: '1002',
+      disposition: 'other',
       notes: 'Dialled about the authorisation',
     });
     const history = await stack.store.calls.byCustomer('cus-0004');
@@ -168,12 +171,14 @@ story('wrap-up after an auto-dial callback, in Chromium', (d) => {
     // The ticket the callback was about, marked in the pop and prefilled as the call's ticket.
     await pop.locator('li.hit').getByText(ticket).waitFor(WITHIN);
     await shot(agent, 'callback-wrap-up');
+    await wrap.locator('select[name=disposition]').selectOption('other');
     await wrap.locator('textarea[name=notes]').fill('Called back about the authorisation');
     await wrap.getByRole('button', { name: 'Save and finish' }).click();
     await state('Available');
     expect(await stack.store.calls.get(sid)).toMatchObject({
       customerId: 'cus-0004',
       agentId: '1002',
+      disposition: 'other',
       notes: 'Called back about the authorisation',
       ticketNumbers: [ticket],
     });
@@ -219,12 +224,14 @@ story('wrap-up after a callback placed with one click from my tasks, in Chromium
     await wrap.waitFor(WITHIN);
     await pop.getByTestId('pop-customer').getByText('John Smith').waitFor(WITHIN);
     await pop.locator('li.hit').getByText(ticket).waitFor(WITHIN);
+    await wrap.locator('select[name=disposition]').selectOption('other');
     await wrap.locator('textarea[name=notes]').fill('Letter confirmed');
     await wrap.getByRole('button', { name: 'Save and finish' }).click();
     await state('Available');
     expect(await stack.store.calls.get(sid)).toMatchObject({
       customerId: 'cus-0004',
       agentId: '1002',
+      disposition: 'other',
       notes: 'Letter confirmed',
       ticketNumbers: [ticket],
     });
