@@ -1,6 +1,7 @@
 // IT support line (seed 003): weekdays 09:00-18:00 on the Chinese holiday calendar (make-up working days
 // open); customer id code, device, fault description, a fault ticket, then the support queue.
 import type { Flow } from '../functions/domain/ivr/types.js';
+import { COMMON_DISPOSITIONS } from './dispositions.js';
 
 const OFFICE = ['09:00', '18:00'] as const;
 const INVALID = { zh: '对不起，您的输入有误。', en: 'Sorry, that is not valid.' };
@@ -19,6 +20,13 @@ export const itSupportFlow = {
     en: 'This is IT support. We are open {hours}, closed on public holidays. Please leave a message after the tone and an engineer will call you back.',
   },
   closedQueue: 'support',
+  dispositions: [
+    { code: 'solved-on-call', label: { zh: '电话中解决', en: 'Solved on the call' } },
+    { code: 'ticket-opened', label: { zh: '已建故障工单', en: 'Fault ticket opened' } },
+    { code: 'engineer-dispatched', label: { zh: '已派工程师上门', en: 'Engineer dispatched' } },
+    { code: 'device-registered', label: { zh: '已登记新设备', en: 'New device registered' } },
+    ...COMMON_DISPOSITIONS,
+  ],
   start: 'greet',
   states: {
     greet: {

@@ -1,6 +1,7 @@
 // Roadside rescue hotline (seed 002): 24 hours a day; members recognised by their number; rescue and
 // breakdown calls open a rescue ticket and jump the queue; accident reports; consultations.
 import type { Flow } from '../functions/domain/ivr/types.js';
+import { COMMON_DISPOSITIONS } from './dispositions.js';
 
 const ALL_DAY = ['00:00', '24:00'] as const;
 const INVALID = { zh: '对不起，您的输入有误。', en: 'Sorry, that is not one of the choices.' };
@@ -18,6 +19,14 @@ export const rescueFlow = {
     en: 'The rescue line cannot take your call right now; please leave a message after the tone.',
   },
   closedQueue: 'rescue',
+  dispositions: [
+    { code: 'rescue-dispatched', label: { zh: '已派车救援', en: 'Rescue dispatched' } },
+    { code: 'accident-reported', label: { zh: '事故已报案', en: 'Accident reported' } },
+    { code: 'rescue-status', label: { zh: '救援进度查询', en: 'Rescue status given' } },
+    { code: 'advice-given', label: { zh: '电话指导解决', en: 'Solved with advice on the phone' } },
+    { code: 'rescue-cancelled', label: { zh: '客户取消救援', en: 'Rescue cancelled by the customer' } },
+    ...COMMON_DISPOSITIONS,
+  ],
   start: 'identify',
   states: {
     identify: { kind: 'lookup', lookup: 'caller', found: 'greetMember', notFound: 'greet' },

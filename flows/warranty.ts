@@ -1,6 +1,7 @@
 // Car Care warranty hotline (seed 000, the CADA warranty call-center script): open 06:00-22:00 every
 // day; greeting, language choice, known callers by name; procedures A-G and self-service claim status.
 import type { Flow } from '../functions/domain/ivr/types.js';
+import { COMMON_DISPOSITIONS } from './dispositions.js';
 
 const GOODBYE = {
   zh: '感谢您的来电，祝您愉快，再见。',
@@ -34,6 +35,14 @@ export const warrantyFlow = {
   },
   closedQueue: 'general',
   constants: { ucmPhone: '+862164001234' },
+  dispositions: [
+    { code: 'claim-filed', label: { zh: '已登记理赔', en: 'Claim filed' } },
+    { code: 'claim-status', label: { zh: '理赔进度查询', en: 'Claim status given' } },
+    { code: 'policy-question', label: { zh: '保单咨询', en: 'Policy question answered' } },
+    { code: 'complaint', label: { zh: '投诉已受理', en: 'Complaint taken' } },
+    { code: 'used-car-referral', label: { zh: '转介二手车市场', en: 'Referred to the used car market' } },
+    ...COMMON_DISPOSITIONS,
+  ],
   start: 'identify',
   states: {
     identify: { kind: 'lookup', lookup: 'caller', found: 'greetKnown', notFound: 'greet' },

@@ -13,7 +13,6 @@ import { localTime } from '../domain/ivr/hours.js';
 import type { Language, Task } from '../domain/model.js';
 import type { Store } from '../domain/ports.js';
 import { taskFor } from '../domain/routing/workflow.js';
-import { callbackTalked } from './callback-call.js';
 import type { Center, CenterBasics } from './center.js';
 import { checkOutbound, DialRefusedError, type GuardDeps, type OutboundActor } from './dial-guard.js';
 import { beginWrapUp } from './wrap-up.js';
@@ -192,6 +191,34 @@ export async function callbackDialling(deps: CenterBasics, taskId: string): Prom
   return result?.task;
 }
 
+/**
+ * The agent's leg of a callback is the center's call to the customer: it is recorded (dual, agent and
+ * customer) under its own CallSid, so it gets a call record naming the agent and the customer, which the
+ * recording is filed with. Idempotent: a replayed webhook finds the record already there.
+ */
+export async function callbackCallOpened(
+  deps: CenterBasics,
+  input: {
+    readonly callSid: string;
+    readonly agentId?: string;
+    readonly from: string;
+    readonly to: string;
+    readonly taskId?: string;
+  },
+): Promise<void> {
+  const task = input.taskId ? await deps.store.tasks.get(input.taskId) : undefined;
+  await deps.store.calls.record({
+    callSid: input.callSid,
+    direction: 'outbound',
+    from: input.from,
+    to: input.to,
+    startedAt: new Date(deps.clock.now()).toISOString(),
+    status: 'in-progress',
+    ...(input.agentId ? { agentId: input.agentId } : {}),
+    ...(task?.customerId ? { customerId: task.customerId } : {}),
+  });
+}
+
 export type CallbackOutcome =
   | { readonly kind: 'done' }
   | { readonly kind: 'retry'; readonly at: string }
@@ -212,20 +239,9 @@ export async function callbackDialed(
     readonly taskSid?: string;
     readonly workerSid?: string;
     readonly status: string;
-    /** The customer's leg (DialCallSid): what the agent's wrap-up is saved on. */
-    readonly dialCallSid?: string;
-    readonly durationSeconds?: number;
   },
 ): Promise<CallbackOutcome> {
   const answered = input.status === 'completed' || input.status === 'answered';
-  if (answered && input.dialCallSid)
-    await callbackTalked(services, {
-      taskId: input.taskId,
-      callSid: input.dialCallSid,
-      ...(input.durationSeconds !== undefined ? { durationSeconds: input.durationSeconds } : {}),
-      ...(input.taskSid ? { taskSid: input.taskSid } : {}),
-      ...(input.workerSid ? { workerSid: input.workerSid } : {}),
-    });
   if (input.taskSid && input.workerSid) {
     if (answered) await beginWrapUp(services, input.taskSid, input.workerSid);
     else await completeRouterTask(services, input.taskSid, `customer ${input.status}`);

@@ -94,7 +94,8 @@ export async function processRecording(
       channels: job.channels,
       source: job.source,
       ...(caller ? { caller } : {}),
-      ...(call?.agentId ? { agentId: call.agentId } : {}),
+      // The leg's own agent first: after a transfer the call record names the colleague.
+      ...(job.agentId || call?.agentId ? { agentId: job.agentId ?? call?.agentId } : {}),
       ...(call?.customerId ? { customerId: call.customerId } : {}),
       ticketNumbers: call?.ticketNumbers ?? [],
       ...(call?.queue ? { queue: call.queue } : {}),

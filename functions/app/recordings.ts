@@ -6,7 +6,7 @@ import { isLead, type User } from '../domain/model.js';
 import type { PageRequest } from '../domain/ports.js';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../domain/problems.js';
 import type { RecordingQuery, StoredRecording } from '../domain/recording.js';
-import { ProviderError, type TelephonyPort } from '../domain/telephony-port.js';
+import { ProviderError, type RecordingView, type TelephonyPort } from '../domain/telephony-port.js';
 import type { CenterBasics } from './center.js';
 import { normaliseOnePhone } from './phone-input.js';
 
@@ -108,8 +108,32 @@ export async function playRecording(deps: CenterBasics & PlaybackDeps, user: Use
     detail: { callSid: rec.callSid, agentId: rec.agentId },
   });
 }
+const LIVE = new Set(['in-progress', 'paused']);
+
+export type LiveRecordingDeps = CenterBasics & {
+  readonly telephony: TelephonyPort;
+  /** The other calls in the customer's conference (the agent's leg, added parties), when it has one. */
+  readonly legsOf?: (customerCallSid: string) => Promise<readonly string[]>;
+};
+
+/**
+ * The recordings running for a customer's call. On Twilio a conference call's recording belongs to the leg
+ * that asked for it (the agent's leg for the assignment's conference instruction, the customer's for
+ * click-to-dial, an added party's own), so the customer's CallSid alone may own none: every leg is asked.
+ * A conference's own recording is addressed through the conference and is not one we make.
+ */
+async function liveRecordings(deps: LiveRecordingDeps, callSid: string): Promise<RecordingView[]> {
+  const others = deps.legsOf ? await deps.legsOf(callSid).catch(() => []) : [];
+  const found = new Map<string, RecordingView>();
+  for (const leg of new Set([callSid, ...others])) {
+    for (const rec of await deps.telephony.recordings(leg))
+      if (LIVE.has(rec.status) && rec.source !== 'Conference') found.set(rec.sid, rec);
+  }
+  return [...found.values()];
+}
+
 export async function controlLiveRecording(
-  deps: CenterBasics & { readonly telephony: TelephonyPort },
+  deps: LiveRecordingDeps,
   user: User,
   callSid: string,
   action: 'pause' | 'resume',
@@ -118,12 +142,21 @@ export async function controlLiveRecording(
   if (!call) throw new NotFoundError('call', callSid);
   if (!isLead(user.roles) && call.agentId !== user.id)
     throw new ForbiddenError(`Call "${callSid}" is not yours; agents control only their own calls.`);
+  const live = await liveRecordings(deps, callSid);
+  if (!live.length)
+    throw new UnprocessableError('no-live-recording', `Call "${callSid}" has no recording to ${action}.`);
   try {
-    await deps.telephony.setRecording(callSid, action);
+    for (const rec of live) await deps.telephony.setRecording(rec.callSid, action, rec.sid);
   } catch (err) {
+    // It ended between the listing and the change.
     if (err instanceof ProviderError && (err.status === 404 || err.status === 400))
       throw new UnprocessableError('no-live-recording', `Call "${callSid}" has no recording to ${action}.`);
     throw err;
   }
-  await deps.store.audit.append({ actor: user.id, action: `recording.${action}`, target: callSid });
+  await deps.store.audit.append({
+    actor: user.id,
+    action: `recording.${action}`,
+    target: callSid,
+    detail: { recordingSids: live.map((r) => r.sid) },
+  });
 }

@@ -8,6 +8,8 @@ export interface RecordingJob {
   readonly callSid?: string;
   readonly conferenceSid?: string;
   readonly voicemailId?: string;
+  /** The agent whose leg was recorded, when the center asked for the recording on it. */
+  readonly agentId?: string;
   /** completed | absent | in-progress | failed, as Twilio sent it. */
   readonly status: string;
   readonly durationSeconds: number;

@@ -61,37 +61,74 @@ export const RECORDING_STATUS_PATH = '/twilio/recording-status';
 
 export function recordingStatusCallbackUrl(
   publicBaseUrl: string,
-  context: { readonly callSid?: string; readonly voicemailId?: string } = {},
+  context: { readonly callSid?: string; readonly voicemailId?: string; readonly agentId?: string } = {},
 ): string {
   const query = new URLSearchParams();
   if (context.callSid) query.set('call', context.callSid);
+  // Whose leg it is: the call record names only its latest agent, and a transfer moves it on.
+  if (context.agentId) query.set('agent', context.agentId);
   if (context.voicemailId) query.set('voicemail', context.voicemailId);
   const qs = query.toString();
   return `${publicBaseUrl}${RECORDING_STATUS_PATH}${qs ? `?${qs}` : ''}`;
 }
 
 /**
- * Attributes for `<Dial>` on an agent call: dual channel (caller on channel 1, agent on 2) from answer,
- * with our status callback carrying the customer's CallSid.
+ * Attributes for `<Dial>` on an agent call: dual channel (the calling leg on channel 1, the dialled one on
+ * 2) from answer, with our status callback carrying the CallSid the recording is filed under.
  */
 export function agentDialRecording(publicBaseUrl: string, customerCallSid: string) {
+  const events: ('completed' | 'absent')[] = ['completed', 'absent'];
   return {
-    record: 'record-from-answer-dual',
+    record: 'record-from-answer-dual' as const,
     recordingStatusCallback: recordingStatusCallbackUrl(publicBaseUrl, { callSid: customerCallSid }),
-    recordingStatusCallbackMethod: 'POST',
-    recordingStatusCallbackEvent: 'completed absent',
-  } as const;
+    recordingStatusCallbackMethod: 'POST' as const,
+    // A list, as TwiML builders take it; it is rendered space-separated.
+    recordingStatusCallbackEvent: events,
+  };
 }
 
 /**
- * Parameters for a TaskRouter `conference` instruction that records the agent leg in two channels. The
- * `dequeue` instruction takes only `DequeueRecord` and sends no recording callback: prefer `<Dial>` or this.
+ * Parameters for a TaskRouter `conference` instruction that records the agent leg in two channels. On
+ * Twilio the recording belongs to that leg's call, not the customer's, so pausing addresses the agent leg;
+ * the callback still carries the customer's CallSid, under which the recording is filed. The `dequeue`
+ * instruction takes only `DequeueRecord` and sends no recording callback: prefer `<Dial>` or this.
  */
-export function agentConferenceRecording(publicBaseUrl: string, customerCallSid: string) {
+export function agentConferenceRecording(publicBaseUrl: string, customerCallSid: string, agentId?: string) {
   return {
     Record: 'true',
     RecordingChannels: 'dual',
-    RecordingStatusCallback: recordingStatusCallbackUrl(publicBaseUrl, { callSid: customerCallSid }),
+    RecordingStatusCallback: recordingStatusCallbackUrl(publicBaseUrl, {
+      callSid: customerCallSid,
+      ...(agentId ? { agentId } : {}),
+    }),
     RecordingStatusCallbackMethod: 'POST',
+    RecordingStatusCallbackEvent: 'completed absent',
   } as const;
+}
+
+/** How a party dialled into a conference is recorded: its own leg, both directions on two channels. */
+export interface ParticipantRecording {
+  readonly channels: 'mono' | 'dual';
+  readonly statusCallback: string;
+  readonly statusCallbackEvent: readonly string[];
+}
+
+/**
+ * A participant's own recording (Participants API `Record`, dual channel; a conference recording would be
+ * mono). Without `customerCallSid` (the customer's leg is the one being added, so its SID is not known
+ * yet) the callback's own CallSid is the customer's.
+ */
+export function participantRecording(
+  publicBaseUrl: string,
+  customerCallSid?: string,
+  agentId?: string,
+): ParticipantRecording {
+  return {
+    channels: 'dual',
+    statusCallback: recordingStatusCallbackUrl(publicBaseUrl, {
+      ...(customerCallSid ? { callSid: customerCallSid } : {}),
+      ...(agentId ? { agentId } : {}),
+    }),
+    statusCallbackEvent: ['completed', 'absent'],
+  };
 }

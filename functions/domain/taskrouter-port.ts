@@ -63,6 +63,8 @@ export type ReservationUpdate =
       readonly endConferenceOnCustomerExit?: boolean;
       readonly beep?: boolean;
       readonly postWorkActivitySid?: string;
+      /** Records the agent's leg (both sides when dual) and reports it to `statusCallback`. */
+      readonly record?: { readonly channels: 'mono' | 'dual'; readonly statusCallback: string };
     };
 
 export interface QueueStatistics {

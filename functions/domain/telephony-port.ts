@@ -1,6 +1,7 @@
 // The voice operations the center uses outside TwiML: place and end calls, and steer conference
 // participants (hold, mute, coach, add, remove). Its one adapter speaks Twilio's Voice REST API, which
 // locally is served by the twin.
+import type { ParticipantRecording } from './recording.js';
 
 export interface CallView {
   readonly sid: string;
@@ -54,6 +55,8 @@ export interface NewParticipant {
   readonly timeoutSeconds?: number;
   readonly statusCallback?: string;
   readonly statusCallbackEvent?: readonly string[];
+  /** Records this participant's leg from answer to hang-up. */
+  readonly record?: ParticipantRecording;
 }
 
 export interface ParticipantUpdate {
@@ -84,8 +87,11 @@ export interface TelephonyPort {
   addParticipant(conference: string, input: NewParticipant): Promise<{ readonly callSid: string }>;
   updateParticipant(conference: string, callSid: string, update: ParticipantUpdate): Promise<void>;
   removeParticipant(conference: string, callSid: string): Promise<void>;
-  /** Pauses (with silence) or resumes the call's live recording. */
-  setRecording(callSid: string, action: 'pause' | 'resume'): Promise<void>;
+  /**
+   * Pauses (with silence) or resumes a live recording of the call that owns it: the given recording, or
+   * the call's current one. A call without a live recording is refused (404).
+   */
+  setRecording(callSid: string, action: 'pause' | 'resume', recordingSid?: string): Promise<void>;
   /** The recordings of a call (its own and its conferences'), newest first; none for an unknown call. */
   recordings(callSid: string): Promise<RecordingView[]>;
 }

@@ -27,6 +27,7 @@ const base: Flow = {
     },
     bye: { kind: 'hangup', say: { zh: '再见', en: 'Bye' } },
   },
+  dispositions: [{ code: 'resolved', label: { zh: '已解决', en: 'Resolved' } }],
 };
 
 const messages = (flow: Flow) => validateFlow(flow, ctx).map((p) => `${p.file} ${p.path}: ${p.message}`);
@@ -106,6 +107,26 @@ describe('flow validator', () => {
     expect(messages(flow)).toEqual([
       'flows/broken.ts defaultLanguage: "en" is not one of languages [zh]',
       'flows/broken.ts states.menu.options.2: "en" is not a language of the flow',
+    ]);
+  });
+
+  it('rejects a hotline without wrap-up codes, bad or repeated codes and labels missing a language', () => {
+    expect(messages({ ...base, dispositions: [] })).toEqual([
+      'flows/broken.ts dispositions: a hotline needs at least one wrap-up code',
+    ]);
+    const flow: Flow = {
+      ...base,
+      dispositions: [
+        { code: 'Claim Filed', label: { zh: '已报案', en: 'Claim filed' } },
+        { code: 'resolved', label: { zh: '已解决', en: 'Resolved' } },
+        { code: 'resolved', label: { zh: '已解决', en: 'Resolved again' } },
+        { code: 'other', label: { zh: '其他' } },
+      ],
+    };
+    expect(messages(flow)).toEqual([
+      'flows/broken.ts dispositions.0.code: "Claim Filed" must be a lower-case letter, then up to 39 lower-case letters, digits or hyphens',
+      'flows/broken.ts dispositions.2.code: "resolved" is listed twice',
+      'flows/broken.ts dispositions.3.label.en: missing the en text',
     ]);
   });
 });

@@ -62,6 +62,7 @@ export const AGENT_ROWS: readonly MatrixRow[] = [
   row('queue.list', 'GET', '/api/queue', 409),
   row('queue.pick', 'POST', `/api/queue/${WT}/pick`, 409),
   row('calls.wrapUp', 'POST', `/api/calls/${CA}/wrap-up`, 404, { disposition: 'resolved' }),
+  row('calls.dispositions', 'GET', `/api/calls/${CA}/dispositions`, 404),
   row('drafts.get', 'GET', `/api/agent/drafts/${CA}`, 404),
   row('drafts.save', 'PUT', `/api/agent/drafts/${CA}`, 404, { notes: 'half a thought' }),
   row('drafts.discard', 'DELETE', `/api/agent/drafts/${CA}`, 204),

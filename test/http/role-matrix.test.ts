@@ -87,6 +87,13 @@ describe('role matrix', () => {
     },
     { op: 'customers.get', method: 'GET', path: () => `/api/customers/${customerId}`, roles: ALL, ok: 200 },
     {
+      op: 'customers.timeline',
+      method: 'GET',
+      path: () => `/api/customers/${customerId}/timeline`,
+      roles: ALL,
+      ok: 200,
+    },
+    {
       op: 'customers.update',
       method: 'PATCH',
       path: () => `/api/customers/${customerId}`,

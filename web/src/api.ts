@@ -12,6 +12,7 @@ import type {
   Ticket,
   TicketType,
 } from '../../functions/domain/model.js';
+import type { TimelineEntry } from '../../functions/domain/timeline.js';
 
 export type {
   Asset,
@@ -24,6 +25,7 @@ export type {
   TaskKind,
   Ticket,
   TicketType,
+  TimelineEntry,
 };
 
 // What POST /api/tasks and PATCH /api/tasks/{id} accept, told in the domain's own Task fields: the
@@ -137,6 +139,11 @@ export const api = {
   searchCustomers: (q: string) =>
     call<{ items: Customer[]; cursor?: string }>('GET', `/customers?q=${encodeURIComponent(q)}&limit=20`),
   customer: (id: string) => call<CustomerView>('GET', `/customers/${encodeURIComponent(id)}`),
+  timeline: (id: string) =>
+    call<{ items: TimelineEntry[]; timeZone: string }>(
+      'GET',
+      `/customers/${encodeURIComponent(id)}/timeline`,
+    ),
   customerByPhone: (phone: string) =>
     call<{ items: Customer[]; cursor?: string }>('GET', `/customers?q=${encodeURIComponent(phone)}&limit=5`),
   createCustomer: (body: {

@@ -1,4 +1,5 @@
 // The agent desktop and supervisor console routes (docs/agent-api.md; /api/openapi.json has the schemas).
+import type { Disposition } from '../../functions/domain/disposition.js';
 import type { BlacklistRequest } from '../../functions/domain/model.js';
 import { call } from './api.js';
 import type { AgentToken } from './connection/types.js';
@@ -179,6 +180,11 @@ export const deskApi = {
   missedCalls: () => call<{ items: MissedCall[] }>('GET', '/agent/missed-calls'),
   queue: () => call<{ items: WaitingCall[] }>('GET', '/queue'),
   pick: (taskSid: string) => call<unknown>('POST', `/queue/${taskSid}/pick`),
+  dispositions: (callSid: string) =>
+    call<{ hotline: string; hotlineName: string; flow: string; dispositions: Disposition[] }>(
+      'GET',
+      `/calls/${callSid}/dispositions`,
+    ),
   wrapUpNotes: (callSid: string, body: { disposition?: string; notes?: string }) =>
     call<unknown>('POST', `/calls/${callSid}/wrap-up`, body),
   draft: (callSid: string) => call<CallDraftFields>('GET', `/agent/drafts/${callSid}`),

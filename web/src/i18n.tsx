@@ -6,6 +6,7 @@ import { CODE_LABELS } from './labels-codes.js';
 import { DESK_LABELS } from './labels-desk.js';
 import { DIAL_LABELS } from './labels-dial.js';
 import { ERROR_LABELS } from './labels-errors.js';
+import { TIMELINE_LABELS } from './labels-timeline.js';
 import { TRANSFER_LABELS } from './labels-transfer.js';
 import { USER_LABELS } from './labels-users.js';
 import { VOICEMAIL_LABELS } from './labels-voicemail.js';
@@ -87,6 +88,7 @@ const LABELS = {
   ...USER_LABELS,
   ...CLOCK_LABELS,
   ...VOICEMAIL_LABELS,
+  ...TIMELINE_LABELS,
   ...ERROR_LABELS,
   ...CODE_LABELS,
 } as const satisfies Labels;

@@ -128,6 +128,14 @@ export function createTaskRouterRest(rest: RestTransport): TaskRouterPort {
         EndConferenceOnCustomerExit: bool(update.endConferenceOnCustomerExit),
         Beep: bool(update.beep),
         PostWorkActivitySid: update.postWorkActivitySid,
+        ...(update.record
+          ? {
+              Record: 'true',
+              RecordingChannels: update.record.channels,
+              RecordingStatusCallback: update.record.statusCallback,
+              RecordingStatusCallbackMethod: 'POST',
+            }
+          : {}),
       });
     },
     async taskReservations(workspaceSid, taskSid, status) {

@@ -115,6 +115,15 @@ export function createTelephonyRest(rest: RestTransport): TelephonyPort {
         Timeout: p.timeoutSeconds === undefined ? undefined : String(p.timeoutSeconds),
         StatusCallback: p.statusCallback,
         StatusCallbackEvent: p.statusCallbackEvent,
+        ...(p.record
+          ? {
+              Record: 'true',
+              RecordingChannels: p.record.channels,
+              RecordingStatusCallback: p.record.statusCallback,
+              RecordingStatusCallbackMethod: 'POST',
+              RecordingStatusCallbackEvent: p.record.statusCallbackEvent.join(' '),
+            }
+          : {}),
       });
       return { callSid: String(j.call_sid) };
     },
@@ -127,9 +136,9 @@ export function createTelephonyRest(rest: RestTransport): TelephonyPort {
         CallSidToCoach: u.callSidToCoach,
       });
     },
-    async setRecording(callSid, action) {
+    async setRecording(callSid, action, recordingSid = 'Twilio.CURRENT') {
       await rest.voice(
-        `Calls/${callSid}/Recordings/Twilio.CURRENT.json`,
+        `Calls/${callSid}/Recordings/${recordingSid}.json`,
         action === 'pause' ? { Status: 'paused', PauseBehavior: 'silence' } : { Status: 'in-progress' },
       );
     },

@@ -7,6 +7,7 @@ import { agentCallKey } from '../../domain/agent-state.js';
 import type { DialPurpose } from '../../domain/dial-policy.js';
 import type { User } from '../../domain/model.js';
 import { ForbiddenError, HttpProblem, NotFoundError } from '../../domain/problems.js';
+import { participantRecording } from '../../domain/recording.js';
 import { type Center, centerNumber, workerSidOf } from '../center.js';
 import { guardOutbound } from '../dial-guard.js';
 import { providerStep } from '../provider-step.js';
@@ -147,6 +148,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
           label: `agent-${agentId}`,
           endConferenceOnExit: false,
           beep: false,
+          record: participantRecording(center.config.publicBaseUrl, call.callSid, agentId),
         }),
       );
       await markAgentCall(center, agentId, { conference: call.conferenceName, callSid: call.callSid });
@@ -178,6 +180,8 @@ export function createCallControls(center: Center, calls: CallFinder) {
         label: 'external',
         endConferenceOnExit: false,
         beep: false,
+        // Recorded under the customer's call: the first agent's recording ends when they leave a transfer.
+        record: participantRecording(center.config.publicBaseUrl, call.callSid, user.id),
       }),
     );
     return p.callSid;

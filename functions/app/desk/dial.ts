@@ -5,6 +5,7 @@
 import { outboundConferenceName } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
 import type { Store } from '../../domain/ports.js';
+import { participantRecording } from '../../domain/recording.js';
 import { type Center, centerNumber, workerSidOf } from '../center.js';
 import { guardOutbound } from '../dial-guard.js';
 import { providerStep } from '../provider-step.js';
@@ -42,6 +43,8 @@ export async function dialCustomer(
       label: 'customer',
       beep: false,
       endConferenceOnExit: true,
+      // The customer's own leg is recorded (its CallSid, the call's id, is the recording's), dual channel.
+      record: participantRecording(config.publicBaseUrl, undefined, user.id),
     }),
   ).catch(async (err: unknown) => {
     await telephony.updateCall(mine.sid, { status: 'completed' }).catch(() => undefined);

@@ -5,6 +5,7 @@
 import { isLead, type User } from '../../domain/model.js';
 import type { Clock, MarkerKey, Store } from '../../domain/ports.js';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../../domain/problems.js';
+import { offersDisposition } from './dispositions.js';
 
 /** Long enough for a shift and its wrap-ups; a draft nobody came back to is not worth keeping. */
 export const DRAFT_TTL_SECONDS = 12 * 3600;
@@ -109,7 +110,10 @@ export async function keepDraftOnCall(
   const notes = draft.notes?.trim();
   const patch = {
     ...(notes && !record.notes ? { notes } : {}),
-    ...(draft.disposition && !record.disposition ? { disposition: draft.disposition } : {}),
+    // A code typed before the hotline's list changed is not kept: the notes still say what happened.
+    ...(draft.disposition && !record.disposition && offersDisposition(record, draft.disposition)
+      ? { disposition: draft.disposition }
+      : {}),
   };
   if (Object.keys(patch).length === 0) return undefined;
   await store.calls.update(callSid, patch);

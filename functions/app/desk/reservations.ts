@@ -3,6 +3,7 @@
 import { conferenceOfferKey } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
 import { HttpProblem } from '../../domain/problems.js';
+import { participantRecording, recordingStatusCallbackUrl } from '../../domain/recording.js';
 import { type Center, centerNumber, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { declineOffer, missedToday } from './missed-offers.js';
@@ -46,6 +47,8 @@ export function createReservations(center: Center) {
           to: `client:${user.id}`,
           endConferenceOnExit: false,
           beep: false,
+          // My leg is recorded as the first agent's was, filed under the customer's call.
+          record: participantRecording(center.config.publicBaseUrl, callSid, user.id),
         }),
       );
       if (callSid) {
@@ -71,6 +74,17 @@ export function createReservations(center: Center) {
           endConferenceOnCustomerExit: true,
           beep: false,
           ...(wrapUp ? { postWorkActivitySid: wrapUp } : {}),
+          ...(callSid
+            ? {
+                record: {
+                  channels: 'dual' as const,
+                  statusCallback: recordingStatusCallbackUrl(center.config.publicBaseUrl, {
+                    callSid,
+                    agentId: user.id,
+                  }),
+                },
+              }
+            : {}),
         }),
       );
     }

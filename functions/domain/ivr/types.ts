@@ -1,6 +1,7 @@
 // The IVR flow format: a flow is data (flows/*.ts, typed with `satisfies Flow`), a named set of states
 // the interpreter walks. Prompts carry every language the flow offers; inputs, lookups, tickets, SMS,
 // queues and voicemail are states too, so admins read and review a hotline as one file.
+import type { Disposition } from '../disposition.js';
 import type { Language, Priority, TicketType } from '../model.js';
 
 /** A prompt in every language of the flow; `{name}` placeholders read session variables and constants. */
@@ -169,4 +170,6 @@ export interface Flow {
   readonly constants?: Readonly<Record<string, string>>;
   readonly start: string;
   readonly states: Readonly<Record<string, FlowState>>;
+  /** What an agent may record as the outcome of a call on this hotline, in the order the wrap-up lists them. */
+  readonly dispositions: readonly Disposition[];
 }

@@ -2,6 +2,7 @@
 // missing languages, unknown queues, calendars or placeholders, bad keys, and routing expressions that
 // TaskRouter would refuse, each reported with the file and the path of the problem.
 
+import { DISPOSITION_CODE, DISPOSITION_CODE_RULE } from '../disposition.js';
 import type { RoutingConfig } from '../routing/types.js';
 import { queueExpression, workflowConfiguration } from '../routing/workflow.js';
 import { parseExpression } from '../taskrouter-expression.js';
@@ -116,6 +117,17 @@ export function validateFlow(flow: Flow, ctx: FlowContext): Problem[] {
         if (!known.has(name)) at(`${path}.${lang}`, `unknown placeholder {${name}}`);
   };
   checkText('closed', flow.closed);
+  // Dispositions are shown to agents, not spoken, so they take no placeholders.
+  if (flow.dispositions.length === 0) at('dispositions', 'a hotline needs at least one wrap-up code');
+  const codes = new Set<string>();
+  flow.dispositions.forEach((d, i) => {
+    if (!DISPOSITION_CODE.test(d.code))
+      at(`dispositions.${i}.code`, `"${d.code}" must be ${DISPOSITION_CODE_RULE}`);
+    else if (codes.has(d.code)) at(`dispositions.${i}.code`, `"${d.code}" is listed twice`);
+    codes.add(d.code);
+    for (const lang of flow.languages)
+      if (!d.label[lang]?.trim()) at(`dispositions.${i}.label.${lang}`, `missing the ${lang} text`);
+  });
   for (const [name, state] of Object.entries(states)) {
     const base = `states.${name}`;
     for (const [path, target] of targetsOf(state))

@@ -6,6 +6,7 @@ import { createAgentState } from '../../app/desk/agent-state.js';
 import { createCallControls } from '../../app/desk/call-controls.js';
 import { createCallFinder } from '../../app/desk/calls.js';
 import { dialCustomer } from '../../app/desk/dial.js';
+import { callDispositions } from '../../app/desk/dispositions.js';
 import { createRejoin } from '../../app/desk/rejoin.js';
 import { createReservations } from '../../app/desk/reservations.js';
 import { tookPart } from '../../app/desk/transfers.js';
@@ -62,6 +63,7 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
     dial: (user, body) => dialCustomer(center, user, body),
     queue: () => queue.list(),
     pick: queue.pick,
+    dispositions: (callSid) => callDispositions(deps.store, callSid),
     wrapUpNotes: (user, callSid, body) =>
       saveWrapUpNotes(deps.store, user, callSid, body, () => tookPart(center, user, callSid)),
     requestBlacklist: blacklist.request,

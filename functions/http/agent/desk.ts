@@ -8,6 +8,7 @@ import type {
   BlacklistRequestBody,
   BlacklistRequestSchema,
   CallActionSchema,
+  CallDispositionsSchema,
   ConferenceBody,
   DialBody,
   HeartbeatSchema,
@@ -52,6 +53,7 @@ export interface AgentDesk {
   missedCalls(user: User): Promise<Out<typeof MissedCallSchema>[]>;
   queue(user: User): Promise<Out<typeof WaitingCallSchema>[]>;
   pick(user: User, taskSid: string): Promise<Out<typeof CallActionSchema>>;
+  dispositions(callSid: string): Promise<Out<typeof CallDispositionsSchema>>;
   wrapUpNotes(
     user: User,
     callSid: string,

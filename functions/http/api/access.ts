@@ -5,8 +5,8 @@
 // |--------------------------|-------|------------|-------|----------------------------------------------|
 // | auth.login               |  any  |    any     |  any  | public; throttled per id and per address     |
 // | auth.me / logout / pwd   |  yes  |    yes     |  yes  | own session and password only                |
-// | customers.*              |  yes  |    yes     |  yes  | search, create, view (screen pop), update,   |
-// |                          |       |            |       | add asset, add policy                        |
+// | customers.*              |  yes  |    yes     |  yes  | search, create, view (screen pop), timeline, |
+// |                          |       |            |       | update, add asset, add policy                |
 // | tickets.*                |  yes  |    yes     |  yes  | create, list, get, update, add note          |
 // | tasks.create/get/update  |  own  |    yes     |  yes  | agents: tasks assigned to them or unassigned |
 // | tasks.mine               |  yes  |    yes     |  yes  |                                              |
@@ -26,6 +26,7 @@
 // |                          |       |            |       | reservations and own current call only       |
 // | queue.list / queue.pick  |  yes  |    yes     |  yes  | pick: the waiting or ringing call rings me   |
 // | calls.wrapUp             |  own  |    yes     |  yes  | disposition/notes; agents: calls they took   |
+// | calls.dispositions       |  yes  |    yes     |  yes  | the wrap-up codes of the call's hotline      |
 // | drafts.get/save/discard  |  self |    self    |  self | my unsaved typing about a call I took        |
 // | blacklist.request        |  yes  |    yes     |  yes  | a supervisor decides                         |
 // | supervisor.*             |  no   |    yes     |  yes  | wallboard, monitor/whisper/barge, take over, |
@@ -48,6 +49,7 @@ export const ACCESS = {
   'customers.search': EVERYONE,
   'customers.create': EVERYONE,
   'customers.get': EVERYONE,
+  'customers.timeline': EVERYONE,
   'customers.update': EVERYONE,
   'customers.addAsset': EVERYONE,
   'customers.addPolicy': EVERYONE,
@@ -105,6 +107,7 @@ export const ACCESS = {
   'queue.list': EVERYONE,
   'queue.pick': EVERYONE,
   'calls.wrapUp': EVERYONE,
+  'calls.dispositions': EVERYONE,
   'drafts.get': EVERYONE,
   'drafts.save': EVERYONE,
   'drafts.discard': EVERYONE,

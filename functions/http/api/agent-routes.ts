@@ -11,6 +11,7 @@ import {
   BlacklistRequestBody,
   BlacklistRequestSchema,
   CallActionSchema,
+  CallDispositionsSchema,
   CallParam,
   ConferenceBody,
   DialBody,
@@ -274,6 +275,18 @@ export function registerAgentRoutes(app: OpenAPIHono<ApiEnv>, desk: AgentDesk, g
     }),
     async (c) =>
       c.json(await desk.wrapUpNotes(c.var.user, c.req.valid('param').callSid, c.req.valid('json')), 200),
+  );
+
+  app.openapi(
+    securedRoute(guard, 'calls.dispositions', {
+      method: 'get',
+      path: '/calls/{callSid}/dispositions',
+      tags: ['calls'],
+      request: { params: CallParam },
+      summary: "The wrap-up codes of the call's hotline, in the order the form lists them",
+      responses: { 200: jsonOk(CallDispositionsSchema), ...ERRORS },
+    }),
+    async (c) => c.json(await desk.dispositions(c.req.valid('param').callSid), 200),
   );
 
   app.openapi(

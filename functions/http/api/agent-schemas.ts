@@ -241,6 +241,24 @@ export const WrapUpBody = z
   })
   .openapi('CallWrapUpRequest');
 
+const LabelSchema = z
+  .object({ zh: z.string().optional(), en: z.string().optional() })
+  .openapi('Label', { description: 'Text in each language of the hotline.' });
+
+export const DispositionSchema = z
+  .object({ code: z.string(), label: LabelSchema })
+  .openapi('Disposition', { description: 'A wrap-up code and what the agent reads for it.' });
+
+export const CallDispositionsSchema = z
+  .object({
+    callSid: z.string(),
+    hotline: z.string().openapi({ description: 'The center number the call came in on or went out from.' }),
+    hotlineName: z.string(),
+    flow: z.string(),
+    dispositions: z.array(DispositionSchema).readonly(),
+  })
+  .openapi('CallDispositions');
+
 export const MissedCallSchema = z
   .object({
     callSid: z.string(),

@@ -2,6 +2,7 @@
 // everything the customer owns and every contact, update with optimistic locking, add asset or policy;
 // the rules are the customer use cases' (functions/app/customers.ts).
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { customerTimeline } from '../../app/customer-timeline.js';
 import {
   addAsset,
   addPolicy,
@@ -37,6 +38,7 @@ import type { Guard } from './guard.js';
 import { securedRoute } from './secured-route.js';
 import { TaskSchema } from './task-schemas.js';
 import { TicketSchema } from './ticket-schemas.js';
+import { TimelineSchema } from './timeline-schemas.js';
 
 const CustomerView = z
   .object({
@@ -92,6 +94,24 @@ export function registerCustomerRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, 
     responses: { 200: jsonOk(CustomerView), ...SECURED_ERRORS, ...NOT_FOUND },
   });
   app.openapi(get, async (c) => c.json(await customerView(deps, c.req.valid('param').id), 200));
+
+  const timeline = securedRoute(guard, 'customers.timeline', {
+    method: 'get',
+    path: '/customers/{id}/timeline',
+    tags,
+    summary: 'Every contact with the customer, newest first',
+    request: { params: CustomerIdParam },
+    responses: { 200: jsonOk(TimelineSchema), ...SECURED_ERRORS, ...NOT_FOUND },
+  });
+  app.openapi(timeline, async (c) =>
+    c.json(
+      {
+        ...(await customerTimeline(deps, c.var.user, c.req.valid('param').id)),
+        timeZone: deps.config.timeZone,
+      },
+      200,
+    ),
+  );
 
   const update = securedRoute(guard, 'customers.update', {
     method: 'patch',

@@ -1,13 +1,16 @@
 // Recording routes: search (time range, agent, caller, customer, ticket, queue), metadata, playback URLs
-// and pause/resume of a call's live recording (docs/twilio-behaviour.md §5.1.4); the rules are the
-// recording use cases' (functions/app/recordings.ts).
+// and pause/resume of a call's live recordings, on whichever leg owns them (docs/twilio-behaviour.md
+// §5.1.4); the rules are the recording use cases' (functions/app/recordings.ts).
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createCenter } from '../../app/center.js';
+import { createCallFinder } from '../../app/desk/calls.js';
 import {
   controlLiveRecording,
   playRecording,
   searchRecordings,
   visibleRecording,
 } from '../../app/recordings.js';
+import { runScheduledJob } from '../../app/run-scheduled.js';
 import type { ChannelDeps } from '../channel-deps.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
@@ -29,6 +32,10 @@ export function registerRecordingRoutes(
   guard: Guard,
 ): void {
   const tags = ['recordings'];
+  // The customer's conference legs, found as the desk finds them: the live recording may be on any of them.
+  const calls = createCallFinder(createCenter(deps, runScheduledJob));
+  const legsOf = async (callSid: string) =>
+    (await calls.ofCustomerCall(callSid)).legs.map((l) => l.callSid).filter((sid) => sid !== callSid);
 
   const search = securedRoute(guard, 'recordings.search', {
     method: 'get',
@@ -76,7 +83,7 @@ export function registerRecordingRoutes(
   });
   app.openapi(control, async (c) => {
     const { action } = c.req.valid('json');
-    await controlLiveRecording(deps, c.var.user, c.req.valid('param').callSid, action);
+    await controlLiveRecording({ ...deps, legsOf }, c.var.user, c.req.valid('param').callSid, action);
     return c.json({ action }, 200);
   });
 }

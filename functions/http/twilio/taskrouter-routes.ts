@@ -84,7 +84,15 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
       end_conference_on_exit: false,
       end_conference_on_customer_exit: true,
       beep: 'false',
-      ...(callSid ? snakeCase(agentConferenceRecording(base, callSid)) : {}),
+      ...(callSid
+        ? snakeCase(
+            agentConferenceRecording(
+              base,
+              callSid,
+              typeof worker.agent_id === 'string' ? worker.agent_id : undefined,
+            ),
+          )
+        : {}),
       conference_status_callback: `${base}/twilio/taskrouter/conference-status`,
       conference_status_callback_event: 'start end join leave',
       ...(wrapUp ? { post_work_activity_sid: wrapUp } : {}),

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import { callCases } from './telephony-calls.case.js';
 import { conferenceCases } from './telephony-conferences.case.js';
 import type { TelephonyFixture } from './telephony-fixture.js';
+import { recordingCases } from './telephony-recording.case.js';
 
 export type { TelephonyFixture } from './telephony-fixture.js';
 
@@ -24,5 +25,6 @@ export function describeTelephonyContract(name: string, setup: () => Promise<Tel
     };
     callCases(fixture);
     conferenceCases(fixture);
+    recordingCases(fixture);
   });
 }

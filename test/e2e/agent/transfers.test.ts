@@ -102,7 +102,7 @@ describe('a warm transfer to an agent, offered as a task', () => {
     expect((await h.stack.store.calls.get(sid))?.agentId).toBe('1004');
     await h.hangup(sid);
     expect((await me(a1004)).state).toBe('Wrap-up');
-    await a1004.post(`/calls/${sid}/wrap-up`, { disposition: 'resolved', notes: `${NOTES} Tow booked.` });
+    await a1004.post(`/calls/${sid}/wrap-up`, { disposition: 'claim-filed', notes: `${NOTES} Tow booked.` });
     expect((await h.stack.store.calls.get(sid))?.notes).toBe(`${NOTES} Tow booked.`);
   });
 

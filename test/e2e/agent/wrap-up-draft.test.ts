@@ -41,12 +41,12 @@ describe('wrap-up expiry', () => {
   it('does not overwrite what the agent saved themselves', async () => {
     const sid = await callAndHangUp();
     await h.hangup(sid);
-    await agent.post(`/calls/${sid}/wrap-up`, { disposition: 'resolved', notes: 'Saved by hand' });
+    await agent.post(`/calls/${sid}/wrap-up`, { disposition: 'claim-filed', notes: 'Saved by hand' });
     await agent.put(`/agent/drafts/${sid}`, { disposition: 'other', notes: 'typed after saving' });
     await h.advance(30);
     expect(await h.stack.store.calls.get(sid)).toMatchObject({
       notes: 'Saved by hand',
-      disposition: 'resolved',
+      disposition: 'claim-filed',
     });
     await agent.post('/agent/state', { state: 'Offline' });
   });

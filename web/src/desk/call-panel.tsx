@@ -2,7 +2,9 @@
 // the live call's controls (hold, mute, transfer with notes for the colleague and its progress, complete
 // or cancel, conference, leave, hang up, blacklist request) and the wrap-up form, which starts from the
 // transfer's notes. Alt+A accepts and Alt+R rejects, so the mouse is optional.
+
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { Disposition } from '../../../functions/domain/disposition.js';
 import { ApiError } from '../api.js';
 import { type AgentStatus, deskApi, type TransferTarget, type TransferView } from '../desk-api.js';
 import { useErrorText } from '../errors.js';
@@ -363,15 +365,6 @@ function CallTimer({ since, offsetMs }: { since: string; offsetMs: number }) {
   );
 }
 
-const DISPOSITIONS = [
-  'resolved',
-  'ticket-created',
-  'callback-needed',
-  'transferred',
-  'wrong-number',
-  'other',
-] as const;
-
 function WrapUp({
   desk,
   status,
@@ -383,15 +376,31 @@ function WrapUp({
   run: Run;
   start: { current: { notes?: string; disposition?: string; callSid?: string } };
 }) {
-  const { t, tx } = useLang();
+  const { t, lang } = useLang();
   // Typed into the draft, so a reload, another tab or the wrap-up timer keeps it; a transferred call's
   // form starts from the notes and disposition handed over with it.
   const { draft } = desk;
-  const disposition = draft.fields.disposition ?? start.current.disposition ?? DISPOSITIONS[0];
+  // A call that ended before a poll saw it live is known to the pop by its task only; the draft still
+  // knows which call the desk is about.
+  const callSid = status?.call?.callSid ?? start.current.callSid ?? desk.state.pop?.callSid ?? draft.callSid;
+  // The codes are the call's hotline's own (its flow lists them), so they are asked of the call.
+  const [codes, setCodes] = useState<readonly Disposition[]>();
+  useEffect(() => {
+    if (!callSid) return;
+    let live = true;
+    deskApi.dispositions(callSid).then(
+      (offered) => live && setCodes(offered.dispositions),
+      () => live && setCodes([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [callSid]);
+  const chosen = draft.fields.disposition ?? start.current.disposition;
+  const disposition = codes?.some((d) => d.code === chosen) ? chosen : codes?.[0]?.code;
   const notes = draft.fields.notes ?? start.current.notes ?? '';
   const setDisposition = (value: string) => draft.update({ disposition: value });
   const setNotes = (value: string) => draft.update({ notes: value });
-  const callSid = status?.call?.callSid ?? start.current.callSid ?? desk.state.pop?.callSid;
   const save = async (e: FormEvent) => {
     e.preventDefault();
     await run(t('saveWrapUp'), async () => {
@@ -400,7 +409,10 @@ function WrapUp({
       let refused: unknown;
       if (callSid)
         await deskApi
-          .wrapUpNotes(callSid, { disposition, ...(notes.trim() ? { notes: notes.trim() } : {}) })
+          .wrapUpNotes(callSid, {
+            ...(disposition ? { disposition } : {}),
+            ...(notes.trim() ? { notes: notes.trim() } : {}),
+          })
           .catch((error: unknown) => {
             refused = error;
           });
@@ -416,10 +428,15 @@ function WrapUp({
       <h2>{t('wrapUp')}</h2>
       <label>
         {t('disposition')}
-        <select name="disposition" value={disposition} onChange={(e) => setDisposition(e.target.value)}>
-          {DISPOSITIONS.map((d) => (
-            <option key={d} value={d}>
-              {tx(`disp_${d}`)}
+        <select
+          name="disposition"
+          value={disposition ?? ''}
+          disabled={!codes}
+          onChange={(e) => setDisposition(e.target.value)}
+        >
+          {codes?.map((d) => (
+            <option key={d.code} value={d.code}>
+              {d.label[lang] ?? d.label.en ?? d.code}
             </option>
           ))}
         </select>

@@ -1,10 +1,11 @@
-// The screen-pop view of one customer: details, vehicles and devices, warranty policies, tickets and
-// open tasks (GET /api/customers/{id}).
+// The screen-pop view of one customer: details, vehicles and devices, warranty policies, tickets, the
+// timeline of every contact and open tasks (GET /api/customers/{id} and its timeline).
 import { useEffect, useState } from 'react';
 import { api, type CustomerView } from '../api.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { Link } from '../link.js';
+import { CustomerTimeline } from './customer-timeline.js';
 
 export function CustomerPage({ id }: { id: string }) {
   const { t } = useLang();
@@ -87,6 +88,7 @@ export function CustomerPage({ id }: { id: string }) {
           ))}
         </ul>
       </section>
+      <CustomerTimeline customerId={c.id} />
       {tasks.length > 0 && (
         <section className="card">
           <h2>{t('tasks')}</h2>

@@ -6,10 +6,11 @@ import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import { flows } from '../../../../flows/index.js';
 import { routing } from '../../../../flows/routing.js';
 import { ivrPorts } from '../../../app/answer-call.js';
-import { callbackAnswered } from '../../../app/callback-call.js';
+import { nameCallbackCall } from '../../../app/callback-call.js';
 import {
   CUSTOMER_RING_SECONDS,
   callbackAgentLegEnded,
+  callbackCallOpened,
   callbackDialed,
   callbackDialling,
   callbackOutcomeText,
@@ -21,6 +22,7 @@ import { callerId } from '../../../domain/caller-id.js';
 import { runFlow, VOICEMAIL_MAX_SECONDS } from '../../../domain/ivr/interpreter.js';
 import type { IvrStep } from '../../../domain/ivr/steps.js';
 import type { Language } from '../../../domain/model.js';
+import { agentDialRecording } from '../../../domain/recording.js';
 import { estimatedWaitMinutes, taskFor } from '../../../domain/routing/workflow.js';
 import type { WebhookDeps } from '../../deps.js';
 import type { TwilioEnv } from '../../env.js';
@@ -252,6 +254,25 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
       return c.body(r.toString(), 200, xml());
     }
     if (q.task) await callbackDialling(deps, q.task);
+    const agentLeg = optionalParam(c.var.twilioParams, 'CallSid');
+    const recorded = agentLeg && CALL_SID.test(agentLeg) ? agentLeg : undefined;
+    if (recorded) {
+      const agent = optionalParam(c.var.twilioParams, 'To')?.match(/^client:(.+)$/)?.[1];
+      await callbackCallOpened(deps, {
+        callSid: recorded,
+        from: q.from,
+        to: q.to,
+        ...(agent ? { agentId: agent } : {}),
+        ...(q.task ? { taskId: q.task } : {}),
+      });
+      // The desk saves the agent's work during the call and after it on this record.
+      if (q.task)
+        await nameCallbackCall(services, {
+          taskId: q.task,
+          callSid: recorded,
+          ...(q.tr ? { taskSid: q.tr } : {}),
+        });
+    }
     const result = new URLSearchParams(
       Object.entries({ task: q.task, tr: q.tr, worker: q.worker, lang: q.lang }).filter(
         (e): e is [string, string] => Boolean(e[1]),
@@ -261,42 +282,21 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
       callerId: q.from,
       timeout: CUSTOMER_RING_SECONDS,
       ...(q.task ? { action: `${deps.config.publicBaseUrl}/twilio/ivr/callback-result?${result}` } : {}),
-    }).number(
-      // Asked on the customer's leg once they answer, before the two are connected: the first request
-      // that names their call, which the agent's work during the call is saved on.
-      q.task ? { url: `${deps.config.publicBaseUrl}/twilio/ivr/callback-answered?${result}` } : {},
-      q.to,
-    );
+      // The agent on channel 1, the customer on channel 2, filed under the agent leg's call record.
+      ...(recorded ? agentDialRecording(deps.config.publicBaseUrl, recorded) : {}),
+    }).number(q.to);
     return c.body(r.toString(), 200, xml());
-  });
-
-  /** The customer answered a callback (the Number's url, on their leg): recorded; nothing is played. */
-  app.post('/callback-answered', async (c) => {
-    const q = callbackQuery(c.req.query());
-    const callSid = optionalParam(c.var.twilioParams, 'CallSid');
-    if (q.task && callSid)
-      await callbackAnswered(services, {
-        taskId: q.task,
-        callSid,
-        ...(q.tr ? { taskSid: q.tr } : {}),
-        ...(q.worker ? { workerSid: q.worker } : {}),
-      });
-    return c.body(new VoiceResponse().toString(), 200, xml());
   });
 
   /** The Dial's action on the agent's leg: what became of the customer's leg, told to the agent. */
   app.post('/callback-result', async (c) => {
     const q = callbackQuery(c.req.query());
     const status = optionalParam(c.var.twilioParams, 'DialCallStatus') ?? 'failed';
-    const dialCallSid = optionalParam(c.var.twilioParams, 'DialCallSid');
-    const duration = Number(optionalParam(c.var.twilioParams, 'DialCallDuration'));
     const r = new VoiceResponse();
     if (q.task) {
       const outcome = await callbackDialed(deps, services, {
         taskId: q.task,
         status,
-        ...(dialCallSid ? { dialCallSid } : {}),
-        ...(Number.isFinite(duration) && duration >= 0 ? { durationSeconds: duration } : {}),
         ...(q.tr ? { taskSid: q.tr } : {}),
         ...(q.worker ? { workerSid: q.worker } : {}),
       });

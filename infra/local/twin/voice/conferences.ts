@@ -4,7 +4,8 @@
 import type { TimerClock } from '../../../../functions/domain/manual-clock.js';
 import { newSid, rfc2822 } from '../rest-common.js';
 import { Signal } from './call-control.js';
-import type { Call, HttpMethod, Params } from './types.js';
+import type { Recording, RecordingStore } from './recordings.js';
+import type { Call, HttpMethod, Params, RecordSettings } from './types.js';
 
 /**
  * What the conferences need of the voice engine (which owns this store): its clock, account and callback
@@ -13,6 +14,7 @@ import type { Call, HttpMethod, Params } from './types.js';
 export interface ConferenceHost {
   readonly clock: TimerClock;
   readonly accountSid: string;
+  readonly recordings: RecordingStore;
   notify(correlationId: string, url: string, method: HttpMethod, params: Params): void;
 }
 
@@ -29,6 +31,8 @@ export interface ParticipantOptions {
   readonly statusCallback?: string;
   readonly statusCallbackMethod?: HttpMethod;
   readonly statusCallbackEvent?: readonly string[];
+  /** `<Conference record="record-from-start">` or `ConferenceRecord`: the conference's own recording. */
+  readonly record?: RecordSettings;
 }
 
 export interface Participant {
@@ -67,6 +71,9 @@ export interface Conference {
   sequence: number;
   reasonConferenceEnded?: string;
   callSidEndingConference?: string;
+  /** The first participant that asked for a conference recording sets how it is made. */
+  record?: RecordSettings;
+  recording?: Recording;
 }
 
 export class ConferenceStore {
@@ -120,6 +127,7 @@ export class ConferenceStore {
         events: new Set(o.statusCallbackEvent ?? ['start', 'end']),
       };
     }
+    if (!conf.record && o.record) conf.record = o.record;
     const p: Participant = {
       call,
       conference: conf,
@@ -151,6 +159,10 @@ export class ConferenceStore {
     conf.status = 'in-progress';
     conf.dateUpdated = this.engine.clock.now();
     this.emit(conf, 'start', 'conference-start');
+    // Recording begins when the first two participants are bridged, so wait music is never in it (§3.8).
+    const first = ps[0];
+    if (conf.record && first)
+      conf.recording = this.engine.recordings.startConferenceRecording(first.call, conf.sid, conf.record);
     for (const p of ps) poke(p);
   }
 
@@ -179,6 +191,8 @@ export class ConferenceStore {
     if (by) conf.callSidEndingConference = by.call.sid;
     conf.dateUpdated = this.engine.clock.now();
     for (const p of [...conf.participants.values()]) this.leave(p, 'conference_ended_via_api');
+    if (conf.recording && conf.record)
+      this.engine.recordings.finishConferenceRecording(conf.recording, conf.record);
     this.emit(conf, 'end', 'conference-end', undefined, {
       ReasonConferenceEnded: reason,
       Reason: reason,

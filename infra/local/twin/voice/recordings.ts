@@ -122,10 +122,30 @@ export class RecordingStore {
   }
 
   startCallRecording(call: Call, settings: RecordSettings): void {
-    this.live.set(call.sid, {
-      rec: this.begin(call, settings.source, settings.channels, this.engine.clock.now()),
-      settings,
-    });
+    const rec = this.begin(call, settings.source, settings.channels, this.engine.clock.now());
+    this.live.set(call.sid, { rec, settings });
+    this.announceStart(rec, settings);
+  }
+
+  /** A conference recording runs from the conference's start to its end (docs/twilio-behaviour.md §3.8). */
+  startConferenceRecording(call: Call, conferenceSid: string, settings: RecordSettings): Recording {
+    const rec = this.begin(call, 'Conference', 1, this.engine.clock.now(), conferenceSid);
+    this.announceStart(rec, settings);
+    return rec;
+  }
+
+  finishConferenceRecording(rec: Recording, settings: RecordSettings): void {
+    if (rec.status !== 'in-progress') return;
+    this.finish(rec, this.engine.clock.now(), callbackOf(settings));
+  }
+
+  /** `in-progress` is sent only when asked for; the default event list is `completed` (§5.2). */
+  private announceStart(rec: Recording, settings: RecordSettings): void {
+    if (settings.statusCallback && settings.statusCallbackEvents.includes('in-progress'))
+      this.engine.notify(rec.callSid, settings.statusCallback, settings.statusCallbackMethod, {
+        ...this.callbackParams(rec),
+        RecordingDuration: '0',
+      });
   }
 
   finishCallRecording(call: Call): Params {
@@ -133,11 +153,7 @@ export class RecordingStore {
     if (!entry) return {};
     this.live.delete(call.sid);
     const { rec, settings } = entry;
-    this.finish(rec, this.engine.clock.now(), {
-      ...(settings.statusCallback ? { url: settings.statusCallback } : {}),
-      method: settings.statusCallbackMethod,
-      events: settings.statusCallbackEvents,
-    });
+    this.finish(rec, this.engine.clock.now(), callbackOf(settings));
     return this.actionParams(rec);
   }
 
@@ -155,4 +171,12 @@ export class RecordingStore {
     rec.status = 'deleted';
     rec.dateUpdated = this.engine.clock.now();
   }
+}
+
+function callbackOf(settings: RecordSettings): RecordingCallback {
+  return {
+    ...(settings.statusCallback ? { url: settings.statusCallback } : {}),
+    method: settings.statusCallbackMethod,
+    events: settings.statusCallbackEvents,
+  };
 }

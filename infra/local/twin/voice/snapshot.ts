@@ -186,4 +186,9 @@ export function restoreVoice(engine: VoiceEngine, state: VoiceState): void {
     const rec = engine.recordings.recordings.get(live.recordingSid);
     if (rec) engine.recordings.keepRecording(live.callSid, rec, live.settings);
   }
+  // A conference's running recording is the one in the store, so ending the conference finishes it.
+  for (const conf of engine.conferences.conferences.values()) {
+    const rec = conf.recording && engine.recordings.recordings.get(conf.recording.sid);
+    if (rec) conf.recording = rec;
+  }
 }

@@ -4,6 +4,7 @@ import type { VoicePort } from '../ports.js';
 import { placeCall } from './call-starts.js';
 import type { VoiceEngine } from './engine.js';
 import { ringLeg } from './legs.js';
+import { callRecordSettings, conferenceRecordSettings } from './record-settings.js';
 import type { CallEvent, StatusCallbackConfig } from './types.js';
 import { bridgeMember } from './verbs/dial-queue.js';
 
@@ -67,12 +68,16 @@ export function createVoicePort(engine: VoiceEngine): VoicePort {
         return;
       }
       const p = input.params;
+      // `record` records the worker's leg, as Participants `Record` does (docs/twilio-behaviour.md §4.8, §5.1.5):
+      // from its answer to its hang-up, with its own SID as the recording's CallSid.
+      const recordCall = callRecordSettings(p, 'OutboundAPI');
       const leg = ringLeg(engine, {
         from: input.from,
         to: input.to,
         direction: 'outbound-api',
         timeoutSeconds: Number(p.Timeout ?? 30),
         ...callback(p.StatusCallback, p.StatusCallbackEvent),
+        ...(recordCall ? { init: { recordCall } } : {}),
       });
       engine.onEnd(caller, () => leg.cancel());
       input.registerCancel?.(() => leg.cancel());
@@ -88,10 +93,19 @@ export function createVoicePort(engine: VoiceEngine): VoicePort {
           return;
         }
         const name = input.taskSid;
+        const conferenceRecord = conferenceRecordSettings(p);
         const shared = conferenceAttrs({
           statusCallback: p.ConferenceStatusCallback,
           statusCallbackEvent: p.ConferenceStatusCallbackEvent?.replace(/,/g, ' '),
           statusCallbackMethod: p.ConferenceStatusCallbackMethod,
+          ...(conferenceRecord
+            ? {
+                record: 'record-from-start',
+                recordingStatusCallback: conferenceRecord.statusCallback,
+                recordingStatusCallbackMethod: conferenceRecord.statusCallbackMethod,
+                recordingStatusCallbackEvent: conferenceRecord.statusCallbackEvents.join(' ') || undefined,
+              }
+            : {}),
         });
         const agentAttrs = conferenceAttrs({
           startConferenceOnEnter: p.StartConferenceOnEnter ?? 'true',

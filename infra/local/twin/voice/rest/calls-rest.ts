@@ -2,10 +2,11 @@
 // FallbackUrl and Record; fetch; list with To/From/Status filters; update with Url/Twiml (redirect) or
 // Status=completed|canceled.
 import type { Hono } from 'hono';
-import { param, paramBool, paramList, readParams, TwilioRestError } from '../../rest-common.js';
+import { param, paramList, readParams, TwilioRestError } from '../../rest-common.js';
 import { placeCall } from '../call-starts.js';
 import { assertCallerId } from '../caller-id.js';
 import type { VoiceEngine } from '../engine.js';
+import { callRecordSettings } from '../record-settings.js';
 import type { CallEvent, HttpMethod, Navigation } from '../types.js';
 import { listPage, stripJson } from './paging.js';
 import { renderCall } from './render.js';
@@ -45,7 +46,7 @@ export function mountCalls(app: Hono, engine: VoiceEngine): void {
       .flatMap((e) => e.split(/[\s,]+/))
       .filter((e): e is CallEvent => EVENTS.includes(e as CallEvent));
     const fallbackUrl = param(p, 'FallbackUrl');
-    const recStatus = param(p, 'RecordingStatusCallback');
+    const record = callRecordSettings(p, 'OutboundAPI');
     const call = placeCall(engine, {
       from,
       to,
@@ -64,19 +65,7 @@ export function mountCalls(app: Hono, engine: VoiceEngine): void {
       ...(fallbackUrl && !appSid
         ? { fallback: { url: fallbackUrl, method: method(param(p, 'FallbackMethod')) } }
         : {}),
-      ...(paramBool(p, 'Record')
-        ? {
-            record: {
-              ...(recStatus ? { statusCallback: recStatus } : {}),
-              statusCallbackMethod: method(param(p, 'RecordingStatusCallbackMethod')),
-              statusCallbackEvents: paramList(p, 'RecordingStatusCallbackEvent').flatMap((e) =>
-                e.split(/[\s,]+/),
-              ),
-              channels: param(p, 'RecordingChannels') === 'dual' ? 2 : 1,
-              source: 'OutboundAPI' as const,
-            },
-          }
-        : {}),
+      ...(record ? { record } : {}),
       ...(appSid ? { applicationSid: appSid } : {}),
     });
     return c.json(renderCall(ac, call), 201);

@@ -15,6 +15,7 @@ import { attendConference } from '../conference-attend.js';
 import type { Conference, Participant } from '../conferences.js';
 import type { VoiceEngine } from '../engine.js';
 import { ringLeg } from '../legs.js';
+import { callRecordSettings, conferenceRecordSettings } from '../record-settings.js';
 import { checkVoiceTwiml } from '../twiml-schema.js';
 import { method } from './calls-rest.js';
 import { listPage, stripJson } from './paging.js';
@@ -82,12 +83,16 @@ export function mountConferences(app: Hono, engine: VoiceEngine): void {
       throw new TwilioRestError(400, 16001, 'CallSidToCoach is required when Coaching is true');
     const cb = param(p, 'ConferenceStatusCallback');
     const events = paramList(p, 'ConferenceStatusCallbackEvent').flatMap((e) => e.split(/[\s,]+/));
+    // `Record` records this participant's call from answer to hang-up (§5.1.5); [K] as an OutboundAPI recording.
+    const recordCall = callRecordSettings(p, 'OutboundAPI');
+    const conferenceRecord = conferenceRecordSettings(p);
     const leg = ringLeg(engine, {
       from,
       to,
       direction: 'outbound-api',
       timeoutSeconds: Math.min(600, Math.max(5, Number(param(p, 'Timeout') ?? 60) || 60)),
       queuedFirst: true,
+      ...(recordCall ? { init: { recordCall } } : {}),
     });
     const options = {
       ...(param(p, 'Label') ? { label: param(p, 'Label') as string } : {}),
@@ -103,6 +108,7 @@ export function mountConferences(app: Hono, engine: VoiceEngine): void {
         ? { statusCallback: cb, statusCallbackMethod: method(param(p, 'ConferenceStatusCallbackMethod')) }
         : {}),
       ...(events.length ? { statusCallbackEvent: events } : {}),
+      ...(conferenceRecord ? { record: conferenceRecord } : {}),
     };
     // The leg has no TwiML of its own: it sits in the conference and hangs up when it leaves.
     void leg.outcome.then(async (o) => {

@@ -1,7 +1,9 @@
 // REST pause/resume/stop of a live call recording (docs/twilio-behaviour.md §5.1 item 4): `POST …/Calls/{CA}/Recordings/
 // {RE|Twilio.CURRENT}.json` with Status=paused|in-progress|stopped and PauseBehavior=skip|silence (default
-// silence). Live recordings in the twin are those of Calls.create Record=true; <Dial record> and <Record>
-// recordings only exist once their span ends, so Twilio.CURRENT finds none while they run (a deviation).
+// silence). Live recordings in the twin are those of a whole call (Calls.create `Record`, a participant's
+// `Record`, the conference instruction's `record`), owned by that call; a call without one answers 404.
+// <Dial record> and <Record> recordings only exist once their span ends, so Twilio.CURRENT finds none while
+// they run (a deviation).
 import type { Hono } from 'hono';
 import { param, readParams, TwilioRestError } from '../../rest-common.js';
 import type { VoiceEngine } from '../engine.js';

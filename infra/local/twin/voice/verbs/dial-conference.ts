@@ -1,6 +1,7 @@
 // <Dial><Conference> (docs/twilio-behaviour.md §3.8): joins the named conference with the noun's settings (coach, mute, start
 // and end rules, waitUrl, the first participant's statusCallback), then requests the Dial action with
 // DialCallStatus but no DialCallSid/DialCallDuration (Appendix A item 5), or runs the next verb.
+// `record="record-from-start"` records the conference itself, mono (§5.1.5).
 import { attendConference } from '../conference-attend.js';
 import type { Flow } from '../types.js';
 import { textOf, type XmlElement } from '../xml.js';
@@ -12,6 +13,7 @@ export async function dialConference(ctx: VerbContext, el: XmlElement, noun: Xml
   const a = noun.attrs;
   const waitUrl = a.waitUrl === '' ? '' : urlAttr(ctx, noun, 'waitUrl');
   const statusCallback = urlAttr(ctx, noun, 'statusCallback');
+  const recordingCallback = urlAttr(ctx, noun, 'recordingStatusCallback');
   const result = await attendConference(ctx.engine, ctx.call, textOf(noun), {
     ...(a.participantLabel ? { label: a.participantLabel } : {}),
     muted: boolAttr(noun, 'muted', false),
@@ -24,6 +26,17 @@ export async function dialConference(ctx: VerbContext, el: XmlElement, noun: Xml
     ...(statusCallback ? { statusCallback } : {}),
     statusCallbackMethod: methodAttr(noun, 'statusCallbackMethod'),
     ...(a.statusCallbackEvent ? { statusCallbackEvent: a.statusCallbackEvent.split(/\s+/) } : {}),
+    ...(a.record === 'record-from-start'
+      ? {
+          record: {
+            ...(recordingCallback ? { statusCallback: recordingCallback } : {}),
+            statusCallbackMethod: methodAttr(noun, 'recordingStatusCallbackMethod'),
+            statusCallbackEvents: (a.recordingStatusCallbackEvent ?? '').split(/[\s,]+/).filter(Boolean),
+            channels: 1,
+            source: 'Conference',
+          } as const,
+        }
+      : {}),
   });
   if (!result.ok) {
     // A taken label falls through to the next verb; a bad coach target goes to the action (docs/twilio-behaviour.md §3.8).
