@@ -28,7 +28,7 @@ const MAX_PAGES = 50;
 type TaskChange = Parameters<Store['tasks']['update']>[2];
 
 /** Reads, changes and writes a task, again on a version conflict. Undefined when the task is gone. */
-async function changeTask(
+export async function changeTask(
   store: Store,
   id: string,
   change: (task: Task) => TaskChange | undefined,
@@ -310,7 +310,7 @@ async function completeRouterTask(services: Center, taskSid: string, reason: str
     .catch(() => undefined); // already completed or canceled: nothing left to do
 }
 
-function appendNote(note: string | undefined, line: string): string {
+export function appendNote(note: string | undefined, line: string): string {
   return (note ? `${note}\n${line}` : line).slice(-4000);
 }
 

@@ -6,6 +6,7 @@
 import { routing } from '../../flows/routing.js';
 import { agentCallKey, outboundCaller } from '../domain/agent-state.js';
 import type { Center } from './center.js';
+import { settleDialledCall } from './desk/dialled-task.js';
 import { agentLegDropped } from './desk/rejoin.js';
 import { beginAgentWrapUp, beginWrapUp } from './wrap-up.js';
 
@@ -63,6 +64,7 @@ export async function onConferenceEvent(center: Center, e: ConferenceEvent): Pro
 
 /** An agent's click-to-dial call ended: it is no longer theirs, and they wrap up. */
 async function outboundEnded(center: Center, agentId: string, conference: string): Promise<void> {
+  await settleDialledCall(center, agentId, conference);
   await releaseAgentCall(center, agentId, conference);
   const workerSid = (await center.provisioned()).workers[agentId];
   if (workerSid) await beginAgentWrapUp(center, workerSid);

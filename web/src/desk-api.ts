@@ -18,6 +18,14 @@ export interface CurrentCall {
   readonly muted: boolean;
   readonly participants: readonly { callSid: string; label?: string; hold: boolean; muted: boolean }[];
   readonly transfer?: TransferView;
+  readonly customer?: CallCustomer;
+}
+
+/** Who a call is with, as the server knows it (a call I placed, a callback, a reload). */
+export interface CallCustomer {
+  readonly number?: string;
+  readonly customerId?: string;
+  readonly ticketNumber?: string;
 }
 
 /** A transfer of my call under way: one I started (sender) or one that brought it to me (receiver). */
@@ -54,6 +62,12 @@ export interface AgentStatus {
   readonly allSkills: readonly string[];
   readonly reservations: readonly AgentReservation[];
   readonly call?: CurrentCall;
+  /** The customer's call of my callback (which has no conference) or of the task I am wrapping up. */
+  readonly taskCall?: {
+    readonly taskSid: string;
+    readonly callSid?: string;
+    readonly customer?: CallCustomer;
+  };
   readonly heartbeatExpiresAt?: string;
   /** The center's clock when the server answered (a simulated clock locally need not be the browser's). */
   readonly at?: string;

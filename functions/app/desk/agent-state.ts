@@ -9,7 +9,7 @@ import { agentState } from '../../domain/wallboard-rules.js';
 import { type Center, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { completeWrapping } from '../wrap-up.js';
-import type { CallFinder, CurrentCall } from './calls.js';
+import { type CallCustomer, type CallFinder, type CurrentCall, customerOfTask } from './calls.js';
 import { heartbeatAlive, recordHeartbeat } from './presence.js';
 import { agentWorker, setActivity } from './workers.js';
 
@@ -34,7 +34,19 @@ export function callView(call: CurrentCall) {
       muted: l.muted,
     })),
     ...(call.transfer ? { transfer: call.transfer } : {}),
+    ...(call.customer ? { customer: call.customer } : {}),
   };
+}
+
+/**
+ * The customer's call of a task of mine the call finder sees no conference for: a callback (its agent leg
+ * is a plain call, its customer leg first known when they answer), or the task I am wrapping up. The
+ * desk saves what the agent files and writes on it, and starts the pop from its customer.
+ */
+export interface TaskCallView {
+  readonly taskSid: string;
+  readonly callSid?: string;
+  readonly customer?: CallCustomer;
 }
 
 export function createAgentState(center: Center, calls: CallFinder) {
@@ -63,6 +75,7 @@ export function createAgentState(center: Center, calls: CallFinder) {
           return typeof callSid === 'string' ? { ...view, callSid } : view;
         }),
     );
+    const taskCall = call ? undefined : await callOfTask(sids.workspaceSid, open);
     // On call by the wallboard's rule too: a callback's agent leg comes from a `call` instruction, with no
     // conference the call finder can see, yet its reservation is accepted while the agent stays in an
     // available activity. Once the app has moved the agent on (Wrap-up after a transfer they left), the
@@ -87,10 +100,31 @@ export function createAgentState(center: Center, calls: CallFinder) {
       allSkills: [...user.skills],
       reservations: open,
       ...(call ? { call: callView(call) } : {}),
+      ...(taskCall ? { taskCall } : {}),
       ...(hb ? { heartbeatExpiresAt: hb } : {}),
       // The center's clock, which need not be the browser's: the desk's timers count in it.
       at: new Date(clock.now()).toISOString(),
     };
+  }
+
+  /** Read from the task's attributes: a reloaded page knows nothing of the call it was on. */
+  async function callOfTask(
+    workspaceSid: string,
+    open: readonly { readonly taskSid: string; readonly status: string }[],
+  ): Promise<TaskCallView | undefined> {
+    for (const r of open) {
+      if (r.status !== 'wrapping' && r.status !== 'accepted') continue;
+      const task = await taskrouter.task(workspaceSid, r.taskSid).catch(() => undefined);
+      if (!task || (r.status === 'accepted' && task.attributes.type !== 'callback')) continue;
+      const callSid = task.attributes.call_sid;
+      const customer = customerOfTask(task.attributes);
+      return {
+        taskSid: r.taskSid,
+        ...(typeof callSid === 'string' && callSid ? { callSid } : {}),
+        ...(customer ? { customer } : {}),
+      };
+    }
+    return undefined;
   }
 
   /** `user` asks for `agentId`'s state: themselves, or a supervisor forcing an agent's. */

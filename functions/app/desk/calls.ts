@@ -5,6 +5,7 @@ import { agentCallKey } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
 import { HttpProblem } from '../../domain/problems.js';
 import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
+import { customerNumberOf } from '../../domain/routing/workflow.js';
 import type { Center } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { type TransferView, transferView } from './transfers.js';
@@ -19,6 +20,18 @@ export interface LegView {
   readonly startedAt?: string;
 }
 
+/**
+ * Who the call is with, as the server knows it: the desk's screen pop and wrap-up start from it when the
+ * page learnt nothing itself (an outbound call, a callback, a reload).
+ */
+export interface CallCustomer {
+  /** The customer's number, E.164. */
+  readonly number?: string;
+  readonly customerId?: string;
+  /** The ticket the call is about (an IVR finding, or the ticket a callback was asked for). */
+  readonly ticketNumber?: string;
+}
+
 export interface CurrentCall {
   readonly taskSid?: string;
   readonly reservationSid?: string;
@@ -30,6 +43,7 @@ export interface CurrentCall {
   readonly myLeg?: LegView;
   /** A transfer of this call under way: one I started, or one that brought the call to me. */
   readonly transfer?: TransferView;
+  readonly customer?: CallCustomer;
 }
 
 /** What the agent-call marker holds: the conference and the customer's call in it. */
@@ -38,6 +52,24 @@ export interface AgentCallMarker {
   readonly callSid: string;
   /** The transfer task I started for this call and have not settled yet. */
   readonly transferTaskSid?: string;
+  /** Who I called, for a call I placed myself. */
+  readonly customer?: CallCustomer;
+  /** The callback task of mine this call answers (dialled-task.ts settles it when the call ends). */
+  readonly taskId?: string;
+}
+
+/** The customer a TaskRouter task's attributes name (an inbound call's or a callback's). */
+export function customerOfTask(attributes: Readonly<Record<string, unknown>>): CallCustomer | undefined {
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const number = customerNumberOf(attributes);
+  const customerId = text(attributes.customer_id);
+  const ticketNumber = text(attributes.ticket_number);
+  if (!number && !customerId && !ticketNumber) return undefined;
+  return {
+    ...(number ? { number } : {}),
+    ...(customerId ? { customerId } : {}),
+    ...(ticketNumber ? { ticketNumber } : {}),
+  };
 }
 
 export function createCallFinder(center: Center) {
@@ -64,7 +96,7 @@ export function createCallFinder(center: Center) {
     agentId: string,
     name: string,
     callSid: string,
-    extra: { taskSid?: string; reservationSid?: string },
+    extra: { taskSid?: string; reservationSid?: string; customer?: CallCustomer },
   ): Promise<CurrentCall | undefined> {
     const [conf] = await telephony.conferences({ name, status: 'in-progress' });
     if (!conf) return undefined;
@@ -95,7 +127,12 @@ export function createCallFinder(center: Center) {
         if (!task) continue;
         const customer = String(task.attributes.call_sid ?? '');
         const name = String(task.attributes.conference_name ?? r.taskSid);
-        const call = await build(agentId, name, customer, { taskSid: r.taskSid, reservationSid: r.sid });
+        const who = customerOfTask(task.attributes);
+        const call = await build(agentId, name, customer, {
+          taskSid: r.taskSid,
+          reservationSid: r.sid,
+          ...(who ? { customer: who } : {}),
+        });
         if (!call) continue;
         const transfer =
           (await sent(sids, marker, call)) ?? (await transferView(center, sids, task, 'receiver'));
@@ -103,7 +140,12 @@ export function createCallFinder(center: Center) {
       }
     }
     if (marker) {
-      const call = await build(agentId, marker.conference, marker.callSid, {});
+      const call = await build(
+        agentId,
+        marker.conference,
+        marker.callSid,
+        marker.customer ? { customer: marker.customer } : {},
+      );
       const transfer = call && sids ? await sent(sids, marker, call) : undefined;
       return call && transfer ? { ...call, transfer } : call;
     }

@@ -1,13 +1,16 @@
 // Click-to-dial: the agent's client rings first into a conference of its own, then the customer is
-// added; the agent is Busy meanwhile and the call is recorded as theirs. The dialling policy, the caller
-// id and the rate limits are checked before anything rings.
+// added; the agent is Busy meanwhile and the call is recorded as theirs, on the customer the number
+// belongs to, so the desk can show who it is and the call joins their history. The dialling policy, the
+// caller id and the rate limits are checked before anything rings.
 import { outboundConferenceName } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
+import type { Store } from '../../domain/ports.js';
 import { participantRecording } from '../../domain/recording.js';
 import { type Center, centerNumber, workerSidOf } from '../center.js';
 import { guardOutbound } from '../dial-guard.js';
 import { providerStep } from '../provider-step.js';
 import { markAgentCall } from './calls.js';
+import { openTaskFor, taskDialled } from './dialled-task.js';
 import { setActivity } from './workers.js';
 
 export async function dialCustomer(
@@ -18,6 +21,9 @@ export async function dialCustomer(
   const { telephony, store, clock, config } = center;
   const callerId = body.callerId?.trim() ?? centerNumber(center);
   const to = await guardOutbound(center, { actor: user, purpose: 'agent-dial', number: body.to, callerId });
+  // One click on a callback in my list (or a voicemail's call back) dials its number: the call answers it.
+  const task = await openTaskFor(store, user.id, to);
+  const customerId = task?.customerId ?? (await customerOfNumber(store, to));
   const sids = await center.routing();
   const name = outboundConferenceName(user.id, clock.now());
   const mine = await providerStep('ring agent', () =>
@@ -44,7 +50,16 @@ export async function dialCustomer(
     await telephony.updateCall(mine.sid, { status: 'completed' }).catch(() => undefined);
     throw err;
   });
-  await markAgentCall(center, user.id, { conference: name, callSid: customer.callSid });
+  await markAgentCall(center, user.id, {
+    conference: name,
+    callSid: customer.callSid,
+    customer: {
+      number: to,
+      ...(customerId ? { customerId } : {}),
+      ...(task?.ticketNumber ? { ticketNumber: task.ticketNumber } : {}),
+    },
+    ...(task ? { taskId: task.id } : {}),
+  });
   await store.calls.record({
     callSid: customer.callSid,
     direction: 'outbound',
@@ -53,6 +68,15 @@ export async function dialCustomer(
     startedAt: new Date(clock.now()).toISOString(),
     status: 'queued',
     agentId: user.id,
+    ...(customerId ? { customerId } : {}),
   });
+  if (task?.ticketNumber) await store.calls.update(customer.callSid, { addTicketNumber: task.ticketNumber });
+  if (task) await taskDialled(center, task.id, customer.callSid);
   return { callSid: customer.callSid, participantCallSid: mine.sid };
+}
+
+/** The one customer a number (E.164, as the guard returns it) belongs to; a shared number names nobody. */
+async function customerOfNumber(store: Store, e164: string): Promise<string | undefined> {
+  const matches = await store.customers.find({ by: 'phone', value: e164 });
+  return matches.length === 1 ? matches[0]?.id : undefined;
 }

@@ -64,6 +64,14 @@ export const TransferViewSchema = z
   })
   .openapi('AgentTransfer');
 
+const CallCustomerSchema = z
+  .object({
+    number: z.string().optional().openapi({ description: "The customer's number, E.164." }),
+    customerId: z.string().optional(),
+    ticketNumber: z.string().optional().openapi({ description: 'The ticket the call is about.' }),
+  })
+  .openapi('AgentCallCustomer', { description: 'Who the call is with, as the server knows it.' });
+
 export const CurrentCallSchema = z
   .object({
     taskSid: z.string(),
@@ -87,6 +95,7 @@ export const CurrentCallSchema = z
       )
       .readonly(),
     transfer: TransferViewSchema.optional(),
+    customer: CallCustomerSchema.optional(),
   })
   .openapi('AgentCurrentCall');
 
@@ -113,6 +122,20 @@ export const AgentStatusSchema = z
       .openapi({ description: 'Skill groups the agent may sign in to.' }),
     reservations: z.array(ReservationSchema).readonly(),
     call: CurrentCallSchema.optional(),
+    taskCall: z
+      .object({
+        taskSid: z.string(),
+        callSid: z
+          .string()
+          .optional()
+          .openapi({ description: "The customer's call the wrap-up is saved on." }),
+        customer: CallCustomerSchema.optional(),
+      })
+      .optional()
+      .openapi({
+        description:
+          "The customer's call of my callback (no conference) or of the task I am wrapping up: what the desk saves on.",
+      }),
     heartbeatExpiresAt: z.string().optional(),
     at: z.string().optional().openapi({ description: "The center's clock when this answer was made." }),
   })

@@ -3,7 +3,8 @@
 // connected and the call on screen when they come back. After a reload the server's view of the call and
 // the saved draft bring back the pop and the half-written forms. When another tab owns the phone, this one
 // says so and offers to take it over.
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
+import type { CallCustomer } from '../desk-api.js';
 import { useLang } from '../i18n.js';
 import type { CallFindings } from './offer.js';
 import { type AgentDesk, useAgentDesk } from './use-agent-desk.js';
@@ -47,20 +48,39 @@ function remembered(agentId: string | undefined): string | undefined {
   }
 }
 
+/** What the server knows of the customer, in the pop's terms. */
+function findingsOfCustomer(customer: CallCustomer | undefined): CallFindings {
+  if (!customer) return {};
+  return {
+    ...(customer.number ? { from: customer.number } : {}),
+    ...(customer.customerId ? { customerId: customer.customerId } : {}),
+    ...(customer.ticketNumber ? { ticketNumber: customer.ticketNumber } : {}),
+  };
+}
+
+/** Whether the pop is missing something the server knows (and the pop has not said otherwise). */
+function lacks(findings: CallFindings, known: CallFindings): boolean {
+  return (Object.keys(known) as (keyof CallFindings)[]).some((k) => findings[k] === undefined);
+}
+
 export function DeskProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
   const desk = useAgentDesk(enabled);
   const { status, pop } = desk.state;
   const live = status?.call;
   const agentId = status?.agentId;
   const wrapping = status?.state === 'Wrap-up';
+  // A callback (no conference) or a task I am wrapping up names its customer's call through the task.
+  const taskCall = status?.taskCall;
+  const serverCallSid = live?.callSid ?? taskCall?.callSid;
   // Until the server has answered once, the pop may name my own leg; the draft belongs to the customer's call.
   // A call that ended before a poll saw it live is named only by its reservation, which wrap-up keeps.
   const wrapped = status?.reservations.find(
     (r) => r.status === 'wrapping' && (!pop?.taskSid || r.taskSid === pop.taskSid),
   )?.callSid;
   const callSid = status
-    ? (live?.callSid ?? pop?.callSid ?? (wrapping ? (wrapped ?? remembered(agentId)) : undefined))
+    ? (serverCallSid ?? pop?.callSid ?? (wrapping ? (wrapped ?? remembered(agentId)) : undefined))
     : undefined;
+  const known = findingsOfCustomer(live?.customer ?? taskCall?.customer);
   const draft = useCallDraft(callSid);
   const { setPop } = desk;
 
@@ -74,22 +94,30 @@ export function DeskProvider({ enabled, children }: { enabled: boolean; children
     const fromDraft = draft.loaded ? (draft.fields.pop as CallFindings | undefined) : undefined;
     const saved = fromDraft && Object.keys(fromDraft).length > 0 ? fromDraft : undefined;
     if (!pop) {
+      // Finished or dismissed: the server may name the call until its wrap-up ends; the pop stays closed.
+      if (!live && dismissed.current.has(callSid)) return;
       // Reloaded (or a second tab): the server knows the call; the draft knows what the pop showed.
-      setPop({ callSid, ...(live?.taskSid ? { taskSid: live.taskSid } : {}), findings: saved ?? {} });
-    } else if (live && pop.callSid !== live.callSid) {
+      const taskSid = live?.taskSid || taskCall?.taskSid;
+      setPop({ callSid, ...(taskSid ? { taskSid } : {}), findings: { ...known, ...saved } });
+    } else if (serverCallSid && pop.callSid !== serverCallSid) {
       // The pop was opened from the offer or my own leg: name it by the customer's call from now on.
-      setPop({ ...pop, callSid: live.callSid });
+      setPop({ ...pop, callSid: serverCallSid, findings: { ...known, ...pop.findings } });
     } else if (saved && Object.keys(pop.findings).length === 0) {
-      setPop({ ...pop, findings: saved });
+      setPop({ ...pop, findings: { ...known, ...saved } });
+    } else if (lacks(pop.findings, known)) {
+      // A call I placed, or a callback: the page learnt nothing of the customer, the server did.
+      setPop({ ...pop, findings: { ...known, ...pop.findings } });
     } else if (draft.loaded && !draft.fields.pop && Object.keys(pop.findings).length > 0) {
       draft.update({ pop: { ...pop.findings } });
     }
-  }, [callSid, pop, live, draft, setPop]);
+  }, [callSid, serverCallSid, pop, known, live, taskCall, draft, setPop]);
 
+  const dismissed = useRef(new Set<string>());
   const clearPop = useCallback(() => {
+    for (const sid of [callSid, pop?.callSid]) if (sid) dismissed.current.add(sid);
     localStorage.removeItem(LAST_CALL);
     desk.clearPop();
-  }, [desk.clearPop]);
+  }, [desk.clearPop, callSid, pop?.callSid]);
 
   const since = firstConnected(live?.callSid, live?.connectedAt);
   const value = useMemo(() => {

@@ -26,8 +26,11 @@ export function ScreenPop({
   const [error, setError] = useState<string>();
   const [reload, setReload] = useState(0);
   const { customerId, from } = pop.findings;
+  // Read again when the pop is named by the customer's call (the desk learns it as the call connects or
+  // its wrap-up begins): by then the call is on record and shows among the past calls.
+  const callSid = pop.callSid;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is a manual refresh trigger.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload and callSid are refresh triggers.
   useEffect(() => {
     let cancelled = false;
     setError(undefined);
@@ -40,16 +43,16 @@ export function ScreenPop({
     return () => {
       cancelled = true;
     };
-  }, [customerId, from, reload]);
+  }, [customerId, from, reload, callSid]);
 
   if (error) return <p className="error">{error}</p>;
   if (view === undefined) return <p className="muted">{t('loading')}</p>;
   if (view === null) return <NewCustomer phone={from} onCreated={() => setReload((n) => n + 1)} />;
-  const callSid = customerCallSid ?? pop.callSid;
+  const customerCall = customerCallSid ?? callSid;
   return (
     <CustomerPop
       view={view}
-      pop={callSid ? { ...pop, callSid } : pop}
+      pop={customerCall ? { ...pop, callSid: customerCall } : pop}
       draft={draft}
       onChanged={() => setReload((n) => n + 1)}
     />

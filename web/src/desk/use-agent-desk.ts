@@ -329,10 +329,18 @@ export function useAgentDesk(enabled: boolean) {
       if (!ringing) return;
       stopRinging();
       connection.current?.accept(ringing.callSid);
-      setState((s) => ({
-        ...s,
-        pop: { callSid: ringing.callSid, findings: findingsOf(ringing.parameters, ringing.from) },
-      }));
+      setState((s) => {
+        const findings = findingsOf(ringing.parameters, ringing.from);
+        // A callback's reservation rings me after it was accepted: its offer named the customer, while the
+        // ring comes from our own hotline number. What the offer found stays.
+        const offered = s.pop && !s.pop.callSid && s.pop.taskSid ? s.pop : undefined;
+        return {
+          ...s,
+          pop: offered
+            ? { ...offered, callSid: ringing.callSid, findings: { ...findings, ...offered.findings } }
+            : { callSid: ringing.callSid, findings },
+        };
+      });
     },
     declineRinging() {
       const ringing = state.ringing;

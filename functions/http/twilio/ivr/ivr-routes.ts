@@ -6,6 +6,7 @@ import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import { flows } from '../../../../flows/index.js';
 import { routing } from '../../../../flows/routing.js';
 import { ivrPorts } from '../../../app/answer-call.js';
+import { nameCallbackCall } from '../../../app/callback-call.js';
 import {
   CUSTOMER_RING_SECONDS,
   callbackAgentLegEnded,
@@ -264,6 +265,13 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
         ...(agent ? { agentId: agent } : {}),
         ...(q.task ? { taskId: q.task } : {}),
       });
+      // The desk saves the agent's work during the call and after it on this record.
+      if (q.task)
+        await nameCallbackCall(services, {
+          taskId: q.task,
+          callSid: recorded,
+          ...(q.tr ? { taskSid: q.tr } : {}),
+        });
     }
     const result = new URLSearchParams(
       Object.entries({ task: q.task, tr: q.tr, worker: q.worker, lang: q.lang }).filter(
