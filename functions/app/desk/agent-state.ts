@@ -61,20 +61,9 @@ export function createAgentState(center: Center, calls: CallFinder) {
       heartbeatAlive(store, user.id),
       store.keys.get(breakKey(user.id)),
     ]);
-    // The call being wrapped up is named too: one that ended before the desk saw it live is known to the
-    // page only by its task, and the wrap-up form must save onto the customer's call. Read only while
-    // wrapping (one task, for seconds), so an ordinary poll costs no task reads.
-    const open = await Promise.all(
-      reservations
-        .filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.status))
-        .map(async (r) => {
-          const view = { reservationSid: r.sid, taskSid: r.taskSid, status: r.status };
-          if (r.status !== 'wrapping') return view;
-          const task = await taskrouter.task(sids.workspaceSid, r.taskSid).catch(() => undefined);
-          const callSid = task?.attributes.call_sid;
-          return typeof callSid === 'string' ? { ...view, callSid } : view;
-        }),
-    );
+    const open = reservations
+      .filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.status))
+      .map((r) => ({ reservationSid: r.sid, taskSid: r.taskSid, status: r.status }));
     const taskCall = call ? undefined : await callOfTask(sids.workspaceSid, open);
     // On call by the wallboard's rule too: a callback's agent leg comes from a `call` instruction, with no
     // conference the call finder can see, yet its reservation is accepted while the agent stays in an

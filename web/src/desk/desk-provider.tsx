@@ -73,12 +73,8 @@ export function DeskProvider({ enabled, children }: { enabled: boolean; children
   const taskCall = status?.taskCall;
   const serverCallSid = live?.callSid ?? taskCall?.callSid;
   // Until the server has answered once, the pop may name my own leg; the draft belongs to the customer's call.
-  // A call that ended before a poll saw it live is named only by its reservation, which wrap-up keeps.
-  const wrapped = status?.reservations.find(
-    (r) => r.status === 'wrapping' && (!pop?.taskSid || r.taskSid === pop.taskSid),
-  )?.callSid;
   const callSid = status
-    ? (serverCallSid ?? pop?.callSid ?? (wrapping ? (wrapped ?? remembered(agentId)) : undefined))
+    ? (serverCallSid ?? pop?.callSid ?? (wrapping ? remembered(agentId) : undefined))
     : undefined;
   const known = findingsOfCustomer(live?.customer ?? taskCall?.customer);
   const draft = useCallDraft(callSid);
