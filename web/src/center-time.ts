@@ -41,6 +41,12 @@ export function formatCenterTime(ms: number, timeZone: string, lang: Lang): stri
   return `${weekday} ${p.day} ${month} ${time}`;
 }
 
+/** "09:00:05": the time of day on the center's clock, for what happened today. */
+export function formatCenterClock(ms: number, timeZone: string): string {
+  const p = wallParts(ms, timeZone);
+  return `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+}
+
 /** The value of a datetime-local input showing `ms` in the center's zone, e.g. 2026-12-07T09:00. */
 export function toWallInput(ms: number, timeZone: string): string {
   const p = wallParts(ms, timeZone);

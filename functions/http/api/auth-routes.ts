@@ -81,13 +81,25 @@ export function registerAuthRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
     path: '/auth/me',
     tags: ['auth'],
     responses: {
-      200: jsonOk(z.object({ user: PublicUserSchema, expiresAt: z.string() })),
+      200: jsonOk(
+        z.object({
+          user: PublicUserSchema,
+          expiresAt: z.string(),
+          timeZone: z
+            .string()
+            .openapi({ description: "The center's time zone: pages show times on its clock, not the browser's." }),
+        }),
+      ),
       ...SECURED_ERRORS,
     },
   });
   app.openapi(me, (c) =>
     c.json(
-      { user: publicUser(c.var.user), expiresAt: new Date(c.var.session.exp * 1000).toISOString() },
+      {
+        user: publicUser(c.var.user),
+        expiresAt: new Date(c.var.session.exp * 1000).toISOString(),
+        timeZone: deps.config.timeZone,
+      },
       200,
     ),
   );

@@ -1,9 +1,10 @@
 // The supervisor console's list of refused outbound attempts in Chromium: an agent's five premium-rate
 // dials through the real API are listed with their number, purpose and reason, the agent is flagged for
-// a burst, and the labels read in Chinese too.
+// a burst, times read on the center's clock in a browser elsewhere, and the labels read in Chinese too.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
+import { formatCenterClock } from '../../../web/src/center-time.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
 const WITHIN = { timeout: 5_000 };
@@ -14,7 +15,12 @@ describe.runIf(browserAvailable())('refused dials in the supervisor console, in 
   let browser: Browser;
 
   const open = async (lang: 'en' | 'zh'): Promise<Page> => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 900 } });
+    // A browser in another zone than the center's: times must read on the center's clock.
+    const context = await browser.newContext({
+      locale: 'en-US',
+      timezoneId: 'America/New_York',
+      viewport: { width: 1360, height: 900 },
+    });
     const page = await context.newPage();
     await page.addInitScript((l) => localStorage.setItem('cc-lang', l), lang);
     await signIn(page, stack.url, '2001', '/supervisor');
@@ -60,6 +66,11 @@ describe.runIf(browserAvailable())('refused dials in the supervisor console, in 
     expect(await first.getByTestId('reason').textContent()).toBe('premium-rate');
     expect(await first.getByTestId('reason').getAttribute('title')).toContain(
       '+1 900 numbers are premium-rate and blocked',
+    );
+    const listed = await page.context().request.get(`${stack.url}/api/supervisor/dial-refusals`);
+    const { items } = (await listed.json()) as { items: { at: string }[] };
+    expect(await first.locator('td').first().textContent()).toBe(
+      formatCenterClock(Date.parse(items[0]?.at ?? ''), 'Asia/Shanghai'),
     );
     await shot(page, '32-supervisor-dial-refusals');
   });

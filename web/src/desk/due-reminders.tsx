@@ -2,6 +2,7 @@
 // with Call back and Dismiss; a system notification when one comes due while the tab is hidden.
 import { useEffect, useRef, useState } from 'react';
 import { api, type Task } from '../api.js';
+import { CenterTime } from '../center-zone.js';
 import { useLang } from '../i18n.js';
 import { dueReminders, loadDismissed, newlyDue, saveDismissed } from './reminders.js';
 
@@ -63,7 +64,7 @@ export function DueReminders({
       <ul>
         {due.slice(0, SHOWN).map((task) => (
           <li key={task.id} data-testid={`reminder-${task.id}`}>
-            {tx(`task_${task.kind}`)} · {new Date(task.dueAt).toLocaleString()}
+            {tx(`task_${task.kind}`)} · <CenterTime at={task.dueAt} />
             {task.phone ? ` · ${task.phone}` : ''}
             {task.note ? ` · ${task.note}` : ''}{' '}
             {task.phone && (

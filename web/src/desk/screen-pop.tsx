@@ -3,6 +3,7 @@
 // their recordings (played through the audited presigned URL), and the ticket form.
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, type CustomerView } from '../api.js';
+import { CenterTime } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { PlayButton } from './play-button.js';
@@ -141,7 +142,7 @@ function CustomerPop({
           <ul className="compact">
             {calls.slice(0, 8).map((call) => (
               <li key={call.callSid}>
-                {new Date(call.startedAt).toLocaleString()} · {call.status}
+                <CenterTime at={call.startedAt} /> · {call.status}
                 {call.agentId ? ` · ${call.agentId}` : ''}
                 {call.disposition ? ` · ${codeName('disposition', call.disposition)}` : ''}
                 {call.recordingSids.map((sid) => (

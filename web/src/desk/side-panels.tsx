@@ -4,6 +4,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import { api, type Task, type TaskKind } from '../api.js';
+import { CenterTime } from '../center-zone.js';
 import { deskApi, type MissedCall, type WaitingCall } from '../desk-api.js';
 import { HotlineSelect } from '../hotline-select.js';
 import { useLang } from '../i18n.js';
@@ -193,7 +194,7 @@ function TaskRow({
   const open = task.status === 'open';
   return (
     <li className={overdue ? 'overdue' : ''} data-testid={`task-${task.id}`}>
-      {tx(`task_${task.kind}`)} · {new Date(task.dueAt).toLocaleString()}
+      {tx(`task_${task.kind}`)} · <CenterTime at={task.dueAt} />
       {task.phone ? ` · ${task.phone}` : ''}
       {voicemailOfNote(task.note) ? (
         <>

@@ -2,13 +2,14 @@
 // timeline of every contact and open tasks (GET /api/customers/{id} and its timeline).
 import { useEffect, useState } from 'react';
 import { api, type CustomerView } from '../api.js';
+import { CenterTime } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { Link } from '../link.js';
 import { CustomerTimeline } from './customer-timeline.js';
 
 export function CustomerPage({ id }: { id: string }) {
-  const { t } = useLang();
+  const { t, tx } = useLang();
   const { errorText } = useErrorText();
   const [view, setView] = useState<CustomerView>();
   const [error, setError] = useState<string>();
@@ -95,7 +96,7 @@ export function CustomerPage({ id }: { id: string }) {
           <ul>
             {tasks.map((task) => (
               <li key={task.id}>
-                {task.kind} · {new Date(task.dueAt).toLocaleString()} · {task.status}
+                {tx(`task_${task.kind}`)} · <CenterTime at={task.dueAt} /> · {tx(`taskStatus_${task.status}`)}
                 {task.note ? ` · ${task.note}` : ''}
               </li>
             ))}

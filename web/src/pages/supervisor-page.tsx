@@ -4,6 +4,7 @@
 // and texts (dial-refusals-panel.tsx), blacklist approvals and today's audit log.
 import { useCallback, useEffect, useState } from 'react';
 import { type AuditEntry, api, type Me } from '../api.js';
+import { CenterTime } from '../center-zone.js';
 import { formatDuration, stateClass } from '../desk/state-bar.js';
 import { useSoftphone } from '../desk/use-softphone.js';
 import { type BlacklistRequest, type MonitorMode, supervisorApi, type Wallboard } from '../desk-api.js';
@@ -80,7 +81,13 @@ export function SupervisorPage({ me }: { me: Me }) {
           </span>
         )}
         <span className="muted small">
-          {board ? `${t('updated')} ${new Date(board.at).toLocaleTimeString()}` : ''}
+          {board ? (
+            <>
+              {t('updated')} <CenterTime at={board.at} clock />
+            </>
+          ) : (
+            ''
+          )}
         </span>
       </div>
       {message && (
@@ -254,7 +261,10 @@ export function SupervisorPage({ me }: { me: Me }) {
           <ul className="compact audit" data-testid="audit">
             {audit.map((e) => (
               <li key={e.id}>
-                <span className="muted">{new Date(e.at).toLocaleTimeString()}</span> {e.actor} · {e.action}
+                <span className="muted">
+                  <CenterTime at={e.at} clock />
+                </span>{' '}
+                {e.actor} · {e.action}
                 {e.target ? ` · ${e.target}` : ''}
                 {typeof e.detail?.mode === 'string' ? ` · ${e.detail.mode}` : ''}
               </li>

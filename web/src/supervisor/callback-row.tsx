@@ -3,21 +3,13 @@
 // began, so a change made meanwhile by someone else or by the dialler is refused, not overwritten.
 import { useState } from 'react';
 import type { Task } from '../api.js';
+import { CenterTime } from '../center-zone.js';
 import { isoOfLocalInput, localInputValue } from '../desk/schedule.js';
 import { VoicemailNote } from '../desk/voicemail-note.js';
 import { useErrorText } from '../errors.js';
 import { type LabelKey, useLang } from '../i18n.js';
 import { voicemailOfNote } from '../voicemail-api.js';
 import { type Change, isOverdue, noteLines } from './callback-list.js';
-
-const DUE_FORMAT: Intl.DateTimeFormatOptions = {
-  weekday: 'short',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-};
 
 export function CallbackRow({
   task,
@@ -30,7 +22,7 @@ export function CallbackRow({
   busy: boolean;
   change: Change;
 }) {
-  const { t, tx, lang } = useLang();
+  const { t, tx } = useLang();
   const { codeName } = useErrorText();
   const [editing, setEditing] = useState<{ seen: Task; value: string }>();
   const [confirming, setConfirming] = useState<Task>();
@@ -52,7 +44,7 @@ export function CallbackRow({
   return (
     <tr className={overdue ? 'overdue' : ''} data-testid={`callback-${task.id}`}>
       <td className="due" data-testid="due">
-        {new Date(task.dueAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', DUE_FORMAT)}
+        <CenterTime at={task.dueAt} />
         {overdue && (
           <span className="tag warn-tag" data-testid="overdue">
             {t('overdueMark')}

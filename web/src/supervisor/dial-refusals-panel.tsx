@@ -3,6 +3,7 @@
 // what a phished or rogue account trying premium destinations looks like.
 import { useCallback, useEffect, useState } from 'react';
 import { api, type DialRefusals } from '../api.js';
+import { CenterTime } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 
@@ -62,7 +63,9 @@ export function DialRefusalsPanel() {
               data-testid={`refusal-${r.id}`}
               className={list?.bursts[r.actor] ? 'overdue' : undefined}
             >
-              <td>{new Date(r.at).toLocaleTimeString()}</td>
+              <td>
+                <CenterTime at={r.at} clock />
+              </td>
               <td data-testid="actor">{r.actor}</td>
               <td data-testid="number">{r.number}</td>
               <td data-testid="purpose">{tx(`purpose_${r.purpose}`)}</td>
