@@ -87,7 +87,7 @@ export const ERROR_LABELS = {
     en: "must be one of the center's queues for automatic dialling",
   },
   'issue_wrong-password': { zh: '不正确', en: 'is not right' },
-  'issue_same-password': { zh: '不能与当前密码相同', en: 'must differ from the current password' },
+  'issue_same-password': { zh: '不能与当前密码相同', en: 'must not be the current password' },
   'issue_unknown-country': { zh: '不是有效的国家代码', en: 'is not a country code' },
   'issue_invalid-caller-id': { zh: '不是有效的号码', en: 'is not a valid number' },
   issue_required: { zh: '必须填写', en: 'is required' },
