@@ -22,7 +22,7 @@ export function createBlacklistRequests(deps: Pick<CenterPorts, 'store' | 'confi
   return {
     async request(user: User, body: { phone: string; reason: string; callSid?: string | undefined }) {
       const phone = normalisePhone(body.phone, config.defaultPhoneRegion);
-      if (!phone.ok) throw invalidField('body.phone', 'is not a phone number');
+      if (!phone.ok) throw invalidField('body.phone', 'invalid-phone', 'is not a phone number');
       const entry = await store.blacklistRequests.create({
         phone: phone.e164,
         reason: body.reason,

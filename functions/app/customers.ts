@@ -107,6 +107,7 @@ export async function addPolicy(
     if (vehicle?.customerId !== customerId || vehicle.kind !== 'vehicle') {
       throw invalidField(
         'body.vehicleId',
+        'unknown-vehicle',
         `no vehicle "${body.vehicleId}" belongs to customer "${customerId}"`,
       );
     }

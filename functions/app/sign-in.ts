@@ -84,11 +84,11 @@ export async function changeOwnPassword(
   // A stolen session must not become a password oracle: wrong guesses count like failed logins.
   const attempt = await admitAttempt(store, user.id, ip, deps.clock.now());
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-    throw invalidField('body.currentPassword', 'does not match your current password');
+    throw invalidField('body.currentPassword', 'wrong-password', 'does not match your current password');
   }
   await recordSuccess(store, attempt);
   if (newPassword === currentPassword) {
-    throw invalidField('body.newPassword', 'must differ from the current password');
+    throw invalidField('body.newPassword', 'same-password', 'must differ from the current password');
   }
   const patch = { passwordHash: await hashPassword(newPassword) };
   const updated = unwrap(await store.users.update(user.id, user.version, patch), 'user', user.id, publicUser);

@@ -29,11 +29,20 @@ const DIALLABLE: readonly TaskKind[] = ['callback', 'outbound-call'];
 /** An autoDial task must be a call the center can place: a callback or outbound call, with a number. */
 function checkAutoDial(task: { kind: TaskKind; phone?: string | undefined; queue?: string | undefined }) {
   if (!DIALLABLE.includes(task.kind))
-    throw invalidField('body.autoDial', `only for kinds ${DIALLABLE.join(', ')}, not "${task.kind}"`);
-  if (!task.phone) throw invalidField('body.phone', 'is required when autoDial is true');
+    throw invalidField(
+      'body.autoDial',
+      'autodial-not-a-call',
+      `only for kinds ${DIALLABLE.join(', ')}, not "${task.kind}"`,
+    );
+  if (!task.phone)
+    throw invalidField('body.phone', 'autodial-needs-phone', 'is required when autoDial is true');
   const queues: readonly string[] = routing.queues.map((q) => q.name);
   if (task.queue && !queues.includes(task.queue))
-    throw invalidField('body.queue', `must be one of ${queues.join(', ')} when autoDial is true`);
+    throw invalidField(
+      'body.queue',
+      'autodial-unknown-queue',
+      `must be one of ${queues.join(', ')} when autoDial is true`,
+    );
 }
 
 /** The task, if this user may see it: 404 when there is none, 403 when it is someone else's. */
@@ -52,7 +61,7 @@ export async function createTask(deps: TaskDeps, user: User, body: NewTask): Pro
     throw new ForbiddenError('Agents may assign a task only to themselves or leave it to a queue.');
   }
   if (body.customerId && !(await store.customers.get(body.customerId))) {
-    throw invalidField('body.customerId', `no customer "${body.customerId}"`);
+    throw invalidField('body.customerId', 'unknown-customer', `no customer "${body.customerId}"`);
   }
   const phone = body.phone
     ? { phone: normaliseOnePhone(body.phone, deps.config.defaultPhoneRegion, 'body.phone') }

@@ -47,9 +47,9 @@ export async function fileTicket(
 ): Promise<{ ticket: Ticket; existing: boolean }> {
   const { store } = deps;
   if (body.customerId && !(await store.customers.get(body.customerId)))
-    throw invalidField('body.customerId', `no customer "${body.customerId}"`);
+    throw invalidField('body.customerId', 'unknown-customer', `no customer "${body.customerId}"`);
   if (body.assigneeId && !(await store.users.get(body.assigneeId)))
-    throw invalidField('body.assigneeId', `no user "${body.assigneeId}"`);
+    throw invalidField('body.assigneeId', 'unknown-user', `no user "${body.assigneeId}"`);
   const result = await store.tickets.create(
     { ...body, status: 'new' },
     user.id,
@@ -89,7 +89,7 @@ export async function changeTicket(
     }
   }
   if (patch.assigneeId && !(await deps.store.users.get(patch.assigneeId)))
-    throw invalidField('body.assigneeId', `no user "${patch.assigneeId}"`);
+    throw invalidField('body.assigneeId', 'unknown-user', `no user "${patch.assigneeId}"`);
   const updated = unwrap(await deps.store.tickets.update(number, version, patch, user.id), 'ticket', number);
   await notifyTicketChange(deps, current, updated);
   return updated;

@@ -3,6 +3,7 @@
 // load the stored policy, count the rate limits and audit refusals.
 import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Role } from './model.js';
+import type { HandlerIssue } from './problems.js';
 
 /** Why the center places a call or sends a text; each outbound path names its own. */
 export const DIAL_PURPOSES = ['agent-dial', 'transfer', 'add-party', 'callback', 'campaign', 'sms'] as const;
@@ -143,8 +144,8 @@ export function checkCallerId(callerId: string, ownNumbers: readonly string[]): 
 }
 
 /** Problems a policy's content has beyond its shape: unknown countries, malformed prefixes or numbers. */
-export function policyProblems(policy: DialPolicy): { path: string; message: string }[] {
-  const issues: { path: string; message: string }[] = [];
+export function policyProblems(policy: DialPolicy): HandlerIssue[] {
+  const issues: HandlerIssue[] = [];
   const lists: [string, DialAllowList][] = [
     ...Object.entries(policy.allowed).map(([role, l]): [string, DialAllowList] => [`allowed.${role}`, l]),
     ...Object.entries(policy.campaigns).map(([id, l]): [string, DialAllowList] => [`campaigns.${id}`, l]),
@@ -154,13 +155,18 @@ export function policyProblems(policy: DialPolicy): { path: string; message: str
       if (!isSupportedCountry(c))
         issues.push({
           path: `body.${path}.countries.${i}`,
+          code: 'unknown-country',
           message: `"${c}" is not an ISO 3166 country code`,
         });
     });
   }
   for (const [i, n] of policy.callerIds.entries()) {
     if (!parsePhoneNumberFromString(n)?.isValid())
-      issues.push({ path: `body.callerIds.${i}`, message: `"${n}" is not a valid E.164 number` });
+      issues.push({
+        path: `body.callerIds.${i}`,
+        code: 'invalid-caller-id',
+        message: `"${n}" is not a valid E.164 number`,
+      });
   }
   return issues;
 }

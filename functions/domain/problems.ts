@@ -73,12 +73,44 @@ export class TooManyRequestsError extends HttpProblem {
   }
 }
 
+/**
+ * Stable codes for the 400s a handler or use case raises itself, one per cause, so a client can say each in
+ * its own language. Kebab-case, unlike zod's snake_case issue codes, so the two never collide.
+ */
+export const HANDLER_ISSUE_CODES = [
+  'invalid-phone',
+  'unknown-customer',
+  'unknown-user',
+  'unknown-vehicle',
+  'autodial-not-a-call',
+  'autodial-needs-phone',
+  'autodial-unknown-queue',
+  'wrong-password',
+  'same-password',
+  'unknown-country',
+  'invalid-caller-id',
+  'required',
+  'invalid-sid',
+  'invalid-format',
+  'unknown-session',
+  'unknown-disposition',
+] as const;
+export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
+
 export interface FieldIssue {
   /** Where the problem is, e.g. `body.phones.1` or `query.status`. */
   readonly path: string;
-  /** zod's issue code (`invalid_format`, `too_small`...), so a client can say it in its own language. */
+  /**
+   * zod's issue code (`invalid_format`, `too_small`...) or a handler's own (HANDLER_ISSUE_CODES), so a
+   * client can say it in its own language.
+   */
   readonly code?: string;
   readonly message: string;
+}
+
+/** A field issue a handler or use case found, with its stable code. */
+export interface HandlerIssue extends FieldIssue {
+  readonly code: HandlerIssueCode;
 }
 
 /** Request validation failure naming every bad field; the same shape whether zod or a handler found it. */
@@ -91,8 +123,8 @@ export class ValidationError extends HttpProblem {
   }
 }
 
-export function invalidField(path: string, message: string): ValidationError {
-  return new ValidationError([{ path, message }]);
+export function invalidField(path: string, code: HandlerIssueCode, message: string): ValidationError {
+  return new ValidationError([{ path, code, message }]);
 }
 
 /**

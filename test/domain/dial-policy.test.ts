@@ -145,8 +145,16 @@ describe('policyProblems', () => {
       callerIds: ['+10000000000'],
     };
     expect(policyProblems(bad)).toEqual([
-      { path: 'body.allowed.admin.countries.1', message: '"XX" is not an ISO 3166 country code' },
-      { path: 'body.callerIds.0', message: '"+10000000000" is not a valid E.164 number' },
+      {
+        path: 'body.allowed.admin.countries.1',
+        code: 'unknown-country',
+        message: '"XX" is not an ISO 3166 country code',
+      },
+      {
+        path: 'body.callerIds.0',
+        code: 'invalid-caller-id',
+        message: '"+10000000000" is not a valid E.164 number',
+      },
     ]);
     expect(policyProblems(DEFAULT_DIAL_POLICY)).toEqual([]);
   });

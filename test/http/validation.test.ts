@@ -12,6 +12,8 @@ interface Case {
   /** The issue path expected, and a fragment of its message. */
   readonly field: string;
   readonly says?: RegExp;
+  /** The stable code a handler's own check gives its issue (zod's issues carry zod's codes). */
+  readonly code?: string;
 }
 
 describe('malformed requests get 400 naming the field', () => {
@@ -140,6 +142,7 @@ describe('malformed requests get 400 naming the field', () => {
       body: { type: 'claim', subject: 's', customerId: 'missing' },
       field: 'body.customerId',
       says: /no customer/,
+      code: 'unknown-customer',
     },
     {
       name: 'ticket list without a filter',
@@ -211,6 +214,7 @@ describe('malformed requests get 400 naming the field', () => {
       body: { kind: 'callback', dueAt: '2026-03-02T09:00:00Z', autoDial: true },
       field: 'body.phone',
       says: /required when autoDial/,
+      code: 'autodial-needs-phone',
     },
     {
       name: 'auto-dialled follow-up',
@@ -219,6 +223,7 @@ describe('malformed requests get 400 naming the field', () => {
       body: { kind: 'follow-up', dueAt: '2026-03-02T09:00:00Z', phone: '13800138000', autoDial: true },
       field: 'body.autoDial',
       says: /callback, outbound-call/,
+      code: 'autodial-not-a-call',
     },
     {
       name: 'auto-dialled task to an unknown queue',
@@ -233,6 +238,7 @@ describe('malformed requests get 400 naming the field', () => {
       },
       field: 'body.queue',
       says: /claims.*general/,
+      code: 'autodial-unknown-queue',
     },
     {
       name: 'task with a caller id that is not a hotline',
@@ -302,9 +308,11 @@ describe('malformed requests get 400 naming the field', () => {
     const res = await h.as(c.who ?? 'agent', c.method, c.path, c.body);
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(res.body.error).toBe('validation');
-    const issue = (res.body.issues as { path: string; message: string }[]).find((i) => i.path === c.field);
+    const issues = res.body.issues as { path: string; code?: string; message: string }[];
+    const issue = issues.find((i) => i.path === c.field);
     expect(issue, JSON.stringify(res.body.issues)).toBeDefined();
     if (c.says) expect(issue?.message).toMatch(c.says);
+    if (c.code) expect(issue?.code).toBe(c.code);
     expect(res.body.message).toContain(c.field);
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { HANDLER_ISSUE_CODES } from '../../functions/domain/problems.js';
 import { ApiError } from '../../web/src/api.js';
 import { codeName, errorText, fieldIssues } from '../../web/src/errors.js';
+import { ERROR_LABELS } from '../../web/src/labels-errors.js';
 
 const invalid = (...issues: unknown[]) => new ApiError(400, 'validation', 'Invalid request: …', { issues });
 
@@ -68,5 +70,29 @@ describe('codeName', () => {
     expect(codeName('skill', 'claims', 'zh')).toBe('理赔');
     expect(codeName('disposition', 'wrong-number', 'zh')).toBe('打错电话');
     expect(codeName('region', 'mars', 'zh')).toBe('mars');
+  });
+});
+
+describe('the codes of a handler’s own 400s', () => {
+  it('every code the server gives has words in both languages', () => {
+    const labels: Record<string, { zh: string; en: string } | undefined> = ERROR_LABELS;
+    for (const code of HANDLER_ISSUE_CODES) {
+      expect(labels[`issue_${code}`]?.zh, code).toMatch(/\S/);
+      expect(labels[`issue_${code}`]?.en, code).toMatch(/\S/);
+    }
+  });
+
+  it('says each by its code in the UI’s language, not by the server’s sentence', () => {
+    const unknownCustomer = invalid({
+      path: 'body.customerId',
+      code: 'unknown-customer',
+      message: 'no customer "c-9"',
+    });
+    expect(errorText(unknownCustomer, 'zh')).toBe('客户：没有这个客户');
+    expect(errorText(unknownCustomer, 'en')).toBe('Customer: is not a customer we know');
+    const autoDial = invalid({ path: 'body.phone', code: 'autodial-needs-phone', message: 'is required' });
+    expect(fieldIssues(autoDial, 'zh')).toEqual({ phone: '自动拨号时必须填写' });
+    const samePassword = invalid({ path: 'body.newPassword', code: 'same-password', message: 'must differ' });
+    expect(errorText(samePassword, 'zh')).toBe('新密码：不能与当前密码相同');
   });
 });

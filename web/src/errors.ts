@@ -1,5 +1,6 @@
 // What a failed request means, told in the UI's language: an ApiError's code, and a 400's issues by field
-// and zod issue code, looked up in the message catalogue. The server's English sentence is shown only
+// and issue code (zod's, or the stable code a handler gives its own check: `issue_<code>`), looked up in
+// the message catalogue. The server's English sentence is shown only
 // when the catalogue knows neither the code nor the field, so a Chinese page never reads in English
 // when it could say it in Chinese.
 import { useMemo } from 'react';

@@ -6,6 +6,7 @@ import { CODE_LABELS } from './labels-codes.js';
 import { DESK_LABELS } from './labels-desk.js';
 import { DIAL_LABELS } from './labels-dial.js';
 import { ERROR_LABELS } from './labels-errors.js';
+import { PHONE_LABELS } from './labels-phone.js';
 import { TIMELINE_LABELS } from './labels-timeline.js';
 import { TRANSFER_LABELS } from './labels-transfer.js';
 import { USER_LABELS } from './labels-users.js';
@@ -91,6 +92,7 @@ const LABELS = {
   ...TIMELINE_LABELS,
   ...ERROR_LABELS,
   ...CODE_LABELS,
+  ...PHONE_LABELS,
 } as const satisfies Labels;
 
 export type LabelKey = keyof typeof LABELS;

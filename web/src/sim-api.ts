@@ -8,6 +8,8 @@ export interface HeardItem {
 
 export interface SimCall {
   readonly status: string;
+  /** On a reply to keys or speech: false when nothing listened, so they were lost (as on a call). */
+  readonly accepted?: boolean;
   readonly heard: readonly HeardItem[];
   readonly waitingFor: string;
   readonly bridgedTo?: string;
@@ -28,14 +30,37 @@ export interface SimClockView {
   readonly timeZone: string;
 }
 
+/**
+ * A refusal of the sim API: its HTTP status (0 when the stack could not be reached) and the field it names,
+ * which the page turns into its own words; the message is the sim's English sentence, for the console.
+ */
+export class SimError extends Error {
+  override readonly name = 'SimError';
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
 async function sim<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`/sim${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  let response: Response;
+  try {
+    response = await fetch(`/sim${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (error) {
+    throw new SimError(0, (error as Error).message);
+  }
   const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!response.ok) throw new Error(String(data.message ?? data.error ?? response.statusText));
+  if (!response.ok) {
+    const message = String(data.message ?? data.error ?? response.statusText);
+    throw new SimError(response.status, message, typeof data.field === 'string' ? data.field : undefined);
+  }
   return data as T;
 }
 

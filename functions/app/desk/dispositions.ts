@@ -6,7 +6,7 @@ import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import { type Disposition, hotlineNumberOf } from '../../domain/disposition.js';
 import type { CallRecord } from '../../domain/model.js';
 import type { Store } from '../../domain/ports.js';
-import { NotFoundError, ValidationError } from '../../domain/problems.js';
+import { invalidField, NotFoundError } from '../../domain/problems.js';
 
 export interface CallDispositions {
   /** The hotline's number and name, as the agent knows it. */
@@ -45,13 +45,11 @@ export function checkDisposition(call: Pick<CallRecord, 'direction' | 'from' | '
   if (offersDisposition(call, code)) return;
   const offered = dispositionsFor(call);
   const allowed = offered.dispositions.map((d) => d.code).join(', ');
-  throw new ValidationError([
-    {
-      path: 'body.disposition',
-      code: 'unknown-disposition',
-      message: `"${code}" is not a wrap-up code of ${offered.hotlineName}; allowed: ${allowed}`,
-    },
-  ]);
+  throw invalidField(
+    'body.disposition',
+    'unknown-disposition',
+    `"${code}" is not a wrap-up code of ${offered.hotlineName}; allowed: ${allowed}`,
+  );
 }
 
 /** The wrap-up codes a call offers, for the desk's form. */

@@ -85,9 +85,9 @@ export function registerAuthRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
         z.object({
           user: PublicUserSchema,
           expiresAt: z.string(),
-          timeZone: z
-            .string()
-            .openapi({ description: "The center's time zone: pages show times on its clock, not the browser's." }),
+          timeZone: z.string().openapi({
+            description: "The center's time zone: pages show times on its clock, not the browser's.",
+          }),
         }),
       ),
       ...SECURED_ERRORS,

@@ -14,14 +14,16 @@ export function optionalParam(params: TwilioParams, key: string): string | undef
   const value = params[key];
   const first = typeof value === 'string' ? value : value?.[0];
   if (!first?.trim()) return undefined;
-  if (key.endsWith('Sid') && !TWILIO_SID.test(first)) throw invalidField(`body.${key}`, SID_MESSAGE);
+  if (key.endsWith('Sid') && !TWILIO_SID.test(first))
+    throw invalidField(`body.${key}`, 'invalid-sid', SID_MESSAGE);
   return first;
 }
 
 export function requiredParam(params: TwilioParams, key: string, pattern?: RegExp): string {
   const value = optionalParam(params, key);
-  if (value === undefined) throw invalidField(`body.${key}`, 'is required');
-  if (pattern && !pattern.test(value)) throw invalidField(`body.${key}`, `must match ${pattern}`);
+  if (value === undefined) throw invalidField(`body.${key}`, 'required', 'is required');
+  if (pattern && !pattern.test(value))
+    throw invalidField(`body.${key}`, 'invalid-format', `must match ${pattern}`);
   return value;
 }
 
@@ -32,6 +34,6 @@ export function sidOrRefuse(
   pattern = TWILIO_SID,
 ): string | undefined {
   if (value === undefined) return undefined;
-  if (!pattern.test(value)) throw invalidField(where, SID_MESSAGE);
+  if (!pattern.test(value)) throw invalidField(where, 'invalid-sid', SID_MESSAGE);
   return value;
 }

@@ -96,8 +96,10 @@ describe('blacklist and the rescue line', () => {
     expect((await h.heardNew(sid))[0]).toBe('李秀英会员您好，欢迎致电汽车救援热线。');
     await h.press(sid, '1');
     await h.say(sid, '沪嘉高速南翔出口，车子抛锚了');
+    await h.listen(sid, 'input'); // the queue's announcements, up to the offer of a callback
     const heard = await h.heardNew(sid);
-    expect(heard.at(-4)).toMatch(/^救援单号 R S C 2 0 2 6/);
+    expect(heard.at(-3)).toMatch(/^救援单号 R S C 2 0 2 6/);
+    expect(heard.at(-1)).toMatch(/^如需保留排队位置/);
     const ticket = (await h.stack.store.tickets.byCustomer('cus-0002')).items.find((t) =>
       t.callSids.includes(sid),
     );

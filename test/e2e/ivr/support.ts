@@ -22,6 +22,11 @@ export interface IvrHarness {
   press(sid: string, digits: string): Promise<CallView>;
   say(sid: string, speech: string): Promise<CallView>;
   view(sid: string): Promise<CallView>;
+  /**
+   * Lets the caller hear the call's prompts out on the manual clock (prompts take time, as on a call); with
+   * `until: 'input'`, queue announcements too, until something listens for keys.
+   */
+  listen(sid: string, until?: 'input'): Promise<CallView>;
   /** Texts heard since the previous `heardSince` for this call (or from the start). */
   heardNew(sid: string): Promise<string[]>;
   advance(seconds: number): Promise<void>;
@@ -84,6 +89,11 @@ export async function startIvr(startIso: string): Promise<IvrHarness> {
       return h.view(sid);
     },
     view: (sid) => json(`/sim/calls/${sid}`),
+    listen: async (sid, until) => {
+      await json(`/sim/calls/${sid}/listen`, until ? { until } : {});
+      await stack.twin.settle();
+      return h.view(sid);
+    },
     async agentOn(sid) {
       const { conferenceSid } = await h.view(sid);
       if (!conferenceSid) return null;

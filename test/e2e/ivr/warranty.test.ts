@@ -159,6 +159,7 @@ describe('warranty hotline: procedure A, claim notification', () => {
     // Star, then the gather's 10-second timeout sends it (numDigits is 10, so star alone does not end input).
     await h.press(sid, '*');
     await h.advance(10);
+    await h.listen(sid); // the closing words take their time before the call ends
     expect(await h.heardNew(sid)).toEqual([
       '保单号或车辆信息是办理理赔的必要信息。很抱歉，没有这些信息我们无法为您办理理赔。您获得这些信息后，请在每天06:00至22:00再次拨打我们的服务热线。感谢您的来电，祝您愉快，再见。',
     ]);
@@ -211,10 +212,12 @@ describe('warranty hotline: procedures B-G', () => {
   it('G: queues general inquiries', async () => {
     const { sid } = await unknownCallerAtMenu();
     await h.press(sid, '7');
+    await h.listen(sid, 'input'); // the queue's announcements, up to the offer of a callback
     const heard = await h.heardNew(sid);
     expect(heard[0]).toBe('正在为您转接客服专员，请稍候。');
     expect(heard[1]).toBe('您前面还有0位客户，预计等待约2分钟。');
     expect(heard[2]).toBe('如需保留排队位置并由我们回电，请按1；如需留言，请按2。');
+    await h.advance(10); // the offer is spoken, then the hold music starts
     expect((await h.view(sid)).heard.at(-1)).toMatchObject({
       verb: 'play',
       text: expect.stringContaining('.mp3'),
@@ -274,8 +277,12 @@ describe('warranty hotline: invalid input, silence and speech', () => {
     const { sid } = await unknownCallerAtMenu();
     await h.advance(6);
     expect((await h.heardNew(sid))[0]).toBe('对不起，没有收到您的输入。');
+    // Each silence: the apology and the menu are spoken again, then the five seconds to answer.
+    await h.listen(sid);
     await h.advance(6);
+    await h.listen(sid);
     await h.advance(6);
+    await h.listen(sid);
     expect((await h.heardNew(sid)).filter((t) => !t.endsWith('请按8。'))).toEqual(
       expect.arrayContaining([
         '对不起，没有收到您的输入。',

@@ -1,6 +1,7 @@
 // My account in Chromium: the header's name opens /account, which shows who I am; changing the password
-// refuses a mismatch in the browser and a wrong current password from the server, then changes it, and
-// the new password signs in while the old one no longer does.
+// refuses a mismatch in the browser, and a wrong current password and a new one equal to it from the server
+// (said by the code in the page's words), then changes it, and the new password signs in while the
+// old one no longer does.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
@@ -51,6 +52,15 @@ describe.runIf(browserAvailable())('my account in Chromium', () => {
     await form.getByRole('button', { name: 'Change password' }).click();
     await form.getByRole('alert').getByText('Current password: is not right').waitFor(WITHIN);
     expect(await login('demo-admin')).toBe(200);
+
+    // The server's own check, by its code (same-password), in the catalogue's words, not the server's.
+    await form.locator('input[name=currentPassword]').fill('demo-admin');
+    await form.locator('input[name=newPassword]').fill('demo-admin');
+    await form.locator('input[name=newPasswordAgain]').fill('demo-admin');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByRole('alert').getByText('New password: must not be the current password').waitFor(WITHIN);
+    await form.locator('input[name=newPassword]').fill('a much better password');
+    await form.locator('input[name=newPasswordAgain]').fill('a much better password');
 
     await form.locator('input[name=currentPassword]').fill('demo-admin');
     await form.getByRole('button', { name: 'Change password' }).click();

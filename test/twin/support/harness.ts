@@ -117,12 +117,19 @@ export async function startHarness(options: Partial<VoiceTwinOptions> = {}) {
     /** Requests our webhooks received on `path`. */
     at: (path: string) => received.filter((r) => r.path === path),
     sim,
-    /** Configures OUR_NUMBER to `voicePath` (and extra settings) and places a call through the sim API. */
-    async call(voicePath: string, extra: Parameters<typeof twin.numbers.addNumber>[1] = {}) {
+    /**
+     * Configures OUR_NUMBER to `voicePath` (and extra settings) and places a call through the sim API. The sim
+     * plays out the prompts outside a Gather on the frozen clock unless `listen` is false (timing tests).
+     */
+    async call(
+      voicePath: string,
+      extra: Parameters<typeof twin.numbers.addNumber>[1] = {},
+      options: { readonly listen?: boolean } = {},
+    ) {
       if (!twin.numbers.byNumber(OUR_NUMBER)) {
         twin.numbers.addNumber(OUR_NUMBER, { voiceUrl: `${hookBase}${voicePath}`, ...extra });
       }
-      const res = await sim('/calls', { from: CALLER, to: OUR_NUMBER });
+      const res = await sim('/calls', { from: CALLER, to: OUR_NUMBER, ...options });
       return res.body.callSid as string;
     },
     view: async (sid: string) => (await sim(`/calls/${sid}`)).body,

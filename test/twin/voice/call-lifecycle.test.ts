@@ -1,6 +1,8 @@
 // Call statuses, status callbacks, fallback and invalid TwiML (docs/twilio-behaviour.md §1.3-1.5, §3 general rules, §3.9,
 // Appendix A items 2-3).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sayMs } from '../../../infra/local/twin/voice/audio-length.js';
+import { DEFAULT_TIMING } from '../../../infra/local/twin/voice/engine.js';
 import { type Harness, startHarness, xml } from '../support/harness.js';
 
 let h: Harness;
@@ -44,7 +46,7 @@ describe('status callbacks (§1.3)', () => {
     expect(call.status).toBe('queued');
     expect(call.direction).toBe('outbound-api');
     await h.twin.idle();
-    await h.advance(5000);
+    await h.advance(sayMs('Hello', DEFAULT_TIMING) + 5000);
     const cbs = h.at('/status').map((r) => r.params);
     expect(cbs.map((p) => p.CallStatus)).toEqual(['initiated', 'ringing', 'in-progress', 'completed']);
     expect(cbs.map((p) => p.SequenceNumber)).toEqual(['0', '1', '2', '3']);

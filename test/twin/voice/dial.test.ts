@@ -1,6 +1,8 @@
 // <Dial> with <Client> and <Number> (docs/twilio-behaviour.md §3.7, §1.3 dial-leg callbacks, Appendix A item 5): parties answer by
 // policy, ring timeout, first to answer wins, action parameters, next verb without action, record, hangupOnStar.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sayMs } from '../../../infra/local/twin/voice/audio-length.js';
+import { DEFAULT_TIMING } from '../../../infra/local/twin/voice/engine.js';
 import { type Harness, startHarness, xml } from '../support/harness.js';
 
 let h: Harness;
@@ -95,7 +97,8 @@ describe('Dial Client/Number (§3.7)', () => {
     const sid = await h.call('/voice');
     const leg = (await h.view(sid)).legs[0] as string;
     expect((await h.view(leg)).heard[0].text).toBe('Call from the hotline');
-    await h.advance(20_000);
+    // The legs are bridged, and the recording from answer starts, once the whisper has been spoken.
+    await h.advance(sayMs('Call from the hotline', DEFAULT_TIMING) + 20_000);
     await h.sim(`/calls/${leg}/hangup`, {});
     const r = h.at('/r')[0]?.params;
     expect(r).toMatchObject({ DialCallStatus: 'completed', RecordingDuration: '20' });

@@ -2,6 +2,8 @@
 // item 4): waitUrl loop with queue parameters, QueueResult values and action timing, queue-full, workflowSid tasks.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaskRouterPort } from '../../../infra/local/twin/ports.js';
+import { sayMs } from '../../../infra/local/twin/voice/audio-length.js';
+import { DEFAULT_TIMING } from '../../../infra/local/twin/voice/engine.js';
 import { type Harness, startHarness, xml } from '../support/harness.js';
 
 let h: Harness;
@@ -16,7 +18,10 @@ describe('Enqueue with a named queue (§3.6)', () => {
     h.route('/wait', xml('<Say>Please hold</Say><Pause length="10"/>'));
     const sid = await h.call('/voice');
     expect((await h.view(sid)).waitingFor).toBe('queue');
-    await h.advance(10_000);
+    // One round of the wait document: the Say, then the Pause.
+    const roundMs = sayMs('Please hold', DEFAULT_TIMING) + 10_000;
+    const seconds = Math.round(roundMs / 1000);
+    await h.advance(roundMs);
     const waits = h.at('/wait');
     expect(waits).toHaveLength(2);
     expect(waits[0]?.params).toMatchObject({
@@ -26,7 +31,7 @@ describe('Enqueue with a named queue (§3.6)', () => {
       MaxQueueSize: '1000',
       AvgQueueTime: '0',
     });
-    expect(waits[1]?.params.QueueTime).toBe('10');
+    expect(waits[1]?.params.QueueTime).toBe(String(seconds));
     expect(waits[0]?.params.QueueSid).toMatch(/^QU[0-9a-f]{32}$/);
     expect(waits[0]?.signatureValid).toBe(true);
     const queues = await h.client.queues.list();
@@ -34,10 +39,10 @@ describe('Enqueue with a named queue (§3.6)', () => {
       friendlyName: 'support',
       currentSize: 1,
       maxSize: 1000,
-      averageWaitTime: 10,
+      averageWaitTime: seconds,
     });
     const members = await h.client.queues(queues[0]?.sid as string).members.list();
-    expect(members[0]).toMatchObject({ callSid: sid, position: 1, waitTime: 10 });
+    expect(members[0]).toMatchObject({ callSid: sid, position: 1, waitTime: seconds });
   });
 
   it('<Leave> in the wait document fires the action at once with QueueResult=leave', async () => {
@@ -63,7 +68,9 @@ describe('Enqueue with a named queue (§3.6)', () => {
     const sid = await h.call('/voice');
     await h.advance(4000);
     await h.press(sid, '7');
-    await h.advance(5000); // the twin's floor between two wait documents that took no clock time
+    // "Still holding" is spoken, the action's document runs out, and waitUrl is requested again at once.
+    const spoken = sayMs('Still holding', DEFAULT_TIMING);
+    await h.advance(spoken);
     const press = h.at('/press')[0]?.params;
     expect(press).toMatchObject({ Digits: '7', CallSid: sid });
     // Queue parameters ride on waitUrl requests only (§3.6 lists them there).
@@ -72,7 +79,10 @@ describe('Enqueue with a named queue (§3.6)', () => {
     // The action's document ran out of verbs: Twilio requests waitUrl again, with the queue's figures.
     const waits = h.at('/wait');
     expect(waits).toHaveLength(2);
-    expect(waits[1]?.params).toMatchObject({ QueuePosition: '1', QueueTime: '9' });
+    expect(waits[1]?.params).toMatchObject({
+      QueuePosition: '1',
+      QueueTime: String(Math.round((4000 + spoken) / 1000)),
+    });
     expect(h.at('/press')).toHaveLength(1);
   });
 

@@ -1,5 +1,7 @@
 // <Say>, <Play>, <Pause> and <Gather> through the sim API (docs/twilio-behaviour.md §3.1-3.4, Appendix A item 2).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sayMs } from '../../../infra/local/twin/voice/audio-length.js';
+import { DEFAULT_TIMING } from '../../../infra/local/twin/voice/engine.js';
 import { type Harness, startHarness, xml } from '../support/harness.js';
 
 let h: Harness;
@@ -30,14 +32,15 @@ describe('Say, Play, Pause (§3.1-3.3)', () => {
 
   it('a Pause takes its length on the clock before the next verb runs', async () => {
     h.route('/voice', xml('<Say>one</Say><Pause length="3"/><Say>two</Say>'));
-    const sid = await h.call('/voice');
+    const sid = await h.call('/voice', {}, { listen: false });
     expect((await h.view(sid)).heard.map((x: { text: string }) => x.text)).toEqual(['one']);
+    await h.advance(sayMs('one', DEFAULT_TIMING));
     await h.advance(2999);
     expect((await h.view(sid)).status).toBe('in-progress');
     await h.advance(1);
-    const v = await h.view(sid);
-    expect(v.heard.map((x: { text: string }) => x.text)).toEqual(['one', 'two']);
-    expect(v.status).toBe('completed');
+    expect((await h.view(sid)).heard.map((x: { text: string }) => x.text)).toEqual(['one', 'two']);
+    await h.advance(sayMs('two', DEFAULT_TIMING));
+    expect((await h.view(sid)).status).toBe('completed');
   });
 });
 
@@ -144,9 +147,11 @@ describe('Gather (§3.4)', () => {
       xml('<Gather action="/menu" numDigits="1"><Pause length="10"/><Say>never</Say></Gather>'),
     );
     h.route('/menu', xml('<Hangup/>'));
-    const sid = await h.call('/voice');
-    await h.press(sid, '3');
+    const start = h.clock.now();
+    const sid = await h.call('/voice', {}, { listen: false });
+    await h.sim(`/calls/${sid}/input`, { digits: '3', listen: false });
     expect(h.at('/menu')[0]?.params.Digits).toBe('3');
     expect((await h.view(sid)).heard).toEqual([]);
+    expect(h.clock.now()).toBe(start); // the key cut the ten-second pause short
   });
 });

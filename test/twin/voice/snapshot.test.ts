@@ -3,7 +3,9 @@
 // inside an IVR document fetches that document again with the same request.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../functions/domain/manual-clock.js';
+import { sayMs } from '../../../infra/local/twin/voice/audio-length.js';
 import { createVoiceTwin } from '../../../infra/local/twin/voice/create-voice-twin.js';
+import { DEFAULT_TIMING } from '../../../infra/local/twin/voice/engine.js';
 import { resumeCalls } from '../../../infra/local/twin/voice/resume.js';
 import { restoreVoice, snapshotVoice } from '../../../infra/local/twin/voice/snapshot.js';
 import { ACCOUNT, type Harness, startHarness, xml } from '../support/harness.js';
@@ -72,6 +74,8 @@ describe('voice snapshot', () => {
     expect(ivrCall.control.input({ digits: '1' })).toBe(true);
     await again.idle();
     expect(h.at('/menu').map((r) => r.params.Digits)).toEqual(['1']);
+    await clock.advance(sayMs('Thanks', DEFAULT_TIMING)); // "Thanks" is spoken before the Hangup
+    await again.idle();
     expect(ivrCall.status).toBe('completed');
 
     // Hanging up a resumed participant leaves the conference as usual.

@@ -5,6 +5,7 @@ import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import { HotlineSelect } from '../hotline-select.js';
 import { useLang } from '../i18n.js';
+import { type PhoneMessage, simErrorMessage } from '../labels-phone.js';
 import { CenterClock } from '../phone-clock.js';
 import { type HeardItem, type SimCall, type SimMessage, simApi } from '../sim-api.js';
 
@@ -28,7 +29,8 @@ export function PhonePage() {
   const [to, setTo] = useState<string>(HOTLINE_NUMBERS[0].number);
   const [callSid, setCallSid] = useState<string>();
   const [call, setCall] = useState<SimCall>();
-  const [error, setError] = useState<string>();
+  // A message key, so the words follow the page's language even after a switch.
+  const [error, setError] = useState<PhoneMessage>();
   const [speakOn, setSpeakOn] = useState(() => localStorage.getItem(SPEAK_KEY) !== 'off');
   const spoken = useRef(0);
   const ended = call && ['completed', 'busy', 'failed', 'no-answer', 'canceled'].includes(call.status);
@@ -37,7 +39,7 @@ export function PhonePage() {
     try {
       setCall(await simApi.getCall(sid));
     } catch (err) {
-      setError((err as Error).message);
+      setError(simErrorMessage(err));
     }
   }, []);
 
@@ -64,15 +66,17 @@ export function PhonePage() {
       setCallSid(sid);
       await poll(sid);
     } catch (err) {
-      setError((err as Error).message);
+      setError(simErrorMessage(err));
     }
   };
   const press = async (digits: string) => {
     if (!callSid || ended) return;
     try {
-      setCall(await simApi.sendDigits(callSid, digits));
+      const reply = await simApi.sendDigits(callSid, digits);
+      setCall(reply);
+      setError(reply.accepted === false ? 'keysLost' : undefined);
     } catch (err) {
-      setError((err as Error).message);
+      setError(simErrorMessage(err));
     }
   };
   const [speech, setSpeech] = useState('');
@@ -83,7 +87,7 @@ export function PhonePage() {
       setCall(await simApi.say(callSid, speech.trim()));
       setSpeech('');
     } catch (err) {
-      setError((err as Error).message);
+      setError(simErrorMessage(err));
     }
   };
   const hangup = async () => {
@@ -163,12 +167,18 @@ export function PhonePage() {
             </button>
           </form>
           <div className="call-status" data-testid="call-status">
-            {call ? `${call.status} · ${tx(`waiting_${call.waitingFor}`)}` : t('idlePhone')}
+            {call
+              ? `${tx(`callStatus_${call.status}`)} · ${tx(`waiting_${call.waitingFor}`)}`
+              : t('idlePhone')}
           </div>
           <label className="inline small">
             <input type="checkbox" checked={speakOn} onChange={toggleSpeak} /> {t('speakAloud')}
           </label>
-          {error && <p className="error">{error}</p>}
+          {error && (
+            <p className="error" data-testid="phone-error">
+              {t(error)}
+            </p>
+          )}
         </section>
         <section className="card transcript" data-testid="transcript" aria-live="polite">
           <h2>{t('whatYouHear')}</h2>
@@ -200,7 +210,7 @@ function SmsPane({ from }: { from: string }) {
   const [body, setBody] = useState('');
   const [sent, setSent] = useState<{ from: string; to: string; body: string }[]>([]);
   const [replies, setReplies] = useState<SimMessage[]>([]);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<PhoneMessage>();
 
   useEffect(() => {
     const load = () =>
@@ -220,8 +230,9 @@ function SmsPane({ from }: { from: string }) {
       await simApi.sendMessage(from, to, body.trim());
       setSent((s) => [...s, { from, to, body: body.trim() }]);
       setBody('');
+      setError(undefined);
     } catch (err) {
-      setError((err as Error).message);
+      setError(simErrorMessage(err));
     }
   };
 
@@ -257,7 +268,7 @@ function SmsPane({ from }: { from: string }) {
         />
         <button type="submit">{t('send')}</button>
       </form>
-      {error && <p className="error">{error}</p>}
+      {error && <p className="error">{t(error)}</p>}
     </section>
   );
 }

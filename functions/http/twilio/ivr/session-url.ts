@@ -23,7 +23,7 @@ export function decodeSession(raw: string | undefined): Session {
   } catch {
     // fall through
   }
-  throw invalidField('query.s', 'is not an IVR session this server issued');
+  throw invalidField('query.s', 'unknown-session', 'is not an IVR session this server issued');
 }
 
 export function ivrUrl(

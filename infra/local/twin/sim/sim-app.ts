@@ -1,15 +1,18 @@
 // The simulation API (local only, never deployed): place a call, press keys, speak, hang up, answer a ringing
 // agent, send an SMS, read what a caller heard and what the app sent, read and move the clock, read the log.
-// Mount at /sim. Acting endpoints wait until the twin is idle, so a reply already shows the call's new state.
+// Mount at /sim. Acting endpoints wait until the twin is idle, so a reply already shows the call's new state; on a
+// frozen clock they also play out the prompts the caller hears (play-out.ts) unless the body says `listen: false`.
 import { Hono } from 'hono';
-import type { TimerClock } from '../../../../functions/domain/manual-clock.js';
+import { isManualClock, type TimerClock } from '../../../../functions/domain/manual-clock.js';
 import type { MessagingEngine } from '../messaging/messaging-engine.js';
 import type { TwinLog } from '../ports.js';
 import { receiveCall } from '../voice/call-starts.js';
 import type { VoiceEngine } from '../voice/engine.js';
 import type { AnswerPolicy } from '../voice/parties.js';
+import type { Call } from '../voice/types.js';
 import { createClockSimApp } from './clock-sim.js';
-import { optStr, readJson, SimBadRequest, str } from './sim-body.js';
+import { playOut, playsOutByDefault } from './play-out.js';
+import { optBool, optStr, readJson, SimBadRequest, str } from './sim-body.js';
 import { callView, messageView } from './sim-views.js';
 
 export interface SimAppDeps {
@@ -28,6 +31,16 @@ export function createSimApp(deps: SimAppDeps): Hono {
   const app = new Hono();
   const settle = () => voice.idle();
   const findCall = (sid: string) => voice.calls.get(sid);
+  const listens = (body: Record<string, unknown>) => optBool(body, 'listen') ?? playsOutByDefault(deps.clock);
+  // For input, `listen: "before"` waits for something to listen but leaves the reply playing (a caller who
+  // keys ahead through a menu they know).
+  const listensForInput = (body: Record<string, unknown>): { before: boolean; after: boolean } => {
+    if (body.listen === 'before') return { before: true, after: false };
+    const on = listens(body);
+    return { before: on, after: on };
+  };
+  const listen = (call: Call, mode?: 'prompts' | 'until-listening') =>
+    playOut({ voice, clock: deps.clock, settle }, call, mode);
 
   app.onError((err, c) => {
     if (err instanceof SimBadRequest) return c.json({ error: err.message, field: err.field }, 400);
@@ -38,9 +51,11 @@ export function createSimApp(deps: SimAppDeps): Hono {
     const body = await readJson(c);
     const from = str(body, 'from');
     const to = str(body, 'to');
+    const patient = listens(body);
     const res = receiveCall(voice, { from, to });
     if (!res.ok) return c.json({ error: `${to}: ${res.reason}`, field: 'to' }, 404);
     await settle();
+    if (patient) await listen(res.call);
     return c.json({ callSid: res.call.sid }, 201);
   });
 
@@ -62,9 +77,27 @@ export function createSimApp(deps: SimAppDeps): Hono {
     if (digits !== undefined && !/^[0-9*#w]*$/.test(digits))
       throw new SimBadRequest('digits', 'digits are 0-9, * and #');
     if (voice.isEnded(call)) return c.json({ error: `call is ${call.status}` }, 409);
+    const patient = listensForInput(body);
+    // A patient caller waits until something listens before pressing; an impatient one presses now, and keys
+    // pressed while nothing listens (audio outside a <Gather>) are lost [K].
+    if (patient.before) await listen(call, 'until-listening');
     const accepted = call.control.input(digits !== undefined ? { digits } : { speech: speech ?? '' });
     await settle();
+    if (patient.after) await listen(call);
     return c.json({ accepted, ...callView(voice, call) });
+  });
+
+  // Lets the caller hear the call's prompts out now (after a clock move started new ones, say), or with
+  // `until: "input"` wait through any audio until something listens; 409 on the system clock.
+  app.post('/calls/:sid/listen', async (c) => {
+    const call = findCall(c.req.param('sid'));
+    if (!call) return c.json({ error: 'no such call' }, 404);
+    if (!isManualClock(deps.clock)) return c.json({ error: 'the system clock cannot be moved' }, 409);
+    const until = optStr(await readJson(c), 'until');
+    if (until !== undefined && until !== 'input')
+      throw new SimBadRequest('until', 'until is "input" or absent');
+    const playedMs = await listen(call, until === 'input' ? 'until-listening' : 'prompts');
+    return c.json({ playedMs, ...callView(voice, call) });
   });
 
   app.post('/calls/:sid/hangup', async (c) => {

@@ -38,3 +38,10 @@ export function optStr(body: Json, field: string): string | undefined {
   if (typeof v !== 'string') throw new SimBadRequest(field, `${field} must be a string`);
   return v;
 }
+
+export function optBool(body: Json, field: string): boolean | undefined {
+  const v = body[field];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'boolean') throw new SimBadRequest(field, `${field} must be true or false`);
+  return v;
+}

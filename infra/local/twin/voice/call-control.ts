@@ -29,14 +29,31 @@ export class Signal {
   }
 }
 
+/**
+ * Audio a call is playing: a `prompt` of its own document, or `music`, the prompts of a queue, hold or
+ * conference wait document, which the caller waits through rather than listens to.
+ */
+export interface PlayingAudio {
+  readonly kind: 'prompt' | 'music';
+  readonly endsAt: number;
+}
+
 export interface WaitOptions {
   readonly ms?: number;
   readonly input?: boolean;
   readonly until?: Signal;
+  /** The wait is audio playing (Say, Play, Pause): the sim can let a frozen clock play it out. */
+  readonly audio?: 'prompt' | 'music';
 }
 
 export class CallControl {
-  private waiter: { readonly acceptsInput: boolean; resolve(o: WaitOutcome): void } | undefined;
+  private waiter:
+    | {
+        readonly acceptsInput: boolean;
+        readonly audio: PlayingAudio | undefined;
+        resolve(o: WaitOutcome): void;
+      }
+    | undefined;
   /** Hang-up never clears; a redirect is taken by the runner. */
   interruption: Interruption | undefined;
 
@@ -53,7 +70,12 @@ export class CallControl {
       const timer =
         ms === undefined
           ? undefined
-          : this.clock.at(this.clock.now() + ms, () => finish({ type: 'timeout' }));
+          : this.clock.at(this.clock.now() + ms, () => {
+              finish({ type: 'timeout' });
+              // A manual clock awaits its timer before moving on: one turn of the event loop lets the runner
+              // reach its next pause point (or a tracked webhook) at this time, not after the clock moved on.
+              return new Promise<void>((turn) => setImmediate(turn));
+            });
       const finish = (o: WaitOutcome) => {
         if (this.waiter !== waiter) return;
         this.waiter = undefined;
@@ -61,7 +83,14 @@ export class CallControl {
         this.setWaiting('nothing');
         resolve(o);
       };
-      const waiter = { acceptsInput: options.input ?? false, resolve: finish };
+      const waiter = {
+        acceptsInput: options.input ?? false,
+        audio:
+          options.audio && ms !== undefined
+            ? { kind: options.audio, endsAt: this.clock.now() + ms }
+            : undefined,
+        resolve: finish,
+      };
       this.waiter = waiter;
       this.setWaiting(kind);
       until?.promise.then(() => finish({ type: 'signal' }));
@@ -73,6 +102,16 @@ export class CallControl {
     if (!this.waiter?.acceptsInput) return false;
     this.waiter.resolve({ type: 'input', input });
     return true;
+  }
+
+  /** The audio the call is playing now, if it is waiting for audio to end. */
+  get audio(): PlayingAudio | undefined {
+    return this.waiter?.audio;
+  }
+
+  /** Whether caller input would be taken now (a Gather or Record is listening). */
+  get listening(): boolean {
+    return this.waiter?.acceptsInput ?? false;
   }
 
   interrupt(i: Interruption): void {

@@ -3,6 +3,7 @@
 import type { TimerClock } from '../../../../functions/domain/manual-clock.js';
 import type { TaskRouterPort, TwinContext, WebhookResult } from '../ports.js';
 import { newSid } from '../rest-common.js';
+import { type AudioTiming, DEFAULT_AUDIO_TIMING } from './audio-length.js';
 import { BusyTracker } from './busy-tracker.js';
 import { CallControl, Signal } from './call-control.js';
 import { callParams, statusCallbackParams } from './call-params.js';
@@ -29,15 +30,12 @@ import {
 } from './types.js';
 import type { XmlElement } from './xml.js';
 
-export interface Timing {
-  /** Simulated speaking time per character of <Say>; 0 means speech takes no clock time. */
-  readonly sayMsPerChar: number;
-  /** Simulated length of each <Play> file, which the twin does not download. */
-  readonly playMs: number;
+/** Clock time that audio and queue-music loops take (audio-length.ts documents the audio estimates). */
+export interface Timing extends AudioTiming {
   /** A waitUrl/holdUrl document that used no clock time waits this long before it is fetched again. */
   readonly loopFloorMs: number;
 }
-export const DEFAULT_TIMING: Timing = { sayMsPerChar: 0, playMs: 0, loopFloorMs: 5_000 };
+export const DEFAULT_TIMING: Timing = { ...DEFAULT_AUDIO_TIMING, loopFloorMs: 5_000 };
 export const APPLICATION_ERROR = 'We are sorry, an application error has occurred. Goodbye.';
 
 export interface VoiceEngineDeps {

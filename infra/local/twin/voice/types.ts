@@ -92,8 +92,12 @@ export type Flow =
   /** The call was interrupted (hang-up, redirect, a state change) and the caller of runVerbs decides. */
   | { readonly kind: 'stop' };
 
-/** What a running document is for; waitUrl, holdUrl and whisper documents allow fewer verbs. */
-export type DocMode = 'main' | 'queue-wait' | 'conference-wait' | 'hold' | 'whisper';
+/**
+ * What a running document is for; waitUrl, holdUrl and whisper documents allow fewer verbs. `queue-reply` is a
+ * document of the queue's wait loop other than waitUrl itself (a Gather's action, a Redirect): the same verbs,
+ * but what it says answers the caller rather than filling the wait.
+ */
+export type DocMode = 'main' | 'queue-wait' | 'queue-reply' | 'conference-wait' | 'hold' | 'whisper';
 
 /** A fetched and checked TwiML document. */
 export interface LoadedDocument {

@@ -27,7 +27,7 @@ export async function rejectVerb(ctx: VerbContext, el: XmlElement): Promise<Flow
 }
 
 export async function leaveVerb(ctx: VerbContext): Promise<Flow> {
-  if (ctx.mode === 'queue-wait') return { kind: 'leave' };
+  if (ctx.mode === 'queue-wait' || ctx.mode === 'queue-reply') return { kind: 'leave' };
   ctx.engine.error(ctx.call, 12200, '<Leave> outside an Enqueue waitUrl document is ignored');
   return { kind: 'next' };
 }

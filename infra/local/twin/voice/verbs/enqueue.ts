@@ -103,7 +103,8 @@ async function waitInQueue(ctx: VerbContext, el: XmlElement, member: QueueMember
     );
     if (sig.fired || call.control.interruption) continue;
     if (!doc) return 'error';
-    const flow = await engine.runDocument(call, doc.verbs, doc.url, 'queue-wait', sig);
+    const mode = waitNav === waitUrl ? 'queue-wait' : 'queue-reply';
+    const flow = await engine.runDocument(call, doc.verbs, doc.url, mode, sig);
     if (flow.kind === 'leave') return 'leave';
     if (flow.kind === 'hangup') {
       engine.end(call, 'completed');

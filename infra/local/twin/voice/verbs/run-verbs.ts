@@ -31,6 +31,7 @@ const HANDLERS: Record<string, VerbHandler> = {
 const ALLOWED: Record<DocMode, readonly string[] | undefined> = {
   main: undefined,
   'queue-wait': ['Play', 'Say', 'Pause', 'Hangup', 'Redirect', 'Leave', 'Gather'],
+  'queue-reply': ['Play', 'Say', 'Pause', 'Hangup', 'Redirect', 'Leave', 'Gather'],
   'conference-wait': ['Play', 'Say', 'Pause', 'Redirect'],
   hold: ['Play', 'Say', 'Pause', 'Redirect'],
   whisper: ['Play', 'Say', 'Pause', 'Redirect', 'Gather', 'Hangup'],
@@ -45,7 +46,11 @@ export async function runDocument(
   until?: Signal,
 ): Promise<Flow> {
   const idleKind: WaitingFor =
-    mode === 'queue-wait' ? 'queue' : mode === 'main' || mode === 'whisper' ? 'nothing' : 'agent';
+    mode === 'queue-wait' || mode === 'queue-reply'
+      ? 'queue'
+      : mode === 'main' || mode === 'whisper'
+        ? 'nothing'
+        : 'agent';
   let first = mode === 'main' && call.direction === 'inbound' && call.status === 'ringing';
   const position = mode === 'main' ? call.position : undefined;
   if (position) position.doc = { url: docUrl, verbs };

@@ -1,6 +1,9 @@
-// <Say>, <Play> and <Pause> (docs/twilio-behaviour.md §3.1-3.3): what the caller hears goes to the call's `heard` list; speech and
-// media take the configured simulated time, a pause takes its length on the clock.
+// <Say>, <Play> and <Pause> (docs/twilio-behaviour.md §3.1-3.3): what the caller hears goes to the call's `heard` list when it
+// starts, and the audio then takes its time on the clock: speech an estimate from its text (audio-length.ts), media
+// its measured length or a default (play-length.ts), a pause its length; each times `loop`.
+import { breakMs, digitsMs, sayMs } from '../audio-length.js';
 import type { CallInput } from '../call-control.js';
+import { playSeconds } from '../play-length.js';
 import type { Flow } from '../types.js';
 import { textOf, type XmlElement } from '../xml.js';
 import { intAttr } from './attrs.js';
@@ -33,7 +36,7 @@ function loops(el: XmlElement): number {
 }
 
 export async function say(ctx: VerbContext, el: XmlElement, acceptsInput: boolean): Promise<PromptResult> {
-  const text = sayText(el);
+  const { text, breaks } = sayText(el);
   const loop = loops(el);
   ctx.engine.heard(ctx.call, {
     verb: 'say',
@@ -42,7 +45,7 @@ export async function say(ctx: VerbContext, el: XmlElement, acceptsInput: boolea
     ...(el.attrs.voice ? { voice: el.attrs.voice } : {}),
     ...(loop !== 1 ? { loop } : {}),
   });
-  return spend(ctx, ctx.engine.timing.sayMsPerChar * text.length * loop, acceptsInput);
+  return spend(ctx, (sayMs(text, ctx.engine.timing) + breaks) * loop, acceptsInput);
 }
 
 export async function play(ctx: VerbContext, el: XmlElement, acceptsInput: boolean): Promise<PromptResult> {
@@ -50,11 +53,14 @@ export async function play(ctx: VerbContext, el: XmlElement, acceptsInput: boole
   const digits = el.attrs.digits;
   if (digits) ctx.engine.heard(ctx.call, { verb: 'dtmf', text: digits });
   const url = textOf(el);
+  let ms = digits ? digitsMs(digits) : 0;
   if (url) {
     const absolute = ctx.engine.resolveUrl(ctx.docUrl, url) ?? url;
     ctx.engine.heard(ctx.call, { verb: 'play', text: absolute, ...(loop !== 1 ? { loop } : {}) });
+    const seconds = await playSeconds(ctx.engine, ctx.call, absolute);
+    ms += (seconds === undefined ? ctx.engine.timing.playDefaultMs : seconds * 1000) * loop;
   }
-  return spend(ctx, url ? ctx.engine.timing.playMs * loop : 0, acceptsInput);
+  return spend(ctx, ms, acceptsInput);
 }
 
 export async function pause(ctx: VerbContext, el: XmlElement, acceptsInput: boolean): Promise<PromptResult> {
@@ -67,6 +73,9 @@ async function spend(ctx: VerbContext, ms: number, acceptsInput: boolean): Promi
   const o = await ctx.call.control.wait(acceptsInput ? 'input' : ctx.idleKind, {
     ms,
     input: acceptsInput,
+    // What a queue, hold or conference wait document plays is music the caller waits through, not a prompt
+    // they listen to (a reply to their keys in the queue is one); the sim plays the two out differently.
+    audio: ctx.idleKind === 'nothing' || ctx.mode === 'queue-reply' ? 'prompt' : 'music',
     ...(ctx.until ? { until: ctx.until } : {}),
   });
   if (o.type === 'input') return { kind: 'input', input: o.input };
@@ -74,15 +83,17 @@ async function spend(ctx: VerbContext, ms: number, acceptsInput: boolean): Promi
   return { kind: 'stop' };
 }
 
-/** The spoken text, SSML tags dropped but their text kept. */
-function sayText(el: XmlElement): string {
+/** The spoken text, SSML tags dropped but their text kept, and the milliseconds of its SSML `<break>`s. */
+function sayText(el: XmlElement): { text: string; breaks: number } {
   const parts: string[] = [];
+  let breaks = 0;
   const walk = (e: XmlElement) => {
     for (const c of e.children) {
       if (typeof c === 'string') parts.push(c);
+      else if (c.name === 'break') breaks += breakMs(c.attrs.time, c.attrs.strength);
       else walk(c);
     }
   };
   walk(el);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return { text: parts.join('').replace(/\s+/g, ' ').trim(), breaks };
 }
