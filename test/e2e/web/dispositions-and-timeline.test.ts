@@ -2,46 +2,23 @@
 // warranty hotline's own outcomes in Chinese, the chosen one and the notes are saved on the call, and
 // the customer's record shows the call on the timeline with that outcome, below the text they sent later,
 // and its recording plays from there.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimClock } from '../../../functions/domain/manual-clock.js';
-import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
-import { jsonClient } from '../../support/sim.js';
-import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
-
-const WITHIN = { timeout: 5_000 };
-const JOHN_SMITH = '+14155550123'; // cus-0004, English; menu key 7 queues to "general"
-const WARRANTY = '+18005550100';
+import { browserAvailable, shot } from './browser.js';
+import { type Floor, JOHN_SMITH, openFloor, WARRANTY, WITHIN } from './floor.js';
 
 describe.runIf(browserAvailable())('wrap-up codes and the timeline in Chromium', () => {
-  let stack: LocalStack;
-  let browser: Browser;
+  let floor: Floor;
   let agent: Page;
   let callSid = '';
-  const sim = jsonClient(() => stack.url);
+  const sim = <T>(path: string, body?: unknown) => floor.sim<T>(path, body);
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    const clock = createSimClock({
-      startMs: Date.parse('2026-12-07T10:00:00+08:00'),
-      running: true,
-      onTimerError: (err) => console.error('timer failed', err),
-    });
-    stack = await startLocalStack({ port: 0, demoData: true, clock, periodicJobs: true });
-    browser = await launch();
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 900 } });
-    agent = await context.newPage();
-    await agent.addInitScript(() => localStorage.setItem('cc-lang', 'zh'));
-    await signIn(agent, stack.url, '1002', '/agent');
-    await agent.getByTestId('link-state').getByText('已连接').waitFor(WITHIN);
-    await agent.getByRole('button', { name: '空闲', exact: true }).click();
-    await agent.getByTestId('agent-state').getByText('空闲').waitFor(WITHIN);
+    floor = await openFloor();
+    agent = await floor.page('1002', { lang: 'zh', available: true });
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => floor?.close());
 
   it("the wrap-up form offers the warranty hotline's outcomes in Chinese and saves the one chosen", async () => {
     ({ callSid } = await sim<{ callSid: string }>('/sim/calls', { from: JOHN_SMITH, to: WARRANTY }));
@@ -64,7 +41,7 @@ describe.runIf(browserAvailable())('wrap-up codes and the timeline in Chromium',
     await shot(agent, 'wrap-up-hotline-codes');
     await wrap.getByRole('button', { name: '保存并结束' }).click();
     await agent.getByTestId('agent-state').getByText('空闲').waitFor(WITHIN);
-    expect(await stack.store.calls.get(callSid)).toMatchObject({
+    expect(await floor.stack.store.calls.get(callSid)).toMatchObject({
       disposition: 'claim-filed',
       notes: '变速箱异响，已登记理赔',
     });

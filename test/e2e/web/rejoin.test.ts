@@ -1,16 +1,10 @@
 // A reload mid-call in Chromium against the twin, which ends the page's softphone leg as the Voice SDK
 // does: the customer is held with a message, not dropped; the reloaded desk dials itself back in, takes the
 // customer off hold and keeps counting the call from the first answer.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimClock } from '../../../functions/domain/manual-clock.js';
-import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
-import { jsonClient } from '../../support/sim.js';
-import { browserAvailable, ensureWebBuild, launch, signIn } from './browser.js';
-
-const WITHIN = { timeout: 5_000 };
-const JOHN_SMITH = '+14155550123'; // menu key 7 queues to "general"
-const WARRANTY = '+18005550100';
+import { browserAvailable } from './browser.js';
+import { type Floor, JOHN_SMITH, openFloor, WARRANTY, WITHIN } from './floor.js';
 
 interface Me {
   call?: { callSid: string; agentCallSid?: string; onHold: boolean; connectedAt?: string };
@@ -21,36 +15,19 @@ interface CallView {
 }
 
 describe.runIf(browserAvailable())('a reload mid-call drops the leg, not the customer', () => {
-  let stack: LocalStack;
-  let browser: Browser;
+  let floor: Floor;
   let agent: Page;
 
-  const sim = jsonClient(() => stack.url);
+  const sim = <T>(path: string, body?: unknown) => floor.sim<T>(path, body);
   const me = async () =>
-    (await (await agent.context().request.get(`${stack.url}/api/agent/me`)).json()) as Me;
+    (await (await agent.context().request.get(`${floor.stack.url}/api/agent/me`)).json()) as Me;
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    const clock = createSimClock({
-      startMs: Date.parse('2026-12-07T10:00:00+08:00'),
-      running: true,
-      onTimerError: (err) => console.error('timer failed', err),
-    });
-    stack = await startLocalStack({ port: 0, demoData: true, clock, periodicJobs: true });
-    browser = await launch();
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 900 } });
-    await context.addInitScript(() => localStorage.setItem('cc-lang', 'en'));
-    agent = await context.newPage();
-    await signIn(agent, stack.url, '1002', '/agent');
-    await agent.getByTestId('link-state').getByText('Connected').waitFor(WITHIN);
-    await agent.getByRole('button', { name: 'Available', exact: true }).click();
-    await agent.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
+    floor = await openFloor();
+    agent = await floor.page('1002', { available: true });
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => floor?.close());
 
   it('the reloaded desk rejoins the held customer and the timer keeps counting', async () => {
     const { callSid } = await sim<{ callSid: string }>('/sim/calls', { from: JOHN_SMITH, to: WARRANTY });

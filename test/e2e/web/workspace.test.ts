@@ -1,52 +1,29 @@
 // The desk as a durable workspace, in Chromium, with the sim API as the caller: opening a customer record
 // keeps the agent connected; a reload mid-call brings back the call, the screen pop, the half-written
 // ticket and the call timer; wrap-up expiring on the stack's clock keeps the notes and outcome typed.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimClock } from '../../../functions/domain/manual-clock.js';
-import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
-import { jsonClient } from '../../support/sim.js';
-import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
-
-const WITHIN = { timeout: 5_000 };
-const JOHN_SMITH = '+14155550123'; // cus-0004, platinum, English; menu key 7 queues to "general"
-const WARRANTY = '+18005550100';
+import { browserAvailable, shot } from './browser.js';
+import { type Floor, JOHN_SMITH, openFloor, WARRANTY, WITHIN } from './floor.js';
 
 describe.runIf(browserAvailable())('the durable desk in Chromium', () => {
-  let stack: LocalStack;
-  let browser: Browser;
+  let floor: Floor;
   let agent: Page;
   let callSid = '';
 
-  const sim = jsonClient(() => stack.url);
+  const sim = <T>(path: string, body?: unknown) => floor.sim<T>(path, body);
   /** The worker's activity as TaskRouter has it, read through the agent's own API. */
   const activity = async () => {
-    const res = await agent.context().request.get(`${stack.url}/api/agent/me`);
+    const res = await agent.context().request.get(`${floor.stack.url}/api/agent/me`);
     return ((await res.json()) as { activity: string }).activity;
   };
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    const clock = createSimClock({
-      startMs: Date.parse('2026-12-07T10:00:00+08:00'),
-      running: true,
-      onTimerError: (err) => console.error('timer failed', err),
-    });
-    stack = await startLocalStack({ port: 0, demoData: true, clock, periodicJobs: true });
-    browser = await launch();
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 900 } });
-    agent = await context.newPage();
-    await agent.addInitScript(() => localStorage.setItem('cc-lang', 'en'));
-    await signIn(agent, stack.url, '1002', '/agent');
-    await agent.getByTestId('link-state').getByText('Connected').waitFor(WITHIN);
-    await agent.getByRole('button', { name: 'Available', exact: true }).click();
-    await agent.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
+    floor = await openFloor();
+    agent = await floor.page('1002', { available: true });
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => floor?.close());
 
   it('opening a customer record from the desk keeps the agent connected and Available', async () => {
     await agent.fill('input[name=q]', 'John Smith');
@@ -99,7 +76,7 @@ describe.runIf(browserAvailable())('the durable desk in Chromium', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // the draft saves after a pause
     await sim('/sim/clock/advance', { ms: 31_000 });
     await agent.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
-    expect(await stack.store.calls.get(callSid)).toMatchObject({
+    expect(await floor.stack.store.calls.get(callSid)).toMatchObject({
       disposition: 'callback-needed',
       notes: 'Customer wants a call back about the gearbox',
     });
