@@ -5,12 +5,13 @@
 // auto-dial callback about a ticket rings the agent, the customer answers and hangs up, and the wrap-up
 // shows the customer and that ticket; the notes land on the callback's call (recorded under the agent's
 // leg, the customer's history listing it once) and the callback is done.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../../../functions/domain/model.js';
-import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
+import type { LocalStack } from '../../../infra/local/start-local-stack.js';
 import { jsonClient } from '../../support/sim.js';
-import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
+import { browserAvailable, shot } from './browser.js';
+import { type Floor, openFloor } from './floor.js';
 
 const WITHIN = { timeout: 8_000 };
 const JOHN_SMITH = '+14155550123'; // cus-0004, owned by 1002, with an escalated complaint open
@@ -36,8 +37,8 @@ interface Desk {
 /** A fresh stack and agent 1002's desk per story, so one story's call never leaks into the next. */
 function story(title: string, run: (desk: Desk) => void) {
   describe.runIf(browserAvailable())(title, () => {
+    let floor: Floor;
     let stack: LocalStack;
-    let browser: Browser;
     let agent: Page;
 
     const sim = jsonClient(() => stack.url);
@@ -64,20 +65,13 @@ function story(title: string, run: (desk: Desk) => void) {
     };
 
     beforeAll(async () => {
-      await ensureWebBuild();
-      stack = await startLocalStack({ port: 0, demoData: true });
-      browser = await launch();
-      const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 900 } });
-      agent = await context.newPage();
-      await agent.addInitScript(() => localStorage.setItem('cc-lang', 'en'));
-      await signIn(agent, stack.url, '1002', '/agent');
-      await agent.getByTestId('link-state').getByText('Connected').waitFor(WITHIN);
+      // A weekday morning in the center's zone: the callback is due in opening hours whatever the hour.
+      floor = await openFloor();
+      stack = floor.stack;
+      agent = await floor.page('1002');
     }, 120_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await stack?.stop();
-    });
+    afterAll(() => floor?.close());
     run({ sim, state, setState, customerLeg, complaintNumber, stack: () => stack, agent: () => agent });
   });
 }
