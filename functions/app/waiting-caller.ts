@@ -1,7 +1,10 @@
-// What a caller waiting in a queue can do and what becomes of them: ask for a callback (a task that keeps
-// their place and goes to TaskRouter at once) or a voicemail, how they left the queue, and the voicemail
-// they leave (stored once, with a callback task for the mailbox). The IVR webhooks render the words.
+// What a caller waiting in a queue can do and what becomes of them: turned away on joining a full queue,
+// ask for a callback (a task that keeps their place and goes to TaskRouter at once) or a voicemail, how
+// they left the queue, and the voicemail they leave (stored once, with a callback task for the mailbox).
+// The IVR webhooks render the words.
+import { routing } from '../../flows/routing.js';
 import type { Session } from '../domain/ivr/steps.js';
+import { beyondQueueLimit } from '../domain/routing/queue-limit.js';
 import { dispatchCallback } from './callbacks.js';
 import type { Center, CenterBasics } from './center.js';
 import { checkOutbound } from './dial-guard.js';
@@ -62,6 +65,24 @@ export async function requestCallback(
   return 'requested';
 }
 
+/**
+ * A caller has just joined the queue (the first wait request): `full` when they make more callers wait
+ * than the routing allows. Callers whose call is ringing an agent are not waiting and do not count, so a
+ * rush of callers with as many agents free all go through. A full queue is remembered for the queue's
+ * outcome, which sends the caller to voicemail.
+ */
+export async function joinQueue(
+  center: Center,
+  input: { readonly callSid: string; readonly inQueue: number },
+): Promise<'wait' | 'full'> {
+  const { workspaceSid } = await center.provisioned();
+  const offered = (await center.taskrouter.tasks(workspaceSid, ['reserved'])).length;
+  if (!beyondQueueLimit({ inQueue: input.inQueue, offered, maxWaiting: routing.maxQueueLength }))
+    return 'wait';
+  await rememberExit(center, input.callSid, 'queue-full');
+  return 'full';
+}
+
 /** The caller pressed 2 while waiting: they will leave a voicemail once out of the queue. */
 export async function chooseVoicemail(deps: CenterBasics, callSid: string): Promise<void> {
   await rememberExit(deps, callSid, 'voicemail');
@@ -70,7 +91,7 @@ export async function chooseVoicemail(deps: CenterBasics, callSid: string): Prom
 async function rememberExit(
   deps: CenterBasics,
   callSid: string,
-  exit: 'callback' | 'voicemail',
+  exit: 'callback' | 'voicemail' | 'queue-full',
 ): Promise<void> {
   const expires = new Date(deps.clock.now() + EXIT_TTL_MS).toISOString();
   await deps.store.keys.putIfAbsent({ kind: 'queue-exit', callSid }, exit, expires);
@@ -92,12 +113,16 @@ export async function leftQueue(
     await wrapUpBridgedCall(center, call.callSid);
     return { next: 'hangup' };
   }
-  if (result === 'queue-full') {
+  const exit =
+    result === 'leave'
+      ? await center.store.keys.get({ kind: 'queue-exit', callSid: call.callSid })
+      : undefined;
+  // Twilio's own limit is only a ceiling; a full queue is normally the app's word on joining (joinQueue).
+  if (result === 'queue-full' || exit?.value === 'queue-full') {
     await center.store.calls.update(call.callSid, { disposition: 'queue-full', queue });
     return { next: 'voicemail', reason: 'queue-full' };
   }
   if (result === 'leave') {
-    const exit = await center.store.keys.get({ kind: 'queue-exit', callSid: call.callSid });
     if (exit?.value === 'callback') {
       await center.store.calls.update(call.callSid, { disposition: 'callback-requested', queue });
       return { next: 'hangup' };

@@ -1,8 +1,8 @@
 // Provisions routing (flows/routing.ts) into TaskRouter through the official client, idempotently:
-// the workspace, activities, one queue per skill, the workflow generated from the routing rules and a
-// worker per agent; existing resources are found by friendly name and updated only where they differ, so
-// a re-run changes nothing. Returns the SIDs the app
-// needs, which the caller stores as the `taskrouter` setting. The twin at local start and the CDK
+// the workspace (posting only the events the app consumes), activities, one queue per skill, the
+// workflow generated from the routing rules and a worker per agent; existing resources are found by
+// friendly name and updated only where they differ, so a re-run changes nothing. Returns the SIDs the
+// app needs, which the caller stores as the `taskrouter` setting. The twin at local start and the CDK
 // provisioning custom resource run this same function.
 import { isDeepStrictEqual } from 'node:util';
 import type { User } from '../../domain/model.js';
@@ -10,6 +10,7 @@ import type { Store } from '../../domain/ports.js';
 import { type ProvisionedRouting, ROUTING_SETTING } from '../../domain/routing/provisioned.js';
 import type { RoutingConfig } from '../../domain/routing/types.js';
 import { queueExpression, workerAttributes, workflowConfiguration } from '../../domain/routing/workflow.js';
+import { isConsumedEventsFilter, TASKROUTER_EVENTS_FILTER } from '../../domain/taskrouter-events.js';
 import type { AgentWorkerSync } from '../../domain/taskrouter-port.js';
 import type { TwilioClient } from './client.js';
 
@@ -34,6 +35,7 @@ export async function provisionTaskRouter(
     (await tr.workspaces.create({
       friendlyName: routing.workspace,
       eventCallbackUrl,
+      eventsFilter: TASKROUTER_EVENTS_FILTER,
       multiTaskEnabled: true,
       prioritizeQueueOrder: 'FIFO',
     }));
@@ -53,11 +55,14 @@ export async function provisionTaskRouter(
   const timedOut = activities[routing.roles.missed] ?? offline;
   const workspaceSet =
     workspace.eventCallbackUrl === eventCallbackUrl &&
+    isConsumedEventsFilter(workspace.eventsFilter) &&
     (!offline || workspace.defaultActivitySid === offline) &&
     (!timedOut || workspace.timeoutActivitySid === timedOut);
   if (!workspaceSet) {
     await ws.update({
       eventCallbackUrl,
+      // Only the events the center acts on: the rest would be posted and answered for nothing.
+      eventsFilter: TASKROUTER_EVENTS_FILTER,
       ...(offline ? { defaultActivitySid: offline } : {}),
       ...(timedOut ? { timeoutActivitySid: timedOut } : {}),
     });

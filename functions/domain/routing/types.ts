@@ -44,7 +44,10 @@ export interface RoutingConfig {
   readonly overflowAfterSeconds: number;
   /** After this wait the caller is offered a callback or voicemail, and leaves the queue. */
   readonly maxWaitSeconds: number;
-  /** Callers beyond this many waiting get "all lines busy" and voicemail. */
+  /**
+   * Callers beyond this many waiting get "all lines busy" and voicemail. Only callers left waiting count:
+   * not those whose call is ringing a free agent (functions/domain/routing/queue-limit.ts).
+   */
   readonly maxQueueLength: number;
   readonly wrapUpSeconds: number;
   /**

@@ -2,7 +2,8 @@
 // calls get the `conference` instruction: the agent's client rings and answering it accepts the reservation
 // and joins caller and agent in a conference named by the task SID, recorded in two channels, wrap-up
 // activity after; transfers into a live conference are left pending for the agent's accept; callbacks make
-// TaskRouter call the agent and then dial the customer), and the event callback is acknowledged (204).
+// TaskRouter call the agent and then dial the customer), and the event callback handles the events the
+// workspace is subscribed to (functions/domain/taskrouter-events.ts), acknowledging each with a 204.
 import { Hono } from 'hono';
 import { routing } from '../../../flows/routing.js';
 import { callbackInstruction } from '../../app/callbacks.js';
@@ -11,6 +12,7 @@ import { onConferenceEvent } from '../../app/conference-events.js';
 import { onOfferEnded } from '../../app/desk/missed-offers.js';
 import { conferenceOfferKey } from '../../domain/agent-state.js';
 import { agentConferenceRecording } from '../../domain/recording.js';
+import { CONSUMED_TASKROUTER_EVENTS, isConsumedTaskRouterEvent } from '../../domain/taskrouter-events.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
 import { CALL_SID, optionalParam, requiredParam, sidOrRefuse } from './params.js';
@@ -117,33 +119,38 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
     return c.body(null, 204);
   });
 
-  // Offers that ended unanswered become missed offers (functions/app/desk/missed-offers.ts).
+  // Offers that ended unanswered become missed offers (functions/app/desk/missed-offers.ts). The workspace's
+  // EventsFilter names only these events; any other one means the filter drifted, which the log says.
   app.post('/events', async (c) => {
     const p = c.var.twilioParams;
     const type = optionalParam(p, 'EventType');
+    const acknowledged = () => c.body(null, 204, { 'Content-Type': 'application/json' });
+    if (!isConsumedTaskRouterEvent(type)) {
+      deps.logger.warn('TaskRouter event not consumed: the workspace EventsFilter should not send it', {
+        eventType: type ?? null,
+        consumed: CONSUMED_TASKROUTER_EVENTS,
+      });
+      return acknowledged();
+    }
     const reservationSid = optionalParam(p, 'ReservationSid');
     const workerSid = optionalParam(p, 'WorkerSid');
     const taskSid = optionalParam(p, 'TaskSid');
     const agentId = optionalParam(p, 'WorkerName');
-    if (
-      (type === 'reservation.timeout' || type === 'reservation.rejected') &&
-      reservationSid &&
-      workerSid &&
-      taskSid &&
-      agentId
-    ) {
-      const queue = optionalParam(p, 'TaskQueueName');
-      await onOfferEnded(services, {
-        status: type === 'reservation.timeout' ? 'timeout' : 'rejected',
-        agentId,
-        workerSid,
-        reservationSid,
-        taskSid,
-        attributes: json(optionalParam(p, 'TaskAttributes')),
-        ...(queue ? { queue } : {}),
-      });
+    if (!reservationSid || !workerSid || !taskSid || !agentId) {
+      deps.logger.warn('TaskRouter event without its reservation, worker or task', { eventType: type });
+      return acknowledged();
     }
-    return c.body(null, 204, { 'Content-Type': 'application/json' });
+    const queue = optionalParam(p, 'TaskQueueName');
+    await onOfferEnded(services, {
+      status: type === 'reservation.timeout' ? 'timeout' : 'rejected',
+      agentId,
+      workerSid,
+      reservationSid,
+      taskSid,
+      attributes: json(optionalParam(p, 'TaskAttributes')),
+      ...(queue ? { queue } : {}),
+    });
+    return acknowledged();
   });
 
   return app;

@@ -6,12 +6,14 @@ import { routing } from '../../../flows/routing.js';
 import { provisionRouting } from '../../../functions/adapters/twilio/provision-taskrouter.js';
 import { createManualClock } from '../../../functions/domain/manual-clock.js';
 import { type ProvisionedRouting, ROUTING_SETTING } from '../../../functions/domain/routing/provisioned.js';
+import { CONSUMED_TASKROUTER_EVENTS } from '../../../functions/domain/taskrouter-events.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
 
+const clock = createManualClock(Date.parse('2026-03-02T02:00:00Z'));
 let stack: LocalStack;
 let first: ProvisionedRouting | undefined;
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, clock: createManualClock(Date.parse('2026-03-02T02:00:00Z')) });
+  stack = await startLocalStack({ port: 0, clock });
   first = await stack.store.settings.get<ProvisionedRouting>(ROUTING_SETTING);
 });
 afterAll(() => stack.stop());
@@ -64,5 +66,23 @@ describe('provisionTaskRouter', () => {
     expect((await tr.taskQueues.list()).length).toBe(routing.queues.length);
     expect((await tr.workflows.list()).length).toBe(1);
     expect(JSON.parse((await tr.workers(sid).fetch()).attributes)).toMatchObject({ calls_today: 7 });
+  });
+
+  it('subscribes the workspace only to the events the app consumes', async () => {
+    const workspace = await stack.twilio.taskrouter.v1.workspaces(first?.workspaceSid ?? '').fetch();
+    expect(workspace.eventsFilter.split(',').sort()).toEqual([...CONSUMED_TASKROUTER_EVENTS].sort());
+  });
+
+  it('narrows an existing workspace that posts every event, and leaves a set filter alone', async () => {
+    const tr = stack.twilio.taskrouter.v1.workspaces(first?.workspaceSid ?? '');
+    await tr.update({ eventsFilter: '' });
+    expect((await tr.fetch()).eventsFilter).toBeNull();
+    await provisionRouting(stack.twilio, stack.store, routing, stack.url);
+    const narrowed = await tr.fetch();
+    expect(narrowed.eventsFilter.split(',').sort()).toEqual([...CONSUMED_TASKROUTER_EVENTS].sort());
+    // A second later, so an update on the next run would show in date_updated.
+    await clock.advance(1000);
+    await provisionRouting(stack.twilio, stack.store, routing, stack.url);
+    expect((await tr.fetch()).dateUpdated).toEqual(narrowed.dateUpdated);
   });
 });

@@ -73,6 +73,35 @@ describe('event callbacks', () => {
     expect(b.events()).toContain('task-queue.entered');
   });
 
+  it('applies an events_filter set by a workspace update from the next event, and never posts the others', async () => {
+    // docs/twilio-behaviour.md §4.1: Update takes EventsFilter; §4.9: only the events in events_filter are posted
+    const b = withCallbacks();
+    await b.engine.settle();
+    const before = b.hooks.requests.length;
+    b.engine.updateWorkspace(b.ws, { eventsFilter: 'reservation.timeout, reservation.rejected' });
+    const alice = b.worker('alice');
+    const task = b.task({ type: 'voice' });
+    const r = task.reservations[0];
+    if (!r) throw new Error('no reservation');
+    await b.engine.instruct(b.ws, r.sid, { kind: 'reject' });
+    b.setAvailable(alice, false);
+    b.engine.updateTask(b.ws, task.sid, { assignmentStatus: 'canceled', reason: 'gone' });
+    await b.engine.settle();
+    const sent = b.hooks.requests
+      .slice(before)
+      .filter((q) => q.url === EVENTS_URL)
+      .map((q) => (q.params as Record<string, string>).EventType);
+    expect(sent).toEqual(['reservation.rejected']);
+    expect(b.events()).toEqual(
+      expect.arrayContaining([
+        'workspace.updated',
+        'task.created',
+        'worker.activity.update',
+        'task.canceled',
+      ]),
+    );
+  });
+
   it('reports activity changes with the time spent in the previous activity', async () => {
     // docs/twilio-behaviour.md §4.9: WorkerTimeInPreviousActivity (s), ...Ms and WorkerPreviousActivitySid
     const b = withCallbacks();

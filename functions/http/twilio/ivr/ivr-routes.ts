@@ -17,12 +17,19 @@ import {
   callbackQuery,
 } from '../../../app/callbacks.js';
 import type { Center } from '../../../app/center.js';
-import { chooseVoicemail, keepVoicemail, leftQueue, requestCallback } from '../../../app/waiting-caller.js';
+import {
+  chooseVoicemail,
+  joinQueue,
+  keepVoicemail,
+  leftQueue,
+  requestCallback,
+} from '../../../app/waiting-caller.js';
 import { callerId } from '../../../domain/caller-id.js';
 import { runFlow, VOICEMAIL_MAX_SECONDS } from '../../../domain/ivr/interpreter.js';
 import type { IvrStep } from '../../../domain/ivr/steps.js';
 import type { Language } from '../../../domain/model.js';
 import { agentDialRecording } from '../../../domain/recording.js';
+import { ENQUEUE_MAX_QUEUE_SIZE } from '../../../domain/routing/queue-limit.js';
 import { estimatedWaitMinutes, taskFor } from '../../../domain/routing/workflow.js';
 import type { WebhookDeps } from '../../deps.js';
 import type { TwilioEnv } from '../../env.js';
@@ -84,7 +91,8 @@ export function enqueueTarget(
   return {
     workflowSid,
     ...task,
-    maxQueueSize: routing.maxQueueLength,
+    // The limit on waiting callers is the app's, on joining (the wait route): see queue-limit.ts.
+    maxQueueSize: ENQUEUE_MAX_QUEUE_SIZE,
     timeoutSeconds: routing.maxWaitSeconds + 600,
   };
 }
@@ -140,13 +148,22 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     return c.body(await rendered(steps, call), 200, xml());
   });
 
-  app.post('/wait', (c) => {
+  app.post('/wait', async (c) => {
     const session = decodeSession(c.req.query('s'));
     const p = c.var.twilioParams;
     const position = Number(optionalParam(p, 'QueuePosition') ?? 1);
     const waited = Number(optionalParam(p, 'QueueTime') ?? 0);
     const lang: Language = session.lang;
     const r = new VoiceResponse();
+    // The first wait request comes as the caller joins: a full queue sends them on to its outcome at once.
+    const inQueue = Number(optionalParam(p, 'CurrentQueueSize'));
+    if (waited === 0 && Number.isFinite(inQueue) && inQueue > 0) {
+      const callSid = requiredParam(p, 'CallSid', CALL_SID);
+      if ((await joinQueue(services, { callSid, inQueue })) === 'full') {
+        r.leave();
+        return c.body(r.toString(), 200, xml());
+      }
+    }
     // The Gather's action is a plain Gather callback, which carries no queue parameters: when the caller
     // joined the queue travels in its URL, so a callback chosen later keeps the caller's place.
     const joinedMs = deps.clock.now() - (Number.isFinite(waited) ? Math.max(0, waited) : 0) * 1000;
