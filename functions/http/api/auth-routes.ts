@@ -112,6 +112,7 @@ export function registerAuthRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
   });
   app.openapi(logout, async (c) => {
     await signOut(deps, c.var.session);
+    guard.forget(c.var.user.id);
     deleteCookie(c, SESSION_COOKIE, { path: '/api', secure: overHttps(c, deps.config.publicBaseUrl) });
     return c.body(null, 204);
   });
@@ -142,6 +143,7 @@ export function registerAuthRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
       currentPassword,
       newPassword,
     );
+    guard.forget(c.var.user.id);
     return c.json(withCookie(c, deps, session), 200);
   });
 }

@@ -116,7 +116,9 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
   app.openapi(update, async (c) => {
     const { id } = c.req.valid('param');
     const { version, ...change } = c.req.valid('json');
-    return c.json(publicUser(await changeUser(deps, c.var.user, id, version, change)), 200);
+    const changed = await changeUser(deps, c.var.user, id, version, change);
+    guard.forget(id);
+    return c.json(publicUser(changed), 200);
   });
 
   const resetPassword = securedRoute(guard, 'users.resetPassword', {
@@ -134,6 +136,7 @@ export function registerUserRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
   app.openapi(resetPassword, async (c) => {
     const { id } = c.req.valid('param');
     await resetUserPassword(deps, c.var.user, id, c.req.valid('json').password);
+    guard.forget(id);
     return c.body(null, 204);
   });
 }
