@@ -242,6 +242,12 @@ export interface KeyValueRepo {
   delete(key: MarkerKey): Promise<void>;
   /** Writes only if absent (or expired); true when this call wrote it. */
   putIfAbsent(key: MarkerKey, value: string, expiresAt: string): Promise<boolean>;
+  /**
+   * Writes the marker unless it already expires later, in one conditional write, so a late write never
+   * shortens it: 'renewed' when a live marker was there, 'started' when none was (or it had expired),
+   * 'kept' when the one there outlives this write and stays as it was.
+   */
+  renew(key: MarkerKey, value: string, expiresAt: string): Promise<'renewed' | 'started' | 'kept'>;
 }
 
 export interface Store {

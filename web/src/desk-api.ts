@@ -161,7 +161,7 @@ export const deskApi = {
     call<AgentStatus>('POST', '/agent/state', { state, ...(reason ? { reason } : {}) }),
   endWrapUp: () => call<AgentStatus>('POST', '/agent/wrap-up/end'),
   setSkills: (skills: readonly string[]) => call<AgentStatus>('PUT', '/agent/skills', { skills }),
-  heartbeat: () => call<{ expiresAt: string; state: string }>('POST', '/agent/heartbeat'),
+  heartbeat: () => call<{ expiresAt: string; state?: string }>('POST', '/agent/heartbeat'),
   accept: (reservationSid: string) =>
     call<{ callSid?: string; conference: string }>('POST', `/agent/reservations/${reservationSid}/accept`),
   reject: (reservationSid: string) => call<void>('POST', `/agent/reservations/${reservationSid}/reject`, {}),

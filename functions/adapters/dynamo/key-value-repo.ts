@@ -1,6 +1,6 @@
 // Short-lived counters and markers (login throttling, webhook idempotency). DynamoDB's TTL removes
 // them in AWS eventually, and dynalite never does, so every read treats an expired item as absent.
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock, KeyValueRepo } from '../../domain/ports.js';
 import * as keys from './keys.js';
 import { TTL_ATTRIBUTE } from './table.js';
@@ -75,6 +75,28 @@ export function createKeyValueRepo(t: TableAccess, clock: Clock): KeyValueRepo {
         { ':now': nowSeconds() },
         { '#ttl': TTL_ATTRIBUTE },
       );
+    },
+
+    async renew(key, value, expiresAt) {
+      const exp = epochSeconds(expiresAt);
+      const item = { pk: pk(key), sk: keys.ITEM_SK, entity: 'kv', value, [TTL_ATTRIBUTE]: exp };
+      try {
+        const out = await t.doc.send(
+          new PutCommand({
+            TableName: t.tableName,
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(pk) OR #ttl <= :exp',
+            ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+            ExpressionAttributeValues: { ':exp': exp },
+            // The marker it replaced says whether it was live, without a read before the write.
+            ReturnValues: 'ALL_OLD',
+          }),
+        );
+        return Number(out.Attributes?.[TTL_ATTRIBUTE]) > nowSeconds() ? 'renewed' : 'started';
+      } catch (err) {
+        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+        return 'kept';
+      }
     },
   };
 }

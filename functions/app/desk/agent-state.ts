@@ -151,12 +151,21 @@ export function createAgentState(center: Center, calls: CallFinder) {
     return status(user);
   }
 
+  /**
+   * Every open page sends one every few seconds, so the steady state is one conditional write: the SIDs
+   * come from the cache, and TaskRouter is asked for the activity only when the heartbeat had lapsed,
+   * the one time the sweep may have moved the agent without the page knowing.
+   */
   async function heartbeat(user: User) {
-    const sids = await center.routing();
-    const w = await agentWorker(center, sids, user.id);
+    const cached = await center.provisioned();
+    // An agent added within the cache's minute is not in it yet: read afresh before refusing.
+    const sids = cached.workers[user.id] ? cached : await center.routing();
+    workerSidOf(sids, user.id);
+    const { expiresAt, lapsed } = await recordHeartbeat(store, clock, user.id);
+    const w = lapsed ? await agentWorker(center, sids, user.id) : undefined;
     return {
-      expiresAt: await recordHeartbeat(store, clock, user.id),
-      state: w.activity,
+      expiresAt,
+      ...(w ? { state: w.activity } : {}),
       intervalSeconds: HEARTBEAT_INTERVAL_SECONDS,
     };
   }

@@ -8,15 +8,21 @@ import type { TaskRouterPort } from '../../domain/taskrouter-port.js';
 
 export const heartbeatKey = (agentId: string): MarkerKey => ({ kind: 'heartbeat', agentId });
 
-/** Records a heartbeat; returns when it expires. Two writes: the marker port has no plain put. */
-export async function recordHeartbeat(store: Store, clock: Clock, agentId: string): Promise<string> {
+export interface Heartbeat {
+  readonly expiresAt: string;
+  /**
+   * No live heartbeat was on record before this one: the page is new, or was silent long enough for the
+   * sweep to have moved the agent out of Available.
+   */
+  readonly lapsed: boolean;
+}
+
+/** Records a heartbeat in one conditional write (it never shortens a later one that arrived first). */
+export async function recordHeartbeat(store: Store, clock: Clock, agentId: string): Promise<Heartbeat> {
   const expiresAt = new Date(clock.now() + HEARTBEAT_TIMEOUT_SECONDS * 1000).toISOString();
   const value = new Date(clock.now()).toISOString();
-  if (!(await store.keys.putIfAbsent(heartbeatKey(agentId), value, expiresAt))) {
-    await store.keys.delete(heartbeatKey(agentId));
-    await store.keys.putIfAbsent(heartbeatKey(agentId), value, expiresAt);
-  }
-  return expiresAt;
+  const outcome = await store.keys.renew(heartbeatKey(agentId), value, expiresAt);
+  return { expiresAt, lapsed: outcome === 'started' };
 }
 
 export async function heartbeatAlive(store: Store, agentId: string): Promise<string | undefined> {

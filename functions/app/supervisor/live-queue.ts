@@ -9,6 +9,18 @@ import { type Center, workerSidOf } from '../center.js';
 import { missedOfferKey } from '../desk/missed-offers.js';
 import { existingTask, setActivity } from '../desk/workers.js';
 import { providerStep } from '../provider-step.js';
+import { createAttributeCache } from './task-attributes.js';
+
+function parseOffer(value: string): { taskSid: string; workerSid: string } | undefined {
+  try {
+    const v = JSON.parse(value) as { taskSid?: unknown; workerSid?: unknown };
+    return typeof v.taskSid === 'string' && typeof v.workerSid === 'string'
+      ? { taskSid: v.taskSid, workerSid: v.workerSid }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function createLiveQueue(center: Center) {
   const { store, clock, taskrouter } = center;
@@ -39,23 +51,49 @@ export function createLiveQueue(center: Center) {
     return undefined;
   }
 
+  const attributes = createAttributeCache(taskrouter);
+
+  /**
+   * Who a ringing caller rings: the assignment callback names the worker of each offer of a call in the
+   * call's task marker. Tasks without one (a transfer, a callback, an offer whose callback is still on its
+   * way) ask TaskRouter, which is rare enough not to grow with the queue.
+   */
+  async function ringingAgent(
+    ws: string,
+    taskSid: string,
+    callSid: string | undefined,
+    agentOf: ReadonlyMap<string, string>,
+  ): Promise<{ ringingAgentId?: string; reservationSid?: string }> {
+    const marked = callSid ? await store.keys.get({ kind: 'call-task', callSid }) : undefined;
+    const offer = marked ? parseOffer(String(marked.value)) : undefined;
+    const agentId = offer?.taskSid === taskSid ? agentOf.get(offer.workerSid) : undefined;
+    if (agentId) return { ringingAgentId: agentId };
+    const r = (await taskrouter.taskReservations(ws, taskSid, 'pending'))[0];
+    return r?.workerName ? { ringingAgentId: r.workerName, reservationSid: r.sid } : {};
+  }
+
   return {
+    /**
+     * One task list per poll whatever the queue's length. TaskRouter's list leaves attributes out, so
+     * a caller's are fetched once, when their task is first seen, and kept while it waits; the ringing
+     * agent comes from the marker the assignment callback writes, not from a reservation list per task.
+     */
     async list() {
       const sids = await center.routing();
       const ws = sids.workspaceSid;
       const tasks = await taskrouter.tasks(ws, ['pending', 'reserved']);
+      attributes.keep(new Set(tasks.map((t) => t.sid)));
+      const agentOf = new Map(Object.entries(sids.workers).map(([agentId, sid]) => [sid, agentId]));
       const items = await Promise.all(
         tasks.map(async (t) => {
-          const full = await taskrouter.task(ws, t.sid).catch(() => undefined);
-          const a = full?.attributes ?? {};
+          const a = await attributes.of(ws, t.sid);
+          const callSid = typeof a.call_sid === 'string' ? a.call_sid : undefined;
           const ringing =
-            t.status === 'reserved'
-              ? (await taskrouter.taskReservations(ws, t.sid, 'pending'))[0]
-              : undefined;
+            t.status === 'reserved' ? await ringingAgent(ws, t.sid, callSid, agentOf) : undefined;
           const from = customerNumberOf(a);
           return {
             taskSid: t.sid,
-            ...(typeof a.call_sid === 'string' ? { callSid: a.call_sid } : {}),
+            ...(callSid ? { callSid } : {}),
             ...(t.queue ? { queue: t.queue } : {}),
             ...(from ? { from } : {}),
             ...(typeof a.customer_id === 'string' ? { customerId: a.customer_id } : {}),
@@ -63,9 +101,7 @@ export function createLiveQueue(center: Center) {
             priority: t.priority,
             waitSeconds: t.age,
             status: t.status,
-            ...(ringing?.workerName
-              ? { ringingAgentId: ringing.workerName, reservationSid: ringing.sid }
-              : {}),
+            ...ringing,
           };
         }),
       );

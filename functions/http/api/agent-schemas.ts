@@ -158,7 +158,14 @@ export const SkillsBody = z
   .openapi('AgentSkillsRequest');
 
 export const HeartbeatSchema = z
-  .object({ expiresAt: z.string(), state: z.string(), intervalSeconds: z.number().int() })
+  .object({
+    expiresAt: z.string(),
+    state: z.string().optional().openapi({
+      description:
+        'My activity, sent when the heartbeat before this one had lapsed (the sweep may have moved me).',
+    }),
+    intervalSeconds: z.number().int(),
+  })
   .openapi('AgentHeartbeat');
 
 export const ReservationParam = z.object({

@@ -1,0 +1,33 @@
+// Renewing a marker (the agent's heartbeat): one conditional write that says whether a live marker was
+// there, and never shortens one that expires later.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MarkerKey } from '../../../functions/domain/ports.js';
+import { createTestStore, type TestStore } from '../../support/dynamo.js';
+import { countCommands } from '../../support/dynamo-command-count.js';
+
+const BEAT: MarkerKey = { kind: 'heartbeat', agentId: '1002' };
+
+describe('key-value repository: renew', () => {
+  let ts: TestStore;
+  beforeAll(async () => {
+    ts = await createTestStore();
+  });
+  afterAll(() => ts.stop());
+
+  const inSeconds = (s: number) => new Date(ts.clock.now() + s * 1000).toISOString();
+
+  it('starts, renews, keeps a later one, and starts again once it has expired', async () => {
+    const count = countCommands(ts.client);
+    expect(await ts.store.keys.renew(BEAT, 'first', inSeconds(30))).toBe('started');
+    await ts.clock.advance(10_000);
+    expect(await ts.store.keys.renew(BEAT, 'second', inSeconds(30))).toBe('renewed');
+    expect(count.commands).toEqual(['PutItemCommand', 'PutItemCommand']);
+    // A write that would expire sooner (sent before the last one, arriving after it) changes nothing.
+    expect(await ts.store.keys.renew(BEAT, 'late', inSeconds(5))).toBe('kept');
+    expect(await ts.store.keys.get(BEAT)).toEqual({ value: 'second', expiresAt: inSeconds(30) });
+    await ts.clock.advance(31_000);
+    expect(await ts.store.keys.get(BEAT)).toBeUndefined();
+    expect(await ts.store.keys.renew(BEAT, 'back', inSeconds(30))).toBe('started');
+    expect((await ts.store.keys.get(BEAT))?.value).toBe('back');
+  });
+});
