@@ -5,9 +5,9 @@
 // by wrapping the SDK client's send. Run alone: npm run bench -- ivr-warranty
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Client } from '@smithy/core/client';
-import { createManualClock } from '../../functions/domain/manual-clock.js';
 import { decodeSession } from '../../functions/http/twilio/ivr/session-url.js';
 import { startLocalStack } from '../../infra/local/start-local-stack.js';
+import { benchManualClock } from './bench-clock.js';
 import { type LatencySummary, summarise } from './stats.js';
 
 const CALLS = 200;
@@ -41,7 +41,7 @@ export async function run(calls = CALLS) {
     return (send as (...a: unknown[]) => unknown).call(this, command, ...rest);
   } as typeof send;
 
-  const clock = createManualClock(Date.parse('2026-03-02T02:00:00Z'));
+  const clock = benchManualClock();
   const stack = await startLocalStack({ port: 0, clock, demoData: true });
   const sim = async (path: string, body?: unknown) => {
     const res = await fetch(`${stack.url}/sim${path}`, {

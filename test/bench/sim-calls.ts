@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import twilio from 'twilio';
-import { createManualClock } from '../../functions/domain/manual-clock.js';
 import { createVoiceTwin } from '../../infra/local/twin/voice/create-voice-twin.js';
+import { benchManualClock } from './bench-clock.js';
 
 const CALLS = 200;
 const account = { accountSid: `AC${'b'.repeat(32)}`, authToken: 'bench-token' };
@@ -39,7 +39,7 @@ export async function run(calls = CALLS) {
   await new Promise<void>((r) => hookServer.once('listening', () => r()));
   const hookBase = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}`;
 
-  const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
+  const clock = benchManualClock();
   let twinBase = '';
   const twin = createVoiceTwin({ account, clock, baseUrl: () => twinBase });
   const root = new Hono().route('/sim', twin.sim);
