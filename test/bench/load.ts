@@ -19,7 +19,7 @@ const LEVELS = [10, 50, 100, 200];
 const HOTLINE = '+18005550100';
 const TALK_MS = 2_000;
 /** A level ends when every caller reached an agent, nobody new did for QUIET_MS, or after LEVEL_MS. */
-const QUIET_MS = 15_000;
+const QUIET_MS = 30_000;
 const LEVEL_MS = 180_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const per = (n: number, calls: number) => Math.round((n / calls) * 10) / 10;
@@ -38,11 +38,12 @@ export async function run(levels = LEVELS) {
   try {
     const agents = await signInAgents(stack, Math.max(...levels));
     const agentErrors: string[] = [];
+    let talked = 0; // agents whose leg joined the caller, counted on the agent's side
     for (const agent of agents) {
       stack.twin.voice.parties.register(`client:${agent.id}`, {
         policy: 'answer',
         onRing: (ring) => {
-          const job = handle(stack, agent, ring).catch((e: Error) => {
+          const job = handle(stack, agent, ring, () => talked++).catch((e: Error) => {
             agentErrors.push(`${agent.id}: ${e.message}`);
           });
           work.add(job);
@@ -58,6 +59,7 @@ export async function run(levels = LEVELS) {
       rest.reset();
       dynamo.counting = true;
       rest.counting = true;
+      const talkedBefore = talked;
       const started = performance.now();
       const callers = await placeCallers(stack, calls);
       const reached = await waitForAgents(stack, callers.sids);
@@ -79,6 +81,8 @@ export async function run(levels = LEVELS) {
       const level = {
         callers: calls,
         reachedAgent: reached,
+        // The agent's side of the same figure: legs that joined a caller, however late.
+        agentsTalked: talked - talkedBefore,
         seconds: Math.round(levelMs / 100) / 10,
         webhookP99Ms: steps.all.p99_ms,
         webhooks: steps.all,
@@ -90,7 +94,7 @@ export async function run(levels = LEVELS) {
       };
       results[`calls${calls}`] = level;
       console.log(
-        `${calls} callers: ${reached} reached an agent in ${level.seconds} s; webhooks n=${steps.all.operations} ` +
+        `${calls} callers: ${reached} reached an agent (${level.agentsTalked} agents talked) in ${level.seconds} s; webhooks n=${steps.all.operations} ` +
           `p50 ${steps.all.p50_ms} p95 ${steps.all.p95_ms} p99 ${steps.all.p99_ms} ms; per call ` +
           `${figures.dynamoReads} DynamoDB reads, ${figures.dynamoWrites} writes, ${figures.twilioRest} Twilio REST`,
       );
@@ -155,11 +159,12 @@ async function signInAgents(stack: LocalStack, count: number): Promise<Agent[]> 
 }
 
 /** The agent's part of a call: answered already (the party answers), talk, hang up, end wrap-up. */
-async function handle(stack: LocalStack, agent: Agent, ring: RingEvent): Promise<void> {
+async function handle(stack: LocalStack, agent: Agent, ring: RingEvent, talks: () => void): Promise<void> {
   const leg = () => stack.twin.voice.voice.calls.get(ring.callSid);
-  for (let i = 0; i < 600 && !leg()?.conferenceSid && !leg()?.bridgedTo; i++) await sleep(50);
+  for (let i = 0; i < 2400 && !leg()?.conferenceSid && !leg()?.bridgedTo; i++) await sleep(50);
   const call = leg();
-  if (!call || stack.twin.voice.voice.isEnded(call)) return;
+  if (!call || stack.twin.voice.voice.isEnded(call) || (!call.conferenceSid && !call.bridgedTo)) return;
+  talks();
   await sleep(TALK_MS);
   await json(stack, '/api/agent/call/hangup', {}, agent.token);
   for (let i = 0; i < 100; i++) {
