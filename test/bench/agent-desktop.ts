@@ -1,5 +1,6 @@
 // Benchmark: 50 scripted agents (session, token, agent link over WebSocket, heartbeat every
-// 10 s, Available) and 200 callers on the local stack (system clock, real webhooks, presence sweeper on).
+// 10 s, Available) and 200 callers on the local stack (a clock running at real speed from a fixed Monday
+// 10:00 in the center's zone, real webhooks, presence sweeper on).
 // Callers arrive one every 60 ms; each picks English and the general line; the time from the caller entering the queue (the key
 // press that creates the task) to an agent's link receiving the ring is measured per call (p50/p99).
 // Agents answer at once, hang up through the API, end wrap-up and take the next call. A supervisor polls
@@ -11,6 +12,7 @@ import { routing } from '../../flows/routing.js';
 import { provisionRouting } from '../../functions/adapters/twilio/provision-taskrouter.js';
 import { hashPassword } from '../../functions/domain/password.js';
 import { startLocalStack } from '../../infra/local/start-local-stack.js';
+import { benchRunningClock } from './bench-clock.js';
 import { summarise } from './stats.js';
 
 const AGENTS = 50;
@@ -20,7 +22,8 @@ const HOTLINE = '+18005550100';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function run(agents = AGENTS, callers = CALLERS) {
-  const stack = await startLocalStack({ port: 0, demoData: true });
+  const { clock, timerErrors } = benchRunningClock();
+  const stack = await startLocalStack({ port: 0, demoData: true, clock, periodicJobs: true });
   const sockets: WebSocket[] = [];
   const timers: NodeJS.Timeout[] = [];
   try {
@@ -136,6 +139,12 @@ export async function run(agents = AGENTS, callers = CALLERS) {
     const started = performance.now();
     const enteredAt = new Map<string, number>();
     const callerErrors: string[] = [];
+    // The clock runs at real speed: callers do not play their prompts out by moving it (`listen: false`;
+    // concurrent moves of a running clock collide), they wait in real time until a menu listens, then press.
+    const listening = async (sid: string) => {
+      for (let i = 0; i < 600 && stack.twin.voice.voice.calls.get(sid)?.waitingFor !== 'input'; i++)
+        await sleep(50);
+    };
     // Callers arrive one every ARRIVAL_MS (not all at once: the general queue takes at most 20 waiting).
     await Promise.all(
       Array.from({ length: callers }, async (_, i) => {
@@ -144,10 +153,13 @@ export async function run(agents = AGENTS, callers = CALLERS) {
           const { callSid } = await http<{ callSid: string }>('/sim/calls', {
             from: `+86139${String(10_000_000 + i).slice(-8)}`,
             to: HOTLINE,
+            listen: false,
           });
-          await http(`/sim/calls/${callSid}/input`, { digits: '2' });
+          await listening(callSid);
+          await http(`/sim/calls/${callSid}/input`, { digits: '2', listen: false });
+          await listening(callSid);
           enteredAt.set(callSid, performance.now());
-          await http(`/sim/calls/${callSid}/input`, { digits: '7' });
+          await http(`/sim/calls/${callSid}/input`, { digits: '7', listen: false });
         } catch (error) {
           callerErrors.push((error as Error).message);
         }
@@ -215,6 +227,7 @@ export async function run(agents = AGENTS, callers = CALLERS) {
       rang_an_agent: ringMs.length,
       calls_handled: handled.calls,
       errors: handled.errors.length + callerErrors.length,
+      timer_errors: timerErrors(),
       error_samples: [...handled.errors, ...callerErrors].slice(0, 5),
       wall_ms: Math.round(wallMs),
       queue_to_ring_first_wave: summarise(firstWave),

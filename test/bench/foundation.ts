@@ -6,13 +6,14 @@ import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { DEMO_DATA } from '../../infra/local/demo-data.js';
 import { startLocalStack } from '../../infra/local/start-local-stack.js';
+import { benchRunningClock } from './bench-clock.js';
 import { time } from './stats.js';
 
 const OPERATIONS = 1_000;
 const RESULTS = 'bench-results/foundation.json';
 
 export async function run() {
-  const stack = await startLocalStack({ port: 0, demoData: true });
+  const stack = await startLocalStack({ port: 0, demoData: true, clock: benchRunningClock().clock });
   try {
     const login = await fetch(`${stack.url}/api/auth/login`, {
       method: 'POST',
@@ -70,7 +71,8 @@ export async function run() {
       node: process.version,
       cpus: cpus().length,
       setup: {
-        stack: 'startLocalStack in memory (dynalite + s3rver in process), system clock',
+        stack:
+          "startLocalStack in memory (dynalite + s3rver in process), running from a fixed Monday 10:00 in the center's zone, no periodic jobs",
         customers: DEMO_DATA.customers.length,
         warmup_operations: 50,
         sequential: true,

@@ -5,9 +5,9 @@
 // by wrapping the SDK client's send. Run alone: npm run bench -- ivr-warranty
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Client } from '@smithy/core/client';
-import { createManualClock } from '../../functions/domain/manual-clock.js';
 import { decodeSession } from '../../functions/http/twilio/ivr/session-url.js';
 import { startLocalStack } from '../../infra/local/start-local-stack.js';
+import { benchManualClock } from './bench-clock.js';
 import { type LatencySummary, summarise } from './stats.js';
 
 const CALLS = 200;
@@ -41,7 +41,7 @@ export async function run(calls = CALLS) {
     return (send as (...a: unknown[]) => unknown).call(this, command, ...rest);
   } as typeof send;
 
-  const clock = createManualClock(Date.parse('2026-03-02T02:00:00Z'));
+  const clock = benchManualClock();
   const stack = await startLocalStack({ port: 0, clock, demoData: true });
   const sim = async (path: string, body?: unknown) => {
     const res = await fetch(`${stack.url}/sim${path}`, {
@@ -71,6 +71,56 @@ export async function run(calls = CALLS) {
     }
     return callSid;
   }
+  /**
+   * Every caller at once. The sim would play each caller's prompts out by moving the one manual clock,
+   * and 200 callers moving it at once collide; so callers do not listen (`listen: false`) and this loop
+   * moves the clock for all of them: whoever waits for input presses their next key or speaks, and
+   * when nobody can, time moves on 200 ms.
+   */
+  async function callersAtOnce(count: number): Promise<string[]> {
+    const placed = await Promise.all(
+      Array.from({ length: count }, async (_, i) => {
+        const { callSid } = (await sim('/calls', {
+          from: `+86139${String(i).padStart(8, '0')}`,
+          to: '+18005550100',
+          listen: false,
+        })) as { callSid: string };
+        return { callSid, next: 0 };
+      }),
+    );
+    const voice = stack.twin.voice.voice;
+    const limit = clock.now() + 10 * 60_000;
+    while (clock.now() < limit) {
+      const ready = placed.filter((c) => {
+        const call = voice.calls.get(c.callSid);
+        return c.next < INPUTS.length && call && !voice.isEnded(call) && call.waitingFor === 'input';
+      });
+      const left = placed.filter((c) => {
+        const call = voice.calls.get(c.callSid);
+        return c.next < INPUTS.length && call && !voice.isEnded(call);
+      });
+      if (left.length === 0) break;
+      if (ready.length === 0) {
+        await clock.advance(200);
+        await stack.twin.settle();
+        continue;
+      }
+      await Promise.all(
+        ready.map(async (c) => {
+          const r = await sim(`/calls/${c.callSid}/input`, { ...INPUTS[c.next], listen: false });
+          c.next++;
+          if (!r.accepted) errors++;
+        }),
+      );
+    }
+    errors += placed.filter((c) => c.next < INPUTS.length).length;
+    // The last step's prompts (the claim's confirmation) play out before the queue, as a caller hears them.
+    for (let t = 0; t < 30_000; t += 500) {
+      await clock.advance(500);
+      await stack.twin.settle();
+    }
+    return placed.map((c) => c.callSid);
+  }
   async function finish(sids: string[]): Promise<number> {
     await stack.twin.settle();
     const inQueue = (await Promise.all(sids.map((sid) => sim(`/calls/${sid}`)))).filter(
@@ -91,7 +141,7 @@ export async function run(calls = CALLS) {
   // Then the load: every caller at once, DynamoDB commands counted.
   counting = true;
   const started = performance.now();
-  const sids = await Promise.all(Array.from({ length: calls }, (_, i) => caller(i)));
+  const sids = await callersAtOnce(calls);
   const inQueue = await finish(sids);
   const wallMs = performance.now() - started;
   counting = false;

@@ -4,15 +4,15 @@
 // webhook step (as the twin measured each request) by path.
 // Run alone: npx tsx test/bench/local-stack-calls.ts
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createManualClock } from '../../functions/domain/manual-clock.js';
 import { startLocalStack } from '../../infra/local/start-local-stack.js';
 import type { TwinLogEntry } from '../../infra/local/twin/ports.js';
+import { benchManualClock } from './bench-clock.js';
 import { summarise } from './stats.js';
 
 const CALLS = 200;
 
 export async function run(calls = CALLS) {
-  const clock = createManualClock(Date.parse('2026-03-02T02:00:00Z')); // 10:00 in Shanghai: open hours
+  const clock = benchManualClock();
   const stack = await startLocalStack({ port: 0, clock, demoData: true });
   try {
     const post = async (path: string, body: unknown) => {

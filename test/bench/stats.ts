@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 export interface LatencySummary {
   readonly operations: number;
   readonly p50_ms: number;
+  readonly p95_ms: number;
   readonly p99_ms: number;
   readonly mean_ms: number;
   readonly max_ms: number;
@@ -21,6 +22,7 @@ export function summarise(samples: readonly number[]): LatencySummary {
   return {
     operations: sorted.length,
     p50_ms: round(quantile(sorted, 0.5)),
+    p95_ms: round(quantile(sorted, 0.95)),
     p99_ms: round(quantile(sorted, 0.99)),
     mean_ms: round(sorted.length ? total / sorted.length : 0),
     max_ms: round(sorted[sorted.length - 1] ?? 0),

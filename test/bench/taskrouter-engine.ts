@@ -4,9 +4,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createManualClock } from '../../functions/domain/manual-clock.js';
 import { createTaskRouterEngine } from '../../infra/local/twin/taskrouter/engine.js';
 import type { Worker } from '../../infra/local/twin/taskrouter/model.js';
+import { benchManualClock } from './bench-clock.js';
 
 const QUEUES = 20;
 const WORKERS = 1_000;
@@ -29,7 +29,7 @@ function summary(ms: number[]) {
 }
 
 export async function run() {
-  const clock = createManualClock(Date.UTC(2026, 0, 5, 9));
+  const clock = benchManualClock();
   const webhooks = { send: async () => ({ ok: true, status: 204, contentType: '', body: '' }) };
   const engine = createTaskRouterEngine({
     account: { accountSid: `AC${'0'.repeat(32)}`, authToken: 'x' },

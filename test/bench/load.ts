@@ -1,0 +1,330 @@
+// Benchmark: 10, 50, 100 and 200 callers at once through the IVR on the local stack, with an agent free
+// for every caller. Agents' clients are sim parties that answer; each agent talks, hangs up through the
+// API and ends wrap-up. Per level: webhook time per step as the twin measures each round trip (app time
+// plus localhost HTTP, one process), callers who reached an agent, and per call the DynamoDB requests
+// (counted by a middleware on the stack's client, GSI writes apart) and the Twilio REST requests the app
+// made. Writes bench-results/load.json. Run alone: npm run bench -- load
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { routing } from '../../flows/routing.js';
+import { provisionRouting } from '../../functions/adapters/twilio/provision-taskrouter.js';
+import { hashPassword } from '../../functions/domain/password.js';
+import { decodeSession } from '../../functions/http/twilio/ivr/session-url.js';
+import { type LocalStack, startLocalStack } from '../../infra/local/start-local-stack.js';
+import type { RingEvent } from '../../infra/local/twin/voice/parties.js';
+import { installDynamoCounter } from '../support/dynamo-counter.js';
+import { benchRunningClock } from './bench-clock.js';
+import { type LatencySummary, summarise } from './stats.js';
+
+const LEVELS = [10, 50, 100, 200];
+const HOTLINE = '+18005550100';
+const TALK_MS = 2_000;
+/** A level ends when every caller reached an agent, nobody new did for QUIET_MS, or after LEVEL_MS. */
+const QUIET_MS = 30_000;
+const LEVEL_MS = 180_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const per = (n: number, calls: number) => Math.round((n / calls) * 10) / 10;
+
+interface Agent {
+  readonly id: string;
+  readonly token: string;
+}
+
+export async function run(levels = LEVELS) {
+  const dynamo = installDynamoCounter();
+  const { clock, timerErrors } = benchRunningClock();
+  const stack = await startLocalStack({ port: 0, demoData: true, clock });
+  const rest = countRestCalls(() => stack.twin.apiBaseUrl());
+  const work = new Set<Promise<void>>();
+  try {
+    const agents = await signInAgents(stack, Math.max(...levels));
+    const agentErrors: string[] = [];
+    let talked = 0; // agents whose leg joined the caller, counted on the agent's side
+    for (const agent of agents) {
+      stack.twin.voice.parties.register(`client:${agent.id}`, {
+        policy: 'answer',
+        onRing: (ring) => {
+          const job = handle(stack, agent, ring, () => talked++).catch((e: Error) => {
+            agentErrors.push(`${agent.id}: ${e.message}`);
+          });
+          work.add(job);
+          void job.finally(() => work.delete(job));
+        },
+      });
+    }
+    const results: Record<string, unknown> = {};
+    let last: ReturnType<typeof perCallFigures> | undefined;
+    for (const calls of levels) {
+      const logFrom = stack.twin.voice.log.all().length;
+      dynamo.reset();
+      rest.reset();
+      dynamo.counting = true;
+      rest.counting = true;
+      const talkedBefore = talked;
+      const started = performance.now();
+      const callers = await placeCallers(stack, calls);
+      const reached = await waitForAgents(stack, callers.sids);
+      while (work.size > 0) await Promise.allSettled([...work]);
+      const levelMs = performance.now() - started;
+      dynamo.counting = false;
+      rest.counting = false;
+      // Whoever did not reach an agent (voicemail, a full queue) hangs up, outside the counts.
+      for (const sid of callers.sids) {
+        const call = stack.twin.voice.voice.calls.get(sid);
+        if (call && !stack.twin.voice.voice.isEnded(call)) stack.twin.voice.voice.end(call, 'completed');
+      }
+      await stack.twin.settle();
+      await dynamo.settleIndexWrites();
+
+      const steps = stepTimes(stack.twin.voice.log.all().slice(logFrom));
+      const figures = perCallFigures(dynamo.counts, rest.byRequest, calls);
+      last = figures;
+      const level = {
+        callers: calls,
+        reachedAgent: reached,
+        // The agent's side of the same figure: legs that joined a caller, however late.
+        agentsTalked: talked - talkedBefore,
+        seconds: Math.round(levelMs / 100) / 10,
+        webhookP99Ms: steps.all.p99_ms,
+        webhooks: steps.all,
+        steps: steps.byStep,
+        callerErrors: callers.errors.length,
+        callerErrorSamples: callers.errors.slice(0, 3),
+        non2xxWebhooks: steps.failed,
+        perCall: figures,
+      };
+      results[`calls${calls}`] = level;
+      console.log(
+        `${calls} callers: ${reached} reached an agent (${level.agentsTalked} agents talked) in ${level.seconds} s; webhooks n=${steps.all.operations} ` +
+          `p50 ${steps.all.p50_ms} p95 ${steps.all.p95_ms} p99 ${steps.all.p99_ms} ms; per call ` +
+          `${figures.dynamoReads} DynamoDB reads, ${figures.dynamoWrites} writes, ${figures.twilioRest} Twilio REST`,
+      );
+      for (const [step, s] of Object.entries(steps.byStep))
+        console.log(
+          `  ${step.padEnd(44)} n=${s.operations} p50 ${s.p50_ms} p95 ${s.p95_ms} p99 ${s.p99_ms} ms`,
+        );
+    }
+    const result = {
+      benchmark: 'load',
+      date: new Date().toISOString(),
+      machine: '2 cores, shared and noisy: compare ratios within one run',
+      clock: 'running at real speed from Monday 2026-03-02 10:00 Asia/Shanghai',
+      agents: agents.length,
+      talkMs: TALK_MS,
+      timerErrors: timerErrors(),
+      agentErrors: agentErrors.length,
+      agentErrorSamples: agentErrors.slice(0, 5),
+      ...results,
+      // The largest level's figures, for comparison across runs.
+      perCall: last,
+      note: 'webhook times are twin-side: the round trip the twin measures for each webhook (app handling plus localhost HTTP), with the twin, the app and dynalite in one process; the app-side time alone is not measured. Goals: every caller of 200 reaches an agent, step p99 <= 250 ms.',
+    };
+    mkdirSync('bench-results', { recursive: true });
+    writeFileSync('bench-results/load.json', `${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  } finally {
+    rest.uninstall();
+    dynamo.uninstall();
+    while (work.size > 0) await Promise.allSettled([...work]);
+    await stack.stop();
+  }
+}
+
+/** Agents on the general line in both languages, created through the store, with a session each. */
+async function signInAgents(stack: LocalStack, count: number): Promise<Agent[]> {
+  const passwordHash = await hashPassword('bench-agent');
+  const ids = Array.from({ length: count }, (_, i) => `6${String(i).padStart(3, '0')}`);
+  for (const id of ids)
+    await stack.store.users.create({
+      id,
+      name: `Load agent ${id}`,
+      roles: ['agent'],
+      skills: ['general'],
+      languages: ['zh', 'en'],
+      regions: ['east-china', 'south-china', 'north-china', 'us'],
+      extension: id,
+      disabled: false,
+      passwordHash,
+    });
+  await provisionRouting(stack.twilio, stack.store, routing, stack.url);
+  const agents: Agent[] = [];
+  for (const id of ids) {
+    const { token } = await json<{ token: string }>(stack, '/api/auth/login', {
+      id,
+      password: 'bench-agent',
+    });
+    agents.push({ id, token });
+    await json(stack, '/api/agent/state', { state: 'Available' }, token);
+  }
+  return agents;
+}
+
+/** The agent's part of a call: answered already (the party answers), talk, hang up, end wrap-up. */
+async function handle(stack: LocalStack, agent: Agent, ring: RingEvent, talks: () => void): Promise<void> {
+  const leg = () => stack.twin.voice.voice.calls.get(ring.callSid);
+  for (let i = 0; i < 2400 && !leg()?.conferenceSid && !leg()?.bridgedTo; i++) await sleep(50);
+  const call = leg();
+  if (!call || stack.twin.voice.voice.isEnded(call) || (!call.conferenceSid && !call.bridgedTo)) return;
+  talks();
+  await sleep(TALK_MS);
+  await json(stack, '/api/agent/call/hangup', {}, agent.token);
+  for (let i = 0; i < 100; i++) {
+    const me = await json<{ state: string }>(stack, '/api/agent/me', undefined, agent.token);
+    if (me.state === 'Wrap-up') break;
+    await sleep(100);
+  }
+  await json(stack, '/api/agent/wrap-up/end', {}, agent.token);
+}
+
+/**
+ * Callers at once: English (2), then product questions (7), the general queue. The clock runs at real
+ * speed, so a caller waits in real time until a menu listens, then presses (`listen: false`: the sim's
+ * play-out would move the shared clock, and concurrent moves collide).
+ */
+async function placeCallers(stack: LocalStack, calls: number) {
+  const errors: string[] = [];
+  const sids: string[] = [];
+  const listening = async (sid: string) => {
+    for (let i = 0; i < 1200 && stack.twin.voice.voice.calls.get(sid)?.waitingFor !== 'input'; i++)
+      await sleep(50);
+  };
+  const offset = Math.floor(Math.random() * 1e6);
+  await Promise.all(
+    Array.from({ length: calls }, async (_, i) => {
+      try {
+        const { callSid } = await json<{ callSid: string }>(stack, '/sim/calls', {
+          from: `+86137${String(10_000_000 + ((offset + i) % 10_000_000)).slice(-8)}`,
+          to: HOTLINE,
+          listen: false,
+        });
+        sids.push(callSid);
+        for (const digits of ['2', '7']) {
+          await listening(callSid);
+          const r = await json<{ accepted: boolean }>(stack, `/sim/calls/${callSid}/input`, {
+            digits,
+            listen: false,
+          });
+          if (!r.accepted) errors.push(`${callSid}: key ${digits} not accepted`);
+        }
+      } catch (error) {
+        errors.push((error as Error).message);
+      }
+    }),
+  );
+  return { sids, errors };
+}
+
+/** How many callers reached an agent (their call joined the agent's conference or bridge). */
+async function waitForAgents(stack: LocalStack, sids: readonly string[]): Promise<number> {
+  const reached = new Set<string>();
+  const deadline = performance.now() + LEVEL_MS;
+  let quietSince = performance.now();
+  while (reached.size < sids.length && performance.now() < deadline) {
+    const before = reached.size;
+    for (const sid of sids) {
+      const call = stack.twin.voice.voice.calls.get(sid);
+      if (call?.conferenceSid || call?.bridgedTo) reached.add(sid);
+    }
+    if (reached.size !== before) quietSince = performance.now();
+    if (performance.now() - quietSince > QUIET_MS) break;
+    await sleep(100);
+  }
+  return reached.size;
+}
+
+type LogEntry = ReturnType<LocalStack['twin']['voice']['log']['all']>[number];
+
+/** Webhook round trips the twin measured, by path (IVR steps by their state). */
+function stepTimes(entries: readonly LogEntry[]) {
+  const samples = new Map<string, number[]>();
+  const all: number[] = [];
+  let failed = 0;
+  for (const e of entries) {
+    const d = e.detail as { direction?: string; url?: string; ms?: number; status?: number } | undefined;
+    if (e.kind !== 'webhook' || d?.direction !== 'response' || typeof d.ms !== 'number' || !d.url) continue;
+    const url = new URL(d.url);
+    if ((d.status ?? 200) >= 300) failed++;
+    let step = url.pathname;
+    if (step === '/twilio/ivr/step') step += ` (${decodeSession(url.searchParams.get('s') ?? '').state})`;
+    samples.set(step, [...(samples.get(step) ?? []), d.ms]);
+    all.push(d.ms);
+  }
+  const byStep: Record<string, LatencySummary> = {};
+  for (const [step, list] of [...samples].sort()) byStep[step] = summarise(list);
+  return { all: summarise(all), byStep, failed };
+}
+
+function perCallFigures(
+  counts: ReturnType<typeof installDynamoCounter>['counts'],
+  restByRequest: Record<string, number>,
+  calls: number,
+) {
+  const twilioRest = Object.values(restByRequest).reduce((a, b) => a + b, 0);
+  return {
+    dynamoReads: per(counts.reads, calls),
+    dynamoWrites: per(counts.writes, calls),
+    dynamoIndexWrites: Object.fromEntries(
+      Object.entries(counts.indexWrites).map(([ix, n]) => [ix, per(n, calls)]),
+    ),
+    dynamoDeletes: per(counts.deletes, calls),
+    dynamoByCommand: Object.fromEntries(
+      Object.entries(counts.byCommand).map(([name, n]) => [name, per(n, calls)]),
+    ),
+    twilioRest: per(twilioRest, calls),
+    twilioRestByRequest: Object.fromEntries(
+      Object.entries(restByRequest)
+        .sort((a, b) => b[1] - a[1])
+        .map(([request, n]) => [request, per(n, calls)]),
+    ),
+  };
+}
+
+/**
+ * Counts requests to the twin's REST API by method and path shape: the app reaches Twilio through the
+ * global fetch (its REST transport), and no one else calls that base URL while counting.
+ */
+function countRestCalls(base: () => string) {
+  const original = globalThis.fetch;
+  const counter = {
+    counting: false,
+    byRequest: {} as Record<string, number>,
+    reset() {
+      counter.byRequest = {};
+    },
+    uninstall() {
+      globalThis.fetch = original;
+    },
+  };
+  globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (counter.counting && url.startsWith(base())) {
+      const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+      const shape = new URL(url).pathname
+        .slice(new URL(base()).pathname.length)
+        .replace(/\/[A-Z]{2}[0-9a-f]{32}/g, '/{sid}');
+      const key = `${method} ${shape}`;
+      counter.byRequest[key] = (counter.byRequest[key] ?? 0) + 1;
+    }
+    return original(input, init);
+  }) as typeof fetch;
+  return counter;
+}
+
+async function json<T = unknown>(
+  stack: LocalStack,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<T> {
+  const res = await fetch(`${stack.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? {} : await res.json()) as T;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
