@@ -125,6 +125,8 @@ export async function run(levels = LEVELS) {
     rest.uninstall();
     dynamo.uninstall();
     while (work.size > 0) await Promise.allSettled([...work]);
+    // Recording copies still queued would write to a closed database.
+    await stack.channels.queue.idle();
     await stack.stop();
   }
 }
