@@ -42,11 +42,15 @@ export interface Center extends CenterPorts {
   readonly scheduler: Scheduler;
   /** The provisioned SIDs, cached for a minute (webhooks); 409 not-provisioned before provisioning ran. */
   provisioned(): Promise<ProvisionedRouting>;
-  /** The same, read afresh: the desk must see an agent added a moment ago. */
-  routing(): Promise<ProvisionedRouting>;
+  /**
+   * The same for the desk, at most a few seconds old, and read afresh when it lacks `agentId`'s worker:
+   * the desk must see an agent added a moment ago, and every desk request needs the SIDs.
+   */
+  routing(agentId?: string): Promise<ProvisionedRouting>;
 }
 
 const CACHE_MS = 60_000;
+const DESK_CACHE_MS = 5_000;
 
 /**
  * `runJob` runs a due wrap-up timer on a timer clock (locally); in AWS the delayed job reaches the job
@@ -57,14 +61,19 @@ export function createCenter(
   runJob: (center: Center, job: ScheduledJob) => Promise<void>,
 ): Center {
   let cached: { at: number; value: ProvisionedRouting } | undefined;
-  const routing = async () => {
+  const read = async () => {
     const value = await ports.store.settings.get<ProvisionedRouting>(ROUTING_SETTING);
     if (!value?.workspaceSid) throw new NotProvisionedError('TaskRouter routing');
     // A cache on the wall clock: it bounds staleness in real time, whatever a simulated clock does.
     cached = { at: Date.now(), value };
     return value;
   };
-  const provisioned = async () => (cached && Date.now() - cached.at < CACHE_MS ? cached.value : routing());
+  const fresh = (ms: number) => (cached && Date.now() - cached.at < ms ? cached.value : undefined);
+  const provisioned = async () => fresh(CACHE_MS) ?? read();
+  const routing = async (agentId?: string) => {
+    const value = fresh(DESK_CACHE_MS);
+    return value && (!agentId || value.workers[agentId]) ? value : read();
+  };
   const center: Center = {
     ...ports,
     provisioned,

@@ -170,6 +170,8 @@ export interface CallRecord extends Stamped {
   readonly recordingSids: readonly string[];
   readonly disposition?: string;
   readonly notes?: string;
+  /** The language the caller chose in the IVR: what texts after the call (the survey) are written in. */
+  readonly language?: 'zh' | 'en';
 }
 
 export const ROLES = ['agent', 'supervisor', 'admin'] as const;

@@ -153,10 +153,33 @@ export interface CallRepo {
     patch: Partial<
       Pick<
         CallRecord,
-        'status' | 'answeredAt' | 'endedAt' | 'agentId' | 'customerId' | 'queue' | 'disposition' | 'notes'
+        | 'status'
+        | 'answeredAt'
+        | 'endedAt'
+        | 'agentId'
+        | 'customerId'
+        | 'queue'
+        | 'disposition'
+        | 'notes'
+        | 'language'
       >
     > & { readonly addTicketNumber?: string; readonly addRecordingSid?: string },
   ): Promise<WriteResult<CallRecord>>;
+  /**
+   * A status callback, in one write: the status, `answeredAt` the first time it is answered, `endedAt`
+   * when final. A call that has ended already stays as it was ('ended'): its record is final.
+   */
+  progress(
+    callSid: string,
+    status: {
+      readonly status: string;
+      readonly at: string;
+      readonly answered: boolean;
+      readonly final: boolean;
+    },
+  ): Promise<
+    { readonly outcome: 'updated' | 'ended'; readonly call: CallRecord } | { readonly outcome: 'not-found' }
+  >;
   byCustomer(customerId: string, page?: PageRequest): Promise<Page<CallRecord>>;
   /** `day` is YYYY-MM-DD in UTC. */
   byDay(day: string, page?: PageRequest): Promise<Page<CallRecord>>;
@@ -240,6 +263,8 @@ export interface KeyValueRepo {
   /** A counter's count, or the value a marker was put with. */
   get(key: MarkerKey): Promise<{ value: number | string; expiresAt: string } | undefined>;
   delete(key: MarkerKey): Promise<void>;
+  /** Writes the marker whatever was there, in one write: the latest word wins (a transfer's new task). */
+  put(key: MarkerKey, value: string, expiresAt: string): Promise<void>;
   /** Writes only if absent (or expired); true when this call wrote it. */
   putIfAbsent(key: MarkerKey, value: string, expiresAt: string): Promise<boolean>;
   /**

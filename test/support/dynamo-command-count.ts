@@ -10,6 +10,8 @@ export interface CommandCount {
 
 export function countCommands(client: DynamoDBClient): CommandCount {
   const commands: string[] = [];
+  // One counter per client at a time: a newer one replaces the last.
+  client.middlewareStack.remove('countCommands');
   client.middlewareStack.add(
     (next, context) => async (args) => {
       commands.push(String(context.commandName));

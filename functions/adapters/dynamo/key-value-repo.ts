@@ -60,6 +60,21 @@ export function createKeyValueRepo(t: TableAccess, clock: Clock): KeyValueRepo {
       await t.doc.send(new DeleteCommand({ TableName: t.tableName, Key: { pk: pk(key), sk: keys.ITEM_SK } }));
     },
 
+    async put(key, value, expiresAt) {
+      await t.doc.send(
+        new PutCommand({
+          TableName: t.tableName,
+          Item: {
+            pk: pk(key),
+            sk: keys.ITEM_SK,
+            entity: 'kv',
+            value,
+            [TTL_ATTRIBUTE]: epochSeconds(expiresAt),
+          },
+        }),
+      );
+    },
+
     async putIfAbsent(key, value, expiresAt) {
       const item = {
         pk: pk(key),

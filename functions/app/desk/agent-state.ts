@@ -53,13 +53,16 @@ export function createAgentState(center: Center, calls: CallFinder) {
   const { store, clock, taskrouter } = center;
 
   async function status(user: User) {
-    const sids = await center.routing();
+    const sids = await center.routing(user.id);
     const w = await agentWorker(center, sids, user.id);
+    // One list of reservations serves both the offers and the call finder; the break reason is read
+    // only on a break.
+    const allReservations = taskrouter.reservations(sids.workspaceSid, w.sid);
     const [reservations, call, hb, brk] = await Promise.all([
-      taskrouter.reservations(sids.workspaceSid, w.sid),
-      calls.find(user.id, sids),
+      allReservations,
+      calls.find(user.id, sids, allReservations),
       heartbeatAlive(store, user.id),
-      store.keys.get(breakKey(user.id)),
+      w.activity === 'Break' ? store.keys.get(breakKey(user.id)) : undefined,
     ]);
     const open = reservations
       .filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.status))
@@ -118,7 +121,7 @@ export function createAgentState(center: Center, calls: CallFinder) {
 
   /** `user` asks for `agentId`'s state: themselves, or a supervisor forcing an agent's. */
   async function changeState(user: User, agentId: string, state: RequestedState, reason?: string) {
-    const sids = await center.routing();
+    const sids = await center.routing(agentId);
     const workerSid = workerSidOf(sids, agentId);
     const w = await agentWorker(center, sids, agentId);
     const onCall = (await calls.find(agentId, sids)) !== undefined;
@@ -130,7 +133,8 @@ export function createAgentState(center: Center, calls: CallFinder) {
     await providerStep('change activity', () =>
       setActivity(center, sids, workerSid, state, state !== 'Available'),
     );
-    await store.keys.delete(breakKey(agentId));
+    // A reason is kept only while on a break: nothing to clear after any other activity.
+    if (w.activity === 'Break' || state === 'Break') await store.keys.delete(breakKey(agentId));
     if (state === 'Break')
       await store.keys.putIfAbsent(
         breakKey(agentId),
@@ -143,7 +147,7 @@ export function createAgentState(center: Center, calls: CallFinder) {
     const unknown = skills.filter((s) => !user.skills.includes(s));
     if (unknown.length)
       throw new HttpProblem(422, 'unknown-skill', `You do not have the skills ${unknown.join(', ')}.`);
-    const sids = await center.routing();
+    const sids = await center.routing(user.id);
     const w = await agentWorker(center, sids, user.id);
     await providerStep('update skills', () =>
       taskrouter.updateWorker(sids.workspaceSid, w.sid, { attributes: { ...w.attributes, skills } }),
@@ -159,7 +163,7 @@ export function createAgentState(center: Center, calls: CallFinder) {
   async function heartbeat(user: User) {
     const cached = await center.provisioned();
     // An agent added within the cache's minute is not in it yet: read afresh before refusing.
-    const sids = cached.workers[user.id] ? cached : await center.routing();
+    const sids = cached.workers[user.id] ? cached : await center.routing(user.id);
     workerSidOf(sids, user.id);
     const { expiresAt, lapsed } = await recordHeartbeat(store, clock, user.id);
     const w = lapsed ? await agentWorker(center, sids, user.id) : undefined;

@@ -56,7 +56,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
     queue: string,
     notes?: string,
   ): Promise<void> {
-    const sids = await center.routing();
+    const sids = await center.routing(user.id);
     if (!sids.queues[queue]) throw new NotFoundError('queue', queue);
     const callerId = await callerIdOf(call);
     await createTransferTask(center, sids, {
@@ -82,7 +82,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
     notes?: string,
   ): Promise<string> {
     if (agentId === user.id) throw new HttpProblem(422, 'self-transfer', 'You are already on this call.');
-    const sids = await center.routing();
+    const sids = await center.routing(user.id);
     const workerSid = sids.workers[agentId];
     if (!workerSid) throw new NotFoundError('agent', agentId);
     const target = await agentWorker(center, sids, agentId);
@@ -130,7 +130,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
    */
   async function addAgent(user: User, call: CurrentCall, agentId: string, from: string): Promise<string> {
     if (agentId === user.id) throw new HttpProblem(422, 'self-transfer', 'You are already on this call.');
-    const sids = await center.routing();
+    const sids = await center.routing(user.id);
     if (!sids.workers[agentId]) throw new NotFoundError('agent', agentId);
     const target = await agentWorker(center, sids, agentId);
     if (target.activity !== 'Available' || (await calls.find(agentId, sids)))
@@ -194,7 +194,8 @@ export function createCallControls(center: Center, calls: CallFinder) {
    */
   async function leaveCall(user: User, call: CurrentCall): Promise<void> {
     if (call.legs.find((l) => l.callSid === call.callSid)?.hold) await holdCustomer(call, false);
-    if (call.taskSid) await beginWrapUp(center, call.taskSid, workerSidOf(await center.routing(), user.id));
+    if (call.taskSid)
+      await beginWrapUp(center, call.taskSid, workerSidOf(await center.routing(user.id), user.id));
     const leg = call.myLeg?.callSid;
     if (leg) await providerStep('leave', () => telephony.removeParticipant(call.conferenceSid, leg));
     await store.keys.delete({ kind: 'agent-call', agentId: user.id });
@@ -209,7 +210,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
     const t = call.transfer;
     if (t?.mode !== 'warm' || t.status === 'completed' || t.status === 'canceled')
       throw new HttpProblem(409, 'no-transfer', 'There is no warm transfer to cancel.');
-    const sids = await center.routing();
+    const sids = await center.routing(user.id);
     await handBack(center, sids, call, await existingTask(center, sids, t.taskSid));
     // The first agent keeps the call; their marker forgets the transfer they started.
     const key = agentCallKey(t.fromAgent);
@@ -294,7 +295,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
         throw new HttpProblem(409, 'no-transfer', 'You have no warm transfer under way.');
       if (t.status !== 'accepted')
         throw new HttpProblem(409, 'transfer-not-accepted', `Agent ${t.toAgent ?? ''} has not joined yet.`);
-      const sids = await center.routing();
+      const sids = await center.routing(user.id);
       await settleTransfer(center, sids, await existingTask(center, sids, t.taskSid), 'completed');
       await holdCustomer(call, false);
       await leaveCall(user, call);

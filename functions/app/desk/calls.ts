@@ -6,6 +6,7 @@ import type { User } from '../../domain/model.js';
 import { HttpProblem } from '../../domain/problems.js';
 import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
 import { customerNumberOf } from '../../domain/routing/workflow.js';
+import type { ReservationView } from '../../domain/taskrouter-port.js';
 import type { Center } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { type TransferView, transferView } from './transfers.js';
@@ -72,14 +73,30 @@ export function customerOfTask(attributes: Readonly<Record<string, unknown>>): C
   };
 }
 
+const STARTED_LEGS_KEPT = 5_000;
+
 export function createCallFinder(center: Center) {
   const { telephony, taskrouter, store } = center;
+
+  // A leg in a conference has started, and its number and start time never change after: kept per
+  // container (the oldest dropped past a bound), so a desk poll asks Twilio for the participants alone.
+  const startedLegs = new Map<string, { readonly to?: string; readonly startedAt: string }>();
+  async function legCall(callSid: string) {
+    const known = startedLegs.get(callSid);
+    if (known) return known;
+    const call = await telephony.call(callSid).catch(() => undefined);
+    if (call?.startedAt) {
+      if (startedLegs.size >= STARTED_LEGS_KEPT) startedLegs.delete(startedLegs.keys().next().value ?? '');
+      startedLegs.set(callSid, { ...(call.to ? { to: call.to } : {}), startedAt: call.startedAt });
+    }
+    return call;
+  }
 
   async function legs(conferenceSid: string): Promise<LegView[]> {
     const parts = await telephony.participants(conferenceSid);
     return Promise.all(
       parts.map(async (p) => {
-        const call = await telephony.call(p.callSid).catch(() => undefined);
+        const call = await legCall(p.callSid);
         return {
           callSid: p.callSid,
           ...(p.label ? { label: p.label } : {}),
@@ -112,14 +129,24 @@ export function createCallFinder(center: Center) {
     };
   }
 
-  /** The agent's live call, or undefined. */
-  async function find(agentId: string, sids?: ProvisionedRouting): Promise<CurrentCall | undefined> {
+  /**
+   * The agent's live call, or undefined. `reservations`: the worker's reservations when the caller has
+   * them already (the desk's status lists them anyway), so they are not asked for twice.
+   */
+  async function find(
+    agentId: string,
+    sids?: ProvisionedRouting,
+    reservations?: Promise<readonly ReservationView[]>,
+  ): Promise<CurrentCall | undefined> {
     const workerSid = sids?.workers[agentId];
+    const acceptedOnes = async () =>
+      reservations
+        ? (await reservations).filter((r) => r.status === 'accepted')
+        : sids && workerSid
+          ? taskrouter.reservations(sids.workspaceSid, workerSid, 'accepted')
+          : [];
     // Independent reads, asked together: every desk poll comes through here.
-    const [out, accepted] = await Promise.all([
-      store.keys.get(agentCallKey(agentId)),
-      sids && workerSid ? taskrouter.reservations(sids.workspaceSid, workerSid, 'accepted') : [],
-    ]);
+    const [out, accepted] = await Promise.all([store.keys.get(agentCallKey(agentId)), acceptedOnes()]);
     const marker = out ? (JSON.parse(String(out.value)) as AgentCallMarker) : undefined;
     if (sids) {
       for (const r of accepted) {
@@ -164,7 +191,7 @@ export function createCallFinder(center: Center) {
   }
 
   async function mine(user: User): Promise<CurrentCall> {
-    const call = await find(user.id, await center.routing());
+    const call = await find(user.id, await center.routing(user.id));
     if (!call) throw new HttpProblem(409, 'no-current-call', 'You have no call in progress.');
     return call;
   }

@@ -24,7 +24,7 @@ export async function dialCustomer(
   // One click on a callback in my list (or a voicemail's call back) dials its number: the call answers it.
   const task = await openTaskFor(store, user.id, to);
   const customerId = task?.customerId ?? (await customerOfNumber(store, to));
-  const sids = await center.routing();
+  const sids = await center.routing(user.id);
   const name = outboundConferenceName(user.id, clock.now());
   const mine = await providerStep('ring agent', () =>
     telephony.createCall({

@@ -98,7 +98,7 @@ export async function declineOffer(
   user: User,
   reservation: { readonly sid: string; readonly taskSid: string },
 ): Promise<void> {
-  const sids = await center.routing();
+  const sids = await center.routing(user.id);
   const task = await center.taskrouter.task(sids.workspaceSid, reservation.taskSid).catch(() => undefined);
   await recordMissedOffer(center, {
     agentId: user.id,

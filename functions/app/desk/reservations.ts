@@ -13,7 +13,7 @@ export function createReservations(center: Center) {
   const { store, clock, taskrouter, telephony } = center;
 
   async function accept(user: User, reservationSid: string) {
-    const sids = await center.routing();
+    const sids = await center.routing(user.id);
     const ws = sids.workspaceSid;
     const workerSid = workerSidOf(sids, user.id);
     const r = await providerStep('reservation', () => taskrouter.reservation(ws, workerSid, reservationSid));
@@ -94,7 +94,7 @@ export function createReservations(center: Center) {
 
   /** Declining is a missed offer too: recorded, and the agent waits in Missed until they clear it. */
   async function reject(user: User, reservationSid: string): Promise<void> {
-    const sids = await center.routing();
+    const sids = await center.routing(user.id);
     const workerSid = workerSidOf(sids, user.id);
     const r = await providerStep('reservation', () =>
       taskrouter.reservation(sids.workspaceSid, workerSid, reservationSid),
@@ -106,7 +106,7 @@ export function createReservations(center: Center) {
 
   /** Today's missed offers: caller, time in the center's zone, and why (timeout, declined, disconnected). */
   async function missedCalls(user: User) {
-    workerSidOf(await center.routing(), user.id); // only an agent with a worker has offers to miss
+    workerSidOf(await center.routing(user.id), user.id); // only an agent with a worker has offers to miss
     return (await missedToday(center, user.id)).map((m) => ({ ...m, outcome: m.reason }));
   }
 

@@ -211,7 +211,7 @@ export async function handBack(
  * they may write its wrap-up notes although the call record names the agent who has it now.
  */
 export async function tookPart(center: Center, user: User, callSid: string): Promise<boolean> {
-  const sids = await center.routing();
+  const sids = await center.routing(user.id);
   const workerSid = sids.workers[user.id];
   if (!workerSid) return false;
   for (const status of ['wrapping', 'accepted', 'completed'] as const) {

@@ -29,8 +29,10 @@ export async function queuePostCallSurvey(
   if (call.disposition && NOT_TALKED.has(call.disposition)) return { queued: false, reason: 'not-talked' };
   const phone = callerId(call.direction === 'inbound' ? call.from : call.to);
   if (!phone.ok) return { queued: false, reason: 'no-phone' };
-  const customer = call.customerId ? await deps.store.customers.get(call.customerId) : undefined;
-  const language = customer?.language ?? 'zh';
+  // The language of this call's IVR, else the customer's own (a call from before it was kept).
+  const customer =
+    call.language || !call.customerId ? undefined : await deps.store.customers.get(call.customerId);
+  const language = call.language ?? customer?.language ?? 'zh';
   await deps.jobs.send(
     {
       kind: 'sms-send',

@@ -58,24 +58,30 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
     if (typeof task.conference_name === 'string') return c.json({});
     if (callSid) {
       const expires = new Date(deps.clock.now() + 24 * 3600_000).toISOString();
-      await deps.store.keys.delete({ kind: 'call-task', callSid });
-      await deps.store.keys.putIfAbsent(
-        { kind: 'call-task', callSid },
-        JSON.stringify({ taskSid, workerSid }),
-        expires,
-      );
       const agentId = typeof worker.agent_id === 'string' ? worker.agent_id : undefined;
-      await deps.store.calls.update(callSid, {
-        ...(agentId ? { agentId } : {}),
-        ...(typeof task.queue === 'string' ? { queue: task.queue } : {}),
-      });
-    }
-    const wrapUp = provisioned.activities[routing.roles.wrapUp];
-    if (reservationSid) {
-      // The desk's accept route sees that this reservation already rings the agent and does not instruct again.
+      // Independent writes, sent together: the caller hears silence until this answer.
+      await Promise.all([
+        // The task now on the call (a transfer's replaces the first one's).
+        deps.store.keys.put({ kind: 'call-task', callSid }, JSON.stringify({ taskSid, workerSid }), expires),
+        deps.store.calls.update(callSid, {
+          ...(agentId ? { agentId } : {}),
+          ...(typeof task.queue === 'string' ? { queue: task.queue } : {}),
+          ...(task.language === 'en' || task.language === 'zh' ? { language: task.language } : {}),
+        }),
+        // The desk's accept route sees that this reservation already rings the agent and does not instruct again.
+        reservationSid
+          ? deps.store.keys.putIfAbsent(
+              conferenceOfferKey(reservationSid),
+              taskSid,
+              new Date(deps.clock.now() + 3600_000).toISOString(),
+            )
+          : undefined,
+      ]);
+    } else if (reservationSid) {
       const expires = new Date(deps.clock.now() + 3600_000).toISOString();
       await deps.store.keys.putIfAbsent(conferenceOfferKey(reservationSid), taskSid, expires);
     }
+    const wrapUp = provisioned.activities[routing.roles.wrapUp];
     return c.json({
       instruction: 'conference',
       from: String(task.called ?? task.to ?? ''),

@@ -57,30 +57,27 @@ export function createVoiceApp(deps: WebhookDeps, ivr: Center = openCenter(deps)
     const callSid = requiredParam(p, 'CallSid', CALL_SID);
     const status = requiredParam(p, 'CallStatus');
     const now = new Date(clock.now()).toISOString();
-    let call = await store.calls.get(callSid);
-    if (!call) {
+    const timestamp = Date.parse(optionalParam(p, 'Timestamp') ?? '');
+    const at = Number.isNaN(timestamp) ? now : new Date(timestamp).toISOString();
+    const change = { status, at, answered: status === 'in-progress', final: FINAL_STATUSES.has(status) };
+    let updated = await store.calls.progress(callSid, change);
+    if (updated.outcome === 'not-found') {
       // A callback for a call whose first webhook we never saw (e.g. an outbound leg): record it now.
       const direction = optionalParam(p, 'Direction')?.startsWith('outbound') ? 'outbound' : 'inbound';
-      ({ call } = await store.calls.record({
+      await store.calls.record({
         callSid,
         direction,
         from: optionalParam(p, 'From') ?? 'unknown',
         to: optionalParam(p, 'To') ?? 'unknown',
         startedAt: now,
         status,
-      }));
+      });
+      updated = await store.calls.progress(callSid, change);
     }
-    // Callbacks can arrive late or twice; once a call has ended its record is final.
-    if (call.endedAt) return c.body(emptyTwiml(), 200, xml());
-    const timestamp = Date.parse(optionalParam(p, 'Timestamp') ?? '');
-    const at = Number.isNaN(timestamp) ? now : new Date(timestamp).toISOString();
-    const updated = await store.calls.update(callSid, {
-      status,
-      ...(status === 'in-progress' && !call.answeredAt ? { answeredAt: at } : {}),
-      ...(FINAL_STATUSES.has(status) ? { endedAt: at } : {}),
-    });
     // Only the first final callback gets here (the record is final after it): one survey per call.
-    if (status === 'completed' && updated.ok) await queuePostCallSurvey(deps, updated.value);
+    // Callbacks can arrive late or twice; once a call has ended its record is final.
+    if (status === 'completed' && updated.outcome === 'updated')
+      await queuePostCallSurvey(deps, updated.call);
     return c.body(emptyTwiml(), 200, xml());
   });
 

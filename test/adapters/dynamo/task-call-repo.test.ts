@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-d
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as keys from '../../../functions/adapters/dynamo/keys.js';
 import { createTestStore, type TestStore } from '../../support/dynamo.js';
+import { countCommands } from '../../support/dynamo-command-count.js';
 
 let ts: TestStore;
 beforeAll(async () => {
@@ -83,6 +84,134 @@ describe('call repository', () => {
       ok: false,
       reason: 'not-found',
     });
+  });
+});
+
+describe('call updates', () => {
+  const base = {
+    direction: 'inbound' as const,
+    from: '+8613800138000',
+    to: '+18005550100',
+    startedAt: '2026-03-03T09:00:00.000Z',
+    status: 'ringing',
+  };
+
+  it('updates in one write without reading the record, and lists the call under the agent it names', async () => {
+    const callSid = 'CA00000000000000000000000000000031';
+    await ts.store.calls.record({ ...base, callSid });
+    const commands = countCommands(ts.client);
+    const saved = await ts.store.calls.update(callSid, { agentId: '1009', queue: 'general' });
+    expect(commands.commands).toEqual(['UpdateItemCommand']);
+    expect(saved).toMatchObject({ ok: true, value: { agentId: '1009', queue: 'general', version: 2 } });
+    expect(saved.ok && 'listedSk' in saved.value).toBe(false);
+    expect((await ts.store.calls.byAgent('1009')).items.map((c) => c.callSid)).toEqual([callSid]);
+    // Another agent takes it over: listed under them alone.
+    await ts.store.calls.update(callSid, { agentId: '1010' });
+    expect((await ts.store.calls.byAgent('1009')).items).toEqual([]);
+    expect((await ts.store.calls.byAgent('1010')).items.map((c) => c.callSid)).toEqual([callSid]);
+    commands.reset();
+  });
+
+  it('adds a ticket or a recording once, however often the webhook is replayed', async () => {
+    const callSid = 'CA00000000000000000000000000000032';
+    await ts.store.calls.record({ ...base, callSid });
+    for (let i = 0; i < 3; i++) await ts.store.calls.update(callSid, { addRecordingSid: 'RE9' });
+    await ts.store.calls.update(callSid, { addRecordingSid: 'RE10', status: 'in-progress' });
+    const stored = await ts.store.calls.get(callSid);
+    expect(stored?.recordingSids).toEqual(['RE9', 'RE10']);
+    expect(stored?.status).toBe('in-progress');
+  });
+
+  it('takes a status callback in one write, answered once, and keeps an ended record final', async () => {
+    const callSid = 'CA00000000000000000000000000000035';
+    expect(
+      await ts.store.calls.progress(callSid, {
+        status: 'ringing',
+        at: base.startedAt,
+        answered: false,
+        final: false,
+      }),
+    ).toEqual({ outcome: 'not-found' });
+    await ts.store.calls.record({ ...base, callSid });
+    const commands = countCommands(ts.client);
+    const answered = await ts.store.calls.progress(callSid, {
+      status: 'in-progress',
+      at: '2026-03-03T09:00:05.000Z',
+      answered: true,
+      final: false,
+    });
+    expect(commands.commands).toEqual(['UpdateItemCommand']);
+    expect(answered).toMatchObject({ outcome: 'updated', call: { answeredAt: '2026-03-03T09:00:05.000Z' } });
+    await ts.store.calls.progress(callSid, {
+      status: 'in-progress',
+      at: '2026-03-03T09:00:09.000Z',
+      answered: true,
+      final: false,
+    });
+    const ended = await ts.store.calls.progress(callSid, {
+      status: 'completed',
+      at: '2026-03-03T09:03:00.000Z',
+      answered: false,
+      final: true,
+    });
+    expect(ended).toMatchObject({
+      outcome: 'updated',
+      call: {
+        status: 'completed',
+        answeredAt: '2026-03-03T09:00:05.000Z',
+        endedAt: '2026-03-03T09:03:00.000Z',
+      },
+    });
+    expect((await ts.store.calls.open()).items.map((c) => c.callSid)).not.toContain(callSid);
+    const late = await ts.store.calls.progress(callSid, {
+      status: 'failed',
+      at: '2026-03-03T09:04:00.000Z',
+      answered: false,
+      final: true,
+    });
+    expect(late).toMatchObject({ outcome: 'ended', call: { status: 'completed' } });
+    commands.reset();
+  });
+
+  it('a field given as undefined is removed, as a merge would drop it', async () => {
+    const callSid = 'CA00000000000000000000000000000033';
+    await ts.store.calls.record({ ...base, callSid, agentId: '1011' });
+    await ts.store.calls.update(callSid, { disposition: 'claim-filed' });
+    await ts.store.calls.update(callSid, { disposition: undefined, agentId: undefined });
+    const stored = await ts.store.calls.get(callSid);
+    expect(stored?.disposition).toBeUndefined();
+    expect(stored?.agentId).toBeUndefined();
+    expect((await ts.store.calls.byAgent('1011')).items).toEqual([]);
+  });
+
+  it('a record written before the listed key was kept is updated by reading it, and keeps the key after', async () => {
+    const callSid = 'CA00000000000000000000000000000034';
+    const doc = DynamoDBDocumentClient.from(ts.client);
+    await doc.send(
+      new PutCommand({
+        TableName: ts.tableName,
+        Item: {
+          ...base,
+          callSid,
+          ticketNumbers: [],
+          recordingSids: [],
+          createdAt: base.startedAt,
+          updatedAt: base.startedAt,
+          version: 1,
+          pk: keys.call(callSid),
+          sk: keys.ITEM_SK,
+          entity: 'call',
+          gsi2pk: keys.callDay('2026-03-03'),
+          gsi2sk: keys.byTime(base.startedAt, callSid),
+        },
+      }),
+    );
+    await ts.store.calls.update(callSid, { agentId: '1012' });
+    expect((await ts.store.calls.byAgent('1012')).items.map((c) => c.callSid)).toEqual([callSid]);
+    const commands = countCommands(ts.client);
+    await ts.store.calls.update(callSid, { agentId: '1013' });
+    expect(commands.commands).toEqual(['UpdateItemCommand']);
+    expect((await ts.store.calls.byAgent('1013')).items.map((c) => c.callSid)).toEqual([callSid]);
   });
 });
 

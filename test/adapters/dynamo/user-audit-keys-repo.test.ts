@@ -79,4 +79,20 @@ describe('key-value repository', () => {
       await ts.store.keys.putIfAbsent(MARK, 'again', new Date(ts.clock.now() + 1000).toISOString()),
     ).toBe(true);
   });
+
+  it('overwrites a marker in one write, live or expired, with the new expiry', async () => {
+    const key = { kind: 'call-task', callSid: 'CA2' } as const;
+    await ts.store.keys.put(key, 'first', new Date(ts.clock.now() + 60_000).toISOString());
+    const later = new Date(ts.clock.now() + 120_000).toISOString();
+    await ts.store.keys.put(key, 'second', later);
+    const stored = await ts.store.keys.get(key);
+    expect(stored?.value).toBe('second');
+    // Stored in whole seconds, rounded up.
+    expect(Date.parse(stored?.expiresAt ?? '') - Date.parse(later)).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(stored?.expiresAt ?? '') - Date.parse(later)).toBeLessThan(1000);
+    await ts.clock.advance(121_000);
+    expect(await ts.store.keys.get(key)).toBeUndefined();
+    await ts.store.keys.put(key, 'third', new Date(ts.clock.now() + 1000).toISOString());
+    expect((await ts.store.keys.get(key))?.value).toBe('third');
+  });
 });
