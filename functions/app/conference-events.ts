@@ -44,7 +44,11 @@ export async function onConferenceEvent(center: Center, e: ConferenceEvent): Pro
   const found = await center.store.keys.get({ kind: 'call-task', callSid: customer });
   if (!found) return;
   const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
-  const current = await center.taskrouter.task(p.workspaceSid, taskSid).catch(() => undefined);
+  // Without a transfer the task on the call is the conference's own, read just above.
+  const current =
+    taskSid === task?.sid
+      ? task
+      : await center.taskrouter.task(p.workspaceSid, taskSid).catch(() => undefined);
   if (current?.status !== 'assigned') return;
   if (e.event === 'participant-leave' && e.callSid !== customer) {
     if (!e.conferenceSid || !(await customerAlone(center, e.conferenceSid, customer))) return;

@@ -4,6 +4,7 @@
 import { routing } from '../../flows/routing.js';
 import type { ProvisionedRouting } from '../domain/routing/provisioned.js';
 import type { EndWrapUpJob } from '../domain/scheduler.js';
+import type { ReservationView } from '../domain/taskrouter-port.js';
 import type { Center } from './center.js';
 import { keepDraftOnCall } from './desk/drafts.js';
 import { providerStep } from './provider-step.js';
@@ -99,13 +100,18 @@ export async function wrapUpBridgedCall(center: Center, callSid: string): Promis
   );
 }
 
-/** The agent ends their wrap-up before the timer: every task they are wrapping completes now. */
+/**
+ * The agent ends their wrap-up before the timer: every task they are wrapping completes now. `wrapping`:
+ * the worker's wrapping reservations, when the caller has just listed them.
+ */
 export async function completeWrapping(
   center: Center,
   sids: ProvisionedRouting,
   workerSid: string,
+  wrapping?: readonly ReservationView[],
 ): Promise<void> {
-  for (const r of await center.taskrouter.reservations(sids.workspaceSid, workerSid, 'wrapping')) {
+  for (const r of wrapping ??
+    (await center.taskrouter.reservations(sids.workspaceSid, workerSid, 'wrapping'))) {
     await providerStep('complete task', () =>
       center.taskrouter.updateTask(sids.workspaceSid, r.taskSid, {
         assignmentStatus: 'completed',

@@ -2,6 +2,7 @@
 // agent (gsi3) on the item, and index entries for caller number, ticket and queue (small items pointing
 // at the recording). Index entries are written first, so a crash leaves at most a pointer to nothing,
 // which search skips; the item itself is a conditional put, so a replay stores nothing twice.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RecordingRepo } from '../../domain/channel-ports.js';
 import type { Clock, Page, PageRequest } from '../../domain/ports.js';
 import { BadCursorError } from '../../domain/problems.js';
@@ -171,17 +172,26 @@ export function createRecordingRepo(t: TableAccess, clock: Clock): RecordingRepo
       return { created: false, recording: existing };
     },
 
+    // One conditional update: the copy worker marks every recording it finishes, and a read first
+    // would be a second request per recording.
     async markTwilioDeleted(sid, at) {
-      const current = await get(sid);
-      if (!current || current.twilioDeletedAt) return current;
-      const next: StoredRecording = {
-        ...current,
-        twilioDeletedAt: at,
-        updatedAt: new Date(clock.now()).toISOString(),
-        version: current.version + 1,
-      };
-      if (await putIf(t, toItem(next), '#v = :v', { ':v': current.version }, { '#v': 'version' }))
-        return next;
+      try {
+        const out = await t.doc.send(
+          new UpdateCommand({
+            TableName: t.tableName,
+            Key: { pk: keys.recording(sid), sk: keys.ITEM_SK },
+            UpdateExpression: 'SET #d = :at, #u = :now ADD #v :one',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#d)',
+            ExpressionAttributeNames: { '#d': 'twilioDeletedAt', '#u': 'updatedAt', '#v': 'version' },
+            ExpressionAttributeValues: { ':at': at, ':now': new Date(clock.now()).toISOString(), ':one': 1 },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return fromItem<StoredRecording>(out.Attributes ?? {});
+      } catch (err) {
+        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+      }
+      // Not there, or marked already: as it stands.
       return get(sid);
     },
 

@@ -123,11 +123,21 @@ export function createAgentState(center: Center, calls: CallFinder) {
   async function changeState(user: User, agentId: string, state: RequestedState, reason?: string) {
     const sids = await center.routing(agentId);
     const workerSid = workerSidOf(sids, agentId);
-    const w = await agentWorker(center, sids, agentId);
-    const onCall = (await calls.find(agentId, sids)) !== undefined;
-    const decision = decideState({ activity: w.activity, onCall }, state);
+    // One list of the worker's reservations tells both whether they are on a call and what they wrap up.
+    const reservations = taskrouter.reservations(sids.workspaceSid, workerSid);
+    const [w, call] = await Promise.all([
+      agentWorker(center, sids, agentId),
+      calls.find(agentId, sids, reservations),
+    ]);
+    const decision = decideState({ activity: w.activity, onCall: call !== undefined }, state);
     if (!decision.ok) throw new HttpProblem(409, decision.reason, decision.message);
-    if (decision.endWrapUp || state === 'Available') await completeWrapping(center, sids, workerSid);
+    if (decision.endWrapUp || state === 'Available')
+      await completeWrapping(
+        center,
+        sids,
+        workerSid,
+        (await reservations).filter((r) => r.status === 'wrapping'),
+      );
     // Going Available is proof the page is alive: count it as a heartbeat so the sweeper leaves it be.
     if (state === 'Available' && user.id === agentId) await recordHeartbeat(store, clock, agentId);
     await providerStep('change activity', () =>

@@ -32,9 +32,18 @@ export interface Session {
   fail(path: string, body?: unknown): Promise<{ status: number; error: string }>;
 }
 
-export async function startAgents(startIso = '2026-03-02T02:00:00Z'): Promise<AgentHarness> {
+/** `periodicJobs: false` keeps the presence sweep and due callbacks off (a test counting the work of a call). */
+export async function startAgents(
+  startIso = '2026-03-02T02:00:00Z',
+  options: { readonly periodicJobs?: boolean } = {},
+): Promise<AgentHarness> {
   const clock = createManualClock(Date.parse(startIso));
-  const stack = await startLocalStack({ port: 0, clock, demoData: true, periodicJobs: true });
+  const stack = await startLocalStack({
+    port: 0,
+    clock,
+    demoData: true,
+    periodicJobs: options.periodicJobs ?? true,
+  });
   const raw = async (path: string, init: RequestInit = {}) => fetch(`${stack.url}${path}`, init);
   const sim = async <T>(path: string, body?: unknown): Promise<T> => {
     const res = await raw(path, {

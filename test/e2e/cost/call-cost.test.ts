@@ -1,0 +1,123 @@
+// What one call and each desk request cost in DynamoDB and Twilio REST requests, counted on the local
+// stack: a regression in the work per call fails here, not only in the load benchmark's figures. The
+// second call is the one counted (the first warms the per-container caches, as any warm Lambda has).
+// Ceilings are today's figures; lower them when the work goes down.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installDynamoCounter } from '../../support/dynamo-counter.js';
+import { countTwilioRest } from '../../support/twilio-rest-counter.js';
+import { type AgentHarness, type Session, startAgents } from '../agent/support.js';
+
+let h: AgentHarness;
+let agent: Session;
+const dynamo = installDynamoCounter();
+let rest: ReturnType<typeof countTwilioRest>;
+
+interface Cost {
+  readonly reads: number;
+  readonly writes: number;
+  readonly indexWrites: number;
+  readonly rest: number;
+}
+
+async function measure(run: () => Promise<void>): Promise<Cost> {
+  dynamo.reset();
+  rest.reset();
+  dynamo.counting = true;
+  rest.counting = true;
+  await run();
+  dynamo.counting = false;
+  rest.counting = false;
+  await dynamo.settleIndexWrites();
+  const c = dynamo.counts;
+  return {
+    reads: c.reads,
+    writes: c.writes,
+    indexWrites: Object.values(c.indexWrites).reduce((a, b) => a + b, 0),
+    rest: rest.total(),
+  };
+}
+
+/** A caller through the IVR to agent 1002, who answers; resolves once both sit in the conference. */
+async function connect(): Promise<string> {
+  const sid = await h.callGeneral();
+  await h.settle();
+  const view = await h.view(sid);
+  if (!view.conferenceSid) throw new Error(`call ${sid} did not reach the agent: ${view.status}`);
+  return sid;
+}
+
+async function hangUp(): Promise<void> {
+  await agent.post('/agent/call/hangup');
+  // The recording's copy belongs to the call: its job runs once the clock moves on.
+  await h.advance(1);
+  await h.stack.channels.queue.idle();
+  await h.settle();
+}
+
+async function endWrapUp(): Promise<void> {
+  await agent.post('/agent/wrap-up/end');
+  await h.settle();
+}
+
+beforeAll(async () => {
+  h = await startAgents(undefined, { periodicJobs: false });
+  rest = countTwilioRest(() => h.stack.twin.apiBaseUrl());
+  agent = await h.as('1002');
+  await h.party('1002', 'answer');
+  await agent.post('/agent/state', { state: 'Available' });
+  // The warm-up call: caches per container fill as they would on a warm Lambda.
+  await connect();
+  await agent.get('/agent/me');
+  await hangUp();
+  await endWrapUp();
+}, 120_000);
+afterAll(async () => {
+  rest?.uninstall();
+  dynamo.uninstall();
+  await h?.stop();
+});
+
+describe('the work one call costs', () => {
+  const costs: Record<string, Cost> = {};
+
+  it('an IVR-to-agent call, its hang-up and the end of its wrap-up', async () => {
+    costs.connect = await measure(async () => {
+      await connect();
+    });
+    costs.me = await measure(async () => {
+      await agent.get('/agent/me');
+    });
+    costs.queue = await measure(async () => {
+      await agent.get('/queue');
+    });
+    costs.heartbeat = await measure(async () => {
+      await agent.post('/agent/heartbeat');
+    });
+    costs.hangup = await measure(hangUp);
+    costs.wrapUpEnd = await measure(endWrapUp);
+    costs.idleMe = await measure(async () => {
+      await agent.get('/agent/me');
+    });
+    const call = ['connect', 'hangup', 'wrapUpEnd'].map((k) => costs[k] as Cost);
+    const total = (f: keyof Cost) => call.reduce((a, c) => a + c[f], 0);
+    // The whole call, webhooks, the recording's copy and the agent's own requests together.
+    expect(total('reads')).toBeLessThanOrEqual(12);
+    expect(total('writes')).toBeLessThanOrEqual(14);
+    expect(total('writes') + total('indexWrites')).toBeLessThanOrEqual(31);
+    expect(total('rest')).toBeLessThanOrEqual(19);
+    // Reaching the agent: the caller lookup, the blacklist, the record and the assignment's writes.
+    expect(costs.connect).toMatchObject({ reads: 3, rest: 1 });
+  }, 120_000);
+
+  it('each desk request', () => {
+    // The agent's status on a call: the call's legs are asked for once, then kept.
+    expect(costs.me?.reads).toBeLessThanOrEqual(2);
+    expect(costs.me?.rest).toBeLessThanOrEqual(7);
+    // Idle: the worker and its reservations, nothing else from Twilio; no reads of the user or the SIDs.
+    expect(costs.idleMe).toMatchObject({ reads: 2, writes: 0, rest: 2 });
+    // The live queue: one task list, whatever its length (test/app/supervisor/live-queue.test.ts).
+    expect(costs.queue).toMatchObject({ reads: 0, writes: 0, rest: 1 });
+    // The heartbeat: one conditional write.
+    expect(costs.heartbeat).toEqual({ reads: 0, writes: 1, indexWrites: 0, rest: 0 });
+  }, 120_000);
+});
