@@ -75,6 +75,8 @@ export async function joinQueue(
   center: Center,
   input: { readonly callSid: string; readonly inQueue: number },
 ): Promise<'wait' | 'full'> {
+  // Within the limit however many ring an agent: no need to ask TaskRouter (a rush's every caller would).
+  if (input.inQueue <= routing.maxQueueLength) return 'wait';
   const { workspaceSid } = await center.provisioned();
   const offered = (await center.taskrouter.tasks(workspaceSid, ['reserved'])).length;
   if (!beyondQueueLimit({ inQueue: input.inQueue, offered, maxWaiting: routing.maxQueueLength }))

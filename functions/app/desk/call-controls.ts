@@ -196,9 +196,11 @@ export function createCallControls(center: Center, calls: CallFinder) {
     if (call.legs.find((l) => l.callSid === call.callSid)?.hold) await holdCustomer(call, false);
     if (call.taskSid)
       await beginWrapUp(center, call.taskSid, workerSidOf(await center.routing(user.id), user.id));
+    // The call stops being mine before my leg goes: a desk polling in between would otherwise see its
+    // call carry on without its leg, take that for a drop and dial itself back in.
+    await store.keys.delete({ kind: 'agent-call', agentId: user.id });
     const leg = call.myLeg?.callSid;
     if (leg) await providerStep('leave', () => telephony.removeParticipant(call.conferenceSid, leg));
-    await store.keys.delete({ kind: 'agent-call', agentId: user.id });
   }
 
   /**

@@ -7,6 +7,7 @@ import { HttpProblem } from '../../domain/problems.js';
 import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
 import { customerNumberOf } from '../../domain/routing/workflow.js';
 import type { ReservationView } from '../../domain/taskrouter-port.js';
+import type { ParticipantView } from '../../domain/telephony-port.js';
 import type { Center } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { type TransferView, transferView } from './transfers.js';
@@ -92,8 +93,26 @@ export function createCallFinder(center: Center) {
     return call;
   }
 
-  async function legs(conferenceSid: string): Promise<LegView[]> {
-    const parts = await telephony.participants(conferenceSid);
+  // Conferences found live, by name (a name is a task SID or an agent's own call: never reused while
+  // live). An ended conference has no participants left, which drops it from here.
+  const liveConferences = new Map<string, string>();
+  async function liveConference(name: string) {
+    const known = process.env.NOCACHE ? undefined : liveConferences.get(name);
+    if (known) {
+      const parts = await telephony.participants(known).catch(() => []);
+      if (parts.length) return { sid: known, parts };
+      liveConferences.delete(name);
+    }
+    const [conf] = await telephony.conferences({ name, status: 'in-progress' });
+    if (!conf) return undefined;
+    if (liveConferences.size >= STARTED_LEGS_KEPT)
+      liveConferences.delete(liveConferences.keys().next().value ?? '');
+    liveConferences.set(name, conf.sid);
+    return { sid: conf.sid, parts: await telephony.participants(conf.sid) };
+  }
+
+  async function legs(conferenceSid: string, known?: readonly ParticipantView[]): Promise<LegView[]> {
+    const parts = known ?? (await telephony.participants(conferenceSid));
     return Promise.all(
       parts.map(async (p) => {
         const call = await legCall(p.callSid);
@@ -115,9 +134,9 @@ export function createCallFinder(center: Center) {
     callSid: string,
     extra: { taskSid?: string; reservationSid?: string; customer?: CallCustomer },
   ): Promise<CurrentCall | undefined> {
-    const [conf] = await telephony.conferences({ name, status: 'in-progress' });
+    const conf = await liveConference(name);
     if (!conf) return undefined;
-    const all = await legs(conf.sid);
+    const all = await legs(conf.sid, conf.parts);
     const myLeg = all.find((l) => l.to === `client:${agentId}`);
     return {
       ...extra,

@@ -77,6 +77,7 @@ describe.runIf(browserAvailable())('transfers with context between two agents in
   }
 
   const record = (sid: string) => stack.store.calls.get(sid);
+  const rejoins: string[] = [];
 
   beforeAll(async () => {
     await ensureWebBuild();
@@ -95,6 +96,10 @@ describe.runIf(browserAvailable())('transfers with context between two agents in
     await signIn(colleague, stack.url, '1003', '/agent');
     for (const p of [first, colleague])
       await p.getByTestId('link-state').getByText('Connected').waitFor(WITHIN);
+    // A desk that dials itself back into a call it has left would answer the next offer on its own.
+    first.on('request', (r) => {
+      if (r.url().endsWith('/api/agent/call/rejoin')) rejoins.push(r.url());
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -115,6 +120,7 @@ describe.runIf(browserAvailable())('transfers with context between two agents in
     await colleague.getByTestId('transfer-status').getByText('transfer complete').waitFor(WITHIN);
     await shot(first, 'transfer-02-first-wrap-up');
     await wrapUp(first, notes, `${notes} Handed to 1003.`);
+    expect(rejoins).toEqual([]);
     expect(await record(sid)).toMatchObject({ agentId: '1003', notes: `${notes} Handed to 1003.` });
     await sim(`/calls/${sid}/hangup`, {});
     await state(colleague, 'Wrap-up');

@@ -253,6 +253,8 @@ export function useAgentDesk(enabled: boolean) {
     try {
       await deskApi.rejoin();
     } catch (error) {
+      // Nothing was dialled: the next ring is an offer for the agent to take, not this call coming back.
+      expectCallUntil.current = 0;
       patch({ error: say.current(error) });
     }
     await refresh();
