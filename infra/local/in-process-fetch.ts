@@ -1,0 +1,37 @@
+// A fetch that answers some URL prefixes from handlers in this process and sends every other request over
+// the network. The local stack's parts (twin, app) then talk without sockets, yet each handler receives the
+// very Request it would have read off the wire: URL, headers and body bytes as the caller built them.
+
+export interface InProcessRoute {
+  /** Requests whose URL starts with this (e.g. `http://127.0.0.1:3000/`) go to `handle`. */
+  readonly prefix: string;
+  readonly handle: (request: Request) => Response | Promise<Response>;
+}
+
+/**
+ * Unrouted requests use the global fetch as it is at call time, so a test's own server and any wrapper
+ * installed later still see them. A routed response is returned as the handler gave it: redirects are not
+ * followed (the twin asks for `redirect: 'manual'`, and the REST API never redirects).
+ */
+export function inProcessFetch(routes: readonly InProcessRoute[]): typeof fetch {
+  return (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const route = routes.find((r) => url.startsWith(r.prefix));
+    if (!route) return globalThis.fetch(input, init);
+    const request = new Request(input, init);
+    return abortable(request.signal, () => route.handle(request));
+  };
+}
+
+/** Rejects with the signal's reason when it fires first, as fetch does (the twin's 15 s webhook limit). */
+function abortable(signal: AbortSignal, run: () => Response | Promise<Response>): Promise<Response> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<Response>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve()
+      .then(run)
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
