@@ -226,7 +226,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         : {}),
     });
     const twinApp = twin.app;
-    // The app's Twilio REST requests to the twin, by the same measure.
+    // The app's Twilio REST requests to the twin, by the same measure (its own transport and the official client).
     const twilioFetch = inProcess
       ? inProcessFetch([{ prefix: `${twin.apiBaseUrl()}/`, handle: (r) => twinApp.fetch(r) }])
       : undefined;
@@ -288,6 +288,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       accountSid: config.twilio.accountSid,
       authToken: secrets.twilioAuthToken,
       ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
+      ...(twilioFetch ? { fetch: twilioFetch } : {}),
     });
     const channels = createLocalChannels({
       config,

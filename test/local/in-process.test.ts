@@ -143,7 +143,7 @@ describe('a call through the IVR to an agent', () => {
         await sim(`/calls/${callSid}/input`, { digits: '7' });
         const call = stack.twin.voice.voice.calls.get(String(callSid));
         expect(call?.conferenceSid).toBeTruthy();
-        // The official client (provisioning, agents' workers) is on its own HTTP client either way.
+        // The official client (provisioning, agents' workers) uses its own HTTP client when not in process.
         if (inProcess) expect(overHttp).toEqual({ webhooks: 0, rest: 0 });
         else {
           expect(overHttp.webhooks).toBeGreaterThan(3);
