@@ -34,6 +34,7 @@ import type { AppDeps } from '../../functions/http/deps.js';
 import { type PeriodicResult, runPeriodicJobs } from '../../functions/workers/periodic-jobs.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { type DemoDataReport, loadDemoData } from './demo-loader.js';
+import { unverifiedSigner } from './dynalite-in-process.js';
 import { type DynaliteServer, type EmbeddedServer, startDynalite } from './dynalite-server.js';
 import { inProcessFetch } from './in-process-fetch.js';
 import { createLocalChannels, LOCAL_FAX_SECRET, type LocalChannels } from './local-channels.js';
@@ -269,7 +270,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region: config.region,
       // dynalite ignores credentials; fixed ones keep the SDK from searching the machine for real ones.
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      ...(inProcess ? { requestHandler: dynamo.inProcess } : {}),
+      ...(inProcess ? { requestHandler: dynamo.inProcess, signer: unverifiedSigner } : {}),
     });
     cleanups.push(() => client.destroy());
     await ensureTable(client, config.tableName);
