@@ -14,16 +14,21 @@ export interface InProcessRequestHandler {
 }
 
 /**
- * dynalite's listener (node_modules/dynalite/index.js `httpHandler`) reads `method`, `url` and lower-case
+ * `open` turns false when dynalite stops. dynalite's listener (node_modules/dynalite/index.js `httpHandler`) reads `method`, `url` and lower-case
  * `headers`, listens for `data` and `end` (and `error`), and calls `removeAllListeners`; it answers through
  * `statusCode`, `setHeader` and `end(body)` and sets `contentType` on the response. Nothing else.
  */
-export function dynaliteInProcess(server: Server): InProcessRequestHandler {
+export function dynaliteInProcess(server: Server, open: () => boolean): InProcessRequestHandler {
   return {
     handle(request, options) {
       return new Promise((resolve, reject) => {
         const signal = options?.abortSignal as AbortSignal | undefined;
         if (signal?.aborted) return reject(signal.reason);
+        // After stop, as against a closed port: dynalite would throw "Database is closed" from a callback.
+        if (!open())
+          return reject(
+            Object.assign(new Error('connect ECONNREFUSED (dynalite stopped)'), { code: 'ECONNREFUSED' }),
+          );
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
         const req = Object.assign(new EventEmitter(), {

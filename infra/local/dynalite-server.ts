@@ -28,10 +28,15 @@ export async function startDynalite(path?: string): Promise<DynaliteServer> {
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  let open = true;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    inProcess: dynaliteInProcess(server),
-    stop: () =>
-      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    inProcess: dynaliteInProcess(server, () => open),
+    stop: () => {
+      open = false;
+      return new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+    },
   };
 }

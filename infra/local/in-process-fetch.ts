@@ -11,16 +11,28 @@ export interface InProcessRoute {
 /**
  * Unrouted requests use the global fetch as it is at call time, so a test's own server and any wrapper
  * installed later still see them. A routed response is returned as the handler gave it: redirects are not
- * followed (the twin asks for `redirect: 'manual'`, and the REST API never redirects).
+ * followed (the twin asks for `redirect: 'manual'`, and the REST API never redirects). Once `open()` says
+ * false (the stack is stopping) routed requests fail as fetch does against a closed port, rather than
+ * reaching storage that is being closed.
  */
-export function inProcessFetch(routes: readonly InProcessRoute[]): typeof fetch {
+export function inProcessFetch(
+  routes: readonly InProcessRoute[],
+  open: () => boolean = () => true,
+): typeof fetch {
   return (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const route = routes.find((r) => url.startsWith(r.prefix));
     if (!route) return globalThis.fetch(input, init);
+    if (!open()) return Promise.reject(connectionRefused());
     const request = new Request(input, init);
     return abortable(request.signal, () => route.handle(request));
   };
+}
+
+/** What undici's fetch throws for a port nobody listens on. */
+export function connectionRefused(): TypeError {
+  const cause = Object.assign(new Error('connect ECONNREFUSED (stopped)'), { code: 'ECONNREFUSED' });
+  return new TypeError('fetch failed', { cause });
 }
 
 /** Rejects with the signal's reason when it fires first, as fetch does (the twin's 15 s webhook limit). */

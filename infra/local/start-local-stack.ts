@@ -223,13 +223,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // Webhooks to this server go straight to its listener, as from a client on this machine (the app
       // reads the client's address from the socket); those to other servers (a test's) still go over HTTP.
       ...(inProcess
-        ? { webhookFetch: inProcessFetch([{ prefix: `${url}/`, handle: (r) => listener(r, LOOPBACK_ENV) }]) }
+        ? {
+            webhookFetch: inProcessFetch(
+              [{ prefix: `${url}/`, handle: (r) => listener(r, LOOPBACK_ENV) }],
+              () => !stopped,
+            ),
+          }
         : {}),
     });
     const twinApp = twin.app;
     // The app's Twilio REST requests to the twin, by the same measure (its own transport and the official client).
     const twilioFetch = inProcess
-      ? inProcessFetch([{ prefix: `${twin.apiBaseUrl()}/`, handle: (r) => twinApp.fetch(r) }])
+      ? inProcessFetch([{ prefix: `${twin.apiBaseUrl()}/`, handle: (r) => twinApp.fetch(r) }], () => !stopped)
       : undefined;
     // The twin's records come back before provisioning looks for its workspace and reconciliation for calls.
     if (dataDir) {

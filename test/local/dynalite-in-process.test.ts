@@ -81,4 +81,18 @@ describe('dynalite in process', () => {
     ).rejects.toMatchObject({ name: 'MissingAuthenticationTokenException' });
     unsigned.destroy();
   });
+
+  it('refuses requests once stopped, as a closed port would, instead of reaching the closed database', async () => {
+    const other = await startDynalite();
+    const late = client({
+      endpoint: other.endpoint,
+      requestHandler: other.inProcess,
+      signer: unverifiedSigner,
+    });
+    await other.stop();
+    await expect(
+      late.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'x' } } })),
+    ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    late.destroy();
+  });
 });

@@ -92,6 +92,20 @@ describe('a webhook handed over in process', () => {
     expect(await send(sender(local, 'not-the-token'))).toMatchObject({ ok: false, status: 403 });
   });
 
+  it('fails like a closed port once the stack stops taking requests', async () => {
+    let open = true;
+    const local = inProcessFetch(
+      [{ prefix: `${base}/`, handle: (r) => appFor('in-process').fetch(r) }],
+      () => open,
+    );
+    expect(await send(sender(local))).toMatchObject({ ok: true });
+    open = false;
+    expect(await send(sender(local))).toMatchObject({
+      ok: false,
+      errorCode: WebhookErrors.connectionFailure,
+    });
+  });
+
   it('fails at the time limit like a connection that never answers', async () => {
     const hung = inProcessFetch([{ prefix: `${base}/`, handle: () => new Promise<Response>(() => {}) }]);
     const result = await send(sender(hung, ACCOUNT.authToken, 50));
