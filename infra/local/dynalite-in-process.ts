@@ -1,6 +1,7 @@
 // The AWS SDK's request handler for dynalite in this process: each DynamoDB request is handed to
 // dynalite's HTTP request listener as a minimal request and response pair, with no socket, HTTP parser or
-// connection pool between them. The SDK still signs, serialises and parses as it does over HTTP.
+// connection pool between them. The SDK still serialises and parses as it does over HTTP; the signature,
+// which dynalite never verifies, can be skipped with `unverifiedSigner`.
 import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import type { HttpHandlerOptions, HttpRequest, HttpResponse, RequestSigner } from '@smithy/types';
@@ -14,9 +15,10 @@ export interface InProcessRequestHandler {
 }
 
 /**
- * `open` turns false when dynalite stops. dynalite's listener (node_modules/dynalite/index.js `httpHandler`) reads `method`, `url` and lower-case
- * `headers`, listens for `data` and `end` (and `error`), and calls `removeAllListeners`; it answers through
+ * dynalite's listener (`httpHandler` in its index.js) reads `method`, `url` and lower-case `headers`,
+ * listens for `data` and `end` (and `error`) and calls `removeAllListeners`; it answers through
  * `statusCode`, `setHeader` and `end(body)` and sets `contentType` on the response. Nothing else.
+ * `open` turns false when dynalite stops.
  */
 export function dynaliteInProcess(server: Server, open: () => boolean): InProcessRequestHandler {
   return {
