@@ -35,13 +35,18 @@ export function connectionRefused(): TypeError {
   return new TypeError('fetch failed', { cause });
 }
 
-/** Rejects with the signal's reason when it fires first, as fetch does (the twin's 15 s webhook limit). */
+/**
+ * Rejects with the signal's reason when it fires first, as fetch does (the twin's 15 s webhook limit).
+ * The handler runs on a later turn of the event loop, never inside the caller's, as behind a socket: the
+ * twin and the app were written against that, and run inline a browser's click-to-dial call never
+ * reached wrap-up after the customer hung up.
+ */
 function abortable(signal: AbortSignal, run: () => Response | Promise<Response>): Promise<Response> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<Response>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
-    Promise.resolve()
+    new Promise<void>((r) => setImmediate(r))
       .then(run)
       .then(resolve, reject)
       .finally(() => signal.removeEventListener('abort', onAbort));
