@@ -1,6 +1,7 @@
 // dynalite in this process: DynamoDB's API over HTTP on a random local port, in memory or on disk.
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
+import { dynaliteInProcess, type InProcessRequestHandler } from './dynalite-in-process.js';
 
 export interface EmbeddedServer {
   /** http://127.0.0.1:<port> */
@@ -8,8 +9,13 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
+export interface DynaliteServer extends EmbeddedServer {
+  /** A DynamoDBClient `requestHandler` reaching this dynalite without its socket. */
+  readonly inProcess: InProcessRequestHandler;
+}
+
 /** `path` keeps the data in a LevelDB folder; absent means in memory, gone on stop. */
-export async function startDynalite(path?: string): Promise<EmbeddedServer> {
+export async function startDynalite(path?: string): Promise<DynaliteServer> {
   // Tables become ACTIVE at once: the 500 ms default only slows every start for nothing.
   const server = dynalite({
     ...(path ? { path } : {}),
@@ -22,9 +28,15 @@ export async function startDynalite(path?: string): Promise<EmbeddedServer> {
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  let open = true;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    inProcess: dynaliteInProcess(server, () => open),
+    stop: () => {
+      open = false;
+      return new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+    },
   };
 }

@@ -33,6 +33,8 @@ export function createLocalChannels(input: {
   readonly store: Store;
   readonly clock: TimerClock;
   readonly twilio: TwilioClient;
+  /** How the Twilio REST requests go out; default the global fetch (the stack passes its in-process one). */
+  readonly twilioFetch?: typeof fetch;
   readonly dataDir?: string;
   readonly log?: (line: string) => void;
 }): LocalChannels {
@@ -52,6 +54,7 @@ export function createLocalChannels(input: {
       accountSid: config.twilio.accountSid,
       authToken: input.twilioAuthToken,
       ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
+      ...(input.twilioFetch ? { fetch: input.twilioFetch } : {}),
     }).taskrouter,
   });
   const mail = createLocalOutbox(clock, input.dataDir ? join(input.dataDir, 'outbox') : undefined);

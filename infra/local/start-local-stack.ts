@@ -34,7 +34,9 @@ import type { AppDeps } from '../../functions/http/deps.js';
 import { type PeriodicResult, runPeriodicJobs } from '../../functions/workers/periodic-jobs.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { type DemoDataReport, loadDemoData } from './demo-loader.js';
-import { type EmbeddedServer, startDynalite } from './dynalite-server.js';
+import { unverifiedSigner } from './dynalite-in-process.js';
+import { type DynaliteServer, type EmbeddedServer, startDynalite } from './dynalite-server.js';
+import { inProcessFetch } from './in-process-fetch.js';
 import { createLocalChannels, LOCAL_FAX_SECRET, type LocalChannels } from './local-channels.js';
 import { LOCAL_BUCKET, LOCAL_TABLE, LOCAL_TWILIO, localConfig, localSessionKey } from './local-config.js';
 import { RECONCILE_EVERY_MS, startLocalPeriodicJobs } from './local-periodic-jobs.js';
@@ -78,6 +80,12 @@ export interface LocalStackOptions {
    * has always shown (failures, and the few info lines outside webhooks; the per-webhook log is AWS-only).
    */
   readonly logger?: Logger;
+  /**
+   * The twin's webhooks to the app, the app's Twilio REST requests to the twin and its DynamoDB requests to
+   * dynalite are handed over in this process, without sockets. Default true; false sends them all over
+   * localhost HTTP, as separate processes would. Browsers and other clients always use the HTTP server.
+   */
+  readonly inProcess?: boolean;
 }
 
 export interface LocalStack {
@@ -156,6 +164,7 @@ function closeServer(server: Server): Promise<void> {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? (() => {});
   const host = options.host ?? '127.0.0.1';
+  const inProcess = options.inProcess ?? true;
   const clock = options.clock ?? createSystemClock({ onTimerError: reportTimerError });
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -191,17 +200,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let handle: ((request: Request, env: unknown) => Response | Promise<Response>) | undefined;
     let csp: CspSources = { connect: [], media: [] };
     const web = createWebHandler(options.webRoot ?? DEFAULT_WEB_ROOT, () => csp);
-    server = createServer(
-      getRequestListener(
-        headAsGet((request, env) => {
-          const { pathname } = new URL(request.url);
-          if (request.method === 'GET' && !isAppPath(pathname)) return web(request);
-          return handle
-            ? handle(request, env)
-            : new Response('Starting, try again in a moment.', { status: 503 });
-        }),
-      ),
-    );
+    const listener = headAsGet((request, env) => {
+      const { pathname } = new URL(request.url);
+      if (request.method === 'GET' && !isAppPath(pathname)) return web(request);
+      return handle
+        ? handle(request, env)
+        : new Response('Starting, try again in a moment.', { status: 503 });
+    });
+    server = createServer(getRequestListener(listener));
     server.on('upgrade', (request, socket, head) => {
       const { pathname } = new URL(request.url ?? '/', 'http://localhost');
       if (twin && pathname === twin.agentLink.path) twin.agentLink.handleUpgrade(request, socket, head);
@@ -214,7 +220,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       clock,
       serverUrl: () => url,
       signingKeys: new Map([[LOCAL_TWILIO.apiKeySid, LOCAL_TWILIO.apiKeySecret]]),
+      // Webhooks to this server go straight to its listener, as from a client on this machine (the app
+      // reads the client's address from the socket); those to other servers (a test's) still go over HTTP.
+      ...(inProcess
+        ? {
+            webhookFetch: inProcessFetch(
+              [{ prefix: `${url}/`, handle: (r) => listener(r, LOOPBACK_ENV) }],
+              () => !stopped,
+            ),
+          }
+        : {}),
     });
+    const twinApp = twin.app;
+    // The app's Twilio REST requests to the twin, by the same measure (its own transport and the official client).
+    const twilioFetch = inProcess
+      ? inProcessFetch([{ prefix: `${twin.apiBaseUrl()}/`, handle: (r) => twinApp.fetch(r) }], () => !stopped)
+      : undefined;
     // The twin's records come back before provisioning looks for its workspace and reconciliation for calls.
     if (dataDir) {
       persistence = persistTwin(twin, { path: join(dataDir, 'twin', 'state.json'), clock, log });
@@ -233,7 +254,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const started of servers) if (started.status === 'fulfilled') cleanups.push(started.value.stop);
     for (const started of servers) if (started.status === 'rejected') throw started.reason;
     const [dynamo, s3] = servers.map((s) => (s as PromiseFulfilledResult<EmbeddedServer>).value) as [
-      EmbeddedServer,
+      DynaliteServer,
       EmbeddedServer,
     ];
     log(
@@ -254,6 +275,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region: config.region,
       // dynalite ignores credentials; fixed ones keep the SDK from searching the machine for real ones.
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      ...(inProcess ? { requestHandler: dynamo.inProcess, signer: unverifiedSigner } : {}),
     });
     cleanups.push(() => client.destroy());
     await ensureTable(client, config.tableName);
@@ -272,6 +294,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       accountSid: config.twilio.accountSid,
       authToken: secrets.twilioAuthToken,
       ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
+      ...(twilioFetch ? { fetch: twilioFetch } : {}),
     });
     const channels = createLocalChannels({
       config,
@@ -279,6 +302,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       store,
       clock,
       twilio,
+      ...(twilioFetch ? { twilioFetch } : {}),
       ...(dataDir ? { dataDir } : {}),
       log,
     });
@@ -294,12 +318,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         accountSid: config.twilio.accountSid,
         authToken: secrets.twilioAuthToken,
         ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
+        ...(twilioFetch ? { fetch: twilioFetch } : {}),
       }),
       jobs: channels.queue,
       channels: channels.channels,
     };
     const app = createApp(deps);
-    const twinApp = twin.app;
     const faxSim = createFaxSimApp({ appUrl: () => url, secret: LOCAL_FAX_SECRET });
     // The twin's own clock routes settle only voice; here a move settles TaskRouter too and shows the center's zone.
     const clockSim = new Hono().route(
@@ -370,6 +394,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 }
 
 type Listener = (request: Request, env: unknown) => Response | Promise<Response>;
+
+/** The part of @hono/node-server's `env` the app reads for a request handed over in process: the peer's address. */
+const LOOPBACK_ENV = { incoming: { socket: { remoteAddress: '127.0.0.1' } } } as const;
 
 /**
  * HEAD answered as the GET would be, without its body. Hono answers HEAD with `new Response(null, res)`,

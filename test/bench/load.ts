@@ -1,9 +1,10 @@
 // Benchmark: 10, 50, 100 and 200 callers at once through the IVR on the local stack, with an agent free
 // for every caller. Agents' clients are sim parties that answer; each agent talks, hangs up through the
 // API and ends wrap-up. Per level: webhook time per step as the twin measures each round trip (app time
-// plus localhost HTTP, one process), callers who reached an agent, and per call the DynamoDB requests
+// plus the hand-over, one process), callers who reached an agent, and per call the DynamoDB requests
 // (counted by a middleware on the stack's client, GSI writes apart) and the Twilio REST requests the app
-// made. Writes bench-results/load.json. Run alone: npm run bench -- load
+// made. Writes bench-results/load.json. Run alone: npm run bench -- load (LOAD_HTTP=1 puts the twin, the
+// app and dynalite back on localhost HTTP between each other, for comparison).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { routing } from '../../flows/routing.js';
 import { provisionRouting } from '../../functions/adapters/twilio/provision-taskrouter.js';
@@ -16,6 +17,7 @@ import { benchRunningClock } from './bench-clock.js';
 import { type LatencySummary, summarise } from './stats.js';
 
 const LEVELS = [10, 50, 100, 200];
+const IN_PROCESS = process.env.LOAD_HTTP !== '1';
 const HOTLINE = '+18005550100';
 const TALK_MS = 2_000;
 /** A level ends when every caller reached an agent, nobody new did for QUIET_MS, or after LEVEL_MS. */
@@ -32,8 +34,8 @@ interface Agent {
 export async function run(levels = LEVELS) {
   const dynamo = installDynamoCounter();
   const { clock, timerErrors } = benchRunningClock();
-  const stack = await startLocalStack({ port: 0, demoData: true, clock });
-  const rest = countRestCalls(() => stack.twin.apiBaseUrl());
+  const stack = await startLocalStack({ port: 0, demoData: true, clock, inProcess: IN_PROCESS });
+  const rest = countRestCalls(stack);
   const work = new Set<Promise<void>>();
   try {
     const agents = await signInAgents(stack, Math.max(...levels));
@@ -108,6 +110,7 @@ export async function run(levels = LEVELS) {
       date: new Date().toISOString(),
       machine: '2 cores, shared and noisy: compare ratios within one run',
       clock: 'running at real speed from Monday 2026-03-02 10:00 Asia/Shanghai',
+      inProcess: IN_PROCESS,
       agents: agents.length,
       talkMs: TALK_MS,
       timerErrors: timerErrors(),
@@ -116,7 +119,7 @@ export async function run(levels = LEVELS) {
       ...results,
       // The largest level's figures, for comparison across runs.
       perCall: last,
-      note: 'webhook times are twin-side: the round trip the twin measures for each webhook (app handling plus localhost HTTP), with the twin, the app and dynalite in one process; the app-side time alone is not measured. Goals: every caller of 200 reaches an agent, step p99 <= 250 ms.',
+      note: 'webhook times are twin-side: the round trip the twin measures for each webhook (app handling plus the hand-over: in process, or localhost HTTP with LOAD_HTTP=1), with the twin, the app and dynalite in one process; the app-side time alone is not measured. Goals: every caller of 200 reaches an agent, step p99 <= 250 ms.',
     };
     mkdirSync('bench-results', { recursive: true });
     writeFileSync('bench-results/load.json', `${JSON.stringify(result, null, 2)}\n`);
@@ -281,11 +284,14 @@ function perCallFigures(
 }
 
 /**
- * Counts requests to the twin's REST API by method and path shape: the app reaches Twilio through the
- * global fetch (its REST transport), and no one else calls that base URL while counting.
+ * Counts requests to the twin's REST API by method and path shape, where the twin receives them: its Hono
+ * app serves them whether they came over HTTP or were handed over in process (the stack's default), and
+ * no one but the app calls that API while counting.
  */
-function countRestCalls(base: () => string) {
-  const original = globalThis.fetch;
+function countRestCalls(stack: LocalStack) {
+  const app = stack.twin.app;
+  const original = app.fetch;
+  const prefix = new URL(stack.twin.apiBaseUrl()).pathname;
   const counter = {
     counting: false,
     byRequest: {} as Record<string, number>,
@@ -293,21 +299,18 @@ function countRestCalls(base: () => string) {
       counter.byRequest = {};
     },
     uninstall() {
-      globalThis.fetch = original;
+      app.fetch = original;
     },
   };
-  globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (counter.counting && url.startsWith(base())) {
-      const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
-      const shape = new URL(url).pathname
-        .slice(new URL(base()).pathname.length)
-        .replace(/\/[A-Z]{2}[0-9a-f]{32}/g, '/{sid}');
-      const key = `${method} ${shape}`;
+  app.fetch = (request, ...rest) => {
+    const { pathname } = new URL(request.url);
+    if (counter.counting && pathname.startsWith(`${prefix}/`)) {
+      const shape = pathname.slice(prefix.length).replace(/\/[A-Z]{2}[0-9a-f]{32}/g, '/{sid}');
+      const key = `${request.method} ${shape}`;
       counter.byRequest[key] = (counter.byRequest[key] ?? 0) + 1;
     }
-    return original(input, init);
-  }) as typeof fetch;
+    return original(request, ...rest);
+  };
   return counter;
 }
 

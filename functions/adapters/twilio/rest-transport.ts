@@ -13,6 +13,11 @@ export interface TwilioCredentials {
   readonly apiBaseUrl?: string;
 }
 
+export interface RestTransportOptions extends TwilioCredentials {
+  /** Sends every request; default the global fetch. The local stack passes one that reaches the twin in process. */
+  readonly fetch?: typeof fetch;
+}
+
 export interface RestTransport {
   readonly accountSid: string;
   /** The Voice/Messaging API: `path` is below `/2010-04-01/Accounts/<sid>/`. */
@@ -34,7 +39,7 @@ function form(params: Params): URLSearchParams {
   return out;
 }
 
-export function createRestTransport(options: TwilioCredentials): RestTransport {
+export function createRestTransport(options: RestTransportOptions): RestTransport {
   const base = options.apiBaseUrl?.replace(/\/+$/, '');
   const api = `${base ? `${base}/api` : 'https://api.twilio.com'}/2010-04-01/Accounts/${options.accountSid}`;
   const tr = base ? `${base}/taskrouter/v1` : 'https://taskrouter.twilio.com/v1';
@@ -42,7 +47,8 @@ export function createRestTransport(options: TwilioCredentials): RestTransport {
 
   async function send(method: 'GET' | 'POST' | 'DELETE', url: string, params?: Params): Promise<Json> {
     const body = method === 'POST' && params ? form(params).toString() : undefined;
-    const res = await fetch(url, {
+    // Read at call time, not captured: a wrapper installed on the global fetch later still sees requests.
+    const res = await (options.fetch ?? fetch)(url, {
       method,
       headers: {
         authorization: auth,

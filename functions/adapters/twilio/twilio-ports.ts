@@ -3,7 +3,7 @@
 import type { MessagingPort } from '../../domain/messaging-port.js';
 import type { TaskRouterPort } from '../../domain/taskrouter-port.js';
 import type { TelephonyPort } from '../../domain/telephony-port.js';
-import { createRestTransport, type RestTransport, type TwilioCredentials } from './rest-transport.js';
+import { createRestTransport, type RestTransport, type RestTransportOptions } from './rest-transport.js';
 import { createTaskRouterRest } from './taskrouter-rest.js';
 import { createTelephonyRest } from './telephony-rest.js';
 
@@ -30,8 +30,8 @@ export function createMessagingRest(rest: RestTransport): MessagingPort {
   };
 }
 
-export function createTwilioPorts(credentials: TwilioCredentials): TwilioPorts {
-  const rest = createRestTransport(credentials);
+export function createTwilioPorts(options: RestTransportOptions): TwilioPorts {
+  const rest = createRestTransport(options);
   return {
     taskrouter: createTaskRouterRest(rest),
     telephony: createTelephonyRest(rest),

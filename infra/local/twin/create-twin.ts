@@ -9,6 +9,7 @@ import { TaskRouterEngine } from './taskrouter/engine.js';
 import { createTaskRouterRestApp } from './taskrouter/rest/app.js';
 import { createVoiceTwin, type VoiceTwin } from './voice/create-voice-twin.js';
 import { createTwinLog } from './webhooks/twin-log.js';
+import { createWebhookSender } from './webhooks/webhook-sender.js';
 
 export interface TwinOptions {
   readonly account: TwinAccount;
@@ -18,6 +19,8 @@ export interface TwinOptions {
   /** API keys (SK… -> secret) whose Access Tokens the agent link accepts. */
   readonly signingKeys: ReadonlyMap<string, string>;
   readonly webhookTimeoutMs?: number;
+  /** How webhooks go out; default the global fetch. The local stack hands its own server's in process. */
+  readonly webhookFetch?: typeof fetch;
 }
 
 export interface Twin {
@@ -59,7 +62,12 @@ export function createTwin(options: TwinOptions): Twin {
     clock: options.clock,
     log,
     baseUrl: apiBaseUrl,
-    ...(options.webhookTimeoutMs !== undefined ? { webhookTimeoutMs: options.webhookTimeoutMs } : {}),
+    webhooks: createWebhookSender({
+      account: options.account,
+      log,
+      ...(options.webhookTimeoutMs !== undefined ? { timeoutMs: options.webhookTimeoutMs } : {}),
+      ...(options.webhookFetch ? { fetch: options.webhookFetch } : {}),
+    }),
   });
   const taskrouter = new TaskRouterEngine({ ...voice.context, voice: voice.voicePort });
   voice.setTaskRouter(taskrouter);

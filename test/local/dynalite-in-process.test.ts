@@ -1,0 +1,98 @@
+// DynamoDB requests handed to dynalite in process answer as they do over its HTTP socket: items, errors
+// the SDK turns into its named exceptions, and dynalite's own check that a request is signed.
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTable } from '../../functions/adapters/dynamo/store.js';
+import { unverifiedSigner } from '../../infra/local/dynalite-in-process.js';
+import { type DynaliteServer, startDynalite } from '../../infra/local/dynalite-server.js';
+
+const TABLE = 'in-process';
+let dynamo: DynaliteServer;
+let overHttp: DynamoDBClient;
+let inProcess: DynamoDBClient;
+
+const client = (extra: Partial<ConstructorParameters<typeof DynamoDBClient>[0]> = {}) =>
+  new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    ...extra,
+  });
+
+beforeAll(async () => {
+  dynamo = await startDynalite();
+  overHttp = client();
+  inProcess = client({ requestHandler: dynamo.inProcess, signer: unverifiedSigner });
+  await ensureTable(inProcess, TABLE);
+});
+afterAll(async () => {
+  overHttp.destroy();
+  inProcess.destroy();
+  await dynamo.stop();
+});
+
+describe('dynalite in process', () => {
+  it('stores and reads what the HTTP path reads, byte for byte in every attribute', async () => {
+    const item = {
+      pk: { S: 'caller#1' },
+      sk: { S: '张三 & =' },
+      n: { N: '42' },
+      b: { B: new Uint8Array([0, 255]) },
+    };
+    await inProcess.send(new PutItemCommand({ TableName: TABLE, Item: item }));
+    const key = { pk: item.pk, sk: item.sk };
+    const direct = await inProcess.send(new GetItemCommand({ TableName: TABLE, Key: key }));
+    const viaHttp = await overHttp.send(new GetItemCommand({ TableName: TABLE, Key: key }));
+    expect(direct.Item).toEqual(item);
+    expect(direct.Item).toEqual(viaHttp.Item);
+    const query = new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': item.pk },
+    });
+    expect((await inProcess.send(query)).Items).toEqual((await overHttp.send(query)).Items);
+  });
+
+  it('turns dynalite error answers into the SDK named exceptions', async () => {
+    const put = new PutItemCommand({
+      TableName: TABLE,
+      Item: { pk: { S: 'caller#1' }, sk: { S: '张三 & =' } },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    await expect(inProcess.send(put)).rejects.toBeInstanceOf(ConditionalCheckFailedException);
+    await expect(
+      inProcess.send(new GetItemCommand({ TableName: 'missing', Key: { pk: { S: 'x' } } })),
+    ).rejects.toMatchObject({ name: 'ResourceNotFoundException', $metadata: { httpStatusCode: 400 } });
+  });
+
+  it('still refuses a request that does not look signed', async () => {
+    const unsigned = client({
+      requestHandler: dynamo.inProcess,
+      signer: { sign: async (request) => request },
+    });
+    await expect(
+      unsigned.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'x' }, sk: { S: 'y' } } })),
+    ).rejects.toMatchObject({ name: 'MissingAuthenticationTokenException' });
+    unsigned.destroy();
+  });
+
+  it('refuses requests once stopped, as a closed port would, instead of reaching the closed database', async () => {
+    const other = await startDynalite();
+    const late = client({
+      endpoint: other.endpoint,
+      requestHandler: other.inProcess,
+      signer: unverifiedSigner,
+    });
+    await other.stop();
+    await expect(
+      late.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'x' } } })),
+    ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    late.destroy();
+  });
+});
