@@ -13,6 +13,7 @@ import { decodeSession } from '../../functions/http/twilio/ivr/session-url.js';
 import { type LocalStack, startLocalStack } from '../../infra/local/start-local-stack.js';
 import type { RingEvent } from '../../infra/local/twin/voice/parties.js';
 import { installDynamoCounter } from '../support/dynamo-counter.js';
+import { countTwilioRest } from '../support/twilio-rest-counter.js';
 import { benchRunningClock } from './bench-clock.js';
 import { type LatencySummary, summarise } from './stats.js';
 
@@ -35,7 +36,7 @@ export async function run(levels = LEVELS) {
   const dynamo = installDynamoCounter();
   const { clock, timerErrors } = benchRunningClock();
   const stack = await startLocalStack({ port: 0, demoData: true, clock, inProcess: IN_PROCESS });
-  const rest = countRestCalls(stack);
+  const rest = countTwilioRest(stack);
   const work = new Set<Promise<void>>();
   try {
     const agents = await signInAgents(stack, Math.max(...levels));
@@ -281,37 +282,6 @@ function perCallFigures(
         .map(([request, n]) => [request, per(n, calls)]),
     ),
   };
-}
-
-/**
- * Counts requests to the twin's REST API by method and path shape, where the twin receives them: its Hono
- * app serves them whether they came over HTTP or were handed over in process (the stack's default), and
- * no one but the app calls that API while counting.
- */
-function countRestCalls(stack: LocalStack) {
-  const app = stack.twin.app;
-  const original = app.fetch;
-  const prefix = new URL(stack.twin.apiBaseUrl()).pathname;
-  const counter = {
-    counting: false,
-    byRequest: {} as Record<string, number>,
-    reset() {
-      counter.byRequest = {};
-    },
-    uninstall() {
-      app.fetch = original;
-    },
-  };
-  app.fetch = (request, ...rest) => {
-    const { pathname } = new URL(request.url);
-    if (counter.counting && pathname.startsWith(`${prefix}/`)) {
-      const shape = pathname.slice(prefix.length).replace(/\/[A-Z]{2}[0-9a-f]{32}/g, '/{sid}');
-      const key = `${request.method} ${shape}`;
-      counter.byRequest[key] = (counter.byRequest[key] ?? 0) + 1;
-    }
-    return original(request, ...rest);
-  };
-  return counter;
 }
 
 async function json<T = unknown>(

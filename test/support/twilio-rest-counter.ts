@@ -1,6 +1,8 @@
 // Counts the app's requests to Twilio's REST API on the local stack, by method and path shape (SIDs as
-// {sid}): the app reaches the twin's REST API through the global fetch, and nothing else calls that base
-// URL while counting is on.
+// {sid}), where the twin receives them: its Hono app serves them whether they came over HTTP or were
+// handed over in process (the stack's default), and no one but the app calls that API while counting.
+import type { LocalStack } from '../../infra/local/start-local-stack.js';
+
 export interface TwilioRestCounter {
   counting: boolean;
   readonly byRequest: Record<string, number>;
@@ -9,8 +11,10 @@ export interface TwilioRestCounter {
   uninstall(): void;
 }
 
-export function countTwilioRest(base: () => string): TwilioRestCounter {
-  const original = globalThis.fetch;
+export function countTwilioRest(stack: LocalStack): TwilioRestCounter {
+  const app = stack.twin.app;
+  const original = app.fetch;
+  const prefix = new URL(stack.twin.apiBaseUrl()).pathname;
   let byRequest: Record<string, number> = {};
   const counter: TwilioRestCounter = {
     counting: false,
@@ -22,20 +26,17 @@ export function countTwilioRest(base: () => string): TwilioRestCounter {
       byRequest = {};
     },
     uninstall() {
-      globalThis.fetch = original;
+      app.fetch = original;
     },
   };
-  globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (counter.counting && url.startsWith(base())) {
-      const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
-      const shape = new URL(url).pathname
-        .slice(new URL(base()).pathname.length)
-        .replace(/\/[A-Z]{2}[0-9a-f]{32}/g, '/{sid}');
-      const key = `${method} ${shape}`;
+  app.fetch = (request, ...rest) => {
+    const { pathname } = new URL(request.url);
+    if (counter.counting && pathname.startsWith(`${prefix}/`)) {
+      const shape = pathname.slice(prefix.length).replace(/\/[A-Z]{2}[0-9a-f]{32}/g, '/{sid}');
+      const key = `${request.method} ${shape}`;
       byRequest[key] = (byRequest[key] ?? 0) + 1;
     }
-    return original(input, init);
-  }) as typeof fetch;
+    return original(request, ...rest);
+  };
   return counter;
 }
