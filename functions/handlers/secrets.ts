@@ -1,6 +1,10 @@
 // Resolves the app's secrets: inline values (local stack) or Secrets Manager ids (AWS), read once per
 // Lambda container at init and kept in memory. Values are never logged; errors name only the key and id.
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import {
+  GetSecretValueCommand,
+  PutSecretValueCommand,
+  SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
 import { type AppConfig, ConfigError } from '../config.js';
 import type { AppSecrets } from '../http/deps.js';
 
@@ -15,6 +19,15 @@ export function secretsManagerReader(region: string): SecretReader {
   return async (secretId) => {
     client ??= new SecretsManagerClient({ region });
     return (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;
+  };
+}
+
+/** Stores a new value (a new version) of a secret; only the provisioning step writes one, the API key. */
+export function secretsManagerWriter(region: string): (secretId: string, value: string) => Promise<void> {
+  let client: SecretsManagerClient | undefined;
+  return async (secretId, value) => {
+    client ??= new SecretsManagerClient({ region });
+    await client.send(new PutSecretValueCommand({ SecretId: secretId, SecretString: value }));
   };
 }
 
