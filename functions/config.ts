@@ -28,7 +28,8 @@ export interface AppConfig {
     readonly apiBaseUrl?: string;
     /** API key (SK…) that signs browser Access Tokens; absent = POST /api/agent/token answers 409. */
     readonly apiKey?: {
-      readonly sid: string;
+      /** Absent when the secret holds both halves as JSON {"sid","secret"} (the AWS stack's key). */
+      readonly sid?: string;
       readonly secret:
         | { readonly source: 'inline'; readonly value: string }
         | { readonly source: 'secret'; readonly secretId: string };
@@ -253,11 +254,16 @@ export function loadBootstrapConfig(env: Env = process.env): BootstrapConfig {
   };
 }
 
-/** Both halves or neither: a key SID without its secret (or the reverse) fails at start, naming the key. */
+/**
+ * Both halves or neither: a key SID without its secret (or an inline secret without its SID) fails at
+ * start, naming the key. A Secrets Manager secret alone holds both, as the stack's provisioning stores them.
+ */
 function twilioApiKey(env: Env): { apiKey?: NonNullable<AppConfig['twilio']['apiKey']> } {
   const sid = optional(env, 'TWILIO_API_KEY_SID');
-  const hasSecret = optional(env, 'TWILIO_API_KEY_SECRET') ?? optional(env, 'TWILIO_API_KEY_SECRET_ID');
+  const secretId = optional(env, 'TWILIO_API_KEY_SECRET_ID');
+  const hasSecret = optional(env, 'TWILIO_API_KEY_SECRET') ?? secretId;
   if (!sid && !hasSecret) return {};
+  if (!sid && secretId) return { apiKey: { secret: { source: 'secret', secretId } } };
   if (!sid) throw new ConfigError('TWILIO_API_KEY_SID', 'is required when an API key secret is set');
   if (!/^SK[0-9a-f]{32}$/.test(sid))
     throw new ConfigError('TWILIO_API_KEY_SID', 'must be "SK" followed by 32 lower-case hex characters');

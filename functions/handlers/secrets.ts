@@ -6,6 +6,7 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { type AppConfig, ConfigError } from '../config.js';
+import { type ApiKeyValue, parseApiKey } from '../adapters/twilio/provision-api-key.js';
 import type { AppSecrets } from '../http/deps.js';
 
 /** Returns a secret's string value by id (name or ARN). */
@@ -45,19 +46,38 @@ export async function resolveSecret(source: SecretSource, key: string, read: Sec
   return value.trim();
 }
 
+/**
+ * The API key: with its SID configured, the secret is the key's secret; without, the secret is JSON
+ * {"sid","secret"} as provisioning stores it, and `{"sid":""}` (no key made yet) means none.
+ */
+async function resolveApiKey(
+  apiKey: AppConfig['twilio']['apiKey'],
+  read: SecretReader,
+): Promise<Pick<AppSecrets, 'twilioApiKeySid' | 'twilioApiKeySecret'>> {
+  if (!apiKey) return {};
+  const value = await resolveSecret(apiKey.secret, 'TWILIO_API_KEY_SECRET_ID', read);
+  if (apiKey.sid) return { twilioApiKeySecret: value };
+  let key: ApiKeyValue | undefined;
+  try {
+    key = parseApiKey(value);
+  } catch (err) {
+    throw new ConfigError('TWILIO_API_KEY_SECRET_ID', (err as Error).message);
+  }
+  return key ? { twilioApiKeySid: key.sid, twilioApiKeySecret: key.secret } : {};
+}
+
 /** The secrets, read in parallel; a failure names the configuration key and the secret id. */
 export async function resolveSecrets(config: AppConfig, read: SecretReader): Promise<AppSecrets> {
-  const apiKey = config.twilio.apiKey;
-  const [twilioAuthToken, sessionKey, twilioApiKeySecret, originVerify] = await Promise.all([
+  const [twilioAuthToken, sessionKey, apiKey, originVerify] = await Promise.all([
     resolveSecret(config.twilio.authToken, 'TWILIO_AUTH_TOKEN_SECRET_ID', read),
     resolveSecret(config.session.key, 'SESSION_KEY_SECRET_ID', read),
-    apiKey ? resolveSecret(apiKey.secret, 'TWILIO_API_KEY_SECRET_ID', read) : undefined,
+    resolveApiKey(config.twilio.apiKey, read),
     config.originVerify ? resolveSecret(config.originVerify, 'ORIGIN_VERIFY_SECRET_ID', read) : undefined,
   ]);
   return {
     twilioAuthToken,
     sessionKey,
-    ...(twilioApiKeySecret ? { twilioApiKeySecret } : {}),
+    ...apiKey,
     ...(originVerify ? { originVerify } : {}),
   };
 }
