@@ -169,7 +169,16 @@ export function provisioningHandler(deps: ProvisioningDeps) {
             (err: Error) => ({ ok: false, leftBehind: 'the API key', reason: err.message }),
           )
         : { ok: true, detail: 'not ours to revoke' };
-    const steps = { ...undone, apiKey: revoked };
+    // Without the setting the app's SID is unknown: say so rather than report the app as handled.
+    const twimlApp =
+      current && !setting?.applicationSid
+        ? {
+            ok: false,
+            leftBehind: 'the softphone TwiML App',
+            reason: 'its SID is not in the taskrouter setting',
+          }
+        : undone.twimlApp;
+    const steps = { ...undone, twimlApp, apiKey: revoked };
     if (Object.values(steps).some((s) => !s.ok)) logger.warn('twilio deprovisioned, some left behind', steps);
     else logger.info('twilio deprovisioned', steps);
     return done;
