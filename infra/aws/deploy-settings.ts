@@ -146,6 +146,19 @@ function senderAmong(get: ContextReader, key: string, numbers: readonly HotlineA
   return n;
 }
 
+/**
+ * The numbers as the functions read them (functions/config.ts): HOTLINES, SMS_FROM_NUMBER and
+ * CALLBACK_CALLER_ID; nothing when no numbers are configured (a synth without a Twilio account).
+ */
+export function numbersEnvironment(settings: DeploySettings): Record<string, string> {
+  if (!settings.phoneNumbers.length) return {};
+  return {
+    HOTLINES: settings.phoneNumbers.map((n) => `${n.number}=${n.flow}`).join(','),
+    ...(settings.smsFrom ? { SMS_FROM_NUMBER: settings.smsFrom } : {}),
+    ...(settings.callbackCallerId ? { CALLBACK_CALLER_ID: settings.callbackCallerId } : {}),
+  };
+}
+
 function numbersBlock(get: ContextReader, twilioAccountSid: string) {
   const phoneNumbers = hotlines(get);
   if (!phoneNumbers.length && twilioAccountSid !== PLACEHOLDER_ACCOUNT_SID)

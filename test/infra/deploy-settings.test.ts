@@ -2,7 +2,12 @@
 // the context key for values that would deploy something broken: numbers that are not E.164, fictional
 // 555 or local demo numbers, unknown flows, senders that are not among the numbers.
 import { describe, expect, it } from 'vitest';
-import { PLACEHOLDER_ACCOUNT_SID, parseDeploySettings } from '../../infra/aws/deploy-settings.js';
+import { loadConfig } from '../../functions/config.js';
+import {
+  numbersEnvironment,
+  PLACEHOLDER_ACCOUNT_SID,
+  parseDeploySettings,
+} from '../../infra/aws/deploy-settings.js';
 
 const from = (context: Record<string, unknown>) => parseDeploySettings((key) => context[key]);
 
@@ -67,6 +72,29 @@ describe('parseDeploySettings', () => {
       callbackCallerId: '+8640012345678',
       twilioApiKeySecretName: 'contact-center/twilio-api-key',
     });
+  });
+
+  it('hands the functions the numbers, flows and senders through their environment', () => {
+    const settings = from({
+      numbers: [
+        { number: '+8640012345678', flow: 'rescue' },
+        { number: '+862161234567', flow: 'warranty' },
+      ],
+      callbackCallerId: '+862161234567',
+    });
+    const config = loadConfig({
+      TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'x',
+      SESSION_KEY: 'y',
+      PUBLIC_BASE_URL: 'https://cc.example.com',
+      TABLE_NAME: 't',
+      BUCKET_NAME: 'b',
+      ...numbersEnvironment(settings),
+    });
+    expect(config.hotlines).toEqual(settings.phoneNumbers);
+    expect(config.channels).toMatchObject({ smsFrom: '+8640012345678', callbackCallerId: '+862161234567' });
+    // No account, no numbers: the functions keep the local demo defaults.
+    expect(numbersEnvironment(from({}))).toEqual({});
   });
 
   const ok = { number: '+8640012345678', flow: 'warranty' };
