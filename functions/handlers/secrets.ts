@@ -5,8 +5,8 @@ import {
   PutSecretValueCommand,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { type AppConfig, ConfigError } from '../config.js';
 import { type ApiKeyValue, parseApiKey } from '../adapters/twilio/provision-api-key.js';
+import { type AppConfig, ConfigError } from '../config.js';
 import type { AppSecrets } from '../http/deps.js';
 
 /** Returns a secret's string value by id (name or ARN). */
