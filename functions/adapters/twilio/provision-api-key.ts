@@ -86,7 +86,7 @@ export async function checkApiKey(client: TwilioClient, store: ApiKeyStore): Pro
   return stored.sid;
 }
 
-/** Revokes the stored key (a deployment going away); true when one was removed. */
+/** Revokes the stored key (a deployment going away); its SID, or undefined when none was stored. */
 export async function revokeApiKey(client: TwilioClient, store: ApiKeyStore): Promise<string | undefined> {
   const stored = parseApiKey(await store.read());
   if (!stored) return undefined;
