@@ -11,6 +11,10 @@ export interface HotlineNumber {
   readonly blocked: 'message' | 'reject';
 }
 
+/**
+ * The local stack's demo numbers, in North America's fictional 555-01XX range: local only. A deploy
+ * refuses them (infra/aws/deploy-settings.ts); there the numbers and their flows are the `numbers` context.
+ */
 export const HOTLINE_NUMBERS = [
   {
     number: '+18005550100',

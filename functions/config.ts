@@ -28,7 +28,8 @@ export interface AppConfig {
     readonly apiBaseUrl?: string;
     /** API key (SK…) that signs browser Access Tokens; absent = POST /api/agent/token answers 409. */
     readonly apiKey?: {
-      readonly sid: string;
+      /** Absent when the secret holds both halves as JSON {"sid","secret"} (the AWS stack's key). */
+      readonly sid?: string;
       readonly secret:
         | { readonly source: 'inline'; readonly value: string }
         | { readonly source: 'secret'; readonly secretId: string };
@@ -58,6 +59,11 @@ export interface AppConfig {
   readonly originVerify?:
     | { readonly source: 'inline'; readonly value: string }
     | { readonly source: 'secret'; readonly secretId: string };
+  /**
+   * The deployment's numbers and the flow each runs (HOTLINES, `+E164=flow` comma-separated), as the
+   * deploy's `numbers` context gives them; absent = the local demo numbers of flows/numbers.ts.
+   */
+  readonly hotlines?: readonly { readonly number: string; readonly flow: string }[];
   /** Lowest level logged (POWERTOOLS_LOG_LEVEL, or LOG_LEVEL); loaders always fill it, absent = INFO. */
   readonly logLevel?: LogLevel;
   /** Recordings, SMS, mail and fax; loadConfig always fills it, hand-built configs may omit it. */
@@ -69,6 +75,8 @@ export interface AppConfig {
     readonly jobsDeadLetterUrl?: string;
     /** Our SMS sender number, E.164; default the first hotline in flows/numbers.ts. */
     readonly smsFrom?: string;
+    /** Caller id of the center's callbacks (CALLBACK_CALLER_ID), E.164; absent = as smsFrom. */
+    readonly callbackCallerId?: string;
     /** Verified SES sender for voicemail emails; absent = no email in AWS. */
     readonly mailFrom?: string;
     /** Post-call SMS survey after a completed call with an agent (SURVEY_ENABLED, SURVEY_DELAY_SECONDS). */
@@ -183,6 +191,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ttlSeconds: positiveInt(env, 'SESSION_TTL_SECONDS', 8 * 3600),
     },
     ...originVerify(env),
+    ...hotlines(env),
     logLevel: logLevel(env),
     channels: channelSettings(env),
   };
@@ -253,17 +262,40 @@ export function loadBootstrapConfig(env: Env = process.env): BootstrapConfig {
   };
 }
 
-/** Both halves or neither: a key SID without its secret (or the reverse) fails at start, naming the key. */
+/**
+ * Both halves or neither: a key SID without its secret (or an inline secret without its SID) fails at
+ * start, naming the key. A Secrets Manager secret alone holds both, as the stack's provisioning stores them.
+ */
 function twilioApiKey(env: Env): { apiKey?: NonNullable<AppConfig['twilio']['apiKey']> } {
   const sid = optional(env, 'TWILIO_API_KEY_SID');
-  const hasSecret = optional(env, 'TWILIO_API_KEY_SECRET') ?? optional(env, 'TWILIO_API_KEY_SECRET_ID');
+  const secretId = optional(env, 'TWILIO_API_KEY_SECRET_ID');
+  const hasSecret = optional(env, 'TWILIO_API_KEY_SECRET') ?? secretId;
   if (!sid && !hasSecret) return {};
+  if (!sid && secretId) return { apiKey: { secret: { source: 'secret', secretId } } };
   if (!sid) throw new ConfigError('TWILIO_API_KEY_SID', 'is required when an API key secret is set');
   if (!/^SK[0-9a-f]{32}$/.test(sid))
     throw new ConfigError('TWILIO_API_KEY_SID', 'must be "SK" followed by 32 lower-case hex characters');
   return {
     apiKey: { sid, secret: secretOrInline(env, 'TWILIO_API_KEY_SECRET', 'TWILIO_API_KEY_SECRET_ID') },
   };
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** HOTLINES: `+E164=flow` pairs, comma-separated; each number once, each flow a name (checked by the deploy). */
+function hotlines(env: Env): Pick<AppConfig, 'hotlines'> {
+  const raw = optional(env, 'HOTLINES');
+  if (raw === undefined) return {};
+  const seen = new Set<string>();
+  const list = raw.split(',').map((pair) => {
+    const [number = '', flow = '', extra] = pair.split('=').map((p) => p.trim());
+    if (!E164.test(number) || !/^[a-z0-9-]+$/.test(flow) || extra !== undefined)
+      throw new ConfigError('HOTLINES', `each entry must be +E164=flow, got "${pair.trim()}"`);
+    if (seen.has(number)) throw new ConfigError('HOTLINES', `${number} is listed twice`);
+    seen.add(number);
+    return { number, flow };
+  });
+  return { hotlines: list };
 }
 
 function channelSettings(env: Env): NonNullable<AppConfig['channels']> {
@@ -274,6 +306,9 @@ function channelSettings(env: Env): NonNullable<AppConfig['channels']> {
   const smsFrom = optional(env, 'SMS_FROM_NUMBER');
   if (smsFrom && !/^\+[1-9]\d{6,14}$/.test(smsFrom))
     throw new ConfigError('SMS_FROM_NUMBER', `must be an E.164 number, got "${smsFrom}"`);
+  const callbackCallerId = optional(env, 'CALLBACK_CALLER_ID');
+  if (callbackCallerId && !E164.test(callbackCallerId))
+    throw new ConfigError('CALLBACK_CALLER_ID', `must be an E.164 number, got "${callbackCallerId}"`);
   const mailFrom = optional(env, 'MAIL_FROM');
   const faxSecretId = optional(env, 'FAX_WEBHOOK_SECRET_ID');
   const faxSecret = optional(env, 'FAX_WEBHOOK_SECRET');
@@ -285,6 +320,7 @@ function channelSettings(env: Env): NonNullable<AppConfig['channels']> {
     ...(queue ? { jobsQueueUrl: url('JOBS_QUEUE_URL', queue) } : {}),
     ...(dlq ? { jobsDeadLetterUrl: url('JOBS_DEAD_LETTER_URL', dlq) } : {}),
     ...(smsFrom ? { smsFrom } : {}),
+    ...(callbackCallerId ? { callbackCallerId } : {}),
     ...(mailFrom ? { mailFrom } : {}),
     ...(faxSecretId
       ? { faxSecret: { source: 'secret', secretId: faxSecretId } as const }

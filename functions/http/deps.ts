@@ -10,6 +10,8 @@ export interface AppSecrets {
   readonly sessionKey: string;
   /** Secret of the API key (config.twilio.apiKey) that signs browser Access Tokens. */
   readonly twilioApiKeySecret?: string;
+  /** The key's SID when it came with the secret (AWS), not from config.twilio.apiKey.sid. */
+  readonly twilioApiKeySid?: string;
   /** What CloudFront sends as X-Origin-Verify (AWS only): proves a request came through CloudFront. */
   readonly originVerify?: string;
 }

@@ -1,5 +1,7 @@
 // What a deployment can be told through CDK context (`cdk.json` or `-c key=value`), with defaults that let
 // `npm run synth` work on a fresh clone. Parsed here, read from context only by infra/aws/app.ts.
+import { flows } from '../../flows/index.js';
+import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import { USER_ID_PATTERN, USER_ID_RULE } from '../../functions/domain/model.js';
 
 export interface DeploySettings {
@@ -12,8 +14,20 @@ export interface DeploySettings {
   readonly adminId: string;
   /** Name of the pre-created Secrets Manager secret holding the Twilio auth token. */
   readonly twilioAuthTokenSecretName: string;
-  /** The center's Twilio numbers (E.164); the provisioning step points them at this deployment. */
-  readonly phoneNumbers: readonly string[];
+  /**
+   * The center's Twilio numbers (context `numbers`), each with the flow it runs; the provisioning step
+   * points them at this deployment. Empty only while twilioAccountSid is the placeholder.
+   */
+  readonly phoneNumbers: readonly HotlineAssignment[];
+  /** The number SMS are sent from (context `smsFrom`), one of phoneNumbers. Default the first of them. */
+  readonly smsFrom?: string;
+  /** Caller id of the center's callbacks (context `callbackCallerId`), one of phoneNumbers. Default smsFrom. */
+  readonly callbackCallerId?: string;
+  /**
+   * Name of a pre-created secret holding the softphone's API key as {"sid":"SK…","secret":"…"}. Default
+   * none: the stack creates the secret and the provisioning step creates the key in it.
+   */
+  readonly twilioApiKeySecretName?: string;
   /** Custom domain (e.g. cc.example.com) and its us-east-1 ACM certificate ARN; both or neither. */
   readonly domain?: { readonly name: string; readonly certificateArn: string };
   /** Days before recordings move to S3 Glacier Instant Retrieval. Default 90. */
@@ -66,16 +80,101 @@ function positiveInt(get: ContextReader, key: string, fallback: number): number 
   return n;
 }
 
-function phoneNumbers(get: ContextReader): string[] {
-  const raw = get('phoneNumbers');
+/** A Twilio number of the center and the flow (flows/index.ts) it runs. */
+export interface HotlineAssignment {
+  readonly number: string;
+  readonly flow: string;
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+/** North America's fictional range, +1 NXX 555-0100 to 0199: never a real line. */
+const FICTIONAL = /^\+1\d{3}55501\d{2}$/;
+const DEMO = new Set<string>(HOTLINE_NUMBERS.map((n) => n.number));
+
+/** A real, usable number or an error naming the key: E.164, not fictional, not the local demo data. */
+function realNumber(key: string, value: unknown): string {
+  const n = typeof value === 'string' ? value.trim() : '';
+  if (!E164.test(n))
+    throw new DeploySettingsError(key, `"${String(value)}" is not an E.164 number (+ and digits)`);
+  if (FICTIONAL.test(n) || DEMO.has(n))
+    throw new DeploySettingsError(
+      key,
+      `${n} is a fictional 555 demo number (local stack only); give a number bought in your Twilio account`,
+    );
+  return n;
+}
+
+/** `numbers`: a list of {number, flow} (cdk.json), or the same list as a JSON string (`-c numbers='[…]'`). */
+function hotlines(get: ContextReader): HotlineAssignment[] {
+  if (get('phoneNumbers') !== undefined)
+    throw new DeploySettingsError(
+      'phoneNumbers',
+      'is replaced by "numbers": a list of {"number": "+E164", "flow": "<flow name>"} (docs/deploy.md)',
+    );
+  let raw = get('numbers');
   if (raw === undefined || raw === null || raw === '') return [];
-  const list = Array.isArray(raw) ? raw : String(raw).split(',');
-  return list.map((n) => {
-    const value = String(n).trim();
-    if (!/^\+[1-9]\d{6,14}$/.test(value))
-      throw new DeploySettingsError('phoneNumbers', `"${value}" is not E.164`);
-    return value;
+  if (typeof raw === 'string') {
+    try {
+      raw = JSON.parse(raw);
+    } catch {
+      throw new DeploySettingsError('numbers', 'must be a JSON list of {"number", "flow"}');
+    }
+  }
+  if (!Array.isArray(raw)) throw new DeploySettingsError('numbers', 'must be a list of {"number", "flow"}');
+  const seen = new Set<string>();
+  return raw.map((entry: unknown, i) => {
+    const { number, flow } = (entry ?? {}) as { number?: unknown; flow?: unknown };
+    const n = realNumber(`numbers[${i}].number`, number);
+    if (seen.has(n)) throw new DeploySettingsError(`numbers[${i}].number`, `${n} is listed twice`);
+    seen.add(n);
+    if (typeof flow !== 'string' || !Object.hasOwn(flows, flow))
+      throw new DeploySettingsError(
+        `numbers[${i}].flow`,
+        `"${String(flow)}" is not a flow; one of ${Object.keys(flows).join(', ')}`,
+      );
+    return { number: n, flow };
   });
+}
+
+/** `smsFrom` or `callbackCallerId`: one of the configured numbers (Twilio sends only from the account's). */
+function senderAmong(get: ContextReader, key: string, numbers: readonly HotlineAssignment[]) {
+  const raw = text(get, key);
+  if (raw === undefined) return undefined;
+  const n = realNumber(key, raw);
+  if (!numbers.some((h) => h.number === n))
+    throw new DeploySettingsError(key, `${n} is not among "numbers"; list it there with its flow`);
+  return n;
+}
+
+/**
+ * The numbers as the functions read them (functions/config.ts): HOTLINES, SMS_FROM_NUMBER and
+ * CALLBACK_CALLER_ID; nothing when no numbers are configured (a synth without a Twilio account).
+ */
+export function numbersEnvironment(settings: DeploySettings): Record<string, string> {
+  if (!settings.phoneNumbers.length) return {};
+  return {
+    HOTLINES: settings.phoneNumbers.map((n) => `${n.number}=${n.flow}`).join(','),
+    ...(settings.smsFrom ? { SMS_FROM_NUMBER: settings.smsFrom } : {}),
+    ...(settings.callbackCallerId ? { CALLBACK_CALLER_ID: settings.callbackCallerId } : {}),
+  };
+}
+
+function numbersBlock(get: ContextReader, twilioAccountSid: string) {
+  const phoneNumbers = hotlines(get);
+  if (!phoneNumbers.length && twilioAccountSid !== PLACEHOLDER_ACCOUNT_SID)
+    throw new DeploySettingsError(
+      'numbers',
+      'is required with a Twilio account: list each number and its flow, e.g. [{"number":"+<your number>","flow":"warranty"}]',
+    );
+  const smsFrom = senderAmong(get, 'smsFrom', phoneNumbers) ?? phoneNumbers[0]?.number;
+  const callbackCallerId = senderAmong(get, 'callbackCallerId', phoneNumbers) ?? smsFrom;
+  const apiKeySecret = text(get, 'twilioApiKeySecretName');
+  return {
+    phoneNumbers,
+    ...(smsFrom ? { smsFrom } : {}),
+    ...(callbackCallerId ? { callbackCallerId } : {}),
+    ...(apiKeySecret ? { twilioApiKeySecretName: apiKeySecret } : {}),
+  };
 }
 
 function domain(get: ContextReader): DeploySettings['domain'] {
@@ -123,7 +222,7 @@ export function parseDeploySettings(get: ContextReader): DeploySettings {
     twilioAccountSid,
     adminId,
     twilioAuthTokenSecretName: text(get, 'twilioAuthTokenSecretName') ?? 'contact-center/twilio-auth-token',
-    phoneNumbers: phoneNumbers(get),
+    ...numbersBlock(get, twilioAccountSid),
     ...(d ? { domain: d } : {}),
     recordingArchiveDays,
     recordingRetentionDays,

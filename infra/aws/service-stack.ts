@@ -64,6 +64,7 @@ export class ServiceStack extends Stack {
     const { settings } = props;
     this.secrets = new AppSecrets(this, 'Secrets', {
       twilioAuthTokenSecretName: settings.twilioAuthTokenSecretName,
+      ...(settings.twilioApiKeySecretName ? { twilioApiKeySecretName: settings.twilioApiKeySecretName } : {}),
     });
     const workerTimeout = Duration.minutes(2); // copies a long recording from Twilio to S3 and verifies it
     this.jobs = new JobQueues(this, 'Jobs', {
@@ -93,6 +94,9 @@ export class ServiceStack extends Stack {
       timeout: Duration.seconds(15),
       memorySize: 1024,
     });
+    // Only the API mints softphone tokens, so only it reads the API key.
+    this.api.fn.addEnvironment('TWILIO_API_KEY_SECRET_ID', this.secrets.twilioApiKeySecretId);
+    this.secrets.twilioApiKey.grantRead(this.api.fn);
     this.worker = new AppFunction(this, 'Worker', {
       entry: source('functions/handlers/jobs-worker.ts'),
       description: 'Jobs off the SQS work queue: recordings to S3, SMS, voicemail mail',
@@ -219,6 +223,11 @@ export class ServiceStack extends Stack {
       publicUrl: this.site.url,
       fallbackUrl: this.fallback.url,
       phoneNumbers: settings.phoneNumbers,
+      apiKey: {
+        secret: this.secrets.twilioApiKey,
+        secretId: this.secrets.twilioApiKeySecretId,
+        managed: this.secrets.twilioApiKeyManaged,
+      },
     });
 
     // The first admin, so the new deployment can be signed in to; independent of Twilio (see the construct).

@@ -22,7 +22,11 @@ declare module 'vitest' {
 /** Context as an admin would give it; values differ from the defaults so tests see them flow through. */
 export const TEST_CONTEXT = {
   twilioAccountSid: `AC${'1'.repeat(32)}`,
-  phoneNumbers: '+18005550100,+8640012345678',
+  numbers: [
+    { number: '+8640012345678', flow: 'warranty' },
+    { number: '+862161234567', flow: 'rescue' },
+  ],
+  smsFrom: '+862161234567',
   recordingArchiveDays: 60,
   recordingRetentionDays: 400,
   alarmEmail: 'ops@example.com',

@@ -1,9 +1,10 @@
-// The Twilio provisioning custom resource in the service stack: given the public and fallback URLs and the
-// numbers, run after its function may read the auth token, and its function granted only what it uses.
+// The Twilio provisioning custom resource in the service stack: given the public and fallback URLs, the
+// numbers with their flows and the API key secret, run after its function may read the auth token, and
+// its function granted only what it uses; the API function reads the key, the other functions do not.
 import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flowsRevision } from '../../infra/aws/constructs/twilio-provisioning.js';
-import { actionsOf, rolePolicies, type Synthesized, synthesize } from './synth.js';
+import { actionsOf, rolePolicies, type Synthesized, synthesize, TEST_CONTEXT } from './synth.js';
 
 let s: Synthesized;
 beforeAll(() => {
@@ -35,12 +36,15 @@ describe('Twilio provisioning custom resource', () => {
     expect(JSON.stringify(framework)).toContain(onEventId);
   });
 
-  it('gets the public URL (CloudFront), the GET fallback URL, the numbers and the flows revision', () => {
+  it('gets the public URL (CloudFront), the GET fallback URL, the numbers with flows, the flows revision', () => {
     const { props } = customResource();
     expect(JSON.stringify(props.PublicUrl)).toContain('DomainName');
     expect(JSON.stringify(props.FallbackUrl)).toContain('/twiml/fallback.xml');
     expect(JSON.stringify(props.FallbackUrl)).toContain('DomainName');
-    expect(props.PhoneNumbers).toEqual(s.settings.phoneNumbers);
+    expect(props.Numbers).toEqual([
+      { Number: '+8640012345678', Flow: 'warranty' },
+      { Number: '+862161234567', Flow: 'rescue' },
+    ]);
     expect(props.FlowsRevision).toBe(flowsRevision());
   });
 
@@ -75,6 +79,55 @@ describe('Twilio provisioning custom resource', () => {
     expect(granted).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue', 'dynamodb:Query']));
     const services = new Set(granted.map((a) => a.split(':')[0]));
     expect([...services].sort()).toEqual(['dynamodb', 'kms', 'logs', 'secretsmanager']);
+    // It writes one secret only: the API key's, which the stack made for it.
+    const keyArn = s.service.getLogicalId(s.service.secrets.twilioApiKey.node.defaultChild as CfnElement);
+    const writes = rolePolicies(s, roleId)
+      .flatMap((p) => p.statements)
+      .filter((st) =>
+        actionsOf([st]).some((a) => a.startsWith('secretsmanager:') && !/:(Get|Describe)/.test(a)),
+      );
+    expect(writes.map((st) => st.Resource)).toEqual([{ Ref: keyArn }]);
+    expect(actionsOf(writes)).toContain('secretsmanager:PutSecretValue');
+  });
+
+  it('creates the API key secret empty, names it to provisioning, and lets only the API function read it', () => {
+    const keyId = s.service.getLogicalId(s.service.secrets.twilioApiKey.node.defaultChild as CfnElement);
+    const secret = resources()[keyId] as { Properties: { GenerateSecretString: Record<string, unknown> } };
+    expect(secret.Properties.GenerateSecretString).toMatchObject({
+      SecretStringTemplate: '{"sid":""}',
+      GenerateStringKey: 'secret',
+    });
+    const { props } = customResource();
+    expect(props.ApiKeySecretId).toEqual({ Ref: keyId });
+    expect(props.ApiKeyManaged).toBe('true');
+
+    const envOf = (fn: { node: { defaultChild?: unknown } }) =>
+      (resources()[idOf(fn)] as { Properties: { Environment: { Variables: Record<string, unknown> } } })
+        .Properties.Environment.Variables;
+    expect(envOf(s.service.api.fn).TWILIO_API_KEY_SECRET_ID).toEqual({ Ref: keyId });
+    for (const fn of [s.service.webhooks.fn, s.service.worker.fn, s.service.scheduled.fn]) {
+      expect(envOf(fn)).not.toHaveProperty('TWILIO_API_KEY_SECRET_ID');
+      const roleId = idOf(fn.role as never);
+      const reads = rolePolicies(s, roleId).flatMap((p) => p.statements);
+      expect(JSON.stringify(reads)).not.toContain(keyId);
+    }
+  });
+
+  it("takes an admin's own key secret by name: read, checked, never written", () => {
+    const own = synthesize({ ...TEST_CONTEXT, twilioApiKeySecretName: 'contact-center/my-api-key' });
+    const found = own.serviceTemplate.findResources('Custom::TwilioProvisioning');
+    const props = (Object.values(found)[0] as { Properties: Record<string, unknown> }).Properties;
+    expect(props.ApiKeySecretId).toBe('contact-center/my-api-key');
+    expect(props.ApiKeyManaged).toBe('false');
+    expect(
+      own.serviceTemplate.findResources('AWS::SecretsManager::Secret', {
+        Properties: { GenerateSecretString: { GenerateStringKey: 'secret' } },
+      }),
+    ).toEqual({});
+    const roleId = own.service.getLogicalId(
+      own.service.provisioning.onEvent.fn.role?.node.defaultChild as CfnElement,
+    );
+    const granted = actionsOf(rolePolicies(own, roleId).flatMap((p) => p.statements));
     expect(granted.filter((a) => a.startsWith('secretsmanager:') && !/:(Get|Describe)/.test(a))).toEqual([]);
   });
 

@@ -56,7 +56,7 @@ export async function provisionNumbers(
     if (!existing) {
       if (!options.createMissing) {
         throw new Error(
-          `Phone number ${w.number} is not in this Twilio account; buy it or remove it from flows/numbers.ts`,
+          `Phone number ${w.number} is not in this Twilio account; buy it or remove it from the numbers configured`,
         );
       }
       await client.incomingPhoneNumbers.create({ phoneNumber: w.number, ...settings });
@@ -77,6 +77,25 @@ export async function provisionNumbers(
     outcomes[w.number] = 'updated';
   }
   return outcomes;
+}
+
+/**
+ * Refuses, naming every one, numbers that are not in the account: checked before anything is created, so
+ * a deploy with a mistyped number fails without leaving a half-configured center behind.
+ */
+export async function assertNumbersInAccount(
+  client: TwilioClient,
+  numbers: readonly string[],
+): Promise<void> {
+  const missing: string[] = [];
+  for (const number of numbers) {
+    const [found] = await client.incomingPhoneNumbers.list({ phoneNumber: number, limit: 1 });
+    if (!found) missing.push(number);
+  }
+  if (missing.length)
+    throw new Error(
+      `Phone number${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not in this Twilio account: buy ${missing.length > 1 ? 'them' : 'it'} (Phone Numbers in the Twilio Console) or remove ${missing.length > 1 ? 'them' : 'it'} from the "numbers" context`,
+    );
 }
 
 export type UnwireOutcome = 'cleared' | 'elsewhere' | 'missing';

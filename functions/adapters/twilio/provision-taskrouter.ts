@@ -1,7 +1,9 @@
 // Provisions routing (flows/routing.ts) into TaskRouter through the official client, idempotently:
 // the workspace (posting only the events the app consumes), activities, one queue per skill, the
-// workflow generated from the routing rules and a worker per agent; existing resources are found by
-// friendly name and updated only where they differ, so a re-run changes nothing. Returns the SIDs the
+// workflow generated from the routing rules and a worker per agent. The workspace is found by the SID
+// stored when it was created, never by name (two deployments may share an account and a workspace name);
+// inside it, resources are found by name and updated only where they differ, so a re-run changes nothing.
+// Returns the SIDs the
 // app needs, which the caller stores as the `taskrouter` setting. The twin at local start and the CDK
 // provisioning custom resource run this same function.
 import { isDeepStrictEqual } from 'node:util';
@@ -20,6 +22,25 @@ export interface ProvisionTaskRouterInput {
   readonly agents: readonly User[];
   /** Where TaskRouter reaches the app, e.g. https://cc.example.com. */
   readonly publicBaseUrl: string;
+  /** The workspace made by an earlier run; absent, or gone from the account, means a new one. */
+  readonly workspaceSid?: string;
+}
+
+type WorkspaceInstance = Awaited<
+  ReturnType<ReturnType<TwilioClient['taskrouter']['v1']['workspaces']>['fetch']>
+>;
+
+async function fetchWorkspace(
+  client: TwilioClient,
+  sid: string | undefined,
+): Promise<WorkspaceInstance | undefined> {
+  if (!sid) return undefined;
+  try {
+    return await client.taskrouter.v1.workspaces(sid).fetch();
+  } catch (err) {
+    if ((err as { status?: unknown } | null)?.status === 404) return undefined;
+    throw err;
+  }
 }
 
 export async function provisionTaskRouter(
@@ -29,7 +50,7 @@ export async function provisionTaskRouter(
   const { routing, publicBaseUrl } = input;
   const tr = client.taskrouter.v1;
   const eventCallbackUrl = `${publicBaseUrl}/twilio/taskrouter/events`;
-  const [found] = await tr.workspaces.list({ friendlyName: routing.workspace, limit: 1 });
+  const found = await fetchWorkspace(client, input.workspaceSid);
   const workspace =
     found ??
     (await tr.workspaces.create({
@@ -176,13 +197,21 @@ function sameJson(a: string | undefined, b: string): boolean {
   }
 }
 
-/** Provisions the shipped routing for the store's active agents and saves the SIDs as the `taskrouter` setting. */
+/**
+ * Provisions the shipped routing for the store's active agents and saves the SIDs as the `taskrouter`
+ * setting. The workspace is the one that setting names (`workspaceSid` overrides it; null forces a new one).
+ */
 export async function provisionRouting(
   client: TwilioClient,
   store: Store,
   routing: RoutingConfig,
   publicBaseUrl: string,
+  workspaceSid?: string | null,
 ): Promise<ProvisionedRouting> {
+  const known =
+    workspaceSid === undefined
+      ? (await store.settings.get<ProvisionedRouting>(ROUTING_SETTING))?.workspaceSid
+      : (workspaceSid ?? undefined);
   const agents: User[] = [];
   let cursor: string | undefined;
   do {
@@ -190,7 +219,12 @@ export async function provisionRouting(
     agents.push(...page.items.filter((u) => u.roles.includes('agent') && !u.disabled));
     cursor = page.cursor;
   } while (cursor);
-  const result = await provisionTaskRouter(client, { routing, agents, publicBaseUrl });
+  const result = await provisionTaskRouter(client, {
+    routing,
+    agents,
+    publicBaseUrl,
+    ...(known ? { workspaceSid: known } : {}),
+  });
   await store.settings.put(ROUTING_SETTING, result);
   return result;
 }

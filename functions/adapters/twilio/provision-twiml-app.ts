@@ -1,6 +1,7 @@
 // The TwiML App the browser softphone dials out through (the Access Token's outgoingApplicationSid),
-// created or updated by friendly name through the official client, idempotently: an app already set
-// right is left alone. Run by the CDK provisioning custom resource, tested against the twin.
+// created, or found by the SID stored when it was created (never by name: another deployment on the same
+// account may have an app of that name) and updated, idempotently: an app already set right is left alone.
+// Run by the CDK provisioning custom resource, tested against the twin.
 import type { TwilioClient } from './client.js';
 
 export interface TwimlAppSettings {
@@ -25,9 +26,11 @@ export function softphoneApp(publicBaseUrl: string, friendlyName: string): Twiml
   };
 }
 
+/** `knownSid`: the app an earlier run made; absent, or gone from the account, means a new one. */
 export async function provisionTwimlApp(
   client: TwilioClient,
   settings: TwimlAppSettings,
+  knownSid?: string,
 ): Promise<{ readonly sid: string; readonly outcome: TwimlAppOutcome }> {
   const wanted = {
     friendlyName: settings.friendlyName,
@@ -36,7 +39,7 @@ export async function provisionTwimlApp(
     statusCallback: settings.statusCallback,
     statusCallbackMethod: 'POST',
   } as const;
-  const [existing] = await client.applications.list({ friendlyName: settings.friendlyName, limit: 1 });
+  const existing = knownSid ? await fetchApp(client, knownSid) : undefined;
   if (!existing) return { sid: (await client.applications.create(wanted)).sid, outcome: 'created' };
   const same =
     existing.voiceUrl === wanted.voiceUrl &&
@@ -48,9 +51,22 @@ export async function provisionTwimlApp(
   return { sid: existing.sid, outcome: 'updated' };
 }
 
-/** Deletes every app with this friendly name; returns how many went. */
-export async function removeTwimlApp(client: TwilioClient, friendlyName: string): Promise<number> {
-  const apps = await client.applications.list({ friendlyName });
-  for (const app of apps) await client.applications(app.sid).remove();
-  return apps.length;
+async function fetchApp(client: TwilioClient, sid: string) {
+  try {
+    return await client.applications(sid).fetch();
+  } catch (err) {
+    if ((err as { status?: unknown } | null)?.status === 404) return undefined;
+    throw err;
+  }
+}
+
+/** Deletes the app with this SID; false when it was already gone. */
+export async function removeTwimlApp(client: TwilioClient, sid: string): Promise<boolean> {
+  try {
+    await client.applications(sid).remove();
+    return true;
+  } catch (err) {
+    if ((err as { status?: unknown } | null)?.status === 404) return false;
+    throw err;
+  }
 }

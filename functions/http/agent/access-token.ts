@@ -33,19 +33,19 @@ export function mintAccessToken(
   ttlSeconds = DEFAULT_TOKEN_TTL,
 ): MintedToken {
   const { config, secrets, user, sids } = input;
-  const key = config.twilio.apiKey;
-  if (!key || !secrets.twilioApiKeySecret) {
+  const keySid = secrets.twilioApiKeySid ?? config.twilio.apiKey?.sid;
+  if (!keySid || !secrets.twilioApiKeySecret) {
     throw new HttpProblem(
       409,
       'not-configured',
-      'No Twilio API key is configured: set TWILIO_API_KEY_SID and TWILIO_API_KEY_SECRET(_ID).',
+      'No Twilio API key is configured: set TWILIO_API_KEY_SID and TWILIO_API_KEY_SECRET(_ID), or deploy to let provisioning create one.',
     );
   }
   const ttl = Math.min(MAX_TOKEN_TTL, Math.max(60, Math.floor(ttlSeconds)));
   const { AccessToken } = twilio.jwt;
   // The helper reads the wall clock for iat/exp; nbf and the expiry we report follow the app's clock.
   const nowSeconds = Math.floor(input.nowMs / 1000);
-  const token = new AccessToken(config.twilio.accountSid, key.sid, secrets.twilioApiKeySecret, {
+  const token = new AccessToken(config.twilio.accountSid, keySid, secrets.twilioApiKeySecret, {
     identity: user.id,
     ttl,
     nbf: nowSeconds,

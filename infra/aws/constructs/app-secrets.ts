@@ -1,6 +1,7 @@
 // The secrets the functions read at init: the Twilio auth token (created by the admin before deploying,
 // imported by name, so its value never passes through CDK), the session signing key and the origin check
-// CloudFront adds to every API request (both generated here).
+// CloudFront adds to every API request (both generated here), and the softphone's Twilio API key (made
+// here empty and filled by the provisioning step, or the admin's own, imported by name).
 import { Validations } from 'aws-cdk-lib';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -9,6 +10,11 @@ import { Construct } from 'constructs';
 export interface AppSecretsProps {
   /** Name of the existing secret whose SecretString is the Twilio auth token. */
   readonly twilioAuthTokenSecretName: string;
+  /**
+   * Name of an existing secret holding the API key as {"sid":"SK…","secret":"…"}.
+   * @default a secret made here, which the provisioning step fills with a key it creates
+   */
+  readonly twilioApiKeySecretName?: string;
 }
 
 export class AppSecrets extends Construct {
@@ -16,6 +22,10 @@ export class AppSecrets extends Construct {
   readonly sessionKey: Secret;
   /** CloudFront sends it as X-Origin-Verify; the API believes CloudFront-Viewer-Address only beside it. */
   readonly originVerify: Secret;
+  /** The softphone's API key, JSON {"sid","secret"}; only the API function (and provisioning) read it. */
+  readonly twilioApiKey: ISecret;
+  /** True when the stack made the key's secret, so provisioning creates the key and may write it there. */
+  readonly twilioApiKeyManaged: boolean;
 
   constructor(scope: Construct, id: string, props: AppSecretsProps) {
     super(scope, id);
@@ -38,6 +48,31 @@ export class AppSecrets extends Construct {
       reason:
         'CloudFront reads the value at deploy time, so a rotation without a redeploy would lock every login out of its own address; it is rotated by hand with a deploy (docs/operations.md).',
     });
+    this.twilioApiKeyManaged = !props.twilioApiKeySecretName;
+    if (props.twilioApiKeySecretName) {
+      this.twilioApiKey = Secret.fromSecretNameV2(this, 'TwilioApiKey', props.twilioApiKeySecretName);
+    } else {
+      const made = new Secret(this, 'TwilioApiKey', {
+        description: "The softphone's Twilio API key, {sid, secret}; the Twilio provisioning step fills it",
+        // An empty sid means "no key yet": the API answers 409 on the token route until provisioning ran.
+        generateSecretString: {
+          secretStringTemplate: JSON.stringify({ sid: '' }),
+          generateStringKey: 'secret',
+          excludePunctuation: true,
+        },
+      });
+      Validations.of(made).acknowledge({
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'The value is a Twilio API key, which only Twilio can issue: a Secrets Manager rotation function would need the Twilio auth token; docs/deploy.md tells how to replace the key by hand.',
+      });
+      this.twilioApiKey = made;
+    }
+  }
+
+  /** How functions name the API key secret: its full ARN when made here, the admin's name otherwise. */
+  get twilioApiKeySecretId(): string {
+    return this.twilioApiKeyManaged ? this.twilioApiKey.secretArn : this.twilioApiKey.secretName;
   }
 
   /** Environment entries naming the secrets (ids, never values) as functions/config.ts expects them. */

@@ -1,13 +1,14 @@
 // The Twilio provisioning step as a custom resource: on every deploy that changes its inputs, the onEvent
-// function (functions/handlers/provision-twilio.ts) configures TaskRouter, the softphone TwiML App and the
-// numbers from flows/; on stack deletion it undoes them. Reads the auth token from Secrets Manager.
+// function (functions/handlers/provision-twilio.ts) configures TaskRouter from flows/, the softphone TwiML
+// App, the deploy's numbers and the softphone's API key; on stack deletion it undoes them. Reads the auth
+// token from Secrets Manager, and writes the API key's secret when the stack made it.
 import { createHash } from 'node:crypto';
 import { CustomResource, Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import { routing } from '../../../flows/routing.js';
+import type { HotlineAssignment } from '../deploy-settings.js';
 import { acknowledgeTableGrant } from '../nag-findings.js';
 import { AppFunction } from './app-function.js';
 import { deployStepProvider } from './deploy-step-provider.js';
@@ -26,16 +27,19 @@ export interface TwilioProvisioningProps {
   readonly publicUrl: string;
   /** The static fallback TwiML (FallbackTwiml.url), fetched with GET. */
   readonly fallbackUrl: string;
-  /** Numbers to wire; empty = every number in flows/numbers.ts. */
-  readonly phoneNumbers: readonly string[];
+  /** The numbers to wire and the flow each runs (validated by deploy-settings.ts). */
+  readonly phoneNumbers: readonly HotlineAssignment[];
+  /** The softphone's API key secret; `managed`: made by the stack, so provisioning creates the key in it. */
+  readonly apiKey?: { readonly secret: ISecret; readonly secretId: string; readonly managed: boolean };
 }
 
 /**
- * Changes when flows/ change, so a deploy with new queues or numbers runs the Update (a new function
+ * Changes when the routing in flows/ changes, so a deploy with new queues runs the Update (a new function
  * bundle alone would not: CloudFormation only re-invokes a custom resource whose properties changed).
+ * The numbers are properties of their own.
  */
 export const flowsRevision = (): string =>
-  createHash('sha256').update(JSON.stringify({ routing, HOTLINE_NUMBERS })).digest('hex').slice(0, 16);
+  createHash('sha256').update(JSON.stringify({ routing })).digest('hex').slice(0, 16);
 
 export class TwilioProvisioning extends Construct {
   readonly onEvent: AppFunction;
@@ -43,6 +47,8 @@ export class TwilioProvisioning extends Construct {
   readonly workspaceSid: string;
   readonly workflowSid: string;
   readonly twimlAppSid: string;
+  /** SID of the softphone's API key ('' when no key secret was given). */
+  readonly apiKeySid: string;
 
   constructor(scope: Construct, id: string, props: TwilioProvisioningProps) {
     super(scope, id);
@@ -53,6 +59,11 @@ export class TwilioProvisioning extends Construct {
       timeout: Duration.minutes(5), // a few dozen REST calls, each retried by the client on 429/5xx
     });
     props.authToken.grantRead(this.onEvent.fn);
+    if (props.apiKey) {
+      props.apiKey.secret.grantRead(this.onEvent.fn);
+      // Only a secret the stack made is written: an admin's own key is checked, never replaced.
+      if (props.apiKey.managed) props.apiKey.secret.grantWrite(this.onEvent.fn);
+    }
     // Reads the agents (to make workers) and writes the `taskrouter` setting; nothing else.
     props.table.grantReadWriteData(this.onEvent.fn);
     acknowledgeTableGrant(this.onEvent, props.tableArnRef);
@@ -65,8 +76,11 @@ export class TwilioProvisioning extends Construct {
       properties: {
         PublicUrl: props.publicUrl,
         FallbackUrl: props.fallbackUrl,
-        PhoneNumbers: [...props.phoneNumbers],
+        Numbers: props.phoneNumbers.map((n) => ({ Number: n.number, Flow: n.flow })),
         FlowsRevision: flowsRevision(),
+        ...(props.apiKey
+          ? { ApiKeySecretId: props.apiKey.secretId, ApiKeyManaged: String(props.apiKey.managed) }
+          : {}),
       },
     });
     // The role's policy (secret read, table) must exist before the first event, and outlive the last.
@@ -74,5 +88,6 @@ export class TwilioProvisioning extends Construct {
     this.workspaceSid = this.resource.getAttString('WorkspaceSid');
     this.workflowSid = this.resource.getAttString('WorkflowSid');
     this.twimlAppSid = this.resource.getAttString('TwimlAppSid');
+    this.apiKeySid = this.resource.getAttString('ApiKeySid');
   }
 }

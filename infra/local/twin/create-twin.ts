@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import type { TimerClock } from '../../../functions/domain/manual-clock.js';
 import { type AgentLink, createAgentLink } from './agent-link/agent-link.js';
+import { createKeysRestApp } from './keys-rest.js';
 import type { TwinAccount } from './ports.js';
 import { TaskRouterEngine } from './taskrouter/engine.js';
 import { createTaskRouterRestApp } from './taskrouter/rest/app.js';
@@ -72,9 +73,11 @@ export function createTwin(options: TwinOptions): Twin {
   const taskrouter = new TaskRouterEngine({ ...voice.context, voice: voice.voicePort });
   voice.setTaskRouter(taskrouter);
   taskrouter.core.listeners.add(changed);
+  // Keys created through the REST API sign tokens the agent link must accept too.
+  const signingKeys = new Map(options.signingKeys);
   const agentLink = createAgentLink({
     accountSid: options.account.accountSid,
-    signingKeys: options.signingKeys,
+    signingKeys,
     now: () => options.clock.now(),
     voice: voice.voice,
     parties: voice.parties,
@@ -82,6 +85,10 @@ export function createTwin(options: TwinOptions): Twin {
   });
 
   const app = new Hono();
+  app.route(
+    `${TWIN_PREFIX}/api`,
+    createKeysRestApp({ account: options.account, signingKeys, now: () => options.clock.now() }),
+  );
   app.route(`${TWIN_PREFIX}/api`, voice.api);
   app.route(`${TWIN_PREFIX}/taskrouter`, createTaskRouterRestApp(taskrouter, options.account));
   app.route('/sim', voice.sim);
