@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { calendars } from '../../flows/calendar.js';
 import { flows } from '../../flows/index.js';
-import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
+import type { HotlineNumber } from '../../flows/numbers.js';
 import { checkOpen, describeHours } from '../domain/ivr/hours.js';
 import { runFlow, VOICEMAIL_MAX_SECONDS } from '../domain/ivr/interpreter.js';
 import type { IvrStep, Session } from '../domain/ivr/steps.js';
@@ -13,14 +13,18 @@ import type { Flow } from '../domain/ivr/types.js';
 import type { Customer } from '../domain/model.js';
 import type { CustomerLookup } from '../domain/ports.js';
 import type { Center, CenterPorts } from './center.js';
+import { hotlinesOf } from './hotlines.js';
 
 const BLOCKED = {
   zh: '对不起，本热线无法接听您的来电。再见。',
   en: 'Sorry, this line cannot take your call. Goodbye.',
 };
 
-export function flowFor(called: string): { flow: Flow; blocked: 'message' | 'reject' } {
-  const number = HOTLINE_NUMBERS.find((n) => n.number === called);
+export function flowFor(
+  lines: readonly HotlineNumber[],
+  called: string,
+): { flow: Flow; blocked: 'message' | 'reject' } {
+  const number = lines.find((n) => n.number === called);
   const flow = (number && flows[number.flow]) ?? flows.warranty;
   if (!flow) throw new Error('no flows configured');
   return { flow, blocked: number?.blocked ?? 'message' };
@@ -83,7 +87,7 @@ export async function entrySteps(
   call: { readonly callSid: string; readonly caller: string; readonly called: string },
   known?: KnownCaller,
 ): Promise<IvrStep[]> {
-  const { flow, blocked } = flowFor(call.called);
+  const { flow, blocked } = flowFor(hotlinesOf(deps.config), call.called);
   const listed = await deps.store.blacklist.get(call.caller);
   if (listed) {
     await deps.store.calls.update(call.callSid, { disposition: 'blacklisted' });

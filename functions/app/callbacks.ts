@@ -7,7 +7,6 @@
 // An agent who does not pick up costs the customer no attempt: the task is due again a minute later.
 // The dialling policy is asked twice: when a callback is requested and again when it is due (the policy
 // may have changed meanwhile); a callback it refuses when due is cancelled with the reason, never retried.
-import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import { routing } from '../../flows/routing.js';
 import { localTime } from '../domain/ivr/hours.js';
 import type { Language, Task } from '../domain/model.js';
@@ -15,6 +14,7 @@ import type { Store } from '../domain/ports.js';
 import { taskFor } from '../domain/routing/workflow.js';
 import type { Center, CenterBasics } from './center.js';
 import { checkOutbound, DialRefusedError, type GuardDeps, type OutboundActor } from './dial-guard.js';
+import { callbackCallerId, hotlinesOf, lineOf } from './hotlines.js';
 import { beginWrapUp } from './wrap-up.js';
 
 /** How long the customer's phone rings when the center calls back. */
@@ -45,8 +45,8 @@ export async function changeTask(
   throw new Error(`task ${id} kept changing under the callback dispatcher`);
 }
 
-function flowOfNumber(number: string): string {
-  return HOTLINE_NUMBERS.find((n) => n.number === number)?.flow ?? HOTLINE_NUMBERS[0].flow;
+function flowOfNumber(config: CenterBasics['config'], number: string): string {
+  return lineOf(hotlinesOf(config), number).flow;
 }
 
 /**
@@ -84,7 +84,7 @@ export async function dispatchCallback(
   );
   if (!claimed?.changed) return false;
   const { task } = claimed;
-  const from = task.callerId ?? HOTLINE_NUMBERS[0].number;
+  const from = task.callerId ?? callbackCallerId(deps.config);
   const allowed = await checkOutbound(deps, {
     actor: 'system',
     purpose: 'callback',
@@ -103,7 +103,7 @@ export async function dispatchCallback(
   };
   const routed = taskFor(routing, {
     queue: task.queue ?? 'general',
-    flow: context.flow ?? flowOfNumber(from),
+    flow: context.flow ?? flowOfNumber(deps.config, from),
     language: task.language ?? 'zh',
     caller: task.phone ?? '',
     called: from,

@@ -1,7 +1,6 @@
 // What every use case works with: configuration, storage, the clock, the outside systems as ports, the
 // wrap-up timer, and the provisioned TaskRouter SIDs (cached per container: they change only when
 // provisioning runs again). Built once per door from the composition root's dependencies.
-import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import type { AppConfig } from '../config.js';
 import type { JobQueue } from '../domain/jobs.js';
 import type { Logger } from '../domain/logger.js';
@@ -18,6 +17,7 @@ import {
 } from '../domain/scheduler.js';
 import type { TaskRouterPort } from '../domain/taskrouter-port.js';
 import type { TelephonyPort } from '../domain/telephony-port.js';
+import { hotlinesOf, lineOf } from './hotlines.js';
 
 /** The ports a composition root wires in (adapters for Twilio's REST API, or the twin's locally). */
 export interface CenterPorts {
@@ -110,5 +110,5 @@ export function activitySid(sids: ProvisionedRouting, name: string): string {
  * call whose record is gone): the configured SMS sender, else the first hotline.
  */
 export function centerNumber(center: Pick<Center, 'config'>): string {
-  return center.config.channels?.smsFrom ?? HOTLINE_NUMBERS[0].number;
+  return center.config.channels?.smsFrom ?? lineOf(hotlinesOf(center.config), undefined).number;
 }

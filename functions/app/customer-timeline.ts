@@ -4,22 +4,25 @@
 // cannot hide the others; the merged list is cut to `limit` again. Audio is marked playable only where
 // the reader may play it (the playback routes decide again when asked).
 
+import type { HotlineNumber } from '../../flows/numbers.js';
+import type { AppConfig } from '../config.js';
 import { type CallRecord, isLead, type User } from '../domain/model.js';
 import type { TimelineEntry } from '../domain/timeline.js';
 import { mailboxOf, mayOpen } from '../domain/voicemail-box.js';
 import type { CenterBasics } from './center.js';
 import { type CustomerDeps, existingCustomer } from './customers.js';
 import { dispositionLabel } from './desk/dispositions.js';
+import { hotlinesOf } from './hotlines.js';
 
 export const TIMELINE_LIMIT = 100;
 
 const opt = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined || value === '' ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
-function callEntry(call: CallRecord): TimelineEntry {
+function callEntry(lines: readonly HotlineNumber[], call: CallRecord): TimelineEntry {
   const end = call.endedAt ? Date.parse(call.endedAt) : undefined;
   const start = Date.parse(call.answeredAt ?? call.startedAt);
-  const label = call.disposition ? dispositionLabel(call, call.disposition) : undefined;
+  const label = call.disposition ? dispositionLabel(lines, call, call.disposition) : undefined;
   return {
     kind: 'call',
     at: call.startedAt,
@@ -39,12 +42,13 @@ function callEntry(call: CallRecord): TimelineEntry {
 }
 
 export async function customerTimeline(
-  deps: CustomerDeps & Pick<CenterBasics, 'store'>,
+  deps: CustomerDeps & Pick<CenterBasics, 'store'> & { readonly config: Pick<AppConfig, 'hotlines'> },
   user: User,
   customerId: string,
   limit = TIMELINE_LIMIT,
 ): Promise<{ readonly items: readonly TimelineEntry[] }> {
   const { store } = deps;
+  const lines = hotlinesOf(deps.config);
   const customer = await existingCustomer(deps, customerId);
   const page = { limit };
   const [calls, recordings, voicemails, texts, tickets, tasks, faxes] = await Promise.all([
@@ -60,7 +64,7 @@ export async function customerTimeline(
   const owner = customer.ownerAgentId === user.id;
   const voicemailSids = new Set(voicemails.map((v) => v.recordingSid));
   const items: TimelineEntry[] = [
-    ...calls.items.map(callEntry),
+    ...calls.items.map((call) => callEntry(lines, call)),
     // A voicemail's audio is its own entry below; here only call recordings.
     ...recordings.items
       .filter((r) => r.kind === 'call' && !voicemailSids.has(r.sid))

@@ -3,7 +3,6 @@
 // rate limits counted atomically in the store. Every refusal is audited and logged with a structured
 // `event` field, which the AWS alarm counts. The future campaign dialler calls guardOutbound too, with
 // purpose 'campaign' and its campaign id.
-import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import {
   checkCallerId,
   DIAL_POLICY_SETTING,
@@ -18,6 +17,7 @@ import { type DialChannel, dialRateMessage, dialRateWindows } from '../domain/di
 import type { Role } from '../domain/model.js';
 import { HttpProblem, TooManyRequestsError } from '../domain/problems.js';
 import type { CenterBasics } from './center.js';
+import { hotlinesOf } from './hotlines.js';
 
 /** The audit action of a refused outbound attempt; the supervisors' list reads these. */
 export const DIAL_REFUSED_ACTION = 'dial.refused';
@@ -25,7 +25,7 @@ export const DIAL_REFUSED_ACTION = 'dial.refused';
 export const DIAL_REFUSED_EVENT = 'dial-refused';
 
 export type GuardDeps = Pick<CenterBasics, 'store' | 'clock' | 'logger'> & {
-  readonly config: Pick<CenterBasics['config'], 'defaultPhoneRegion' | 'channels'>;
+  readonly config: Pick<CenterBasics['config'], 'defaultPhoneRegion' | 'channels' | 'hotlines'>;
 };
 
 /** Who asks: a signed-in user, or the center itself (a callback it dials when due). */
@@ -58,8 +58,9 @@ export async function loadDialPolicy(store: GuardDeps['store']): Promise<DialPol
 /** The numbers the center may show as caller id: its hotlines, its SMS sender and the policy's extra ones. */
 export function ownNumbers(config: GuardDeps['config'], policy: DialPolicy): string[] {
   const numbers = [
-    ...HOTLINE_NUMBERS.map((n) => n.number),
+    ...hotlinesOf(config).map((n) => n.number),
     ...(config.channels?.smsFrom ? [config.channels.smsFrom] : []),
+    ...(config.channels?.callbackCallerId ? [config.channels.callbackCallerId] : []),
     ...policy.callerIds,
   ];
   return [...new Set(numbers)];

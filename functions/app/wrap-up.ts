@@ -7,6 +7,7 @@ import type { EndWrapUpJob } from '../domain/scheduler.js';
 import type { ReservationView } from '../domain/taskrouter-port.js';
 import type { Center } from './center.js';
 import { keepDraftOnCall } from './desk/drafts.js';
+import { hotlinesOf } from './hotlines.js';
 import { providerStep } from './provider-step.js';
 
 /**
@@ -82,7 +83,7 @@ export async function endWrapUp(center: Center, job: EndWrapUpJob): Promise<void
 async function keepDraft(center: Center, p: ProvisionedRouting, workerSid: string, callSid: unknown) {
   const agentId = Object.entries(p.workers).find(([, sid]) => sid === workerSid)?.[0];
   if (!agentId || typeof callSid !== 'string' || !callSid) return undefined;
-  return keepDraftOnCall(center.store, agentId, callSid);
+  return keepDraftOnCall(center.store, hotlinesOf(center.config), agentId, callSid);
 }
 
 /** After a call bridged by the IVR's Dial: its task goes to wrapping and the timer ends it. */

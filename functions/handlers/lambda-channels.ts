@@ -4,10 +4,10 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import { createSesMail } from '../adapters/mail/ses-mail.js';
 import { createSqsDeadLetters, createSqsQueue } from '../adapters/queue/sqs-queue.js';
 import { createS3MediaStore } from '../adapters/s3/media-store.js';
+import { hotlinesOf, lineOf } from '../app/hotlines.js';
 import { type AppConfig, ConfigError } from '../config.js';
 import type { MailSender, TaskRouting } from '../domain/channel-ports.js';
 import type { JobQueue } from '../domain/jobs.js';
@@ -59,7 +59,7 @@ export async function lambdaChannels(
     mail: ch.mailFrom ? createSesMail(new SESv2Client({ region: config.region }), ch.mailFrom) : noMail,
     playbackTtlSeconds: ch.playbackTtlSeconds,
     ...(faxSecret ? { faxSecret } : {}),
-    smsFrom: ch.smsFrom ?? HOTLINE_NUMBERS[0].number,
+    smsFrom: ch.smsFrom ?? lineOf(hotlinesOf(config), undefined).number,
     routing,
   };
 }

@@ -22,7 +22,7 @@ import { JobQueues } from './constructs/job-queues.js';
 import { MinuteSchedule } from './constructs/minute-schedule.js';
 import { TwilioProvisioning } from './constructs/twilio-provisioning.js';
 import { WebSite } from './constructs/web-site.js';
-import type { DeploySettings } from './deploy-settings.js';
+import { type DeploySettings, numbersEnvironment } from './deploy-settings.js';
 import { acknowledgeBucketPut, acknowledgeBucketRead, acknowledgeTableGrant } from './nag-findings.js';
 
 export interface ServiceStackProps extends StackProps {
@@ -76,6 +76,8 @@ export class ServiceStack extends Stack {
       BUCKET_NAME: props.recordings.bucketName,
       TIME_ZONE: settings.timeZone,
       PHONE_REGION: settings.phoneRegion,
+      // Which number runs which flow, the SMS sender and the callbacks' caller id, as the deploy was given.
+      ...numbersEnvironment(settings),
       ...this.secrets.environment,
       ...this.jobs.environment,
     };

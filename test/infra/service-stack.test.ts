@@ -71,6 +71,14 @@ describe('service stack functions', () => {
     }
   });
 
+  it('receive the numbers the deploy was given, each with its flow, and the SMS sender', () => {
+    for (const fn of allFunctions()) {
+      const env = functionProps(fn).Environment.Variables;
+      expect(env.HOTLINES).toBe('+8640012345678=warranty,+862161234567=rescue');
+      expect(env.SMS_FROM_NUMBER).toBe('+862161234567');
+    }
+  });
+
   it('receive the job queue and dead-letter queue URLs', () => {
     for (const fn of allFunctions()) {
       const env = functionProps(fn).Environment.Variables;

@@ -2,11 +2,12 @@
 // lists them. A call on a number that is no hotline (a caller id the dialling policy adds, say) offers
 // the first hotline's list, as a callback from such a number runs the first hotline's flow.
 import { flows } from '../../../flows/index.js';
-import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
+import type { HotlineNumber } from '../../../flows/numbers.js';
 import { type Disposition, hotlineNumberOf } from '../../domain/disposition.js';
 import type { CallRecord } from '../../domain/model.js';
 import type { Store } from '../../domain/ports.js';
 import { invalidField, NotFoundError } from '../../domain/problems.js';
+import { lineOf } from '../hotlines.js';
 
 export interface CallDispositions {
   /** The hotline's number and name, as the agent knows it. */
@@ -16,9 +17,10 @@ export interface CallDispositions {
   readonly dispositions: readonly Disposition[];
 }
 
-export function dispositionsFor(call: Pick<CallRecord, 'direction' | 'from' | 'to'>): CallDispositions {
-  const number = hotlineNumberOf(call);
-  const line = HOTLINE_NUMBERS.find((n) => n.number === number) ?? HOTLINE_NUMBERS[0];
+type CallLine = Pick<CallRecord, 'direction' | 'from' | 'to'>;
+
+export function dispositionsFor(lines: readonly HotlineNumber[], call: CallLine): CallDispositions {
+  const line = lineOf(lines, hotlineNumberOf(call));
   const flow = flows[line.flow];
   return {
     hotline: line.number,
@@ -29,21 +31,18 @@ export function dispositionsFor(call: Pick<CallRecord, 'direction' | 'from' | 't
 }
 
 /** The label of a code on this call's hotline, when it is one of the hotline's (not an IVR outcome). */
-export function dispositionLabel(call: Pick<CallRecord, 'direction' | 'from' | 'to'>, code: string) {
-  return dispositionsFor(call).dispositions.find((d) => d.code === code)?.label;
+export function dispositionLabel(lines: readonly HotlineNumber[], call: CallLine, code: string) {
+  return dispositionsFor(lines, call).dispositions.find((d) => d.code === code)?.label;
 }
 
-export function offersDisposition(
-  call: Pick<CallRecord, 'direction' | 'from' | 'to'>,
-  code: string,
-): boolean {
-  return dispositionsFor(call).dispositions.some((d) => d.code === code);
+export function offersDisposition(lines: readonly HotlineNumber[], call: CallLine, code: string): boolean {
+  return dispositionsFor(lines, call).dispositions.some((d) => d.code === code);
 }
 
 /** An agent's outcome must be one the hotline lists; the error names them so the client can offer them. */
-export function checkDisposition(call: Pick<CallRecord, 'direction' | 'from' | 'to'>, code: string): void {
-  if (offersDisposition(call, code)) return;
-  const offered = dispositionsFor(call);
+export function checkDisposition(lines: readonly HotlineNumber[], call: CallLine, code: string): void {
+  if (offersDisposition(lines, call, code)) return;
+  const offered = dispositionsFor(lines, call);
   const allowed = offered.dispositions.map((d) => d.code).join(', ');
   throw invalidField(
     'body.disposition',
@@ -55,9 +54,10 @@ export function checkDisposition(call: Pick<CallRecord, 'direction' | 'from' | '
 /** The wrap-up codes a call offers, for the desk's form. */
 export async function callDispositions(
   store: Pick<Store, 'calls'>,
+  lines: readonly HotlineNumber[],
   callSid: string,
 ): Promise<CallDispositions & { readonly callSid: string }> {
   const call = await store.calls.get(callSid);
   if (!call) throw new NotFoundError('call', callSid);
-  return { callSid, ...dispositionsFor(call) };
+  return { callSid, ...dispositionsFor(lines, call) };
 }

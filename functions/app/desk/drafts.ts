@@ -2,6 +2,7 @@
 // the screen pop's findings), kept server-side per agent and call so a reload, a second tab or a lost
 // network gives it back. Drafts expire on their own; the wrap-up timer saves the notes and outcome onto
 // the call record when the agent never did.
+import type { HotlineNumber } from '../../../flows/numbers.js';
 import { isLead, type User } from '../../domain/model.js';
 import type { Clock, MarkerKey, Store } from '../../domain/ports.js';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../../domain/problems.js';
@@ -100,6 +101,7 @@ export async function discardDraft(store: Store, user: User, callSid: string): P
  */
 export async function keepDraftOnCall(
   store: Store,
+  lines: readonly HotlineNumber[],
   agentId: string,
   callSid: string,
 ): Promise<{ readonly notes?: string; readonly disposition?: string } | undefined> {
@@ -111,7 +113,7 @@ export async function keepDraftOnCall(
   const patch = {
     ...(notes && !record.notes ? { notes } : {}),
     // A code typed before the hotline's list changed is not kept: the notes still say what happened.
-    ...(draft.disposition && !record.disposition && offersDisposition(record, draft.disposition)
+    ...(draft.disposition && !record.disposition && offersDisposition(lines, record, draft.disposition)
       ? { disposition: draft.disposition }
       : {}),
   };

@@ -10,6 +10,7 @@ import type { User } from '../../domain/model.js';
 import { HttpProblem } from '../../domain/problems.js';
 import { flowFor } from '../answer-call.js';
 import { type Center, centerNumber } from '../center.js';
+import { hotlinesOf } from '../hotlines.js';
 import { providerStep } from '../provider-step.js';
 import { beginWrapUp } from '../wrap-up.js';
 import type { CallFinder } from './calls.js';
@@ -105,7 +106,7 @@ export async function rejoinGraceEnded(center: Center, job: RejoinGraceJob): Pro
 
   await beginWrapUp(center, job.taskSid, job.workerSid);
   const called = String(task.attributes.called ?? task.attributes.to ?? '');
-  const { flow } = flowFor(called);
+  const { flow } = flowFor(hotlinesOf(center.config), called);
   const calendar = flow.calendar ? calendars[flow.calendar as keyof typeof calendars] : undefined;
   if (!checkOpen(flow.hours, calendar, flow.timeZone, center.clock.now()).open) {
     const q = new URLSearchParams({

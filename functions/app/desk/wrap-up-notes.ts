@@ -1,5 +1,6 @@
 // The disposition and notes an agent writes for a call: only on their own calls (supervisors and admins
 // on any), saved on the call record; the disposition one of the call's hotline's wrap-up codes.
+import type { HotlineNumber } from '../../../flows/numbers.js';
 import { isLead, type User } from '../../domain/model.js';
 import type { Store } from '../../domain/ports.js';
 import { ForbiddenError, NotFoundError } from '../../domain/problems.js';
@@ -7,6 +8,7 @@ import { checkDisposition } from './dispositions.js';
 
 export async function saveWrapUpNotes(
   store: Store,
+  lines: readonly HotlineNumber[],
   user: User,
   callSid: string,
   body: { readonly disposition?: string | undefined; readonly notes?: string | undefined },
@@ -18,7 +20,7 @@ export async function saveWrapUpNotes(
   const all = isLead(user.roles);
   if (!all && record.agentId !== user.id && !(await tookPart()))
     throw new ForbiddenError(`Call ${callSid} was taken by another agent.`);
-  if (body.disposition !== undefined) checkDisposition(record, body.disposition);
+  if (body.disposition !== undefined) checkDisposition(lines, record, body.disposition);
   const saved = await store.calls.update(callSid, {
     ...(body.disposition !== undefined ? { disposition: body.disposition } : {}),
     ...(body.notes !== undefined ? { notes: body.notes } : {}),

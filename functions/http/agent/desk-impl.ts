@@ -11,6 +11,7 @@ import { createRejoin } from '../../app/desk/rejoin.js';
 import { createReservations } from '../../app/desk/reservations.js';
 import { tookPart } from '../../app/desk/transfers.js';
 import { saveWrapUpNotes } from '../../app/desk/wrap-up-notes.js';
+import { hotlinesOf } from '../../app/hotlines.js';
 import { runScheduledJob } from '../../app/run-scheduled.js';
 import { createLiveCalls } from '../../app/supervisor/live-calls.js';
 import { createLiveQueue } from '../../app/supervisor/live-queue.js';
@@ -63,9 +64,11 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
     dial: (user, body) => dialCustomer(center, user, body),
     queue: () => queue.list(),
     pick: queue.pick,
-    dispositions: (callSid) => callDispositions(deps.store, callSid),
+    dispositions: (callSid) => callDispositions(deps.store, hotlinesOf(deps.config), callSid),
     wrapUpNotes: (user, callSid, body) =>
-      saveWrapUpNotes(deps.store, user, callSid, body, () => tookPart(center, user, callSid)),
+      saveWrapUpNotes(deps.store, hotlinesOf(deps.config), user, callSid, body, () =>
+        tookPart(center, user, callSid),
+      ),
     requestBlacklist: blacklist.request,
     wallboard: () => wallboard.read(),
     monitor: live.monitor,

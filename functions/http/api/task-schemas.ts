@@ -1,6 +1,5 @@
 // Request and response schemas for follow-up tasks (callbacks, visits, outbound calls).
 import { z } from '@hono/zod-openapi';
-import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import { LANGUAGES, TASK_KINDS, TASK_STATUSES } from '../../domain/model.js';
 import { TICKET_NUMBER_PATTERN } from '../../domain/ticket-workflow.js';
 import { IsoDateTime, PageQuery, Stamps, Version } from './common-schemas.js';
@@ -45,10 +44,14 @@ export const NewTaskBody = z
     autoDial: z.boolean().optional().openapi({
       description: 'The center calls when due: rings the assignee (then the queue), dials `phone`.',
     }),
+    // Which of the center's numbers it must be is the dialling policy's word (403 dial-refused, naming them).
     callerId: z
-      .enum(HOTLINE_NUMBERS.map((n) => n.number) as [string, ...string[]])
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number, e.g. +18005550100')
       .optional()
-      .openapi({ description: 'Hotline number the customer sees; default the first hotline.' }),
+      .openapi({
+        description: "One of the center's numbers the customer sees; default the callback caller id.",
+      }),
     language: z.enum(LANGUAGES).optional(),
   })
   .strict();
