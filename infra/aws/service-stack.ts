@@ -22,7 +22,7 @@ import { JobQueues } from './constructs/job-queues.js';
 import { MinuteSchedule } from './constructs/minute-schedule.js';
 import { TwilioProvisioning } from './constructs/twilio-provisioning.js';
 import { WebSite } from './constructs/web-site.js';
-import type { DeploySettings } from './deploy-settings.js';
+import { type DeploySettings, LIMIT_DEFAULTS } from './deploy-settings.js';
 import { acknowledgeBucketPut, acknowledgeBucketRead, acknowledgeTableGrant } from './nag-findings.js';
 
 export interface ServiceStackProps extends StackProps {
@@ -85,6 +85,9 @@ export class ServiceStack extends Stack {
       environment,
       timeout: Duration.seconds(10), // Twilio waits 15 s, then plays the fallback
       aliases: WEBHOOK_ALIASES,
+      // Set aside so the desk's API or the worker can never take the capacity callers need, and capped so a
+      // webhook flood cannot take everyone else's.
+      reservedConcurrency: settings.webhookConcurrency ?? LIMIT_DEFAULTS.webhookConcurrency,
     });
     this.api = new AppFunction(this, 'Api', {
       entry: source('functions/handlers/api.ts'),
@@ -101,7 +104,13 @@ export class ServiceStack extends Stack {
       memorySize: 1024,
     });
     this.worker.fn.addEventSource(
-      new SqsEventSource(this.jobs.queue, { batchSize: 5, reportBatchItemFailures: true }),
+      new SqsEventSource(this.jobs.queue, {
+        batchSize: 5,
+        reportBatchItemFailures: true,
+        // A backlog (a busy hour's recordings) drains this many batches at a time, not as many as Lambda
+        // would start: each copy calls Twilio's REST API, whose concurrency per account is limited too.
+        maxConcurrency: settings.workerMaxConcurrency ?? LIMIT_DEFAULTS.workerMaxConcurrency,
+      }),
     );
     // The periodic jobs (functions/workers/periodic-jobs.ts: presence sweep, due callbacks) once a minute,
     // and three presence-sweep jobs queued for the worker 15, 30 and 45 s later (functions/workers/
@@ -177,6 +186,14 @@ export class ServiceStack extends Stack {
       apiFunction: this.api.fn,
       rateLimit: settings.apiRateLimit,
       burstLimit: settings.apiBurstLimit,
+      webhookThrottle: {
+        rateLimit: settings.webhookRateLimit ?? LIMIT_DEFAULTS.webhookRateLimit,
+        burstLimit: settings.webhookBurstLimit ?? LIMIT_DEFAULTS.webhookBurstLimit,
+      },
+      loginThrottle: {
+        rateLimit: settings.loginRateLimit ?? LIMIT_DEFAULTS.loginRateLimit,
+        burstLimit: settings.loginBurstLimit ?? LIMIT_DEFAULTS.loginBurstLimit,
+      },
     });
     const logs = new AccessLogBucket(this, 'SiteLogs', {
       retentionDays: settings.accessLogRetentionDays,
