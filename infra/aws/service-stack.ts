@@ -16,6 +16,7 @@ import { Alarms } from './constructs/alarms.js';
 import { AppFunction } from './constructs/app-function.js';
 import { AppSecrets } from './constructs/app-secrets.js';
 import { WEBHOOK_ALIASES } from './constructs/bundling.js';
+import { OpsDashboard } from './constructs/dashboard.js';
 import { FALLBACK_PREFIX, FallbackTwiml } from './constructs/fallback-twiml.js';
 import { HttpEntry } from './constructs/http-api.js';
 import { JobQueues } from './constructs/job-queues.js';
@@ -256,12 +257,35 @@ export class ServiceStack extends Stack {
     alarms.watchQueueDepth('ScheduleDeadLetters', this.everyMinute.deadLetters);
     alarms.watchFunction('Reconcile', this.reconciler.fn);
     alarms.watchQueueDepth('ReconcileDeadLetters', this.reconcileSchedule.deadLetters);
+    alarms.watchHttpApi(http.api, http.accessLogs);
+    alarms.watchCloudFront(this.site.distribution);
+    alarms.watchRecordingCopies(this.worker.logGroup);
     // Outbound attempts are refused by the API (agents), the webhooks (a waiting caller's callback) and
     // the scheduled jobs (callbacks when due).
     alarms.watchDialRefusals({
       Api: this.api.logGroup,
       Webhooks: this.webhooks.logGroup,
       Scheduled: this.scheduled.logGroup,
+    });
+
+    new OpsDashboard(this, 'Dashboard', {
+      functions: {
+        Webhooks: this.webhooks.fn,
+        Api: this.api.fn,
+        Worker: this.worker.fn,
+        Scheduled: this.scheduled.fn,
+        Reconcile: this.reconciler.fn,
+      },
+      webhooks: this.webhooks.fn,
+      httpApi: http.api,
+      accessLogs: http.accessLogs,
+      distribution: this.site.distribution,
+      queue: this.jobs.queue,
+      deadLetters: {
+        jobs: this.jobs.deadLetters,
+        schedule: this.everyMinute.deadLetters,
+        reconcile: this.reconcileSchedule.deadLetters,
+      },
     });
 
     new CfnOutput(this, 'PublicUrl', {
