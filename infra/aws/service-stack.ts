@@ -21,10 +21,11 @@ import { FALLBACK_PREFIX, FallbackTwiml } from './constructs/fallback-twiml.js';
 import { HttpEntry } from './constructs/http-api.js';
 import { JobQueues } from './constructs/job-queues.js';
 import { MinuteSchedule } from './constructs/minute-schedule.js';
+import { grantWriteNew } from './constructs/recordings-bucket.js';
 import { TwilioProvisioning } from './constructs/twilio-provisioning.js';
 import { WebSite } from './constructs/web-site.js';
 import { type DeploySettings, LIMIT_DEFAULTS } from './deploy-settings.js';
-import { acknowledgeBucketPut, acknowledgeBucketRead, acknowledgeTableGrant } from './nag-findings.js';
+import { acknowledgeBucketRead, acknowledgeTableGrant } from './nag-findings.js';
 
 export interface ServiceStackProps extends StackProps {
   readonly settings: DeploySettings;
@@ -169,17 +170,17 @@ export class ServiceStack extends Stack {
     this.jobs.deadLetters.grantConsumeMessages(this.api.fn);
     this.jobs.deadLetters.grantSendMessages(this.worker.fn);
     // Playback: the API presigns GET URLs and stores fax PDFs; the worker copies recordings in and reads them
-    // back to verify. Nobody may delete: expiry is the bucket's lifecycle. Webhooks never touch the bucket.
+    // back to verify. Nobody may delete or change a lock: expiry is the bucket's lifecycle, and Object Lock
+    // keeps each version for the retention period. Webhooks never touch the bucket.
     for (const fn of [this.api.fn, this.worker.fn]) {
       props.recordings.grantRead(fn);
-      props.recordings.grantPut(fn);
+      grantWriteNew(props.recordings, fn);
     }
     for (const owner of [this.webhooks, this.api, this.worker, this.scheduled, this.reconciler]) {
       acknowledgeTableGrant(owner, STATEFUL_REFS.tableArn);
     }
     for (const owner of [this.api, this.worker]) {
       acknowledgeBucketRead(owner, STATEFUL_REFS.recordingsArn);
-      acknowledgeBucketPut(owner);
     }
 
     const http = new HttpEntry(this, 'Http', {
