@@ -2,20 +2,15 @@
 // recovery; the HTTP API's 5xx and 429s, CloudFront's 5xx rate (in us-east-1, the only region that has
 // CloudFront's metrics), failed recording copies and the rest are watched; and the recording filter
 // matches the line the worker really writes when a copy fails.
-import { App, type CfnElement } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { BUNDLING_STACKS } from 'aws-cdk-lib/cx-api';
+import type { CfnElement } from 'aws-cdk-lib';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPowertoolsLogger } from '../../functions/adapters/logging/powertools-logger.js';
 import { VerificationError } from '../../functions/app/copy-recording.js';
 import { TwilioMediaError } from '../../functions/domain/channel-ports.js';
 import { createJobBatchHandler } from '../../functions/workers/job-batch.js';
 import { JOB_FAILED_MESSAGE, RECORDING_ERROR_NAMES } from '../../infra/aws/constructs/alarms.js';
-import { FEATURE_FLAGS } from '../../infra/aws/contact-center.js';
-import { parseDeploySettings } from '../../infra/aws/deploy-settings.js';
-import { ServiceStack } from '../../infra/aws/service-stack.js';
-import { StatefulStack } from '../../infra/aws/stateful-stack.js';
-import { type Synthesized, synthesize, TEST_CONTEXT } from './synth.js';
+import { type Synthesized, synthesize, synthesizeIn, TEST_CONTEXT } from './synth.js';
 
 let s: Synthesized;
 beforeAll(() => {
@@ -37,20 +32,6 @@ const alarms = (t: Template) =>
     condition: a.Condition as string | undefined,
     ...(a.Properties as AlarmProps),
   }));
-
-/** The service stack alone, in a fixed region (createContactCenter leaves the region to deploy time). */
-function inRegion(region: string): ServiceStack {
-  const app = new App({ context: { ...FEATURE_FLAGS, [BUNDLING_STACKS]: [] } });
-  const settings = parseDeploySettings((key) => (TEST_CONTEXT as Record<string, unknown>)[key]);
-  const env = { account: '123456789012', region };
-  const data = new StatefulStack(app, 'Data', {
-    env,
-    recordingArchiveDays: settings.recordingArchiveDays,
-    recordingRetentionDays: settings.recordingRetentionDays,
-    accessLogRetentionDays: settings.accessLogRetentionDays,
-  });
-  return new ServiceStack(app, 'Service', { env, settings, table: data.table, recordings: data.recordings });
-}
 
 describe('alarm delivery', () => {
   it('subscribes the alarm email to the topic every alarm notifies, firing and recovering', () => {
@@ -116,14 +97,13 @@ describe('what is watched', () => {
   });
 
   it('CloudFront 5xx alarm unconditional in us-east-1; absent elsewhere, with a synth warning', () => {
-    const east = Template.fromStack(inRegion('us-east-1'));
+    const east = synthesizeIn('us-east-1').template;
     const [alarm] = alarms(east).filter((a) => a.MetricName === '5xxErrorRate');
     expect(alarm?.condition).toBeUndefined();
 
-    const frankfurt = inRegion('eu-central-1');
-    const template = Template.fromStack(frankfurt);
-    expect(alarms(template).filter((a) => a.MetricName === '5xxErrorRate')).toEqual([]);
-    Annotations.fromStack(frankfurt).hasWarning(
+    const frankfurt = synthesizeIn('eu-central-1');
+    expect(alarms(frankfurt.template).filter((a) => a.MetricName === '5xxErrorRate')).toEqual([]);
+    Annotations.fromStack(frankfurt.service).hasWarning(
       '/Service/Alarms',
       Match.stringLikeRegexp('CloudFront publishes its metrics in us-east-1 only'),
     );
