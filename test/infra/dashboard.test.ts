@@ -51,4 +51,10 @@ describe('operations dashboard', () => {
       ],
     });
   });
+
+  it('links the dashboard from an output', () => {
+    const url = JSON.stringify(s.serviceTemplate.toJSON().Outputs.DashboardUrl.Value);
+    expect(url).toContain('#dashboards:name=');
+    expect(url).toMatch(/"Ref":"Dashboard[0-9A-F]{8}"/);
+  });
 });

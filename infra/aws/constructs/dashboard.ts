@@ -1,7 +1,7 @@
 // One CloudWatch dashboard for the people on call: calls coming in, webhook latency (what a caller waits
 // for between prompts), errors and throttles by function, HTTP API and CloudFront error counts, and the
 // job queue's depth beside its dead letters. Read it next to the alarms: each alarm's metric is here.
-import { Duration } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { Dashboard, GraphWidget, type IMetric, Metric, Stats, TextWidget } from 'aws-cdk-lib/aws-cloudwatch';
@@ -107,6 +107,11 @@ export class OpsDashboard extends Construct {
           ]),
         ],
       ],
+    });
+    new CfnOutput(this, 'Url', {
+      key: 'DashboardUrl',
+      value: `https://console.aws.amazon.com/cloudwatch/home?region=${Aws.REGION}#dashboards:name=${this.dashboard.dashboardName}`,
+      description: 'The operations dashboard',
     });
   }
 }

@@ -90,6 +90,8 @@ export class HttpEntry extends Construct {
             method: '$context.httpMethod',
             path: '$context.path',
             status: '$context.status',
+            // "-" when the gateway answered itself (throttled, no route): no function ran.
+            integrationStatus: '$context.integrationStatus',
             latencyMs: '$context.responseLatency',
             integrationError: '$context.integrationErrorMessage',
           }),
