@@ -28,6 +28,14 @@ export function createContactCenter(
     recordingArchiveDays: settings.recordingArchiveDays,
     recordingRetentionDays: settings.recordingRetentionDays,
     accessLogRetentionDays: settings.accessLogRetentionDays,
+    ...(settings.recordingLockDays || settings.recordingLockMode
+      ? {
+          recordingLock: {
+            mode: settings.recordingLockMode ?? 'governance',
+            days: settings.recordingLockDays ?? settings.recordingRetentionDays,
+          },
+        }
+      : {}),
     terminationProtection: true,
   });
   const service = new ServiceStack(app, 'ContactCenterService', {

@@ -50,7 +50,39 @@ export interface DeploySettings {
   /** Steady-state requests per second and burst the HTTP API accepts. Defaults 50 and 100. */
   readonly apiRateLimit: number;
   readonly apiBurstLimit: number;
+  /**
+   * Requests per second and burst for Twilio's webhooks (`/twilio/*`), throttled apart from the desk so a
+   * busy desk cannot starve calls. Defaults in LIMIT_DEFAULTS.
+   */
+  readonly webhookRateLimit?: number;
+  readonly webhookBurstLimit?: number;
+  /** Requests per second and burst for `POST /api/auth/login`, across all viewers. Defaults in LIMIT_DEFAULTS. */
+  readonly loginRateLimit?: number;
+  readonly loginBurstLimit?: number;
+  /**
+   * Lambda concurrency reserved for the webhook function, also its ceiling; 0 reserves none. It comes out
+   * of the account's concurrency quota, which must keep 100 unreserved. Default in LIMIT_DEFAULTS.
+   */
+  readonly webhookConcurrency?: number;
+  /** Most concurrent worker invocations the job queue starts (2 to 1000). Default in LIMIT_DEFAULTS. */
+  readonly workerMaxConcurrency?: number;
+  /** Object Lock retention of each recording, at most recordingRetentionDays. Default recordingRetentionDays. */
+  readonly recordingLockDays?: number;
+  /** Object Lock mode of the recordings bucket. Default governance (an admin with bypass rights can purge). */
+  readonly recordingLockMode?: RecordingLockMode;
 }
+
+export type RecordingLockMode = 'governance' | 'compliance';
+
+/** Defaults of the load and abuse limits, applied where the stack uses them. */
+export const LIMIT_DEFAULTS = {
+  webhookRateLimit: 100,
+  webhookBurstLimit: 200,
+  loginRateLimit: 5,
+  loginBurstLimit: 20,
+  webhookConcurrency: 50,
+  workerMaxConcurrency: 5,
+} as const;
 
 export const PLACEHOLDER_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 
@@ -233,5 +265,44 @@ export function parseDeploySettings(get: ContextReader): DeploySettings {
     phoneRegion,
     apiRateLimit: positiveInt(get, 'apiRateLimit', 50),
     apiBurstLimit: positiveInt(get, 'apiBurstLimit', 100),
+    ...operationsSettings(get, recordingRetentionDays),
   };
+}
+
+/** The limits and the recordings lock: only the keys given, so the defaults stay in one place. */
+function operationsSettings(get: ContextReader, recordingRetentionDays: number): Partial<DeploySettings> {
+  const given = (key: string) => {
+    const raw = get(key);
+    return raw !== undefined && raw !== null && raw !== '';
+  };
+  const out: { -readonly [K in keyof DeploySettings]?: DeploySettings[K] } = {};
+  for (const key of ['webhookRateLimit', 'webhookBurstLimit', 'loginRateLimit', 'loginBurstLimit'] as const)
+    if (given(key)) out[key] = positiveInt(get, key, 0);
+  if (given('webhookConcurrency')) {
+    const raw = get('webhookConcurrency');
+    const n = typeof raw === 'number' ? raw : Number(raw);
+    if (!Number.isInteger(n) || n < 0)
+      throw new DeploySettingsError('webhookConcurrency', `must be 0 (none reserved) or more, got "${raw}"`);
+    out.webhookConcurrency = n;
+  }
+  if (given('workerMaxConcurrency')) {
+    const n = positiveInt(get, 'workerMaxConcurrency', 0);
+    // The limits SQS event sources accept.
+    if (n < 2 || n > 1000) throw new DeploySettingsError('workerMaxConcurrency', 'must be from 2 to 1000');
+    out.workerMaxConcurrency = n;
+  }
+  if (given('recordingLockDays')) {
+    const days = positiveInt(get, 'recordingLockDays', 0);
+    // A lock outlasting the retention would keep recordings past the date the center promised to delete them.
+    if (days > recordingRetentionDays)
+      throw new DeploySettingsError('recordingLockDays', 'must be at most recordingRetentionDays');
+    out.recordingLockDays = days;
+  }
+  const mode = text(get, 'recordingLockMode');
+  if (mode !== undefined) {
+    if (mode !== 'governance' && mode !== 'compliance')
+      throw new DeploySettingsError('recordingLockMode', 'must be "governance" or "compliance"');
+    out.recordingLockMode = mode;
+  }
+  return out;
 }

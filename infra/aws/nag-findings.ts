@@ -68,13 +68,6 @@ export function acknowledgeDeploymentHandler(deployment: BucketDeployment, bucke
   }
 }
 
-/** Wildcards of `bucket.grantPut`: new objects in one bucket (recordings, fax PDFs), no deletes. */
-export function acknowledgeBucketPut(policyOwner: IConstruct): void {
-  const reason =
-    'grantPut on the recordings bucket: writes new objects (and aborts its own multipart uploads) in that one bucket; no deletes.';
-  Validations.of(policyOwner).acknowledge({ id: 'AwsSolutions-IAM5[Action::s3:Abort*]', reason });
-}
-
 /** CDK's provider framework function: its code, runtime and role are CDK's, and it runs only on deploys. */
 export function acknowledgeProviderFramework(provider: Provider, onEvent: { readonly fn: IConstruct }): void {
   const onEventId = Stack.of(provider).getLogicalId(onEvent.fn.node.defaultChild as CfnElement);

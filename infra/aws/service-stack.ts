@@ -16,14 +16,16 @@ import { Alarms } from './constructs/alarms.js';
 import { AppFunction } from './constructs/app-function.js';
 import { AppSecrets } from './constructs/app-secrets.js';
 import { WEBHOOK_ALIASES } from './constructs/bundling.js';
+import { OpsDashboard } from './constructs/dashboard.js';
 import { FALLBACK_PREFIX, FallbackTwiml } from './constructs/fallback-twiml.js';
 import { HttpEntry } from './constructs/http-api.js';
 import { JobQueues } from './constructs/job-queues.js';
 import { MinuteSchedule } from './constructs/minute-schedule.js';
+import { grantWriteNew } from './constructs/recordings-bucket.js';
 import { TwilioProvisioning } from './constructs/twilio-provisioning.js';
 import { WebSite } from './constructs/web-site.js';
-import { type DeploySettings, numbersEnvironment } from './deploy-settings.js';
-import { acknowledgeBucketPut, acknowledgeBucketRead, acknowledgeTableGrant } from './nag-findings.js';
+import { type DeploySettings, LIMIT_DEFAULTS, numbersEnvironment } from './deploy-settings.js';
+import { acknowledgeBucketRead, acknowledgeTableGrant } from './nag-findings.js';
 
 export interface ServiceStackProps extends StackProps {
   readonly settings: DeploySettings;
@@ -88,6 +90,9 @@ export class ServiceStack extends Stack {
       environment,
       timeout: Duration.seconds(10), // Twilio waits 15 s, then plays the fallback
       aliases: WEBHOOK_ALIASES,
+      // Set aside so the desk's API or the worker can never take the capacity callers need, and capped so a
+      // webhook flood cannot take everyone else's.
+      reservedConcurrency: settings.webhookConcurrency ?? LIMIT_DEFAULTS.webhookConcurrency,
     });
     this.api = new AppFunction(this, 'Api', {
       entry: source('functions/handlers/api.ts'),
@@ -107,7 +112,13 @@ export class ServiceStack extends Stack {
       memorySize: 1024,
     });
     this.worker.fn.addEventSource(
-      new SqsEventSource(this.jobs.queue, { batchSize: 5, reportBatchItemFailures: true }),
+      new SqsEventSource(this.jobs.queue, {
+        batchSize: 5,
+        reportBatchItemFailures: true,
+        // A backlog (a busy hour's recordings) drains this many batches at a time, not as many as Lambda
+        // would start: each copy calls Twilio's REST API, whose concurrency per account is limited too.
+        maxConcurrency: settings.workerMaxConcurrency ?? LIMIT_DEFAULTS.workerMaxConcurrency,
+      }),
     );
     // The periodic jobs (functions/workers/periodic-jobs.ts: presence sweep, due callbacks) once a minute,
     // and three presence-sweep jobs queued for the worker 15, 30 and 45 s later (functions/workers/
@@ -165,17 +176,17 @@ export class ServiceStack extends Stack {
     this.jobs.deadLetters.grantConsumeMessages(this.api.fn);
     this.jobs.deadLetters.grantSendMessages(this.worker.fn);
     // Playback: the API presigns GET URLs and stores fax PDFs; the worker copies recordings in and reads them
-    // back to verify. Nobody may delete: expiry is the bucket's lifecycle. Webhooks never touch the bucket.
+    // back to verify. Nobody may delete or change a lock: expiry is the bucket's lifecycle, and Object Lock
+    // keeps each version for the retention period. Webhooks never touch the bucket.
     for (const fn of [this.api.fn, this.worker.fn]) {
       props.recordings.grantRead(fn);
-      props.recordings.grantPut(fn);
+      grantWriteNew(props.recordings, fn);
     }
     for (const owner of [this.webhooks, this.api, this.worker, this.scheduled, this.reconciler]) {
       acknowledgeTableGrant(owner, STATEFUL_REFS.tableArn);
     }
     for (const owner of [this.api, this.worker]) {
       acknowledgeBucketRead(owner, STATEFUL_REFS.recordingsArn);
-      acknowledgeBucketPut(owner);
     }
 
     const http = new HttpEntry(this, 'Http', {
@@ -183,6 +194,14 @@ export class ServiceStack extends Stack {
       apiFunction: this.api.fn,
       rateLimit: settings.apiRateLimit,
       burstLimit: settings.apiBurstLimit,
+      webhookThrottle: {
+        rateLimit: settings.webhookRateLimit ?? LIMIT_DEFAULTS.webhookRateLimit,
+        burstLimit: settings.webhookBurstLimit ?? LIMIT_DEFAULTS.webhookBurstLimit,
+      },
+      loginThrottle: {
+        rateLimit: settings.loginRateLimit ?? LIMIT_DEFAULTS.loginRateLimit,
+        burstLimit: settings.loginBurstLimit ?? LIMIT_DEFAULTS.loginBurstLimit,
+      },
     });
     const logs = new AccessLogBucket(this, 'SiteLogs', {
       retentionDays: settings.accessLogRetentionDays,
@@ -250,12 +269,35 @@ export class ServiceStack extends Stack {
     alarms.watchQueueDepth('ScheduleDeadLetters', this.everyMinute.deadLetters);
     alarms.watchFunction('Reconcile', this.reconciler.fn);
     alarms.watchQueueDepth('ReconcileDeadLetters', this.reconcileSchedule.deadLetters);
+    alarms.watchHttpApi(http.api, http.accessLogs);
+    alarms.watchCloudFront(this.site.distribution);
+    alarms.watchRecordingCopies(this.worker.logGroup);
     // Outbound attempts are refused by the API (agents), the webhooks (a waiting caller's callback) and
     // the scheduled jobs (callbacks when due).
     alarms.watchDialRefusals({
       Api: this.api.logGroup,
       Webhooks: this.webhooks.logGroup,
       Scheduled: this.scheduled.logGroup,
+    });
+
+    new OpsDashboard(this, 'Dashboard', {
+      functions: {
+        Webhooks: this.webhooks.fn,
+        Api: this.api.fn,
+        Worker: this.worker.fn,
+        Scheduled: this.scheduled.fn,
+        Reconcile: this.reconciler.fn,
+      },
+      webhooks: this.webhooks.fn,
+      httpApi: http.api,
+      accessLogs: http.accessLogs,
+      distribution: this.site.distribution,
+      queue: this.jobs.queue,
+      deadLetters: {
+        jobs: this.jobs.deadLetters,
+        schedule: this.everyMinute.deadLetters,
+        reconcile: this.reconcileSchedule.deadLetters,
+      },
     });
 
     new CfnOutput(this, 'PublicUrl', {

@@ -13,6 +13,8 @@ export interface StatefulStackProps extends StackProps {
   readonly recordingArchiveDays: number;
   readonly recordingRetentionDays: number;
   readonly accessLogRetentionDays: number;
+  /** Object Lock of each recording. @default governance for recordingRetentionDays */
+  readonly recordingLock?: { readonly mode: 'governance' | 'compliance'; readonly days: number };
 }
 
 export class StatefulStack extends Stack {
@@ -38,6 +40,7 @@ export class StatefulStack extends Stack {
       accessLogsBucket: accessLogs.bucket,
       archiveAfterDays: props.recordingArchiveDays,
       retentionDays: props.recordingRetentionDays,
+      ...(props.recordingLock ? { lock: props.recordingLock } : {}),
     }).bucket;
   }
 }

@@ -137,3 +137,57 @@ describe('parseDeploySettings', () => {
     expect(() => from(context)).toThrow(message);
   });
 });
+
+describe('parseDeploySettings: limits and the recordings lock', () => {
+  it('leaves each limit unset unless given, so the stack applies LIMIT_DEFAULTS', () => {
+    const settings = from({});
+    for (const key of [
+      'webhookRateLimit',
+      'webhookBurstLimit',
+      'loginRateLimit',
+      'loginBurstLimit',
+      'webhookConcurrency',
+      'workerMaxConcurrency',
+      'recordingLockDays',
+      'recordingLockMode',
+    ])
+      expect(settings, key).not.toHaveProperty(key);
+  });
+
+  it('reads every limit and the lock from CLI strings or numbers', () => {
+    expect(
+      from({
+        webhookRateLimit: '200',
+        webhookBurstLimit: 400,
+        loginRateLimit: 3,
+        loginBurstLimit: '6',
+        webhookConcurrency: '0',
+        workerMaxConcurrency: 10,
+        recordingRetentionDays: 400,
+        recordingLockDays: '400',
+        recordingLockMode: 'compliance',
+      }),
+    ).toMatchObject({
+      webhookRateLimit: 200,
+      webhookBurstLimit: 400,
+      loginRateLimit: 3,
+      loginBurstLimit: 6,
+      webhookConcurrency: 0,
+      workerMaxConcurrency: 10,
+      recordingLockDays: 400,
+      recordingLockMode: 'compliance',
+    });
+  });
+
+  it.each([
+    [{ webhookRateLimit: 0 }, /webhookRateLimit: must be a positive integer/],
+    [{ loginBurstLimit: 'lots' }, /loginBurstLimit: must be a positive integer/],
+    [{ webhookConcurrency: -1 }, /webhookConcurrency: must be 0 \(none reserved\) or more/],
+    [{ workerMaxConcurrency: 1 }, /workerMaxConcurrency: must be from 2 to 1000/],
+    [{ workerMaxConcurrency: 1001 }, /workerMaxConcurrency: must be from 2 to 1000/],
+    [{ recordingLockDays: 731 }, /recordingLockDays: must be at most recordingRetentionDays/],
+    [{ recordingLockMode: 'legal-hold' }, /recordingLockMode: must be "governance" or "compliance"/],
+  ])('rejects %j', (context, message) => {
+    expect(() => from(context)).toThrow(message);
+  });
+});

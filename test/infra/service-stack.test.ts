@@ -232,7 +232,7 @@ describe('service stack edges', () => {
     });
   });
 
-  it('alarms on errors and throttles of each function, webhook p99 latency, every dead-letter queue and refused dials, to an encrypted topic', () => {
+  it('alarms on errors and throttles of each function, webhook p99 latency, every dead-letter queue, refused dials, HTTP API 5xx/429, CloudFront 5xx and recording copies, to an encrypted topic', () => {
     const alarms = Object.values(s.serviceTemplate.findResources('AWS::CloudWatch::Alarm')).map(
       (a) =>
         a.Properties as {
@@ -244,6 +244,8 @@ describe('service stack edges', () => {
     );
     const names = alarms.map((a) => `${a.MetricName}:${a.ExtendedStatistic ?? a.Statistic}`).sort();
     expect(names).toEqual([
+      '5xx:Sum',
+      '5xxErrorRate:Average',
       'ApproximateNumberOfMessagesVisible:Maximum',
       'ApproximateNumberOfMessagesVisible:Maximum',
       'ApproximateNumberOfMessagesVisible:Maximum',
@@ -254,6 +256,8 @@ describe('service stack edges', () => {
       'Errors:Sum',
       'Errors:Sum',
       'Errors:Sum',
+      'HttpThrottled:Sum',
+      'RecordingCopyFailures:Sum',
       'Throttles:Sum',
       'Throttles:Sum',
       'Throttles:Sum',
@@ -287,14 +291,16 @@ describe('service stack edges', () => {
 
 describe('the refused-dial alarm', () => {
   it('counts the "dial-refused" log lines of the API, webhook and scheduled functions into one metric, alarmed at 20 in 5 minutes', () => {
-    const filters = Object.values(s.serviceTemplate.findResources('AWS::Logs::MetricFilter')).map(
-      (f) =>
-        f.Properties as {
-          LogGroupName: unknown;
-          FilterPattern: string;
-          MetricTransformations: { MetricNamespace: string; MetricName: string; MetricValue: string }[];
-        },
-    );
+    const filters = Object.values(s.serviceTemplate.findResources('AWS::Logs::MetricFilter'))
+      .map(
+        (f) =>
+          f.Properties as {
+            LogGroupName: unknown;
+            FilterPattern: string;
+            MetricTransformations: { MetricNamespace: string; MetricName: string; MetricValue: string }[];
+          },
+      )
+      .filter((f) => f.MetricTransformations.some((m) => m.MetricName === 'DialRefusals'));
     const groups = [s.service.api, s.service.webhooks, s.service.scheduled].map((f) => ({
       Ref: s.service.getLogicalId(f.logGroup.node.defaultChild as CfnElement),
     }));

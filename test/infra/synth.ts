@@ -11,6 +11,8 @@ import { BUNDLING_STACKS } from 'aws-cdk-lib/cx-api';
 import { inject } from 'vitest';
 import { type ContactCenter, createContactCenter, FEATURE_FLAGS } from '../../infra/aws/contact-center.js';
 import { type DeploySettings, parseDeploySettings } from '../../infra/aws/deploy-settings.js';
+import { ServiceStack } from '../../infra/aws/service-stack.js';
+import { StatefulStack } from '../../infra/aws/stateful-stack.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -64,6 +66,33 @@ export function synthesize(context: Record<string, unknown> = TEST_CONTEXT): Syn
     serviceTemplate: Template.fromStack(center.service),
     bundledCdkOut: inject('bundledCdkOut') ?? app.outdir,
   };
+}
+
+/**
+ * The two stacks pinned to one region (createContactCenter leaves the region to deploy time), for what
+ * depends on it: CloudFront's metrics and log delivery. Never bundles.
+ */
+export function synthesizeIn(region: string): {
+  readonly service: ServiceStack;
+  readonly template: Template;
+} {
+  const app = newApp({ bundle: false });
+  const context: Record<string, unknown> = TEST_CONTEXT;
+  const settings = parseDeploySettings((key) => context[key]);
+  const env = { account: '123456789012', region };
+  const data = new StatefulStack(app, 'Data', {
+    env,
+    recordingArchiveDays: settings.recordingArchiveDays,
+    recordingRetentionDays: settings.recordingRetentionDays,
+    accessLogRetentionDays: settings.accessLogRetentionDays,
+  });
+  const service = new ServiceStack(app, 'Service', {
+    env,
+    settings,
+    table: data.table,
+    recordings: data.recordings,
+  });
+  return { service, template: Template.fromStack(service) };
 }
 
 /** One IAM policy statement as the synthesized template holds it. */

@@ -29,6 +29,11 @@ export interface AppFunctionProps {
   readonly aliases?: Readonly<Record<string, string>>;
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
+  /**
+   * Concurrency set aside for this function out of the account's quota, and its ceiling.
+   * @default none (shares the account's unreserved pool)
+   */
+  readonly reservedConcurrency?: number;
 }
 
 export class AppFunction extends Construct {
@@ -53,6 +58,7 @@ export class AppFunction extends Construct {
       architecture: Architecture.ARM_64,
       timeout: props.timeout ?? Duration.seconds(10),
       memorySize: props.memorySize ?? 512,
+      ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,

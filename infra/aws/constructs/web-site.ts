@@ -6,8 +6,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   Annotations,
+  Aws,
   type CfnElement,
+  CfnOutput,
   Duration,
+  Fn,
   RemovalPolicy,
   type SecretValue,
   Stack,
@@ -18,6 +21,7 @@ import {
   AllowedMethods,
   type BehaviorOptions,
   CachePolicy,
+  type CfnDistribution,
   Distribution,
   Function as EdgeFunction,
   FunctionCode,
@@ -38,6 +42,7 @@ import { Construct } from 'constructs';
 import { cspHeader, s3Origin, twilioCspSources } from '../../../functions/http/content-security-policy.js';
 import { PERMISSIONS_POLICY } from '../../../functions/http/security-headers.js';
 import { acknowledgeDeploymentHandler } from '../nag-findings.js';
+import { cloudFrontLogDelivery } from './cloudfront-log-regions.js';
 
 export interface WebSiteProps {
   /** Host name of the HTTP API's endpoint. */
@@ -51,13 +56,19 @@ export interface WebSiteProps {
   readonly webDistDir: string;
   /** The recordings bucket, whose presigned URLs the desk plays: the page's CSP must allow it. */
   readonly recordingsBucketName: string;
-  /** Receives CloudFront logs and the web bucket's access logs; needs ACLs (see AccessLogBucket). */
+  /**
+   * Receives CloudFront logs and the web bucket's access logs; needs ACLs (see AccessLogBucket). In an
+   * opt-in region CloudFront cannot deliver to it, and the distribution logs nothing (cloudfront-log-regions.ts).
+   */
   readonly logsBucket: IBucket;
   /** Custom domain and its us-east-1 certificate. @default the distribution's cloudfront.net name */
   readonly domain?: { readonly name: string; readonly certificateArn: string };
   /** Key prefixes other deployments own in the web bucket, kept when the web app is redeployed. */
   readonly keepPrefixes?: readonly string[];
 }
+
+/** Key prefix of CloudFront's standard logs in the log bucket. */
+export const CLOUDFRONT_LOG_PREFIX = 'cloudfront/';
 
 /** Paths CloudFront sends to the HTTP API; everything else is the web app. */
 export const API_PATH_PATTERNS = ['/api/*', '/twilio/*', '/health'] as const;
@@ -105,6 +116,7 @@ export class WebSite extends Construct {
       // them CloudFront-Viewer-Address, the viewer's own address, by which the API throttles logins.
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
     };
+    const logs = cloudFrontLogDelivery(this);
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Contact center: web app, API and Twilio webhooks',
       defaultRootObject: 'index.html',
@@ -116,9 +128,9 @@ export class WebSite extends Construct {
             certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
           }
         : {}),
-      enableLogging: true,
-      logBucket: props.logsBucket,
-      logFilePrefix: 'cloudfront/',
+      ...(logs.known && !logs.enabled
+        ? {}
+        : { enableLogging: true, logBucket: props.logsBucket, logFilePrefix: CLOUDFRONT_LOG_PREFIX }),
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -136,6 +148,7 @@ export class WebSite extends Construct {
       additionalBehaviors: Object.fromEntries(API_PATH_PATTERNS.map((path) => [path, apiBehavior])),
     });
     this.url = `https://${props.domain?.name ?? this.distribution.distributionDomainName}`;
+    this.placeLogs(logs, props.logsBucket);
 
     const hasBuild = existsSync(join(props.webDistDir, 'index.html'));
     if (!hasBuild) {
@@ -185,6 +198,41 @@ export class WebSite extends Construct {
         ],
       },
     });
+  }
+
+  /**
+   * Without a region at synth, the template keeps logging only where CloudFront delivers it (a condition on
+   * the region); with one, an opt-in region gets no logging and a warning. The output says which it was.
+   */
+  private placeLogs(logs: ReturnType<typeof cloudFrontLogDelivery>, bucket: IBucket): void {
+    const where = `s3://${bucket.bucketName}/${CLOUDFRONT_LOG_PREFIX}`;
+    const off = (region: string) =>
+      `off: CloudFront does not deliver standard logs to buckets in opt-in region ${region}`;
+    let value: string;
+    if (logs.known) {
+      value = logs.enabled ? where : off(logs.region);
+      if (!logs.enabled) {
+        Annotations.of(this).addWarningV2(
+          'contact-center:cloudfront-logs-off',
+          `CloudFront standard logs are ${off(logs.region)}; the stack deploys without them (see docs/operations.md).`,
+        );
+        Validations.of(this.distribution).acknowledge({
+          id: 'AwsSolutions-CFR3',
+          reason: `CloudFront does not deliver standard logs to buckets in opt-in region ${logs.region}, and a distribution naming one fails to deploy; the HTTP API's access log still records every API and webhook request.`,
+        });
+      }
+    } else {
+      (this.distribution.node.defaultChild as CfnDistribution).addPropertyOverride(
+        'DistributionConfig.Logging',
+        Fn.conditionIf(
+          logs.condition.logicalId,
+          { Bucket: bucket.bucketRegionalDomainName, Prefix: CLOUDFRONT_LOG_PREFIX },
+          Aws.NO_VALUE,
+        ),
+      );
+      value = Fn.conditionIf(logs.condition.logicalId, where, off(Aws.REGION)).toString();
+    }
+    new CfnOutput(this, 'CloudFrontLogs', { value, description: 'Where CloudFront standard logs go' });
   }
 
   /** How cdk-nag names this bucket's ARN in findings. */
