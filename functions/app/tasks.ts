@@ -8,6 +8,7 @@ import { ForbiddenError, invalidField, NotFoundError } from '../domain/problems.
 import { guardCallbackRequest } from './callbacks.js';
 import type { CenterBasics } from './center.js';
 import type { GuardDeps } from './dial-guard.js';
+import { hotlinesOf } from './hotlines.js';
 import { normaliseOnePhone } from './phone-input.js';
 import { unwrap } from './write-result.js';
 
@@ -55,6 +56,17 @@ export async function visibleTask(deps: TaskDeps, user: User, id: string): Promi
   return task;
 }
 
+/** A callback shows one of the center's own numbers; the error lists them. */
+function checkTaskCallerId(deps: TaskDeps, callerId: string): void {
+  const numbers = hotlinesOf(deps.config).map((n) => n.number);
+  if (numbers.includes(callerId)) return;
+  throw invalidField(
+    'body.callerId',
+    'invalid-caller-id',
+    `"${callerId}" is not one of the center's numbers; allowed: ${numbers.join(', ')}`,
+  );
+}
+
 export async function createTask(deps: TaskDeps, user: User, body: NewTask): Promise<Task> {
   const { store } = deps;
   if (!mayAssign(user, body.assigneeId)) {
@@ -66,6 +78,7 @@ export async function createTask(deps: TaskDeps, user: User, body: NewTask): Pro
   const phone = body.phone
     ? { phone: normaliseOnePhone(body.phone, deps.config.defaultPhoneRegion, 'body.phone') }
     : {};
+  if (body.callerId !== undefined) checkTaskCallerId(deps, body.callerId);
   if (body.autoDial) {
     checkAutoDial({ ...body, ...phone });
     await guardCallbackRequest(deps, user, { phone: phone.phone ?? '', callerId: body.callerId });

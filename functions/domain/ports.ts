@@ -359,6 +359,12 @@ export interface VoicemailRepo {
 export interface SettingsRepo {
   get<T>(name: string): Promise<T | undefined>;
   put<T>(name: string, value: T): Promise<void>;
+  /**
+   * Read, change and write back as one step: the write is conditional on the document being as read,
+   * and a lost race is read again and changed again, so concurrent changes never undo one another.
+   * `change` returns the new document, or undefined to leave it as it is. Returns what is stored.
+   */
+  change<T>(name: string, change: (current: T | undefined) => T | undefined): Promise<T | undefined>;
 }
 
 /** Time comes from one injectable clock shared by the app and the Twilio twin. */

@@ -12,6 +12,8 @@ export interface InProcessRequestHandler {
   updateHttpClientConfig(): void;
   httpHandlerConfigs(): Record<string, never>;
   destroy(): void;
+  /** Resolves once every request handed over so far has been answered. */
+  settled(): Promise<void>;
 }
 
 /**
@@ -21,9 +23,11 @@ export interface InProcessRequestHandler {
  * `open` turns false when dynalite stops.
  */
 export function dynaliteInProcess(server: Server, open: () => boolean): InProcessRequestHandler {
+  // Requests under way: stopping waits for them, or dynalite would write to a database closed under it.
+  const pending = new Set<Promise<unknown>>();
   return {
     handle(request, options) {
-      return new Promise((resolve, reject) => {
+      const answered = new Promise<{ response: HttpResponse }>((resolve, reject) => {
         const signal = options?.abortSignal as AbortSignal | undefined;
         if (signal?.aborted) return reject(signal.reason);
         // After stop, as against a closed port: dynalite would throw "Database is closed" from a callback.
@@ -60,10 +64,17 @@ export function dynaliteInProcess(server: Server, open: () => boolean): InProces
         if (body.length > 0) req.emit('data', body);
         req.emit('end');
       });
+      pending.add(answered);
+      const done = () => pending.delete(answered);
+      answered.then(done, done);
+      return answered;
     },
     updateHttpClientConfig() {},
     httpHandlerConfigs: () => ({}),
     destroy() {},
+    async settled() {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
   };
 }
 

@@ -29,12 +29,14 @@ export async function startDynalite(path?: string): Promise<DynaliteServer> {
   });
   const { port } = server.address() as AddressInfo;
   let open = true;
+  const inProcess = dynaliteInProcess(server, () => open);
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    inProcess: dynaliteInProcess(server, () => open),
-    stop: () => {
+    inProcess,
+    stop: async () => {
       open = false;
-      return new Promise<void>((resolve, reject) =>
+      await inProcess.settled();
+      await new Promise<void>((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
       );
     },

@@ -95,4 +95,33 @@ describe('dynalite in process', () => {
     ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     late.destroy();
   });
+
+  it('lets the writes under way finish before it stops, so none meets a closed database', async () => {
+    const other = await startDynalite();
+    const busy = client({
+      endpoint: other.endpoint,
+      requestHandler: other.inProcess,
+      signer: unverifiedSigner,
+    });
+    await ensureTable(busy, TABLE);
+    const writes = Array.from({ length: 40 }, (_, i) =>
+      busy.send(
+        new PutItemCommand({
+          TableName: TABLE,
+          Item: { pk: { S: `w${i}` }, sk: { S: '#' }, n: { N: `${i}` } },
+        }),
+      ),
+    );
+    const results = Promise.allSettled(writes);
+    // Some writes reach dynalite, some are still in the client when it stops. Without waiting, dynalite
+    // throws "Database is closed" from a callback, an uncaught exception that fails this file.
+    await new Promise((r) => setImmediate(r));
+    await other.stop();
+    const outcomes = await results;
+    const refused = outcomes.filter((r) => r.status === 'rejected');
+    for (const r of refused)
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: 'ECONNREFUSED' });
+    expect(outcomes.length - refused.length).toBeGreaterThan(0);
+    busy.destroy();
+  });
 });

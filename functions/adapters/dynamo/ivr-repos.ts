@@ -133,5 +133,30 @@ export function createSettingsRepo(t: TableAccess, clock: Clock): SettingsRepo {
         'attribute_not_exists(pk) OR attribute_exists(pk)',
       );
     },
+    async change<T>(name: string, change: (current: T | undefined) => T | undefined) {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const item = await getItem(t, keys.setting(name));
+        const before = item ? String(item.value) : undefined;
+        const current = before === undefined ? undefined : (JSON.parse(before) as T);
+        const next = change(current);
+        if (next === undefined) return current;
+        const written = await putIf(
+          t,
+          {
+            pk: keys.setting(name),
+            sk: keys.ITEM_SK,
+            entity: 'setting',
+            value: JSON.stringify(next),
+            updatedAt: new Date(clock.now()).toISOString(),
+          },
+          // The document as read is its own version: a writer in between changed its text.
+          before === undefined ? 'attribute_not_exists(pk)' : '#value = :before',
+          before === undefined ? undefined : { ':before': before },
+          before === undefined ? undefined : { '#value': 'value' },
+        );
+        if (written) return next;
+      }
+      throw new Error(`setting ${name} kept changing under a concurrent writer`);
+    },
   };
 }

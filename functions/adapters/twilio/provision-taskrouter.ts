@@ -159,9 +159,8 @@ async function upsertWorker(ws: Workspace, agent: User, offline: string | undefi
  * A user was created or changed through the API: an active agent gets their worker at once (created
  * Offline, or their skills, languages and regions updated), without waiting for the next provisioning run;
  * a disabled user, or one no longer an agent, is set Offline (pending offers rejected) and keeps the
- * worker, so their history stays. The SID joins the `taskrouter` setting; that document is rewritten
- * whole, so the write is read back and repeated until the SID is in it (a concurrent writer may have
- * replaced it meanwhile). Returns the worker's SID, if any.
+ * worker, so their history stays. The SID joins the `taskrouter` setting in a conditional change, so
+ * agents added at the same moment do not drop one another's. Returns the worker's SID, if any.
  */
 export async function syncAgentWorker(
   client: TwilioClient,
@@ -180,11 +179,11 @@ export async function syncAgentWorker(
     return have?.sid;
   }
   const sid = await upsertWorker(ws, user, offline);
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const latest = await store.settings.get<ProvisionedRouting>(ROUTING_SETTING);
-    if (!latest || latest.workers[user.id] === sid) break;
-    await store.settings.put(ROUTING_SETTING, { ...latest, workers: { ...latest.workers, [user.id]: sid } });
-  }
+  await store.settings.change<ProvisionedRouting>(ROUTING_SETTING, (latest) =>
+    !latest || latest.workers[user.id] === sid
+      ? undefined
+      : { ...latest, workers: { ...latest.workers, [user.id]: sid } },
+  );
   return sid;
 }
 

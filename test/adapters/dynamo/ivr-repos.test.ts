@@ -80,6 +80,22 @@ describe('settings and callback tasks', () => {
     expect(await ts.store.settings.get('taskrouter')).toEqual({ workflowSid: 'WW2' });
   });
 
+  it('changes a document without losing a concurrent change', async () => {
+    type Workers = { workers: Record<string, string> };
+    const ids = Array.from({ length: 8 }, (_, i) => `10${i}`);
+    await Promise.all(
+      ids.map((id) =>
+        ts.store.settings.change<Workers>('workers-test', (current) => ({
+          workers: { ...(current?.workers ?? {}), [id]: `WK${id}` },
+        })),
+      ),
+    );
+    const stored = await ts.store.settings.get<Workers>('workers-test');
+    expect(Object.keys(stored?.workers ?? {}).sort()).toEqual(ids);
+    // Declining to change leaves it as it was, and says what is stored.
+    expect(await ts.store.settings.change<Workers>('workers-test', () => undefined)).toEqual(stored);
+  });
+
   it('keeps the original enqueue time on a callback task', async () => {
     const made = await ts.store.tasks.create({
       kind: 'callback',
