@@ -93,21 +93,11 @@ export function createCallFinder(center: Center) {
     return call;
   }
 
-  // Conferences found live, by name (a name is a task SID or an agent's own call: never reused while
-  // live). An ended conference has no participants left, which drops it from here.
-  const liveConferences = new Map<string, string>();
+  // Looked up by name and status on every poll: a conference that has ended can still list a leaving
+  // participant for a moment, so a SID kept from an earlier poll would show a finished call as live.
   async function liveConference(name: string) {
-    const known = process.env.NOCACHE ? undefined : liveConferences.get(name);
-    if (known) {
-      const parts = await telephony.participants(known).catch(() => []);
-      if (parts.length) return { sid: known, parts };
-      liveConferences.delete(name);
-    }
     const [conf] = await telephony.conferences({ name, status: 'in-progress' });
     if (!conf) return undefined;
-    if (liveConferences.size >= STARTED_LEGS_KEPT)
-      liveConferences.delete(liveConferences.keys().next().value ?? '');
-    liveConferences.set(name, conf.sid);
     return { sid: conf.sid, parts: await telephony.participants(conf.sid) };
   }
 
