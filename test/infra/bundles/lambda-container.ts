@@ -32,6 +32,8 @@ export interface LambdaContainer {
   invoke<R>(event: unknown, context?: LambdaContext): Promise<R>;
   /** Lines the function wrote to stdout and stderr so far. */
   readonly logs: string[];
+  /** Those lines that are JSON log records (the runtime's own warnings are not). */
+  jsonLogs(): Record<string, unknown>[];
   stop(): Promise<void>;
 }
 
@@ -94,6 +96,8 @@ export async function startContainer(
   return {
     initMs,
     logs,
+    jsonLogs: () =>
+      logs.flatMap((line) => (line.startsWith('{') ? [JSON.parse(line) as Record<string, unknown>] : [])),
     invoke<R>(event: unknown, context = lambdaContext(fn.logicalId)): Promise<R> {
       const id = nextId++;
       return new Promise<R>((resolve, reject) => {

@@ -57,14 +57,6 @@ function incomingCall(callSid: string): Record<string, string> {
   };
 }
 
-const parseJson = (line: string): Record<string, unknown> | undefined => {
-  try {
-    return JSON.parse(line) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-};
-
 /** The value the harness stored in the auth token's secret. */
 const tokenValue = () => LOCAL_TWILIO.authToken;
 
@@ -94,7 +86,7 @@ describe('webhooks bundle', () => {
       to: params.To,
     });
     // One JSON line per webhook, keyed by the CallSid, with the invocation's context: the first one cold.
-    const line = run.container.logs.map(parseJson).find((l) => l?.message === 'twilio webhook');
+    const line = run.container.jsonLogs().find((l) => l?.message === 'twilio webhook');
     expect(line).toMatchObject({
       level: 'INFO',
       callSid,
