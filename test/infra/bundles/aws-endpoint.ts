@@ -1,5 +1,5 @@
-// The two AWS services the bundles reach that have no local emulator here: Secrets Manager (GetSecretValue,
-// at init) and SQS (SendMessage, the work and dead-letter queues). One HTTP server speaking their AWS JSON
+// The two AWS services the bundles reach that have no local emulator here: Secrets Manager (GetSecretValue
+// at init, PutSecretValue for the API key provisioning creates) and SQS (SendMessage, the work and dead-letter queues). One HTTP server speaking their AWS JSON
 // protocol, holding given secrets and keeping every message sent, so a test can read what a bundle queued.
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -20,6 +20,8 @@ export interface AwsEndpoint {
   readonly sent: SentMessage[];
   /** Every secret id asked for, in order. */
   readonly secretReads: string[];
+  /** Every PutSecretValue, in order (reads see the newest value). */
+  readonly secretWrites: { readonly secretId: string; readonly value: string }[];
   stop(): Promise<void>;
 }
 
@@ -37,9 +39,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startAwsEndpoint(secrets: ReadonlyMap<string, string>): Promise<AwsEndpoint> {
+export async function startAwsEndpoint(initialSecrets: ReadonlyMap<string, string>): Promise<AwsEndpoint> {
+  const secrets = new Map(initialSecrets);
   const sent: SentMessage[] = [];
   const secretReads: string[] = [];
+  const secretWrites: { secretId: string; value: string }[] = [];
   let url = '';
 
   function answer(target: string, input: Record<string, unknown>): Reply {
@@ -59,6 +63,18 @@ export async function startAwsEndpoint(secrets: ReadonlyMap<string, string>): Pr
             VersionId: randomUUID(),
             VersionStages: ['AWSCURRENT'],
           },
+        };
+      }
+      case 'secretsmanager.PutSecretValue': {
+        const id = String(input.SecretId);
+        if (!secrets.has(id))
+          return error('ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
+        const value = String(input.SecretString);
+        secrets.set(id, value);
+        secretWrites.push({ secretId: id, value });
+        return {
+          status: 200,
+          body: { ARN: id, Name: id, VersionId: randomUUID(), VersionStages: ['AWSCURRENT'] },
         };
       }
       case 'AmazonSQS.SendMessage': {
@@ -97,6 +113,7 @@ export async function startAwsEndpoint(secrets: ReadonlyMap<string, string>): Pr
     queueUrl: (name) => `${url}/${ACCOUNT}/${name}`,
     sent,
     secretReads,
+    secretWrites,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -40,7 +40,12 @@ export interface BundleRun {
   stop(): Promise<void>;
 }
 
-export async function runBundle(id: FunctionId): Promise<BundleRun> {
+export interface RunOptions {
+  /** The API key secret's value at start; default a key already provisioned (the twin's). */
+  readonly apiKeySecret?: string;
+}
+
+export async function runBundle(id: FunctionId, options: RunOptions = {}): Promise<BundleRun> {
   const fn = deployedFunction(id);
   const stack = await startLocalStack({ port: 0, demoData: true, periodicJobs: false });
   const originVerify = randomBytes(24).toString('base64url');
@@ -56,7 +61,8 @@ export async function runBundle(id: FunctionId): Promise<BundleRun> {
         // As provisioning stores the key it created: both halves as JSON.
         [
           SECRET_IDS.apiKey,
-          JSON.stringify({ sid: LOCAL_TWILIO.apiKeySid, secret: LOCAL_TWILIO.apiKeySecret }),
+          options.apiKeySecret ??
+            JSON.stringify({ sid: LOCAL_TWILIO.apiKeySid, secret: LOCAL_TWILIO.apiKeySecret }),
         ],
       ]),
     );
