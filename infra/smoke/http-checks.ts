@@ -170,6 +170,7 @@ export async function checkToken(
     };
   const json = { 'content-type': 'application/json' };
   let session: string;
+  let roles: readonly string[];
   try {
     const login = await fetch(`${target.baseUrl}/api/auth/login`, {
       method: 'POST',
@@ -187,7 +188,9 @@ export async function checkToken(
           ),
         ],
       };
-    session = ((await login.json()) as { token: string }).token;
+    const body = (await login.json()) as { token: string; user?: { roles?: string[] } };
+    session = body.token;
+    roles = body.user?.roles ?? [];
   } catch (error) {
     return {
       results: [
@@ -217,7 +220,10 @@ export async function checkToken(
       ],
     };
   const minted = JSON.parse(body) as { token: string; mode: string };
-  return { results: [signedIn, ...tokenClaims(target, minted.token, minted.mode)], token: claimsOf(minted) };
+  return {
+    results: [signedIn, ...tokenClaims(target, minted.token, minted.mode, roles)],
+    token: claimsOf(minted),
+  };
 }
 
 interface TokenPayload {
@@ -238,7 +244,12 @@ const claimsOf = (minted: { token: string; mode: string }): MintedTokenClaims =>
   mode: minted.mode,
 });
 
-function tokenClaims(target: SmokeTarget, jwt: string, mode: string): CheckResult[] {
+function tokenClaims(
+  target: SmokeTarget,
+  jwt: string,
+  mode: string,
+  roles: readonly string[],
+): CheckResult[] {
   const name = 'softphone token';
   const payload = payloadOf(jwt);
   const voice = payload.grants?.voice;
@@ -267,6 +278,15 @@ function tokenClaims(target: SmokeTarget, jwt: string, mode: string): CheckResul
         name,
         `the TaskRouter grant names workspace ${taskRouter.workspace_sid}, not ${target.workspaceSid}`,
         'redeploy: provisioning records the workspace',
+      ),
+    ];
+  // An agent's softphone needs its worker; other users get a Voice grant only, by design.
+  if (!taskRouter && roles.includes('agent'))
+    return [
+      failed(
+        name,
+        `agent ${payload.grants?.identity} got no TaskRouter grant: TaskRouter has no worker recorded for them`,
+        'redeploy (provisioning makes a worker for every agent), or save the user again in the admin pages',
       ),
     ];
   const worker = taskRouter

@@ -113,6 +113,22 @@ describe('npm run smoke against the local stack', () => {
     expect(line('sign in')).toMatch(/^FAILED {2}sign in: signing in as 1002 answered 401/);
   });
 
+  it('fails the token check when an agent has no TaskRouter worker recorded', async () => {
+    const sids = await stack.store.settings.get<ProvisionedRouting>(ROUTING_SETTING);
+    if (!sids) throw new Error('no routing');
+    const { '1002': _worker, ...others } = sids.workers;
+    await stack.store.settings.put(ROUTING_SETTING, { ...sids, workers: others });
+    try {
+      const { code, line } = await smoke([]);
+      expect(code).toBe(1);
+      expect(line('softphone token')).toBe(
+        'FAILED  softphone token: agent 1002 got no TaskRouter grant: TaskRouter has no worker recorded for them',
+      );
+    } finally {
+      await stack.store.settings.put(ROUTING_SETTING, sids);
+    }
+  });
+
   it('refuses incomplete arguments with the usage and exit code 2', async () => {
     const lines: string[] = [];
     const code = await runSmoke(['--url', stack.url], { print: (l) => lines.push(l), env: {} });
