@@ -4,6 +4,7 @@
 import { routing } from '../../flows/routing.js';
 import type { TwilioClient } from '../../functions/adapters/twilio/client.js';
 import { wiringFor } from '../../functions/adapters/twilio/provision-numbers.js';
+import { softphoneApp } from '../../functions/adapters/twilio/provision-twiml-app.js';
 import type { MintedTokenClaims } from './http-checks.js';
 import { type CheckResult, failed, passed, type SmokeTarget } from './smoke-target.js';
 
@@ -158,7 +159,12 @@ export async function checkTwilio(
         () => client.applications(target.softphoneAppSid ?? '').fetch(),
         (app) =>
           urlsResult('softphone TwiML App', `TwiML App ${app.sid}`, [
-            { label: 'voice URL', actual: app.voiceUrl, expected: `${base}/twilio/voice` },
+            { label: 'voice URL', actual: app.voiceUrl, expected: softphoneApp(base, '').voiceUrl },
+            {
+              label: 'status callback',
+              actual: app.statusCallback,
+              expected: softphoneApp(base, '').statusCallback,
+            },
           ]),
       ),
     );

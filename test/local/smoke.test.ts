@@ -3,6 +3,7 @@
 // that should catch it, with a message saying what is wrong.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
+import { softphoneApp } from '../../functions/adapters/twilio/provision-twiml-app.js';
 import { createManualClock } from '../../functions/domain/manual-clock.js';
 import { type ProvisionedRouting, ROUTING_SETTING } from '../../functions/domain/routing/provisioned.js';
 import { LOCAL_TWILIO } from '../../infra/local/local-config.js';
@@ -124,6 +125,33 @@ describe('npm run smoke against the local stack', () => {
       expect(line('softphone token')).toBe(
         'FAILED  softphone token: agent 1002 got no TaskRouter grant: TaskRouter has no worker recorded for them',
       );
+    } finally {
+      await stack.store.settings.put(ROUTING_SETTING, sids);
+    }
+  });
+
+  it('checks the softphone TwiML App the token names, and fails it when the app points elsewhere', async () => {
+    const sids = await stack.store.settings.get<ProvisionedRouting>(ROUTING_SETTING);
+    if (!sids) throw new Error('no routing');
+    // The local stack makes no softphone app; one made as provisioning makes it stands in.
+    const app = await stack.twilio.applications.create(softphoneApp(stack.url, 'smoke softphone'));
+    await stack.store.settings.put(ROUTING_SETTING, { ...sids, applicationSid: app.sid });
+    try {
+      const healthy = await smoke(['--softphone-app', app.sid]);
+      expect(healthy.code).toBe(0);
+      expect(healthy.line('softphone TwiML App')).toBe(
+        `ok      softphone TwiML App: TwiML App ${app.sid}: voice URL, status callback at this deployment`,
+      );
+      expect(healthy.line('softphone token')).toContain(`(outgoing via ${app.sid})`);
+      await stack.twilio.applications(app.sid).update({ statusCallback: 'https://elsewhere.example/status' });
+      const moved = await smoke(['--softphone-app', app.sid]);
+      expect(moved.code).toBe(1);
+      expect(moved.line('softphone TwiML App')).toBe(
+        `FAILED  softphone TwiML App: TwiML App ${app.sid}: status callback is https://elsewhere.example/status, ` +
+          `expected ${stack.url}/twilio/voice/status`,
+      );
+      const other = await smoke(['--softphone-app', `AP${'9'.repeat(32)}`]);
+      expect(other.line('softphone token')).toMatch(/^FAILED .*outgoing calls go through TwiML App AP/);
     } finally {
       await stack.store.settings.put(ROUTING_SETTING, sids);
     }
