@@ -2,9 +2,10 @@
 // call, prints one line per check and answers the exit code: 0 when all passed, 1 otherwise, 2 on bad usage.
 import { createTwilioClient } from '../../functions/adapters/twilio/client.js';
 import { overrideTarget, parseSmokeArgs, UsageError } from './args.js';
-import { checkSite, checkToken, checkWebhooks } from './http-checks.js';
+import { checkSite, checkWebhooks } from './http-checks.js';
 import { type CheckResult, formatResult, type SmokeTarget } from './smoke-target.js';
 import { type AwsCli, awsCli, StageLookupError, stageTarget } from './stage-target.js';
+import { checkToken } from './token-check.js';
 import { checkTwilio } from './twilio-checks.js';
 
 export async function runChecks(target: SmokeTarget): Promise<CheckResult[]> {

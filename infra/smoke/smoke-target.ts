@@ -39,3 +39,7 @@ export function formatResult(result: CheckResult): string {
     ? `ok      ${result.name}: ${result.detail}`
     : `FAILED  ${result.name}: ${result.problem}\n        what to do: ${result.fix}`;
 }
+
+/** A network failure as one phrase: fetch's own message hides the reason in its cause. */
+export const unreachable = (error: Error): string =>
+  `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}`;

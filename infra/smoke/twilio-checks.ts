@@ -5,8 +5,8 @@ import { routing } from '../../flows/routing.js';
 import type { TwilioClient } from '../../functions/adapters/twilio/client.js';
 import { wiringFor } from '../../functions/adapters/twilio/provision-numbers.js';
 import { softphoneApp } from '../../functions/adapters/twilio/provision-twiml-app.js';
-import type { MintedTokenClaims } from './http-checks.js';
 import { type CheckResult, failed, passed, type SmokeTarget } from './smoke-target.js';
+import type { MintedTokenClaims } from './token-check.js';
 
 const REDEPLOY = 'redeploy the service stack: provisioning sets it again';
 
@@ -62,14 +62,19 @@ export async function checkTwilio(
   try {
     await client.incomingPhoneNumbers.list({ limit: 1 });
   } catch (error) {
-    const refused = (error as { status?: number }).status === 401;
+    const status = (error as { status?: number }).status;
+    const problem = status
+      ? `the REST API refused ${target.accountSid}: ${restError(error)}`
+      : `Twilio's REST API could not be reached: ${restError(error)}`;
     return [
       failed(
         'Twilio account',
-        `the REST API refused ${target.accountSid}: ${restError(error)}; the TaskRouter and number checks were not run`,
-        refused
+        `${problem}; the TaskRouter and number checks were not run`,
+        status === 401
           ? 'the auth token is wrong or was rotated: put the current one in the auth token secret (or give --auth-token)'
-          : 'check the account SID and that the account is active',
+          : status
+            ? 'check the account SID and that the account is active'
+            : 'check the network (and --twilio-api, if given)',
       ),
     ];
   }

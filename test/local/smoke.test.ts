@@ -8,7 +8,9 @@ import { createManualClock } from '../../functions/domain/manual-clock.js';
 import { type ProvisionedRouting, ROUTING_SETTING } from '../../functions/domain/routing/provisioned.js';
 import { LOCAL_TWILIO } from '../../infra/local/local-config.js';
 import { type LocalStack, startLocalStack } from '../../infra/local/start-local-stack.js';
+import { overrideTarget, parseSmokeArgs } from '../../infra/smoke/args.js';
 import { runSmoke } from '../../infra/smoke/run-smoke.js';
+import { checkTwilio } from '../../infra/smoke/twilio-checks.js';
 import { fakeWebRoot, LOCAL_EPOCH, tempDir } from './support.js';
 
 describe('npm run smoke against the local stack', () => {
@@ -155,6 +157,24 @@ describe('npm run smoke against the local stack', () => {
     } finally {
       await stack.store.settings.put(ROUTING_SETTING, sids);
     }
+  });
+
+  it('checks that the API key a Twilio-mode token names exists in the account', async () => {
+    // The local stack mints agent-link tokens, so the claims of a deployed one are given here.
+    const key = await stack.twilio.newKeys.create({ friendlyName: 'smoke softphone key' });
+    const target = overrideTarget(parseSmokeArgs(argv, { TWILIO_AUTH_TOKEN: LOCAL_TWILIO.authToken }));
+    const results = await checkTwilio(target, stack.twilio, { mode: 'twilio', keySid: key.sid });
+    expect(results.find((r) => r.name === 'API key')).toEqual({
+      name: 'API key',
+      ok: true,
+      detail: `${key.sid} (smoke softphone key) exists`,
+    });
+    await stack.twilio.keys(key.sid).remove();
+    const gone = await checkTwilio(target, stack.twilio, { mode: 'twilio', keySid: key.sid });
+    expect(gone.find((r) => r.name === 'API key')).toMatchObject({
+      ok: false,
+      problem: `API key ${key.sid} does not exist in the account`,
+    });
   });
 
   it('refuses incomplete arguments with the usage and exit code 2', async () => {
