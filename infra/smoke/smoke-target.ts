@@ -37,7 +37,7 @@ export const failed = (name: string, problem: string, fix: string): CheckResult 
 export function formatResult(result: CheckResult): string {
   return result.ok
     ? `ok      ${result.name}: ${result.detail}`
-    : `FAILED  ${result.name}: ${result.problem}\n        what to do: ${result.fix}`;
+    : `FAILED  ${result.name}: ${result.problem}. What to do: ${result.fix}`;
 }
 
 /** A network failure as one phrase: fetch's own message hides the reason in its cause. */

@@ -42,10 +42,18 @@ describe('npm run smoke against the local stack', () => {
   async function smoke(extra: string[], authToken: string = LOCAL_TWILIO.authToken) {
     const lines: string[] = [];
     const code = await runSmoke([...argv, ...extra], {
-      print: (line) => lines.push(...line.split('\n')),
+      print: (line) => lines.push(line),
       env: { TWILIO_AUTH_TOKEN: authToken },
     });
-    return { code, lines, line: (name: string) => lines.find((l) => l.includes(` ${name}: `)) ?? '' };
+    const line = (name: string) => lines.find((l) => l.includes(` ${name}: `)) ?? '';
+    return {
+      code,
+      lines,
+      line,
+      /** A failed check's line without its advice, and the advice alone. */
+      problem: (name: string) => line(name).split('. What to do: ')[0],
+      fix: (name: string) => line(name).split('. What to do: ')[1],
+    };
   }
 
   it('passes every check on a healthy stack and exits 0', async () => {
@@ -80,13 +88,15 @@ describe('npm run smoke against the local stack', () => {
       .incomingPhoneNumbers(found.sid)
       .update({ voiceUrl: 'https://elsewhere.example/voice' });
     try {
-      const { code, lines, line } = await smoke([]);
+      const { code, lines, problem, fix } = await smoke([]);
       expect(code).toBe(1);
-      expect(line(`number ${moved}`)).toBe(
+      expect(problem(`number ${moved}`)).toBe(
         `FAILED  number ${moved}: ${HOTLINE_NUMBERS[1].name}: voice URL is ` +
           `https://elsewhere.example/voice, expected ${stack.url}/twilio/voice`,
       );
-      expect(lines[lines.indexOf(line(`number ${moved}`)) + 1]).toMatch(/what to do: redeploy/);
+      expect(fix(`number ${moved}`)).toMatch(/^redeploy/);
+      // One line per check: the advice is on the failure's own line.
+      for (const l of lines.slice(1, -1)) expect(l).toMatch(/^(ok {6}|FAILED {2})[^\n]+$/);
       expect(lines.filter((l) => l.startsWith('FAILED'))).toHaveLength(1);
       expect(lines.at(-1)).toMatch(/^1 of \d+ checks FAILED$/);
     } finally {
@@ -95,15 +105,13 @@ describe('npm run smoke against the local stack', () => {
   });
 
   it('fails the signed webhook and the Twilio account checks with a wrong auth token', async () => {
-    const { code, lines, line } = await smoke([], 'not-the-auth-token');
+    const { code, line, fix } = await smoke([], 'not-the-auth-token');
     expect(code).toBe(1);
     expect(line('webhook, signed')).toContain(
       `a request signed with the auth token of ${LOCAL_TWILIO.accountSid} was refused (403)`,
     );
     expect(line('Twilio account')).toMatch(/refused .*401 .*20003/);
-    expect(lines[lines.indexOf(line('Twilio account')) + 1]).toMatch(
-      /the auth token is wrong or was rotated/,
-    );
+    expect(fix('Twilio account')).toMatch(/^the auth token is wrong or was rotated/);
     // What does not depend on the token still passes, and what needs the REST API is not claimed to.
     for (const name of ['site', 'health', 'webhook, unsigned', 'softphone token'])
       expect(line(name)).toMatch(/^ok {6}/);
@@ -122,9 +130,9 @@ describe('npm run smoke against the local stack', () => {
     const { '1002': _worker, ...others } = sids.workers;
     await stack.store.settings.put(ROUTING_SETTING, { ...sids, workers: others });
     try {
-      const { code, line } = await smoke([]);
+      const { code, problem } = await smoke([]);
       expect(code).toBe(1);
-      expect(line('softphone token')).toBe(
+      expect(problem('softphone token')).toBe(
         'FAILED  softphone token: agent 1002 got no TaskRouter grant: TaskRouter has no worker recorded for them',
       );
     } finally {
@@ -148,7 +156,7 @@ describe('npm run smoke against the local stack', () => {
       await stack.twilio.applications(app.sid).update({ statusCallback: 'https://elsewhere.example/status' });
       const moved = await smoke(['--softphone-app', app.sid]);
       expect(moved.code).toBe(1);
-      expect(moved.line('softphone TwiML App')).toBe(
+      expect(moved.problem('softphone TwiML App')).toBe(
         `FAILED  softphone TwiML App: TwiML App ${app.sid}: status callback is https://elsewhere.example/status, ` +
           `expected ${stack.url}/twilio/voice/status`,
       );
