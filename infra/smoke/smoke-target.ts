@@ -12,6 +12,8 @@ export interface SmokeTarget {
   readonly twilioApiBaseUrl?: string;
   /** A user to sign in as for the token route. */
   readonly user?: { readonly id: string; readonly password: string };
+  /** Why there is no user, when looking one up failed. */
+  readonly userUnavailable?: string;
   readonly workspaceSid?: string;
   readonly workflowSid?: string;
   readonly softphoneAppSid?: string;

@@ -110,7 +110,15 @@ export async function stageTarget(aws: AwsCli, args: SmokeArgs): Promise<SmokeTa
   }
   const userId = o.userId ?? output('AdminId');
   const passwordSecret = output('AdminPasswordSecret');
-  const password = o.password ?? (userId && passwordSecret ? await secret(passwordSecret) : undefined);
+  // Without the password the token check fails and says why; every other check still runs.
+  let password = o.password;
+  let userUnavailable: string | undefined;
+  if (!password && userId && passwordSecret)
+    try {
+      password = await secret(passwordSecret);
+    } catch (error) {
+      userUnavailable = `the first admin's password could not be read: ${(error as Error).message}`;
+    }
   const workspaceSid = o.workspaceSid ?? output('TwilioWorkspaceSid');
   const workflowSid = o.workflowSid ?? output('TwilioWorkflowSid');
   const softphoneAppSid = o.softphoneAppSid ?? output('TwilioSoftphoneAppSid');
@@ -123,6 +131,7 @@ export async function stageTarget(aws: AwsCli, args: SmokeArgs): Promise<SmokeTa
     ...(fallbackUrl ? { fallbackUrl } : {}),
     ...(o.twilioApiBaseUrl ? { twilioApiBaseUrl: o.twilioApiBaseUrl } : {}),
     ...(userId && password ? { user: { id: userId, password } } : {}),
+    ...(userUnavailable ? { userUnavailable } : {}),
     ...(workspaceSid ? { workspaceSid } : {}),
     ...(workflowSid ? { workflowSid } : {}),
     ...(softphoneAppSid ? { softphoneAppSid } : {}),

@@ -18,7 +18,7 @@ export async function checkToken(
       results: [
         failed(
           name,
-          'no user to sign in as',
+          target.userUnavailable ?? 'no user to sign in as',
           "give --user <id> --password <password> (or the stack's AdminPasswordSecret must be readable)",
         ),
       ],

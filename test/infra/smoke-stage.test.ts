@@ -101,6 +101,19 @@ describe('the smoke command reading a stage from AWS', () => {
     ]);
   });
 
+  it('goes on without a user when the first admin password cannot be read, and says why', async () => {
+    const denied: AwsCli = async (args) => {
+      if (args.includes(ADMIN_SECRET)) throw new StageLookupError('AccessDeniedException');
+      return aws(args);
+    };
+    const target = await stageTarget(denied, parseSmokeArgs([], {}));
+    expect(target.user).toBeUndefined();
+    expect(target.userUnavailable).toBe(
+      "the first admin's password could not be read: AccessDeniedException",
+    );
+    expect(target.authToken).toBe('the-auth-token');
+  });
+
   it('reports a stack without a PublicUrl as a failed deployment check, exit code 1', async () => {
     const lines: string[] = [];
     const code = await runSmoke(['--stage', 'prod'], {
