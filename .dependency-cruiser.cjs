@@ -14,7 +14,7 @@
 //   web/src/             the browser app
 //   infra/aws/           the CDK app; infra/local/ the embedded local stack and the Twilio twin
 //
-// infra/flows/ and infra/checks/ are build-time tools with no layer rule of their own. One rule this
+// infra/flows/, infra/checks/ and infra/smoke/ are build-time tools with no layer rule of their own. One rule this
 // file cannot express, that DynamoDB keys (`CUST#…`) are built only in functions/adapters/dynamo/, is
 // checked by infra/checks/storage-keys.ts in the same `npm run check`.
 //
