@@ -674,6 +674,15 @@ function awsCost(t: Tally, factor: number, extraSqs = 0) {
   return { ops: roundAll(ops), usd: roundAll(usd), total: Object.values(usd).reduce((a, b) => a + b, 0) };
 }
 
+/** A scheduled run's figures as a job on the worker. */
+function onWorker(t: Tally): Tally {
+  return {
+    ...t,
+    invocations: { ...fns(), worker: t.invocations.scheduled },
+    billedMs: { ...fns(), worker: t.billedMs.scheduled },
+  };
+}
+
 const roundAll = <T extends Record<string, number>>(o: T): T =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, r6(v)])) as T;
 
@@ -691,15 +700,19 @@ function price(m: Measured) {
   const idle = awsCost(m.idleDesk, (deskMinutes - busyMinutes) / IDLE_MINUTES_SAMPLED);
   const starts = awsCost(m.deskStart, DESKS);
   const minutes = SHIFT_MINUTES;
-  const scheduled = awsCost(
-    m.minuteRuns,
-    (minutes * (1 + SWEEPS_PER_MINUTE)) / m.samples,
-    // Each sweep is a job: send, receive, delete; plus the poller's empty receives.
-    minutes * SWEEPS_PER_MINUTE * 3 + minutes * IDLE_RECEIVES_PER_MINUTE,
+  // The poller's empty receives are charged with the minute's runs.
+  const scheduled = awsCost(m.minuteRuns, minutes / m.samples, minutes * IDLE_RECEIVES_PER_MINUTE);
+  // A sweep does the minute run's presence work as a job on the worker (its memory), with its three SQS
+  // requests (send, receive, delete).
+  const sweeps = awsCost(
+    onWorker(m.minuteRuns),
+    (minutes * SWEEPS_PER_MINUTE) / m.samples,
+    minutes * SWEEPS_PER_MINUTE * 3,
   );
   const reconcile = awsCost(m.reconcileRuns, minutes / RECONCILE_EVERY_MINUTES / m.samples);
   const schedulerUsd = (minutes + minutes / RECONCILE_EVERY_MINUTES) * PRICES.aws.schedulerInvocation.usd;
-  const desksUsd = busy.total + idle.total + starts.total + scheduled.total + reconcile.total + schedulerUsd;
+  const desksUsd =
+    busy.total + idle.total + starts.total + scheduled.total + sweeps.total + reconcile.total + schedulerUsd;
   const awsUsd = calls.total + recordingStorage + desksUsd;
 
   const T = PRICES.twilio;
@@ -766,6 +779,7 @@ function price(m: Measured) {
       desksIdle: { ...idle, total: r6(idle.total) },
       deskStarts: { ...starts, total: r6(starts.total) },
       scheduledMinuteRuns: { ...scheduled, total: r6(scheduled.total) },
+      sweeps: { ...sweeps, total: r6(sweeps.total) },
       reconcile: { ...reconcile, total: r6(reconcile.total) },
       schedulerInvocations: { count: minutes + minutes / RECONCILE_EVERY_MINUTES, usd: r6(schedulerUsd) },
       desksTotal: r6(desksUsd),
@@ -830,7 +844,8 @@ function printTable(r: ReturnType<typeof price>) {
   line('desks busy (on a call)', r.aws.desksBusy.total);
   line('desks idle', r.aws.desksIdle.total);
   line('desk starts (login, tokens)', r.aws.deskStarts.total);
-  line('scheduled runs and sweeps', r.aws.scheduledMinuteRuns.total);
+  line('scheduled minute runs', r.aws.scheduledMinuteRuns.total);
+  line('presence sweeps (worker jobs)', r.aws.sweeps.total);
   line('reconciliation', r.aws.reconcile.total);
   line('scheduler invocations', r.aws.schedulerInvocations.usd);
   line('AWS total', r.awsUsdPer1000Calls);
