@@ -80,6 +80,8 @@ interface Tally {
   s3PutBytes: number;
   twilioRest: number;
   webhooksByPath: Record<string, number>;
+  /** `<Gather>`s accepting speech in the documents the app returned. */
+  speechGathers: number;
   apiByPath: Record<string, number>;
 }
 
@@ -103,6 +105,7 @@ const tally = (): Tally => ({
   s3PutBytes: 0,
   twilioRest: 0,
   webhooksByPath: {},
+  speechGathers: 0,
   apiByPath: {},
 });
 const bump = (map: Record<string, number>, key: string, n = 1) => {
@@ -181,7 +184,8 @@ export async function run(calls = CALLS) {
 
   /** Runs `work` with every counter on and adds what it did to `into`. */
   const measure = async (into: Tally, work: () => Promise<void>, as?: Fn) => {
-    const logFrom = log.all().length;
+    // The twin's log drops its oldest entries past a limit: the run's new entries follow its last one.
+    const mark = log.all().at(-1);
     dynamo.reset();
     rest.reset();
     sizes.reset();
@@ -206,7 +210,10 @@ export async function run(calls = CALLS) {
       into.invocations[as]++;
       into.billedMs[as] += billed(ms);
     }
-    for (const e of log.all().slice(logFrom)) {
+    const all = log.all();
+    const from = mark ? all.lastIndexOf(mark) : -1;
+    if (mark && from < 0) throw new Error('the twin log dropped entries of this step: measure smaller steps');
+    for (const e of all.slice(from + 1)) {
       const d = e.detail as { direction?: string; url?: string; ms?: number; body?: string } | undefined;
       if (d?.direction !== 'response' || !d.url?.startsWith(`${stack.url}/`) || typeof d.ms !== 'number')
         continue;
@@ -215,6 +222,7 @@ export async function run(calls = CALLS) {
       into.edgeRequests++;
       into.bytesOut += d.body?.length ?? 0;
       bump(into.webhooksByPath, new URL(d.url).pathname);
+      into.speechGathers += (d.body?.match(/<Gather[^>]*input="[^"]*speech/g) ?? []).length;
     }
     for (const r of apiRuns) {
       into.invocations.api++;
@@ -350,7 +358,7 @@ export async function run(calls = CALLS) {
     for (let s = 0; s < SAMPLES; s++)
       await measure(reconcileRuns, async () => void (await stack.reconcile()), 'reconcile');
 
-    const twilio = twilioUsage(stack, sids, t0, participants);
+    const twilio = twilioUsage(stack, sids, t0, participants, callTally.speechGathers);
     const result = price({
       calls,
       reached,
@@ -541,6 +549,8 @@ function twilioUsage(
   sids: readonly string[],
   since: number,
   inConference: ReadonlySet<Participant>,
+  /** Counted from the documents the app returned to these calls, as they came. */
+  speechGathers: number,
 ) {
   const voice = stack.twin.voice.voice;
   const mine = new Set(sids);
@@ -578,13 +588,6 @@ function twilioUsage(
     if (rec.startTime < since || rec.duration < 0) continue;
     recordings++;
     recordingMinutes += Math.max(1, Math.ceil(rec.duration / 60));
-  }
-  // Gathers that listened for speech: read from the documents the app returned to these calls.
-  let speechGathers = 0;
-  for (const e of stack.twin.voice.log.all()) {
-    const d = e.detail as { direction?: string; body?: string } | undefined;
-    if (d?.direction !== 'response' || !e.correlationId || !mine.has(e.correlationId)) continue;
-    speechGathers += (d.body?.match(/<Gather[^>]*input="[^"]*speech/g) ?? []).length;
   }
   let smsSegments = 0;
   let sms = 0;
