@@ -16,8 +16,8 @@
 // invocation, its billed time the measured handler time (webhooks: the twin's round trip in process; API
 // requests: the round trip over localhost HTTP) rounded up to 1 ms; each job one Lambda invocation of the
 // worker and three SQS requests (send, receive, delete: unbatched, the most it costs). DynamoDB requests
-// by a middleware on the stack's client (one unit a request: items under 4 KB read, 1 KB written), GSI
-// writes included; S3 requests by the same means. Twilio usage from the twin's records of these calls.
+// by a middleware on the stack's client, GSI writes included, and their request units from the sizes of
+// the items read and written; S3 requests on the same clients. Twilio usage from the twin's records.
 // Writes bench-results/cost.json. Run alone: npm run bench -- cost
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
