@@ -139,7 +139,13 @@ export async function run(calls = CALLS) {
       }
     });
   };
-  const stack = await startLocalStack({ port: 0, demoData: true, clock, periodicJobs: false });
+  const stack = await startLocalStack({
+    port: 0,
+    demoData: true,
+    clock,
+    periodicJobs: false,
+    inProcess: true,
+  });
   const rest = countTwilioRest(stack);
   const queue = stack.channels.queue;
   const send = queue.send.bind(queue);

@@ -44,6 +44,8 @@ export interface DeskState {
 }
 
 const POLL_MS = 3000;
+/** How long a dropped leg must stay dropped, across two statuses, before the desk dials itself back in. */
+const CONFIRM_DROP_MS = 1000;
 
 export function useAgentDesk(enabled: boolean) {
   const [state, setState] = useState<DeskState>({
@@ -259,12 +261,26 @@ export function useAgentDesk(enabled: boolean) {
     }
     await refresh();
   }, [patch, refresh]);
+  const dropSeen = useRef<{ readonly callSid: string; readonly at: number } | undefined>(undefined);
   useEffect(() => {
+    if (!droppedCall || !status) {
+      dropSeen.current = undefined;
+      return;
+    }
     // A call I am being dialled into (accepted, picked, dialled) has no leg of mine yet either: not a drop.
-    if (!droppedCall || autoRejoined.current.has(droppedCall) || Date.now() < expectCallUntil.current) return;
+    if (autoRejoined.current.has(droppedCall) || Date.now() < expectCallUntil.current) return;
+    // One status can catch a call between my leg leaving it and the call letting me go (a transfer I
+    // completed, a call I left): only a drop a later status confirms is one, and dials me back in.
+    const seen = dropSeen.current;
+    if (seen?.callSid !== droppedCall) {
+      dropSeen.current = { callSid: droppedCall, at: Date.now() };
+      const again = setTimeout(() => void refresh(), CONFIRM_DROP_MS);
+      return () => clearTimeout(again);
+    }
+    if (Date.now() - seen.at < CONFIRM_DROP_MS) return;
     autoRejoined.current.add(droppedCall);
     void rejoin();
-  }, [droppedCall, rejoin]);
+  }, [droppedCall, status, rejoin, refresh]);
 
   const clearPop = useCallback(() => patch({ pop: undefined }), [patch]);
   const setPop = useCallback((pop: PopContext) => patch({ pop }), [patch]);
