@@ -8,10 +8,8 @@
 // Writes bench-results/agent-desktop.json. Run alone: npx tsx test/bench/agent-desktop.ts
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
-import { routing } from '../../flows/routing.js';
-import { provisionRouting } from '../../functions/adapters/twilio/provision-taskrouter.js';
-import { hashPassword } from '../../functions/domain/password.js';
 import { startLocalStack } from '../../infra/local/start-local-stack.js';
+import { BENCH_PASSWORD, createBenchAgents } from './bench-agents.js';
 import { benchRunningClock } from './bench-clock.js';
 import { summarise } from './stats.js';
 
@@ -40,27 +38,13 @@ export async function run(agents = AGENTS, callers = CALLERS) {
       return (res.status === 204 ? {} : await res.json()) as T;
     };
     // The bench's agents: general line, both languages, every region; then their TaskRouter workers.
-    const passwordHash = await hashPassword('bench-agent');
-    const ids = Array.from({ length: agents }, (_, i) => `5${String(i).padStart(3, '0')}`);
-    for (const id of ids)
-      await stack.store.users.create({
-        id,
-        name: `Bench agent ${id}`,
-        roles: ['agent'],
-        skills: ['general'],
-        languages: ['zh', 'en'],
-        regions: ['east-china', 'south-china', 'north-china', 'us'],
-        extension: id,
-        disabled: false,
-        passwordHash,
-      });
-    await provisionRouting(stack.twilio, stack.store, routing, stack.url);
+    const ids = await createBenchAgents(stack, { count: agents, prefix: '5', name: 'Bench agent' });
 
     const ringAt = new Map<string, number>(); // customer CallSid -> when an agent's link heard the ring
     const handled = { calls: 0, errors: [] as string[] };
     const inFlight = new Set<Promise<void>>();
     for (const id of ids) {
-      const { token } = await http<{ token: string }>('/api/auth/login', { id, password: 'bench-agent' });
+      const { token } = await http<{ token: string }>('/api/auth/login', { id, password: BENCH_PASSWORD });
       const api = <T>(path: string, body?: unknown) => http<T>(`/api${path}`, body, token);
       const t = await api<{ token: string; linkUrl: string }>('/agent/token', {});
       const socket = new WebSocket(`${t.linkUrl}?token=${encodeURIComponent(t.token)}`);

@@ -22,13 +22,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Client } from '@smithy/core/client';
-import { routing } from '../../flows/routing.js';
-import { provisionRouting } from '../../functions/adapters/twilio/provision-taskrouter.js';
-import { hashPassword } from '../../functions/domain/password.js';
 import { type LocalStack, startLocalStack } from '../../infra/local/start-local-stack.js';
 import type { Participant } from '../../infra/local/twin/voice/conferences.js';
 import { installDynamoCounter } from '../support/dynamo-counter.js';
 import { countTwilioRest } from '../support/twilio-rest-counter.js';
+import { BENCH_PASSWORD, createBenchAgents } from './bench-agents.js';
 import { benchManualClock } from './bench-clock.js';
 import { PRICES, priceTable } from './prices.js';
 
@@ -348,7 +346,7 @@ export async function run(calls = CALLS) {
       const agent = agents[0] as Agent;
       const { token } = await request<{ token: string }>('POST', '/api/auth/login', undefined, {
         id: agent.id,
-        password: 'bench-agent',
+        password: BENCH_PASSWORD,
       });
       await request('GET', '/api/auth/me', token);
       for (let h = 0; h < 8; h++) await request('POST', '/api/agent/token', token, {});
@@ -396,26 +394,12 @@ type Request = <T>(method: string, path: string, token?: string, body?: unknown)
 
 /** Agents on the general line, created through the store, each signed in and Available. */
 async function signInAgents(stack: LocalStack, request: Request): Promise<Agent[]> {
-  const passwordHash = await hashPassword('bench-agent');
-  const ids = Array.from({ length: AGENTS }, (_, i) => `7${String(i).padStart(3, '0')}`);
-  for (const id of ids)
-    await stack.store.users.create({
-      id,
-      name: `Cost agent ${id}`,
-      roles: ['agent'],
-      skills: ['general'],
-      languages: ['zh', 'en'],
-      regions: ['east-china', 'south-china', 'north-china', 'us'],
-      extension: id,
-      disabled: false,
-      passwordHash,
-    });
-  await provisionRouting(stack.twilio, stack.store, routing, stack.url);
+  const ids = await createBenchAgents(stack, { count: AGENTS, prefix: '7', name: 'Cost agent' });
   const agents: Agent[] = [];
   for (const id of ids) {
     const { token } = await request<{ token: string }>('POST', '/api/auth/login', undefined, {
       id,
-      password: 'bench-agent',
+      password: BENCH_PASSWORD,
     });
     await request('POST', '/api/agent/state', token, { state: 'Available' });
     agents.push({ id, token });

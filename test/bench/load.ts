@@ -6,14 +6,12 @@
 // made. Writes bench-results/load.json. Run alone: npm run bench -- load (LOAD_HTTP=1 puts the twin, the
 // app and dynalite back on localhost HTTP between each other, for comparison).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { routing } from '../../flows/routing.js';
-import { provisionRouting } from '../../functions/adapters/twilio/provision-taskrouter.js';
-import { hashPassword } from '../../functions/domain/password.js';
 import { decodeSession } from '../../functions/http/twilio/ivr/session-url.js';
 import { type LocalStack, startLocalStack } from '../../infra/local/start-local-stack.js';
 import type { RingEvent } from '../../infra/local/twin/voice/parties.js';
 import { installDynamoCounter } from '../support/dynamo-counter.js';
 import { countTwilioRest } from '../support/twilio-rest-counter.js';
+import { BENCH_PASSWORD, createBenchAgents } from './bench-agents.js';
 import { benchRunningClock } from './bench-clock.js';
 import { type LatencySummary, summarise } from './stats.js';
 
@@ -137,26 +135,12 @@ export async function run(levels = LEVELS) {
 
 /** Agents on the general line in both languages, created through the store, with a session each. */
 async function signInAgents(stack: LocalStack, count: number): Promise<Agent[]> {
-  const passwordHash = await hashPassword('bench-agent');
-  const ids = Array.from({ length: count }, (_, i) => `6${String(i).padStart(3, '0')}`);
-  for (const id of ids)
-    await stack.store.users.create({
-      id,
-      name: `Load agent ${id}`,
-      roles: ['agent'],
-      skills: ['general'],
-      languages: ['zh', 'en'],
-      regions: ['east-china', 'south-china', 'north-china', 'us'],
-      extension: id,
-      disabled: false,
-      passwordHash,
-    });
-  await provisionRouting(stack.twilio, stack.store, routing, stack.url);
+  const ids = await createBenchAgents(stack, { count, prefix: '6', name: 'Load agent' });
   const agents: Agent[] = [];
   for (const id of ids) {
     const { token } = await json<{ token: string }>(stack, '/api/auth/login', {
       id,
-      password: 'bench-agent',
+      password: BENCH_PASSWORD,
     });
     agents.push({ id, token });
     await json(stack, '/api/agent/state', { state: 'Available' }, token);
