@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
 import { startLocalStack } from '../../infra/local/start-local-stack.js';
-import { BENCH_PASSWORD, createBenchAgents } from './bench-agents.js';
+import { BENCH_PASSWORD, createBenchAgents, stackJson } from './bench-agents.js';
 import { benchRunningClock } from './bench-clock.js';
 import { summarise } from './stats.js';
 
@@ -25,18 +25,7 @@ export async function run(agents = AGENTS, callers = CALLERS) {
   const sockets: WebSocket[] = [];
   const timers: NodeJS.Timeout[] = [];
   try {
-    const http = async <T>(path: string, body?: unknown, token?: string): Promise<T> => {
-      const res = await fetch(`${stack.url}${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return (res.status === 204 ? {} : await res.json()) as T;
-    };
+    const http = <T>(path: string, body?: unknown, token?: string) => stackJson<T>(stack, path, body, token);
     // The bench's agents: general line, both languages, every region; then their TaskRouter workers.
     const ids = await createBenchAgents(stack, { count: agents, prefix: '5', name: 'Bench agent' });
 

@@ -32,3 +32,22 @@ export async function createBenchAgents(
   await provisionRouting(stack.twilio, stack.store, routing, stack.url);
   return ids;
 }
+
+/** A JSON request to the stack's HTTP server: GET without a body, POST with one; a non-2xx throws. */
+export async function stackJson<T = unknown>(
+  stack: Pick<LocalStack, 'url'>,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<T> {
+  const res = await fetch(`${stack.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (res.status === 204 ? {} : await res.json()) as T;
+}

@@ -11,7 +11,7 @@ import { type LocalStack, startLocalStack } from '../../infra/local/start-local-
 import type { RingEvent } from '../../infra/local/twin/voice/parties.js';
 import { installDynamoCounter } from '../support/dynamo-counter.js';
 import { countTwilioRest } from '../support/twilio-rest-counter.js';
-import { BENCH_PASSWORD, createBenchAgents } from './bench-agents.js';
+import { BENCH_PASSWORD, createBenchAgents, stackJson as json } from './bench-agents.js';
 import { benchRunningClock } from './bench-clock.js';
 import { type LatencySummary, summarise } from './stats.js';
 
@@ -266,24 +266,6 @@ function perCallFigures(
         .map(([request, n]) => [request, per(n, calls)]),
     ),
   };
-}
-
-async function json<T = unknown>(
-  stack: LocalStack,
-  path: string,
-  body?: unknown,
-  token?: string,
-): Promise<T> {
-  const res = await fetch(`${stack.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (res.status === 204 ? {} : await res.json()) as T;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();
