@@ -53,6 +53,12 @@ export interface AppConfig {
     readonly ttlSeconds: number;
   };
   /**
+   * The push channel (functions/app/push.ts): `url` is where pages open their WebSocket (wss:// in AWS,
+   * the local server's /push locally); `callbackUrl` is API Gateway's connection management endpoint
+   * (AWS only). Absent: pages poll.
+   */
+  readonly push?: { readonly url: string; readonly callbackUrl?: string };
+  /**
    * The value CloudFront adds to every API request as X-Origin-Verify: only a request carrying it came
    * through CloudFront, so only its CloudFront-Viewer-Address is believed. Absent locally.
    */
@@ -191,10 +197,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ttlSeconds: positiveInt(env, 'SESSION_TTL_SECONDS', 8 * 3600),
     },
     ...originVerify(env),
+    ...push(env),
     ...hotlines(env),
     logLevel: logLevel(env),
     channels: channelSettings(env),
   };
+}
+
+function push(env: Env): Pick<AppConfig, 'push'> {
+  const pushUrl = optional(env, 'PUSH_URL');
+  if (!pushUrl) return {};
+  if (!/^wss?:\/\//.test(pushUrl))
+    throw new ConfigError('PUSH_URL', `must be a ws:// or wss:// URL, got "${pushUrl}"`);
+  const callback = optional(env, 'PUSH_CALLBACK_URL');
+  return { push: { url: pushUrl, ...(callback ? { callbackUrl: url('PUSH_CALLBACK_URL', callback) } : {}) } };
 }
 
 function originVerify(env: Env): Pick<AppConfig, 'originVerify'> {

@@ -7,6 +7,7 @@ import type { Logger } from '../domain/logger.js';
 import type { MessagingPort } from '../domain/messaging-port.js';
 import type { Clock, Store } from '../domain/ports.js';
 import { NotProvisionedError } from '../domain/problems.js';
+import type { PushTransport } from '../domain/push.js';
 import { type ProvisionedRouting, ROUTING_SETTING } from '../domain/routing/provisioned.js';
 import {
   createClockScheduler,
@@ -18,6 +19,7 @@ import {
 import type { TaskRouterPort } from '../domain/taskrouter-port.js';
 import type { TelephonyPort } from '../domain/telephony-port.js';
 import { hotlinesOf, lineOf } from './hotlines.js';
+import { createPublisher, type Publish } from './push.js';
 
 /** The ports a composition root wires in (adapters for Twilio's REST API, or the twin's locally). */
 export interface CenterPorts {
@@ -33,6 +35,8 @@ export interface CenterPorts {
    * recording and SMS-status webhooks are not mounted.
    */
   readonly jobs?: JobQueue;
+  /** Sends to the push channel's open pages (functions/app/push.ts); absent, pages poll. */
+  readonly push?: PushTransport;
 }
 
 /** What use cases that touch no outside system need. */
@@ -47,6 +51,8 @@ export interface Center extends CenterPorts {
    * the desk must see an agent added a moment ago, and every desk request needs the SIDs.
    */
   routing(agentId?: string): Promise<ProvisionedRouting>;
+  /** Tells open pages what changed (functions/app/push.ts); does nothing without a push transport. */
+  readonly publish: Publish;
 }
 
 const CACHE_MS = 60_000;
@@ -78,6 +84,7 @@ export function createCenter(
     ...ports,
     provisioned,
     routing,
+    publish: createPublisher(ports),
     scheduler: isTimerClock(ports.clock)
       ? createClockScheduler(ports.clock, (job) => runJob(center, job), ports.logger)
       : ports.jobs

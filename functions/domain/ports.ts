@@ -18,6 +18,7 @@ import type {
   VoicemailStatus,
 } from './model.js';
 import type { Page, PageRequest } from './paging.js';
+import type { PushConnectionRepo } from './push.js';
 
 // Re-exported: callers have always found the paging types next to the repositories that return them.
 export type { Page, PageRequest } from './paging.js';
@@ -294,6 +295,8 @@ export interface Store {
   readonly recordings: RecordingRepo;
   readonly messaging: MessagingRepo;
   readonly faxes: FaxRepo;
+  /** The push channel's open connections (functions/domain/push.ts). */
+  readonly push: PushConnectionRepo;
 }
 
 /** Numbers stopped before the IVR. */

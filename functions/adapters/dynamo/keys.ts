@@ -54,6 +54,8 @@ export const counter = (name: string) => `COUNTER#${name}`;
 export const incident = (key: string) => `INCIDENT#${key}`;
 /** One-time claim: the first conditional put wins, so a notification goes out once. */
 export const once = (key: string) => `ONCE#${key}`;
+/** The push channel's open connections, one partition; sort key: the connection id. */
+export const pushConnections = 'PUSHCONN';
 /** Short-lived markers and counters (TTL); changing a layout orphans live markers. */
 export function marker(key: MarkerKey): string {
   switch (key.kind) {

@@ -13,6 +13,7 @@ import { createBlacklistRepo, createSettingsRepo, createVoicemailRepo } from './
 import { createKeyValueRepo } from './key-value-repo.js';
 import { createMessagingRepo } from './messaging-repo.js';
 import { createPolicyRepo } from './policy-repo.js';
+import { createPushConnectionRepo } from './push-repo.js';
 import { createRecordingRepo } from './recording-repo.js';
 import { createTableInput } from './table.js';
 import type { TableAccess } from './table-access.js';
@@ -69,6 +70,7 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     recordings: createRecordingRepo(t, clock),
     messaging: createMessagingRepo(t, clock),
     faxes: createFaxRepo(t),
+    push: createPushConnectionRepo(t, clock),
   };
 }
 

@@ -109,6 +109,7 @@ const pins = {
   callDay: [[keys.callDay('2026-03-01'), 'CALLDAY#2026-03-01']],
   recordingDay: [[keys.recordingDay('2026-03-01'), 'RECDAY#2026-03-01']],
   smsThread: [[keys.smsThread('+8613800138000'), 'SMSTHREAD#+8613800138000']],
+  pushConnections: [[keys.pushConnections, 'PUSHCONN']],
   marker: [
     [keys.marker({ kind: 'heartbeat', agentId: '1001' }), 'KV#heartbeat#1001'],
     [keys.marker({ kind: 'break', agentId: '1001' }), 'KV#break#1001'],
