@@ -172,3 +172,8 @@ export function createPublisher(deps: PushDeps, cacheMs = PUSH_AUDIENCE_CACHE_MS
     }
   };
 }
+
+/** Whether a session was ended (logout, password change): read where the sign-in use case writes it. */
+export function sessionRevokedIn(store: Store): (sessionId: string) => Promise<boolean> {
+  return async (sessionId) => (await store.keys.get({ kind: 'session-revoked', sessionId })) !== undefined;
+}
