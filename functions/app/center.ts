@@ -80,11 +80,14 @@ export function createCenter(
     const value = fresh(DESK_CACHE_MS);
     return value && (!agentId || value.workers[agentId]) ? value : read();
   };
+  const publish = createPublisher(ports);
   const center: Center = {
     ...ports,
+    // A worker's activity or attributes changed: their pages show it, so they hear of it.
+    taskrouter: ports.push ? tellWorkerPages(ports.taskrouter, provisioned, publish) : ports.taskrouter,
     provisioned,
     routing,
-    publish: createPublisher(ports),
+    publish,
     scheduler: isTimerClock(ports.clock)
       ? createClockScheduler(ports.clock, (job) => runJob(center, job), ports.logger)
       : ports.jobs
@@ -96,6 +99,24 @@ export function createCenter(
           },
   };
   return center;
+}
+
+function tellWorkerPages(
+  taskrouter: TaskRouterPort,
+  provisioned: () => Promise<ProvisionedRouting>,
+  publish: Publish,
+): TaskRouterPort {
+  return {
+    ...taskrouter,
+    async updateWorker(...args: Parameters<TaskRouterPort['updateWorker']>) {
+      const updated = await taskrouter.updateWorker(...args);
+      const [, workerSid] = args;
+      const p = await provisioned().catch(() => undefined);
+      const agentId = p && Object.entries(p.workers).find(([, sid]) => sid === workerSid)?.[0];
+      if (agentId) await publish({ agentId }, ['me']);
+      return updated;
+    },
+  };
 }
 
 /** The worker SID of an agent, or 409 not-provisioned. */

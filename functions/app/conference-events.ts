@@ -25,6 +25,9 @@ const NEVER_TALKED = ['no-answer', 'busy', 'failed', 'canceled'];
 
 export async function onConferenceEvent(center: Center, e: ConferenceEvent): Promise<void> {
   const label = e.participantLabel ?? '';
+  // An agent's leg joined or left a call: their desk shows the call.
+  if (label.startsWith('agent-') && (e.event === 'participant-join' || e.event === 'participant-leave'))
+    await center.publish({ agentId: label.slice('agent-'.length) }, ['me']);
   if (e.event === 'participant-leave' && label.startsWith('agent-'))
     await colleagueLeft(center, {
       agentId: label.slice('agent-'.length),

@@ -61,6 +61,7 @@ export async function requestCallback(
   });
   if (!made.ok) throw new Error(`callback task for ${call.callSid} was not stored: ${made.reason}`);
   await dispatchCallback(center, center, made.value.id, { flow: session.flow, vars: session.vars });
+  await center.publish({ everyAgent: true }, ['tasks']);
   await rememberExit(center, call.callSid, 'callback');
   return 'requested';
 }
@@ -76,13 +77,19 @@ export async function joinQueue(
   input: { readonly callSid: string; readonly inQueue: number },
 ): Promise<'wait' | 'full'> {
   // Within the limit however many ring an agent: no need to ask TaskRouter (a rush's every caller would).
-  if (input.inQueue <= routing.maxQueueLength) return 'wait';
+  if (input.inQueue <= routing.maxQueueLength) return waiting(center);
   const { workspaceSid } = await center.provisioned();
   const offered = (await center.taskrouter.tasks(workspaceSid, ['reserved'])).length;
   if (!beyondQueueLimit({ inQueue: input.inQueue, offered, maxWaiting: routing.maxQueueLength }))
-    return 'wait';
+    return waiting(center);
   await rememberExit(center, input.callSid, 'queue-full');
   return 'full';
+}
+
+/** A caller waits: every agent's live queue shows them (and may pick them). */
+async function waiting(center: Center): Promise<'wait'> {
+  await center.publish({ everyAgent: true }, ['queue']);
+  return 'wait';
 }
 
 /** The caller pressed 2 while waiting: they will leave a voicemail once out of the queue. */
@@ -111,6 +118,7 @@ export async function leftQueue(
   queue: string,
   result: string,
 ): Promise<QueueOutcome> {
+  await center.publish({ everyAgent: true }, ['queue']);
   if (result === 'bridged') {
     await wrapUpBridgedCall(center, call.callSid);
     return { next: 'hangup' };
@@ -136,7 +144,7 @@ export async function leftQueue(
 
 /** A voicemail was left: stored once, with a callback task for the mailbox, on the call's record. */
 export async function keepVoicemail(
-  deps: CenterBasics,
+  deps: CenterBasics & Pick<Center, 'publish'>,
   input: {
     readonly call: WaitingCall;
     readonly session: Session;
@@ -179,4 +187,5 @@ export async function keepVoicemail(
     queue,
     addRecordingSid: recordingSid,
   });
+  await deps.publish(owner ? { agentId: owner } : { everyAgent: true }, ['voicemails', 'tasks']);
 }

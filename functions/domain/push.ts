@@ -5,15 +5,9 @@
 // WebSocket API); only sending to one connection differs.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Role } from './model.js';
+import type { PushMessage } from './push-topics.js';
 
-/** What a page may be told changed; each is one of the page's reads. */
-export const PUSH_TOPICS = ['me', 'queue', 'voicemails', 'tasks', 'missed'] as const;
-export type PushTopic = (typeof PUSH_TOPICS)[number];
-
-export interface PushMessage {
-  readonly type: 'changed';
-  readonly topics: readonly PushTopic[];
-}
+export { PUSH_TOPICS, type PushMessage, type PushTopic } from './push-topics.js';
 
 /** Who is told: one agent's pages, or every agent's. */
 export type PushAudience = { readonly agentId: string } | { readonly everyAgent: true };

@@ -40,6 +40,7 @@ import { inProcessFetch } from './in-process-fetch.js';
 import { createLocalChannels, LOCAL_FAX_SECRET, type LocalChannels } from './local-channels.js';
 import { LOCAL_BUCKET, LOCAL_TABLE, LOCAL_TWILIO, localConfig, localSessionKey } from './local-config.js';
 import { RECONCILE_EVERY_MS, startLocalPeriodicJobs } from './local-periodic-jobs.js';
+import { createLocalPush, type LocalPush, PUSH_PATH } from './push-server.js';
 import { startS3 } from './s3-server.js';
 import { createTwin, type Twin } from './twin/create-twin.js';
 import { persistTwin, type TwinPersistence } from './twin/persist/twin-persistence.js';
@@ -102,6 +103,8 @@ export interface LocalStack {
   readonly twin: Twin;
   /** Recordings, SMS, mail and fax: the in-process job queue (`queue.idle()`, dead letters) and the rest. */
   readonly channels: LocalChannels;
+  /** The push channel's WebSocket server at /push (open connections, its transport). */
+  readonly push: LocalPush;
   /** One round of the periodic jobs now (presence sweep, due callbacks), as the timer runs it every 5 s. */
   runPeriodicJobs(): Promise<PeriodicResult>;
   /** Reconciliation now (open calls, recordings, tasks against the twin), as at start and every minute. */
@@ -172,6 +175,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const cleanups: (() => Promise<void> | void)[] = [];
   let server: Server | undefined;
   let twin: Twin | undefined;
+  let push: LocalPush | undefined;
   let persistence: TwinPersistence | undefined;
   let stopped = false;
   const stop = async () => {
@@ -183,6 +187,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     persistence?.flush();
     persistence?.stop();
     await twin?.close();
+    await push?.close();
     if (server) await closeServer(server);
     for (const cleanup of cleanups.reverse()) {
       try {
@@ -213,6 +218,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     server.on('upgrade', (request, socket, head) => {
       const { pathname } = new URL(request.url ?? '/', 'http://localhost');
       if (twin && pathname === twin.agentLink.path) twin.agentLink.handleUpgrade(request, socket, head);
+      else if (push && pathname === PUSH_PATH) push.handleUpgrade(request, socket, head);
       else socket.destroy();
     });
     const port = await listen(server, options.port ?? 3000, host);
@@ -264,13 +270,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     );
     log(`s3rver at ${s3.endpoint}${dataDir ? ` (data in ${s3Dir})` : ' (temporary)'}`);
 
-    const { config, secrets } = localConfig({
+    const local = localConfig({
       publicBaseUrl: url,
       dynamodbEndpoint: dynamo.endpoint,
       s3Endpoint: s3.endpoint,
       sessionKey: localSessionKey(dataDir),
       twilioApiBaseUrl: twin.apiBaseUrl(),
     });
+    const { secrets } = local;
+    // Pages open the push channel on this same server (ws:// beside http://).
+    const config: AppConfig = { ...local.config, push: { url: `${url.replace(/^http/, 'ws')}${PUSH_PATH}` } };
     csp = cspSourcesFor(config);
     const client = new DynamoDBClient({
       endpoint: dynamo.endpoint,
@@ -309,12 +318,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log,
     });
     cleanups.push(() => channels.stop());
+    const logger = options.logger ?? createPowertoolsLogger();
+    push = createLocalPush({ store, clock, logger, sessionKey: secrets.sessionKey });
     const deps: AppDeps = {
       config,
       secrets,
       store,
       clock,
-      logger: options.logger ?? createPowertoolsLogger(),
+      logger,
+      push: push.transport,
       agentWorkers: twilioAgentWorkers(twilio, store, routing),
       ...createTwilioPorts({
         accountSid: config.twilio.accountSid,
@@ -383,6 +395,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       twilio,
       twin,
       channels,
+      push,
       runPeriodicJobs: () => runPeriodicJobs(ivr),
       reconcile: reconcileNow,
       reconciledAtStart,

@@ -2,6 +2,7 @@
 import type { Disposition } from '../../functions/domain/disposition.js';
 import type { BlacklistRequest } from '../../functions/domain/model.js';
 import { call } from './api.js';
+import type { PushTicket } from './connection/push.js';
 import type { AgentToken } from './connection/types.js';
 
 /** `On call` is derived by the server while my call is live; the others are TaskRouter activities. */
@@ -156,6 +157,7 @@ export type MonitorMode = 'monitor' | 'whisper' | 'barge';
 
 export const deskApi = {
   token: () => call<AgentToken>('POST', '/agent/token', {}),
+  pushTicket: () => call<PushTicket>('POST', '/push'),
   me: () => call<AgentStatus>('GET', '/agent/me'),
   setState: (state: 'Available' | 'Busy' | 'Break' | 'Offline', reason?: string) =>
     call<AgentStatus>('POST', '/agent/state', { state, ...(reason ? { reason } : {}) }),

@@ -12,8 +12,13 @@ const epochSeconds = (iso: string) => Math.ceil(Date.parse(iso) / 1000);
 
 export function createPushConnectionRepo(t: TableAccess, clock: Clock): PushConnectionRepo {
   const nowSeconds = () => Math.floor(clock.now() / 1000);
+  // The expiry is stored once, as the TTL attribute (epoch seconds), and read back from it.
+  const connectionOf = (item: Item): PushConnection => ({
+    ...fromItem<Omit<PushConnection, 'expiresAt'>>(item),
+    expiresAt: new Date(Number(item[TTL_ATTRIBUTE]) * 1000).toISOString(),
+  });
   const live = (item: Item | undefined) =>
-    item && Number(item[TTL_ATTRIBUTE]) > nowSeconds() ? fromItem<PushConnection>(item) : undefined;
+    item && Number(item[TTL_ATTRIBUTE]) > nowSeconds() ? connectionOf(item) : undefined;
 
   return {
     async put(connection) {
@@ -24,7 +29,11 @@ export function createPushConnectionRepo(t: TableAccess, clock: Clock): PushConn
             pk: keys.pushConnections,
             sk: connection.connectionId,
             entity: 'push-connection',
-            ...connection,
+            connectionId: connection.connectionId,
+            userId: connection.userId,
+            roles: connection.roles,
+            phone: connection.phone,
+            connectedAt: connection.connectedAt,
             [TTL_ATTRIBUTE]: epochSeconds(connection.expiresAt),
           },
         }),
@@ -39,7 +48,7 @@ export function createPushConnectionRepo(t: TableAccess, clock: Clock): PushConn
           ReturnValues: 'ALL_OLD',
         }),
       );
-      return out.Attributes ? fromItem<PushConnection>(out.Attributes) : undefined;
+      return out.Attributes ? connectionOf(out.Attributes) : undefined;
     },
 
     async get(connectionId) {
@@ -67,7 +76,7 @@ export function createPushConnectionRepo(t: TableAccess, clock: Clock): PushConn
             ...(start ? { ExclusiveStartKey: start } : {}),
           }),
         );
-        for (const item of out.Items ?? []) found.push(fromItem<PushConnection>(item));
+        for (const item of out.Items ?? []) found.push(connectionOf(item));
         start = out.LastEvaluatedKey;
       } while (start);
       return found;

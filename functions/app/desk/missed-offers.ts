@@ -55,6 +55,7 @@ export async function recordMissedOffer(center: Center, miss: MissedOffer): Prom
       ...(queue ? { queue } : {}),
     },
   });
+  await center.publish({ agentId: miss.agentId }, ['me', 'missed']);
   return true;
 }
 

@@ -86,6 +86,7 @@ export const ACCESS = {
   'jobs.replay': ADMINS,
   'mail.outbox': ADMINS,
   'agent.token': EVERYONE,
+  'push.open': EVERYONE,
   'agent.status': EVERYONE,
   'agent.setState': EVERYONE,
   'agent.endWrapUp': EVERYONE,

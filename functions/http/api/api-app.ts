@@ -12,6 +12,7 @@ import { registerCustomerRoutes } from './customer-routes.js';
 import { registerDialPolicyRoutes } from './dial-policy-routes.js';
 import { registerDraftRoutes } from './draft-routes.js';
 import { createGuard } from './guard.js';
+import { registerPushRoutes } from './push-routes.js';
 import { registerSupervisorRoutes } from './supervisor-routes.js';
 import { registerTaskRoutes } from './task-routes.js';
 import { registerTicketRoutes } from './ticket-routes.js';
@@ -36,6 +37,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   const desk = createAgentDesk(deps);
   registerAgentRoutes(app, desk, guard);
   registerDraftRoutes(app, deps, guard);
+  registerPushRoutes(app, deps, guard);
   registerSupervisorRoutes(app, desk, guard);
   if (deps.channels) registerChannelApi(app, { ...deps, ...deps.channels }, guard);
   app.doc31('/openapi.json', {

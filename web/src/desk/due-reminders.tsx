@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, type Task } from '../api.js';
 import { CenterTime } from '../center-zone.js';
+import { usePollInterval, usePushed } from '../connection/push-bus.js';
 import { useLang } from '../i18n.js';
 import { dueReminders, loadDismissed, newlyDue, saveDismissed } from './reminders.js';
 
@@ -23,7 +24,9 @@ export function DueReminders({
   const [dismissed, setDismissed] = useState(() => loadDismissed(sessionStorage));
   const announced = useRef(new Set<string>());
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is a manual refresh trigger.
+  const pushed = usePushed('tasks');
+  const pollMs = usePollInterval(POLL_MS);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload and pushed are refresh triggers.
   useEffect(() => {
     let alive = true;
     const load = () =>
@@ -32,14 +35,14 @@ export function DueReminders({
         () => {},
       );
     void load();
-    const poll = setInterval(load, POLL_MS);
+    const poll = setInterval(load, pollMs);
     const tick = setInterval(() => setNow(Date.now()), TICK_MS);
     return () => {
       alive = false;
       clearInterval(poll);
       clearInterval(tick);
     };
-  }, [reload]);
+  }, [reload, pushed, pollMs]);
 
   const due = dueReminders(tasks, now, dismissed);
   useEffect(() => {

@@ -3,8 +3,10 @@
 // shown, and switched off or on, per task; a voicemail's callback named by its caller, not its recording).
 import { type FormEvent, useEffect, useState } from 'react';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
+import type { PushTopic } from '../../../functions/domain/push-topics.js';
 import { api, type Task, type TaskKind } from '../api.js';
 import { CenterTime } from '../center-zone.js';
+import { usePollInterval, usePushed } from '../connection/push-bus.js';
 import { deskApi, type MissedCall, type WaitingCall } from '../desk-api.js';
 import { HotlineSelect } from '../hotline-select.js';
 import { useLang } from '../i18n.js';
@@ -15,10 +17,21 @@ import { VoicemailNote } from './voicemail-note.js';
 
 type Run = (label: string, action: () => Promise<unknown>) => Promise<void>;
 
-/** Loads now, every `ms`, and again whenever `reload` changes. */
-export function usePolled<T>(load: () => Promise<T>, ms: number, reload = 0): T | undefined {
+/**
+ * Loads now, again whenever `reload` changes or `topic` is pushed, and every `ms` while the push channel
+ * is down (only every few minutes while it is up: pushes say when to load).
+ */
+export function usePolled<T>(
+  load: () => Promise<T>,
+  ms: number,
+  reload = 0,
+  topic?: PushTopic,
+): T | undefined {
   const [value, setValue] = useState<T>();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is a manual refresh trigger.
+  const pushed = usePushed(topic ?? 'me');
+  const changed = topic ? pushed : 0;
+  const interval = usePollInterval(ms);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload and changed are refresh triggers.
   useEffect(() => {
     let alive = true;
     const tick = () =>
@@ -27,12 +40,12 @@ export function usePolled<T>(load: () => Promise<T>, ms: number, reload = 0): T 
         () => {},
       );
     void tick();
-    const timer = setInterval(tick, ms);
+    const timer = setInterval(tick, interval);
     return () => {
       alive = false;
       clearInterval(timer);
     };
-  }, [load, ms, reload]);
+  }, [load, interval, reload, changed]);
   return value;
 }
 
@@ -42,7 +55,7 @@ const loadTasks = () => api.myTasks().then((r) => r.items);
 
 export function QueuePanel({ me, run, onPick }: { me: string; run: Run; onPick: () => void }) {
   const { t } = useLang();
-  const items = usePolled<WaitingCall[]>(loadQueue, 3000);
+  const items = usePolled<WaitingCall[]>(loadQueue, 3000, 0, 'queue');
   return (
     <section className="card" data-testid="queue">
       <h2>
@@ -109,7 +122,7 @@ export function DialPanel({ run, onDial }: { run: Run; onDial: () => void }) {
 
 export function MissedPanel({ onCallBack }: { onCallBack: (phone: string) => void }) {
   const { t } = useLang();
-  const items = usePolled<MissedCall[]>(loadMissed, 10_000);
+  const items = usePolled<MissedCall[]>(loadMissed, 10_000, 0, 'missed');
   return (
     <section className="card">
       <h2>
@@ -147,7 +160,7 @@ export function TasksPanel({
 }) {
   const { t } = useLang();
   const [changed, setChanged] = useState(0);
-  const items = usePolled<Task[]>(loadTasks, 30_000, reload + changed);
+  const items = usePolled<Task[]>(loadTasks, 30_000, reload + changed, 'tasks');
   const now = Date.now();
   // With the task's version: a 409 means someone (or the dialler) changed it first; reload either way.
   const toggle = (task: Task) =>

@@ -7,6 +7,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { startHeartbeat } from '../connection/heartbeat.js';
 import { openConnection } from '../connection/open-connection.js';
 import { electPhoneOwner, type PhoneOwnership, type PhoneRole } from '../connection/phone-owner.js';
+import { openPushChannel, type PushChannel } from '../connection/push.js';
+import { pushBus, usePollInterval, usePushed } from '../connection/push-bus.js';
 import type { AgentConnection, IncomingCall, LinkState } from '../connection/types.js';
 import { type AgentStatus, deskApi } from '../desk-api.js';
 import { useErrorText } from '../errors.js';
@@ -43,6 +45,7 @@ export interface DeskState {
   readonly role?: PhoneRole;
 }
 
+/** How often the server's view is read while the push channel is down (while it is up, only on a push). */
 const POLL_MS = 3000;
 /** How long a dropped leg must stay dropped, across two statuses, before the desk dials itself back in. */
 const CONFIRM_DROP_MS = 1000;
@@ -198,7 +201,8 @@ export function useAgentDesk(enabled: boolean) {
         });
         await conn.start();
         stopHeartbeat = startHeartbeat({
-          beat: deskApi.heartbeat,
+          // The open push channel of this, the phone's page, is the agent's presence; beat only without it.
+          beat: () => (pushBus.isUp() ? Promise.resolve() : deskApi.heartbeat()),
           onStatus: (misses) => patch({ heartbeatMisses: misses }),
         }).stop;
       } catch (error) {
@@ -216,11 +220,34 @@ export function useAgentDesk(enabled: boolean) {
     };
   }, [enabled, owner, patch, refresh]);
 
+  // The push channel: every tab has one; the phone's tab says so, which makes it the agent's presence.
+  const push = useRef<PushChannel | undefined>(undefined);
+  useEffect(() => {
+    if (!enabled || role === undefined) return;
+    const channel = openPushChannel({
+      ticket: deskApi.pushTicket,
+      phone: role === 'owner',
+      onChanged: pushBus.changed,
+      onState: pushBus.setUp,
+    });
+    push.current = channel;
+    return () => {
+      channel.stop();
+      push.current = undefined;
+    };
+  }, [enabled, role]);
+  const pushedMe = usePushed('me');
+  const pollMs = usePollInterval(POLL_MS);
+  useEffect(() => {
+    if (enabled && pushedMe > 0) void refresh();
+  }, [enabled, pushedMe, refresh]);
+
   // The server's view is shown in every tab, the owner's and the read-only ones.
   useEffect(() => {
     if (!enabled) return;
     const wake = () => {
       connection.current?.nudge();
+      push.current?.nudge();
       void refresh();
     };
     const onVisible = () => {
@@ -228,14 +255,14 @@ export function useAgentDesk(enabled: boolean) {
     };
     document.addEventListener('visibilitychange', onVisible);
     window.addEventListener('online', wake);
-    const poll = setInterval(() => void refresh(), POLL_MS);
+    const poll = setInterval(() => void refresh(), pollMs);
     void refresh();
     return () => {
       clearInterval(poll);
       document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('online', wake);
     };
-  }, [enabled, refresh]);
+  }, [enabled, refresh, pollMs]);
 
   // My leg of a call I still hold dropped (this page reloaded, or took the phone over from another tab):
   // the customer is on hold for a minute; dial me back in once, without a click.

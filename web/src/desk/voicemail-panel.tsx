@@ -18,7 +18,7 @@ export function VoicemailPanel({ me, run, onDial }: { me: Me; run: Run; onDial: 
   const { t } = useLang();
   const [changed, setChanged] = useState(0);
   const load = useCallback(() => voicemailApi.list('new'), []);
-  const page = usePolled<VoicemailPage>(load, 15_000, changed);
+  const page = usePolled<VoicemailPage>(load, 15_000, changed, 'voicemails');
   const lead = me.roles.includes('supervisor') || me.roles.includes('admin');
   // Every action reloads the list, whatever became of it: a refusal usually means it changed elsewhere.
   const act = (label: string, action: () => Promise<unknown>) =>

@@ -251,7 +251,7 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     const r = new VoiceResponse();
     // A caller who hangs up at the beep leaves nothing worth a task.
     if (recordingSid && !(duration === 0 && optionalParam(p, 'Digits') === 'hangup'))
-      await keepVoicemail(deps, { call, session, queue, recordingSid, durationSeconds: duration });
+      await keepVoicemail(services, { call, session, queue, recordingSid, durationSeconds: duration });
     if (optionalParam(p, 'Digits') !== 'hangup') {
       r.say(SAY[session.lang], WAIT.thanks[session.lang]);
       r.hangup();

@@ -1,0 +1,119 @@
+// The page's end of the push channel: one WebSocket to the center (the local server's /push, or API
+// Gateway's WebSocket API), opened with a one-minute ticket from POST /api/push. The center sends only
+// "this changed" with topics; the page reads them again through the API. While the channel is up the desk
+// polls nothing and, when it holds the phone, the open channel is the agent's presence; while it is down
+// the desk falls back to polling and heartbeats, and the channel reconnects with backoff.
+import type { PushTopic } from '../../../functions/domain/push-topics.js';
+import { backoffDelay } from './backoff.js';
+import { realTimers, type Timers } from './types.js';
+
+export interface PushTicket {
+  readonly url: string;
+  readonly ticket: string;
+  readonly keepaliveSeconds: number;
+}
+
+export interface PushChannelOptions {
+  readonly ticket: () => Promise<PushTicket>;
+  /** This page holds the agent's phone: the center counts the agent present while it is connected. */
+  readonly phone: boolean;
+  readonly onChanged: (topics: readonly PushTopic[]) => void;
+  /** Up: the channel opened (read everything again); down: it closed (poll until it is back). */
+  readonly onState: (up: boolean) => void;
+  readonly timers?: Timers;
+  /** The WebSocket constructor; injectable for tests. */
+  readonly socket?: (url: string) => WebSocket;
+}
+
+export interface PushChannel {
+  stop(): void;
+  /** The tab became visible or the network came back: reconnect now rather than after the backoff. */
+  nudge(): void;
+}
+
+/** Close code of a refused connect (ticket expired or session ended): a fresh ticket may fix it. */
+const REFUSED = 4401;
+
+export function openPushChannel(options: PushChannelOptions): PushChannel {
+  const timers = options.timers ?? realTimers;
+  const open = options.socket ?? ((url: string) => new WebSocket(url));
+  let socket: WebSocket | undefined;
+  let stopped = false;
+  let attempt = 0;
+  let retry: unknown;
+  let keepalive: unknown;
+  let up = false;
+
+  const setUp = (next: boolean) => {
+    if (up === next) return;
+    up = next;
+    options.onState(next);
+  };
+
+  const schedule = () => {
+    if (stopped) return;
+    timers.clearTimeout(retry);
+    retry = timers.setTimeout(() => void connect(), backoffDelay(attempt++));
+  };
+
+  async function connect(): Promise<void> {
+    if (stopped || socket) return;
+    let ticket: PushTicket;
+    try {
+      ticket = await options.ticket();
+    } catch {
+      schedule();
+      return;
+    }
+    if (stopped) return;
+    const url = `${ticket.url}?ticket=${encodeURIComponent(ticket.ticket)}&phone=${options.phone ? 1 : 0}`;
+    const ws = open(url);
+    socket = ws;
+    const beat = () => {
+      keepalive = timers.setTimeout(() => {
+        if (ws.readyState === ws.OPEN) ws.send('keepalive');
+        beat();
+      }, ticket.keepaliveSeconds * 1000);
+    };
+    ws.onopen = () => {
+      attempt = 0;
+      beat();
+      setUp(true);
+    };
+    ws.onmessage = (event) => {
+      try {
+        const message = JSON.parse(String(event.data)) as { type?: string; topics?: PushTopic[] };
+        if (message.type === 'changed' && Array.isArray(message.topics)) options.onChanged(message.topics);
+      } catch {
+        // Not ours: the channel carries only JSON change notices.
+      }
+    };
+    ws.onclose = (event) => {
+      timers.clearTimeout(keepalive);
+      if (socket === ws) socket = undefined;
+      setUp(false);
+      // A refused ticket is retried at once with a new one, but only once before backing off.
+      if (event.code === REFUSED && attempt === 0) attempt = 1;
+      schedule();
+    };
+  }
+
+  void connect();
+  return {
+    stop() {
+      stopped = true;
+      timers.clearTimeout(retry);
+      timers.clearTimeout(keepalive);
+      const ws = socket;
+      socket = undefined;
+      ws?.close(1000);
+      setUp(false);
+    },
+    nudge() {
+      if (stopped || socket) return;
+      attempt = 0;
+      timers.clearTimeout(retry);
+      void connect();
+    },
+  };
+}
