@@ -5,7 +5,7 @@ import { useSyncExternalStore } from 'react';
 import { PUSH_TOPICS, type PushTopic } from '../../../functions/domain/push-topics.js';
 
 /** How often a panel polls while the channel is up: a safety net for a push lost on the way. */
-export const PUSHED_POLL_MS = 5 * 60 * 1000;
+export const PUSHED_POLL_MS = 10 * 60 * 1000;
 
 let up = false;
 let counts: Readonly<Record<PushTopic, number>> = Object.fromEntries(

@@ -31,9 +31,6 @@ export interface PushChannel {
   nudge(): void;
 }
 
-/** Close code of a refused connect (ticket expired or session ended): a fresh ticket may fix it. */
-const REFUSED = 4401;
-
 export function openPushChannel(options: PushChannelOptions): PushChannel {
   const timers = options.timers ?? realTimers;
   const open = options.socket ?? ((url: string) => new WebSocket(url));
@@ -88,12 +85,12 @@ export function openPushChannel(options: PushChannelOptions): PushChannel {
         // Not ours: the channel carries only JSON change notices.
       }
     };
-    ws.onclose = (event) => {
+    ws.onclose = () => {
       timers.clearTimeout(keepalive);
       if (socket === ws) socket = undefined;
       setUp(false);
-      // A refused ticket is retried at once with a new one, but only once before backing off.
-      if (event.code === REFUSED && attempt === 0) attempt = 1;
+      // A refused ticket (expired, or the session ended) is asked for anew like any retry, with backoff,
+      // so a signed-out page does not knock in a loop.
       schedule();
     };
   }

@@ -1,6 +1,7 @@
 // The top bar of the desktop: link health, my state and time in it, the state buttons, the wrap-up
 // countdown, and skill groups to sign in and out of. Everything is a plain button (keyboard reachable).
 import { useEffect, useState } from 'react';
+import { usePushUp } from '../connection/push-bus.js';
 import { type AgentStatus, deskApi } from '../desk-api.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
@@ -43,6 +44,7 @@ export function StateBar({
   const { t, tx } = useLang();
   const { errorText, codeName } = useErrorText();
   const now = useNow();
+  const pushUp = usePushUp();
   const [reason, setReason] = useState<string>(BREAK_REASONS[0]);
   const status = desk.status;
   const state = status?.state ?? 'Offline';
@@ -146,7 +148,12 @@ export function StateBar({
           </button>
         ))}
       </fieldset>
-      <div className={`link link-${desk.link}`} data-testid="link-state" title={desk.mode ?? ''}>
+      <div
+        className={`link link-${desk.link}`}
+        data-testid="link-state"
+        data-push={pushUp ? 'up' : 'down'}
+        title={desk.mode ?? ''}
+      >
         <span className="dot" /> {tx(`link_${desk.link}`)}
         {desk.mode ? ` · ${desk.mode === 'local' ? t('modeLocal') : 'Twilio'}` : ''}
         {desk.heartbeatMisses > 1 && <span className="warn"> · {t('heartbeatLost')}</span>}
