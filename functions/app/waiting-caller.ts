@@ -77,19 +77,35 @@ export async function joinQueue(
   input: { readonly callSid: string; readonly inQueue: number },
 ): Promise<'wait' | 'full'> {
   // Within the limit however many ring an agent: no need to ask TaskRouter (a rush's every caller would).
-  if (input.inQueue <= routing.maxQueueLength) return waiting(center);
+  if (input.inQueue <= routing.maxQueueLength) return waiting(center, input.callSid);
   const { workspaceSid } = await center.provisioned();
   const offered = (await center.taskrouter.tasks(workspaceSid, ['reserved'])).length;
   if (!beyondQueueLimit({ inQueue: input.inQueue, offered, maxWaiting: routing.maxQueueLength }))
-    return waiting(center);
+    return waiting(center, input.callSid);
   await rememberExit(center, input.callSid, 'queue-full');
   return 'full';
 }
 
-/** A caller waits: every agent's live queue shows them (and may pick them). */
-async function waiting(center: Center): Promise<'wait'> {
-  await center.publish({ everyAgent: true }, ['queue']);
+/**
+ * How long a caller is in the queue before every agent's live queue is told of them. TaskRouter offers a
+ * caller to a free agent within a second, so most callers are taken before this and cost the floor
+ * nothing; a desk showing callers reads the queue again on its own while any wait.
+ */
+export const ANNOUNCE_WAITING_AFTER_MS = 3000;
+
+/** A caller joined the queue: announced to the floor if they are still waiting in a moment. */
+async function waiting(center: Center, callSid: string): Promise<'wait'> {
+  await center.scheduler.schedule(
+    { kind: 'announce-waiting', callSid },
+    center.clock.now() + ANNOUNCE_WAITING_AFTER_MS,
+  );
   return 'wait';
+}
+
+/** The announcement: unless an agent has the caller's task already, every agent's queue shows them. */
+export async function announceWaiting(center: Center, callSid: string): Promise<void> {
+  if (await center.store.keys.get({ kind: 'call-task', callSid })) return;
+  await center.publish({ everyAgent: true }, ['queue']);
 }
 
 /** The caller pressed 2 while waiting: they will leave a voicemail once out of the queue. */
@@ -118,7 +134,6 @@ export async function leftQueue(
   queue: string,
   result: string,
 ): Promise<QueueOutcome> {
-  await center.publish({ everyAgent: true }, ['queue']);
   if (result === 'bridged') {
     await wrapUpBridgedCall(center, call.callSid);
     return { next: 'hangup' };

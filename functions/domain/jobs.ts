@@ -74,7 +74,15 @@ export interface RejoinGraceJob {
   readonly conferenceSid: string;
   readonly conferenceName: string;
 }
-export type ScheduledJob = EndWrapUpJob | RejoinGraceJob;
+/**
+ * A caller who joined the queue a few seconds ago: if no agent has taken them by now they are waiting,
+ * and every agent's live queue is told (callers an agent takes at once are never announced).
+ */
+export interface AnnounceWaitingJob {
+  readonly kind: 'announce-waiting';
+  readonly callSid: string;
+}
+export type ScheduledJob = EndWrapUpJob | RejoinGraceJob | AnnounceWaitingJob;
 
 /** A Scheduler job (functions/domain/scheduler.ts) travelling on the queue until `runAt`. */
 export interface ScheduledQueueJob {

@@ -70,6 +70,7 @@ export function testConfig(tableName: string): AppConfig {
     defaultPhoneRegion: 'CN',
     timeZone: 'Asia/Shanghai',
     session: { key: { source: 'inline', value: 'test-session-key' }, ttlSeconds: SESSION_TTL_SECONDS },
+    push: { url: 'wss://push.example.test/live' },
   };
 }
 

@@ -66,6 +66,7 @@ describe('role matrix', () => {
 
   const rows: Row[] = [
     { op: 'auth.me', method: 'GET', path: () => '/api/auth/me', roles: ALL, ok: 200 },
+    { op: 'push.open', method: 'POST', path: () => '/api/push', roles: ALL, ok: 200 },
     { op: 'auth.logout', method: 'POST', path: () => '/api/auth/logout', roles: ALL, ok: 204, fresh: true },
     {
       op: 'auth.changePassword',

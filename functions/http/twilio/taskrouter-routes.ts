@@ -4,7 +4,7 @@
 // activity after; transfers into a live conference are left pending for the agent's accept; callbacks make
 // TaskRouter call the agent and then dial the customer), and the event callback handles the events the
 // workspace is subscribed to (functions/domain/taskrouter-events.ts), acknowledging each with a 204.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { routing } from '../../../flows/routing.js';
 import { callbackInstruction } from '../../app/callbacks.js';
 import type { Center } from '../../app/center.js';
@@ -45,6 +45,28 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
     const task = json(optionalParam(p, 'TaskAttributes'));
     const worker = json(optionalParam(p, 'WorkerAttributes'));
     const to = String(worker.contact_uri ?? '');
+    // The agent's pages hear of the offer while it is answered (a read-only tab has no Worker SDK).
+    const offeredTo = typeof worker.agent_id === 'string' ? worker.agent_id : undefined;
+    const told = offeredTo ? services.publish({ agentId: offeredTo }, ['me']) : undefined;
+    try {
+      return await instruct(c, { taskSid, workerSid, reservationSid, task, worker, to });
+    } finally {
+      await told;
+    }
+  });
+
+  async function instruct(
+    c: Context<TwilioEnv>,
+    input: {
+      readonly taskSid: string;
+      readonly workerSid: string;
+      readonly reservationSid: string | undefined;
+      readonly task: Readonly<Record<string, unknown>>;
+      readonly worker: Readonly<Record<string, unknown>>;
+      readonly to: string;
+    },
+  ) {
+    const { taskSid, workerSid, reservationSid, task, worker, to } = input;
     const provisioned = await services.provisioned();
     if (task.type === 'callback')
       return c.json(callbackInstruction(base, { taskSid, workerSid, to, attributes: task }));
@@ -105,7 +127,7 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
       conference_status_callback_event: 'start end join leave',
       ...(wrapUp ? { post_work_activity_sid: wrapUp } : {}),
     });
-  });
+  }
 
   // The status events of the conferences the center makes (functions/app/conference-events.ts).
   app.post('/conference-status', async (c) => {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { heartbeatKey } from '../../../functions/app/desk/presence.js';
+import { PUSH_AUDIENCE_CACHE_MS } from '../../../functions/app/push.js';
 import { PUSH_CONNECTION_TTL_SECONDS } from '../../../functions/domain/push.js';
 import { type AgentHarness, type Session, startAgents } from '../agent/support.js';
 
@@ -35,6 +36,12 @@ function open(url: string): Promise<Opened> {
     socket.on('error', reject);
   });
 }
+
+/**
+ * A publisher keeps its list of connections for PUSH_AUDIENCE_CACHE_MS of wall time; a page connected
+ * within it hears from the next read on (the page reads everything again after that moment).
+ */
+const listRead = () => new Promise((r) => setTimeout(r, PUSH_AUDIENCE_CACHE_MS + 100));
 
 const waitFor = async (check: () => boolean | Promise<boolean>, ms = 3000) => {
   const until = Date.now() + ms;
@@ -70,16 +77,38 @@ describe('the push channel on the local stack', () => {
       Date.parse(stored?.connectedAt ?? '') + PUSH_CONNECTION_TTL_SECONDS * 1000,
     );
 
+    // Nobody free: the caller waits, and after a moment every agent's live queue is told.
+    await agent.post('/agent/state', { state: 'Busy' });
+    await h.party('1002', 'ring');
+    const callSid = await h.callGeneral();
+    expect(page.topics.flat()).not.toContain('queue');
+    await h.advance(3);
+    await waitFor(() => page.topics.flat().includes('queue'));
+    // Free again: the caller is offered to the agent, whose desk hears of it.
+    page.topics.length = 0;
+    await agent.post('/agent/state', { state: 'Available' });
+    await waitFor(() => page.topics.flat().includes('me'));
+    await h.hangup(callSid);
+    page.socket.close(1000);
+    await page.closed;
+    await waitFor(async () => (await h.stack.store.push.list('1002')).length === 0);
+  });
+
+  it('does not announce a caller an agent takes at once', async () => {
+    const t = await agent.post<Ticket>('/push');
+    const page = await open(`${t.url}?ticket=${t.ticket}&phone=1`);
+    await waitFor(async () => (await h.stack.store.push.list('1002')).length === 1);
+    await listRead();
     await agent.post('/agent/state', { state: 'Available' });
     await h.party('1002', 'ring');
     const callSid = await h.callGeneral();
-    await waitFor(() => page.topics.flat().includes('queue'));
+    await h.advance(5);
     await waitFor(() => page.topics.flat().includes('me'));
+    expect(page.topics.flat()).not.toContain('queue');
     await h.hangup(callSid);
-    // The caller left the queue: every agent's live queue hears of it again.
-    await waitFor(() => page.topics.flat().filter((t) => t === 'queue').length >= 2);
     page.socket.close(1000);
     await page.closed;
+    await waitFor(async () => (await h.stack.store.push.list('1002')).length === 0);
   });
 
   it('keeps the connection alive on a keep-alive, and gives a minute of grace when it closes', async () => {

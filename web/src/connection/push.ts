@@ -3,9 +3,12 @@
 // "this changed" with topics; the page reads them again through the API. While the channel is up the desk
 // polls nothing and, when it holds the phone, the open channel is the agent's presence; while it is down
 // the desk falls back to polling and heartbeats, and the channel reconnects with backoff.
-import type { PushTopic } from '../../../functions/domain/push-topics.js';
+import { PUSH_TOPICS, type PushTopic } from '../../../functions/domain/push-topics.js';
 import { backoffDelay } from './backoff.js';
 import { realTimers, type Timers } from './types.js';
+
+/** Longer than a container keeps its list of connections (PUSH_AUDIENCE_CACHE_MS, 2 s). */
+const CATCH_UP_MS = 3000;
 
 export interface PushTicket {
   readonly url: string;
@@ -39,6 +42,7 @@ export function openPushChannel(options: PushChannelOptions): PushChannel {
   let attempt = 0;
   let retry: unknown;
   let keepalive: unknown;
+  let catchUp: unknown;
   let up = false;
 
   const setUp = (next: boolean) => {
@@ -76,6 +80,11 @@ export function openPushChannel(options: PushChannelOptions): PushChannel {
       attempt = 0;
       beat();
       setUp(true);
+      // A container that published in the seconds before this connect may not know of it yet (each keeps
+      // its list of connections a moment): read once more when that moment has passed.
+      catchUp = timers.setTimeout(() => {
+        if (socket === ws) options.onChanged(PUSH_TOPICS);
+      }, CATCH_UP_MS);
     };
     ws.onmessage = (event) => {
       try {
@@ -87,6 +96,7 @@ export function openPushChannel(options: PushChannelOptions): PushChannel {
     };
     ws.onclose = () => {
       timers.clearTimeout(keepalive);
+      timers.clearTimeout(catchUp);
       if (socket === ws) socket = undefined;
       setUp(false);
       // A refused ticket (expired, or the session ended) is asked for anew like any retry, with backoff,
@@ -101,6 +111,7 @@ export function openPushChannel(options: PushChannelOptions): PushChannel {
       stopped = true;
       timers.clearTimeout(retry);
       timers.clearTimeout(keepalive);
+      timers.clearTimeout(catchUp);
       const ws = socket;
       socket = undefined;
       ws?.close(1000);

@@ -26,11 +26,14 @@ export function usePolled<T>(
   ms: number,
   reload = 0,
   topic?: PushTopic,
+  /** Keep polling every `ms` while this holds of the last value, push or not. */
+  keepPolling?: (value: T | undefined) => boolean,
 ): T | undefined {
   const [value, setValue] = useState<T>();
   const pushed = usePushed(topic ?? 'me');
   const changed = topic ? pushed : 0;
-  const interval = usePollInterval(ms);
+  const pushedMs = usePollInterval(ms);
+  const interval = keepPolling?.(value) ? ms : pushedMs;
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload and changed are refresh triggers.
   useEffect(() => {
     let alive = true;
@@ -50,12 +53,14 @@ export function usePolled<T>(
 }
 
 const loadQueue = () => deskApi.queue().then((r) => r.items);
+const anyWaiting = (items: readonly WaitingCall[] | undefined) => (items?.length ?? 0) > 0;
 const loadMissed = () => deskApi.missedCalls().then((r) => r.items);
 const loadTasks = () => api.myTasks().then((r) => r.items);
 
 export function QueuePanel({ me, run, onPick }: { me: string; run: Run; onPick: () => void }) {
   const { t } = useLang();
-  const items = usePolled<WaitingCall[]>(loadQueue, 3000, 0, 'queue');
+  // Callers are announced once they wait; their wait times, rings and departures are read while any wait.
+  const items = usePolled<WaitingCall[]>(loadQueue, 3000, 0, 'queue', anyWaiting);
   return (
     <section className="card" data-testid="queue">
       <h2>
