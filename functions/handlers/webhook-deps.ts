@@ -3,9 +3,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoStore } from '../adapters/dynamo/store.js';
 import { createPowertoolsLogger, type LambdaLogger } from '../adapters/logging/powertools-logger.js';
+import { createApiGatewayPush } from '../adapters/push/api-gateway-push.js';
 import { createTwilioPorts } from '../adapters/twilio/twilio-ports.js';
 import { type AppConfig, loadConfig } from '../config.js';
-import { systemClock } from '../domain/ports.js';
+import { type Store, systemClock } from '../domain/ports.js';
 import type { WebhookDeps } from '../http/deps.js';
 import { lambdaJobs } from './lambda-channels.js';
 import { resolveSecrets, type SecretReader, secretsManagerReader } from './secrets.js';
@@ -15,6 +16,21 @@ export interface LambdaLogging {
   readonly logger: LambdaLogger;
 }
 
+/** The table, through a client built for this container; every Lambda entry reads and writes it so. */
+export function lambdaStore(config: AppConfig, searchPhone?: (text: string) => string | undefined): Store {
+  const client = new DynamoDBClient({
+    region: config.region,
+    ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}),
+  });
+  return createDynamoStore({
+    client,
+    tableName: config.tableName,
+    clock: systemClock,
+    timeZone: config.timeZone,
+    ...(searchPhone ? { searchPhone } : {}),
+  });
+}
+
 /** For the webhook function: no Twilio REST client (see WebhookDeps). */
 export async function webhookDeps(
   config: AppConfig = loadConfig(),
@@ -22,20 +38,14 @@ export async function webhookDeps(
   /** Customer search's phone reader; the REST API passes one, webhooks never search (see store.ts). */
   searchPhone?: (text: string) => string | undefined,
 ): Promise<WebhookDeps & LambdaLogging> {
-  const client = new DynamoDBClient({
-    region: config.region,
-    ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}),
-  });
   const clock = systemClock;
-  const store = createDynamoStore({
-    client,
-    tableName: config.tableName,
-    clock,
-    timeZone: config.timeZone,
-    ...(searchPhone ? { searchPhone } : {}),
-  });
+  const store = lambdaStore(config, searchPhone);
   const jobs = lambdaJobs(config);
   const secrets = await resolveSecrets(config, readSecret);
+  // Every function that changes what a desk shows publishes through the WebSocket API's management endpoint.
+  const push = config.push?.callbackUrl
+    ? createApiGatewayPush({ endpoint: config.push.callbackUrl, region: config.region })
+    : undefined;
   return {
     config,
     secrets,
@@ -48,5 +58,6 @@ export async function webhookDeps(
     }),
     logger: createPowertoolsLogger({ logLevel: config.logLevel }),
     ...(jobs ? { jobs } : {}),
+    ...(push ? { push } : {}),
   };
 }

@@ -25,15 +25,21 @@ export function s3Origin(bucket: string, region: string): string {
   return `https://${bucket}.s3.${region}.amazonaws.com`;
 }
 
-/** Sources of the deployment behind CloudFront: the Twilio SDKs in the browser, recordings on S3. */
-export function twilioCspSources(recordingsOrigin: string): CspSources {
-  return { connect: [...TWILIO_CONNECT], media: [TWILIO_SOUNDS, recordingsOrigin] };
+/**
+ * Sources of the deployment behind CloudFront: the Twilio SDKs in the browser, recordings on S3, and the
+ * push channel's WebSocket API, which is another origin than the page (wss://<api>.execute-api…).
+ */
+export function twilioCspSources(recordingsOrigin: string, pushOrigin?: string): CspSources {
+  return {
+    connect: [...TWILIO_CONNECT, ...(pushOrigin ? [pushOrigin] : [])],
+    media: [TWILIO_SOUNDS, recordingsOrigin],
+  };
 }
 
 /**
  * From the configuration: with the Twilio twin (a local API base URL) the page talks only to its own
- * origin ('self' covers the same-origin ws: agent link) and plays recordings from the local S3 server;
- * otherwise it is the real Twilio SDKs and the recordings bucket.
+ * origin ('self' covers the same-origin ws: agent link and push channel) and plays recordings from the
+ * local S3 server; otherwise it is the real Twilio SDKs, the recordings bucket and the push channel.
  */
 export function cspSourcesFor(config: AppConfig): CspSources {
   if (config.twilio.apiBaseUrl !== undefined) {
@@ -41,6 +47,7 @@ export function cspSourcesFor(config: AppConfig): CspSources {
   }
   return twilioCspSources(
     config.s3Endpoint ? new URL(config.s3Endpoint).origin : s3Origin(config.bucketName, config.region),
+    config.push ? new URL(config.push.url).origin : undefined,
   );
 }
 

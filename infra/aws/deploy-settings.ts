@@ -64,6 +64,11 @@ export interface DeploySettings {
    * of the account's concurrency quota, which must keep 100 unreserved. Default in LIMIT_DEFAULTS.
    */
   readonly webhookConcurrency?: number;
+  /**
+   * Lambda concurrency reserved for the push channel's function (WebSocket connects and keep-alives), also
+   * its ceiling; 0 reserves none. Default in LIMIT_DEFAULTS.
+   */
+  readonly pushConcurrency?: number;
   /** Most concurrent worker invocations the job queue starts (2 to 1000). Default in LIMIT_DEFAULTS. */
   readonly workerMaxConcurrency?: number;
   /** Object Lock retention of each recording, at most recordingRetentionDays. Default recordingRetentionDays. */
@@ -81,6 +86,7 @@ export const LIMIT_DEFAULTS = {
   loginRateLimit: 5,
   loginBurstLimit: 20,
   webhookConcurrency: 50,
+  pushConcurrency: 10,
   workerMaxConcurrency: 5,
 } as const;
 
@@ -278,12 +284,13 @@ function operationsSettings(get: ContextReader, recordingRetentionDays: number):
   const out: { -readonly [K in keyof DeploySettings]?: DeploySettings[K] } = {};
   for (const key of ['webhookRateLimit', 'webhookBurstLimit', 'loginRateLimit', 'loginBurstLimit'] as const)
     if (given(key)) out[key] = positiveInt(get, key, 0);
-  if (given('webhookConcurrency')) {
-    const raw = get('webhookConcurrency');
+  for (const key of ['webhookConcurrency', 'pushConcurrency'] as const) {
+    if (!given(key)) continue;
+    const raw = get(key);
     const n = typeof raw === 'number' ? raw : Number(raw);
     if (!Number.isInteger(n) || n < 0)
-      throw new DeploySettingsError('webhookConcurrency', `must be 0 (none reserved) or more, got "${raw}"`);
-    out.webhookConcurrency = n;
+      throw new DeploySettingsError(key, `must be 0 (none reserved) or more, got "${raw}"`);
+    out[key] = n;
   }
   if (given('workerMaxConcurrency')) {
     const n = positiveInt(get, 'workerMaxConcurrency', 0);

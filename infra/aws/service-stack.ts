@@ -21,6 +21,7 @@ import { FALLBACK_PREFIX, FallbackTwiml } from './constructs/fallback-twiml.js';
 import { HttpEntry } from './constructs/http-api.js';
 import { JobQueues } from './constructs/job-queues.js';
 import { MinuteSchedule } from './constructs/minute-schedule.js';
+import { PushApi } from './constructs/push-api.js';
 import { grantWriteNew } from './constructs/recordings-bucket.js';
 import { TwilioProvisioning } from './constructs/twilio-provisioning.js';
 import { WebSite } from './constructs/web-site.js';
@@ -60,6 +61,8 @@ export class ServiceStack extends Stack {
   readonly everyMinute: MinuteSchedule;
   readonly reconciler: AppFunction;
   readonly reconcileSchedule: MinuteSchedule;
+  readonly push: AppFunction;
+  readonly pushChannel: PushApi;
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
@@ -159,6 +162,34 @@ export class ServiceStack extends Stack {
       this.secrets.grantRead(fn);
       this.jobs.queue.grantSendMessages(fn);
     }
+    // The push channel (functions/app/push.ts): the WebSocket API's function checks tickets and keeps the
+    // connections in the table; every function that changes what a desk shows posts to the connections.
+    this.push = new AppFunction(this, 'Push', {
+      entry: source('functions/handlers/push.ts'),
+      description: 'Push channel: WebSocket connect (ticket check), keep-alive and disconnect',
+      // What functions/config.ts requires; of the secrets only the session key is read (tickets).
+      environment: {
+        TWILIO_ACCOUNT_SID: settings.twilioAccountSid,
+        TABLE_NAME: props.table.tableName,
+        BUCKET_NAME: props.recordings.bucketName,
+        TIME_ZONE: settings.timeZone,
+        PHONE_REGION: settings.phoneRegion,
+        ...this.secrets.environment,
+      },
+      timeout: Duration.seconds(10),
+      memorySize: 256, // two table writes per call; no Twilio client, no API framework
+      // A reconnect storm (every desk after a network blip) waits at the gateway instead of taking the
+      // concurrency callers' webhooks need; the WebSocket API retries nothing, pages reconnect themselves.
+      reservedConcurrency: settings.pushConcurrency ?? LIMIT_DEFAULTS.pushConcurrency,
+    });
+    props.table.grantReadWriteData(this.push.fn);
+    this.secrets.sessionKey.grantRead(this.push.fn);
+    this.pushChannel = new PushApi(this, 'PushChannel', { handler: this.push.fn });
+    for (const owner of [this.webhooks, this.api, this.worker, this.scheduled, this.reconciler]) {
+      for (const [name, value] of Object.entries(this.pushChannel.environment))
+        owner.fn.addEnvironment(name, value);
+      this.pushChannel.grantPublish(owner.fn, owner);
+    }
     // Voicemail mail (mail-send jobs) through SES from MAIL_FROM: only that sender, verified either as its
     // domain or as the address itself. Without mailFrom the worker has neither, and mail jobs dead-letter.
     if (settings.mailFrom) {
@@ -182,7 +213,7 @@ export class ServiceStack extends Stack {
       props.recordings.grantRead(fn);
       grantWriteNew(props.recordings, fn);
     }
-    for (const owner of [this.webhooks, this.api, this.worker, this.scheduled, this.reconciler]) {
+    for (const owner of [this.webhooks, this.api, this.worker, this.scheduled, this.reconciler, this.push]) {
       acknowledgeTableGrant(owner, STATEFUL_REFS.tableArn);
     }
     for (const owner of [this.api, this.worker]) {
@@ -213,11 +244,19 @@ export class ServiceStack extends Stack {
       webDistDir: props.webDistDir ?? source('web/dist'),
       logsBucket: logs.bucket,
       recordingsBucketName: props.recordings.bucketName,
+      pushOrigin: this.pushChannel.origin,
       keepPrefixes: [FALLBACK_PREFIX],
       ...(settings.domain ? { domain: settings.domain } : {}),
     });
     // Set after the distribution exists: signatures are checked against the public URL, not the Host.
-    for (const fn of [this.webhooks.fn, this.api.fn, this.worker.fn, this.scheduled.fn, this.reconciler.fn]) {
+    for (const fn of [
+      this.webhooks.fn,
+      this.api.fn,
+      this.worker.fn,
+      this.scheduled.fn,
+      this.reconciler.fn,
+      this.push.fn,
+    ]) {
       fn.addEnvironment('PUBLIC_BASE_URL', this.site.url);
     }
 
@@ -268,6 +307,7 @@ export class ServiceStack extends Stack {
     alarms.watchQueueDepth('JobDeadLetters', this.jobs.deadLetters);
     alarms.watchQueueDepth('ScheduleDeadLetters', this.everyMinute.deadLetters);
     alarms.watchFunction('Reconcile', this.reconciler.fn);
+    alarms.watchFunction('Push', this.push.fn);
     alarms.watchQueueDepth('ReconcileDeadLetters', this.reconcileSchedule.deadLetters);
     alarms.watchHttpApi(http.api, http.accessLogs);
     alarms.watchCloudFront(this.site.distribution);
@@ -287,6 +327,7 @@ export class ServiceStack extends Stack {
         Worker: this.worker.fn,
         Scheduled: this.scheduled.fn,
         Reconcile: this.reconciler.fn,
+        Push: this.push.fn,
       },
       webhooks: this.webhooks.fn,
       httpApi: http.api,
@@ -298,6 +339,7 @@ export class ServiceStack extends Stack {
         schedule: this.everyMinute.deadLetters,
         reconcile: this.reconcileSchedule.deadLetters,
       },
+      push: { apiId: this.pushChannel.api.apiId, stageName: this.pushChannel.stage.stageName },
     });
 
     new CfnOutput(this, 'PublicUrl', {
@@ -307,6 +349,10 @@ export class ServiceStack extends Stack {
     new CfnOutput(this, 'FallbackTwimlUrl', {
       value: this.fallback.url,
       description: 'Voice fallback URL for every number (fetch with GET)',
+    });
+    new CfnOutput(this, 'PushUrl', {
+      value: this.pushChannel.url,
+      description: 'WebSocket URL of the push channel (pages get it with their ticket from POST /api/push)',
     });
     new CfnOutput(this, 'AdminId', { value: settings.adminId, description: 'Login id of the first admin' });
     new CfnOutput(this, 'AdminPasswordSecret', {

@@ -1,6 +1,6 @@
 // The operations dashboard: one, showing calls, webhook latency, errors and throttles, CloudFront's error
 // rate (read from us-east-1, wherever the stack is) and the job queue beside its dead letters; incoming
-// calls counted from the first webhook of each call, at the path the numbers are given.
+// calls counted from the first webhook of each call, at the path the numbers are given; and the push channel.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wiringFor } from '../../functions/adapters/twilio/provision-numbers.js';
 import { CALLS_METRIC, INCOMING_CALL_PATH } from '../../infra/aws/constructs/dashboard.js';
@@ -28,6 +28,9 @@ describe('operations dashboard', () => {
     ['queue depth', 'ApproximateNumberOfMessagesVisible'],
     ['oldest job', 'ApproximateAgeOfOldestMessage'],
     ['recording copy failures', 'RecordingCopyFailures'],
+    ['push connects', 'ConnectCount'],
+    ['push messages', 'MessageCount'],
+    ['push function errors', 'IntegrationError'],
   ])('graphs %s', (_, metric) => {
     expect(body).toContain(`\\"${metric}\\"`);
   });
@@ -37,7 +40,7 @@ describe('operations dashboard', () => {
   });
 
   it('names each function in the error graph', () => {
-    for (const name of ['Webhooks', 'Api', 'Worker', 'Scheduled', 'Reconcile'])
+    for (const name of ['Webhooks', 'Api', 'Worker', 'Scheduled', 'Reconcile', 'Push'])
       expect(body).toContain(`\\"label\\":\\"${name}\\"`);
   });
 

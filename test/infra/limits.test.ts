@@ -6,6 +6,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_ROUTE_PATH, WEBHOOK_ROUTE_PATH } from '../../infra/aws/constructs/http-api.js';
 import { LIMIT_DEFAULTS } from '../../infra/aws/deploy-settings.js';
+import { apiResources } from './api-resources.js';
 import { type Synthesized, synthesize, TEST_CONTEXT } from './synth.js';
 
 let defaults: Synthesized;
@@ -21,6 +22,7 @@ beforeAll(() => {
     loginRateLimit: 2,
     loginBurstLimit: 4,
     webhookConcurrency: 0,
+    pushConcurrency: '0',
     workerMaxConcurrency: 20,
   });
 });
@@ -31,13 +33,13 @@ interface StageProps {
 }
 
 const stageOf = (t: Template) => {
-  const stages = Object.values(t.findResources('AWS::ApiGatewayV2::Stage'));
+  const stages = Object.values(apiResources(t, 'AWS::ApiGatewayV2::Stage', 'HTTP'));
   expect(stages).toHaveLength(1);
   return stages[0] as { Properties: StageProps; DependsOn?: string[] };
 };
 
 const routeKeys = (t: Template) =>
-  Object.values(t.findResources('AWS::ApiGatewayV2::Route')).map(
+  Object.values(apiResources(t, 'AWS::ApiGatewayV2::Route', 'HTTP')).map(
     (r) => (r.Properties as { RouteKey: string }).RouteKey,
   );
 
@@ -67,7 +69,7 @@ describe('HTTP API throttles', () => {
     const keys = routeKeys(defaults.serviceTemplate);
     const stage = stageOf(defaults.serviceTemplate);
     for (const key of Object.keys(stage.Properties.RouteSettings)) expect(keys).toContain(key);
-    const routeIds = Object.keys(defaults.serviceTemplate.findResources('AWS::ApiGatewayV2::Route'));
+    const routeIds = Object.keys(apiResources(defaults.serviceTemplate, 'AWS::ApiGatewayV2::Route', 'HTTP'));
     const named = routeIds.filter((id) => {
       const key = defaults.serviceTemplate.toJSON().Resources[id].Properties.RouteKey as string;
       return key !== '$default';
@@ -107,16 +109,20 @@ describe('HTTP API throttles', () => {
 });
 
 describe('Lambda concurrency', () => {
-  it('reserves concurrency for the webhook function only', () => {
+  it('reserves concurrency for the webhook and push functions only', () => {
     expect(fnProps(defaults, defaults.service.webhooks.fn).ReservedConcurrentExecutions).toBe(
       LIMIT_DEFAULTS.webhookConcurrency,
+    );
+    expect(fnProps(defaults, defaults.service.push.fn).ReservedConcurrentExecutions).toBe(
+      LIMIT_DEFAULTS.pushConcurrency,
     );
     for (const fn of [defaults.service.api.fn, defaults.service.worker.fn, defaults.service.scheduled.fn])
       expect(fnProps(defaults, fn).ReservedConcurrentExecutions).toBeUndefined();
   });
 
-  it('reserves none when webhookConcurrency is 0 (an account whose quota cannot spare it)', () => {
+  it('reserves none when webhookConcurrency and pushConcurrency are 0 (a quota that cannot spare it)', () => {
     expect(fnProps(tuned, tuned.service.webhooks.fn).ReservedConcurrentExecutions).toBeUndefined();
+    expect(fnProps(tuned, tuned.service.push.fn).ReservedConcurrentExecutions).toBeUndefined();
   });
 
   it('caps the job queue consumer at the configured maximum concurrency', () => {

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cspHeader, s3Origin, twilioCspSources } from '../../functions/http/content-security-policy.js';
 import { PERMISSIONS_POLICY } from '../../functions/http/security-headers.js';
+import { apiId } from './api-resources.js';
 import { type Synthesized, synthesize } from './synth.js';
 
 let s: Synthesized;
@@ -39,7 +40,7 @@ function render(value: unknown, others: (part: unknown) => string): string {
 }
 
 describe('the web app behind CloudFront', () => {
-  it('gets the app’s Content-Security-Policy, naming the recordings bucket the Lambdas use', () => {
+  it('gets the app’s Content-Security-Policy, naming the recordings bucket and the push channel', () => {
     const { config } = policy();
     const csp = config.SecurityHeadersConfig.ContentSecurityPolicy;
     expect(csp.Override).toBe(true);
@@ -51,11 +52,18 @@ describe('the web app behind CloudFront', () => {
       .filter((v) => v !== undefined)
       .map((v) => JSON.stringify(v));
     expect(bucketNames.length).toBeGreaterThan(0);
+    const pushApi = JSON.stringify({ Ref: apiId(s.serviceTemplate, 'WEBSOCKET') });
     const text = render(csp.ContentSecurityPolicy, (part) => {
+      if (JSON.stringify(part) === pushApi) return '<push-api>';
+      if (JSON.stringify(part) === JSON.stringify({ Ref: 'AWS::URLSuffix' })) return '<suffix>';
       expect(bucketNames).toContain(JSON.stringify(part));
       return '<bucket>';
     });
-    expect(text).toBe(cspHeader(twilioCspSources(s3Origin('<bucket>', '<region>'))));
+    expect(text).toBe(
+      cspHeader(
+        twilioCspSources(s3Origin('<bucket>', '<region>'), 'wss://<push-api>.execute-api.<region>.<suffix>'),
+      ),
+    );
     expect(text).toContain("script-src 'self';");
     expect(text).toContain("frame-ancestors 'none'");
     expect(text).not.toMatch(/unsafe-inline|unsafe-eval/);

@@ -9,6 +9,7 @@ import type { Store } from '../../functions/domain/ports.js';
 import { systemClock } from '../../functions/domain/ports.js';
 import { createApp } from '../../functions/http/app.js';
 import { createCapturingLogger } from '../support/capturing-logger.js';
+import { apiResources } from './api-resources.js';
 import { type Synthesized, synthesize } from './synth.js';
 
 let s: Synthesized;
@@ -79,7 +80,7 @@ function apiFunction(method: string, path: string): string | undefined {
     string,
     { Type: string; Properties: Props }
   >;
-  const routes = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
+  const routes = Object.values(apiResources(s.serviceTemplate, 'AWS::ApiGatewayV2::Route', 'HTTP'));
   const matches = (key: string) => {
     if (key === '$default') return false;
     const [m, p = ''] = key.split(' ');

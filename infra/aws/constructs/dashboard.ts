@@ -26,6 +26,8 @@ export interface OpsDashboardProps {
   readonly distribution: IDistribution;
   readonly queue: IQueue;
   readonly deadLetters: Readonly<Record<string, IQueue>>;
+  /** The push channel's WebSocket API and stage. @default no push graph */
+  readonly push?: { readonly apiId: string; readonly stageName: string };
 }
 
 const MINUTE = Duration.minutes(1);
@@ -106,6 +108,7 @@ export class OpsDashboard extends Construct {
             new Metric({ ...RECORDING_FAILURES_METRIC, ...sum, label: 'failed copies' }),
           ]),
         ],
+        ...(props.push ? [[pushGraph(props.push, graph)]] : []),
       ],
     });
     new CfnOutput(this, 'Url', {
@@ -114,4 +117,29 @@ export class OpsDashboard extends Construct {
       description: 'The operations dashboard',
     });
   }
+}
+
+/**
+ * The push channel: connects and messages (keep-alives in, about one per open page every 4 minutes, and
+ * pushes out) on the left; refused connects (4xx: a bad or expired ticket) and failed function calls on
+ * the right.
+ */
+function pushGraph(
+  push: { readonly apiId: string; readonly stageName: string },
+  graph: (title: string, left: IMetric[], right?: IMetric[]) => GraphWidget,
+): GraphWidget {
+  const metric = (metricName: string, label: string) =>
+    new Metric({
+      namespace: 'AWS/ApiGateway',
+      metricName,
+      dimensionsMap: { ApiId: push.apiId, Stage: push.stageName },
+      statistic: Stats.SUM,
+      period: FIVE_MINUTES,
+      label,
+    });
+  return graph(
+    'Push channel (per 5 min)',
+    [metric('ConnectCount', 'connects'), metric('MessageCount', 'messages')],
+    [metric('ClientError', '4xx'), metric('IntegrationError', 'function errors')],
+  );
 }

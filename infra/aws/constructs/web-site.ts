@@ -56,6 +56,8 @@ export interface WebSiteProps {
   readonly webDistDir: string;
   /** The recordings bucket, whose presigned URLs the desk plays: the page's CSP must allow it. */
   readonly recordingsBucketName: string;
+  /** The push channel's wss:// origin, another origin than the page: the page's CSP must allow it. */
+  readonly pushOrigin?: string;
   /**
    * Receives CloudFront logs and the web bucket's access logs; needs ACLs (see AccessLogBucket). In an
    * opt-in region CloudFront cannot deliver to it, and the distribution logs nothing (cloudfront-log-regions.ts).
@@ -134,7 +136,7 @@ export class WebSite extends Construct {
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        responseHeadersPolicy: this.securityHeaders(props.recordingsBucketName),
+        responseHeadersPolicy: this.securityHeaders(props.recordingsBucketName, props.pushOrigin),
         functionAssociations: [
           {
             eventType: FunctionEventType.VIEWER_REQUEST,
@@ -171,10 +173,13 @@ export class WebSite extends Construct {
 
   /**
    * What the API's Hono middleware sends (functions/http/security-headers.ts), for the pages S3 serves:
-   * the same CSP, built by the same function from the same bucket and region as the Lambdas' config.
+   * the same CSP, built by the same function from the same bucket, region and push channel as the
+   * Lambdas' config.
    */
-  private securityHeaders(recordingsBucketName: string): ResponseHeadersPolicy {
-    const csp = cspHeader(twilioCspSources(s3Origin(recordingsBucketName, Stack.of(this).region)));
+  private securityHeaders(recordingsBucketName: string, pushOrigin?: string): ResponseHeadersPolicy {
+    const csp = cspHeader(
+      twilioCspSources(s3Origin(recordingsBucketName, Stack.of(this).region), pushOrigin),
+    );
     return new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Contact center web app: CSP, no framing, HSTS, nosniff, no referrer',
       securityHeadersBehavior: {

@@ -1,6 +1,8 @@
-// The two AWS services the bundles reach that have no local emulator here: Secrets Manager (GetSecretValue
-// at init, PutSecretValue for the API key provisioning creates) and SQS (SendMessage, the work and dead-letter queues). One HTTP server speaking their AWS JSON
-// protocol, holding given secrets and keeping every message sent, so a test can read what a bundle queued.
+// The AWS services the bundles reach that have no local emulator here: Secrets Manager (GetSecretValue
+// at init, PutSecretValue for the API key provisioning creates), SQS (SendMessage, the work and dead-letter
+// queues) and the push channel's connection management API (PostToConnection, under PUSH_STAGE_PATH). One
+// HTTP server speaking their protocols, holding given secrets and keeping every message sent or pushed, so
+// a test can read what a bundle queued or told the pages.
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +12,14 @@ export interface SentMessage {
   readonly body: string;
   readonly delaySeconds?: number;
 }
+
+export interface PushedMessage {
+  readonly connectionId: string;
+  readonly data: string;
+}
+
+/** Where the WebSocket stage's management API is served: `${url}${PUSH_STAGE_PATH}` is PUSH_CALLBACK_URL. */
+export const PUSH_STAGE_PATH = '/live';
 
 export interface AwsEndpoint {
   /** http://127.0.0.1:<port>: the SDKs' endpoint and the host of the queue URLs. */
@@ -22,6 +32,10 @@ export interface AwsEndpoint {
   readonly secretReads: string[];
   /** Every PutSecretValue, in order (reads see the newest value). */
   readonly secretWrites: { readonly secretId: string; readonly value: string }[];
+  /** Every PostToConnection to a connection not in `goneConnections`, in order. */
+  readonly pushed: PushedMessage[];
+  /** Connections API Gateway no longer has: posting to one answers 410 Gone. */
+  readonly goneConnections: Set<string>;
   stop(): Promise<void>;
 }
 
@@ -44,7 +58,20 @@ export async function startAwsEndpoint(initialSecrets: ReadonlyMap<string, strin
   const sent: SentMessage[] = [];
   const secretReads: string[] = [];
   const secretWrites: { secretId: string; value: string }[] = [];
+  const pushed: PushedMessage[] = [];
+  const goneConnections = new Set<string>();
   let url = '';
+
+  /** PostToConnection: POST <stage>/@connections/<id>, the message as the raw body, an empty 200 back. */
+  function postToConnection(path: string, method: string, data: string): Reply | undefined {
+    const prefix = `${PUSH_STAGE_PATH}/@connections/`;
+    if (!path.startsWith(prefix)) return undefined;
+    const connectionId = decodeURIComponent(path.slice(prefix.length));
+    if (method !== 'POST') return { status: 400, body: { message: `not served here: ${method}` } };
+    if (goneConnections.has(connectionId)) return { status: 410, body: { message: 'Gone' } };
+    pushed.push({ connectionId, data });
+    return { status: 200, body: {} };
+  }
 
   function answer(target: string, input: Record<string, unknown>): Reply {
     switch (target) {
@@ -96,6 +123,12 @@ export async function startAwsEndpoint(initialSecrets: ReadonlyMap<string, strin
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     readBody(req).then(
       (text) => {
+        const pushReply = postToConnection(req.url ?? '', req.method ?? '', text);
+        if (pushReply) {
+          res.writeHead(pushReply.status, { 'content-type': 'application/json' });
+          res.end(pushReply.status === 200 ? '' : JSON.stringify(pushReply.body));
+          return;
+        }
         const target = String(req.headers['x-amz-target'] ?? '');
         const reply = answer(target, text ? (JSON.parse(text) as Record<string, unknown>) : {});
         res.writeHead(reply.status, { 'content-type': 'application/x-amz-json-1.1' });
@@ -114,6 +147,8 @@ export async function startAwsEndpoint(initialSecrets: ReadonlyMap<string, strin
     sent,
     secretReads,
     secretWrites,
+    pushed,
+    goneConnections,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { LOCAL_BUCKET, LOCAL_TABLE, LOCAL_TWILIO } from '../../../infra/local/local-config.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
-import { type AwsEndpoint, startAwsEndpoint } from './aws-endpoint.js';
+import { type AwsEndpoint, PUSH_STAGE_PATH, startAwsEndpoint } from './aws-endpoint.js';
 import {
   type DeployedFunction,
   deployedFunction,
@@ -17,6 +17,8 @@ import { type LambdaContainer, startContainer } from './lambda-container.js';
 /** CloudFront's domain for the distribution: the public URL Twilio signs and the browser uses. */
 export const DISTRIBUTION_DOMAIN = 'd111111abcdef8.cloudfront.net';
 export const PUBLIC_BASE_URL = `https://${DISTRIBUTION_DOMAIN}`;
+/** The WebSocket stage's URL as the template's reference resolves: where pages connect. */
+export const PUSH_URL = `wss://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com${PUSH_STAGE_PATH}`;
 
 const arn = (name: string) =>
   `arn:aws:secretsmanager:eu-west-1:123456789012:secret:ContactCenterService-${name}-AbCdEf`;
@@ -37,6 +39,8 @@ export interface BundleRun {
   readonly aws: AwsEndpoint;
   /** What CloudFront sends the API as X-Origin-Verify. */
   readonly originVerify: string;
+  /** The session key's value in its secret: what signs sessions and push tickets. */
+  readonly sessionKey: string;
   stop(): Promise<void>;
 }
 
@@ -49,6 +53,7 @@ export async function runBundle(id: FunctionId, options: RunOptions = {}): Promi
   const fn = deployedFunction(id);
   const stack = await startLocalStack({ port: 0, demoData: true, periodicJobs: false });
   const originVerify = randomBytes(24).toString('base64url');
+  const sessionKey = randomBytes(32).toString('base64url');
   let aws: AwsEndpoint | undefined;
   try {
     // The auth token's secret is the one the admin created before deploying, named in the deploy settings.
@@ -56,7 +61,7 @@ export async function runBundle(id: FunctionId, options: RunOptions = {}): Promi
     aws = await startAwsEndpoint(
       new Map([
         [authTokenSecret, LOCAL_TWILIO.authToken],
-        [SECRET_IDS.session, randomBytes(32).toString('base64url')],
+        [SECRET_IDS.session, sessionKey],
         [SECRET_IDS.originVerify, originVerify],
         // As provisioning stores the key it created: both halves as JSON.
         [
@@ -76,6 +81,9 @@ export async function runBundle(id: FunctionId, options: RunOptions = {}): Promi
         JOBS_QUEUE_URL: aws.queueUrl('ContactCenterService-JobsQueue'),
         JOBS_DEAD_LETTER_URL: aws.queueUrl('ContactCenterService-JobsDeadLetters'),
         PUBLIC_BASE_URL,
+        PUSH_URL,
+        // The stage's management API is served by the local AWS endpoint.
+        PUSH_CALLBACK_URL: `${aws.url}${PUSH_STAGE_PATH}`,
       }),
       // The one literal changed: the twin serves a single account of its own.
       TWILIO_ACCOUNT_SID: LOCAL_TWILIO.accountSid,
@@ -108,6 +116,7 @@ export async function runBundle(id: FunctionId, options: RunOptions = {}): Promi
       stack,
       aws: started,
       originVerify,
+      sessionKey,
       async stop() {
         await container.stop();
         await started.stop();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 
 /** The service stack's functions, by construct id (ServiceStack's `new AppFunction(this, '<id>', …)`). */
-export type FunctionId = 'Webhooks' | 'Api' | 'Worker' | 'Scheduled' | 'TwilioProvisioningOnEvent';
+export type FunctionId = 'Webhooks' | 'Api' | 'Worker' | 'Scheduled' | 'Push' | 'TwilioProvisioningOnEvent';
 
 export interface DeployedFunction {
   readonly logicalId: string;

@@ -1,6 +1,6 @@
 // Events in the shapes AWS delivers them to the deployed functions: API Gateway HTTP API (payload format
-// 2.0) requests, SQS batches from the event source mapping, EventBridge Scheduler's input; and the context
-// object the Node.js runtime passes beside each.
+// 2.0) requests, API Gateway WebSocket API connects, messages and disconnects, SQS batches from the event
+// source mapping, EventBridge Scheduler's input; and the context object the Node.js runtime passes beside each.
 import { createHash, randomUUID } from 'node:crypto';
 
 /** The context the runtime passes, but getRemainingTimeInMillis, which the container adds from timeoutMs. */
@@ -123,4 +123,88 @@ export function sqsEvent(queueArn: string, bodies: readonly string[]): Record<st
       awsRegion: 'eu-west-1',
     })),
   };
+}
+
+export type WebSocketFrame =
+  | { readonly routeKey: '$connect'; readonly query?: Readonly<Record<string, string>> }
+  | { readonly routeKey: '$default'; readonly body: string; readonly binary?: boolean }
+  | { readonly routeKey: '$disconnect'; readonly statusCode?: number };
+
+const EVENT_TYPES = { $connect: 'CONNECT', $default: 'MESSAGE', $disconnect: 'DISCONNECT' } as const;
+
+/** API Gateway's log time, e.g. 06/Dec/2026:07:49:37 +0000. */
+function requestTime(at: Date): string {
+  const [, day, month, year, time] = at.toUTCString().split(' ');
+  return `${day}/${month}/${year}:${time} +0000`;
+}
+
+/**
+ * A WebSocket API event (APIGatewayProxyWebsocketEventV2): the connect carries the upgrade request's headers
+ * and query string, a message only its body (base64 for a binary frame), a disconnect the close code.
+ */
+export function webSocketEvent(
+  frame: WebSocketFrame,
+  connectionId: string,
+  domainName: string,
+  connectedAt: number,
+): Record<string, unknown> {
+  const now = new Date();
+  const requestContext = {
+    routeKey: frame.routeKey,
+    eventType: EVENT_TYPES[frame.routeKey],
+    extendedRequestId: randomUUID(),
+    requestTime: requestTime(now),
+    messageDirection: 'IN',
+    stage: 'live',
+    connectedAt,
+    requestTimeEpoch: now.getTime(),
+    identity: { sourceIp: '203.0.113.7' },
+    requestId: randomUUID(),
+    domainName,
+    connectionId,
+    apiId: domainName.split('.')[0],
+  };
+  const headers = {
+    Host: domainName,
+    'Sec-WebSocket-Extensions': 'permessage-deflate; client_max_window_bits',
+    'Sec-WebSocket-Key': randomUUID(),
+    'Sec-WebSocket-Version': '13',
+    'X-Forwarded-For': '203.0.113.7',
+    'X-Forwarded-Port': '443',
+    'X-Forwarded-Proto': 'https',
+  };
+  const multi = (o: Record<string, string>) =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, [v]]));
+  switch (frame.routeKey) {
+    case '$connect':
+      return {
+        headers: { ...headers, Origin: 'https://d111111abcdef8.cloudfront.net' },
+        multiValueHeaders: multi({ ...headers, Origin: 'https://d111111abcdef8.cloudfront.net' }),
+        ...(frame.query
+          ? {
+              queryStringParameters: { ...frame.query },
+              multiValueQueryStringParameters: multi({ ...frame.query }),
+            }
+          : {}),
+        requestContext,
+        isBase64Encoded: false,
+      };
+    case '$default':
+      return {
+        requestContext: { ...requestContext, messageId: randomUUID().slice(0, 12) },
+        body: frame.binary ? Buffer.from(frame.body).toString('base64') : frame.body,
+        isBase64Encoded: frame.binary ?? false,
+      };
+    case '$disconnect':
+      return {
+        headers: { Host: domainName, 'x-api-key': '', 'x-restapi': '' },
+        multiValueHeaders: { Host: [domainName], 'x-api-key': [''], 'x-restapi': [''] },
+        requestContext: {
+          ...requestContext,
+          disconnectStatusCode: frame.statusCode ?? 1001,
+          disconnectReason: 'Going away',
+        },
+        isBase64Encoded: false,
+      };
+  }
 }
