@@ -70,7 +70,6 @@ export function testConfig(tableName: string): AppConfig {
     defaultPhoneRegion: 'CN',
     timeZone: 'Asia/Shanghai',
     session: { key: { source: 'inline', value: 'test-session-key' }, ttlSeconds: SESSION_TTL_SECONDS },
-    push: { url: 'wss://push.example.test/live' },
   };
 }
 
@@ -105,11 +104,16 @@ async function reply(res: Response): Promise<Reply> {
 export interface HarnessOptions {
   /** Give the app in-memory channel dependencies (recordings, SMS, voicemail, dead letters, outbox). */
   readonly channels?: boolean;
+  /** Where pages open the push channel (POST /api/push); without it that route answers 409. */
+  readonly pushUrl?: string;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const ts = await createTestStore();
-  const config = testConfig(ts.tableName);
+  const config: AppConfig = {
+    ...testConfig(ts.tableName),
+    ...(options.pushUrl ? { push: { url: options.pushUrl } } : {}),
+  };
   const logger = createCapturingLogger();
   const deps: AppDeps = {
     config,

@@ -29,7 +29,7 @@ describe('role matrix', () => {
   let taskId = '';
   let seq = 0;
   beforeAll(async () => {
-    h = await createHarness({ channels: true });
+    h = await createHarness({ channels: true, pushUrl: 'wss://push.example.test/live' });
     await seedChannelData(h.store, USERS.agent.id);
     const customer = await h.store.customers.create({
       name: 'Zhao Lei',

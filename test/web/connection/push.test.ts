@@ -76,7 +76,10 @@ describe('the push channel in the page', () => {
     expect(changed).toEqual([['me', 'queue']]);
     // Once more a moment after opening: a publisher may not have known of the connection yet.
     await vi.advanceTimersByTimeAsync(3_000);
-    expect(changed).toEqual([['me', 'queue'], ['me', 'queue', 'voicemails', 'tasks', 'missed']]);
+    expect(changed).toEqual([
+      ['me', 'queue'],
+      ['me', 'queue', 'voicemails', 'tasks', 'missed'],
+    ]);
     await vi.advanceTimersByTimeAsync(236_000);
     expect(last().sent).toEqual([]);
     await vi.advanceTimersByTimeAsync(1_000);
