@@ -76,10 +76,10 @@ export async function connectPush(
     connectedAt: iso(now),
     expiresAt: iso(now + PUSH_CONNECTION_TTL_SECONDS * 1000),
   };
-  await Promise.all([
-    deps.store.push.put(connection),
-    connection.phone ? present(deps, connection) : undefined,
-  ]);
+  // Stored before it counts as presence: a disconnect of the page this one replaces (a reload) looks
+  // for other phone pages after its own write, and must find this one if its presence is already set.
+  await deps.store.push.put(connection);
+  if (connection.phone) await present(deps, connection);
   return connection;
 }
 
@@ -102,13 +102,16 @@ export async function keepPushAlive(deps: PushDeps, connectionId: string): Promi
 export async function disconnectPush(deps: PushDeps, connectionId: string): Promise<void> {
   const gone = await deps.store.push.remove(connectionId);
   if (!gone?.phone) return;
-  const others = await deps.store.push.list(gone.userId);
-  if (others.some((c) => c.phone)) return;
+  const phones = async () => (await deps.store.push.list(gone.userId)).filter((c) => c.phone);
+  if ((await phones()).length > 0) return;
   await deps.store.keys.put(
     heartbeatKey(gone.userId),
     'push-closed',
     iso(deps.clock.now() + HEARTBEAT_TIMEOUT_SECONDS * 1000),
   );
+  // A page that connected meanwhile may have set its presence just before that write shortened it.
+  const [other] = await phones();
+  if (other) await present(deps, other);
 }
 
 function present(deps: PushDeps, connection: PushConnection) {

@@ -7,3 +7,17 @@ export interface PushMessage {
   readonly type: 'changed';
   readonly topics: readonly PushTopic[];
 }
+
+/**
+ * How often a page reads the agent's own state on its own while the push channel is up, and each other
+ * panel (queue, missed calls, voicemails, tasks): a safety net for a notice lost on the way. Every
+ * reconnect reads everything too.
+ */
+export const PUSHED_POLL_MS = 10 * 60 * 1000;
+export const PUSHED_PANEL_POLL_MS = 30 * 60 * 1000;
+
+/**
+ * How often the page sends its keep-alive. API Gateway closes a WebSocket idle for 10 minutes; the
+ * connection (and the agent's presence) lives PUSH_CONNECTION_TTL_SECONDS from each one.
+ */
+export const PUSH_KEEPALIVE_MS = 8 * 60 * 1000;

@@ -7,7 +7,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Role } from './model.js';
 import type { PushMessage } from './push-topics.js';
 
-export { PUSH_TOPICS, type PushMessage, type PushTopic } from './push-topics.js';
+import { PUSH_KEEPALIVE_MS } from './push-topics.js';
+
+export {
+  PUSH_KEEPALIVE_MS,
+  PUSH_TOPICS,
+  PUSHED_PANEL_POLL_MS,
+  PUSHED_POLL_MS,
+  type PushMessage,
+  type PushTopic,
+} from './push-topics.js';
 
 /** Who is told: one agent's pages, or every agent's. */
 export type PushAudience = { readonly agentId: string } | { readonly everyAgent: true };
@@ -40,11 +49,11 @@ export interface PushTransport {
 }
 
 /**
- * How long a connection counts as open without a keep-alive. API Gateway closes an idle WebSocket after
- * 10 minutes; the page sends a keep-alive every PUSH_KEEPALIVE_MS, so a live page always renews in time.
+ * How long a connection counts as open without a keep-alive: two keep-alives and a minute, so one lost
+ * on the way does not end the agent's presence. A page that went away without a disconnect is caught
+ * sooner by API Gateway, which closes a WebSocket idle for 10 minutes and reports the disconnect.
  */
-export const PUSH_CONNECTION_TTL_SECONDS = 11 * 60;
-export const PUSH_KEEPALIVE_MS = 4 * 60 * 1000;
+export const PUSH_CONNECTION_TTL_SECONDS = (2 * PUSH_KEEPALIVE_MS) / 1000 + 60;
 
 // Tickets: a browser cannot set headers on a WebSocket, and API Gateway's WebSocket endpoint is another
 // origin than the page, so the page asks the API (with its session) for a ticket that names the user and

@@ -6,11 +6,15 @@
 //     answers; three minutes of talk on the clock; the agent hangs up through the API and ends wrap-up. The
 //     desk's refreshes the hook makes on each event of a call (reservation, connected, disconnected,
 //     activity) are made too. COST_CALLS calls are run (default 60) and the per-call counts scaled to 1,000.
-// (b) Desks: one minute of what an agent page requests (web/src: /agent/me and the live queue every 3 s,
-//     the heartbeat and missed calls every 10 s, voicemails every 15 s, tasks twice every 30 s), measured
-//     while the agent is on a call and while idle, scaled to 100 desks x 8 h with the calls' talk minutes
-//     busy and the rest idle; plus each desk's start (login, profile, an hourly softphone token) and the
-//     shift's scheduled runs (the minute schedule, its three sweeps, reconciliation every 5 minutes).
+// (b) Desks: each agent page holds the push channel open and polls nothing while it is up: it reads each
+//     panel on its own only as a safety net (/agent/me every 10 minutes; the live queue, missed calls,
+//     voicemails and tasks twice every 30) and sends a keep-alive every 8 minutes (one run of the Push
+//     function); the center's
+//     change notices are counted with the calls (each an API Gateway message; a notice to every agent
+//     is one message per desk, and each desk then reads what changed). Scaled to 100 desks x 8 h, with
+//     each desk's start (login, profile, an hourly softphone token, a push ticket and a connect every
+//     2 h, API Gateway's longest connection) and the shift's scheduled runs (the minute schedule, its
+//     three sweeps, reconciliation every 5 minutes).
 //
 // Counted: each webhook and API request is one CloudFront request, one HTTP API request and one Lambda
 // invocation, its billed time the measured handler time (webhooks: the twin's round trip in process; API
@@ -22,6 +26,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Client } from '@smithy/core/client';
+import { WebSocket } from 'ws';
+import { connectPush, disconnectPush, keepPushAlive, sessionRevokedIn } from '../../functions/app/push.js';
+import {
+  PUSH_KEEPALIVE_MS,
+  PUSHED_PANEL_POLL_MS,
+  PUSHED_POLL_MS,
+  type PushTopic,
+} from '../../functions/domain/push-topics.js';
 import { type LocalStack, startLocalStack } from '../../infra/local/start-local-stack.js';
 import type { Participant } from '../../infra/local/twin/voice/conferences.js';
 import { installDynamoCounter } from '../support/dynamo-counter.js';
@@ -34,26 +46,47 @@ const CALLS = Number(process.env.COST_CALLS ?? 60);
 const AGENTS = 4;
 const HOTLINE = '+18005550100';
 const TALK_MINUTES = 3;
-const IDLE_MINUTES_SAMPLED = 10;
+/** Rounds of a desk's safety reads (one side-panel interval) and keep-alives sampled. */
+const DESK_ROUNDS_SAMPLED = 4;
+const ROUND_MINUTES = PUSHED_PANEL_POLL_MS / 60_000;
+/** API Gateway ends a WebSocket after 2 hours: the page connects again. */
+const CONNECTS_PER_SHIFT = 4;
 const SCALE_CALLS = 1000;
 const DESKS = 100;
 const SHIFT_MINUTES = 8 * 60;
 /** Memory of each function as deployed (infra/aws/service-stack.ts; 512 MB where it sets none). */
-const MEMORY_MB = { webhooks: 512, api: 1024, worker: 1024, scheduled: 512, reconcile: 512 } as const;
+const MEMORY_MB = {
+  webhooks: 512,
+  api: 1024,
+  worker: 1024,
+  scheduled: 512,
+  reconcile: 512,
+  push: 256,
+} as const;
 /** The minute schedule queues this many presence sweeps for the worker between its runs. */
 const SWEEPS_PER_MINUTE = 3;
 const RECONCILE_EVERY_MINUTES = 5;
 /** Lambda's SQS poller long-polls an empty queue: about 3 receives a minute (assumed, not measured). */
 const IDLE_RECEIVES_PER_MINUTE = 3;
-/** One minute of an agent page's requests (web/src/desk: use-agent-desk, side-panels, voicemail, reminders). */
-const DESK_MINUTE: readonly [string, string, number][] = [
-  ['GET', '/api/agent/me', 20],
-  ['GET', '/api/queue', 20],
-  ['POST', '/api/agent/heartbeat', 6],
-  ['GET', '/api/agent/missed-calls', 6],
-  ['GET', '/api/voicemails?status=new', 4],
-  ['GET', '/api/tasks/mine', 4],
+/**
+ * What a desk with its push channel up reads on its own in a round (web/src/desk: use-agent-desk at
+ * PUSHED_POLL_MS; side-panels, voicemail-panel and due-reminders at PUSHED_PANEL_POLL_MS).
+ */
+const DESK_ROUND: readonly [string, string, number][] = [
+  ['GET', '/api/agent/me', PUSHED_PANEL_POLL_MS / PUSHED_POLL_MS],
+  ['GET', '/api/queue', 1],
+  ['GET', '/api/agent/missed-calls', 1],
+  ['GET', '/api/voicemails?status=new', 1],
+  ['GET', '/api/tasks/mine', 2],
 ];
+/** What a desk reads when told a topic changed. */
+const READS_OF_TOPIC: Readonly<Record<PushTopic, number>> = {
+  me: 1,
+  queue: 1,
+  missed: 1,
+  voicemails: 1,
+  tasks: 2,
+};
 
 type Fn = keyof typeof MEMORY_MB;
 
@@ -81,9 +114,21 @@ interface Tally {
   /** `<Gather>`s accepting speech in the documents the app returned. */
   speechGathers: number;
   apiByPath: Record<string, number>;
+  /** Change notices to one agent's pages (each one message). */
+  pushTargeted: number;
+  /** Notices to every agent (one message per desk), and the reads one desk makes on them. */
+  pushBroadcasts: number;
+  pushBroadcastReads: number;
 }
 
-const fns = (): Record<Fn, number> => ({ webhooks: 0, api: 0, worker: 0, scheduled: 0, reconcile: 0 });
+const fns = (): Record<Fn, number> => ({
+  webhooks: 0,
+  api: 0,
+  worker: 0,
+  scheduled: 0,
+  reconcile: 0,
+  push: 0,
+});
 const tally = (): Tally => ({
   invocations: fns(),
   billedMs: fns(),
@@ -105,6 +150,9 @@ const tally = (): Tally => ({
   webhooksByPath: {},
   speechGathers: 0,
   apiByPath: {},
+  pushTargeted: 0,
+  pushBroadcasts: 0,
+  pushBroadcastReads: 0,
 });
 const bump = (map: Record<string, number>, key: string, n = 1) => {
   map[key] = (map[key] ?? 0) + n;
@@ -186,6 +234,32 @@ export async function run(calls = CALLS) {
     await settle();
   };
 
+  // The center's change notices to the bench's desks. One publish sends the same message object to each
+  // page it tells, so a message every desk got is a notice to every agent; any other, to one agent.
+  let pushInto: Tally | undefined;
+  let notices = new Map<object, { readonly topics: readonly PushTopic[]; pages: number }>();
+  const owners = new Map<string, string>();
+  const transport = stack.push.transport;
+  const deliver = transport.send.bind(transport);
+  (transport as { send: typeof transport.send }).send = async (connectionId, message) => {
+    const sent = await deliver(connectionId, message);
+    if (pushInto && sent === 'sent') {
+      const seen = notices.get(message) ?? { topics: message.topics, pages: 0 };
+      seen.pages++;
+      notices.set(message, seen);
+    }
+    return sent;
+  };
+  const countNotices = (into: Tally) => {
+    for (const { topics, pages } of notices.values()) {
+      if (pages >= AGENTS) {
+        into.pushBroadcasts++;
+        into.pushBroadcastReads += topics.reduce((a, t) => a + READS_OF_TOPIC[t], 0);
+      } else into.pushTargeted += pages;
+    }
+    notices = new Map();
+  };
+
   /** Runs `work` with every counter on and adds what it did to `into`. */
   const measure = async (into: Tally, work: () => Promise<void>, as?: Fn) => {
     // The twin's log drops its oldest entries past a limit: the run's new entries follow its last one.
@@ -197,6 +271,7 @@ export async function run(calls = CALLS) {
     jobRuns.length = 0;
     const sentBefore = queue.stats.sent;
     recording = true;
+    pushInto = into;
     dynamo.counting = true;
     rest.counting = true;
     sizes.counting = true;
@@ -204,6 +279,8 @@ export async function run(calls = CALLS) {
     await work();
     const ms = performance.now() - started;
     recording = false;
+    pushInto = undefined;
+    countNotices(into);
     dynamo.counting = false;
     rest.counting = false;
     sizes.counting = false;
@@ -255,8 +332,25 @@ export async function run(calls = CALLS) {
     into.twilioRest += rest.total();
   };
 
+  const sockets: WebSocket[] = [];
   try {
     const agents = await signInAgents(stack, request);
+    // Each agent's page holds its push channel open, holding the phone, as the desk does.
+    for (const agent of agents) {
+      const t = await request<{ url: string; ticket: string }>('POST', '/api/push', agent.token, {});
+      const socket = new WebSocket(`${t.url}?ticket=${t.ticket}&phone=1`);
+      await new Promise((opened, failed) => {
+        socket.once('open', opened);
+        socket.once('error', failed);
+      });
+      sockets.push(socket);
+    }
+    for (let tries = 0; owners.size < agents.length && tries < 100; tries++) {
+      for (const c of await stack.store.push.list()) owners.set(c.connectionId, c.userId);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const connectionOf = (agent: Agent) => [...owners].find(([, user]) => user === agent.id)?.[0] ?? agent.id;
+    const pushDeps = { store: stack.store, clock: stack.clock, logger: silentLogger };
     let rang: Agent | undefined;
     for (const agent of agents)
       stack.twin.voice.parties.register(`client:${agent.id}`, {
@@ -265,10 +359,9 @@ export async function run(calls = CALLS) {
           rang = agent;
         },
       });
-    const deskMinute = async (agent: Agent) => {
-      for (const [method, path, times] of DESK_MINUTE)
-        for (let i = 0; i < times; i++)
-          await request(method, path, agent.token, method === 'POST' ? {} : undefined);
+    const deskRound = async (agent: Agent) => {
+      for (const [method, path, times] of DESK_ROUND)
+        for (let i = 0; i < times; i++) await request(method, path, agent.token);
     };
     const me = (agent: Agent, times: number) =>
       Promise.all(Array.from({ length: times }, () => request('GET', '/api/agent/me', agent.token)));
@@ -276,7 +369,6 @@ export async function run(calls = CALLS) {
     // The warm-up call, uncounted: caches per container fill as they would on a warm Lambda.
     let t0 = clock.now();
     const callTally = tally();
-    const busyDesk = tally();
     const warm = tally();
     const sids: string[] = [];
     const failures: string[] = [];
@@ -317,10 +409,8 @@ export async function run(calls = CALLS) {
       }
       // Reservation created and accepted, the leg connected: three refreshes of the desk.
       await measure(into, async () => void (await me(agent, 3)));
-      for (let minute = 0; minute < TALK_MINUTES; minute++) {
-        await measure(i === 0 ? warm : busyDesk, () => deskMinute(agent));
-        await measure(into, () => advance(60));
-      }
+      // Talking: the desks poll nothing; the clock moves on.
+      for (let minute = 0; minute < TALK_MINUTES; minute++) await measure(into, () => advance(60));
       await measure(into, async () => {
         await request('POST', '/api/agent/call/hangup', agent.token, {});
         await settle();
@@ -336,9 +426,18 @@ export async function run(calls = CALLS) {
     // Delayed jobs of the last call (the wrap-up timer) run once the clock passes them.
     await measure(callTally, () => advance(60));
 
-    const idleDesk = tally();
-    for (let m = 0; m < IDLE_MINUTES_SAMPLED; m++)
-      await measure(idleDesk, () => deskMinute(agents[m % agents.length] as Agent));
+    // A desk's ten minutes: its safety reads, and its keep-alives (each one run of the Push function).
+    const deskRounds = tally();
+    const keepalives = tally();
+    for (let r = 0; r < DESK_ROUNDS_SAMPLED; r++) {
+      const agent = agents[r % agents.length] as Agent;
+      await measure(deskRounds, () => deskRound(agent));
+      await measure(
+        keepalives,
+        async () => void (await keepPushAlive(pushDeps, connectionOf(agent))),
+        'push',
+      );
+    }
 
     // A desk's start: login, its profile, the first softphone token and state; then a token an hour.
     const deskStart = tally();
@@ -352,6 +451,31 @@ export async function run(calls = CALLS) {
       for (let h = 0; h < 8; h++) await request('POST', '/api/agent/token', token, {});
       await request('POST', '/api/agent/state', token, { state: 'Available' });
     });
+    // Its push channel through the shift: a ticket, a connect and a disconnect every two hours.
+    const connects = tally();
+    const agent0 = agents[0] as Agent;
+    for (let c = 0; c < CONNECTS_PER_SHIFT; c++) {
+      let ticket = '';
+      await measure(deskStart, async () => {
+        ({ ticket } = await request<{ ticket: string }>('POST', '/api/push', agent0.token, {}));
+      });
+      const connectionId = `bench-connect-${c}`;
+      const sessionKey = stack.config.session.key;
+      await measure(
+        connects,
+        async () =>
+          void (await connectPush(
+            {
+              ...pushDeps,
+              sessionKey: sessionKey.source === 'inline' ? sessionKey.value : '',
+              sessionRevoked: sessionRevokedIn(stack.store),
+            },
+            { connectionId, ticket, phone: true },
+          )),
+        'push',
+      );
+      await measure(connects, () => disconnectPush(pushDeps, connectionId), 'push');
+    }
 
     // The scheduled runs of one minute (its three sweeps timed as runs of the same jobs) and one reconciliation.
     const minuteRuns = tally();
@@ -368,8 +492,9 @@ export async function run(calls = CALLS) {
       reached,
       failures,
       callTally,
-      busyDesk,
-      idleDesk,
+      deskRounds,
+      keepalives,
+      connects,
       deskStart,
       minuteRuns,
       reconcileRuns,
@@ -382,6 +507,7 @@ export async function run(calls = CALLS) {
     printTable(result);
     return result;
   } finally {
+    for (const socket of sockets) socket.close();
     rest.uninstall();
     sizes.uninstall();
     dynamo.uninstall();
@@ -612,8 +738,9 @@ interface Measured {
   reached: number;
   failures: string[];
   callTally: Tally;
-  busyDesk: Tally;
-  idleDesk: Tally;
+  deskRounds: Tally;
+  keepalives: Tally;
+  connects: Tally;
   deskStart: Tally;
   minuteRuns: Tally;
   reconcileRuns: Tally;
@@ -676,6 +803,15 @@ function onWorker(t: Tally): Tally {
   };
 }
 
+const silentLogger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  appendKeys() {},
+  removeKeys() {},
+};
+
 const roundAll = <T extends Record<string, number>>(o: T): T =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, r6(v)])) as T;
 
@@ -685,13 +821,27 @@ function price(m: Measured) {
   // Recordings stay in S3 Standard for the month they are made (the lifecycle moves them later).
   const recordingGb = (m.callTally.s3PutBytes * perCall) / 1e9;
   const recordingStorage = recordingGb * PRICES.aws.s3GbMonth.usd;
-  const talkMinutes = SCALE_CALLS * TALK_MINUTES;
   const deskMinutes = DESKS * SHIFT_MINUTES;
-  const busyMinutes = Math.min(deskMinutes, talkMinutes);
-  const busySampled = m.reached * TALK_MINUTES;
-  const busy = awsCost(m.busyDesk, busyMinutes / Math.max(1, busySampled));
-  const idle = awsCost(m.idleDesk, (deskMinutes - busyMinutes) / IDLE_MINUTES_SAMPLED);
+  // Every desk-minute alike, on a call or not: a pushed desk reads on its own only once a round.
+  const rounds = awsCost(m.deskRounds, deskMinutes / ROUND_MINUTES / DESK_ROUNDS_SAMPLED);
+  const keepaliveCount = (deskMinutes * 60_000) / PUSH_KEEPALIVE_MS;
+  const keepalives = awsCost(m.keepalives, keepaliveCount / DESK_ROUNDS_SAMPLED);
+  const connects = awsCost(m.connects, DESKS);
   const starts = awsCost(m.deskStart, DESKS);
+  // Notices to every agent reach all 100 desks, and each reads what changed (priced as its safety reads).
+  const floorNoticesPerCall = m.callTally.pushBroadcasts / Math.max(1, m.reached);
+  const floorReadsPerCall = m.callTally.pushBroadcastReads / Math.max(1, m.reached);
+  const roundReads = DESK_ROUND.reduce((a, [, , n]) => a + n, 0) * DESK_ROUNDS_SAMPLED;
+  const floorReads = awsCost(m.deskRounds, (floorReadsPerCall * DESKS * SCALE_CALLS) / roundReads);
+  const webSocketMessages =
+    keepaliveCount +
+    (m.callTally.pushTargeted / Math.max(1, m.reached) + floorNoticesPerCall * DESKS) * SCALE_CALLS;
+  const W = PRICES.aws;
+  const webSocket = {
+    messages: r6(webSocketMessages),
+    connectionMinutes: deskMinutes,
+    usd: r6(webSocketMessages * W.webSocketMessage.usd + deskMinutes * W.webSocketConnectionMinute.usd),
+  };
   const minutes = SHIFT_MINUTES;
   // The poller's empty receives are charged with the minute's runs.
   const scheduled = awsCost(m.minuteRuns, minutes / m.samples, minutes * IDLE_RECEIVES_PER_MINUTE);
@@ -705,7 +855,16 @@ function price(m: Measured) {
   const reconcile = awsCost(m.reconcileRuns, minutes / RECONCILE_EVERY_MINUTES / m.samples);
   const schedulerUsd = (minutes + minutes / RECONCILE_EVERY_MINUTES) * PRICES.aws.schedulerInvocation.usd;
   const desksUsd =
-    busy.total + idle.total + starts.total + scheduled.total + sweeps.total + reconcile.total + schedulerUsd;
+    rounds.total +
+    keepalives.total +
+    connects.total +
+    starts.total +
+    floorReads.total +
+    webSocket.usd +
+    scheduled.total +
+    sweeps.total +
+    reconcile.total +
+    schedulerUsd;
   const awsUsd = calls.total + recordingStorage + desksUsd;
 
   const T = PRICES.twilio;
@@ -745,17 +904,16 @@ function price(m: Measured) {
       failures: m.failures.slice(0, 5),
       agents: m.agents,
       talkMinutesPerCall: TALK_MINUTES,
-      busyDeskMinutesSampled: busySampled,
-      idleDeskMinutesSampled: IDLE_MINUTES_SAMPLED,
+      deskRoundsSampled: DESK_ROUNDS_SAMPLED,
+      roundMinutes: ROUND_MINUTES,
       scheduledRunsSampled: m.samples,
     },
     scaledTo: {
       calls: SCALE_CALLS,
       desks: DESKS,
       shiftHours: SHIFT_MINUTES / 60,
-      busyDeskMinutes: busyMinutes,
-      idleDeskMinutes: deskMinutes - busyMinutes,
-      how: `per-call counts of ${m.reached} calls x ${SCALE_CALLS}; per-minute desk counts x desk-minutes`,
+      deskMinutes,
+      how: `per-call counts of ${m.reached} calls x ${SCALE_CALLS}; a desk's half-hour round x desk-minutes / 30; notices to every agent x ${DESKS} desks`,
     },
     awsUsdPer1000Calls: r6(awsUsd),
     twilioUsdPer1000Calls: r2(twilioUsd),
@@ -768,9 +926,17 @@ function price(m: Measured) {
     aws: {
       calls: { ...calls, total: r6(calls.total) },
       recordingStorage: { gbMonth: r6(recordingGb), usd: r6(recordingStorage) },
-      desksBusy: { ...busy, total: r6(busy.total) },
-      desksIdle: { ...idle, total: r6(idle.total) },
+      deskSafetyReads: { ...rounds, total: r6(rounds.total) },
+      keepalives: { count: r6(keepaliveCount), ...keepalives, total: r6(keepalives.total) },
+      pushConnects: { ...connects, total: r6(connects.total) },
       deskStarts: { ...starts, total: r6(starts.total) },
+      floorNotices: {
+        perCall: r6(floorNoticesPerCall),
+        readsPerCallPerDesk: r6(floorReadsPerCall),
+        ...floorReads,
+        total: r6(floorReads.total),
+      },
+      webSocket,
       scheduledMinuteRuns: { ...scheduled, total: r6(scheduled.total) },
       sweeps: { ...sweeps, total: r6(sweeps.total) },
       reconcile: { ...reconcile, total: r6(reconcile.total) },
@@ -781,8 +947,13 @@ function price(m: Measured) {
     connect: { secondsPerCall: r2(secondsPerCall), usdPer1000Calls: roundAll(connectLines) },
     counted: {
       perCall: perUnit(m.callTally, m.reached),
-      perBusyDeskMinute: perUnit(m.busyDesk, busySampled),
-      perIdleDeskMinute: perUnit(m.idleDesk, IDLE_MINUTES_SAMPLED),
+      perDeskRound: perUnit(m.deskRounds, DESK_ROUNDS_SAMPLED),
+      perKeepalive: perUnit(m.keepalives, DESK_ROUNDS_SAMPLED),
+      perDeskShiftConnects: perUnit(m.connects, 1),
+      pushPerCall: {
+        toOneAgentsPages: r6(m.callTally.pushTargeted / Math.max(1, m.reached)),
+        toEveryAgent: r6(floorNoticesPerCall),
+      },
       perDeskStart: perUnit(m.deskStart, 1),
       perMinuteRun: perUnit(m.minuteRuns, m.samples),
       perReconcileRun: perUnit(m.reconcileRuns, m.samples),
@@ -793,7 +964,7 @@ function price(m: Measured) {
       'Lambda time is the handler time measured on the local stack (one Node.js process, 2 shared cores), billed per 1 ms with a 1 ms minimum; webhooks as the twin measured them in process, API requests as the client measured them over localhost HTTP (the HTTP hop included, so an overestimate), jobs and scheduled runs as timed around their run. Cold starts are not included.',
       "DynamoDB: request units from the sizes of the items read and written (an estimate of DynamoDB's item size: names and values in bytes); reads half a unit per 4 KB when eventually consistent, a query by the total it returns; an update by the item's size afterwards (DynamoDB takes the larger of before and after); a delete one unit; each GSI write at the table's average units per write. The request counts are beside them.",
       'SQS: three requests a job (send, receive, delete) with no batching, the most it costs; the event source poller is taken to make 3 empty receives a minute (assumed, not measured).',
-      "Desks: the minute of requests an agent page makes (intervals read from web/src) is made in full; the desk scaled as busy for each call's talk minutes, idle otherwise; the scheduled runs are sampled with the bench's agents, not 100.",
+      "Desks: each page's push channel is open; a desk's half hour (its safety reads, PUSHED_POLL_MS and PUSHED_PANEL_POLL_MS) and its keep-alives (PUSH_KEEPALIVE_MS, each the Push function's work timed as one run) are made in full and scaled to every desk-minute; the center's notices during the calls are counted (one agent's: one message a page; every agent's: one message per desk, scaled to 100, each desk reading what it was told changed); API Gateway WebSocket messages and connection minutes priced from the table; the scheduled runs are sampled with the bench's agents, not 100.",
       'Free tiers are left out.',
     ],
   };
@@ -834,9 +1005,12 @@ function printTable(r: ReturnType<typeof price>) {
   console.log('AWS per 1,000 calls:');
   line('calls (webhooks, agent actions, jobs)', r.aws.calls.total);
   line('recordings in S3 for a month', r.aws.recordingStorage.usd);
-  line('desks busy (on a call)', r.aws.desksBusy.total);
-  line('desks idle', r.aws.desksIdle.total);
-  line('desk starts (login, tokens)', r.aws.deskStarts.total);
+  line('desk safety reads (state 10 min, panels 30)', r.aws.deskSafetyReads.total);
+  line('push keep-alives (every 8 min)', r.aws.keepalives.total);
+  line('push connects (every 2 h)', r.aws.pushConnects.total);
+  line('WebSocket messages and connection minutes', r.aws.webSocket.usd);
+  line("other desks' reads on the floor's notices", r.aws.floorNotices.total);
+  line('desk starts (login, tokens, push tickets)', r.aws.deskStarts.total);
   line('scheduled minute runs', r.aws.scheduledMinuteRuns.total);
   line('presence sweeps (worker jobs)', r.aws.sweeps.total);
   line('reconciliation', r.aws.reconcile.total);

@@ -45,6 +45,12 @@ export const PRICES = {
     s3Get: p(0.0004 / 1000, 'S3 Standard GET or other request', S3),
     s3GbMonth: p(0.023, 'S3 Standard storage, GB-month (first 50 TB)', S3),
     sqsRequest: p(0.4 / 1e6, 'SQS standard queue request (up to 64 KB)', SQS),
+    webSocketMessage: p(
+      1.0 / 1e6,
+      'API Gateway WebSocket message, either way, metered in 32 KB steps (first billion a month)',
+      APIGW,
+    ),
+    webSocketConnectionMinute: p(0.25 / 1e6, 'API Gateway WebSocket connection minute', APIGW),
     schedulerInvocation: p(
       1.0 / 1e6,
       'EventBridge Scheduler invocation (after 14 million free a month)',

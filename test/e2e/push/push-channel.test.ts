@@ -67,7 +67,7 @@ describe('the push channel on the local stack', () => {
   it('opens with a ticket, makes the phone page the agent presence and tells of a call', async () => {
     const t = await agent.post<Ticket>('/push');
     expect(t.url).toBe(`${h.stack.url.replace('http', 'ws')}/push`);
-    expect(t.keepaliveSeconds).toBe(240);
+    expect(t.keepaliveSeconds).toBe(480);
     const page = await open(`${t.url}?ticket=${t.ticket}&phone=1`);
     await waitFor(async () => (await h.stack.store.push.list('1002')).length === 1);
     const [stored] = await h.stack.store.push.list('1002');

@@ -2,12 +2,20 @@
 // grows with each change pushed (and with each reconnect, when everything may have changed). Panels key
 // their loads on the count and poll only while the channel is down.
 import { useSyncExternalStore } from 'react';
-import { PUSH_TOPICS, type PushTopic } from '../../../functions/domain/push-topics.js';
-
-/** How often a panel polls while the channel is up: a safety net for a push lost on the way. */
-export const PUSHED_POLL_MS = 10 * 60 * 1000;
+import {
+  PUSH_TOPICS,
+  PUSHED_PANEL_POLL_MS,
+  PUSHED_POLL_MS,
+  type PushTopic,
+} from '../../../functions/domain/push-topics.js';
 
 let up = false;
+
+// The phone's tab hears the Worker and Voice SDKs directly; it tells the browser's other (read-only) tabs
+// that the agent's state changed, since the center pushes only what it does itself.
+const CHANNEL = 'cc-desk-changes';
+const siblings: BroadcastChannel | undefined =
+  typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL);
 let counts: Readonly<Record<PushTopic, number>> = Object.fromEntries(
   PUSH_TOPICS.map((t) => [t, 0]),
 ) as Record<PushTopic, number>;
@@ -31,6 +39,10 @@ export const pushBus = {
     counts = next;
     emit();
   },
+  /** Tells the other tabs of this browser that `topics` changed (they read them again). */
+  tellOtherTabs(topics: readonly PushTopic[]) {
+    siblings?.postMessage(topics);
+  },
   subscribe(listener: () => void) {
     listeners.add(listener);
     return () => listeners.delete(listener);
@@ -46,7 +58,17 @@ export function usePushUp(): boolean {
   return useSyncExternalStore(pushBus.subscribe, () => up);
 }
 
-/** The interval to poll at: `fallbackMs` while the channel is down, the safety net while it is up. */
-export function usePollInterval(fallbackMs: number): number {
-  return usePushUp() ? Math.max(fallbackMs, PUSHED_POLL_MS) : fallbackMs;
+/**
+ * The interval to poll at: `fallbackMs` while the channel is down, the safety net while it is up (the
+ * agent's own state more often than the side panels).
+ */
+export function usePollInterval(fallbackMs: number, panel = true): number {
+  const safety = panel ? PUSHED_PANEL_POLL_MS : PUSHED_POLL_MS;
+  return usePushUp() ? Math.max(fallbackMs, safety) : fallbackMs;
 }
+
+if (siblings)
+  siblings.onmessage = (event: MessageEvent<unknown>) => {
+    if (Array.isArray(event.data))
+      pushBus.changed(event.data.filter((t): t is PushTopic => PUSH_TOPICS.includes(t as PushTopic)));
+  };

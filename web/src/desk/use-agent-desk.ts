@@ -131,6 +131,7 @@ export function useAgentDesk(enabled: boolean) {
         connection.current = conn;
         patch({ mode: conn.mode });
         conn.on((event) => {
+          if (event.type !== 'error' && event.type !== 'state') pushBus.tellOtherTabs(['me']);
           switch (event.type) {
             case 'state':
               patch({ link: event.state });
@@ -237,7 +238,7 @@ export function useAgentDesk(enabled: boolean) {
     };
   }, [enabled, role]);
   const pushedMe = usePushed('me');
-  const pollMs = usePollInterval(POLL_MS);
+  const pollMs = usePollInterval(POLL_MS, false);
   useEffect(() => {
     if (enabled && pushedMe > 0) void refresh();
   }, [enabled, pushedMe, refresh]);
