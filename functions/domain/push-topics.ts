@@ -13,8 +13,8 @@ export interface PushMessage {
  * panel (queue, missed calls, voicemails, tasks): a safety net for a notice lost on the way. Every
  * reconnect reads everything too.
  */
-export const PUSHED_POLL_MS = 10 * 60 * 1000;
-export const PUSHED_PANEL_POLL_MS = 30 * 60 * 1000;
+export const PUSHED_POLL_MS = 15 * 60 * 1000;
+export const PUSHED_PANEL_POLL_MS = 60 * 60 * 1000;
 
 /**
  * How often the page sends its keep-alive. API Gateway closes a WebSocket idle for 10 minutes; the

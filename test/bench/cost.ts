@@ -7,8 +7,8 @@
 //     desk's refreshes the hook makes on each event of a call (reservation, connected, disconnected,
 //     activity) are made too. COST_CALLS calls are run (default 60) and the per-call counts scaled to 1,000.
 // (b) Desks: each agent page holds the push channel open and polls nothing while it is up: it reads each
-//     panel on its own only as a safety net (/agent/me every 10 minutes; the live queue, missed calls,
-//     voicemails and tasks twice every 30) and sends a keep-alive every 8 minutes (one run of the Push
+//     panel on its own only as a safety net (/agent/me every 15 minutes; the live queue, missed calls,
+//     voicemails and tasks twice every hour) and sends a keep-alive every 8 minutes (one run of the Push
 //     function); the center's
 //     change notices are counted with the calls (each an API Gateway message; a notice to every agent
 //     is one message per desk, and each desk then reads what changed). Scaled to 100 desks x 8 h, with
@@ -185,12 +185,24 @@ export async function run(calls = CALLS) {
       }
     });
   };
+  // Jobs the center schedules for later (the end of a wrap-up, a queued caller's announcement) run on the
+  // clock here and as delayed jobs on the work queue in AWS: each is counted as one worker run with its
+  // three SQS requests, timed as the scheduler logs it.
+  const scheduledRuns: { kind: string; ms: number }[] = [];
+  const logger = {
+    ...silentLogger,
+    debug(message: string, fields?: Readonly<Record<string, unknown>>) {
+      if (message === 'scheduled job ran')
+        scheduledRuns.push({ kind: `scheduled:${String(fields?.kind)}`, ms: Number(fields?.ms ?? 0) });
+    },
+  };
   const stack = await startLocalStack({
     port: 0,
     demoData: true,
     clock,
     periodicJobs: false,
     inProcess: true,
+    logger,
   });
   const rest = countTwilioRest(stack);
   const queue = stack.channels.queue;
@@ -269,6 +281,7 @@ export async function run(calls = CALLS) {
     sizes.reset();
     apiRuns.length = 0;
     jobRuns.length = 0;
+    scheduledRuns.length = 0;
     const sentBefore = queue.stats.sent;
     recording = true;
     pushInto = into;
@@ -318,6 +331,12 @@ export async function run(calls = CALLS) {
     }
     into.jobs += queue.stats.sent - sentBefore;
     for (const j of jobRuns) bump(into.jobsByKind, j.kind);
+    for (const j of scheduledRuns) {
+      into.invocations.worker++;
+      into.billedMs.worker += billed(j.ms);
+      into.jobs++;
+      bump(into.jobsByKind, j.kind);
+    }
     const c = dynamo.counts;
     into.dynamoReads += c.reads;
     into.dynamoWrites += c.writes;
@@ -422,6 +441,9 @@ export async function run(calls = CALLS) {
         // The reservation completed, the activity back to Available.
         await me(agent, 2);
       });
+      // The pages' keep-alives as the clock moves minutes a call (priced apart, with the desks): their
+      // connections stay open and hear the next call's notices.
+      for (const connectionId of owners.keys()) await keepPushAlive(pushDeps, connectionId);
     }
     // Delayed jobs of the last call (the wrap-up timer) run once the clock passes them.
     await measure(callTally, () => advance(60));
@@ -894,6 +916,39 @@ function price(m: Measured) {
   };
   const connectUsd = Object.values(connectLines).reduce((a, b) => a + b, 0);
 
+  // The choices that drive the bill, priced from the same counted usage: keypad menus instead of speech,
+  // a local number instead of a toll-free one (on both sides), and calls not recorded.
+  const localTwilio =
+    twilioUsd -
+    twilioLines.tollFreeInbound -
+    twilioLines.tollFreeNumberDay +
+    tw.inboundMinutes * tScale * T.localInboundMinute.usd +
+    T.localNumberMonth.usd / 30;
+  const localConnect =
+    connectLines.voiceService +
+    SCALE_CALLS * (Math.max(60, secondsPerCall) / 60) * C.didInboundMinute.usd +
+    C.didNumberDay.usd;
+  const choice = (name: string, twilio: number, aws: number, connect: number) => ({
+    name,
+    twilioUsd: r2(twilio),
+    awsPlusTwilioUsd: r2(aws + twilio),
+    connectUsd: r2(connect),
+    atOrUnderConnect: aws + twilio <= connect,
+  });
+  const noSpeech = twilioLines.speechRecognition;
+  const choices = [
+    choice('as run: toll-free, speech menus, recorded', twilioUsd, awsUsd, connectUsd),
+    choice('keypad menus', twilioUsd - noSpeech, awsUsd, connectUsd),
+    choice(
+      'not recorded',
+      twilioUsd - twilioLines.recording,
+      awsUsd - recordingStorage - calls.usd.s3Requests,
+      connectUsd,
+    ),
+    choice('local number', localTwilio, awsUsd, localConnect),
+    choice('local number, keypad menus', localTwilio - noSpeech, awsUsd, localConnect),
+  ];
+
   return {
     benchmark: 'cost',
     date: new Date().toISOString(),
@@ -913,7 +968,7 @@ function price(m: Measured) {
       desks: DESKS,
       shiftHours: SHIFT_MINUTES / 60,
       deskMinutes,
-      how: `per-call counts of ${m.reached} calls x ${SCALE_CALLS}; a desk's half-hour round x desk-minutes / 30; notices to every agent x ${DESKS} desks`,
+      how: `per-call counts of ${m.reached} calls x ${SCALE_CALLS}; a desk's hour-long round x desk-minutes / 60; notices to every agent x ${DESKS} desks`,
     },
     awsUsdPer1000Calls: r6(awsUsd),
     twilioUsdPer1000Calls: r2(twilioUsd),
@@ -944,6 +999,7 @@ function price(m: Measured) {
       desksTotal: r6(desksUsd),
     },
     twilio: { usageOfCallsRun: tw, usdPer1000Calls: roundAll(twilioLines) },
+    choices,
     connect: { secondsPerCall: r2(secondsPerCall), usdPer1000Calls: roundAll(connectLines) },
     counted: {
       perCall: perUnit(m.callTally, m.reached),
@@ -964,7 +1020,7 @@ function price(m: Measured) {
       'Lambda time is the handler time measured on the local stack (one Node.js process, 2 shared cores), billed per 1 ms with a 1 ms minimum; webhooks as the twin measured them in process, API requests as the client measured them over localhost HTTP (the HTTP hop included, so an overestimate), jobs and scheduled runs as timed around their run. Cold starts are not included.',
       "DynamoDB: request units from the sizes of the items read and written (an estimate of DynamoDB's item size: names and values in bytes); reads half a unit per 4 KB when eventually consistent, a query by the total it returns; an update by the item's size afterwards (DynamoDB takes the larger of before and after); a delete one unit; each GSI write at the table's average units per write. The request counts are beside them.",
       'SQS: three requests a job (send, receive, delete) with no batching, the most it costs; the event source poller is taken to make 3 empty receives a minute (assumed, not measured).',
-      "Desks: each page's push channel is open; a desk's half hour (its safety reads, PUSHED_POLL_MS and PUSHED_PANEL_POLL_MS) and its keep-alives (PUSH_KEEPALIVE_MS, each the Push function's work timed as one run) are made in full and scaled to every desk-minute; the center's notices during the calls are counted (one agent's: one message a page; every agent's: one message per desk, scaled to 100, each desk reading what it was told changed); API Gateway WebSocket messages and connection minutes priced from the table; the scheduled runs are sampled with the bench's agents, not 100.",
+      "Desks: each page's push channel is open; a desk's hour (its safety reads, PUSHED_POLL_MS and PUSHED_PANEL_POLL_MS) and its keep-alives (PUSH_KEEPALIVE_MS, each the Push function's work timed as one run) are made in full and scaled to every desk-minute; the center's notices during the calls are counted (one agent's: one message a page; every agent's: one message per desk, scaled to 100, each desk reading what it was told changed); API Gateway WebSocket messages and connection minutes priced from the table; the scheduled runs are sampled with the bench's agents, not 100.",
       'Free tiers are left out.',
     ],
   };
@@ -1005,7 +1061,7 @@ function printTable(r: ReturnType<typeof price>) {
   console.log('AWS per 1,000 calls:');
   line('calls (webhooks, agent actions, jobs)', r.aws.calls.total);
   line('recordings in S3 for a month', r.aws.recordingStorage.usd);
-  line('desk safety reads (state 10 min, panels 30)', r.aws.deskSafetyReads.total);
+  line('desk safety reads (state 15 min, panels 60)', r.aws.deskSafetyReads.total);
   line('push keep-alives (every 8 min)', r.aws.keepalives.total);
   line('push connects (every 2 h)', r.aws.pushConnects.total);
   line('WebSocket messages and connection minutes', r.aws.webSocket.usd);
@@ -1025,6 +1081,11 @@ function printTable(r: ReturnType<typeof price>) {
   console.log(
     `AWS + Twilio $${r.awsPlusTwilioUsdPer1000Calls} against Connect $${r.connectUsdPer1000Calls}; goals ${JSON.stringify(r.goals)}`,
   );
+  console.log('The choices, from the same counted usage (AWS + Twilio against Connect):');
+  for (const c of r.choices)
+    console.log(
+      `  ${c.name.padEnd(44)} $${c.awsPlusTwilioUsd.toFixed(2)} against $${c.connectUsd.toFixed(2)}`,
+    );
   console.log(`prices ${r.prices.note}`);
 }
 

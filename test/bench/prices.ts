@@ -70,11 +70,15 @@ export const PRICES = {
     smsSegment: p(0.0083, 'outbound SMS segment from a toll-free number, carrier fees apart', TWILIO_SMS),
     taskRouterTask: p(0.002, 'TaskRouter task', TWILIO_TASKROUTER),
     tollFreeNumberMonth: p(2.15, 'toll-free number, a month', TWILIO_VOICE),
+    localInboundMinute: p(0.0085, 'inbound minute on a local number', TWILIO_VOICE),
+    localNumberMonth: p(1.15, 'local number, a month', TWILIO_VOICE),
   },
   connect: {
     voiceServiceMinute: p(0.018, 'Amazon Connect voice service minute (inbound)', CONNECT),
     tollFreeInboundMinute: p(0.012, 'US toll-free inbound telephony minute', CONNECT),
     tollFreeNumberDay: p(0.06, 'US toll-free number, a day', CONNECT),
+    didInboundMinute: p(0.0022, 'US DID (local number) inbound telephony minute', CONNECT),
+    didNumberDay: p(0.03, 'US DID (local number), a day', CONNECT),
   },
 } as const;
 

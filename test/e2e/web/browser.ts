@@ -42,11 +42,16 @@ function newest(dir: string): number {
   return latest;
 }
 
-/** Builds web/dist when any source is newer than it (what `npm run build:web` does). */
+/**
+ * Builds web/dist when any source is newer than it (what `npm run build:web` does): the web app's own, and
+ * the shared modules it imports from the domain and the flows.
+ */
 export async function ensureWebBuild(): Promise<void> {
   const index = join(ROOT, 'web', 'dist', 'index.html');
   const sources = Math.max(
     newest(join(ROOT, 'web', 'src')),
+    newest(join(ROOT, 'functions', 'domain')),
+    newest(join(ROOT, 'flows')),
     statSync(join(ROOT, 'web', 'index.html')).mtimeMs,
   );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;

@@ -15,7 +15,7 @@ import { type LocalStack, startLocalStack } from '../../../infra/local/start-loc
 import { browserAvailable, collectCspViolations, ensureWebBuild, launch, signIn } from './browser.js';
 import { JOHN_SMITH, WARRANTY, WITHIN } from './floor.js';
 
-const IDLE_MINUTES = 30;
+const IDLE_MINUTES = 60;
 
 describe.runIf(browserAvailable())('an idle agent desk in Chromium', () => {
   let stack: LocalStack;
@@ -81,7 +81,7 @@ describe.runIf(browserAvailable())('an idle agent desk in Chromium', () => {
     await agent.waitForTimeout(500);
     expect(requests.length).toBeLessThanOrEqual(IDLE_MINUTES);
     // No polling of the state, the queue or the heartbeat: only the safety reads, the agent's own state
-    // every ten minutes and each side panel every half hour.
+    // every quarter hour and each side panel every hour.
     const count = (request: string) => requests.filter((r) => r === request).length;
     expect(count('POST /api/agent/heartbeat')).toBe(0);
     expect(count('GET /api/agent/me')).toBeLessThanOrEqual((IDLE_MINUTES * 60_000) / PUSHED_POLL_MS);
