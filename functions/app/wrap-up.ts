@@ -26,11 +26,19 @@ export async function beginWrapUp(center: Center, taskSid: string, workerSid: st
   const worker = await center.taskrouter.worker(p.workspaceSid, workerSid).catch(() => undefined);
   if (wrapUpSid && worker?.activity === routing.roles.available)
     await center.taskrouter.updateWorker(p.workspaceSid, workerSid, { activitySid: wrapUpSid });
+  // The post-work activity may have moved the worker already: the desk hears of its wrap-up either way.
+  else await tellWorker(center, p, workerSid);
   await center.scheduler.schedule(
     { kind: 'end-wrap-up', taskSid, workerSid },
     center.clock.now() + routing.wrapUpSeconds * 1000,
   );
   return true;
+}
+
+/** The worker's agent's pages hear that their state changed. */
+async function tellWorker(center: Center, p: ProvisionedRouting, workerSid: string): Promise<void> {
+  const agentId = Object.entries(p.workers).find(([, sid]) => sid === workerSid)?.[0];
+  if (agentId) await center.publish({ agentId }, ['me']);
 }
 
 /**
@@ -95,6 +103,7 @@ export async function wrapUpBridgedCall(center: Center, callSid: string): Promis
   const task = await center.taskrouter.task(p.workspaceSid, taskSid);
   if (task?.status !== 'assigned') return;
   await center.taskrouter.updateTask(p.workspaceSid, taskSid, { assignmentStatus: 'wrapping' });
+  await tellWorker(center, p, workerSid);
   await center.scheduler.schedule(
     { kind: 'end-wrap-up', taskSid, workerSid },
     center.clock.now() + routing.wrapUpSeconds * 1000,

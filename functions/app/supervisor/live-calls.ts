@@ -55,10 +55,17 @@ export function createLiveCalls(
     return { call, legSid: created.callSid };
   }
 
+  /** The call's agent sees its participants change, as their desk shows them. */
+  async function tellAgent(callSid: string): Promise<void> {
+    const agentId = (await store.calls.get(callSid))?.agentId;
+    if (agentId) await center.publish({ agentId }, ['me']);
+  }
+
   return {
     async monitor(user: User, callSid: string, mode: ListenMode) {
       const { call, legSid } = await supervisorLeg(user, callSid, mode);
       await audit(user, 'supervisor.monitor', callSid, { mode, conferenceSid: call.conferenceSid });
+      await tellAgent(callSid);
       return { callSid, conferenceSid: call.conferenceSid, supervisorCallSid: legSid, mode };
     },
     async takeOver(user: User, callSid: string) {
@@ -78,6 +85,7 @@ export function createLiveCalls(
         conferenceSid: call.conferenceSid,
         agentCallSid: agentLeg,
       });
+      await tellAgent(callSid);
       return {
         callSid,
         conferenceSid: call.conferenceSid,
@@ -91,6 +99,7 @@ export function createLiveCalls(
       if (call) await providerStep('end conference', () => telephony.endConference(call.conferenceSid));
       else await providerStep('end call', () => telephony.updateCall(callSid, { status: 'completed' }));
       await audit(user, 'supervisor.hangup', callSid, call ? { conferenceSid: call.conferenceSid } : {});
+      await tellAgent(callSid);
     },
     async forceState(
       user: User,

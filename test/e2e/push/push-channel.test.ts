@@ -143,6 +143,29 @@ describe('the push channel on the local stack', () => {
     await second.closed;
   });
 
+  it("tells the agent's pages when a supervisor joins their call, and when the call ends", async () => {
+    const t = await agent.post<Ticket>('/push');
+    const page = await open(`${t.url}?ticket=${t.ticket}&phone=1`);
+    await waitFor(async () => (await h.stack.store.push.list('1002')).length === 1);
+    await listRead();
+    const supervisor = await h.as('2001');
+    await h.party('2001', 'answer');
+    await h.party('1002', 'answer');
+    await agent.post('/agent/state', { state: 'Available' });
+    const callSid = await h.callGeneral();
+    await waitFor(async () => Boolean((await agent.get<{ call?: unknown }>('/agent/me')).call));
+    page.topics.length = 0;
+    await supervisor.post(`/supervisor/calls/${callSid}/monitor`, { mode: 'monitor' });
+    await waitFor(() => page.topics.flat().includes('me'));
+    page.topics.length = 0;
+    await h.hangup(callSid);
+    // The caller's leaving starts the agent's wrap-up: their state changes, and their desk hears of it.
+    await waitFor(() => page.topics.flat().includes('me'));
+    page.socket.close(1000);
+    await page.closed;
+    await waitFor(async () => (await h.stack.store.push.list('1002')).length === 0);
+  });
+
   it('refuses a forged, an expired and a revoked ticket, and anything but a keep-alive', async () => {
     const url = `${h.stack.url.replace('http', 'ws')}/push`;
     const forged = await open(`${url}?ticket=push1.e30.AAAA`);
