@@ -3,11 +3,10 @@
 // the same API it always uses, with its own session, so a push cannot leak what its reader may not see.
 // Connections are kept in the store (one code path for the local WebSocket server and API Gateway's
 // WebSocket API); only sending to one connection differs.
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Role } from './model.js';
 import type { PushMessage } from './push-topics.js';
-
 import { PUSH_KEEPALIVE_MS } from './push-topics.js';
+import { readToken, signToken } from './signed-token.js';
 
 export {
   PUSH_KEEPALIVE_MS,
@@ -70,14 +69,12 @@ export interface PushTicketClaims {
   readonly exp: number;
 }
 
-const sign = (body: string, key: string) =>
-  createHmac('sha256', key).update(`${TICKET_PREFIX}.${body}`).digest('base64url');
-
 export function issuePushTicket(claims: Omit<PushTicketClaims, 'exp'>, key: string, nowMs: number): string {
-  const body = Buffer.from(
-    JSON.stringify({ ...claims, exp: Math.floor(nowMs / 1000) + PUSH_TICKET_TTL_SECONDS }),
-  ).toString('base64url');
-  return `${TICKET_PREFIX}.${body}.${sign(body, key)}`;
+  return signToken(
+    TICKET_PREFIX,
+    { ...claims, exp: Math.floor(nowMs / 1000) + PUSH_TICKET_TTL_SECONDS },
+    key,
+  );
 }
 
 export type PushTicketCheck =
@@ -85,18 +82,9 @@ export type PushTicketCheck =
   | { readonly ok: false; readonly reason: 'malformed' | 'bad-signature' | 'expired' };
 
 export function verifyPushTicket(ticket: string, key: string, nowMs: number): PushTicketCheck {
-  const [prefix, body = '', signature = '', ...rest] = ticket.split('.');
-  if (prefix !== TICKET_PREFIX || rest.length > 0 || !body) return { ok: false, reason: 'malformed' };
-  const expected = Buffer.from(sign(body, key));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    return { ok: false, reason: 'bad-signature' };
-  let claims: unknown;
-  try {
-    claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-  } catch {
-    return { ok: false, reason: 'malformed' };
-  }
+  const read = readToken(ticket, TICKET_PREFIX, key);
+  if (!read.ok) return read;
+  const claims = read.claims;
   const c = claims as Partial<PushTicketClaims> | null;
   if (typeof c?.sub !== 'string' || typeof c.sid !== 'string' || !Number.isInteger(c.exp))
     return { ok: false, reason: 'malformed' };

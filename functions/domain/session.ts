@@ -1,6 +1,7 @@
 // Signed, short-lived session tokens for agents, supervisors and admins: `v1.<claims>.<HMAC-SHA256>`.
 // Stateless to verify; a logout revokes the token id, a password change invalidates every older token.
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readToken, signToken } from './signed-token.js';
 
 export interface SessionClaims {
   /** User id. */
@@ -20,10 +21,6 @@ export type SessionCheck =
 
 const PREFIX = 'v1';
 
-function sign(body: string, key: string): string {
-  return createHmac('sha256', key).update(`${PREFIX}.${body}`).digest('base64url');
-}
-
 export function passwordFingerprint(passwordHash: string): string {
   return createHash('sha256').update(passwordHash).digest('base64url').slice(0, 16);
 }
@@ -42,8 +39,7 @@ export function issueSession(
     exp: iat + ttlSeconds,
     pwd: passwordFingerprint(user.passwordHash),
   };
-  const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  return { token: `${PREFIX}.${body}.${sign(body, key)}`, claims };
+  return { token: signToken(PREFIX, claims, key), claims };
 }
 
 function isClaims(value: unknown): value is SessionClaims {
@@ -59,20 +55,9 @@ function isClaims(value: unknown): value is SessionClaims {
 }
 
 export function verifySession(token: string, key: string, nowMs: number): SessionCheck {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts[0] !== PREFIX) return { ok: false, reason: 'malformed' };
-  const [, body = '', signature = ''] = parts;
-  const expected = Buffer.from(sign(body, key));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, reason: 'bad-signature' };
-  }
-  let claims: unknown;
-  try {
-    claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-  } catch {
-    return { ok: false, reason: 'malformed' };
-  }
+  const read = readToken(token, PREFIX, key);
+  if (!read.ok) return read;
+  const claims = read.claims;
   if (!isClaims(claims)) return { ok: false, reason: 'malformed' };
   if (Math.floor(nowMs / 1000) >= claims.exp) return { ok: false, reason: 'expired' };
   return { ok: true, claims };

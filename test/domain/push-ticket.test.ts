@@ -2,6 +2,7 @@
 // refused when forged, altered, expired or malformed.
 import { describe, expect, it } from 'vitest';
 import { issuePushTicket, PUSH_TICKET_TTL_SECONDS, verifyPushTicket } from '../../functions/domain/push.js';
+import { issueSession, verifySession } from '../../functions/domain/session.js';
 
 const KEY = 'k'.repeat(43);
 const NOW = Date.parse('2026-03-02T02:00:00Z');
@@ -34,5 +35,19 @@ describe('push tickets', () => {
     });
     for (const bad of ['', 'push1', 'push1..', 'push1.a.b.c', 'push1.!!!.x'])
       expect(verifyPushTicket(bad, KEY, NOW).ok).toBe(false);
+  });
+
+  it('a session token is not a ticket, nor a ticket a session, though one key signs both', () => {
+    const { token } = issueSession({ id: '1002', passwordHash: 'h' }, KEY, 3600, NOW);
+    expect(verifySession(token, KEY, NOW).ok).toBe(true);
+    expect(verifyPushTicket(token, KEY, NOW)).toEqual({ ok: false, reason: 'malformed' });
+    const ticket = issuePushTicket({ sub: '1002', sid: 'jti-1' }, KEY, NOW);
+    expect(verifySession(ticket, KEY, NOW)).toEqual({ ok: false, reason: 'malformed' });
+    // The prefix is signed: a ticket's body and signature under the session's prefix do not verify.
+    const [, body, signature] = ticket.split('.');
+    expect(verifySession(`v1.${body}.${signature}`, KEY, NOW)).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 });
