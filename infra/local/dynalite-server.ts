@@ -1,4 +1,5 @@
 // dynalite in this process: DynamoDB's API over HTTP on a random local port, in memory or on disk.
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 import { dynaliteInProcess, type InProcessRequestHandler } from './dynalite-in-process.js';
@@ -29,6 +30,7 @@ export async function startDynalite(path?: string): Promise<DynaliteServer> {
   });
   const { port } = server.address() as AddressInfo;
   let open = true;
+  const unanswered = gateRequests(server, () => open);
   const inProcess = dynaliteInProcess(server, () => open);
   return {
     endpoint: `http://127.0.0.1:${port}`,
@@ -36,9 +38,46 @@ export async function startDynalite(path?: string): Promise<DynaliteServer> {
     stop: async () => {
       open = false;
       await inProcess.settled();
+      await unanswered.settled();
       await new Promise<void>((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
       );
     },
+  };
+}
+
+/**
+ * dynalite's close waits for the database operations under way, but a request between two of its
+ * operations (the item written, its index entries not yet) has none, and one whose client hung up has no
+ * connection for the HTTP server's close to wait on: its next write then finds the database closed and
+ * throws from a callback. So every request, over the socket or handed over in process, is counted until
+ * dynalite answers it, and stopping waits for the count to reach zero; a request after stop is dropped as a
+ * closed port would.
+ */
+function gateRequests(server: Server, open: () => boolean): { settled(): Promise<void> } {
+  const listeners = server.listeners('request') as ((req: unknown, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  let count = 0;
+  let idle: (() => void) | undefined;
+  server.on('request', (req, res: ServerResponse) => {
+    if (!open()) {
+      res.socket?.destroy();
+      return;
+    }
+    count += 1;
+    const end = res.end;
+    let answered = false;
+    res.end = function (this: ServerResponse, ...args: Parameters<ServerResponse['end']>) {
+      if (!answered) {
+        answered = true;
+        count -= 1;
+        if (count === 0) idle?.();
+      }
+      return end.apply(this, args);
+    } as ServerResponse['end'];
+    for (const listener of listeners) listener(req, res);
+  });
+  return {
+    settled: () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve))),
   };
 }
