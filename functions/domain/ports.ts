@@ -1,6 +1,8 @@
 // The storage port the domain and HTTP layers depend on. The DynamoDB adapter implements it;
 // every method is tested through one contract suite against dynalite and any DYNAMODB_ENDPOINT.
+
 import type { FaxRepo, MessagingRepo, RecordingRepo } from './channel-ports.js';
+import type { EventLog, RollupRepo } from './history/ports.js';
 import type {
   Asset,
   AuditEntry,
@@ -297,6 +299,9 @@ export interface Store {
   readonly faxes: FaxRepo;
   /** The push channel's open connections (functions/domain/push.ts). */
   readonly push: PushConnectionRepo;
+  /** The event history and its rollups (functions/domain/history). */
+  readonly events: EventLog;
+  readonly rollups: RollupRepo;
 }
 
 /** Numbers stopped before the IVR. */

@@ -54,6 +54,17 @@ export const counter = (name: string) => `COUNTER#${name}`;
 export const incident = (key: string) => `INCIDENT#${key}`;
 /** One-time claim: the first conditional put wins, so a notification goes out once. */
 export const once = (key: string) => `ONCE#${key}`;
+/** One event of the center's history, by its id (a retried write lands on the same item). */
+export const historyEvent = (id: string) => `EVENT#${id}`;
+/** gsi2: the events of one 15-minute interval (its ISO UTC start); sort key `byTime(at, id)`. */
+export const historyInterval = (start: string) => `EVENTS#${start}`;
+/** gsi1: one call's events; sort key `byTime(at, id)`. */
+export const historyCall = (callSid: string) => `EVENTCALL#${callSid}`;
+/** Intervals late events changed since their rollup; sort key the interval start. */
+export const historyDirty = 'EVENTSDIRTY';
+/** One dimension's rollups at one granularity; sort key the interval start or the local date. */
+export const rollups = (dimension: string, granularity: string) => `ROLLUP#${dimension}#${granularity}`;
+
 /** The push channel's open connections, one partition; sort key: the connection id. */
 export const pushConnections = 'PUSHCONN';
 /** Short-lived markers and counters (TTL); changing a layout orphans live markers. */

@@ -1,4 +1,5 @@
 // Composition of the DynamoDB repositories into the Store port, plus table creation for local runs.
+
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { callerId } from '../../domain/caller-id.js';
@@ -9,6 +10,7 @@ import { createBlacklistRequestRepo } from './blacklist-request-repo.js';
 import { createCallRepo } from './call-repo.js';
 import { createCustomerRepo } from './customer-repo.js';
 import { createFaxRepo } from './fax-repo.js';
+import { createEventLog, createRollupRepo } from './history-repo.js';
 import { createBlacklistRepo, createSettingsRepo, createVoicemailRepo } from './ivr-repos.js';
 import { createKeyValueRepo } from './key-value-repo.js';
 import { createMessagingRepo } from './messaging-repo.js';
@@ -71,6 +73,8 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     messaging: createMessagingRepo(t, clock),
     faxes: createFaxRepo(t),
     push: createPushConnectionRepo(t, clock),
+    events: createEventLog(t),
+    rollups: createRollupRepo(t),
   };
 }
 

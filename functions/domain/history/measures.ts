@@ -14,6 +14,10 @@ export type AgentStateBucket = (typeof AGENT_STATES)[number];
 
 export type Measures = Readonly<Record<string, number>>;
 
+/** The measure holding the time spent in a state: `stateBusySeconds` etc. (apart from calls' wrap-up). */
+export const stateMeasure = (state: AgentStateBucket) =>
+  `state${state[0]?.toUpperCase()}${state.slice(1)}Seconds`;
+
 /** The measures that are maxima; all others add. */
 const MAXIMA: ReadonlySet<string> = new Set(['waitMaxSeconds']);
 
@@ -87,7 +91,7 @@ export function measuresOf(e: CenterEvent): Measures {
       const state = e.a?.state;
       const seconds = n(e, 'seconds');
       if (!state || !(AGENT_STATES as readonly string[]).includes(state)) return {};
-      return { [`${state}Seconds`]: seconds, loggedInSeconds: seconds };
+      return { [stateMeasure(state as AgentStateBucket)]: seconds, loggedInSeconds: seconds };
     }
     case 'voicemail.left':
       return { voicemails: 1 };
@@ -129,7 +133,7 @@ export function measuresOf(e: CenterEvent): Measures {
 }
 
 /** The value an event counts under in a dimension ('*' for the whole center), or none. */
-export function valueOf(e: CenterEvent, dimension: Dimension): string | undefined {
+export function dimensionValue(e: CenterEvent, dimension: Dimension): string | undefined {
   if (dimension === 'center') return '*';
   const v = e[dimension];
   return v === undefined || v === '' ? undefined : v;
@@ -139,16 +143,13 @@ export function valueOf(e: CenterEvent, dimension: Dimension): string | undefine
  * One interval's figures per dimension value, from its events. Duplicates (same id) count once, so a
  * rebuild from a log that somehow holds one twice still gives the right figures.
  */
-export function rollUpEvents(
-  events: readonly CenterEvent[],
-  dimension: Dimension,
-): Record<string, Measures> {
+export function rollUpEvents(events: readonly CenterEvent[], dimension: Dimension): Record<string, Measures> {
   const seen = new Set<string>();
   const out: Record<string, Measures> = {};
   for (const e of events) {
     if (seen.has(e.id)) continue;
     seen.add(e.id);
-    const value = valueOf(e, dimension);
+    const value = dimensionValue(e, dimension);
     if (value === undefined) continue;
     const m = measuresOf(e);
     if (Object.keys(m).length === 0) continue;

@@ -110,6 +110,11 @@ const pins = {
   recordingDay: [[keys.recordingDay('2026-03-01'), 'RECDAY#2026-03-01']],
   smsThread: [[keys.smsThread('+8613800138000'), 'SMSTHREAD#+8613800138000']],
   pushConnections: [[keys.pushConnections, 'PUSHCONN']],
+  historyEvent: [[keys.historyEvent('tr:task.created:WT1:0'), 'EVENT#tr:task.created:WT1:0']],
+  historyInterval: [[keys.historyInterval('2026-12-07T02:15:00.000Z'), 'EVENTS#2026-12-07T02:15:00.000Z']],
+  historyCall: [[keys.historyCall('CA1'), 'EVENTCALL#CA1']],
+  historyDirty: [[keys.historyDirty, 'EVENTSDIRTY']],
+  rollups: [[keys.rollups('agent', 'day'), 'ROLLUP#agent#day']],
   marker: [
     [keys.marker({ kind: 'heartbeat', agentId: '1001' }), 'KV#heartbeat#1001'],
     [keys.marker({ kind: 'break', agentId: '1001' }), 'KV#break#1001'],
