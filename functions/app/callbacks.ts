@@ -7,6 +7,7 @@
 // An agent who does not pick up costs the customer no attempt: the task is due again a minute later.
 // The dialling policy is asked twice: when a callback is requested and again when it is due (the policy
 // may have changed meanwhile); a callback it refuses when due is cancelled with the reason, never retried.
+
 import { routing } from '../../flows/routing.js';
 import { localTime } from '../domain/ivr/hours.js';
 import type { Language, Task } from '../domain/model.js';
@@ -14,6 +15,7 @@ import type { Store } from '../domain/ports.js';
 import { taskFor } from '../domain/routing/workflow.js';
 import type { Center, CenterBasics } from './center.js';
 import { checkOutbound, DialRefusedError, type GuardDeps, type OutboundActor } from './dial-guard.js';
+import { recordFact } from './history/call-history.js';
 import { callbackCallerId, hotlinesOf, lineOf } from './hotlines.js';
 import { beginWrapUp } from './wrap-up.js';
 
@@ -268,6 +270,14 @@ export async function callbackDialed(
       note: appendNote(t.note, `attempt ${t.attempts}: ${input.status}; no more automatic attempts`),
     };
   });
+  if (result?.changed && decided.outcome.kind === 'done')
+    await recordFact(deps, {
+      id: `callback:${input.taskId}:completed`,
+      type: 'callback.completed',
+      ...(result.task.queue ? { queue: result.task.queue } : {}),
+      ...(result.task.assigneeId ? { agent: result.task.assigneeId } : {}),
+      ...(result.task.customerId ? { customerId: result.task.customerId } : {}),
+    });
   if (result?.changed)
     await deps.store.audit.append({
       actor: 'system',

@@ -18,6 +18,7 @@ import {
 } from '../domain/scheduler.js';
 import type { TaskRouterPort } from '../domain/taskrouter-port.js';
 import type { TelephonyPort } from '../domain/telephony-port.js';
+import { createHistory, type History } from './history/history.js';
 import { hotlinesOf, lineOf } from './hotlines.js';
 import { createPublisher, type Publish } from './push.js';
 
@@ -53,6 +54,8 @@ export interface Center extends CenterPorts {
   routing(agentId?: string): Promise<ProvisionedRouting>;
   /** Tells open pages what changed (functions/app/push.ts); does nothing without a push transport. */
   readonly publish: Publish;
+  /** The event history: facts recorded as events, rollups, reports (functions/app/history). */
+  readonly history: History;
 }
 
 const CACHE_MS = 60_000;
@@ -81,6 +84,12 @@ export function createCenter(
     return value && (!agentId || value.workers[agentId]) ? value : read();
   };
   const publish = createPublisher(ports);
+  const history = createHistory({
+    store: ports.store,
+    clock: ports.clock,
+    timeZone: ports.config.timeZone,
+    logger: ports.logger,
+  });
   const center: Center = {
     ...ports,
     // A worker's activity or attributes changed: their pages show it, so they hear of it.
@@ -88,6 +97,7 @@ export function createCenter(
     provisioned,
     routing,
     publish,
+    history,
     scheduler: isTimerClock(ports.clock)
       ? createClockScheduler(ports.clock, (job) => runJob(center, job), ports.logger)
       : ports.jobs

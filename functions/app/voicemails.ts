@@ -1,12 +1,14 @@
 // The voicemail desk: listing a mailbox (agents their own and their skills' queues, supervisors and
 // admins every box), listening through a short-lived presigned URL (audited like recordings), marking a
 // message handled, and calling back (a callback task, an open one reused and given to whoever calls back).
+
 import type { MediaStore } from '../domain/channel-ports.js';
 import { isLead, type Task, type User, type Voicemail, type VoicemailStatus } from '../domain/model.js';
 import type { Page } from '../domain/paging.js';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../domain/problems.js';
 import { type Mailbox, mailboxesOf, mailboxOf, mayOpen } from '../domain/voicemail-box.js';
 import type { CenterBasics } from './center.js';
+import { recordFact } from './history/call-history.js';
 import { auditedPlayback, isOwnerOf } from './recordings.js';
 import { unwrap } from './write-result.js';
 
@@ -138,7 +140,7 @@ export async function playVoicemail(
 
 /** Idempotent: a message already handled is returned as it is, keeping who handled it first. */
 export async function markVoicemailHandled(
-  deps: VoicemailDeps,
+  deps: VoicemailDeps & Partial<Pick<CenterBasics, 'logger' | 'config'>>,
   user: User,
   sid: string,
 ): Promise<VoicemailView> {
@@ -151,6 +153,20 @@ export async function markVoicemailHandled(
     v.recordingSid,
   );
   await deps.store.audit.append({ actor: user.id, action: 'voicemail.handled', target: v.recordingSid });
+  // The history needs the center's logger and zone: every door has them (unit tests of the box may not).
+  if (deps.logger && deps.config)
+    await recordFact(
+      { ...deps, logger: deps.logger, config: deps.config },
+      {
+        id: `voicemail:${v.recordingSid}:handled`,
+        at: patch.handledAt,
+        type: 'voicemail.handled',
+        callSid: v.callSid,
+        queue: v.queue,
+        agent: user.id,
+        n: { handleSeconds: Math.max(0, (Date.parse(patch.handledAt) - Date.parse(v.createdAt)) / 1000) },
+      },
+    );
   return viewOf(deps, done);
 }
 

@@ -2,12 +2,14 @@
 // ask for a callback (a task that keeps their place and goes to TaskRouter at once) or a voicemail, how
 // they left the queue, and the voicemail they leave (stored once, with a callback task for the mailbox).
 // The IVR webhooks render the words.
+
 import { routing } from '../../flows/routing.js';
 import type { Session } from '../domain/ivr/steps.js';
 import { beyondQueueLimit } from '../domain/routing/queue-limit.js';
 import { dispatchCallback } from './callbacks.js';
 import type { Center, CenterBasics } from './center.js';
 import { checkOutbound } from './dial-guard.js';
+import { recordFact } from './history/call-history.js';
 import { wrapUpBridgedCall } from './wrap-up.js';
 
 /** How long the choice made while waiting is remembered (the queue's outcome arrives when the caller leaves). */
@@ -60,6 +62,14 @@ export async function requestCallback(
     ...(session.vars.ticketNumber ? { ticketNumber: session.vars.ticketNumber } : {}),
   });
   if (!made.ok) throw new Error(`callback task for ${call.callSid} was not stored: ${made.reason}`);
+  await recordFact(center, {
+    id: `callback:${made.value.id}:requested`,
+    type: 'callback.requested',
+    callSid: call.callSid,
+    queue,
+    from: call.caller,
+    ...(session.vars.customerId ? { customerId: session.vars.customerId } : {}),
+  });
   await dispatchCallback(center, center, made.value.id, { flow: session.flow, vars: session.vars });
   await center.publish({ everyAgent: true }, ['tasks']);
   await rememberExit(center, call.callSid, 'callback');
@@ -185,6 +195,15 @@ export async function keepVoicemail(
     ...(owner ? { agentId: owner } : {}),
   });
   if (!created) return;
+  await recordFact(deps, {
+    id: `voicemail:${recordingSid}:left`,
+    type: 'voicemail.left',
+    callSid: call.callSid,
+    queue,
+    from: call.caller,
+    ...(customerId ? { customerId } : {}),
+    ...(owner ? { agent: owner } : {}),
+  });
   const task = await deps.store.tasks.create({
     kind: 'callback',
     dueAt: new Date(deps.clock.now()).toISOString(),

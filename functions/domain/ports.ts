@@ -253,6 +253,8 @@ export type MarkerKey =
   | { readonly kind: 'sms-sent'; readonly dedupeKey: string }
   /** A mail already sent for this dedupe key. */
   | { readonly kind: 'mail-sent'; readonly dedupeKey: string }
+  /** The last call from a number, and the one before it: repeat callers within 24 hours and 7 days. */
+  | { readonly kind: 'last-call'; readonly phone: string }
   /** What an agent has typed so far about one call (wrap-up, ticket form, screen pop). */
   | { readonly kind: 'call-draft'; readonly agentId: string; readonly callSid: string };
 

@@ -1,7 +1,12 @@
 // The TaskRouter event types the center acts on: an offer that ended unanswered or refused becomes a
-// missed offer. Provisioning subscribes the workspace to exactly these (its EventsFilter) and the event
-// route handles exactly these, so a busy workspace does not post every other event only to be ignored.
-export const CONSUMED_TASKROUTER_EVENTS = ['reservation.rejected', 'reservation.timeout'] as const;
+// missed offer; a task queued, answered or abandoned and an agent's change of activity become history
+// (functions/domain/history/taskrouter.ts). Provisioning subscribes the workspace to exactly these (its
+// EventsFilter) and the event route handles exactly these, so a busy workspace does not post every other
+// event only to be ignored.
+import { HISTORY_TASKROUTER_EVENTS } from './history/taskrouter.js';
+
+export const MISSED_OFFER_EVENTS = ['reservation.rejected', 'reservation.timeout'] as const;
+export const CONSUMED_TASKROUTER_EVENTS = [...MISSED_OFFER_EVENTS, ...HISTORY_TASKROUTER_EVENTS] as const;
 
 export type ConsumedTaskRouterEvent = (typeof CONSUMED_TASKROUTER_EVENTS)[number];
 

@@ -1,10 +1,12 @@
 // The webhook function's dependencies, in a module of their own: app-deps.ts imports the full Twilio REST
 // client, which esbuild cannot tree-shake, and would carry all of `twilio` into the webhook bundle.
+
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoStore } from '../adapters/dynamo/store.js';
 import { createPowertoolsLogger, type LambdaLogger } from '../adapters/logging/powertools-logger.js';
 import { createApiGatewayPush } from '../adapters/push/api-gateway-push.js';
 import { createTwilioPorts } from '../adapters/twilio/twilio-ports.js';
+import { withTicketHistory } from '../app/history/ticket-history.js';
 import { type AppConfig, loadConfig } from '../config.js';
 import { type Store, systemClock } from '../domain/ports.js';
 import type { WebhookDeps } from '../http/deps.js';
@@ -39,7 +41,12 @@ export async function webhookDeps(
   searchPhone?: (text: string) => string | undefined,
 ): Promise<WebhookDeps & LambdaLogging> {
   const clock = systemClock;
-  const store = lambdaStore(config, searchPhone);
+  const logger = createPowertoolsLogger({ logLevel: config.logLevel });
+  const store = withTicketHistory(lambdaStore(config, searchPhone), {
+    clock,
+    logger,
+    timeZone: config.timeZone,
+  });
   const jobs = lambdaJobs(config);
   const secrets = await resolveSecrets(config, readSecret);
   // Every function that changes what a desk shows publishes through the WebSocket API's management endpoint.
@@ -56,7 +63,7 @@ export async function webhookDeps(
       authToken: secrets.twilioAuthToken,
       ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
     }),
-    logger: createPowertoolsLogger({ logLevel: config.logLevel }),
+    logger,
     ...(jobs ? { jobs } : {}),
     ...(push ? { push } : {}),
   };

@@ -21,6 +21,7 @@ import {
   twilioAgentWorkers,
 } from '../../functions/adapters/twilio/provision-taskrouter.js';
 import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
+import { withTicketHistory } from '../../functions/app/history/ticket-history.js';
 import { openCenter } from '../../functions/app/open-center.js';
 import { type ReconcileReport, reconcile } from '../../functions/app/reconcile.js';
 import type { AppConfig } from '../../functions/config.js';
@@ -290,13 +291,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     cleanups.push(() => client.destroy());
     await ensureTable(client, config.tableName);
-    const store = createDynamoStore({
-      client,
-      tableName: LOCAL_TABLE,
-      clock,
-      timeZone: config.timeZone,
-      searchPhone: phoneSearch(config.defaultPhoneRegion),
-    });
+    const logger = options.logger ?? createPowertoolsLogger();
+    const store = withTicketHistory(
+      createDynamoStore({
+        client,
+        tableName: LOCAL_TABLE,
+        clock,
+        timeZone: config.timeZone,
+        searchPhone: phoneSearch(config.defaultPhoneRegion),
+      }),
+      { clock, logger, timeZone: config.timeZone },
+    );
 
     const demo = options.demoData === false ? undefined : await loadDemoData(store, clock);
     if (demo) log(`demo data: ${demo.created} created, ${demo.skipped} already there`);
@@ -318,7 +323,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log,
     });
     cleanups.push(() => channels.stop());
-    const logger = options.logger ?? createPowertoolsLogger();
     push = createLocalPush({ store, clock, logger, sessionKey: secrets.sessionKey });
     const deps: AppDeps = {
       config,

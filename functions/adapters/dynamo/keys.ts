@@ -86,6 +86,8 @@ export function marker(key: MarkerKey): string {
       return `KV#${key.kind}#${key.scope}#${key.subject.toLowerCase()}#${key.window}`;
     case 'dial-rate':
       return `KV#${key.kind}#${key.scope}#${key.channel}#${key.subject}#${key.window}`;
+    case 'last-call':
+      return `KV#${key.kind}#${key.phone}`;
     case 'sms-sent':
     case 'mail-sent':
       return `KV#${key.kind}#${key.dedupeKey}`;

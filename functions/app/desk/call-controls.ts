@@ -10,6 +10,7 @@ import { ForbiddenError, HttpProblem, NotFoundError } from '../../domain/problem
 import { participantRecording } from '../../domain/recording.js';
 import { type Center, centerNumber, workerSidOf } from '../center.js';
 import { guardOutbound } from '../dial-guard.js';
+import { recordFact } from '../history/call-history.js';
 import { providerStep } from '../provider-step.js';
 import { beginWrapUp } from '../wrap-up.js';
 import { type AgentCallMarker, type CallFinder, type CurrentCall, markAgentCall } from './calls.js';
@@ -47,6 +48,15 @@ export function createCallControls(center: Center, calls: CallFinder) {
     await telephony.updateParticipant(call.conferenceSid, call.callSid, {
       hold,
       ...(hold ? { holdUrl: HOLD_MUSIC } : {}),
+    });
+    // The handled call's hold time is worked out from these moments.
+    const at = new Date(center.clock.now()).toISOString();
+    await recordFact(center, {
+      id: `hold:${call.callSid}:${at}:${hold ? 'on' : 'off'}`,
+      at,
+      type: hold ? 'call.held' : 'call.resumed',
+      callSid: call.callSid,
+      ...(call.taskSid ? { taskSid: call.taskSid } : {}),
     });
   }
 

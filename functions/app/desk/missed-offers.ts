@@ -3,11 +3,13 @@
 // the Missed activity, offered nothing, until they clear it on the desk; the caller has already gone on
 // to the next agent. The agent's list of today's misses shows the caller, the time in the center's
 // zone and the reason.
+
 import { routing } from '../../../flows/routing.js';
 import type { User } from '../../domain/model.js';
 import type { MarkerKey } from '../../domain/ports.js';
 import { customerNumberOf } from '../../domain/routing/workflow.js';
 import { activitySid, type Center, type CenterBasics, workerSidOf } from '../center.js';
+import { recordFact } from '../history/call-history.js';
 
 export type MissReason = 'timeout' | 'declined' | 'disconnected';
 
@@ -54,6 +56,15 @@ export async function recordMissedOffer(center: Center, miss: MissedOffer): Prom
       ...(from ? { from } : {}),
       ...(queue ? { queue } : {}),
     },
+  });
+  await recordFact(center, {
+    id: `missed:${miss.reservationSid}`,
+    type: 'offer.missed',
+    taskSid: miss.taskSid,
+    agent: miss.agentId,
+    ...(typeof a.call_sid === 'string' ? { callSid: a.call_sid } : {}),
+    ...(queue ? { queue } : {}),
+    a: { reason: miss.reason },
   });
   await center.publish({ agentId: miss.agentId }, ['me', 'missed']);
   return true;

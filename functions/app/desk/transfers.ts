@@ -2,11 +2,13 @@
 // carries the conference, the customer and the first agent's notes, aimed at the colleague's worker (the
 // workflow's known-worker target) or at the queue. What each side of a transfer sees, and handing the
 // customer back when a warm transfer is cancelled.
+
 import type { User } from '../../domain/model.js';
 import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
 import { customerNumberOf } from '../../domain/routing/workflow.js';
 import type { TaskView } from '../../domain/taskrouter-port.js';
 import type { Center } from '../center.js';
+import { recordFact } from '../history/call-history.js';
 import { providerStep } from '../provider-step.js';
 import { beginWrapUp } from '../wrap-up.js';
 import { existingTask } from './workers.js';
@@ -63,7 +65,7 @@ export async function createTransferTask(
     (original && customerNumberOf(original.attributes)) ??
     (record ? (record.direction === 'outbound' ? record.to : record.from) : undefined);
   const ticket = record?.ticketNumbers.at(-1);
-  return providerStep('transfer task', () =>
+  const created = await providerStep('transfer task', () =>
     center.taskrouter.createTask(sids.workspaceSid, {
       workflowSid: sids.workflowSid,
       taskChannel: 'voice',
@@ -99,6 +101,16 @@ export async function createTransferTask(
       },
     }),
   );
+  await recordFact(center, {
+    id: `transfer:${created.sid}`,
+    type: 'call.transferred',
+    callSid: call.callSid,
+    taskSid: created.sid,
+    agent: user.id,
+    queue: input.queue,
+    a: { mode: input.mode, to: input.toAgent ? `agent:${input.toAgent.agentId}` : `queue:${input.queue}` },
+  });
+  return created;
 }
 
 /** Whether a colleague turned the offer down: their reservation for the task was rejected. */

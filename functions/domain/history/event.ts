@@ -18,6 +18,11 @@ export const CENTER_EVENT_TYPES = [
   'call.abandoned',
   /** An offer rang an agent unanswered or was declined. */
   'offer.missed',
+  /** The customer was put on hold, or taken off it (what the handle time's hold part is made of). */
+  'call.held',
+  'call.resumed',
+  /** The call with the agent ended and wrap-up began. */
+  'call.wrapping',
   /** An agent finished a call and its wrap-up: `n.talkSeconds`, `n.holdSeconds`, `n.wrapSeconds`. */
   'call.handled',
   /** An agent handed a call on (to an agent, a queue or a number). */

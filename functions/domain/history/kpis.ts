@@ -195,11 +195,11 @@ export const KPIS: readonly Kpi[] = [
     'Occupancy',
     '占用率',
     'percent',
-    '(busy + wrap-up time) / (available + busy + wrap-up time)',
-    ['agent.state'],
+    'handle time (talk + hold + wrap-up) / time ready or working (Available, Busy, Wrap-up)',
+    ['call.handled', 'agent.state'],
     (m) =>
       ratio(
-        get(m, 'stateBusySeconds') + get(m, 'stateWrapSeconds'),
+        handleSeconds(m),
         get(m, 'stateAvailableSeconds') + get(m, 'stateBusySeconds') + get(m, 'stateWrapSeconds'),
       ),
   ),
@@ -209,9 +209,9 @@ export const KPIS: readonly Kpi[] = [
     'Utilisation',
     '利用率',
     'percent',
-    '(busy + wrap-up time) / logged-in time (away included)',
-    ['agent.state'],
-    (m) => ratio(get(m, 'stateBusySeconds') + get(m, 'stateWrapSeconds'), get(m, 'loggedInSeconds')),
+    'handle time / logged-in time (breaks and missed included)',
+    ['call.handled', 'agent.state'],
+    (m) => ratio(handleSeconds(m), get(m, 'loggedInSeconds')),
   ),
   kpi(
     'callsPerAgentHour',

@@ -85,6 +85,11 @@ export function measuresOf(e: CenterEvent): Measures {
         holdSeconds: n(e, 'holdSeconds'),
         wrapSeconds: n(e, 'wrapSeconds'),
       };
+    case 'call.held':
+    case 'call.resumed':
+    case 'call.wrapping':
+      // Moments, not figures: the handled call's times are worked out from them.
+      return {};
     case 'call.transferred':
       return { transfers: 1 };
     case 'agent.state': {

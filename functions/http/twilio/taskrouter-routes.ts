@@ -10,12 +10,23 @@ import { callbackInstruction } from '../../app/callbacks.js';
 import type { Center } from '../../app/center.js';
 import { onConferenceEvent } from '../../app/conference-events.js';
 import { onOfferEnded } from '../../app/desk/missed-offers.js';
+import { recordTaskRouterHistory } from '../../app/history/taskrouter-history.js';
 import { conferenceOfferKey } from '../../domain/agent-state.js';
 import { agentConferenceRecording } from '../../domain/recording.js';
 import { CONSUMED_TASKROUTER_EVENTS, isConsumedTaskRouterEvent } from '../../domain/taskrouter-events.js';
 import type { WebhookDeps } from '../deps.js';
-import type { TwilioEnv } from '../env.js';
+import type { TwilioEnv, TwilioParams } from '../env.js';
 import { CALL_SID, optionalParam, requiredParam, sidOrRefuse } from './params.js';
+
+/** TaskRouter sends each event field once; a repeated one keeps its first value. */
+function singleValues(p: TwilioParams): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(p).flatMap(([k, v]) => {
+      const one = typeof v === 'string' ? v : v[0];
+      return one === undefined ? [] : [[k, one]];
+    }),
+  );
+}
 
 function json(raw: string | undefined): Record<string, unknown> {
   try {
@@ -158,6 +169,10 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
         eventType: type ?? null,
         consumed: CONSUMED_TASKROUTER_EVENTS,
       });
+      return acknowledged();
+    }
+    if (type !== 'reservation.rejected' && type !== 'reservation.timeout') {
+      await recordTaskRouterHistory(services, type, singleValues(p));
       return acknowledged();
     }
     const reservationSid = optionalParam(p, 'ReservationSid');

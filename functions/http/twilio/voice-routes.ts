@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { entrySteps } from '../../app/answer-call.js';
 import type { Center } from '../../app/center.js';
+import { recordCallReceived } from '../../app/history/call-history.js';
 import { openCenter } from '../../app/open-center.js';
 import { callerId } from '../../domain/caller-id.js';
 import type { Customer } from '../../domain/model.js';
@@ -36,7 +37,7 @@ export function createVoiceApp(deps: WebhookDeps, ivr: Center = openCenter(deps)
     const callSid = requiredParam(p, 'CallSid', CALL_SID);
     const caller = await callerOf(requiredParam(p, 'From'));
     const called = requiredParam(p, 'To');
-    await store.calls.record({
+    const recorded = await store.calls.record({
       callSid,
       direction: 'inbound',
       from: caller.e164,
@@ -45,6 +46,7 @@ export function createVoiceApp(deps: WebhookDeps, ivr: Center = openCenter(deps)
       status: optionalParam(p, 'CallStatus') ?? 'ringing',
       ...(caller.customer ? { customerId: caller.customer.id } : {}),
     });
+    await recordCallReceived(ivr, recorded.call, caller.customer);
     // The IVR: blacklist, hours and holidays, then the number's flow (functions/http/twilio/ivr/).
     const call = { callSid, caller: caller.e164, called };
     // The flow's caller lookup reuses the match just made (one fewer query per call).

@@ -117,6 +117,7 @@ const pins = {
   rollups: [[keys.rollups('agent', 'day'), 'ROLLUP#agent#day']],
   marker: [
     [keys.marker({ kind: 'heartbeat', agentId: '1001' }), 'KV#heartbeat#1001'],
+    [keys.marker({ kind: 'last-call', phone: '+8613800138000' }), 'KV#last-call#+8613800138000'],
     [keys.marker({ kind: 'break', agentId: '1001' }), 'KV#break#1001'],
     [keys.marker({ kind: 'agent-call', agentId: '1001' }), 'KV#agent-call#1001'],
     [keys.marker({ kind: 'call-task', callSid: 'CA1' }), 'KV#call-task#CA1'],
