@@ -37,6 +37,8 @@ export interface ForecastOptions {
   readonly startMs: number; // a local midnight: the first interval forecast
   readonly days: number;
   readonly weeks?: number; // how much history to learn from, 8 by default
+  /** Where history stops, a local midnight at or before startMs; startMs by default. */
+  readonly historyEndMs?: number;
 }
 
 export const MIN_HISTORY_DAYS = 14;
@@ -130,7 +132,8 @@ function fitLine(points: readonly (readonly [number, number])[]): { a: number; b
 
 export function forecastVolumes(history: readonly IntervalVolume[], options: ForecastOptions): Forecast {
   const weeks = options.weeks ?? 8;
-  const days = completeDays(history, options.startMs - weeks * 7 * DAY_MS, options.startMs, options.timeZone);
+  const endMs = options.historyEndMs ?? options.startMs;
+  const days = completeDays(history, endMs - weeks * 7 * DAY_MS, endMs, options.timeZone);
   const dayTotals = days.map((d) => total(d.offered));
   if (days.length < MIN_HISTORY_DAYS || total(dayTotals) === 0) {
     return { ok: false, reason: 'not-enough-history', historyDays: days.length, needDays: MIN_HISTORY_DAYS };
@@ -181,8 +184,8 @@ export function forecastVolumes(history: readonly IntervalVolume[], options: For
   const globalAht = allHandled > 0 ? total(sums.map((s) => total(s.seconds))) / allHandled : null;
 
   const intervals: ForecastInterval[] = [];
-  const endMs = options.startMs + options.days * DAY_MS;
-  for (let ms = options.startMs; ms < endMs; ms += INTERVAL_MS) {
+  const untilMs = options.startMs + options.days * DAY_MS;
+  for (let ms = options.startMs; ms < untilMs; ms += INTERVAL_MS) {
     const at = localSlot(ms, options.timeZone);
     const s = sums[at.weekday];
     const index = Date.parse(`${at.date}T00:00:00Z`) / DAY_MS;
