@@ -57,7 +57,7 @@ export function ErlangBox() {
   };
 
   return (
-    <section className="erlang-box" data-testid="erlang-box">
+    <section className="card erlang-box" data-testid="erlang-box">
       <h3>{text('erlangCalculator')}</h3>
       <form onSubmit={computeC} data-testid="erlang-c">
         {C_FIELDS.map(([key, label]) => (
