@@ -77,10 +77,11 @@ export interface PlanningDeps {
 export function createPlanning(deps: PlanningDeps) {
   const { timeZone } = deps;
 
-  async function forecast(days = 14): Promise<ForecastView> {
+  async function forecastFromHistory(days: number, withBacktest: boolean) {
     const today = nextLocalMidnight(deps.clock.now() - DAY_MS + 1, timeZone);
     const startMs = nextLocalMidnight(deps.clock.now() + 1, timeZone);
-    const from = today - (HISTORY_WEEKS * 7 + HOLDOUT_DAYS + 1) * DAY_MS;
+    // The back-test learns from the weeks before its held-out days, so read that much further back.
+    const from = today - (HISTORY_WEEKS * 7 + (withBacktest ? HOLDOUT_DAYS + 1 : 0)) * DAY_MS;
     // Today is not over: learn from the days before it, and forecast from tomorrow.
     const history = await deps.loadVolumes(new Date(from).toISOString(), new Date(today).toISOString());
     const result = forecastVolumes(history, {
@@ -90,6 +91,11 @@ export function createPlanning(deps: PlanningDeps) {
       historyEndMs: today,
       weeks: HISTORY_WEEKS,
     });
+    return { result, history, today, startMs };
+  }
+
+  async function forecast(days = 14): Promise<ForecastView> {
+    const { result, history, today, startMs } = await forecastFromHistory(days, true);
     if (!result.ok) return result;
     const test = backtest(history, {
       timeZone,
@@ -109,7 +115,7 @@ export function createPlanning(deps: PlanningDeps) {
         volumes: request.volumes.map((offered) => ({ offered, ahtSeconds: null })),
       };
     }
-    const f = await forecast(14);
+    const { result: f } = await forecastFromHistory(14, false);
     if (!f.ok) return f;
     const byDay = new Map<string, ForecastInterval[]>();
     for (const i of f.intervals) {

@@ -1,6 +1,6 @@
 // Erlang B and C: how many lines or agents a given traffic needs. Erlang B by its recursion (no
 // factorials, so it stays finite for thousands of erlangs); Erlang C derived from it.
-import { type Checked, checkRange } from './checks.js';
+import { type Checked, checkRange, type InputProblem } from './checks.js';
 
 /** Blocking probability of `lines` servers offered `erlangs` of traffic, by B(n) = A·B(n-1)/(n + A·B(n-1)). */
 export function erlangB(erlangs: number, lines: number): number {
@@ -41,8 +41,17 @@ export interface Staffing {
 // Beyond this the inputs are surely wrong (and the search would take long): no center staffs more.
 export const MAX_AGENTS = 100_000;
 
+/** Traffic no center staffs for: refused before the search, which would otherwise run for ages. */
+export function trafficProblem(field: string, erlangs: number): InputProblem | undefined {
+  if (erlangs < MAX_AGENTS) return undefined;
+  return {
+    field,
+    message: `${field} give ${Math.round(erlangs)} erlangs (calls × AHT / interval); the planner stops at ${MAX_AGENTS}`,
+  };
+}
+
 export function checkErlangCInput(input: ErlangCInput): Checked<ErlangCInput> {
-  return checkRange(input, [
+  const checked = checkRange(input, [
     ['calls', 0, 1_000_000, 'inclusive'],
     ['intervalSeconds', 60, 86_400, 'inclusive'],
     ['ahtSeconds', 1, 86_400, 'inclusive'],
@@ -50,6 +59,9 @@ export function checkErlangCInput(input: ErlangCInput): Checked<ErlangCInput> {
     ['targetServiceLevel', 0, 1, 'exclusive'],
     ['shrinkage', 0, 1, 'upper-exclusive'],
   ]);
+  if (!checked.ok) return checked;
+  const problem = trafficProblem('calls', (input.calls * input.ahtSeconds) / input.intervalSeconds);
+  return problem ? { ok: false, problems: [problem] } : checked;
 }
 
 function serviceLevel(erlangs: number, agents: number, c: number, input: ErlangCInput): number {

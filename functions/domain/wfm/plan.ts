@@ -2,7 +2,7 @@
 // schedule, greedy shifts cover it, and the gaps and the cost follow. Changing the volume %, AHT,
 // target or shrinkage and planning again is the what-if.
 import { type Checked, type InputProblem, rangeProblem } from './checks.js';
-import { staffFor } from './erlang.js';
+import { staffFor, trafficProblem } from './erlang.js';
 import { INTERVAL_MS, SLOTS_PER_DAY } from './history.js';
 import {
   checkShiftRules,
@@ -83,6 +83,7 @@ export function checkPlanInput(input: PlanInput): Checked<PlanInput> {
   push(rangeProblem('volumePercent', input.volumePercent, 0, 1000, 'inclusive'));
   if (input.ahtSeconds !== undefined)
     push(rangeProblem('ahtSeconds', input.ahtSeconds, 1, 86_400, 'inclusive'));
+  push(rangeProblem('defaultAhtSeconds', input.defaultAhtSeconds, 1, 86_400, 'inclusive'));
   push(rangeProblem('targetSeconds', input.targetSeconds, 0, 86_400, 'inclusive'));
   push(rangeProblem('targetServiceLevel', input.targetServiceLevel, 0, 1, 'exclusive'));
   push(rangeProblem('shrinkage', input.shrinkage, 0, 0.9, 'inclusive'));
@@ -90,6 +91,14 @@ export function checkPlanInput(input: PlanInput): Checked<PlanInput> {
   push(rangeProblem('telephonyUsdPerCall', input.telephonyUsdPerCall, 0, 100, 'inclusive'));
   push(rangeProblem('awsUsdPerCall', input.awsUsdPerCall, 0, 100, 'inclusive'));
   problems.push(...checkShiftRules(input.shiftRules));
+  if (problems.length === 0) {
+    input.volumes.forEach((v, i) => {
+      const aht = input.ahtSeconds ?? v.ahtSeconds ?? input.defaultAhtSeconds;
+      push(
+        trafficProblem(`volumes.${i}`, (v.offered * (input.volumePercent / 100) * aht * 1000) / INTERVAL_MS),
+      );
+    });
+  }
   return problems.length === 0 ? { ok: true, value: input } : { ok: false, problems };
 }
 

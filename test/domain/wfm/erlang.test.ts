@@ -148,6 +148,16 @@ describe('input checks', () => {
     expect(bad.problems[0]?.message).toMatch(
       /targetServiceLevel must be a number greater than 0 and less than 1; got 1.2/,
     );
+    const huge = checkErlangCInput({ ...base, calls: 1_000_000, ahtSeconds: 86_400, intervalSeconds: 60 });
+    expect(huge).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: 'calls',
+          message: 'calls give 1440000000 erlangs (calls × AHT / interval); the planner stops at 100000',
+        },
+      ],
+    });
     const b = checkErlangBInput({ erlangs: Number.NaN, blocking: 0.01 });
     expect(b.ok).toBe(false);
   });

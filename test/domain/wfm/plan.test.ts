@@ -132,5 +132,12 @@ describe('plan', () => {
     expect(messages.join('\n')).toMatch(/startTimes: "7:10" must be a local time HH:MM on a quarter hour/);
     expect(messages.join('\n')).toMatch(/lengthsHours: 13 must be from 1 to 12 hours/);
     expect(checkPlanInput(base).ok).toBe(true);
+    const flood = checkPlanInput({
+      ...base,
+      volumes: day.map((v) => ({ ...v, offered: 100_000 })),
+      ahtSeconds: 86_400,
+    });
+    expect(flood.ok).toBe(false);
+    if (!flood.ok) expect(flood.problems[0]?.field).toBe('volumes.0');
   });
 });
