@@ -14,15 +14,10 @@ import {
   type Staffing,
   staffFor,
 } from '../domain/wfm/erlang.js';
-import {
-  type Forecast,
-  type ForecastInterval,
-  forecastVolumes,
-  nextLocalMidnight,
-} from '../domain/wfm/forecast.js';
-import type { LoadVolumes } from '../domain/wfm/history.js';
+import { type Forecast, forecastVolumes, nextLocalMidnight } from '../domain/wfm/forecast.js';
+import { type LoadVolumes, SLOTS_PER_DAY } from '../domain/wfm/history.js';
 import { localSlot } from '../domain/wfm/local-time.js';
-import { checkPlanInput, type Plan, type PlanInput, planDay } from '../domain/wfm/plan.js';
+import { checkPlanInput, type Plan, type PlanInput, type PlanVolume, planDay } from '../domain/wfm/plan.js';
 import type { ShiftRules } from '../domain/wfm/shifts.js';
 
 const DAY_MS = 86_400_000;
@@ -117,10 +112,21 @@ export function createPlanning(deps: PlanningDeps) {
     }
     const { result: f } = await forecastFromHistory(14, false);
     if (!f.ok) return f;
-    const byDay = new Map<string, ForecastInterval[]>();
+    // By local slot, so a day that changes clocks (92 or 100 quarter hours) still plans as 96: the
+    // skipped hour has no calls, the repeated hour's calls add up.
+    const byDay = new Map<string, PlanVolume[]>();
     for (const i of f.intervals) {
-      const date = localSlot(Date.parse(i.start), timeZone).date;
-      byDay.set(date, [...(byDay.get(date) ?? []), i]);
+      const at = localSlot(Date.parse(i.start), timeZone);
+      let slots = byDay.get(at.date);
+      if (!slots) {
+        slots = Array.from({ length: SLOTS_PER_DAY }, () => ({ offered: 0, ahtSeconds: null }));
+        byDay.set(at.date, slots);
+      }
+      const before = slots[at.slot];
+      slots[at.slot] = {
+        offered: (before?.offered ?? 0) + i.offered,
+        ahtSeconds: before?.ahtSeconds ?? i.ahtSeconds,
+      };
     }
     const day = request.day ?? [...byDay.keys()][0] ?? '';
     const intervals = byDay.get(day);

@@ -184,7 +184,11 @@ export function forecastVolumes(history: readonly IntervalVolume[], options: For
   const globalAht = allHandled > 0 ? total(sums.map((s) => total(s.seconds))) / allHandled : null;
 
   const intervals: ForecastInterval[] = [];
-  const untilMs = options.startMs + options.days * DAY_MS;
+  // Whole local days even where clocks change: end at the local midnight nearest days × 24 h.
+  const untilMs = nextLocalMidnight(
+    options.startMs + options.days * DAY_MS - 3 * 3_600_000,
+    options.timeZone,
+  );
   for (let ms = options.startMs; ms < untilMs; ms += INTERVAL_MS) {
     const at = localSlot(ms, options.timeZone);
     const s = sums[at.weekday];

@@ -112,3 +112,21 @@ describe('back-test', () => {
     for (const d of result.days) expect(d.errorShare ?? 1).toBeLessThan(0.08);
   });
 });
+
+describe('a zone that changes clocks', () => {
+  const BERLIN = 'Europe/Berlin';
+  it('counts local slots and days by the zone, and forecasts whole local days', () => {
+    // 2026-03-29: clocks go from 02:00 to 03:00 in Berlin, a day of 92 quarter hours.
+    const midnight = Date.parse('2026-03-28T23:00:00Z');
+    expect(localSlot(midnight, BERLIN)).toEqual({ date: '2026-03-29', weekday: 0, slot: 0 });
+    expect(localSlot(Date.parse('2026-03-29T01:00:00Z'), BERLIN).slot).toBe(12); // 03:00 local
+    expect(new Date(nextLocalMidnight(midnight + 1, BERLIN)).toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    const start = nextLocalMidnight(Date.parse('2026-03-14T12:00:00Z'), BERLIN);
+    const weeks = syntheticHistory({ ...options, endMs: start, holiday: undefined });
+    const f = forecastVolumes(weeks, { timeZone: BERLIN, startMs: start, days: 21 });
+    expect(f.ok).toBe(true);
+    if (!f.ok) return;
+    expect(f.intervals.at(-1)?.start).toBe('2026-04-04T21:45:00.000Z'); // 23:45 on 4 April, summer time
+    expect(f.intervals).toHaveLength(21 * 96 - 4);
+  });
+});
