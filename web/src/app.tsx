@@ -1,8 +1,9 @@
 // The shell: who is signed in (from the session cookie), the header, and which page the path shows.
-import { type ReactNode, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { api, type Me } from './api.js';
 import { DeskProvider } from './desk/desk-provider.js';
 import { LangProvider, useLang } from './i18n.js';
+import { PLANNING_LABELS } from './labels-planning.js';
 import { Link } from './link.js';
 import { AccountPage } from './pages/account-page.js';
 import { AgentPage } from './pages/agent-page.js';
@@ -12,6 +13,11 @@ import { PhonePage } from './pages/phone-page.js';
 import { SupervisorPage } from './pages/supervisor-page.js';
 import { UsersPage } from './pages/users-page.js';
 import { matchRoute, navigate, usePath } from './router.js';
+
+// Planning carries the charting library: only supervisors who open it download it.
+const PlanningPage = lazy(() =>
+  import('./pages/planning-page.js').then((m) => ({ default: m.PlanningPage })),
+);
 
 type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; me: Me };
 
@@ -54,6 +60,12 @@ function Shell() {
   else if (!signedIn) body = null;
   else if (route.page === 'customer') body = <CustomerPage id={route.id} />;
   else if (route.page === 'supervisor') body = <SupervisorPage me={signedIn} />;
+  else if (route.page === 'planning')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <PlanningPage me={signedIn} />
+      </Suspense>
+    );
   else if (route.page === 'account') body = <AccountPage me={signedIn} />;
   else if (route.page === 'users') body = <UsersPage me={signedIn} />;
   else body = <AgentPage me={signedIn} />;
@@ -81,6 +93,11 @@ function Header({ me, onSignedOut }: { me: Me | undefined; onSignedOut: () => vo
       <nav>
         <Link to="/agent">{t('agentDesktop')}</Link>
         <Link to="/supervisor">{t('supervisorConsole')}</Link>
+        {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
+          <Link to="/planning" data-testid="planning-link">
+            {PLANNING_LABELS.planning[lang]}
+          </Link>
+        )}
         <Link to="/phone">{t('callerPhone')}</Link>
         {me?.roles.includes('admin') && (
           <Link to="/admin/users" data-testid="users-link">

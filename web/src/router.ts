@@ -28,6 +28,7 @@ export type Route =
   | { readonly page: 'agent' }
   | { readonly page: 'customer'; readonly id: string }
   | { readonly page: 'supervisor' }
+  | { readonly page: 'planning' }
   | { readonly page: 'phone' }
   | { readonly page: 'account' }
   | { readonly page: 'users' }
@@ -41,6 +42,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/login') return { page: 'login' };
   if (clean === '/agent') return { page: 'agent' };
   if (clean === '/supervisor') return { page: 'supervisor' };
+  if (clean === '/planning') return { page: 'planning' };
   if (clean === '/phone') return { page: 'phone' };
   if (clean === '/account') return { page: 'account' };
   if (clean === '/admin/users') return { page: 'users' };

@@ -34,6 +34,7 @@
 // |                          |       |            |       | every action audited                         |
 // | dialRefusals.list        |  no   |    yes     |  yes  | refused outbound calls and texts, bursts     |
 // | dialPolicy.get/replace   |  no   |    no      |  yes  | where the center may call; changes audited   |
+// | wfm.*                    |  no   |    yes     |  yes  | Erlang C/B, forecast, staffing plan          |
 //
 // Roles are not a hierarchy in storage (a user holds a list), so each row names every role it admits.
 import { isLead, type Role } from '../../domain/model.js';
@@ -123,6 +124,10 @@ export const ACCESS = {
   'dialRefusals.list': LEADS,
   'dialPolicy.get': ADMINS,
   'dialPolicy.replace': ADMINS,
+  'wfm.erlangC': LEADS,
+  'wfm.erlangB': LEADS,
+  'wfm.forecast': LEADS,
+  'wfm.plan': LEADS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof ACCESS;

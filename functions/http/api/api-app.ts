@@ -1,6 +1,7 @@
 // The agent/supervisor/admin REST API: every route declared with zod schemas that validate requests
 // and generate the OpenAPI 3 document served at /api/openapi.json.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { noHistory } from '../../domain/wfm/history.js';
 import { createAgentDesk } from '../agent/desk-impl.js';
 import { registerChannelApi } from '../channel-routes.js';
 import type { AppDeps } from '../deps.js';
@@ -18,6 +19,7 @@ import { registerTaskRoutes } from './task-routes.js';
 import { registerTicketRoutes } from './ticket-routes.js';
 import { registerUserRoutes } from './user-routes.js';
 import { validationHook } from './validation-hook.js';
+import { registerWfmRoutes } from './wfm-routes.js';
 
 export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
@@ -39,6 +41,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerDraftRoutes(app, deps, guard);
   registerPushRoutes(app, deps, guard);
   registerSupervisorRoutes(app, desk, guard);
+  registerWfmRoutes(app, deps, guard, noHistory);
   if (deps.channels) registerChannelApi(app, { ...deps, ...deps.channels }, guard);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
