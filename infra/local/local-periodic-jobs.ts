@@ -10,6 +10,8 @@ import type { SimClock, TimerClock } from '../../functions/domain/manual-clock.j
 export const ROUND_EVERY_MS = SWEEP_EVERY_SECONDS * 1000;
 export const ROUND_IN_A_MOVE_EVERY_MS = 60_000;
 export const RECONCILE_EVERY_MS = 60_000;
+/** The history's rollups are rebuilt once a minute, as the AWS schedule does. */
+export const HISTORY_EVERY_MS = 60_000;
 
 /** When the round after one at `now` is due, for a job that runs every `everyMs`. */
 export function nextRoundAt(now: number, moveTarget: number | undefined, everyMs = ROUND_EVERY_MS): number {

@@ -21,6 +21,7 @@ import {
   twilioAgentWorkers,
 } from '../../functions/adapters/twilio/provision-taskrouter.js';
 import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
+import type { Center } from '../../functions/app/center.js';
 import { withTicketHistory } from '../../functions/app/history/ticket-history.js';
 import { openCenter } from '../../functions/app/open-center.js';
 import { type ReconcileReport, reconcile } from '../../functions/app/reconcile.js';
@@ -40,7 +41,7 @@ import { type DynaliteServer, type EmbeddedServer, startDynalite } from './dynal
 import { inProcessFetch } from './in-process-fetch.js';
 import { createLocalChannels, LOCAL_FAX_SECRET, type LocalChannels } from './local-channels.js';
 import { LOCAL_BUCKET, LOCAL_TABLE, LOCAL_TWILIO, localConfig, localSessionKey } from './local-config.js';
-import { RECONCILE_EVERY_MS, startLocalPeriodicJobs } from './local-periodic-jobs.js';
+import { HISTORY_EVERY_MS, RECONCILE_EVERY_MS, startLocalPeriodicJobs } from './local-periodic-jobs.js';
 import { createLocalPush, type LocalPush, PUSH_PATH } from './push-server.js';
 import { startS3 } from './s3-server.js';
 import { createTwin, type Twin } from './twin/create-twin.js';
@@ -110,6 +111,8 @@ export interface LocalStack {
   runPeriodicJobs(): Promise<PeriodicResult>;
   /** Reconciliation now (open calls, recordings, tasks against the twin), as at start and every minute. */
   reconcile(): Promise<ReconcileReport>;
+  /** Rebuilds the history's rollups now (the minute job's round); undefined when it failed (logged). */
+  rollUpHistory(): Promise<Awaited<ReturnType<Center['history']['rollUp']>> | undefined>;
   /** What reconciliation did at start, before the stack took requests from anyone but the twin. */
   readonly reconciledAtStart: ReconcileReport;
   /** What the demo data load created and skipped; absent when demoData is false. */
@@ -385,11 +388,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       `reconciled: ${reconciledAtStart.checked} open calls, ${reconciledAtStart.closed} closed, ` +
         `${reconciledAtStart.lost} lost, ${reconciledAtStart.live} live`,
     );
+    const rollUpHistory = () =>
+      ivr.history.rollUp().catch((error: unknown) => {
+        logger.error('history roll-up failed', { error: String(error) });
+        return undefined;
+      });
     if (options.periodicJobs ?? options.clock === undefined) {
       const periodic = startLocalPeriodicJobs(() => runPeriodicJobs(ivr), clock);
       cleanups.push(() => periodic.stop());
       const reconciling = startLocalPeriodicJobs(reconcileNow, clock, RECONCILE_EVERY_MS);
       cleanups.push(() => reconciling.stop());
+      const rollingUp = startLocalPeriodicJobs(rollUpHistory, clock, HISTORY_EVERY_MS);
+      cleanups.push(() => rollingUp.stop());
     }
     return {
       url,
@@ -402,6 +412,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       push,
       runPeriodicJobs: () => runPeriodicJobs(ivr),
       reconcile: reconcileNow,
+      rollUpHistory,
       reconciledAtStart,
       ...(demo ? { demo } : {}),
       stop,

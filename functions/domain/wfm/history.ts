@@ -14,5 +14,3 @@ export const INTERVAL_MINUTES = 15;
 export const INTERVAL_MS = INTERVAL_MINUTES * 60_000;
 export const SLOTS_PER_DAY = (24 * 60) / INTERVAL_MINUTES;
 
-/** A center that keeps no rollups yet: the planner says it has not enough history. */
-export const noHistory: LoadVolumes = async () => [];

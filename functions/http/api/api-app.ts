@@ -1,7 +1,7 @@
 // The agent/supervisor/admin REST API: every route declared with zod schemas that validate requests
 // and generate the OpenAPI 3 document served at /api/openapi.json.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { noHistory } from '../../domain/wfm/history.js';
+import { createHistory } from '../../app/history/history.js';
 import { createAgentDesk } from '../agent/desk-impl.js';
 import { registerChannelApi } from '../channel-routes.js';
 import type { AppDeps } from '../deps.js';
@@ -41,7 +41,14 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerDraftRoutes(app, deps, guard);
   registerPushRoutes(app, deps, guard);
   registerSupervisorRoutes(app, desk, guard);
-  registerWfmRoutes(app, deps, guard, noHistory);
+  // Reports and planning read the rollups the history's minute job keeps.
+  const history = createHistory({
+    store: deps.store,
+    clock: deps.clock,
+    timeZone: deps.config.timeZone,
+    logger: deps.logger,
+  });
+  registerWfmRoutes(app, deps, guard, history.volumes);
   if (deps.channels) registerChannelApi(app, { ...deps, ...deps.channels }, guard);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
