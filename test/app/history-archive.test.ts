@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3EventArchive } from '../../functions/adapters/s3/event-archive.js';
+import { createS3EventArchive, eventArchiveFor } from '../../functions/adapters/s3/event-archive.js';
 import { archiveInterval, archiveKey, IntervalStartError } from '../../functions/app/history-archive.js';
+import { ConfigError, loadConfig } from '../../functions/config.js';
 import { type CenterEvent, intervalOf, versioned } from '../../functions/domain/history/event.js';
 import type { EventArchive } from '../../functions/domain/history/ports.js';
 import { openEventArchiveDir } from '../../infra/local/event-archive-dir.js';
@@ -170,6 +171,54 @@ eventArchiveContract('S3 (s3rver)', async () => {
       return out.Body ? new Uint8Array(await out.Body.transformToByteArray()) : undefined;
     },
   };
+});
+
+eventArchiveContract('S3 from the configuration (EVENTS_BUCKET)', async () => {
+  if (!s3) throw new Error('s3rver is started by the suite above');
+  const endpoint = s3.endpoint;
+  const client = new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+  const archive = eventArchiveFor(
+    { eventsBucket: BUCKET, region: 'us-east-1', s3Endpoint: endpoint },
+    client,
+  );
+  if (!archive) throw new Error('no archive for a configured bucket');
+  return {
+    archive,
+    async read(key) {
+      const out = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+      return out.Body ? new Uint8Array(await out.Body.transformToByteArray()) : undefined;
+    },
+  };
+});
+
+describe('EVENTS_BUCKET', () => {
+  const env = {
+    PUBLIC_BASE_URL: 'https://cc.example.com',
+    TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+    TWILIO_AUTH_TOKEN: 'token',
+    TABLE_NAME: 'cc',
+    BUCKET_NAME: 'cc-recordings',
+    SESSION_KEY: 'k'.repeat(32),
+  };
+
+  it('is optional: absent, there is no archive', () => {
+    const config = loadConfig(env);
+    expect(config.eventsBucket).toBeUndefined();
+    expect(eventArchiveFor(config)).toBeUndefined();
+  });
+
+  it('names the bucket the archive writes to, and must be a bucket name', () => {
+    const config = loadConfig({ ...env, EVENTS_BUCKET: 'contactcenterdata-analyticsbucket-1a2b3c' });
+    expect(config.eventsBucket).toBe('contactcenterdata-analyticsbucket-1a2b3c');
+    expect(eventArchiveFor(config)).toBeDefined();
+    expect(() => loadConfig({ ...env, EVENTS_BUCKET: 's3://Not A Bucket' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...env, EVENTS_BUCKET: 's3://Not A Bucket' })).toThrow(/EVENTS_BUCKET/);
+  });
 });
 
 eventArchiveContract('local folder', async () => {

@@ -2,7 +2,8 @@
 // objects carry no Content-Encoding: Athena and DuckDB decompress by the .gz extension, and an encoding
 // header would make S3 clients that honour it hand out plain text under a .gz name.
 import { createHash } from 'node:crypto';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { AppConfig } from '../../config.js';
 import type { EventArchive } from '../../domain/history/ports.js';
 
 export interface S3EventArchiveOptions {
@@ -26,4 +27,22 @@ export function createS3EventArchive({ client, bucket }: S3EventArchiveOptions):
       );
     },
   };
+}
+
+/**
+ * The archive the configuration asks for, for a handler to hand the minute job: the EVENTS_BUCKET bucket,
+ * or none when it is not set (the job then archives nothing).
+ */
+export function eventArchiveFor(
+  config: Pick<AppConfig, 'eventsBucket' | 'region' | 's3Endpoint'>,
+  client?: S3Client,
+): EventArchive | undefined {
+  if (!config.eventsBucket) return undefined;
+  const s3 =
+    client ??
+    new S3Client({
+      region: config.region,
+      ...(config.s3Endpoint ? { endpoint: config.s3Endpoint, forcePathStyle: true } : {}),
+    });
+  return createS3EventArchive({ client: s3, bucket: config.eventsBucket });
 }
