@@ -53,3 +53,10 @@ export async function archiveInterval(deps: HistoryArchiveDeps, start: string): 
   await deps.archive.put(key, body);
   return { written: true, key, events: events.length, bytes: body.byteLength };
 }
+
+/** The archive step in the shape the minute job takes it: one interval start in, nothing out. */
+export function intervalArchiver(deps: HistoryArchiveDeps): (start: string) => Promise<void> {
+  return async (start) => {
+    await archiveInterval(deps, start);
+  };
+}

@@ -1,5 +1,7 @@
 // Everything that holds data and must outlive redeploys: the KMS data key, the table, the recordings bucket,
-// the analytics bucket (raw events for Athena, with its Glue table and workgroup) and their access logs. Every resource is retained on stack deletion and has a pinned logical id.
+// the analytics bucket (raw events for Athena) and their access logs. Every one of them is retained on stack
+// deletion and has a pinned logical id; the Glue table and Athena workgroup beside the analytics bucket are
+// only definitions over it, and are not.
 import { CfnOutput, type CfnResource, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';

@@ -8,7 +8,12 @@ import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3EventArchive, eventArchiveFor } from '../../functions/adapters/s3/event-archive.js';
-import { archiveInterval, archiveKey, IntervalStartError } from '../../functions/app/history-archive.js';
+import {
+  archiveInterval,
+  archiveKey,
+  IntervalStartError,
+  intervalArchiver,
+} from '../../functions/app/history-archive.js';
 import { ConfigError, loadConfig } from '../../functions/config.js';
 import { type CenterEvent, intervalOf, versioned } from '../../functions/domain/history/event.js';
 import type { EventArchive } from '../../functions/domain/history/ports.js';
@@ -99,6 +104,14 @@ describe('archiveInterval', () => {
       'y',
       'z',
     ]);
+  });
+
+  it('is what the minute job calls per ended interval', async () => {
+    const { files, archive } = memoryArchive();
+    const archiveStep = intervalArchiver({ log: logOf([event('a', '2026-12-06T10:15:00Z')]), archive });
+    await archiveStep(START);
+    await archiveStep('2026-12-06T10:30:00.000Z');
+    expect([...files.keys()]).toEqual([archiveKey(START)]);
   });
 
   it('writes nothing for an interval without events', async () => {
