@@ -37,6 +37,11 @@ export interface AppConfig {
   };
   readonly tableName: string;
   readonly bucketName: string;
+  /**
+   * Bucket the raw events are archived to for Athena (EVENTS_BUCKET), under `events/`; absent = no archive
+   * in AWS (locally the stack archives to a folder instead).
+   */
+  readonly eventsBucket?: string;
   /** Endpoints for the embedded local stack; absent in AWS. */
   readonly dynamodbEndpoint?: string;
   readonly s3Endpoint?: string;
@@ -187,6 +192,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     tableName: required(env, 'TABLE_NAME'),
     bucketName: required(env, 'BUCKET_NAME'),
+    ...eventsBucket(env),
     ...(dynamo ? { dynamodbEndpoint: url('DYNAMODB_ENDPOINT', dynamo) } : {}),
     ...(s3 ? { s3Endpoint: url('S3_ENDPOINT', s3) } : {}),
     region: optional(env, 'AWS_REGION') ?? 'us-east-1',
@@ -202,6 +208,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: logLevel(env),
     channels: channelSettings(env),
   };
+}
+
+function eventsBucket(env: Env): Pick<AppConfig, 'eventsBucket'> {
+  const bucket = optional(env, 'EVENTS_BUCKET');
+  if (bucket === undefined) return {};
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    throw new ConfigError('EVENTS_BUCKET', `must be an S3 bucket name, got "${bucket}"`);
+  return { eventsBucket: bucket };
 }
 
 function push(env: Env): Pick<AppConfig, 'push'> {

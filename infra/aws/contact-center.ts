@@ -43,6 +43,7 @@ export function createContactCenter(
     settings,
     table: stateful.table,
     recordings: stateful.recordings,
+    analytics: stateful.analytics.bucket,
     ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
   });
   return { stateful, service };

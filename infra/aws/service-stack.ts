@@ -13,6 +13,7 @@ import { SCHEDULE_INPUT } from '../../functions/workers/scheduled-jobs.js';
 import { AccessLogBucket } from './constructs/access-log-bucket.js';
 import { AdminBootstrap } from './constructs/admin-bootstrap.js';
 import { Alarms } from './constructs/alarms.js';
+import { acknowledgeArchiveWrite, grantArchiveWrite } from './constructs/analytics.js';
 import { AppFunction } from './constructs/app-function.js';
 import { AppSecrets } from './constructs/app-secrets.js';
 import { WEBHOOK_ALIASES } from './constructs/bundling.js';
@@ -32,6 +33,8 @@ export interface ServiceStackProps extends StackProps {
   readonly settings: DeploySettings;
   readonly table: ITable;
   readonly recordings: IBucket;
+  /** Where the minute job archives raw events (EVENTS_BUCKET). @default no archive */
+  readonly analytics?: IBucket;
   /** Built web app. @default <repo>/web/dist */
   readonly webDistDir?: string;
 }
@@ -43,6 +46,7 @@ export interface ServiceStackProps extends StackProps {
 const STATEFUL_REFS = {
   tableArn: 'ContactCenterData:ExportsOutputFnGetAttDataTableArn1432CF64',
   recordingsArn: 'ContactCenterData:ExportsOutputFnGetAttRecordingsBucketArnBA846458',
+  analyticsArn: 'ContactCenterData:ExportsOutputFnGetAttAnalyticsBucketArn6FF3E8A2',
 };
 
 const source = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -212,6 +216,12 @@ export class ServiceStack extends Stack {
     for (const fn of [this.api.fn, this.worker.fn]) {
       props.recordings.grantRead(fn);
       grantWriteNew(props.recordings, fn);
+    }
+    // The minute job archives each ended interval's events; it may only add files under events/.
+    if (props.analytics) {
+      this.scheduled.fn.addEnvironment('EVENTS_BUCKET', props.analytics.bucketName);
+      grantArchiveWrite(props.analytics, this.scheduled.fn);
+      acknowledgeArchiveWrite(this.scheduled, STATEFUL_REFS.analyticsArn);
     }
     for (const owner of [this.webhooks, this.api, this.worker, this.scheduled, this.reconciler, this.push]) {
       acknowledgeTableGrant(owner, STATEFUL_REFS.tableArn);

@@ -86,7 +86,7 @@ describe('stateful stack', () => {
     });
   });
 
-  it('refuses plain HTTP on both buckets', () => {
+  it('refuses plain HTTP on every bucket', () => {
     const policies = s.statefulTemplate.findResources('AWS::S3::BucketPolicy');
     const buckets = Object.values(policies).map((p) => {
       const props = p.Properties as { Bucket: { Ref: string }; PolicyDocument: { Statement: unknown[] } };
@@ -97,6 +97,6 @@ describe('stateful stack', () => {
       );
       return denies ? props.Bucket.Ref : undefined;
     });
-    expect(buckets.sort()).toEqual(['AccessLogsBucket', 'RecordingsBucket']);
+    expect(buckets.sort()).toEqual(['AccessLogsBucket', 'AnalyticsBucket', 'RecordingsBucket']);
   });
 });

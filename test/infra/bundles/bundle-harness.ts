@@ -75,6 +75,8 @@ export async function runBundle(id: FunctionId, options: RunOptions = {}): Promi
       ...localEnvironment(fn, {
         TABLE_NAME: LOCAL_TABLE,
         BUCKET_NAME: LOCAL_BUCKET,
+        // The minute job's event archive bucket: the local bucket stands in for it, as for recordings.
+        EVENTS_BUCKET: LOCAL_BUCKET,
         SESSION_KEY_SECRET_ID: SECRET_IDS.session,
         ORIGIN_VERIFY_SECRET_ID: SECRET_IDS.originVerify,
         TWILIO_API_KEY_SECRET_ID: SECRET_IDS.apiKey,
