@@ -2,6 +2,7 @@
 // wrap-up timer, and the provisioned TaskRouter SIDs (cached per container: they change only when
 // provisioning runs again). Built once per door from the composition root's dependencies.
 import type { AppConfig } from '../config.js';
+import type { EventArchive } from '../domain/history/ports.js';
 import type { JobQueue } from '../domain/jobs.js';
 import type { Logger } from '../domain/logger.js';
 import type { MessagingPort } from '../domain/messaging-port.js';
@@ -19,6 +20,7 @@ import {
 import type { TaskRouterPort } from '../domain/taskrouter-port.js';
 import type { TelephonyPort } from '../domain/telephony-port.js';
 import { createHistory, type History } from './history/history.js';
+import { intervalArchiver } from './history-archive.js';
 import { hotlinesOf, lineOf } from './hotlines.js';
 import { createPublisher, type Publish } from './push.js';
 
@@ -38,6 +40,8 @@ export interface CenterPorts {
   readonly jobs?: JobQueue;
   /** Sends to the push channel's open pages (functions/app/push.ts); absent, pages poll. */
   readonly push?: PushTransport;
+  /** Where ended intervals' raw events are archived for SQL; absent, nothing is archived. */
+  readonly eventArchive?: EventArchive;
 }
 
 /** What use cases that touch no outside system need. */
@@ -89,6 +93,9 @@ export function createCenter(
     clock: ports.clock,
     timeZone: ports.config.timeZone,
     logger: ports.logger,
+    ...(ports.eventArchive
+      ? { archive: intervalArchiver({ log: ports.store.events, archive: ports.eventArchive }) }
+      : {}),
   });
   const center: Center = {
     ...ports,

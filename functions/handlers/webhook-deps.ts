@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoStore } from '../adapters/dynamo/store.js';
 import { createPowertoolsLogger, type LambdaLogger } from '../adapters/logging/powertools-logger.js';
 import { createApiGatewayPush } from '../adapters/push/api-gateway-push.js';
+import { eventArchiveFor } from '../adapters/s3/event-archive.js';
 import { createTwilioPorts } from '../adapters/twilio/twilio-ports.js';
 import { withTicketHistory } from '../app/history/ticket-history.js';
 import { type AppConfig, loadConfig } from '../config.js';
@@ -48,6 +49,8 @@ export async function webhookDeps(
     timeZone: config.timeZone,
   });
   const jobs = lambdaJobs(config);
+  // Only the scheduled function is given the bucket: it archives what the minute job rebuilt.
+  const eventArchive = eventArchiveFor(config);
   const secrets = await resolveSecrets(config, readSecret);
   // Every function that changes what a desk shows publishes through the WebSocket API's management endpoint.
   const push = config.push?.callbackUrl
@@ -66,5 +69,6 @@ export async function webhookDeps(
     logger,
     ...(jobs ? { jobs } : {}),
     ...(push ? { push } : {}),
+    ...(eventArchive ? { eventArchive } : {}),
   };
 }

@@ -38,6 +38,7 @@ import { lockDataDir } from './data-dir-lock.js';
 import { type DemoDataReport, loadDemoData } from './demo-loader.js';
 import { unverifiedSigner } from './dynalite-in-process.js';
 import { type DynaliteServer, type EmbeddedServer, startDynalite } from './dynalite-server.js';
+import { openEventArchiveDir } from './event-archive-dir.js';
 import { inProcessFetch } from './in-process-fetch.js';
 import { createLocalChannels, LOCAL_FAX_SECRET, type LocalChannels } from './local-channels.js';
 import { LOCAL_BUCKET, LOCAL_TABLE, LOCAL_TWILIO, localConfig, localSessionKey } from './local-config.js';
@@ -326,6 +327,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log,
     });
     cleanups.push(() => channels.stop());
+    // Raw events for `npm run sql`: beside the data when it is kept, else in a temp folder gone at stop.
+    const eventFiles = openEventArchiveDir(dataDir);
+    cleanups.push(() => eventFiles.stop());
+    if (!dataDir) log(`event files for npm run sql -- --dir ${eventFiles.dir}`);
     push = createLocalPush({ store, clock, logger, sessionKey: secrets.sessionKey });
     const deps: AppDeps = {
       config,
@@ -334,6 +339,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       clock,
       logger,
       push: push.transport,
+      eventArchive: eventFiles.archive,
       agentWorkers: twilioAgentWorkers(twilio, store, routing),
       ...createTwilioPorts({
         accountSid: config.twilio.accountSid,

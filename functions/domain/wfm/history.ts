@@ -13,4 +13,3 @@ export type LoadVolumes = (fromIso: string, toIso: string) => Promise<readonly I
 export const INTERVAL_MINUTES = 15;
 export const INTERVAL_MS = INTERVAL_MINUTES * 60_000;
 export const SLOTS_PER_DAY = (24 * 60) / INTERVAL_MINUTES;
-
