@@ -73,16 +73,13 @@ export function nextDate(date: string): string {
 
 /** ISO week (`2026-W49`) of a local date. */
 export function isoWeek(date: string): string {
+  // The week belongs to the year of its Thursday; week 1 holds January 4th.
   const d = new Date(`${date}T00:00:00Z`);
-  const day = (d.getUTCDay() + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - day + 3);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) + 3);
   const year = d.getUTCFullYear();
-  const firstThursday = new Date(Date.UTC(year, 0, 4));
-  const week =
-    1 +
-    Math.round(
-      (d.getTime() - firstThursday.getTime()) / 604_800_000 - (((firstThursday.getUTCDay() + 6) % 7) - 3) / 7,
-    );
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const firstThursday = new Date(jan4.getTime() - (((jan4.getUTCDay() + 6) % 7) - 3) * 86_400_000);
+  const week = 1 + Math.round((d.getTime() - firstThursday.getTime()) / 604_800_000);
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
