@@ -208,6 +208,27 @@ describe('role matrix', () => {
     },
     { op: 'wfm.forecast', method: 'GET', path: () => '/api/wfm/forecast', roles: LEADS, ok: 200 },
     {
+      op: 'reports.kpis',
+      method: 'GET',
+      path: () => '/api/reports/kpis?from=2026-03-01&to=2026-03-07&groupBy=day',
+      roles: LEADS,
+      ok: 200,
+    },
+    {
+      op: 'reports.calls',
+      method: 'GET',
+      path: () => '/api/reports/calls?from=2026-03-01&to=2026-03-01',
+      roles: LEADS,
+      ok: 200,
+    },
+    {
+      op: 'reports.agentStates',
+      method: 'GET',
+      path: () => '/api/reports/agent-states?from=2026-03-01&to=2026-03-07',
+      roles: LEADS,
+      ok: 200,
+    },
+    {
       op: 'wfm.plan',
       method: 'POST',
       path: () => '/api/wfm/plan',

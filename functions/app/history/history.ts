@@ -15,7 +15,7 @@ import {
   type NewCenterEvent,
   versioned,
 } from '../../domain/history/event.js';
-import type { KpiOptions } from '../../domain/history/kpis.js';
+import { DEFAULT_KPI_OPTIONS, type KpiOptions } from '../../domain/history/kpis.js';
 import { type Measures, mergeMeasures, rollUpEvents } from '../../domain/history/measures.js';
 import type { Rollup } from '../../domain/history/ports.js';
 import {
@@ -24,6 +24,7 @@ import {
   type GroupBy,
   localDate,
   type Report,
+  timeKey,
 } from '../../domain/history/report.js';
 import type { Logger } from '../../domain/logger.js';
 import type { Clock, Store } from '../../domain/ports.js';
@@ -211,6 +212,27 @@ export function createHistory(deps: HistoryDeps) {
     return { rows: byValue.rows, total: buildReport(center, 'day', timeZone, query.options).total };
   }
 
+  /** Each value's figures per local day (e.g. every agent's time in each state, day by day). */
+  async function byDayAndValue(
+    dimension: Exclude<Dimension, 'center'>,
+    from: string,
+    to: string,
+  ): Promise<{ day: string; value: string; measures: Measures }[]> {
+    const rollups = await rollupsFor(dimension, { from, to, groupBy: 'day', options: DEFAULT_KPI_OPTIONS });
+    const out = new Map<string, { day: string; value: string; measures: Measures }>();
+    for (const r of rollups) {
+      const day = timeKey(r, 'day', timeZone);
+      for (const [value, m] of Object.entries(r.values)) {
+        const key = `${day}|${value}`;
+        const was = out.get(key);
+        out.set(key, { day, value, measures: was ? mergeMeasures(was.measures, m) : m });
+      }
+    }
+    return [...out.values()].sort((a, b) =>
+      a.day === b.day ? (a.value < b.value ? -1 : 1) : a.day < b.day ? -1 : 1,
+    );
+  }
+
   /** The whole center's volume and handle time per interval: the planning forecast's history. */
   async function volumes(fromIso: string, toIso: string) {
     const rollups = await store.rollups.list('center', 'interval', intervalOf(fromIso), toIso);
@@ -225,7 +247,7 @@ export function createHistory(deps: HistoryDeps) {
     });
   }
 
-  return { record, rollUp, report, volumes };
+  return { record, rollUp, report, byDayAndValue, volumes };
 }
 
 /** A report on one value (by time) reads that value as the whole center's figures. */

@@ -46,6 +46,31 @@ export function localWeekdayHour(at: string | number, timeZone: string): { weekd
   return { weekday: WEEKDAYS.indexOf(p.weekday ?? 'Mon') + 1, hour: Number(p.hour) };
 }
 
+/** The UTC instant (ms) of local midnight starting a date (YYYY-MM-DD) in a time zone. */
+export function localMidnight(date: string, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const wall = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+  // The zone's offset at a guess, then at the corrected instant (twice settles a DST change).
+  let at = wall;
+  for (let i = 0; i < 2; i++) {
+    const p = partsIn(at, timeZone);
+    const shown = Date.UTC(
+      Number(p.year),
+      Number(p.month) - 1,
+      Number(p.day),
+      Number(p.hour),
+      Number(p.minute),
+    );
+    at += wall - shown;
+  }
+  return at;
+}
+
+/** The next local date after a date. */
+export function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** ISO week (`2026-W49`) of a local date. */
 export function isoWeek(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -34,6 +34,7 @@
 // |                          |       |            |       | every action audited                         |
 // | dialRefusals.list        |  no   |    yes     |  yes  | refused outbound calls and texts, bursts     |
 // | dialPolicy.get/replace   |  no   |    no      |  yes  | where the center may call; changes audited   |
+// | reports.*                |  no   |    yes     |  yes  | KPIs, call log, agent state log, CSV         |
 // | wfm.*                    |  no   |    yes     |  yes  | Erlang C/B, forecast, staffing plan          |
 //
 // Roles are not a hierarchy in storage (a user holds a list), so each row names every role it admits.
@@ -124,6 +125,9 @@ export const ACCESS = {
   'dialRefusals.list': LEADS,
   'dialPolicy.get': ADMINS,
   'dialPolicy.replace': ADMINS,
+  'reports.kpis': LEADS,
+  'reports.calls': LEADS,
+  'reports.agentStates': LEADS,
   'wfm.erlangC': LEADS,
   'wfm.erlangB': LEADS,
   'wfm.forecast': LEADS,

@@ -14,6 +14,7 @@ import { registerDialPolicyRoutes } from './dial-policy-routes.js';
 import { registerDraftRoutes } from './draft-routes.js';
 import { createGuard } from './guard.js';
 import { registerPushRoutes } from './push-routes.js';
+import { registerReportRoutes } from './report-routes.js';
 import { registerSupervisorRoutes } from './supervisor-routes.js';
 import { registerTaskRoutes } from './task-routes.js';
 import { registerTicketRoutes } from './ticket-routes.js';
@@ -49,6 +50,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
     logger: deps.logger,
   });
   registerWfmRoutes(app, deps, guard, history.volumes);
+  registerReportRoutes(app, deps, guard, history);
   if (deps.channels) registerChannelApi(app, { ...deps, ...deps.channels }, guard);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
