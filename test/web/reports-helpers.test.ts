@@ -1,7 +1,7 @@
 // The reports page's pure helpers: the weekday × hour heatmap binned from hourly rows, how a KPI value
 // reads, the default date range on the center's calendar, and the report and CSV URLs.
 import { describe, expect, it } from 'vitest';
-import { addDays, centerToday, lastDays } from '../../web/src/reports/dates.js';
+import { addDays, centerToday, everyDay, lastDays } from '../../web/src/reports/dates.js';
 import { formatDuration, formatKpi } from '../../web/src/reports/format.js';
 import { hourHeatmap, weekdayOf } from '../../web/src/reports/heatmap.js';
 import { reportPath } from '../../web/src/reports/reports-api.js';
@@ -76,6 +76,16 @@ describe('the date range', () => {
   it('counts the last seven days including today, across month ends', () => {
     expect(lastDays('2026-12-03', 7)).toEqual({ from: '2026-11-27', to: '2026-12-03' });
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+  });
+
+  it('fills the quiet days a day report leaves out, keeping the rows it has', () => {
+    const rows = [{ key: '2026-12-02', values: { offered: 3 } as Record<string, number> }];
+    expect(everyDay(rows, '2026-11-30', '2026-12-03', {}).map((r) => [r.key, r.values])).toEqual([
+      ['2026-11-30', {}],
+      ['2026-12-01', {}],
+      ['2026-12-02', { offered: 3 }],
+      ['2026-12-03', {}],
+    ]);
   });
 });
 

@@ -114,7 +114,7 @@ function CallRow({ call }: { call: CallLogItem }) {
       </td>
       <td>{direction ? text(`direction_${direction}`) : call.direction}</td>
       <td>{call.direction === 'outbound' ? call.to : call.from}</td>
-      <td>{call.hotline}</td>
+      <td>{call.hotline ?? NOTHING}</td>
       <td>
         {call.customerId ? (
           <Link to={`/agent/customers/${encodeURIComponent(call.customerId)}`}>{call.customerId}</Link>

@@ -2,6 +2,7 @@
 // line on a percent axis), the weekday × hour heatmap of calls offered, and calls by region.
 import { useMemo } from 'react';
 import { useLang } from '../i18n.js';
+import { everyDay } from './dates.js';
 import { formatKpi } from './format.js';
 import { hourHeatmap } from './heatmap.js';
 import type { KpiReport } from './reports-api.js';
@@ -13,13 +14,14 @@ const nameOf = (report: KpiReport, id: string, lang: 'zh' | 'en') =>
 
 const COLORS = { offered: '#8aa4c8', answered: '#3b8a4f', abandoned: '#c0504d', serviceLevel: '#d9822b' };
 
-export function TrendChart({ report }: { report: KpiReport }) {
+export function TrendChart({ report, from, to }: { report: KpiReport; from: string; to: string }) {
   const { lang } = useLang();
   const option = useMemo(() => {
+    const rows = report.groupBy === 'day' ? everyDay(report.rows, from, to, {}) : report.rows;
     const bar = (id: 'offered' | 'answered' | 'abandoned') => ({
       name: nameOf(report, id, lang),
       type: 'bar' as const,
-      data: report.rows.map((r) => r.values[id] ?? 0),
+      data: rows.map((r) => r.values[id] ?? 0),
       itemStyle: { color: COLORS[id] },
     });
     const sl = nameOf(report, 'serviceLevel', lang);
@@ -32,7 +34,7 @@ export function TrendChart({ report }: { report: KpiReport }) {
       },
       legend: { top: 0 },
       grid: { left: 44, right: 52, top: 36, bottom: 30 },
-      xAxis: { type: 'category' as const, data: report.rows.map((r) => r.key) },
+      xAxis: { type: 'category' as const, data: rows.map((r) => r.key) },
       yAxis: [
         { type: 'value' as const, minInterval: 1 },
         {
@@ -52,12 +54,12 @@ export function TrendChart({ report }: { report: KpiReport }) {
           type: 'line' as const,
           yAxisIndex: 1,
           connectNulls: true,
-          data: report.rows.map((r) => r.values.serviceLevel ?? null),
+          data: rows.map((r) => r.values.serviceLevel ?? null),
           itemStyle: { color: COLORS.serviceLevel },
         },
       ],
     };
-  }, [report, lang]);
+  }, [report, lang, from, to]);
   const element = useEChart(option);
   return <div ref={element} className="report-chart" data-testid="trend-chart" />;
 }

@@ -54,7 +54,7 @@ export function Dashboard({ from, to, groupBy, slSeconds }: DashboardProps) {
         <KpiCards report={trend.report} />
       </Card>
       <Card title={text('trend')} testId="trend">
-        <TrendChart report={trend.report} />
+        <TrendChart report={trend.report} from={from} to={to} />
       </Card>
       <div className="chart-pair">
         <Card title={text('heatmap')} testId="heatmap">

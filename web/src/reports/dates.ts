@@ -19,3 +19,20 @@ export function addDays(date: string, days: number): string {
 export function lastDays(today: string, days: number): { from: string; to: string } {
   return { from: addDays(today, -(days - 1)), to: today };
 }
+
+/**
+ * Rows for every date from `from` to `to`, a date with no row getting empty values: the report leaves
+ * quiet days out, and a trend that skipped them would draw two busy days as if they were neighbours.
+ */
+export function everyDay<V>(
+  rows: readonly { key: string; values: V }[],
+  from: string,
+  to: string,
+  empty: V,
+): { key: string; values: V }[] {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const out: { key: string; values: V }[] = [];
+  for (let day = from; day <= to && out.length <= 400; day = addDays(day, 1))
+    out.push(byKey.get(day) ?? { key: day, values: empty });
+  return out;
+}

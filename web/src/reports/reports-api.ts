@@ -38,7 +38,7 @@ export interface CallLogItem {
   readonly direction: string;
   readonly from: string;
   readonly to: string;
-  readonly hotline: string;
+  readonly hotline?: string;
   readonly customerId?: string;
   readonly queue?: string;
   readonly agentId?: string;
