@@ -204,6 +204,14 @@ describe.runIf(browserAvailable())('the Reports page in Chromium', () => {
     await shot(supervisor, 'reports-dashboard');
   });
 
+  it('counts the service level against the threshold picked', async () => {
+    await supervisor.locator('select[name=slSeconds]').selectOption('30');
+    // The 30-second wait now counts: three answered in time of four (no short abandons).
+    await kpi('serviceLevel').getByText('75.0%').waitFor(WITHIN);
+    await supervisor.locator('select[name=slSeconds]').selectOption('20');
+    await kpi('serviceLevel').getByText('50.0%').waitFor(WITHIN);
+  });
+
   it('ranks agents by calls handled and sorts by handle time both ways', async () => {
     const order = () => supervisor.getByTestId('ranking-row').locator('th').allTextContents();
     await expect.poll(order, WITHIN).toEqual(['1001', '1002']);
@@ -240,7 +248,9 @@ describe.runIf(browserAvailable())('the Reports page in Chromium', () => {
     await answered.locator('summary').click();
     await answered.locator('.call-path li').first().waitFor(WITHIN);
     expect(await answered.locator('.call-path li').count()).toBe(4);
-    expect(await answered.locator('summary').textContent()).toContain('call.answered 1001');
+    expect(await answered.locator('summary').textContent()).toBe(
+      'received › queued general › answered 1001 › handled 1001',
+    );
 
     await supervisor.getByTestId('call-log').locator('input[name=agent]').fill('1002');
     await supervisor.getByTestId('call-log').getByRole('button', { name: 'Filter' }).click();

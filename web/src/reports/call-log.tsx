@@ -150,17 +150,22 @@ function CallRow({ call }: { call: CallLogItem }) {
   );
 }
 
-/** "queued › answered 1001 › handled", opened to show each step's time. */
+/** "received › queued general › answered 1001 › handled 1001", opened to show each step's time. */
 function CallPath({ path }: { path: CallLogItem['path'] }) {
   if (path.length === 0) return <>{NOTHING}</>;
-  const step = (p: CallLogItem['path'][number]) => [p.type, p.agent, p.queue].filter(Boolean).join(' ');
+  // Compact: the event without its "call." prefix, the queue only where the call entered one.
+  const short = (p: CallLogItem['path'][number]) =>
+    [p.type.replace(/^call\./, ''), p.agent, p.type === 'call.queued' ? p.queue : undefined]
+      .filter(Boolean)
+      .join(' ');
+  const full = (p: CallLogItem['path'][number]) => [p.type, p.agent, p.queue].filter(Boolean).join(' ');
   return (
     <details className="call-path">
-      <summary>{path.map(step).join(' › ')}</summary>
+      <summary>{path.map(short).join(' › ')}</summary>
       <ol>
         {path.map((p) => (
           <li key={`${p.at}-${p.type}-${p.agent ?? ''}`}>
-            <CenterTime at={p.at} clock /> {step(p)}
+            <CenterTime at={p.at} clock /> {full(p)}
           </li>
         ))}
       </ol>

@@ -17,10 +17,23 @@ export interface DashboardProps {
   readonly slSeconds: number;
 }
 
-function Card({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+function Card({
+  title,
+  testId,
+  action,
+  children,
+}: {
+  title: string;
+  testId: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section className="card" data-testid={testId}>
-      <h3>{title}</h3>
+      <div className="card-head">
+        <h3>{title}</h3>
+        {action}
+      </div>
       {children}
     </section>
   );
@@ -69,12 +82,18 @@ export function Dashboard({ from, to, groupBy, slSeconds }: DashboardProps) {
             ))}
         </Card>
       </div>
-      <Card title={text('ranking')} testId="ranking">
-        <CsvLink what="kpis" query={{ ...base, groupBy: 'agent' }} testId="ranking-csv" />
+      <Card
+        title={text('ranking')}
+        testId="ranking"
+        action={<CsvLink what="kpis" query={{ ...base, groupBy: 'agent' }} testId="ranking-csv" />}
+      >
         {agents.report && <AgentRanking report={agents.report} />}
       </Card>
-      <Card title={text('byGroup', { group: text(`group_${groupBy}`) })} testId="by-group">
-        <CsvLink what="kpis" query={main} testId="kpis-csv" />
+      <Card
+        title={text('byGroup', { group: text(`group_${groupBy}`) })}
+        testId="by-group"
+        action={<CsvLink what="kpis" query={main} testId="kpis-csv" />}
+      >
         {table.report && <KpiTable report={table.report} groupLabel={text(`group_${groupBy}`)} />}
       </Card>
     </div>
