@@ -4,6 +4,7 @@ import { api, type Me } from './api.js';
 import { DeskProvider } from './desk/desk-provider.js';
 import { LangProvider, useLang } from './i18n.js';
 import { PLANNING_LABELS } from './labels-planning.js';
+import { REPORTS_LABELS } from './labels-reports.js';
 import { Link } from './link.js';
 import { AccountPage } from './pages/account-page.js';
 import { AgentPage } from './pages/agent-page.js';
@@ -14,10 +15,11 @@ import { SupervisorPage } from './pages/supervisor-page.js';
 import { UsersPage } from './pages/users-page.js';
 import { matchRoute, navigate, usePath } from './router.js';
 
-// Planning carries the charting library: only supervisors who open it download it.
+// Planning and reports carry the charting library: only supervisors who open them download it.
 const PlanningPage = lazy(() =>
   import('./pages/planning-page.js').then((m) => ({ default: m.PlanningPage })),
 );
+const ReportsPage = lazy(() => import('./pages/reports-page.js').then((m) => ({ default: m.ReportsPage })));
 
 type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; me: Me };
 
@@ -66,6 +68,12 @@ function Shell() {
         <PlanningPage me={signedIn} />
       </Suspense>
     );
+  else if (route.page === 'reports')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <ReportsPage me={signedIn} />
+      </Suspense>
+    );
   else if (route.page === 'account') body = <AccountPage me={signedIn} />;
   else if (route.page === 'users') body = <UsersPage me={signedIn} />;
   else body = <AgentPage me={signedIn} />;
@@ -96,6 +104,11 @@ function Header({ me, onSignedOut }: { me: Me | undefined; onSignedOut: () => vo
         {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
           <Link to="/planning" data-testid="planning-link">
             {PLANNING_LABELS.planning[lang]}
+          </Link>
+        )}
+        {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
+          <Link to="/reports" data-testid="reports-link">
+            {REPORTS_LABELS.reports[lang]}
           </Link>
         )}
         <Link to="/phone">{t('callerPhone')}</Link>

@@ -29,6 +29,7 @@ export type Route =
   | { readonly page: 'customer'; readonly id: string }
   | { readonly page: 'supervisor' }
   | { readonly page: 'planning' }
+  | { readonly page: 'reports' }
   | { readonly page: 'phone' }
   | { readonly page: 'account' }
   | { readonly page: 'users' }
@@ -43,6 +44,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/agent') return { page: 'agent' };
   if (clean === '/supervisor') return { page: 'supervisor' };
   if (clean === '/planning') return { page: 'planning' };
+  if (clean === '/reports') return { page: 'reports' };
   if (clean === '/phone') return { page: 'phone' };
   if (clean === '/account') return { page: 'account' };
   if (clean === '/admin/users') return { page: 'users' };
