@@ -35,6 +35,7 @@ import { type CspSources, cspSourcesFor } from '../../functions/http/content-sec
 import type { AppDeps } from '../../functions/http/deps.js';
 import { type PeriodicResult, runPeriodicJobs } from '../../functions/workers/periodic-jobs.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { loadDemoHistory } from './demo/history.js';
 import { type DemoDataReport, loadDemoData } from './demo-loader.js';
 import { unverifiedSigner } from './dynalite-in-process.js';
 import { type DynaliteServer, type EmbeddedServer, startDynalite } from './dynalite-server.js';
@@ -68,6 +69,11 @@ export interface LocalStackOptions {
   readonly clock?: TimerClock;
   /** Load the demo users, customers and tickets (idempotent). Default true. */
   readonly demoData?: boolean;
+  /**
+   * Write eight weeks of demo history (calls, states, surveys, tickets) in the background after start, once
+   * per data folder, so reports and the forecast have something to show. Default false: `npm start` asks.
+   */
+  readonly demoHistory?: boolean;
   /** Folder of the built web app. Default web/dist of this repository. */
   readonly webRoot?: string;
   /**
@@ -112,6 +118,8 @@ export interface LocalStack {
   runPeriodicJobs(): Promise<PeriodicResult>;
   /** Reconciliation now (open calls, recordings, tasks against the twin), as at start and every minute. */
   reconcile(): Promise<ReconcileReport>;
+  /** Settles once the demo history is written (at once when none was asked for). */
+  readonly demoHistoryLoaded: Promise<void>;
   /** Rebuilds the history's rollups now (the minute job's round); undefined when it failed (logged). */
   rollUpHistory(): Promise<Awaited<ReturnType<Center['history']['rollUp']>> | undefined>;
   /** What reconciliation did at start, before the stack took requests from anyone but the twin. */
@@ -399,6 +407,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         logger.error('history roll-up failed', { error: String(error) });
         return undefined;
       });
+    const historyLoad = new AbortController();
+    const demoHistoryLoaded = options.demoHistory
+      ? seedDemoHistory(ivr.history, store, clock.now(), config.timeZone, historyLoad.signal, log).catch(
+          (error: unknown) => {
+            logger.error('demo history not loaded', { error: String(error) });
+          },
+        )
+      : Promise.resolve();
+    // A stop during the load waits for the batch under way, not for eight weeks.
+    cleanups.push(async () => {
+      historyLoad.abort();
+      await demoHistoryLoaded;
+    });
     if (options.periodicJobs ?? options.clock === undefined) {
       const periodic = startLocalPeriodicJobs(() => runPeriodicJobs(ivr), clock);
       cleanups.push(() => periodic.stop());
@@ -419,6 +440,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       runPeriodicJobs: () => runPeriodicJobs(ivr),
       reconcile: reconcileNow,
       rollUpHistory,
+      demoHistoryLoaded,
       reconciledAtStart,
       ...(demo ? { demo } : {}),
       stop,
@@ -444,4 +466,26 @@ function headAsGet(listener: Listener): Listener {
     const full = await listener(new Request(request, { method: 'GET' }), env);
     return new Response(null, { status: full.status, headers: new Headers(full.headers) });
   };
+}
+
+const DEMO_HISTORY_SETTING = 'demo-history';
+
+/** The demo history, once per data folder: a setting says it is there. */
+async function seedDemoHistory(
+  history: Center['history'],
+  store: Store,
+  nowMs: number,
+  timeZone: string,
+  signal: AbortSignal,
+  log: (line: string) => void,
+): Promise<void> {
+  if (await store.settings.get(DEMO_HISTORY_SETTING)) return;
+  log('demo history: writing eight weeks of calls in the background (reports fill in within a minute) ...');
+  const began = Date.now();
+  const loaded = await loadDemoHistory(history, { nowMs, timeZone, signal });
+  if (!loaded) return;
+  await store.settings.put(DEMO_HISTORY_SETTING, { at: new Date(nowMs).toISOString(), calls: loaded.calls });
+  log(
+    `demo history: ${loaded.calls} calls over ${loaded.days} days written in ${((Date.now() - began) / 1000).toFixed(0)} s`,
+  );
 }

@@ -64,7 +64,7 @@ const GROUP_ZH: Record<GroupBy, string> = {
   month: '月份',
   hotline: '热线',
   queue: '队列',
-  agent: '坐席',
+  agent: '座席',
   region: '地区',
   language: '语言',
   tier: '客户等级',
@@ -184,8 +184,9 @@ export async function callLog(
     : { day: new Date(Date.parse(range.to) - 1).toISOString().slice(0, 10) };
   const items: CallLogEntry[] = [];
   while (position && items.length < q.limit) {
+    // Never more than the page still needs, so a page holds at most `limit` calls.
     const page = await store.calls.byDay(position.day, {
-      limit: PAGE,
+      limit: Math.min(PAGE, q.limit - items.length),
       ...(position.page ? { cursor: position.page } : {}),
     });
     const inRange = page.items.filter((c) => c.startedAt >= range.from && c.startedAt < range.to);
@@ -243,7 +244,7 @@ const CALL_HEADERS: Record<ReportLanguage, readonly string[]> = {
     '热线',
     '客户',
     '队列',
-    '坐席',
+    '座席',
     '结果',
     '等待(秒)',
     '通话(秒)',
@@ -342,7 +343,7 @@ const STATE_HEADERS: Record<ReportLanguage, readonly string[]> = {
     'Handle time s',
   ],
   zh: [
-    '坐席',
+    '座席',
     '日期',
     '空闲(秒)',
     '忙碌(秒)',

@@ -223,7 +223,7 @@ export function demoHistory(options: DemoHistoryOptions): DemoHistory {
         continue;
       }
       const agent = pick(agents);
-      const wait = Math.round(exp(9 * busy));
+      const wait = Math.round(exp(6 * busy));
       let answeredMs = queuedMs + wait * 1000;
       if (random() < 0.04) {
         const missedBy = pick(AGENTS.filter((a) => a !== agent));
@@ -384,10 +384,17 @@ function weekdayOf(date: string, timeZone: string): number {
 }
 
 /** Writes the history through the event path in batches, then rolls it up; reports what it wrote. */
-export async function loadDemoHistory(history: History, options: DemoHistoryOptions) {
+export async function loadDemoHistory(
+  history: History,
+  options: DemoHistoryOptions & { readonly signal?: AbortSignal },
+) {
   const made = demoHistory(options);
   const BATCH = 200;
-  for (let i = 0; i < made.events.length; i += BATCH) await history.record(made.events.slice(i, i + BATCH));
+  for (let i = 0; i < made.events.length; i += BATCH) {
+    // A stack stopping mid-load stops here; the next start writes the rest (ids make it idempotent).
+    if (options.signal?.aborted) return undefined;
+    await history.record(made.events.slice(i, i + BATCH));
+  }
   const rolled = await history.rollUp();
   return { calls: made.calls, events: made.events.length, days: made.days.length, rolled };
 }
