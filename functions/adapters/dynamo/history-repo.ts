@@ -13,7 +13,7 @@ import { fromItem, type Item, putIf, type TableAccess } from './table-access.js'
 async function queryEvery(
   t: TableAccess,
   input: {
-    index?: 'gsi1' | 'gsi2';
+    index?: 'gsi2';
     pk: string;
     between?: readonly [string, string];
   },
@@ -33,6 +33,8 @@ async function queryEvery(
           ':pk': input.pk,
           ...(input.between ? { ':a': input.between[0], ':b': input.between[1] } : {}),
         },
+        // The table's own partitions read what was just written (a call's events at its completion).
+        ...(input.index ? {} : { ConsistentRead: true }),
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
@@ -51,16 +53,16 @@ export function createEventLog(t: TableAccess): EventLog {
     async append(list) {
       const written = await Promise.all(
         list.map(async (event) => {
+          // A call's events share its partition (read back in one consistent query, no index to write);
+          // any other event is an item of its own. Either way the key is made from the id alone.
           const item: Item = {
             ...event,
-            pk: keys.historyEvent(event.id),
-            sk: keys.ITEM_SK,
+            ...(event.callSid
+              ? { pk: keys.historyCall(event.callSid), sk: keys.historyEventSk(event.id) }
+              : { pk: keys.historyEvent(event.id), sk: keys.ITEM_SK }),
             entity: 'event',
             gsi2pk: keys.historyInterval(intervalOfEvent(event.at)),
             gsi2sk: keys.byTime(event.at, event.id),
-            ...(event.callSid
-              ? { gsi1pk: keys.historyCall(event.callSid), gsi1sk: keys.byTime(event.at, event.id) }
-              : {}),
           };
           return (await putIf(t, item, 'attribute_not_exists(pk)')) ? event : undefined;
         }),
@@ -73,7 +75,8 @@ export function createEventLog(t: TableAccess): EventLog {
     },
 
     async ofCall(callSid) {
-      return events(await queryEvery(t, { index: 'gsi1', pk: keys.historyCall(callSid) }));
+      const items = await queryEvery(t, { pk: keys.historyCall(callSid) });
+      return events(items).sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : 1) : a.at < b.at ? -1 : 1));
     },
 
     async dirtyIntervals() {

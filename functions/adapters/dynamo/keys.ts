@@ -58,8 +58,9 @@ export const once = (key: string) => `ONCE#${key}`;
 export const historyEvent = (id: string) => `EVENT#${id}`;
 /** gsi2: the events of one 15-minute interval (its ISO UTC start); sort key `byTime(at, id)`. */
 export const historyInterval = (start: string) => `EVENTS#${start}`;
-/** gsi1: one call's events; sort key `byTime(at, id)`. */
+/** One call's events, one partition; sort key `historyEventSk(id)`. */
 export const historyCall = (callSid: string) => `EVENTCALL#${callSid}`;
+export const historyEventSk = (id: string) => `EVENT#${id}`;
 /** Intervals late events changed since their rollup; sort key the interval start. */
 export const historyDirty = 'EVENTSDIRTY';
 /** One dimension's rollups at one granularity; sort key the interval start or the local date. */

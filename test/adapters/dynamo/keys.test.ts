@@ -113,6 +113,7 @@ const pins = {
   historyEvent: [[keys.historyEvent('tr:task.created:WT1:0'), 'EVENT#tr:task.created:WT1:0']],
   historyInterval: [[keys.historyInterval('2026-12-07T02:15:00.000Z'), 'EVENTS#2026-12-07T02:15:00.000Z']],
   historyCall: [[keys.historyCall('CA1'), 'EVENTCALL#CA1']],
+  historyEventSk: [[keys.historyEventSk('tr:WT1:queued'), 'EVENT#tr:WT1:queued']],
   historyDirty: [[keys.historyDirty, 'EVENTSDIRTY']],
   rollups: [[keys.rollups('agent', 'day'), 'ROLLUP#agent#day']],
   marker: [
