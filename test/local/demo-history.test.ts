@@ -3,6 +3,7 @@
 // again changes nothing.
 import { describe, expect, it } from 'vitest';
 import { createHistory } from '../../functions/app/history/history.js';
+import { createPlanning } from '../../functions/app/planning.js';
 import { DEFAULT_KPI_OPTIONS } from '../../functions/domain/history/kpis.js';
 import { localWeekdayHour } from '../../functions/domain/history/report.js';
 import { demoHistory, loadDemoHistory } from '../../infra/local/demo/history.js';
@@ -49,15 +50,19 @@ describe('demo history', () => {
         timeZone: ZONE,
         logger: createCapturingLogger(),
       });
-      const options = { nowMs: NOW, timeZone: ZONE, weeks: 1, callsPerWeekday: 20 };
+      const options = { nowMs: NOW, timeZone: ZONE, weeks: 3, callsPerWeekday: 20 };
       const loaded = await loadDemoHistory(history, options);
-      const week = { from: '2026-11-29T16:00:00.000Z', to: '2026-12-06T16:00:00.000Z' };
-      const report = await history.report({ ...week, groupBy: 'day', options: DEFAULT_KPI_OPTIONS });
+      const weeks = { from: '2026-11-15T16:00:00.000Z', to: '2026-12-06T16:00:00.000Z' };
+      const report = await history.report({ ...weeks, groupBy: 'day', options: DEFAULT_KPI_OPTIONS });
       expect(report.total.kpis.received).toBe(loaded?.calls);
-      expect(report.rows).toHaveLength(7);
-      expect((await history.volumes(week.from, week.to)).length).toBeGreaterThan(20);
+      expect(report.rows).toHaveLength(21);
+      expect((await history.volumes(weeks.from, weeks.to)).length).toBeGreaterThan(20);
+      // The planning forecast learns from the same rollups.
+      const planning = createPlanning({ clock: ts.clock, timeZone: ZONE, loadVolumes: history.volumes });
+      const forecast = await planning.forecast(14);
+      expect(forecast.ok).toBe(true);
       await loadDemoHistory(history, options);
-      const again = await history.report({ ...week, groupBy: 'day', options: DEFAULT_KPI_OPTIONS });
+      const again = await history.report({ ...weeks, groupBy: 'day', options: DEFAULT_KPI_OPTIONS });
       expect(again.total).toEqual(report.total);
     } finally {
       await ts.stop();
