@@ -43,7 +43,12 @@ import { openEventArchiveDir } from './event-archive-dir.js';
 import { inProcessFetch } from './in-process-fetch.js';
 import { createLocalChannels, LOCAL_FAX_SECRET, type LocalChannels } from './local-channels.js';
 import { LOCAL_BUCKET, LOCAL_TABLE, LOCAL_TWILIO, localConfig, localSessionKey } from './local-config.js';
-import { HISTORY_EVERY_MS, RECONCILE_EVERY_MS, startLocalPeriodicJobs } from './local-periodic-jobs.js';
+import {
+  HISTORY_EVERY_MS,
+  HISTORY_IN_A_MOVE_EVERY_MS,
+  RECONCILE_EVERY_MS,
+  startLocalPeriodicJobs,
+} from './local-periodic-jobs.js';
 import { createLocalPush, type LocalPush, PUSH_PATH } from './push-server.js';
 import { startS3 } from './s3-server.js';
 import { createTwin, type Twin } from './twin/create-twin.js';
@@ -425,7 +430,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       cleanups.push(() => periodic.stop());
       const reconciling = startLocalPeriodicJobs(reconcileNow, clock, RECONCILE_EVERY_MS);
       cleanups.push(() => reconciling.stop());
-      const rollingUp = startLocalPeriodicJobs(rollUpHistory, clock, HISTORY_EVERY_MS);
+      const rollingUp = startLocalPeriodicJobs(
+        rollUpHistory,
+        clock,
+        HISTORY_EVERY_MS,
+        HISTORY_IN_A_MOVE_EVERY_MS,
+      );
       cleanups.push(() => rollingUp.stop());
     }
     return {
@@ -482,7 +492,7 @@ async function seedDemoHistory(
   if (await store.settings.get(DEMO_HISTORY_SETTING)) return;
   log('demo history: writing eight weeks of calls in the background (reports fill in within a minute) ...');
   const began = Date.now();
-  const loaded = await loadDemoHistory(history, { nowMs, timeZone, signal });
+  const loaded = await loadDemoHistory(history, { nowMs, timeZone, signal, yieldMs: 5 });
   if (!loaded) return;
   await store.settings.put(DEMO_HISTORY_SETTING, { at: new Date(nowMs).toISOString(), calls: loaded.calls });
   log(

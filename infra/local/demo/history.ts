@@ -386,7 +386,7 @@ function weekdayOf(date: string, timeZone: string): number {
 /** Writes the history through the event path in batches, then rolls it up; reports what it wrote. */
 export async function loadDemoHistory(
   history: History,
-  options: DemoHistoryOptions & { readonly signal?: AbortSignal },
+  options: DemoHistoryOptions & { readonly signal?: AbortSignal; readonly yieldMs?: number },
 ) {
   const made = demoHistory(options);
   const BATCH = 200;
@@ -394,7 +394,10 @@ export async function loadDemoHistory(
     // A stack stopping mid-load stops here; the next start writes the rest (ids make it idempotent).
     if (options.signal?.aborted) return undefined;
     await history.record(made.events.slice(i, i + BATCH));
+    // Give live requests a turn between batches: someone may place their first call while this runs.
+    if (options.yieldMs) await new Promise((resolve) => setTimeout(resolve, options.yieldMs));
   }
+  if (options.signal?.aborted) return undefined;
   const rolled = await history.rollUp();
   return { calls: made.calls, events: made.events.length, days: made.days.length, rolled };
 }
