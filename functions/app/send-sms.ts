@@ -1,6 +1,7 @@
 // Every text we send goes through here: the suppression list is checked first (opt-out words honoured
 // before every send), a one-time key stops a replayed job from texting twice, Twilio's 21610 refusal adds
 // the number to our list, and the message is kept on the customer's thread with its status callbacks.
+import type { NewCenterEvent } from '../domain/history/event.js';
 import type { SmsSendJob } from '../domain/jobs.js';
 import type { Clock, MarkerKey, Store } from '../domain/ports.js';
 
@@ -21,6 +22,8 @@ export interface SmsOutboundDeps {
   /** Our sending number (the hotline). */
   readonly from: string;
   readonly statusCallbackUrl: string;
+  /** Writes the texts sent and the surveys asked into the event history; absent, they are not counted. */
+  readonly recordHistory?: (events: readonly NewCenterEvent[]) => Promise<void>;
 }
 
 export type SendOutcome =
@@ -102,6 +105,30 @@ export async function processSmsSend(deps: SmsOutboundDeps, job: SmsSendJob): Pr
     dedupeKey: job.dedupeKey,
     ...(job.customerId ? { customerId: job.customerId } : {}),
   });
+  if (result.outcome === 'sent')
+    await deps.recordHistory?.([
+      {
+        id: `sms:${result.sid}:sent`,
+        at: new Date(deps.clock.now()).toISOString(),
+        type: 'sms.sent',
+        from: job.to,
+        ...(job.customerId ? { customerId: job.customerId } : {}),
+        a: { purpose: job.purpose },
+      },
+      ...(job.survey
+        ? [
+            {
+              id: `survey:${job.survey.callSid}:offered`,
+              at: new Date(deps.clock.now()).toISOString(),
+              type: 'survey.offered' as const,
+              callSid: job.survey.callSid,
+              from: job.to,
+              ...(job.survey.agentId ? { agent: job.survey.agentId } : {}),
+              ...(job.customerId ? { customerId: job.customerId } : {}),
+            },
+          ]
+        : []),
+    ]);
   if (result.outcome === 'sent' && job.survey) {
     const now = new Date(deps.clock.now()).toISOString();
     await deps.store.messaging.putSurvey({

@@ -2,8 +2,10 @@
 // HELP, claim status by number (only the sender's own claims), "new request" opening a ticket, survey
 // answers, and everything else handed to an agent as a TaskRouter task (through a job: webhooks have no
 // REST client). The thread is kept per phone and on the customer.
+
 import { callerId } from '../domain/caller-id.js';
 import type { SmsSession } from '../domain/channel-ports.js';
+import type { NewCenterEvent } from '../domain/history/event.js';
 import type { JobQueue } from '../domain/jobs.js';
 import type { Customer, Language } from '../domain/model.js';
 import {
@@ -20,6 +22,8 @@ import type { CenterBasics } from './center.js';
 export interface SmsConversationDeps extends Pick<CenterBasics, 'store' | 'clock' | 'logger'> {
   /** Where the hand-over to an agent is queued. */
   readonly jobs: JobQueue;
+  /** Writes texts received and survey answers into the event history; absent, they are not counted. */
+  readonly recordHistory?: (events: readonly NewCenterEvent[]) => Promise<void>;
 }
 
 export interface InboundSms {
@@ -171,6 +175,21 @@ async function act(deps: SmsConversationDeps, intent: BotIntent, turn: Turn): Pr
     case 'survey-comment': {
       const callSid = turn.session?.surveyCallSid;
       const survey = callSid ? await store.messaging.getSurvey(callSid) : undefined;
+      if (survey && intent.kind === 'survey-rating')
+        // The rating (1-5) counts on the 1-10 scale the CSAT figures use; the first answer counts.
+        await deps.recordHistory?.([
+          {
+            id: `survey:${survey.callSid}:answered`,
+            at: now(),
+            type: 'survey.answered',
+            callSid: survey.callSid,
+            from: phone,
+            ...(survey.agentId ? { agent: survey.agentId } : {}),
+            ...(survey.customerId ? { customerId: survey.customerId } : {}),
+            n: { score: intent.rating * 2 },
+            a: { scale: '1-5' },
+          },
+        ]);
       if (survey) {
         await store.messaging.putSurvey({
           ...survey,

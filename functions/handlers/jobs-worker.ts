@@ -35,6 +35,7 @@ const work = createJobWorker({
   mail: channels.mail,
   runScheduled: (job) => runScheduledJob(ivr, job),
   sweepPresence: () => sweepPresence(deps),
+  recordHistory: ivr.history.record,
 });
 
 export const handler = withInvocationContext(

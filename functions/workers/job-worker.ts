@@ -5,6 +5,7 @@ import { processRecording } from '../app/copy-recording.js';
 import { processSmsSend, SMS_STATUS_PATH, type TwilioMessages } from '../app/send-sms.js';
 import { notifyVoicemail, processMailSend } from '../app/voicemail-notice.js';
 import type { MailSender, MediaStore, TaskRouting, TwilioRecordingMedia } from '../domain/channel-ports.js';
+import type { NewCenterEvent } from '../domain/history/event.js';
 import { type Job, type JobQueue, PermanentJobError, type SmsTaskJob } from '../domain/jobs.js';
 import type { Clock, Store } from '../domain/ports.js';
 import type { StoredRecording } from '../domain/recording.js';
@@ -30,6 +31,8 @@ export interface JobWorkerDeps {
   readonly sweepPresence?: () => Promise<unknown>;
   /** Overrides that notification (tests). */
   readonly onVoicemailStored?: (recording: StoredRecording) => Promise<void>;
+  /** Writes facts into the event history (texts sent, surveys asked); absent, they are not counted. */
+  readonly recordHistory?: (events: readonly NewCenterEvent[]) => Promise<void>;
 }
 
 /** Routes an SMS conversation to an agent on the sms channel and remembers the task on the session. */
@@ -69,6 +72,7 @@ export function createJobWorker(deps: JobWorkerDeps): (job: Job) => Promise<unkn
     messages: deps.messages,
     from: deps.smsFrom,
     statusCallbackUrl: `${deps.publicBaseUrl}${SMS_STATUS_PATH}`,
+    ...(deps.recordHistory ? { recordHistory: deps.recordHistory } : {}),
   };
   const { jobs } = deps;
   const onVoicemailStored =

@@ -13,6 +13,7 @@ import { createTwilioRecordingMedia } from '../../functions/adapters/twilio/reco
 import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import { createWorkRouting } from '../../functions/app/work-routing.js';
 import type { AppConfig } from '../../functions/config.js';
+import type { NewCenterEvent } from '../../functions/domain/history/event.js';
 import type { TimerClock } from '../../functions/domain/manual-clock.js';
 import type { Store } from '../../functions/domain/ports.js';
 import type { ChannelDeps } from '../../functions/http/channel-deps.js';
@@ -36,6 +37,8 @@ export function createLocalChannels(input: {
   /** How the Twilio REST requests go out; default the global fetch (the stack passes its in-process one). */
   readonly twilioFetch?: typeof fetch;
   readonly dataDir?: string;
+  /** Writes facts into the event history (texts sent, surveys asked). */
+  readonly recordHistory?: (events: readonly NewCenterEvent[]) => Promise<void>;
   readonly log?: (line: string) => void;
 }): LocalChannels {
   const { config, store, clock, twilio } = input;
@@ -74,6 +77,7 @@ export function createLocalChannels(input: {
       publicBaseUrl: config.publicBaseUrl,
       jobs: queue,
       mail,
+      ...(input.recordHistory ? { recordHistory: input.recordHistory } : {}),
     }),
   );
   return {

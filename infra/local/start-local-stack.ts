@@ -22,6 +22,7 @@ import {
 } from '../../functions/adapters/twilio/provision-taskrouter.js';
 import { createTwilioPorts } from '../../functions/adapters/twilio/twilio-ports.js';
 import type { Center } from '../../functions/app/center.js';
+import { createHistory } from '../../functions/app/history/history.js';
 import { withTicketHistory } from '../../functions/app/history/ticket-history.js';
 import { openCenter } from '../../functions/app/open-center.js';
 import { type ReconcileReport, reconcile } from '../../functions/app/reconcile.js';
@@ -329,8 +330,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
       ...(twilioFetch ? { fetch: twilioFetch } : {}),
     });
+    // The job worker's texts and surveys go into the same history the center keeps.
+    const textHistory = createHistory({ store, clock, timeZone: config.timeZone, logger });
     const channels = createLocalChannels({
       config,
+      recordHistory: textHistory.record,
       twilioAuthToken: secrets.twilioAuthToken,
       store,
       clock,

@@ -78,6 +78,14 @@ describe('calls and channels on the local stack', () => {
     const byAgent = (await stack.store.messaging.surveysByAgent('1001')).items;
     expect(byAgent.map((s) => s.callSid)).toContain(callSid);
     expect((await texts(CALLER)).length).toBe(2); // the thank-you
+    // The history counts the survey asked and answered (5 of 5 is 10 on the CSAT scale) with the agent.
+    const events = await stack.store.events.ofCall(callSid);
+    expect(
+      events.filter((e) => e.type.startsWith('survey.')).map((e) => [e.type, e.agent, e.n?.score]),
+    ).toEqual([
+      ['survey.answered', '1001', 10],
+      ['survey.offered', '1001', undefined],
+    ]);
   });
 
   it('a call that ended without an agent gets no survey', async () => {

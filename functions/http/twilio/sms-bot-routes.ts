@@ -3,6 +3,7 @@
 // with a 5xx: bad or oversized input gets a polite reply, an unexpected fault an apology.
 import { Hono } from 'hono';
 import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
+import { createHistory } from '../../app/history/history.js';
 import { answerInboundSms } from '../../app/sms-conversation.js';
 import type { ChannelDeps } from '../channel-deps.js';
 import type { WebhookDeps } from '../deps.js';
@@ -21,18 +22,30 @@ function twiml(text?: string): string {
 
 export function createSmsBotApp(deps: Deps): Hono<TwilioEnv> {
   const app = new Hono<TwilioEnv>();
+  const history = createHistory({
+    store: deps.store,
+    clock: deps.clock,
+    timeZone: deps.config.timeZone,
+    logger: deps.logger,
+  });
   app.post('/', async (c) => {
     const p = c.var.twilioParams;
     const from = optionalParam(p, 'From');
     const sid = optionalParam(p, 'MessageSid') ?? optionalParam(p, 'SmsSid');
     // Without a sender there is nobody to answer; without a sid the message cannot be kept once.
     if (!from || !sid) return c.body(twiml(), 200, XML());
-    const reply = await answerInboundSms(deps, {
-      from,
-      to: optionalParam(p, 'To') ?? '',
-      sid,
-      body: optionalParam(p, 'Body') ?? '',
-    });
+    await history.record([
+      { id: `sms:${sid}:received`, at: new Date(deps.clock.now()).toISOString(), type: 'sms.received', from },
+    ]);
+    const reply = await answerInboundSms(
+      { ...deps, recordHistory: history.record },
+      {
+        from,
+        to: optionalParam(p, 'To') ?? '',
+        sid,
+        body: optionalParam(p, 'Body') ?? '',
+      },
+    );
     return c.body(twiml(reply), 200, XML());
   });
   return app;
