@@ -1,9 +1,11 @@
 // Made-up but plausible calls as center events, archived through the real use case into a folder: the
 // fixture of the SQL tests and the data of the query benchmark. Seeded, so the same arguments always make
 // the same files.
+
 import { archiveInterval } from '../../functions/app/history-archive.js';
 import { type CenterEvent, intervalOf, versioned } from '../../functions/domain/history/event.js';
 import type { EventArchive } from '../../functions/domain/history/ports.js';
+import { seededRandom } from '../local/demo/seeded-random.js';
 
 export interface SampleOptions {
   /** ISO UTC instant of the first call; calls spread evenly over `days` from there. */
@@ -17,25 +19,13 @@ export interface SampleOptions {
 export const SAMPLE_HOTLINES = ['+8640012345678', '+862161234567'] as const;
 export const SAMPLE_AGENTS = ['ann', 'bob', 'cai', 'dan', 'eve'] as const;
 
-/** mulberry32: small, fast and good enough to spread made-up calls. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Each call is received and queued; one in eight callers hangs up in the queue, the rest are answered
  * (sometimes after a missed offer) and handled. A pool of callers a tenth the size of the calls makes
  * repeat callers.
  */
 export function sampleEvents(options: SampleOptions): CenterEvent[] {
-  const rnd = random(options.seed ?? 1);
+  const rnd = seededRandom(options.seed ?? 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const start = Date.parse(options.from);
   const span = options.days * 86_400_000;

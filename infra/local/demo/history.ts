@@ -3,10 +3,12 @@
 // calls, repeat callers, holds, transfers, voicemails, callbacks, surveys and tickets. Written through the
 // same event path as live calls (History.record, then the roll-up), with ids of their own, so loading it
 // twice changes nothing. The numbers are random but seeded: every fresh start shows the same history.
+
 import { calendars } from '../../../flows/calendar.js';
 import type { History } from '../../../functions/app/history/history.js';
 import type { NewCenterEvent } from '../../../functions/domain/history/event.js';
 import { localMidnight, localWeekdayHour, nextDate } from '../../../functions/domain/history/report.js';
+import { seededRandom } from './seeded-random.js';
 
 export interface DemoHistoryOptions {
   /** The center's "now": history ends the day before it. */
@@ -52,19 +54,8 @@ const HOURLY = [0, 0, 0, 0, 0, 0, 0, 0, 4, 9, 12, 11, 7, 8, 11, 10, 9, 7, 5, 4, 
 /** Monday first: Mondays are busiest, weekends quiet. */
 const WEEKDAY = [1.25, 1.05, 1, 1, 0.95, 0.35, 0.25];
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function demoHistory(options: DemoHistoryOptions): DemoHistory {
-  const random = prng(options.seed ?? 20261207);
+  const random = seededRandom(options.seed ?? 20261207);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
   const weighted = <T>(items: readonly (readonly [T, number])[]) => {
     let r = random() * items.reduce((s, [, w]) => s + w, 0);

@@ -1,0 +1,12 @@
+// A seeded random number generator (mulberry32): small, fast and good enough to spread made-up calls, and
+// the same numbers for the same seed, so made-up history is the same on every machine.
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
