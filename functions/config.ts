@@ -377,6 +377,8 @@ export interface LocalOptions {
   /** Folder for dynalite and s3rver data; absent means a throwaway in-memory run. */
   readonly dataDir?: string;
   readonly host: string;
+  /** Write the eight weeks of demo history on a fresh data folder (DEMO_HISTORY, default on). */
+  readonly demoHistory: boolean;
 }
 
 /** Settings of the embedded local stack (`npm start`). */
@@ -390,8 +392,12 @@ export function loadLocalOptions(env: Env = process.env): LocalOptions {
     throw new ConfigError('IN_MEMORY', `must be 1/true or 0/false, got "${memory}"`);
   }
   const inMemory = memory === '1' || memory === 'true';
+  const history = optional(env, 'DEMO_HISTORY');
+  if (history !== undefined && !['1', 'true', '0', 'false'].includes(history))
+    throw new ConfigError('DEMO_HISTORY', `must be 1/true or 0/false, got "${history}"`);
   return {
     port: n,
+    demoHistory: history !== '0' && history !== 'false',
     host: optional(env, 'HOST') ?? '127.0.0.1',
     ...(inMemory ? {} : { dataDir: optional(env, 'DATA_DIR') ?? '.data' }),
   };

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     // A sim clock runs the periodic jobs on its timers too, so moving it sweeps and dispatches.
     ...(clock ? { clock, periodicJobs: true } : {}),
     demoData: true,
-    demoHistory: true,
+    demoHistory: options.demoHistory,
     log: (line) => console.log(`  ${line}`),
   }).catch((error: unknown) => {
     if (error instanceof PortInUseError || error instanceof DataDirLockedError) fail(error.message);

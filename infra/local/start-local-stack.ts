@@ -496,7 +496,7 @@ async function seedDemoHistory(
   if (await store.settings.get(DEMO_HISTORY_SETTING)) return;
   log('demo history: writing eight weeks of calls in the background (reports fill in within a minute) ...');
   const began = Date.now();
-  const loaded = await loadDemoHistory(history, { nowMs, timeZone, signal, yieldMs: 5 });
+  const loaded = await loadDemoHistory(history, { nowMs, timeZone, signal, yieldMs: 15 });
   if (!loaded) return;
   await store.settings.put(DEMO_HISTORY_SETTING, { at: new Date(nowMs).toISOString(), calls: loaded.calls });
   log(

@@ -92,10 +92,23 @@ describe('loadConfig', () => {
 
 describe('loadLocalOptions', () => {
   it('defaults to port 3000 with data under .data', () => {
-    expect(loadLocalOptions({})).toEqual({ port: 3000, host: '127.0.0.1', dataDir: '.data' });
+    expect(loadLocalOptions({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: '.data',
+      demoHistory: true,
+    });
   });
   it('runs in memory when asked and rejects a bad port', () => {
-    expect(loadLocalOptions({ IN_MEMORY: '1', PORT: '0' })).toEqual({ port: 0, host: '127.0.0.1' });
+    expect(loadLocalOptions({ IN_MEMORY: '1', PORT: '0' })).toEqual({
+      port: 0,
+      host: '127.0.0.1',
+      demoHistory: true,
+    });
+    expect(loadLocalOptions({ DEMO_HISTORY: '0' }).demoHistory).toBe(false);
+    expect(() => loadLocalOptions({ DEMO_HISTORY: 'some' })).toThrow(
+      /DEMO_HISTORY: must be 1\/true or 0\/false/,
+    );
     expect(() => loadLocalOptions({ PORT: 'eighty' })).toThrow(/PORT: must be a port number/);
     expect(() => loadLocalOptions({ IN_MEMORY: 'maybe' })).toThrow(/IN_MEMORY: must be 1\/true or 0\/false/);
   });

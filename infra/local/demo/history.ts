@@ -380,7 +380,7 @@ export async function loadDemoHistory(
   options: DemoHistoryOptions & { readonly signal?: AbortSignal; readonly yieldMs?: number },
 ) {
   const made = demoHistory(options);
-  const BATCH = 200;
+  const BATCH = 100;
   for (let i = 0; i < made.events.length; i += BATCH) {
     // A stack stopping mid-load stops here; the next start writes the rest (ids make it idempotent).
     if (options.signal?.aborted) return undefined;
