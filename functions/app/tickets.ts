@@ -8,9 +8,10 @@ import { ConflictError, invalidField, NotFoundError, UnprocessableError } from '
 import { ticketNotifications } from '../domain/ticket-notifications.js';
 import { checkTransition } from '../domain/ticket-workflow.js';
 import type { CenterBasics } from './center.js';
+import { askForConfirmation, type SlaConfigDeps, slaAfterChange, slaForNew } from './sla.js';
 import { unwrap } from './write-result.js';
 
-export interface TicketDeps extends CenterBasics {
+export interface TicketDeps extends CenterBasics, SlaConfigDeps {
   /** Where customer texts are queued; without it tickets change silently. */
   readonly jobs?: JobQueue;
 }
@@ -46,12 +47,14 @@ export async function fileTicket(
   requestKey?: string,
 ): Promise<{ ticket: Ticket; existing: boolean }> {
   const { store } = deps;
-  if (body.customerId && !(await store.customers.get(body.customerId)))
+  const customer = body.customerId ? await store.customers.get(body.customerId) : undefined;
+  if (body.customerId && !customer)
     throw invalidField('body.customerId', 'unknown-customer', `no customer "${body.customerId}"`);
   if (body.assigneeId && !(await store.users.get(body.assigneeId)))
     throw invalidField('body.assigneeId', 'unknown-user', `no user "${body.assigneeId}"`);
+  const sla = slaForNew(deps, body.type, customer?.vipTier, deps.clock.now());
   const result = await store.tickets.create(
-    { ...body, status: 'new' },
+    { ...body, status: 'new', ...(sla ? { sla } : {}) },
     user.id,
     requestKey ? { requestKey } : {},
   );
@@ -90,8 +93,21 @@ export async function changeTicket(
   }
   if (patch.assigneeId && !(await deps.store.users.get(patch.assigneeId)))
     throw invalidField('body.assigneeId', 'unknown-user', `no user "${patch.assigneeId}"`);
-  const updated = unwrap(await deps.store.tickets.update(number, version, patch, user.id), 'ticket', number);
+  const sla = slaAfterChange(deps, current, patch, deps.clock.now(), true);
+  const withSla = sla ? { ...patch, sla } : patch;
+  const updated = unwrap(
+    await deps.store.tickets.update(number, version, withSla, user.id),
+    'ticket',
+    number,
+  );
   await notifyTicketChange(deps, current, updated);
+  if (updated.status === 'resolved' && current.status !== 'resolved') {
+    try {
+      await askForConfirmation(deps, updated);
+    } catch (err) {
+      deps.logger.error('confirmation callback not created', { ticket: number, error: String(err) });
+    }
+  }
   return updated;
 }
 

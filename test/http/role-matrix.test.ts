@@ -150,6 +150,24 @@ describe('role matrix', () => {
       roles: ALL,
       ok: 201,
     },
+    { op: 'departments.list', method: 'GET', path: () => '/api/departments', roles: ALL, ok: 200 },
+    {
+      op: 'tickets.handOver',
+      method: 'POST',
+      path: () => `/api/tickets/${ticket}/department`,
+      body: async () => ({ version: await version.ticket(), department: 'back-office' }),
+      roles: ALL,
+      ok: 200,
+    },
+    {
+      // The ticket is not resolved: past the role check, the rule refuses it, naming why.
+      op: 'tickets.confirm',
+      method: 'POST',
+      path: () => `/api/tickets/${ticket}/confirmation`,
+      body: async () => ({ version: await version.ticket(), fixed: true }),
+      roles: ALL,
+      ok: 400,
+    },
     {
       op: 'tasks.create',
       method: 'POST',

@@ -21,6 +21,7 @@ import { registerTicketRoutes } from './ticket-routes.js';
 import { registerUserRoutes } from './user-routes.js';
 import { validationHook } from './validation-hook.js';
 import { registerWfmRoutes } from './wfm-routes.js';
+import { registerWorkOrderRoutes } from './work-order-routes.js';
 
 export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
@@ -33,6 +34,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerAuthRoutes(app, deps, guard);
   registerCustomerRoutes(app, deps, guard);
   registerTicketRoutes(app, deps, guard);
+  registerWorkOrderRoutes(app, deps, guard);
   registerTaskRoutes(app, deps, guard);
   registerUserRoutes(app, deps, guard);
   registerAuditRoutes(app, deps, guard);

@@ -1,6 +1,6 @@
 // Request and response schemas for tickets; the status workflow itself lives in domain/ticket-workflow.
 import { z } from '@hono/zod-openapi';
-import { PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../domain/model.js';
+import { PRIORITIES, TICKET_EVENT_KINDS, TICKET_STATUSES, TICKET_TYPES } from '../../domain/model.js';
 import { TICKET_NUMBER_PATTERN } from '../../domain/ticket-workflow.js';
 import { IsoDateTime, listOf, PageQuery, Stamps, Version } from './common-schemas.js';
 
@@ -22,11 +22,25 @@ export const TicketSchema = z
     callSids: listOf(z.string()),
     recordingSids: listOf(z.string()),
     fields: z.record(z.string(), z.string()),
+    department: z.string().optional(),
+    sla: z
+      .object({
+        policy: z.string(),
+        respondBy: z.string(),
+        resolveBy: z.string(),
+        respondedAt: z.string().optional(),
+        pausedAt: z.string().optional(),
+        reminded: listOf(z.number()),
+        escalated: z.number().int(),
+        respondLate: z.boolean().optional(),
+      })
+      .optional()
+      .openapi({ description: 'The service-level timer: due times (moved on by pauses) and what was sent' }),
     history: listOf(
       z.object({
         at: z.string(),
         by: z.string(),
-        kind: z.enum(['created', 'status', 'assigned', 'note', 'updated']),
+        kind: z.enum(TICKET_EVENT_KINDS),
         from: z.string().optional(),
         to: z.string().optional(),
         text: z.string().optional(),
