@@ -7,7 +7,8 @@
 // | auth.me / logout / pwd   |  yes  |    yes     |  yes  | own session and password only                |
 // | customers.*              |  yes  |    yes     |  yes  | search, create, view (screen pop), timeline, |
 // |                          |       |            |       | update, add asset, add policy                |
-// | tickets.*                |  yes  |    yes     |  yes  | create, list, get, update, add note          |
+// | tickets.*                |  yes  |    yes     |  yes  | create, list, get, update, add note, the     |
+// |                          |       |            |       | people a ticket can be assigned to           |
 // | tasks.create/get/update  |  own  |    yes     |  yes  | agents: tasks assigned to them or unassigned |
 // | tasks.mine               |  yes  |    yes     |  yes  |                                              |
 // | tasks.due                |  no   |    yes     |  yes  | everyone's due tasks (callback planning)     |
@@ -60,6 +61,7 @@ export const ACCESS = {
   'tickets.get': EVERYONE,
   'tickets.update': EVERYONE,
   'tickets.addNote': EVERYONE,
+  'tickets.assignees': EVERYONE,
   'tasks.create': EVERYONE,
   'tasks.mine': EVERYONE,
   'tasks.due': LEADS,
