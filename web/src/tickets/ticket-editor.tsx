@@ -26,7 +26,9 @@ export function TicketEditor({
   const [subject, setSubject] = useState(ticket.subject);
   const [description, setDescription] = useState(ticket.description ?? '');
   const [priority, setPriority] = useState<Priority>(ticket.priority);
-  const [due, setDue] = useState(ticket.dueAt ? toWallInput(Date.parse(ticket.dueAt), zone) : '');
+  // The input shows whole minutes: the due time changes only when what it shows changes.
+  const shownDue = ticket.dueAt ? toWallInput(Date.parse(ticket.dueAt), zone) : '';
+  const [due, setDue] = useState(shownDue);
   const [fields, setFields] = useState<Record<string, string>>({ ...ticket.fields });
   const names = editableFields(ticket);
 
@@ -42,9 +44,7 @@ export function TicketEditor({
       ...(subject.trim() !== ticket.subject ? { subject: subject.trim() } : {}),
       ...(description !== (ticket.description ?? '') ? { description } : {}),
       ...(priority !== ticket.priority ? { priority } : {}),
-      ...(dueAt !== (ticket.dueAt ? new Date(Date.parse(ticket.dueAt)).toISOString() : null)
-        ? { dueAt }
-        : {}),
+      ...(due !== shownDue ? { dueAt } : {}),
       ...(Object.keys(changedFields).length ? { fields: changedFields } : {}),
     };
     if (Object.keys(change).length === 1) onNothing();
