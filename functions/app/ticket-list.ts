@@ -41,7 +41,12 @@ const DEFAULT_LIMIT = 50;
 
 type Source = (page: PageRequest) => Promise<Page<Ticket>>;
 
-/** Where a listing resumes: which source, the cursor of the page being read, and how much of it was used. */
+/**
+ * Where a listing resumes: which source, the cursor of the page being read, and how much of it was used
+ * (a request that fills its limit mid-page reads that page again next time and skips what it used). Like
+ * any cursor over a changing index, a ticket that changes status between two requests can be seen twice
+ * or not at all.
+ */
 interface ListCursor {
   readonly s: number;
   readonly c?: string;
