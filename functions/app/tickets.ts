@@ -37,6 +37,19 @@ export async function existingTicket(deps: TicketDeps, number: string): Promise<
 }
 
 /**
+ * 409 for an edit based on an older version: the current ticket, and who changed it last and when, so the
+ * person editing can be told whose change they would overwrite. People's edits, moves and notes all append
+ * to the history (only the system's linking of calls and recordings does not), so its last entry names them.
+ */
+function staleTicket(current: Ticket): ConflictError {
+  const last = current.history.at(-1);
+  return new ConflictError(
+    `The ticket "${current.number}" was changed by ${last?.by ?? 'someone else'} at ${current.updatedAt}; here is the current version.`,
+    { current, changedBy: last?.by ?? null, changedAt: current.updatedAt },
+  );
+}
+
+/**
  * Files a ticket, or answers with the open one already filed for the same incident (the same call, or the
  * same customer and subject) or for the same `requestKey` (a retried request): `existing` says which.
  */
@@ -73,13 +86,7 @@ export async function changeTicket(
 ): Promise<Ticket> {
   const current = await existingTicket(deps, number);
   // Judge the transition against the version the client saw; a stale one is a conflict first.
-  if (current.version !== version)
-    throw new ConflictError(
-      `The ticket "${number}" was changed by someone else; here is the current version.`,
-      {
-        current,
-      },
-    );
+  if (current.version !== version) throw staleTicket(current);
   if (patch.status) {
     const check = checkTransition(current.status, patch.status);
     if (!check.ok) {
@@ -95,11 +102,9 @@ export async function changeTicket(
     throw invalidField('body.assigneeId', 'unknown-user', `no user "${patch.assigneeId}"`);
   const sla = slaAfterChange(deps, current, patch, deps.clock.now(), true);
   const withSla = sla ? { ...patch, sla } : patch;
-  const updated = unwrap(
-    await deps.store.tickets.update(number, version, withSla, user.id),
-    'ticket',
-    number,
-  );
+  const result = await deps.store.tickets.update(number, version, withSla, user.id);
+  if (!result.ok && result.reason === 'conflict') throw staleTicket(result.current);
+  const updated = unwrap(result, 'ticket', number);
   await notifyTicketChange(deps, current, updated);
   if (updated.status === 'resolved' && current.status !== 'resolved') {
     try {

@@ -134,6 +134,7 @@ describe('role matrix', () => {
     },
     { op: 'tickets.list', method: 'GET', path: () => '/api/tickets?status=new', roles: ALL, ok: 200 },
     { op: 'tickets.get', method: 'GET', path: () => `/api/tickets/${ticket}`, roles: ALL, ok: 200 },
+    { op: 'tickets.assignees', method: 'GET', path: () => '/api/tickets/assignees', roles: ALL, ok: 200 },
     {
       op: 'tickets.update',
       method: 'PATCH',

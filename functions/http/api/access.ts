@@ -7,7 +7,8 @@
 // | auth.me / logout / pwd   |  yes  |    yes     |  yes  | own session and password only                |
 // | customers.*              |  yes  |    yes     |  yes  | search, create, view (screen pop), timeline, |
 // |                          |       |            |       | update, add asset, add policy                |
-// | tickets.*                |  yes  |    yes     |  yes  | create, list, get, update, add note, hand to |
+// | tickets.*                |  yes  |    yes     |  yes  | create, list, get, update, add note, the     |
+// |                          |       |            |       | people a ticket can be assigned to, hand to  |
 // |                          |       |            |       | a department, the customer's confirmation    |
 // | departments.list         |  yes  |    yes     |  yes  | where a ticket can be handed                 |
 // | tasks.create/get/update  |  own  |    yes     |  yes  | agents: tasks assigned to them or unassigned |
@@ -65,6 +66,7 @@ export const ACCESS = {
   'tickets.handOver': EVERYONE,
   'tickets.confirm': EVERYONE,
   'departments.list': EVERYONE,
+  'tickets.assignees': EVERYONE,
   'tasks.create': EVERYONE,
   'tasks.mine': EVERYONE,
   'tasks.due': LEADS,
