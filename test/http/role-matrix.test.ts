@@ -150,6 +150,8 @@ describe('role matrix', () => {
       roles: ALL,
       ok: 201,
     },
+    { op: 'scripts.list', method: 'GET', path: () => '/api/scripts', roles: ALL, ok: 200 },
+    { op: 'scripts.get', method: 'GET', path: () => '/api/scripts/warranty-a-claim', roles: ALL, ok: 200 },
     {
       op: 'tasks.create',
       method: 'POST',

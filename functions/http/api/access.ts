@@ -8,6 +8,8 @@
 // | customers.*              |  yes  |    yes     |  yes  | search, create, view (screen pop), timeline, |
 // |                          |       |            |       | update, add asset, add policy                |
 // | tickets.*                |  yes  |    yes     |  yes  | create, list, get, update, add note          |
+// | scripts.list / get       |  yes  |    yes     |  yes  | list: my hotlines' guided scripts (leads:    |
+// |                          |       |            |       | all); get: any script by name                |
 // | tasks.create/get/update  |  own  |    yes     |  yes  | agents: tasks assigned to them or unassigned |
 // | tasks.mine               |  yes  |    yes     |  yes  |                                              |
 // | tasks.due                |  no   |    yes     |  yes  | everyone's due tasks (callback planning)     |
@@ -60,6 +62,8 @@ export const ACCESS = {
   'tickets.get': EVERYONE,
   'tickets.update': EVERYONE,
   'tickets.addNote': EVERYONE,
+  'scripts.list': EVERYONE,
+  'scripts.get': EVERYONE,
   'tasks.create': EVERYONE,
   'tasks.mine': EVERYONE,
   'tasks.due': LEADS,
