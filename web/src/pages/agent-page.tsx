@@ -98,7 +98,12 @@ export function AgentPage({ me }: { me: Me }) {
             )
           )}
           {desk.state.pop && (
-            <GuidedScript pop={desk.state.pop} customerCallSid={desk.state.status?.call?.callSid} />
+            // A new task is a new walk; the pop's call id may arrive mid-call, the task's never changes.
+            <GuidedScript
+              key={desk.state.pop.taskSid ?? 'call'}
+              pop={desk.state.pop}
+              customerCallSid={desk.state.status?.call?.callSid}
+            />
           )}
           <CustomerSearch />
         </div>
