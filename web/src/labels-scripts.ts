@@ -23,6 +23,8 @@ export const SCRIPT_LABELS = {
   willRecord: { zh: '工单将记录', en: 'The ticket will record' },
   createTicket: { zh: '创建工单', en: 'Create ticket' },
   ticketCreated: { zh: '工单已创建', en: 'Ticket created' },
+  addNote: { zh: '添加到工单备注', en: "Add to the ticket's notes" },
+  noteAdded: { zh: '备注已添加', en: 'Note added' },
   alreadyFiled: { zh: '本次来电已有此工单', en: 'Already filed on this call' },
   required: { zh: '请先填写回答。', en: 'An answer is needed first.' },
   'not-an-option': { zh: '请选择一个选项。', en: 'Pick one of the options.' },

@@ -2,7 +2,7 @@
 // general queue); agent 1003 takes the call, the Script panel opens procedure G for that choice, the agent
 // switches to procedure A and follows it: a cancelled policy is refused with its reason, back, his valid
 // policy, the fault, place and mileage, a standard phrase in the notes, and the claim it files carries the
-// answers (read back through the API).
+// answers and a phrase added as a note afterwards (read back through the API).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimClock } from '../../../functions/domain/manual-clock.js';
@@ -113,6 +113,17 @@ describe.runIf(browserAvailable())('guided script, procedure A, in Chromium', ()
     expect(ticketNumber).toMatch(/^CLM-\d{4}-\d{6}$/);
   });
 
+  it('adds a further standard phrase to the filed claim as a note', async () => {
+    const notes = panel().locator('textarea[name=script-notes]');
+    expect(await notes.inputValue()).toBe('');
+    await panel()
+      .getByRole('button', { name: 'Caller advised to take the car to the nearest approved repair shop.' })
+      .click();
+    await panel().getByRole('button', { name: "Add to the ticket's notes" }).click();
+    await panel().getByTestId('script-noted').waitFor(WITHIN);
+    expect(await notes.inputValue()).toBe('');
+  });
+
   it('the claim carries the recorded answers (read through the API)', async () => {
     const ticket = await agent.evaluate(async (number) => {
       const res = await fetch(`/api/tickets/${number}`, { credentials: 'same-origin' });
@@ -135,5 +146,12 @@ describe.runIf(browserAvailable())('guided script, procedure A, in Chromium', ()
       },
     });
     expect(ticket.callSids).toContain(callSid);
+    expect(ticket.history).toContainEqual(
+      expect.objectContaining({
+        kind: 'note',
+        by: '1003',
+        text: 'Caller advised to take the car to the nearest approved repair shop.',
+      }),
+    );
   });
 });

@@ -141,6 +141,18 @@ export function GuidedScript({
               onChange={(e) => g.setNotes(e.target.value)}
             />
           </label>
+          {g.filed && (
+            <div className="row">
+              <button type="button" disabled={g.busy || !g.notes.trim()} onClick={() => void g.addNote()}>
+                {s('addNote')}
+              </button>
+              {g.noted > 0 && (
+                <span className="ok small" data-testid="script-noted">
+                  {s('noteAdded')} ({g.noted})
+                </span>
+              )}
+            </div>
+          )}
           {g.script.phrases.length > 0 && (
             <div className="small">
               {s('phrases')}:{' '}

@@ -52,6 +52,8 @@ export function useGuidedScript(pop: PopContext, customerCallSid: string | undef
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [filed, setFiled] = useState<{ ticket: Ticket; existing: boolean }>();
+  /** Notes added to the filed ticket so far. */
+  const [noted, setNoted] = useState(0);
   const { customerId, from, queue } = pop.findings;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: errorText follows the language; a switch must not reload.
@@ -154,22 +156,40 @@ export function useGuidedScript(pop: PopContext, customerCallSid: string | undef
       const policy = draft.policyNumber ? policies[draft.policyNumber] : undefined;
       const callSid = customerCallSid ?? pop.callSid;
       const description = notes.trim();
-      setFiled(
-        await api.createTicket(
-          {
-            type: draft.type,
-            subject: draft.subject.slice(0, 200),
-            ...(view ? { customerId: view.customer.id } : {}),
-            ...(description ? { description } : {}),
-            ...(draft.policyNumber ? { policyNumber: draft.policyNumber } : {}),
-            ...(policy?.vehicleId ? { assetId: policy.vehicleId } : {}),
-            ...(callSid && /^CA[0-9a-f]{32}$/.test(callSid) ? { callSids: [callSid] } : {}),
-            fields: draft.fields,
-            priority: draft.type === 'rescue' ? 'urgent' : 'normal',
-          },
-          requestKey,
-        ),
+      const result = await api.createTicket(
+        {
+          type: draft.type,
+          subject: draft.subject.slice(0, 200),
+          ...(view ? { customerId: view.customer.id } : {}),
+          ...(description ? { description } : {}),
+          ...(draft.policyNumber ? { policyNumber: draft.policyNumber } : {}),
+          ...(policy?.vehicleId ? { assetId: policy.vehicleId } : {}),
+          ...(callSid && /^CA[0-9a-f]{32}$/.test(callSid) ? { callSids: [callSid] } : {}),
+          fields: draft.fields,
+          priority: draft.type === 'rescue' ? 'urgent' : 'normal',
+        },
+        requestKey,
       );
+      setFiled(result);
+      // The notes are in the ticket now; what is typed next is added to it as notes.
+      if (!result.existing) setNotes('');
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Adds the notes typed since to the ticket this panel filed. */
+  const addNote = async () => {
+    const text = notes.trim();
+    if (!filed || !text) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.addTicketNote(filed.ticket.number, text);
+      setNotes('');
+      setNoted((n) => n + 1);
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -196,5 +216,7 @@ export function useGuidedScript(pop: PopContext, customerCallSid: string | undef
     draft,
     createTicket,
     filed,
+    addNote,
+    noted,
   };
 }
