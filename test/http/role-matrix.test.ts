@@ -169,6 +169,8 @@ describe('role matrix', () => {
       roles: ALL,
       ok: 400,
     },
+    { op: 'scripts.list', method: 'GET', path: () => '/api/scripts', roles: ALL, ok: 200 },
+    { op: 'scripts.get', method: 'GET', path: () => '/api/scripts/warranty-a-claim', roles: ALL, ok: 200 },
     {
       op: 'tasks.create',
       method: 'POST',

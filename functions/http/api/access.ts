@@ -11,6 +11,8 @@
 // |                          |       |            |       | people a ticket can be assigned to, hand to  |
 // |                          |       |            |       | a department, the customer's confirmation    |
 // | departments.list         |  yes  |    yes     |  yes  | where a ticket can be handed                 |
+// | scripts.list / get       |  yes  |    yes     |  yes  | list: my hotlines' guided scripts (leads:    |
+// |                          |       |            |       | all); get: any script by name                |
 // | tasks.create/get/update  |  own  |    yes     |  yes  | agents: tasks assigned to them or unassigned |
 // | tasks.mine               |  yes  |    yes     |  yes  |                                              |
 // | tasks.due                |  no   |    yes     |  yes  | everyone's due tasks (callback planning)     |
@@ -67,6 +69,8 @@ export const ACCESS = {
   'tickets.confirm': EVERYONE,
   'departments.list': EVERYONE,
   'tickets.assignees': EVERYONE,
+  'scripts.list': EVERYONE,
+  'scripts.get': EVERYONE,
   'tasks.create': EVERYONE,
   'tasks.mine': EVERYONE,
   'tasks.due': LEADS,

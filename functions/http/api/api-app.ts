@@ -15,6 +15,7 @@ import { registerDraftRoutes } from './draft-routes.js';
 import { createGuard } from './guard.js';
 import { registerPushRoutes } from './push-routes.js';
 import { registerReportRoutes } from './report-routes.js';
+import { registerScriptRoutes } from './script-routes.js';
 import { registerSupervisorRoutes } from './supervisor-routes.js';
 import { registerTaskRoutes } from './task-routes.js';
 import { registerTicketRoutes } from './ticket-routes.js';
@@ -35,6 +36,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerCustomerRoutes(app, deps, guard);
   registerTicketRoutes(app, deps, guard);
   registerWorkOrderRoutes(app, deps, guard);
+  registerScriptRoutes(app, guard);
   registerTaskRoutes(app, deps, guard);
   registerUserRoutes(app, deps, guard);
   registerAuditRoutes(app, deps, guard);
