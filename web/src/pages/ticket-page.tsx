@@ -16,6 +16,7 @@ import { TicketHistory } from '../tickets/ticket-history.js';
 import { ticketsApi } from '../tickets/tickets-api.js';
 import { usePeople } from '../tickets/use-people.js';
 import { useTicketsText } from '../tickets/use-tickets-text.js';
+import { WorkOrderCard } from '../tickets/work-order-card.js';
 import '../tickets/tickets.css';
 
 interface Conflict {
@@ -128,6 +129,7 @@ export function TicketPage({ number }: { me: Me; number: string }) {
           ))}
         </div>
       </section>
+      <WorkOrderCard ticket={ticket} busy={busy} run={(action) => void run(action)} />
       <TicketEditor
         key={`${ticket.number}:${ticket.version}`}
         ticket={ticket}

@@ -34,4 +34,14 @@ export const ticketsApi = {
   change: (number: string, change: TicketChange) => call<Ticket>('PATCH', path(number), change),
   addNote: (number: string, text: string) => call<Ticket>('POST', `${path(number)}/notes`, { text }),
   assignees: () => call<{ items: Assignee[] }>('GET', '/tickets/assignees'),
+  departments: () => call<{ items: Department[] }>('GET', '/departments'),
+  handOver: (number: string, version: number, department: string) =>
+    call<Ticket>('POST', `${path(number)}/department`, { version, department }),
+  confirm: (number: string, version: number, fixed: boolean) =>
+    call<Ticket>('POST', `${path(number)}/confirmation`, { version, fixed }),
 };
+
+export interface Department {
+  readonly id: string;
+  readonly names: { readonly zh: string; readonly en: string };
+}
