@@ -4,6 +4,7 @@ import { DEMO_ASSETS } from './demo/assets.js';
 import { DEMO_TASKS, DEMO_TICKETS } from './demo/cases.js';
 import { DEMO_CUSTOMERS } from './demo/customers.js';
 import { DEMO_POLICIES } from './demo/policies.js';
+import { DEMO_PROVIDERS } from './demo/providers.js';
 import { DEMO_USERS } from './demo/users.js';
 
 export type { DemoAsset, DemoCustomer, DemoPolicy, DemoTask, DemoTicket, DemoUser } from './demo/types.js';
@@ -17,4 +18,6 @@ export const DEMO_DATA = {
   policies: DEMO_POLICIES,
   tickets: DEMO_TICKETS,
   tasks: DEMO_TASKS,
+  /** Tow trucks, repair shops and IT partners the dispatch picks from. */
+  providers: DEMO_PROVIDERS,
 } as const;

@@ -1,6 +1,7 @@
 // Writes the demo data through the Store, the same path the API takes. Idempotent: everything has a
 // stable key (ids, policy numbers, customer + subject for tickets), and what exists is skipped.
 
+import { PROVIDERS_SETTING } from '../../functions/app/dispatch.js';
 import type { TicketStatus } from '../../functions/domain/model.js';
 import { hashPassword } from '../../functions/domain/password.js';
 import type { Clock, Page, PageRequest, Store, WriteResult } from '../../functions/domain/ports.js';
@@ -100,6 +101,12 @@ export async function loadDemoData(store: Store, clock: Clock): Promise<DemoData
     if (!ticket) throw new Error(`demo data: ticket number collision for "${demo.subject}"`);
     await walkTicket(store, demo, ticket.number, ticket.version);
     seen.add(demo.subject);
+    made++;
+  }
+
+  if (await store.settings.get(PROVIDERS_SETTING)) skipped++;
+  else {
+    await store.settings.put(PROVIDERS_SETTING, { providers: DEMO_DATA.providers });
     made++;
   }
 

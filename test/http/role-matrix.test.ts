@@ -152,6 +152,48 @@ describe('role matrix', () => {
       ok: 201,
     },
     { op: 'departments.list', method: 'GET', path: () => '/api/departments', roles: ALL, ok: 200 },
+    { op: 'providers.list', method: 'GET', path: () => '/api/providers', roles: ALL, ok: 200 },
+    {
+      op: 'providers.nearest',
+      method: 'GET',
+      path: () => '/api/providers/nearest?service=tow&near=Pudong',
+      roles: ALL,
+      ok: 200,
+    },
+    {
+      // An empty directory: valid, and the harness's store has none.
+      op: 'providers.replace',
+      method: 'PUT',
+      path: () => '/api/admin/providers',
+      body: () => ({ providers: [] }),
+      roles: ADMIN,
+      ok: 200,
+    },
+    {
+      // No provider in the directory: past the role check, the rule refuses it, naming why.
+      op: 'tickets.dispatch',
+      method: 'POST',
+      path: () => `/api/tickets/${ticket}/dispatch`,
+      body: async () => ({ version: await version.ticket(), service: 'tow', location: 'Pudong' }),
+      roles: ALL,
+      ok: 422,
+    },
+    {
+      op: 'tickets.arrival',
+      method: 'POST',
+      path: () => `/api/tickets/${ticket}/arrival`,
+      body: async () => ({ version: await version.ticket() }),
+      roles: ALL,
+      ok: 422,
+    },
+    {
+      op: 'tickets.repair',
+      method: 'POST',
+      path: () => `/api/tickets/${ticket}/repair`,
+      body: async () => ({ version: await version.ticket(), progress: 'towed', done: false }),
+      roles: ALL,
+      ok: 422,
+    },
     {
       op: 'tickets.handOver',
       method: 'POST',

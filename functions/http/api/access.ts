@@ -11,6 +11,10 @@
 // |                          |       |            |       | people a ticket can be assigned to, hand to  |
 // |                          |       |            |       | a department, the customer's confirmation    |
 // | departments.list         |  yes  |    yes     |  yes  | where a ticket can be handed                 |
+// | providers.list / nearest |  yes  |    yes     |  yes  | tow, repair and IT partners; nearest open    |
+// | providers.replace        |  no   |    no      |  yes  | the whole directory, audited                 |
+// | tickets.dispatch /       |  yes  |    yes     |  yes  | send a provider (texts provider and member), |
+// |   arrival / repair       |       |            |       | its arrival, the repair's follow-up          |
 // | scripts.list / get       |  yes  |    yes     |  yes  | list: my hotlines' guided scripts (leads:    |
 // |                          |       |            |       | all); get: any script by name                |
 // | tasks.create/get/update  |  own  |    yes     |  yes  | agents: tasks assigned to them or unassigned |
@@ -68,6 +72,12 @@ export const ACCESS = {
   'tickets.handOver': EVERYONE,
   'tickets.confirm': EVERYONE,
   'departments.list': EVERYONE,
+  'providers.list': EVERYONE,
+  'providers.nearest': EVERYONE,
+  'providers.replace': ADMINS,
+  'tickets.dispatch': EVERYONE,
+  'tickets.arrival': EVERYONE,
+  'tickets.repair': EVERYONE,
   'tickets.assignees': EVERYONE,
   'scripts.list': EVERYONE,
   'scripts.get': EVERYONE,

@@ -11,6 +11,7 @@ import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerCustomerRoutes } from './customer-routes.js';
 import { registerDialPolicyRoutes } from './dial-policy-routes.js';
+import { registerDispatchRoutes } from './dispatch-routes.js';
 import { registerDraftRoutes } from './draft-routes.js';
 import { createGuard } from './guard.js';
 import { registerPushRoutes } from './push-routes.js';
@@ -36,6 +37,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerCustomerRoutes(app, deps, guard);
   registerTicketRoutes(app, deps, guard);
   registerWorkOrderRoutes(app, deps, guard);
+  registerDispatchRoutes(app, deps, guard);
   registerScriptRoutes(app, guard);
   registerTaskRoutes(app, deps, guard);
   registerUserRoutes(app, deps, guard);

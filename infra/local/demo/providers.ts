@@ -1,0 +1,86 @@
+// Demo providers for the rescue line, the warranty line's repair shop referrals and the IT line's
+// partners: made-up names with 555 numbers (texts to them reach the twin only). A deployment keeps its
+// own directory in the `providers` setting (PUT /api/admin/providers).
+import type { Provider } from '../../../functions/domain/dispatch/directory.js';
+
+const ALL_DAY = ['00:00', '24:00'] as const;
+
+export const DEMO_PROVIDERS: readonly Provider[] = [
+  {
+    id: 'tow-pudong',
+    name: { zh: '浦东东方拖车救援', en: 'Pudong Eastern Towing' },
+    services: ['tow', 'battery', 'tyre', 'fuel', 'lockout', 'accident'],
+    region: 'east-china',
+    phone: '+8621555501001',
+    hours: ALL_DAY,
+    lat: 31.2245,
+    lon: 121.5382,
+    address: { zh: '上海市浦东新区世纪大道附近', en: 'Near Century Avenue, Pudong, Shanghai' },
+  },
+  {
+    id: 'tow-minhang',
+    name: { zh: '闵行顺达道路救援', en: 'Minhang Shunda Roadside' },
+    services: ['tow', 'battery', 'tyre', 'fuel', 'accident'],
+    region: 'east-china',
+    phone: '+8621555501002',
+    hours: ALL_DAY,
+    lat: 31.1129,
+    lon: 121.3811,
+    address: { zh: '上海市闵行区', en: 'Minhang, Shanghai' },
+  },
+  {
+    id: 'tyre-xuhui-day',
+    name: { zh: '徐汇快修轮胎服务', en: 'Xuhui Quick Tyre' },
+    services: ['tyre', 'battery'],
+    region: 'east-china',
+    phone: '+8621555501003',
+    hours: ['08:00', '20:00'],
+    lat: 31.1884,
+    lon: 121.4365,
+    address: { zh: '上海市徐汇区', en: 'Xuhui, Shanghai' },
+  },
+  {
+    id: 'shop-pudong',
+    name: { zh: '浦东大众特约维修站', en: 'Pudong Authorised Repair Centre' },
+    services: ['repair', 'bodywork'],
+    region: 'east-china',
+    phone: '+8621555502001',
+    hours: ['08:00', '18:00'],
+    lat: 31.2035,
+    lon: 121.5906,
+    address: { zh: '上海市浦东新区张江', en: 'Zhangjiang, Pudong, Shanghai' },
+  },
+  {
+    id: 'shop-jiading',
+    name: { zh: '嘉定汽车城维修中心', en: 'Jiading Auto City Repairs' },
+    services: ['repair', 'bodywork'],
+    region: 'east-china',
+    phone: '+8621555502002',
+    hours: ['08:00', '18:00'],
+    lat: 31.3834,
+    lon: 121.2507,
+    address: { zh: '上海市嘉定区', en: 'Jiading, Shanghai' },
+  },
+  {
+    id: 'tow-beijing',
+    name: { zh: '北京京通救援', en: 'Beijing Jingtong Rescue' },
+    services: ['tow', 'battery', 'tyre', 'fuel', 'lockout', 'accident'],
+    region: 'north-china',
+    phone: '+8610555501001',
+    hours: ALL_DAY,
+    lat: 39.9215,
+    lon: 116.4431,
+    address: { zh: '北京市朝阳区', en: 'Chaoyang, Beijing' },
+  },
+  {
+    id: 'it-onsite-shanghai',
+    name: { zh: '沪上IT上门服务', en: 'Shanghai IT On-site' },
+    services: ['it-onsite', 'it-hardware'],
+    region: 'east-china',
+    phone: '+8621555503001',
+    hours: ['09:00', '18:00'],
+    lat: 31.2286,
+    lon: 121.448,
+    address: { zh: '上海市静安区', en: "Jing'an, Shanghai" },
+  },
+];
