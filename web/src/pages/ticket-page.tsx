@@ -10,6 +10,7 @@ import { CenterTime, useCenterZone } from '../center-zone.js';
 import { PlayButton } from '../desk/play-button.js';
 import { useErrorText } from '../errors.js';
 import { Link } from '../link.js';
+import { DispatchCard } from '../tickets/dispatch-card.js';
 import { isOverdue } from '../tickets/list-query.js';
 import { TicketEditor } from '../tickets/ticket-editor.js';
 import { TicketHistory } from '../tickets/ticket-history.js';
@@ -130,6 +131,9 @@ export function TicketPage({ number }: { me: Me; number: string }) {
         </div>
       </section>
       <WorkOrderCard ticket={ticket} busy={busy} run={(action) => void run(action)} />
+      {(ticket.type === 'rescue' || ticket.type === 'claim') && (
+        <DispatchCard ticket={ticket} busy={busy} run={(action) => void run(action)} />
+      )}
       <TicketEditor
         key={`${ticket.number}:${ticket.version}`}
         ticket={ticket}

@@ -41,6 +41,34 @@ export const ticketsApi = {
     call<Ticket>('POST', `${path(number)}/confirmation`, { version, fixed }),
 };
 
+export interface ProviderView {
+  readonly id: string;
+  readonly name: { readonly zh: string; readonly en: string };
+  readonly phone: string;
+  readonly hours: readonly [string, string];
+  readonly address: { readonly zh: string; readonly en: string };
+}
+
+export interface Candidate {
+  readonly provider: ProviderView;
+  readonly distanceKm?: number;
+}
+
+export const dispatchApi = {
+  nearest: (service: string, near: string) =>
+    call<{ candidates: Candidate[] }>(
+      'GET',
+      `/providers/nearest?${new URLSearchParams({ service, ...(near ? { near } : {}) })}`,
+    ),
+  dispatch: (
+    number: string,
+    body: { version: number; service: string; location?: string; providerId?: string },
+  ) => call<{ ticket: Ticket; etaMinutes: number }>('POST', `${path(number)}/dispatch`, body),
+  arrival: (number: string, version: number) => call<Ticket>('POST', `${path(number)}/arrival`, { version }),
+  repair: (number: string, body: { version: number; progress: string; cost?: number; done: boolean }) =>
+    call<Ticket>('POST', `${path(number)}/repair`, body),
+};
+
 export interface Department {
   readonly id: string;
   readonly names: { readonly zh: string; readonly en: string };

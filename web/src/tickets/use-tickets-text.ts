@@ -7,7 +7,7 @@ export function useTicketsText() {
   const text = (key: TicketLabelKey, values: Record<string, string | number> = {}) =>
     TICKET_LABELS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
   /** A label whose key is built at run time (a status, a type); the key's last part when unknown. */
-  const named = (prefix: 'status' | 'priority' | 'type', value: string) =>
+  const named = (prefix: 'status' | 'priority' | 'type' | 'service', value: string) =>
     (TICKET_LABELS as Record<string, Record<'zh' | 'en', string>>)[`${prefix}_${value}`]?.[lang] ?? value;
   return { text, named, lang };
 }
