@@ -13,6 +13,7 @@ import { registerCustomerRoutes } from './customer-routes.js';
 import { registerDialPolicyRoutes } from './dial-policy-routes.js';
 import { registerDraftRoutes } from './draft-routes.js';
 import { createGuard } from './guard.js';
+import { registerKbRoutes } from './kb-routes.js';
 import { registerPushRoutes } from './push-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { registerSupervisorRoutes } from './supervisor-routes.js';
@@ -51,6 +52,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   });
   registerWfmRoutes(app, deps, guard, history.volumes);
   registerReportRoutes(app, deps, guard, history);
+  registerKbRoutes(app, deps, guard);
   if (deps.channels) registerChannelApi(app, { ...deps, ...deps.channels }, guard);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
