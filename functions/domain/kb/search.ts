@@ -46,8 +46,9 @@ function fuzzy(term: string): number | false {
   return !isHanTerm(term) && term.length >= 4 ? 0.2 : false;
 }
 
-function prefix(term: string): boolean {
-  return !isHanTerm(term) && term.length >= 3;
+/** Only the last word is taken as a prefix (it may still be being typed); prefixes of every word cost more. */
+function prefix(term: string, i: number, terms: readonly string[]): boolean {
+  return i === terms.length - 1 && !isHanTerm(term) && term.length >= 3;
 }
 
 /**
