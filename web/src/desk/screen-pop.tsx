@@ -1,11 +1,13 @@
 // The screen pop: the caller's record as the call arrives (by the IVR's customer id, else by the number),
 // or a quick new-customer form. Vehicles and devices, policies, open and past tickets, past calls with
-// their recordings (played through the audited presigned URL), and the ticket form.
+// their recordings (played through the audited presigned URL), articles suggested for the call, and the
+// ticket form.
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, type CustomerView } from '../api.js';
 import { CenterTime } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
+import { SuggestedArticles } from '../kb/suggested-articles.js';
 import { PlayButton } from './play-button.js';
 import { TicketForm } from './ticket-form.js';
 import type { PopContext } from './use-agent-desk.js';
@@ -89,6 +91,7 @@ function CustomerPop({
         </span>
       </div>
       {c.notes && <p className="note">{c.notes}</p>}
+      <SuggestedArticles findings={pop.findings} />
       <div className="grid2">
         <div>
           <h3>{t('assets')}</h3>
