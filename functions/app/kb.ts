@@ -142,6 +142,11 @@ export async function updateArticle(
   return result.value;
 }
 
+/** Drafts included: how an author finds an article that search does not show yet. */
+export async function articlesOfCategory(deps: KbDeps, category: string): Promise<KbArticle[]> {
+  return deps.store.kb.listByCategory(category);
+}
+
 export async function articleVersions(deps: KbDeps, id: string): Promise<KbArticle[]> {
   await existingArticle(deps, id);
   return deps.store.kb.versions(id);

@@ -29,6 +29,7 @@ export function kbRows(store: () => Store, unique: () => string): MatrixRow[] {
   return [
     { op: 'kb.search', method: 'GET', path: () => '/api/kb/search?q=matrix', roles: ALL, ok: 200 },
     { op: 'kb.suggest', method: 'GET', path: () => '/api/kb/suggest?hotline=warranty', roles: ALL, ok: 200 },
+    { op: 'kb.list', method: 'GET', path: () => '/api/kb/articles?category=testing', roles: ALL, ok: 200 },
     { op: 'kb.get', method: 'GET', path: () => `/api/kb/articles/${ARTICLE}`, roles: ALL, ok: 200 },
     {
       op: 'kb.versions',

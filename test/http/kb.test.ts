@@ -89,6 +89,25 @@ describe('knowledge base API', () => {
     expect(actions.sort()).toEqual(['kb.create', 'kb.update']);
   });
 
+  it('lists a category with its drafts, which search leaves out', async () => {
+    const draft = await h.as(
+      'supervisor',
+      'POST',
+      '/api/kb/articles',
+      article('rescue-draft', { category: 'rescue', status: 'draft', title: '冬季救援草稿' }),
+    );
+    expect(draft.status).toBe(201);
+    const list = await h.as('agent', 'GET', '/api/kb/articles?category=rescue');
+    const ids = list.body.items.map((a: { id: string }) => a.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['rescue-draft', 'towing-service', 'rescue-dispatch-steps-en']),
+    );
+    const found = await h.as('agent', 'GET', `/api/kb/search?q=${encodeURIComponent('冬季救援草稿')}`);
+    expect(found.body.items.map((i: { article: { id: string } }) => i.article.id)).not.toContain(
+      'rescue-draft',
+    );
+  });
+
   it('refuses writes to agents', async () => {
     const create = await h.as('agent', 'POST', '/api/kb/articles', article('agent-article'));
     expect(create.status).toBe(403);

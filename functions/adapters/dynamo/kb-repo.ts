@@ -1,14 +1,23 @@
-// The knowledge base on the single table. An article is one item (`KB#<id>`, sort key `#`) listed by
-// status (gsi2) and by category (gsi3); each version written is kept beside it (sort key `V#<version>`);
-// `KBMETA` holds a counter bumped on every write, which is all a warm container reads to know whether
-// its search index is stale. Agents' proposed changes share one partition, newest first.
-// The key builders live here rather than in keys.ts: nothing outside this file reads these items.
+// The knowledge base on the single table (keys in keys.ts). An article is one item listed by status (gsi2)
+// and by category (gsi3); each version written is kept beside it under the same partition; one meta item
+// holds a counter bumped on every write, which is all a warm container reads to know whether its search
+// index is stale. Agents' proposed changes share one partition, newest first.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { KbArticle, KbArticleDraft, KbStatus } from '../../domain/kb/article.js';
+import type { KbArticle, KbArticleDraft } from '../../domain/kb/article.js';
 import type { KbRepo, KbSuggestion, KbWriteResult } from '../../domain/kb/ports.js';
 import type { Clock } from '../../domain/ports.js';
 import { timeSortableId } from './ids.js';
-import { byTime, ITEM_SK } from './keys.js';
+import {
+  byTime,
+  ITEM_SK,
+  KB_META,
+  KB_SUGGESTIONS,
+  KB_VERSION_PREFIX,
+  kbArticle,
+  kbByCategory,
+  kbByStatus,
+  kbVersion,
+} from './keys.js';
 import {
   fromItem,
   getItem,
@@ -18,15 +27,6 @@ import {
   queryPage,
   type TableAccess,
 } from './table-access.js';
-
-const kbArticle = (id: string) => `KB#${id}`;
-/** Zero-padded so versions sort in order as strings. */
-const kbVersion = (version: number) => `V#${String(version).padStart(6, '0')}`;
-const KB_VERSION_PREFIX = 'V#';
-const kbByStatus = (status: KbStatus) => `KBSTATUS#${status}`;
-const kbByCategory = (category: string) => `KBCAT#${category}`;
-const KB_META = 'KBMETA';
-const KB_SUGGESTIONS = 'KBSUGGESTIONS';
 
 function articleItem(a: KbArticle): Item {
   return {

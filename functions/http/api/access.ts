@@ -37,7 +37,8 @@
 // | reports.*                |  no   |    yes     |  yes  | KPIs, call log, agent state log, CSV         |
 // | wfm.*                    |  no   |    yes     |  yes  | Erlang C/B, forecast, staffing plan          |
 // | kb.search/suggest/get/   |  yes  |    yes     |  yes  | knowledge base: read, screen-pop suggestions,|
-// |   versions/proposeChange |       |            |       | propose a change (audited)                   |
+// |   list/versions/         |       |            |       | a category's articles, propose a change      |
+// |   proposeChange          |       |            |       | (audited)                                    |
 // | kb.create/update/        |  no   |    yes     |  yes  | write articles (audited), read agents'       |
 // |   suggestions            |       |            |       | proposed changes                             |
 //
@@ -139,6 +140,7 @@ export const ACCESS = {
   'kb.search': EVERYONE,
   'kb.suggest': EVERYONE,
   'kb.get': EVERYONE,
+  'kb.list': EVERYONE,
   'kb.versions': EVERYONE,
   'kb.proposeChange': EVERYONE,
   'kb.create': LEADS,

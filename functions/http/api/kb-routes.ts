@@ -3,6 +3,7 @@
 // and agents' proposed changes for supervisors to read. The rules are the use cases' (app/kb.ts).
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
+  articlesOfCategory,
   articleVersions,
   createArticle,
   existingArticle,
@@ -23,6 +24,7 @@ import {
   KbArticleUpdateBody,
   KbHitSchema,
   KbIdParam,
+  KbListQuery,
   KbSearchQuery,
   KbSuggestionBody,
   KbSuggestionSchema,
@@ -67,6 +69,18 @@ export function registerKbRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guard:
       const { limit, ...context } = c.req.valid('query');
       return c.json({ items: await suggestKb(kb, context, limit) }, 200);
     },
+  );
+
+  app.openapi(
+    securedRoute(guard, 'kb.list', {
+      method: 'get',
+      path: '/kb/articles',
+      tags,
+      summary: 'Every article of a category, drafts included, by id',
+      request: { query: KbListQuery },
+      responses: { 200: jsonOk(z.object({ items: listOf(KbArticleSchema) })), ...SECURED_ERRORS },
+    }),
+    async (c) => c.json({ items: await articlesOfCategory(kb, c.req.valid('query').category) }, 200),
   );
 
   app.openapi(

@@ -96,4 +96,6 @@ export const KbSuggestQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10).default(3),
 });
 
+export const KbListQuery = z.object({ category: Category });
+
 export const KbSuggestionBody = z.object({ text: z.string().trim().min(1).max(4000) }).strict();

@@ -47,7 +47,7 @@ describe('kb repository', () => {
   it('replaces only from the version read, keeping every version', async () => {
     const kb = ts.store.kb;
     await kb.put(draft('locked'), null, '2001');
-    ts.clock.advance(60_000);
+    await ts.clock.advance(60_000);
     const second = await kb.put(draft('locked', { title: '第二版' }), 1, 'admin');
     expect(second).toMatchObject({ ok: true, value: { version: 2, title: '第二版', updatedBy: 'admin' } });
     const stale = await kb.put(draft('locked', { title: '过期的修改' }), 1, '2001');
@@ -86,7 +86,7 @@ describe('kb repository', () => {
   it('keeps suggestions newest first', async () => {
     const kb = ts.store.kb;
     await kb.addSuggestion({ articleId: 'claim', text: '补充异地理赔说明', proposedBy: '1001' });
-    ts.clock.advance(1_000);
+    await ts.clock.advance(1_000);
     await kb.addSuggestion({ articleId: 'vpn', text: 'Add the error 809 case', proposedBy: '1002' });
     const list = await kb.suggestions();
     expect(list.map((s) => s.articleId)).toEqual(['vpn', 'claim']);

@@ -38,6 +38,7 @@ function query(params: object): string {
 export const kbApi = {
   search: (params: KbSearchParams) => call<{ items: KbHit[] }>('GET', `/kb/search?${query(params)}`),
   suggest: (params: KbSuggestParams) => call<{ items: KbHit[] }>('GET', `/kb/suggest?${query(params)}`),
+  list: (category: string) => call<{ items: KbArticle[] }>('GET', `/kb/articles?${query({ category })}`),
   get: (id: string) => call<KbArticle>('GET', `/kb/articles/${encodeURIComponent(id)}`),
   versions: (id: string) =>
     call<{ items: KbArticle[] }>('GET', `/kb/articles/${encodeURIComponent(id)}/versions`),

@@ -23,10 +23,16 @@ export function KbSearch() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!params.q.trim()) return;
+    const q = params.q.trim();
+    // No words but a category: list it, drafts included, so an author finds what search does not show.
+    if (!q && !params.category) return;
     setError(undefined);
     try {
-      setHits((await kbApi.search({ ...params, q: params.q.trim() })).items);
+      if (q) setHits((await kbApi.search({ ...params, q })).items);
+      else if (params.category)
+        setHits(
+          (await kbApi.list(params.category)).items.map((article) => ({ article, score: 0, terms: [] })),
+        );
     } catch (err) {
       setError(errorText(err));
     }
@@ -88,6 +94,7 @@ export function KbSearch() {
                   <Highlight text={a.title} terms={terms} />
                 </Link>{' '}
                 <span className="tag">{kbName('cat', a.category, lang)}</span>{' '}
+                {a.status === 'draft' && <span className="tag">{text('draft')}</span>}{' '}
                 <span className="muted">{a.lang === 'zh' ? '中文' : 'EN'}</span>
                 <p className="muted">
                   <Highlight text={a.summary} terms={terms} />
