@@ -50,7 +50,8 @@ export function ScreenPop({
 
   if (error) return <p className="error">{error}</p>;
   if (view === undefined) return <p className="muted">{t('loading')}</p>;
-  if (view === null) return <NewCustomer phone={from} onCreated={() => setReload((n) => n + 1)} />;
+  if (view === null)
+    return <NewCustomer phone={from} findings={pop.findings} onCreated={() => setReload((n) => n + 1)} />;
   const customerCall = customerCallSid ?? callSid;
   return (
     <CustomerPop
@@ -186,7 +187,15 @@ function CustomerPop({
   );
 }
 
-function NewCustomer({ phone, onCreated }: { phone: string | undefined; onCreated: () => void }) {
+function NewCustomer({
+  phone,
+  findings,
+  onCreated,
+}: {
+  phone: string | undefined;
+  findings: PopContext['findings'];
+  onCreated: () => void;
+}) {
   const { t, lang } = useLang();
   const { errorText } = useErrorText();
   const [name, setName] = useState('');
@@ -205,6 +214,7 @@ function NewCustomer({ phone, onCreated }: { phone: string | undefined; onCreate
     <form className="card pop" onSubmit={submit} data-testid="new-customer">
       <h2>{t('newCustomer')}</h2>
       <p className="muted">{t('noCustomerForNumber')}</p>
+      <SuggestedArticles findings={findings} />
       <div className="grid2">
         <label>
           {t('name')} *
