@@ -1,6 +1,6 @@
 // The knowledge base in Chromium on the demo stack: an agent searches in Chinese (a word inside a compound)
 // and in English (with a typo), opens an article and suggests a change; a supervisor edits an article, is
-// told when someone else saved first, and reads the agent's suggestion. Then John Smith reports a claim on
+// told when someone else saved first, reads the agent's suggestion and writes a draft. Then John Smith reports a claim on
 // the warranty line and the agent who takes the call sees the claim procedure first among the suggestions.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +106,29 @@ describe.runIf(browserAvailable())('the knowledge base in Chromium', () => {
       .getByText('请补充电池衰减是否在保障范围内')
       .waitFor(WITHIN);
     await shot(supervisor, 'kb-supervisor');
+  });
+
+  it('a supervisor writes a draft, which its category lists and search leaves out', async () => {
+    await supervisor.getByTestId('kb-new').click();
+    const form = supervisor.getByTestId('kb-form');
+    await form.locator('input[name=id]').fill('winter-battery');
+    await form.locator('input[name=category]').fill('rescue');
+    await form.locator('input[name=title]').fill('冬季蓄电池亏电处理');
+    await form.locator('textarea[name=summary]').fill('低温下先搭电，再建议检测蓄电池。');
+    await form.locator('textarea[name=body]').fill('- 搭电启动\n- 建议检测蓄电池');
+    await form.getByRole('button', { name: '保存' }).click();
+    await supervisor.getByTestId('kb-article-title').getByText('冬季蓄电池亏电处理').waitFor(WITHIN);
+    expect(supervisor.url()).toContain('/kb/winter-battery');
+    await supervisor.getByTestId('kb-link').click();
+    await supervisor.selectOption('select[name=category]', 'rescue');
+    await supervisor.getByTestId('kb-search').getByRole('button', { name: '搜索' }).click();
+    await supervisor
+      .getByTestId('kb-hit')
+      .filter({ hasText: '冬季蓄电池亏电处理' })
+      .getByText('草稿')
+      .waitFor(WITHIN);
+    await search(supervisor, '亏电处理');
+    expect(await supervisor.getByTestId('kb-hit').filter({ hasText: '冬季蓄电池亏电处理' }).count()).toBe(0);
   });
 
   it('suggests the claim procedure in the screen pop of a warranty claim call', async () => {
