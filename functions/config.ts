@@ -16,8 +16,15 @@ export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL'
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface AppConfig {
-  /** Public base URL Twilio calls, e.g. https://cc.example.com; signatures are checked against it. */
+  /** Public base URL of the center (the site browsers open), e.g. https://cc.example.com. */
   readonly publicBaseUrl: string;
+  /**
+   * Base URL Twilio's webhooks go to: every TwiML, REST and provisioning URL the app hands Twilio starts
+   * with it. In AWS the HTTP API's own endpoint, so Twilio's requests skip CloudFront and its request
+   * price (a webhook needs neither its cache nor its WAF: each one is signed); the public URL otherwise.
+   * Signatures are accepted on either base, so a number still wired to the public URL keeps working.
+   */
+  readonly webhookBaseUrl: string;
   readonly twilio: {
     readonly accountSid: string;
     /** Where the auth token comes from: inline (local), or a Secrets Manager secret id (AWS). */
@@ -182,8 +189,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const apiBase = optional(env, 'TWILIO_API_BASE_URL');
   const dynamo = optional(env, 'DYNAMODB_ENDPOINT');
   const s3 = optional(env, 'S3_ENDPOINT');
+  const publicBaseUrl = url('PUBLIC_BASE_URL', required(env, 'PUBLIC_BASE_URL'));
+  const webhookBase = optional(env, 'WEBHOOK_BASE_URL');
   return {
-    publicBaseUrl: url('PUBLIC_BASE_URL', required(env, 'PUBLIC_BASE_URL')),
+    publicBaseUrl,
+    webhookBaseUrl: webhookBase ? url('WEBHOOK_BASE_URL', webhookBase) : publicBaseUrl,
     twilio: {
       accountSid,
       authToken: secretOrInline(env, 'TWILIO_AUTH_TOKEN', 'TWILIO_AUTH_TOKEN_SECRET_ID'),

@@ -8,9 +8,10 @@ import { ConflictError, invalidField, NotFoundError, UnprocessableError } from '
 import { ticketNotifications } from '../domain/ticket-notifications.js';
 import { checkTransition } from '../domain/ticket-workflow.js';
 import type { CenterBasics } from './center.js';
+import { askForConfirmation, type SlaConfigDeps, slaAfterChange, slaForNew } from './sla.js';
 import { unwrap } from './write-result.js';
 
-export interface TicketDeps extends CenterBasics {
+export interface TicketDeps extends CenterBasics, SlaConfigDeps {
   /** Where customer texts are queued; without it tickets change silently. */
   readonly jobs?: JobQueue;
 }
@@ -36,6 +37,19 @@ export async function existingTicket(deps: TicketDeps, number: string): Promise<
 }
 
 /**
+ * 409 for an edit based on an older version: the current ticket, and who changed it last and when, so the
+ * person editing can be told whose change they would overwrite. People's edits, moves and notes all append
+ * to the history (only the system's linking of calls and recordings does not), so its last entry names them.
+ */
+function staleTicket(current: Ticket): ConflictError {
+  const last = current.history.at(-1);
+  return new ConflictError(
+    `The ticket "${current.number}" was changed by ${last?.by ?? 'someone else'} at ${current.updatedAt}; here is the current version.`,
+    { current, changedBy: last?.by ?? null, changedAt: current.updatedAt },
+  );
+}
+
+/**
  * Files a ticket, or answers with the open one already filed for the same incident (the same call, or the
  * same customer and subject) or for the same `requestKey` (a retried request): `existing` says which.
  */
@@ -46,12 +60,14 @@ export async function fileTicket(
   requestKey?: string,
 ): Promise<{ ticket: Ticket; existing: boolean }> {
   const { store } = deps;
-  if (body.customerId && !(await store.customers.get(body.customerId)))
+  const customer = body.customerId ? await store.customers.get(body.customerId) : undefined;
+  if (body.customerId && !customer)
     throw invalidField('body.customerId', 'unknown-customer', `no customer "${body.customerId}"`);
   if (body.assigneeId && !(await store.users.get(body.assigneeId)))
     throw invalidField('body.assigneeId', 'unknown-user', `no user "${body.assigneeId}"`);
+  const sla = slaForNew(deps, body.type, customer?.vipTier, deps.clock.now());
   const result = await store.tickets.create(
-    { ...body, status: 'new' },
+    { ...body, status: 'new', ...(sla ? { sla } : {}) },
     user.id,
     requestKey ? { requestKey } : {},
   );
@@ -70,13 +86,7 @@ export async function changeTicket(
 ): Promise<Ticket> {
   const current = await existingTicket(deps, number);
   // Judge the transition against the version the client saw; a stale one is a conflict first.
-  if (current.version !== version)
-    throw new ConflictError(
-      `The ticket "${number}" was changed by someone else; here is the current version.`,
-      {
-        current,
-      },
-    );
+  if (current.version !== version) throw staleTicket(current);
   if (patch.status) {
     const check = checkTransition(current.status, patch.status);
     if (!check.ok) {
@@ -90,8 +100,19 @@ export async function changeTicket(
   }
   if (patch.assigneeId && !(await deps.store.users.get(patch.assigneeId)))
     throw invalidField('body.assigneeId', 'unknown-user', `no user "${patch.assigneeId}"`);
-  const updated = unwrap(await deps.store.tickets.update(number, version, patch, user.id), 'ticket', number);
+  const sla = slaAfterChange(deps, current, patch, deps.clock.now(), true);
+  const withSla = sla ? { ...patch, sla } : patch;
+  const result = await deps.store.tickets.update(number, version, withSla, user.id);
+  if (!result.ok && result.reason === 'conflict') throw staleTicket(result.current);
+  const updated = unwrap(result, 'ticket', number);
   await notifyTicketChange(deps, current, updated);
+  if (updated.status === 'resolved' && current.status !== 'resolved') {
+    try {
+      await askForConfirmation(deps, updated);
+    } catch (err) {
+      deps.logger.error('confirmation callback not created', { ticket: number, error: String(err) });
+    }
+  }
   return updated;
 }
 

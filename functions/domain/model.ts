@@ -87,10 +87,22 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/** `sla`: a reminder or an escalation; `department`: handed to one; `confirmation`: the customer's word. */
+export const TICKET_EVENT_KINDS = [
+  'created',
+  'status',
+  'assigned',
+  'note',
+  'updated',
+  'sla',
+  'department',
+  'confirmation',
+] as const;
+
 export interface TicketEvent {
   readonly at: string;
   readonly by: string; // user id, or 'ivr' / 'system'
-  readonly kind: 'created' | 'status' | 'assigned' | 'note' | 'updated';
+  readonly kind: (typeof TICKET_EVENT_KINDS)[number];
   readonly from?: string;
   readonly to?: string;
   readonly text?: string;
@@ -115,6 +127,26 @@ export interface Ticket extends Stamped {
   readonly fields: Readonly<Record<string, string>>;
   /** Status changes, assignments and notes, oldest first. */
   readonly history: readonly TicketEvent[];
+  /** The department (flows/work-orders.ts) the ticket was handed to. */
+  readonly department?: string;
+  /** Its service-level timer, when a policy covers its type and the customer's tier. */
+  readonly sla?: TicketSla;
+}
+
+/** Where a ticket's SLA stands: due times (moved on by pauses), and what was already sent, never twice. */
+export interface TicketSla {
+  readonly policy: string;
+  readonly respondBy: string;
+  readonly resolveBy: string;
+  readonly respondedAt?: string;
+  /** Set while waiting for the customer: nothing falls due. */
+  readonly pausedAt?: string;
+  /** Minutes-before of the reminders sent. */
+  readonly reminded: readonly number[];
+  /** Escalation steps taken. */
+  readonly escalated: number;
+  /** Whether the first response is counted late (set once it was). */
+  readonly respondLate?: boolean;
 }
 
 export const TASK_KINDS = ['callback', 'follow-up', 'outbound-call'] as const;

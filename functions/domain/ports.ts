@@ -15,6 +15,8 @@ import type {
   Task,
   TaskStatus,
   Ticket,
+  TicketEvent,
+  TicketSla,
   TicketStatus,
   User,
   Voicemail,
@@ -102,6 +104,12 @@ export interface TicketPatch {
   readonly addCallSid?: string;
   readonly addRecordingSid?: string;
   readonly note?: string;
+  /** Handed to a department (recorded in the history), or taken back from it (null). */
+  readonly department?: string | null;
+  /** The SLA timer as it now stands (null: no SLA). */
+  readonly sla?: TicketSla | null;
+  /** Entries for the history besides the ones the patch itself makes (an SLA reminder, the customer's word). */
+  readonly events?: readonly Omit<TicketEvent, 'at'>[];
 }
 
 /** A ticket filed, or (`existing`) the open ticket already filed for the same incident or request. */

@@ -94,6 +94,8 @@ export const HANDLER_ISSUE_CODES = [
   'invalid-format',
   'unknown-session',
   'unknown-disposition',
+  'unknown-department',
+  'not-resolved',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

@@ -31,6 +31,7 @@ const work = createJobWorker({
   routing: channels.routing,
   smsFrom: channels.smsFrom,
   publicBaseUrl: deps.config.publicBaseUrl,
+  webhookBaseUrl: deps.config.webhookBaseUrl,
   jobs: channels.jobs,
   mail: channels.mail,
   runScheduled: (job) => runScheduledJob(ivr, job),

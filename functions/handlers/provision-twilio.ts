@@ -34,6 +34,8 @@ import { resolveSecret, secretsManagerReader, secretsManagerWriter } from './sec
 /** Resource properties, as CloudFormation passes them (strings, lists and maps of strings). */
 export interface ProvisioningProperties {
   readonly PublicUrl: string;
+  /** Where Twilio's webhooks go (the HTTP API's endpoint); absent (earlier versions), the public URL. */
+  readonly WebhookUrl?: string;
   readonly FallbackUrl?: string;
   /** The numbers to wire (E.164), each with the flow it runs. */
   readonly Numbers?: readonly { readonly Number: string; readonly Flow: string }[];
@@ -68,16 +70,17 @@ export const LEGACY_PHYSICAL_ID = 'contact-center-twilio';
 const isWorkspaceSid = (id: string | undefined): id is string => !!id && /^WS[0-9a-f]{32}$/.test(id);
 
 function targetOf(props: ProvisioningProperties, flows: RoutingConfig): AccountTarget {
-  const publicBaseUrl = props.PublicUrl.replace(/\/+$/, '');
-  if (!/^https?:\/\//.test(publicBaseUrl))
-    throw new Error(`PublicUrl must be an http(s) URL, got "${publicBaseUrl}"`);
+  const key = props.WebhookUrl ? 'WebhookUrl' : 'PublicUrl';
+  const webhookBaseUrl = (props.WebhookUrl ?? props.PublicUrl).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(webhookBaseUrl))
+    throw new Error(`${key} must be an http(s) URL, got "${webhookBaseUrl}"`);
   // The flow is in the name, so the Console shows which flow a number runs in which deployment.
   const numbers = props.Numbers
     ? props.Numbers.map((n) => ({ number: n.Number, name: `${flows.workspace}: ${n.Flow}` }))
     : (props.PhoneNumbers ?? []).map((number) => ({ number, name: `${flows.workspace}: ${number}` }));
   return {
     routing: flows,
-    publicBaseUrl,
+    webhookBaseUrl,
     numbers,
     ...(props.FallbackUrl ? { fallbackUrl: props.FallbackUrl } : {}),
   };
@@ -128,7 +131,7 @@ export function provisioningHandler(deps: ProvisioningDeps) {
       const dropped = before.numbers.map((n) => n.number).filter((n) => !kept.has(n));
       if (dropped.length)
         logger.info('numbers unwired', {
-          numbers: await unwireNumbers(client, dropped, before.publicBaseUrl),
+          numbers: await unwireNumbers(client, dropped, before.webhookBaseUrl),
         });
     }
     logger.info('twilio provisioned', { ...done, apiKey: key ?? 'none' });

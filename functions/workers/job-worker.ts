@@ -20,7 +20,10 @@ export interface JobWorkerDeps {
   readonly routing: TaskRouting;
   /** Our SMS sender number. */
   readonly smsFrom: string;
+  /** The site's base URL, for links people open (a voicemail notice's link to the desk). */
   readonly publicBaseUrl: string;
+  /** Where Twilio's callbacks go (an SMS's delivery status). */
+  readonly webhookBaseUrl: string;
   /** With it, a stored voicemail notifies its mailbox's owner (functions/app/voicemail-notice.ts). */
   readonly jobs?: JobQueue;
   /** Sends mail-send jobs; without it they are dead letters. */
@@ -71,7 +74,7 @@ export function createJobWorker(deps: JobWorkerDeps): (job: Job) => Promise<unkn
     clock: deps.clock,
     messages: deps.messages,
     from: deps.smsFrom,
-    statusCallbackUrl: `${deps.publicBaseUrl}${SMS_STATUS_PATH}`,
+    statusCallbackUrl: `${deps.webhookBaseUrl}${SMS_STATUS_PATH}`,
     ...(deps.recordHistory ? { recordHistory: deps.recordHistory } : {}),
   };
   const { jobs } = deps;

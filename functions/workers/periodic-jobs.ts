@@ -1,5 +1,6 @@
 // What the center does on its own, whether or not anyone calls: the presence sweep (agents whose page went
-// quiet leave Available) and due callbacks (open callback tasks whose time has come go to an agent). Locally
+// quiet leave Available), due callbacks (open callback tasks whose time has come go to an agent) and the
+// work orders' SLA reminders and escalations. Locally
 // a timer on the stack's clock runs it every few seconds; in AWS an EventBridge Scheduler schedule
 // invokes the scheduled-jobs function every minute, which runs it and queues presence sweeps for the seconds
 // in between (functions/handlers/scheduled-jobs.ts).
@@ -7,12 +8,23 @@
 import { dispatchDueCallbacks } from '../app/callbacks.js';
 import type { Center } from '../app/center.js';
 import { type SweepResult, sweepPresence } from '../app/desk/presence.js';
+import { sweepSla } from '../app/work-orders.js';
 import type { Logger } from '../domain/logger.js';
 
 export interface PeriodicResult {
   readonly presence: SweepResult;
   readonly callbacks: { readonly dispatched: readonly string[]; readonly failed: readonly string[] };
+  /** SLA reminders and escalations taken; absent when this round was not a sweep's turn. */
+  readonly sla?: number;
 }
+
+/**
+ * Work orders' SLA timers are swept every 5 minutes of the clock, not every round: reminders and
+ * escalations are due to the minute at best, and each sweep reads every open ticket. The last turn is
+ * kept per process; a second process (a cold Lambda) sweeping the same turn takes nothing twice.
+ */
+export const SLA_SWEEP_MS = 5 * 60_000;
+let lastSlaTurn = -1;
 
 /** One round. A failing part is logged and does not stop the other. */
 export async function runPeriodicJobs(center: Center): Promise<PeriodicResult> {
@@ -26,7 +38,14 @@ export async function runPeriodicJobs(center: Center): Promise<PeriodicResult> {
     logFailure(deps.logger, 'callback dispatch', err);
     return { dispatched: [], failed: [] };
   });
-  return { presence, callbacks };
+  const turn = Math.floor(center.clock.now() / SLA_SWEEP_MS);
+  if (turn === lastSlaTurn) return { presence, callbacks };
+  lastSlaTurn = turn;
+  const sla = await sweepSla(center).catch((err: unknown) => {
+    logFailure(deps.logger, 'SLA sweep', err);
+    return 0;
+  });
+  return { presence, callbacks, sla };
 }
 
 function logFailure(logger: Logger, what: string, err: unknown): void {

@@ -258,7 +258,10 @@ export class ServiceStack extends Stack {
       keepPrefixes: [FALLBACK_PREFIX],
       ...(settings.domain ? { domain: settings.domain } : {}),
     });
-    // Set after the distribution exists: signatures are checked against the public URL, not the Host.
+    // Set after the distribution exists: signatures are checked against these URLs, not the Host. Twilio's
+    // webhooks go to the HTTP API's own endpoint: through CloudFront each would pay its request price too,
+    // for nothing (no cache, and a signed request needs no WAF); the site keeps CloudFront.
+    const webhookBaseUrl = `https://${http.domainName}`;
     for (const fn of [
       this.webhooks.fn,
       this.api.fn,
@@ -268,6 +271,7 @@ export class ServiceStack extends Stack {
       this.push.fn,
     ]) {
       fn.addEnvironment('PUBLIC_BASE_URL', this.site.url);
+      fn.addEnvironment('WEBHOOK_BASE_URL', webhookBaseUrl);
     }
 
     this.fallback = new FallbackTwiml(this, 'Fallback', {
@@ -291,6 +295,7 @@ export class ServiceStack extends Stack {
       table: props.table,
       tableArnRef: STATEFUL_REFS.tableArn,
       publicUrl: this.site.url,
+      webhookUrl: webhookBaseUrl,
       fallbackUrl: this.fallback.url,
       phoneNumbers: settings.phoneNumbers,
       apiKey: {
@@ -354,7 +359,11 @@ export class ServiceStack extends Stack {
 
     new CfnOutput(this, 'PublicUrl', {
       value: this.site.url,
-      description: 'Web app, API and webhook base URL',
+      description: 'Web app and API base URL',
+    });
+    new CfnOutput(this, 'WebhookUrl', {
+      value: webhookBaseUrl,
+      description: "Base URL of Twilio's webhooks: the HTTP API's own endpoint",
     });
     new CfnOutput(this, 'FallbackTwimlUrl', {
       value: this.fallback.url,

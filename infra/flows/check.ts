@@ -1,4 +1,4 @@
-// `npm run flows:check`: validates flows/*.ts and flows/routing.ts; prints each problem as file:path.
+// `npm run flows:check`: validates flows/*.ts, flows/routing.ts and flows/scripts/; prints each problem as file:path.
 import { checkShippedFlows } from './check-all.js';
 
 const problems = checkShippedFlows();
@@ -7,4 +7,4 @@ if (problems.length > 0) {
   console.error(`${problems.length} problem(s).`);
   process.exit(1);
 }
-console.log('Flows and routing are valid.');
+console.log('Flows, routing and agent scripts are valid.');

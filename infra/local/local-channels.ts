@@ -75,6 +75,7 @@ export function createLocalChannels(input: {
       routing,
       smsFrom,
       publicBaseUrl: config.publicBaseUrl,
+      webhookBaseUrl: config.webhookBaseUrl,
       jobs: queue,
       mail,
       ...(input.recordHistory ? { recordHistory: input.recordHistory } : {}),

@@ -43,6 +43,8 @@ export function localSessionKey(dataDir?: string): string {
 
 export interface LocalEndpoints {
   readonly publicBaseUrl: string;
+  /** Where Twilio's webhooks go, when not the public URL. */
+  readonly webhookBaseUrl?: string;
   readonly dynamodbEndpoint: string;
   readonly s3Endpoint: string;
   readonly sessionKey: string;
@@ -53,6 +55,7 @@ export interface LocalEndpoints {
 export function localConfig(endpoints: LocalEndpoints): { config: AppConfig; secrets: AppSecrets } {
   const config = loadConfig({
     PUBLIC_BASE_URL: endpoints.publicBaseUrl,
+    ...(endpoints.webhookBaseUrl ? { WEBHOOK_BASE_URL: endpoints.webhookBaseUrl } : {}),
     TWILIO_ACCOUNT_SID: LOCAL_TWILIO.accountSid,
     TWILIO_AUTH_TOKEN: LOCAL_TWILIO.authToken,
     TABLE_NAME: LOCAL_TABLE,

@@ -104,11 +104,20 @@ export interface LocalStackOptions {
    * a parallel test run). Browsers and other clients always use the HTTP server.
    */
   readonly inProcess?: boolean;
+  /**
+   * A base URL for Twilio's webhooks other than the server's own, as in AWS (where they go to the HTTP API
+   * and skip CloudFront): the app gets it as WEBHOOK_BASE_URL and the twin's requests to it are handed to
+   * this server in process, so it needs `inProcess`. Tests use it to see that every URL the app gives
+   * Twilio starts with it.
+   */
+  readonly webhookBaseUrl?: string;
 }
 
 export interface LocalStack {
   /** Base URL of the app and web app, e.g. http://127.0.0.1:3000 */
   readonly url: string;
+  /** Where the app points Twilio's webhooks: `url`, unless the options gave another. */
+  readonly webhookBaseUrl: string;
   readonly clock: TimerClock;
   readonly store: Store;
   readonly config: AppConfig;
@@ -189,6 +198,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const log = options.log ?? (() => {});
   const host = options.host ?? '127.0.0.1';
   const inProcess = options.inProcess ?? false;
+  if (options.webhookBaseUrl && !inProcess)
+    throw new Error('webhookBaseUrl needs inProcess: only in process can another base URL reach this server');
   const clock = options.clock ?? createSystemClock({ onTimerError: reportTimerError });
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -242,6 +253,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     const port = await listen(server, options.port ?? 3000, host);
     const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
+    const webhookBaseUrl = options.webhookBaseUrl?.replace(/\/+$/, '') ?? url;
     twin = createTwin({
       account: { accountSid: LOCAL_TWILIO.accountSid, authToken: LOCAL_TWILIO.authToken },
       clock,
@@ -252,7 +264,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(inProcess
         ? {
             webhookFetch: inProcessFetch(
-              [{ prefix: `${url}/`, handle: (r) => listener(r, LOOPBACK_ENV) }],
+              [url, webhookBaseUrl].map((base) => ({
+                prefix: `${base}/`,
+                handle: (r: Request) => listener(r, LOOPBACK_ENV),
+              })),
               () => !stopped,
             ),
           }
@@ -291,6 +306,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const local = localConfig({
       publicBaseUrl: url,
+      webhookBaseUrl,
       dynamodbEndpoint: dynamo.endpoint,
       s3Endpoint: s3.endpoint,
       sessionKey: localSessionKey(dataDir),
@@ -383,14 +399,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         : app.fetch(request, env);
     };
     // The numbers are wired through Twilio's REST API, exactly as a deploy wires the real account.
-    const numbers = await provisionNumbers(twilio, wiringFor(url, HOTLINE_NUMBERS), { createMissing: true });
+    const numbers = await provisionNumbers(twilio, wiringFor(webhookBaseUrl, HOTLINE_NUMBERS), {
+      createMissing: true,
+    });
     log(
       `Twilio twin: numbers ${Object.entries(numbers)
         .map(([n, o]) => `${n} ${o}`)
         .join(', ')}`,
     );
     // Routing (flows/routing.ts) into the twin's TaskRouter, as the CDK provisioning step does into Twilio.
-    const provisioned = await provisionRouting(twilio, store, routing, url);
+    const provisioned = await provisionRouting(twilio, store, routing, webhookBaseUrl);
     log(
       `Twilio twin: TaskRouter workflow ${provisioned.workflowSid}, ${Object.keys(provisioned.workers).length} workers`,
     );
@@ -444,6 +462,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
     return {
       url,
+      webhookBaseUrl,
       clock,
       store,
       config,

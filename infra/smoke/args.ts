@@ -8,7 +8,7 @@ export const USAGE = `Usage: npm run smoke -- [--stage <aws profile>] [--region 
 
 Without --url, the deployment is read from CloudFormation (stack outputs and template) and Secrets Manager
 with the AWS CLI: --stage names the AWS profile of the account it is deployed to (default: the CLI's own).
-Overrides: --url --fallback-url --twilio-account --auth-token (or TWILIO_AUTH_TOKEN) --twilio-api <twin base>
+Overrides: --url --webhook-url --fallback-url --twilio-account --auth-token (or TWILIO_AUTH_TOKEN) --twilio-api <twin base>
            --user <id> --password <pw> (or SMOKE_PASSWORD) --workspace WS… --workflow WW…
            --softphone-app AP… --numbers +1…,+1…`;
 
@@ -41,6 +41,7 @@ export function parseSmokeArgs(
           'region',
           'stack',
           'url',
+          'webhook-url',
           'fallback-url',
           'twilio-account',
           'auth-token',
@@ -66,6 +67,7 @@ export function parseSmokeArgs(
   const overrides = Object.fromEntries(
     Object.entries({
       baseUrl: url,
+      webhookBaseUrl: text('webhook-url')?.replace(/\/+$/, ''),
       fallbackUrl: text('fallback-url'),
       accountSid: text('twilio-account'),
       authToken: text('auth-token') ?? env.TWILIO_AUTH_TOKEN,

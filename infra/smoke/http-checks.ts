@@ -76,7 +76,7 @@ export async function checkSite(target: SmokeTarget): Promise<CheckResult[]> {
 }
 
 async function postWebhook(target: SmokeTarget, signWith: string | undefined): Promise<number | Error> {
-  const url = `${target.baseUrl}${HARMLESS_WEBHOOK_PATH}`;
+  const url = `${target.webhookBaseUrl ?? target.baseUrl}${HARMLESS_WEBHOOK_PATH}`;
   const params = {
     AccountSid: target.accountSid,
     MessageSid: HARMLESS_MESSAGE_SID,
@@ -116,7 +116,7 @@ export async function checkWebhooks(target: SmokeTarget): Promise<CheckResult[]>
       failed(
         name,
         `a request signed with the auth token of ${target.accountSid} was refused (403)`,
-        `either that token is not the account's current one (see the Twilio account check), or the webhooks check with another (the auth token secret) or against another URL than ${target.baseUrl}: put the current token in the secret, then redeploy (functions read it once per container)`,
+        `either that token is not the account's current one (see the Twilio account check), or the webhooks check with another (the auth token secret) or against another URL than ${target.webhookBaseUrl ?? target.baseUrl}: put the current token in the secret, then redeploy (functions read it once per container)`,
       ),
     );
   else if (signed < 200 || signed > 299)

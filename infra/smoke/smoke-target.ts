@@ -2,8 +2,10 @@
 // it was given, whether read from a stack (stage-target.ts) or from the command line (args.ts).
 
 export interface SmokeTarget {
-  /** Public base URL of the site, API and webhooks, e.g. https://cc.example.com (no trailing slash). */
+  /** Public base URL of the site and API, e.g. https://cc.example.com (no trailing slash). */
   readonly baseUrl: string;
+  /** Where Twilio's webhooks go (in AWS the HTTP API's endpoint); absent, `baseUrl`. */
+  readonly webhookBaseUrl?: string;
   /** The static fallback TwiML; absent where the deployment has none (the local stack). */
   readonly fallbackUrl?: string;
   readonly accountSid: string;

@@ -123,8 +123,10 @@ export async function stageTarget(aws: AwsCli, args: SmokeArgs): Promise<SmokeTa
   const workflowSid = o.workflowSid ?? output('TwilioWorkflowSid');
   const softphoneAppSid = o.softphoneAppSid ?? output('TwilioSoftphoneAppSid');
   const fallbackUrl = o.fallbackUrl ?? output('FallbackTwimlUrl');
+  const webhookBaseUrl = o.webhookBaseUrl ?? output('WebhookUrl')?.replace(/\/+$/, '');
   return {
     baseUrl,
+    ...(webhookBaseUrl ? { webhookBaseUrl } : {}),
     accountSid,
     authToken,
     numbers: o.numbers ?? fromTemplate.numbers,

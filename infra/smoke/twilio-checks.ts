@@ -58,7 +58,7 @@ export async function checkTwilio(
   client: TwilioClient,
   token: MintedTokenClaims | undefined,
 ): Promise<CheckResult[]> {
-  const base = target.baseUrl;
+  const base = target.webhookBaseUrl ?? target.baseUrl;
   try {
     await client.incomingPhoneNumbers.list({ limit: 1 });
   } catch (error) {

@@ -29,7 +29,7 @@ export async function createBenchAgents(
       disabled: false,
       passwordHash,
     });
-  await provisionRouting(stack.twilio, stack.store, routing, stack.url);
+  await provisionRouting(stack.twilio, stack.store, routing, stack.webhookBaseUrl);
   return ids;
 }
 

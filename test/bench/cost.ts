@@ -16,8 +16,9 @@
 //     2 h, API Gateway's longest connection) and the shift's scheduled runs (the minute schedule, its
 //     three sweeps, reconciliation every 5 minutes).
 //
-// Counted: each webhook and API request is one CloudFront request, one HTTP API request and one Lambda
-// invocation, its billed time the measured handler time (webhooks: the twin's round trip in process; API
+// Counted: each API request is one CloudFront request, one HTTP API request and one Lambda invocation;
+// each of Twilio's webhooks one HTTP API request (they skip CloudFront, as deployed) and one invocation,
+// its bytes priced as data out of the region; the billed time the measured handler time (webhooks: the twin's round trip in process; API
 // requests: the round trip over localhost HTTP) rounded up to 1 ms; each job one Lambda invocation of the
 // worker and three SQS requests (send, receive, delete: unbatched, the most it costs). DynamoDB requests
 // by a middleware on the stack's client, GSI writes included, and their request units from the sizes of
@@ -43,6 +44,8 @@ import { benchManualClock } from './bench-clock.js';
 import { PRICES, priceTable } from './prices.js';
 
 const CALLS = Number(process.env.COST_CALLS ?? 60);
+/** Twilio's webhooks go to the HTTP API's own endpoint, as deployed (infra/aws/service-stack.ts). */
+const WEBHOOK_BASE = 'https://cost-bench.execute-api.invalid';
 const AGENTS = 4;
 const HOTLINE = '+18005550100';
 const TALK_MINUTES = 3;
@@ -93,9 +96,12 @@ type Fn = keyof typeof MEMORY_MB;
 interface Tally {
   invocations: Record<Fn, number>;
   billedMs: Record<Fn, number>;
-  /** CloudFront and HTTP API requests: webhooks and API requests. */
+  /** Requests through CloudFront to the HTTP API: the desk's API requests. */
   edgeRequests: number;
   bytesOut: number;
+  /** Twilio's webhooks, straight to the HTTP API's endpoint (the webhook base URL). */
+  directRequests: number;
+  directBytesOut: number;
   jobs: number;
   jobsByKind: Record<string, number>;
   dynamoReads: number;
@@ -134,6 +140,8 @@ const tally = (): Tally => ({
   billedMs: fns(),
   edgeRequests: 0,
   bytesOut: 0,
+  directRequests: 0,
+  directBytesOut: 0,
   jobs: 0,
   jobsByKind: {},
   dynamoReads: 0,
@@ -202,6 +210,7 @@ export async function run(calls = CALLS) {
     clock,
     periodicJobs: false,
     inProcess: true,
+    webhookBaseUrl: WEBHOOK_BASE,
     logger,
   });
   const rest = countTwilioRest(stack);
@@ -309,12 +318,19 @@ export async function run(calls = CALLS) {
     if (mark && from < 0) throw new Error('the twin log dropped entries of this step: measure smaller steps');
     for (const e of all.slice(from + 1)) {
       const d = e.detail as { direction?: string; url?: string; ms?: number; body?: string } | undefined;
-      if (d?.direction !== 'response' || !d.url?.startsWith(`${stack.url}/`) || typeof d.ms !== 'number')
-        continue;
+      if (d?.direction !== 'response' || !d.url || typeof d.ms !== 'number') continue;
+      const direct = d.url.startsWith(`${WEBHOOK_BASE}/`);
+      if (!direct && !d.url.startsWith(`${stack.url}/`)) continue;
       into.invocations.webhooks++;
       into.billedMs.webhooks += billed(d.ms);
-      into.edgeRequests++;
-      into.bytesOut += d.body?.length ?? 0;
+      // A webhook through the public URL would pass CloudFront too: none should (a test sees to it).
+      if (direct) {
+        into.directRequests++;
+        into.directBytesOut += d.body?.length ?? 0;
+      } else {
+        into.edgeRequests++;
+        into.bytesOut += d.body?.length ?? 0;
+      }
       bump(into.webhooksByPath, new URL(d.url).pathname);
       into.speechGathers += (d.body?.match(/<Gather[^>]*input="[^"]*speech/g) ?? []).length;
     }
@@ -787,9 +803,10 @@ function awsCost(t: Tally, factor: number, extraSqs = 0) {
   const ops = {
     lambdaInvocations: invocations,
     lambdaGbSeconds: gbSeconds,
-    httpApiRequests: t.edgeRequests * factor,
+    httpApiRequests: (t.edgeRequests + t.directRequests) * factor,
     cloudFrontRequests: t.edgeRequests * factor,
     cloudFrontGbOut: (t.bytesOut * factor) / 1e9,
+    regionGbOut: (t.directBytesOut * factor) / 1e9,
     dynamoReadRequests: t.dynamoReads * factor,
     dynamoWriteRequests: (t.dynamoWrites + t.dynamoIndexWrites) * factor,
     dynamoReadUnits: t.dynamoReadUnits * factor,
@@ -808,6 +825,7 @@ function awsCost(t: Tally, factor: number, extraSqs = 0) {
     httpApi: ops.httpApiRequests * A.httpApiRequest.usd,
     cloudFrontRequests: ops.cloudFrontRequests * A.cloudFrontRequest.usd,
     cloudFrontTransfer: ops.cloudFrontGbOut * A.cloudFrontGbOut.usd,
+    regionTransfer: ops.regionGbOut * A.regionGbOut.usd,
     dynamoReads: ops.dynamoReadUnits * A.dynamoReadUnit.usd,
     dynamoWrites: ops.dynamoWriteUnits * A.dynamoWriteUnit.usd,
     s3Requests: ops.s3Puts * A.s3Put.usd + ops.s3Gets * A.s3Get.usd,
@@ -1036,6 +1054,8 @@ function perUnit(t: Tally, units: number) {
     billedMs: each(t.billedMs),
     edgeRequests: per(t.edgeRequests),
     bytesOut: per(t.bytesOut),
+    directRequests: per(t.directRequests),
+    directBytesOut: per(t.directBytesOut),
     jobs: per(t.jobs),
     jobsByKind: each(t.jobsByKind),
     dynamoReads: per(t.dynamoReads),

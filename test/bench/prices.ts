@@ -39,6 +39,11 @@ export const PRICES = {
       'GB out to the internet from CloudFront (United States, first 10 TB)',
       CLOUDFRONT,
     ),
+    regionGbOut: p(
+      0.09,
+      'GB out to the internet from the region (us-east-1, after the first 100 GB a month)',
+      'https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer',
+    ),
     dynamoWriteUnit: p(0.625 / 1e6, 'DynamoDB on-demand write request unit', DYNAMO),
     dynamoReadUnit: p(0.125 / 1e6, 'DynamoDB on-demand read request unit', DYNAMO),
     s3Put: p(0.005 / 1000, 'S3 Standard PUT, COPY, POST or LIST request', S3),

@@ -108,6 +108,7 @@ export async function startChannelStack(options: { faults?: Faults; mediaTimeout
 
   const config = {
     publicBaseUrl: appBase,
+    webhookBaseUrl: appBase,
     twilio: { accountSid: ACCOUNT.accountSid, authToken: { source: 'inline', value: ACCOUNT.authToken } },
     tableName: ts.tableName,
     bucketName: BUCKET,
@@ -147,6 +148,7 @@ export async function startChannelStack(options: { faults?: Faults; mediaTimeout
       routing,
       smsFrom: HOTLINE,
       publicBaseUrl: appBase,
+      webhookBaseUrl: appBase,
       jobs: queue,
       mail: outbox,
     }),

@@ -63,6 +63,7 @@ export interface Harness extends TestStore {
 export function testConfig(tableName: string): AppConfig {
   return {
     publicBaseUrl: PUBLIC_BASE_URL,
+    webhookBaseUrl: PUBLIC_BASE_URL,
     twilio: { accountSid: `AC${'0'.repeat(32)}`, authToken: { source: 'inline', value: TWILIO_TOKEN } },
     tableName,
     bucketName: 'recordings',

@@ -136,6 +136,7 @@ describe('role matrix', () => {
     },
     { op: 'tickets.list', method: 'GET', path: () => '/api/tickets?status=new', roles: ALL, ok: 200 },
     { op: 'tickets.get', method: 'GET', path: () => `/api/tickets/${ticket}`, roles: ALL, ok: 200 },
+    { op: 'tickets.assignees', method: 'GET', path: () => '/api/tickets/assignees', roles: ALL, ok: 200 },
     {
       op: 'tickets.update',
       method: 'PATCH',
@@ -152,6 +153,26 @@ describe('role matrix', () => {
       roles: ALL,
       ok: 201,
     },
+    { op: 'departments.list', method: 'GET', path: () => '/api/departments', roles: ALL, ok: 200 },
+    {
+      op: 'tickets.handOver',
+      method: 'POST',
+      path: () => `/api/tickets/${ticket}/department`,
+      body: async () => ({ version: await version.ticket(), department: 'back-office' }),
+      roles: ALL,
+      ok: 200,
+    },
+    {
+      // The ticket is not resolved: past the role check, the rule refuses it, naming why.
+      op: 'tickets.confirm',
+      method: 'POST',
+      path: () => `/api/tickets/${ticket}/confirmation`,
+      body: async () => ({ version: await version.ticket(), fixed: true }),
+      roles: ALL,
+      ok: 400,
+    },
+    { op: 'scripts.list', method: 'GET', path: () => '/api/scripts', roles: ALL, ok: 200 },
+    { op: 'scripts.get', method: 'GET', path: () => '/api/scripts/warranty-a-claim', roles: ALL, ok: 200 },
     {
       op: 'tasks.create',
       method: 'POST',

@@ -68,6 +68,10 @@ describe('service stack functions', () => {
       expect(env).not.toHaveProperty('SESSION_KEY');
       expect(env.TWILIO_ACCOUNT_SID).toBe(s.settings.twilioAccountSid);
       expect(JSON.stringify(env.PUBLIC_BASE_URL)).toContain('DomainName');
+      // Twilio's webhooks go to the HTTP API's own endpoint, not through CloudFront.
+      expect(JSON.stringify(env.WEBHOOK_BASE_URL)).toMatch(
+        /"https:\/\/",\{"Ref":"HttpApi[0-9A-F]+"\},".execute-api."/,
+      );
     }
   });
 

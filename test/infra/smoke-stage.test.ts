@@ -10,6 +10,7 @@ import { synthesizeIn, TEST_CONTEXT } from './synth.js';
 const ADMIN_SECRET = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:FirstAdminPassword-abc';
 const OUTPUTS: Record<string, string> = {
   PublicUrl: 'https://d111.cloudfront.net',
+  WebhookUrl: 'https://h7t8p9a0pi.execute-api.eu-west-1.amazonaws.com',
   FallbackTwimlUrl: 'https://d111.cloudfront.net/fallback/voice.xml',
   AdminId: 'admin',
   AdminPasswordSecret: ADMIN_SECRET,
@@ -69,6 +70,7 @@ describe('the smoke command reading a stage from AWS', () => {
     expect(args.aws).toEqual({ profile: 'prod', region: 'eu-west-1', stack: 'ContactCenterService' });
     expect(await stageTarget(aws, args)).toEqual({
       baseUrl: OUTPUTS.PublicUrl,
+      webhookBaseUrl: OUTPUTS.WebhookUrl,
       fallbackUrl: OUTPUTS.FallbackTwimlUrl,
       accountSid: TEST_CONTEXT.twilioAccountSid,
       authToken: 'the-auth-token',

@@ -39,6 +39,9 @@ describe('Twilio provisioning custom resource', () => {
   it('gets the public URL (CloudFront), the GET fallback URL, the numbers with flows, the flows revision', () => {
     const { props } = customResource();
     expect(JSON.stringify(props.PublicUrl)).toContain('DomainName');
+    expect(JSON.stringify(props.WebhookUrl)).toMatch(
+      /"https:\/\/",\{"Ref":"HttpApi[0-9A-F]+"\},".execute-api."/,
+    );
     expect(JSON.stringify(props.FallbackUrl)).toContain('/twiml/fallback.xml');
     expect(JSON.stringify(props.FallbackUrl)).toContain('DomainName');
     expect(props.Numbers).toEqual([

@@ -44,6 +44,9 @@ describe('a webhook handed over in process', () => {
             get publicBaseUrl() {
               return base;
             },
+            get webhookBaseUrl() {
+              return base;
+            },
           },
           secrets: { twilioAuthToken: ACCOUNT.authToken },
         } as unknown as WebhookDeps),

@@ -23,6 +23,9 @@ const PlanningPage = lazy(() =>
 // The knowledge base is read now and then, not on every call: its page loads when opened.
 const KbPage = lazy(() => import('./pages/kb-page.js').then((m) => ({ default: m.KbPage })));
 const ReportsPage = lazy(() => import('./pages/reports-page.js').then((m) => ({ default: m.ReportsPage })));
+// The tickets pages are a workspace of their own, loaded when first opened.
+const TicketsPage = lazy(() => import('./pages/tickets-page.js').then((m) => ({ default: m.TicketsPage })));
+const TicketPage = lazy(() => import('./pages/ticket-page.js').then((m) => ({ default: m.TicketPage })));
 
 type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; me: Me };
 
@@ -77,6 +80,18 @@ function Shell() {
         <ReportsPage me={signedIn} />
       </Suspense>
     );
+  else if (route.page === 'tickets')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <TicketsPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'ticket')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <TicketPage key={route.number} me={signedIn} number={route.number} />
+      </Suspense>
+    );
   else if (route.page === 'account') body = <AccountPage me={signedIn} />;
   else if (route.page === 'users') body = <UsersPage me={signedIn} />;
   else if (route.page === 'kb')
@@ -110,6 +125,11 @@ function Header({ me, onSignedOut }: { me: Me | undefined; onSignedOut: () => vo
       <nav>
         <Link to="/agent">{t('agentDesktop')}</Link>
         <Link to="/supervisor">{t('supervisorConsole')}</Link>
+        {me && (
+          <Link to="/tickets" data-testid="tickets-link">
+            {t('tickets')}
+          </Link>
+        )}
         {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
           <Link to="/planning" data-testid="planning-link">
             {PLANNING_LABELS.planning[lang]}

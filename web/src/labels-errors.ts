@@ -78,6 +78,11 @@ export const ERROR_LABELS = {
   'issue_unknown-user': { zh: '没有这个用户', en: 'is not a user we know' },
   'issue_unknown-vehicle': { zh: '不是该客户的车辆', en: "is not one of the customer's vehicles" },
   'issue_unknown-disposition': { zh: '不是本热线的处理结果', en: "is not one of this hotline's outcomes" },
+  'issue_unknown-department': { zh: '没有这个部门', en: 'is not a department we know' },
+  'issue_not-resolved': {
+    zh: '只有已解决的工单才能确认或重开',
+    en: 'only a resolved ticket can be confirmed or reopened',
+  },
   'issue_autodial-not-a-call': {
     zh: '只有回电和外呼任务可以自动拨号',
     en: 'only callbacks and outbound calls can be dialled automatically',

@@ -33,6 +33,8 @@ export type Route =
   | { readonly page: 'phone' }
   | { readonly page: 'account' }
   | { readonly page: 'users' }
+  | { readonly page: 'tickets' }
+  | { readonly page: 'ticket'; readonly number: string }
   | { readonly page: 'kb'; readonly id?: string }
   | { readonly page: 'home' }
   | { readonly page: 'not-found' };
@@ -49,10 +51,13 @@ export function matchRoute(path: string): Route {
   if (clean === '/phone') return { page: 'phone' };
   if (clean === '/account') return { page: 'account' };
   if (clean === '/admin/users') return { page: 'users' };
+  if (clean === '/tickets') return { page: 'tickets' };
   if (clean === '/kb') return { page: 'kb' };
   const article = /^\/kb\/([^/]+)$/.exec(clean);
   if (article?.[1]) return { page: 'kb', id: decodeURIComponent(article[1]) };
   const customer = /^\/agent\/customers\/([^/]+)$/.exec(clean);
   if (customer?.[1]) return { page: 'customer', id: decodeURIComponent(customer[1]) };
+  const ticket = /^\/tickets\/([^/]+)$/.exec(clean);
+  if (ticket?.[1]) return { page: 'ticket', number: decodeURIComponent(ticket[1]) };
   return { page: 'not-found' };
 }

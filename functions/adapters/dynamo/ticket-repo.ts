@@ -63,6 +63,17 @@ function applyPatch(current: Ticket, patch: TicketPatch, by: string, at: string)
   );
   if (edited.length > 0) events.push({ at, by, kind: 'updated', text: edited.join(',') });
   if (patch.note) events.push({ at, by, kind: 'note', text: patch.note });
+  if (patch.department !== undefined && (patch.department ?? undefined) !== current.department)
+    events.push(
+      compact({
+        at,
+        by,
+        kind: 'department' as const,
+        from: current.department,
+        to: patch.department ?? undefined,
+      }),
+    );
+  for (const e of patch.events ?? []) events.push({ ...e, at });
   const add = (list: readonly string[], sid: string | undefined) =>
     sid && !list.includes(sid) ? [...list, sid] : list;
   return compact({
@@ -73,6 +84,8 @@ function applyPatch(current: Ticket, patch: TicketPatch, by: string, at: string)
     description: patch.description ?? current.description,
     assigneeId: patch.assigneeId === undefined ? current.assigneeId : (patch.assigneeId ?? undefined),
     dueAt: patch.dueAt === undefined ? current.dueAt : (patch.dueAt ?? undefined),
+    department: patch.department === undefined ? current.department : (patch.department ?? undefined),
+    sla: patch.sla === undefined ? current.sla : (patch.sla ?? undefined),
     fields: patch.fields ? { ...current.fields, ...patch.fields } : current.fields,
     callSids: add(current.callSids, patch.addCallSid),
     recordingSids: add(current.recordingSids, patch.addRecordingSid),

@@ -24,7 +24,7 @@ import {
 export interface AccountTarget {
   readonly routing: RoutingConfig;
   /** Where Twilio reaches the webhooks, e.g. https://cc.example.com. */
-  readonly publicBaseUrl: string;
+  readonly webhookBaseUrl: string;
   /** Static TwiML every number falls back to (fetched with GET). */
   readonly fallbackUrl?: string;
   readonly numbers: readonly { readonly number: string; readonly name: string }[];
@@ -61,18 +61,18 @@ export async function provisionAccount(
   target: AccountTarget,
   known: KnownSids,
 ): Promise<ProvisionedAccount> {
-  const { routing, publicBaseUrl } = target;
+  const { routing, webhookBaseUrl } = target;
   await assertNumbersInAccount(
     client,
     target.numbers.map((n) => n.number),
   );
   const created: { workspaceSid?: string; twimlAppSid?: string } = {};
   try {
-    const routed = await provisionRouting(client, store, routing, publicBaseUrl, known.workspaceSid ?? null);
+    const routed = await provisionRouting(client, store, routing, webhookBaseUrl, known.workspaceSid ?? null);
     if (routed.workspaceSid !== known.workspaceSid) created.workspaceSid = routed.workspaceSid;
     const app = await provisionTwimlApp(
       client,
-      softphoneApp(publicBaseUrl, softphoneAppName(routing)),
+      softphoneApp(webhookBaseUrl, softphoneAppName(routing)),
       known.twimlAppSid,
     );
     if (app.outcome === 'created') created.twimlAppSid = app.sid;
@@ -80,7 +80,7 @@ export async function provisionAccount(
     await store.settings.put(ROUTING_SETTING, setting);
     const numbers = await provisionNumbers(
       client,
-      wiringFor(publicBaseUrl, target.numbers, target.fallbackUrl),
+      wiringFor(webhookBaseUrl, target.numbers, target.fallbackUrl),
       { createMissing: false },
     );
     return {
@@ -98,7 +98,7 @@ export async function provisionAccount(
       await unwireNumbers(
         client,
         target.numbers.map((n) => n.number),
-        publicBaseUrl,
+        webhookBaseUrl,
       ).catch(() => undo.leftBehind.push('webhook URLs of the numbers'));
     throw new ProvisioningFailed(err, undo);
   }
@@ -176,7 +176,7 @@ async function step(leftBehind: string, run: () => Promise<string>): Promise<Ste
  */
 export async function deprovisionAccount(
   client: TwilioClient,
-  target: Pick<AccountTarget, 'numbers' | 'publicBaseUrl'>,
+  target: Pick<AccountTarget, 'numbers' | 'webhookBaseUrl'>,
   known: KnownSids,
 ): Promise<Deprovisioned> {
   const { workspaceSid, twimlAppSid } = known;
@@ -196,7 +196,7 @@ export async function deprovisionAccount(
     : ({ ok: true, detail: 'none recorded' } as const);
   const listed = target.numbers.map((n) => n.number);
   const numbers = await step(`webhook URLs of ${listed.join(', ') || 'no numbers'}`, async () =>
-    JSON.stringify(await unwireNumbers(client, listed, target.publicBaseUrl)),
+    JSON.stringify(await unwireNumbers(client, listed, target.webhookBaseUrl)),
   );
   return { workspace, twimlApp, numbers };
 }

@@ -15,18 +15,18 @@ export interface NumberWiring {
 
 export type NumberOutcome = 'created' | 'updated' | 'unchanged';
 
-/** `publicBaseUrl` is where Twilio reaches the webhooks, e.g. https://cc.example.com. */
+/** `webhookBaseUrl` is where Twilio reaches the webhooks, e.g. https://cc.example.com. */
 export function wiringFor(
-  publicBaseUrl: string,
+  webhookBaseUrl: string,
   numbers: readonly { readonly number: string; readonly name: string }[],
   voiceFallbackUrl?: string,
 ): NumberWiring[] {
   return numbers.map((n) => ({
     number: n.number,
     friendlyName: n.name,
-    voiceUrl: `${publicBaseUrl}/twilio/voice`,
-    statusCallback: `${publicBaseUrl}/twilio/voice/status`,
-    smsUrl: `${publicBaseUrl}/twilio/sms`,
+    voiceUrl: `${webhookBaseUrl}/twilio/voice`,
+    statusCallback: `${webhookBaseUrl}/twilio/voice/status`,
+    smsUrl: `${webhookBaseUrl}/twilio/sms`,
     ...(voiceFallbackUrl ? { voiceFallbackUrl } : {}),
   }));
 }
@@ -102,15 +102,15 @@ export type UnwireOutcome = 'cleared' | 'elsewhere' | 'missing';
 
 /**
  * Undoes the wiring when a deployment goes away: numbers are bought, so they stay in the account, but
- * their URLs are cleared. A number already pointed elsewhere (not at `publicBaseUrl`) is left alone.
+ * their URLs are cleared. A number already pointed elsewhere (not at `webhookBaseUrl`) is left alone.
  */
 export async function unwireNumbers(
   client: TwilioClient,
   numbers: readonly string[],
-  publicBaseUrl: string,
+  webhookBaseUrl: string,
 ): Promise<Record<string, UnwireOutcome>> {
   const outcomes: Record<string, UnwireOutcome> = {};
-  const ours = (url: string | null | undefined) => !!url && url.startsWith(`${publicBaseUrl}/`);
+  const ours = (url: string | null | undefined) => !!url && url.startsWith(`${webhookBaseUrl}/`);
   for (const number of numbers) {
     const [existing] = await client.incomingPhoneNumbers.list({ phoneNumber: number, limit: 1 });
     if (!existing) outcomes[number] = 'missing';

@@ -21,7 +21,7 @@ export interface ProvisionTaskRouterInput {
   /** Users with the agent role become workers (friendly name = user id). */
   readonly agents: readonly User[];
   /** Where TaskRouter reaches the app, e.g. https://cc.example.com. */
-  readonly publicBaseUrl: string;
+  readonly webhookBaseUrl: string;
   /** The workspace made by an earlier run; absent, or gone from the account, means a new one. */
   readonly workspaceSid?: string;
 }
@@ -47,9 +47,9 @@ export async function provisionTaskRouter(
   client: TwilioClient,
   input: ProvisionTaskRouterInput,
 ): Promise<ProvisionedRouting> {
-  const { routing, publicBaseUrl } = input;
+  const { routing, webhookBaseUrl } = input;
   const tr = client.taskrouter.v1;
-  const eventCallbackUrl = `${publicBaseUrl}/twilio/taskrouter/events`;
+  const eventCallbackUrl = `${webhookBaseUrl}/twilio/taskrouter/events`;
   const found = await fetchWorkspace(client, input.workspaceSid);
   const workspace =
     found ??
@@ -110,7 +110,7 @@ export async function provisionTaskRouter(
   );
   const workflowSettings = {
     configuration,
-    assignmentCallbackUrl: `${publicBaseUrl}/twilio/taskrouter/assignment`,
+    assignmentCallbackUrl: `${webhookBaseUrl}/twilio/taskrouter/assignment`,
     taskReservationTimeout: routing.ringSeconds,
   };
   const [flowFound] = await ws.workflows.list({ friendlyName: routing.workflow, limit: 1 });
@@ -204,7 +204,7 @@ export async function provisionRouting(
   client: TwilioClient,
   store: Store,
   routing: RoutingConfig,
-  publicBaseUrl: string,
+  webhookBaseUrl: string,
   workspaceSid?: string | null,
 ): Promise<ProvisionedRouting> {
   const known =
@@ -221,7 +221,7 @@ export async function provisionRouting(
   const result = await provisionTaskRouter(client, {
     routing,
     agents,
-    publicBaseUrl,
+    webhookBaseUrl,
     ...(known ? { workspaceSid: known } : {}),
   });
   await store.settings.put(ROUTING_SETTING, result);

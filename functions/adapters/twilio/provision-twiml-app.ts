@@ -15,14 +15,14 @@ export interface TwimlAppSettings {
 export type TwimlAppOutcome = 'created' | 'updated' | 'unchanged';
 
 /**
- * The softphone's settings for a deployment at `publicBaseUrl`. There is no outbound-call webhook under
+ * The softphone's settings for a deployment at `webhookBaseUrl`. There is no outbound-call webhook under
  * /twilio yet, so the voice webhook answers browser calls too; change `voiceUrl` here when one lands.
  */
-export function softphoneApp(publicBaseUrl: string, friendlyName: string): TwimlAppSettings {
+export function softphoneApp(webhookBaseUrl: string, friendlyName: string): TwimlAppSettings {
   return {
     friendlyName,
-    voiceUrl: `${publicBaseUrl}/twilio/voice`,
-    statusCallback: `${publicBaseUrl}/twilio/voice/status`,
+    voiceUrl: `${webhookBaseUrl}/twilio/voice`,
+    statusCallback: `${webhookBaseUrl}/twilio/voice/status`,
   };
 }
 

@@ -158,7 +158,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
           label: `agent-${agentId}`,
           endConferenceOnExit: false,
           beep: false,
-          record: participantRecording(center.config.publicBaseUrl, call.callSid, agentId),
+          record: participantRecording(center.config.webhookBaseUrl, call.callSid, agentId),
         }),
       );
       await markAgentCall(center, agentId, { conference: call.conferenceName, callSid: call.callSid });
@@ -191,7 +191,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
         endConferenceOnExit: false,
         beep: false,
         // Recorded under the customer's call: the first agent's recording ends when they leave a transfer.
-        record: participantRecording(center.config.publicBaseUrl, call.callSid, user.id),
+        record: participantRecording(center.config.webhookBaseUrl, call.callSid, user.id),
       }),
     );
     return p.callSid;

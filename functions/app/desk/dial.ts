@@ -31,7 +31,7 @@ export async function dialCustomer(
       to: `client:${user.id}`,
       from: callerId,
       // Status events, so a colleague added to this call later wraps up when their leg leaves.
-      twiml: `<Response><Dial><Conference endConferenceOnExit="true" beep="false" statusCallback="${config.publicBaseUrl}/twilio/taskrouter/conference-status" statusCallbackEvent="leave end">${name}</Conference></Dial></Response>`,
+      twiml: `<Response><Dial><Conference endConferenceOnExit="true" beep="false" statusCallback="${config.webhookBaseUrl}/twilio/taskrouter/conference-status" statusCallbackEvent="leave end">${name}</Conference></Dial></Response>`,
     }),
   );
   await setActivity(center, sids, workerSidOf(sids, user.id), 'Busy', true).catch(() => undefined);
@@ -44,7 +44,7 @@ export async function dialCustomer(
       beep: false,
       endConferenceOnExit: true,
       // The customer's own leg is recorded (its CallSid, the call's id, is the recording's), dual channel.
-      record: participantRecording(config.publicBaseUrl, undefined, user.id),
+      record: participantRecording(config.webhookBaseUrl, undefined, user.id),
     }),
   ).catch(async (err: unknown) => {
     await telephony.updateCall(mine.sid, { status: 'completed' }).catch(() => undefined);

@@ -40,7 +40,7 @@ export async function agentLegDropped(center: Center, leg: DroppedLeg): Promise<
   await center.telephony
     .updateParticipant(leg.conferenceSid, leg.customer, {
       hold: true,
-      holdUrl: holdMessageUrl(center.config.publicBaseUrl, leg.language),
+      holdUrl: holdMessageUrl(center.config.webhookBaseUrl, leg.language),
     })
     .catch(() => undefined); // the customer hung up meanwhile: the conference ends and wraps up
   const job: RejoinGraceJob = {
@@ -114,7 +114,7 @@ export async function rejoinGraceEnded(center: Center, job: RejoinGraceJob): Pro
       lang: languageOf(task.attributes),
       q: flow.closedQueue,
     });
-    const url = `${center.config.publicBaseUrl}/twilio/rejoin/voicemail?${q.toString()}`;
+    const url = `${center.config.webhookBaseUrl}/twilio/rejoin/voicemail?${q.toString()}`;
     await providerStep('voicemail', () =>
       center.telephony.updateCall(job.callSid, {
         twiml: `<Response><Redirect method="POST">${url.replaceAll('&', '&amp;')}</Redirect></Response>`,

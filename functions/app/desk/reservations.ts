@@ -48,7 +48,7 @@ export function createReservations(center: Center) {
           endConferenceOnExit: false,
           beep: false,
           // My leg is recorded as the first agent's was, filed under the customer's call.
-          record: participantRecording(center.config.publicBaseUrl, callSid, user.id),
+          record: participantRecording(center.config.webhookBaseUrl, callSid, user.id),
         }),
       );
       if (callSid) {
@@ -78,7 +78,7 @@ export function createReservations(center: Center) {
             ? {
                 record: {
                   channels: 'dual' as const,
-                  statusCallback: recordingStatusCallbackUrl(center.config.publicBaseUrl, {
+                  statusCallback: recordingStatusCallbackUrl(center.config.webhookBaseUrl, {
                     callSid,
                     agentId: user.id,
                   }),

@@ -7,7 +7,12 @@
 // | auth.me / logout / pwd   |  yes  |    yes     |  yes  | own session and password only                |
 // | customers.*              |  yes  |    yes     |  yes  | search, create, view (screen pop), timeline, |
 // |                          |       |            |       | update, add asset, add policy                |
-// | tickets.*                |  yes  |    yes     |  yes  | create, list, get, update, add note          |
+// | tickets.*                |  yes  |    yes     |  yes  | create, list, get, update, add note, the     |
+// |                          |       |            |       | people a ticket can be assigned to, hand to  |
+// |                          |       |            |       | a department, the customer's confirmation    |
+// | departments.list         |  yes  |    yes     |  yes  | where a ticket can be handed                 |
+// | scripts.list / get       |  yes  |    yes     |  yes  | list: my hotlines' guided scripts (leads:    |
+// |                          |       |            |       | all); get: any script by name                |
 // | tasks.create/get/update  |  own  |    yes     |  yes  | agents: tasks assigned to them or unassigned |
 // | tasks.mine               |  yes  |    yes     |  yes  |                                              |
 // | tasks.due                |  no   |    yes     |  yes  | everyone's due tasks (callback planning)     |
@@ -65,6 +70,12 @@ export const ACCESS = {
   'tickets.get': EVERYONE,
   'tickets.update': EVERYONE,
   'tickets.addNote': EVERYONE,
+  'tickets.handOver': EVERYONE,
+  'tickets.confirm': EVERYONE,
+  'departments.list': EVERYONE,
+  'tickets.assignees': EVERYONE,
+  'scripts.list': EVERYONE,
+  'scripts.get': EVERYONE,
   'tasks.create': EVERYONE,
   'tasks.mine': EVERYONE,
   'tasks.due': LEADS,

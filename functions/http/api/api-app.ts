@@ -16,12 +16,14 @@ import { createGuard } from './guard.js';
 import { registerKbRoutes } from './kb-routes.js';
 import { registerPushRoutes } from './push-routes.js';
 import { registerReportRoutes } from './report-routes.js';
+import { registerScriptRoutes } from './script-routes.js';
 import { registerSupervisorRoutes } from './supervisor-routes.js';
 import { registerTaskRoutes } from './task-routes.js';
 import { registerTicketRoutes } from './ticket-routes.js';
 import { registerUserRoutes } from './user-routes.js';
 import { validationHook } from './validation-hook.js';
 import { registerWfmRoutes } from './wfm-routes.js';
+import { registerWorkOrderRoutes } from './work-order-routes.js';
 
 export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
@@ -34,6 +36,8 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerAuthRoutes(app, deps, guard);
   registerCustomerRoutes(app, deps, guard);
   registerTicketRoutes(app, deps, guard);
+  registerWorkOrderRoutes(app, deps, guard);
+  registerScriptRoutes(app, guard);
   registerTaskRoutes(app, deps, guard);
   registerUserRoutes(app, deps, guard);
   registerAuditRoutes(app, deps, guard);

@@ -75,7 +75,7 @@ export function registerSmsRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps & Chan
         config: deps.config,
         messages: { create: (p) => deps.messaging.send(p) },
         from: deps.smsFrom,
-        statusCallbackUrl: `${deps.config.publicBaseUrl}${SMS_STATUS_PATH}`,
+        statusCallbackUrl: `${deps.config.webhookBaseUrl}${SMS_STATUS_PATH}`,
       },
       c.var.user,
       phoneOf(c.req.valid('param').phone),

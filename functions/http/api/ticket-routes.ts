@@ -1,6 +1,7 @@
 // Ticket routes: file, list by status/assignee/customer, get, change and add notes; the rules are the
 // ticket use cases' (functions/app/tickets.ts).
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { listTickets, ticketAssignees } from '../../app/ticket-list.js';
 import { addTicketNote, changeTicket, existingTicket, fileTicket } from '../../app/tickets.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
@@ -16,6 +17,7 @@ import {
 import type { Guard } from './guard.js';
 import { securedRoute } from './secured-route.js';
 import {
+  AssigneeList,
   IdempotencyHeader,
   NewTicketBody,
   NoteBody,
@@ -26,7 +28,6 @@ import {
 } from './ticket-schemas.js';
 
 export function registerTicketRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guard: Guard): void {
-  const { store } = deps;
   const tags = ['tickets'];
 
   const ticketDeps = { ...deps, ...(deps.channels ? { jobs: deps.channels.jobs } : {}) };
@@ -55,16 +56,31 @@ export function registerTicketRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, gu
     path: '/tickets',
     tags,
     request: { query: TicketListQuery },
+    description:
+      "Tickets matching every filter given. Agents see their own and unassigned tickets (all of a customer's with `customerId`). At most 5 index pages (500 tickets) are examined per request, so a page may be short or empty yet carry a `cursor`: keep paging until there is none. Within a page: soonest due first (undated last), then newest.",
     responses: { 200: jsonOk(pageOf(TicketSchema)), ...SECURED_ERRORS },
   });
   app.openapi(list, async (c) => {
-    const { status, assignee, customerId, limit, cursor } = c.req.valid('query');
+    const { limit, cursor, status, type, priority, ...rest } = c.req.valid('query');
+    const filter = {
+      ...rest,
+      ...(status ? { statuses: status } : {}),
+      ...(type ? { types: type } : {}),
+      ...(priority ? { priorities: priority } : {}),
+    };
     const page = { ...(limit ? { limit } : {}), ...(cursor ? { cursor } : {}) };
-    if (status) return c.json(await store.tickets.byStatus(status, page), 200);
-    if (customerId) return c.json(await store.tickets.byCustomer(customerId, page), 200);
-    const userId = assignee === 'me' || assignee === undefined ? c.var.user.id : assignee;
-    return c.json(await store.tickets.byAssignee(userId, page), 200);
+    return c.json(await listTickets(deps, c.var.user, filter, page), 200);
   });
+
+  // Registered before /tickets/{number}, which would otherwise take "assignees" for a malformed number.
+  const assignees = securedRoute(guard, 'tickets.assignees', {
+    method: 'get',
+    path: '/tickets/assignees',
+    tags,
+    description: 'Everyone a ticket can be handed to: enabled users with their id, name and roles, by name.',
+    responses: { 200: jsonOk(AssigneeList), ...SECURED_ERRORS },
+  });
+  app.openapi(assignees, async (c) => c.json({ items: await ticketAssignees(deps) }, 200));
 
   const get = securedRoute(guard, 'tickets.get', {
     method: 'get',

@@ -1,6 +1,6 @@
 // Request and response schemas for tickets; the status workflow itself lives in domain/ticket-workflow.
 import { z } from '@hono/zod-openapi';
-import { PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../domain/model.js';
+import { PRIORITIES, ROLES, TICKET_EVENT_KINDS, TICKET_STATUSES, TICKET_TYPES } from '../../domain/model.js';
 import { TICKET_NUMBER_PATTERN } from '../../domain/ticket-workflow.js';
 import { IsoDateTime, listOf, PageQuery, Stamps, Version } from './common-schemas.js';
 
@@ -22,11 +22,25 @@ export const TicketSchema = z
     callSids: listOf(z.string()),
     recordingSids: listOf(z.string()),
     fields: z.record(z.string(), z.string()),
+    department: z.string().optional(),
+    sla: z
+      .object({
+        policy: z.string(),
+        respondBy: z.string(),
+        resolveBy: z.string(),
+        respondedAt: z.string().optional(),
+        pausedAt: z.string().optional(),
+        reminded: listOf(z.number()),
+        escalated: z.number().int(),
+        respondLate: z.boolean().optional(),
+      })
+      .optional()
+      .openapi({ description: 'The service-level timer: due times (moved on by pauses) and what was sent' }),
     history: listOf(
       z.object({
         at: z.string(),
         by: z.string(),
-        kind: z.enum(['created', 'status', 'assigned', 'note', 'updated']),
+        kind: z.enum(TICKET_EVENT_KINDS),
         from: z.string().optional(),
         to: z.string().optional(),
         text: z.string().optional(),
@@ -75,12 +89,51 @@ export const TicketNumberParam = z.object({
   number: z.string().regex(TICKET_NUMBER_PATTERN, 'a ticket number such as CLM-2026-000123'),
 });
 
+/** A query parameter holding one or several of `values`: comma-separated, repeated, or both. */
+function oneOrSeveral<T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(values)).min(1).max(values.length))
+    .optional()
+    .openapi({ description: `One or several of ${values.join(', ')}: comma-separated or repeated.` });
+}
+
 export const TicketListQuery = PageQuery.extend({
-  status: z.enum(TICKET_STATUSES).optional(),
-  assignee: z.string().min(1).max(64).optional().openapi({ description: 'A user id, or "me".' }),
+  status: oneOrSeveral(TICKET_STATUSES),
+  assignee: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .openapi({ description: 'A user id, "me", or "none" for unassigned tickets.' }),
   customerId: z.string().min(1).max(64).optional(),
-}).refine((q) => [q.status, q.assignee, q.customerId].filter((v) => v !== undefined).length === 1, {
-  message: 'give exactly one of status, assignee or customerId',
+  type: oneOrSeveral(TICKET_TYPES),
+  priority: oneOrSeveral(PRIORITIES),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .openapi({ description: 'true: due before now and not resolved, closed or cancelled.' }),
+  due: z
+    .enum(['today', 'week'])
+    .optional()
+    .openapi({ description: "Due on the center's today, or in the seven days starting today." }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: 'Part of the ticket number, or words that all appear in the subject.' }),
+}).refine((q) => [q.status, q.assignee, q.customerId].some((v) => v !== undefined), {
+  message:
+    'give at least one of status, assignee or customerId: exactly one of them picks the index read, the other filters narrow it',
   path: ['status'],
 });
 
@@ -94,3 +147,9 @@ export const IdempotencyHeader = z.object({
       description: 'Sent again unchanged when a request is retried (8-64 letters, digits, - or _).',
     }),
 });
+
+export const AssigneeList = z
+  .object({
+    items: listOf(z.object({ id: z.string(), name: z.string(), roles: listOf(z.enum(ROLES)) })),
+  })
+  .openapi('TicketAssignees');

@@ -18,7 +18,7 @@ const languageOf = (raw: string | undefined): Language => (raw === 'en' ? 'en' :
 
 export function createRejoinApp(deps: WebhookDeps): Hono<TwilioEnv> {
   const app = new Hono<TwilioEnv>();
-  const base = deps.config.publicBaseUrl;
+  const base = deps.config.webhookBaseUrl;
 
   // A conference fetches its hold URL with GET unless told otherwise.
   app.on(['GET', 'POST'], '/hold', (c) => {

@@ -1,6 +1,7 @@
-// Verifies X-Twilio-Signature before any webhook runs. The signed URL is rebuilt from the configured
-// public base URL plus the request's path and query, never from the Host header (API Gateway, Function
-// URLs and proxies rewrite it). A missing or wrong signature gets 403 and the handler never runs.
+// Verifies X-Twilio-Signature before any webhook runs. The signed URL is rebuilt from a configured base
+// URL plus the request's path and query, never from the Host header (API Gateway, Function URLs and
+// proxies rewrite it): the webhook base Twilio is given, or the public one (numbers wired before the
+// webhook base moved). A missing or wrong signature gets 403 and the handler never runs.
 import type { MiddlewareHandler } from 'hono';
 import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';
 import type { WebhookDeps } from '../deps.js';
@@ -31,8 +32,10 @@ export function verifyTwilioSignature(deps: WebhookDeps): MiddlewareHandler<Twil
       ?.toLowerCase()
       .startsWith('application/x-www-form-urlencoded');
     const params = isForm ? parseForm(await c.req.text()) : {};
-    const url = publicUrl(deps.config.publicBaseUrl, c.req.url);
-    if (!signature || !validateRequest(deps.secrets.twilioAuthToken, signature, url, params)) {
+    const bases = new Set([deps.config.webhookBaseUrl, deps.config.publicBaseUrl]);
+    const signed = (base: string) =>
+      validateRequest(deps.secrets.twilioAuthToken, signature ?? '', publicUrl(base, c.req.url), params);
+    if (!signature || ![...bases].some(signed)) {
       return c.json(
         {
           error: 'forbidden',

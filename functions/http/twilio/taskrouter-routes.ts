@@ -46,7 +46,7 @@ function snakeCase(fields: Readonly<Record<string, string>>): Record<string, str
 
 export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<TwilioEnv> {
   const app = new Hono<TwilioEnv>();
-  const base = deps.config.publicBaseUrl;
+  const base = deps.config.webhookBaseUrl;
 
   app.post('/assignment', async (c) => {
     const p = c.var.twilioParams;

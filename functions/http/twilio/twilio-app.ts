@@ -34,7 +34,7 @@ export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
   }
   app.onError((err, c) => {
     const params = c.get('twilioParams') as TwilioParams | undefined;
-    const voice = voiceTwiml(deps.config.publicBaseUrl, c.req.path);
+    const voice = voiceTwiml(deps.config.webhookBaseUrl, c.req.path);
     if (err instanceof HttpProblem) {
       // A caller is on the line: whatever was wrong with the request, they hear the apology and can leave
       // a message, never Twilio's "application error". The refusal is logged for us instead.

@@ -51,7 +51,7 @@ export function createVoiceApp(deps: WebhookDeps, ivr: Center = openCenter(deps)
     const call = { callSid, caller: caller.e164, called };
     // The flow's caller lookup reuses the match just made (one fewer query per call).
     const steps = await entrySteps(deps, ivr, call, { phone: caller.e164, matches: caller.matches });
-    return c.body(await renderIvr(steps, call, deps.config.publicBaseUrl, ivr), 200, xml());
+    return c.body(await renderIvr(steps, call, deps.config.webhookBaseUrl, ivr), 200, xml());
   });
 
   app.post('/status', async (c) => {

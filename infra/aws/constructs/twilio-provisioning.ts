@@ -23,8 +23,10 @@ export interface TwilioProvisioningProps {
   readonly table: ITable;
   /** How cdk-nag prints the table's ARN (see ServiceStack's STATEFUL_REFS). */
   readonly tableArnRef: string;
-  /** Base URL of the webhooks, https://<domain>. */
+  /** The site's base URL, https://<domain>. */
   readonly publicUrl: string;
+  /** Where the numbers, TaskRouter and the softphone app send Twilio's webhooks: the HTTP API's endpoint. */
+  readonly webhookUrl: string;
   /** The static fallback TwiML (FallbackTwiml.url), fetched with GET. */
   readonly fallbackUrl: string;
   /** The numbers to wire and the flow each runs (validated by deploy-settings.ts). */
@@ -75,6 +77,7 @@ export class TwilioProvisioning extends Construct {
       resourceType: 'Custom::TwilioProvisioning',
       properties: {
         PublicUrl: props.publicUrl,
+        WebhookUrl: props.webhookUrl,
         FallbackUrl: props.fallbackUrl,
         Numbers: props.phoneNumbers.map((n) => ({ Number: n.number, Flow: n.flow })),
         FlowsRevision: flowsRevision(),

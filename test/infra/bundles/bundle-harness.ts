@@ -17,6 +17,8 @@ import { type LambdaContainer, startContainer } from './lambda-container.js';
 /** CloudFront's domain for the distribution: the public URL Twilio signs and the browser uses. */
 export const DISTRIBUTION_DOMAIN = 'd111111abcdef8.cloudfront.net';
 export const PUBLIC_BASE_URL = `https://${DISTRIBUTION_DOMAIN}`;
+/** The HTTP API's own endpoint as the template's join resolves: where Twilio's webhooks go and are signed. */
+export const WEBHOOK_BASE_URL = 'https://h7t8p9a0pi.execute-api.eu-west-1.amazonaws.com';
 /** The WebSocket stage's URL as the template's reference resolves: where pages connect. */
 export const PUSH_URL = `wss://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com${PUSH_STAGE_PATH}`;
 
@@ -83,6 +85,7 @@ export async function runBundle(id: FunctionId, options: RunOptions = {}): Promi
         JOBS_QUEUE_URL: aws.queueUrl('ContactCenterService-JobsQueue'),
         JOBS_DEAD_LETTER_URL: aws.queueUrl('ContactCenterService-JobsDeadLetters'),
         PUBLIC_BASE_URL,
+        WEBHOOK_BASE_URL,
         PUSH_URL,
         // The stage's management API is served by the local AWS endpoint.
         PUSH_CALLBACK_URL: `${aws.url}${PUSH_STAGE_PATH}`,

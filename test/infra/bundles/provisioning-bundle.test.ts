@@ -4,7 +4,13 @@
 // numbers: the deploy's are not in the twin's account, so its own demo numbers stand in for them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
-import { type BundleRun, PUBLIC_BASE_URL, runBundle, SECRET_IDS } from './bundle-harness.js';
+import {
+  type BundleRun,
+  PUBLIC_BASE_URL,
+  runBundle,
+  SECRET_IDS,
+  WEBHOOK_BASE_URL,
+} from './bundle-harness.js';
 import { lambdaContext } from './lambda-events.js';
 
 let run: BundleRun;
@@ -20,6 +26,7 @@ const PROPERTIES = {
   ServiceToken:
     'arn:aws:lambda:eu-west-1:123456789012:function:ContactCenterService-TwilioProvisioningProvider',
   PublicUrl: PUBLIC_BASE_URL,
+  WebhookUrl: WEBHOOK_BASE_URL,
   FallbackUrl: `${PUBLIC_BASE_URL}/twiml/fallback.xml`,
   Numbers: HOTLINE_NUMBERS.map((n) => ({ Number: n.number, Flow: n.flow })),
   FlowsRevision: '67b88cdee879f0f1',
@@ -68,7 +75,7 @@ describe('provisioning bundle', () => {
     const numbers = await twilio.incomingPhoneNumbers.list();
     for (const n of HOTLINE_NUMBERS) {
       const wired = numbers.find((p) => p.phoneNumber === n.number);
-      expect(wired?.voiceUrl, n.number).toBe(`${PUBLIC_BASE_URL}/twilio/voice`);
+      expect(wired?.voiceUrl, n.number).toBe(`${WEBHOOK_BASE_URL}/twilio/voice`);
       expect(wired?.voiceFallbackUrl, n.number).toBe(PROPERTIES.FallbackUrl);
     }
 

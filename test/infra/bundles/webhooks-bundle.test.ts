@@ -5,7 +5,7 @@
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_TWILIO } from '../../../infra/local/local-config.js';
-import { type BundleRun, DISTRIBUTION_DOMAIN, PUBLIC_BASE_URL, runBundle } from './bundle-harness.js';
+import { type BundleRun, runBundle, WEBHOOK_BASE_URL } from './bundle-harness.js';
 import { bodyOf, type HttpApiResult, httpApiEvent } from './lambda-events.js';
 
 let run: BundleRun;
@@ -17,9 +17,9 @@ afterAll(() => run?.stop());
 
 const ROUTE = 'ANY /twilio/{proxy+}';
 
-/** A Twilio form post to `path`, signed with `authToken` over the public URL as Twilio signs it. */
+/** A Twilio form post to `path`, straight to the HTTP API, signed with `authToken` over its URL as Twilio signs it. */
 function twilioPost(path: string, params: Record<string, string>, authToken: string) {
-  const signature = twilio.getExpectedTwilioSignature(authToken, `${PUBLIC_BASE_URL}${path}`, params);
+  const signature = twilio.getExpectedTwilioSignature(authToken, `${WEBHOOK_BASE_URL}${path}`, params);
   return httpApiEvent(
     {
       method: 'POST',
@@ -31,11 +31,9 @@ function twilioPost(path: string, params: Record<string, string>, authToken: str
         'x-twilio-signature': signature,
         'user-agent': 'TwilioProxy/1.1',
         'i-twilio-idempotency-token': crypto.randomUUID(),
-        'x-origin-verify': run.originVerify,
-        'cloudfront-viewer-address': '54.172.60.1:41234',
       },
     },
-    DISTRIBUTION_DOMAIN,
+    new URL(WEBHOOK_BASE_URL).host,
   );
 }
 
@@ -76,8 +74,8 @@ describe('webhooks bundle', () => {
     expect(result.headers['content-type']).toMatch(/^text\/xml/);
     const twiml = bodyOf(result);
     expect(twiml).toMatch(/^<\?xml[^>]*\?>\s*<Response>/);
-    // The flow's next step is a webhook on the public URL, so Twilio comes back through CloudFront.
-    expect(twiml).toContain(`${PUBLIC_BASE_URL}/twilio/`);
+    // The flow's next step is a webhook on the HTTP API's own URL: Twilio comes back without CloudFront.
+    expect(twiml).toContain(`${WEBHOOK_BASE_URL}/twilio/`);
     expect(twiml).toContain('<Gather');
     expect(await run.stack.store.calls.get(callSid)).toMatchObject({
       callSid,

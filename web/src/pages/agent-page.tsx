@@ -6,6 +6,7 @@ import { api, type Customer, type Me } from '../api.js';
 import { CallPanel } from '../desk/call-panel.js';
 import { useDesk } from '../desk/desk-provider.js';
 import { DueReminders } from '../desk/due-reminders.js';
+import { GuidedScript } from '../desk/guided-script.js';
 import { askNotificationPermission } from '../desk/ringer.js';
 import { ScheduleCallback } from '../desk/schedule-callback.js';
 import { ScreenPop } from '../desk/screen-pop.js';
@@ -95,6 +96,14 @@ export function AgentPage({ me }: { me: Me }) {
                 </p>
               </section>
             )
+          )}
+          {desk.state.pop && (
+            // A new task is a new walk; the pop's call id may arrive mid-call, the task's never changes.
+            <GuidedScript
+              key={desk.state.pop.taskSid ?? 'call'}
+              pop={desk.state.pop}
+              customerCallSid={desk.state.status?.call?.callSid}
+            />
           )}
           <CustomerSearch />
         </div>

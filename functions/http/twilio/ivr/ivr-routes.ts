@@ -112,7 +112,7 @@ export async function renderIvr(
 
 export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEnv> {
   const app = new Hono<TwilioEnv>();
-  const base = deps.config.publicBaseUrl;
+  const base = deps.config.webhookBaseUrl;
   const _now = () => deps.clock.now();
 
   const callOf = (c: { var: { twilioParams: TwilioEnv['Variables']['twilioParams'] } }) => {
@@ -298,9 +298,9 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     r.dial({
       callerId: q.from,
       timeout: CUSTOMER_RING_SECONDS,
-      ...(q.task ? { action: `${deps.config.publicBaseUrl}/twilio/ivr/callback-result?${result}` } : {}),
+      ...(q.task ? { action: `${deps.config.webhookBaseUrl}/twilio/ivr/callback-result?${result}` } : {}),
       // The agent on channel 1, the customer on channel 2, filed under the agent leg's call record.
-      ...(recorded ? agentDialRecording(deps.config.publicBaseUrl, recorded) : {}),
+      ...(recorded ? agentDialRecording(deps.config.webhookBaseUrl, recorded) : {}),
     }).number(q.to);
     return c.body(r.toString(), 200, xml());
   });

@@ -1,0 +1,42 @@
+// Labels of the Script panel on the agent desk (guided scripts), in Chinese and English.
+import type { Labels } from './lang.js';
+
+export const SCRIPT_LABELS = {
+  script: { zh: '话术', en: 'Script' },
+  chooseScript: { zh: '选择话术', en: 'Choose a script' },
+  noScripts: { zh: '没有可用的话术', en: 'No script for this call' },
+  say: { zh: '请说', en: 'Say' },
+  answer: { zh: '客户回答', en: 'Answer' },
+  yes: { zh: '是', en: 'Yes' },
+  no: { zh: '否', en: 'No' },
+  next: { zh: '下一步', en: 'Next' },
+  back: { zh: '上一步', en: 'Back' },
+  restart: { zh: '重新开始', en: 'Start over' },
+  path: { zh: '已走步骤', en: 'Path so far' },
+  phrases: { zh: '常用语', en: 'Standard phrases' },
+  insert: { zh: '插入', en: 'Insert' },
+  notes: { zh: '工单备注', en: 'Ticket notes' },
+  policyOnRecord: { zh: '客户名下保单', en: 'Policies on record' },
+  end_close: { zh: '话术结束：礼貌结束通话。', en: 'End of script: close the call politely.' },
+  end_transfer: { zh: '话术结束：转接来电。', en: 'End of script: transfer the call.' },
+  'end_create-ticket': { zh: '话术结束：创建工单。', en: 'End of script: create the ticket.' },
+  willRecord: { zh: '工单将记录', en: 'The ticket will record' },
+  createTicket: { zh: '创建工单', en: 'Create ticket' },
+  ticketCreated: { zh: '工单已创建', en: 'Ticket created' },
+  addNote: { zh: '添加到工单备注', en: "Add to the ticket's notes" },
+  noteAdded: { zh: '备注已添加', en: 'Note added' },
+  alreadyFiled: { zh: '本次来电已有此工单', en: 'Already filed on this call' },
+  required: { zh: '请先填写回答。', en: 'An answer is needed first.' },
+  'not-an-option': { zh: '请选择一个选项。', en: 'Pick one of the options.' },
+  'not-a-number': { zh: '请输入数字。', en: 'Enter a number.' },
+  'not-a-date': { zh: '请输入有效日期。', en: 'Enter a valid date.' },
+  'not-a-plate': { zh: '车牌号格式不正确。', en: 'That is not a plate number.' },
+  'policy-unchecked': { zh: '保单尚未查询。', en: 'The policy has not been looked up.' },
+  'too-long': { zh: '回答太长。', en: 'The answer is too long.' },
+  policy_valid: { zh: '保单有效', en: 'Policy valid' },
+  policy_expired: { zh: '保单已过期', en: 'Policy expired' },
+  policy_cancelled: { zh: '保单已取消', en: 'Policy cancelled' },
+  'policy_not-found': { zh: '未找到保单', en: 'Policy not found' },
+} as const satisfies Labels;
+
+export type ScriptLabel = keyof typeof SCRIPT_LABELS;
