@@ -1,5 +1,6 @@
 // Agents' suggested changes, newest first, each linking to its article (supervisors and admins).
 import { useEffect, useState } from 'react';
+import { CenterTime } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { Link } from '../link.js';
 import { type KbSuggestion, kbApi } from './kb-api.js';
@@ -24,7 +25,9 @@ export function SuggestionList() {
         {(items ?? []).map((s) => (
           <li key={s.id}>
             <Link to={`/kb/${encodeURIComponent(s.articleId)}`}>{s.articleId}</Link> · {s.proposedBy} ·{' '}
-            <span className="muted">{s.at}</span>
+            <span className="muted">
+              <CenterTime at={s.at} />
+            </span>
             <p>{s.text}</p>
           </li>
         ))}
