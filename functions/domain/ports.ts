@@ -3,6 +3,7 @@
 
 import type { FaxRepo, MessagingRepo, RecordingRepo } from './channel-ports.js';
 import type { EventLog, RollupRepo } from './history/ports.js';
+import type { KbRepo } from './kb/ports.js';
 import type {
   Asset,
   AuditEntry,
@@ -312,6 +313,8 @@ export interface Store {
   /** The event history and its rollups (functions/domain/history). */
   readonly events: EventLog;
   readonly rollups: RollupRepo;
+  /** The knowledge base (functions/domain/kb). */
+  readonly kb: KbRepo;
 }
 
 /** Numbers stopped before the IVR. */

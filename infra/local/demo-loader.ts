@@ -6,6 +6,7 @@ import type { TicketStatus } from '../../functions/domain/model.js';
 import { hashPassword } from '../../functions/domain/password.js';
 import type { Clock, Page, PageRequest, Store, WriteResult } from '../../functions/domain/ports.js';
 import { checkTransition } from '../../functions/domain/ticket-workflow.js';
+import { DEMO_KB_ARTICLES } from './demo/kb-articles.js';
 import type { DemoTicket } from './demo/types.js';
 import { DEMO_DATA } from './demo-data.js';
 
@@ -117,6 +118,10 @@ export async function loadDemoData(store: Store, clock: Clock): Promise<DemoData
       const dueAt = new Date(clock.now() + dueInMinutes * 60_000).toISOString();
       count(created(await store.tasks.create({ ...task, dueAt }), task.note));
     }
+  }
+  for (const article of DEMO_KB_ARTICLES) {
+    if (await store.kb.get(article.id)) skipped++;
+    else count(created(await store.kb.put(article, null, article.owner), article.id));
   }
   return { created: made, skipped };
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_ROWS } from './agent-role-rows.js';
 import { CHANNEL_ROWS, seedChannelData } from './channel-role-rows.js';
 import { createHarness, type Harness, type Reply, USERS, type Who } from './harness.js';
+import { kbRows, seedKbData } from './kb-role-rows.js';
 
 type Role = Exclude<Who, 'anonymous'>;
 const ALL: readonly Role[] = ['agent', 'supervisor', 'admin'];
@@ -31,6 +32,7 @@ describe('role matrix', () => {
   beforeAll(async () => {
     h = await createHarness({ channels: true, pushUrl: 'wss://push.example.test/live' });
     await seedChannelData(h.store, USERS.agent.id);
+    await seedKbData(h.store);
     const customer = await h.store.customers.create({
       name: 'Zhao Lei',
       phones: ['+8613800001111'],
@@ -327,6 +329,7 @@ describe('role matrix', () => {
     },
     ...AGENT_ROWS,
     ...CHANNEL_ROWS,
+    ...kbRows(() => h.store, unique),
   ];
 
   async function call(row: Row, who: Who): Promise<Reply> {

@@ -1,6 +1,7 @@
 // The local stack in memory on a random port with a manual clock: the app, the demo data, the web app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../functions/domain/manual-clock.js';
+import { DEMO_KB_ARTICLES } from '../../infra/local/demo/kb-articles.js';
 import { DEMO_DATA } from '../../infra/local/demo-data.js';
 import { loadDemoData } from '../../infra/local/demo-loader.js';
 import { type LocalStack, startLocalStack } from '../../infra/local/start-local-stack.js';
@@ -12,7 +13,8 @@ const DEMO_RECORDS =
   DEMO_DATA.assets.length +
   DEMO_DATA.policies.length +
   DEMO_DATA.tickets.length +
-  DEMO_DATA.tasks.length;
+  DEMO_DATA.tasks.length +
+  DEMO_KB_ARTICLES.length;
 
 describe('startLocalStack in memory', () => {
   const dir = tempDir('web');

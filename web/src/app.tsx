@@ -3,6 +3,7 @@ import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { api, type Me } from './api.js';
 import { DeskProvider } from './desk/desk-provider.js';
 import { LangProvider, useLang } from './i18n.js';
+import { KB_LABELS } from './labels-kb.js';
 import { PLANNING_LABELS } from './labels-planning.js';
 import { REPORTS_LABELS } from './labels-reports.js';
 import { Link } from './link.js';
@@ -19,6 +20,8 @@ import { matchRoute, navigate, usePath } from './router.js';
 const PlanningPage = lazy(() =>
   import('./pages/planning-page.js').then((m) => ({ default: m.PlanningPage })),
 );
+// The knowledge base is read now and then, not on every call: its page loads when opened.
+const KbPage = lazy(() => import('./pages/kb-page.js').then((m) => ({ default: m.KbPage })));
 const ReportsPage = lazy(() => import('./pages/reports-page.js').then((m) => ({ default: m.ReportsPage })));
 // The tickets pages are a workspace of their own, loaded when first opened.
 const TicketsPage = lazy(() => import('./pages/tickets-page.js').then((m) => ({ default: m.TicketsPage })));
@@ -91,6 +94,12 @@ function Shell() {
     );
   else if (route.page === 'account') body = <AccountPage me={signedIn} />;
   else if (route.page === 'users') body = <UsersPage me={signedIn} />;
+  else if (route.page === 'kb')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <KbPage me={signedIn} {...(route.id ? { id: route.id } : {})} />
+      </Suspense>
+    );
   else body = <AgentPage me={signedIn} />;
 
   // The desk lives as long as the agent's session, not the /agent page: moving between pages keeps the
@@ -129,6 +138,11 @@ function Header({ me, onSignedOut }: { me: Me | undefined; onSignedOut: () => vo
         {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
           <Link to="/reports" data-testid="reports-link">
             {REPORTS_LABELS.reports[lang]}
+          </Link>
+        )}
+        {me && (
+          <Link to="/kb" data-testid="kb-link">
+            {KB_LABELS.kb[lang]}
           </Link>
         )}
         <Link to="/phone">{t('callerPhone')}</Link>

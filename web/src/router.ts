@@ -35,6 +35,7 @@ export type Route =
   | { readonly page: 'users' }
   | { readonly page: 'tickets' }
   | { readonly page: 'ticket'; readonly number: string }
+  | { readonly page: 'kb'; readonly id?: string }
   | { readonly page: 'home' }
   | { readonly page: 'not-found' };
 
@@ -51,6 +52,9 @@ export function matchRoute(path: string): Route {
   if (clean === '/account') return { page: 'account' };
   if (clean === '/admin/users') return { page: 'users' };
   if (clean === '/tickets') return { page: 'tickets' };
+  if (clean === '/kb') return { page: 'kb' };
+  const article = /^\/kb\/([^/]+)$/.exec(clean);
+  if (article?.[1]) return { page: 'kb', id: decodeURIComponent(article[1]) };
   const customer = /^\/agent\/customers\/([^/]+)$/.exec(clean);
   if (customer?.[1]) return { page: 'customer', id: decodeURIComponent(customer[1]) };
   const ticket = /^\/tickets\/([^/]+)$/.exec(clean);

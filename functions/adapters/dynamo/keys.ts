@@ -191,3 +191,19 @@ export const callDay = (day: string) => `CALLDAY#${day}`;
 export const OPEN_CALLS = 'CALLS_OPEN';
 export const recordingDay = (day: string) => `RECDAY#${day}`;
 export const smsThread = (phone: string) => `SMSTHREAD#${phone}`;
+
+// The knowledge base (kb-repo.ts).
+
+/** An article (sort key ITEM_SK), with its saved versions beside it (sort key `kbVersion`). */
+export const kbArticle = (id: string) => `KB#${id}`;
+/** Zero-padded so the versions sort in order as strings. */
+export const kbVersion = (version: number) => `V#${String(version).padStart(6, '0')}`;
+export const KB_VERSION_PREFIX = 'V#';
+/** gsi2: the articles of one status, sort key the id. */
+export const kbByStatus = (status: 'published' | 'draft') => `KBSTATUS#${status}`;
+/** gsi3: the articles of one category, sort key the id. */
+export const kbByCategory = (category: string) => `KBCAT#${category}`;
+/** The counter every write bumps: a container whose index was built at another value rebuilds it. */
+export const KB_META = 'KBMETA';
+/** Agents' proposed changes, sort key `byTime(at, id)`. */
+export const KB_SUGGESTIONS = 'KBSUGGESTIONS';

@@ -12,6 +12,7 @@ import { createCustomerRepo } from './customer-repo.js';
 import { createFaxRepo } from './fax-repo.js';
 import { createEventLog, createRollupRepo } from './history-repo.js';
 import { createBlacklistRepo, createSettingsRepo, createVoicemailRepo } from './ivr-repos.js';
+import { createKbRepo } from './kb-repo.js';
 import { createKeyValueRepo } from './key-value-repo.js';
 import { createMessagingRepo } from './messaging-repo.js';
 import { createPolicyRepo } from './policy-repo.js';
@@ -75,6 +76,7 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     push: createPushConnectionRepo(t, clock),
     events: createEventLog(t),
     rollups: createRollupRepo(t),
+    kb: createKbRepo(t, clock),
   };
 }
 

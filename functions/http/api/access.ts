@@ -45,6 +45,11 @@
 // | dialPolicy.get/replace   |  no   |    no      |  yes  | where the center may call; changes audited   |
 // | reports.*                |  no   |    yes     |  yes  | KPIs, call log, agent state log, CSV         |
 // | wfm.*                    |  no   |    yes     |  yes  | Erlang C/B, forecast, staffing plan          |
+// | kb.search/suggest/get/   |  yes  |    yes     |  yes  | knowledge base: read, screen-pop suggestions,|
+// |   list/versions/         |       |            |       | a category's articles, propose a change      |
+// |   proposeChange          |       |            |       | (audited)                                    |
+// | kb.create/update/        |  no   |    yes     |  yes  | write articles (audited), read agents'       |
+// |   suggestions            |       |            |       | proposed changes                             |
 //
 // Roles are not a hierarchy in storage (a user holds a list), so each row names every role it admits.
 import { isLead, type Role } from '../../domain/model.js';
@@ -153,6 +158,15 @@ export const ACCESS = {
   'wfm.erlangB': LEADS,
   'wfm.forecast': LEADS,
   'wfm.plan': LEADS,
+  'kb.search': EVERYONE,
+  'kb.suggest': EVERYONE,
+  'kb.get': EVERYONE,
+  'kb.list': EVERYONE,
+  'kb.versions': EVERYONE,
+  'kb.proposeChange': EVERYONE,
+  'kb.create': LEADS,
+  'kb.update': LEADS,
+  'kb.suggestions': LEADS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof ACCESS;

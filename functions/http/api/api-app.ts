@@ -14,6 +14,7 @@ import { registerDialPolicyRoutes } from './dial-policy-routes.js';
 import { registerDispatchRoutes } from './dispatch-routes.js';
 import { registerDraftRoutes } from './draft-routes.js';
 import { createGuard } from './guard.js';
+import { registerKbRoutes } from './kb-routes.js';
 import { registerPushRoutes } from './push-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { registerScriptRoutes } from './script-routes.js';
@@ -57,6 +58,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   });
   registerWfmRoutes(app, deps, guard, history.volumes);
   registerReportRoutes(app, deps, guard, history);
+  registerKbRoutes(app, deps, guard);
   if (deps.channels) registerChannelApi(app, { ...deps, ...deps.channels }, guard);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

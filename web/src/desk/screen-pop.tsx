@@ -1,11 +1,13 @@
 // The screen pop: the caller's record as the call arrives (by the IVR's customer id, else by the number),
 // or a quick new-customer form. Vehicles and devices, policies, open and past tickets, past calls with
-// their recordings (played through the audited presigned URL), and the ticket form.
+// their recordings (played through the audited presigned URL), articles suggested for the call, and the
+// ticket form.
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, type CustomerView } from '../api.js';
 import { CenterTime } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
+import { SuggestedArticles } from '../kb/suggested-articles.js';
 import { PlayButton } from './play-button.js';
 import { TicketForm } from './ticket-form.js';
 import type { PopContext } from './use-agent-desk.js';
@@ -48,7 +50,8 @@ export function ScreenPop({
 
   if (error) return <p className="error">{error}</p>;
   if (view === undefined) return <p className="muted">{t('loading')}</p>;
-  if (view === null) return <NewCustomer phone={from} onCreated={() => setReload((n) => n + 1)} />;
+  if (view === null)
+    return <NewCustomer phone={from} findings={pop.findings} onCreated={() => setReload((n) => n + 1)} />;
   const customerCall = customerCallSid ?? callSid;
   return (
     <CustomerPop
@@ -89,6 +92,7 @@ function CustomerPop({
         </span>
       </div>
       {c.notes && <p className="note">{c.notes}</p>}
+      <SuggestedArticles findings={pop.findings} />
       <div className="grid2">
         <div>
           <h3>{t('assets')}</h3>
@@ -183,7 +187,15 @@ function CustomerPop({
   );
 }
 
-function NewCustomer({ phone, onCreated }: { phone: string | undefined; onCreated: () => void }) {
+function NewCustomer({
+  phone,
+  findings,
+  onCreated,
+}: {
+  phone: string | undefined;
+  findings: PopContext['findings'];
+  onCreated: () => void;
+}) {
   const { t, lang } = useLang();
   const { errorText } = useErrorText();
   const [name, setName] = useState('');
@@ -202,6 +214,7 @@ function NewCustomer({ phone, onCreated }: { phone: string | undefined; onCreate
     <form className="card pop" onSubmit={submit} data-testid="new-customer">
       <h2>{t('newCustomer')}</h2>
       <p className="muted">{t('noCustomerForNumber')}</p>
+      <SuggestedArticles findings={findings} />
       <div className="grid2">
         <label>
           {t('name')} *
