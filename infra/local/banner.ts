@@ -8,6 +8,8 @@ import { DEMO_DATA } from './demo-data.js';
 export const WEB_PAGES = [
   ['Agent desktop 座席工作台', '/agent'],
   ['Supervisor console 班长监控台', '/supervisor'],
+  ['Work orders 工单', '/tickets'],
+  ['Knowledge base 知识库', '/kb'],
   ['Reports 报表', '/reports'],
   ['Staff planning 排班规划', '/planning'],
   ['Caller phone 模拟来电', '/phone'],

@@ -14,7 +14,9 @@ const DEMO_RECORDS =
   DEMO_DATA.policies.length +
   DEMO_DATA.tickets.length +
   DEMO_DATA.tasks.length +
-  DEMO_KB_ARTICLES.length;
+  DEMO_KB_ARTICLES.length +
+  // The provider directory: one setting.
+  1;
 
 describe('startLocalStack in memory', () => {
   const dir = tempDir('web');
