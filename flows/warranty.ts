@@ -137,8 +137,37 @@ export const warrantyFlow = {
       lookup: 'policy-or-vehicle',
       from: 'ident',
       prefix: 'EW',
-      found: 'claimProblem',
+      found: 'claimPolicyExpired',
       notFound: 'claimNotFound',
+    },
+    // Only a valid policy can carry a claim: an expired or cancelled one is refused, with the reason.
+    claimPolicyExpired: {
+      kind: 'branch',
+      when: { equals: ['policyStatus', 'expired'] },
+      then: 'claimRefusedExpired',
+      else: 'claimPolicyCancelled',
+    },
+    claimPolicyCancelled: {
+      kind: 'branch',
+      when: { equals: ['policyStatus', 'cancelled'] },
+      then: 'claimRefusedCancelled',
+      else: 'claimProblem',
+    },
+    claimRefusedExpired: {
+      kind: 'say',
+      say: {
+        zh: '很抱歉，您的保单 {policyNumber:spell} 已过期，不在保障期内，我们无法受理这次理赔。如需续保或有疑问，请联系售车的二手车市场，电话是 {ucmPhone:spell}。',
+        en: 'We are sorry, your policy {policyNumber:spell} has expired and no longer covers your car, so we cannot take this claim. To renew it or ask about it, please call the used car market at {ucmPhone:spell}.',
+      },
+      next: 'claimNotFoundSms',
+    },
+    claimRefusedCancelled: {
+      kind: 'say',
+      say: {
+        zh: '很抱歉，您的保单 {policyNumber:spell} 已被注销，我们无法受理这次理赔。如有疑问，请联系售车的二手车市场，电话是 {ucmPhone:spell}。',
+        en: 'We are sorry, your policy {policyNumber:spell} was cancelled, so we cannot take this claim. If you have questions about it, please call the used car market at {ucmPhone:spell}.',
+      },
+      next: 'claimNotFoundSms',
     },
     claimProblem: {
       kind: 'input',

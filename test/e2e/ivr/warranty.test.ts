@@ -139,6 +139,27 @@ describe('warranty hotline: procedure A, claim notification', () => {
     expect((await h.view(sid)).status).toBe('completed');
   });
 
+  it.each([
+    { status: 'expired', digits: '2023000087', reason: /已过期，不在保障期内，我们无法受理这次理赔/ },
+    { status: 'cancelled', digits: '2024000215', reason: /已被注销，我们无法受理这次理赔/ },
+  ])(
+    'a $status policy: refused with the reason, no ticket, the market texted',
+    async ({ digits, reason }) => {
+      const { sid, from } = await unknownCallerAtMenu();
+      await h.press(sid, '1');
+      await h.say(sid, '王五');
+      await h.press(sid, digits);
+      const heard = await h.heardNew(sid);
+      expect(heard.join(' ')).toMatch(reason);
+      expect(heard.at(-1)).toBe('感谢您的来电，祝您愉快，再见。');
+      await h.advance(1);
+      expect((await h.messagesTo(from)).at(-1)?.body).toContain('二手车市场电话');
+      expect((await h.view(sid)).status).toBe('completed');
+      const call = await h.stack.store.calls.get(sid);
+      expect(call?.ticketNumbers ?? []).toEqual([]);
+    },
+  );
+
   it('finds a policy by plate spoken', async () => {
     const { sid } = await unknownCallerAtMenu();
     await h.press(sid, '1');
