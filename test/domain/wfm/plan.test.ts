@@ -86,7 +86,7 @@ describe('plan', () => {
     expect(plan.totals.paidHours).toBe(plan.totals.agents * 8);
     expect(plan.cost.agentUsd).toBeCloseTo(plan.totals.paidHours * 12, 9);
     expect(plan.cost.telephonyUsd).toBeCloseTo(calls * 0.16875, 9);
-    expect(plan.cost.awsUsd).toBeCloseTo(calls * 0.000312204, 9);
+    expect(plan.cost.awsUsd).toBeCloseTo(calls * 0.000292586, 9);
     expect(plan.cost.perCallUsd).toBeCloseTo(plan.cost.totalUsd / calls, 12);
   });
 
