@@ -131,6 +131,20 @@ export interface Ticket extends Stamped {
   readonly department?: string;
   /** Its service-level timer, when a policy covers its type and the customer's tier. */
   readonly sla?: TicketSla;
+  /** Files added to it (photos, invoices, reports), kept in the media bucket. */
+  readonly attachments?: readonly TicketAttachment[];
+}
+
+export interface TicketAttachment {
+  readonly id: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  /** Where the bytes are in the media bucket. */
+  readonly s3Key: string;
+  readonly at: string;
+  readonly by: string;
 }
 
 /** Where a ticket's SLA stands: due times (moved on by pauses), and what was already sent, never twice. */

@@ -15,6 +15,7 @@ import type {
   Task,
   TaskStatus,
   Ticket,
+  TicketAttachment,
   TicketEvent,
   TicketSla,
   TicketStatus,
@@ -108,6 +109,8 @@ export interface TicketPatch {
   readonly department?: string | null;
   /** The SLA timer as it now stands (null: no SLA). */
   readonly sla?: TicketSla | null;
+  /** A file added (appended to `attachments`, recorded in the history). */
+  readonly addAttachment?: TicketAttachment;
   /** Entries for the history besides the ones the patch itself makes (an SLA reminder, the customer's word). */
   readonly events?: readonly Omit<TicketEvent, 'at'>[];
 }

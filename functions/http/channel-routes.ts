@@ -1,6 +1,7 @@
 // Where the recordings, SMS, fax and admin routes join the app: the REST operations and /fax (its own
 // HMAC check, not Twilio's). The channel webhooks are in twilio/channel-webhooks.ts.
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { registerAttachmentRoutes } from './api/attachment-routes.js';
 import { registerChannelAdminRoutes } from './api/channel-admin-routes.js';
 import type { Guard } from './api/guard.js';
 import { registerRecordingRoutes } from './api/recording-routes.js';
@@ -20,6 +21,7 @@ export function registerChannelApi(
   registerSmsRoutes(app, deps, guard);
   registerVoicemailRoutes(app, deps, guard);
   registerChannelAdminRoutes(app, deps, guard);
+  registerAttachmentRoutes(app, deps, guard);
 }
 
 /** Mount at /fax. */

@@ -146,4 +146,12 @@ export const CHANNEL_ROWS: readonly MatrixRow[] = [
   row('jobs.deadLetters', 'GET', '/api/jobs/dead-letters', 200, undefined, ADMIN),
   row('jobs.replay', 'POST', '/api/jobs/dead-letters/dl-1/replay', 202, undefined, ADMIN),
   row('mail.outbox', 'GET', '/api/mail/outbox', 200, undefined, ADMIN),
+  // Past the guard: a JSON body is not the multipart form the upload takes (415); no such ticket (404).
+  row('tickets.attach', 'POST', '/api/tickets/CLM-2026-999999/attachments', 415, {}),
+  row(
+    'tickets.attachment',
+    'GET',
+    `/api/tickets/CLM-2026-999999/attachments/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`,
+    404,
+  ),
 ];

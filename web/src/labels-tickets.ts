@@ -59,6 +59,13 @@ export const TICKET_LABELS = {
   ev_assigned: { zh: '指派：{from} → {to}', en: 'Assigned: {from} → {to}' },
   ev_note: { zh: '备注', en: 'Note' },
   ev_updated: { zh: '修改：{text}', en: 'Edited: {text}' },
+  attachments: { zh: '附件', en: 'Attachments' },
+  attach: { zh: '上传', en: 'Upload' },
+  attachHint: {
+    zh: 'PDF、JPEG、PNG、文本或 Word（.docx），不超过 4 MB',
+    en: 'PDF, JPEG, PNG, text or Word (.docx), up to 4 MB',
+  },
+  download: { zh: '下载', en: 'Download' },
   dispatchTitle: { zh: '救援调度', en: 'Dispatch' },
   repairShopsTitle: { zh: '附近维修站', en: 'Nearest repair shops' },
   service: { zh: '服务', en: 'Service' },

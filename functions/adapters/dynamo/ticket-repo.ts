@@ -73,6 +73,8 @@ function applyPatch(current: Ticket, patch: TicketPatch, by: string, at: string)
         to: patch.department ?? undefined,
       }),
     );
+  if (patch.addAttachment)
+    events.push({ at, by, kind: 'updated', text: `attachment:${patch.addAttachment.name}` });
   for (const e of patch.events ?? []) events.push({ ...e, at });
   const add = (list: readonly string[], sid: string | undefined) =>
     sid && !list.includes(sid) ? [...list, sid] : list;
@@ -86,6 +88,9 @@ function applyPatch(current: Ticket, patch: TicketPatch, by: string, at: string)
     dueAt: patch.dueAt === undefined ? current.dueAt : (patch.dueAt ?? undefined),
     department: patch.department === undefined ? current.department : (patch.department ?? undefined),
     sla: patch.sla === undefined ? current.sla : (patch.sla ?? undefined),
+    attachments: patch.addAttachment
+      ? [...(current.attachments ?? []), patch.addAttachment]
+      : current.attachments,
     fields: patch.fields ? { ...current.fields, ...patch.fields } : current.fields,
     callSids: add(current.callSids, patch.addCallSid),
     recordingSids: add(current.recordingSids, patch.addRecordingSid),

@@ -13,6 +13,8 @@
 // | departments.list         |  yes  |    yes     |  yes  | where a ticket can be handed                 |
 // | providers.list / nearest |  yes  |    yes     |  yes  | tow, repair and IT partners; nearest open    |
 // | providers.replace        |  no   |    no      |  yes  | the whole directory, audited                 |
+// | tickets.attach /         |  yes  |    yes     |  yes  | add a file (type from its bytes, 4 MB), get  |
+// |   attachment             |       |            |       | a download URL                               |
 // | tickets.dispatch /       |  yes  |    yes     |  yes  | send a provider (texts provider and member), |
 // |   arrival / repair       |       |            |       | its arrival, the repair's follow-up          |
 // | scripts.list / get       |  yes  |    yes     |  yes  | list: my hotlines' guided scripts (leads:    |
@@ -83,6 +85,8 @@ export const ACCESS = {
   'tickets.dispatch': EVERYONE,
   'tickets.arrival': EVERYONE,
   'tickets.repair': EVERYONE,
+  'tickets.attach': EVERYONE,
+  'tickets.attachment': EVERYONE,
   'tickets.assignees': EVERYONE,
   'scripts.list': EVERYONE,
   'scripts.get': EVERYONE,

@@ -42,7 +42,7 @@ export const Stamps = {
   version: z.number().int(),
 };
 
-function errorResponse(description: string) {
+export function errorResponse(description: string) {
   return { description, content: { 'application/json': { schema: ErrorSchema } } };
 }
 

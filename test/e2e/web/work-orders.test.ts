@@ -47,6 +47,28 @@ describe.runIf(browserAvailable())('a work order in Chromium', () => {
     return p;
   };
 
+  it('attaches a photo to the ticket and refuses a program dressed as a PDF, saying why', async () => {
+    const ticket = await fileComplaint('Scratched door after the repair');
+    const page = await open('en', ticket.number);
+    const card = page.getByTestId('attachments');
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+    await card
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'door.png', mimeType: 'image/png', buffer: png });
+    await page.getByTestId('attach').click();
+    await page.getByTestId('attachment-door.png').waitFor(WITHIN);
+    expect((await stored(ticket.number)).attachments?.map((a) => a.contentType)).toEqual(['image/png']);
+
+    const exe = Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]);
+    await card
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: exe });
+    await page.getByTestId('attach').click();
+    await expect.poll(() => page.getByRole('alert').first().textContent(), WITHIN).toMatch(/PDF|format/i);
+    expect((await stored(ticket.number)).attachments).toHaveLength(1);
+    await page.context().close();
+  }, 60_000);
+
   it.each([
     { lang: 'zh' as const, desk: '投诉处理组', reopened: '客户反馈未解决' },
     { lang: 'en' as const, desk: 'Complaints desk', reopened: 'not fixed: reopened' },

@@ -10,6 +10,7 @@ import { CenterTime, useCenterZone } from '../center-zone.js';
 import { PlayButton } from '../desk/play-button.js';
 import { useErrorText } from '../errors.js';
 import { Link } from '../link.js';
+import { AttachmentsCard } from '../tickets/attachments-card.js';
 import { DispatchCard } from '../tickets/dispatch-card.js';
 import { isOverdue } from '../tickets/list-query.js';
 import { TicketEditor } from '../tickets/ticket-editor.js';
@@ -223,6 +224,7 @@ export function TicketPage({ number }: { me: Me; number: string }) {
           <dd>{ticket.dueAt ? <CenterTime at={ticket.dueAt} /> : text('none')}</dd>
         </dl>
       </section>
+      <AttachmentsCard ticket={ticket} busy={busy} run={(action) => void run(action)} nameOf={nameOf} />
       <TicketHistory ticket={ticket} nameOf={nameOf} />
     </div>
   );
