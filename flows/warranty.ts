@@ -144,12 +144,14 @@ export const warrantyFlow = {
     claimPolicyExpired: {
       kind: 'branch',
       when: { equals: ['policyStatus', 'expired'] },
+      // biome-ignore lint/suspicious/noThenProperty: the flow format names a branch's target `then`; a string is never called
       then: 'claimRefusedExpired',
       else: 'claimPolicyCancelled',
     },
     claimPolicyCancelled: {
       kind: 'branch',
       when: { equals: ['policyStatus', 'cancelled'] },
+      // biome-ignore lint/suspicious/noThenProperty: the flow format names a branch's target `then`; a string is never called
       then: 'claimRefusedCancelled',
       else: 'claimProblem',
     },

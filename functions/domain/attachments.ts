@@ -37,7 +37,10 @@ export function sniffAttachment(bytes: Uint8Array, name: string): AttachmentKind
 /** The name kept: its last path part, control and path characters removed, at most 120 characters. */
 export function safeAttachmentName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim();
+  const cleaned = [...base]
+    .filter((ch) => ch >= ' ' && ch !== '\u007f' && !'"<>|:*?'.includes(ch))
+    .join('')
+    .trim();
   const short = cleaned.length > 120 ? cleaned.slice(cleaned.length - 120) : cleaned;
   return short || 'file';
 }
