@@ -172,3 +172,18 @@ export async function proposeChange(
 export async function kbSuggestions(deps: KbDeps, limit?: number): Promise<KbSuggestion[]> {
   return deps.store.kb.suggestions(limit);
 }
+
+/**
+ * The short answer for a customer's question by text: the best published article in their language (else
+ * any), its title and summary; none when nothing matches, so a person answers instead.
+ */
+export async function answerFromKb(
+  deps: KbDeps,
+  question: string,
+  lang: KbLang,
+): Promise<{ title: string; summary: string } | undefined> {
+  const index = await deps.searcher.index();
+  const [hit] = index.search(question, { lang }, 1);
+  const top = hit ?? index.search(question, {}, 1)[0];
+  return top ? { title: top.article.title, summary: top.article.summary } : undefined;
+}

@@ -24,6 +24,11 @@ export interface SmsConversationDeps extends Pick<CenterBasics, 'store' | 'clock
   readonly jobs: JobQueue;
   /** Writes texts received and survey answers into the event history; absent, they are not counted. */
   readonly recordHistory?: (events: readonly NewCenterEvent[]) => Promise<void>;
+  /** The knowledge base's best short answer to a question, in the language asked; absent, questions go to an agent. */
+  readonly askKb?: (
+    question: string,
+    language: Language,
+  ) => Promise<{ readonly title: string; readonly summary: string } | undefined>;
 }
 
 export interface InboundSms {
@@ -210,6 +215,12 @@ async function act(deps: SmsConversationDeps, intent: BotIntent, turn: Turn): Pr
         ...(rating && callSid ? { surveyCallSid: callSid } : {}),
       });
       return render(rating ? 'surveyThanks' : 'surveyDone', language);
+    }
+    case 'question': {
+      const answer = await deps.askKb?.(intent.text, language);
+      if (answer) return render('kbAnswer', language, answer);
+      // Nothing the knowledge base can say: a person answers, as any other text.
+      return act(deps, { kind: 'agent', text: intent.text }, turn);
     }
     case 'agent': {
       if (turn.session?.state === 'agent') return ''; // an open conversation: the agent sees the thread

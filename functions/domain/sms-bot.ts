@@ -9,6 +9,8 @@ export const OPT_IN_WORDS = ['START', 'YES', 'UNSTOP'];
 const HELP_WORDS = ['HELP', 'INFO', '帮助', '?', '？'];
 const NEW_REQUEST = /^(new(\s+request)?|新(请求|申请|服务)|报案|我要报案)$/i;
 const CLAIM_NUMBER = /\b([A-Z]{3}-\d{4}-\d{6})\b/i;
+/** A question for the knowledge base: "? how long is the warranty", "Q: ...", "问 保修期多久". */
+const QUESTION = /^(?:[?？]|Q[:：]|Q\s|问[:：]?)\s*(\S[\s\S]*)$/i;
 const HAN = /\p{Script=Han}/u;
 /** A survey answer: the rating, optionally followed by a comment ("5 great", "4，很快", "3 - slow"). */
 const SURVEY_REPLY = /^([1-5])(?:(?:\s*[-,.:;，。：；]\s*|\s+)([\s\S]+))?$/;
@@ -22,6 +24,8 @@ export type BotIntent =
   | { readonly kind: 'empty' }
   | { readonly kind: 'claim-status'; readonly number: string }
   | { readonly kind: 'new-request' }
+  /** A question the knowledge base may answer; unanswered, it goes to an agent. */
+  | { readonly kind: 'question'; readonly text: string }
   | { readonly kind: 'request-detail'; readonly text: string }
   /** A rating, and the comment when it came in the same text ("5 great"). */
   | { readonly kind: 'survey-rating'; readonly rating: number; readonly comment?: string }
@@ -67,6 +71,8 @@ export function classify(rawBody: string, session: SmsSession | undefined): BotI
   const claim = CLAIM_NUMBER.exec(text);
   if (claim?.[1] && state !== 'agent') return { kind: 'claim-status', number: claim[1].toUpperCase() };
   if (NEW_REQUEST.test(text) && state !== 'agent') return { kind: 'new-request' };
+  const question = QUESTION.exec(text);
+  if (question?.[1] && state !== 'agent') return { kind: 'question', text: question[1].trim() };
   return { kind: 'agent', text };
 }
 
@@ -75,8 +81,8 @@ const t = (zh: string, en: string): Texts => ({ zh, en });
 
 export const SMS_TEXTS = {
   help: t(
-    '爱车保短信服务：发送理赔单号（如 CLM-2026-000123）查询进度；发送“新请求”提交新的服务请求；直接留言将由客服回复。回复 STOP 退订。',
-    'Car Care by SMS: send a claim number (e.g. CLM-2026-000123) for its status; "NEW" to open a request; anything else reaches an agent. Reply STOP to opt out.',
+    '爱车保短信服务：发送理赔单号（如 CLM-2026-000123）查询进度；发送“新请求”提交新的服务请求；发送“问”加问题查询常见问题；直接留言将由客服回复。回复 STOP 退订。',
+    'Car Care by SMS: send a claim number (e.g. CLM-2026-000123) for its status; "NEW" to open a request; "?" and a question for our answers; anything else reaches an agent. Reply STOP to opt out.',
   ),
   empty: t(
     '我们收到了一条空短信。发送 HELP 查看可用的服务。',
@@ -103,6 +109,7 @@ export const SMS_TEXTS = {
     '已为您创建服务单 {number}，我们会尽快联系您。',
     'We opened ticket {number} for you and will be in touch soon.',
   ),
+  kbAnswer: t('{title}：{summary}（回复“人工”转客服）', '{title}: {summary} (Reply AGENT for a person)'),
   toAgent: t('已转给客服人员，请稍候回复。', 'Thanks, an agent will reply to you here shortly.'),
   surveyThanks: t(
     '感谢评分！如愿意，请再发一条短信留下您的意见。',

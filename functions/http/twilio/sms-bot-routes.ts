@@ -4,6 +4,8 @@
 import { Hono } from 'hono';
 import MessagingResponse from 'twilio/lib/twiml/MessagingResponse.js';
 import { createHistory } from '../../app/history/history.js';
+import { answerFromKb } from '../../app/kb.js';
+import { createKbSearcher } from '../../app/kb-search.js';
 import { answerInboundSms } from '../../app/sms-conversation.js';
 import type { ChannelDeps } from '../channel-deps.js';
 import type { WebhookDeps } from '../deps.js';
@@ -28,6 +30,9 @@ export function createSmsBotApp(deps: Deps): Hono<TwilioEnv> {
     timeZone: deps.config.timeZone,
     logger: deps.logger,
   });
+  // One index per container, rebuilt when the knowledge base changes (kb-search.ts).
+  const kb = { store: deps.store, searcher: createKbSearcher(deps.store.kb) };
+  const askKb = (question: string, language: 'zh' | 'en') => answerFromKb(kb, question, language);
   app.post('/', async (c) => {
     const p = c.var.twilioParams;
     const from = optionalParam(p, 'From');
@@ -38,7 +43,7 @@ export function createSmsBotApp(deps: Deps): Hono<TwilioEnv> {
       { id: `sms:${sid}:received`, at: new Date(deps.clock.now()).toISOString(), type: 'sms.received', from },
     ]);
     const reply = await answerInboundSms(
-      { ...deps, recordHistory: history.record },
+      { ...deps, recordHistory: history.record, askKb },
       {
         from,
         to: optionalParam(p, 'To') ?? '',
