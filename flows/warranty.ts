@@ -72,8 +72,8 @@ export const warrantyFlow = {
     mainMenu: {
       kind: 'menu',
       prompt: {
-        zh: '理赔报案请按1；投诉请按2；保单信息更正请按3；保修证书遗失请按4；保单转让请按5；取消保单请按6；产品或保单咨询请按7；查询理赔进度请按8。',
-        en: 'To report a claim press 1. For a complaint press 2. To correct your policy details press 3. If you lost your warranty schedule press 4. To transfer a policy press 5. To cancel a policy press 6. For product or policy questions press 7. For the status of a claim press 8.',
+        zh: '理赔报案请按1；投诉请按2；保单信息更正请按3；保修证书遗失请按4；保单转让请按5；取消保单请按6；产品或保单咨询请按7；查询理赔进度请按8；收听延保保障范围请按0。',
+        en: 'To report a claim press 1. For a complaint press 2. To correct your policy details press 3. If you lost your warranty schedule press 4. To transfer a policy press 5. To cancel a policy press 6. For product or policy questions press 7. For the status of a claim press 8. To hear what the extended warranty covers press 0.',
       },
       options: {
         '1': 'claimName',
@@ -84,6 +84,7 @@ export const warrantyFlow = {
         '6': 'ucmCancel',
         '7': 'generalQueue',
         '8': 'statusClaimNumber',
+        '0': 'coverageAnswer',
       },
       speech: {
         '1': { zh: ['理赔', '索赔', '报案'], en: ['claim', 'repair'] },
@@ -94,6 +95,7 @@ export const warrantyFlow = {
         '6': { zh: ['取消', '退保'], en: ['cancel'] },
         '7': { zh: ['咨询', '问题'], en: ['question', 'inquiry', 'general'] },
         '8': { zh: ['进度', '状态'], en: ['claim status', 'status'] },
+        '0': { zh: ['保障范围', '保什么'], en: ['coverage', 'what is covered'] },
       },
       invalid: INVALID,
       noInput: SILENCE,
@@ -327,6 +329,17 @@ export const warrantyFlow = {
         zh: '正在为您转接保单专员，请稍候。',
         en: 'Connecting you to a policy specialist, please hold.',
       },
+    },
+
+    // Self-service: the knowledge base's short answer on coverage, read out, then back to the menu.
+    coverageAnswer: {
+      kind: 'answer',
+      article: { zh: 'warranty-coverage', en: 'warranty-coverage-en' },
+      missing: {
+        zh: '抱歉，暂时无法播报保障范围，请选择其他服务。',
+        en: 'Sorry, we cannot read the coverage right now; please choose another option.',
+      },
+      next: 'mainMenu',
     },
 
     // Procedure G: general inquiries.

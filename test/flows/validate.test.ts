@@ -49,6 +49,22 @@ describe('flow validator', () => {
     expect(messages(flow)).toEqual(['flows/broken.ts states.menu.options.1: unknown state "nowhere"']);
   });
 
+  it('rejects an answer without the default language’s article, in a language the flow lacks, or empty', () => {
+    const flow = {
+      ...base,
+      states: {
+        ...base.states,
+        menu: { ...base.states.menu, options: { '1': 'read' } },
+        read: { kind: 'answer', article: { en: '', fr: 'x' }, next: 'bye' },
+      },
+    } as unknown as Flow;
+    expect(messages(flow)).toEqual([
+      'flows/broken.ts states.read.article.zh: needs the article to read in the default language',
+      'flows/broken.ts states.read.article.en: an empty article id',
+      'flows/broken.ts states.read.article.fr: "fr" is not a language of the flow',
+    ]);
+  });
+
   it('rejects an unknown start and unreachable states', () => {
     const flow: Flow = { ...base, states: { ...base.states, orphan: { kind: 'hangup' } } };
     expect(messages(flow)).toEqual(['flows/broken.ts states.orphan: unreachable from start "menu"']);

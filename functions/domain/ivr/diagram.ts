@@ -16,6 +16,7 @@ const SHAPES: Record<FlowState['kind'], [string, string]> = {
   queue: ['([', '])'],
   voicemail: ['([', '])'],
   hangup: ['((', '))'],
+  answer: ['[', ']'],
 };
 
 function escapeLabel(text: string): string {
@@ -41,7 +42,9 @@ function label(name: string, state: FlowState, flow: Flow): string {
                   ? `SMS: ${state.text[lang] ?? ''}`
                   : state.kind === 'hangup'
                     ? (state.say?.[lang] ?? 'hang up')
-                    : `${Object.keys(state.when)[0]}`;
+                    : state.kind === 'answer'
+                      ? `read article ${state.article[lang] ?? Object.values(state.article)[0] ?? ''}`
+                      : `${Object.keys(state.when)[0]}`;
   const short = (text ?? '').length > 60 ? `${(text ?? '').slice(0, 57)}...` : (text ?? '');
   return `"${escapeLabel(name)} (${state.kind})<br/>${escapeLabel(short)}"`;
 }

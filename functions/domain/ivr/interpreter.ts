@@ -19,7 +19,7 @@ import type {
 } from './types.js';
 
 export interface IvrPorts {
-  readonly store: LookupStore & Pick<Store, 'tickets' | 'calls'>;
+  readonly store: LookupStore & Pick<Store, 'tickets' | 'calls' | 'kb'>;
   /** Texts the caller; failures are the adapter's to log, never the caller's to hear. */
   readonly sendSms: (to: string, body: string) => Promise<void>;
 }
@@ -245,6 +245,16 @@ export async function runFlow(
       case 'branch':
         goto(holds(state.when, s.vars) ? state.then : state.else);
         continue;
+      case 'answer': {
+        const id = state.article[s.lang] ?? state.article[flow.defaultLanguage];
+        const article = id ? await ports.store.kb.get(id) : undefined;
+        // The article speaks in its own language, whatever the session's.
+        if (article?.status === 'published')
+          steps.push({ kind: 'say', text: article.summary, language: article.lang });
+        else if (state.missing) steps.push(sayStep(flow, state.missing, s));
+        goto(state.next);
+        continue;
+      }
       case 'ticket': {
         const subject = render(flow, state.subject, s.lang, s.vars).text;
         const description = state.description ? s.vars[state.description] : undefined;

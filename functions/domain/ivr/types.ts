@@ -130,6 +130,18 @@ export interface VoicemailState {
   readonly queue: string;
 }
 
+/**
+ * Reads a knowledge-base article's short answer aloud, the article of the caller's language (else the
+ * flow's default), then goes on; an article missing or unpublished says `missing` instead, or nothing.
+ */
+export interface AnswerState {
+  readonly kind: 'answer';
+  /** Knowledge-base article ids by language. */
+  readonly article: Readonly<Partial<Record<Language, string>>>;
+  readonly missing?: Text;
+  readonly next: string;
+}
+
 export interface HangupState {
   readonly kind: 'hangup';
   readonly say?: Text;
@@ -146,6 +158,7 @@ export type FlowState =
   | SmsState
   | QueueState
   | VoicemailState
+  | AnswerState
   | HangupState;
 
 /** Opening hours in the flow's time zone: day -> [open, close) as HH:MM; a missing day is closed. */

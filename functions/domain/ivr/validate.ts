@@ -3,6 +3,7 @@
 // TaskRouter would refuse, each reported with the file and the path of the problem.
 
 import { DISPOSITION_CODE, DISPOSITION_CODE_RULE } from '../disposition.js';
+import type { Language } from '../model.js';
 import type { RoutingConfig } from '../routing/types.js';
 import { queueExpression, workflowConfiguration } from '../routing/workflow.js';
 import { parseExpression } from '../taskrouter-expression.js';
@@ -37,6 +38,7 @@ const LOOKUP_VARS = [
 export function targetsOf(state: FlowState): [string, string][] {
   switch (state.kind) {
     case 'say':
+    case 'answer':
     case 'sms':
     case 'ticket':
       return [['next', state.next]];
@@ -84,6 +86,7 @@ function textsOf(state: FlowState): [string, Text][] {
   if (state.kind === 'sms') add('text', state.text);
   if (state.kind === 'queue' || state.kind === 'hangup') add('say', state.say);
   if (state.kind === 'voicemail') add('prompt', state.prompt);
+  if (state.kind === 'answer') add('missing', state.missing);
   return out;
 }
 
@@ -144,6 +147,15 @@ export function validateFlow(flow: Flow, ctx: FlowContext): Problem[] {
           at(`${base}.options.${key}`, `"${lang}" is not a language of the flow`);
     if ((state.kind === 'queue' || state.kind === 'voicemail') && !ctx.queues.has(state.queue))
       at(`${base}.queue`, `unknown queue "${state.queue}"`);
+    if (state.kind === 'answer') {
+      if (!state.article[flow.defaultLanguage]?.trim())
+        at(`${base}.article.${flow.defaultLanguage}`, 'needs the article to read in the default language');
+      for (const [lang, id] of Object.entries(state.article)) {
+        if (!flow.languages.includes(lang as Language))
+          at(`${base}.article.${lang}`, `"${lang}" is not a language of the flow`);
+        else if (!id?.trim()) at(`${base}.article.${lang}`, 'an empty article id');
+      }
+    }
     if (state.kind === 'queue')
       for (const [key, value] of Object.entries(state.attributes ?? {}))
         if (typeof value === 'string' && value.includes('-'))

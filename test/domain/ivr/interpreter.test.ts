@@ -80,7 +80,7 @@ describe('IVR interpreter', () => {
     steps = await runFlow(warrantyFlow, s, { kind: 'answer', digits: '' }, call, ports);
     expect(said(steps)[0]).toBe('Sorry, we did not hear anything.');
     s = gather(steps).session;
-    steps = await runFlow(warrantyFlow, s, { kind: 'answer', digits: '0' }, call, ports);
+    steps = await runFlow(warrantyFlow, s, { kind: 'answer', digits: '*' }, call, ports);
     expect(said(steps)).toEqual([
       'Let us put you through to an agent.',
       'Connecting you to an agent, please hold.',

@@ -3,6 +3,7 @@
 // wrong verification, Chinese and English, invalid input, silence and speech; asserting what the caller
 // heard and what DynamoDB holds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_KB_ARTICLES } from '../../../infra/local/demo/kb-articles.js';
 import { type IvrHarness, startIvr } from './support.js';
 
 let h: IvrHarness;
@@ -190,6 +191,24 @@ describe('warranty hotline: procedure A, claim notification', () => {
   });
 });
 
+describe('warranty hotline: the knowledge base read out', () => {
+  it.each([
+    { lang: '1' as const, id: 'warranty-coverage' },
+    { lang: '2' as const, id: 'warranty-coverage-en' },
+  ])(
+    'key 0 reads the coverage article’s short answer (language key $lang), then the menu again',
+    async ({ lang, id }) => {
+      const article = DEMO_KB_ARTICLES.find((a) => a.id === id);
+      const { sid } = await unknownCallerAtMenu(lang);
+      await h.press(sid, '0');
+      const heard = await h.heardNew(sid);
+      expect(heard[0]).toBe(article?.summary);
+      expect(heard.at(-1)).toMatch(lang === '1' ? /^理赔报案请按1/ : /^To report a claim press 1/);
+      await h.hangup(sid);
+    },
+  );
+});
+
 describe('warranty hotline: procedures B-G', () => {
   it('B: logs a complaint and queues to complaints', async () => {
     const { sid } = await unknownCallerAtMenu();
@@ -285,7 +304,7 @@ describe('warranty hotline: invalid input, silence and speech', () => {
     const { sid } = await unknownCallerAtMenu();
     await h.press(sid, '9');
     expect((await h.heardNew(sid))[0]).toBe('对不起，您的输入有误。');
-    await h.press(sid, '0');
+    await h.press(sid, '*');
     expect((await h.heardNew(sid))[0]).toBe('对不起，您的输入有误。');
     await h.press(sid, '9');
     const heard = await h.heardNew(sid);
