@@ -4,6 +4,9 @@
 // webhook runs.
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendars } from '../../../flows/calendar.js';
+import { flows } from '../../../flows/index.js';
+import { checkOpen } from '../../../functions/domain/ivr/hours.js';
 import { LOCAL_TWILIO } from '../../../infra/local/local-config.js';
 import { type BundleRun, runBundle, WEBHOOK_BASE_URL } from './bundle-harness.js';
 import { bodyOf, type HttpApiResult, httpApiEvent } from './lambda-events.js';
@@ -35,6 +38,15 @@ function twilioPost(path: string, params: Record<string, string>, authToken: str
     },
     new URL(WEBHOOK_BASE_URL).host,
   );
+}
+
+/** Whether the number's flow is open at `nowMs` (its hours and holiday calendar). */
+function lineOpenAt(number: string, nowMs: number): boolean {
+  const entry = run.env.HOTLINES?.split(',').find((e) => e.startsWith(`${number}=`));
+  const flow = flows[entry?.split('=')[1] ?? ''];
+  if (!flow) throw new Error(`no flow for ${number} in HOTLINES`);
+  const calendar = flow.calendar ? calendars[flow.calendar as keyof typeof calendars] : undefined;
+  return checkOpen(flow.hours, calendar, flow.timeZone, nowMs).open;
 }
 
 /** An incoming call to the deploy's first number (its HOTLINES entry), as Twilio posts it. */
@@ -76,7 +88,8 @@ describe('webhooks bundle', () => {
     expect(twiml).toMatch(/^<\?xml[^>]*\?>\s*<Response>/);
     // The flow's next step is a webhook on the HTTP API's own URL: Twilio comes back without CloudFront.
     expect(twiml).toContain(`${WEBHOOK_BASE_URL}/twilio/`);
-    expect(twiml).toContain('<Gather');
+    // The deployed function runs on the wall clock: the line's menu in its hours, its voicemail outside.
+    expect(twiml).toContain(lineOpenAt(params.To ?? '', Date.now()) ? '<Gather' : '<Record');
     expect(await run.stack.store.calls.get(callSid)).toMatchObject({
       callSid,
       direction: 'inbound',
