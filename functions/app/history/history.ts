@@ -120,8 +120,13 @@ export function createHistory(deps: HistoryDeps) {
     );
   }
 
-  /** The job: rebuilds what changed since the last run and the days that ended with it. */
-  async function rollUp(): Promise<{ intervals: number; days: number; archived: number }> {
+  /**
+   * The job: rebuilds what changed since the last run and the days that ended with it. Stopped by
+   * `signal` between two intervals, it records nothing as done, so the next run does it all again.
+   */
+  async function rollUp(
+    signal?: AbortSignal,
+  ): Promise<{ intervals: number; days: number; archived: number }> {
     const now = clock.now();
     const ran = await store.settings.get<{ at: string }>(RAN_SETTING);
     const since = Math.max(now - CATCH_UP_MS, (ran ? Date.parse(ran.at) : now) - RECHECK_MS);
@@ -136,6 +141,7 @@ export function createHistory(deps: HistoryDeps) {
     let rebuilt = 0;
     let archived = 0;
     for (const start of [...starts].sort()) {
+      if (signal?.aborted) return { intervals: rebuilt, days: 0, archived };
       if (!(await rebuildInterval(start))) continue;
       rebuilt += 1;
       const day = localDate(start, timeZone);
@@ -152,7 +158,10 @@ export function createHistory(deps: HistoryDeps) {
     }
     // A day that has just ended gets its day rollup, even if its last interval was quiet.
     if (ran && localDate(ran.at, timeZone) < today) days.add(localDate(ran.at, timeZone));
-    for (const day of [...days].sort()) await rebuildDay(day);
+    for (const day of [...days].sort()) {
+      if (signal?.aborted) return { intervals: rebuilt, days: 0, archived };
+      await rebuildDay(day);
+    }
     if (dirty.length) await store.events.clearDirty(dirty);
     await store.settings.put(RAN_SETTING, { at: new Date(now).toISOString() });
     return { intervals: rebuilt, days: days.size, archived };

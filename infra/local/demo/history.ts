@@ -389,6 +389,7 @@ export async function loadDemoHistory(
     if (options.yieldMs) await new Promise((resolve) => setTimeout(resolve, options.yieldMs));
   }
   if (options.signal?.aborted) return undefined;
-  const rolled = await history.rollUp();
+  const rolled = await history.rollUp(options.signal);
+  if (options.signal?.aborted) return undefined;
   return { calls: made.calls, events: made.events.length, days: made.days.length, rolled };
 }

@@ -125,4 +125,14 @@ describe('event history', () => {
     await history.record([{ id: 'bad id with spaces', at: at(0), type: 'call.queued' }]);
     expect(logger.lines.some((l) => l.msg === 'history event left out')).toBe(true);
   });
+  it('stopped by its signal, records nothing as done, so the next run does the work', async () => {
+    await history.record(call('CA9', 7, 3, '1002'));
+    expect(await ts.store.events.dirtyIntervals()).toEqual(['2026-12-07T01:00:00.000Z']);
+    const stop = new AbortController();
+    stop.abort();
+    expect(await history.rollUp(stop.signal)).toEqual({ intervals: 0, days: 0, archived: 0 });
+    expect(await ts.store.events.dirtyIntervals()).toEqual(['2026-12-07T01:00:00.000Z']);
+    expect((await history.rollUp()).intervals).toBeGreaterThanOrEqual(1);
+    expect(await ts.store.events.dirtyIntervals()).toEqual([]);
+  });
 });
