@@ -22,6 +22,8 @@ export interface TicketListFilter {
   /** A user id, `me`, or `none` (unassigned). */
   readonly assignee?: string;
   readonly priorities?: readonly Priority[];
+  /** The department it was handed to (flows/work-orders.ts). */
+  readonly department?: string;
   readonly customerId?: string;
   /** Due before now and still being worked on. */
   readonly overdue?: boolean;
@@ -102,6 +104,7 @@ export function ticketMatcher(
     if (filter.types && !filter.types.includes(t.type)) return false;
     if (filter.statuses && !filter.statuses.includes(t.status)) return false;
     if (filter.priorities && !filter.priorities.includes(t.priority)) return false;
+    if (filter.department && t.department !== filter.department) return false;
     if (
       assignee === 'none' ? t.assigneeId !== undefined : assignee !== undefined && t.assigneeId !== assignee
     )

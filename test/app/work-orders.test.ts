@@ -4,6 +4,7 @@
 // "fixed" closes it; a ticket waiting for the customer (pending) is never escalated, and its due time moves
 // on by the time it waited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listTickets } from '../../functions/app/ticket-list.js';
 import { changeTicket, fileTicket } from '../../functions/app/tickets.js';
 import {
   confirmFix,
@@ -219,6 +220,20 @@ describe('work orders with SLA timers', () => {
     expect(ticket.sla?.pausedAt).toBeUndefined();
     expect(Date.parse(ticket.sla?.resolveBy ?? '')).toBe(dueAt + 30 * 60 * MINUTE);
     expect(await sweepSla(deps())).toBe(0);
+  });
+
+  it('lists a department’s tickets', async () => {
+    const handed = await complaint('Parking sensor after service');
+    await handToDepartment(deps(), users.wo1 as User, handed.number, handed.version, 'complaints-desk');
+    const other = await complaint('Not handed over');
+    const page = await listTickets(deps(), users.sup1 as User, {
+      statuses: ['new', 'open', 'escalated', 'pending'],
+      department: 'complaints-desk',
+    });
+    const numbers = page.items.map((t) => t.number);
+    expect(numbers).toContain(handed.number);
+    expect(numbers).not.toContain(other.number);
+    expect(page.items.every((t) => t.department === 'complaints-desk')).toBe(true);
   });
 
   it('refuses an unknown department and confirming a ticket that is not resolved, naming the field', async () => {

@@ -45,6 +45,7 @@ describe('the tickets list query', () => {
             due,
             type: TICKET_TYPES[1],
             priority: PRIORITIES[3],
+            department: 'complaints-desk',
             q: ' gear box ',
           });
     for (const f of variants) {

@@ -115,6 +115,11 @@ export const TicketListQuery = PageQuery.extend({
   customerId: z.string().min(1).max(64).optional(),
   type: oneOrSeveral(TICKET_TYPES),
   priority: oneOrSeveral(PRIORITIES),
+  department: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,63}$/, 'a department id such as complaints-desk')
+    .optional()
+    .openapi({ description: 'Tickets handed to this department (GET /departments lists them).' }),
   overdue: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

@@ -11,6 +11,8 @@ export interface TicketFilters {
   readonly statuses: readonly TicketStatus[];
   readonly type: TicketType | '';
   readonly priority: Priority | '';
+  /** '' any, or a department id. */
+  readonly department: string;
   /** '' any (agents: theirs and unassigned), 'me', 'none', or a user id. */
   readonly assignee: string;
   readonly due: '' | 'today' | 'week' | 'overdue';
@@ -24,6 +26,7 @@ export const DEFAULT_FILTERS: TicketFilters = {
   statuses: ACTIVE_STATUSES,
   type: '',
   priority: '',
+  department: '',
   assignee: '',
   due: '',
   q: '',
@@ -40,6 +43,7 @@ export function listQuery(filters: TicketFilters, limit: number, cursor?: string
   else if (!filters.assignee) query.set('status', TICKET_STATUSES.join(','));
   if (filters.type) query.set('type', filters.type);
   if (filters.priority) query.set('priority', filters.priority);
+  if (filters.department) query.set('department', filters.department);
   if (filters.due === 'overdue') query.set('overdue', 'true');
   else if (filters.due) query.set('due', filters.due);
   if (filters.q.trim()) query.set('q', filters.q.trim());

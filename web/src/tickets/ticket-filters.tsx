@@ -3,7 +3,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../../functions/domain/model.js';
 import type { TicketFilters } from './list-query.js';
-import type { Assignee } from './tickets-api.js';
+import { type Assignee, type Department, ticketsApi } from './tickets-api.js';
 import { useTicketsText } from './use-tickets-text.js';
 
 export function TicketFilterBar({
@@ -18,8 +18,19 @@ export function TicketFilterBar({
   people: readonly Assignee[];
   lead: boolean;
 }) {
-  const { text, named } = useTicketsText();
+  const { text, named, lang } = useTicketsText();
   const [q, setQ] = useState(filters.q);
+  const [departments, setDepartments] = useState<readonly Department[]>([]);
+  useEffect(() => {
+    let live = true;
+    ticketsApi.departments().then(
+      (r) => live && setDepartments(r.items),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   useEffect(() => setQ(filters.q), [filters.q]);
   const set = (patch: Partial<TicketFilters>) => onChange({ ...filters, ...patch });
   const toggle = (status: (typeof TICKET_STATUSES)[number], on: boolean) =>
@@ -58,6 +69,21 @@ export function TicketFilterBar({
           {TICKET_TYPES.map((type) => (
             <option key={type} value={type}>
               {named('type', type)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {text('department')}
+        <select
+          name="department"
+          value={filters.department}
+          onChange={(e) => set({ department: e.target.value })}
+        >
+          <option value="">{text('any')}</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.names[lang]}
             </option>
           ))}
         </select>
