@@ -110,11 +110,13 @@ export async function send<T>(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; data: T }> {
+  // A file goes as multipart form data (the browser sets its content type); anything else as JSON.
+  const form = body instanceof FormData;
   const response = await fetch(`/api${path}`, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    headers: body === undefined || form ? headers : { 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: form ? body : JSON.stringify(body) }),
   });
   if (response.status === 204) return { status: 204, data: undefined as T };
   const data = (await response.json().catch(() => ({}))) as { error?: string; message?: string };

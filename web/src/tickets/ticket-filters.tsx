@@ -3,7 +3,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '../../../functions/domain/model.js';
 import type { TicketFilters } from './list-query.js';
-import { type Assignee, type Department, ticketsApi } from './tickets-api.js';
+import type { Assignee } from './tickets-api.js';
+import { useDepartments } from './use-departments.js';
 import { useTicketsText } from './use-tickets-text.js';
 
 export function TicketFilterBar({
@@ -20,17 +21,7 @@ export function TicketFilterBar({
 }) {
   const { text, named, lang } = useTicketsText();
   const [q, setQ] = useState(filters.q);
-  const [departments, setDepartments] = useState<readonly Department[]>([]);
-  useEffect(() => {
-    let live = true;
-    ticketsApi.departments().then(
-      (r) => live && setDepartments(r.items),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const departments = useDepartments();
   useEffect(() => setQ(filters.q), [filters.q]);
   const set = (patch: Partial<TicketFilters>) => onChange({ ...filters, ...patch });
   const toggle = (status: (typeof TICKET_STATUSES)[number], on: boolean) =>

@@ -1,7 +1,7 @@
 // Calls the tickets pages make: the filtered list, one ticket, a change under its version, a note, and
 // the people a ticket can be handed to.
 import type { Priority, Role, TicketStatus } from '../../../functions/domain/model.js';
-import { ApiError, call, type Ticket } from '../api.js';
+import { call, type Ticket } from '../api.js';
 
 export interface TicketPage {
   readonly items: readonly Ticket[];
@@ -54,21 +54,10 @@ export interface Candidate {
   readonly distanceKm?: number;
 }
 
-/** A file up as multipart form data (the one request of the app that is not JSON). */
-async function attach(number: string, file: File): Promise<Ticket> {
+function attach(number: string, file: File): Promise<Ticket> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const response = await fetch(`/api${path(number)}/attachments`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    body: form,
-  });
-  const data = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
-  if (!response.ok) {
-    const { error, message, ...detail } = data;
-    throw new ApiError(response.status, error ?? 'error', message ?? response.statusText, detail);
-  }
-  return data as Ticket;
+  return call<Ticket>('POST', `${path(number)}/attachments`, form);
 }
 
 export const attachmentsApi = {

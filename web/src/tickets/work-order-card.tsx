@@ -1,10 +1,11 @@
 // A ticket as a work order: the department it was handed to (and handing it to one), its service-level
 // timer (due times, paused while waiting for the customer, escalations so far) and, once resolved, the
 // customer's answer from the confirmation callback, which closes or reopens it.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Ticket } from '../api.js';
 import { CenterTime } from '../center-zone.js';
-import { type Department, ticketsApi } from './tickets-api.js';
+import { ticketsApi } from './tickets-api.js';
+import { useDepartments } from './use-departments.js';
 import { useTicketsText } from './use-tickets-text.js';
 
 interface Props {
@@ -15,18 +16,8 @@ interface Props {
 
 export function WorkOrderCard({ ticket, busy, run }: Props) {
   const { text, lang } = useTicketsText();
-  const [departments, setDepartments] = useState<readonly Department[]>([]);
+  const departments = useDepartments();
   const [chosen, setChosen] = useState(ticket.department ?? '');
-  useEffect(() => {
-    let live = true;
-    ticketsApi.departments().then(
-      (r) => live && setDepartments(r.items),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
   const sla = ticket.sla;
   const final = ticket.status === 'closed' || ticket.status === 'cancelled';
   return (
