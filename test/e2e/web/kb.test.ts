@@ -128,7 +128,10 @@ describe.runIf(browserAvailable())('the knowledge base in Chromium', () => {
       .getByText('草稿')
       .waitFor(WITHIN);
     await search(supervisor, '亏电处理');
-    expect(await supervisor.getByTestId('kb-hit').filter({ hasText: '冬季蓄电池亏电处理' }).count()).toBe(0);
+    // The category's list (with the draft) stays on screen until the search answers: wait for it to go.
+    await expect
+      .poll(() => supervisor.getByTestId('kb-hit').filter({ hasText: '冬季蓄电池亏电处理' }).count(), WITHIN)
+      .toBe(0);
   });
 
   it('suggests the claim procedure in the screen pop of a warranty claim call', async () => {
