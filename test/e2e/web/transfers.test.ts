@@ -76,6 +76,7 @@ describe.runIf(browserAvailable())('transfers with context between two agents in
     await state(page, 'Available');
   }
 
+  // Read until the wrap-up's save has landed: the page may show Available while it is still on its way.
   const record = (sid: string) => stack.store.calls.get(sid);
   const rejoins: string[] = [];
 
@@ -121,11 +122,15 @@ describe.runIf(browserAvailable())('transfers with context between two agents in
     await shot(first, 'transfer-02-first-wrap-up');
     await wrapUp(first, notes, `${notes} Handed to 1003.`);
     expect(rejoins).toEqual([]);
-    expect(await record(sid)).toMatchObject({ agentId: '1003', notes: `${notes} Handed to 1003.` });
+    await expect
+      .poll(() => record(sid), WITHIN)
+      .toMatchObject({ agentId: '1003', notes: `${notes} Handed to 1003.` });
     await sim(`/calls/${sid}/hangup`, {});
     await state(colleague, 'Wrap-up');
     await wrapUp(colleague, notes, `${notes} Tow booked.`);
-    expect(await record(sid)).toMatchObject({ agentId: '1003', notes: `${notes} Tow booked.` });
+    await expect
+      .poll(() => record(sid), WITHIN)
+      .toMatchObject({ agentId: '1003', notes: `${notes} Tow booked.` });
   });
 
   it('warm transfer, cancelled: the colleague leaves and wraps up, the customer is back with the first agent', async () => {
@@ -137,14 +142,18 @@ describe.runIf(browserAvailable())('transfers with context between two agents in
     await first.getByRole('button', { name: 'Cancel transfer' }).click();
     await state(colleague, 'Wrap-up');
     await wrapUp(colleague, notes, 'Consulted on cover abroad.');
-    expect(await record(sid)).toMatchObject({ agentId: '1002', notes: 'Consulted on cover abroad.' });
+    await expect
+      .poll(() => record(sid), WITHIN)
+      .toMatchObject({ agentId: '1002', notes: 'Consulted on cover abroad.' });
     await first.getByTestId('live-call').waitFor(WITHIN);
     await state(first, 'On call');
     expect(await first.getByTestId('transfer-context').count()).toBe(0);
     await sim(`/calls/${sid}/hangup`, {});
     await state(first, 'Wrap-up');
     await wrapUp(first, notes, 'Cover abroad explained.');
-    expect(await record(sid)).toMatchObject({ agentId: '1002', notes: 'Cover abroad explained.' });
+    await expect
+      .poll(() => record(sid), WITHIN)
+      .toMatchObject({ agentId: '1002', notes: 'Cover abroad explained.' });
   });
 
   it('cold transfer to a queue: the first agent wraps up at once, the next agent gets the notes', async () => {
@@ -158,6 +167,6 @@ describe.runIf(browserAvailable())('transfers with context between two agents in
     await sim(`/calls/${sid}/hangup`, {});
     await state(colleague, 'Wrap-up');
     await wrapUp(colleague, notes, 'Renewal done.');
-    expect(await record(sid)).toMatchObject({ agentId: '1003', notes: 'Renewal done.' });
+    await expect.poll(() => record(sid), WITHIN).toMatchObject({ agentId: '1003', notes: 'Renewal done.' });
   });
 });
