@@ -51,6 +51,9 @@ export function createReservations(center: Center) {
           record: participantRecording(center.config.webhookBaseUrl, callSid, user.id),
         }),
       );
+      // The agent who asked for the transfer sees at once that I joined (Complete is theirs to click).
+      const sender = task.attributes.transferred_by;
+      if (typeof sender === 'string' && sender !== user.id) await center.publish({ agentId: sender }, ['me']);
       if (callSid) {
         // A cold transfer left the customer on hold until someone joined: that is me. In a warm one the
         // first agent still consults me first and takes the customer off hold when handing over.

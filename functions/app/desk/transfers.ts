@@ -167,6 +167,9 @@ export async function settleTransfer(
       attributes: { ...task.attributes, transfer_state: state },
     }),
   );
+  // Both desks show the transfer's end at once, whichever of the two agents ended it.
+  const parties = [str(task.attributes.transferred_by), str(task.attributes.transfer_agent)];
+  await Promise.all(parties.flatMap((agentId) => (agentId ? [center.publish({ agentId }, ['me'])] : [])));
 }
 
 /**

@@ -3,6 +3,8 @@
 // warm transfer is completed or cancelled from the desk, a busy colleague is refused, one who declines or
 // does not answer is reported, and each agent wraps up the customer's call.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { PUSH_AUDIENCE_CACHE_MS } from '../../../functions/app/push.js';
 import { type AgentHarness, type Session, startAgents } from './support.js';
 
 interface Transfer {
@@ -62,8 +64,23 @@ async function accept1004(): Promise<{ callSid?: string; taskSid: string }> {
   return a1004.post(`/agent/reservations/${pending?.reservationSid}/accept`);
 }
 
+/** The change notices a page of `session`'s agent hears on the push channel, from the next audience read on. */
+async function listen(session: Session): Promise<{ topics: string[][]; close(): void }> {
+  const t = await session.post<{ url: string; ticket: string }>('/push');
+  const socket = new WebSocket(`${t.url}?ticket=${t.ticket}`);
+  const topics: string[][] = [];
+  socket.on('message', (data) => {
+    const message = JSON.parse(data.toString()) as { type: string; topics: string[] };
+    if (message.type === 'changed') topics.push(message.topics);
+  });
+  await new Promise((resolve, reject) => socket.on('open', resolve).on('error', reject));
+  await new Promise((r) => setTimeout(r, PUSH_AUDIENCE_CACHE_MS + 100));
+  return { topics, close: () => socket.close() };
+}
+
 describe('a warm transfer to an agent, offered as a task', () => {
   it('reaches the colleague with the customer and the notes; complete hands the customer over', async () => {
+    const senderPage = await listen(a1002);
     const sid = await callTo1002();
     const { transferTaskSid } = await warmTo1004();
     expect((await me(a1004)).reservations).toEqual([
@@ -80,8 +97,13 @@ describe('a warm transfer to an agent, offered as a task', () => {
       status: 409,
       error: 'transfer-not-accepted',
     });
+    senderPage.topics.length = 0;
     const accepted = await accept1004();
     expect(accepted).toMatchObject({ callSid: sid, taskSid: transferTaskSid });
+    // The first agent's page hears of it at once, to show "joined" and Complete without waiting for a poll.
+    await expect.poll(() => senderPage.topics.flat()).toContain('me');
+    senderPage.close();
+    const receiverPage = await listen(a1004);
     const receiver = await me(a1004);
     expect(receiver).toMatchObject({
       state: 'On call',
@@ -93,7 +115,11 @@ describe('a warm transfer to an agent, offered as a task', () => {
     });
     expect((await me(a1002)).call?.transfer?.status).toBe('accepted');
 
+    receiverPage.topics.length = 0;
     await a1002.post('/agent/call/transfer/complete');
+    // The colleague's page hears that the customer is theirs now.
+    await expect.poll(() => receiverPage.topics.flat()).toContain('me');
+    receiverPage.close();
     expect((await me(a1002)).state).toBe('Wrap-up');
     const after = await me(a1004);
     expect(after.call).toMatchObject({ callSid: sid, onHold: false, transfer: { status: 'completed' } });

@@ -84,9 +84,15 @@ export function useAgentDesk(enabled: boolean) {
     };
   }, [enabled]);
 
+  // Reads overlap (pushes, polls, clicks): one that was sent before the newest one already shown may
+  // carry the state from before a click, so only a read newer than the shown one replaces it.
+  const reads = useRef({ sent: 0, shown: 0 });
   const refresh = useCallback(async () => {
+    const read = ++reads.current.sent;
     try {
       const status = await deskApi.me();
+      if (read < reads.current.shown) return;
+      reads.current.shown = read;
       setState((s) => {
         // A pending reservation the server knows of but the link did not announce (page reloaded).
         const pending =
