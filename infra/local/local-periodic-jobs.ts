@@ -1,8 +1,8 @@
 // The periodic jobs (presence sweep, due callbacks: functions/workers/periodic-jobs.ts) on the local stack's
 // clock, so moving the clock runs them too. Every 5 s as time passes. While a tester moves a sim clock
 // forward, the rounds inside the move come once a minute of clock time (the cadence at which AWS runs
-// them), the last one at the move's end: a night then costs 840 rounds instead of 10,080, seconds
-// instead of minutes, and an agent without a heartbeat still goes Offline within the minute.
+// them), or less often while the landing time is hours away, the last one at the move's end: a night
+// then costs about 140 rounds instead of 10,080, a second or two instead of minutes.
 // Reconciliation (functions/app/reconcile.ts) runs the same way once a minute, as its AWS schedule does.
 import { SWEEP_EVERY_SECONDS } from '../../functions/domain/agent-state.js';
 import type { SimClock, TimerClock } from '../../functions/domain/manual-clock.js';
@@ -18,6 +18,13 @@ export const HISTORY_EVERY_MS = 60_000;
  */
 export const HISTORY_IN_A_MOVE_EVERY_MS = 15 * 60_000;
 
+/**
+ * A long move takes bigger steps while its landing time is far: a round at least every 1/MOVE_SLICES of
+ * the distance still to go (in whole in-move steps), so a skipped night costs about 140 rounds, not 840,
+ * and the last hour before the landing time still has one a minute.
+ */
+export const MOVE_SLICES = 30;
+
 /** When the round after one at `now` is due, for a job that runs every `everyMs`. */
 export function nextRoundAt(
   now: number,
@@ -26,7 +33,9 @@ export function nextRoundAt(
   inMoveEveryMs = ROUND_IN_A_MOVE_EVERY_MS,
 ): number {
   if (moveTarget === undefined || moveTarget < now + everyMs) return now + everyMs;
-  return Math.min(now + Math.max(everyMs, inMoveEveryMs), moveTarget);
+  const step = Math.max(everyMs, inMoveEveryMs);
+  const far = Math.floor((moveTarget - now) / MOVE_SLICES / step) * step;
+  return Math.min(now + Math.max(step, far), moveTarget);
 }
 
 export function startLocalPeriodicJobs(

@@ -41,7 +41,8 @@ describe('periodic jobs on a sim clock', () => {
     expect(nextRoundAt(0, undefined)).toBe(ROUND_EVERY_MS);
     expect(nextRoundAt(0, 3_000)).toBe(ROUND_EVERY_MS); // a move shorter than a round changes nothing
     expect(nextRoundAt(0, 30_000)).toBe(30_000);
-    expect(nextRoundAt(0, 3_600_000)).toBe(ROUND_IN_A_MOVE_EVERY_MS);
+    expect(nextRoundAt(0, 3_599_999)).toBe(ROUND_IN_A_MOVE_EVERY_MS);
+    expect(nextRoundAt(0, 14 * 3_600_000)).toBe(28 * 60_000); // a thirtieth of the way, in whole minutes
 
     const clock = createSimClock({ startMs: 0, running: false, onTimerError });
     const rounds: number[] = [];
@@ -60,6 +61,27 @@ describe('periodic jobs on a sim clock', () => {
     jobs.stop();
     await clock.advance(60_000);
     expect(rounds).toHaveLength(2);
+  });
+
+  it('take bigger steps while a long move is hours from its landing time, then one a minute again', async () => {
+    const clock = createSimClock({ startMs: 0, running: false, onTimerError });
+    const rounds: number[] = [];
+    const jobs = startLocalPeriodicJobs(async () => void rounds.push(clock.now()), clock);
+    const night = 14 * 3_600_000;
+    await clock.advance(night);
+    expect(rounds.length).toBeGreaterThan(100);
+    expect(rounds.length).toBeLessThan(200);
+    expect(rounds.at(-1)).toBe(night);
+    for (let i = 1; i < rounds.length; i++) {
+      const gap = (rounds[i] as number) - (rounds[i - 1] as number);
+      // Never more than a thirtieth of what was left, and a minute apart in the last hour.
+      expect(gap).toBeLessThanOrEqual(
+        Math.max(ROUND_IN_A_MOVE_EVERY_MS, (night - (rounds[i - 1] as number)) / 30),
+      );
+      if ((rounds[i - 1] as number) >= night - 3_600_000)
+        expect(gap).toBeLessThanOrEqual(ROUND_IN_A_MOVE_EVERY_MS);
+    }
+    jobs.stop();
   });
 });
 

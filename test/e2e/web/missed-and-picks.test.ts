@@ -87,7 +87,8 @@ describe.runIf(browserAvailable())('missed offers and picks on the desk in Chrom
     await a1002.getByTestId('clear-missed').waitFor(WITHIN);
     const missed = a1002.getByTestId('missed-call').filter({ hasText: STRANGER });
     await missed.waitFor({ timeout: 15_000 }); // the list polls every 10 s
-    expect(await missed.textContent()).toMatch(/10:00:\d\d · rang out/);
+    // The clock runs at real speed from 10:00: a slow machine reaches this a minute or two later.
+    expect(await missed.textContent()).toMatch(/10:0\d:\d\d · rang out/);
     expect(await a1002.getByTestId('wrap-up').count()).toBe(0);
     expect(await a1002.getByTestId('incoming').count()).toBe(0);
     // Nor a pop or a "New customer" card for a caller who never reached this desk.
