@@ -81,6 +81,9 @@ export interface KnownCaller {
   readonly matches: Customer[];
 }
 
+/** The session variable that marks a whitelisted caller for the rest of the call (the queue's limit). */
+export const TRUSTED_VAR = 'trusted';
+
 export async function entrySteps(
   deps: CenterPorts,
   services: Center,
@@ -88,8 +91,10 @@ export async function entrySteps(
   known?: KnownCaller,
 ): Promise<IvrStep[]> {
   const { flow, blocked } = flowFor(hotlinesOf(deps.config), call.called);
+  // One read answers both lists: a whitelisted number is never blocked, and skips the queue's limit.
   const listed = await deps.store.blacklist.get(call.caller);
-  if (listed) {
+  const trusted = listed?.action === 'allow';
+  if (listed && !trusted) {
     await deps.store.calls.update(call.callSid, { disposition: 'blacklisted' });
     if ((listed.action ?? blocked) === 'reject') return [{ kind: 'reject', reason: 'rejected' }];
     return [
@@ -103,7 +108,7 @@ export async function entrySteps(
     state: flow.start,
     lang: flow.defaultLanguage,
     attempt: 0,
-    vars: {},
+    vars: trusted ? { [TRUSTED_VAR]: 'yes' } : {},
   };
   const calendar = flow.calendar ? calendars[flow.calendar as keyof typeof calendars] : undefined;
   const open = checkOpen(flow.hours, calendar, flow.timeZone, deps.clock.now());

@@ -259,11 +259,15 @@ export interface AuditEntry {
   readonly detail?: Readonly<Record<string, unknown>>;
 }
 
-/** A number stopped before the IVR: `message` plays a refusal, `reject` refuses the call unanswered. */
+/**
+ * A number's entry on the caller lists, one per number. Blacklisted: stopped before the IVR (`message` plays
+ * a refusal, `reject` refuses the call unanswered). Whitelisted (`allow`): never blocked, and never turned
+ * away by a full queue.
+ */
 export interface BlacklistEntry {
   /** E.164; also the id. */
   readonly phone: string;
-  readonly action?: 'message' | 'reject';
+  readonly action?: 'message' | 'reject' | 'allow';
   readonly reason: string;
   readonly createdBy: string;
   readonly createdAt: string;

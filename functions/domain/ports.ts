@@ -320,13 +320,16 @@ export interface Store {
   readonly kb: KbRepo;
 }
 
-/** Numbers stopped before the IVR. */
+/** The caller lists: numbers stopped before the IVR, and whitelisted numbers (one entry per number). */
 export interface BlacklistRepo {
-  /** Adds or replaces the entry for the number. */
+  /** Adds or replaces the entry for the number (a whitelisting replaces a block, and the reverse). */
   put(entry: Omit<BlacklistEntry, 'createdAt'>): Promise<BlacklistEntry>;
   get(phone: string): Promise<BlacklistEntry | undefined>;
   remove(phone: string): Promise<void>;
+  /** The blocked numbers. */
   list(page?: PageRequest): Promise<Page<BlacklistEntry>>;
+  /** The whitelisted numbers. */
+  listAllowed(page?: PageRequest): Promise<Page<BlacklistEntry>>;
 }
 
 export type NewBlacklistRequest = Pick<BlacklistRequest, 'phone' | 'reason' | 'callSid' | 'requestedBy'>;

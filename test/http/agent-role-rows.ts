@@ -84,4 +84,14 @@ export const AGENT_ROWS: readonly MatrixRow[] = [
     { decision: 'approve' },
     LEADS,
   ),
+  row('whitelist.list', 'GET', '/api/supervisor/whitelist', 200, undefined, LEADS),
+  row(
+    'whitelist.add',
+    'POST',
+    '/api/supervisor/whitelist',
+    200,
+    { phone: '+8613900000001', note: 'VIP' },
+    LEADS,
+  ),
+  row('whitelist.remove', 'DELETE', '/api/supervisor/whitelist/%2B8613900000002', 404, undefined, LEADS),
 ];

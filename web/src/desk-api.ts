@@ -208,4 +208,17 @@ export const supervisorApi = {
   blacklistRequests: () => call<{ items: BlacklistRequest[] }>('GET', '/supervisor/blacklist-requests'),
   decide: (id: string, decision: 'approve' | 'reject') =>
     call<BlacklistRequest>('POST', `/supervisor/blacklist-requests/${encodeURIComponent(id)}`, { decision }),
+  whitelist: () => call<{ items: WhitelistEntry[] }>('GET', '/supervisor/whitelist'),
+  whitelistAdd: (phone: string, note: string) =>
+    call<WhitelistEntry>('POST', '/supervisor/whitelist', { phone, note }),
+  whitelistRemove: (phone: string) =>
+    call<{ removed: string }>('DELETE', `/supervisor/whitelist/${encodeURIComponent(phone)}`),
 };
+
+/** A whitelisted number: never blocked, never turned away by a full queue. */
+export interface WhitelistEntry {
+  readonly phone: string;
+  readonly reason: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}

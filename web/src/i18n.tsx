@@ -11,6 +11,7 @@ import { TIMELINE_LABELS } from './labels-timeline.js';
 import { TRANSFER_LABELS } from './labels-transfer.js';
 import { USER_LABELS } from './labels-users.js';
 import { VOICEMAIL_LABELS } from './labels-voicemail.js';
+import { WHITELIST_LABELS } from './labels-whitelist.js';
 import type { Labels, Lang } from './lang.js';
 
 // Re-exported: the components take the language type from the module that gives them the labels.
@@ -85,6 +86,7 @@ const LABELS = {
   ...DESK_LABELS,
   ...CALLBACK_LABELS,
   ...DIAL_LABELS,
+  ...WHITELIST_LABELS,
   ...TRANSFER_LABELS,
   ...USER_LABELS,
   ...CLOCK_LABELS,

@@ -29,7 +29,8 @@ export function createBlacklistRepo(t: TableAccess, clock: Clock): BlacklistRepo
           pk: keys.blacklisted(entry.phone),
           sk: keys.ITEM_SK,
           entity: 'blacklist',
-          gsi2pk: keys.BLACKLIST,
+          // Each list is its own index partition: the blacklist's page never shows a whitelisted number.
+          gsi2pk: entry.action === 'allow' ? keys.WHITELIST : keys.BLACKLIST,
           gsi2sk: entry.phone,
         },
         'attribute_not_exists(pk) OR attribute_exists(pk)',
@@ -47,6 +48,9 @@ export function createBlacklistRepo(t: TableAccess, clock: Clock): BlacklistRepo
     },
     async list(page) {
       return mapPage<BlacklistEntry>(await queryPage(t, { index: 'gsi2', pk: keys.BLACKLIST }, page));
+    },
+    async listAllowed(page) {
+      return mapPage<BlacklistEntry>(await queryPage(t, { index: 'gsi2', pk: keys.WHITELIST }, page));
     },
   };
 }

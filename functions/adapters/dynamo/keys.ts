@@ -173,6 +173,8 @@ export const byName = (name: string, id: string) => `${nameKey(name)}#${id}`;
 export const USERS = 'USERS';
 /** Every blacklisted number, sort key the number. */
 export const BLACKLIST = 'BLACKLIST';
+/** Every whitelisted number, sort key the number. */
+export const WHITELIST = 'WHITELIST';
 /** Open tasks only (sparse), sort key `byTime(dueAt, id)`: what the scheduler finds due. */
 export const OPEN_TASKS = 'TASKS_OPEN';
 export const ticketsByStatus = (status: TicketStatus) => `TICKETSTATUS#${status}`;

@@ -43,6 +43,8 @@
 // | supervisor.*             |  no   |    yes     |  yes  | wallboard, monitor/whisper/barge, take over, |
 // |                          |       |            |       | hang up, force state, blacklist decisions;   |
 // |                          |       |            |       | every action audited                         |
+// | whitelist.list/add/remove|  no   |    yes     |  yes  | numbers never blocked nor turned away by a   |
+// |                          |       |            |       | full queue; changes audited                  |
 // | dialRefusals.list        |  no   |    yes     |  yes  | refused outbound calls and texts, bursts     |
 // | dialPolicy.get/replace   |  no   |    no      |  yes  | where the center may call; changes audited   |
 // | reports.*                |  no   |    yes     |  yes  | KPIs, call log, agent state log, CSV         |
@@ -152,6 +154,9 @@ export const ACCESS = {
   'supervisor.forceState': LEADS,
   'supervisor.blacklistRequests': LEADS,
   'supervisor.decideBlacklist': LEADS,
+  'whitelist.list': LEADS,
+  'whitelist.add': LEADS,
+  'whitelist.remove': LEADS,
   'dialRefusals.list': LEADS,
   'dialPolicy.get': ADMINS,
   'dialPolicy.replace': ADMINS,

@@ -24,6 +24,7 @@ import { registerTicketRoutes } from './ticket-routes.js';
 import { registerUserRoutes } from './user-routes.js';
 import { validationHook } from './validation-hook.js';
 import { registerWfmRoutes } from './wfm-routes.js';
+import { registerWhitelistRoutes } from './whitelist-routes.js';
 import { registerWorkOrderRoutes } from './work-order-routes.js';
 
 export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
@@ -44,6 +45,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerUserRoutes(app, deps, guard);
   registerAuditRoutes(app, deps, guard);
   registerDialPolicyRoutes(app, deps, guard);
+  registerWhitelistRoutes(app, deps, guard);
   const desk = createAgentDesk(deps);
   registerAgentRoutes(app, desk, guard);
   registerDraftRoutes(app, deps, guard);

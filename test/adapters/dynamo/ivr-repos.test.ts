@@ -29,6 +29,31 @@ describe('blacklist repository', () => {
     await ts.store.blacklist.remove('+8613000000001');
     expect(await ts.store.blacklist.get('+8613000000001')).toBeUndefined();
   });
+
+  it('keeps whitelisted numbers on their own list; whitelisting a blocked number lifts the block', async () => {
+    await ts.store.blacklist.put({ phone: '+8613000000003', reason: 'spam', createdBy: 'admin' });
+    await ts.store.blacklist.put({
+      phone: '+8613000000003',
+      action: 'allow',
+      reason: 'fleet',
+      createdBy: 'sup',
+    });
+    await ts.store.blacklist.put({
+      phone: '+8613000000004',
+      action: 'allow',
+      reason: 'VIP',
+      createdBy: 'sup',
+    });
+    expect(await ts.store.blacklist.get('+8613000000003')).toMatchObject({
+      action: 'allow',
+      reason: 'fleet',
+    });
+    expect((await ts.store.blacklist.listAllowed()).items.map((e) => e.phone)).toEqual([
+      '+8613000000003',
+      '+8613000000004',
+    ]);
+    expect((await ts.store.blacklist.list()).items.map((e) => e.phone)).not.toContain('+8613000000003');
+  });
 });
 
 describe('voicemail repository', () => {

@@ -98,6 +98,7 @@ const pins = {
   byName: [[keys.byName('张伟 Zhang Wei', 'C1'), '张伟zhangwei#C1']],
   USERS: [[keys.USERS, 'USERS']],
   BLACKLIST: [[keys.BLACKLIST, 'BLACKLIST']],
+  WHITELIST: [[keys.WHITELIST, 'WHITELIST']],
   OPEN_TASKS: [[keys.OPEN_TASKS, 'TASKS_OPEN']],
   OPEN_CALLS: [[keys.OPEN_CALLS, 'CALLS_OPEN']],
   ticketsByStatus: [[keys.ticketsByStatus('escalated'), 'TICKETSTATUS#escalated']],

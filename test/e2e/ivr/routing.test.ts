@@ -35,11 +35,11 @@ async function queued(keys: string[], language: '1' | '2' = '1', from = stranger
  * A caller who keys ahead through menus they know, as soon as each listens, without hearing the replies
  * out: many such callers reach the queue within a few minutes of each other.
  */
-async function keyedAhead(keys: string[]): Promise<string> {
+async function keyedAhead(keys: string[], from = stranger()): Promise<string> {
   const res = await fetch(`${h.stack.url}/sim/calls`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from: stranger(), to: WARRANTY, listen: false }),
+    body: JSON.stringify({ from, to: WARRANTY, listen: false }),
   });
   const { callSid } = (await res.json()) as { callSid: string };
   live.push(callSid);
@@ -261,5 +261,27 @@ describe('waiting in the queue', () => {
     expect(heard).toContain('非常抱歉，目前所有线路都忙。');
     expect(heard.at(-2)).toBe('请在提示音后留言，按井号键结束。');
     expect((await h.stack.store.calls.get(sid))?.disposition).toBe('queue-full');
+  });
+
+  it('lets a whitelisted caller wait in a full queue, even one that was blacklisted before', async () => {
+    for (let i = 0; i < routingData.maxQueueLength; i++) await keyedAhead(['1', '7']);
+    const vip = stranger();
+    await h.stack.store.blacklist.put({ phone: vip, reason: 'spam calls', createdBy: 'sup' });
+    await h.stack.store.blacklist.put({
+      phone: vip,
+      action: 'allow',
+      reason: 'fleet driver',
+      createdBy: 'sup',
+    });
+    const sid = await keyedAhead(['1', '7'], vip);
+    await h.listen(sid);
+    const heard = (await h.view(sid)).heard.map((x) => x.text);
+    expect(heard).not.toContain('非常抱歉，目前所有线路都忙。');
+    expect((await h.view(sid)).status).toBe('in-progress');
+    expect((await h.stack.store.calls.get(sid))?.disposition).not.toBe('queue-full');
+    // The next caller who is not whitelisted is still turned away.
+    const other = await keyedAhead(['1', '7']);
+    await h.listen(other);
+    expect((await h.stack.store.calls.get(other))?.disposition).toBe('queue-full');
   });
 });

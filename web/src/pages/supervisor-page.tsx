@@ -1,7 +1,8 @@
 // The supervisor console: the wallboard per queue and the agents by state (polled every 3 s), the
 // controls for each live call (monitor, whisper, barge, take over, hang up) and each agent (force
 // Busy, Available, logout), the callbacks owed this week (callbacks-panel.tsx), refused outbound calls
-// and texts (dial-refusals-panel.tsx), blacklist approvals and today's audit log.
+// and texts (dial-refusals-panel.tsx), the whitelist (whitelist-panel.tsx), blacklist approvals and today's
+// audit log.
 import { useCallback, useEffect, useState } from 'react';
 import { type AuditEntry, api, type Me } from '../api.js';
 import { CenterTime } from '../center-zone.js';
@@ -12,6 +13,7 @@ import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { CallbacksPanel } from '../supervisor/callbacks-panel.js';
 import { DialRefusalsPanel } from '../supervisor/dial-refusals-panel.js';
+import { WhitelistPanel } from '../supervisor/whitelist-panel.js';
 
 const POLL_MS = 3000;
 
@@ -228,6 +230,7 @@ export function SupervisorPage({ me }: { me: Me }) {
       </section>
       <CallbacksPanel />
       <DialRefusalsPanel />
+      <WhitelistPanel />
       <div className="grid2">
         <section className="card">
           <h2>

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import { flows } from '../../../../flows/index.js';
 import { routing } from '../../../../flows/routing.js';
-import { ivrPorts } from '../../../app/answer-call.js';
+import { ivrPorts, TRUSTED_VAR } from '../../../app/answer-call.js';
 import { nameCallbackCall } from '../../../app/callback-call.js';
 import {
   CUSTOMER_RING_SECONDS,
@@ -159,7 +159,8 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     const inQueue = Number(optionalParam(p, 'CurrentQueueSize'));
     if (waited === 0 && Number.isFinite(inQueue) && inQueue > 0) {
       const callSid = requiredParam(p, 'CallSid', CALL_SID);
-      if ((await joinQueue(services, { callSid, inQueue })) === 'full') {
+      const trusted = session.vars[TRUSTED_VAR] === 'yes';
+      if ((await joinQueue(services, { callSid, inQueue, trusted })) === 'full') {
         r.leave();
         return c.body(r.toString(), 200, xml());
       }
