@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { calendars } from '../../flows/calendar.js';
 import { flows } from '../../flows/index.js';
 import type { HotlineNumber } from '../../flows/numbers.js';
+import { FORWARD_PROMPT } from '../domain/forwarding.js';
 import { checkOpen, describeHours } from '../domain/ivr/hours.js';
 import { runFlow, VOICEMAIL_MAX_SECONDS } from '../domain/ivr/interpreter.js';
 import type { IvrStep, Session } from '../domain/ivr/steps.js';
@@ -13,6 +14,7 @@ import type { Flow } from '../domain/ivr/types.js';
 import type { Customer } from '../domain/model.js';
 import type { CustomerLookup } from '../domain/ports.js';
 import type { Center, CenterPorts } from './center.js';
+import { forwardRuleOf } from './forwarding.js';
 import { hotlinesOf } from './hotlines.js';
 
 const BLOCKED = {
@@ -113,8 +115,24 @@ export async function entrySteps(
   const calendar = flow.calendar ? calendars[flow.calendar as keyof typeof calendars] : undefined;
   const open = checkOpen(flow.hours, calendar, flow.timeZone, deps.clock.now());
   if (!open.open) {
-    await deps.store.calls.update(call.callSid, { disposition: 'after-hours' });
+    const [, duty] = await Promise.all([
+      deps.store.calls.update(call.callSid, { disposition: 'after-hours' }),
+      forwardRuleOf(deps.store, flow.name),
+    ]);
     const order = [flow.defaultLanguage, ...flow.languages.filter((l) => l !== flow.defaultLanguage)];
+    // A duty phone takes the line's calls after hours; unanswered, the caller still leaves a voicemail.
+    if (duty?.afterHours)
+      return [
+        ...order.map((lang): IvrStep => ({ kind: 'say', text: FORWARD_PROMPT[lang], language: lang })),
+        {
+          kind: 'forward',
+          number: duty.number,
+          callerId: call.called,
+          ringSeconds: duty.ringSeconds,
+          queue: flow.closedQueue,
+          session: { ...session, vars: { ...session.vars, reason: 'after-hours' } },
+        },
+      ];
     return [
       ...order.map((lang): IvrStep => {
         const r = render(flow, flow.closed, lang, { hours: describeHours(flow.hours, lang) });

@@ -9,6 +9,7 @@ import { beyondQueueLimit } from '../domain/routing/queue-limit.js';
 import { dispatchCallback } from './callbacks.js';
 import type { Center, CenterBasics } from './center.js';
 import { checkOutbound } from './dial-guard.js';
+import { forwardRuleOf } from './forwarding.js';
 import { recordFact } from './history/call-history.js';
 import { wrapUpBridgedCall } from './wrap-up.js';
 
@@ -124,10 +125,24 @@ export async function chooseVoicemail(deps: CenterBasics, callSid: string): Prom
   await rememberExit(deps, callSid, 'voicemail');
 }
 
+/**
+ * Whether a caller who has waited `waitedSeconds` leaves the queue for the hotline's duty phone (no
+ * agent answered in the time its forwarding rule gives); remembered for the queue's outcome.
+ */
+export async function forwardIfWaitedTooLong(
+  deps: CenterBasics,
+  input: { readonly callSid: string; readonly flow: string; readonly waitedSeconds: number },
+): Promise<boolean> {
+  const rule = await forwardRuleOf(deps.store, input.flow);
+  if (!rule?.noAgentAfterSeconds || input.waitedSeconds < rule.noAgentAfterSeconds) return false;
+  await rememberExit(deps, input.callSid, 'forward');
+  return true;
+}
+
 async function rememberExit(
   deps: CenterBasics,
   callSid: string,
-  exit: 'callback' | 'voicemail' | 'queue-full',
+  exit: 'callback' | 'voicemail' | 'queue-full' | 'forward',
 ): Promise<void> {
   const expires = new Date(deps.clock.now() + EXIT_TTL_MS).toISOString();
   await deps.store.keys.putIfAbsent({ kind: 'queue-exit', callSid }, exit, expires);
@@ -136,6 +151,7 @@ async function rememberExit(
 /** What follows the queue for the caller: hang up, or a voicemail for this reason. */
 export type QueueOutcome =
   | { readonly next: 'hangup' }
+  | { readonly next: 'forward' }
   | { readonly next: 'voicemail'; readonly reason: string };
 
 /** The Enqueue's outcome: bridged calls wrap up; a full queue, a choice or an error ends in voicemail. */
@@ -163,6 +179,7 @@ export async function leftQueue(
       await center.store.calls.update(call.callSid, { disposition: 'callback-requested', queue });
       return { next: 'hangup' };
     }
+    if (exit?.value === 'forward') return { next: 'forward' };
     return { next: 'voicemail', reason: exit?.value === 'voicemail' ? 'caller-choice' : 'waited' };
   }
   return result === 'hangup' ? { next: 'hangup' } : { next: 'voicemail', reason: 'queue-error' };

@@ -96,6 +96,8 @@ export const HANDLER_ISSUE_CODES = [
   'unknown-disposition',
   'unknown-department',
   'not-resolved',
+  'unknown-hotline',
+  'own-number',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

@@ -257,6 +257,15 @@ describe('role matrix', () => {
       roles: ADMIN,
       ok: 200,
     },
+    { op: 'forwarding.get', method: 'GET', path: () => '/api/admin/forwarding', roles: ADMIN, ok: 200 },
+    {
+      op: 'forwarding.replace',
+      method: 'PUT',
+      path: () => '/api/admin/forwarding',
+      body: async () => ({ hotlines: {} }),
+      roles: ADMIN,
+      ok: 200,
+    },
     {
       op: 'wfm.erlangC',
       method: 'GET',

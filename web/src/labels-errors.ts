@@ -79,6 +79,8 @@ export const ERROR_LABELS = {
   'issue_unknown-vehicle': { zh: '不是该客户的车辆', en: "is not one of the customer's vehicles" },
   'issue_unknown-disposition': { zh: '不是本热线的处理结果', en: "is not one of this hotline's outcomes" },
   'issue_unknown-department': { zh: '没有这个部门', en: 'is not a department we know' },
+  'issue_unknown-hotline': { zh: '没有这条热线', en: 'is not one of our hotlines' },
+  'issue_own-number': { zh: '是本中心自己的热线号码', en: "is one of the center's own hotlines" },
   'issue_not-resolved': {
     zh: '只有已解决的工单才能确认或重开',
     en: 'only a resolved ticket can be confirmed or reopened',

@@ -55,6 +55,17 @@ export interface RecordStep {
   readonly session: Session;
 }
 
+/** Rings a duty phone for the caller; unanswered, the caller may leave a voicemail for `queue`. */
+export interface ForwardStep {
+  readonly kind: 'forward';
+  readonly number: string;
+  /** The hotline the caller rang: the caller id the duty phone sees. */
+  readonly callerId: string;
+  readonly ringSeconds: number;
+  readonly queue: string;
+  readonly session: Session;
+}
+
 export interface HangupStep {
   readonly kind: 'hangup';
 }
@@ -72,6 +83,7 @@ export type IvrStep =
   | GatherStep
   | EnqueueStep
   | RecordStep
+  | ForwardStep
   | HangupStep
   | RejectStep
   | RedirectStep;

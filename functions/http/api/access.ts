@@ -47,6 +47,7 @@
 // |                          |       |            |       | full queue; changes audited                  |
 // | dialRefusals.list        |  no   |    yes     |  yes  | refused outbound calls and texts, bursts     |
 // | dialPolicy.get/replace   |  no   |    no      |  yes  | where the center may call; changes audited   |
+// | forwarding.get/replace   |  no   |    no      |  yes  | duty phones per hotline; changes audited     |
 // | reports.*                |  no   |    yes     |  yes  | KPIs, call log, agent state log, CSV         |
 // | wfm.*                    |  no   |    yes     |  yes  | Erlang C/B, forecast, staffing plan          |
 // | kb.search/suggest/get/   |  yes  |    yes     |  yes  | knowledge base: read, screen-pop suggestions,|
@@ -160,6 +161,8 @@ export const ACCESS = {
   'dialRefusals.list': LEADS,
   'dialPolicy.get': ADMINS,
   'dialPolicy.replace': ADMINS,
+  'forwarding.get': ADMINS,
+  'forwarding.replace': ADMINS,
   'reports.kpis': LEADS,
   'reports.calls': LEADS,
   'reports.agentStates': LEADS,

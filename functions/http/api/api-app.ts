@@ -13,6 +13,7 @@ import { registerCustomerRoutes } from './customer-routes.js';
 import { registerDialPolicyRoutes } from './dial-policy-routes.js';
 import { registerDispatchRoutes } from './dispatch-routes.js';
 import { registerDraftRoutes } from './draft-routes.js';
+import { registerForwardingRoutes } from './forwarding-routes.js';
 import { createGuard } from './guard.js';
 import { registerKbRoutes } from './kb-routes.js';
 import { registerPushRoutes } from './push-routes.js';
@@ -46,6 +47,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerAuditRoutes(app, deps, guard);
   registerDialPolicyRoutes(app, deps, guard);
   registerWhitelistRoutes(app, deps, guard);
+  registerForwardingRoutes(app, deps, guard);
   const desk = createAgentDesk(deps);
   registerAgentRoutes(app, desk, guard);
   registerDraftRoutes(app, deps, guard);

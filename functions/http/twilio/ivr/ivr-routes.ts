@@ -17,14 +17,17 @@ import {
   callbackQuery,
 } from '../../../app/callbacks.js';
 import type { Center } from '../../../app/center.js';
+import { forwardRuleOf } from '../../../app/forwarding.js';
 import {
   chooseVoicemail,
+  forwardIfWaitedTooLong,
   joinQueue,
   keepVoicemail,
   leftQueue,
   requestCallback,
 } from '../../../app/waiting-caller.js';
 import { callerId } from '../../../domain/caller-id.js';
+import { FORWARD_PROMPT } from '../../../domain/forwarding.js';
 import { runFlow, VOICEMAIL_MAX_SECONDS } from '../../../domain/ivr/interpreter.js';
 import type { IvrStep } from '../../../domain/ivr/steps.js';
 import type { Language } from '../../../domain/model.js';
@@ -34,7 +37,7 @@ import { estimatedWaitMinutes, taskFor } from '../../../domain/routing/workflow.
 import type { WebhookDeps } from '../../deps.js';
 import type { TwilioEnv } from '../../env.js';
 import { CALL_SID, optionalParam, requiredParam } from '../params.js';
-import { type EnqueueTarget, GATHER_LANGUAGE, renderSteps, SAY } from './render.js';
+import { type EnqueueTarget, GATHER_LANGUAGE, renderForward, renderSteps, SAY } from './render.js';
 import { decodeSession, ivrUrl } from './session-url.js';
 
 // A fresh object per response: @hono/node-server's Response keeps and later changes the one it is given.
@@ -165,6 +168,14 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
         return c.body(r.toString(), 200, xml());
       }
     }
+    // Nobody answered in the time the hotline's forwarding gives: the caller rings its duty phone instead.
+    if (waited > 0) {
+      const callSid = requiredParam(p, 'CallSid', CALL_SID);
+      if (await forwardIfWaitedTooLong(services, { callSid, flow: session.flow, waitedSeconds: waited })) {
+        r.leave();
+        return c.body(r.toString(), 200, xml());
+      }
+    }
     // The Gather's action is a plain Gather callback, which carries no queue parameters: when the caller
     // joined the queue travels in its URL, so a callback chosen later keeps the caller's place.
     const joinedMs = deps.clock.now() - (Number.isFinite(waited) ? Math.max(0, waited) : 0) * 1000;
@@ -235,10 +246,49 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
       });
     };
     const outcome = await leftQueue(services, call, queue, result);
-    if (outcome.next === 'voicemail') {
-      if (outcome.reason === 'queue-full') r.say(SAY[lang], WAIT.full[lang]);
-      voicemail(outcome.reason);
+    const duty = outcome.next === 'forward' ? await forwardRuleOf(deps.store, session.flow) : undefined;
+    if (duty) {
+      r.say(SAY[lang], FORWARD_PROMPT[lang]);
+      renderForward(r, base, {
+        kind: 'forward',
+        number: duty.number,
+        callerId: call.called,
+        ringSeconds: duty.ringSeconds,
+        queue,
+        session: { ...session, vars: { ...session.vars, reason: 'no-agent' } },
+      });
+    } else if (outcome.next === 'voicemail' || outcome.next === 'forward') {
+      // A rule taken away while the caller was leaving: the voicemail, as after any long wait.
+      const reason = outcome.next === 'voicemail' ? outcome.reason : 'waited';
+      if (reason === 'queue-full') r.say(SAY[lang], WAIT.full[lang]);
+      voicemail(reason);
     } else if (result !== 'hangup') r.hangup();
+    return c.body(r.toString(), 200, xml());
+  });
+
+  /** The duty phone's Dial ended: answered, the call is done; otherwise the caller leaves a voicemail. */
+  app.post('/forward-result', async (c) => {
+    const session = decodeSession(c.req.query('s'));
+    const queue = c.req.query('q') ?? 'general';
+    const call = callOf(c);
+    const status = optionalParam(c.var.twilioParams, 'DialCallStatus') ?? 'failed';
+    const lang = session.lang;
+    const r = new VoiceResponse();
+    if (status === 'completed') {
+      await services.store.calls.update(call.callSid, { disposition: 'forwarded', queue });
+      r.hangup();
+      return c.body(r.toString(), 200, xml());
+    }
+    r.say(SAY[lang], WAIT.voicemail[lang]);
+    r.record({
+      action: ivrUrl(base, 'voicemail', session, { q: queue }),
+      method: 'POST',
+      maxLength: VOICEMAIL_MAX_SECONDS,
+      timeout: 5,
+      finishOnKey: '#',
+      recordingStatusCallback: `${base}/twilio/recording-status`,
+      recordingStatusCallbackMethod: 'POST',
+    });
     return c.body(r.toString(), 200, xml());
   });
 

@@ -27,6 +27,20 @@ export interface EnqueueTarget {
   readonly timeoutSeconds: number;
 }
 
+/** The duty phone rings; its outcome (answered, or the voicemail instead) is the forward-result route's. */
+export function renderForward(
+  r: VoiceResponse,
+  baseUrl: string,
+  step: Extract<IvrStep, { kind: 'forward' }>,
+): void {
+  r.dial({
+    callerId: step.callerId,
+    timeout: step.ringSeconds,
+    action: ivrUrl(baseUrl, 'forward-result', step.session, { q: step.queue }),
+    method: 'POST',
+  }).number(step.number);
+}
+
 export function renderSteps(
   steps: readonly IvrStep[],
   baseUrl: string,
@@ -87,6 +101,9 @@ export function renderSteps(
         break;
       case 'redirect':
         r.redirect({ method: 'POST' }, ivrUrl(baseUrl, 'step', step.session));
+        break;
+      case 'forward':
+        renderForward(r, baseUrl, step);
         break;
       case 'hangup':
         r.hangup();
