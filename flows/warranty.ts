@@ -34,6 +34,7 @@ export const warrantyFlow = {
     en: 'This is the Car Care warranty hotline. We are open {hours}. We are closed now; please leave a message after the tone and we will call you back.',
   },
   closedQueue: 'general',
+  announceAgent: true,
   constants: { ucmPhone: '+862164001234' },
   dispositions: [
     { code: 'claim-filed', label: { zh: '已登记理赔', en: 'Claim filed' } },

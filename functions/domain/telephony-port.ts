@@ -65,6 +65,8 @@ export interface ParticipantUpdate {
   readonly muted?: boolean;
   readonly coaching?: boolean;
   readonly callSidToCoach?: string;
+  /** TwiML played to this participant only (the others hear nothing of it). */
+  readonly announceUrl?: string;
 }
 
 export interface TelephonyPort {

@@ -134,6 +134,7 @@ export function createTelephonyRest(rest: RestTransport): TelephonyPort {
         Muted: bool(u.muted),
         Coaching: bool(u.coaching),
         CallSidToCoach: u.callSidToCoach,
+        ...(u.announceUrl ? { AnnounceUrl: u.announceUrl, AnnounceMethod: 'POST' } : {}),
       });
     },
     async setRecording(callSid, action, recordingSid = 'Twilio.CURRENT') {

@@ -179,6 +179,11 @@ export interface Flow {
   readonly closed: Text;
   /** Queue voicemails left after hours go to. */
   readonly closedQueue: string;
+  /**
+   * The caller hears the agent's number (工号) as the agent comes on the line, so they can name who helped
+   * them in a complaint or a survey.
+   */
+  readonly announceAgent?: boolean;
   /** Values prompts may read, e.g. the used-car market's number. */
   readonly constants?: Readonly<Record<string, string>>;
   readonly start: string;

@@ -6,6 +6,7 @@
 // workspace is subscribed to (functions/domain/taskrouter-events.ts), acknowledging each with a 204.
 import { type Context, Hono } from 'hono';
 import { routing } from '../../../flows/routing.js';
+import { announceAgent, announceQuery, conferenceStatusUrl } from '../../app/agent-announcement.js';
 import { callbackInstruction } from '../../app/callbacks.js';
 import type { Center } from '../../app/center.js';
 import { onConferenceEvent } from '../../app/conference-events.js';
@@ -134,7 +135,12 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
             ),
           )
         : {}),
-      conference_status_callback: `${base}/twilio/taskrouter/conference-status`,
+      conference_status_callback: conferenceStatusUrl(services, {
+        called: String(task.called ?? task.to ?? ''),
+        ...(typeof worker.agent_id === 'string' ? { agentId: worker.agent_id } : {}),
+        ...(callSid ? { customer: callSid } : {}),
+        lang: task.language === 'en' ? 'en' : 'zh',
+      }),
       conference_status_callback_event: 'start end join leave',
       ...(wrapUp ? { post_work_activity_sid: wrapUp } : {}),
     });
@@ -147,8 +153,13 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
     const callSid = optionalParam(p, 'CallSid');
     const participantLabel = optionalParam(p, 'ParticipantLabel');
     const participantCallStatus = optionalParam(p, 'ParticipantCallStatus');
+    const event = optionalParam(p, 'StatusCallbackEvent') ?? '';
+    // The customer has come into the agent's conference on a line that announces its agents.
+    const announce = announceQuery(c.req.query());
+    if (announce && event === 'participant-join' && callSid === announce.customer && conferenceSid)
+      await announceAgent(services, conferenceSid, announce);
     await onConferenceEvent(services, {
-      event: optionalParam(p, 'StatusCallbackEvent') ?? '',
+      event,
       conferenceName: optionalParam(p, 'FriendlyName') ?? '',
       ...(conferenceSid ? { conferenceSid } : {}),
       ...(callSid ? { callSid } : {}),

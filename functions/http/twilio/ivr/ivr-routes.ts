@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import { flows } from '../../../../flows/index.js';
 import { routing } from '../../../../flows/routing.js';
+import { AGENT_ID, agentAnnouncement } from '../../../app/agent-announcement.js';
 import { ivrPorts, TRUSTED_VAR } from '../../../app/answer-call.js';
 import { nameCallbackCall } from '../../../app/callback-call.js';
 import {
@@ -263,6 +264,16 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
       if (reason === 'queue-full') r.say(SAY[lang], WAIT.full[lang]);
       voicemail(reason);
     } else if (result !== 'hangup') r.hangup();
+    return c.body(r.toString(), 200, xml());
+  });
+
+  /** The agent's number, played to the customer alone as the agent comes on the line. */
+  app.post('/announce-agent', (c) => {
+    const agent = c.req.query('agent') ?? '';
+    const lang: Language = c.req.query('lang') === 'en' ? 'en' : 'zh';
+    const r = new VoiceResponse();
+    // Only ids this server puts in the URL are read out; anything else plays nothing.
+    if (AGENT_ID.test(agent)) r.say(SAY[lang], agentAnnouncement(agent, lang));
     return c.body(r.toString(), 200, xml());
   });
 
