@@ -111,6 +111,11 @@ export interface LocalStackOptions {
    * Twilio starts with it.
    */
   readonly webhookBaseUrl?: string;
+  /**
+   * Told of each webhook the twin hands over in process, with the app's own time on it (from the request
+   * reaching the app to its response): the load benchmark's app-side figures. Needs `inProcess`.
+   */
+  readonly onWebhookHandled?: (url: string, ms: number) => void;
 }
 
 export interface LocalStack {
@@ -266,7 +271,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
             webhookFetch: inProcessFetch(
               [url, webhookBaseUrl].map((base) => ({
                 prefix: `${base}/`,
-                handle: (r: Request) => listener(r, LOOPBACK_ENV),
+                handle: async (r: Request) => {
+                  const started = performance.now();
+                  try {
+                    return await listener(r, LOOPBACK_ENV);
+                  } finally {
+                    options.onWebhookHandled?.(r.url, performance.now() - started);
+                  }
+                },
               })),
               () => !stopped,
             ),
@@ -442,6 +454,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           },
         )
       : Promise.resolve();
+    // The load rolls its weeks up when it ends; a periodic roll-up meanwhile would rebuild them again and
+    // again while they are written, and hold up every move of the clock until the load is over.
+    let historyLoading = options.demoHistory === true;
+    void demoHistoryLoaded.finally(() => {
+      historyLoading = false;
+    });
+    const periodicRollUp = () => (historyLoading ? Promise.resolve(undefined) : rollUpHistory());
     // A stop during the load waits for the batch under way, not for eight weeks.
     cleanups.push(async () => {
       historyLoad.abort();
@@ -453,7 +472,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const reconciling = startLocalPeriodicJobs(reconcileNow, clock, RECONCILE_EVERY_MS);
       cleanups.push(() => reconciling.stop());
       const rollingUp = startLocalPeriodicJobs(
-        rollUpHistory,
+        periodicRollUp,
         clock,
         HISTORY_EVERY_MS,
         HISTORY_IN_A_MOVE_EVERY_MS,
