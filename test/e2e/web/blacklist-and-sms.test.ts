@@ -11,7 +11,7 @@ import { createSimClock } from '../../../functions/domain/manual-clock.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
-const WITHIN = { timeout: 5_000 };
+const WITHIN = { timeout: 15_000 };
 const CALLER = '+8613900009999';
 const WANG = '+8613800138000'; // cus-0001 王建国, language zh, an open gearbox claim
 const line = (flow: string) => {

@@ -8,7 +8,7 @@ import type { Task } from '../../../functions/domain/model.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
-const WITHIN = { timeout: 5_000 };
+const WITHIN = { timeout: 15_000 };
 const AGENT = '1004';
 const CUSTOMER = '+8613912345678';
 const RESCUE_HOTLINE = '+18005550111';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AgentHarness, type Session, startAgents } from '../agent/support.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
-const WITHIN = { timeout: 8_000 };
+const WITHIN = { timeout: 15_000 };
 const CUSTOMER = '+8613922224444';
 const RESCUE = '+18005550111';
 

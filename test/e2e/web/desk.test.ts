@@ -11,7 +11,7 @@ import { createSimClock } from '../../../functions/domain/manual-clock.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
 import { browserAvailable, collectCspViolations, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
-const WITHIN = { timeout: 5_000 };
+const WITHIN = { timeout: 15_000 };
 const JOHN_SMITH = '+14155550123'; // cus-0004, platinum, English; menu key 7 queues to "general"
 
 describe.runIf(browserAvailable())('agent desktop, supervisor console and caller phone in Chromium', () => {

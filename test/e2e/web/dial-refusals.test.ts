@@ -7,7 +7,7 @@ import { type LocalStack, startLocalStack } from '../../../infra/local/start-loc
 import { formatCenterClock } from '../../../web/src/center-time.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
-const WITHIN = { timeout: 5_000 };
+const WITHIN = { timeout: 15_000 };
 const PREMIUM = '+19005551234';
 
 describe.runIf(browserAvailable())('refused dials in the supervisor console, in Chromium', () => {

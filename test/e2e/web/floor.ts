@@ -7,7 +7,7 @@ import { type LocalStack, startLocalStack } from '../../../infra/local/start-loc
 import { jsonClient } from '../../support/sim.js';
 import { ensureWebBuild, launch, signIn } from './browser.js';
 
-export const WITHIN = { timeout: 5_000 };
+export const WITHIN = { timeout: 15_000 };
 export const JOHN_SMITH = '+14155550123'; // cus-0004, platinum, English; menu key 7 queues to "general"
 export const WARRANTY = '+18005550100';
 

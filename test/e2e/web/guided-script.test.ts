@@ -10,7 +10,7 @@ import type { Ticket } from '../../../functions/domain/model.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
-const WITHIN = { timeout: 8_000 };
+const WITHIN = { timeout: 15_000 };
 const JOHN_SMITH = '+14155550123'; // cus-0004, English, policy EW-2025-000033 (valid), vehicle ast-0004
 const WARRANTY = '+18005550100';
 const CANCELLED = 'EW-2024-000215'; // cus-0003's

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, shot } from './browser.js';
 import { type Floor, JOHN_SMITH, openFloor, WARRANTY } from './floor.js';
 
-const WITHIN = { timeout: 8_000 };
+const WITHIN = { timeout: 15_000 };
 
 describe.runIf(browserAvailable())('the knowledge base in Chromium', () => {
   let floor: Floor;

@@ -11,7 +11,7 @@ import { type LocalStack, startLocalStack } from '../../../infra/local/start-loc
 import { jsonClient } from '../../support/sim.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
-const WITHIN = { timeout: 8_000 };
+const WITHIN = { timeout: 15_000 };
 const JOHN_SMITH = '+14155550123'; // cus-0004, owned by 1002, English; menu key 7 queues to "general"
 const STRANGER = '+14155550999'; // no customer, no owner agent: English (2), then general (7)
 const WARRANTY = '+18005550100';

@@ -7,7 +7,7 @@ import { createSimClock, type SimClock } from '../../../functions/domain/manual-
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
 import { browserAvailable, ensureWebBuild, launch, shot } from './browser.js';
 
-const WITHIN = { timeout: 10_000 };
+const WITHIN = { timeout: 15_000 };
 const MONDAY_9 = Date.parse('2026-12-07T09:00:00+08:00');
 
 describe.runIf(browserAvailable())('the center’s clock on the caller phone page in Chromium', () => {

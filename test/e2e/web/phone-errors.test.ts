@@ -6,7 +6,7 @@ import { createManualClock } from '../../../functions/domain/manual-clock.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
 import { browserAvailable, ensureWebBuild, launch, shot } from './browser.js';
 
-const WITHIN = { timeout: 10_000 };
+const WITHIN = { timeout: 15_000 };
 
 describe.runIf(browserAvailable())('the caller phone page’s own messages in Chinese', () => {
   let stack: LocalStack;

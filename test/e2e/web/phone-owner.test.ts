@@ -8,7 +8,7 @@ import { type LocalStack, startLocalStack } from '../../../infra/local/start-loc
 import { jsonClient } from '../../support/sim.js';
 import { browserAvailable, ensureWebBuild, launch, signIn } from './browser.js';
 
-const WITHIN = { timeout: 5_000 };
+const WITHIN = { timeout: 15_000 };
 const JOHN_SMITH = '+14155550123'; // menu key 7 queues to "general"
 const WARRANTY = '+18005550100';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
-const WITHIN = { timeout: 10_000 };
+const WITHIN = { timeout: 15_000 };
 
 describe.runIf(browserAvailable())('the Planning page in Chromium', () => {
   let stack: LocalStack;

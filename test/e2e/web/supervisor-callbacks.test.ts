@@ -10,7 +10,7 @@ import type { NewTask } from '../../../functions/domain/ports.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
-const WITHIN = { timeout: 5_000 };
+const WITHIN = { timeout: 15_000 };
 const HOUR = 3_600_000;
 /** Two days ahead, as a Shanghai wall-clock date. */
 const DAY = new Date(Date.now() + 48 * HOUR).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });

@@ -8,7 +8,7 @@ import { createSimClock } from '../../../functions/domain/manual-clock.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
-const WITHIN = { timeout: 10_000 };
+const WITHIN = { timeout: 15_000 };
 const JOHN_SMITH = '+14155550123'; // cus-0004, English; menu key 7 queues to "general"
 const HOTLINE = '+18005550100';
 

@@ -10,7 +10,7 @@ import { type ProvisionedRouting, ROUTING_SETTING } from '../../../functions/dom
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
-const WITHIN = { timeout: 5_000 };
+const WITHIN = { timeout: 15_000 };
 
 describe.runIf(browserAvailable())('the Users page in Chromium', () => {
   let stack: LocalStack;

@@ -9,7 +9,7 @@ import { createSimClock } from '../../../functions/domain/manual-clock.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
-const WITHIN = { timeout: 10_000 };
+const WITHIN = { timeout: 15_000 };
 const OWNER = '1001';
 const WANG_JIANGUO = '+8613800138000'; // cus-0001, owned by 1001
 const HOTLINE = '+18005550100';

@@ -10,7 +10,7 @@ import { SERVICE_LEVEL_SETTING } from '../../../functions/domain/wallboard-rules
 import { type AgentHarness, type Session, startAgents, WARRANTY } from '../agent/support.js';
 import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
 
-const WITHIN = { timeout: 8_000 };
+const WITHIN = { timeout: 15_000 };
 const STRANGER = '+14155550999';
 
 describe.runIf(browserAvailable())('the wallboard in Chromium', () => {

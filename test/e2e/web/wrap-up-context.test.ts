@@ -13,7 +13,7 @@ import { jsonClient } from '../../support/sim.js';
 import { browserAvailable, shot } from './browser.js';
 import { type Floor, openFloor } from './floor.js';
 
-const WITHIN = { timeout: 8_000 };
+const WITHIN = { timeout: 15_000 };
 const JOHN_SMITH = '+14155550123'; // cus-0004, owned by 1002, with an escalated complaint open
 const JOHN_TYPED = '+1 (415) 555-0123';
 const COMPLAINT = 'Repair shop refused to authorise the claim';
