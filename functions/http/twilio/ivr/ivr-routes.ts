@@ -30,7 +30,7 @@ import {
 import { callerId } from '../../../domain/caller-id.js';
 import { FORWARD_PROMPT } from '../../../domain/forwarding.js';
 import { runFlow, VOICEMAIL_MAX_SECONDS } from '../../../domain/ivr/interpreter.js';
-import type { IvrStep } from '../../../domain/ivr/steps.js';
+import type { IvrStep, Session } from '../../../domain/ivr/steps.js';
 import type { Language } from '../../../domain/model.js';
 import { agentDialRecording } from '../../../domain/recording.js';
 import { ENQUEUE_MAX_QUEUE_SIZE } from '../../../domain/routing/queue-limit.js';
@@ -234,18 +234,8 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     const result = optionalParam(c.var.twilioParams, 'QueueResult') ?? 'error';
     const lang = session.lang;
     const r = new VoiceResponse();
-    const voicemail = (reason: string) => {
-      r.say(SAY[lang], WAIT.voicemail[lang]);
-      r.record({
-        action: ivrUrl(base, 'voicemail', { ...session, vars: { ...session.vars, reason } }, { q: queue }),
-        method: 'POST',
-        maxLength: VOICEMAIL_MAX_SECONDS,
-        timeout: 5,
-        finishOnKey: '#',
-        recordingStatusCallback: `${base}/twilio/recording-status`,
-        recordingStatusCallbackMethod: 'POST',
-      });
-    };
+    const voicemail = (reason: string) =>
+      offerVoicemail(r, base, { ...session, vars: { ...session.vars, reason } }, queue);
     const outcome = await leftQueue(services, call, queue, result);
     const duty = outcome.next === 'forward' ? await forwardRuleOf(deps.store, session.flow) : undefined;
     if (duty) {
@@ -283,23 +273,13 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     const queue = c.req.query('q') ?? 'general';
     const call = callOf(c);
     const status = optionalParam(c.var.twilioParams, 'DialCallStatus') ?? 'failed';
-    const lang = session.lang;
     const r = new VoiceResponse();
     if (status === 'completed') {
       await services.store.calls.update(call.callSid, { disposition: 'forwarded', queue });
       r.hangup();
       return c.body(r.toString(), 200, xml());
     }
-    r.say(SAY[lang], WAIT.voicemail[lang]);
-    r.record({
-      action: ivrUrl(base, 'voicemail', session, { q: queue }),
-      method: 'POST',
-      maxLength: VOICEMAIL_MAX_SECONDS,
-      timeout: 5,
-      finishOnKey: '#',
-      recordingStatusCallback: `${base}/twilio/recording-status`,
-      recordingStatusCallbackMethod: 'POST',
-    });
+    offerVoicemail(r, base, session, queue);
     return c.body(r.toString(), 200, xml());
   });
 
@@ -401,4 +381,18 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
   });
 
   return app;
+}
+
+/** The voicemail prompt and its recording, filed for `queue` with the session's reason. */
+function offerVoicemail(r: VoiceResponse, base: string, session: Session, queue: string): void {
+  r.say(SAY[session.lang], WAIT.voicemail[session.lang]);
+  r.record({
+    action: ivrUrl(base, 'voicemail', session, { q: queue }),
+    method: 'POST',
+    maxLength: VOICEMAIL_MAX_SECONDS,
+    timeout: 5,
+    finishOnKey: '#',
+    recordingStatusCallback: `${base}/twilio/recording-status`,
+    recordingStatusCallbackMethod: 'POST',
+  });
 }
