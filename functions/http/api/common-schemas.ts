@@ -68,3 +68,12 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 export function jsonOk<T extends z.ZodType>(schema: T, description = 'OK') {
   return { description, content: { 'application/json': { schema } } } as const;
 }
+
+/** A phone number in the path (`/sms/threads/{phone}`, `/supervisor/whitelist/{phone}`), URL-encoded. */
+export const PhoneParam = z.object({
+  phone: z
+    .string()
+    .min(3)
+    .max(32)
+    .openapi({ param: { name: 'phone', in: 'path' }, example: '+8613800138000' }),
+});

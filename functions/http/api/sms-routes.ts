@@ -7,7 +7,15 @@ import { closeThread, replyOnThread } from '../../app/sms-threads.js';
 import type { ChannelDeps } from '../channel-deps.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
-import { jsonBody, jsonOk, PageQuery, pageOf, SECURED_ERRORS, UNPROCESSABLE } from './common-schemas.js';
+import {
+  jsonBody,
+  jsonOk,
+  PageQuery,
+  PhoneParam,
+  pageOf,
+  SECURED_ERRORS,
+  UNPROCESSABLE,
+} from './common-schemas.js';
 import type { Guard } from './guard.js';
 import { securedRoute } from './secured-route.js';
 
@@ -25,14 +33,6 @@ const SmsSchema = z
     errorCode: z.string().optional(),
   })
   .openapi('SmsMessage');
-
-const PhoneParam = z.object({
-  phone: z
-    .string()
-    .min(3)
-    .max(32)
-    .openapi({ param: { name: 'phone', in: 'path' }, example: '+8613800138000' }),
-});
 
 export function registerSmsRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps & ChannelDeps, guard: Guard): void {
   const { store } = deps;

@@ -4,7 +4,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { createWhitelist } from '../../app/whitelist.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
-import { jsonBody, jsonOk, listOf, SECURED_ERRORS } from './common-schemas.js';
+import { jsonBody, jsonOk, listOf, PhoneParam, SECURED_ERRORS } from './common-schemas.js';
 import type { Guard } from './guard.js';
 import { securedRoute } from './secured-route.js';
 
@@ -25,14 +25,6 @@ const WhitelistAddBody = z
   })
   .strict()
   .openapi('WhitelistAdd');
-
-const PhoneParam = z.object({
-  phone: z
-    .string()
-    .min(3)
-    .max(32)
-    .openapi({ param: { name: 'phone', in: 'path' }, example: '+8613800138000' }),
-});
 
 export function registerWhitelistRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guard: Guard): void {
   const whitelist = createWhitelist(deps);
