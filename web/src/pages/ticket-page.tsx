@@ -41,12 +41,14 @@ export function TicketPage({ number }: { me: Me; number: string }) {
 
   const reload = useCallback(async () => {
     setError(undefined);
-    setConflict(undefined);
     setNotice(undefined);
     try {
       const fresh = await ticketsApi.get(number);
       setTicket(fresh);
       setAssignee(fresh.assigneeId ?? '');
+      // The conflict stays on screen until the fresh version replaces the stale form, so the
+      // form never shows old values without the warning beside them.
+      setConflict(undefined);
     } catch (err) {
       setError(errorText(err));
     }
