@@ -1,5 +1,6 @@
 // The forwarding setting (functions/domain/forwarding.ts): read by the IVR after hours and while callers
-// wait, replaced by admins on the console (validated, audited with before and after).
+// wait, replaced by admins on the console (validated, audited with before and after, kept in the setting's
+// history for a restore: functions/app/setting-history.ts).
 import { flows } from '../../flows/index.js';
 import {
   FORWARDING_SETTING,
@@ -13,6 +14,7 @@ import type { SettingsRepo } from '../domain/ports.js';
 import { type HandlerIssue, ValidationError } from '../domain/problems.js';
 import type { CenterPorts } from './center.js';
 import { hotlinesOf } from './hotlines.js';
+import { writeSetting } from './setting-history.js';
 
 export async function readForwarding(store: { readonly settings: SettingsRepo }): Promise<ForwardingSetting> {
   return (await store.settings.get<ForwardingSetting>(FORWARDING_SETTING)) ?? NO_FORWARDING;
@@ -31,10 +33,20 @@ export async function forwardRuleOf(
  * (stored in E.164) that is not one of the center's own hotlines: forwarding a line to itself would loop.
  */
 export async function replaceForwarding(
-  deps: Pick<CenterPorts, 'store' | 'config'>,
+  deps: Pick<CenterPorts, 'store' | 'config' | 'clock'>,
   user: User,
   body: ForwardingSetting,
 ): Promise<ForwardingSetting> {
+  const after = validForwarding(deps, body);
+  await writeSetting(deps, user, FORWARDING_SETTING, 'forwarding.replace', after);
+  return after;
+}
+
+/** The setting as stored (numbers in E.164), or a ValidationError naming each wrong hotline and number. */
+export function validForwarding(
+  deps: Pick<CenterPorts, 'config'>,
+  body: ForwardingSetting,
+): ForwardingSetting {
   const issues: HandlerIssue[] = [];
   const own = new Set(hotlinesOf(deps.config).map((h) => h.number));
   const hotlines: Record<string, ForwardRule> = {};
@@ -64,14 +76,5 @@ export async function replaceForwarding(
     hotlines[flow] = { ...rule, number: phone.e164 };
   }
   if (issues.length > 0) throw new ValidationError(issues);
-  const before = await deps.store.settings.get<ForwardingSetting>(FORWARDING_SETTING);
-  const after: ForwardingSetting = { hotlines };
-  await deps.store.settings.put(FORWARDING_SETTING, after);
-  await deps.store.audit.append({
-    actor: user.id,
-    action: 'forwarding.replace',
-    target: FORWARDING_SETTING,
-    detail: { before: before ?? 'none', after },
-  });
-  return after;
+  return { hotlines };
 }

@@ -267,6 +267,22 @@ describe('role matrix', () => {
       ok: 200,
     },
     {
+      op: 'settings.history',
+      method: 'GET',
+      path: () => '/api/admin/settings/forwarding/history',
+      roles: ADMIN,
+      ok: 200,
+    },
+    {
+      // The admin's forwarding.replace above wrote version 1.
+      op: 'settings.restore',
+      method: 'POST',
+      path: () => '/api/admin/settings/forwarding/restore',
+      body: () => ({ version: 1 }),
+      roles: ADMIN,
+      ok: 200,
+    },
+    {
       op: 'wfm.erlangC',
       method: 'GET',
       path: () => '/api/wfm/erlang-c?calls=10&ahtSeconds=180',

@@ -48,6 +48,7 @@
 // | dialRefusals.list        |  no   |    yes     |  yes  | refused outbound calls and texts, bursts     |
 // | dialPolicy.get/replace   |  no   |    no      |  yes  | where the center may call; changes audited   |
 // | forwarding.get/replace   |  no   |    no      |  yes  | duty phones per hotline; changes audited     |
+// | settings.history/restore |  no   |    no      |  yes  | a console setting's versions; restore one    |
 // | reports.*                |  no   |    yes     |  yes  | KPIs, call log, agent state log, CSV         |
 // | wfm.*                    |  no   |    yes     |  yes  | Erlang C/B, forecast, staffing plan          |
 // | kb.search/suggest/get/   |  yes  |    yes     |  yes  | knowledge base: read, screen-pop suggestions,|
@@ -163,6 +164,8 @@ export const ACCESS = {
   'dialPolicy.replace': ADMINS,
   'forwarding.get': ADMINS,
   'forwarding.replace': ADMINS,
+  'settings.history': ADMINS,
+  'settings.restore': ADMINS,
   'reports.kpis': LEADS,
   'reports.calls': LEADS,
   'reports.agentStates': LEADS,

@@ -19,6 +19,7 @@ import { registerKbRoutes } from './kb-routes.js';
 import { registerPushRoutes } from './push-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { registerScriptRoutes } from './script-routes.js';
+import { registerSettingHistoryRoutes } from './setting-history-routes.js';
 import { registerSupervisorRoutes } from './supervisor-routes.js';
 import { registerTaskRoutes } from './task-routes.js';
 import { registerTicketRoutes } from './ticket-routes.js';
@@ -48,6 +49,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerDialPolicyRoutes(app, deps, guard);
   registerWhitelistRoutes(app, deps, guard);
   registerForwardingRoutes(app, deps, guard);
+  registerSettingHistoryRoutes(app, deps, guard);
   const desk = createAgentDesk(deps);
   registerAgentRoutes(app, desk, guard);
   registerDraftRoutes(app, deps, guard);

@@ -79,7 +79,7 @@ describe('forwarding set on the console', () => {
     expect(await h.stack.store.calls.get(sid)).toMatchObject({ disposition: 'forwarded' });
     const audit = await h.stack.store.audit.byActor('admin');
     expect(audit.items.find((e) => e.action === 'forwarding.replace')).toMatchObject({
-      detail: { before: 'none', after: { hotlines: { 'it-support': { number: ON_CALL } } } },
+      detail: { before: 'default', after: { hotlines: { 'it-support': { number: ON_CALL } } } },
     });
   });
 
@@ -120,5 +120,37 @@ describe('forwarding set on the console', () => {
     expect(view.heard.map((x) => x.text)).toContain(FORWARD_PROMPT.zh);
     await h.hangup(view.bridgedTo as string);
     expect(await h.stack.store.calls.get(sid)).toMatchObject({ disposition: 'forwarded', queue: 'general' });
+  });
+
+  it('keeps every change as a version, and an earlier one comes back on restore, audited', async () => {
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${h.stack.url}/api/admin/settings/${path}`, {
+        method,
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    const history = (await (await api('GET', 'forwarding/history')).json()) as {
+      items: { version: number; by: string; value: { hotlines: Record<string, unknown> } }[];
+    };
+    // Newest first: the warranty line's rule, then the IT line's (the refused change left no version).
+    expect(history.items.map((v) => [v.version, v.by, Object.keys(v.value.hotlines)])).toEqual([
+      [2, 'admin', ['warranty']],
+      [1, 'admin', ['it-support']],
+    ]);
+    const restored = await api('POST', 'forwarding/restore', { version: 1 });
+    expect(restored.status).toBe(200);
+    expect(await restored.json()).toMatchObject({ version: 3, restoredFrom: 1 });
+    const now = (await (
+      await fetch(`${h.stack.url}/api/admin/forwarding`, { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as { hotlines: Record<string, { number: string }> };
+    expect(Object.keys(now.hotlines)).toEqual(['it-support']);
+    const audit = await h.stack.store.audit.byActor('admin');
+    expect(audit.items.find((e) => e.action === 'forwarding.replace.restore')).toMatchObject({
+      target: 'forwarding',
+      detail: { restoredFrom: 1, after: { hotlines: { 'it-support': { number: ON_CALL } } } },
+    });
+    expect((await api('POST', 'forwarding/restore', { version: 99 })).status).toBe(404);
+    expect((await api('GET', 'nothing-like-it/history')).status).toBe(404);
+    expect((await api('POST', 'forwarding/restore', { version: 'one' })).status).toBe(400);
   });
 });

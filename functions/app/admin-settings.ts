@@ -1,0 +1,52 @@
+// The settings the console keeps a history of, by the name the API and the page use: how a stored
+// version is checked again before a restore, and the audit action its changes carry.
+import { FORWARDING_SETTING, type ForwardingSetting } from '../domain/forwarding.js';
+import type { User } from '../domain/model.js';
+import { NotFoundError } from '../domain/problems.js';
+import type { CenterPorts } from './center.js';
+import { validForwarding } from './forwarding.js';
+import { type SettingVersion, settingHistory, versionToRestore, writeSetting } from './setting-history.js';
+
+type Deps = Pick<CenterPorts, 'store' | 'config' | 'clock'>;
+
+interface AdminSetting {
+  /** The settings document's name. */
+  readonly document: string;
+  /** The audit action of a change; a restore is audited as `<action>.restore`. */
+  readonly action: string;
+  /** The value as it would be stored today, or a ValidationError: the center may have changed since. */
+  check(deps: Deps, value: unknown): Promise<unknown> | unknown;
+}
+
+const ADMIN_SETTINGS: Readonly<Record<string, AdminSetting>> = {
+  forwarding: {
+    document: FORWARDING_SETTING,
+    action: 'forwarding.replace',
+    check: (deps, value) => validForwarding(deps, value as ForwardingSetting),
+  },
+};
+
+export const adminSettingNames = (): string[] => Object.keys(ADMIN_SETTINGS);
+
+function settingNamed(name: string): AdminSetting {
+  const setting = ADMIN_SETTINGS[name];
+  if (!setting) throw new NotFoundError('Setting', name);
+  return setting;
+}
+
+export function adminSettingHistory(deps: Deps, name: string): Promise<SettingVersion<unknown>[]> {
+  return settingHistory(deps, settingNamed(name).document);
+}
+
+/** Brings back what an earlier version held (checked again as if typed today); audited and kept as a new version. */
+export async function restoreAdminSetting(
+  deps: Deps,
+  user: User,
+  name: string,
+  version: number,
+): Promise<SettingVersion<unknown>> {
+  const setting = settingNamed(name);
+  const earlier = await versionToRestore(deps, setting.document, version);
+  const value = earlier.value === null ? null : await setting.check(deps, earlier.value);
+  return writeSetting(deps, user, setting.document, `${setting.action}.restore`, value, version);
+}

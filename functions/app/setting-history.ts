@@ -1,0 +1,94 @@
+// Settings admins change on the console (forwarding, the holiday calendar, prompts, ...): every change
+// is written with its version history beside it and an audit entry (who, when, before, after), and any
+// earlier version can be restored. A restore is itself a change: validated again against today's center
+// (a number that became a hotline since cannot come back as a duty phone), audited, and kept in the history.
+import type { User } from '../domain/model.js';
+import type { AuditRepo, Clock, SettingsRepo } from '../domain/ports.js';
+import { NotFoundError } from '../domain/problems.js';
+
+/** Versions kept per setting: enough to undo a season's changes, small enough for one document. */
+export const HISTORY_KEPT = 50;
+
+export interface SettingVersion<T> {
+  /** 1 for the first change made on the console; counts up. */
+  readonly version: number;
+  /** The setting as this change left it; null when the change returned it to the built-in default. */
+  readonly value: T | null;
+  readonly by: string;
+  readonly at: string;
+  /** The version this one brought back, for a restore. */
+  readonly restoredFrom?: number;
+}
+
+interface HistoryDoc<T> {
+  readonly versions: readonly SettingVersion<T>[];
+}
+
+export interface SettingPorts {
+  readonly store: { readonly settings: SettingsRepo; readonly audit: AuditRepo };
+  readonly clock: Clock;
+}
+
+const historyName = (name: string) => `history:${name}`;
+
+/**
+ * Writes a setting the console changed (already validated by its use case), appends the version to its
+ * history and audits the change under `action`. `value` null removes the stored setting, so the built-in
+ * default applies again.
+ */
+export async function writeSetting<T>(
+  deps: SettingPorts,
+  user: User,
+  name: string,
+  action: string,
+  value: T | null,
+  restoredFrom?: number,
+): Promise<SettingVersion<T>> {
+  const { settings, audit } = deps.store;
+  const before = (await settings.get<T>(name)) ?? null;
+  await settings.put(name, value);
+  let written: SettingVersion<T> | undefined;
+  await settings.change<HistoryDoc<T>>(historyName(name), (current) => {
+    const versions = current?.versions ?? [];
+    written = {
+      version: (versions.at(-1)?.version ?? 0) + 1,
+      value,
+      by: user.id,
+      at: new Date(deps.clock.now()).toISOString(),
+      ...(restoredFrom !== undefined ? { restoredFrom } : {}),
+    };
+    return { versions: [...versions, written].slice(-HISTORY_KEPT) };
+  });
+  await audit.append({
+    actor: user.id,
+    action,
+    target: name,
+    detail: {
+      before: before ?? 'default',
+      after: value ?? 'default',
+      ...(restoredFrom !== undefined ? { restoredFrom } : {}),
+    },
+  });
+  if (!written) throw new Error(`history of ${name} was not written`);
+  return written;
+}
+
+/** Newest first. */
+export async function settingHistory<T>(
+  deps: Pick<SettingPorts, 'store'>,
+  name: string,
+): Promise<SettingVersion<T>[]> {
+  const doc = await deps.store.settings.get<HistoryDoc<T>>(historyName(name));
+  return [...(doc?.versions ?? [])].reverse();
+}
+
+/** The value an earlier version left; 404 when the history no longer holds it. */
+export async function versionToRestore<T>(
+  deps: Pick<SettingPorts, 'store'>,
+  name: string,
+  version: number,
+): Promise<SettingVersion<T>> {
+  const found = (await settingHistory<T>(deps, name)).find((v) => v.version === version);
+  if (!found) throw new NotFoundError('Version', `${name}@${version}`);
+  return found;
+}
