@@ -135,14 +135,19 @@ export async function processSmsSend(deps: SmsOutboundDeps, job: SmsSendJob): Pr
       callSid: job.survey.callSid,
       phone: job.to,
       askedAt: now,
+      channel: 'sms',
+      language: job.language ?? 'zh',
+      ...(job.survey.questionnaire ? { questionnaire: job.survey.questionnaire } : {}),
+      ...(job.survey.hotline ? { hotline: job.survey.hotline } : {}),
       ...(job.survey.agentId ? { agentId: job.survey.agentId } : {}),
       ...(job.customerId ? { customerId: job.customerId } : {}),
     });
     await deps.store.messaging.putSession({
       phone: job.to,
       language: job.language ?? 'zh',
-      state: 'survey-rating',
+      state: 'survey',
       surveyCallSid: job.survey.callSid,
+      surveyQuestion: 0,
       updatedAt: now,
       ...(job.customerId ? { customerId: job.customerId } : {}),
     });

@@ -17,7 +17,9 @@ import {
   replyLanguage,
   STATUS_WORDS,
 } from '../domain/sms-bot.js';
+import { type Answer, askable, smsPrompt, textAnswer } from '../domain/surveys.js';
 import type { CenterBasics } from './center.js';
+import { keepAnswers, questionnaireNamed } from './surveys.js';
 
 export interface SmsConversationDeps extends Pick<CenterBasics, 'store' | 'clock' | 'logger'> {
   /** Where the hand-over to an agent is queued. */
@@ -176,45 +178,22 @@ async function act(deps: SmsConversationDeps, intent: BotIntent, turn: Turn): Pr
       if (!created.ok) throw new Error(`ticket create: ${created.reason}`);
       return render('requestCreated', language, { number: created.value.number });
     }
-    case 'survey-rating':
-    case 'survey-comment': {
-      const callSid = turn.session?.surveyCallSid;
-      const survey = callSid ? await store.messaging.getSurvey(callSid) : undefined;
-      if (survey && intent.kind === 'survey-rating')
-        // The rating (1-5) counts on the 1-10 scale the CSAT figures use; the first answer counts.
-        await deps.recordHistory?.([
-          {
-            id: `survey:${survey.callSid}:answered`,
-            at: now(),
-            type: 'survey.answered',
-            callSid: survey.callSid,
-            from: phone,
-            ...(survey.agentId ? { agent: survey.agentId } : {}),
-            ...(survey.customerId ? { customerId: survey.customerId } : {}),
-            n: { score: intent.rating * 2 },
-            a: { scale: '1-5' },
-          },
-        ]);
-      if (survey) {
-        await store.messaging.putSurvey({
-          ...survey,
-          ...(intent.kind === 'survey-rating'
-            ? {
-                rating: intent.rating,
-                ...(intent.comment ? { comment: intent.comment.slice(0, 1000) } : {}),
-              }
-            : { comment: intent.text.slice(0, 1000) }),
-          answeredAt: now(),
+    case 'survey-reply': {
+      const asked = await surveyAnswer(deps, turn, intent.text);
+      // Not an answer to the question: the survey ends and the text is read as any other.
+      if (!asked)
+        return act(deps, classify(intent.text, { ...base, state: 'bot' }), {
+          ...turn,
+          session: { ...base, state: 'bot' },
         });
-      }
-      // A rating without a comment invites one; a comment (alone or with the rating) ends the survey.
-      const rating = intent.kind === 'survey-rating' && !intent.comment;
-      await store.messaging.putSession({
-        ...base,
-        state: rating ? 'survey-comment' : 'bot',
-        ...(rating && callSid ? { surveyCallSid: callSid } : {}),
-      });
-      return render(rating ? 'surveyThanks' : 'surveyDone', language);
+      await store.messaging.putSession(
+        asked.next === undefined
+          ? { ...base, state: 'bot' }
+          : { ...base, state: 'survey', surveyCallSid: asked.callSid, surveyQuestion: asked.next.index },
+      );
+      return asked.next === undefined
+        ? render('surveyDone', language)
+        : render('surveyNext', language, { question: asked.next.prompt });
     }
     case 'question': {
       const answer = await deps.askKb?.(intent.text, language);
@@ -237,4 +216,41 @@ async function act(deps: SmsConversationDeps, intent: BotIntent, turn: Turn): Pr
       return render('toAgent', language);
     }
   }
+}
+
+/**
+ * A reply to the survey question the sender was texted: its answer, and the next questions' when the
+ * text carries them too ("5 great" rates and comments). Undefined when the text does not answer it.
+ */
+async function surveyAnswer(
+  deps: SmsConversationDeps,
+  turn: Turn,
+  text: string,
+): Promise<
+  | { readonly callSid: string; readonly next?: { readonly index: number; readonly prompt: string } }
+  | undefined
+> {
+  const callSid = turn.session?.surveyCallSid;
+  const survey = callSid ? await deps.store.messaging.getSurvey(callSid) : undefined;
+  const questionnaire = survey ? await questionnaireNamed(deps, survey.questionnaire) : undefined;
+  if (!callSid || !survey || !questionnaire) return undefined;
+  const questions = askable(questionnaire, 'sms');
+  let index = turn.session?.surveyQuestion ?? 0;
+  const given: Record<string, Answer> = {};
+  let rest: string | undefined = text;
+  while (rest !== undefined && index < questions.length) {
+    const question = questions[index];
+    const parsed: ReturnType<typeof textAnswer> = question ? textAnswer(question, rest) : undefined;
+    if (!question || !parsed) break;
+    given[question.id] = parsed.answer;
+    rest = parsed.rest;
+    index += 1;
+  }
+  if (Object.keys(given).length === 0) return undefined;
+  const done = index >= questions.length;
+  await keepAnswers(deps, survey, questionnaire, given, done);
+  const next = questions[index];
+  return done || !next
+    ? { callSid }
+    : { callSid, next: { index, prompt: smsPrompt(questionnaire, next, turn.language) } };
 }

@@ -3,6 +3,7 @@
 import type { Language } from './model.js';
 import type { Page, PageRequest } from './paging.js';
 import type { NewStoredRecording, RecordingQuery, StoredRecording } from './recording.js';
+import type { Answer, SurveyChannel } from './surveys.js';
 
 export interface StoredObject {
   readonly size: number;
@@ -92,23 +93,40 @@ export interface SmsMessage {
 export interface SmsSession {
   readonly phone: string;
   readonly language: Language;
-  readonly state: 'bot' | 'new-request' | 'agent' | 'survey-rating' | 'survey-comment';
+  readonly state: 'bot' | 'new-request' | 'agent' | 'survey';
   readonly customerId?: string;
   readonly taskSid?: string;
   readonly agentId?: string;
+  /** In a survey: the call it is about, and the question (by its place among those texted) awaiting a reply. */
   readonly surveyCallSid?: string;
+  readonly surveyQuestion?: number;
   readonly updatedAt: string;
 }
 
+/** A customer's answers to the questionnaire asked after one call (functions/domain/surveys.ts). */
 export interface SurveyResponse {
   readonly callSid: string;
   readonly agentId?: string;
   readonly customerId?: string;
   readonly phone: string;
+  /** The questionnaire's id; absent on answers kept before questionnaires existed (the service rating). */
+  readonly questionnaire?: string;
+  /** The hotline's flow the call came in on. */
+  readonly hotline?: string;
+  readonly channel?: SurveyChannel;
+  readonly language?: Language;
+  /** By question id. */
+  readonly answers?: Readonly<Record<string, Answer>>;
+  /** The CSAT (1-10) the answers give, once its question is answered. */
+  readonly csat?: number;
+  /** The CSAT question's answer as given (1-5 on the service rating). */
   readonly rating?: number;
+  /** The first free-text answer. */
   readonly comment?: string;
   readonly askedAt: string;
   readonly answeredAt?: string;
+  /** Every question asked was answered (or passed over on the keypad). */
+  readonly completedAt?: string;
 }
 
 export interface Suppression {
@@ -136,6 +154,8 @@ export interface MessagingRepo {
   getSurvey(callSid: string): Promise<SurveyResponse | undefined>;
   putSurvey(survey: SurveyResponse): Promise<void>;
   surveysByAgent(agentId: string, page?: PageRequest): Promise<Page<SurveyResponse>>;
+  /** The surveys asked on a UTC day (YYYY-MM-DD), oldest first. */
+  surveysOfDay(day: string, page?: PageRequest): Promise<Page<SurveyResponse>>;
 }
 
 export interface FaxRecord {

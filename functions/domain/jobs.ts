@@ -40,7 +40,13 @@ export interface SmsSendJob {
   /** Idempotency: a replayed job with the same key sends nothing twice. */
   readonly dedupeKey: string;
   /** A post-call survey question: once sent, the sender's next texts answer it. */
-  readonly survey?: { readonly callSid: string; readonly agentId?: string };
+  readonly survey?: {
+    readonly callSid: string;
+    readonly agentId?: string;
+    /** The questionnaire and the hotline that asks it; absent on jobs queued before questionnaires. */
+    readonly questionnaire?: string;
+    readonly hotline?: string;
+  };
   readonly language?: 'zh' | 'en';
 }
 

@@ -98,6 +98,11 @@ export const HANDLER_ISSUE_CODES = [
   'not-resolved',
   'unknown-hotline',
   'own-number',
+  'duplicate',
+  'csat-twice',
+  'unknown-questionnaire',
+  'keypad-text-only',
+  'period',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

@@ -12,8 +12,6 @@ const CLAIM_NUMBER = /\b([A-Z]{3}-\d{4}-\d{6})\b/i;
 /** A question for the knowledge base: "? how long is the warranty", "Q: ...", "问 保修期多久". */
 const QUESTION = /^(?:[?？]|Q[:：]|Q\s|问[:：]?)\s*(\S[\s\S]*)$/i;
 const HAN = /\p{Script=Han}/u;
-/** A survey answer: the rating, optionally followed by a comment ("5 great", "4，很快", "3 - slow"). */
-const SURVEY_REPLY = /^([1-5])(?:(?:\s*[-,.:;，。：；]\s*|\s+)([\s\S]+))?$/;
 /** Twilio's limit for one message body (§6.3); longer inbound text is cut and the sender told. */
 export const MAX_BODY = 1600;
 
@@ -27,9 +25,8 @@ export type BotIntent =
   /** A question the knowledge base may answer; unanswered, it goes to an agent. */
   | { readonly kind: 'question'; readonly text: string }
   | { readonly kind: 'request-detail'; readonly text: string }
-  /** A rating, and the comment when it came in the same text ("5 great"). */
-  | { readonly kind: 'survey-rating'; readonly rating: number; readonly comment?: string }
-  | { readonly kind: 'survey-comment'; readonly text: string }
+  /** A reply in a survey: the answer to the question asked, maybe more ("5 great"); see surveys.ts. */
+  | { readonly kind: 'survey-reply'; readonly text: string }
   | { readonly kind: 'agent'; readonly text: string };
 
 export function languageOf(text: string, fallback: Language): Language {
@@ -57,16 +54,12 @@ export function classify(rawBody: string, session: SmsSession | undefined): BotI
   const text = rawBody.trim();
   const word = text.toUpperCase();
   if (OPT_OUT_WORDS.includes(word)) return { kind: 'opt-out', word };
+  const state = session?.state ?? 'bot';
+  // In a survey "YES" answers the question; it is not the opt-in word there.
+  if (state === 'survey' && text && !HELP_WORDS.includes(word)) return { kind: 'survey-reply', text };
   if (OPT_IN_WORDS.includes(word)) return { kind: 'opt-in' };
   if (!text) return { kind: 'empty' };
   if (HELP_WORDS.includes(word)) return { kind: 'help' };
-  const state = session?.state ?? 'bot';
-  const rated = state === 'survey-rating' ? SURVEY_REPLY.exec(text) : null;
-  if (rated) {
-    const comment = rated[2]?.trim();
-    return { kind: 'survey-rating', rating: Number(rated[1]), ...(comment ? { comment } : {}) };
-  }
-  if (state === 'survey-comment') return { kind: 'survey-comment', text };
   if (state === 'new-request') return { kind: 'request-detail', text };
   const claim = CLAIM_NUMBER.exec(text);
   if (claim?.[1] && state !== 'agent') return { kind: 'claim-status', number: claim[1].toUpperCase() };
@@ -111,15 +104,8 @@ export const SMS_TEXTS = {
   ),
   kbAnswer: t('{title}：{summary}（回复“人工”转客服）', '{title}: {summary} (Reply AGENT for a person)'),
   toAgent: t('已转给客服人员，请稍候回复。', 'Thanks, an agent will reply to you here shortly.'),
-  surveyThanks: t(
-    '感谢评分！如愿意，请再发一条短信留下您的意见。',
-    'Thank you! Reply with a comment if you like.',
-  ),
+  surveyNext: t('谢谢！{question}', 'Thank you! {question}'),
   surveyDone: t('感谢您的宝贵意见！', 'Thank you for your feedback!'),
-  surveyAsk: t(
-    '感谢您致电爱车保。请为本次服务打分：回复 1（很差）到 5（很好）。',
-    'Thanks for calling Car Care. Please rate the service: reply 1 (poor) to 5 (excellent).',
-  ),
   claimReceived: t(
     '我们已受理您的理赔申请，单号 {number}。发送单号可随时查询进度。',
     'We received your claim {number}. Text the number any time for its status.',

@@ -7,19 +7,40 @@ import type { Job } from '../../functions/domain/jobs.js';
 import type { CallRecord } from '../../functions/domain/model.js';
 import type { Store } from '../../functions/domain/ports.js';
 import { classify } from '../../functions/domain/sms-bot.js';
+import { DEFAULT_SURVEYS, type SurveyQuestion, textAnswer } from '../../functions/domain/surveys.js';
 import { queuePostCallSurvey } from '../../functions/http/twilio/post-call-survey.js';
 import { testConfig } from '../http/harness.js';
 
-const asked: SmsSession = { phone: '+8613800138000', language: 'en', state: 'survey-rating', updatedAt: '' };
+const asked: SmsSession = { phone: '+8613800138000', language: 'en', state: 'survey', updatedAt: '' };
 
 describe('survey replies', () => {
+  const rating = DEFAULT_SURVEYS.questionnaires[0]?.questions[0] as SurveyQuestion;
   it('reads a rating alone or with a comment in the same text', () => {
-    expect(classify('5', asked)).toEqual({ kind: 'survey-rating', rating: 5 });
-    expect(classify('5 great', asked)).toEqual({ kind: 'survey-rating', rating: 5, comment: 'great' });
-    expect(classify('4，很快', asked)).toEqual({ kind: 'survey-rating', rating: 4, comment: '很快' });
-    expect(classify('3 - slow to answer', asked)).toMatchObject({ rating: 3, comment: 'slow to answer' });
-    expect(classify('55', asked).kind).toBe('agent');
+    expect(textAnswer(rating, '5')).toEqual({ answer: 5 });
+    expect(textAnswer(rating, '5 great')).toEqual({ answer: 5, rest: 'great' });
+    expect(textAnswer(rating, '4，很快')).toEqual({ answer: 4, rest: '很快' });
+    expect(textAnswer(rating, '3 - slow to answer')).toEqual({ answer: 3, rest: 'slow to answer' });
+    expect(textAnswer(rating, '55')).toBeUndefined();
+    expect(textAnswer(rating, '6')).toBeUndefined();
+  });
+
+  it('reads yes and no in either language, and a choice by its number', () => {
+    const solved: SurveyQuestion = { id: 'solved', kind: 'yesno', text: { zh: '解决了吗？', en: 'Solved?' } };
+    expect(textAnswer(solved, 'YES, thanks')).toEqual({ answer: true, rest: 'thanks' });
+    expect(textAnswer(solved, '是的')).toEqual({ answer: true });
+    expect(textAnswer(solved, '没有')).toEqual({ answer: false });
+    expect(textAnswer(solved, 'maybe')).toBeUndefined();
+    const attitude = DEFAULT_SURVEYS.questionnaires[1]?.questions[1] as SurveyQuestion;
+    expect(textAnswer(attitude, '3')).toEqual({ answer: 3 });
+    expect(textAnswer(attitude, '4')).toBeUndefined();
+  });
+
+  it('in a survey a text is a reply (YES answers, it does not opt in); STOP still opts out', () => {
+    expect(classify('5 great', asked)).toEqual({ kind: 'survey-reply', text: '5 great' });
+    expect(classify('YES', asked)).toEqual({ kind: 'survey-reply', text: 'YES' });
+    expect(classify('STOP', asked).kind).toBe('opt-out');
     expect(classify('5 great', { ...asked, state: 'bot' }).kind).toBe('agent');
+    expect(classify('YES', { ...asked, state: 'bot' }).kind).toBe('opt-in');
   });
 });
 
@@ -58,7 +79,10 @@ describe('which ended calls queue the survey', () => {
     updatedAt: '',
     version: 1,
   };
-  const store = { customers: { get: async () => undefined } } as unknown as Store;
+  const store = {
+    customers: { get: async () => undefined },
+    settings: { get: async () => undefined },
+  } as unknown as Store;
   function deps(survey?: { enabled: boolean; delaySeconds: number }) {
     const sent: { job: Job; delay?: number }[] = [];
     const base = testConfig('t');
@@ -82,7 +106,13 @@ describe('which ended calls queue the survey', () => {
           to: '+8613800138000',
           purpose: 'survey',
           dedupeKey: `survey:${call.callSid}`,
-          survey: { callSid: call.callSid, agentId: '1001' },
+          survey: {
+            callSid: call.callSid,
+            agentId: '1001',
+            questionnaire: 'service-rating',
+            hotline: 'warranty',
+          },
+          body: '感谢您致电爱车保。请为本次服务打分：回复 1（很差）到 5（很好）。',
         }),
       },
     ]);

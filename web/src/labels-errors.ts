@@ -81,6 +81,17 @@ export const ERROR_LABELS = {
   'issue_unknown-department': { zh: '没有这个部门', en: 'is not a department we know' },
   'issue_unknown-hotline': { zh: '没有这条热线', en: 'is not one of our hotlines' },
   'issue_own-number': { zh: '是本中心自己的热线号码', en: "is one of the center's own hotlines" },
+  issue_duplicate: { zh: '重复了，编号必须唯一', en: 'is used twice; ids must be unique' },
+  'issue_csat-twice': { zh: '只能有一个题目计入满意度', en: 'only one question can count as the CSAT' },
+  'issue_unknown-questionnaire': { zh: '没有这份问卷', en: 'is not one of the questionnaires' },
+  'issue_keypad-text-only': {
+    zh: '按键无法回答文字题，问卷需要有选择题、评分题或是非题',
+    en: 'a keypad cannot answer free text: add a choice, scale or yes/no question',
+  },
+  issue_period: {
+    zh: '时间段无效（结束不能早于开始，最长 92 天）',
+    en: 'is not a valid period (at most 92 days)',
+  },
   'issue_not-resolved': {
     zh: '只有已解决的工单才能确认或重开',
     en: 'only a resolved ticket can be confirmed or reopened',

@@ -35,6 +35,8 @@ export const fax = (id: string) => `FAX#${id}`;
 export const smsMessage = (messageSid: string) => `SMS#${messageSid}`;
 /** The post-call survey lives beside its call, one per CallSid. */
 export const survey = (callSid: string) => `SURVEY#${callSid}`;
+/** gsi2: the surveys asked on a UTC day; sort key `byTime(askedAt, callSid)`. */
+export const surveyDay = (day: string) => `SURVEYDAY#${day}`;
 export const blacklistRequest = (id: string) => `BLREQ#${id}`;
 
 // Single items named by a natural key (a phone number, a name): GetItem (sort key ITEM_SK).

@@ -43,6 +43,8 @@ function surveyItem(s: SurveyResponse): Item {
     pk: keys.survey(s.callSid),
     sk: keys.ITEM_SK,
     entity: 'survey',
+    gsi2pk: keys.surveyDay(keys.dayOf(s.askedAt)),
+    gsi2sk: keys.byTime(s.askedAt, s.callSid),
     gsi3pk: s.agentId ? keys.agent(s.agentId) : undefined,
     gsi3sk: s.agentId ? keys.listed('survey', keys.byTime(s.askedAt, s.callSid)) : undefined,
   });
@@ -150,5 +152,7 @@ export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo
           page,
         ),
       ),
+    surveysOfDay: async (day, page) =>
+      mapPage<SurveyResponse>(await queryPage(t, { index: 'gsi2', pk: keys.surveyDay(day) }, page)),
   };
 }

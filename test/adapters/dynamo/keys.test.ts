@@ -55,6 +55,7 @@ const pins = {
     [keys.recordingIndex('ticket', 'CLM-2026-000123'), 'RECIDX#ticket#CLM-2026-000123'],
   ],
   auditDay: [[keys.auditDay('2026-03-01'), 'AUDIT#2026-03-01']],
+  surveyDay: [[keys.surveyDay('2026-03-01'), 'SURVEYDAY#2026-03-01']],
 
   customerItems: [[keys.customerItems('C1'), 'CUSTOMER#C1']],
   assignee: [[keys.assignee('1001'), 'ASSIGNEE#1001']],
