@@ -3,9 +3,11 @@
 import { FORWARDING_SETTING, type ForwardingSetting } from '../domain/forwarding.js';
 import type { User } from '../domain/model.js';
 import { NotFoundError } from '../domain/problems.js';
+import { SURVEYS_SETTING, type SurveysSetting } from '../domain/surveys.js';
 import type { CenterPorts } from './center.js';
 import { validForwarding } from './forwarding.js';
 import { type SettingVersion, settingHistory, versionToRestore, writeSetting } from './setting-history.js';
+import { validSurveys } from './surveys.js';
 
 type Deps = Pick<CenterPorts, 'store' | 'config' | 'clock'>;
 
@@ -23,6 +25,11 @@ const ADMIN_SETTINGS: Readonly<Record<string, AdminSetting>> = {
     document: FORWARDING_SETTING,
     action: 'forwarding.replace',
     check: (deps, value) => validForwarding(deps, value as ForwardingSetting),
+  },
+  surveys: {
+    document: SURVEYS_SETTING,
+    action: 'surveys.replace',
+    check: (_deps, value) => validSurveys(value as SurveysSetting),
   },
 };
 

@@ -32,6 +32,29 @@ export interface SettingPorts {
 const historyName = (name: string) => `history:${name}`;
 
 /**
+ * How long a warm container reuses a setting it read: settings are read on calls' hot paths (hang-up, the
+ * IVR), and a console change must still apply within seconds everywhere. A change made through this
+ * container applies at once.
+ */
+export const SETTING_CACHE_MS = 5_000;
+const cache = new WeakMap<SettingsRepo, Map<string, { readonly until: number; readonly value: unknown }>>();
+
+/** The stored setting, read at most once per SETTING_CACHE_MS per container (on the injected clock). */
+export async function cachedSetting<T>(
+  deps: { readonly store: { readonly settings: SettingsRepo }; readonly clock: Clock },
+  name: string,
+): Promise<T | undefined> {
+  const now = deps.clock.now();
+  const held = cache.get(deps.store.settings)?.get(name);
+  if (held && held.until > now) return held.value as T | undefined;
+  const value = await deps.store.settings.get<T>(name);
+  const entries = cache.get(deps.store.settings) ?? new Map();
+  entries.set(name, { until: now + SETTING_CACHE_MS, value });
+  cache.set(deps.store.settings, entries);
+  return value;
+}
+
+/**
  * Writes a setting the console changed (already validated by its use case), appends the version to its
  * history and audits the change under `action`. `value` null removes the stored setting, so the built-in
  * default applies again.
@@ -47,6 +70,7 @@ export async function writeSetting<T>(
   const { settings, audit } = deps.store;
   const before = (await settings.get<T>(name)) ?? null;
   await settings.put(name, value);
+  cache.get(settings)?.delete(name);
   let written: SettingVersion<T> | undefined;
   await settings.change<HistoryDoc<T>>(historyName(name), (current) => {
     const versions = current?.versions ?? [];

@@ -20,13 +20,18 @@ import {
 } from '../domain/surveys.js';
 import type { CenterPorts } from './center.js';
 import { hotlinesOf } from './hotlines.js';
-import { writeSetting } from './setting-history.js';
+import { cachedSetting, writeSetting } from './setting-history.js';
 
-type Settings = { readonly store: { readonly settings: SettingsRepo } };
+type Settings = { readonly store: { readonly settings: SettingsRepo }; readonly clock: Clock };
 
+/** The surveys as admins set them (a few seconds old at most), else the built-in ones. */
 export async function readSurveys(deps: Settings): Promise<SurveysSetting> {
-  return (await deps.store.settings.get<SurveysSetting>(SURVEYS_SETTING)) ?? DEFAULT_SURVEYS;
+  return (await cachedSetting<SurveysSetting>(deps, SURVEYS_SETTING)) ?? DEFAULT_SURVEYS;
 }
+
+/** Whether any hotline asks on the keypad: otherwise hanging up needs no read of the call. */
+const anyKeypad = (setting: SurveysSetting) =>
+  Object.values(setting.hotlines).some((h) => h.channel === 'keypad');
 
 /** Checks what the schema cannot: ids unique, each hotline a flow, each named questionnaire present. */
 export function validSurveys(body: SurveysSetting): SurveysSetting {
@@ -371,4 +376,76 @@ function resultOf(q: SurveyQuestion, rows: readonly SurveyResponse[]): QuestionR
       return { ...base, answered: texts.length + legacy.length, comments };
     }
   }
+}
+
+// --- the keypad survey ---------------------------------------------------------------------------
+
+/** The keypad survey's webhook asking question `n`, or taking its key (`tries` counts repeats). */
+export function keypadSurveyUrl(
+  baseUrl: string,
+  step: 'ask' | 'answer',
+  at: { readonly callSid: string; readonly n: number; readonly lang: Language; readonly tries?: number },
+): string {
+  const q = new URLSearchParams({
+    call: at.callSid,
+    n: String(at.n),
+    lang: at.lang,
+    tries: String(at.tries ?? 0),
+  });
+  return `${baseUrl}/twilio/survey/${step}?${q.toString()}`;
+}
+
+/**
+ * The agent ended a call whose hotline asks its questionnaire on the keypad: the caller stays on the line
+ * for it (their call leaves the conference for the survey's TwiML). Returns false when the hotline asks
+ * nothing by keypad, or the caller is not an inbound caller an agent talked to, so the call just ends.
+ */
+export async function startKeypadSurvey(
+  center: Pick<CenterPorts, 'config' | 'store' | 'clock' | 'telephony'> & {
+    readonly history: { readonly record: RecordHistory };
+  },
+  customerCallSid: string,
+): Promise<boolean> {
+  if (!anyKeypad(await readSurveys(center))) return false;
+  const call = await center.store.calls.get(customerCallSid);
+  if (!call?.agentId || (center.config.channels?.survey && !center.config.channels.survey.enabled))
+    return false;
+  const customer =
+    call.language || !call.customerId ? undefined : await center.store.customers.get(call.customerId);
+  const language = call.language ?? customer?.language ?? 'zh';
+  const survey = await surveyOfCall(center, call, language);
+  if (survey?.channel !== 'keypad' || askable(survey.questionnaire, 'keypad').length === 0) return false;
+  const now = new Date(center.clock.now()).toISOString();
+  // Kept before the caller is sent to it: the survey's first webhook reads it.
+  await center.store.messaging.putSurvey({
+    callSid: customerCallSid,
+    phone: call.from,
+    askedAt: now,
+    channel: 'keypad',
+    language,
+    questionnaire: survey.questionnaire.id,
+    hotline: survey.hotline,
+    agentId: call.agentId,
+    ...(call.customerId ? { customerId: call.customerId } : {}),
+  });
+  const url = keypadSurveyUrl(center.config.webhookBaseUrl, 'ask', {
+    callSid: customerCallSid,
+    n: 0,
+    lang: language,
+  });
+  await center.telephony.updateCall(customerCallSid, {
+    twiml: `<Response><Redirect method="POST">${url.replaceAll('&', '&amp;')}</Redirect></Response>`,
+  });
+  await center.history.record([
+    {
+      id: `survey:${customerCallSid}:offered`,
+      at: now,
+      type: 'survey.offered',
+      callSid: customerCallSid,
+      from: call.from,
+      agent: call.agentId,
+      ...(call.customerId ? { customerId: call.customerId } : {}),
+    },
+  ]);
+  return true;
 }

@@ -7,7 +7,12 @@ import type { Job } from '../../functions/domain/jobs.js';
 import type { CallRecord } from '../../functions/domain/model.js';
 import type { Store } from '../../functions/domain/ports.js';
 import { classify } from '../../functions/domain/sms-bot.js';
-import { DEFAULT_SURVEYS, type SurveyQuestion, textAnswer } from '../../functions/domain/surveys.js';
+import {
+  DEFAULT_SURVEYS,
+  type SurveyQuestion,
+  type SurveysSetting,
+  textAnswer,
+} from '../../functions/domain/surveys.js';
 import { queuePostCallSurvey } from '../../functions/http/twilio/post-call-survey.js';
 import { testConfig } from '../http/harness.js';
 
@@ -92,7 +97,7 @@ describe('which ended calls queue the survey', () => {
         sent.push({ job, ...(o?.delaySeconds !== undefined ? { delay: o.delaySeconds } : {}) });
       },
     };
-    return { sent, deps: { config, store, jobs } };
+    return { sent, deps: { config, store, jobs, clock: { now: () => Date.parse('2026-03-02T01:31:00Z') } } };
   }
 
   it('queues one delayed sms-send job for the caller, deduped on the CallSid', async () => {
@@ -131,5 +136,18 @@ describe('which ended calls queue the survey', () => {
       reason: 'no-phone',
     });
     expect(on.sent).toEqual([]);
+  });
+
+  it('texts nothing for a line that asks on the keypad (asked on the line) or asks nothing', async () => {
+    const lines = (hotlines: SurveysSetting['hotlines']) => {
+      const d = deps({ enabled: true, delaySeconds: 60 });
+      const settings = { get: async () => ({ ...DEFAULT_SURVEYS, hotlines }) };
+      return { ...d, deps: { ...d.deps, store: { ...store, settings } as unknown as Store } };
+    };
+    const keypad = lines({ warranty: { questionnaire: 'follow-up-visit', channel: 'keypad' } });
+    expect(await queuePostCallSurvey(keypad.deps, call)).toEqual({ queued: false, reason: 'keypad' });
+    const none = lines({});
+    expect(await queuePostCallSurvey(none.deps, call)).toEqual({ queued: false, reason: 'not-asked' });
+    expect([...keypad.sent, ...none.sent]).toEqual([]);
   });
 });

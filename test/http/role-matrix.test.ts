@@ -282,6 +282,22 @@ describe('role matrix', () => {
       roles: ADMIN,
       ok: 200,
     },
+    { op: 'surveys.get', method: 'GET', path: () => '/api/admin/surveys', roles: ADMIN, ok: 200 },
+    {
+      op: 'surveys.replace',
+      method: 'PUT',
+      path: () => '/api/admin/surveys',
+      body: async () => (await h.api('GET', '/api/admin/surveys', { token: h.tokens.admin })).body,
+      roles: ADMIN,
+      ok: 200,
+    },
+    {
+      op: 'surveys.results',
+      method: 'GET',
+      path: () => '/api/surveys/results?from=2026-03-01&to=2026-03-07',
+      roles: LEADS,
+      ok: 200,
+    },
     {
       op: 'wfm.erlangC',
       method: 'GET',

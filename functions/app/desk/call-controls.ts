@@ -12,6 +12,7 @@ import { type Center, centerNumber, workerSidOf } from '../center.js';
 import { guardOutbound } from '../dial-guard.js';
 import { recordFact } from '../history/call-history.js';
 import { providerStep } from '../provider-step.js';
+import { startKeypadSurvey } from '../surveys.js';
 import { beginWrapUp } from '../wrap-up.js';
 import { type AgentCallMarker, type CallFinder, type CurrentCall, markAgentCall } from './calls.js';
 import { createTransferTask, handBack, settleTransfer, type TransferMode } from './transfers.js';
@@ -331,7 +332,18 @@ export function createCallControls(center: Center, calls: CallFinder) {
     },
     async hangup(user: User) {
       const call = await calls.mine(user);
-      await providerStep('end conference', () => telephony.endConference(call.conferenceSid));
+      // A hotline that asks its survey on the keypad keeps the caller on the line for it: their call
+      // leaves the conference, and the agent's leg is dropped rather than the whole conference ended.
+      // A survey that cannot start (the caller just hung up) must not keep the agent on the call.
+      const surveyed = await startKeypadSurvey(center, call.callSid).catch((err: unknown) => {
+        center.logger.warn('keypad survey not started', { callSid: call.callSid, error: String(err) });
+        return false;
+      });
+      if (surveyed && call.myLeg) {
+        const mine = call.myLeg.callSid;
+        await telephony.removeParticipant(call.conferenceSid, mine).catch(() => undefined);
+      } else if (!surveyed)
+        await providerStep('end conference', () => telephony.endConference(call.conferenceSid));
       await store.keys.delete({ kind: 'agent-call', agentId: user.id });
       return result(call);
     },

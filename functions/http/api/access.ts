@@ -49,6 +49,8 @@
 // | dialPolicy.get/replace   |  no   |    no      |  yes  | where the center may call; changes audited   |
 // | forwarding.get/replace   |  no   |    no      |  yes  | duty phones per hotline; changes audited     |
 // | settings.history/restore |  no   |    no      |  yes  | a console setting's versions; restore one    |
+// | surveys.get/replace      |  no   |    no      |  yes  | questionnaires, keypad or SMS per hotline    |
+// | surveys.results          |  no   |    yes     |  yes  | answers per question, hotline, agent, period |
 // | reports.*                |  no   |    yes     |  yes  | KPIs, call log, agent state log, CSV         |
 // | wfm.*                    |  no   |    yes     |  yes  | Erlang C/B, forecast, staffing plan          |
 // | kb.search/suggest/get/   |  yes  |    yes     |  yes  | knowledge base: read, screen-pop suggestions,|
@@ -166,6 +168,9 @@ export const ACCESS = {
   'forwarding.replace': ADMINS,
   'settings.history': ADMINS,
   'settings.restore': ADMINS,
+  'surveys.get': ADMINS,
+  'surveys.replace': ADMINS,
+  'surveys.results': LEADS,
   'reports.kpis': LEADS,
   'reports.calls': LEADS,
   'reports.agentStates': LEADS,

@@ -21,6 +21,7 @@ import { registerReportRoutes } from './report-routes.js';
 import { registerScriptRoutes } from './script-routes.js';
 import { registerSettingHistoryRoutes } from './setting-history-routes.js';
 import { registerSupervisorRoutes } from './supervisor-routes.js';
+import { registerSurveyRoutes } from './survey-routes.js';
 import { registerTaskRoutes } from './task-routes.js';
 import { registerTicketRoutes } from './ticket-routes.js';
 import { registerUserRoutes } from './user-routes.js';
@@ -50,6 +51,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerWhitelistRoutes(app, deps, guard);
   registerForwardingRoutes(app, deps, guard);
   registerSettingHistoryRoutes(app, deps, guard);
+  registerSurveyRoutes(app, deps, guard);
   const desk = createAgentDesk(deps);
   registerAgentRoutes(app, desk, guard);
   registerDraftRoutes(app, deps, guard);

@@ -21,7 +21,7 @@ export type SurveyDecision =
     };
 
 export async function queuePostCallSurvey(
-  deps: Pick<WebhookDeps, 'config' | 'store' | 'jobs'>,
+  deps: Pick<WebhookDeps, 'config' | 'store' | 'jobs' | 'clock'>,
   call: CallRecord,
 ): Promise<SurveyDecision> {
   const settings = deps.config.channels?.survey ?? DEFAULT_SURVEY;

@@ -12,6 +12,7 @@ import { createRejoinApp } from './rejoin-routes.js';
 import { verifyTwilioSignature } from './signature.js';
 import { createSmsBotApp } from './sms-bot-routes.js';
 import { createSmsApp } from './sms-routes.js';
+import { createSurveyApp } from './survey-routes.js';
 import { createTaskRouterApp } from './taskrouter-routes.js';
 import { apologyTwiml } from './voice-prompts.js';
 import { createVoiceApp } from './voice-routes.js';
@@ -25,6 +26,7 @@ export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
   app.route('/ivr', createIvrApp(deps, ivr));
   app.route('/taskrouter', createTaskRouterApp(deps, ivr));
   app.route('/rejoin', createRejoinApp(deps));
+  app.route('/survey', createSurveyApp(deps));
   if (deps.jobs) {
     // Recordings, SMS status callbacks and the SMS bot need the job queue; without it, the placeholder.
     mountChannelWebhooks(app, { ...deps, jobs: deps.jobs });

@@ -112,7 +112,9 @@ describe('the work one call costs', () => {
     // figures), the call's events (received, queued, answered, wrap-up start, handled and a few agent
     // state pieces: one write each, and their interval index), and two reads when TaskRouter reports the
     // task's end (whether the caller left by choice; the call's events, to time the handled call).
-    expect(total('reads')).toBeLessThanOrEqual(15);
+    // Console settings read on the way (the surveys, at hang-up) are read once per container every few
+    // seconds of the clock, and this call takes longer than that: one read.
+    expect(total('reads')).toBeLessThanOrEqual(16);
     expect(total('writes')).toBeLessThanOrEqual(22);
     expect(total('writes') + total('indexWrites')).toBeLessThanOrEqual(46);
     expect(total('rest')).toBeLessThanOrEqual(21);
