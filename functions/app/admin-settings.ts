@@ -1,10 +1,12 @@
 // The settings the console keeps a history of, by the name the API and the page use: how a stored
 // version is checked again before a restore, and the audit action its changes carry.
 import { FORWARDING_SETTING, type ForwardingSetting } from '../domain/forwarding.js';
+import { calendarSetting, type HolidayCalendar } from '../domain/holiday-calendar.js';
 import type { User } from '../domain/model.js';
 import { NotFoundError } from '../domain/problems.js';
 import type { CenterPorts } from './center.js';
 import { validForwarding } from './forwarding.js';
+import { CALENDAR_ACTION, calendarNames, forget, validCalendar } from './holiday-calendars.js';
 import { type SettingVersion, settingHistory, versionToRestore, writeSetting } from './setting-history.js';
 
 type Deps = Pick<CenterPorts, 'store' | 'config' | 'clock'>;
@@ -16,6 +18,8 @@ interface AdminSetting {
   readonly action: string;
   /** The value as it would be stored today, or a ValidationError: the center may have changed since. */
   check(deps: Deps, value: unknown): Promise<unknown> | unknown;
+  /** After a restore: drop what this container holds of the old value, so it applies at once. */
+  changed?(deps: Deps): void;
 }
 
 const ADMIN_SETTINGS: Readonly<Record<string, AdminSetting>> = {
@@ -24,6 +28,18 @@ const ADMIN_SETTINGS: Readonly<Record<string, AdminSetting>> = {
     action: 'forwarding.replace',
     check: (deps, value) => validForwarding(deps, value as ForwardingSetting),
   },
+  // One per holiday calendar the flows name, by its document's name (`calendar:cn`).
+  ...Object.fromEntries(
+    calendarNames().map((name): [string, AdminSetting] => [
+      calendarSetting(name),
+      {
+        document: calendarSetting(name),
+        action: CALENDAR_ACTION,
+        check: (_deps, value) => validCalendar(value as HolidayCalendar),
+        changed: (deps) => forget(deps.store.settings, name),
+      },
+    ]),
+  ),
 };
 
 export const adminSettingNames = (): string[] => Object.keys(ADMIN_SETTINGS);
@@ -48,5 +64,14 @@ export async function restoreAdminSetting(
   const setting = settingNamed(name);
   const earlier = await versionToRestore(deps, setting.document, version);
   const value = earlier.value === null ? null : await setting.check(deps, earlier.value);
-  return writeSetting(deps, user, setting.document, `${setting.action}.restore`, value, version);
+  const written = await writeSetting(
+    deps,
+    user,
+    setting.document,
+    `${setting.action}.restore`,
+    value,
+    version,
+  );
+  setting.changed?.(deps);
+  return written;
 }

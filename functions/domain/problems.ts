@@ -98,6 +98,16 @@ export const HANDLER_ISSUE_CODES = [
   'not-resolved',
   'unknown-hotline',
   'own-number',
+  'invalid-date',
+  'both-kinds',
+  'name-length',
+  'too-many-days',
+  'empty-file',
+  'file-too-big',
+  'not-utf8',
+  'unknown-file-type',
+  'unreadable-file',
+  'missing-columns',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

@@ -49,6 +49,8 @@
 // | dialPolicy.get/replace   |  no   |    no      |  yes  | where the center may call; changes audited   |
 // | forwarding.get/replace   |  no   |    no      |  yes  | duty phones per hotline; changes audited     |
 // | settings.history/restore |  no   |    no      |  yes  | a console setting's versions; restore one    |
+// | calendar.get/replace/    |  no   |    no      |  yes  | holidays and make-up days; import previews a |
+// |   import                 |       |            |       | CSV/ICS, only a replace writes (audited)     |
 // | reports.*                |  no   |    yes     |  yes  | KPIs, call log, agent state log, CSV         |
 // | wfm.*                    |  no   |    yes     |  yes  | Erlang C/B, forecast, staffing plan          |
 // | kb.search/suggest/get/   |  yes  |    yes     |  yes  | knowledge base: read, screen-pop suggestions,|
@@ -166,6 +168,9 @@ export const ACCESS = {
   'forwarding.replace': ADMINS,
   'settings.history': ADMINS,
   'settings.restore': ADMINS,
+  'calendar.get': ADMINS,
+  'calendar.replace': ADMINS,
+  'calendar.import': ADMINS,
   'reports.kpis': LEADS,
   'reports.calls': LEADS,
   'reports.agentStates': LEADS,
