@@ -1,6 +1,7 @@
-// Holiday calendars flows refer to by name. `cn` is the mainland public-holiday schedule: holidays close
-// the line, make-up working days (调休, weekend days worked) open it with weekday hours. The State
-// Council publishes next year's dates each autumn: add them here; these are the demo's dates.
+// Holiday calendars flows refer to by name, with their built-in days. `cn` is the mainland public-holiday
+// schedule: holidays close the line, make-up working days (调休, weekend days worked) open it with weekday
+// hours. The State Council publishes next year's dates each autumn: admins enter them on the console
+// (/admin/calendar), whose saved version replaces these days; these are the default and the demo's dates.
 import type { HolidayCalendar } from '../functions/domain/ivr/hours.js';
 
 export const calendars = {

@@ -1,11 +1,13 @@
 // The settings the console keeps a history of, by the name the API and the page use: how a stored
 // version is checked again before a restore, and the audit action its changes carry.
 import { FORWARDING_SETTING, type ForwardingSetting } from '../domain/forwarding.js';
+import { calendarSetting, type HolidayCalendar } from '../domain/holiday-calendar.js';
 import type { User } from '../domain/model.js';
 import { NotFoundError } from '../domain/problems.js';
 import { SURVEYS_SETTING, type SurveysSetting } from '../domain/surveys.js';
 import type { CenterPorts } from './center.js';
 import { validForwarding } from './forwarding.js';
+import { CALENDAR_ACTION, calendarNames, validCalendar } from './holiday-calendars.js';
 import { type SettingVersion, settingHistory, versionToRestore, writeSetting } from './setting-history.js';
 import { validSurveys } from './surveys.js';
 
@@ -31,6 +33,17 @@ const ADMIN_SETTINGS: Readonly<Record<string, AdminSetting>> = {
     action: 'surveys.replace',
     check: (_deps, value) => validSurveys(value as SurveysSetting),
   },
+  // One per holiday calendar the flows name, by its document's name (`calendar:cn`).
+  ...Object.fromEntries(
+    calendarNames().map((name): [string, AdminSetting] => [
+      calendarSetting(name),
+      {
+        document: calendarSetting(name),
+        action: CALENDAR_ACTION,
+        check: (_deps, value) => validCalendar(value as HolidayCalendar),
+      },
+    ]),
+  ),
 };
 
 export const adminSettingNames = (): string[] => Object.keys(ADMIN_SETTINGS);

@@ -2,7 +2,6 @@
 // reject), then business hours and holidays (after hours: the hours, then a voicemail), then the flow's
 // start. Returns the IVR's steps; the voice webhook renders them as TwiML.
 import { createHash } from 'node:crypto';
-import { calendars } from '../../flows/calendar.js';
 import { flows } from '../../flows/index.js';
 import type { HotlineNumber } from '../../flows/numbers.js';
 import { FORWARD_PROMPT } from '../domain/forwarding.js';
@@ -15,6 +14,7 @@ import type { Customer } from '../domain/model.js';
 import type { CustomerLookup } from '../domain/ports.js';
 import type { Center, CenterPorts } from './center.js';
 import { forwardRuleOf } from './forwarding.js';
+import { flowCalendar } from './holiday-calendars.js';
 import { hotlinesOf } from './hotlines.js';
 
 const BLOCKED = {
@@ -112,7 +112,8 @@ export async function entrySteps(
     attempt: 0,
     vars: trusted ? { [TRUSTED_VAR]: 'yes' } : {},
   };
-  const calendar = flow.calendar ? calendars[flow.calendar as keyof typeof calendars] : undefined;
+  // The calendar in force: the console's version when an admin changed it, else flows/calendar.ts's.
+  const calendar = await flowCalendar(deps, flow);
   const open = checkOpen(flow.hours, calendar, flow.timeZone, deps.clock.now());
   if (!open.open) {
     const [, duty] = await Promise.all([

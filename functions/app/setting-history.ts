@@ -37,7 +37,8 @@ const historyName = (name: string) => `history:${name}`;
  * container applies at once.
  */
 export const SETTING_CACHE_MS = 5_000;
-const cache = new WeakMap<SettingsRepo, Map<string, { readonly until: number; readonly value: unknown }>>();
+// Per settings store (one per container, or per test harness), so two stacks in one process never share.
+const cache = new WeakMap<SettingsRepo, Map<string, { readonly at: number; readonly value: unknown }>>();
 
 /** The stored setting, read at most once per SETTING_CACHE_MS per container (on the injected clock). */
 export async function cachedSetting<T>(
@@ -46,10 +47,11 @@ export async function cachedSetting<T>(
 ): Promise<T | undefined> {
   const now = deps.clock.now();
   const held = cache.get(deps.store.settings)?.get(name);
-  if (held && held.until > now) return held.value as T | undefined;
+  // A clock moved backwards (a test rewinding the simulated clock) reads again too.
+  if (held && now >= held.at && now - held.at < SETTING_CACHE_MS) return held.value as T | undefined;
   const value = await deps.store.settings.get<T>(name);
   const entries = cache.get(deps.store.settings) ?? new Map();
-  entries.set(name, { until: now + SETTING_CACHE_MS, value });
+  entries.set(name, { at: now, value });
   cache.set(deps.store.settings, entries);
   return value;
 }

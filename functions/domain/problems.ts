@@ -103,6 +103,16 @@ export const HANDLER_ISSUE_CODES = [
   'unknown-questionnaire',
   'keypad-text-only',
   'period',
+  'invalid-date',
+  'both-kinds',
+  'name-length',
+  'too-many-days',
+  'empty-file',
+  'file-too-big',
+  'not-utf8',
+  'unknown-file-type',
+  'unreadable-file',
+  'missing-columns',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

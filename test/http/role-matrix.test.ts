@@ -298,6 +298,24 @@ describe('role matrix', () => {
       roles: LEADS,
       ok: 200,
     },
+    { op: 'calendar.get', method: 'GET', path: () => '/api/admin/calendars/cn', roles: ADMIN, ok: 200 },
+    {
+      op: 'calendar.replace',
+      method: 'PUT',
+      path: () => '/api/admin/calendars/cn',
+      body: () => ({ holidays: { '2027-01-01': '元旦' }, makeUpDays: {} }),
+      roles: ADMIN,
+      ok: 200,
+    },
+    {
+      // Past the guard: a JSON body is not the multipart form the import takes (415).
+      op: 'calendar.import',
+      method: 'POST',
+      path: () => '/api/admin/calendars/cn/import',
+      body: () => ({}),
+      roles: ADMIN,
+      ok: 415,
+    },
     {
       op: 'wfm.erlangC',
       method: 'GET',

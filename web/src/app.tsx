@@ -3,6 +3,7 @@ import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { api, type Me } from './api.js';
 import { DeskProvider } from './desk/desk-provider.js';
 import { LangProvider, useLang } from './i18n.js';
+import { ADMIN_LABELS } from './labels-admin.js';
 import { KB_LABELS } from './labels-kb.js';
 import { PLANNING_LABELS } from './labels-planning.js';
 import { REPORTS_LABELS } from './labels-reports.js';
@@ -26,6 +27,11 @@ const ReportsPage = lazy(() => import('./pages/reports-page.js').then((m) => ({ 
 // The tickets pages are a workspace of their own, loaded when first opened.
 const TicketsPage = lazy(() => import('./pages/tickets-page.js').then((m) => ({ default: m.TicketsPage })));
 const TicketPage = lazy(() => import('./pages/ticket-page.js').then((m) => ({ default: m.TicketPage })));
+// The admin console is opened by few, and rarely: its pages load when first opened.
+const AdminPage = lazy(() => import('./pages/admin-page.js').then((m) => ({ default: m.AdminPage })));
+const AdminCalendarPage = lazy(() =>
+  import('./pages/admin-calendar-page.js').then((m) => ({ default: m.AdminCalendarPage })),
+);
 
 type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; me: Me };
 
@@ -94,6 +100,18 @@ function Shell() {
     );
   else if (route.page === 'account') body = <AccountPage me={signedIn} />;
   else if (route.page === 'users') body = <UsersPage me={signedIn} />;
+  else if (route.page === 'admin')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <AdminPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'admin-calendar')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <AdminCalendarPage me={signedIn} />
+      </Suspense>
+    );
   else if (route.page === 'kb')
     body = (
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
@@ -149,6 +167,11 @@ function Header({ me, onSignedOut }: { me: Me | undefined; onSignedOut: () => vo
         {me?.roles.includes('admin') && (
           <Link to="/admin/users" data-testid="users-link">
             {t('users')}
+          </Link>
+        )}
+        {me?.roles.includes('admin') && (
+          <Link to="/admin" data-testid="admin-link">
+            {ADMIN_LABELS.admin[lang]}
           </Link>
         )}
       </nav>

@@ -60,6 +60,9 @@ export const ERROR_LABELS = {
   field_vehicleId: { zh: '车辆', en: 'Vehicle' },
   field_autoDial: { zh: '自动拨号', en: 'Automatic dialling' },
   field_callerIds: { zh: '主叫号码', en: 'Caller IDs' },
+  field_holidays: { zh: '节假日', en: 'Holidays' },
+  field_makeUpDays: { zh: '调休上班日', en: 'Make-up working days' },
+  field_file: { zh: '文件', en: 'File' },
   issue_invalid: { zh: '无效', en: 'is not valid' },
   issue_invalid_type: { zh: '缺失或类型不对', en: 'is missing or of the wrong type' },
   issue_invalid_format: { zh: '格式不正确', en: 'is not in the right format' },
@@ -113,4 +116,29 @@ export const ERROR_LABELS = {
   'issue_invalid-sid': { zh: '标识格式不正确', en: 'is not a valid identifier' },
   'issue_invalid-format': { zh: '格式不正确', en: 'is not in the right format' },
   'issue_unknown-session': { zh: '会话无效，请重新开始', en: 'is not a session this server issued' },
+  'issue_invalid-date': { zh: '不是有效日期（YYYY-MM-DD）', en: 'is not a real date (YYYY-MM-DD)' },
+  'issue_both-kinds': {
+    zh: '同一天不能既是节假日又是调休上班日',
+    en: 'cannot be both a holiday and a make-up working day',
+  },
+  'issue_name-length': { zh: '名称须为 1 到 60 个字', en: 'needs a name of 1 to 60 characters' },
+  'issue_too-many-days': {
+    zh: '天数过多（最多 400 天），请删除往年日期',
+    en: 'holds too many days (at most 400): remove past years',
+  },
+  'issue_empty-file': { zh: '文件是空的', en: 'is empty' },
+  'issue_file-too-big': { zh: '超过 200 KB', en: 'is over 200 KB' },
+  'issue_not-utf8': {
+    zh: '不是 UTF-8 编码，请另存为“CSV UTF-8”',
+    en: 'is not UTF-8: save it as “CSV UTF-8”',
+  },
+  'issue_unknown-file-type': {
+    zh: '既不是 CSV 也不是 iCalendar（.ics）文件',
+    en: 'is neither CSV nor iCalendar (.ics)',
+  },
+  'issue_unreadable-file': { zh: '无法读取，文件格式有误', en: 'cannot be read: the file is malformed' },
+  'issue_missing-columns': {
+    zh: '第一行须为列名：日期,名称,类型（或 date,name,kind）',
+    en: 'must name its columns on the first line: date,name,kind (or 日期,名称,类型)',
+  },
 } as const satisfies Labels;

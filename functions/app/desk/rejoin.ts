@@ -2,7 +2,6 @@
 // softphone leg, a network drop ends it too. The customer is not dropped with it: they hear a short message
 // and hold music while the agent's desk dials them back in ("rejoin"); if nobody rejoins within the grace,
 // the customer goes back to the queue for the next agent, or to voicemail when the center has closed.
-import { calendars } from '../../../flows/calendar.js';
 import { HEARTBEAT_TIMEOUT_SECONDS } from '../../domain/agent-state.js';
 import { checkOpen } from '../../domain/ivr/hours.js';
 import type { RejoinGraceJob } from '../../domain/jobs.js';
@@ -10,6 +9,7 @@ import type { User } from '../../domain/model.js';
 import { HttpProblem } from '../../domain/problems.js';
 import { flowFor } from '../answer-call.js';
 import { type Center, centerNumber } from '../center.js';
+import { flowCalendar } from '../holiday-calendars.js';
 import { hotlinesOf } from '../hotlines.js';
 import { providerStep } from '../provider-step.js';
 import { beginWrapUp } from '../wrap-up.js';
@@ -107,7 +107,7 @@ export async function rejoinGraceEnded(center: Center, job: RejoinGraceJob): Pro
   await beginWrapUp(center, job.taskSid, job.workerSid);
   const called = String(task.attributes.called ?? task.attributes.to ?? '');
   const { flow } = flowFor(hotlinesOf(center.config), called);
-  const calendar = flow.calendar ? calendars[flow.calendar as keyof typeof calendars] : undefined;
+  const calendar = await flowCalendar(center, flow);
   if (!checkOpen(flow.hours, calendar, flow.timeZone, center.clock.now()).open) {
     const q = new URLSearchParams({
       flow: flow.name,

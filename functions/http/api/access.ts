@@ -51,6 +51,8 @@
 // | settings.history/restore |  no   |    no      |  yes  | a console setting's versions; restore one    |
 // | surveys.get/replace      |  no   |    no      |  yes  | questionnaires, keypad or SMS per hotline    |
 // | surveys.results          |  no   |    yes     |  yes  | answers per question, hotline, agent, period |
+// | calendar.get/replace/    |  no   |    no      |  yes  | holidays and make-up days; import previews a |
+// |   import                 |       |            |       | CSV/ICS, only a replace writes (audited)     |
 // | reports.*                |  no   |    yes     |  yes  | KPIs, call log, agent state log, CSV         |
 // | wfm.*                    |  no   |    yes     |  yes  | Erlang C/B, forecast, staffing plan          |
 // | kb.search/suggest/get/   |  yes  |    yes     |  yes  | knowledge base: read, screen-pop suggestions,|
@@ -171,6 +173,9 @@ export const ACCESS = {
   'surveys.get': ADMINS,
   'surveys.replace': ADMINS,
   'surveys.results': LEADS,
+  'calendar.get': ADMINS,
+  'calendar.replace': ADMINS,
+  'calendar.import': ADMINS,
   'reports.kpis': LEADS,
   'reports.calls': LEADS,
   'reports.agentStates': LEADS,
