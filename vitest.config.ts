@@ -1,7 +1,14 @@
 // One vitest run covers unit, storage, integration and browser tests; benchmarks live in test/bench.
 // test/infra is a project of its own so that its globalSetup, which bundles the Lambdas once for every
 // infra test file, runs only when infra tests do.
+//
+// Most files wait on sockets, timers and child processes as much as on the CPU, so they run two at a
+// time. The browser tests run after them, one at a time: a page's timing under a second busy test is
+// what made them flaky, and they are the tests that most resemble a user's machine.
 import { defineConfig } from 'vitest/config';
+
+const PARALLEL = 2;
+const BROWSER = 'test/e2e/web/**/*.test.ts';
 
 export default defineConfig({
   test: {
@@ -15,6 +22,7 @@ export default defineConfig({
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
           globalSetup: ['test/infra/bundle-once.ts'],
+          maxWorkers: PARALLEL,
         },
       },
       {
@@ -22,7 +30,17 @@ export default defineConfig({
         test: {
           name: 'app',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/bench/**', 'test/infra/**', 'node_modules/**'],
+          exclude: ['test/bench/**', 'test/infra/**', BROWSER, 'node_modules/**'],
+          maxWorkers: PARALLEL,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: [BROWSER],
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,5 +1,5 @@
 // Calls to the holiday calendar routes (admins only): the calendar in force, saving it whole, previewing
-// an import, and the setting's versions with a restore.
+// an import (its versions and restore: settings-api.ts).
 import type { RowProblem } from '../../../functions/domain/calendar-import.js';
 import type { DayKind, HolidayCalendar } from '../../../functions/domain/holiday-calendar.js';
 import { call } from '../api.js';
@@ -20,16 +20,7 @@ export interface ImportPreview {
   readonly issues: readonly { path: string; code: string; message: string }[];
 }
 
-export interface CalendarVersion {
-  readonly version: number;
-  readonly value: HolidayCalendar | null;
-  readonly by: string;
-  readonly at: string;
-  readonly restoredFrom?: number;
-}
-
 const path = (name: string) => `/admin/calendars/${encodeURIComponent(name)}`;
-const setting = (name: string) => `/admin/settings/${encodeURIComponent(`calendar:${name}`)}`;
 
 export const calendarApi = {
   get: (name: string) => call<CalendarView>('GET', path(name)),
@@ -40,9 +31,6 @@ export const calendarApi = {
     form.append('file', file);
     return call<ImportPreview>('POST', `${path(name)}/import`, form);
   },
-  history: (name: string) => call<{ items: CalendarVersion[] }>('GET', `${setting(name)}/history`),
-  restore: (name: string, version: number) =>
-    call<CalendarVersion>('POST', `${setting(name)}/restore`, { version }),
 };
 
 /** The calendar with one day set (a day is one kind at a time) or, with `kind` undefined, removed. */

@@ -1,33 +1,40 @@
-// The calendar's versions, newest first, with who saved each and when, and a Restore button per version:
-// the server checks the old version again, audits the restore and keeps it as a new version.
+// A console setting's versions, newest first, with who saved each and when, what it held (in a line the
+// page writes), and a Restore button per version: the server checks the old version again, audits the
+// restore and keeps it as a new version.
 import { useCallback, useEffect, useState } from 'react';
 import { CenterTime } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
-import { type CalendarVersion, calendarApi } from './calendar-api.js';
+import { type SettingVersion, settingsApi } from './settings-api.js';
 import { useAdminText } from './use-admin-text.js';
 
-export function SettingHistoryBox({
-  name,
+export function SettingHistoryBox<T>({
+  setting,
   changes,
   onRestored,
+  summary,
+  testId,
 }: {
-  name: string;
+  /** The setting's name in the API (`calendar:cn`, `surveys`). */
+  setting: string;
   /** Bumped by the page on every save, so the list reads the new version. */
   changes: number;
   onRestored: (version: number) => void;
+  /** What a version held, in a few words; null is the built-in default. */
+  summary: (value: T | null) => string;
+  testId: string;
 }) {
   const a = useAdminText();
   const { errorText } = useErrorText();
-  const [items, setItems] = useState<CalendarVersion[]>();
+  const [items, setItems] = useState<SettingVersion<T>[]>();
   const [error, setError] = useState<string>();
 
   const load = useCallback(async () => {
     try {
-      setItems((await calendarApi.history(name)).items);
+      setItems((await settingsApi.history<T>(setting)).items);
     } catch (err) {
       setError(errorText(err));
     }
-  }, [name, errorText]);
+  }, [setting, errorText]);
   useEffect(() => {
     void changes;
     void load();
@@ -35,23 +42,15 @@ export function SettingHistoryBox({
 
   const restore = async (version: number) => {
     try {
-      await calendarApi.restore(name, version);
+      await settingsApi.restore(setting, version);
       setError(undefined);
       onRestored(version);
     } catch (err) {
       setError(errorText(err));
     }
   };
-  const summary = (v: CalendarVersion) =>
-    v.value
-      ? a('daysCount', {
-          holidays: Object.keys(v.value.holidays).length,
-          workdays: Object.keys(v.value.makeUpDays).length,
-        })
-      : a('builtIn');
-
   return (
-    <section className="card" data-testid="calendar-history">
+    <section className="card" data-testid={testId}>
       <h2>{a('history')}</h2>
       {error && (
         <p className="error" role="alert">
@@ -66,7 +65,7 @@ export function SettingHistoryBox({
               {a('version')} {v.version}
             </strong>{' '}
             <span className="small">
-              {v.by} · <CenterTime at={v.at} /> · {summary(v)}
+              {v.by} · <CenterTime at={v.at} /> · {summary(v.value)}
               {v.restoredFrom !== undefined && ` · ${a('restoredFrom', { version: v.restoredFrom })}`}
             </span>{' '}
             {v.version !== items[0]?.version && (

@@ -189,8 +189,17 @@ function CalendarAdmin() {
           </table>
         </section>
         <CalendarImportBox name={CALENDAR} onConfirm={save} />
-        <SettingHistoryBox
-          name={CALENDAR}
+        <SettingHistoryBox<HolidayCalendar>
+          setting={`calendar:${CALENDAR}`}
+          testId="calendar-history"
+          summary={(value) =>
+            value
+              ? a('daysCount', {
+                  holidays: Object.keys(value.holidays).length,
+                  workdays: Object.keys(value.makeUpDays).length,
+                })
+              : a('builtIn')
+          }
           changes={changes}
           onRestored={(version) => {
             setStatus({ ok: true, text: a('restored', { version }) });
