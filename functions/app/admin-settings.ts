@@ -3,8 +3,10 @@
 import { FORWARDING_SETTING, type ForwardingSetting } from '../domain/forwarding.js';
 import type { User } from '../domain/model.js';
 import { NotFoundError } from '../domain/problems.js';
+import { PROMPT_ASSIGNMENTS_SETTING, type PromptAssignments } from '../domain/prompts/prompt-library.js';
 import type { CenterPorts } from './center.js';
 import { validForwarding } from './forwarding.js';
+import { validAssignments } from './prompt-assignments.js';
 import { type SettingVersion, settingHistory, versionToRestore, writeSetting } from './setting-history.js';
 
 type Deps = Pick<CenterPorts, 'store' | 'config' | 'clock'>;
@@ -23,6 +25,12 @@ const ADMIN_SETTINGS: Readonly<Record<string, AdminSetting>> = {
     document: FORWARDING_SETTING,
     action: 'forwarding.replace',
     check: (deps, value) => validForwarding(deps, value as ForwardingSetting),
+  },
+  // A restore is refused when a recording it names has since left the library or the flow changed.
+  'prompt-assignments': {
+    document: PROMPT_ASSIGNMENTS_SETTING,
+    action: 'prompt-assignments.replace',
+    check: (deps, value) => validAssignments(deps, value as PromptAssignments),
   },
 };
 

@@ -49,6 +49,10 @@
 // | dialPolicy.get/replace   |  no   |    no      |  yes  | where the center may call; changes audited   |
 // | forwarding.get/replace   |  no   |    no      |  yes  | duty phones per hotline; changes audited     |
 // | settings.history/restore |  no   |    no      |  yes  | a console setting's versions; restore one    |
+// | prompts.list/upload/     |  no   |    no      |  yes  | recorded prompts and hold music: the library |
+// |   audio/delete/slots     |       |            |       | (uploads judged from the bytes), audited     |
+// | promptAssignments.get/   |  no   |    no      |  yes  | which recording plays where; audited and     |
+// |   replace                |       |            |       | versioned (settings name prompt-assignments) |
 // | reports.*                |  no   |    yes     |  yes  | KPIs, call log, agent state log, CSV         |
 // | wfm.*                    |  no   |    yes     |  yes  | Erlang C/B, forecast, staffing plan          |
 // | kb.search/suggest/get/   |  yes  |    yes     |  yes  | knowledge base: read, screen-pop suggestions,|
@@ -166,6 +170,13 @@ export const ACCESS = {
   'forwarding.replace': ADMINS,
   'settings.history': ADMINS,
   'settings.restore': ADMINS,
+  'prompts.list': ADMINS,
+  'prompts.upload': ADMINS,
+  'prompts.audio': ADMINS,
+  'prompts.delete': ADMINS,
+  'prompts.slots': ADMINS,
+  'promptAssignments.get': ADMINS,
+  'promptAssignments.replace': ADMINS,
   'reports.kpis': LEADS,
   'reports.calls': LEADS,
   'reports.agentStates': LEADS,
