@@ -26,6 +26,8 @@ const ReportsPage = lazy(() => import('./pages/reports-page.js').then((m) => ({ 
 // The tickets pages are a workspace of their own, loaded when first opened.
 const TicketsPage = lazy(() => import('./pages/tickets-page.js').then((m) => ({ default: m.TicketsPage })));
 const TicketPage = lazy(() => import('./pages/ticket-page.js').then((m) => ({ default: m.TicketPage })));
+// Recorded prompts are an admin's occasional work: the page loads when opened.
+const PromptsPage = lazy(() => import('./pages/prompts-page.js').then((m) => ({ default: m.PromptsPage })));
 
 type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; me: Me };
 
@@ -94,6 +96,12 @@ function Shell() {
     );
   else if (route.page === 'account') body = <AccountPage me={signedIn} />;
   else if (route.page === 'users') body = <UsersPage me={signedIn} />;
+  else if (route.page === 'prompts')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <PromptsPage me={signedIn} />
+      </Suspense>
+    );
   else if (route.page === 'kb')
     body = (
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>

@@ -33,6 +33,7 @@ export type Route =
   | { readonly page: 'phone' }
   | { readonly page: 'account' }
   | { readonly page: 'users' }
+  | { readonly page: 'prompts' }
   | { readonly page: 'tickets' }
   | { readonly page: 'ticket'; readonly number: string }
   | { readonly page: 'kb'; readonly id?: string }
@@ -51,6 +52,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/phone') return { page: 'phone' };
   if (clean === '/account') return { page: 'account' };
   if (clean === '/admin/users') return { page: 'users' };
+  if (clean === '/admin/prompts') return { page: 'prompts' };
   if (clean === '/tickets') return { page: 'tickets' };
   if (clean === '/kb') return { page: 'kb' };
   const article = /^\/kb\/([^/]+)$/.exec(clean);
