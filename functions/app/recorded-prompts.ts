@@ -3,8 +3,7 @@
 // bucket is private). A recording taken out of the library or missing from the bucket, or no bucket at all,
 // falls back to the speech the flow has, so a caller never hears silence.
 import type { MediaStore } from '../domain/channel-ports.js';
-import type { IvrStep, PromptStep } from '../domain/ivr/steps.js';
-import type { Language } from '../domain/model.js';
+import type { IvrStep, PromptStep, Session } from '../domain/ivr/steps.js';
 import type { SettingsRepo } from '../domain/ports.js';
 import { PROMPT_LIBRARY_SETTING, type PromptLibrary } from '../domain/prompts/prompt-library.js';
 import { readAssignments } from './prompt-assignments.js';
@@ -34,6 +33,17 @@ async function playable(deps: RecordedPromptPorts, ids: ReadonlySet<string>): Pr
   return urls;
 }
 
+/**
+ * Set on the session when neither the call's flow nor any queue's hold music had a recording as the call
+ * began: the call's later documents (and its wait in the queue) skip reading the assignments, since most
+ * calls meet no recording and each read is paid per webhook. A change reaches the next caller; a call under
+ * way keeps the voice it started with.
+ */
+export const SPOKEN_VAR = 'spoken';
+
+type WithSession = Extract<IvrStep, { session: unknown }>;
+const hasSession = (s: IvrStep): s is WithSession => 'session' in s;
+
 /** The steps with each assigned prompt played from its recording instead of spoken. */
 export async function withRecordedPrompts(
   deps: RecordedPromptPorts,
@@ -42,8 +52,16 @@ export async function withRecordedPrompts(
   const prompts: PromptStep[] = steps.flatMap((s) =>
     s.kind === 'gather' ? s.prompts : s.kind === 'say' ? [s] : [],
   );
-  if (!deps.media || !prompts.some((p) => p.kind === 'say' && p.prompt)) return steps;
+  const flow = prompts.flatMap((p) => (p.kind === 'say' && p.prompt ? [p.prompt.flow] : []))[0];
+  if (!deps.media || !flow) return steps;
+  if (steps.some((s) => hasSession(s) && s.session.vars[SPOKEN_VAR] === 'yes')) return steps;
   const assignments = await readAssignments(deps.store);
+  if (Object.keys(assignments.flows[flow] ?? {}).length === 0 && Object.keys(assignments.hold).length === 0)
+    return steps.map((s) =>
+      hasSession(s)
+        ? { ...s, session: { ...s.session, vars: { ...s.session.vars, [SPOKEN_VAR]: 'yes' } } }
+        : s,
+    );
   const idOf = (p: PromptStep) =>
     p.kind === 'say' && p.prompt
       ? assignments.flows[p.prompt.flow]?.[p.prompt.state]?.[p.language]
@@ -64,10 +82,10 @@ export async function withRecordedPrompts(
 /** The queue's assigned hold music for the caller's language, or undefined for the default music. */
 export async function holdMusicUrl(
   deps: RecordedPromptPorts,
+  session: Session,
   queue: string,
-  lang: Language,
 ): Promise<string | undefined> {
-  if (!deps.media) return undefined;
-  const id = (await readAssignments(deps.store)).hold[queue]?.[lang];
+  if (!deps.media || session.vars[SPOKEN_VAR] === 'yes') return undefined;
+  const id = (await readAssignments(deps.store)).hold[queue]?.[session.lang];
   return id ? (await playable(deps, new Set([id]))).get(id) : undefined;
 }

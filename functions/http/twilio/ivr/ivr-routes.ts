@@ -202,7 +202,7 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
       language: GATHER_LANGUAGE[lang] as never,
     });
     g.say(SAY[lang], WAIT.offer[lang]);
-    const music = await holdMusicUrl(services, c.req.query('q') ?? '', lang);
+    const music = await holdMusicUrl(services, session, c.req.query('q') ?? '');
     g.play({ loop: 1 }, music ?? routing.holdMusicUrl);
     return c.body(r.toString(), 200, xml());
   });
