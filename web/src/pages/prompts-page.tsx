@@ -15,6 +15,8 @@ import {
   type RecordedPrompt,
 } from '../prompts/prompts-api.js';
 import { usePromptLabels } from '../prompts/use-prompt-labels.js';
+// Loaded with the page: only admins who open it download the sheet.
+import '../styles/prompts.css';
 
 export function PromptsPage({ me }: { me: Me }) {
   const { p } = usePromptLabels();
@@ -60,7 +62,7 @@ function PromptsAdmin() {
   }, [load]);
 
   return (
-    <div className="users-page" data-testid="prompts-page">
+    <div className="prompts-page" data-testid="prompts-page">
       <section className="card">
         <div className="card-head">
           <h2>{p('prompts')}</h2>
