@@ -4,10 +4,12 @@ import { FORWARDING_SETTING, type ForwardingSetting } from '../domain/forwarding
 import { calendarSetting, type HolidayCalendar } from '../domain/holiday-calendar.js';
 import type { User } from '../domain/model.js';
 import { NotFoundError } from '../domain/problems.js';
+import { PROMPT_ASSIGNMENTS_SETTING, type PromptAssignments } from '../domain/prompts/prompt-library.js';
 import { SURVEYS_SETTING, type SurveysSetting } from '../domain/surveys.js';
 import type { CenterPorts } from './center.js';
 import { validForwarding } from './forwarding.js';
 import { CALENDAR_ACTION, calendarNames, validCalendar } from './holiday-calendars.js';
+import { validAssignments } from './prompt-assignments.js';
 import { type SettingVersion, settingHistory, versionToRestore, writeSetting } from './setting-history.js';
 import { validSurveys } from './surveys.js';
 
@@ -44,6 +46,12 @@ const ADMIN_SETTINGS: Readonly<Record<string, AdminSetting>> = {
       },
     ]),
   ),
+  // A restore is refused when a recording it names has since left the library or the flow changed.
+  'prompt-assignments': {
+    document: PROMPT_ASSIGNMENTS_SETTING,
+    action: 'prompt-assignments.replace',
+    check: (deps, value) => validAssignments(deps, value as PromptAssignments),
+  },
 };
 
 export const adminSettingNames = (): string[] => Object.keys(ADMIN_SETTINGS);

@@ -2,6 +2,7 @@
 // wrap-up timer, and the provisioned TaskRouter SIDs (cached per container: they change only when
 // provisioning runs again). Built once per door from the composition root's dependencies.
 import type { AppConfig } from '../config.js';
+import type { MediaStore } from '../domain/channel-ports.js';
 import type { EventArchive } from '../domain/history/ports.js';
 import type { JobQueue } from '../domain/jobs.js';
 import type { Logger } from '../domain/logger.js';
@@ -42,6 +43,8 @@ export interface CenterPorts {
   readonly push?: PushTransport;
   /** Where ended intervals' raw events are archived for SQL; absent, nothing is archived. */
   readonly eventArchive?: EventArchive;
+  /** The media bucket, read by the IVR for recorded prompts and hold music; absent, prompts are spoken. */
+  readonly media?: MediaStore;
 }
 
 /** What use cases that touch no outside system need. */

@@ -113,6 +113,18 @@ export const HANDLER_ISSUE_CODES = [
   'unknown-file-type',
   'unreadable-file',
   'missing-columns',
+  'too-large',
+  'too-long',
+  'too-short',
+  'not-audio',
+  'not-pcm',
+  'corrupt-audio',
+  'unknown-state',
+  'prompt-reads-values',
+  'unknown-language',
+  'unknown-prompt',
+  'language-mismatch',
+  'unknown-queue',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

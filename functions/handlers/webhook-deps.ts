@@ -2,10 +2,12 @@
 // client, which esbuild cannot tree-shake, and would carry all of `twilio` into the webhook bundle.
 
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { createDynamoStore } from '../adapters/dynamo/store.js';
 import { createPowertoolsLogger, type LambdaLogger } from '../adapters/logging/powertools-logger.js';
 import { createApiGatewayPush } from '../adapters/push/api-gateway-push.js';
 import { eventArchiveFor } from '../adapters/s3/event-archive.js';
+import { createS3MediaStore } from '../adapters/s3/media-store.js';
 import { createTwilioPorts } from '../adapters/twilio/twilio-ports.js';
 import { withTicketHistory } from '../app/history/ticket-history.js';
 import { type AppConfig, loadConfig } from '../config.js';
@@ -49,6 +51,14 @@ export async function webhookDeps(
     timeZone: config.timeZone,
   });
   const jobs = lambdaJobs(config);
+  // The IVR presigns recorded prompts and hold music for Twilio to fetch (read-only on prompts/).
+  const media = createS3MediaStore({
+    client: new S3Client({
+      region: config.region,
+      ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
+    }),
+    bucket: config.bucketName,
+  });
   // Only the scheduled function is given the bucket: it archives what the minute job rebuilt.
   const eventArchive = eventArchiveFor(config);
   const secrets = await resolveSecrets(config, readSecret);
@@ -67,6 +77,7 @@ export async function webhookDeps(
       ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
     }),
     logger,
+    media,
     ...(jobs ? { jobs } : {}),
     ...(push ? { push } : {}),
     ...(eventArchive ? { eventArchive } : {}),

@@ -4,6 +4,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { registerAttachmentRoutes } from './api/attachment-routes.js';
 import { registerChannelAdminRoutes } from './api/channel-admin-routes.js';
 import type { Guard } from './api/guard.js';
+import { registerPromptRoutes } from './api/prompt-routes.js';
 import { registerRecordingRoutes } from './api/recording-routes.js';
 import { registerSmsRoutes } from './api/sms-routes.js';
 import { registerVoicemailRoutes } from './api/voicemail-routes.js';
@@ -22,6 +23,7 @@ export function registerChannelApi(
   registerVoicemailRoutes(app, deps, guard);
   registerChannelAdminRoutes(app, deps, guard);
   registerAttachmentRoutes(app, deps, guard);
+  registerPromptRoutes(app, deps, guard);
 }
 
 /** Mount at /fax. */

@@ -22,13 +22,13 @@ export function acknowledgeTableGrant(policyOwner: IConstruct, tableArnRef: stri
 }
 
 /** Wildcards of `bucket.grantRead`: object reads inside one bucket (presigned playback URLs). */
-export function acknowledgeBucketRead(policyOwner: IConstruct, bucketArnRef: string): void {
+export function acknowledgeBucketRead(policyOwner: IConstruct, bucketArnRef: string, objects = '*'): void {
   const reason = 'grantRead on the recordings bucket: read-only actions on objects of that one bucket.';
   Validations.of(policyOwner).acknowledge(
     { id: 'AwsSolutions-IAM5[Action::s3:GetBucket*]', reason },
     { id: 'AwsSolutions-IAM5[Action::s3:GetObject*]', reason },
     { id: 'AwsSolutions-IAM5[Action::s3:List*]', reason },
-    { id: `AwsSolutions-IAM5[Resource::${bucketArnRef}/*]`, reason },
+    { id: `AwsSolutions-IAM5[Resource::${bucketArnRef}/${objects}]`, reason },
   );
 }
 

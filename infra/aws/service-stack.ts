@@ -212,11 +212,13 @@ export class ServiceStack extends Stack {
     this.jobs.deadLetters.grantSendMessages(this.worker.fn);
     // Playback: the API presigns GET URLs and stores fax PDFs; the worker copies recordings in and reads them
     // back to verify. Nobody may delete or change a lock: expiry is the bucket's lifecycle, and Object Lock
-    // keeps each version for the retention period. Webhooks never touch the bucket.
+    // keeps each version for the retention period. Webhooks only read recorded prompts, which they presign
+    // for Twilio to play.
     for (const fn of [this.api.fn, this.worker.fn]) {
       props.recordings.grantRead(fn);
       grantWriteNew(props.recordings, fn);
     }
+    props.recordings.grantRead(this.webhooks.fn, 'prompts/*');
     // The minute job archives each ended interval's events; it may only add files under events/.
     if (props.analytics) {
       this.scheduled.fn.addEnvironment('EVENTS_BUCKET', props.analytics.bucketName);
@@ -229,6 +231,7 @@ export class ServiceStack extends Stack {
     for (const owner of [this.api, this.worker]) {
       acknowledgeBucketRead(owner, STATEFUL_REFS.recordingsArn);
     }
+    acknowledgeBucketRead(this.webhooks, STATEFUL_REFS.recordingsArn, 'prompts/*');
 
     const http = new HttpEntry(this, 'Http', {
       webhookFunction: this.webhooks.fn,

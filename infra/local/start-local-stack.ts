@@ -394,6 +394,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       }),
       jobs: channels.queue,
       channels: channels.channels,
+      media: channels.channels.media,
     };
     const app = createApp(deps);
     const faxSim = createFaxSimApp({ appUrl: () => url, secret: LOCAL_FAX_SECRET });

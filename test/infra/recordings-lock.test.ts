@@ -85,8 +85,17 @@ describe('what the app may do to recordings', () => {
     ).toEqual([]);
   });
 
-  it('webhooks, scheduled jobs and reconcile hold nothing on the bucket', () => {
-    for (const fn of [s.service.webhooks.fn, s.service.scheduled.fn, s.service.reconciler.fn])
-      expect(onRecordings(fn)).toEqual([]);
+  it('scheduled jobs and reconcile hold nothing on the bucket', () => {
+    for (const fn of [s.service.scheduled.fn, s.service.reconciler.fn]) expect(onRecordings(fn)).toEqual([]);
+  });
+
+  it('webhooks only read recorded prompts (to presign them for Twilio), never a recording', () => {
+    const statements = onRecordings(s.service.webhooks.fn);
+    expect(statements.length).toBeGreaterThan(0);
+    for (const st of statements) {
+      expect(actionsOf([st]).filter((a) => !/^s3:(Get|List)/.test(a))).toEqual([]);
+      const objects = JSON.stringify(st.Resource).match(/"\/[^"]*"/g) ?? [];
+      expect(objects.every((o) => o === '"/prompts/*"')).toBe(true);
+    }
   });
 });

@@ -32,6 +32,8 @@ const AdminPage = lazy(() => import('./pages/admin-page.js').then((m) => ({ defa
 const AdminCalendarPage = lazy(() =>
   import('./pages/admin-calendar-page.js').then((m) => ({ default: m.AdminCalendarPage })),
 );
+// Recorded prompts are an admin's occasional work: the page loads when opened.
+const PromptsPage = lazy(() => import('./pages/prompts-page.js').then((m) => ({ default: m.PromptsPage })));
 
 type Session = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; me: Me };
 
@@ -110,6 +112,12 @@ function Shell() {
     body = (
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <AdminCalendarPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'prompts')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <PromptsPage me={signedIn} />
       </Suspense>
     );
   else if (route.page === 'kb')

@@ -11,6 +11,10 @@ export const ERROR_LABELS = {
   'err_not-found': { zh: '记录不存在', en: 'The record does not exist' },
   err_conflict: { zh: '记录已被他人修改，请刷新后重试', en: 'Changed elsewhere: reload and try again' },
   err_duplicate: { zh: '已存在相同的记录', en: 'Such a record already exists' },
+  'err_prompt-in-use': {
+    zh: '该录音仍被分配使用，请先取消分配再删除',
+    en: 'This recording is still assigned: unassign it before deleting it',
+  },
   'err_too-many-requests': { zh: '操作太频繁，请稍后再试', en: 'Too many requests: try again shortly' },
   'err_not-provisioned': { zh: '话务路由尚未配置', en: 'Call routing is not set up yet' },
   'err_dial-refused': { zh: '该号码不允许外呼', en: 'Dialling this number is not allowed' },
@@ -34,6 +38,10 @@ export const ERROR_LABELS = {
   field_note: { zh: '备注', en: 'Note' },
   field_notes: { zh: '备注', en: 'Notes' },
   field_name: { zh: '姓名', en: 'Name' },
+  field_file: { zh: '文件', en: 'File' },
+  field_language: { zh: '语言', en: 'Language' },
+  field_flows: { zh: '流程提示音', en: 'Flow prompt' },
+  field_hold: { zh: '等待音乐', en: 'Hold music' },
   field_id: { zh: '工号', en: 'ID' },
   field_subject: { zh: '主题', en: 'Subject' },
   field_description: { zh: '描述', en: 'Description' },
@@ -62,7 +70,6 @@ export const ERROR_LABELS = {
   field_callerIds: { zh: '主叫号码', en: 'Caller IDs' },
   field_holidays: { zh: '节假日', en: 'Holidays' },
   field_makeUpDays: { zh: '调休上班日', en: 'Make-up working days' },
-  field_file: { zh: '文件', en: 'File' },
   issue_invalid: { zh: '无效', en: 'is not valid' },
   issue_invalid_type: { zh: '缺失或类型不对', en: 'is missing or of the wrong type' },
   issue_invalid_format: { zh: '格式不正确', en: 'is not in the right format' },
@@ -141,4 +148,44 @@ export const ERROR_LABELS = {
     zh: '第一行须为列名：日期,名称,类型（或 date,name,kind）',
     en: 'must name its columns on the first line: date,name,kind (or 日期,名称,类型)',
   },
+  // Recorded prompts: why an upload or an assignment was refused, with what is allowed.
+  'issue_too-large': {
+    zh: '超过 5 MB，录音文件最大 5 MB',
+    en: 'is over 5 MB; a recording may be up to 5 MB',
+  },
+  'issue_too-long': {
+    zh: '时长超过 120 秒，录音最长 120 秒',
+    en: 'plays over 120 s; a recording may be up to 120 s',
+  },
+  'issue_too-short': {
+    zh: '时长不足 0.5 秒，录音至少 0.5 秒',
+    en: 'plays under 0.5 s; a recording must be at least 0.5 s',
+  },
+  'issue_not-audio': {
+    zh: '不是 WAV 或 MP3 录音，请上传 WAV（PCM）或 MP3 文件',
+    en: 'is not a WAV or MP3 recording; upload a WAV (PCM) or MP3 file',
+  },
+  'issue_not-pcm': {
+    zh: '是压缩格式的 WAV，请另存为 WAV（PCM）或 MP3',
+    en: 'is a compressed WAV; save it as WAV (PCM) or MP3',
+  },
+  'issue_corrupt-audio': {
+    zh: '文件已损坏或不完整，请重新导出为 WAV（PCM）或 MP3',
+    en: 'is damaged or cut short; export it again as WAV (PCM) or MP3',
+  },
+  'issue_unknown-state': {
+    zh: '不是该流程中播放提示音的步骤',
+    en: 'is not a step of the flow that speaks a prompt',
+  },
+  'issue_prompt-reads-values': {
+    zh: '该提示音会读出每通电话不同的内容，不能用录音替代',
+    en: 'reads values that change per call aloud; a recording cannot replace it',
+  },
+  'issue_unknown-language': { zh: '不是该处可用的语言', en: 'is not a language offered there' },
+  'issue_unknown-prompt': { zh: '录音库中没有这段录音', en: 'is not in the prompt library' },
+  'issue_language-mismatch': {
+    zh: '录音的语言与该处的语言不同',
+    en: 'is a recording in another language',
+  },
+  'issue_unknown-queue': { zh: '没有这个队列', en: 'is not one of our queues' },
 } as const satisfies Labels;

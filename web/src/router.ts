@@ -35,6 +35,7 @@ export type Route =
   | { readonly page: 'users' }
   | { readonly page: 'admin' }
   | { readonly page: 'admin-calendar' }
+  | { readonly page: 'prompts' }
   | { readonly page: 'tickets' }
   | { readonly page: 'ticket'; readonly number: string }
   | { readonly page: 'kb'; readonly id?: string }
@@ -55,6 +56,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/admin/users') return { page: 'users' };
   if (clean === '/admin') return { page: 'admin' };
   if (clean === '/admin/calendar') return { page: 'admin-calendar' };
+  if (clean === '/admin/prompts') return { page: 'prompts' };
   if (clean === '/tickets') return { page: 'tickets' };
   if (clean === '/kb') return { page: 'kb' };
   const article = /^\/kb\/([^/]+)$/.exec(clean);

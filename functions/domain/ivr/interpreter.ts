@@ -65,13 +65,19 @@ const NONE_WORDS: Words = {
   en: ['no', 'none', "don't", 'do not', 'not sure'],
 };
 
-function sayStep(flow: Flow, text: Text, s: Session): PromptStep {
+/** `prompt` names the state when this is its own prompt, which a recording may replace. */
+function sayStep(flow: Flow, text: Text, s: Session, prompt?: string): PromptStep {
   const r = render(flow, text, s.lang, {
     hours: describeHours(flow.hours, s.lang),
     ...s.vars,
     ...statusVars(s),
   });
-  return { kind: 'say', text: r.text, language: r.language };
+  return {
+    kind: 'say',
+    text: r.text,
+    language: r.language,
+    ...(prompt ? { prompt: { flow: flow.name, state: prompt } } : {}),
+  };
 }
 
 function statusVars(s: Session): Record<string, string> {
@@ -108,9 +114,9 @@ function gatherFor(flow: Flow, state: LanguageState | MenuState | InputState, s:
     const order = [s.lang, ...flow.languages.filter((l) => l !== s.lang)];
     for (const lang of order) {
       const text = state.prompt[lang];
-      if (text) prompts.push(sayStep(flow, { [lang]: text }, { ...s, lang }));
+      if (text) prompts.push(sayStep(flow, { [lang]: text }, { ...s, lang }, s.state));
     }
-  } else prompts.push(sayStep(flow, state.prompt, s));
+  } else prompts.push(sayStep(flow, state.prompt, s, s.state));
   const hints =
     state.kind === 'menu'
       ? Object.values(state.speech ?? {}).flatMap((w) => w[s.lang] ?? [])
@@ -199,7 +205,7 @@ export async function runFlow(
     if (!state) throw new Error(`flow ${flow.name} has no state ${s.state}`);
     switch (state.kind) {
       case 'say':
-        steps.push(sayStep(flow, state.say, s));
+        steps.push(sayStep(flow, state.say, s, s.state));
         goto(state.next);
         continue;
       case 'language':
@@ -290,7 +296,7 @@ export async function runFlow(
         goto(state.next);
         continue;
       case 'queue':
-        if (state.say) steps.push(sayStep(flow, state.say, s));
+        if (state.say) steps.push(sayStep(flow, state.say, s, s.state));
         steps.push({
           kind: 'enqueue',
           queue: state.queue,
@@ -300,11 +306,11 @@ export async function runFlow(
         });
         return steps;
       case 'voicemail':
-        steps.push(sayStep(flow, state.prompt, s));
+        steps.push(sayStep(flow, state.prompt, s, s.state));
         steps.push({ kind: 'record', queue: state.queue, maxLength: VOICEMAIL_MAX_SECONDS, session: s });
         return steps;
       case 'hangup':
-        if (state.say) steps.push(sayStep(flow, state.say, s));
+        if (state.say) steps.push(sayStep(flow, state.say, s, s.state));
         steps.push({ kind: 'hangup' });
         return steps;
     }

@@ -15,6 +15,8 @@ export interface SayStep {
   readonly kind: 'say';
   readonly text: string;
   readonly language: Language;
+  /** The flow state whose own prompt this is: a recording assigned to it plays instead (prompt-slots.ts). */
+  readonly prompt?: { readonly flow: string; readonly state: string };
 }
 export interface PlayStep {
   readonly kind: 'play';

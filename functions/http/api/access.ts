@@ -53,6 +53,10 @@
 // | surveys.results          |  no   |    yes     |  yes  | answers per question, hotline, agent, period |
 // | calendar.get/replace/    |  no   |    no      |  yes  | holidays and make-up days; import previews a |
 // |   import                 |       |            |       | CSV/ICS, only a replace writes (audited)     |
+// | prompts.list/upload/     |  no   |    no      |  yes  | recorded prompts and hold music: the library |
+// |   audio/delete/slots     |       |            |       | (uploads judged from the bytes), audited     |
+// | promptAssignments.get/   |  no   |    no      |  yes  | which recording plays where; audited and     |
+// |   replace                |       |            |       | versioned (settings name prompt-assignments) |
 // | reports.*                |  no   |    yes     |  yes  | KPIs, call log, agent state log, CSV         |
 // | wfm.*                    |  no   |    yes     |  yes  | Erlang C/B, forecast, staffing plan          |
 // | kb.search/suggest/get/   |  yes  |    yes     |  yes  | knowledge base: read, screen-pop suggestions,|
@@ -176,6 +180,13 @@ export const ACCESS = {
   'calendar.get': ADMINS,
   'calendar.replace': ADMINS,
   'calendar.import': ADMINS,
+  'prompts.list': ADMINS,
+  'prompts.upload': ADMINS,
+  'prompts.audio': ADMINS,
+  'prompts.delete': ADMINS,
+  'prompts.slots': ADMINS,
+  'promptAssignments.get': ADMINS,
+  'promptAssignments.replace': ADMINS,
   'reports.kpis': LEADS,
   'reports.calls': LEADS,
   'reports.agentStates': LEADS,

@@ -19,6 +19,7 @@ import {
 } from '../../../app/callbacks.js';
 import type { Center } from '../../../app/center.js';
 import { forwardRuleOf } from '../../../app/forwarding.js';
+import { holdMusicUrl, withRecordedPrompts } from '../../../app/recorded-prompts.js';
 import {
   chooseVoicemail,
   forwardIfWaitedTooLong,
@@ -111,7 +112,8 @@ export async function renderIvr(
   const workflowSid = steps.some((s) => s.kind === 'enqueue')
     ? (await services.provisioned()).workflowSid
     : '';
-  return renderSteps(steps, baseUrl, (step) => enqueueTarget(step, call, workflowSid));
+  const heard = await withRecordedPrompts(services, steps);
+  return renderSteps(heard, baseUrl, (step) => enqueueTarget(step, call, workflowSid));
 }
 
 export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEnv> {
@@ -200,7 +202,8 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
       language: GATHER_LANGUAGE[lang] as never,
     });
     g.say(SAY[lang], WAIT.offer[lang]);
-    g.play({ loop: 1 }, routing.holdMusicUrl);
+    const music = await holdMusicUrl(services, session, c.req.query('q') ?? '');
+    g.play({ loop: 1 }, music ?? routing.holdMusicUrl);
     return c.body(r.toString(), 200, xml());
   });
 
