@@ -11,6 +11,7 @@ export const WEB_PAGES = [
   ['Work orders 工单', '/tickets'],
   ['Knowledge base 知识库', '/kb'],
   ['Reports 报表', '/reports'],
+  ['Surveys 满意度调查', '/surveys'],
   ['Staff planning 排班规划', '/planning'],
   ['Caller phone 模拟来电', '/phone'],
   ['Admin console 管理控制台', '/admin'],

@@ -7,6 +7,7 @@ import { ADMIN_LABELS } from './labels-admin.js';
 import { KB_LABELS } from './labels-kb.js';
 import { PLANNING_LABELS } from './labels-planning.js';
 import { REPORTS_LABELS } from './labels-reports.js';
+import { SURVEY_LABELS } from './labels-surveys.js';
 import { Link } from './link.js';
 import { AccountPage } from './pages/account-page.js';
 import { AgentPage } from './pages/agent-page.js';
@@ -24,6 +25,7 @@ const PlanningPage = lazy(() =>
 // The knowledge base is read now and then, not on every call: its page loads when opened.
 const KbPage = lazy(() => import('./pages/kb-page.js').then((m) => ({ default: m.KbPage })));
 const ReportsPage = lazy(() => import('./pages/reports-page.js').then((m) => ({ default: m.ReportsPage })));
+const SurveysPage = lazy(() => import('./pages/surveys-page.js').then((m) => ({ default: m.SurveysPage })));
 // The tickets pages are a workspace of their own, loaded when first opened.
 const TicketsPage = lazy(() => import('./pages/tickets-page.js').then((m) => ({ default: m.TicketsPage })));
 const TicketPage = lazy(() => import('./pages/ticket-page.js').then((m) => ({ default: m.TicketPage })));
@@ -114,6 +116,12 @@ function Shell() {
         <AdminCalendarPage me={signedIn} />
       </Suspense>
     );
+  else if (route.page === 'surveys')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <SurveysPage me={signedIn} />
+      </Suspense>
+    );
   else if (route.page === 'prompts')
     body = (
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
@@ -164,6 +172,11 @@ function Header({ me, onSignedOut }: { me: Me | undefined; onSignedOut: () => vo
         {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
           <Link to="/reports" data-testid="reports-link">
             {REPORTS_LABELS.reports[lang]}
+          </Link>
+        )}
+        {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
+          <Link to="/surveys" data-testid="surveys-link">
+            {SURVEY_LABELS.surveys[lang]}
           </Link>
         )}
         {me && (

@@ -29,6 +29,11 @@ export const ADMIN_LABELS = {
     zh: '修改来电者听到的欢迎语与提示语。',
     en: 'Change the greetings and prompts callers hear.',
   },
+  surveysSection: { zh: '满意度调查', en: 'Surveys' },
+  surveysSectionHint: {
+    zh: '设计问卷，选择各热线在通话后用按键还是短信调查，查看结果。',
+    en: 'Design questionnaires, choose whether each hotline asks by keypad or SMS after a call, read the results.',
+  },
   open: { zh: '打开', en: 'Open' },
   calendarTitle: { zh: '节假日日历', en: 'Holiday calendar' },
   calendarHelp: {
@@ -64,7 +69,7 @@ export const ADMIN_LABELS = {
   confirmImport: { zh: '确认导入并保存', en: 'Confirm and save' },
   cancel: { zh: '取消', en: 'Cancel' },
   history: { zh: '修改历史', en: 'History' },
-  noHistory: { zh: '尚无修改记录：使用内置日历。', en: 'No changes yet: the built-in calendar is in force.' },
+  noHistory: { zh: '尚无修改记录：使用内置设置。', en: 'No changes yet: the built-in setting is in force.' },
   version: { zh: '版本', en: 'Version' },
   by: { zh: '修改人', en: 'By' },
   at: { zh: '时间', en: 'When' },

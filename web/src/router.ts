@@ -30,6 +30,7 @@ export type Route =
   | { readonly page: 'supervisor' }
   | { readonly page: 'planning' }
   | { readonly page: 'reports' }
+  | { readonly page: 'surveys' }
   | { readonly page: 'phone' }
   | { readonly page: 'account' }
   | { readonly page: 'users' }
@@ -51,6 +52,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/supervisor') return { page: 'supervisor' };
   if (clean === '/planning') return { page: 'planning' };
   if (clean === '/reports') return { page: 'reports' };
+  if (clean === '/surveys') return { page: 'surveys' };
   if (clean === '/phone') return { page: 'phone' };
   if (clean === '/account') return { page: 'account' };
   if (clean === '/admin/users') return { page: 'users' };

@@ -11,6 +11,7 @@ const SECTIONS: readonly { to: string; title: AdminLabel; hint: AdminLabel; id: 
   { id: 'whitelist', to: '/supervisor', title: 'whitelistSection', hint: 'whitelistSectionHint' },
   { id: 'calendar', to: '/admin/calendar', title: 'calendarSection', hint: 'calendarSectionHint' },
   { id: 'prompts', to: '/admin/prompts', title: 'promptsSection', hint: 'promptsSectionHint' },
+  { id: 'surveys', to: '/surveys', title: 'surveysSection', hint: 'surveysSectionHint' },
 ];
 
 export function AdminPage({ me }: { me: Me }) {

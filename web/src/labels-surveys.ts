@@ -1,0 +1,62 @@
+// Labels of the surveys page (results, each hotline's questionnaire and channel, the questionnaires), in
+// Chinese and English.
+import type { Labels } from './lang.js';
+
+export const SURVEY_LABELS = {
+  surveys: { zh: '满意度调查', en: 'Surveys' },
+  surveysHelp: {
+    zh: '通话结束后按热线设置通过按键或短信邀请客户回答问卷；结果按题目、热线、座席和时间段统计。',
+    en: 'After a call each hotline asks its questionnaire by keypad or SMS; results by question, hotline, agent and period.',
+  },
+  results: { zh: '调查结果', en: 'Results' },
+  from: { zh: '从', en: 'From' },
+  to: { zh: '到', en: 'To' },
+  hotline: { zh: '热线', en: 'Hotline' },
+  allHotlines: { zh: '全部热线', en: 'All hotlines' },
+  show: { zh: '查询', en: 'Show' },
+  asked: { zh: '已邀请', en: 'Asked' },
+  answered: { zh: '已回答', en: 'Answered' },
+  completed: { zh: '答完', en: 'Completed' },
+  csat: { zh: '满意度（1-10）', en: 'CSAT (1-10)' },
+  keypad: { zh: '按键', en: 'Keypad' },
+  sms: { zh: '短信', en: 'SMS' },
+  agent: { zh: '座席', en: 'Agent' },
+  average: { zh: '平均', en: 'Average' },
+  yes: { zh: '是', en: 'Yes' },
+  no: { zh: '否', en: 'No' },
+  noAnswers: { zh: '这段时间没有回答。', en: 'No answers in this period.' },
+  comments: { zh: '最新意见', en: 'Latest comments' },
+  lines: { zh: '各热线的问卷', en: 'Each hotline’s questionnaire' },
+  linesHelp: {
+    zh: '按键：座席挂机后客户留在线上按键作答。短信：通话结束一分钟后逐题发送。',
+    en: 'Keypad: when the agent hangs up the caller stays on the line and answers with keys. SMS: the questions are texted in turn a minute after the call.',
+  },
+  notAsked: { zh: '不调查', en: 'Not asked' },
+  save: { zh: '保存', en: 'Save' },
+  saved: { zh: '已保存，下一通电话起生效。', en: 'Saved: applies from the next call.' },
+  restored: { zh: '已恢复版本 {version}。', en: 'Version {version} restored.' },
+  questionnaires: { zh: '问卷', en: 'Questionnaires' },
+  addQuestion: { zh: '添加题目', en: 'Add a question' },
+  questionId: { zh: '编号', en: 'Id' },
+  kind: { zh: '题型', en: 'Kind' },
+  kind_choice: { zh: '单选', en: 'Single choice' },
+  kind_scale: { zh: '评分', en: 'Scale' },
+  kind_yesno: { zh: '是非', en: 'Yes / no' },
+  kind_text: { zh: '文字（仅短信）', en: 'Free text (SMS only)' },
+  textZh: { zh: '中文题目', en: 'Chinese text' },
+  textEn: { zh: '英文题目', en: 'English text' },
+  options: { zh: '选项（每行一个：中文|英文）', en: 'Options (one per line: Chinese|English)' },
+  scaleMax: { zh: '满分', en: 'Top score' },
+  countsCsat: { zh: '计入满意度', en: 'Counts as CSAT' },
+  remove: { zh: '删除', en: 'Remove' },
+  add: { zh: '添加', en: 'Add' },
+  history: { zh: '修改记录', en: 'History' },
+  version: { zh: '版本', en: 'Version' },
+  questionsCount: {
+    zh: '{questionnaires} 份问卷，{lines} 条热线调查',
+    en: '{questionnaires} questionnaires, {lines} lines asking',
+  },
+  builtIn: { zh: '内置设置', en: 'Built-in' },
+} as const satisfies Labels;
+
+export type SurveyLabel = keyof typeof SURVEY_LABELS;
