@@ -1,0 +1,38 @@
+// The review queue: recent recorded calls of agents (voicemails are not scored), newest first, each with
+// the scores it was given, so a supervisor sees what is waiting and what was scored already.
+import type { Page, PageRequest } from '../../domain/ports.js';
+import type { QaScore } from '../../domain/quality/score-record.js';
+import type { StoredRecording } from '../../domain/recording.js';
+import type { QualityDeps } from './forms.js';
+
+export interface QueueItem {
+  readonly recording: StoredRecording;
+  readonly scores: readonly Pick<QaScore, 'id' | 'scoredBy' | 'scoredAt' | 'result' | 'dispute'>[];
+}
+
+export async function reviewQueue(
+  deps: QualityDeps,
+  q: { from: string; to: string; agentId?: string },
+  page: PageRequest,
+): Promise<Page<QueueItem>> {
+  const found = await deps.store.recordings.search(
+    { from: q.from, to: q.to, ...(q.agentId ? { agentId: q.agentId } : {}) },
+    page,
+  );
+  const calls = found.items.filter((r) => r.kind === 'call' && r.agentId);
+  const items = await Promise.all(
+    calls.map(async (recording) => ({
+      recording,
+      scores: (await deps.store.quality.scoresOfRecording(recording.sid)).map(
+        ({ id, scoredBy, scoredAt, result, dispute }) => ({
+          id,
+          scoredBy,
+          scoredAt,
+          result,
+          ...(dispute ? { dispute } : {}),
+        }),
+      ),
+    })),
+  );
+  return { items, ...(found.cursor ? { cursor: found.cursor } : {}) };
+}
