@@ -5,6 +5,7 @@ import { DeskProvider } from './desk/desk-provider.js';
 import { LangProvider, useLang } from './i18n.js';
 import { KB_LABELS } from './labels-kb.js';
 import { PLANNING_LABELS } from './labels-planning.js';
+import { QUALITY_LABELS } from './labels-quality.js';
 import { REPORTS_LABELS } from './labels-reports.js';
 import { Link } from './link.js';
 import { AccountPage } from './pages/account-page.js';
@@ -22,6 +23,8 @@ const PlanningPage = lazy(() =>
 );
 // The knowledge base is read now and then, not on every call: its page loads when opened.
 const KbPage = lazy(() => import('./pages/kb-page.js').then((m) => ({ default: m.KbPage })));
+// Quality scoring is a supervisor's occasional workspace: it loads when opened.
+const QualityPage = lazy(() => import('./pages/quality-page.js').then((m) => ({ default: m.QualityPage })));
 const ReportsPage = lazy(() => import('./pages/reports-page.js').then((m) => ({ default: m.ReportsPage })));
 // The tickets pages are a workspace of their own, loaded when first opened.
 const TicketsPage = lazy(() => import('./pages/tickets-page.js').then((m) => ({ default: m.TicketsPage })));
@@ -78,6 +81,12 @@ function Shell() {
     body = (
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <ReportsPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'quality')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <QualityPage me={signedIn} />
       </Suspense>
     );
   else if (route.page === 'tickets')
@@ -138,6 +147,11 @@ function Header({ me, onSignedOut }: { me: Me | undefined; onSignedOut: () => vo
         {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
           <Link to="/reports" data-testid="reports-link">
             {REPORTS_LABELS.reports[lang]}
+          </Link>
+        )}
+        {me && (
+          <Link to="/quality" data-testid="quality-link">
+            {QUALITY_LABELS.quality[lang]}
           </Link>
         )}
         {me && (
