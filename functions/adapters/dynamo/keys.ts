@@ -226,3 +226,7 @@ export const qaScoreMonth = (month: string) => `QAMONTH#${month}`;
 export const qaRecording = (recordingSid: string) => `QAREC#${recordingSid}`;
 /** Scores disputed and not yet resolved: small marker items, sort key `byTime(disputedAt, scoreId)`. */
 export const QA_DISPUTES = 'QADISPUTES';
+/** A recording's transcript with its phrase-check flags. */
+export const qaTranscript = (recordingSid: string) => `QATRANSCRIPT#${recordingSid}`;
+/** gsi1: flagged transcripts of calls started in one UTC month, sort key `byTime(callStartedAt, sid)`. */
+export const qaFlagMonth = (month: string) => `QAFLAGS#${month}`;

@@ -1,12 +1,14 @@
 // Quality scoring on the single table (keys in keys.ts). A form is one item holding its latest version,
 // listed on gsi2, with a copy of every version beside it. A score is one item found by recording (gsi2),
 // by agent (gsi3, in the agent's shared partition) and by the month its call started (gsi1, for reports);
-// open disputes are small marker items in one partition, removed when resolved.
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+// open disputes are small marker items in one partition, removed when resolved. A transcript is one item
+// per recording; a flagged one is also listed by month (gsi1).
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../../domain/ports.js';
 import type { QaForm, QaFormDraft } from '../../domain/quality/form.js';
 import type { QaFormWriteResult, QualityRepo } from '../../domain/quality/ports.js';
 import type { QaScore } from '../../domain/quality/score-record.js';
+import type { Transcript } from '../../domain/quality/transcript.js';
 import { timeSortableId } from './ids.js';
 import {
   agent,
@@ -15,11 +17,13 @@ import {
   listed,
   QA_DISPUTES,
   QA_FORMS,
+  qaFlagMonth,
   qaForm,
   qaFormVersion,
   qaRecording,
   qaScore,
   qaScoreMonth,
+  qaTranscript,
   timeSpan,
 } from './keys.js';
 import { fromItem, getItem, type Item, putIf, queryAll, type TableAccess } from './table-access.js';
@@ -174,6 +178,33 @@ export function createQualityRepo(t: TableAccess, clock: Clock): QualityRepo {
           ...scores(
             await queryAll(t, { index: 'gsi1', pk: qaScoreMonth(month), skBetween: timeSpan(from, to) }),
           ),
+        );
+      return all;
+    },
+    async putTranscript(tr) {
+      const item: Item = { ...tr, pk: qaTranscript(tr.recordingSid), sk: ITEM_SK, entity: 'qa-transcript' };
+      // Only flagged calls are listed (a sparse index): what the review queue and the reports count.
+      const listedItem =
+        tr.flags.length > 0
+          ? {
+              ...item,
+              gsi1pk: qaFlagMonth(tr.callStartedAt.slice(0, 7)),
+              gsi1sk: byTime(tr.callStartedAt, tr.recordingSid),
+            }
+          : item;
+      await t.doc.send(new PutCommand({ TableName: t.tableName, Item: listedItem }));
+    },
+    async getTranscript(recordingSid) {
+      const item = await getItem(t, qaTranscript(recordingSid));
+      return item ? fromItem<Transcript>(item) : undefined;
+    },
+    async flaggedBetween(from, to) {
+      const all: Transcript[] = [];
+      for (const month of monthsBetween(from, to))
+        all.push(
+          ...(
+            await queryAll(t, { index: 'gsi1', pk: qaFlagMonth(month), skBetween: timeSpan(from, to) })
+          ).map((i) => fromItem<Transcript>(i)),
         );
       return all;
     },

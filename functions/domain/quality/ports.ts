@@ -1,7 +1,8 @@
 // Quality scoring's storage port: versioned forms (each version kept, so old scores keep theirs) and scores
-// by recording, by agent over a time range, and with open disputes.
+// by recording, by agent over a time range, and with open disputes; transcripts and the flagged ones.
 import type { QaForm, QaFormDraft } from './form.js';
 import type { NewQaScore, QaScore } from './score-record.js';
+import type { Transcript } from './transcript.js';
 
 export type QaFormWriteResult =
   | { readonly ok: true; readonly value: QaForm }
@@ -33,4 +34,9 @@ export interface QualityRepo {
   scoresBetween(from: string, to: string): Promise<QaScore[]>;
   /** Scores with a dispute waiting for a supervisor, oldest dispute first. */
   openDisputes(): Promise<QaScore[]>;
+  /** Stores (or replaces) a recording's transcript and its flags. */
+  putTranscript(transcript: Transcript): Promise<void>;
+  getTranscript(recordingSid: string): Promise<Transcript | undefined>;
+  /** Transcripts with at least one flag, of calls that started in the range, oldest first. */
+  flaggedBetween(from: string, to: string): Promise<Transcript[]>;
 }

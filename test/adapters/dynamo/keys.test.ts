@@ -130,6 +130,8 @@ const pins = {
   qaScoreMonth: [[keys.qaScoreMonth('2026-12'), 'QAMONTH#2026-12']],
   qaRecording: [[keys.qaRecording('RE1'), 'QAREC#RE1']],
   QA_DISPUTES: [[keys.QA_DISPUTES, 'QADISPUTES']],
+  qaTranscript: [[keys.qaTranscript('RE1'), 'QATRANSCRIPT#RE1']],
+  qaFlagMonth: [[keys.qaFlagMonth('2026-12'), 'QAFLAGS#2026-12']],
   historyEvent: [[keys.historyEvent('tr:task.created:WT1:0'), 'EVENT#tr:task.created:WT1:0']],
   historyInterval: [[keys.historyInterval('2026-12-07T02:15:00.000Z'), 'EVENTS#2026-12-07T02:15:00.000Z']],
   historyCall: [[keys.historyCall('CA1'), 'EVENTCALL#CA1']],

@@ -98,3 +98,38 @@ describe('quality repository', () => {
     expect(await q.updateScore({ ...s, id: 'missing' }, 1)).toEqual({ ok: false, reason: 'not-found' });
   });
 });
+
+describe('quality repository: transcripts', () => {
+  const transcript = (sid: string, startedAt: string, flagged: boolean) => ({
+    recordingSid: sid,
+    state: 'ready' as const,
+    agentId: '1001',
+    callStartedAt: startedAt,
+    sentences: [
+      { channel: 2 as const, speaker: 'agent' as const, startSeconds: 1, endSeconds: 2, text: '您好' },
+    ],
+    source: 'test',
+    flags: flagged
+      ? [{ kind: 'missing' as const, ruleId: 'thanks', name: { zh: '感谢来电', en: 'Thanks' } }]
+      : [],
+    storedAt: '2026-03-05T00:00:00.000Z',
+  });
+
+  it('stores a transcript, replaces it, and lists only the flagged ones over a range', async () => {
+    const q = ts.store.quality;
+    await q.putTranscript({ ...transcript('RT1', '2026-05-01T08:00:00.000Z', false), state: 'pending' });
+    expect((await q.getTranscript('RT1'))?.state).toBe('pending');
+    await q.putTranscript(transcript('RT1', '2026-05-01T08:00:00.000Z', true));
+    await q.putTranscript(transcript('RT2', '2026-05-02T08:00:00.000Z', false));
+    await q.putTranscript(transcript('RT3', '2026-06-02T08:00:00.000Z', true));
+    expect((await q.getTranscript('RT1'))?.sentences[0]?.text).toBe('您好');
+    expect(await q.getTranscript('RT9')).toBeUndefined();
+    expect((await q.flaggedBetween('2026-05-01', '2026-06-30')).map((t) => t.recordingSid)).toEqual([
+      'RT1',
+      'RT3',
+    ]);
+    expect((await q.flaggedBetween('2026-05-02', '2026-05-31')).map((t) => t.recordingSid)).toEqual([]);
+    await q.putTranscript(transcript('RT1', '2026-05-01T08:00:00.000Z', false));
+    expect((await q.flaggedBetween('2026-05-01', '2026-05-31')).map((t) => t.recordingSid)).toEqual([]);
+  });
+});
