@@ -1,7 +1,10 @@
 // Role-matrix rows for quality scoring, and what they act on: the demo form, a recording of the matrix
 // agent's call, and a fresh score (disputed, for resolving) for each row that changes one.
+
+import { recordTranscript } from '../../functions/app/quality/transcripts.js';
 import type { Store } from '../../functions/domain/ports.js';
 import { DEMO_FORM } from '../../functions/domain/quality/demo-form.js';
+import { DEFAULT_PHRASE_RULES } from '../../functions/domain/quality/phrases.js';
 import { computeScore } from '../../functions/domain/quality/score.js';
 import { marksFor, recordingSid, saveCallRecording } from '../support/quality.js';
 import type { MatrixRole, MatrixRow } from './agent-role-rows.js';
@@ -15,6 +18,21 @@ export async function seedQualityData(store: Store, agentId: string): Promise<vo
   const made = await store.quality.putForm(DEMO_FORM, null, 'sup1');
   if (!made.ok) throw new Error('seed qa form');
   await saveCallRecording(store, REC, agentId);
+  const rec = await store.recordings.get(REC);
+  if (!rec) throw new Error('seed recording');
+  const line = {
+    channel: 2 as const,
+    speaker: 'agent' as const,
+    startSeconds: 1,
+    endSeconds: 2,
+    text: '您好',
+  };
+  await recordTranscript(
+    { store, clock: { now: () => Date.parse('2026-03-01T09:00:00Z') } },
+    rec,
+    [line],
+    'seed',
+  );
 }
 
 async function freshScore(store: Store, agentId: string, disputed: boolean) {
@@ -112,6 +130,22 @@ export function qualityRows(store: () => Store, unique: () => string, agentId: s
       method: 'POST',
       path: () => `/api/quality/scores/${target.id}/resolve`,
       body: async () => ({ version: (await fresh(true)()).version, outcome: 'upheld', note: 'stands' }),
+      roles: LEADS,
+      ok: 200,
+    },
+    {
+      op: 'quality.transcript',
+      method: 'GET',
+      path: () => `/api/quality/recordings/${REC}/transcript`,
+      roles: ALL,
+      ok: 200,
+    },
+    { op: 'quality.phrases', method: 'GET', path: () => '/api/quality/phrases', roles: ALL, ok: 200 },
+    {
+      op: 'quality.replacePhrases',
+      method: 'PUT',
+      path: () => '/api/quality/phrases',
+      body: () => DEFAULT_PHRASE_RULES,
       roles: LEADS,
       ok: 200,
     },

@@ -2,6 +2,7 @@
 // named), a supervisor scoring a recorded call (computed score, auto-fail, comments pinned to times), the
 // score in the agent's QA report, an agent's dispute and its resolution, and bad input answered with 400s.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordTranscript } from '../../functions/app/quality/transcripts.js';
 import { DEMO_FORM } from '../../functions/domain/quality/demo-form.js';
 import { marksFor, recordingSid, saveCallRecording } from '../support/quality.js';
 import { createHarness, type Harness, USERS } from './harness.js';
@@ -47,7 +48,15 @@ describe('quality API', () => {
     const report = await h.as('supervisor', 'GET', '/api/reports/quality?from=2026-03-01&to=2026-03-07');
     expect(report.status).toBe(200);
     expect(report.body.rows).toEqual([
-      { agent: USERS.agent.id, scored: 2, average: 47.2, autoFails: 1, openDisputes: 0, overturned: 0 },
+      {
+        agent: USERS.agent.id,
+        scored: 2,
+        average: 47.2,
+        autoFails: 1,
+        openDisputes: 0,
+        overturned: 0,
+        flagged: 0,
+      },
     ]);
     const later = await h.as('supervisor', 'GET', '/api/reports/quality?from=2026-03-05&to=2026-03-07');
     expect(later.body.rows).toEqual([]);
@@ -110,7 +119,7 @@ describe('quality API', () => {
     expect((await h.as('supervisor', 'GET', '/api/quality/disputes')).body.items).toEqual([]);
     const report = await h.as('supervisor', 'GET', '/api/reports/quality?from=2026-03-03&to=2026-03-03');
     expect(report.body.rows).toEqual([
-      { agent: '1001', scored: 0, average: null, autoFails: 0, openDisputes: 0, overturned: 1 },
+      { agent: '1001', scored: 0, average: null, autoFails: 0, openDisputes: 0, overturned: 1, flagged: 0 },
     ]);
     const audit = (await h.store.audit.byActor(USERS.supervisor.id)).items;
     expect(audit.find((e) => e.action === 'quality.resolve')).toMatchObject({
@@ -152,6 +161,94 @@ describe('quality API', () => {
         })
       ).status,
     ).toBe(403);
+  });
+
+  it('shows a transcript with both channels, and the calls its phrase checks flag in the queue and report', async () => {
+    await saveCallRecording(h.store, recordingSid(5), '1002', '2026-03-04T08:30:00.000Z');
+    const rec = await h.store.recordings.get(recordingSid(5));
+    if (!rec) throw new Error('seed recording');
+    await recordTranscript(
+      h.deps,
+      rec,
+      [
+        { channel: 2, speaker: 'agent', startSeconds: 0.8, endSeconds: 3, text: '您好，工号 1002。' },
+        { channel: 1, speaker: 'customer', startSeconds: 3.5, endSeconds: 6, text: '我的宽带又断了。' },
+        {
+          channel: 2,
+          speaker: 'agent',
+          startSeconds: 6.2,
+          endSeconds: 8,
+          text: '这个我不知道，不归我们管。',
+        },
+      ],
+      'test',
+    );
+    const transcript = await h.as(
+      'supervisor',
+      'GET',
+      `/api/quality/recordings/${recordingSid(5)}/transcript`,
+    );
+    expect(transcript.status).toBe(200);
+    expect(transcript.body.sentences.map((s: { speaker: string }) => s.speaker)).toEqual([
+      'agent',
+      'customer',
+      'agent',
+    ]);
+    expect(
+      transcript.body.flags.map((f: { kind: string; ruleId: string }) => `${f.kind}:${f.ruleId}`),
+    ).toEqual([
+      'prohibited:dont-know',
+      'prohibited:not-our-business',
+      'missing:anything-else',
+      'missing:thanks',
+    ]);
+    expect((await h.as('agent', 'GET', `/api/quality/recordings/${recordingSid(5)}/transcript`)).status).toBe(
+      403,
+    );
+    expect(
+      (await h.as('supervisor', 'GET', `/api/quality/recordings/${recordingSid(1)}/transcript`)).status,
+    ).toBe(404);
+
+    const queue = await h.as('supervisor', 'GET', '/api/quality/queue?from=2026-03-04&to=2026-03-04');
+    expect(queue.body.items[0]).toMatchObject({
+      recording: { sid: recordingSid(5) },
+      transcript: { state: 'ready' },
+    });
+    expect(queue.body.items[0].transcript.flags).toHaveLength(4);
+    const report = await h.as('supervisor', 'GET', '/api/reports/quality?from=2026-03-04&to=2026-03-04');
+    expect(report.body.rows).toEqual([
+      { agent: '1002', scored: 0, average: null, autoFails: 0, openDisputes: 0, overturned: 0, flagged: 1 },
+    ]);
+  });
+
+  it('lets supervisors replace the phrase checks, audited, and refuses bad rules naming the field', async () => {
+    const rules = {
+      prohibited: [{ id: 'no-slang', name: { zh: '俚语', en: 'Slang' }, phrases: ['搞定', 'gonna'] }],
+      required: [{ id: 'greeting', name: { zh: '问候', en: 'Greeting' }, phrases: ['您好'] }],
+    };
+    expect((await h.as('agent', 'PUT', '/api/quality/phrases', rules)).status).toBe(403);
+    expect(await h.as('supervisor', 'PUT', '/api/quality/phrases', rules)).toMatchObject({
+      status: 200,
+      body: rules,
+    });
+    expect((await h.as('agent', 'GET', '/api/quality/phrases')).body).toEqual(rules);
+    const audit = (await h.store.audit.byActor(USERS.supervisor.id)).items;
+    expect(audit.find((e) => e.action === 'quality.phrases.replace')).toMatchObject({
+      detail: {
+        before: { required: [{ id: 'greeting' }, { id: 'anything-else' }, { id: 'thanks' }] },
+        after: rules,
+      },
+    });
+    const bad = await h.as('supervisor', 'PUT', '/api/quality/phrases', {
+      ...rules,
+      required: [...rules.required, { ...rules.required[0], phrases: ['hi'] }],
+    });
+    expect(bad).toMatchObject({ status: 400, body: { issues: [{ path: 'body.required.1.id' }] } });
+    const empty = await h.as('supervisor', 'PUT', '/api/quality/phrases', {
+      ...rules,
+      prohibited: [{ id: 'x', name: { zh: 'x', en: 'x' }, phrases: [] }],
+    });
+    expect(empty).toMatchObject({ status: 400, body: { issues: [{ path: 'body.prohibited.0.phrases' }] } });
   });
 
   it('refuses bad input with 400 naming the field', async () => {

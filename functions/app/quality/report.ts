@@ -1,7 +1,9 @@
 // The QA figures of each agent over a date range, for the agent reports: how many calls were scored, the
-// average score, how many auto-failed, and the disputes. Overturned scores do not count.
+// average score, how many auto-failed, the disputes, and the calls the phrase checks flagged. Overturned
+// scores do not count.
 import type { QaScore } from '../../domain/quality/score-record.js';
 import { counts } from '../../domain/quality/score-record.js';
+import type { Transcript } from '../../domain/quality/transcript.js';
 import { dateRange } from '../history/reports.js';
 import type { QualityDeps } from './forms.js';
 
@@ -13,11 +15,14 @@ export interface QualityRow {
   readonly autoFails: number;
   readonly openDisputes: number;
   readonly overturned: number;
+  /** Calls whose transcript the phrase checks flagged. */
+  readonly flagged: number;
 }
 
-export function qualityRows(scores: readonly QaScore[]): QualityRow[] {
+export function qualityRows(scores: readonly QaScore[], flagged: readonly Transcript[] = []): QualityRow[] {
   const byAgent = new Map<string, QaScore[]>();
   for (const s of scores) byAgent.set(s.agentId, [...(byAgent.get(s.agentId) ?? []), s]);
+  for (const t of flagged) if (!byAgent.has(t.agentId)) byAgent.set(t.agentId, []);
   return [...byAgent.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([agent, all]) => {
@@ -30,6 +35,7 @@ export function qualityRows(scores: readonly QaScore[]): QualityRow[] {
         autoFails: counted.filter((s) => s.result.autoFailed).length,
         openDisputes: all.filter((s) => s.dispute?.state === 'open').length,
         overturned: all.length - counted.length,
+        flagged: flagged.filter((t) => t.agentId === agent).length,
       };
     });
 }
@@ -52,5 +58,9 @@ export async function qualityReport(
   timeZone: string,
   q: { from: string; to: string; agent?: string },
 ): Promise<QualityRow[]> {
-  return qualityRows(await scoresInDays(deps, timeZone, q));
+  const range = dateRange(q.from, q.to, timeZone);
+  const flagged = (await deps.store.quality.flaggedBetween(range.from, range.to)).filter(
+    (t) => t.callStartedAt >= range.from && t.callStartedAt < range.to && (!q.agent || t.agentId === q.agent),
+  );
+  return qualityRows(await scoresInDays(deps, timeZone, q), flagged);
 }

@@ -64,6 +64,9 @@
 // | quality.get/ofRecording/ |  own  |    yes     |  yes  | agents: scores of their own calls            |
 // |   mine                   |       |            |       |                                              |
 // | quality.dispute          |  own  |    no      |  no   | the scored agent disputes once, with reason  |
+// | quality.transcript       |  own  |    yes     |  yes  | a recording's transcript and its flags       |
+// | quality.phrases          |  yes  |    yes     |  yes  | the phrase checks                            |
+// | quality.replacePhrases   |  no   |    yes     |  yes  | change them (audited)                        |
 // | reports.quality          |  no   |    yes     |  yes  | QA per agent for the agent reports           |
 //
 // Roles are not a hierarchy in storage (a user holds a list), so each row names every role it admits.
@@ -204,6 +207,9 @@ export const ACCESS = {
   'quality.dispute': AGENTS,
   'quality.disputes': LEADS,
   'quality.resolve': LEADS,
+  'quality.transcript': EVERYONE,
+  'quality.phrases': EVERYONE,
+  'quality.replacePhrases': LEADS,
   'reports.quality': LEADS,
 } as const satisfies Record<string, readonly Role[]>;
 

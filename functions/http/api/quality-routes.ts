@@ -16,6 +16,7 @@ import {
   scoresOfRecording,
   visibleScore,
 } from '../../app/quality/scores.js';
+import { phraseRules, replacePhraseRules, transcriptOf } from '../../app/quality/transcripts.js';
 import { ValidationError } from '../../domain/problems.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
@@ -34,6 +35,8 @@ import {
   DisputeBody,
   NewQaFormBody,
   NewQaScoreBody,
+  PhraseRulesBody,
+  PhraseRulesSchema,
   QaFormParam,
   QaFormQuery,
   QaFormSchema,
@@ -47,6 +50,7 @@ import {
   QualityReportQuery,
   QualityReportSchema,
   ResolveBody,
+  TranscriptSchema,
 } from './quality-schemas.js';
 import { securedRoute } from './secured-route.js';
 
@@ -258,6 +262,49 @@ export function registerQualityRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, g
         200,
       );
     },
+  );
+
+  app.openapi(
+    securedRoute(guard, 'quality.transcript', {
+      method: 'get',
+      path: '/quality/recordings/{sid}/transcript',
+      tags,
+      summary: "A recording's transcript (both channels, with times) and its phrase-check flags",
+      request: { params: QaRecordingParam },
+      responses: { 200: jsonOk(TranscriptSchema), ...SECURED_ERRORS, ...NOT_FOUND },
+    }),
+    async (c) =>
+      c.json(
+        await transcriptOf(
+          { ...q, ...(deps.transcription ? { transcription: deps.transcription } : {}) },
+          c.var.user,
+          c.req.valid('param').sid,
+        ),
+        200,
+      ),
+  );
+
+  app.openapi(
+    securedRoute(guard, 'quality.phrases', {
+      method: 'get',
+      path: '/quality/phrases',
+      tags,
+      summary: 'The phrase checks: prohibited phrases and required ones, each rule named in both languages',
+      responses: { 200: jsonOk(PhraseRulesSchema), ...SECURED_ERRORS },
+    }),
+    async (c) => c.json(await phraseRules(q), 200),
+  );
+
+  app.openapi(
+    securedRoute(guard, 'quality.replacePhrases', {
+      method: 'put',
+      path: '/quality/phrases',
+      tags,
+      summary: 'Replace the phrase checks (transcripts finished from now on use them); audited',
+      request: { body: jsonBody(PhraseRulesBody) },
+      responses: { 200: jsonOk(PhraseRulesSchema), ...SECURED_ERRORS },
+    }),
+    async (c) => c.json(await replacePhraseRules(q, c.var.user, c.req.valid('json')), 200),
   );
 
   app.openapi(

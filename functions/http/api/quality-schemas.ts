@@ -140,6 +140,54 @@ export const QaQueueQuery = PageQuery.extend({
   agent: z.string().min(1).max(64).optional(),
 });
 
+const Flag = z.object({
+  kind: z.enum(['prohibited', 'missing']),
+  ruleId: z.string(),
+  name: Bilingual,
+  heard: z.string().optional(),
+  atSeconds: z.number().optional(),
+});
+
+export const TranscriptSchema = z
+  .object({
+    recordingSid: z.string(),
+    state: z.enum(['pending', 'ready']),
+    providerId: z.string().optional(),
+    agentId: z.string(),
+    callStartedAt: z.string(),
+    sentences: listOf(
+      z.object({
+        channel: z.union([z.literal(1), z.literal(2)]),
+        speaker: z.enum(['customer', 'agent']),
+        startSeconds: z.number(),
+        endSeconds: z.number(),
+        text: z.string(),
+      }),
+    ),
+    source: z.string(),
+    flags: listOf(Flag),
+    storedAt: z.string(),
+  })
+  .openapi('Transcript');
+
+const Rule = z
+  .object({
+    id: z.string().min(1).max(48),
+    name: Bilingual,
+    phrases: z.array(z.string().trim().min(1).max(100)).min(1).max(50),
+  })
+  .strict();
+
+export const PhraseRulesBody = z
+  .object({ prohibited: z.array(Rule).max(100), required: z.array(Rule).max(100) })
+  .strict()
+  .openapi('PhraseRulesBody');
+
+const RuleOut = z.object({ id: z.string(), name: Bilingual, phrases: listOf(z.string()) });
+export const PhraseRulesSchema = z
+  .object({ prohibited: listOf(RuleOut), required: listOf(RuleOut) })
+  .openapi('PhraseRules');
+
 export const QaQueueItemSchema = z
   .object({
     recording: RecordingSchema,
@@ -152,6 +200,7 @@ export const QaQueueItemSchema = z
         dispute: Dispute.optional(),
       }),
     ),
+    transcript: z.object({ state: z.enum(['pending', 'ready']), flags: listOf(Flag) }).optional(),
   })
   .openapi('QaQueueItem');
 
@@ -171,6 +220,7 @@ export const QualityReportSchema = z
         autoFails: z.number().int(),
         openDisputes: z.number().int(),
         overturned: z.number().int(),
+        flagged: z.number().int(),
       }),
     ),
   })
