@@ -68,6 +68,9 @@ export const QUALITY_LABELS = {
   qaOpenDisputes: { zh: '待处理申诉', en: 'Open disputes' },
   qaOverturned: { zh: '作废', en: 'Voided' },
   flagged: { zh: '需复核', en: 'Flagged' },
+  missingPhrase: { zh: '缺少', en: 'Missing' },
+  saidPhrase: { zh: '说了', en: 'Said' },
+  transcriptPending: { zh: '转写进行中', en: 'Transcript in progress' },
 } as const satisfies Labels;
 
 export type QualityLabelKey = keyof typeof QUALITY_LABELS;

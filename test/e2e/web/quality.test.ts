@@ -1,11 +1,13 @@
 // Quality scoring in Chromium on the demo stack: a dual-channel recording of agent 1001's call stored as the
-// recording job stores one (media in the local S3, metadata in the table). A supervisor, in Chinese, opens
-// the review queue, plays the call, pins a comment at the play time, marks the demo form and saves, then
+// recording job stores one (media in the local S3, metadata in the table), with the transcript Twilio would
+// give back. A supervisor, in Chinese, opens the review queue (the call flagged: no thanks said), plays the
+// call, pins comments at a transcript line and at the play time, marks the demo form and saves, then
 // sees the score in the agent report on /reports. An admin, in English, scores the same call differently
 // and sees the calibration difference. The agent, in English, reads the score and disputes it.
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordTranscript } from '../../../functions/app/quality/transcripts.js';
 import { DEMO_FORM } from '../../../functions/domain/quality/demo-form.js';
 import { criteriaOf } from '../../../functions/domain/quality/form.js';
 import { browserAvailable, shot } from './browser.js';
@@ -93,6 +95,25 @@ describe.runIf(browserAvailable())('quality scoring in Chromium', () => {
       sha256,
       storedAt: startedAt,
     });
+    const rec = await floor.stack.store.recordings.get(SID);
+    if (!rec) throw new Error('seed recording');
+    // What Twilio's transcription of the two channels gives back: the agent never thanks the caller.
+    await recordTranscript(
+      floor.stack,
+      rec,
+      [
+        { channel: 2, speaker: 'agent', startSeconds: 0.6, endSeconds: 3, text: '您好，很高兴为您服务。' },
+        { channel: 1, speaker: 'customer', startSeconds: 3.4, endSeconds: 7, text: '我家宽带又断了。' },
+        {
+          channel: 2,
+          speaker: 'agent',
+          startSeconds: 12.2,
+          endSeconds: 15,
+          text: '请问还有什么可以帮到您？',
+        },
+      ],
+      'test',
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -103,7 +124,12 @@ describe.runIf(browserAvailable())('quality scoring in Chromium', () => {
     supervisor = await floor.page('2001', { lang: 'zh', path: '/quality' });
     const row = supervisor.locator(`[data-testid=qa-queue-row][data-sid=${SID}]`);
     await row.getByText('未评分').waitFor(WITHIN);
+    await row.getByTestId('qa-row-flags').getByText('缺少 感谢来电').waitFor(WITHIN);
     await row.getByTestId('qa-open').click();
+    await supervisor.getByTestId('qa-transcript').getByText('我家宽带又断了。').waitFor(WITHIN);
+    await supervisor.fill('input[name=comment]', '客户诉求清楚');
+    await supervisor.getByTestId('qa-line').nth(1).getByRole('button').click();
+    await supervisor.getByTestId('qa-comments').getByText('0:03.4 客户诉求清楚').waitFor(WITHIN);
     await playTo(supervisor, 7.5);
     await supervisor.fill('input[name=comment]', '开场未报工号');
     await supervisor.getByTestId('qa-pin').click();
@@ -119,7 +145,10 @@ describe.runIf(browserAvailable())('quality scoring in Chromium', () => {
     expect(score).toMatchObject({
       agentId: '1001',
       scoredBy: '2001',
-      comments: [{ atSeconds: 7.5, text: '开场未报工号' }],
+      comments: [
+        { atSeconds: 3.4, text: '客户诉求清楚' },
+        { atSeconds: 7.5, text: '开场未报工号' },
+      ],
       result: { percent: 95, autoFailed: false },
     });
   });
@@ -128,6 +157,7 @@ describe.runIf(browserAvailable())('quality scoring in Chromium', () => {
     await supervisor.getByTestId('reports-link').click();
     const row = supervisor.getByTestId('quality').getByTestId('qa-report-row').filter({ hasText: '1001' });
     await row.getByTestId('qa-average').getByText('95.0').waitFor(WITHIN);
+    expect(await row.getByTestId('qa-flagged').textContent()).toBe('1');
     await shot(supervisor, 'quality-report-zh');
   });
 

@@ -2,14 +2,16 @@
 import type { QaForm } from '../../../functions/domain/quality/form.js';
 import type { QaMark, QaResult } from '../../../functions/domain/quality/score.js';
 import type { QaComment, QaScore } from '../../../functions/domain/quality/score-record.js';
+import type { PhraseFlag, Transcript } from '../../../functions/domain/quality/transcript.js';
 import type { StoredRecording } from '../../../functions/domain/recording.js';
 import { call } from '../api.js';
 
-export type { QaComment, QaForm, QaMark, QaResult, QaScore, StoredRecording };
+export type { PhraseFlag, QaComment, QaForm, QaMark, QaResult, QaScore, StoredRecording, Transcript };
 
 export interface QueueItem {
   readonly recording: StoredRecording;
   readonly scores: readonly Pick<QaScore, 'id' | 'scoredBy' | 'scoredAt' | 'result' | 'dispute'>[];
+  readonly transcript?: { readonly state: 'pending' | 'ready'; readonly flags: readonly PhraseFlag[] };
 }
 
 export interface QualityRow {
@@ -19,6 +21,7 @@ export interface QualityRow {
   readonly autoFails: number;
   readonly openDisputes: number;
   readonly overturned: number;
+  readonly flagged: number;
 }
 
 export interface NewScore {
@@ -51,5 +54,7 @@ export const qualityApi = {
     call<QaScore>('POST', `/quality/scores/${encodeURIComponent(id)}/resolve`, { version, outcome, note }),
   report: (q: { from: string; to: string }) =>
     call<{ rows: QualityRow[] }>('GET', `/reports/quality?${query(q)}`),
+  transcript: (sid: string) =>
+    call<Transcript>('GET', `/quality/recordings/${encodeURIComponent(sid)}/transcript`),
   playback: (sid: string) => call<{ url: string }>('POST', `/recordings/${encodeURIComponent(sid)}/playback`),
 };

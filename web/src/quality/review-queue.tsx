@@ -2,6 +2,7 @@
 // its scores; opening one shows the score sheet.
 import { useCallback, useEffect, useState } from 'react';
 import { useErrorText } from '../errors.js';
+import { useLang } from '../i18n.js';
 import { percentOf } from './format.js';
 import { type QueueItem, qualityApi, type StoredRecording } from './quality-api.js';
 import { ScoreSheet } from './score-sheet.js';
@@ -9,6 +10,7 @@ import { useQualityText } from './use-quality-text.js';
 
 export function ReviewQueue({ range }: { range: { from: string; to: string } }) {
   const text = useQualityText();
+  const { lang } = useLang();
   const { errorText } = useErrorText();
   const [agent, setAgent] = useState('');
   const [filter, setFilter] = useState('');
@@ -60,11 +62,12 @@ export function ReviewQueue({ range }: { range: { from: string; to: string } }) 
               <th>{text('caller')}</th>
               <th>{text('duration')}</th>
               <th>{text('scores')}</th>
+              <th>{text('flagged')}</th>
               <th />
             </tr>
           </thead>
           <tbody>
-            {items.map(({ recording: r, scores }) => (
+            {items.map(({ recording: r, scores, transcript }) => (
               <tr key={r.sid} data-testid="qa-queue-row" data-sid={r.sid}>
                 <td>{new Date(r.startedAt).toLocaleString()}</td>
                 <td>{r.agentId}</td>
@@ -74,6 +77,13 @@ export function ReviewQueue({ range }: { range: { from: string; to: string } }) 
                   {scores.length
                     ? scores.map((s) => percentOf(s.result.percent)).join(' / ')
                     : text('notScored')}
+                </td>
+                <td data-testid="qa-row-flags">
+                  {transcript?.flags.map((f) => (
+                    <span key={f.ruleId} className={`qa-flag ${f.kind}`}>
+                      {f.kind === 'missing' ? text('missingPhrase') : text('saidPhrase')} {f.name[lang]}
+                    </span>
+                  ))}
                 </td>
                 <td>
                   <button type="button" onClick={() => setOpen(r)} data-testid="qa-open">

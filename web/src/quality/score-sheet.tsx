@@ -15,6 +15,7 @@ import {
   qualityApi,
   type StoredRecording,
 } from './quality-api.js';
+import { TranscriptPane } from './transcript-pane.js';
 import { useQualityText } from './use-quality-text.js';
 
 const MARKS: readonly QaMark[] = ['pass', 'fail', 'na'];
@@ -92,56 +93,66 @@ export function ScoreSheet({
           {text('close')}
         </button>
       </div>
-      <section className="card" data-testid="qa-player">
-        <h3>{text('recording')}</h3>
-        {url ? (
-          <audio ref={audio} controls src={url} data-testid="qa-audio">
-            <track kind="captions" />
-          </audio>
-        ) : (
-          <button
-            type="button"
-            data-testid="qa-load"
-            onClick={() =>
-              qualityApi.playback(recording.sid).then(
-                (p) => setUrl(p.url),
-                (e: unknown) => setError(errorText(e)),
-              )
-            }
-          >
-            {text('loadRecording')}
-          </button>
-        )}
-        <div className="fields">
-          <label>
-            {text('commentText')}
-            <input name="comment" value={draft} onChange={(e) => setDraft(e.target.value)} />
-          </label>
-          <button
-            type="button"
-            data-testid="qa-pin"
-            onClick={() => pin(Math.round((audio.current?.currentTime ?? 0) * 10) / 10)}
-          >
-            {text('pinNow')}
-          </button>
-        </div>
-        <ol className="qa-comments" data-testid="qa-comments">
-          {comments.map((c) => (
-            <li key={`${c.atSeconds}-${c.text}`}>
-              <button
-                type="button"
-                className="link"
-                onClick={() => {
-                  if (audio.current) audio.current.currentTime = c.atSeconds;
-                }}
-              >
-                {clockOf(c.atSeconds)}
-              </button>{' '}
-              {c.text}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <div className="qa-layout">
+        <section className="card" data-testid="qa-player">
+          <h3>{text('recording')}</h3>
+          {url ? (
+            <audio ref={audio} controls src={url} data-testid="qa-audio">
+              <track kind="captions" />
+            </audio>
+          ) : (
+            <button
+              type="button"
+              data-testid="qa-load"
+              onClick={() =>
+                qualityApi.playback(recording.sid).then(
+                  (p) => setUrl(p.url),
+                  (e: unknown) => setError(errorText(e)),
+                )
+              }
+            >
+              {text('loadRecording')}
+            </button>
+          )}
+          <p className="muted small">{text('pinHint')}</p>
+          <div className="fields">
+            <label>
+              {text('commentText')}
+              <input name="comment" value={draft} onChange={(e) => setDraft(e.target.value)} />
+            </label>
+            <button
+              type="button"
+              data-testid="qa-pin"
+              onClick={() => pin(Math.round((audio.current?.currentTime ?? 0) * 10) / 10)}
+            >
+              {text('pinNow')}
+            </button>
+          </div>
+          <ol className="qa-comments" data-testid="qa-comments">
+            {comments.map((c) => (
+              <li key={`${c.atSeconds}-${c.text}`}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    if (audio.current) audio.current.currentTime = c.atSeconds;
+                  }}
+                >
+                  {clockOf(c.atSeconds)}
+                </button>{' '}
+                {c.text}
+              </li>
+            ))}
+          </ol>
+        </section>
+        <TranscriptPane
+          sid={recording.sid}
+          onPick={(at) => {
+            if (audio.current) audio.current.currentTime = at;
+            pin(at);
+          }}
+        />
+      </div>
       {form && (
         <section className="card" data-testid="qa-form">
           <label>

@@ -34,6 +34,7 @@ export function QualityTable({ from, to }: { from: string; to: string }) {
           <th>{text('qaAutoFails')}</th>
           <th>{text('qaOpenDisputes')}</th>
           <th>{text('qaOverturned')}</th>
+          <th>{text('flagged')}</th>
         </tr>
       </thead>
       <tbody>
@@ -45,6 +46,7 @@ export function QualityTable({ from, to }: { from: string; to: string }) {
             <td>{r.autoFails}</td>
             <td>{r.openDisputes}</td>
             <td>{r.overturned}</td>
+            <td data-testid="qa-flagged">{r.flagged}</td>
           </tr>
         ))}
       </tbody>
