@@ -251,6 +251,54 @@ describe('quality API', () => {
     expect(empty).toMatchObject({ status: 400, body: { issues: [{ path: 'body.prohibited.0.phrases' }] } });
   });
 
+  it('builds the sampled queue: n per agent per week, reproducibly, plus complaints and flagged calls', async () => {
+    const complaint = await h.store.tickets.create(
+      { type: 'complaint', status: 'new', priority: 'normal', subject: 'Rude agent' },
+      'seed',
+    );
+    if (!complaint.ok) throw new Error('seed ticket');
+    // Agent 1003, week of Monday 2026-03-16: six calls, one with the complaint, one flagged.
+    for (let i = 0; i < 6; i++)
+      await saveCallRecording(
+        h.store,
+        recordingSid(60 + i),
+        '1003',
+        `2026-03-1${6 + (i % 3)}T0${i}:00:00.000Z`,
+        {
+          ticketNumbers: i === 4 ? [complaint.value.number] : [],
+        },
+      );
+    const flaggedRec = await h.store.recordings.get(recordingSid(65));
+    if (!flaggedRec) throw new Error('seed');
+    await recordTranscript(
+      h.deps,
+      flaggedRec,
+      [{ channel: 2, speaker: 'agent', startSeconds: 1, endSeconds: 2, text: '喂？' }],
+      'test',
+    );
+
+    const path = '/api/quality/queue?from=2026-03-16&to=2026-03-22&agent=1003&sample=2&seed=wk12';
+    const sampled = await h.as('supervisor', 'GET', path);
+    expect(sampled.status).toBe(200);
+    const reasons = Object.fromEntries(
+      sampled.body.items.map((i: { recording: { sid: string }; reasons: string[] }) => [
+        i.recording.sid,
+        i.reasons,
+      ]),
+    );
+    expect(Object.values(reasons).filter((r) => (r as string[]).includes('random'))).toHaveLength(2);
+    expect(reasons[recordingSid(64)]).toContain('complaint');
+    expect(reasons[recordingSid(65)]).toContain('flagged');
+    expect((await h.as('supervisor', 'GET', path)).body).toEqual(sampled.body);
+    const none = await h.as('supervisor', 'GET', path.replace('sample=2', 'sample=0'));
+    expect(none.body.items.map((i: { recording: { sid: string } }) => i.recording.sid).sort()).toEqual([
+      recordingSid(64),
+      recordingSid(65),
+    ]);
+    const bad = await h.as('supervisor', 'GET', path.replace('sample=2', 'sample=500'));
+    expect(bad).toMatchObject({ status: 400, body: { issues: [{ path: 'query.sample' }] } });
+  });
+
   it('refuses bad input with 400 naming the field', async () => {
     const score = (body: Record<string, unknown>) =>
       h.as('supervisor', 'POST', '/api/quality/scores', {

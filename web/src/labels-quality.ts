@@ -70,6 +70,11 @@ export const QUALITY_LABELS = {
   flagged: { zh: '需复核', en: 'Flagged' },
   missingPhrase: { zh: '缺少', en: 'Missing' },
   saidPhrase: { zh: '说了', en: 'Said' },
+  samplePerWeek: { zh: '每人每周抽检（通）', en: 'Sample per agent per week' },
+  allCalls: { zh: '全部', en: 'All calls' },
+  reason_random: { zh: '随机抽检', en: 'Sampled' },
+  reason_complaint: { zh: '投诉', en: 'Complaint' },
+  reason_flagged: { zh: '话术告警', en: 'Phrase check' },
   transcriptPending: { zh: '转写进行中', en: 'Transcript in progress' },
 } as const satisfies Labels;
 

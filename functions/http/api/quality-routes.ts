@@ -4,7 +4,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { dateRange } from '../../app/history/reports.js';
 import { createQaForm, qaForm, qaForms, updateQaForm } from '../../app/quality/forms.js';
-import { reviewQueue } from '../../app/quality/queue.js';
+import { reviewQueue, sampledQueue } from '../../app/quality/queue.js';
 import { qualityReport } from '../../app/quality/report.js';
 import {
   disputeScore,
@@ -133,14 +133,24 @@ export function registerQualityRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, g
       method: 'get',
       path: '/quality/queue',
       tags,
-      summary: "Agents' recorded calls of a date range, newest first, each with the scores it was given",
+      summary:
+        "Agents' recorded calls of a date range, newest first, with their scores and flags; `sample` applies the sampling rule",
       request: { query: QaQueueQuery },
       responses: { 200: jsonOk(pageOf(QaQueueItemSchema)), ...SECURED_ERRORS },
     }),
     async (c) => {
-      const { from, to, agent, limit, cursor } = c.req.valid('query');
+      const { from, to, agent, limit, cursor, sample, seed } = c.req.valid('query');
       checkRange(from, to);
       const range = dateRange(from, to, timeZone);
+      if (sample !== undefined) {
+        const items = await sampledQueue(q, {
+          ...range,
+          ...(agent ? { agentId: agent } : {}),
+          perAgentPerWeek: sample,
+          seed: seed ?? `${from}/${to}`,
+        });
+        return c.json({ items }, 200);
+      }
       const page = await reviewQueue(
         q,
         { ...range, ...(agent ? { agentId: agent } : {}) },

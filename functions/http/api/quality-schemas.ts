@@ -138,6 +138,15 @@ export const QaQueueQuery = PageQuery.extend({
   from: IsoDate,
   to: IsoDate,
   agent: z.string().min(1).max(64).optional(),
+  sample: z.coerce.number().int().min(0).max(50).optional().openapi({
+    description: 'Sample: this many calls per agent per week, plus complaints and flagged calls.',
+  }),
+  seed: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .openapi({ description: 'The draw; the same seed, the same calls.' }),
 });
 
 const Flag = z.object({
@@ -201,6 +210,7 @@ export const QaQueueItemSchema = z
       }),
     ),
     transcript: z.object({ state: z.enum(['pending', 'ready']), flags: listOf(Flag) }).optional(),
+    reasons: listOf(z.enum(['random', 'complaint', 'flagged'])).optional(),
   })
   .openapi('QaQueueItem');
 

@@ -12,6 +12,7 @@ export interface QueueItem {
   readonly recording: StoredRecording;
   readonly scores: readonly Pick<QaScore, 'id' | 'scoredBy' | 'scoredAt' | 'result' | 'dispute'>[];
   readonly transcript?: { readonly state: 'pending' | 'ready'; readonly flags: readonly PhraseFlag[] };
+  readonly reasons?: readonly ('random' | 'complaint' | 'flagged')[];
 }
 
 export interface QualityRow {
@@ -41,7 +42,7 @@ export const qualityApi = {
   forms: () => call<{ items: QaForm[] }>('GET', '/quality/forms'),
   form: (id: string, version: number) =>
     call<QaForm>('GET', `/quality/forms/${encodeURIComponent(id)}?version=${version}`),
-  queue: (q: { from: string; to: string; agent?: string }) =>
+  queue: (q: { from: string; to: string; agent?: string; sample?: string }) =>
     call<{ items: QueueItem[]; cursor?: string }>('GET', `/quality/queue?${query({ ...q, limit: '100' })}`),
   score: (input: NewScore) => call<QaScore>('POST', '/quality/scores', input),
   ofRecording: (sid: string) =>

@@ -14,19 +14,23 @@ export function ReviewQueue({ range }: { range: { from: string; to: string } }) 
   const { errorText } = useErrorText();
   const [agent, setAgent] = useState('');
   const [filter, setFilter] = useState('');
+  const [sample, setSample] = useState('');
+  const [applied, setApplied] = useState('');
   const [items, setItems] = useState<QueueItem[]>();
   const [error, setError] = useState<string>();
   const [open, setOpen] = useState<StoredRecording>();
 
   const load = useCallback(() => {
-    qualityApi.queue({ ...range, ...(filter ? { agent: filter } : {}) }).then(
-      (page) => {
-        setItems(page.items);
-        setError(undefined);
-      },
-      (e: unknown) => setError(errorText(e)),
-    );
-  }, [range, filter, errorText]);
+    qualityApi
+      .queue({ ...range, ...(filter ? { agent: filter } : {}), ...(applied ? { sample: applied } : {}) })
+      .then(
+        (page) => {
+          setItems(page.items);
+          setError(undefined);
+        },
+        (e: unknown) => setError(errorText(e)),
+      );
+  }, [range, filter, applied, errorText]);
   useEffect(load, [load]);
 
   if (open) return <ScoreSheet recording={open} onClose={() => setOpen(undefined)} onSaved={load} />;
@@ -36,8 +40,11 @@ export function ReviewQueue({ range }: { range: { from: string; to: string } }) 
         className="fields"
         onSubmit={(e) => {
           e.preventDefault();
-          if (agent.trim() === filter) load();
-          else setFilter(agent.trim());
+          if (agent.trim() === filter && sample === applied) load();
+          else {
+            setFilter(agent.trim());
+            setApplied(sample);
+          }
         }}
       >
         <label>
@@ -47,6 +54,18 @@ export function ReviewQueue({ range }: { range: { from: string; to: string } }) 
             value={agent}
             placeholder={text('anyAgent')}
             onChange={(e) => setAgent(e.target.value)}
+          />
+        </label>
+        <label>
+          {text('samplePerWeek')}
+          <input
+            name="sample"
+            type="number"
+            min={0}
+            max={50}
+            value={sample}
+            placeholder={text('allCalls')}
+            onChange={(e) => setSample(e.target.value)}
           />
         </label>
         <button type="submit">{text('show')}</button>
@@ -67,7 +86,7 @@ export function ReviewQueue({ range }: { range: { from: string; to: string } }) 
             </tr>
           </thead>
           <tbody>
-            {items.map(({ recording: r, scores, transcript }) => (
+            {items.map(({ recording: r, scores, transcript, reasons }) => (
               <tr key={r.sid} data-testid="qa-queue-row" data-sid={r.sid}>
                 <td>{new Date(r.startedAt).toLocaleString()}</td>
                 <td>{r.agentId}</td>
@@ -79,6 +98,11 @@ export function ReviewQueue({ range }: { range: { from: string; to: string } }) 
                     : text('notScored')}
                 </td>
                 <td data-testid="qa-row-flags">
+                  {reasons?.map((r) => (
+                    <span key={r} className="qa-flag reason">
+                      {text(`reason_${r}`)}
+                    </span>
+                  ))}
                   {transcript?.flags.map((f) => (
                     <span key={f.ruleId} className={`qa-flag ${f.kind}`}>
                       {f.kind === 'missing' ? text('missingPhrase') : text('saidPhrase')} {f.name[lang]}
