@@ -125,6 +125,10 @@ describe.runIf(browserAvailable())('quality scoring in Chromium', () => {
     const row = supervisor.locator(`[data-testid=qa-queue-row][data-sid=${SID}]`);
     await row.getByText('未评分').waitFor(WITHIN);
     await row.getByTestId('qa-row-flags').getByText('缺少 感谢来电').waitFor(WITHIN);
+    // The sampling rule with no random draw keeps the flagged call, saying why.
+    await supervisor.fill('input[name=sample]', '0');
+    await supervisor.getByTestId('qa-queue').getByRole('button', { name: '查询' }).click();
+    await row.getByTestId('qa-row-flags').getByText('话术告警').waitFor(WITHIN);
     await row.getByTestId('qa-open').click();
     await supervisor.getByTestId('qa-transcript').getByText('我家宽带又断了。').waitFor(WITHIN);
     await supervisor.fill('input[name=comment]', '客户诉求清楚');
