@@ -33,6 +33,8 @@ export interface AppConfig {
       | { readonly source: 'secret'; readonly secretId: string };
     /** Base URL of Twilio's REST API; the local twin in local mode. */
     readonly apiBaseUrl?: string;
+    /** Conversational Intelligence Service (GA…) that transcribes call recordings; absent = no transcripts. */
+    readonly intelligenceServiceSid?: string;
     /** API key (SK…) that signs browser Access Tokens; absent = POST /api/agent/token answers 409. */
     readonly apiKey?: {
       /** Absent when the secret holds both halves as JSON {"sid","secret"} (the AWS stack's key). */
@@ -198,6 +200,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       accountSid,
       authToken: secretOrInline(env, 'TWILIO_AUTH_TOKEN', 'TWILIO_AUTH_TOKEN_SECRET_ID'),
       ...(apiBase ? { apiBaseUrl: url('TWILIO_API_BASE_URL', apiBase) } : {}),
+      ...intelligenceService(env),
       ...twilioApiKey(env),
     },
     tableName: required(env, 'TABLE_NAME'),
@@ -306,6 +309,17 @@ export function loadBootstrapConfig(env: Env = process.env): BootstrapConfig {
  * Both halves or neither: a key SID without its secret (or an inline secret without its SID) fails at
  * start, naming the key. A Secrets Manager secret alone holds both, as the stack's provisioning stores them.
  */
+function intelligenceService(env: Env): { intelligenceServiceSid?: string } {
+  const sid = optional(env, 'TWILIO_INTELLIGENCE_SERVICE_SID');
+  if (!sid) return {};
+  if (!/^GA[0-9a-f]{32}$/.test(sid))
+    throw new ConfigError(
+      'TWILIO_INTELLIGENCE_SERVICE_SID',
+      'must be "GA" followed by 32 lower-case hex characters',
+    );
+  return { intelligenceServiceSid: sid };
+}
+
 function twilioApiKey(env: Env): { apiKey?: NonNullable<AppConfig['twilio']['apiKey']> } {
   const sid = optional(env, 'TWILIO_API_KEY_SID');
   const secretId = optional(env, 'TWILIO_API_KEY_SECRET_ID');

@@ -16,6 +16,11 @@ export interface RecordingWorkerDeps {
   readonly clock: Clock;
   /** Called for a stored voicemail until its job completes; must be idempotent (notifications). */
   readonly onVoicemailStored?: (recording: StoredRecording) => Promise<void>;
+  /**
+   * Called for a stored agent call until its job completes (starts its transcription); must be idempotent.
+   * A failure retries the job, and Twilio's copy is kept until it succeeds.
+   */
+  readonly onCallStored?: (recording: StoredRecording) => Promise<void>;
 }
 
 export type RecordingOutcome =
@@ -112,6 +117,7 @@ export async function processRecording(
   }
   // On every pass until done, so a failed notification is retried; the notifier dedupes on the sid.
   if (recording.kind === 'voicemail') await deps.onVoicemailStored?.(recording);
+  else await deps.onCallStored?.(recording);
 
   // Never delete Twilio's copy unless ours is there and intact, checked again right before the delete.
   const intact = await verify(media, recording.s3Key, {

@@ -25,6 +25,7 @@ import type {
 } from './model.js';
 import type { Page, PageRequest } from './paging.js';
 import type { PushConnectionRepo } from './push.js';
+import type { QualityRepo } from './quality/ports.js';
 
 // Re-exported: callers have always found the paging types next to the repositories that return them.
 export type { Page, PageRequest } from './paging.js';
@@ -318,6 +319,8 @@ export interface Store {
   readonly rollups: RollupRepo;
   /** The knowledge base (functions/domain/kb). */
   readonly kb: KbRepo;
+  /** Quality scoring: forms and scores (functions/domain/quality). */
+  readonly quality: QualityRepo;
 }
 
 /** The caller lists: numbers stopped before the IVR, and whitelisted numbers (one entry per number). */

@@ -2,6 +2,7 @@
 // module scope (ESM top-level await), so secrets are fetched during init, not on a caller's request.
 import { routing } from '../../flows/routing.js';
 import { createTwilioClient, type TwilioClient } from '../adapters/twilio/client.js';
+import { createTwilioTranscription } from '../adapters/twilio/intelligence.js';
 import { twilioAgentWorkers } from '../adapters/twilio/provision-taskrouter.js';
 import { createWorkRouting } from '../app/work-routing.js';
 import { type AppConfig, loadConfig } from '../config.js';
@@ -25,10 +26,21 @@ export async function lambdaDeps(
     ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
   });
   const channels = await lambdaChannels(config, createWorkRouting(deps), readSecret);
+  const serviceSid = config.twilio.intelligenceServiceSid;
   return {
     ...deps,
     twilio,
     agentWorkers: twilioAgentWorkers(twilio, deps.store, routing),
     ...(channels ? { channels } : {}),
+    ...(serviceSid
+      ? {
+          transcription: createTwilioTranscription({
+            accountSid: config.twilio.accountSid,
+            authToken: deps.secrets.twilioAuthToken,
+            serviceSid,
+            ...(config.twilio.apiBaseUrl ? { apiBaseUrl: config.twilio.apiBaseUrl } : {}),
+          }),
+        }
+      : {}),
   };
 }

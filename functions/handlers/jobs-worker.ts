@@ -37,6 +37,7 @@ const work = createJobWorker({
   runScheduled: (job) => runScheduledJob(ivr, job),
   sweepPresence: () => sweepPresence(deps),
   recordHistory: ivr.history.record,
+  ...(deps.transcription ? { transcription: deps.transcription } : {}),
 });
 
 export const handler = withInvocationContext(

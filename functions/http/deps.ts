@@ -1,5 +1,6 @@
 // What the Hono app needs from its composition root (the local server or a Lambda handler).
 import type { CenterPorts } from '../app/center.js';
+import type { TranscriptionPort } from '../domain/quality/transcription-port.js';
 import type { AgentWorkerSync } from '../domain/taskrouter-port.js';
 import type { ChannelDeps } from './channel-deps.js';
 
@@ -31,4 +32,6 @@ export interface AppDeps extends WebhookDeps {
   readonly agentWorkers: AgentWorkerSync;
   /** Recordings, SMS, mail and fax; without it those routes are not mounted. */
   readonly channels?: ChannelDeps;
+  /** Transcription of stored call recordings (Twilio Intelligence, or the twin); absent: none. */
+  readonly transcription?: TranscriptionPort;
 }

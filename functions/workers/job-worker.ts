@@ -2,12 +2,14 @@
 // job by kind. Throwing means "retry later"; PermanentJobError sends the job straight to the dead letters.
 
 import { processRecording } from '../app/copy-recording.js';
+import { startTranscript } from '../app/quality/transcripts.js';
 import { processSmsSend, SMS_STATUS_PATH, type TwilioMessages } from '../app/send-sms.js';
 import { notifyVoicemail, processMailSend } from '../app/voicemail-notice.js';
 import type { MailSender, MediaStore, TaskRouting, TwilioRecordingMedia } from '../domain/channel-ports.js';
 import type { NewCenterEvent } from '../domain/history/event.js';
 import { type Job, type JobQueue, PermanentJobError, type SmsTaskJob } from '../domain/jobs.js';
 import type { Clock, Store } from '../domain/ports.js';
+import type { TranscriptionPort } from '../domain/quality/transcription-port.js';
 import type { StoredRecording } from '../domain/recording.js';
 import { queueDelaySeconds, type ScheduledJob } from '../domain/scheduler.js';
 
@@ -34,6 +36,8 @@ export interface JobWorkerDeps {
   readonly sweepPresence?: () => Promise<unknown>;
   /** Overrides that notification (tests). */
   readonly onVoicemailStored?: (recording: StoredRecording) => Promise<void>;
+  /** Transcribes stored agent calls (functions/app/quality/transcripts.ts); absent, calls get no transcript. */
+  readonly transcription?: TranscriptionPort;
   /** Writes facts into the event history (texts sent, surveys asked); absent, they are not counted. */
   readonly recordHistory?: (events: readonly NewCenterEvent[]) => Promise<void>;
 }
@@ -85,7 +89,15 @@ export function createJobWorker(deps: JobWorkerDeps): (job: Job) => Promise<unkn
           await notifyVoicemail({ ...deps, jobs }, recording);
         }
       : undefined);
-  const recordings = { ...deps, ...(onVoicemailStored ? { onVoicemailStored } : {}) };
+  const { transcription } = deps;
+  const onCallStored = transcription
+    ? (recording: StoredRecording) => startTranscript({ ...deps, transcription }, recording)
+    : undefined;
+  const recordings = {
+    ...deps,
+    ...(onVoicemailStored ? { onVoicemailStored } : {}),
+    ...(onCallStored ? { onCallStored } : {}),
+  };
   return async (job) => {
     switch (job.kind) {
       case 'recording':

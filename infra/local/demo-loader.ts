@@ -5,6 +5,7 @@ import { PROVIDERS_SETTING } from '../../functions/app/dispatch.js';
 import type { TicketStatus } from '../../functions/domain/model.js';
 import { hashPassword } from '../../functions/domain/password.js';
 import type { Clock, Page, PageRequest, Store, WriteResult } from '../../functions/domain/ports.js';
+import { DEMO_FORM } from '../../functions/domain/quality/demo-form.js';
 import { checkTransition } from '../../functions/domain/ticket-workflow.js';
 import { DEMO_KB_ARTICLES } from './demo/kb-articles.js';
 import type { DemoTicket } from './demo/types.js';
@@ -123,5 +124,8 @@ export async function loadDemoData(store: Store, clock: Clock): Promise<DemoData
     if (await store.kb.get(article.id)) skipped++;
     else count(created(await store.kb.put(article, null, article.owner), article.id));
   }
+  // One scoring form to start from, which supervisors then copy or change.
+  if (await store.quality.getForm(DEMO_FORM.id)) skipped++;
+  else count(created(await store.quality.putForm(DEMO_FORM, null, 'system'), DEMO_FORM.id));
   return { created: made, skipped };
 }

@@ -16,6 +16,7 @@ import type { AppConfig } from '../../functions/config.js';
 import type { NewCenterEvent } from '../../functions/domain/history/event.js';
 import type { TimerClock } from '../../functions/domain/manual-clock.js';
 import type { Store } from '../../functions/domain/ports.js';
+import type { TranscriptionPort } from '../../functions/domain/quality/transcription-port.js';
 import type { ChannelDeps } from '../../functions/http/channel-deps.js';
 import { createJobWorker } from '../../functions/workers/job-worker.js';
 
@@ -39,6 +40,8 @@ export function createLocalChannels(input: {
   readonly dataDir?: string;
   /** Writes facts into the event history (texts sent, surveys asked). */
   readonly recordHistory?: (events: readonly NewCenterEvent[]) => Promise<void>;
+  /** Transcribes stored agent calls (the twin's Intelligence locally). */
+  readonly transcription?: TranscriptionPort;
   readonly log?: (line: string) => void;
 }): LocalChannels {
   const { config, store, clock, twilio } = input;
@@ -79,6 +82,7 @@ export function createLocalChannels(input: {
       jobs: queue,
       mail,
       ...(input.recordHistory ? { recordHistory: input.recordHistory } : {}),
+      ...(input.transcription ? { transcription: input.transcription } : {}),
     }),
   );
   return {

@@ -15,6 +15,7 @@ import { routing } from '../../flows/routing.js';
 import { createDynamoStore, ensureTable } from '../../functions/adapters/dynamo/store.js';
 import { createPowertoolsLogger } from '../../functions/adapters/logging/powertools-logger.js';
 import { createTwilioClient, type TwilioClient } from '../../functions/adapters/twilio/client.js';
+import { createTwilioTranscription } from '../../functions/adapters/twilio/intelligence.js';
 import { provisionNumbers, wiringFor } from '../../functions/adapters/twilio/provision-numbers.js';
 import {
   provisionRouting,
@@ -57,6 +58,9 @@ import { persistTwin, type TwinPersistence } from './twin/persist/twin-persisten
 import { createClockSimApp } from './twin/sim/clock-sim.js';
 import { createFaxSimApp } from './twin/sim/fax-sim.js';
 import { createWebHandler } from './web-assets.js';
+
+/** The Intelligence Service the local stack names; the twin accepts any. */
+const LOCAL_INTELLIGENCE_SERVICE = `GA${'0'.repeat(32)}`;
 
 export interface LocalStackOptions {
   /** Port of the HTTP server; 0 picks a free one. Default 3000. */
@@ -360,7 +364,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     // The job worker's texts and surveys go into the same history the center keeps.
     const textHistory = createHistory({ store, clock, timeZone: config.timeZone, logger });
+    // The twin's Intelligence transcribes recorded calls from their scripted speech (twin/intelligence.ts).
+    const transcription = config.twilio.apiBaseUrl
+      ? createTwilioTranscription({
+          accountSid: config.twilio.accountSid,
+          authToken: secrets.twilioAuthToken,
+          serviceSid: LOCAL_INTELLIGENCE_SERVICE,
+          apiBaseUrl: config.twilio.apiBaseUrl,
+          ...(twilioFetch ? { fetch: twilioFetch } : {}),
+        })
+      : undefined;
     const channels = createLocalChannels({
+      ...(transcription ? { transcription } : {}),
       config,
       recordHistory: textHistory.record,
       twilioAuthToken: secrets.twilioAuthToken,
@@ -386,6 +401,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       push: push.transport,
       eventArchive: eventFiles.archive,
       agentWorkers: twilioAgentWorkers(twilio, store, routing),
+      ...(transcription ? { transcription } : {}),
       ...createTwilioPorts({
         accountSid: config.twilio.accountSid,
         authToken: secrets.twilioAuthToken,

@@ -28,6 +28,17 @@ describe('loadConfig', () => {
     expect(config.dynamodbEndpoint).toBeUndefined();
   });
 
+  it('reads the Intelligence Service that transcribes recordings, and refuses one that is not a GA sid', () => {
+    expect(loadConfig(base).twilio.intelligenceServiceSid).toBeUndefined();
+    const sid = `GA${'a'.repeat(32)}`;
+    expect(loadConfig({ ...base, TWILIO_INTELLIGENCE_SERVICE_SID: sid }).twilio.intelligenceServiceSid).toBe(
+      sid,
+    );
+    expect(() => loadConfig({ ...base, TWILIO_INTELLIGENCE_SERVICE_SID: 'GA1' })).toThrow(
+      /TWILIO_INTELLIGENCE_SERVICE_SID/,
+    );
+  });
+
   it.each(['America/New_York', 'Asia/Kolkata', 'UTC', 'Etc/GMT-8'])(
     'accepts the time zone %s, canonical or alias',
     (tz) => {

@@ -6,6 +6,7 @@ import { AGENT_ROWS } from './agent-role-rows.js';
 import { CHANNEL_ROWS, seedChannelData } from './channel-role-rows.js';
 import { createHarness, type Harness, type Reply, USERS, type Who } from './harness.js';
 import { kbRows, seedKbData } from './kb-role-rows.js';
+import { qualityRows, seedQualityData } from './quality-role-rows.js';
 
 type Role = Exclude<Who, 'anonymous'>;
 const ALL: readonly Role[] = ['agent', 'supervisor', 'admin'];
@@ -33,6 +34,7 @@ describe('role matrix', () => {
     h = await createHarness({ channels: true, pushUrl: 'wss://push.example.test/live' });
     await seedChannelData(h.store, USERS.agent.id);
     await seedKbData(h.store);
+    await seedQualityData(h.store, USERS.agent.id);
     const customer = await h.store.customers.create({
       name: 'Zhao Lei',
       phones: ['+8613800001111'],
@@ -429,6 +431,7 @@ describe('role matrix', () => {
     ...AGENT_ROWS,
     ...CHANNEL_ROWS,
     ...kbRows(() => h.store, unique),
+    ...qualityRows(() => h.store, unique, USERS.agent.id),
   ];
 
   async function call(row: Row, who: Who): Promise<Reply> {

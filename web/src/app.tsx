@@ -6,6 +6,7 @@ import { LangProvider, useLang } from './i18n.js';
 import { ADMIN_LABELS } from './labels-admin.js';
 import { KB_LABELS } from './labels-kb.js';
 import { PLANNING_LABELS } from './labels-planning.js';
+import { QUALITY_LABELS } from './labels-quality.js';
 import { REPORTS_LABELS } from './labels-reports.js';
 import { SURVEY_LABELS } from './labels-surveys.js';
 import { Link } from './link.js';
@@ -24,6 +25,8 @@ const PlanningPage = lazy(() =>
 );
 // The knowledge base is read now and then, not on every call: its page loads when opened.
 const KbPage = lazy(() => import('./pages/kb-page.js').then((m) => ({ default: m.KbPage })));
+// Quality scoring is a supervisor's occasional workspace: it loads when opened.
+const QualityPage = lazy(() => import('./pages/quality-page.js').then((m) => ({ default: m.QualityPage })));
 const ReportsPage = lazy(() => import('./pages/reports-page.js').then((m) => ({ default: m.ReportsPage })));
 const SurveysPage = lazy(() => import('./pages/surveys-page.js').then((m) => ({ default: m.SurveysPage })));
 // The tickets pages are a workspace of their own, loaded when first opened.
@@ -88,6 +91,12 @@ function Shell() {
     body = (
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <ReportsPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'quality')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <QualityPage me={signedIn} />
       </Suspense>
     );
   else if (route.page === 'tickets')
@@ -177,6 +186,11 @@ function Header({ me, onSignedOut }: { me: Me | undefined; onSignedOut: () => vo
         {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
           <Link to="/surveys" data-testid="surveys-link">
             {SURVEY_LABELS.surveys[lang]}
+          </Link>
+        )}
+        {me && (
+          <Link to="/quality" data-testid="quality-link">
+            {QUALITY_LABELS.quality[lang]}
           </Link>
         )}
         {me && (

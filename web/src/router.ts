@@ -40,6 +40,7 @@ export type Route =
   | { readonly page: 'tickets' }
   | { readonly page: 'ticket'; readonly number: string }
   | { readonly page: 'kb'; readonly id?: string }
+  | { readonly page: 'quality' }
   | { readonly page: 'home' }
   | { readonly page: 'not-found' };
 
@@ -61,6 +62,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/admin/prompts') return { page: 'prompts' };
   if (clean === '/tickets') return { page: 'tickets' };
   if (clean === '/kb') return { page: 'kb' };
+  if (clean === '/quality') return { page: 'quality' };
   const article = /^\/kb\/([^/]+)$/.exec(clean);
   if (article?.[1]) return { page: 'kb', id: decodeURIComponent(article[1]) };
   const customer = /^\/agent\/customers\/([^/]+)$/.exec(clean);

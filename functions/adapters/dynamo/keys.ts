@@ -147,6 +147,7 @@ const LISTED = {
   sms: 'SMS#',
   fax: 'FAX#',
   survey: 'SURVEY#',
+  qaScore: 'QASCORE#',
 } as const;
 export type ListedKind = keyof typeof LISTED;
 
@@ -211,3 +212,23 @@ export const kbByCategory = (category: string) => `KBCAT#${category}`;
 export const KB_META = 'KBMETA';
 /** Agents' proposed changes, sort key `byTime(at, id)`. */
 export const KB_SUGGESTIONS = 'KBSUGGESTIONS';
+
+// Quality scoring (quality-repo.ts).
+/** A scoring form (sort key ITEM_SK: the latest), with every version beside it (sort key `qaFormVersion`). */
+export const qaForm = (id: string) => `QAFORM#${id}`;
+/** Zero-padded so the versions sort in order as strings. */
+export const qaFormVersion = (version: number) => `V#${String(version).padStart(6, '0')}`;
+/** gsi2: every form's latest version, sort key the id. */
+export const QA_FORMS = 'QAFORMS';
+/** A score given to a recorded call. */
+export const qaScore = (id: string) => `QASCORE#${id}`;
+/** gsi1: the scores of calls started in one UTC month (`YYYY-MM`), sort key `byTime(callStartedAt, id)`. */
+export const qaScoreMonth = (month: string) => `QAMONTH#${month}`;
+/** gsi2: the scores of one recording, sort key `byTime(scoredAt, id)` (calibration reads them all). */
+export const qaRecording = (recordingSid: string) => `QAREC#${recordingSid}`;
+/** Scores disputed and not yet resolved: small marker items, sort key `byTime(disputedAt, scoreId)`. */
+export const QA_DISPUTES = 'QADISPUTES';
+/** A recording's transcript with its phrase-check flags. */
+export const qaTranscript = (recordingSid: string) => `QATRANSCRIPT#${recordingSid}`;
+/** gsi1: flagged transcripts of calls started in one UTC month, sort key `byTime(callStartedAt, sid)`. */
+export const qaFlagMonth = (month: string) => `QAFLAGS#${month}`;

@@ -17,6 +17,7 @@ import { createKeyValueRepo } from './key-value-repo.js';
 import { createMessagingRepo } from './messaging-repo.js';
 import { createPolicyRepo } from './policy-repo.js';
 import { createPushConnectionRepo } from './push-repo.js';
+import { createQualityRepo } from './quality-repo.js';
 import { createRecordingRepo } from './recording-repo.js';
 import { createTableInput } from './table.js';
 import type { TableAccess } from './table-access.js';
@@ -77,6 +78,7 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     events: createEventLog(t),
     rollups: createRollupRepo(t),
     kb: createKbRepo(t, clock),
+    quality: createQualityRepo(t, clock),
   };
 }
 

@@ -64,6 +64,18 @@
 // |   proposeChange          |       |            |       | (audited)                                    |
 // | kb.create/update/        |  no   |    yes     |  yes  | write articles (audited), read agents'       |
 // |   suggestions            |       |            |       | proposed changes                             |
+// | quality.forms/form       |  yes  |    yes     |  yes  | scoring forms, any version                   |
+// | quality.createForm/      |  no   |    yes     |  yes  | write forms (each save a version; audited)   |
+// |   updateForm             |       |            |       |                                              |
+// | quality.queue/score/     |  no   |    yes     |  yes  | review queue, score a recorded call, open    |
+// |   disputes/resolve       |       |            |       | disputes and their resolution (audited)      |
+// | quality.get/ofRecording/ |  own  |    yes     |  yes  | agents: scores of their own calls            |
+// |   mine                   |       |            |       |                                              |
+// | quality.dispute          |  own  |    no      |  no   | the scored agent disputes once, with reason  |
+// | quality.transcript       |  own  |    yes     |  yes  | a recording's transcript and its flags       |
+// | quality.phrases          |  yes  |    yes     |  yes  | the phrase checks                            |
+// | quality.replacePhrases   |  no   |    yes     |  yes  | change them (audited)                        |
+// | reports.quality          |  no   |    yes     |  yes  | QA per agent for the agent reports           |
 //
 // Roles are not a hierarchy in storage (a user holds a list), so each row names every role it admits.
 import { isLead, type Role } from '../../domain/model.js';
@@ -71,6 +83,7 @@ import { isLead, type Role } from '../../domain/model.js';
 const EVERYONE = ['agent', 'supervisor', 'admin'] as const satisfies readonly Role[];
 const LEADS = ['supervisor', 'admin'] as const satisfies readonly Role[];
 const ADMINS = ['admin'] as const satisfies readonly Role[];
+const AGENTS = ['agent'] as const satisfies readonly Role[];
 
 export const ACCESS = {
   'auth.me': EVERYONE,
@@ -203,6 +216,22 @@ export const ACCESS = {
   'kb.create': LEADS,
   'kb.update': LEADS,
   'kb.suggestions': LEADS,
+  'quality.forms': EVERYONE,
+  'quality.form': EVERYONE,
+  'quality.createForm': LEADS,
+  'quality.updateForm': LEADS,
+  'quality.queue': LEADS,
+  'quality.score': LEADS,
+  'quality.get': EVERYONE,
+  'quality.ofRecording': EVERYONE,
+  'quality.mine': EVERYONE,
+  'quality.dispute': AGENTS,
+  'quality.disputes': LEADS,
+  'quality.resolve': LEADS,
+  'quality.transcript': EVERYONE,
+  'quality.phrases': EVERYONE,
+  'quality.replacePhrases': LEADS,
+  'reports.quality': LEADS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof ACCESS;

@@ -18,6 +18,7 @@ import { registerForwardingRoutes } from './forwarding-routes.js';
 import { createGuard } from './guard.js';
 import { registerKbRoutes } from './kb-routes.js';
 import { registerPushRoutes } from './push-routes.js';
+import { registerQualityRoutes } from './quality-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { registerScriptRoutes } from './script-routes.js';
 import { registerSettingHistoryRoutes } from './setting-history-routes.js';
@@ -69,6 +70,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerWfmRoutes(app, deps, guard, history.volumes);
   registerReportRoutes(app, deps, guard, history);
   registerKbRoutes(app, deps, guard);
+  registerQualityRoutes(app, deps, guard);
   if (deps.channels) registerChannelApi(app, { ...deps, ...deps.channels }, guard);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import type { TimerClock } from '../../../functions/domain/manual-clock.js';
 import { type AgentLink, createAgentLink } from './agent-link/agent-link.js';
+import { createIntelligenceTwin } from './intelligence.js';
 import { createKeysRestApp } from './keys-rest.js';
 import type { TwinAccount } from './ports.js';
 import { TaskRouterEngine } from './taskrouter/engine.js';
@@ -92,6 +93,9 @@ export function createTwin(options: TwinOptions): Twin {
   app.route(`${TWIN_PREFIX}/api`, voice.api);
   app.route(`${TWIN_PREFIX}/taskrouter`, createTaskRouterRestApp(taskrouter, options.account));
   app.route('/sim', voice.sim);
+  const intelligence = createIntelligenceTwin();
+  app.route(`${TWIN_PREFIX}/intelligence`, intelligence.api);
+  app.route('/sim', intelligence.sim);
 
   async function settle(): Promise<void> {
     // Each engine's work can start the other's (an Enqueue creates a task; a reservation dials a client).

@@ -1,11 +1,13 @@
 // The dashboard: the range's totals as KPI cards, the trend, the weekday × hour heatmap, calls by
 // region, the agent ranking, and the report by the chosen grouping as a table with its CSV.
 import type { ReactNode } from 'react';
+import { useQualityText } from '../quality/use-quality-text.js';
 import { AgentRanking } from './agent-ranking.js';
 import { HeatmapChart, RegionChart, TrendChart } from './charts.js';
 import { CsvLink } from './csv-link.js';
 import { KpiCards } from './kpi-cards.js';
 import { KpiTable } from './kpi-table.js';
+import { QualityTable } from './quality-table.js';
 import { type GroupBy, type Query, TIME_GROUPS } from './reports-api.js';
 import { useKpiReport } from './use-report.js';
 import { useReportsText } from './use-reports-text.js';
@@ -41,6 +43,7 @@ function Card({
 
 export function Dashboard({ from, to, groupBy, slSeconds }: DashboardProps) {
   const text = useReportsText();
+  const qaText = useQualityText();
   const base = { from, to, slSeconds };
   const byTime = (TIME_GROUPS as readonly string[]).includes(groupBy);
   // The trend follows a time grouping; grouped by a dimension, it shows days.
@@ -88,6 +91,9 @@ export function Dashboard({ from, to, groupBy, slSeconds }: DashboardProps) {
         action={<CsvLink what="kpis" query={{ ...base, groupBy: 'agent' }} testId="ranking-csv" />}
       >
         {agents.report && <AgentRanking report={agents.report} />}
+      </Card>
+      <Card title={qaText('qaReport')} testId="quality">
+        <QualityTable from={from} to={to} />
       </Card>
       <Card
         title={text('byGroup', { group: text(`group_${groupBy}`) })}
