@@ -1,7 +1,6 @@
 // The forwarding setting (functions/domain/forwarding.ts): read by the IVR after hours and while callers
 // wait, replaced by admins on the console (validated, audited with before and after, kept in the setting's
 // history for a restore: functions/app/setting-history.ts).
-import { flows } from '../../flows/index.js';
 import {
   FORWARDING_SETTING,
   type ForwardingSetting,
@@ -13,7 +12,7 @@ import { normalisePhone } from '../domain/phone.js';
 import type { SettingsRepo } from '../domain/ports.js';
 import { type HandlerIssue, ValidationError } from '../domain/problems.js';
 import type { CenterPorts } from './center.js';
-import { hotlinesOf } from './hotlines.js';
+import { hotlinesOf, unknownHotline } from './hotlines.js';
 import { writeSetting } from './setting-history.js';
 
 export async function readForwarding(store: { readonly settings: SettingsRepo }): Promise<ForwardingSetting> {
@@ -52,12 +51,9 @@ export function validForwarding(
   const hotlines: Record<string, ForwardRule> = {};
   for (const [flow, rule] of Object.entries(body.hotlines)) {
     const at = `body.hotlines.${flow}`;
-    if (!flows[flow]) {
-      issues.push({
-        path: at,
-        code: 'unknown-hotline',
-        message: `is not a hotline; known: ${Object.keys(flows).join(', ')}`,
-      });
+    const unknown = unknownHotline(at, flow);
+    if (unknown) {
+      issues.push(unknown);
       continue;
     }
     const phone = normalisePhone(rule.number, deps.config.defaultPhoneRegion);

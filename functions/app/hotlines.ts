@@ -1,7 +1,10 @@
 // The center's numbers as this deployment has them: the `numbers` a deploy was given (HOTLINES), each with
 // the flow it runs, or, with none configured (the local stack), the demo numbers of flows/numbers.ts.
+
+import { flows } from '../../flows/index.js';
 import { HOTLINE_NUMBERS, type HotlineNumber } from '../../flows/numbers.js';
 import type { AppConfig } from '../config.js';
+import type { HandlerIssue } from '../domain/problems.js';
 
 type NumbersConfig = Pick<AppConfig, 'hotlines' | 'channels'>;
 
@@ -36,4 +39,14 @@ export function callbackCallerId(config: NumbersConfig): string {
     config.channels?.smsFrom ??
     lineOf(hotlinesOf(config), undefined).number
   );
+}
+
+/** A settings body names a hotline by its flow's name: the issue for a name that is none, else undefined. */
+export function unknownHotline(path: string, flow: string): HandlerIssue | undefined {
+  if (flows[flow]) return undefined;
+  return {
+    path,
+    code: 'unknown-hotline',
+    message: `is not a hotline; known: ${Object.keys(flows).join(', ')}`,
+  };
 }

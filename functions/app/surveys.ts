@@ -1,7 +1,6 @@
 // Post-call surveys: the questionnaires and which hotline asks which by which channel (a console setting
 // with history), the answers as they arrive by keypad or SMS, and the results per question, hotline,
 // agent and period. The CSAT question's answer also goes to the event history, where the KPIs count it.
-import { flows } from '../../flows/index.js';
 import type { SurveyResponse } from '../domain/channel-ports.js';
 import type { NewCenterEvent } from '../domain/history/event.js';
 import type { CallRecord, Language, User } from '../domain/model.js';
@@ -19,7 +18,7 @@ import {
   type SurveysSetting,
 } from '../domain/surveys.js';
 import type { CenterPorts } from './center.js';
-import { hotlinesOf } from './hotlines.js';
+import { hotlinesOf, unknownHotline } from './hotlines.js';
 import { cachedSetting, writeSetting } from './setting-history.js';
 
 type Settings = { readonly store: { readonly settings: SettingsRepo }; readonly clock: Clock };
@@ -61,12 +60,9 @@ export function validSurveys(body: SurveysSetting): SurveysSetting {
   });
   for (const [flow, line] of Object.entries(body.hotlines)) {
     const at = `body.hotlines.${flow}`;
-    if (!flows[flow]) {
-      issues.push({
-        path: at,
-        code: 'unknown-hotline',
-        message: `is not a hotline; known: ${Object.keys(flows).join(', ')}`,
-      });
+    const unknown = unknownHotline(at, flow);
+    if (unknown) {
+      issues.push(unknown);
       continue;
     }
     const questionnaire = body.questionnaires.find((q) => q.id === line.questionnaire);
