@@ -25,9 +25,14 @@ describe('web build', () => {
     const index = readFileSync(join(outDir, 'index.html'), 'utf8');
     const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/.exec(index)?.[1];
     expect(script).toBeDefined();
-    const bundle = join(outDir, script ?? '');
-    expect(existsSync(bundle)).toBe(true);
-    const code = readFileSync(bundle, 'utf8');
+    // What the first page loads: the entry and the chunks it preloads (the labels are shared with the
+    // lazily loaded pages, so they sit in a chunk of their own).
+    const preloaded = [
+      ...index.matchAll(/<link rel="modulepreload" crossorigin href="(\/assets\/[^"]+\.js)"/g),
+    ].map((m) => m[1] ?? '');
+    const files = [script ?? '', ...preloaded].map((f) => join(outDir, f));
+    for (const f of files) expect(existsSync(f), f).toBe(true);
+    const code = files.map((f) => readFileSync(f, 'utf8')).join('\n');
     // includes(), not toContain(): a failure would print the whole bundle.
     for (const text of ['座席工作台', 'Agent desktop', '/auth/login', '/customers/']) {
       expect(code.includes(text), text).toBe(true);
