@@ -40,6 +40,10 @@ export default defineConfig({
           name: 'browser',
           include: [BROWSER],
           maxWorkers: 1,
+          // One worker imports the app, the local stack and Playwright once for every browser file: each
+          // file starts its own stack and browser, and nothing in them is kept per module but caches keyed
+          // by the stack's own objects.
+          isolate: false,
           sequence: { groupOrder: 1 },
         },
       },

@@ -21,10 +21,11 @@ export interface PeriodicResult {
 /**
  * Work orders' SLA timers are swept every 5 minutes of the clock, not every round: reminders and
  * escalations are due to the minute at best, and each sweep reads every open ticket. The last turn is
- * kept per process; a second process (a cold Lambda) sweeping the same turn takes nothing twice.
+ * kept per process and store (two stacks in one process each sweep their own); a second process (a cold
+ * Lambda) sweeping the same turn takes nothing twice.
  */
 export const SLA_SWEEP_MS = 5 * 60_000;
-let lastSlaTurn = -1;
+const lastSlaTurns = new WeakMap<object, number>();
 
 /** One round. A failing part is logged and does not stop the other. */
 export async function runPeriodicJobs(center: Center): Promise<PeriodicResult> {
@@ -39,8 +40,8 @@ export async function runPeriodicJobs(center: Center): Promise<PeriodicResult> {
     return { dispatched: [], failed: [] };
   });
   const turn = Math.floor(center.clock.now() / SLA_SWEEP_MS);
-  if (turn === lastSlaTurn) return { presence, callbacks };
-  lastSlaTurn = turn;
+  if (turn === lastSlaTurns.get(center.store)) return { presence, callbacks };
+  lastSlaTurns.set(center.store, turn);
   const sla = await sweepSla(center).catch((err: unknown) => {
     logFailure(deps.logger, 'SLA sweep', err);
     return 0;
