@@ -55,6 +55,8 @@ export async function beginAgentWrapUp(center: Center, workerSid: string): Promi
     { kind: 'end-wrap-up', taskSid: '', workerSid },
     center.clock.now() + routing.wrapUpSeconds * 1000,
   );
+  // The page heard the call end when the agent's leg left, which can be before this: tell it again.
+  await tellWorker(center, p, workerSid);
 }
 
 /** Completes a task still wrapping, puts the worker back to Available and counts the call for today. */
