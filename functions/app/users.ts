@@ -4,7 +4,7 @@
 import type { PublicUser, User } from '../domain/model.js';
 import { hashPassword } from '../domain/password.js';
 import type { NewUser, Page, PageRequest } from '../domain/ports.js';
-import { NotFoundError, UnprocessableError } from '../domain/problems.js';
+import { NotFoundError, UnprocessableError, ValidationError } from '../domain/problems.js';
 import type { AgentWorkerSync } from '../domain/taskrouter-port.js';
 import type { CenterBasics } from './center.js';
 import { unwrap } from './write-result.js';
@@ -44,8 +44,22 @@ export async function existingUser(deps: Pick<UserDeps, 'store'>, id: string): P
   return user;
 }
 
+/** A level may only grade a skill the agent has: one for another would silently route nothing. */
+function checkLevels(levels: Readonly<Record<string, number>> | undefined, skills: readonly string[]): void {
+  const stray = Object.keys(levels ?? {}).filter((skill) => !skills.includes(skill));
+  if (stray.length === 0) return;
+  throw new ValidationError(
+    stray.map((skill) => ({
+      path: `body.skillLevels.${skill}`,
+      code: 'skill-not-held',
+      message: `is not one of the agent's skills (${skills.join(', ') || 'none'})`,
+    })),
+  );
+}
+
 export async function createUser(deps: UserDeps, actor: User, input: UserSignUp): Promise<User> {
   const { password, ...profile } = input;
+  checkLevels(profile.skillLevels, profile.skills);
   const user = unwrap(
     await deps.store.users.create({ ...profile, passwordHash: await hashPassword(password) }),
     'user',
@@ -69,6 +83,8 @@ export async function changeUser(
   change: UserChange,
 ): Promise<User> {
   const { extension, ...rest } = change;
+  if (change.skillLevels)
+    checkLevels(change.skillLevels, change.skills ?? (await existingUser(deps, id)).skills);
   // The store drops absent attributes: an extension set to undefined is removed.
   const patch = extension === undefined ? rest : { ...rest, extension: extension ?? undefined };
   // An admin cannot lock themselves out; another admin must do it.

@@ -232,12 +232,20 @@ export function isLead(roles: readonly Role[]): boolean {
 export const USER_ID_PATTERN = /^[A-Za-z0-9._-]{2,64}$/;
 export const USER_ID_RULE = '2-64 letters, digits, dot, underscore or hyphen';
 
+/**
+ * An agent's proficiency in a skill, as Amazon Connect and Genesys grade it: among the free agents of a
+ * queue the most proficient is offered a caller first. Agents never graded sit in the middle.
+ */
+export const SKILL_LEVEL = { min: 1, max: 5, default: 3 } as const;
+
 export interface User extends Stamped {
   /** Login id, e.g. agent number "1001" or "admin". */
   readonly id: string;
   readonly name: string;
   readonly roles: readonly Role[];
   readonly skills: readonly string[];
+  /** How well the agent handles each skill ({@link SKILL_LEVEL}); a skill without one counts as the default. */
+  readonly skillLevels?: Readonly<Record<string, number>>;
   readonly languages: readonly Language[];
   readonly regions: readonly string[];
   readonly extension?: string;

@@ -125,6 +125,7 @@ export const HANDLER_ISSUE_CODES = [
   'unknown-prompt',
   'language-mismatch',
   'unknown-queue',
+  'skill-not-held',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

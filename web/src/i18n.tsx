@@ -41,6 +41,10 @@ const LABELS = {
     en: 'Password changed; your other sessions are signed out.',
   },
   skills: { zh: '技能', en: 'Skills' },
+  skillLevels: {
+    zh: '技能等级（1-5，同等条件下等级高的坐席先接）',
+    en: 'Skill levels (1-5: the most proficient free agent gets the call first)',
+  },
   languages: { zh: '语言', en: 'Languages' },
   extension: { zh: '分机', en: 'Extension' },
   agentDesktop: { zh: '座席工作台', en: 'Agent desktop' },

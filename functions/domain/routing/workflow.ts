@@ -1,7 +1,7 @@
 // Turns routing data into TaskRouter documents: queue target expressions, the workflow configuration
 // (owner agent first, then region and language match, overflow), worker attributes from users and task
 // attributes from an IVR transfer. Pure, so the validator and the tests read exactly what is provisioned.
-import type { User } from '../model.js';
+import { SKILL_LEVEL, type User } from '../model.js';
 import type { QueueDefinition, RoutingConfig } from './types.js';
 
 /** TaskRouter expressions cannot read hyphenated values (docs/twilio-behaviour.md §4.3): `east-china` -> `east_china`. */
@@ -38,13 +38,25 @@ export interface WorkflowConfiguration {
 const LANGUAGE = 'task.language IN worker.languages';
 const REGION = `${LANGUAGE} AND (task.has_region == false OR task.region IN worker.regions)`;
 
+/** The worker attribute holding the agent's level in a skill (flat: order_by keys are plain paths). */
+export const levelAttribute = (skill: string): string => `level_${routingValue(skill)}`;
+
+/**
+ * Who of a queue's free agents is offered a caller first: the most proficient in the queue's skill, then
+ * by the queue's strategy (fewest calls today), then, as TaskRouter does on a tie, the longest idle.
+ */
+function orderOf(queue: QueueDefinition): { order_by: string } {
+  const level = `worker.${levelAttribute(queue.name)} DESC`;
+  return { order_by: queue.strategy === 'fewest-calls' ? `${level}, worker.calls_today ASC` : level };
+}
+
 function groupTargets(
   routing: RoutingConfig,
   queue: QueueDefinition,
   sid: (q: string) => string,
   after: number,
 ) {
-  const order = queue.strategy === 'fewest-calls' ? { order_by: 'worker.calls_today ASC' } : {};
+  const order = orderOf(queue);
   const overflow = routing.queues.find((q) => q.name === queue.overflow);
   const regionTimeout = Math.min(routing.regionSeconds, routing.overflowAfterSeconds - after);
   const targets: WorkflowTarget[] = [
@@ -57,8 +69,7 @@ function groupTargets(
     },
   ];
   if (overflow) {
-    const overflowOrder = overflow.strategy === 'fewest-calls' ? { order_by: 'worker.calls_today ASC' } : {};
-    targets.push({ queue: sid(overflow.name), expression: LANGUAGE, ...overflowOrder });
+    targets.push({ queue: sid(overflow.name), expression: LANGUAGE, ...orderOf(overflow) });
   }
   return targets;
 }
@@ -136,10 +147,16 @@ export interface WorkerAttributes {
   readonly contact_uri: string;
   readonly calls_today: number;
   readonly calls_day: string;
+  /** One per skill held ({@link levelAttribute}), the default for a skill never graded. */
+  readonly [level: `level_${string}`]: number;
 }
 
 export function workerAttributes(user: User, callsToday = 0, day = ''): WorkerAttributes {
+  const levels = Object.fromEntries(
+    user.skills.map((skill) => [levelAttribute(skill), user.skillLevels?.[skill] ?? SKILL_LEVEL.default]),
+  );
   return {
+    ...levels,
     agent_id: user.id,
     name: user.name,
     skills: user.skills,

@@ -9,7 +9,7 @@ import {
   publicUser,
   resetUserPassword,
 } from '../../app/users.js';
-import { LANGUAGES, ROLES, USER_ID_PATTERN, USER_ID_RULE } from '../../domain/model.js';
+import { LANGUAGES, ROLES, SKILL_LEVEL, USER_ID_PATTERN, USER_ID_RULE } from '../../domain/model.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
 import { NewPassword } from './auth-routes.js';
@@ -32,6 +32,12 @@ const profile = {
   name: z.string().trim().min(1).max(200),
   roles: z.array(z.enum(ROLES)).min(1).max(3),
   skills: z.array(z.string().min(1).max(64)).max(50),
+  skillLevels: z
+    .record(z.string().min(1).max(64), z.number().int().min(SKILL_LEVEL.min).max(SKILL_LEVEL.max))
+    .openapi({
+      description: `The agent's level in each of their skills, ${SKILL_LEVEL.min}-${SKILL_LEVEL.max}; the most proficient free agent is offered a caller first. A skill without one counts as ${SKILL_LEVEL.default}.`,
+      example: { claims: 5, general: 2 },
+    }),
   languages: z.array(z.enum(LANGUAGES)).max(LANGUAGES.length),
   regions: z.array(z.string().min(1).max(64)).max(50),
   extension: z
@@ -48,6 +54,7 @@ const NewUserBody = z
     password: NewPassword,
     ...profile,
     skills: profile.skills.default([]),
+    skillLevels: profile.skillLevels.optional(),
     languages: profile.languages.default(['zh']),
     regions: profile.regions.default([]),
     disabled: profile.disabled.default(false),

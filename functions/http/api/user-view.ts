@@ -9,6 +9,7 @@ export const PublicUserSchema = z
     name: z.string(),
     roles: listOf(z.enum(ROLES)),
     skills: listOf(z.string()),
+    skillLevels: z.record(z.string(), z.number()).optional(),
     languages: listOf(z.enum(LANGUAGES)),
     regions: listOf(z.string()),
     extension: z.string().optional(),

@@ -1,13 +1,15 @@
 // The workflow generated from flows/routing.ts: a picked caller to the picking agent first, owner agent
-// first, region then language, overflow at 60 s, the fewest-calls strategy as order_by, and task
+// first, region then language, overflow at 60 s, the agent's level in the skill and the fewest-calls strategy as order_by, and task
 // attributes and priority from an IVR transfer.
 import { describe, expect, it } from 'vitest';
 import { routing } from '../../../flows/routing.js';
+import { SKILL_LEVEL, type User } from '../../../functions/domain/model.js';
 import {
   customerNumberOf,
   estimatedWaitMinutes,
   regionOf,
   taskFor,
+  workerAttributes,
   workflowConfiguration,
 } from '../../../functions/domain/routing/workflow.js';
 
@@ -46,14 +48,37 @@ describe('generated workflow', () => {
     );
   });
 
-  it('orders by calls today on fewest-calls queues and by idle time elsewhere', () => {
+  it("orders a queue's agents by their level in its skill, then by calls today on fewest-calls queues", () => {
+    // The last target is the overflow queue's: ordered by the level in that queue's skill.
+    const complaints = filter('complaints')?.targets ?? [];
+    expect(complaints.slice(0, -1).map((t) => t.order_by)).toEqual([
+      'worker.level_complaints DESC, worker.calls_today ASC',
+      'worker.level_complaints DESC, worker.calls_today ASC',
+    ]);
+    expect(complaints.at(-1)).toMatchObject({ queue: 'WQ_general', order_by: 'worker.level_general DESC' });
+    // Elsewhere the level alone; a tie goes to the longest idle, as TaskRouter breaks ties.
     expect(
-      filter('complaints')?.targets.every(
-        (t, i, all) => i === all.length - 1 || t.order_by === 'worker.calls_today ASC',
-      ),
-    ).toBe(true);
-    expect(filter('claims')?.targets.some((t) => t.order_by)).toBe(false);
+      filter('claims')
+        ?.targets.slice(0, -1)
+        .map((t) => t.order_by),
+    ).toEqual(['worker.level_claims DESC', 'worker.level_claims DESC']);
     expect(config.task_routing.default_filter).toEqual({ queue: 'WQ_general' });
+  });
+
+  it("gives a worker a level per skill held, the admin's or the default", () => {
+    const user = {
+      id: '1001',
+      name: 'Li',
+      roles: ['agent'],
+      skills: ['claims', 'rescue'],
+      skillLevels: { claims: 5, policy: 1 },
+      languages: ['zh'],
+      regions: [],
+    } as unknown as User;
+    const attributes = workerAttributes(user);
+    expect(attributes).toMatchObject({ level_claims: 5, level_rescue: SKILL_LEVEL.default });
+    // A level for a skill no longer held routes nothing.
+    expect(attributes).not.toHaveProperty('level_policy');
   });
 
   it('builds task attributes and priority from the caller', () => {

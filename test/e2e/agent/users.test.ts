@@ -1,6 +1,7 @@
 // Agents an admin adds or changes through the API get their TaskRouter worker at once (no provisioning run
 // needed): created Offline with the user's skills, the SID in the `taskrouter` setting, so they can sign in
-// and go Available; a skill change reaches the worker's attributes; disabling sets the worker Offline.
+// and go Available; a skill change reaches the worker's attributes, and so do skill levels; disabling sets
+// the worker Offline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ProvisionedRouting, ROUTING_SETTING } from '../../../functions/domain/routing/provisioned.js';
 import { type AgentHarness, type Session, startAgents } from './support.js';
@@ -55,6 +56,42 @@ describe('agents added through the API', () => {
     });
     await admin.patch('/users/1099', { version: changed.version, disabled: true });
     expect((await worker(sid ?? '')).activityName).toBe('Offline');
+  });
+
+  it("grades an agent's skills: the levels reach the worker, a level for a skill not held is refused", async () => {
+    const created = await admin.post<{ version: number }>('/users', {
+      id: '1098',
+      password: 'demo-1098',
+      name: '等级坐席 Graded Agent',
+      roles: ['agent'],
+      skills: ['claims', 'general'],
+      skillLevels: { claims: 5 },
+    });
+    const sid = (await routing()).workers['1098'] ?? '';
+    // A skill never graded routes at the default level.
+    expect(JSON.parse((await worker(sid)).attributes)).toMatchObject({ level_claims: 5, level_general: 3 });
+    await admin.patch('/users/1098', { version: created.version, skillLevels: { claims: 2, general: 4 } });
+    expect(JSON.parse((await worker(sid)).attributes)).toMatchObject({ level_claims: 2, level_general: 4 });
+
+    const stray = await admin.fail('/users', {
+      id: '1097',
+      password: 'demo-1097',
+      name: 'Stray',
+      roles: ['agent'],
+      skills: ['general'],
+      skillLevels: { rescue: 4 },
+    });
+    expect(stray.status).toBe(400);
+    const outOfRange = await admin.fail('/users', {
+      id: '1097',
+      password: 'demo-1097',
+      name: 'Stray',
+      roles: ['agent'],
+      skills: ['general'],
+      skillLevels: { general: 9 },
+    });
+    expect(outOfRange.status).toBe(400);
+    expect((await h.stack.store.users.get('1097')) ?? null).toBeNull();
   });
 
   it('keeps every new worker in the taskrouter setting when agents are added at the same moment', async () => {

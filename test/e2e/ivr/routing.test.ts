@@ -1,6 +1,7 @@
 // Routing and waiting end to end (warranty line, Monday 10:00 Shanghai, manual clock): VIP overtaking,
-// wrap-up ending after 30 s, the owner agent first and the fallback after 20 s, overflow after 60 s,
-// position and wait messages, callback keeping its place, voicemail, the maximum wait and a full queue.
+// wrap-up ending after 30 s, the owner agent first and the fallback after 20 s, the most proficient agent
+// first, overflow after 60 s, position and wait messages, callback keeping its place, voicemail, the
+// maximum wait and a full queue.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { routing as routingData } from '../../../flows/routing.js';
 import { type IvrHarness, startIvr, WARRANTY } from './support.js';
@@ -152,6 +153,28 @@ describe('owner agent, fallback and overflow', () => {
     await h.advance(1);
     expect(await h.agentOn(sid)).toBe('1004');
     expect((await h.stack.store.calls.get(sid))?.agentId).toBe('1004');
+  });
+});
+
+describe('skill levels', () => {
+  it('offers the caller to the most proficient free agent, even when another is idle longer', async () => {
+    const sid1003 = h.routing.workers['1003'] ?? '';
+    const before = (await h.worker('1003')).attributes;
+    // What the users API writes when an admin grades 1003 at 5 in general inquiries (1002 keeps the default).
+    await tr()
+      .workers(sid1003)
+      .update({ attributes: JSON.stringify({ ...before, level_general: 5 }) });
+    try {
+      await h.setActivity('1002', 'Available');
+      await h.advance(5);
+      await h.setActivity('1003', 'Available');
+      const { sid } = await queued(['7'], '2'); // general inquiries, English: both speak it
+      expect(await h.agentOn(sid)).toBe('1003');
+    } finally {
+      await tr()
+        .workers(sid1003)
+        .update({ attributes: JSON.stringify(before) });
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 // Users (/admin/users) in Chromium: the admin opens the page from the header and sees the demo users,
 // creates agent 1077 (a worker appears in TaskRouter at once), is shown the server's 409 for a duplicate
-// id and its 400 naming the password field for a short password, edits 1077's skills, meets a stale version
+// id and its 400 naming the password field for a short password, edits and grades 1077's skills, meets a stale version
 // (409, the latest loaded) and the self-lockout refusal (422), disables 1077 and resets its password,
 // which then signs in. An agent sees no Users link and an admins-only message at the path.
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -120,13 +120,17 @@ describe.runIf(browserAvailable())('the Users page in Chromium', () => {
     expect(await stack.store.users.get('1078')).toBeUndefined();
   });
 
-  it('edits 1077’s skills in the side panel', async () => {
+  it('edits 1077’s skills and grades one in the side panel', async () => {
     await admin.getByTestId('user-1077').getByRole('button', { name: 'Edit' }).click();
     const panel = editor();
     await panel.locator('input[name=name]').waitFor(WITHIN);
     expect(await panel.locator('input[name=name]').inputValue()).toBe('赵磊 Zhao Lei');
     await check(panel, 'skills', 'claims', false);
     await check(panel, 'skills', 'rescue');
+    // A level for each skill ticked, the default until graded; the dispatcher is their best at rescue.
+    const rescueLevel = panel.getByTestId('skill-levels').locator('select[name="level-rescue"]');
+    expect(await rescueLevel.inputValue()).toBe('3');
+    await rescueLevel.selectOption('5');
     await panel.getByRole('button', { name: 'Save changes' }).click();
     await panel.getByRole('status').getByText('Saved').waitFor(WITHIN);
     await admin
@@ -135,6 +139,7 @@ describe.runIf(browserAvailable())('the Users page in Chromium', () => {
       .getByText('General inquiries, Roadside rescue')
       .waitFor(WITHIN);
     expect((await stored('1077')).skills).toEqual(['general', 'rescue']);
+    expect((await stored('1077')).skillLevels).toEqual({ rescue: 5 });
     await shot(admin, '42-users-edit');
   });
 

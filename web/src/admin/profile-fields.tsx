@@ -1,5 +1,5 @@
 // The fields a user's profile shares between the create form and the edit panel: name, roles, skills,
-// languages, regions and extension, each with the server's complaint about it beside it.
+// levels, languages, regions and extension, each with the server's complaint about it beside it.
 import type { ReactNode } from 'react';
 import { routing } from '../../../flows/routing.js';
 import { useErrorText } from '../errors.js';
@@ -10,10 +10,13 @@ import {
   LANGUAGES,
   REGIONS,
   ROLES,
+  SKILL_LEVEL,
   SKILLS,
   toggled,
   type UserForm,
 } from './user-form.js';
+
+const LEVELS = Array.from({ length: SKILL_LEVEL.max - SKILL_LEVEL.min + 1 }, (_, i) => SKILL_LEVEL.min + i);
 
 const SKILL_TITLES: Readonly<Record<string, string>> = Object.fromEntries(
   routing.queues.map((queue) => [queue.name, queue.description]),
@@ -104,6 +107,30 @@ export function ProfileFields({
         onChange={(skills) => onChange({ skills })}
         errors={errors}
       />
+      {form.skills.length > 0 && (
+        <fieldset className="choices" data-testid="skill-levels">
+          <legend>{t('skillLevels')}</legend>
+          {form.skills.map((skill) => (
+            <label key={skill} className="inline">
+              {codeName('skill', skill)}{' '}
+              <select
+                name={`level-${skill}`}
+                value={form.skillLevels[skill] ?? SKILL_LEVEL.default}
+                onChange={(e) =>
+                  onChange({ skillLevels: { ...form.skillLevels, [skill]: Number(e.target.value) } })
+                }
+              >
+                {LEVELS.map((level) => (
+                  <option key={level} value={level}>
+                    {level}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+          <FieldError errors={errors} field="skillLevels" />
+        </fieldset>
+      )}
       <Choices
         name="languages"
         legend={t('languages')}

@@ -1,12 +1,12 @@
 // The Users page's form logic: the choices offered (roles, the routing queues as skills, languages, the
 // regions routing knows), a user's form values, and the bodies POST /users and PATCH /users/{id} take.
 import { routing } from '../../../flows/routing.js';
-import { LANGUAGES, type Language, ROLES, type Role } from '../../../functions/domain/model.js';
+import { LANGUAGES, type Language, ROLES, type Role, SKILL_LEVEL } from '../../../functions/domain/model.js';
 import { fieldIssues } from '../errors.js';
 import type { Lang } from '../lang.js';
 import type { AdminUser, NewUserBody, UserPatchBody } from './users-api.js';
 
-export { LANGUAGES, ROLES };
+export { LANGUAGES, ROLES, SKILL_LEVEL };
 /** The routing queues are the skills an agent can have. */
 export const SKILLS: readonly string[] = routing.queues.map((queue) => queue.name);
 /** The regions caller numbers map to, each once. */
@@ -18,6 +18,8 @@ export interface UserForm {
   readonly name: string;
   readonly roles: readonly Role[];
   readonly skills: readonly string[];
+  /** Only the levels an admin set; a skill without one routes at the default. */
+  readonly skillLevels: Readonly<Record<string, number>>;
   readonly languages: readonly Language[];
   readonly regions: readonly string[];
   readonly extension: string;
@@ -30,6 +32,7 @@ export const EMPTY_FORM: UserForm = {
   name: '',
   roles: ['agent'],
   skills: [],
+  skillLevels: {},
   languages: ['zh'],
   regions: [],
   extension: '',
@@ -43,6 +46,7 @@ export function formOf(user: AdminUser): UserForm {
     name: user.name,
     roles: user.roles,
     skills: user.skills,
+    skillLevels: user.skillLevels ?? {},
     languages: user.languages,
     regions: user.regions,
     extension: user.extension ?? '',
@@ -77,6 +81,7 @@ export function newUserBody(form: UserForm): NewUserBody {
     name: form.name.trim(),
     roles: form.roles,
     skills: form.skills,
+    ...(Object.keys(heldLevels(form)).length > 0 ? { skillLevels: heldLevels(form) } : {}),
     languages: form.languages,
     regions: form.regions,
     ...(extension ? { extension } : {}),
@@ -87,6 +92,16 @@ export function newUserBody(form: UserForm): NewUserBody {
 const same = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((v, i) => v === b[i]);
 
+/** The levels of the skills still ticked: unticking a skill drops its level with it. */
+export function heldLevels(form: Pick<UserForm, 'skills' | 'skillLevels'>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(form.skillLevels).filter(([skill]) => form.skills.includes(skill)),
+  );
+}
+
+const sameLevels = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+
 /** The fields that differ from `user`, with the version seen; a cleared extension is sent as null (removed). */
 export function userPatch(user: AdminUser, form: UserForm): UserPatchBody {
   const name = form.name.trim();
@@ -96,6 +111,7 @@ export function userPatch(user: AdminUser, form: UserForm): UserPatchBody {
     ...(name !== user.name ? { name } : {}),
     ...(same(form.roles, user.roles) ? {} : { roles: form.roles }),
     ...(same(form.skills, user.skills) ? {} : { skills: form.skills }),
+    ...(sameLevels(heldLevels(form), user.skillLevels ?? {}) ? {} : { skillLevels: heldLevels(form) }),
     ...(same(form.languages, user.languages) ? {} : { languages: form.languages }),
     ...(same(form.regions, user.regions) ? {} : { regions: form.regions }),
     ...(extension !== (user.extension ?? '') ? { extension: extension || null } : {}),

@@ -8,7 +8,7 @@ export type AdminUser = Omit<User, 'passwordHash'>;
 /** What POST /api/users takes: the profile and a first password. */
 export type NewUserBody = Pick<
   User,
-  'id' | 'name' | 'roles' | 'skills' | 'languages' | 'regions' | 'extension' | 'disabled'
+  'id' | 'name' | 'roles' | 'skills' | 'skillLevels' | 'languages' | 'regions' | 'extension' | 'disabled'
 > & { readonly password: string };
 
 /** What PATCH /api/users/{id} takes: the version seen and the fields that change. */
