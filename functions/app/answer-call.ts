@@ -11,6 +11,7 @@ import type { IvrStep, Session } from '../domain/ivr/steps.js';
 import { render } from '../domain/ivr/template.js';
 import type { Flow } from '../domain/ivr/types.js';
 import type { Customer } from '../domain/model.js';
+import { TRUSTED_VAR } from '../domain/routing/workflow.js';
 import type { CustomerLookup } from '../domain/ports.js';
 import type { Center, CenterPorts } from './center.js';
 import { forwardRuleOf } from './forwarding.js';
@@ -83,8 +84,6 @@ export interface KnownCaller {
   readonly matches: Customer[];
 }
 
-/** The session variable that marks a whitelisted caller for the rest of the call (the queue's limit). */
-export const TRUSTED_VAR = 'trusted';
 
 export async function entrySteps(
   deps: CenterPorts,

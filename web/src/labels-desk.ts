@@ -112,6 +112,11 @@ export const DESK_LABELS = {
   field_since: { zh: '开始时间', en: 'Since' },
   createTicket: { zh: '创建工单', en: 'Create ticket' },
   newCustomer: { zh: '新客户', en: 'New customer' },
+  whitelistedCaller: { zh: '白名单', en: 'Whitelisted' },
+  whitelistedHint: {
+    zh: '此号码在白名单上：从不拦截，队列满时也不拒接',
+    en: 'This number is on the whitelist: never blocked, never turned away by a full queue',
+  },
   noCustomerForNumber: {
     zh: '此号码没有对应客户，可快速建档。',
     en: 'No customer has this number: add one.',

@@ -168,6 +168,9 @@ export function workerAttributes(user: User, callsToday = 0, day = ''): WorkerAt
   };
 }
 
+/** The session variable that marks a whitelisted caller for the rest of the call (the queue's limit, the pop). */
+export const TRUSTED_VAR = 'trusted';
+
 /** The task an IVR transfer creates: priority from VIP tier and the state, attributes for the workflow. */
 export function taskFor(
   routing: RoutingConfig,
@@ -199,6 +202,8 @@ export function taskFor(
     ...(v.customerName ? { customer_name: v.customerName } : {}),
     ...(v.policyNumber ? { policy_number: v.policyNumber } : {}),
     ...(v.ticketNumber ? { ticket_number: v.ticketNumber } : {}),
+    // The agent's screen says so: a fleet partner or an emergency contact is never to be turned away.
+    ...(v[TRUSTED_VAR] === 'yes' ? { whitelisted: true } : {}),
     ...input.extra,
   };
   return { priority: input.priority + (routing.vipPriority[vip] ?? 0), attributes };

@@ -81,6 +81,20 @@ describe('generated workflow', () => {
     expect(attributes).not.toHaveProperty('level_policy');
   });
 
+  it('marks a whitelisted caller on the task, for the screen pop', () => {
+    const base = {
+      queue: 'general',
+      flow: 'warranty',
+      language: 'zh',
+      caller: '+8613900000001',
+      called: '+1',
+    };
+    expect(taskFor(routing, { ...base, priority: 0, vars: { trusted: 'yes' } }).attributes.whitelisted).toBe(
+      true,
+    );
+    expect(taskFor(routing, { ...base, priority: 0, vars: {} }).attributes).not.toHaveProperty('whitelisted');
+  });
+
   it('builds task attributes and priority from the caller', () => {
     const task = taskFor(routing, {
       queue: 'rescue',

@@ -1,35 +1,25 @@
 // The supervisor console's whitelist in Chromium: a number written the way people write it is added with
 // a note and listed in E.164, the change shows in the audit log, a bad number is refused with the reason
-// in the page's language (English and Chinese), and a number is taken off again.
-import type { Browser, Page } from 'playwright-core';
+// in the page's language (English and Chinese), and a number is taken off again. A whitelisted caller is
+// marked as such on the agent's offer and screen pop.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
-import { browserAvailable, ensureWebBuild, launch, shot, signIn } from './browser.js';
-
-const WITHIN = { timeout: 15_000 };
+import type { LocalStack } from '../../../infra/local/start-local-stack.js';
+import { browserAvailable, shot } from './browser.js';
+import { type Floor, JOHN_SMITH, openFloor, WARRANTY, WITHIN } from './floor.js';
 
 describe.runIf(browserAvailable())('the whitelist in the supervisor console, in Chromium', () => {
+  let floor: Floor;
   let stack: LocalStack;
-  let browser: Browser;
 
-  const open = async (lang: 'en' | 'zh'): Promise<Page> => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 900 } });
-    const page = await context.newPage();
-    await page.addInitScript((l) => localStorage.setItem('cc-lang', l), lang);
-    await signIn(page, stack.url, '2001', '/supervisor');
-    return page;
-  };
+  const open = (lang: 'en' | 'zh'): Promise<Page> => floor.page('2001', { lang, path: '/supervisor' });
 
   beforeAll(async () => {
-    await ensureWebBuild();
-    stack = await startLocalStack({ port: 0, demoData: true });
-    browser = await launch();
+    floor = await openFloor();
+    stack = floor.stack;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => floor?.close());
 
   it('adds a number with a note, lists it in E.164, audits it, and removes it', async () => {
     const page = await open('en');
@@ -74,4 +64,46 @@ describe.runIf(browserAvailable())('the whitelist in the supervisor console, in 
     expect(await alert.textContent()).toContain('电话');
     expect(await alert.textContent()).not.toMatch(/[A-Za-z]{4,}/);
   });
+
+  it("marks a whitelisted caller on the agent's offer and screen pop, and no one else", async () => {
+    const supervisor = await open('en');
+    const panel = supervisor.getByTestId('whitelist');
+    await panel.getByLabel('Number').fill(JOHN_SMITH);
+    await panel.getByLabel('Note').fill('Fleet account');
+    await panel.getByRole('button', { name: 'Add to whitelist' }).click();
+    await panel.getByTestId('whitelisted').filter({ hasText: JOHN_SMITH }).waitFor(WITHIN);
+
+    const agent = await floor.page('1002', { available: true });
+    const { callSid } = await floor.sim<{ callSid: string }>('/sim/calls', {
+      from: JOHN_SMITH,
+      to: WARRANTY,
+    });
+    await floor.sim(`/sim/calls/${callSid}/input`, { digits: '7' });
+    const offer = agent.getByTestId('incoming');
+    await offer.getByText(JOHN_SMITH).waitFor(WITHIN);
+    expect(await offer.getByTestId('whitelisted-caller').textContent()).toBe('Whitelisted');
+    await agent.getByTestId('accept').click();
+    await agent.getByTestId('screen-pop').getByTestId('whitelisted-caller').waitFor(WITHIN);
+    await shot(agent, 'whitelisted-caller');
+    await floor.sim(`/sim/calls/${callSid}/hangup`, {});
+    await agent.getByTestId('wrap-up').waitFor(WITHIN);
+    await agent.getByTestId('wrap-up').getByRole('button', { name: /Save/ }).click();
+    await agent.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
+
+    // Off the list, the next call from the same number carries no mark.
+    await panel
+      .getByTestId('whitelisted')
+      .filter({ hasText: JOHN_SMITH })
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await panel
+      .getByTestId('whitelisted')
+      .filter({ hasText: JOHN_SMITH })
+      .waitFor({ state: 'detached', ...WITHIN });
+    const next = await floor.sim<{ callSid: string }>('/sim/calls', { from: JOHN_SMITH, to: WARRANTY });
+    await floor.sim(`/sim/calls/${next.callSid}/input`, { digits: '7' });
+    await offer.getByText(JOHN_SMITH).waitFor(WITHIN);
+    expect(await offer.getByTestId('whitelisted-caller').count()).toBe(0);
+    await floor.sim(`/sim/calls/${next.callSid}/hangup`, {});
+  }, 60_000);
 });

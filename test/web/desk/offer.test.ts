@@ -9,6 +9,14 @@ const HOTLINE = '+18005550100';
 const CUSTOMER = '+14155550123';
 
 describe('findingsOf', () => {
+  it('marks a whitelisted caller, and only on the attribute itself', () => {
+    expect(findingsOf({ type: 'inbound', from: CUSTOMER, whitelisted: true }).whitelisted).toBe(true);
+    expect(findingsOf({ type: 'inbound', from: CUSTOMER, whitelisted: 'yes' })).not.toHaveProperty(
+      'whitelisted',
+    );
+    expect(findingsOf({ type: 'inbound', from: CUSTOMER })).not.toHaveProperty('whitelisted');
+  });
+
   it('reads an inbound call in snake_case, with the flow as the intent', () => {
     const f = findingsOf({
       type: 'inbound',

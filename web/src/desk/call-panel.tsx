@@ -11,6 +11,7 @@ import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import type { Desk as AgentDesk } from './desk-provider.js';
 import { regionOfNumber } from './offer.js';
+import { WhitelistedTag } from './screen-pop.js';
 import { useShortcut } from './shortcuts.js';
 import { formatDuration } from './state-bar.js';
 
@@ -101,6 +102,7 @@ function OfferCard({ desk, run }: { desk: AgentDesk; run: Run }) {
           <div className="caller" data-testid="caller">
             {offer.findings.from ?? t('unknownCaller')}
             {vip && <span className="tag vip">VIP {vip}</span>}
+            {offer.findings.whitelisted && <WhitelistedTag />}
           </div>
         </div>
       </div>

@@ -16,6 +16,8 @@ export interface CallFindings {
   readonly intent?: string;
   /** The agent is calling out: a callback the center places once the agent answers. */
   readonly callback?: boolean;
+  /** The caller's number is on the whitelist (never blocked, never turned away by a full queue). */
+  readonly whitelisted?: boolean;
 }
 
 /** Shown as the intent of a callback with no reason of its own. */
@@ -30,7 +32,7 @@ export function findingsOf(attributes: Readonly<Record<string, unknown>>, from?:
     return undefined;
   };
   const callback = attributes.type === 'callback' || pick('callback_number', 'callbackNumber') !== undefined;
-  const entries: [Exclude<keyof CallFindings, 'callback'>, string | undefined][] = [
+  const entries: [Exclude<keyof CallFindings, 'callback' | 'whitelisted'>, string | undefined][] = [
     ['from', pick('callback_number', 'callbackNumber', 'from', 'caller') ?? from],
     ['customerId', pick('customer_id', 'customerId')],
     ['customerName', pick('customer_name', 'customerName')],
@@ -43,7 +45,11 @@ export function findingsOf(attributes: Readonly<Record<string, unknown>>, from?:
     ['intent', callback ? (pick('intent', 'reason') ?? CALLBACK_INTENT) : pick('intent', 'reason', 'flow')],
   ];
   const found = Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as CallFindings;
-  return callback ? { ...found, callback } : found;
+  return {
+    ...found,
+    ...(callback ? { callback } : {}),
+    ...(attributes.whitelisted === true ? { whitelisted: true } : {}),
+  };
 }
 
 /** A short region hint from the number itself, when the IVR found none. */

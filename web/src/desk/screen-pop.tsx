@@ -85,6 +85,7 @@ function CustomerPop({
       <div className="pop-head">
         <h2 data-testid="pop-customer">{c.name}</h2>
         {c.vipTier !== 'none' && <span className="tag vip">VIP {c.vipTier}</span>}
+        {pop.findings.whitelisted && <WhitelistedTag />}
         <span className="muted">
           {c.phones.join(' · ')}
           {c.company ? ` · ${c.company}` : ''}
@@ -187,6 +188,15 @@ function CustomerPop({
   );
 }
 
+export function WhitelistedTag() {
+  const { t } = useLang();
+  return (
+    <span className="tag whitelisted" title={t('whitelistedHint')} data-testid="whitelisted-caller">
+      {t('whitelistedCaller')}
+    </span>
+  );
+}
+
 function NewCustomer({
   phone,
   findings,
@@ -212,7 +222,9 @@ function NewCustomer({
   };
   return (
     <form className="card pop" onSubmit={submit} data-testid="new-customer">
-      <h2>{t('newCustomer')}</h2>
+      <h2>
+        {t('newCustomer')} {findings.whitelisted && <WhitelistedTag />}
+      </h2>
       <p className="muted">{t('noCustomerForNumber')}</p>
       <SuggestedArticles findings={findings} />
       <div className="grid2">

@@ -6,7 +6,7 @@ import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import { flows } from '../../../../flows/index.js';
 import { routing } from '../../../../flows/routing.js';
 import { AGENT_ID, agentAnnouncement } from '../../../app/agent-announcement.js';
-import { ivrPorts, TRUSTED_VAR } from '../../../app/answer-call.js';
+import { ivrPorts } from '../../../app/answer-call.js';
 import { nameCallbackCall } from '../../../app/callback-call.js';
 import {
   CUSTOMER_RING_SECONDS,
@@ -35,7 +35,7 @@ import type { IvrStep, Session } from '../../../domain/ivr/steps.js';
 import type { Language } from '../../../domain/model.js';
 import { agentDialRecording } from '../../../domain/recording.js';
 import { ENQUEUE_MAX_QUEUE_SIZE } from '../../../domain/routing/queue-limit.js';
-import { estimatedWaitMinutes, taskFor } from '../../../domain/routing/workflow.js';
+import { estimatedWaitMinutes, TRUSTED_VAR, taskFor } from '../../../domain/routing/workflow.js';
 import type { WebhookDeps } from '../../deps.js';
 import type { TwilioEnv } from '../../env.js';
 import { CALL_SID, optionalParam, requiredParam } from '../params.js';
