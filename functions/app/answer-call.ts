@@ -11,8 +11,8 @@ import type { IvrStep, Session } from '../domain/ivr/steps.js';
 import { render } from '../domain/ivr/template.js';
 import type { Flow } from '../domain/ivr/types.js';
 import type { Customer } from '../domain/model.js';
-import { TRUSTED_VAR } from '../domain/routing/workflow.js';
 import type { CustomerLookup } from '../domain/ports.js';
+import { TRUSTED_VAR } from '../domain/routing/workflow.js';
 import type { Center, CenterPorts } from './center.js';
 import { forwardRuleOf } from './forwarding.js';
 import { flowCalendar } from './holiday-calendars.js';
@@ -83,7 +83,6 @@ export interface KnownCaller {
   readonly phone: string;
   readonly matches: Customer[];
 }
-
 
 export async function entrySteps(
   deps: CenterPorts,

@@ -7,7 +7,7 @@ import type { EventArchive } from '../domain/history/ports.js';
 import type { JobQueue } from '../domain/jobs.js';
 import type { Logger } from '../domain/logger.js';
 import type { MessagingPort } from '../domain/messaging-port.js';
-import type { Clock, Store } from '../domain/ports.js';
+import { type Clock, type Store, systemClock } from '../domain/ports.js';
 import { NotProvisionedError } from '../domain/problems.js';
 import type { PushTransport } from '../domain/push.js';
 import { type ProvisionedRouting, ROUTING_SETTING } from '../domain/routing/provisioned.js';
@@ -45,6 +45,12 @@ export interface CenterPorts {
   readonly eventArchive?: EventArchive;
   /** The media bucket, read by the IVR for recorded prompts and hold music; absent, prompts are spoken. */
   readonly media?: MediaStore;
+  /**
+   * The clock of the caches bounded in real time (the provisioned SIDs, the push audience), whatever a
+   * simulated clock does; default the system's. A test that counts the work of a call pins it, so a slow
+   * machine does not turn a warm container's cache cold halfway through.
+   */
+  readonly cacheClock?: Clock;
 }
 
 /** What use cases that touch no outside system need. */
@@ -77,14 +83,15 @@ export function createCenter(
   runJob: (center: Center, job: ScheduledJob) => Promise<void>,
 ): Center {
   let cached: { at: number; value: ProvisionedRouting } | undefined;
+  const wall = ports.cacheClock ?? systemClock;
   const read = async () => {
     const value = await ports.store.settings.get<ProvisionedRouting>(ROUTING_SETTING);
     if (!value?.workspaceSid) throw new NotProvisionedError('TaskRouter routing');
     // A cache on the wall clock: it bounds staleness in real time, whatever a simulated clock does.
-    cached = { at: Date.now(), value };
+    cached = { at: wall.now(), value };
     return value;
   };
-  const fresh = (ms: number) => (cached && Date.now() - cached.at < ms ? cached.value : undefined);
+  const fresh = (ms: number) => (cached && wall.now() - cached.at < ms ? cached.value : undefined);
   const provisioned = async () => fresh(CACHE_MS) ?? read();
   const routing = async (agentId?: string) => {
     const value = fresh(DESK_CACHE_MS);

@@ -5,7 +5,7 @@
 import { HEARTBEAT_TIMEOUT_SECONDS } from '../domain/agent-state.js';
 import type { Logger } from '../domain/logger.js';
 import type { Role } from '../domain/model.js';
-import type { Clock, Store } from '../domain/ports.js';
+import { type Clock, type Store, systemClock } from '../domain/ports.js';
 import {
   issuePushTicket,
   PUSH_CONNECTION_TTL_SECONDS,
@@ -23,6 +23,8 @@ export interface PushDeps {
   readonly logger: Logger;
   /** Absent: nothing is pushed (pages poll). */
   readonly push?: PushTransport;
+  /** The clock bounding the audience cache; default the system's. */
+  readonly cacheClock?: Clock;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -131,11 +133,12 @@ export type Publish = (audience: PushAudience, topics: readonly PushTopic[]) => 
  */
 export function createPublisher(deps: PushDeps, cacheMs = PUSH_AUDIENCE_CACHE_MS): Publish {
   let cached: { at: number; connections: Promise<PushConnection[]> } | undefined;
+  const wall = deps.cacheClock ?? systemClock;
   const connections = () => {
     // The wall clock: the cache bounds staleness in real time, whatever a simulated clock does.
-    if (!cached || Date.now() - cached.at >= cacheMs) {
+    if (!cached || wall.now() - cached.at >= cacheMs) {
       const read = deps.store.push.list();
-      cached = { at: Date.now(), connections: read };
+      cached = { at: wall.now(), connections: read };
       read.catch(() => {
         if (cached?.connections === read) cached = undefined;
       });

@@ -31,7 +31,7 @@ import type { AppConfig } from '../../functions/config.js';
 import type { Logger } from '../../functions/domain/logger.js';
 import { createSystemClock, type TimerClock } from '../../functions/domain/manual-clock.js';
 import { phoneSearch } from '../../functions/domain/phone.js';
-import type { Store } from '../../functions/domain/ports.js';
+import type { Clock, Store } from '../../functions/domain/ports.js';
 import { createApp } from '../../functions/http/app.js';
 import { type CspSources, cspSourcesFor } from '../../functions/http/content-security-policy.js';
 import type { AppDeps } from '../../functions/http/deps.js';
@@ -93,6 +93,12 @@ export interface LocalStackOptions {
    * (npm start turns them on with SIM_CLOCK).
    */
   readonly periodicJobs?: boolean;
+  /**
+   * The clock of the app's caches bounded in real time (functions/app/center.ts `cacheClock`); default
+   * the system's. A test counting a call's work passes its manual clock, so the count does not depend on
+   * how fast the machine is.
+   */
+  readonly cacheClock?: Clock;
   /** Progress lines; default silent. */
   readonly log?: (line: string) => void;
   /**
@@ -411,6 +417,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       jobs: channels.queue,
       channels: channels.channels,
       media: channels.channels.media,
+      ...(options.cacheClock ? { cacheClock: options.cacheClock } : {}),
     };
     const app = createApp(deps);
     const faxSim = createFaxSimApp({ appUrl: () => url, secret: LOCAL_FAX_SECRET });

@@ -2,6 +2,7 @@
 // POST /api/auth/login, the caller from the sim API, agents' clients as sim parties (answer, ring...), a
 // manual clock advanced second by second with the presence sweeper on it.
 import { createManualClock, type ManualClock } from '../../../functions/domain/manual-clock.js';
+import type { Clock } from '../../../functions/domain/ports.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
 
 export const WARRANTY = '+18005550100';
@@ -35,7 +36,7 @@ export interface Session {
 /** `periodicJobs: false` keeps the presence sweep and due callbacks off (a test counting the work of a call). */
 export async function startAgents(
   startIso = '2026-03-02T02:00:00Z',
-  options: { readonly periodicJobs?: boolean } = {},
+  options: { readonly periodicJobs?: boolean; readonly cacheClock?: Clock } = {},
 ): Promise<AgentHarness> {
   const clock = createManualClock(Date.parse(startIso));
   const stack = await startLocalStack({
@@ -43,6 +44,7 @@ export async function startAgents(
     clock,
     demoData: true,
     periodicJobs: options.periodicJobs ?? true,
+    ...(options.cacheClock ? { cacheClock: options.cacheClock } : {}),
   });
   const raw = async (path: string, init: RequestInit = {}) => fetch(`${stack.url}${path}`, init);
   const sim = async <T>(path: string, body?: unknown): Promise<T> => {
