@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
 
 const PARALLEL = 2;
 const BROWSER = 'test/e2e/web/**/*.test.ts';
+const E2E = 'test/e2e/**/*.test.ts';
 
 export default defineConfig({
   test: {
@@ -30,8 +31,21 @@ export default defineConfig({
         test: {
           name: 'app',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/bench/**', 'test/infra/**', BROWSER, 'node_modules/**'],
+          exclude: ['test/bench/**', 'test/infra/**', E2E, 'node_modules/**'],
           maxWorkers: PARALLEL,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: [E2E],
+          exclude: [BROWSER],
+          maxWorkers: PARALLEL,
+          // Each file starts its own local stack; what they import (the app, the stack, the twin) is the same
+          // for all, so each worker imports it once. Nothing in them is kept per module but caches keyed by
+          // the stack's own objects, and the counters they install on the SDKs are taken off after each file.
+          isolate: false,
         },
       },
       {
