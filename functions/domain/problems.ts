@@ -125,6 +125,9 @@ export const HANDLER_ISSUE_CODES = [
   'unknown-prompt',
   'language-mismatch',
   'unknown-queue',
+  'unknown-variable',
+  'stray-brace',
+  'too-many-segments',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 
