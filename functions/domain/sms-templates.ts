@@ -56,6 +56,14 @@ export function fillTemplate(text: string, values: Partial<Record<TemplateVariab
   );
 }
 
+/** The SMS segments a text takes with each variable at its longest expected value. */
+export function segmentsAtLongest(text: string): number {
+  const longest = text.replace(VARIABLE, (whole, name: string) =>
+    isVariable(name) ? 'x'.repeat(TEMPLATE_VARIABLES[name]) : whole,
+  );
+  return smsSize(longest).segments;
+}
+
 /** What is wrong with one text: each unknown variable, a brace that opens or closes none, the length. */
 export function textProblems(text: string): TextProblem[] {
   const problems: TextProblem[] = [];
@@ -66,10 +74,7 @@ export function textProblems(text: string): TextProblem[] {
     problems.push({ kind: 'unknown-variable', variable: name });
   }
   if (/[{}]/.test(text.replace(VARIABLE, ''))) problems.push({ kind: 'stray-brace' });
-  const longest = text.replace(VARIABLE, (whole, name: string) =>
-    isVariable(name) ? 'x'.repeat(TEMPLATE_VARIABLES[name]) : whole,
-  );
-  const { segments } = smsSize(longest);
+  const segments = segmentsAtLongest(text);
   if (segments > MAX_SEGMENTS) problems.push({ kind: 'too-many-segments', segments });
   return problems;
 }
