@@ -128,6 +128,9 @@ export const HANDLER_ISSUE_CODES = [
   'unknown-variable',
   'stray-brace',
   'too-many-segments',
+  'id-format',
+  'points-range',
+  'no-points',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

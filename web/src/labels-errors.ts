@@ -199,6 +199,16 @@ export const ERROR_LABELS = {
     zh: '含有不成对的花括号；变量写作 {name} 这样',
     en: 'has a brace that is not part of a variable; write variables as {name}',
   },
+  // Scoring forms.
+  'issue_id-format': {
+    zh: '编号只能用小写字母、数字和连字符（-），以字母或数字开头，最多 48 个字符',
+    en: 'ids take lower-case letters, digits and dashes, start with a letter or digit, at most 48',
+  },
+  'issue_points-range': { zh: '分值须为 0 到 100 的整数', en: 'must be a whole number from 0 to 100' },
+  'issue_no-points': {
+    zh: '至少要有一项评分项的分值大于 0',
+    en: 'at least one criterion must be worth points',
+  },
   'issue_too-many-segments': {
     zh: '太长：填入变量后超过 3 条短信（中文每条 67 字，英文每条 153 字符）',
     en: 'is too long: over 3 SMS segments once its variables are filled (153 characters each, 67 in Chinese)',
