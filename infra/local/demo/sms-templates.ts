@@ -34,7 +34,7 @@ export const DEMO_SMS_TEMPLATES: SmsTemplatesSetting = {
       name: { zh: '年审提醒', en: 'Annual inspection reminder' },
       text: {
         zh: '{name}您好，您的车辆年审即将到期，请及时办理，以免影响正常使用。咨询电话 {hotline}。',
-        en: 'Dear {name}, your car's annual inspection is due soon. Questions? Call {hotline}.',
+        en: "Dear {name}, your car's annual inspection is due soon. Questions? Call {hotline}.",
       },
     },
     {

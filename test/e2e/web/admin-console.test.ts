@@ -181,7 +181,7 @@ describe.runIf(browserAvailable())('forwarding, SMS templates and the form desig
         await designer.getByTestId('qa-designer-save').click();
         const error = designer.getByTestId('error-id');
         await error.waitFor(WITHIN);
-        expect(await error.textContent()).toContain(t.badId);
+        expect(await error.textContent()).toContain(TEXT.zh.badId);
         await designer.locator('input[name=id]').fill('console-zh');
       } else {
         await designer.getByTestId('qa-designer-base').selectOption('console-zh');
@@ -194,7 +194,7 @@ describe.runIf(browserAvailable())('forwarding, SMS templates and the form desig
         await designer.getByTestId('qa-designer-save').click();
         const error = designer.getByTestId('error-sections.1.criteria.0.id');
         await error.waitFor(WITHIN);
-        expect(await error.textContent()).toBe(t.duplicate);
+        expect(await error.textContent()).toBe(TEXT.en.duplicate);
         await designer.locator('input[name="sections.1.criteria.0.id"]').fill('confirms-solved');
       }
       await designer.getByTestId('qa-designer-save').click();
