@@ -14,7 +14,10 @@ import { useLang } from '../i18n.js';
 import { PathError, type PathIssues, pathIssues } from '../path-issues.js';
 import '../admin/admin.css';
 
-/** One line per flow: several numbers may run the same flow, and forwarding is kept per flow. */
+/**
+ * One line per flow: several numbers may run the same flow, and forwarding is kept per flow. The demo
+ * numbers name the flows (a deployment runs the same flows on numbers of its own, so none is shown).
+ */
 const LINES = HOTLINE_NUMBERS.filter((n, i) => HOTLINE_NUMBERS.findIndex((m) => m.flow === n.flow) === i);
 const DEFAULT_RING = 20;
 
@@ -35,8 +38,12 @@ const rowOf = (rule: ForwardRule | undefined): Row => ({
   ring: String(rule?.ringSeconds ?? DEFAULT_RING),
 });
 
-function settingOf(rows: Readonly<Record<string, Row>>): ForwardingSetting {
-  const hotlines: Record<string, ForwardRule> = {};
+/** The rows as a setting; `kept` are rules of flows this page does not list, which a save must not drop. */
+function settingOf(
+  rows: Readonly<Record<string, Row>>,
+  kept: ForwardingSetting['hotlines'],
+): ForwardingSetting {
+  const hotlines: Record<string, ForwardRule> = { ...kept };
   for (const [flow, row] of Object.entries(rows)) {
     if (!row.on) continue;
     hotlines[flow] = {
@@ -65,18 +72,26 @@ function ForwardingAdmin() {
   const { lang } = useLang();
   const { errorText } = useErrorText();
   const [rows, setRows] = useState<Record<string, Row>>();
+  const [kept, setKept] = useState<ForwardingSetting['hotlines']>({});
   const [issues, setIssues] = useState<PathIssues>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
   const [changes, setChanges] = useState(0);
 
+  const show = useCallback((setting: ForwardingSetting) => {
+    setRows(Object.fromEntries(LINES.map((l) => [l.flow, rowOf(setting.hotlines[l.flow])])));
+    setKept(
+      Object.fromEntries(
+        Object.entries(setting.hotlines).filter(([flow]) => !LINES.some((l) => l.flow === flow)),
+      ),
+    );
+  }, []);
   const load = useCallback(async () => {
     try {
-      const setting = await forwardingApi.get();
-      setRows(Object.fromEntries(LINES.map((l) => [l.flow, rowOf(setting.hotlines[l.flow])])));
+      show(await forwardingApi.get());
     } catch (err) {
       setStatus({ ok: false, text: errorText(err) });
     }
-  }, [errorText]);
+  }, [errorText, show]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -87,8 +102,7 @@ function ForwardingAdmin() {
     e.preventDefault();
     if (!rows) return;
     try {
-      const saved = await forwardingApi.replace(settingOf(rows));
-      setRows(Object.fromEntries(LINES.map((l) => [l.flow, rowOf(saved.hotlines[l.flow])])));
+      show(await forwardingApi.replace(settingOf(rows, kept)));
       setIssues({});
       setStatus({ ok: true, text: a('saved') });
       setChanges((n) => n + 1);
@@ -111,7 +125,7 @@ function ForwardingAdmin() {
             return (
               <fieldset key={line.flow} className="forward-line" data-testid={`forward-${line.flow}`}>
                 <legend>
-                  {line.name} <span className="muted small">{line.number}</span>
+                  {line.name} <span className="muted small">{line.flow}</span>
                 </legend>
                 <label className="inline">
                   <input
