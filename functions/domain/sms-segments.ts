@@ -1,7 +1,6 @@
-// How many SMS segments a text takes, by the GSM 03.38 rules carriers bill by: a text wholly in the GSM
-// 7-bit alphabet fits 160 characters in one segment and 153 per segment once split (the rest carries the
-// joining header); any other character (Chinese, an emoji) sends the whole text as UCS-2, 70 in one
-// segment and 67 per segment once split.
+// How many SMS segments a text takes, by the GSM 03.38 rules carriers bill by: in the GSM 7-bit alphabet,
+// 160 characters in one segment and 153 per segment once split (the rest is the joining header); with any
+// other character (Chinese, an emoji) the whole text goes as UCS-2, 70 in one and 67 per segment.
 
 const GSM_BASIC =
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';

@@ -1,6 +1,5 @@
-// Texting the customer on screen: pick one of their numbers, optionally start from an SMS template (filled
-// in the chosen language with the customer's name, claim, the agent's name and the hotline; a variable
-// with no value stays as written for the agent to complete), change the text, send. The server applies the
+// Texting the customer on screen: one of their numbers, a text typed or started from an SMS template filled
+// in for them (a variable with no value stays as written for the agent to complete). The server applies the
 // dialling policy, the rate limits and the opt-out list.
 import { type FormEvent, useEffect, useState } from 'react';
 import { fillTemplate } from '../../../functions/domain/sms-templates.js';

@@ -1,7 +1,6 @@
-// Forwarding to duty phones (admins): per hotline, whether its callers are forwarded, the duty phone, after
-// hours or not, after how long a caller still waiting for an agent is forwarded, and how long the phone
-// rings. Saved whole; the server's refusals are shown beside the field they name, with the versions and a
-// restore below.
+// Forwarding to duty phones (admins): per hotline, the duty phone, after hours or not, after how long a
+// waiting caller is forwarded and how long it rings. Saved whole; refusals beside the field they name, the
+// versions with a restore below.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import { NO_AGENT_AFTER_SECONDS, RING_SECONDS } from '../../../functions/domain/forwarding.js';

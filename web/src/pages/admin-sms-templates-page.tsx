@@ -1,7 +1,6 @@
-// SMS templates (admins): each with a Chinese and an English name and text using the variables the desk
-// fills ({name}, {claimNumber}, {agentName}, {hotline}). Each text is checked as it is typed (unknown
-// variables, stray braces, the SMS segments it takes at most) with the server's own rules, saved whole, and
-// the server's refusals shown beside the field they name; the versions with a restore below.
+// SMS templates (admins): Chinese and English names and texts using the variables the desk fills. Each text
+// is checked as typed with the server's own rules (variables, braces, SMS segments); refusals beside the
+// field they name, the versions with a restore below.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import {
   MAX_SEGMENTS,

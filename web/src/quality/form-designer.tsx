@@ -1,8 +1,6 @@
-// The scoring form designer (supervisors and admins): start a new form or a new version of one, with
-// sections of criteria, each worth points and perhaps auto-fail, every name in Chinese and English. The
-// server's rules (ids of lower-case letters, digits and dashes; criterion ids unique in the form; points 0
-// to 100; at least one criterion worth points) come back beside the field they name. Scores keep the
-// version they used, so a new version changes no score already given.
+// The scoring form designer (supervisors and admins): a new form or a new version of one, sections of
+// criteria with points and auto-fail, names in Chinese and English; the server's rules come back beside the
+// field they name. Scores keep the version they used, so a new version changes no score already given.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { MAX_POINTS } from '../../../functions/domain/quality/form.js';
 import { ApiError } from '../api.js';
