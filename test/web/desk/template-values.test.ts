@@ -1,8 +1,7 @@
 // What an SMS template's variables become for the customer on the desk: their latest open claim (not a
-// closed one, not another type), the line of their latest call (its hotline whichever way it went), else
-// the center's first line.
+// closed one, not another type) and the line of their latest call (its hotline whichever way it went);
+// nothing for what the desk does not know.
 import { describe, expect, it } from 'vitest';
-import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import type { CallRecord, CustomerView, Ticket } from '../../../functions/domain/model.js';
 import { templateValues } from '../../../web/src/desk/template-values.js';
 
@@ -47,8 +46,8 @@ describe('templateValues', () => {
     });
   });
 
-  it('leaves out a claim number the customer has none for, and falls back to the first line', () => {
+  it('leaves out a claim and a hotline the customer has none of', () => {
     const values = templateValues(view([], []), 'Emily');
-    expect(values).toEqual({ name: '王建国', agentName: 'Emily', hotline: HOTLINE_NUMBERS[0].number });
+    expect(values).toEqual({ name: '王建国', agentName: 'Emily' });
   });
 });
