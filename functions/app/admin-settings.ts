@@ -5,12 +5,14 @@ import { calendarSetting, type HolidayCalendar } from '../domain/holiday-calenda
 import type { User } from '../domain/model.js';
 import { NotFoundError } from '../domain/problems.js';
 import { PROMPT_ASSIGNMENTS_SETTING, type PromptAssignments } from '../domain/prompts/prompt-library.js';
+import { SMS_TEMPLATES_SETTING, type SmsTemplatesSetting } from '../domain/sms-templates.js';
 import { SURVEYS_SETTING, type SurveysSetting } from '../domain/surveys.js';
 import type { CenterPorts } from './center.js';
 import { validForwarding } from './forwarding.js';
 import { CALENDAR_ACTION, calendarNames, validCalendar } from './holiday-calendars.js';
 import { validAssignments } from './prompt-assignments.js';
 import { type SettingVersion, settingHistory, versionToRestore, writeSetting } from './setting-history.js';
+import { SMS_TEMPLATES_ACTION, validSmsTemplates } from './sms-templates.js';
 import { validSurveys } from './surveys.js';
 
 type Deps = Pick<CenterPorts, 'store' | 'config' | 'clock'>;
@@ -51,6 +53,12 @@ const ADMIN_SETTINGS: Readonly<Record<string, AdminSetting>> = {
     document: PROMPT_ASSIGNMENTS_SETTING,
     action: 'prompt-assignments.replace',
     check: (deps, value) => validAssignments(deps, value as PromptAssignments),
+  },
+  // Checked again: the variables the desk fills may have changed since the version was saved.
+  'sms-templates': {
+    document: SMS_TEMPLATES_SETTING,
+    action: SMS_TEMPLATES_ACTION,
+    check: (_deps, value) => validSmsTemplates(value as SmsTemplatesSetting),
   },
 };
 

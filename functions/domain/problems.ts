@@ -126,6 +126,12 @@ export const HANDLER_ISSUE_CODES = [
   'language-mismatch',
   'unknown-queue',
   'skill-not-held',
+  'unknown-variable',
+  'stray-brace',
+  'too-many-segments',
+  'id-format',
+  'points-range',
+  'no-points',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

@@ -5,6 +5,7 @@ import { DEMO_TASKS, DEMO_TICKETS } from './demo/cases.js';
 import { DEMO_CUSTOMERS } from './demo/customers.js';
 import { DEMO_POLICIES } from './demo/policies.js';
 import { DEMO_PROVIDERS } from './demo/providers.js';
+import { DEMO_SMS_TEMPLATES } from './demo/sms-templates.js';
 import { DEMO_USERS } from './demo/users.js';
 
 export type { DemoAsset, DemoCustomer, DemoPolicy, DemoTask, DemoTicket, DemoUser } from './demo/types.js';
@@ -20,4 +21,6 @@ export const DEMO_DATA = {
   tasks: DEMO_TASKS,
   /** Tow trucks, repair shops and IT partners the dispatch picks from. */
   providers: DEMO_PROVIDERS,
+  /** The texts agents start an SMS from. */
+  smsTemplates: DEMO_SMS_TEMPLATES,
 } as const;

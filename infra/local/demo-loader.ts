@@ -6,6 +6,7 @@ import type { TicketStatus } from '../../functions/domain/model.js';
 import { hashPassword } from '../../functions/domain/password.js';
 import type { Clock, Page, PageRequest, Store, WriteResult } from '../../functions/domain/ports.js';
 import { DEMO_FORM } from '../../functions/domain/quality/demo-form.js';
+import { SMS_TEMPLATES_SETTING } from '../../functions/domain/sms-templates.js';
 import { checkTransition } from '../../functions/domain/ticket-workflow.js';
 import { DEMO_KB_ARTICLES } from './demo/kb-articles.js';
 import type { DemoTicket } from './demo/types.js';
@@ -109,6 +110,12 @@ export async function loadDemoData(store: Store, clock: Clock): Promise<DemoData
   if (await store.settings.get(PROVIDERS_SETTING)) skipped++;
   else {
     await store.settings.put(PROVIDERS_SETTING, { providers: DEMO_DATA.providers });
+    made++;
+  }
+  // Written as the built-in starting point, not as a console change: the history starts with an admin's.
+  if (await store.settings.get(SMS_TEMPLATES_SETTING)) skipped++;
+  else {
+    await store.settings.put(SMS_TEMPLATES_SETTING, DEMO_DATA.smsTemplates);
     made++;
   }
 

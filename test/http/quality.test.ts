@@ -335,6 +335,25 @@ describe('quality API', () => {
     });
     expect(form.status).toBe(400);
     expect(paths(form)).toEqual(['body.id']);
+    expect(form.body.issues[0].code).toBe('id-format');
+    const worthless = await h.as('supervisor', 'POST', '/api/quality/forms', {
+      id: 'worthless',
+      name: { zh: '表', en: 'Form' },
+      sections: [
+        {
+          id: 's',
+          name: { zh: '段', en: 'S' },
+          criteria: [
+            { id: 'c', name: { zh: 'c', en: 'c' }, points: 0, autoFail: true },
+            { id: 'c', name: { zh: 'd', en: 'd' }, points: 0 },
+          ],
+        },
+      ],
+    });
+    // Each with the code the console says in its own language.
+    expect(worthless.body.issues).toEqual([
+      expect.objectContaining({ path: 'body.sections.0.criteria.1.id', code: 'duplicate' }),
+    ]);
     const points = await h.as('supervisor', 'POST', '/api/quality/forms', {
       id: 'x',
       name: { zh: '表', en: 'Form' },

@@ -284,6 +284,15 @@ describe('role matrix', () => {
       roles: ADMIN,
       ok: 200,
     },
+    { op: 'smsTemplates.get', method: 'GET', path: () => '/api/sms/templates', roles: ALL, ok: 200 },
+    {
+      op: 'smsTemplates.replace',
+      method: 'PUT',
+      path: () => '/api/admin/sms-templates',
+      body: () => ({ templates: [] }),
+      roles: ADMIN,
+      ok: 200,
+    },
     { op: 'surveys.get', method: 'GET', path: () => '/api/admin/surveys', roles: ADMIN, ok: 200 },
     {
       op: 'surveys.replace',

@@ -15,8 +15,8 @@ const DEMO_RECORDS =
   DEMO_DATA.tickets.length +
   DEMO_DATA.tasks.length +
   DEMO_KB_ARTICLES.length +
-  // The provider directory: one setting; the demo scoring form: one more.
-  1 +
+  // The provider directory and the SMS templates: a setting each; the demo scoring form: one more.
+  2 +
   1;
 
 describe('startLocalStack in memory', () => {

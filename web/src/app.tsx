@@ -37,6 +37,12 @@ const AdminPage = lazy(() => import('./pages/admin-page.js').then((m) => ({ defa
 const AdminCalendarPage = lazy(() =>
   import('./pages/admin-calendar-page.js').then((m) => ({ default: m.AdminCalendarPage })),
 );
+const AdminForwardingPage = lazy(() =>
+  import('./pages/admin-forwarding-page.js').then((m) => ({ default: m.AdminForwardingPage })),
+);
+const AdminSmsTemplatesPage = lazy(() =>
+  import('./pages/admin-sms-templates-page.js').then((m) => ({ default: m.AdminSmsTemplatesPage })),
+);
 // Recorded prompts are an admin's occasional work: the page loads when opened.
 const PromptsPage = lazy(() => import('./pages/prompts-page.js').then((m) => ({ default: m.PromptsPage })));
 
@@ -79,7 +85,7 @@ function Shell() {
   else if (route.page === 'phone') body = <PhonePage />;
   else if (route.page === 'not-found') body = <p>{t('notFound')}</p>;
   else if (!signedIn) body = null;
-  else if (route.page === 'customer') body = <CustomerPage id={route.id} />;
+  else if (route.page === 'customer') body = <CustomerPage id={route.id} me={signedIn} />;
   else if (route.page === 'supervisor') body = <SupervisorPage me={signedIn} />;
   else if (route.page === 'planning')
     body = (
@@ -123,6 +129,18 @@ function Shell() {
     body = (
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <AdminCalendarPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'admin-forwarding')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <AdminForwardingPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'admin-sms-templates')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <AdminSmsTemplatesPage me={signedIn} />
       </Suspense>
     );
   else if (route.page === 'surveys')

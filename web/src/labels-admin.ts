@@ -1,4 +1,5 @@
-// Labels of the admin console (its home and the holiday calendar), in Chinese and English.
+// Labels of the admin console (its home, the holiday calendar, forwarding and the SMS templates), in
+// Chinese and English.
 import type { Labels } from './lang.js';
 
 export const ADMIN_LABELS = {
@@ -34,7 +35,52 @@ export const ADMIN_LABELS = {
     zh: '设计问卷，选择各热线在通话后用按键还是短信调查，查看结果。',
     en: 'Design questionnaires, choose whether each hotline asks by keypad or SMS after a call, read the results.',
   },
+  forwardingSection: { zh: '转值班电话', en: 'Forwarding to duty phones' },
+  forwardingSectionHint: {
+    zh: '下班后或无人接听时，把热线来电转到值班人员的手机。',
+    en: 'After hours, or when no agent answers in time, ring a hotline’s callers through to a duty phone.',
+  },
+  templatesSection: { zh: '短信模板', en: 'SMS templates' },
+  templatesSectionHint: {
+    zh: '座席回复短信时可选用的模板，中英文各一份，自动填入客户姓名、理赔单号等。',
+    en: 'Texts agents start an SMS from, in Chinese and English, filled with the customer’s name, claim number and more.',
+  },
   open: { zh: '打开', en: 'Open' },
+  save: { zh: '保存', en: 'Save' },
+  fixFields: { zh: '未保存：请修改标红的字段。', en: 'Not saved: correct the fields marked in red.' },
+  forwardingTitle: { zh: '转值班电话', en: 'Forwarding to duty phones' },
+  forwardingHelp: {
+    zh: '每条热线可设置一部值班电话：下班后和节假日来电直接转接，或在排队等待过久时转接。值班电话未接时来电者可留言。保存后几秒内对来电生效。',
+    en: 'Each hotline can ring a duty phone: after hours and on holidays instead of the voicemail, or when a caller has waited too long for an agent. If the duty phone does not answer, the caller can leave a message. Saved changes reach callers within seconds.',
+  },
+  forwardOn: { zh: '转接到值班电话', en: 'Forward to a duty phone' },
+  dutyPhone: { zh: '值班电话', en: 'Duty phone' },
+  afterHours: { zh: '下班后和节假日转接', en: 'Forward after hours and on holidays' },
+  noAgentAfter: {
+    zh: '排队超过多少秒无人接听时转接（{min}–{max}，留空为不转接）',
+    en: 'Forward a caller no agent has answered after (seconds, {min}–{max}; blank: never)',
+  },
+  never: { zh: '不转接', en: 'never' },
+  ringSeconds: { zh: '振铃秒数（{min}–{max}）', en: 'Ring for (seconds, {min}–{max})' },
+  noForwarding: { zh: '不转接', en: 'no forwarding' },
+  templatesTitle: { zh: '短信模板', en: 'SMS templates' },
+  templatesHelp: {
+    zh: '座席回复短信时可选用这些模板，选用后仍可修改再发送。每条模板填入变量后最多 {segments} 条短信。可用变量：',
+    en: 'Agents can start a text from these templates and change it before sending. Filled in, each may take at most {segments} SMS segments. Variables:',
+  },
+  variable_name: { zh: '客户姓名', en: 'the customer’s name' },
+  variable_claimNumber: { zh: '最近未结理赔单号', en: 'their latest open claim' },
+  variable_agentName: { zh: '座席姓名', en: 'the agent’s name' },
+  variable_hotline: { zh: '热线号码', en: 'the hotline’s number' },
+  noTemplates: { zh: '还没有模板。', en: 'No templates yet.' },
+  templateId: { zh: '编号', en: 'Id' },
+  nameZh: { zh: '名称（中文）', en: 'Name (Chinese)' },
+  nameEn: { zh: '名称（英文）', en: 'Name (English)' },
+  textZh: { zh: '中文内容', en: 'Chinese text' },
+  textEn: { zh: '英文内容', en: 'English text' },
+  segments: { zh: '最多 {n} 条短信（上限 {max}）', en: 'at most {n} SMS segments (limit {max})' },
+  addTemplate: { zh: '添加模板', en: 'Add a template' },
+  removeTemplate: { zh: '删除此模板', en: 'Remove this template' },
   calendarTitle: { zh: '节假日日历', en: 'Holiday calendar' },
   calendarHelp: {
     zh: '红色为节假日（热线休息），蓝色为调休上班日（周末按工作日开放）。保存后几秒内对来电生效。',

@@ -205,5 +205,12 @@ export const DESK_LABELS = {
   waiting_nothing: { zh: '—', en: '—' },
   smsTitle: { zh: '短信', en: 'SMS' },
   smsBody: { zh: '短信内容', en: 'Message' },
+  smsTo: { zh: '发送到', en: 'To' },
+  smsTemplate: { zh: '模板', en: 'Template' },
+  smsPickTemplate: { zh: '选择模板…', en: 'Start from a template…' },
+  smsNoTemplates: { zh: '暂无模板', en: 'No templates' },
+  smsLanguage: { zh: '模板语言', en: 'Template language' },
+  smsSend: { zh: '发送短信', en: 'Send text' },
+  smsSent: { zh: '短信已发送。', en: 'Text sent.' },
   send: { zh: '发送', en: 'Send' },
 } as const satisfies Labels;

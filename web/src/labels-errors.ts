@@ -71,6 +71,8 @@ export const ERROR_LABELS = {
   field_callerIds: { zh: '主叫号码', en: 'Caller IDs' },
   field_holidays: { zh: '节假日', en: 'Holidays' },
   field_makeUpDays: { zh: '调休上班日', en: 'Make-up working days' },
+  field_templates: { zh: '短信模板', en: 'SMS templates' },
+  field_hotlines: { zh: '热线', en: 'Hotlines' },
   issue_invalid: { zh: '无效', en: 'is not valid' },
   issue_invalid_type: { zh: '缺失或类型不对', en: 'is missing or of the wrong type' },
   issue_invalid_format: { zh: '格式不正确', en: 'is not in the right format' },
@@ -190,4 +192,27 @@ export const ERROR_LABELS = {
     en: 'is a recording in another language',
   },
   'issue_unknown-queue': { zh: '没有这个队列', en: 'is not one of our queues' },
+  // SMS templates: the variables a text may use and how long it may be.
+  'issue_unknown-variable': {
+    zh: '含有不认识的变量；可用变量：{name}、{claimNumber}、{agentName}、{hotline}',
+    en: 'uses a variable that does not exist; allowed: {name}, {claimNumber}, {agentName}, {hotline}',
+  },
+  'issue_stray-brace': {
+    zh: '含有不成对的花括号；变量写作 {name} 这样',
+    en: 'has a brace that is not part of a variable; write variables as {name}',
+  },
+  // Scoring forms.
+  'issue_id-format': {
+    zh: '编号只能用小写字母、数字和连字符（-），以字母或数字开头，最多 48 个字符',
+    en: 'ids take lower-case letters, digits and dashes, start with a letter or digit, at most 48',
+  },
+  'issue_points-range': { zh: '分值须为 0 到 100 的整数', en: 'must be a whole number from 0 to 100' },
+  'issue_no-points': {
+    zh: '至少要有一项评分项的分值大于 0',
+    en: 'at least one criterion must be worth points',
+  },
+  'issue_too-many-segments': {
+    zh: '太长：填入变量后超过 3 条短信（中文每条 67 字，英文每条 153 字符）',
+    en: 'is too long: over 3 SMS segments once its variables are filled (153 characters each, 67 in Chinese)',
+  },
 } as const satisfies Labels;

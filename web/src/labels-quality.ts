@@ -76,6 +76,33 @@ export const QUALITY_LABELS = {
   reason_complaint: { zh: '投诉', en: 'Complaint' },
   reason_flagged: { zh: '话术告警', en: 'Phrase check' },
   transcriptPending: { zh: '转写进行中', en: 'Transcript in progress' },
+  designer: { zh: '评分表设计', en: 'Scoring forms' },
+  designerHelp: {
+    zh: '新建评分表，或在已有评分表上保存新版本。每项分值 0–{max} 分；致命项不合格时总分为 0。已评的成绩仍按当时的版本计算。',
+    en: 'Create a scoring form, or save a new version of one. Each criterion is worth 0–{max} points; failing an auto-fail item makes the score 0. Scores already given keep the version they used.',
+  },
+  startFrom: { zh: '从', en: 'Start from' },
+  newForm: { zh: '新建评分表', en: 'A new form' },
+  newVersionOf: { zh: '{name}（保存为第 {version} 版）', en: '{name} (saved as version {version})' },
+  formId: { zh: '编号', en: 'Id' },
+  nameZh: { zh: '中文名称', en: 'Chinese name' },
+  nameEn: { zh: '英文名称', en: 'English name' },
+  sectionN: { zh: '第 {n} 部分', en: 'Section {n}' },
+  removeSection: { zh: '删除此部分', en: 'Remove section' },
+  criterionId: { zh: '评分项编号', en: 'Criterion id' },
+  pointsLabel: { zh: '分值', en: 'Points' },
+  removeCriterion: { zh: '删除', en: 'Remove' },
+  addCriterion: { zh: '添加评分项', en: 'Add a criterion' },
+  addSection: { zh: '添加部分', en: 'Add a section' },
+  totalPoints: { zh: '满分 {total} 分', en: '{total} points in all' },
+  saveVersion: { zh: '保存新版本', en: 'Save as a new version' },
+  createForm: { zh: '创建评分表', en: 'Create the form' },
+  formSaved: { zh: '已保存：{id} 第 {version} 版。', en: 'Saved: {id} version {version}.' },
+  formChanged: {
+    zh: '该评分表已被他人修改，请重新选择以载入最新版本后再改。',
+    en: 'Someone saved this form since you opened it: pick it again to load the latest version.',
+  },
+  fixFields: { zh: '未保存：请修改标红的字段。', en: 'Not saved: correct the fields marked in red.' },
 } as const satisfies Labels;
 
 export type QualityLabelKey = keyof typeof QUALITY_LABELS;

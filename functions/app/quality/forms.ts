@@ -11,7 +11,7 @@ function checked(draft: QaFormDraft): void {
   const issues = formIssues(draft);
   if (issues.length)
     throw new ValidationError(
-      issues.map((i) => ({ path: `body.${i.field}`, code: 'invalid-format', message: i.message })),
+      issues.map((i) => ({ path: `body.${i.field}`, code: i.code, message: i.message })),
     );
 }
 

@@ -49,6 +49,8 @@
 // | dialPolicy.get/replace   |  no   |    no      |  yes  | where the center may call; changes audited   |
 // | forwarding.get/replace   |  no   |    no      |  yes  | duty phones per hotline; changes audited     |
 // | settings.history/restore |  no   |    no      |  yes  | a console setting's versions; restore one    |
+// | smsTemplates.get         |  yes  |    yes     |  yes  | the desk's SMS templates                     |
+// | smsTemplates.replace     |  no   |    no      |  yes  | change them; audited and versioned           |
 // | surveys.get/replace      |  no   |    no      |  yes  | questionnaires, keypad or SMS per hotline    |
 // | surveys.results          |  no   |    yes     |  yes  | answers per question, hotline, agent, period |
 // | calendar.get/replace/    |  no   |    no      |  yes  | holidays and make-up days; import previews a |
@@ -187,6 +189,8 @@ export const ACCESS = {
   'forwarding.replace': ADMINS,
   'settings.history': ADMINS,
   'settings.restore': ADMINS,
+  'smsTemplates.get': EVERYONE,
+  'smsTemplates.replace': ADMINS,
   'surveys.get': ADMINS,
   'surveys.replace': ADMINS,
   'surveys.results': LEADS,

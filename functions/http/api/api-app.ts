@@ -22,6 +22,7 @@ import { registerQualityRoutes } from './quality-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { registerScriptRoutes } from './script-routes.js';
 import { registerSettingHistoryRoutes } from './setting-history-routes.js';
+import { registerSmsTemplateRoutes } from './sms-template-routes.js';
 import { registerSupervisorRoutes } from './supervisor-routes.js';
 import { registerSurveyRoutes } from './survey-routes.js';
 import { registerTaskRoutes } from './task-routes.js';
@@ -53,6 +54,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerWhitelistRoutes(app, deps, guard);
   registerForwardingRoutes(app, deps, guard);
   registerSettingHistoryRoutes(app, deps, guard);
+  registerSmsTemplateRoutes(app, deps, guard);
   registerSurveyRoutes(app, deps, guard);
   registerCalendarRoutes(app, deps, guard);
   const desk = createAgentDesk(deps);

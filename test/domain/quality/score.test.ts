@@ -110,12 +110,12 @@ describe('formIssues', () => {
         },
       ],
     };
-    expect(formIssues(bad).map((i) => i.field)).toEqual([
-      'id',
-      'name.zh',
-      'sections.0.criteria.0.points',
-      'sections.0.criteria.1.id',
-      'sections.0.criteria.1.points',
+    expect(formIssues(bad).map((i) => `${i.field} ${i.code}`)).toEqual([
+      'id id-format',
+      'name.zh required',
+      'sections.0.criteria.0.points points-range',
+      'sections.0.criteria.1.id duplicate',
+      'sections.0.criteria.1.points points-range',
     ]);
     const worthless = {
       ...form,
@@ -124,7 +124,7 @@ describe('formIssues', () => {
       ],
     };
     expect(formIssues(worthless)).toEqual([
-      { field: 'sections', message: 'at least one criterion must be worth points' },
+      { field: 'sections', code: 'no-points', message: 'at least one criterion must be worth points' },
     ]);
   });
 });

@@ -1,7 +1,7 @@
 // The screen pop: the caller's record as the call arrives (by the IVR's customer id, else by the number),
 // or a quick new-customer form. Vehicles and devices, policies, open and past tickets, past calls with
-// their recordings (played through the audited presigned URL), articles suggested for the call, and the
-// ticket form.
+// their recordings (played through the audited presigned URL), articles suggested for the call, the
+// ticket form and a text to the caller.
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, type CustomerView } from '../api.js';
 import { CenterTime } from '../center-zone.js';
@@ -9,6 +9,7 @@ import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { SuggestedArticles } from '../kb/suggested-articles.js';
 import { PlayButton } from './play-button.js';
+import { SmsReplyBox } from './sms-reply-box.js';
 import { TicketForm } from './ticket-form.js';
 import type { PopContext } from './use-agent-desk.js';
 import type { CallDraft } from './use-call-draft.js';
@@ -17,8 +18,11 @@ export function ScreenPop({
   pop,
   draft,
   customerCallSid,
+  agentName,
 }: {
   pop: PopContext;
+  /** What an SMS template's {agentName} becomes. */
+  agentName: string;
   draft?: CallDraft | undefined;
   /** The customer's own call (not the agent's leg), which the IVR's tickets name. */
   customerCallSid?: string | undefined;
@@ -58,6 +62,7 @@ export function ScreenPop({
       view={view}
       pop={customerCall ? { ...pop, callSid: customerCall } : pop}
       draft={draft}
+      agentName={agentName}
       onChanged={() => setReload((n) => n + 1)}
     />
   );
@@ -67,11 +72,13 @@ function CustomerPop({
   view,
   pop,
   draft,
+  agentName,
   onChanged,
 }: {
   view: CustomerView;
   pop: PopContext;
   draft: CallDraft | undefined;
+  agentName: string;
   onChanged: () => void;
 }) {
   const { t } = useLang();
@@ -184,6 +191,7 @@ function CustomerPop({
           }}
         />
       )}
+      <SmsReplyBox view={view} agentName={agentName} />
     </section>
   );
 }

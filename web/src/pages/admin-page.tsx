@@ -1,5 +1,5 @@
 // The admin console's home: one section per thing admins keep (users, the caller lists, the holiday
-// calendar, the voice prompts), each saying what it is for and linking to where it is kept.
+// calendar, the voice prompts, forwarding, the SMS templates), each saying what it is for and linking to where it is kept.
 import { useAdminText } from '../admin/use-admin-text.js';
 import type { Me } from '../api.js';
 import type { AdminLabel } from '../labels-admin.js';
@@ -12,6 +12,13 @@ const SECTIONS: readonly { to: string; title: AdminLabel; hint: AdminLabel; id: 
   { id: 'calendar', to: '/admin/calendar', title: 'calendarSection', hint: 'calendarSectionHint' },
   { id: 'prompts', to: '/admin/prompts', title: 'promptsSection', hint: 'promptsSectionHint' },
   { id: 'surveys', to: '/surveys', title: 'surveysSection', hint: 'surveysSectionHint' },
+  { id: 'forwarding', to: '/admin/forwarding', title: 'forwardingSection', hint: 'forwardingSectionHint' },
+  {
+    id: 'sms-templates',
+    to: '/admin/sms-templates',
+    title: 'templatesSection',
+    hint: 'templatesSectionHint',
+  },
 ];
 
 export function AdminPage({ me }: { me: Me }) {

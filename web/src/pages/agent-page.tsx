@@ -84,6 +84,7 @@ export function AgentPage({ me }: { me: Me }) {
           <CallPanel desk={desk} run={run} />
           {desk.state.pop ? (
             <ScreenPop
+              agentName={me.name}
               pop={desk.state.pop}
               draft={desk.draft}
               customerCallSid={desk.state.status?.call?.callSid}

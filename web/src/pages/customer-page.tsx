@@ -1,14 +1,16 @@
 // The screen-pop view of one customer: details, vehicles and devices, warranty policies, tickets, the
-// timeline of every contact and open tasks (GET /api/customers/{id} and its timeline).
+// timeline of every contact and open tasks (GET /api/customers/{id} and its timeline), and a text to the
+// customer, from a template or typed.
 import { useEffect, useState } from 'react';
-import { api, type CustomerView } from '../api.js';
+import { api, type CustomerView, type Me } from '../api.js';
 import { CenterTime } from '../center-zone.js';
+import { SmsReplyBox } from '../desk/sms-reply-box.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { Link } from '../link.js';
 import { CustomerTimeline } from './customer-timeline.js';
 
-export function CustomerPage({ id }: { id: string }) {
+export function CustomerPage({ id, me }: { id: string; me: Me }) {
   const { t, tx } = useLang();
   const { errorText } = useErrorText();
   const [view, setView] = useState<CustomerView>();
@@ -89,6 +91,7 @@ export function CustomerPage({ id }: { id: string }) {
           ))}
         </ul>
       </section>
+      <SmsReplyBox view={view} agentName={me.name} />
       <CustomerTimeline customerId={c.id} />
       {tasks.length > 0 && (
         <section className="card">

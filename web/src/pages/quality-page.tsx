@@ -1,9 +1,11 @@
 // Call quality (/quality): supervisors and admins work the review queue (score a call with its recording
-// and transcript) and resolve disputes; agents read their own scores and dispute one.
+// and transcript), resolve disputes and design the scoring forms; agents read their own scores and dispute
+// one.
 import { useEffect, useState } from 'react';
 import type { Me } from '../api.js';
 import { useCenterZone } from '../center-zone.js';
 import { Disputes } from '../quality/disputes.js';
+import { FormDesigner } from '../quality/form-designer.js';
 import { MyScores } from '../quality/my-scores.js';
 import { ReviewQueue } from '../quality/review-queue.js';
 import { useQualityText } from '../quality/use-quality-text.js';
@@ -11,7 +13,7 @@ import { centerToday, lastDays } from '../reports/dates.js';
 import '../reports/reports.css';
 import '../quality/quality.css';
 
-type Tab = 'queue' | 'disputes' | 'mine';
+type Tab = 'queue' | 'disputes' | 'forms' | 'mine';
 
 export function QualityPage({ me }: { me: Me }) {
   const text = useQualityText();
@@ -22,10 +24,11 @@ export function QualityPage({ me }: { me: Me }) {
   useEffect(() => {
     if (zone) setRange((r) => r ?? lastDays(centerToday(Date.now(), zone), 7));
   }, [zone]);
-  const tabs: Tab[] = lead ? ['queue', 'disputes'] : ['mine'];
-  const names: Record<Tab, 'reviewQueue' | 'disputes' | 'myScores'> = {
+  const tabs: Tab[] = lead ? ['queue', 'disputes', 'forms'] : ['mine'];
+  const names: Record<Tab, 'reviewQueue' | 'disputes' | 'designer' | 'myScores'> = {
     queue: 'reviewQueue',
     disputes: 'disputes',
+    forms: 'designer',
     mine: 'myScores',
   };
   return (
@@ -66,6 +69,7 @@ export function QualityPage({ me }: { me: Me }) {
       </div>
       {range && tab === 'queue' && <ReviewQueue range={range} />}
       {tab === 'disputes' && <Disputes />}
+      {tab === 'forms' && <FormDesigner />}
       {range && tab === 'mine' && <MyScores range={range} />}
     </div>
   );

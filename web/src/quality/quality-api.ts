@@ -1,12 +1,22 @@
 // Quality scoring's REST calls (/api/quality and /api/reports/quality), typed with the domain's shapes.
-import type { QaForm } from '../../../functions/domain/quality/form.js';
+import type { QaForm, QaFormDraft } from '../../../functions/domain/quality/form.js';
 import type { QaMark, QaResult } from '../../../functions/domain/quality/score.js';
 import type { QaComment, QaScore } from '../../../functions/domain/quality/score-record.js';
 import type { PhraseFlag, Transcript } from '../../../functions/domain/quality/transcript.js';
 import type { StoredRecording } from '../../../functions/domain/recording.js';
 import { call } from '../api.js';
 
-export type { PhraseFlag, QaComment, QaForm, QaMark, QaResult, QaScore, StoredRecording, Transcript };
+export type {
+  PhraseFlag,
+  QaComment,
+  QaForm,
+  QaFormDraft,
+  QaMark,
+  QaResult,
+  QaScore,
+  StoredRecording,
+  Transcript,
+};
 
 export interface QueueItem {
   readonly recording: StoredRecording;
@@ -42,6 +52,10 @@ export const qualityApi = {
   forms: () => call<{ items: QaForm[] }>('GET', '/quality/forms'),
   form: (id: string, version: number) =>
     call<QaForm>('GET', `/quality/forms/${encodeURIComponent(id)}?version=${version}`),
+  createForm: (draft: QaFormDraft) => call<QaForm>('POST', '/quality/forms', draft),
+  /** A new version from `version`, the one read: a 409 when someone saved another since. */
+  updateForm: (version: number, { id, ...fields }: QaFormDraft) =>
+    call<QaForm>('PUT', `/quality/forms/${encodeURIComponent(id)}`, { version, ...fields }),
   queue: (q: { from: string; to: string; agent?: string; sample?: string }) =>
     call<{ items: QueueItem[]; cursor?: string }>('GET', `/quality/queue?${query({ ...q, limit: '100' })}`),
   score: (input: NewScore) => call<QaScore>('POST', '/quality/scores', input),
