@@ -2,6 +2,7 @@
 // or removed (the whole calendar saved, checked by the server), a CSV or iCalendar import previewed and
 // confirmed, and the versions with a restore. Saved changes reach callers within seconds.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { AdminsOnly } from '../admin/admins-only.js';
 import {
   type CalendarView,
   calendarApi,
@@ -22,14 +23,11 @@ import '../admin/admin.css';
 const CALENDAR = 'cn';
 
 export function AdminCalendarPage({ me }: { me: Me }) {
-  const a = useAdminText();
-  if (!me.roles.includes('admin'))
-    return (
-      <p className="notice" data-testid="admins-only">
-        {a('adminOnly')}
-      </p>
-    );
-  return <CalendarAdmin />;
+  return (
+    <AdminsOnly me={me}>
+      <CalendarAdmin />
+    </AdminsOnly>
+  );
 }
 
 function CalendarAdmin() {

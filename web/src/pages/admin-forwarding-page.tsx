@@ -4,6 +4,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import { NO_AGENT_AFTER_SECONDS, RING_SECONDS } from '../../../functions/domain/forwarding.js';
+import { AdminsOnly } from '../admin/admins-only.js';
 import { type ForwardingSetting, type ForwardRule, forwardingApi } from '../admin/forwarding-api.js';
 import { SettingHistoryBox } from '../admin/setting-history-box.js';
 import { useAdminText } from '../admin/use-admin-text.js';
@@ -56,14 +57,11 @@ function settingOf(
 }
 
 export function AdminForwardingPage({ me }: { me: Me }) {
-  const a = useAdminText();
-  if (!me.roles.includes('admin'))
-    return (
-      <p className="notice" data-testid="admins-only">
-        {a('adminOnly')}
-      </p>
-    );
-  return <ForwardingAdmin />;
+  return (
+    <AdminsOnly me={me}>
+      <ForwardingAdmin />
+    </AdminsOnly>
+  );
 }
 
 function ForwardingAdmin() {

@@ -9,6 +9,7 @@ import {
   textProblems,
   VARIABLE_NAMES,
 } from '../../../functions/domain/sms-templates.js';
+import { AdminsOnly } from '../admin/admins-only.js';
 import { SettingHistoryBox } from '../admin/setting-history-box.js';
 import { useAdminText } from '../admin/use-admin-text.js';
 import type { Me } from '../api.js';
@@ -32,14 +33,11 @@ function problemText(problem: TextProblem, lang: Lang): string {
 }
 
 export function AdminSmsTemplatesPage({ me }: { me: Me }) {
-  const a = useAdminText();
-  if (!me.roles.includes('admin'))
-    return (
-      <p className="notice" data-testid="admins-only">
-        {a('adminOnly')}
-      </p>
-    );
-  return <TemplatesAdmin />;
+  return (
+    <AdminsOnly me={me}>
+      <TemplatesAdmin />
+    </AdminsOnly>
+  );
 }
 
 function TemplatesAdmin() {
