@@ -2,6 +2,7 @@
 // reason) and the changes an agent or a supervisor asks for, decided by the domain's state rules.
 import { routing as routingConfig } from '../../../flows/routing.js';
 import { decideState, HEARTBEAT_INTERVAL_SECONDS, ON_CALL } from '../../domain/agent-state.js';
+import { isLive } from '../../domain/internal-call.js';
 import type { User } from '../../domain/model.js';
 import type { MarkerKey } from '../../domain/ports.js';
 import { HttpProblem } from '../../domain/problems.js';
@@ -10,6 +11,7 @@ import { type Center, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { completeWrapping } from '../wrap-up.js';
 import { type CallCustomer, type CallFinder, type CurrentCall, customerOfTask } from './calls.js';
+import { internalCallOf } from './internal-call-status.js';
 import { heartbeatAlive, recordHeartbeat } from './presence.js';
 import { agentWorker, setActivity } from './workers.js';
 
@@ -58,11 +60,12 @@ export function createAgentState(center: Center, calls: CallFinder) {
     // One list of reservations serves both the offers and the call finder; the break reason is read
     // only on a break.
     const allReservations = taskrouter.reservations(sids.workspaceSid, w.sid);
-    const [reservations, call, hb, brk] = await Promise.all([
+    const [reservations, call, hb, brk, internal] = await Promise.all([
       allReservations,
       calls.find(user.id, sids, allReservations),
       heartbeatAlive(store, user.id),
       w.activity === 'Break' ? store.keys.get(breakKey(user.id)) : undefined,
+      internalCallOf(store, user.id),
     ]);
     const open = reservations
       .filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.status))
@@ -77,7 +80,8 @@ export function createAgentState(center: Center, calls: CallFinder) {
       { activity: w.activity, available: w.available, ...(w.since ? { since: w.since } : {}), reservations },
       routingConfig.roles,
     );
-    const state = call || (ruled === ON_CALL && w.available) ? ON_CALL : w.activity;
+    const talking = internal?.status === 'in-progress';
+    const state = call || talking || (ruled === ON_CALL && w.available) ? ON_CALL : w.activity;
     const skills = Array.isArray(w.attributes.skills) ? (w.attributes.skills as string[]) : [...user.skills];
     return {
       agentId: user.id,
@@ -93,6 +97,16 @@ export function createAgentState(center: Center, calls: CallFinder) {
       reservations: open,
       ...(call ? { call: callView(call) } : {}),
       ...(taskCall ? { taskCall } : {}),
+      ...(internal
+        ? {
+            internalCall: {
+              role: internal.role,
+              peer: internal.peer,
+              status: internal.status,
+              since: internal.since,
+            },
+          }
+        : {}),
       ...(hb ? { heartbeatExpiresAt: hb } : {}),
       // The center's clock, which need not be the browser's: the desk's timers count in it.
       at: new Date(clock.now()).toISOString(),
@@ -125,11 +139,14 @@ export function createAgentState(center: Center, calls: CallFinder) {
     const workerSid = workerSidOf(sids, agentId);
     // One list of the worker's reservations tells both whether they are on a call and what they wrap up.
     const reservations = taskrouter.reservations(sids.workspaceSid, workerSid);
-    const [w, call] = await Promise.all([
+    const [w, call, internal] = await Promise.all([
       agentWorker(center, sids, agentId),
       calls.find(agentId, sids, reservations),
+      internalCallOf(store, agentId),
     ]);
-    const decision = decideState({ activity: w.activity, onCall: call !== undefined }, state);
+    // A colleague on the line counts as a call: going Available would let a customer ring in meanwhile.
+    const onCall = call !== undefined || (internal !== undefined && isLive(internal));
+    const decision = decideState({ activity: w.activity, onCall }, state);
     if (!decision.ok) throw new HttpProblem(409, decision.reason, decision.message);
     if (decision.endWrapUp || state === 'Available')
       await completeWrapping(
