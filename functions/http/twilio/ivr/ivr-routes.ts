@@ -183,7 +183,8 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     // joined the queue travels in its URL, so a callback chosen later keeps the caller's place.
     const joinedMs = deps.clock.now() - (Number.isFinite(waited) ? Math.max(0, waited) : 0) * 1000;
     const action = ivrUrl(base, 'wait-choice', session, { q: c.req.query('q') ?? '', j: String(joinedMs) });
-    if (waited >= routing.maxWaitSeconds) {
+    // An emergency caller is never steered to voicemail by a long wait: they keep their place.
+    if (waited >= routing.maxWaitSeconds && !flows[session.flow]?.emergency) {
       const g = r.gather({ input: ['dtmf'], numDigits: 1, timeout: 10, action, method: 'POST' });
       g.say(SAY[lang], WAIT.maxWait[lang]);
       r.redirect({ method: 'POST' }, `${action}&d=2`);
