@@ -235,8 +235,6 @@ export type MarkerKey =
   | { readonly kind: 'break'; readonly agentId: string }
   /** The call an agent is on outside a TaskRouter reservation (click-to-dial, pick, transfer in). */
   | { readonly kind: 'agent-call'; readonly agentId: string }
-  /** The internal call (agent to agent) an agent is on or was last on. */
-  | { readonly kind: 'internal-call'; readonly agentId: string }
   /** The agent's page is alive until the marker expires. */
   | { readonly kind: 'heartbeat'; readonly agentId: string }
   /** The task (and worker) a customer's call belongs to. */

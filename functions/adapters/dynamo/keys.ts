@@ -75,7 +75,6 @@ export function marker(key: MarkerKey): string {
   switch (key.kind) {
     case 'break':
     case 'agent-call':
-    case 'internal-call':
     case 'heartbeat':
       return `KV#${key.kind}#${key.agentId}`;
     case 'call-task':

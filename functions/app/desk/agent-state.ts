@@ -2,7 +2,7 @@
 // reason) and the changes an agent or a supervisor asks for, decided by the domain's state rules.
 import { routing as routingConfig } from '../../../flows/routing.js';
 import { decideState, HEARTBEAT_INTERVAL_SECONDS, ON_CALL } from '../../domain/agent-state.js';
-import { isLive } from '../../domain/internal-call.js';
+import { internalCallOf, isLive, shownInternalCall } from '../../domain/internal-call.js';
 import type { User } from '../../domain/model.js';
 import type { MarkerKey } from '../../domain/ports.js';
 import { HttpProblem } from '../../domain/problems.js';
@@ -11,7 +11,6 @@ import { type Center, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { completeWrapping } from '../wrap-up.js';
 import { type CallCustomer, type CallFinder, type CurrentCall, customerOfTask } from './calls.js';
-import { internalCallOf } from './internal-call-status.js';
 import { heartbeatAlive, recordHeartbeat } from './presence.js';
 import { agentWorker, setActivity } from './workers.js';
 
@@ -60,13 +59,14 @@ export function createAgentState(center: Center, calls: CallFinder) {
     // One list of reservations serves both the offers and the call finder; the break reason is read
     // only on a break.
     const allReservations = taskrouter.reservations(sids.workspaceSid, w.sid);
-    const [reservations, call, hb, brk, internal] = await Promise.all([
+    const [reservations, call, hb, brk] = await Promise.all([
       allReservations,
       calls.find(user.id, sids, allReservations),
       heartbeatAlive(store, user.id),
       w.activity === 'Break' ? store.keys.get(breakKey(user.id)) : undefined,
-      internalCallOf(store, user.id),
     ]);
+    // Kept on the worker, which is read anyway: a desk's poll costs no extra read for it.
+    const internal = shownInternalCall(internalCallOf(w.attributes), clock.now());
     const open = reservations
       .filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.status))
       .map((r) => ({ reservationSid: r.sid, taskSid: r.taskSid, status: r.status }));
@@ -139,12 +139,12 @@ export function createAgentState(center: Center, calls: CallFinder) {
     const workerSid = workerSidOf(sids, agentId);
     // One list of the worker's reservations tells both whether they are on a call and what they wrap up.
     const reservations = taskrouter.reservations(sids.workspaceSid, workerSid);
-    const [w, call, internal] = await Promise.all([
+    const [w, call] = await Promise.all([
       agentWorker(center, sids, agentId),
       calls.find(agentId, sids, reservations),
-      internalCallOf(store, agentId),
     ]);
     // A colleague on the line counts as a call: going Available would let a customer ring in meanwhile.
+    const internal = internalCallOf(w.attributes);
     const onCall = call !== undefined || (internal !== undefined && isLive(internal));
     const decision = decideState({ activity: w.activity, onCall }, state);
     if (!decision.ok) throw new HttpProblem(409, decision.reason, decision.message);

@@ -1,34 +1,39 @@
-// What becomes of an internal call, from its two legs' status callbacks: the colleague answered, or the
-// call is over (answered and hung up, declined, unanswered, or the caller gave up). Over, each agent gets
-// back the activity they had before it, and both desks are told; the outcome stays readable for a
-// moment, so the caller's desk can say why a call did not go through.
+// What becomes of an internal call, from its legs' callbacks: the colleague answered, or the call is over
+// (answered and hung up, declined, unanswered, or the caller gave up). Over, each agent gets back the
+// activity they had before it, and both desks are told; the outcome stays readable for a moment, so the
+// caller's desk can say why a call did not go through. Each agent's side of the call is kept on their
+// TaskRouter worker, which the desk's status reads anyway: the call costs the desk's polls no extra read,
+// and the activity and the call change in one write.
 import {
   activityAfter,
+  INTERNAL_CALL_ATTRIBUTE,
   type InternalCall,
   type InternalCallStatus,
-  internalCallKey,
+  internalCallOf,
   isLive,
   outcomeOf,
 } from '../../domain/internal-call.js';
-import type { Store } from '../../domain/ports.js';
+import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
+import type { WorkerView } from '../../domain/taskrouter-port.js';
 import { activitySid, type Center } from '../center.js';
 
-/** A live call's marker outlasts Dial's 4-hour limit; an ended one is shown only briefly. */
-const LIVE_MS = 86_400_000;
-const ENDED_MS = 120_000;
-
-export async function internalCallOf(store: Store, agentId: string): Promise<InternalCall | undefined> {
-  const held = await store.keys.get(internalCallKey(agentId));
-  return held ? (JSON.parse(String(held.value)) as InternalCall) : undefined;
-}
-
-export async function saveInternalCall(center: Center, agentId: string, call: InternalCall): Promise<void> {
-  const ttl = isLive(call) ? LIVE_MS : ENDED_MS;
-  await center.store.keys.put(
-    internalCallKey(agentId),
-    JSON.stringify(call),
-    new Date(center.clock.now() + ttl).toISOString(),
-  );
+/** Writes the agent's side of the call onto their worker, with an activity change when one is due. */
+export async function saveInternalCall(
+  center: Center,
+  sids: ProvisionedRouting,
+  worker: WorkerView,
+  call: InternalCall,
+  activity?: { readonly name: string; readonly rejectPending: boolean },
+): Promise<void> {
+  await center.taskrouter.updateWorker(sids.workspaceSid, worker.sid, {
+    attributes: { ...worker.attributes, [INTERNAL_CALL_ATTRIBUTE]: { ...call } },
+    ...(activity
+      ? {
+          activitySid: activitySid(sids, activity.name),
+          ...(activity.rejectPending ? { rejectPendingReservations: true } : {}),
+        }
+      : {}),
+  });
 }
 
 export interface InternalCallRef {
@@ -37,21 +42,31 @@ export interface InternalCallRef {
   readonly callee: string;
 }
 
+/** Each of the call's two agents whose worker still holds this call (not a newer one). */
+async function sides(center: Center, ref: InternalCallRef) {
+  const sids = await center.provisioned();
+  const found: { worker: WorkerView; call: InternalCall }[] = [];
+  for (const agentId of [ref.caller, ref.callee]) {
+    const workerSid = sids.workers[agentId];
+    const worker = workerSid ? await center.taskrouter.worker(sids.workspaceSid, workerSid) : undefined;
+    const call = worker ? internalCallOf(worker.attributes) : undefined;
+    if (worker && call?.id === ref.id) found.push({ worker, call });
+  }
+  return { sids, found };
+}
+
 /** The colleague answered: both desks show the call as connected. */
 async function answered(center: Center, ref: InternalCallRef): Promise<void> {
-  for (const agentId of [ref.caller, ref.callee]) {
-    const call = await internalCallOf(center.store, agentId);
-    if (call?.id !== ref.id || !isLive(call)) continue;
-    await saveInternalCall(center, agentId, { ...call, status: 'in-progress' });
-    await center.publish({ agentId }, ['me']);
-  }
+  const { sids, found } = await sides(center, ref);
+  for (const { worker, call } of found)
+    if (isLive(call)) await saveInternalCall(center, sids, worker, { ...call, status: 'in-progress' });
 }
 
 /**
  * The call is over: each agent still Busy for it returns to the activity they had before (a state they
- * chose since, or one a supervisor forced, is left alone), once, whichever leg's callback comes first.
- * The colleague's leg knows best how it ended (declined, unanswered): `final` says the outcome is that
- * leg's, and it replaces a guess made when the caller's own leg ended first.
+ * chose since, or one a supervisor forced, is left alone), once, whichever callback comes first. The
+ * Dial's end knows best how it ended (declined, unanswered): `final` says the outcome is that one, and it
+ * replaces a guess made when the caller's own leg ended first.
  */
 export async function finishInternalCall(
   center: Center,
@@ -59,32 +74,23 @@ export async function finishInternalCall(
   outcome: InternalCallStatus,
   final = false,
 ): Promise<void> {
-  const sids = await center.provisioned();
-  for (const agentId of [ref.caller, ref.callee]) {
-    const call = await internalCallOf(center.store, agentId);
-    if (call?.id !== ref.id) continue;
+  const { sids, found } = await sides(center, ref);
+  for (const { worker, call } of found) {
     if (call.restored) {
-      if (final && call.status !== outcome) {
-        await saveInternalCall(center, agentId, { ...call, status: outcome });
-        await center.publish({ agentId }, ['me']);
-      }
+      if (final && call.status !== outcome)
+        await saveInternalCall(center, sids, worker, { ...call, status: outcome });
       continue;
     }
-    const workerSid = sids.workers[agentId];
-    const worker = workerSid ? await center.taskrouter.worker(sids.workspaceSid, workerSid) : undefined;
-    if (workerSid && worker?.activity === 'Busy') {
-      const back = activityAfter(call.restore);
-      if (back !== 'Busy')
-        await center.taskrouter.updateWorker(sids.workspaceSid, workerSid, {
-          activitySid: activitySid(sids, back),
-        });
-    }
-    await saveInternalCall(center, agentId, {
-      ...call,
-      status: isLive(call) || final ? outcome : call.status,
-      restored: true,
-    });
-    await center.publish({ agentId }, ['me']);
+    const back = activityAfter(call.restore);
+    const status = isLive(call) || final ? outcome : call.status;
+    const endedAt = new Date(center.clock.now()).toISOString();
+    await saveInternalCall(
+      center,
+      sids,
+      worker,
+      { ...call, status, restored: true, endedAt },
+      worker.activity === 'Busy' && back !== 'Busy' ? { name: back, rejectPending: false } : undefined,
+    );
   }
 }
 
@@ -101,8 +107,9 @@ export async function onInternalCallStatus(
 ): Promise<void> {
   if (leg === 'callee') return callStatus === 'in-progress' ? answered(center, ref) : undefined;
   if (['queued', 'initiated', 'ringing', 'in-progress'].includes(callStatus)) return;
-  const mine = await internalCallOf(center.store, ref.caller);
-  const wasAnswered = mine?.id === ref.id && (mine.status === 'in-progress' || mine.status === 'ended');
+  const { found } = await sides(center, ref);
+  const mine = found.find((s) => s.worker.name === ref.caller)?.call;
+  const wasAnswered = mine?.status === 'in-progress' || mine?.status === 'ended';
   if (leg === 'dial') return finishInternalCall(center, ref, outcomeOf(callStatus, wasAnswered), true);
   // A call still ringing was given up on; one connected has ended.
   await finishInternalCall(center, ref, wasAnswered ? 'ended' : 'no-answer');

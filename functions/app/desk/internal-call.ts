@@ -7,17 +7,19 @@ import {
   AGENT_NUMBER_PATTERN,
   agentNumberOf,
   type InternalCall,
+  internalCallOf,
   isLive,
   matchAgentNumber,
 } from '../../domain/internal-call.js';
 import type { User } from '../../domain/model.js';
 import { HttpProblem } from '../../domain/problems.js';
 import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
+import type { WorkerView } from '../../domain/taskrouter-port.js';
 import type { Center } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import type { CallFinder } from './calls.js';
-import { finishInternalCall, internalCallOf, saveInternalCall } from './internal-call-status.js';
-import { agentWorker, setActivity } from './workers.js';
+import { finishInternalCall, saveInternalCall } from './internal-call-status.js';
+import { agentWorker } from './workers.js';
 
 /** How long the colleague's softphone rings before the call gives up. */
 const RING_SECONDS = 30;
@@ -43,18 +45,14 @@ export async function colleagueByNumber(center: Center, number: string): Promise
 }
 
 /** Whether the agent is taken: a call of theirs, an offer ringing them, or an internal call. */
-async function engaged(center: Center, calls: CallFinder, sids: ProvisionedRouting, agentId: string) {
-  const workerSid = sids.workers[agentId];
-  const [call, reservations, internal] = await Promise.all([
-    calls.find(agentId, sids),
-    workerSid ? center.taskrouter.reservations(sids.workspaceSid, workerSid) : [],
-    internalCallOf(center.store, agentId),
+async function engaged(center: Center, calls: CallFinder, sids: ProvisionedRouting, worker: WorkerView) {
+  const internal = internalCallOf(worker.attributes);
+  if (internal && isLive(internal)) return true;
+  const [call, reservations] = await Promise.all([
+    calls.find(worker.name, sids),
+    center.taskrouter.reservations(sids.workspaceSid, worker.sid),
   ]);
-  return (
-    call !== undefined ||
-    reservations.some((r) => r.status === 'pending' || r.status === 'accepted') ||
-    (internal !== undefined && isLive(internal))
-  );
+  return call !== undefined || reservations.some((r) => r.status === 'pending' || r.status === 'accepted');
 }
 
 const escapeXml = (s: string) =>
@@ -78,11 +76,11 @@ export async function callColleague(
     agentWorker(center, sids, user.id),
     agentWorker(center, sids, colleague.id),
   ]);
-  if (mine.activity === 'Wrap-up' || (await engaged(center, calls, sids, user.id)))
+  if (mine.activity === 'Wrap-up' || (await engaged(center, calls, sids, mine)))
     throw new HttpProblem(409, 'caller-busy', 'Finish your current call and its wrap-up first.');
   if (theirs.activity === 'Offline')
     throw new HttpProblem(409, 'agent-offline', `Agent ${number} is signed out.`, { agentId: colleague.id });
-  if (theirs.activity !== 'Available' || (await engaged(center, calls, sids, colleague.id)))
+  if (theirs.activity !== 'Available' || (await engaged(center, calls, sids, theirs)))
     throw new HttpProblem(409, 'agent-busy', `Agent ${number} is busy (${theirs.activity}).`, {
       agentId: colleague.id,
       activity: theirs.activity,
@@ -99,19 +97,16 @@ export async function callColleague(
     restore,
     since,
   });
-  // Busy first, pending offers turned down: nothing is offered to either while the call rings.
-  await Promise.all([
-    saveInternalCall(center, user.id, held('caller', colleague, mine.activity)),
-    saveInternalCall(center, colleague.id, held('callee', user, theirs.activity)),
-  ]);
   const base = center.config.webhookBaseUrl;
   // Which call and agents a callback concerns travels in its URL (XML-escaped inside the TwiML).
   const url = (path: 'status' | 'dial-end', leg?: 'caller' | 'callee') =>
     `${base}/twilio/internal-call/${path}?id=${id}&amp;caller=${encodeURIComponent(user.id)}&amp;callee=${encodeURIComponent(colleague.id)}${leg ? `&amp;leg=${leg}` : ''}`;
   try {
+    // Busy with the call noted, pending offers turned down: nothing is offered to either while it rings.
+    const busy = { name: 'Busy', rejectPending: true } as const;
     await providerStep('busy for internal call', async () => {
-      await setActivity(center, sids, theirs.sid, 'Busy', true);
-      await setActivity(center, sids, mine.sid, 'Busy', true);
+      await saveInternalCall(center, sids, theirs, held('callee', user, theirs.activity), busy);
+      await saveInternalCall(center, sids, mine, held('caller', colleague, mine.activity), busy);
     });
     // The Dial's action settles the outcome (declined, unanswered, ended) and hangs my leg up.
     const twiml =
@@ -130,7 +125,6 @@ export async function callColleague(
         statusCallback: url('status', 'caller').replaceAll('&amp;', '&'),
       }),
     );
-    await center.publish({ agentId: colleague.id }, ['me']);
     return { callSid: call.sid, agentId: colleague.id };
   } catch (err) {
     await finishInternalCall(center, { id, caller: user.id, callee: colleague.id }, 'failed').catch(
