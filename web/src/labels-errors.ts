@@ -29,7 +29,7 @@ export const ERROR_LABELS = {
   },
   'err_self-call': { zh: '不能呼叫自己', en: 'That is your own number' },
   'err_agent-offline': { zh: '该同事未登录', en: 'That colleague is signed out' },
-  'err_agent-busy': { zh: '该同事正忙或暂时离开', en: 'That colleague is busy or away' },
+  'err_colleague-busy': { zh: '该同事正忙或暂时离开', en: 'That colleague is busy or away' },
   'err_caller-busy': { zh: '请先结束当前通话和整理', en: 'Finish your current call and its wrap-up first' },
   'err_no-agent': { zh: '没有可接听的座席', en: 'No agent can take it' },
   'err_no-transfer': { zh: '没有进行中的转接', en: 'No transfer in progress' },

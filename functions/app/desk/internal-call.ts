@@ -81,7 +81,7 @@ export async function callColleague(
   if (theirs.activity === 'Offline')
     throw new HttpProblem(409, 'agent-offline', `Agent ${number} is signed out.`, { agentId: colleague.id });
   if (theirs.activity !== 'Available' || (await engaged(center, calls, sids, theirs)))
-    throw new HttpProblem(409, 'agent-busy', `Agent ${number} is busy (${theirs.activity}).`, {
+    throw new HttpProblem(409, 'colleague-busy', `Agent ${number} is busy (${theirs.activity}).`, {
       agentId: colleague.id,
       activity: theirs.activity,
     });

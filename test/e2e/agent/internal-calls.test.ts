@@ -139,7 +139,7 @@ describe('an internal call by agent number', () => {
     await a1004.post('/agent/state', { state: 'Break', reason: 'lunch' });
     expect(await a1001.fail('/agent/internal-call', { number: '1004' })).toEqual({
       status: 409,
-      error: 'agent-busy',
+      error: 'colleague-busy',
     });
     expect(await me(a1001)).toMatchObject({ activity: 'Available' });
     expect((await me(a1004)).activity).toBe('Break');
