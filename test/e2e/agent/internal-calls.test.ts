@@ -113,6 +113,20 @@ describe('an internal call by agent number', () => {
     expect((await me(a1002)).activity).toBe('Available');
   });
 
+  it('a colleague who does not answer in 30 s: the caller is told; a second call while one rings is refused', async () => {
+    await call1002();
+    expect(await a1001.fail('/agent/internal-call', { number: '1004' })).toEqual({
+      status: 409,
+      error: 'caller-busy',
+    });
+    await h.advance(31);
+    expect(await me(a1001)).toMatchObject({ activity: 'Available', internalCall: { status: 'no-answer' } });
+    expect((await me(a1002)).activity).toBe('Available');
+    // The outcome is shown for two minutes, then no more.
+    await h.advance(121);
+    expect((await me(a1001)).internalCall).toBeUndefined();
+  });
+
   it('an unknown number, my own number and a malformed one are refused; nothing rings', async () => {
     await a1001.post('/agent/state', { state: 'Available' });
     expect(await a1001.fail('/agent/internal-call', { number: '9999' })).toEqual({

@@ -80,6 +80,15 @@ describe('the emergency rescue line', () => {
     expect((await h.stack.store.calls.get(sid))?.disposition).not.toBe('blacklisted');
   });
 
+  it('keeps an emergency caller in line past the longest wait, where other callers are steered to voicemail', async () => {
+    const sid = await call('+8613900007004');
+    await h.advance(routing.maxWaitSeconds + 40);
+    const v = await h.view(sid);
+    expect(v.status).toBe('in-progress');
+    expect(v.queueSid).not.toBeNull();
+    expect(v.heard.map((x) => x.text).some((t) => t.startsWith('非常抱歉，坐席仍然忙碌'))).toBe(false);
+  }, 120_000);
+
   it('keeps every emergency caller waiting beyond the queue limit, where another line says all lines are busy', async () => {
     const callers: string[] = [];
     for (let i = 0; i <= routing.maxQueueLength; i++)

@@ -98,7 +98,8 @@ export function enqueueTarget(
     ...task,
     // The limit on waiting callers is the app's, on joining (the wait route): see queue-limit.ts.
     maxQueueSize: ENQUEUE_MAX_QUEUE_SIZE,
-    timeoutSeconds: routing.maxWaitSeconds + 600,
+    // An emergency caller keeps their place as long as a call may last, not until the wait offer's end.
+    timeoutSeconds: flows[step.session.flow]?.emergency ? 14_400 : routing.maxWaitSeconds + 600,
   };
 }
 
