@@ -23,5 +23,12 @@ export const HOTLINE_NUMBERS = [
     blocked: 'message',
   },
   { number: '+18005550111', name: 'Roadside rescue 汽车救援热线', flow: 'rescue', blocked: 'message' },
+  {
+    number: '+18005550119',
+    name: 'Emergency rescue 紧急救援专线',
+    flow: 'rescue-emergency',
+    // Never applied: the emergency flow refuses nobody, whatever the blacklist says.
+    blocked: 'message',
+  },
   { number: '+18005550122', name: 'IT support 技术支持热线', flow: 'it-support', blocked: 'reject' },
 ] as const satisfies readonly HotlineNumber[];

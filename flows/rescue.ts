@@ -7,6 +7,16 @@ const ALL_DAY = ['00:00', '24:00'] as const;
 const INVALID = { zh: '对不起，您的输入有误。', en: 'Sorry, that is not one of the choices.' };
 const SILENCE = { zh: '对不起，没有收到您的输入。', en: 'Sorry, we did not hear anything.' };
 
+/** The wrap-up codes of a rescue call, on the rescue line and its emergency line alike. */
+export const RESCUE_DISPOSITIONS = [
+  { code: 'rescue-dispatched', label: { zh: '已派车救援', en: 'Rescue dispatched' } },
+  { code: 'accident-reported', label: { zh: '事故已报案', en: 'Accident reported' } },
+  { code: 'rescue-status', label: { zh: '救援进度查询', en: 'Rescue status given' } },
+  { code: 'advice-given', label: { zh: '电话指导解决', en: 'Solved with advice on the phone' } },
+  { code: 'rescue-cancelled', label: { zh: '客户取消救援', en: 'Rescue cancelled by the customer' } },
+  ...COMMON_DISPOSITIONS,
+] as const;
+
 export const rescueFlow = {
   name: 'rescue',
   description: 'Roadside rescue hotline 汽车救援热线 (rescue, breakdown, accidents, consultations)',
@@ -19,14 +29,7 @@ export const rescueFlow = {
     en: 'The rescue line cannot take your call right now; please leave a message after the tone.',
   },
   closedQueue: 'rescue',
-  dispositions: [
-    { code: 'rescue-dispatched', label: { zh: '已派车救援', en: 'Rescue dispatched' } },
-    { code: 'accident-reported', label: { zh: '事故已报案', en: 'Accident reported' } },
-    { code: 'rescue-status', label: { zh: '救援进度查询', en: 'Rescue status given' } },
-    { code: 'advice-given', label: { zh: '电话指导解决', en: 'Solved with advice on the phone' } },
-    { code: 'rescue-cancelled', label: { zh: '客户取消救援', en: 'Rescue cancelled by the customer' } },
-    ...COMMON_DISPOSITIONS,
-  ],
+  dispositions: RESCUE_DISPOSITIONS,
   start: 'identify',
   states: {
     identify: { kind: 'lookup', lookup: 'caller', found: 'greetMember', notFound: 'greet' },

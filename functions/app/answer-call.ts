@@ -91,9 +91,10 @@ export async function entrySteps(
   known?: KnownCaller,
 ): Promise<IvrStep[]> {
   const { flow, blocked } = flowFor(hotlinesOf(deps.config), call.called);
-  // One read answers both lists: a whitelisted number is never blocked, and skips the queue's limit.
+  // One read answers both lists: a whitelisted number is never blocked, and skips the queue's limit. An
+  // emergency line trusts every caller alike: a blacklist entry must never keep a caller from rescue.
   const listed = await deps.store.blacklist.get(call.caller);
-  const trusted = listed?.action === 'allow';
+  const trusted = listed?.action === 'allow' || flow.emergency === true;
   if (listed && !trusted) {
     await deps.store.calls.update(call.callSid, { disposition: 'blacklisted' });
     if ((listed.action ?? blocked) === 'reject') return [{ kind: 'reject', reason: 'rejected' }];

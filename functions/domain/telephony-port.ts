@@ -76,6 +76,8 @@ export interface TelephonyPort {
     readonly from: string;
     readonly to: string;
     readonly twiml: string;
+    /** Told when the call is over (Twilio's default `completed` event), whoever ended it. */
+    readonly statusCallback?: string;
   }): Promise<CallView>;
   /** Ends a call (status completed) or redirects it to new TwiML. */
   updateCall(

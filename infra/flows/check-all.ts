@@ -6,6 +6,7 @@ import { HOTLINE_NUMBERS } from '../../flows/numbers.js';
 import { routing } from '../../flows/routing.js';
 import { SCRIPT_FILES, scripts } from '../../flows/scripts/index.js';
 import { type Problem, validateFlow, validateRouting } from '../../functions/domain/ivr/validate.js';
+import { validateEmergencyFlows } from '../../functions/domain/ivr/validate-emergency.js';
 import { validateScript } from '../../functions/domain/scripts/validate.js';
 
 export function checkShippedFlows(): Problem[] {
@@ -17,6 +18,7 @@ export function checkShippedFlows(): Problem[] {
     if (flow.name !== name) problems.push({ file, path: 'name', message: `registered as "${name}"` });
     problems.push(...validateFlow(flow, { file, queues, calendars: calendarNames }));
   }
+  problems.push(...validateEmergencyFlows(flows, routing));
   HOTLINE_NUMBERS.forEach((n, i) => {
     if (!flows[n.flow])
       problems.push({ file: 'flows/numbers.ts', path: `${i}.flow`, message: `unknown flow "${n.flow}"` });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { routing } from '../../flows/routing.js';
 import type { Flow } from '../../functions/domain/ivr/types.js';
 import { validateFlow, validateRouting } from '../../functions/domain/ivr/validate.js';
+import { validateEmergencyFlows } from '../../functions/domain/ivr/validate-emergency.js';
 import { checkShippedFlows } from '../../infra/flows/check-all.js';
 
 const ctx = { file: 'flows/broken.ts', queues: new Set(['general', 'claims']), calendars: new Set(['cn']) };
@@ -143,6 +144,66 @@ describe('flow validator', () => {
       'flows/broken.ts dispositions.0.code: "Claim Filed" must be a lower-case letter, then up to 39 lower-case letters, digits or hyphens',
       'flows/broken.ts dispositions.2.code: "resolved" is listed twice',
       'flows/broken.ts dispositions.3.label.en: missing the en text',
+    ]);
+  });
+});
+
+describe('emergency line validator', () => {
+  const ALL_DAY = ['00:00', '24:00'] as const;
+  const everyDay = {
+    mon: ALL_DAY,
+    tue: ALL_DAY,
+    wed: ALL_DAY,
+    thu: ALL_DAY,
+    fri: ALL_DAY,
+    sat: ALL_DAY,
+    sun: ALL_DAY,
+  };
+  const line = (priority: number, extra: Partial<Flow> = {}): Flow => ({
+    ...base,
+    name: 'sos',
+    emergency: true,
+    hours: everyDay,
+    start: 'greet',
+    states: {
+      greet: { kind: 'say', allLanguages: true, say: { zh: '紧急', en: 'Emergency' }, next: 'go' },
+      go: { kind: 'queue', queue: 'general', priority },
+    },
+    ...extra,
+  });
+  const normal: Flow = {
+    ...base,
+    name: 'normal',
+    states: { ...base.states, bye: { kind: 'queue', queue: 'general', priority: 50 } },
+  };
+  const check = (...flows: Flow[]) =>
+    validateEmergencyFlows(Object.fromEntries(flows.map((f) => [f.name, f])), routing).map(
+      (p) => `${p.file} ${p.path}: ${p.message}`,
+    );
+
+  it('accepts a line that asks nothing, never closes and queues above everyone else', () => {
+    expect(check(normal, line(66))).toEqual([]);
+  });
+
+  it('refuses a menu, closing hours or a holiday calendar, and a priority others can reach', () => {
+    const broken = line(65, {
+      hours: { ...everyDay, sun: ['08:00', '20:00'] },
+      calendar: 'cn',
+      states: {
+        greet: {
+          kind: 'menu',
+          prompt: { zh: '请按1', en: 'Press 1' },
+          options: { '1': 'go' },
+          fallback: 'go',
+        },
+        go: { kind: 'queue', queue: 'general', priority: 65 },
+      },
+    });
+    expect(check(normal, broken)).toEqual([
+      'flows/sos.ts hours.sun: an emergency line is open around the clock: ["00:00", "24:00"]',
+      'flows/sos.ts calendar: an emergency line closes on no holiday',
+      'flows/sos.ts states.greet: an emergency line asks the caller nothing: no menu state',
+      'flows/sos.ts states.go.priority: must be above 65, the highest another flow\'s caller reaches in "general" (VIP boost included)',
     ]);
   });
 });

@@ -69,9 +69,18 @@ export interface AgentStatus {
     readonly callSid?: string;
     readonly customer?: CallCustomer;
   };
+  /** My call with a colleague: live while ringing or in progress, then its outcome for a moment. */
+  readonly internalCall?: InternalCall;
   readonly heartbeatExpiresAt?: string;
   /** The center's clock when the server answered (a simulated clock locally need not be the browser's). */
   readonly at?: string;
+}
+
+export interface InternalCall {
+  readonly role: 'caller' | 'callee';
+  readonly peer: { readonly id: string; readonly name: string; readonly number: string };
+  readonly status: 'ringing' | 'in-progress' | 'declined' | 'no-answer' | 'ended' | 'failed';
+  readonly since: string;
 }
 
 export type TransferTarget =
@@ -179,6 +188,9 @@ export const deskApi = {
   rejoin: () => call<unknown>('POST', '/agent/call/rejoin'),
   dial: (to: string, callerId?: string) =>
     call<{ callSid: string }>('POST', '/agent/dial', { to, ...(callerId ? { callerId } : {}) }),
+  /** Ring a colleague by agent number (their extension or id); my own client rings first. */
+  internalCall: (number: string) =>
+    call<{ callSid: string; agentId: string }>('POST', '/agent/internal-call', { number }),
   missedCalls: () => call<{ items: MissedCall[] }>('GET', '/agent/missed-calls'),
   queue: () => call<{ items: WaitingCall[] }>('GET', '/queue'),
   pick: (taskSid: string) => call<unknown>('POST', `/queue/${taskSid}/pick`),

@@ -79,7 +79,12 @@ export function createTelephonyRest(rest: RestTransport): TelephonyPort {
       }
     },
     async createCall(input) {
-      const j = await rest.voice('Calls.json', { From: input.from, To: input.to, Twiml: input.twiml });
+      const j = await rest.voice('Calls.json', {
+        From: input.from,
+        To: input.to,
+        Twiml: input.twiml,
+        StatusCallback: input.statusCallback,
+      });
       return { sid: String(j.sid), from: input.from, to: input.to, status: String(j.status ?? 'queued') };
     },
     async updateCall(callSid, update) {

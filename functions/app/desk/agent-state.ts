@@ -2,6 +2,7 @@
 // reason) and the changes an agent or a supervisor asks for, decided by the domain's state rules.
 import { routing as routingConfig } from '../../../flows/routing.js';
 import { decideState, HEARTBEAT_INTERVAL_SECONDS, ON_CALL } from '../../domain/agent-state.js';
+import { internalCallOf, isLive, shownInternalCall } from '../../domain/internal-call.js';
 import type { User } from '../../domain/model.js';
 import type { MarkerKey } from '../../domain/ports.js';
 import { HttpProblem } from '../../domain/problems.js';
@@ -64,6 +65,8 @@ export function createAgentState(center: Center, calls: CallFinder) {
       heartbeatAlive(store, user.id),
       w.activity === 'Break' ? store.keys.get(breakKey(user.id)) : undefined,
     ]);
+    // Kept on the worker, which is read anyway: a desk's poll costs no extra read for it.
+    const internal = shownInternalCall(internalCallOf(w.attributes), clock.now());
     const open = reservations
       .filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.status))
       .map((r) => ({ reservationSid: r.sid, taskSid: r.taskSid, status: r.status }));
@@ -77,7 +80,8 @@ export function createAgentState(center: Center, calls: CallFinder) {
       { activity: w.activity, available: w.available, ...(w.since ? { since: w.since } : {}), reservations },
       routingConfig.roles,
     );
-    const state = call || (ruled === ON_CALL && w.available) ? ON_CALL : w.activity;
+    const talking = internal?.status === 'in-progress';
+    const state = call || talking || (ruled === ON_CALL && w.available) ? ON_CALL : w.activity;
     const skills = Array.isArray(w.attributes.skills) ? (w.attributes.skills as string[]) : [...user.skills];
     return {
       agentId: user.id,
@@ -93,6 +97,16 @@ export function createAgentState(center: Center, calls: CallFinder) {
       reservations: open,
       ...(call ? { call: callView(call) } : {}),
       ...(taskCall ? { taskCall } : {}),
+      ...(internal
+        ? {
+            internalCall: {
+              role: internal.role,
+              peer: internal.peer,
+              status: internal.status,
+              since: internal.since,
+            },
+          }
+        : {}),
       ...(hb ? { heartbeatExpiresAt: hb } : {}),
       // The center's clock, which need not be the browser's: the desk's timers count in it.
       at: new Date(clock.now()).toISOString(),
@@ -129,7 +143,10 @@ export function createAgentState(center: Center, calls: CallFinder) {
       agentWorker(center, sids, agentId),
       calls.find(agentId, sids, reservations),
     ]);
-    const decision = decideState({ activity: w.activity, onCall: call !== undefined }, state);
+    // A colleague on the line counts as a call: going Available would let a customer ring in meanwhile.
+    const internal = internalCallOf(w.attributes);
+    const onCall = call !== undefined || (internal !== undefined && isLive(internal));
+    const decision = decideState({ activity: w.activity, onCall }, state);
     if (!decision.ok) throw new HttpProblem(409, decision.reason, decision.message);
     if (decision.endWrapUp || state === 'Available')
       await completeWrapping(

@@ -5,6 +5,7 @@
 
 import { agentCallKey } from '../../domain/agent-state.js';
 import type { DialPurpose } from '../../domain/dial-policy.js';
+import { AGENT_NUMBER_PATTERN } from '../../domain/internal-call.js';
 import type { User } from '../../domain/model.js';
 import { ForbiddenError, HttpProblem, NotFoundError } from '../../domain/problems.js';
 import { participantRecording } from '../../domain/recording.js';
@@ -15,6 +16,7 @@ import { providerStep } from '../provider-step.js';
 import { startKeypadSurvey } from '../surveys.js';
 import { beginWrapUp } from '../wrap-up.js';
 import { type AgentCallMarker, type CallFinder, type CurrentCall, markAgentCall } from './calls.js';
+import { colleagueByNumber } from './internal-call.js';
 import { createTransferTask, handBack, settleTransfer, type TransferMode } from './transfers.js';
 import { agentWorker, existingTask, setActivity } from './workers.js';
 
@@ -34,6 +36,15 @@ const result = (call: CurrentCall, extra: { participantCallSid?: string } = {}) 
 
 export function createCallControls(center: Center, calls: CallFinder) {
   const { store, telephony } = center;
+
+  /**
+   * The colleague a typed agent target names: an agent number (their extension, or their id) as the dial
+   * pad reads it; any other id as it is.
+   */
+  async function byNumber(target: TransferTarget): Promise<TransferTarget> {
+    if (target.type !== 'agent' || !AGENT_NUMBER_PATTERN.test(target.agentId.trim())) return target;
+    return { type: 'agent', agentId: (await colleagueByNumber(center, target.agentId)).id };
+  }
 
   /**
    * Our number on this call, the caller id towards whoever we add: the number the customer called, or
@@ -262,10 +273,11 @@ export function createCallControls(center: Center, calls: CallFinder) {
       if (call.transfer?.role === 'sender' && ['offered', 'accepted'].includes(call.transfer.status))
         throw new HttpProblem(409, 'transfer-pending', 'Complete or cancel the transfer under way first.');
       const notes = body.notes?.trim() || undefined;
-      if (body.target.type === 'agent') {
+      const target = await byNumber(body.target);
+      if (target.type === 'agent') {
         // The customer hears hold music until the colleague joins (cold) or while we consult (warm).
         await holdCustomer(call, true);
-        const taskSid = await transferToAgent(user, call, body.target.agentId, body.mode, notes).catch(
+        const taskSid = await transferToAgent(user, call, target.agentId, body.mode, notes).catch(
           async (err: unknown) => {
             await holdCustomer(call, false).catch(() => undefined);
             throw err;
@@ -281,10 +293,10 @@ export function createCallControls(center: Center, calls: CallFinder) {
         return { ...result(call), transferTaskSid: taskSid };
       }
       if (body.mode === 'warm') {
-        if (body.target.type === 'queue')
+        if (target.type === 'queue')
           throw new HttpProblem(422, 'warm-to-queue', 'A queue cannot be consulted: use a cold transfer.');
         await holdCustomer(call, true);
-        const added = await addParty(user, call, body.target, 'transfer').catch(async (err: unknown) => {
+        const added = await addParty(user, call, target, 'transfer').catch(async (err: unknown) => {
           // Nobody was added: the customer must not be left on hold.
           await holdCustomer(call, false).catch(() => undefined);
           throw err;
@@ -292,11 +304,11 @@ export function createCallControls(center: Center, calls: CallFinder) {
         return result(call, added ? { participantCallSid: added } : {});
       }
       const added =
-        body.target.type === 'queue'
-          ? await transferToQueue(user, call, body.target.queue, notes).then(() => undefined)
-          : await addParty(user, call, body.target, 'transfer');
+        target.type === 'queue'
+          ? await transferToQueue(user, call, target.queue, notes).then(() => undefined)
+          : await addParty(user, call, target, 'transfer');
       // Queue transfers: the customer waits in the conference (hold music) until the new agent joins.
-      if (body.target.type === 'queue') await holdCustomer(call, true);
+      if (target.type === 'queue') await holdCustomer(call, true);
       await leaveCall(user, call);
       return result(call, added ? { participantCallSid: added } : {});
     },
@@ -319,7 +331,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
       const call = await calls.mine(user);
       if (body.target.type === 'queue')
         throw new HttpProblem(422, 'conference-queue', 'Add an agent or a number.');
-      const added = await addParty(user, call, body.target, 'add-party');
+      const added = await addParty(user, call, await byNumber(body.target), 'add-party');
       return result(call, added ? { participantCallSid: added } : {});
     },
     async leave(user: User) {

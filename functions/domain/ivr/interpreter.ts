@@ -204,10 +204,12 @@ export async function runFlow(
     const state: FlowState | undefined = flow.states[s.state];
     if (!state) throw new Error(`flow ${flow.name} has no state ${s.state}`);
     switch (state.kind) {
-      case 'say':
-        steps.push(sayStep(flow, state.say, s, s.state));
+      case 'say': {
+        const langs = state.allLanguages ? [s.lang, ...flow.languages.filter((l) => l !== s.lang)] : [s.lang];
+        for (const lang of langs) steps.push(sayStep(flow, state.say, { ...s, lang }, s.state));
         goto(state.next);
         continue;
+      }
       case 'language':
       case 'menu':
       case 'input': {

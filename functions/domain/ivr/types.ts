@@ -26,6 +26,11 @@ export interface Retry {
 export interface SayState {
   readonly kind: 'say';
   readonly say: Text;
+  /**
+   * Said in every language of the flow, the session's first: for a line that asks nothing, so cannot ask
+   * the caller's language before it speaks.
+   */
+  readonly allLanguages?: boolean;
   readonly next: string;
 }
 
@@ -184,6 +189,12 @@ export interface Flow {
    * them in a complaint or a survey.
    */
   readonly announceAgent?: boolean;
+  /**
+   * An emergency line: no caller is refused, neither by the blacklist nor by a full queue (each is trusted
+   * as a whitelisted caller is), and a long wait never sends them to voicemail. The validator holds such a
+   * flow to asking nothing, being open around the clock and queueing ahead of every other flow's callers.
+   */
+  readonly emergency?: boolean;
   /** Values prompts may read, e.g. the used-car market's number. */
   readonly constants?: Readonly<Record<string, string>>;
   readonly start: string;

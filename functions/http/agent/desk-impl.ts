@@ -7,6 +7,7 @@ import { createCallControls } from '../../app/desk/call-controls.js';
 import { createCallFinder } from '../../app/desk/calls.js';
 import { dialCustomer } from '../../app/desk/dial.js';
 import { callDispositions } from '../../app/desk/dispositions.js';
+import { callColleague } from '../../app/desk/internal-call.js';
 import { createRejoin } from '../../app/desk/rejoin.js';
 import { createReservations } from '../../app/desk/reservations.js';
 import { tookPart } from '../../app/desk/transfers.js';
@@ -62,6 +63,7 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
     hangup: controls.hangup,
     rejoin: createRejoin(center, calls),
     dial: (user, body) => dialCustomer(center, user, body),
+    internalCall: (user, body) => callColleague(center, calls, user, body),
     queue: () => queue.list(),
     pick: queue.pick,
     dispositions: (callSid) => callDispositions(deps.store, hotlinesOf(deps.config), callSid),

@@ -13,6 +13,8 @@ import type {
   DialBody,
   HeartbeatSchema,
   HoldBody,
+  InternalCallBody,
+  InternalCallSchema,
   MissedCallSchema,
   MuteBody,
   StateBody,
@@ -50,6 +52,7 @@ export interface AgentDesk {
   hangup(user: User): Promise<Out<typeof CallActionSchema>>;
   rejoin(user: User): Promise<Out<typeof CallActionSchema>>;
   dial(user: User, body: Out<typeof DialBody>): Promise<Out<typeof CallActionSchema>>;
+  internalCall(user: User, body: Out<typeof InternalCallBody>): Promise<Out<typeof InternalCallSchema>>;
   missedCalls(user: User): Promise<Out<typeof MissedCallSchema>[]>;
   queue(user: User): Promise<Out<typeof WaitingCallSchema>[]>;
   pick(user: User, taskSid: string): Promise<Out<typeof CallActionSchema>>;

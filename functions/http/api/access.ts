@@ -163,6 +163,7 @@ export const ACCESS = {
   'agent.hangup': EVERYONE,
   'agent.rejoin': EVERYONE,
   'agent.dial': EVERYONE,
+  'agent.internalCall': EVERYONE,
   'agent.missedCalls': EVERYONE,
   'queue.list': EVERYONE,
   'queue.pick': EVERYONE,

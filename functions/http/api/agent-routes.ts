@@ -17,6 +17,8 @@ import {
   DialBody,
   HeartbeatSchema,
   HoldBody,
+  InternalCallBody,
+  InternalCallSchema,
   MissedCallSchema,
   MuteBody,
   RejectBody,
@@ -223,6 +225,16 @@ export function registerAgentRoutes(app: OpenAPIHono<ApiEnv>, desk: AgentDesk, g
   app.openapi(
     callRoute('agent.dial', '/agent/dial', 'Click-to-dial: ring me, then call the number', DialBody),
     async (c) => c.json(await desk.dial(c.var.user, (await c.req.json()) as z.infer<typeof DialBody>), 200),
+  );
+  app.openapi(
+    securedRoute(guard, 'agent.internalCall', {
+      ...post('/agent/internal-call', InternalCallBody),
+      request: { body: jsonBody(InternalCallBody) },
+      summary:
+        'Call a colleague by agent number: ring me, then their softphone; refused at once (404/409) when the number is unknown or they are signed out or busy',
+      responses: { 200: jsonOk(InternalCallSchema), ...ERRORS },
+    }),
+    async (c) => c.json(await desk.internalCall(c.var.user, c.req.valid('json')), 200),
   );
 
   app.openapi(

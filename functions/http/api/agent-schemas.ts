@@ -136,6 +136,18 @@ export const AgentStatusSchema = z
         description:
           "The customer's call of my callback (no conference) or of the task I am wrapping up: what the desk saves on.",
       }),
+    internalCall: z
+      .object({
+        role: z.enum(['caller', 'callee']),
+        peer: z.object({ id: z.string(), name: z.string(), number: z.string() }),
+        status: z.enum(['ringing', 'in-progress', 'declined', 'no-answer', 'ended', 'failed']),
+        since: z.string(),
+      })
+      .optional()
+      .openapi({
+        description:
+          'My call with a colleague (no customer): live while ringing or in progress, then its outcome for two minutes.',
+      }),
     heartbeatExpiresAt: z.string().optional(),
     at: z.string().optional().openapi({ description: "The center's clock when this answer was made." }),
   })
@@ -240,6 +252,24 @@ export const DialBody = z
       .openapi({ description: 'One of our numbers; default the first hotline.' }),
   })
   .openapi('DialRequest');
+
+export const InternalCallBody = z
+  .object({
+    number: z
+      .string()
+      .trim()
+      .regex(/^\d{2,8}$/, '2-8 digits')
+      .openapi({ description: "A colleague's agent number: their extension, or their agent id." }),
+  })
+  .strict()
+  .openapi('InternalCallRequest');
+
+export const InternalCallSchema = z
+  .object({
+    callSid: z.string().openapi({ description: 'My leg, which rings me first.' }),
+    agentId: z.string().openapi({ description: 'The colleague the number names.' }),
+  })
+  .openapi('InternalCallResult');
 
 export const WrapUpBody = z
   .object({

@@ -6,6 +6,7 @@ import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv, TwilioParams } from '../env.js';
 import { HttpProblem } from '../errors.js';
 import { mountChannelWebhooks } from './channel-webhooks.js';
+import { createInternalCallApp } from './internal-call-routes.js';
 import { failureTwiml } from './ivr/failure.js';
 import { createIvrApp } from './ivr/ivr-routes.js';
 import { createRejoinApp } from './rejoin-routes.js';
@@ -26,6 +27,7 @@ export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
   app.route('/ivr', createIvrApp(deps, ivr));
   app.route('/taskrouter', createTaskRouterApp(deps, ivr));
   app.route('/rejoin', createRejoinApp(deps));
+  app.route('/internal-call', createInternalCallApp(ivr));
   app.route('/survey', createSurveyApp(deps));
   if (deps.jobs) {
     // Recordings, SMS status callbacks and the SMS bot need the job queue; without it, the placeholder.

@@ -45,6 +45,7 @@ export interface IvrHarness {
 export const WARRANTY = '+18005550100';
 export const RESCUE = '+18005550111';
 export const SUPPORT = '+18005550122';
+export const EMERGENCY = '+18005550119';
 
 export async function startIvr(startIso: string): Promise<IvrHarness> {
   const clock = createManualClock(Date.parse(startIso));

@@ -1,7 +1,8 @@
 // Transfers between two agents in Chromium, the caller placed through the sim API: a warm transfer the
 // first agent completes, one they cancel, and a cold transfer to a queue. The colleague's desk shows the
 // customer and the first agent's notes, the first agent sees the transfer's progress with Complete and
-// Cancel, and both wrap up on the customer's call, starting from the notes handed over.
+// Cancel, and both wrap up on the customer's call, starting from the notes handed over. Agents also call
+// each other by agent number from the dial pad, with no customer and no wrap-up.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimClock } from '../../../functions/domain/manual-clock.js';
@@ -106,6 +107,32 @@ describe.runIf(browserAvailable())('transfers with context between two agents in
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
+  });
+
+  it("an internal call by agent number: the colleague's desk shows who calls, both talk, nobody wraps up", async () => {
+    await setState(first, 'Available');
+    await setState(colleague, 'Available');
+    const dial = first.locator('form').filter({ has: first.getByLabel('Number to dial') });
+    await dial.getByLabel('Number to dial').fill('1003');
+    await dial.getByRole('button', { name: 'Dial' }).click();
+    await colleague.getByTestId('internal-caller').getByText('Emily Carter (no. 1002)').waitFor(WITHIN);
+    await first.getByTestId('internal-call').getByText('Calling colleague').waitFor(WITHIN);
+    await first.getByTestId('internal-peer').getByText('李强 Li Qiang (no. 1003)').waitFor(WITHIN);
+    await shot(colleague, 'internal-01-colleague-rings');
+    await colleague
+      .getByTestId('incoming')
+      .getByRole('button', { name: /Accept/ })
+      .click();
+    await colleague.getByTestId('internal-peer').getByText('Emily Carter (no. 1002)').waitFor(WITHIN);
+    await first.getByTestId('internal-call').getByText('Internal call with').waitFor(WITHIN);
+    await state(colleague, 'On call');
+    await colleague.getByTestId('internal-hangup').click();
+    // No customer was on it: both are Available again at once, with no wrap-up form.
+    await state(first, 'Available');
+    await state(colleague, 'Available');
+    expect(await first.getByTestId('wrap-up').count()).toBe(0);
+    expect(await colleague.getByTestId('wrap-up').count()).toBe(0);
+    expect(await first.getByTestId('internal-call').count()).toBe(0);
   });
 
   it('warm transfer, completed: the colleague gets the customer and the notes, both wrap up the call', async () => {

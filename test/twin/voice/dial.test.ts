@@ -52,6 +52,33 @@ describe('Dial Client/Number (§3.7)', () => {
     });
   });
 
+  it('a client calling a client: the REST call from client: to client:, callerId shown to the callee, busy on reject', async () => {
+    const rings: { callSid: string; from: string; customParameters: Record<string, string> }[] = [];
+    h.twin.parties.register('client:bob', { policy: 'answer' });
+    h.twin.parties.register('client:carol', { policy: 'ring', onRing: (r) => rings.push(r) });
+    h.route('/dialed', xml('<Hangup/>'));
+    h.route('/done', '');
+    // Between two identities no phone number is involved: Twilio lets a client call a client.
+    const call = await h.client.calls.create({
+      from: 'client:carol',
+      to: 'client:bob',
+      statusCallback: h.url('/done'),
+      twiml: xml(
+        `<Dial callerId="client:bob" action="${h.url('/dialed')}"><Client><Identity>carol</Identity>` +
+          '<Parameter name="callerName" value="Bob"/></Client></Dial>',
+      ),
+    });
+    await h.twin.idle();
+    expect(rings[0]).toMatchObject({ from: 'client:bob', customParameters: { callerName: 'Bob' } });
+    h.twin.parties.ringing.get(rings[0]?.callSid ?? '')?.reject();
+    await h.twin.idle();
+    expect(h.at('/dialed')[0]?.params).toMatchObject({ DialCallStatus: 'busy', DialBridged: 'false' });
+    // Only `completed` when no events are listed (§1.3), after the action's <Hangup/>.
+    expect(h.at('/done').map((r) => [r.params.CallSid, r.params.CallStatus])).toEqual([
+      [call.sid, 'completed'],
+    ]);
+  });
+
   it('no answer within timeout: DialCallStatus=no-answer; without action the next verb runs', async () => {
     h.route('/voice', xml('<Dial timeout="10"><Client>nobody</Client></Dial><Say>No one is free</Say>'));
     const sid = await h.call('/voice');

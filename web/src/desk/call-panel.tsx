@@ -6,7 +6,13 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Disposition } from '../../../functions/domain/disposition.js';
 import { ApiError } from '../api.js';
-import { type AgentStatus, deskApi, type TransferTarget, type TransferView } from '../desk-api.js';
+import {
+  type AgentStatus,
+  deskApi,
+  type InternalCall,
+  type TransferTarget,
+  type TransferView,
+} from '../desk-api.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import type { Desk as AgentDesk } from './desk-provider.js';
@@ -14,6 +20,7 @@ import { regionOfNumber } from './offer.js';
 import { WhitelistedTag } from './screen-pop.js';
 import { useShortcut } from './shortcuts.js';
 import { formatDuration } from './state-bar.js';
+import { isInternal } from './use-agent-desk.js';
 
 type Run = (label: string, action: () => Promise<unknown>) => Promise<void>;
 
@@ -29,6 +36,9 @@ export function CallPanel({ desk, run }: { desk: AgentDesk; run: Run }) {
     handover.current = { ...handover.current, notes: transfer.notes };
   if (state.offer) return <OfferCard desk={desk} run={run} />;
   if (state.ringing) return <RingingCard desk={desk} />;
+  const internal = status?.internalCall;
+  if (internal && (internal.status === 'in-progress' || internal.status === 'ringing'))
+    return <InternalCallCard desk={desk} call={internal} />;
   // The server's view of the call when it has one; else the leg our connection says is live.
   if (status?.call || state.liveCallSid) {
     const call = status?.call ?? {
@@ -125,17 +135,53 @@ function RingingCard({ desk }: { desk: AgentDesk }) {
   useShortcut('a', desk.answerRinging);
   useShortcut('r', desk.declineRinging);
   if (!ringing) return null;
+  const colleague = isInternal(ringing);
   return (
     <section className="card incoming" data-testid="incoming" aria-live="assertive">
-      <div className="muted">{t('incomingCall')}</div>
-      <div className="caller">{ringing.from}</div>
-      <div className="muted">{regionOfNumber(ringing.from)}</div>
+      <div className="muted">{colleague ? t('internalIncoming') : t('incomingCall')}</div>
+      {colleague ? (
+        <div className="caller" data-testid="internal-caller">
+          {ringing.parameters.callerName} ({t('agentNumber')} {ringing.parameters.callerNumber})
+        </div>
+      ) : (
+        <>
+          <div className="caller">{ringing.from}</div>
+          <div className="muted">{regionOfNumber(ringing.from)}</div>
+        </>
+      )}
       <div className="row">
         <button type="button" className="btn-available big" onClick={desk.answerRinging}>
           {t('accept')} <kbd>Alt+A</kbd>
         </button>
         <button type="button" className="danger big" onClick={desk.declineRinging}>
           {t('reject')} <kbd>Alt+R</kbd>
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** A call with a colleague: who, whether it still rings, and hanging up my leg (no customer, no wrap-up). */
+function InternalCallCard({ desk, call }: { desk: AgentDesk; call: InternalCall }) {
+  const { t } = useLang();
+  const ringing = call.status === 'ringing';
+  return (
+    <section className="card live" data-testid="internal-call">
+      <div className="live-head">
+        <span className="dot live-dot" /> {ringing ? t('internalRinging') : t('internalOnCall')}{' '}
+        <strong data-testid="internal-peer">
+          {call.peer.name} ({t('agentNumber')} {call.peer.number})
+        </strong>
+      </div>
+      <div className="row">
+        <button
+          type="button"
+          className="danger"
+          disabled={!desk.state.liveCallSid}
+          onClick={desk.hangupLeg}
+          data-testid="internal-hangup"
+        >
+          {t('hangUp')}
         </button>
       </div>
     </section>

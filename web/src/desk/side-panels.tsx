@@ -1,5 +1,5 @@
 // The right-hand column: the live queue (wait times, VIP marks, pick a call, take a colleague's ringing
-// call), click-to-dial with a caller id, my missed calls, and my tasks with due times (automatic dialling
+// call), click-to-dial with a caller id (or a colleague by agent number), my missed calls, and my tasks with due times (automatic dialling
 // shown, and switched off or on, per task; a voicemail's callback named by its caller, not its recording).
 import { type FormEvent, useEffect, useState } from 'react';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
@@ -7,7 +7,7 @@ import type { PushTopic } from '../../../functions/domain/push-topics.js';
 import { api, type Task, type TaskKind } from '../api.js';
 import { CenterTime } from '../center-zone.js';
 import { usePollInterval, usePushed } from '../connection/push-bus.js';
-import { deskApi, type MissedCall, type WaitingCall } from '../desk-api.js';
+import { deskApi, type InternalCall, type MissedCall, type WaitingCall } from '../desk-api.js';
 import { HotlineSelect } from '../hotline-select.js';
 import { useLang } from '../i18n.js';
 import { voicemailOfNote } from '../voicemail-api.js';
@@ -95,28 +95,57 @@ export function QueuePanel({ me, run, onPick }: { me: string; run: Run; onPick: 
   );
 }
 
-export function DialPanel({ run, onDial }: { run: Run; onDial: () => void }) {
-  const { t } = useLang();
+/** A colleague's agent number (an extension's shape) rather than a phone number: dialled internally. */
+const AGENT_NUMBER = /^\d{2,8}$/;
+
+export function DialPanel({
+  run,
+  onDial,
+  onCallColleague,
+  internalCall,
+}: {
+  run: Run;
+  onDial: () => void;
+  onCallColleague: (number: string) => Promise<void>;
+  /** My last call with a colleague: how it ended, when it did not go through. */
+  internalCall?: InternalCall | undefined;
+}) {
+  const { t, tx } = useLang();
   const [to, setTo] = useState('');
   const [callerId, setCallerId] = useState<string>(HOTLINE_NUMBERS[0].number);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!to.trim()) return;
+    const number = to.trim();
+    if (!number) return;
+    if (AGENT_NUMBER.test(number)) {
+      void run(t('dial'), () => onCallColleague(number));
+      return;
+    }
     onDial();
-    void run(t('dial'), () => deskApi.dial(to.trim(), callerId));
+    void run(t('dial'), () => deskApi.dial(number, callerId));
   };
+  const missed =
+    internalCall?.role === 'caller' && ['declined', 'no-answer', 'failed'].includes(internalCall.status)
+      ? internalCall
+      : undefined;
   return (
     <form className="card" onSubmit={submit}>
       <h2>{t('clickToDial')}</h2>
       <div className="row">
         <input
           aria-label={t('numberToDial')}
-          placeholder="+86138…"
+          title={t('dialHint')}
+          placeholder="+86138… / 1002"
           value={to}
           onChange={(e) => setTo(e.target.value)}
         />
         <button type="submit">{t('dial')}</button>
       </div>
+      {missed && (
+        <p className="muted small" role="status" data-testid="internal-outcome">
+          {missed.peer.name} ({t('agentNumber')} {missed.peer.number}): {tx(`internal_${missed.status}`)}
+        </p>
+      )}
       <label className="small">
         {t('callerId')}
         <HotlineSelect value={callerId} onChange={setCallerId} />

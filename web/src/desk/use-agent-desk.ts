@@ -64,6 +64,9 @@ export function useAgentDesk(enabled: boolean) {
   const connection = useRef<AgentConnection | undefined>(undefined);
   /** Calls to our own client that we expect (we accepted, picked or dialled): answered without a second click. */
   const expectCallUntil = useRef(0);
+  /** My legs of calls with colleagues: no customer on them, so no screen pop and no wrap-up after. */
+  const expectInternalUntil = useRef(0);
+  const internalLegs = useRef(new Set<string>());
   const patch = useCallback((p: Partial<DeskState>) => setState((s) => ({ ...s, ...p })), []);
   const ownership = useRef<PhoneOwnership | undefined>(undefined);
   const role = state.role;
@@ -170,15 +173,23 @@ export function useAgentDesk(enabled: boolean) {
               }
               void refresh();
               return;
-            case 'incoming':
+            case 'incoming': {
+              const internal = isInternal(event.call) || Date.now() < expectInternalUntil.current;
+              if (internal) internalLegs.current.add(event.call.callSid);
               if (Date.now() < expectCallUntil.current) {
                 expectCallUntil.current = 0;
+                expectInternalUntil.current = 0;
                 conn.accept(event.call.callSid);
                 return;
               }
               patch({ ringing: event.call });
-              startRinging(event.call.from, event.call.parameters.customerName ?? '');
+              const p = event.call.parameters;
+              startRinging(
+                internal ? (p.callerName ?? event.call.from) : event.call.from,
+                (internal ? p.callerNumber : p.customerName) ?? '',
+              );
               return;
+            }
             case 'ring-ended':
               stopRinging();
               setState((s) => (s.ringing?.callSid === event.callSid ? { ...s, ringing: undefined } : s));
@@ -190,7 +201,9 @@ export function useAgentDesk(enabled: boolean) {
                 liveCallSid: event.callSid,
                 offer: undefined,
                 ringing: undefined,
-                pop: s.pop ?? { callSid: event.callSid, findings: findingsOf({}, s.ringing?.from) },
+                pop: internalLegs.current.has(event.callSid)
+                  ? s.pop
+                  : (s.pop ?? { callSid: event.callSid, findings: findingsOf({}, s.ringing?.from) }),
               }));
               void refresh();
               return;
@@ -381,6 +394,10 @@ export function useAgentDesk(enabled: boolean) {
       if (!ringing) return;
       stopRinging();
       connection.current?.accept(ringing.callSid);
+      if (isInternal(ringing)) {
+        patch({ ringing: undefined });
+        return;
+      }
       setState((s) => {
         const findings = findingsOf(ringing.parameters, ringing.from);
         // A callback's reservation rings me after it was accepted: its offer named the customer, while the
@@ -404,9 +421,27 @@ export function useAgentDesk(enabled: boolean) {
     hangupLeg() {
       if (state.liveCallSid) connection.current?.hangup(state.liveCallSid);
     },
+    /** Rings a colleague by agent number: my own client rings first and is answered without a click. */
+    async callColleague(number: string) {
+      expectCallUntil.current = Date.now() + 60_000;
+      expectInternalUntil.current = Date.now() + 60_000;
+      try {
+        const { callSid } = await deskApi.internalCall(number);
+        internalLegs.current.add(callSid);
+      } catch (error) {
+        expectCallUntil.current = 0;
+        expectInternalUntil.current = 0;
+        throw error;
+      } finally {
+        await refresh();
+      }
+    },
     clearPop,
     setPop,
   };
 }
 
 export type AgentDesk = ReturnType<typeof useAgentDesk>;
+
+/** A colleague calling me (the server's <Dial><Client> says so in its custom parameters). */
+export const isInternal = (call: IncomingCall): boolean => call.parameters.internalCall === '1';

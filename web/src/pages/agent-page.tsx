@@ -110,7 +110,12 @@ export function AgentPage({ me }: { me: Me }) {
         </div>
         <aside className="desk-side">
           <QueuePanel me={me.id} run={run} onPick={desk.expectCall} />
-          <DialPanel run={run} onDial={desk.expectCall} />
+          <DialPanel
+            run={run}
+            onDial={desk.expectCall}
+            onCallColleague={desk.callColleague}
+            internalCall={desk.state.status?.internalCall}
+          />
           <MissedPanel onCallBack={callBack} />
           <VoicemailPanel me={me} run={run} onDial={desk.expectCall} />
           <TasksPanel reload={tasksChanged} run={run} onCallBack={callBack} />

@@ -98,7 +98,8 @@ export function enqueueTarget(
     ...task,
     // The limit on waiting callers is the app's, on joining (the wait route): see queue-limit.ts.
     maxQueueSize: ENQUEUE_MAX_QUEUE_SIZE,
-    timeoutSeconds: routing.maxWaitSeconds + 600,
+    // An emergency caller keeps their place as long as a call may last, not until the wait offer's end.
+    timeoutSeconds: flows[step.session.flow]?.emergency ? 14_400 : routing.maxWaitSeconds + 600,
   };
 }
 
@@ -183,7 +184,8 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     // joined the queue travels in its URL, so a callback chosen later keeps the caller's place.
     const joinedMs = deps.clock.now() - (Number.isFinite(waited) ? Math.max(0, waited) : 0) * 1000;
     const action = ivrUrl(base, 'wait-choice', session, { q: c.req.query('q') ?? '', j: String(joinedMs) });
-    if (waited >= routing.maxWaitSeconds) {
+    // An emergency caller is never steered to voicemail by a long wait: they keep their place.
+    if (waited >= routing.maxWaitSeconds && !flows[session.flow]?.emergency) {
       const g = r.gather({ input: ['dtmf'], numDigits: 1, timeout: 10, action, method: 'POST' });
       g.say(SAY[lang], WAIT.maxWait[lang]);
       r.redirect({ method: 'POST' }, `${action}&d=2`);
