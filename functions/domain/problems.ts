@@ -125,6 +125,15 @@ export const HANDLER_ISSUE_CODES = [
   'unknown-prompt',
   'language-mismatch',
   'unknown-queue',
+  'service-level-range',
+  'waiting-limit-range',
+  'wrap-up-range',
+  'too-many-codes',
+  'disposition-code',
+  'label-length',
+  'desk-code',
+  'flow-code-missing',
+  'none-offered',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

@@ -15,6 +15,7 @@ import { registerDialPolicyRoutes } from './dial-policy-routes.js';
 import { registerDispatchRoutes } from './dispatch-routes.js';
 import { registerDraftRoutes } from './draft-routes.js';
 import { registerForwardingRoutes } from './forwarding-routes.js';
+import { registerQueueSettingsRoutes } from './queue-settings-routes.js';
 import { createGuard } from './guard.js';
 import { registerKbRoutes } from './kb-routes.js';
 import { registerPushRoutes } from './push-routes.js';
@@ -31,6 +32,7 @@ import { validationHook } from './validation-hook.js';
 import { registerWfmRoutes } from './wfm-routes.js';
 import { registerWhitelistRoutes } from './whitelist-routes.js';
 import { registerWorkOrderRoutes } from './work-order-routes.js';
+import { registerWrapUpSettingsRoutes } from './wrap-up-settings-routes.js';
 
 export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
@@ -52,6 +54,8 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerDialPolicyRoutes(app, deps, guard);
   registerWhitelistRoutes(app, deps, guard);
   registerForwardingRoutes(app, deps, guard);
+  registerQueueSettingsRoutes(app, deps, guard);
+  registerWrapUpSettingsRoutes(app, deps, guard);
   registerSettingHistoryRoutes(app, deps, guard);
   registerSurveyRoutes(app, deps, guard);
   registerCalendarRoutes(app, deps, guard);
