@@ -65,9 +65,7 @@ export async function customerTimeline(
   const owner = customer.ownerAgentId === user.id;
   const voicemailSids = new Set(voicemails.map((v) => v.recordingSid));
   // The wrap-up codes' labels, hidden codes included, asked for only when a call has one.
-  const setting = calls.items.some((c) => c.disposition)
-    ? await readWrapUpSetting(store)
-    : { hotlines: {} };
+  const setting = calls.items.some((c) => c.disposition) ? await readWrapUpSetting(store) : { hotlines: {} };
   const items: TimelineEntry[] = [
     ...calls.items.map((call) => callEntry(lines, call, setting)),
     // A voicemail's audio is its own entry below; here only call recordings.

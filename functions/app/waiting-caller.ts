@@ -95,7 +95,9 @@ export async function joinQueue(
 ): Promise<'wait' | 'full'> {
   // A whitelisted caller always waits, whatever the limit; a lone caller is within any limit, so the
   // common case reads nothing. Twilio's queue holds the workflow's callers, every queue's together: within
-  // the limit by that count, no need to ask TaskRouter (a rush's every caller would).
+  // the limit by that count, no need to ask TaskRouter (a rush's every caller would). Beyond it, the
+  // queue's callers are those TaskRouter holds in it now, as the wallboard counts them: a caller who
+  // overflowed to the backup queue waits there.
   if (input.trusted || input.inQueue <= WAITING_LIMIT.min) return waiting(center, input.callSid);
   const limit = await waitingLimitOf(center, input.queue);
   if (input.inQueue <= limit) return waiting(center, input.callSid);

@@ -78,7 +78,11 @@ export async function readWrapUp(deps: Pick<Settings, 'store'>): Promise<WrapUpV
   };
 }
 
-export async function replaceWrapUp(deps: SettingPorts, user: User, body: WrapUpSetting): Promise<WrapUpView> {
+export async function replaceWrapUp(
+  deps: SettingPorts,
+  user: User,
+  body: WrapUpSetting,
+): Promise<WrapUpView> {
   await writeSetting(deps, user, WRAP_UP_SETTING, WRAP_UP_ACTION, validWrapUp(body));
   return readWrapUp(deps);
 }
@@ -101,7 +105,11 @@ export function validWrapUp(body: WrapUpSetting): WrapUpSetting {
     }
     if (
       rule.seconds !== undefined &&
-      !(Number.isInteger(rule.seconds) && rule.seconds >= WRAP_UP_SECONDS.min && rule.seconds <= WRAP_UP_SECONDS.max)
+      !(
+        Number.isInteger(rule.seconds) &&
+        rule.seconds >= WRAP_UP_SECONDS.min &&
+        rule.seconds <= WRAP_UP_SECONDS.max
+      )
     )
       issues.push({
         path: `${at}.seconds`,
@@ -133,7 +141,11 @@ function dispositionIssues(at: string, flow: string, list: readonly ListedDispos
   const seen = new Set<string>();
   list.forEach((d, i) => {
     if (!DISPOSITION_CODE.test(d.code))
-      issues.push({ path: `${at}.${i}.code`, code: 'disposition-code', message: `must be ${DISPOSITION_CODE_RULE}` });
+      issues.push({
+        path: `${at}.${i}.code`,
+        code: 'disposition-code',
+        message: `must be ${DISPOSITION_CODE_RULE}`,
+      });
     else if (seen.has(d.code))
       issues.push({ path: `${at}.${i}.code`, code: 'duplicate', message: `"${d.code}" is listed twice` });
     seen.add(d.code);

@@ -48,7 +48,9 @@ describe('queues setting API', () => {
       expect.objectContaining({ path: 'body.queues.general.serviceLevelSeconds' }),
       expect.objectContaining({ path: 'body.queues.general.maxWaiting' }),
     ]);
-    const wrongType = await h.as('admin', 'PUT', '/api/admin/queues', { queues: { rescue: { maxWaiting: 'x' } } });
+    const wrongType = await h.as('admin', 'PUT', '/api/admin/queues', {
+      queues: { rescue: { maxWaiting: 'x' } },
+    });
     expect(wrongType.status).toBe(400);
     expect((await h.as('admin', 'GET', '/api/admin/queues')).body.source).toBe('built-in');
   });
@@ -78,7 +80,9 @@ describe('queues setting API', () => {
     expect(audit.map((e) => e.detail)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          before: expect.objectContaining({ queues: expect.objectContaining({ general: { serviceLevelSeconds: 25, maxWaiting: 8 } }) }),
+          before: expect.objectContaining({
+            queues: expect.objectContaining({ general: { serviceLevelSeconds: 25, maxWaiting: 8 } }),
+          }),
           after: { queues: { general: { serviceLevelSeconds: 15, maxWaiting: 3 } } },
         }),
       ]),
@@ -148,10 +152,22 @@ describe('wrap-up setting API', () => {
         code: 'wrap-up-range',
         message: 'must be a whole number of seconds from 5 to 900',
       },
-      expect.objectContaining({ path: `body.hotlines.rescue.dispositions.${transferred}.hidden`, code: 'desk-code' }),
-      expect.objectContaining({ path: `body.hotlines.rescue.dispositions.${n}.code`, code: 'disposition-code' }),
-      expect.objectContaining({ path: `body.hotlines.rescue.dispositions.${n + 1}.label.zh`, code: 'label-length' }),
-      expect.objectContaining({ path: `body.hotlines.rescue.dispositions.${n + 1}.label.en`, code: 'label-length' }),
+      expect.objectContaining({
+        path: `body.hotlines.rescue.dispositions.${transferred}.hidden`,
+        code: 'desk-code',
+      }),
+      expect.objectContaining({
+        path: `body.hotlines.rescue.dispositions.${n}.code`,
+        code: 'disposition-code',
+      }),
+      expect.objectContaining({
+        path: `body.hotlines.rescue.dispositions.${n + 1}.label.zh`,
+        code: 'label-length',
+      }),
+      expect.objectContaining({
+        path: `body.hotlines.rescue.dispositions.${n + 1}.label.en`,
+        code: 'label-length',
+      }),
       expect.objectContaining({ path: `body.hotlines.rescue.dispositions.${n + 2}.code`, code: 'duplicate' }),
       {
         path: 'body.hotlines.rescue.dispositions',
@@ -211,6 +227,8 @@ describe('wrap-up setting API', () => {
     expect(restored.status).toBe(200);
     const back = await h.as('admin', 'GET', '/api/admin/wrap-up');
     expect(back.body.hotlines.rescue.seconds).toBe(routing.wrapUpSeconds);
-    expect(back.body.hotlines.rescue.dispositions.some((d: { code: string }) => d.code === 'tow-later')).toBe(false);
+    expect(back.body.hotlines.rescue.dispositions.some((d: { code: string }) => d.code === 'tow-later')).toBe(
+      false,
+    );
   });
 });

@@ -37,7 +37,10 @@ export async function readWrapUpSetting(store: Pick<Store, 'settings'>): Promise
 /** Every code the call's hotline knows, hidden ones included. */
 function listedFor(lines: readonly HotlineNumber[], call: CallLine, setting: WrapUpSetting) {
   const line = lineOf(lines, hotlineNumberOf(call));
-  return { line, listed: listedDispositions(flows[line.flow]?.dispositions ?? [], setting.hotlines[line.flow]) };
+  return {
+    line,
+    listed: listedDispositions(flows[line.flow]?.dispositions ?? [], setting.hotlines[line.flow]),
+  };
 }
 
 /** The codes offered on a new call of the call's hotline. */

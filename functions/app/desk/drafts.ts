@@ -117,9 +117,7 @@ export async function keepDraftOnCall(
   const patch = {
     ...(notes && !record.notes ? { notes } : {}),
     // A code typed before the hotline's list changed is not kept: the notes still say what happened.
-    ...(draft.disposition && offered
-      ? { disposition: draft.disposition }
-      : {}),
+    ...(draft.disposition && offered ? { disposition: draft.disposition } : {}),
   };
   if (Object.keys(patch).length === 0) return undefined;
   await store.calls.update(callSid, patch);
