@@ -37,6 +37,12 @@ const AdminPage = lazy(() => import('./pages/admin-page.js').then((m) => ({ defa
 const AdminCalendarPage = lazy(() =>
   import('./pages/admin-calendar-page.js').then((m) => ({ default: m.AdminCalendarPage })),
 );
+const AdminQueuesPage = lazy(() =>
+  import('./pages/admin-queues-page.js').then((m) => ({ default: m.AdminQueuesPage })),
+);
+const AdminWrapUpPage = lazy(() =>
+  import('./pages/admin-wrap-up-page.js').then((m) => ({ default: m.AdminWrapUpPage })),
+);
 // Recorded prompts are an admin's occasional work: the page loads when opened.
 const PromptsPage = lazy(() => import('./pages/prompts-page.js').then((m) => ({ default: m.PromptsPage })));
 
@@ -123,6 +129,18 @@ function Shell() {
     body = (
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <AdminCalendarPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'admin-queues')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <AdminQueuesPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'admin-wrap-up')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <AdminWrapUpPage me={signedIn} />
       </Suspense>
     );
   else if (route.page === 'surveys')

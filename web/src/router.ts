@@ -36,6 +36,8 @@ export type Route =
   | { readonly page: 'users' }
   | { readonly page: 'admin' }
   | { readonly page: 'admin-calendar' }
+  | { readonly page: 'admin-queues' }
+  | { readonly page: 'admin-wrap-up' }
   | { readonly page: 'prompts' }
   | { readonly page: 'tickets' }
   | { readonly page: 'ticket'; readonly number: string }
@@ -59,6 +61,8 @@ export function matchRoute(path: string): Route {
   if (clean === '/admin/users') return { page: 'users' };
   if (clean === '/admin') return { page: 'admin' };
   if (clean === '/admin/calendar') return { page: 'admin-calendar' };
+  if (clean === '/admin/queues') return { page: 'admin-queues' };
+  if (clean === '/admin/wrap-up') return { page: 'admin-wrap-up' };
   if (clean === '/admin/prompts') return { page: 'prompts' };
   if (clean === '/tickets') return { page: 'tickets' };
   if (clean === '/kb') return { page: 'kb' };
