@@ -15,7 +15,7 @@ export function settingRefusal(
   return issues
     .map((i) => {
       const where = i.path.split('.').slice(2).map(name).join(' · ');
-      return `${where || i.path}: ${issueText(i, lang)}`;
+      return `${where || i.path}${lang === 'zh' ? '：' : ': '}${issueText(i, lang)}`;
     })
     .join(lang === 'zh' ? '；' : '; ');
 }
