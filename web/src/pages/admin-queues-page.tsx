@@ -86,7 +86,7 @@ function QueuesAdmin() {
     });
 
   return (
-    <div className="calendar-page">
+    <div className="settings-page">
       <section className="card" data-testid="queues">
         <div className="card-head">
           <h1>{a('queuesTitle')}</h1>
@@ -96,7 +96,7 @@ function QueuesAdmin() {
         </div>
         <p className="muted small">{a('queuesHelp')}</p>
         <form onSubmit={(e) => void save(e)} data-testid="queues-form">
-          <table className="day-list">
+          <table className="day-list settings-table">
             <thead>
               <tr>
                 <th>{a('queueName')}</th>

@@ -119,7 +119,7 @@ function WrapUpAdmin() {
   };
 
   return (
-    <div className="calendar-page">
+    <div className="settings-page">
       <section className="card" data-testid="wrap-up">
         <div className="card-head">
           <h1>{a('wrapUpTitle')}</h1>
@@ -162,13 +162,13 @@ function WrapUpAdmin() {
             {status.text}
           </p>
         )}
-        <table className="day-list">
+        <table className="day-list settings-table">
           <thead>
             <tr>
               <th>{a('dispositionCode')}</th>
               <th>{a('labelZh')}</th>
               <th>{a('labelEn')}</th>
-              <th />
+              <th className="actions" />
             </tr>
           </thead>
           <tbody>
@@ -195,7 +195,7 @@ function WrapUpAdmin() {
                     onChange={(e) => setCode(i, (c) => ({ ...c, label: { ...c.label, en: e.target.value } }))}
                   />
                 </td>
-                <td>
+                <td className="actions">
                   {d.hidden && <span className="small">{a('hidden')} </span>}
                   <button
                     type="button"
