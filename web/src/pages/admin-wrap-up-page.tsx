@@ -174,12 +174,10 @@ function WrapUpAdmin() {
           <tbody>
             {line?.dispositions.map((d, i) => (
               <tr key={d.code || i} data-testid={`code-${d.code}`} className={d.hidden ? 'muted' : ''}>
-                <td>
+                <td className="code">
                   {d.code}
-                  {flowCodes.includes(d.code) && <span className="small muted"> · {a('fromFlow')}</span>}
-                  {view?.deskCodes.includes(d.code) && (
-                    <span className="small muted"> · {a('deskCode')}</span>
-                  )}
+                  {flowCodes.includes(d.code) && <div className="small muted">{a('fromFlow')}</div>}
+                  {view?.deskCodes.includes(d.code) && <div className="small muted">{a('deskCode')}</div>}
                 </td>
                 <td>
                   <input
