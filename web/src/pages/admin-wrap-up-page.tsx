@@ -195,13 +195,16 @@ function WrapUpAdmin() {
                 </td>
                 <td className="actions">
                   {d.hidden && <span className="small">{a('hidden')} </span>}
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => setCode(i, ({ hidden, ...c }) => (hidden ? c : { ...c, hidden: true }))}
-                  >
-                    {d.hidden ? a('show') : a('hide')}
-                  </button>{' '}
+                  {/* The desk records its own codes (a transfer's): never hidden, so no button to try. */}
+                  {!(view?.deskCodes.includes(d.code) && !d.hidden) && (
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => setCode(i, ({ hidden, ...c }) => (hidden ? c : { ...c, hidden: true }))}
+                    >
+                      {d.hidden ? a('show') : a('hide')}
+                    </button>
+                  )}{' '}
                   {!flowCodes.includes(d.code) && (
                     <button type="button" className="link" onClick={() => setCode(i, () => undefined)}>
                       {a('remove')}
