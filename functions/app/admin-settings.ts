@@ -5,15 +5,19 @@ import { calendarSetting, type HolidayCalendar } from '../domain/holiday-calenda
 import type { User } from '../domain/model.js';
 import { NotFoundError } from '../domain/problems.js';
 import { PROMPT_ASSIGNMENTS_SETTING, type PromptAssignments } from '../domain/prompts/prompt-library.js';
+import { QUEUES_SETTING, type QueuesSetting } from '../domain/queue-settings.js';
 import { SMS_TEMPLATES_SETTING, type SmsTemplatesSetting } from '../domain/sms-templates.js';
 import { SURVEYS_SETTING, type SurveysSetting } from '../domain/surveys.js';
+import { WRAP_UP_SETTING, type WrapUpSetting } from '../domain/wrap-up-settings.js';
 import type { CenterPorts } from './center.js';
 import { validForwarding } from './forwarding.js';
 import { CALENDAR_ACTION, calendarNames, validCalendar } from './holiday-calendars.js';
 import { validAssignments } from './prompt-assignments.js';
+import { QUEUES_ACTION, validQueues } from './queue-settings.js';
 import { type SettingVersion, settingHistory, versionToRestore, writeSetting } from './setting-history.js';
 import { SMS_TEMPLATES_ACTION, validSmsTemplates } from './sms-templates.js';
 import { validSurveys } from './surveys.js';
+import { validWrapUp, WRAP_UP_ACTION } from './wrap-up-settings.js';
 
 type Deps = Pick<CenterPorts, 'store' | 'config' | 'clock'>;
 
@@ -48,6 +52,17 @@ const ADMIN_SETTINGS: Readonly<Record<string, AdminSetting>> = {
       },
     ]),
   ),
+  // A restore is checked against today's queues and flows: a queue or hotline gone since is refused.
+  queues: {
+    document: QUEUES_SETTING,
+    action: QUEUES_ACTION,
+    check: (_deps, value) => validQueues(value as QueuesSetting),
+  },
+  'wrap-up': {
+    document: WRAP_UP_SETTING,
+    action: WRAP_UP_ACTION,
+    check: (_deps, value) => validWrapUp(value as WrapUpSetting),
+  },
   // A restore is refused when a recording it names has since left the library or the flow changed.
   'prompt-assignments': {
     document: PROMPT_ASSIGNMENTS_SETTING,

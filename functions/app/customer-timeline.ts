@@ -9,9 +9,10 @@ import type { AppConfig } from '../config.js';
 import { type CallRecord, isLead, type User } from '../domain/model.js';
 import type { TimelineEntry } from '../domain/timeline.js';
 import { mailboxOf, mayOpen } from '../domain/voicemail-box.js';
+import type { WrapUpSetting } from '../domain/wrap-up-settings.js';
 import type { CenterBasics } from './center.js';
 import { type CustomerDeps, existingCustomer } from './customers.js';
-import { dispositionLabel } from './desk/dispositions.js';
+import { dispositionLabel, readWrapUpSetting } from './desk/dispositions.js';
 import { hotlinesOf } from './hotlines.js';
 
 export const TIMELINE_LIMIT = 100;
@@ -19,10 +20,10 @@ export const TIMELINE_LIMIT = 100;
 const opt = <K extends string, V>(key: K, value: V | undefined) =>
   (value === undefined || value === '' ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
-function callEntry(lines: readonly HotlineNumber[], call: CallRecord): TimelineEntry {
+function callEntry(lines: readonly HotlineNumber[], call: CallRecord, setting: WrapUpSetting): TimelineEntry {
   const end = call.endedAt ? Date.parse(call.endedAt) : undefined;
   const start = Date.parse(call.answeredAt ?? call.startedAt);
-  const label = call.disposition ? dispositionLabel(lines, call, call.disposition) : undefined;
+  const label = call.disposition ? dispositionLabel(lines, call, call.disposition, setting) : undefined;
   return {
     kind: 'call',
     at: call.startedAt,
@@ -63,8 +64,10 @@ export async function customerTimeline(
   const lead = isLead(user.roles);
   const owner = customer.ownerAgentId === user.id;
   const voicemailSids = new Set(voicemails.map((v) => v.recordingSid));
+  // The wrap-up codes' labels, hidden codes included, asked for only when a call has one.
+  const setting = calls.items.some((c) => c.disposition) ? await readWrapUpSetting(store) : { hotlines: {} };
   const items: TimelineEntry[] = [
-    ...calls.items.map((call) => callEntry(lines, call)),
+    ...calls.items.map((call) => callEntry(lines, call, setting)),
     // A voicemail's audio is its own entry below; here only call recordings.
     ...recordings.items
       .filter((r) => r.kind === 'call' && !voicemailSids.has(r.sid))

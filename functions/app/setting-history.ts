@@ -5,6 +5,8 @@
 import type { User } from '../domain/model.js';
 import type { AuditRepo, Clock, SettingsRepo } from '../domain/ports.js';
 import { NotFoundError } from '../domain/problems.js';
+import { SURVEYS_SETTING } from '../domain/surveys.js';
+import { WRAP_UP_SETTING } from '../domain/wrap-up-settings.js';
 
 /** Versions kept per setting: enough to undo a season's changes, small enough for one document. */
 export const HISTORY_KEPT = 50;
@@ -40,20 +42,38 @@ export const SETTING_CACHE_MS = 5_000;
 // Per settings store (one per container, or per test harness), so two stacks in one process never share.
 const cache = new WeakMap<SettingsRepo, Map<string, { readonly at: number; readonly value: unknown }>>();
 
-/** The stored setting, read at most once per SETTING_CACHE_MS per container (on the injected clock). */
+/**
+ * Settings a call reads as it ends (whether to offer a survey, how long its agent wraps up): whichever is
+ * read first brings the others along in the same request.
+ */
+export const READ_AT_CALL_END: readonly string[] = [SURVEYS_SETTING, WRAP_UP_SETTING];
+
+/**
+ * The stored setting, read at most once per SETTING_CACHE_MS per container (on the injected clock).
+ * `readWith`: settings read at the same moment, fetched in the same request when they are due too.
+ */
 export async function cachedSetting<T>(
   deps: { readonly store: { readonly settings: SettingsRepo }; readonly clock: Clock },
   name: string,
+  readWith: readonly string[] = [],
 ): Promise<T | undefined> {
   const now = deps.clock.now();
-  const held = cache.get(deps.store.settings)?.get(name);
-  // A clock moved backwards (a test rewinding the simulated clock) reads again too.
-  if (held && now >= held.at && now - held.at < SETTING_CACHE_MS) return held.value as T | undefined;
-  const value = await deps.store.settings.get<T>(name);
-  const entries = cache.get(deps.store.settings) ?? new Map();
-  entries.set(name, { at: now, value });
+  const entries = cache.get(deps.store.settings) ?? new Map<string, { at: number; value: unknown }>();
   cache.set(deps.store.settings, entries);
-  return value;
+  const fresh = (n: string) => {
+    const held = entries.get(n);
+    // A clock moved backwards (a test rewinding the simulated clock) reads again too.
+    return held && now >= held.at && now - held.at < SETTING_CACHE_MS ? held : undefined;
+  };
+  const held = fresh(name);
+  if (held) return held.value as T | undefined;
+  const due = [name, ...readWith.filter((n) => n !== name && !fresh(n))];
+  const values =
+    due.length === 1
+      ? new Map([[name, await deps.store.settings.get<unknown>(name)]])
+      : await deps.store.settings.getMany(due);
+  for (const n of due) entries.set(n, { at: now, value: values.get(n) });
+  return values.get(name) as T | undefined;
 }
 
 /**

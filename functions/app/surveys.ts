@@ -19,13 +19,13 @@ import {
 } from '../domain/surveys.js';
 import type { CenterPorts } from './center.js';
 import { hotlinesOf, unknownHotline } from './hotlines.js';
-import { cachedSetting, writeSetting } from './setting-history.js';
+import { cachedSetting, READ_AT_CALL_END, writeSetting } from './setting-history.js';
 
 type Settings = { readonly store: { readonly settings: SettingsRepo }; readonly clock: Clock };
 
 /** The surveys as admins set them (a few seconds old at most), else the built-in ones. */
 export async function readSurveys(deps: Settings): Promise<SurveysSetting> {
-  return (await cachedSetting<SurveysSetting>(deps, SURVEYS_SETTING)) ?? DEFAULT_SURVEYS;
+  return (await cachedSetting<SurveysSetting>(deps, SURVEYS_SETTING, READ_AT_CALL_END)) ?? DEFAULT_SURVEYS;
 }
 
 /** Whether any hotline asks on the keypad: otherwise hanging up needs no read of the call. */

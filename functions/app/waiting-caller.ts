@@ -3,14 +3,15 @@
 // they left the queue, and the voicemail they leave (stored once, with a callback task for the mailbox).
 // The IVR webhooks render the words.
 
-import { routing } from '../../flows/routing.js';
 import type { Session } from '../domain/ivr/steps.js';
+import { WAITING_LIMIT } from '../domain/queue-settings.js';
 import { beyondQueueLimit } from '../domain/routing/queue-limit.js';
 import { dispatchCallback } from './callbacks.js';
 import type { Center, CenterBasics } from './center.js';
 import { checkOutbound } from './dial-guard.js';
 import { forwardRuleOf } from './forwarding.js';
 import { recordFact } from './history/call-history.js';
+import { waitingLimitOf } from './queue-settings.js';
 import { wrapUpBridgedCall } from './wrap-up.js';
 
 /** How long the choice made while waiting is remembered (the queue's outcome arrives when the caller leaves). */
@@ -78,21 +79,34 @@ export async function requestCallback(
 }
 
 /**
- * A caller has just joined the queue (the first wait request): `full` when they make more callers wait
- * than the routing allows. Callers whose call is ringing an agent are not waiting and do not count, so a
- * rush of callers with as many agents free all go through. A full queue is remembered for the queue's
- * outcome, which sends the caller to voicemail.
+ * A caller has just joined the queue (the first wait request): `full` when they make more callers wait in
+ * it than its limit allows (the console's queues setting, else the routing's). Callers whose call is
+ * ringing an agent are not waiting and do not count, so a rush of callers with as many agents free all go
+ * through. A full queue is remembered for the queue's outcome, which sends the caller to voicemail.
  */
 export async function joinQueue(
   center: Center,
-  input: { readonly callSid: string; readonly inQueue: number; readonly trusted?: boolean },
+  input: {
+    readonly callSid: string;
+    readonly queue: string;
+    readonly inQueue: number;
+    readonly trusted?: boolean;
+  },
 ): Promise<'wait' | 'full'> {
-  // Within the limit however many ring an agent: no need to ask TaskRouter (a rush's every caller would).
-  // A whitelisted caller always waits, whatever the limit.
-  if (input.trusted || input.inQueue <= routing.maxQueueLength) return waiting(center, input.callSid);
+  // A whitelisted caller always waits, whatever the limit; a lone caller is within any limit, so the
+  // common case reads nothing. Twilio's queue holds the workflow's callers, every queue's together: within
+  // the limit by that count, no need to ask TaskRouter (a rush's every caller would). Beyond it, the
+  // queue's callers are those TaskRouter holds in it now, as the wallboard counts them: a caller who
+  // overflowed to the backup queue waits there.
+  if (input.trusted || input.inQueue <= WAITING_LIMIT.min) return waiting(center, input.callSid);
+  const limit = await waitingLimitOf(center, input.queue);
+  if (input.inQueue <= limit) return waiting(center, input.callSid);
   const { workspaceSid } = await center.provisioned();
-  const offered = (await center.taskrouter.tasks(workspaceSid, ['reserved'])).length;
-  if (!beyondQueueLimit({ inQueue: input.inQueue, offered, maxWaiting: routing.maxQueueLength }))
+  const here = (await center.taskrouter.tasks(workspaceSid, ['pending', 'reserved'])).filter(
+    (t) => t.queue === input.queue,
+  );
+  const offered = here.filter((t) => t.status === 'reserved').length;
+  if (!beyondQueueLimit({ inQueue: here.length, offered, maxWaiting: limit }))
     return waiting(center, input.callSid);
   await rememberExit(center, input.callSid, 'queue-full');
   return 'full';

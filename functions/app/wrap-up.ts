@@ -9,6 +9,7 @@ import type { Center } from './center.js';
 import { keepDraftOnCall } from './desk/drafts.js';
 import { hotlinesOf } from './hotlines.js';
 import { providerStep } from './provider-step.js';
+import { wrapUpSecondsFor } from './wrap-up-settings.js';
 
 /**
  * A task's call is over: the task goes to wrapping, the worker to Wrap-up (a reservation accepted without a
@@ -19,8 +20,7 @@ export async function beginWrapUp(center: Center, taskSid: string, workerSid: st
   const p = await center.provisioned();
   const moved = await center.taskrouter
     .updateTask(p.workspaceSid, taskSid, { assignmentStatus: 'wrapping' })
-    .then(() => true)
-    .catch(() => false);
+    .catch(() => undefined);
   if (!moved) return false;
   const wrapUpSid = p.activities[routing.roles.wrapUp];
   const worker = await center.taskrouter.worker(p.workspaceSid, workerSid).catch(() => undefined);
@@ -28,11 +28,24 @@ export async function beginWrapUp(center: Center, taskSid: string, workerSid: st
     await center.taskrouter.updateWorker(p.workspaceSid, workerSid, { activitySid: wrapUpSid });
   // The post-work activity may have moved the worker already: the desk hears of its wrap-up either way.
   else await tellWorker(center, p, workerSid);
-  await center.scheduler.schedule(
-    { kind: 'end-wrap-up', taskSid, workerSid },
-    center.clock.now() + routing.wrapUpSeconds * 1000,
-  );
+  await scheduleEnd(center, { taskSid, workerSid }, flowOf(moved.attributes));
   return true;
+}
+
+const flowOf = (attributes: Readonly<Record<string, unknown>>) =>
+  typeof attributes.flow === 'string' ? attributes.flow : undefined;
+
+/**
+ * The wrap-up ends after the hotline's wrap-up time (the console's setting, by the task's flow). A call
+ * without a task of its own (a colleague's transfer, a click-to-dial) wraps up for the routing's time.
+ */
+async function scheduleEnd(
+  center: Center,
+  job: { readonly taskSid: string; readonly workerSid: string },
+  flow: string | undefined,
+): Promise<void> {
+  const seconds = await wrapUpSecondsFor(center, flow);
+  await center.scheduler.schedule({ kind: 'end-wrap-up', ...job }, center.clock.now() + seconds * 1000);
 }
 
 /** The worker's agent's pages hear that their state changed. */
@@ -51,10 +64,7 @@ export async function beginAgentWrapUp(center: Center, workerSid: string): Promi
   const worker = await center.taskrouter.worker(p.workspaceSid, workerSid).catch(() => undefined);
   if (!wrapUpSid || worker?.activity !== 'Busy') return;
   await center.taskrouter.updateWorker(p.workspaceSid, workerSid, { activitySid: wrapUpSid });
-  await center.scheduler.schedule(
-    { kind: 'end-wrap-up', taskSid: '', workerSid },
-    center.clock.now() + routing.wrapUpSeconds * 1000,
-  );
+  await scheduleEnd(center, { taskSid: '', workerSid }, undefined);
   // The page heard the call end when the agent's leg left, which can be before this: tell it again.
   await tellWorker(center, p, workerSid);
 }
@@ -106,10 +116,7 @@ export async function wrapUpBridgedCall(center: Center, callSid: string): Promis
   if (task?.status !== 'assigned') return;
   await center.taskrouter.updateTask(p.workspaceSid, taskSid, { assignmentStatus: 'wrapping' });
   await tellWorker(center, p, workerSid);
-  await center.scheduler.schedule(
-    { kind: 'end-wrap-up', taskSid, workerSid },
-    center.clock.now() + routing.wrapUpSeconds * 1000,
-  );
+  await scheduleEnd(center, { taskSid, workerSid }, flowOf(task.attributes));
 }
 
 /**

@@ -388,6 +388,8 @@ export interface VoicemailRepo {
 /** Small named documents the deployment writes once and reads often (e.g. provisioned TaskRouter SIDs). */
 export interface SettingsRepo {
   get<T>(name: string): Promise<T | undefined>;
+  /** Several settings in one request (settings a call reads at the same moment); missing ones absent. */
+  getMany(names: readonly string[]): Promise<Map<string, unknown>>;
   put<T>(name: string, value: T): Promise<void>;
   /**
    * Read, change and write back as one step: the write is conditional on the document being as read,

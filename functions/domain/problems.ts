@@ -132,6 +132,15 @@ export const HANDLER_ISSUE_CODES = [
   'id-format',
   'points-range',
   'no-points',
+  'service-level-range',
+  'waiting-limit-range',
+  'wrap-up-range',
+  'too-many-codes',
+  'disposition-code',
+  'label-length',
+  'desk-code',
+  'flow-code-missing',
+  'none-offered',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

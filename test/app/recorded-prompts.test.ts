@@ -20,6 +20,10 @@ function settingsWith(docs: Record<string, unknown>) {
       reads++;
       return docs[name] as T | undefined;
     },
+    async getMany(names) {
+      reads++;
+      return new Map(names.filter((n) => n in docs).map((n) => [n, docs[n]]));
+    },
     async put(name, value) {
       docs[name] = value;
     },

@@ -43,6 +43,12 @@ const AdminForwardingPage = lazy(() =>
 const AdminSmsTemplatesPage = lazy(() =>
   import('./pages/admin-sms-templates-page.js').then((m) => ({ default: m.AdminSmsTemplatesPage })),
 );
+const AdminQueuesPage = lazy(() =>
+  import('./pages/admin-queues-page.js').then((m) => ({ default: m.AdminQueuesPage })),
+);
+const AdminWrapUpPage = lazy(() =>
+  import('./pages/admin-wrap-up-page.js').then((m) => ({ default: m.AdminWrapUpPage })),
+);
 // Recorded prompts are an admin's occasional work: the page loads when opened.
 const PromptsPage = lazy(() => import('./pages/prompts-page.js').then((m) => ({ default: m.PromptsPage })));
 
@@ -141,6 +147,18 @@ function Shell() {
     body = (
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <AdminSmsTemplatesPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'admin-queues')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <AdminQueuesPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'admin-wrap-up')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <AdminWrapUpPage me={signedIn} />
       </Suspense>
     );
   else if (route.page === 'surveys')

@@ -1,5 +1,5 @@
-// Labels of the admin console (its home, the holiday calendar, forwarding and the SMS templates), in
-// Chinese and English.
+// Labels of the admin console (its home, the holiday calendar, queues, wrap-up, forwarding and the SMS
+// templates), in Chinese and English.
 import type { Labels } from './lang.js';
 
 export const ADMIN_LABELS = {
@@ -81,6 +81,54 @@ export const ADMIN_LABELS = {
   segments: { zh: '最多 {n} 条短信（上限 {max}）', en: 'at most {n} SMS segments (limit {max})' },
   addTemplate: { zh: '添加模板', en: 'Add a template' },
   removeTemplate: { zh: '删除此模板', en: 'Remove this template' },
+  queuesSection: { zh: '队列', en: 'Queues' },
+  queuesSectionHint: {
+    zh: '各队列的服务水平阈值和排队人数上限。',
+    en: "Each queue's service-level threshold and how many callers may wait.",
+  },
+  wrapUpSection: { zh: '话后处理', en: 'Wrap-up' },
+  wrapUpSectionHint: {
+    zh: '各热线的话后处理时长和座席可选的处理结果。',
+    en: "Each hotline's wrap-up time and the outcomes agents choose from.",
+  },
+  queuesTitle: { zh: '队列设置', en: 'Queue settings' },
+  queuesHelp: {
+    zh: '服务水平阈值用于监控大屏（秒）；排队上限之外的来电者会被告知线路繁忙并转入留言。保存后几秒内生效。',
+    en: 'The service-level threshold is what the wallboard measures (seconds); callers beyond the waiting limit hear the lines are busy and leave a voicemail. Saved changes apply within seconds.',
+  },
+  queueName: { zh: '队列', en: 'Queue' },
+  serviceLevelSeconds: { zh: '服务水平阈值（秒）', en: 'Service level (s)' },
+  maxWaiting: { zh: '排队上限（人）', en: 'Waiting limit (callers)' },
+  sourceQueuesBuiltIn: { zh: '当前使用内置设置', en: 'The built-in settings are in force' },
+  sourceQueuesConsole: {
+    zh: '当前使用控制台保存的设置',
+    en: 'The settings saved on the console are in force',
+  },
+  queuesCount: { zh: '{count} 个队列', en: '{count} queues' },
+  builtInSetting: { zh: '内置设置', en: 'built-in settings' },
+  wrapUpTitle: { zh: '话后处理设置', en: 'Wrap-up settings' },
+  wrapUpHelp: {
+    zh: '话后处理时长到期后座席自动恢复空闲。处理结果可以新增、改名或隐藏；流程自带的结果只能隐藏，已记录的通话仍显示其名称。下一通电话即生效。',
+    en: "When the wrap-up time ends the agent is available again. Outcomes can be added, renamed or hidden; a flow's own outcomes can only be hidden, and calls that recorded one still show its name. Changes show on the next call.",
+  },
+  hotline: { zh: '热线', en: 'Hotline' },
+  wrapUpSeconds: { zh: '话后处理时长（秒）', en: 'Wrap-up time (s)' },
+  dispositionCode: { zh: '代码', en: 'Code' },
+  labelZh: { zh: '中文名称', en: 'Chinese name' },
+  labelEn: { zh: '英文名称', en: 'English name' },
+  offered: { zh: '提供', en: 'Offered' },
+  hidden: { zh: '已隐藏', en: 'Hidden' },
+  hide: { zh: '隐藏', en: 'Hide' },
+  show: { zh: '恢复提供', en: 'Offer again' },
+  remove: { zh: '删除', en: 'Remove' },
+  fromFlow: { zh: '流程自带', en: 'from the flow' },
+  deskCode: { zh: '转接时自动记录', en: 'recorded on transfers' },
+  addDisposition: { zh: '新增处理结果', en: 'Add outcome' },
+  add: { zh: '添加', en: 'Add' },
+  hotlinesCount: { zh: '{count} 条热线', en: '{count} hotlines' },
+  flow_warranty: { zh: '爱车保服务热线', en: 'Car Care warranty hotline' },
+  flow_rescue: { zh: '汽车救援热线', en: 'Roadside rescue' },
+  'flow_it-support': { zh: '技术支持热线', en: 'IT support' },
   calendarTitle: { zh: '节假日日历', en: 'Holiday calendar' },
   calendarHelp: {
     zh: '红色为节假日（热线休息），蓝色为调休上班日（周末按工作日开放）。保存后几秒内对来电生效。',

@@ -224,4 +224,32 @@ export const ERROR_LABELS = {
     zh: '太长：填入变量后超过 3 条短信（中文每条 67 字，英文每条 153 字符）',
     en: 'is too long: over 3 SMS segments once its variables are filled (153 characters each, 67 in Chinese)',
   },
+  // Queues and wrap-up settings: each says what is allowed.
+  'issue_service-level-range': {
+    zh: '服务水平阈值须为 1 到 3600 之间的整数秒',
+    en: 'must be a whole number of seconds from 1 to 3600',
+  },
+  'issue_waiting-limit-range': {
+    zh: '排队上限须为 1 到 1000 之间的整数',
+    en: 'must be a whole number of callers from 1 to 1000',
+  },
+  'issue_wrap-up-range': {
+    zh: '话后处理时长须为 5 到 900 之间的整数秒',
+    en: 'must be a whole number of seconds from 5 to 900',
+  },
+  'issue_too-many-codes': { zh: '处理结果最多 40 个', en: 'may list at most 40 codes' },
+  'issue_disposition-code': {
+    zh: '代码须以小写字母开头，只含小写字母、数字和连字符，最长 40 个字符',
+    en: 'must be a lower-case letter, then lower-case letters, digits or hyphens (40 at most)',
+  },
+  'issue_label-length': { zh: '名称须为 1 到 40 个字', en: 'needs a name of 1 to 40 characters' },
+  'issue_desk-code': {
+    zh: '转接时座席台自动记录此结果，不能隐藏',
+    en: 'is recorded by the desk on a transfer and cannot be hidden',
+  },
+  'issue_flow-code-missing': {
+    zh: '流程自带的处理结果不能删除，只能隐藏',
+    en: "must keep the flow's own codes: hide them instead",
+  },
+  'issue_none-offered': { zh: '至少要提供一个处理结果', en: 'must offer at least one code' },
 } as const satisfies Labels;

@@ -38,6 +38,8 @@ export type Route =
   | { readonly page: 'admin-calendar' }
   | { readonly page: 'admin-forwarding' }
   | { readonly page: 'admin-sms-templates' }
+  | { readonly page: 'admin-queues' }
+  | { readonly page: 'admin-wrap-up' }
   | { readonly page: 'prompts' }
   | { readonly page: 'tickets' }
   | { readonly page: 'ticket'; readonly number: string }
@@ -63,6 +65,8 @@ export function matchRoute(path: string): Route {
   if (clean === '/admin/calendar') return { page: 'admin-calendar' };
   if (clean === '/admin/forwarding') return { page: 'admin-forwarding' };
   if (clean === '/admin/sms-templates') return { page: 'admin-sms-templates' };
+  if (clean === '/admin/queues') return { page: 'admin-queues' };
+  if (clean === '/admin/wrap-up') return { page: 'admin-wrap-up' };
   if (clean === '/admin/prompts') return { page: 'prompts' };
   if (clean === '/tickets') return { page: 'tickets' };
   if (clean === '/kb') return { page: 'kb' };

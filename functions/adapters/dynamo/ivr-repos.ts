@@ -9,6 +9,7 @@ import * as keys from './keys.js';
 import {
   fromItem,
   getItem,
+  getItems,
   type Item,
   mapPage,
   putIf,
@@ -123,6 +124,15 @@ export function createSettingsRepo(t: TableAccess, clock: Clock): SettingsRepo {
     async get<T>(name: string) {
       const item = await getItem(t, keys.setting(name));
       return item ? (JSON.parse(String(item.value)) as T) : undefined;
+    },
+    async getMany(names: readonly string[]) {
+      const byKey = new Map(names.map((name) => [keys.setting(name), name]));
+      const found = new Map<string, unknown>();
+      for (const item of await getItems(t, [...byKey.keys()])) {
+        const name = byKey.get(String(item.pk));
+        if (name !== undefined) found.set(name, JSON.parse(String(item.value)));
+      }
+      return found;
     },
     async put<T>(name: string, value: T) {
       await putIf(

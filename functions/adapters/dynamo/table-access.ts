@@ -3,6 +3,7 @@
 // that are checked against their query before they reach DynamoDB.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -95,6 +96,24 @@ export async function getItem(t: TableAccess, pk: string, sk = ITEM_SK): Promise
     new GetCommand({ TableName: t.tableName, Key: { pk, sk }, ConsistentRead: true }),
   );
   return out.Item;
+}
+
+/** Items by partition key (sort key ITEM_SK) in one request, consistent; missing ones are left out. */
+export async function getItems(t: TableAccess, pks: readonly string[]): Promise<Item[]> {
+  const found: Item[] = [];
+  let keys: Record<string, unknown>[] = pks.map((pk) => ({ pk, sk: ITEM_SK }));
+  // DynamoDB may leave keys unprocessed under load: they are asked for again (at most 100 per request).
+  for (let attempt = 0; keys.length > 0 && attempt < 10; attempt++) {
+    const out = await t.doc.send(
+      new BatchGetCommand({
+        RequestItems: { [t.tableName]: { Keys: keys.slice(0, 100), ConsistentRead: true } },
+      }),
+    );
+    found.push(...(out.Responses?.[t.tableName] ?? []));
+    keys = [...(out.UnprocessedKeys?.[t.tableName]?.Keys ?? []), ...keys.slice(100)];
+  }
+  if (keys.length > 0) throw new Error(`${keys.length} items left unread after retries`);
+  return found;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { HotlineNumber } from '../../../flows/numbers.js';
 import { isLead, type User } from '../../domain/model.js';
 import type { Clock, MarkerKey, Store } from '../../domain/ports.js';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../../domain/problems.js';
-import { offersDisposition } from './dispositions.js';
+import { offersDisposition, readWrapUpSetting } from './dispositions.js';
 
 /** Long enough for a shift and its wrap-ups; a draft nobody came back to is not worth keeping. */
 export const DRAFT_TTL_SECONDS = 12 * 3600;
@@ -110,12 +110,14 @@ export async function keepDraftOnCall(
   const record = await store.calls.get(callSid);
   if (!record) return undefined;
   const notes = draft.notes?.trim();
+  const offered =
+    draft.disposition && !record.disposition
+      ? offersDisposition(lines, record, draft.disposition, await readWrapUpSetting(store))
+      : false;
   const patch = {
     ...(notes && !record.notes ? { notes } : {}),
     // A code typed before the hotline's list changed is not kept: the notes still say what happened.
-    ...(draft.disposition && !record.disposition && offersDisposition(lines, record, draft.disposition)
-      ? { disposition: draft.disposition }
-      : {}),
+    ...(draft.disposition && offered ? { disposition: draft.disposition } : {}),
   };
   if (Object.keys(patch).length === 0) return undefined;
   await store.calls.update(callSid, patch);

@@ -4,7 +4,7 @@ import type { HotlineNumber } from '../../../flows/numbers.js';
 import { isLead, type User } from '../../domain/model.js';
 import type { Store } from '../../domain/ports.js';
 import { ForbiddenError, NotFoundError } from '../../domain/problems.js';
-import { checkDisposition } from './dispositions.js';
+import { checkDisposition, readWrapUpSetting } from './dispositions.js';
 
 export async function saveWrapUpNotes(
   store: Store,
@@ -20,7 +20,8 @@ export async function saveWrapUpNotes(
   const all = isLead(user.roles);
   if (!all && record.agentId !== user.id && !(await tookPart()))
     throw new ForbiddenError(`Call ${callSid} was taken by another agent.`);
-  if (body.disposition !== undefined) checkDisposition(lines, record, body.disposition);
+  if (body.disposition !== undefined)
+    checkDisposition(lines, record, body.disposition, await readWrapUpSetting(store));
   const saved = await store.calls.update(callSid, {
     ...(body.disposition !== undefined ? { disposition: body.disposition } : {}),
     ...(body.notes !== undefined ? { notes: body.notes } : {}),

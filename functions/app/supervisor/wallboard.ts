@@ -6,16 +6,11 @@ import { routing as routingConfig } from '../../../flows/routing.js';
 import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
 import { customerNumberOf } from '../../domain/routing/workflow.js';
 import type { ReservationView } from '../../domain/taskrouter-port.js';
-import {
-  agentState,
-  SERVICE_LEVEL_SETTING,
-  type ServiceLevelSetting,
-  serviceLevel,
-  thresholdSeconds,
-} from '../../domain/wallboard-rules.js';
+import { agentState, serviceLevel } from '../../domain/wallboard-rules.js';
 import type { Center } from '../center.js';
 import { missedOfferCounts } from '../desk/missed-offers.js';
 import { heartbeatKey } from '../desk/presence.js';
+import { serviceLevelThresholds } from '../queue-settings.js';
 
 const WALLBOARD_CACHE_MS = 2000;
 /** The reservation whose call the board shows: the live one, else the one ringing, else in wrap-up. */
@@ -51,8 +46,7 @@ export function createWallboard(center: Center) {
   async function build() {
     const sids = await center.routing();
     const queueNames = new Map(Object.entries(sids.queues).map(([name, sid]) => [sid, name]));
-    const setting = await store.settings.get<ServiceLevelSetting>(SERVICE_LEVEL_SETTING);
-    const threshold = (queue: string) => thresholdSeconds(setting, queue);
+    const threshold = await serviceLevelThresholds(center);
     const [stats, list, users, missed] = await Promise.all([
       taskrouter.queueStatistics(sids.workspaceSid, {
         startDate: startOfDay(clock.now(), config.timeZone),

@@ -10,11 +10,11 @@
 export const ENQUEUE_MAX_QUEUE_SIZE = 5000;
 
 export interface QueueNow {
-  /** Callers in Twilio's queue now, the one just joining included (the wait request's CurrentQueueSize). */
+  /** Callers in the queue now, the one just joining included: its TaskRouter tasks not yet with an agent. */
   readonly inQueue: number;
   /** Of those, callers being offered to an agent: TaskRouter tasks in the `reserved` status. */
   readonly offered: number;
-  /** The routing's limit on callers waiting (flows/routing.ts `maxQueueLength`). */
+  /** The queue's limit on callers waiting (the console's queues setting, else flows/routing.ts). */
   readonly maxWaiting: number;
 }
 

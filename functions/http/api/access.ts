@@ -48,6 +48,11 @@
 // | dialRefusals.list        |  no   |    yes     |  yes  | refused outbound calls and texts, bursts     |
 // | dialPolicy.get/replace   |  no   |    no      |  yes  | where the center may call; changes audited   |
 // | forwarding.get/replace   |  no   |    no      |  yes  | duty phones per hotline; changes audited     |
+// | queues.get               |  no   |    yes     |  yes  | per queue: service-level threshold, waiting  |
+// |                          |       |            |       | limit                                        |
+// | queues.replace           |  no   |    no      |  yes  | audited and versioned (settings name queues) |
+// | wrapUpSettings.get/      |  no   |    no      |  yes  | per hotline: wrap-up time, wrap-up codes;    |
+// |   replace                |       |            |       | audited and versioned (settings wrap-up)     |
 // | settings.history/restore |  no   |    no      |  yes  | a console setting's versions; restore one    |
 // | smsTemplates.get         |  yes  |    yes     |  yes  | the desk's SMS templates                     |
 // | smsTemplates.replace     |  no   |    no      |  yes  | change them; audited and versioned           |
@@ -188,6 +193,10 @@ export const ACCESS = {
   'dialPolicy.replace': ADMINS,
   'forwarding.get': ADMINS,
   'forwarding.replace': ADMINS,
+  'queues.get': LEADS,
+  'queues.replace': ADMINS,
+  'wrapUpSettings.get': ADMINS,
+  'wrapUpSettings.replace': ADMINS,
   'settings.history': ADMINS,
   'settings.restore': ADMINS,
   'smsTemplates.get': EVERYONE,

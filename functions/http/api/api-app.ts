@@ -19,6 +19,7 @@ import { createGuard } from './guard.js';
 import { registerKbRoutes } from './kb-routes.js';
 import { registerPushRoutes } from './push-routes.js';
 import { registerQualityRoutes } from './quality-routes.js';
+import { registerQueueSettingsRoutes } from './queue-settings-routes.js';
 import { registerReportRoutes } from './report-routes.js';
 import { registerScriptRoutes } from './script-routes.js';
 import { registerSettingHistoryRoutes } from './setting-history-routes.js';
@@ -32,6 +33,7 @@ import { validationHook } from './validation-hook.js';
 import { registerWfmRoutes } from './wfm-routes.js';
 import { registerWhitelistRoutes } from './whitelist-routes.js';
 import { registerWorkOrderRoutes } from './work-order-routes.js';
+import { registerWrapUpSettingsRoutes } from './wrap-up-settings-routes.js';
 
 export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
@@ -53,6 +55,8 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerDialPolicyRoutes(app, deps, guard);
   registerWhitelistRoutes(app, deps, guard);
   registerForwardingRoutes(app, deps, guard);
+  registerQueueSettingsRoutes(app, deps, guard);
+  registerWrapUpSettingsRoutes(app, deps, guard);
   registerSettingHistoryRoutes(app, deps, guard);
   registerSmsTemplateRoutes(app, deps, guard);
   registerSurveyRoutes(app, deps, guard);

@@ -105,6 +105,20 @@ describe('settings and callback tasks', () => {
     expect(await ts.store.settings.get('taskrouter')).toEqual({ workflowSid: 'WW2' });
   });
 
+  it('reads several documents in one request, leaving out the missing ones', async () => {
+    await ts.store.settings.put('many-a', { a: 1 });
+    await ts.store.settings.put('many-b', null);
+    const found = await ts.store.settings.getMany(['many-a', 'many-b', 'many-missing']);
+    expect([...found.entries()]).toEqual(
+      expect.arrayContaining([
+        ['many-a', { a: 1 }],
+        ['many-b', null],
+      ]),
+    );
+    expect(found.has('many-missing')).toBe(false);
+    expect(found.size).toBe(2);
+  });
+
   it('changes a document without losing a concurrent change', async () => {
     type Workers = { workers: Record<string, string> };
     const ids = Array.from({ length: 8 }, (_, i) => `10${i}`);

@@ -1,9 +1,10 @@
 // Routing and waiting end to end (warranty line, Monday 10:00 Shanghai, manual clock): VIP overtaking,
 // wrap-up ending after 30 s, the owner agent first and the fallback after 20 s, the most proficient agent
 // first, overflow after 60 s, position and wait messages, callback keeping its place, voicemail, the
-// maximum wait and a full queue.
+// maximum wait and a full queue (its waiting limit set on the console).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { routing as routingData } from '../../../flows/routing.js';
+import { replaceQueues } from '../../../functions/app/queue-settings.js';
 import { type IvrHarness, startIvr, WARRANTY } from './support.js';
 
 let h: IvrHarness;
@@ -53,6 +54,19 @@ async function keyedAhead(keys: string[], from = stranger()): Promise<string> {
     expect(((await pressed.json()) as { accepted: boolean }).accepted).toBe(true);
   }
   return callSid;
+}
+
+/**
+ * The general queue's waiting limit, set on the console: callers keyed ahead one by one all join within a
+ * minute, before any overflows to the backup queue (a caller there no longer counts as general's).
+ */
+const LIMIT = 5;
+async function limitGeneral(): Promise<void> {
+  const admin = await h.stack.store.users.get('admin');
+  if (!admin) throw new Error('no demo admin');
+  await replaceQueues(h.stack, admin, {
+    queues: { general: { serviceLevelSeconds: 20, maxWaiting: LIMIT } },
+  });
 }
 
 const tr = () => h.stack.twilio.taskrouter.v1.workspaces(h.routing.workspaceSid);
@@ -276,8 +290,9 @@ describe('waiting in the queue', () => {
     expect(heard).toContain('请在提示音后留言，按井号键结束。');
   });
 
-  it('sends callers beyond the maximum queue length to voicemail', async () => {
-    for (let i = 0; i < routingData.maxQueueLength; i++) await keyedAhead(['1', '7']);
+  it('sends callers beyond the queue’s waiting limit to voicemail', async () => {
+    await limitGeneral();
+    for (let i = 0; i < LIMIT; i++) await keyedAhead(['1', '7']);
     const sid = await keyedAhead(['1', '7']);
     await h.listen(sid);
     const heard = (await h.view(sid)).heard.map((x) => x.text);
@@ -287,7 +302,8 @@ describe('waiting in the queue', () => {
   });
 
   it('lets a whitelisted caller wait in a full queue, even one that was blacklisted before', async () => {
-    for (let i = 0; i < routingData.maxQueueLength; i++) await keyedAhead(['1', '7']);
+    await limitGeneral();
+    for (let i = 0; i < LIMIT; i++) await keyedAhead(['1', '7']);
     const vip = stranger();
     await h.stack.store.blacklist.put({ phone: vip, reason: 'spam calls', createdBy: 'sup' });
     await h.stack.store.blacklist.put({

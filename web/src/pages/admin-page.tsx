@@ -1,5 +1,6 @@
 // The admin console's home: one section per thing admins keep (users, the caller lists, the holiday
-// calendar, the voice prompts, forwarding, the SMS templates), each saying what it is for and linking to where it is kept.
+// calendar, queues, wrap-up, the voice prompts, forwarding, the SMS templates), each saying what it is
+// for and linking to where it is kept.
 import { useAdminText } from '../admin/use-admin-text.js';
 import type { Me } from '../api.js';
 import type { AdminLabel } from '../labels-admin.js';
@@ -10,6 +11,8 @@ const SECTIONS: readonly { to: string; title: AdminLabel; hint: AdminLabel; id: 
   { id: 'users', to: '/admin/users', title: 'usersSection', hint: 'usersSectionHint' },
   { id: 'whitelist', to: '/supervisor', title: 'whitelistSection', hint: 'whitelistSectionHint' },
   { id: 'calendar', to: '/admin/calendar', title: 'calendarSection', hint: 'calendarSectionHint' },
+  { id: 'queues', to: '/admin/queues', title: 'queuesSection', hint: 'queuesSectionHint' },
+  { id: 'wrap-up', to: '/admin/wrap-up', title: 'wrapUpSection', hint: 'wrapUpSectionHint' },
   { id: 'prompts', to: '/admin/prompts', title: 'promptsSection', hint: 'promptsSectionHint' },
   { id: 'surveys', to: '/surveys', title: 'surveysSection', hint: 'surveysSectionHint' },
   { id: 'forwarding', to: '/admin/forwarding', title: 'forwardingSection', hint: 'forwardingSectionHint' },

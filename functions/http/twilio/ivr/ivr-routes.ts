@@ -167,7 +167,8 @@ export function createIvrApp(deps: WebhookDeps, services: Center): Hono<TwilioEn
     if (waited === 0 && Number.isFinite(inQueue) && inQueue > 0) {
       const callSid = requiredParam(p, 'CallSid', CALL_SID);
       const trusted = session.vars[TRUSTED_VAR] === 'yes';
-      if ((await joinQueue(services, { callSid, inQueue, trusted })) === 'full') {
+      const queue = c.req.query('q') ?? '';
+      if ((await joinQueue(services, { callSid, queue, inQueue, trusted })) === 'full') {
         r.leave();
         return c.body(r.toString(), 200, xml());
       }
