@@ -9,6 +9,7 @@ import type { Store } from '../../functions/domain/ports.js';
 import { classify } from '../../functions/domain/sms-bot.js';
 import {
   DEFAULT_SURVEYS,
+  SURVEYS_SETTING,
   type SurveyQuestion,
   type SurveysSetting,
   textAnswer,
@@ -86,7 +87,7 @@ describe('which ended calls queue the survey', () => {
   };
   const store = {
     customers: { get: async () => undefined },
-    settings: { get: async () => undefined },
+    settings: { get: async () => undefined, getMany: async () => new Map() },
   } as unknown as Store;
   function deps(survey?: { enabled: boolean; delaySeconds: number }) {
     const sent: { job: Job; delay?: number }[] = [];
@@ -141,7 +142,13 @@ describe('which ended calls queue the survey', () => {
   it('texts nothing for a line that asks on the keypad (asked on the line) or asks nothing', async () => {
     const lines = (hotlines: SurveysSetting['hotlines']) => {
       const d = deps({ enabled: true, delaySeconds: 60 });
-      const settings = { get: async () => ({ ...DEFAULT_SURVEYS, hotlines }) };
+      const surveys = { ...DEFAULT_SURVEYS, hotlines };
+      const settings = {
+        get: async () => surveys,
+        // Hang-up reads the surveys with the wrap-up setting, none of which the test sets.
+        getMany: async (names: readonly string[]) =>
+          new Map(names.map((n) => [n, n === SURVEYS_SETTING ? surveys : undefined])),
+      };
       return { ...d, deps: { ...d.deps, store: { ...store, settings } as unknown as Store } };
     };
     const keypad = lines({ warranty: { questionnaire: 'follow-up-visit', channel: 'keypad' } });
