@@ -3,8 +3,9 @@
 // infra test file, runs only when infra tests do.
 //
 // Most files wait on sockets, timers and child processes as much as on the CPU, so they run two at a
-// time. The browser tests run after them, one at a time: a page's timing under a second busy test is
-// what made them flaky, and they are the tests that most resemble a user's machine.
+// time. The end-to-end call tests run after them, two at a time, then the browser tests, one at a time:
+// a page's timing under a second busy test is what made them flaky, and they are the tests that most
+// resemble a user's machine.
 import { defineConfig } from 'vitest/config';
 
 const PARALLEL = 2;
@@ -46,6 +47,9 @@ export default defineConfig({
           // for all, so each worker imports it once. Nothing in them is kept per module but caches keyed by
           // the stack's own objects, and the counters they install on the SDKs are taken off after each file.
           isolate: false,
+          // After the others rather than beside them: projects run at once, and four busy files on two
+          // cores time out requests to the local database.
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -58,7 +62,7 @@ export default defineConfig({
           // file starts its own stack and browser, and nothing in them is kept per module but caches keyed
           // by the stack's own objects.
           isolate: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
