@@ -18,6 +18,7 @@ import type { Me } from '../api.js';
 import { issuesOf, issueText, useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import '../admin/admin.css';
+import { SaveStatus } from '../save-status.js';
 
 /** The calendar flows name for the center's lines (flows/calendar.ts). */
 const CALENDAR = 'cn';
@@ -152,15 +153,7 @@ function CalendarAdmin() {
               {a('addDay')}
             </button>
           </form>
-          {status && (
-            <p
-              className={status.ok ? 'muted' : 'error'}
-              role={status.ok ? 'status' : 'alert'}
-              data-testid="calendar-status"
-            >
-              {status.text}
-            </p>
-          )}
+          <SaveStatus status={status} testId="calendar-status" />
           <h2>
             {a('daysOfYear')} ({days.length})
           </h2>

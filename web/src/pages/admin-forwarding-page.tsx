@@ -13,6 +13,7 @@ import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { PathError, type PathIssues, pathIssues } from '../path-issues.js';
 import '../admin/admin.css';
+import { SaveStatus } from '../save-status.js';
 
 /**
  * One line per flow: several numbers may run the same flow, and forwarding is kept per flow. The demo
@@ -190,15 +191,7 @@ function ForwardingAdmin() {
         <button type="submit" disabled={!rows}>
           {a('save')}
         </button>
-        {status && (
-          <p
-            className={status.ok ? 'muted' : 'error'}
-            role={status.ok ? 'status' : 'alert'}
-            data-testid="forwarding-status"
-          >
-            {status.text}
-          </p>
-        )}
+        <SaveStatus status={status} testId="forwarding-status" />
       </form>
       <SettingHistoryBox<ForwardingSetting>
         setting="forwarding"

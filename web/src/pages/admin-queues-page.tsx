@@ -11,6 +11,7 @@ import type { Me } from '../api.js';
 import { codeName, useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import '../admin/admin.css';
+import { SaveStatus } from '../save-status.js';
 
 export function AdminQueuesPage({ me }: { me: Me }) {
   return (
@@ -134,15 +135,7 @@ function QueuesAdmin() {
             {a('save')}
           </button>
         </form>
-        {status && (
-          <p
-            className={status.ok ? 'muted' : 'error'}
-            role={status.ok ? 'status' : 'alert'}
-            data-testid="queues-status"
-          >
-            {status.text}
-          </p>
-        )}
+        <SaveStatus status={status} testId="queues-status" />
       </section>
       <SettingHistoryBox<QueuesSetting>
         setting="queues"

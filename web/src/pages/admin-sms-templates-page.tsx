@@ -19,6 +19,7 @@ import type { Lang } from '../lang.js';
 import { PathError, type PathIssues, pathIssues } from '../path-issues.js';
 import { type SmsTemplate, type SmsTemplatesSetting, smsApi } from '../sms-api.js';
 import '../admin/admin.css';
+import { SaveStatus } from '../save-status.js';
 
 const LANGS = ['zh', 'en'] as const;
 const blank = (n: number): SmsTemplate => ({
@@ -174,15 +175,7 @@ function TemplatesAdmin() {
             {a('save')}
           </button>
         </div>
-        {status && (
-          <p
-            className={status.ok ? 'muted' : 'error'}
-            role={status.ok ? 'status' : 'alert'}
-            data-testid="templates-status"
-          >
-            {status.text}
-          </p>
-        )}
+        <SaveStatus status={status} testId="templates-status" />
       </form>
       <SettingHistoryBox<SmsTemplatesSetting>
         setting="sms-templates"

@@ -19,6 +19,7 @@ import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { ADMIN_LABELS, type AdminLabel } from '../labels-admin.js';
 import '../admin/admin.css';
+import { SaveStatus } from '../save-status.js';
 
 export function AdminWrapUpPage({ me }: { me: Me }) {
   return (
@@ -151,15 +152,7 @@ function WrapUpAdmin() {
             {a('save')}
           </button>
         </form>
-        {status && (
-          <p
-            className={status.ok ? 'muted' : 'error'}
-            role={status.ok ? 'status' : 'alert'}
-            data-testid="wrap-up-status"
-          >
-            {status.text}
-          </p>
-        )}
+        <SaveStatus status={status} testId="wrap-up-status" />
         <table className="day-list settings-table">
           <thead>
             <tr>

@@ -7,6 +7,7 @@ import { ApiError } from '../api.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { PathError, type PathIssues, pathIssues } from '../path-issues.js';
+import { SaveStatus } from '../save-status.js';
 import { type QaForm, type QaFormDraft, qualityApi } from './quality-api.js';
 import { useQualityText } from './use-quality-text.js';
 
@@ -275,15 +276,7 @@ export function FormDesigner() {
           {base ? text('saveVersion') : text('createForm')}
         </button>
       </div>
-      {status && (
-        <p
-          className={status.ok ? 'muted' : 'error'}
-          role={status.ok ? 'status' : 'alert'}
-          data-testid="qa-designer-status"
-        >
-          {status.text}
-        </p>
-      )}
+      <SaveStatus status={status} testId="qa-designer-status" />
     </form>
   );
 }
