@@ -218,6 +218,9 @@ export interface CallRecord extends Stamped {
   readonly notes?: string;
   /** The language the caller chose in the IVR: what texts after the call (the survey) are written in. */
   readonly language?: 'zh' | 'en';
+  /** A campaign's call: its wrap-up offers the campaign's dispositions and records them on the contact. */
+  readonly campaignId?: string;
+  readonly contactId?: string;
 }
 
 export const ROLES = ['agent', 'supervisor', 'admin'] as const;
