@@ -184,14 +184,13 @@ export async function dispositionRecorded(
       status,
       disposition: code,
       callSid: null,
-      nextAt: again ? new Date(now + campaign.retry.minutes['no-answer'] * 60_000).toISOString() : null,
+      nextAt: again ? new Date(now + campaign.retry['no-answer'] * 60_000).toISOString() : null,
     };
   });
   if (!changed) return;
   await deps.store.campaigns.count(campaign.id, deltas, code);
   if (disposition.success) await recordContact(deps, campaign, callSid, changed.after.agentId, true);
-  if (code === 'do-not-call')
-    await optOut(deps, campaign, contactId, changed.after.phone, 'agent');
+  if (code === 'do-not-call') await optOut(deps, campaign, contactId, changed.after.phone, 'agent');
 }
 
 /** The contact asked for no more calls (key 9, an agent's note, a STOP text): listed and closed. */

@@ -4,7 +4,6 @@
 // (1: an agent, after a broadcast; 9: no more calls), and the call's end. A preview call is the agent's leg
 // dialling the contact after the agent saw them. The webhooks render what these decide (campaign-routes.ts).
 import type { Campaign, CampaignContact } from '../../domain/campaigns/campaign.js';
-import type { Disposition } from '../../domain/disposition.js';
 import { NotFoundError } from '../../domain/problems.js';
 import type { Center, CenterBasics } from '../center.js';
 import { beginWrapUp } from '../wrap-up.js';
@@ -80,7 +79,11 @@ export async function keepWaiting(
 }
 
 /** The person left the queue without an agent (told so, or hung up): an abandoned call. */
-export async function abandoned(center: Center, ref: CampaignRef, callSid: string): Promise<CampaignCall | undefined> {
+export async function abandoned(
+  center: Center,
+  ref: CampaignRef,
+  callSid: string,
+): Promise<CampaignCall | undefined> {
   const call = await campaignCall(center, ref);
   if (!call) return undefined;
   await attemptEnded(center, call.campaign, ref.contactId, callSid, 'abandoned');
@@ -183,7 +186,12 @@ export async function previewCallOpened(
 export async function previewDialed(
   center: Center,
   ref: CampaignRef,
-  input: { readonly callSid: string; readonly status: string; readonly taskSid?: string; readonly workerSid?: string },
+  input: {
+    readonly callSid: string;
+    readonly status: string;
+    readonly taskSid?: string;
+    readonly workerSid?: string;
+  },
 ): Promise<'talked' | 'retry' | 'done'> {
   const call = await campaignCall(center, ref);
   if (!call) return 'done';
@@ -216,14 +224,19 @@ export async function previewNotTaken(
 ): Promise<boolean> {
   if (input.taskSid) await completeTask(center, input.taskSid, input.reason);
   const call = await campaignCall(center, ref);
-  if (!call || call.contact.status !== 'calling' || call.contact.history.some((a) => a.callSid === call.contact.callSid && call.contact.callSid))
-    return false;
-  const written = await center.store.campaigns.updateContact(call.campaign.id, ref.contactId, call.contact.version, {
-    status: 'pending',
-    attempts: Math.max(0, call.contact.attempts - 1),
-    nextAt: new Date(center.clock.now() + 60_000).toISOString(),
-    callSid: null,
-  });
+  // Once the agent answered, the attempt is the call's (callSid set): its own outcome settles it.
+  if (call?.contact.status !== 'calling' || call.contact.callSid) return false;
+  const written = await center.store.campaigns.updateContact(
+    call.campaign.id,
+    ref.contactId,
+    call.contact.version,
+    {
+      status: 'pending',
+      attempts: Math.max(0, call.contact.attempts - 1),
+      nextAt: new Date(center.clock.now() + 60_000).toISOString(),
+      callSid: null,
+    },
+  );
   if (!written.ok) return false;
   await center.store.campaigns.count(call.campaign.id, { attempts: -1, inFlight: -1 });
   return true;
@@ -234,17 +247,4 @@ async function completeTask(center: Center, taskSid: string, reason: string): Pr
   await center.taskrouter
     .updateTask(p.workspaceSid, taskSid, { assignmentStatus: 'completed', reason })
     .catch(() => undefined); // already over: nothing left to do
-}
-
-/** The wrap-up codes of a campaign's call: its dispositions. */
-export async function campaignDispositions(
-  deps: { readonly store: Pick<CenterBasics['store'], 'campaigns'> },
-  campaignId: string,
-): Promise<{ readonly name: string; readonly dispositions: readonly Disposition[] } | undefined> {
-  const campaign = await deps.store.campaigns.get(campaignId);
-  if (!campaign) return undefined;
-  return {
-    name: campaign.name,
-    dispositions: campaign.dispositions.map((d) => ({ code: d.code, label: d.label })),
-  };
 }

@@ -5,15 +5,17 @@
 // round or container dials it too) and dialled. Preview contacts become TaskRouter tasks an agent sees
 // before the call; the other modes place the call first, with asynchronous answering-machine detection, and
 // hand people who answer to agents through TaskRouter (campaign-calls.ts).
+
+import { routing } from '../../../flows/routing.js';
+import { isCallable, nextCallableAt } from '../../domain/campaigns/calling-window.js';
 import type { Campaign, CampaignContact } from '../../domain/campaigns/campaign.js';
-import { contactZones, isCallable, nextCallableAt } from '../../domain/campaigns/calling-window.js';
-import { adjustRatio, type PacingFigures, planDials } from '../../domain/campaigns/pacing.js';
+import { adjustRatio, estimateAnswerRate, pace } from '../../domain/campaigns/pacing.js';
+import { contactZones } from '../../domain/campaigns/time-zones.js';
 import type { Logger } from '../../domain/logger.js';
 import { taskFor } from '../../domain/routing/workflow.js';
 import type { Center } from '../center.js';
 import { checkOutbound } from '../dial-guard.js';
-import { lineOf, hotlinesOf } from '../hotlines.js';
-import { routing } from '../../../flows/routing.js';
+import { hotlinesOf, lineOf } from '../hotlines.js';
 import { attemptEnded, optOut } from './attempts.js';
 import { campaignQuery } from './campaign-urls.js';
 
@@ -21,6 +23,8 @@ import { campaignQuery } from './campaign-urls.js';
 export const CONTACT_RING_SECONDS = 25;
 /** A voice broadcast needs no agent: it keeps this many lines busy. */
 export const BROADCAST_LINES = 10;
+/** Talk and wrap-up of a campaign call, until the campaign's own figures say otherwise. */
+const MEAN_HANDLE_SECONDS = 180;
 /** Predictive mode adjusts its ratio once a minute of the clock. */
 const ADJUST_EVERY_MS = 60_000;
 /** At most this many contacts dialled by one campaign in one round. */
@@ -45,7 +49,11 @@ export async function runCampaignRound(center: Center): Promise<RoundResult> {
 }
 
 function logFailure(logger: Logger, campaign: Campaign, err: unknown): void {
-  logger.error('campaign round failed', { campaign: campaign.id, error: String(err) });
+  logger.error('campaign round failed', {
+    campaign: campaign.id,
+    error: String(err),
+    stack: (err as Error).stack,
+  });
 }
 
 async function runCampaign(center: Center, campaign: Campaign): Promise<number> {
@@ -74,7 +82,10 @@ async function runCampaign(center: Center, campaign: Campaign): Promise<number> 
       await optOut(center, campaign, contact.id, contact.phone, listed.has(contact.phone) ? 'agent' : 'sms');
       continue;
     }
-    const zones = contactZones(contact.phone, contact.timeZone);
+    const zones = contactZones({
+      phone: contact.phone,
+      ...(contact.timeZone ? { timezone: contact.timeZone } : {}),
+    });
     if (!isCallable(zones, campaign.window, now)) {
       await laterInWindow(center, campaign, contact, zones, now);
       continue;
@@ -101,23 +112,38 @@ async function linesWanted(center: Center, campaign: Campaign, now: number): Pro
   if (campaign.mode === 'broadcast') return BROADCAST_LINES - ringing;
   const free = await freeAgents(center, campaign.queue);
   if (campaign.mode === 'preview') return free;
-  const figures: PacingFigures = {
-    agentsFree: free,
-    callsRinging: ringing,
-    attempts: campaign.counts.attempts,
-    humans: campaign.counts.humans,
-    abandoned: campaign.counts.abandoned,
-    abandonCap: campaign.abandonCap,
-    ratio: campaign.dialRatio,
-  };
-  if (campaign.mode === 'progressive') return planDials({ ...figures, ratio: 1 }, 'progressive');
+  const { counts } = campaign;
+  const answerRate = estimateAnswerRate(counts.humans, counts.attempts);
   let ratio = campaign.dialRatio;
-  const adjustedAt = Date.parse(campaign.updatedAt);
-  if (now - adjustedAt >= ADJUST_EVERY_MS) {
-    ratio = adjustRatio(figures);
-    await center.store.campaigns.update(campaign.id, campaign.version, { dialRatio: ratio });
+  const last = campaign.pacing;
+  if (campaign.mode === 'predictive' && (!last || now - Date.parse(last.at) >= ADJUST_EVERY_MS)) {
+    ratio = adjustRatio(
+      ratio,
+      {
+        abandoned: counts.abandoned,
+        humanAnswers: counts.humans,
+        abandonedLastMinute: counts.abandoned - (last?.abandoned ?? 0),
+        answerRate,
+      },
+      campaign.abandonCap,
+    );
+    await center.store.campaigns.update(campaign.id, campaign.version, {
+      dialRatio: ratio,
+      pacing: { at: new Date(now).toISOString(), abandoned: counts.abandoned, humans: counts.humans },
+    });
   }
-  return planDials({ ...figures, ratio }, 'predictive');
+  return pace(campaign.mode, {
+    agentsFree: free,
+    // Not tracked per agent: the pacer then counts no agent as about to free up, the cautious side.
+    agentsOnCampaignCall: 0,
+    callsRinging: ringing,
+    answerRate,
+    meanRingSeconds: CONTACT_RING_SECONDS / 2,
+    meanHandleSeconds: MEAN_HANDLE_SECONDS,
+    abandonRate: counts.abandoned / Math.max(1, counts.humans),
+    abandonCap: campaign.abandonCap,
+    currentRatio: ratio,
+  }).dialNow;
 }
 
 /**
@@ -173,7 +199,9 @@ async function dial(center: Center, campaign: Campaign, contact: CampaignContact
       reason: allowed.reason,
     });
     const sid = `refused-${contact.id}-${contact.attempts + 1}`;
-    await center.store.campaigns.updateContact(campaign.id, contact.id, claimed.value.version, { callSid: sid });
+    await center.store.campaigns.updateContact(campaign.id, contact.id, claimed.value.version, {
+      callSid: sid,
+    });
     await attemptEnded(center, campaign, contact.id, sid, 'failed');
     return false;
   }

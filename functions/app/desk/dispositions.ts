@@ -15,7 +15,7 @@ import {
   WRAP_UP_SETTING,
   type WrapUpSetting,
 } from '../../domain/wrap-up-settings.js';
-import { campaignDispositions } from '../campaigns/campaign-calls.js';
+import { campaignDispositions } from '../campaigns/dispositions.js';
 import { lineOf } from '../hotlines.js';
 
 export interface CallDispositions {

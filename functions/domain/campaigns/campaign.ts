@@ -4,6 +4,9 @@
 // of this record and live figures (pacing.ts, calling-window.ts, retry.ts); storage keeps the record, its
 // contacts and its running counts.
 
+import type { CallingWindow } from './calling-window.js';
+import type { AttemptOutcome, RetryPolicy } from './retry.js';
+
 export const DIAL_MODES = ['preview', 'progressive', 'predictive', 'broadcast'] as const;
 export type DialMode = (typeof DIAL_MODES)[number];
 
@@ -14,21 +17,7 @@ export type DialMode = (typeof DIAL_MODES)[number];
 export const CAMPAIGN_STATUSES = ['draft', 'running', 'paused', 'stopped', 'completed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
-/** How a placed call went, as the dialler counts it. */
-export const ATTEMPT_OUTCOMES = [
-  'answered-human',
-  'busy',
-  'no-answer',
-  'machine',
-  'failed',
-  'abandoned',
-  'fax',
-] as const;
-export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
-
-/** The outcomes a campaign may retry, each with its own delay. */
-export const RETRYABLE_OUTCOMES = ['busy', 'no-answer', 'machine', 'failed'] as const;
-export type RetryableOutcome = (typeof RETRYABLE_OUTCOMES)[number];
+export type { AttemptOutcome } from './retry.js';
 
 export interface CampaignDisposition {
   /** Lower-case code, stable in reports: `interested`, `callback-later`… */
@@ -38,19 +27,6 @@ export interface CampaignDisposition {
   readonly success?: boolean;
   /** The contact is not to be called again in this campaign (reached, refused, wrong number). */
   readonly final?: boolean;
-}
-
-/** Local times (HH:MM, 24 h) in the contact's time zone; weekdays 1 (Monday) to 7, all when absent. */
-export interface CallingWindow {
-  readonly start: string;
-  readonly end: string;
-  readonly days?: readonly number[];
-}
-
-export interface RetryPolicy {
-  readonly maxAttempts: number;
-  /** Minutes before the next attempt, per outcome. */
-  readonly minutes: Readonly<Record<RetryableOutcome, number>>;
 }
 
 /** A spoken message, in both languages (the contact's language picks one). */

@@ -73,6 +73,7 @@ export interface CampaignRepo {
       readonly settings?: CampaignSettings;
       readonly status?: CampaignStatus;
       readonly dialRatio?: number;
+      readonly pacing?: CampaignPacing;
     },
   ): Promise<CampaignWriteResult>;
   /** Adds to (or, negative, takes from) the running counts and disposition counts in one write. */

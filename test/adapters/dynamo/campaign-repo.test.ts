@@ -26,7 +26,7 @@ const settings: CampaignSettings = {
   language: 'zh',
   dispositions: DEFAULT_DISPOSITIONS,
   window: { start: '09:00', end: '20:00' },
-  retry: { maxAttempts: 3, minutes: { busy: 10, 'no-answer': 60, machine: 120, failed: 30 } },
+  retry: { maxAttempts: 3, busy: 10, 'no-answer': 60, machine: 120, failed: 30 },
   machine: 'retry',
   abandonCap: 0.03,
   maxHoldSeconds: 5,

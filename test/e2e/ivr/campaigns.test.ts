@@ -76,7 +76,7 @@ const settings = (over: Partial<CampaignSettings> = {}): CampaignSettings => ({
   language: 'zh',
   dispositions: DEFAULT_DISPOSITIONS,
   window: { start: '08:00', end: '21:00' },
-  retry: { maxAttempts: 3, minutes: { busy: 10, 'no-answer': 30, machine: 60, failed: 30 } },
+  retry: { maxAttempts: 3, busy: 10, 'no-answer': 30, machine: 60, failed: 30 },
   machine: 'retry',
   abandonCap: 0.03,
   maxHoldSeconds: 5,
@@ -84,8 +84,9 @@ const settings = (over: Partial<CampaignSettings> = {}): CampaignSettings => ({
 });
 
 let made = 0;
+type ContactRow = string | { readonly phone: string; readonly timeZone: string };
 async function campaign(
-  phones: readonly string[],
+  phones: readonly ContactRow[],
   over: Partial<CampaignSettings> = {},
   status: 'running' | 'draft' | 'paused' = 'running',
 ) {
@@ -94,7 +95,13 @@ async function campaign(
   await repo.create(id, settings(over), '2001');
   await repo.addContacts(
     id,
-    phones.map((phone, i) => ({ campaignId: id, id: contactId(i + 1), phone, vars: {}, name: `客户${i + 1}` })),
+    phones.map((row, i) => ({
+      campaignId: id,
+      id: contactId(i + 1),
+      ...(typeof row === 'string' ? { phone: row } : row),
+      vars: {},
+      name: `客户${i + 1}`,
+    })),
     new Date(h.clock.now()).toISOString(),
   );
   await repo.count(id, { contacts: phones.length, pending: phones.length });
@@ -128,7 +135,7 @@ describe('progressive dialling', () => {
     const [leg] = await callsTo(phone);
     expect(leg).toMatchObject({ from: RESCUE });
     expect(await contact(id, 1)).toMatchObject({ status: 'calling', attempts: 1, callSid: leg?.callSid });
-    await h.advance(4); // rings 1 s, detection hears a person 2.5 s later
+    await h.advance(10); // rings 1 s, detection hears a person 2.5 s later, then the greeting
     expect(await h.agentOn(leg?.callSid ?? '')).toBe('1003');
     expect(await counts(id)).toMatchObject({ attempts: 1, humans: 1, inFlight: 0 });
 
@@ -136,16 +143,16 @@ describe('progressive dialling', () => {
     expect(await contact(id, 1)).toMatchObject({ status: 'done', agentId: '1003' });
     expect((await h.worker('1003')).activityName).toBe('Wrap-up');
     const agent = await asAgent('1003');
-    const offered = (await (await agent('GET', `/agent/calls/${leg?.callSid}/dispositions`)).json()) as {
+    const offered = (await (await agent('GET', `/calls/${leg?.callSid}/dispositions`)).json()) as {
       hotlineName: string;
       dispositions: { code: string }[];
     };
     expect(offered.hotlineName).toBe('Renewal care');
     expect(offered.dispositions.map((d) => d.code)).toEqual(DEFAULT_DISPOSITIONS.map((d) => d.code));
-    const refused = await agent('POST', `/agent/calls/${leg?.callSid}/wrap-up`, { disposition: 'resolved' });
+    const refused = await agent('POST', `/calls/${leg?.callSid}/wrap-up`, { disposition: 'resolved' });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('interested');
-    const saved = await agent('POST', `/agent/calls/${leg?.callSid}/wrap-up`, { disposition: 'interested' });
+    const saved = await agent('POST', `/calls/${leg?.callSid}/wrap-up`, { disposition: 'interested' });
     expect(saved.status).toBe(200);
     expect(await contact(id, 1)).toMatchObject({ status: 'done', disposition: 'interested' });
     const after = await h.stack.store.campaigns.get(id);
@@ -175,7 +182,7 @@ describe('progressive dialling', () => {
     const machine = number();
     await script({ number: busy, answer: 'busy' }, { number: machine, answer: 'machine', afterSeconds: 1 });
     const id = await campaign([busy, machine], {
-      retry: { maxAttempts: 2, minutes: { busy: 10, 'no-answer': 30, machine: 60, failed: 30 } },
+      retry: { maxAttempts: 2, busy: 10, 'no-answer': 30, machine: 60, failed: 30 },
     });
     await available('1003');
     await available('1004');
@@ -209,7 +216,7 @@ describe('a person with no agent', () => {
     await available('1003');
     await round();
     await h.setActivity('1003', 'Offline'); // the agent leaves while the phone rings
-    await h.advance(4 + 6);
+    await h.advance(20); // answered, detected, greeted, then 5 s on hold with no agent
     const [leg] = await callsTo(phone);
     const heard = (await h.view(leg?.callSid ?? '')).heard.map((x) => x.text);
     expect(heard.some((t) => t.includes('目前没有空闲的客服人员'))).toBe(true);
@@ -244,8 +251,13 @@ describe('opting out and windows', () => {
   it('calls a contact only inside the window in their own time', async () => {
     const shanghai = number();
     const newYork = '+12125550147';
-    await script({ number: shanghai, answer: 'no-answer' }, { number: newYork, answer: 'no-answer' });
-    const id = await campaign([newYork, shanghai]);
+    const unknownZone = '+12125550148';
+    await script(
+      { number: shanghai, answer: 'no-answer' },
+      { number: newYork, answer: 'no-answer' },
+      { number: unknownZone, answer: 'no-answer' },
+    );
+    const id = await campaign([{ phone: newYork, timeZone: 'America/New_York' }, unknownZone, shanghai]);
     await available('1003');
     await available('1004');
     expect(await round()).toMatchObject({ dialled: 1 });
@@ -253,6 +265,8 @@ describe('opting out and windows', () => {
     expect(await callsTo(shanghai)).toHaveLength(1);
     // 21:00 on Sunday in New York: next 08:00 there, 13:00 UTC on Monday.
     expect((await contact(id, 1))?.nextAt).toBe('2026-03-02T13:00:00.000Z');
+    // A US number with no zone on its row must be inside the window in every US zone: 08:00 in Adak.
+    expect((await contact(id, 2))?.nextAt).toBe('2026-03-02T18:00:00.000Z');
   });
 
   it('an idle campaign never dials', async () => {
@@ -272,12 +286,16 @@ describe('preview dialling', () => {
     const id = await campaign([phone], { mode: 'preview', scriptId: 'warranty-g-inquiry' });
     await available('1003');
     expect(await round()).toMatchObject({ dialled: 1 });
-    const [agentLeg] = await callsTo('client:1003');
+    const agentLeg = (await callsTo('client:1003')).at(-1);
     expect(agentLeg?.status).toBe('in-progress');
     await h.advance(2);
     const [customerLeg] = await callsTo(phone);
     expect(customerLeg).toMatchObject({ from: RESCUE, status: 'in-progress' });
-    expect(await contact(id, 1)).toMatchObject({ status: 'calling', callSid: agentLeg?.callSid, agentId: '1003' });
+    expect(await contact(id, 1)).toMatchObject({
+      status: 'calling',
+      callSid: agentLeg?.callSid,
+      agentId: '1003',
+    });
     const record = await h.stack.store.calls.get(agentLeg?.callSid ?? '');
     expect(record).toMatchObject({ campaignId: id, contactId: '000001', agentId: '1003' });
 
@@ -285,7 +303,9 @@ describe('preview dialling', () => {
     expect((await h.worker('1003')).activityName).toBe('Wrap-up');
     expect(await contact(id, 1)).toMatchObject({ status: 'done' });
     const agent = await asAgent('1003');
-    const saved = await agent('POST', `/agent/calls/${agentLeg?.callSid}/wrap-up`, { disposition: 'call-later' });
+    const saved = await agent('POST', `/calls/${agentLeg?.callSid}/wrap-up`, {
+      disposition: 'call-later',
+    });
     expect(saved.status).toBe(200);
     // Not final: back in line after the no-answer delay.
     expect(await contact(id, 1)).toMatchObject({ status: 'pending', disposition: 'call-later' });

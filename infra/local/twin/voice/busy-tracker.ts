@@ -4,13 +4,17 @@
 // from the very webhook a notification is waiting on, so REST handlers wait only for the rest of the work.
 export class BusyTracker {
   private readonly counts = new Map<string, number>();
+  private readonly notificationCounts = new Map<string, number>();
   private total = 0;
   private notifications = 0;
 
   async track<T>(id: string, work: Promise<T>, kind: 'work' | 'notification' = 'work'): Promise<T> {
     this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
     this.total++;
-    if (kind === 'notification') this.notifications++;
+    if (kind === 'notification') {
+      this.notifications++;
+      this.notificationCounts.set(id, (this.notificationCounts.get(id) ?? 0) + 1);
+    }
     try {
       return await work;
     } finally {
@@ -18,7 +22,12 @@ export class BusyTracker {
       if (left) this.counts.set(id, left);
       else this.counts.delete(id);
       this.total--;
-      if (kind === 'notification') this.notifications--;
+      if (kind === 'notification') {
+        this.notifications--;
+        const n = (this.notificationCounts.get(id) ?? 1) - 1;
+        if (n) this.notificationCounts.set(id, n);
+        else this.notificationCounts.delete(id);
+      }
     }
   }
 
@@ -31,9 +40,15 @@ export class BusyTracker {
     await this.until(() => !this.isBusy(id), maxMs);
   }
 
-  /** Resolves when nothing but notifications is in flight. */
-  async idleButNotifications(maxMs = 20_000): Promise<void> {
-    await this.until(() => this.total - this.notifications === 0, maxMs);
+  /** Resolves when nothing but notifications is in flight (for `id`, or at all). */
+  async idleButNotifications(id?: string, maxMs = 20_000): Promise<void> {
+    await this.until(
+      () =>
+        id === undefined
+          ? this.total - this.notifications === 0
+          : (this.counts.get(id) ?? 0) - (this.notificationCounts.get(id) ?? 0) === 0,
+      maxMs,
+    );
   }
 
   private async until(quietNow: () => boolean, maxMs: number): Promise<void> {

@@ -339,7 +339,7 @@ export class VoiceEngine {
   }
 
   /** For REST handlers: the caller may be the webhook of a status callback still in flight. */
-  idleButNotifications(): Promise<void> {
-    return this.busy.idleButNotifications();
+  idleButNotifications(id?: string): Promise<void> {
+    return this.busy.idleButNotifications(id);
   }
 }

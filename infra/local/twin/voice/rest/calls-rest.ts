@@ -110,7 +110,9 @@ export function mountCalls(app: Hono, engine: VoiceEngine): void {
         throw new TwilioRestError(400, 21220, 'Call is not in-progress. Cannot redirect.');
       engine.redirect(call, nav);
     }
-    await engine.idle(call.sid);
+    // Not the call's notifications: the request may come from one of them (a detection callback redirecting
+    // its own call), which would then wait on itself.
+    await engine.idleButNotifications(call.sid);
     return c.json(renderCall(ac, call));
   });
 }
