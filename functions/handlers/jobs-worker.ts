@@ -4,6 +4,7 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { withInvocationContext } from '../adapters/logging/powertools-logger.js';
 import { createTwilioRecordingMedia } from '../adapters/twilio/recording-media.js';
+import { runCampaignRound } from '../app/campaigns/dialer.js';
 import { sweepPresence } from '../app/desk/presence.js';
 import { openCenter } from '../app/open-center.js';
 import { runScheduledJob } from '../app/run-scheduled.js';
@@ -35,7 +36,12 @@ const work = createJobWorker({
   jobs: channels.jobs,
   mail: channels.mail,
   runScheduled: (job) => runScheduledJob(ivr, job),
-  sweepPresence: () => sweepPresence(deps),
+  // The sweeps queued between the minute's rounds also run the dialler, so a campaign paces in seconds,
+  // not once a minute; a failed campaign round is logged there and does not fail the sweep.
+  sweepPresence: async () => {
+    await sweepPresence(deps);
+    await runCampaignRound(ivr);
+  },
   recordHistory: ivr.history.record,
   ...(deps.transcription ? { transcription: deps.transcription } : {}),
 });

@@ -97,7 +97,7 @@ export async function attemptEnded(
       ...(next.kind === 'done' ? { pending: -1, done: 1 } : {}),
     };
     return {
-      status: next.kind === 'done' ? 'failed' : 'pending',
+      status: options.finished ? 'done' : next.kind === 'done' ? 'failed' : 'pending',
       nextAt: next.kind === 'retry' ? new Date(next.atMs).toISOString() : null,
       lastOutcome: outcome,
       callSid: null,

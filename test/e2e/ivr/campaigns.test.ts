@@ -312,3 +312,55 @@ describe('preview dialling', () => {
     expect(await counts(id)).toMatchObject({ humans: 1, pending: 1, done: 0 });
   });
 });
+
+describe('predictive dialling', () => {
+  it('places more calls than free agents at its ratio, and falls back to one per agent over the abandon cap', async () => {
+    const phones = [number(), number(), number(), number(), number(), number()];
+    await script(...phones.map((p) => ({ number: p, answer: 'no-answer' })));
+    const id = await campaign(phones, { mode: 'predictive' });
+    const repo = h.stack.store.campaigns;
+    const c = await repo.get(id);
+    // A ratio the minute's adjustment set a moment ago: two lines per free agent.
+    await repo.update(id, c?.version ?? 0, {
+      dialRatio: 2,
+      pacing: { at: new Date(h.clock.now()).toISOString(), abandoned: 0, humans: 0 },
+    });
+    await available('1003');
+    await available('1004');
+    expect(await round()).toMatchObject({ dialled: 4 });
+    expect(await counts(id)).toMatchObject({ inFlight: 4 });
+    // Every call rings out; then the campaign is over its cap (1 abandoned of 10 people).
+    await h.advance(30);
+    expect(await counts(id)).toMatchObject({ inFlight: 0, noAnswer: 4 });
+    await repo.count(id, { humans: 10, abandoned: 1 });
+    expect(await round()).toMatchObject({ dialled: 2 });
+  });
+});
+
+describe('voice broadcast', () => {
+  it('plays the message to a person, who presses 1 for an agent; a machine gets it after the beep', async () => {
+    const person = number();
+    const machine = number();
+    await script(
+      { number: person, answer: 'human', afterSeconds: 1 },
+      { number: machine, answer: 'machine', afterSeconds: 1, greetingSeconds: 6 },
+    );
+    const message = { zh: '您的车辆保养即将到期，欢迎预约。', en: 'Your car service is due soon.' };
+    const id = await campaign([person, machine], { mode: 'broadcast', machine: 'message', message });
+    await available('1003');
+    expect(await round()).toMatchObject({ dialled: 2 });
+    await h.advance(12);
+    const [personLeg] = await callsTo(person);
+    const heard = (await h.view(personLeg?.callSid ?? '')).heard.map((x) => x.text);
+    expect(heard).toContain(message.zh);
+    await h.press(personLeg?.callSid ?? '', '1');
+    await h.advance(8);
+    expect(await h.agentOn(personLeg?.callSid ?? '')).toBe('1003');
+
+    const [machineLeg] = await callsTo(machine);
+    await h.advance(10);
+    expect((await h.view(machineLeg?.callSid ?? '')).heard.map((x) => x.text)).toContain(message.zh);
+    expect(await contact(id, 2)).toMatchObject({ status: 'done', lastOutcome: 'machine' });
+    expect(await counts(id)).toMatchObject({ humans: 1, machines: 1 });
+  });
+});
