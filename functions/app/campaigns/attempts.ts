@@ -137,13 +137,12 @@ export async function conversationEnded(
   await recordContact(deps, campaign, callSid, agentId);
 }
 
-/** The attempt that reached a person, once per call; again with the conversion when a disposition says so. */
+/** The attempt that reached a person, once per call. */
 function recordContact(
   deps: CenterBasics,
   campaign: Campaign,
   callSid: string,
   agentId: string | undefined,
-  converted = false,
 ): Promise<void> {
   return recordFact(deps, {
     id: `campaign:${campaign.id}:${callSid}:contact`,
@@ -151,7 +150,7 @@ function recordContact(
     callSid,
     queue: campaign.queue,
     ...(agentId ? { agent: agentId } : {}),
-    a: { outcome: 'contact', campaign: campaign.id, ...(converted ? { converted: 'yes' } : {}) },
+    a: { outcome: 'contact', campaign: campaign.id },
   });
 }
 
@@ -189,7 +188,16 @@ export async function dispositionRecorded(
   });
   if (!changed) return;
   await deps.store.campaigns.count(campaign.id, deltas, code);
-  if (disposition.success) await recordContact(deps, campaign, callSid, changed.after.agentId, true);
+  // Its own event: the attempt's was recorded when the call ended, and events are written once.
+  if (disposition.success)
+    await recordFact(deps, {
+      id: `campaign:${campaign.id}:${callSid}:converted`,
+      type: 'outbound.converted',
+      callSid,
+      queue: campaign.queue,
+      ...(changed.after.agentId ? { agent: changed.after.agentId } : {}),
+      a: { campaign: campaign.id, code },
+    });
   if (code === 'do-not-call') await optOut(deps, campaign, contactId, changed.after.phone, 'agent');
 }
 

@@ -45,6 +45,8 @@ export const CENTER_EVENT_TYPES = [
   'sms.sent',
   /** An outbound campaign attempt; `a.outcome` 'contact' | 'no-contact', `a.converted` 'yes'. */
   'outbound.attempted',
+  /** A contact's disposition counted as a success, after the attempt's own event (`a.campaign`, `a.code`). */
+  'outbound.converted',
 ] as const;
 
 export type CenterEventType = (typeof CENTER_EVENT_TYPES)[number];

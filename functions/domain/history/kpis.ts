@@ -343,7 +343,7 @@ export const KPIS: readonly Kpi[] = [
     '营销成功率',
     'percent',
     'conversions / outboundContacts',
-    ['outbound.attempted'],
+    ['outbound.attempted', 'outbound.converted'],
     (m) => ratio(get(m, 'conversions'), get(m, 'outboundContacts')),
   ),
   count('smsSent', 'marketing', 'SMS sent', '短信发送量', 'smsSent', 'sms.sent'),

@@ -134,6 +134,8 @@ export function measuresOf(e: CenterEvent): Measures {
         ...(e.a?.outcome === 'contact' ? { outboundContacts: 1 } : {}),
         ...(e.a?.converted === 'yes' ? { conversions: 1 } : {}),
       };
+    case 'outbound.converted':
+      return { conversions: 1 };
   }
 }
 
