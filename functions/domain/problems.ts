@@ -141,6 +141,19 @@ export const HANDLER_ISSUE_CODES = [
   'desk-code',
   'flow-code-missing',
   'none-offered',
+  'campaign-name-length',
+  'caller-id-not-ours',
+  'priority-range',
+  'dispositions-count',
+  'invalid-time',
+  'window-order',
+  'window-outside-legal-hours',
+  'window-days',
+  'attempts-range',
+  'retry-minutes-range',
+  'abandon-cap-range',
+  'hold-seconds-range',
+  'end-before-start',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

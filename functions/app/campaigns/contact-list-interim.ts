@@ -1,0 +1,106 @@
+// A stand-in for the domain's contact-list parser (functions/domain/campaigns/contact-list.ts), with the
+// same shape, so the import use case and its routes can be built and tested before it lands; it reads the
+// columns phone, name, customerId, timeZone, region, tier and language, keeps the rest as variables.
+import { parse } from 'csv-parse/sync';
+import type { CampaignContact } from '../../domain/campaigns/campaign.js';
+import { normalisePhone } from '../../domain/phone.js';
+
+export const REJECT_REASONS = [
+  'missing-phone',
+  'invalid-phone',
+  'duplicate',
+  'opted-out',
+  'do-not-call',
+  'bad-timezone',
+  'malformed-row',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export type ContactDraft = Omit<
+  CampaignContact,
+  | 'campaignId'
+  | 'id'
+  | 'status'
+  | 'attempts'
+  | 'nextAt'
+  | 'history'
+  | 'version'
+  | 'lastOutcome'
+  | 'disposition'
+  | 'agentId'
+  | 'callSid'
+> & { readonly row: number };
+
+export interface RejectedRow {
+  /** The row's line in the file, the header being line 1. */
+  readonly row: number;
+  readonly value: string;
+  readonly reason: RejectReason;
+}
+
+export interface ContactListResult {
+  readonly contacts: ContactDraft[];
+  readonly rejected: RejectedRow[];
+}
+
+export interface ContactListOptions {
+  readonly defaultCountry: string;
+  readonly isOptedOut?: (e164: string) => boolean;
+  readonly isDoNotCall?: (e164: string) => boolean;
+}
+
+const KNOWN = ['phone', 'name', 'customerId', 'timeZone', 'region', 'tier', 'language'] as const;
+
+export function parseContactList(csvText: string, options: ContactListOptions): ContactListResult {
+  const rows = parse(csvText.replace(/^\uFEFF/, ''), {
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as string[][];
+  const [header = [], ...body] = rows;
+  const names = header.map((h) => h.trim());
+  const contacts: ContactDraft[] = [];
+  const rejected: RejectedRow[] = [];
+  const seen = new Set<string>();
+  body.forEach((cells, i) => {
+    const row = i + 2;
+    if (cells.length !== names.length) {
+      rejected.push({ row, value: cells.join(','), reason: 'malformed-row' });
+      return;
+    }
+    const record = Object.fromEntries(names.map((n, j) => [n, (cells[j] ?? '').trim()]));
+    const raw = record.phone ?? '';
+    if (!raw) return void rejected.push({ row, value: '', reason: 'missing-phone' });
+    const phone = normalisePhone(raw, options.defaultCountry);
+    if (!phone.ok) return void rejected.push({ row, value: raw, reason: 'invalid-phone' });
+    if (seen.has(phone.e164)) return void rejected.push({ row, value: raw, reason: 'duplicate' });
+    seen.add(phone.e164);
+    if (options.isOptedOut?.(phone.e164)) return void rejected.push({ row, value: raw, reason: 'opted-out' });
+    if (options.isDoNotCall?.(phone.e164)) return void rejected.push({ row, value: raw, reason: 'do-not-call' });
+    const zone = record.timeZone;
+    if (zone && !validZone(zone)) return void rejected.push({ row, value: zone, reason: 'bad-timezone' });
+    const vars = Object.fromEntries(
+      Object.entries(record).filter(([k, v]) => v && !(KNOWN as readonly string[]).includes(k)),
+    );
+    contacts.push({
+      row,
+      phone: phone.e164,
+      ...(record.name ? { name: record.name } : {}),
+      ...(record.customerId ? { customerId: record.customerId } : {}),
+      ...(zone ? { timeZone: zone } : {}),
+      ...(record.region ? { region: record.region } : {}),
+      ...(record.tier ? { tier: record.tier } : {}),
+      ...(record.language === 'zh' || record.language === 'en' ? { language: record.language } : {}),
+      vars,
+    });
+  });
+  return { contacts, rejected };
+}
+
+function validZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
