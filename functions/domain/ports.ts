@@ -1,6 +1,7 @@
 // The storage port the domain and HTTP layers depend on. The DynamoDB adapter implements it;
 // every method is tested through one contract suite against dynalite and any DYNAMODB_ENDPOINT.
 
+import type { CampaignRepo } from './campaigns/ports.js';
 import type { FaxRepo, MessagingRepo, RecordingRepo } from './channel-ports.js';
 import type { EventLog, RollupRepo } from './history/ports.js';
 import type { KbRepo } from './kb/ports.js';
@@ -321,6 +322,8 @@ export interface Store {
   readonly kb: KbRepo;
   /** Quality scoring: forms and scores (functions/domain/quality). */
   readonly quality: QualityRepo;
+  /** Outbound campaigns, their contacts and the do-not-call list (functions/domain/campaigns). */
+  readonly campaigns: CampaignRepo;
 }
 
 /** The caller lists: numbers stopped before the IVR, and whitelisted numbers (one entry per number). */

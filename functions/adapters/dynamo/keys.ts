@@ -232,3 +232,18 @@ export const QA_DISPUTES = 'QADISPUTES';
 export const qaTranscript = (recordingSid: string) => `QATRANSCRIPT#${recordingSid}`;
 /** gsi1: flagged transcripts of calls started in one UTC month, sort key `byTime(callStartedAt, sid)`. */
 export const qaFlagMonth = (month: string) => `QAFLAGS#${month}`;
+
+// Outbound campaigns (campaign-repo.ts).
+
+/** A campaign is the item ITEM_SK of its partition; its contacts sit beside it, sort key `contactSk(id)`. */
+export const campaign = (id: string) => `CAMPAIGN#${id}`;
+export const contactSk = (contactId: string) => `CONTACT#${contactId}`;
+export const CONTACT_PREFIX = 'CONTACT#';
+/** gsi2: every campaign, sort key `byTime(createdAt, id)`. */
+export const CAMPAIGNS = 'CAMPAIGNS';
+/** gsi3: the campaigns in one status, sort key the id: what the dialler reads every round. */
+export const campaignsByStatus = (status: string) => `CAMPAIGNSTATUS#${status}`;
+/** gsi2 (sparse): a campaign's pending contacts, sort key `byTime(nextAt, contactId)`. */
+export const campaignDue = (id: string) => `CAMPAIGNDUE#${id}`;
+/** The center's do-not-call list, one item per number. */
+export const doNotCall = (phone: string) => `DNC#${phone}`;

@@ -8,6 +8,7 @@ import { createAssetRepo } from './asset-repo.js';
 import { createAuditRepo } from './audit-repo.js';
 import { createBlacklistRequestRepo } from './blacklist-request-repo.js';
 import { createCallRepo } from './call-repo.js';
+import { createCampaignRepo } from './campaign-repo.js';
 import { createCustomerRepo } from './customer-repo.js';
 import { createFaxRepo } from './fax-repo.js';
 import { createEventLog, createRollupRepo } from './history-repo.js';
@@ -79,6 +80,7 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     rollups: createRollupRepo(t),
     kb: createKbRepo(t, clock),
     quality: createQualityRepo(t, clock),
+    campaigns: createCampaignRepo(t, clock),
   };
 }
 

@@ -21,7 +21,15 @@ export type CampaignWriteResult =
 /** A new contact as imported; status pending, due at once. */
 export type NewContact = Omit<
   CampaignContact,
-  'status' | 'attempts' | 'nextAt' | 'history' | 'version' | 'lastOutcome' | 'disposition' | 'agentId' | 'callSid'
+  | 'status'
+  | 'attempts'
+  | 'nextAt'
+  | 'history'
+  | 'version'
+  | 'lastOutcome'
+  | 'disposition'
+  | 'agentId'
+  | 'callSid'
 >;
 
 export interface ContactChange {
@@ -60,7 +68,11 @@ export interface CampaignRepo {
   update(
     id: string,
     expectedVersion: number,
-    change: { readonly settings?: CampaignSettings; readonly status?: CampaignStatus; readonly dialRatio?: number },
+    change: {
+      readonly settings?: CampaignSettings;
+      readonly status?: CampaignStatus;
+      readonly dialRatio?: number;
+    },
   ): Promise<CampaignWriteResult>;
   /** Adds to (or, negative, takes from) the running counts and disposition counts in one write. */
   count(
@@ -68,7 +80,7 @@ export interface CampaignRepo {
     deltas: Partial<Record<keyof CampaignCounts, number>>,
     disposition?: string,
   ): Promise<void>;
-  /** Stores new contacts (ids unique within the campaign; an id already there is left as it was). */
+  /** Stores new contacts, pending and due at `dueAt`; their ids must be new to the campaign. */
   addContacts(campaignId: string, contacts: readonly NewContact[], dueAt: string): Promise<number>;
   getContact(campaignId: string, contactId: string): Promise<CampaignContact | undefined>;
   /** In id order. */

@@ -159,6 +159,13 @@ const pins = {
     [keys.marker({ kind: 'sms-sent', dedupeKey: 'survey:CA1' }), 'KV#sms-sent#survey:CA1'],
     [keys.marker({ kind: 'mail-sent', dedupeKey: 'x' }), 'KV#mail-sent#x'],
   ],
+  campaign: [[keys.campaign('c1'), 'CAMPAIGN#c1']],
+  contactSk: [[keys.contactSk('000001'), 'CONTACT#000001']],
+  CONTACT_PREFIX: [[keys.CONTACT_PREFIX, 'CONTACT#']],
+  CAMPAIGNS: [[keys.CAMPAIGNS, 'CAMPAIGNS']],
+  campaignsByStatus: [[keys.campaignsByStatus('running'), 'CAMPAIGNSTATUS#running']],
+  campaignDue: [[keys.campaignDue('c1'), 'CAMPAIGNDUE#c1']],
+  doNotCall: [[keys.doNotCall('+8613800138000'), 'DNC#+8613800138000']],
 } satisfies Record<keyof typeof keys, ReadonlyArray<readonly [unknown, unknown]>>;
 
 describe('table keys', () => {
