@@ -276,7 +276,10 @@ export const ERROR_LABELS = {
     zh: '处理结果须有 1 到 30 个',
     en: 'must list 1 to 30 dispositions',
   },
-  'issue_invalid-time': { zh: '时间格式须为 HH:MM（24 小时制）', en: 'must be a time of day as HH:MM (24 h)' },
+  'issue_invalid-time': {
+    zh: '时间格式须为 HH:MM（24 小时制）',
+    en: 'must be a time of day as HH:MM (24 h)',
+  },
   'issue_window-order': { zh: '结束时间须晚于开始时间', en: 'must be after the start time' },
   'issue_window-outside-legal-hours': {
     zh: '外呼时段须在客户当地时间 08:00 到 21:00 之间',

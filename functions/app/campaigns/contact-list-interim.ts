@@ -62,38 +62,46 @@ export function parseContactList(csvText: string, options: ContactListOptions): 
   const rejected: RejectedRow[] = [];
   const seen = new Set<string>();
   body.forEach((cells, i) => {
-    const row = i + 2;
-    if (cells.length !== names.length) {
-      rejected.push({ row, value: cells.join(','), reason: 'malformed-row' });
-      return;
-    }
-    const record = Object.fromEntries(names.map((n, j) => [n, (cells[j] ?? '').trim()]));
-    const raw = record.phone ?? '';
-    if (!raw) return void rejected.push({ row, value: '', reason: 'missing-phone' });
-    const phone = normalisePhone(raw, options.defaultCountry);
-    if (!phone.ok) return void rejected.push({ row, value: raw, reason: 'invalid-phone' });
-    if (seen.has(phone.e164)) return void rejected.push({ row, value: raw, reason: 'duplicate' });
-    seen.add(phone.e164);
-    if (options.isOptedOut?.(phone.e164)) return void rejected.push({ row, value: raw, reason: 'opted-out' });
-    if (options.isDoNotCall?.(phone.e164)) return void rejected.push({ row, value: raw, reason: 'do-not-call' });
-    const zone = record.timeZone;
-    if (zone && !validZone(zone)) return void rejected.push({ row, value: zone, reason: 'bad-timezone' });
-    const vars = Object.fromEntries(
-      Object.entries(record).filter(([k, v]) => v && !(KNOWN as readonly string[]).includes(k)),
-    );
-    contacts.push({
-      row,
-      phone: phone.e164,
-      ...(record.name ? { name: record.name } : {}),
-      ...(record.customerId ? { customerId: record.customerId } : {}),
-      ...(zone ? { timeZone: zone } : {}),
-      ...(record.region ? { region: record.region } : {}),
-      ...(record.tier ? { tier: record.tier } : {}),
-      ...(record.language === 'zh' || record.language === 'en' ? { language: record.language } : {}),
-      vars,
-    });
+    const read = readRow(names, cells, i + 2, seen, options);
+    if ('reason' in read) rejected.push(read);
+    else contacts.push(read);
   });
   return { contacts, rejected };
+}
+
+function readRow(
+  names: readonly string[],
+  cells: readonly string[],
+  row: number,
+  seen: Set<string>,
+  options: ContactListOptions,
+): ContactDraft | RejectedRow {
+  if (cells.length !== names.length) return { row, value: cells.join(','), reason: 'malformed-row' };
+  const record = Object.fromEntries(names.map((n, j) => [n, (cells[j] ?? '').trim()]));
+  const raw = record.phone ?? '';
+  if (!raw) return { row, value: '', reason: 'missing-phone' };
+  const phone = normalisePhone(raw, options.defaultCountry);
+  if (!phone.ok) return { row, value: raw, reason: 'invalid-phone' };
+  if (seen.has(phone.e164)) return { row, value: raw, reason: 'duplicate' };
+  seen.add(phone.e164);
+  if (options.isOptedOut?.(phone.e164)) return { row, value: raw, reason: 'opted-out' };
+  if (options.isDoNotCall?.(phone.e164)) return { row, value: raw, reason: 'do-not-call' };
+  const zone = record.timeZone;
+  if (zone && !validZone(zone)) return { row, value: zone, reason: 'bad-timezone' };
+  const vars = Object.fromEntries(
+    Object.entries(record).filter(([k, v]) => v && !(KNOWN as readonly string[]).includes(k)),
+  );
+  return {
+    row,
+    phone: phone.e164,
+    ...(record.name ? { name: record.name } : {}),
+    ...(record.customerId ? { customerId: record.customerId } : {}),
+    ...(zone ? { timeZone: zone } : {}),
+    ...(record.region ? { region: record.region } : {}),
+    ...(record.tier ? { tier: record.tier } : {}),
+    ...(record.language === 'zh' || record.language === 'en' ? { language: record.language } : {}),
+    vars,
+  };
 }
 
 function validZone(zone: string): boolean {

@@ -68,7 +68,11 @@ function summary(list: ContactListResult, rows: number): ContactListPreview {
   return { rows, accepted: list.contacts.length, rejected: list.rejected, byReason };
 }
 
-export async function previewContacts(deps: CampaignDeps, id: string, csv: string): Promise<ContactListPreview> {
+export async function previewContacts(
+  deps: CampaignDeps,
+  id: string,
+  csv: string,
+): Promise<ContactListPreview> {
   await getCampaign(deps, id);
   const { list, rows } = await read(deps, csv);
   return summary(list, rows);

@@ -4,10 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Campaign, CampaignSettings, CampaignStatus } from '../../domain/campaigns/campaign.js';
 import type { CampaignWriteResult } from '../../domain/campaigns/ports.js';
-import type { User } from '../../domain/model.js';
-import { ConflictError, HttpProblem, NotFoundError, ValidationError } from '../../domain/problems.js';
 import { DIAL_POLICY_SETTING, type DialPolicy } from '../../domain/dial-policy.js';
 import { DEFAULT_DIAL_POLICY } from '../../domain/dial-policy-data.js';
+import type { User } from '../../domain/model.js';
+import { ConflictError, HttpProblem, NotFoundError, ValidationError } from '../../domain/problems.js';
 import { ownNumbers } from '../dial-guard.js';
 import type { CampaignDeps } from './deps.js';
 import { CAMPAIGN_QUEUES, settingsIssues } from './settings-issues.js';
@@ -15,12 +15,13 @@ import { CAMPAIGN_QUEUES, settingsIssues } from './settings-issues.js';
 export type CampaignAction = 'start' | 'pause' | 'resume' | 'stop';
 
 /** Where each action may start from, and where it leads. */
-const TRANSITIONS: Readonly<Record<CampaignAction, { from: readonly CampaignStatus[]; to: CampaignStatus }>> = {
-  start: { from: ['draft', 'paused'], to: 'running' },
-  pause: { from: ['running'], to: 'paused' },
-  resume: { from: ['paused'], to: 'running' },
-  stop: { from: ['draft', 'running', 'paused', 'stopped'], to: 'stopped' },
-};
+const TRANSITIONS: Readonly<Record<CampaignAction, { from: readonly CampaignStatus[]; to: CampaignStatus }>> =
+  {
+    start: { from: ['draft', 'paused'], to: 'running' },
+    pause: { from: ['running'], to: 'paused' },
+    resume: { from: ['paused'], to: 'running' },
+    stop: { from: ['draft', 'running', 'paused', 'stopped'], to: 'stopped' },
+  };
 
 /** Settings change only while nothing dials: a running campaign's calls were placed under the old ones. */
 const EDITABLE: readonly CampaignStatus[] = ['draft', 'paused'];
@@ -93,8 +94,7 @@ export async function updateCampaign(
   change: Partial<CampaignSettings>,
 ): Promise<Campaign> {
   const before = await getCampaign(deps, id);
-  if (before.version !== version)
-    written(id, { ok: false, reason: 'conflict', current: before });
+  if (before.version !== version) written(id, { ok: false, reason: 'conflict', current: before });
   if (!EDITABLE.includes(before.status))
     throw new HttpProblem(
       409,

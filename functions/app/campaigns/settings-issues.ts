@@ -66,7 +66,11 @@ export function settingsIssues(s: CampaignSettings, ctx: SettingsContext): Handl
     if (!s.message?.en.trim()) add('message.en', 'required', `is required: ${why}`);
   }
   if (!(s.abandonCap >= ABANDON_CAP.min && s.abandonCap <= ABANDON_CAP.max))
-    add('abandonCap', 'abandon-cap-range', `must be from ${ABANDON_CAP.min} to ${ABANDON_CAP.max} (a fraction)`);
+    add(
+      'abandonCap',
+      'abandon-cap-range',
+      `must be from ${ABANDON_CAP.min} to ${ABANDON_CAP.max} (a fraction)`,
+    );
   if (!whole(s.maxHoldSeconds, HOLD_SECONDS.min, HOLD_SECONDS.max))
     add(
       'maxHoldSeconds',
@@ -114,7 +118,11 @@ function windowIssues(s: CampaignSettings, add: Add): void {
       `must not be before ${LEGAL_HOURS.start} in the contact's time`,
     );
   if (endOk && end > LEGAL_HOURS.end)
-    add('window.end', 'window-outside-legal-hours', `must not be after ${LEGAL_HOURS.end} in the contact's time`);
+    add(
+      'window.end',
+      'window-outside-legal-hours',
+      `must not be after ${LEGAL_HOURS.end} in the contact's time`,
+    );
   if (startOk && endOk && start >= end) add('window.end', 'window-order', 'must be after the start');
   if (days) {
     if (days.length === 0 || days.some((d) => !Number.isInteger(d) || d < 1 || d > 7))

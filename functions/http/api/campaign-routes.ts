@@ -37,7 +37,15 @@ import {
   NewCampaignBody,
   PreviewSchema,
 } from './campaign-schemas.js';
-import { CONFLICT, errorResponse, jsonBody, jsonOk, NOT_FOUND, pageOf, SECURED_ERRORS } from './common-schemas.js';
+import {
+  CONFLICT,
+  errorResponse,
+  jsonBody,
+  jsonOk,
+  NOT_FOUND,
+  pageOf,
+  SECURED_ERRORS,
+} from './common-schemas.js';
 import type { Guard } from './guard.js';
 import { securedRoute } from './secured-route.js';
 
@@ -86,7 +94,8 @@ export function registerCampaignRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, 
       method: 'get',
       path: '/campaigns',
       tags,
-      summary: 'Every campaign, newest first, with its counts; and the caller ids and queues settings pick from',
+      summary:
+        'Every campaign, newest first, with its counts; and the caller ids and queues settings pick from',
       responses: { 200: jsonOk(CampaignListSchema), ...SECURED_ERRORS },
     }),
     async (c) => c.json({ items: await listCampaigns(d), choices: await campaignChoices(d) }, 200),
@@ -151,7 +160,8 @@ export function registerCampaignRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, 
       method: 'post',
       path: '/campaigns/{id}/contacts/preview',
       tags,
-      summary: 'Read a contact list as the import would: counts, and every refused row with its reason; stores nothing',
+      summary:
+        'Read a contact list as the import would: counts, and every refused row with its reason; stores nothing',
       request: { params: CampaignParam, body: CsvBody },
       responses: { 200: jsonOk(PreviewSchema), ...SECURED_ERRORS, ...NOT_FOUND, ...CSV_ERRORS },
     }),

@@ -2,6 +2,7 @@
 // (name length, priority, attempts, window hours, abandon cap…) are the use case's, so each comes back as a
 // 400 naming the field with a code of its own (functions/app/campaigns/settings-issues.ts).
 import { z } from '@hono/zod-openapi';
+import { REJECT_REASONS } from '../../app/campaigns/contact-list-interim.js';
 import {
   ATTEMPT_OUTCOMES,
   CAMPAIGN_STATUSES,
@@ -9,7 +10,6 @@ import {
   DEFAULT_DISPOSITIONS,
   DIAL_MODES,
 } from '../../domain/campaigns/campaign.js';
-import { REJECT_REASONS } from '../../app/campaigns/contact-list-interim.js';
 import { IsoDateTime, listOf, PageQuery, Version } from './common-schemas.js';
 
 const Text = (max: number) => z.string().max(max);
@@ -26,9 +26,19 @@ const Disposition = z
 
 const Window = z
   .object({
-    start: Text(10).openapi({ example: '09:00', description: "HH:MM in the contact's time, 08:00 at the earliest" }),
-    end: Text(10).openapi({ example: '20:00', description: "HH:MM in the contact's time, 21:00 at the latest" }),
-    days: z.array(z.number()).max(7).optional().openapi({ description: '1 (Monday) to 7; every day when absent' }),
+    start: Text(10).openapi({
+      example: '09:00',
+      description: "HH:MM in the contact's time, 08:00 at the earliest",
+    }),
+    end: Text(10).openapi({
+      example: '20:00',
+      description: "HH:MM in the contact's time, 21:00 at the latest",
+    }),
+    days: z
+      .array(z.number())
+      .max(7)
+      .optional()
+      .openapi({ description: '1 (Monday) to 7; every day when absent' }),
   })
   .strict();
 
@@ -52,7 +62,10 @@ const SettingsFields = {
   language: z.enum(['zh', 'en']),
   scriptId: Text(80).optional(),
   questionnaireId: Text(80).optional(),
-  dispositions: z.array(Disposition).max(100).openapi({ description: '1 to 30, codes unique and lower-case' }),
+  dispositions: z
+    .array(Disposition)
+    .max(100)
+    .openapi({ description: '1 to 30, codes unique and lower-case' }),
   window: Window,
   retry: Retry,
   machine: z.enum(['message', 'retry', 'hang-up']),
