@@ -103,7 +103,7 @@ export async function endWrapUp(center: Center, job: EndWrapUpJob): Promise<void
 async function keepDraft(center: Center, p: ProvisionedRouting, workerSid: string, callSid: unknown) {
   const agentId = Object.entries(p.workers).find(([, sid]) => sid === workerSid)?.[0];
   if (!agentId || typeof callSid !== 'string' || !callSid) return undefined;
-  return keepDraftOnCall(center.store, hotlinesOf(center.config), agentId, callSid);
+  return keepDraftOnCall(center, hotlinesOf(center.config), agentId, callSid);
 }
 
 /** After a call bridged by the IVR's Dial: its task goes to wrapping and the timer ends it. */

@@ -69,16 +69,41 @@ export interface ParticipantUpdate {
   readonly announceUrl?: string;
 }
 
+/** The call progress events a status callback can ask for (Twilio's default is `completed` only). */
+export type CallProgressEvent = 'initiated' | 'ringing' | 'answered' | 'completed';
+
+/**
+ * Answering-machine detection on a placed call. Without `asyncCallback` the call's document is fetched once
+ * detection ends, with `AnsweredBy`; with it the document runs on answer and the result is posted there.
+ */
+export interface MachineDetection {
+  readonly mode: 'Enable' | 'DetectMessageEnd';
+  readonly asyncCallback?: string;
+  /** Past this the result is `unknown`; the provider's default is 30 s. */
+  readonly timeoutSeconds?: number;
+}
+
+/** What a placed call runs once answered: TwiML given now, or a URL the provider fetches; exactly one. */
+export type CallDocument =
+  | { readonly twiml: string; readonly url?: never }
+  | { readonly url: string; readonly twiml?: never };
+
+export type NewCall = CallDocument & {
+  readonly from: string;
+  readonly to: string;
+  /** Told when the call is over (Twilio's default `completed` event), whoever ended it. */
+  readonly statusCallback?: string;
+  /** The events `statusCallback` hears; default `completed` only. */
+  readonly statusCallbackEvents?: readonly CallProgressEvent[];
+  /** How long it rings before giving up (Twilio's `Timeout`, default 60). */
+  readonly timeoutSeconds?: number;
+  readonly machineDetection?: MachineDetection;
+};
+
 export interface TelephonyPort {
   call(callSid: string): Promise<CallView | undefined>;
-  /** Places a call that runs the given TwiML once answered. */
-  createCall(input: {
-    readonly from: string;
-    readonly to: string;
-    readonly twiml: string;
-    /** Told when the call is over (Twilio's default `completed` event), whoever ended it. */
-    readonly statusCallback?: string;
-  }): Promise<CallView>;
+  /** Places a call that runs the given TwiML, or fetches the given URL, once answered. */
+  createCall(input: NewCall): Promise<CallView>;
   /** Ends a call (status completed) or redirects it to new TwiML. */
   updateCall(
     callSid: string,

@@ -1,11 +1,12 @@
 // What the center does on its own, whether or not anyone calls: the presence sweep (agents whose page went
-// quiet leave Available), due callbacks (open callback tasks whose time has come go to an agent) and the
-// work orders' SLA reminders and escalations. Locally
+// quiet leave Available), due callbacks (open callback tasks whose time has come go to an agent), the
+// campaigns' dialler round and the work orders' SLA reminders and escalations. Locally
 // a timer on the stack's clock runs it every few seconds; in AWS an EventBridge Scheduler schedule
 // invokes the scheduled-jobs function every minute, which runs it and queues presence sweeps for the seconds
 // in between (functions/handlers/scheduled-jobs.ts).
 
 import { dispatchDueCallbacks } from '../app/callbacks.js';
+import { type RoundResult, runCampaignRound } from '../app/campaigns/dialer.js';
 import type { Center } from '../app/center.js';
 import { type SweepResult, sweepPresence } from '../app/desk/presence.js';
 import { sweepSla } from '../app/work-orders.js';
@@ -14,6 +15,8 @@ import type { Logger } from '../domain/logger.js';
 export interface PeriodicResult {
   readonly presence: SweepResult;
   readonly callbacks: { readonly dispatched: readonly string[]; readonly failed: readonly string[] };
+  /** Running campaigns looked at and contacts dialled this round. */
+  readonly campaigns: RoundResult;
   /** SLA reminders and escalations taken; absent when this round was not a sweep's turn. */
   readonly sla?: number;
 }
@@ -39,14 +42,18 @@ export async function runPeriodicJobs(center: Center): Promise<PeriodicResult> {
     logFailure(deps.logger, 'callback dispatch', err);
     return { dispatched: [], failed: [] };
   });
+  const campaigns = await runCampaignRound(center).catch((err: unknown) => {
+    logFailure(deps.logger, 'campaign round', err);
+    return { dialled: 0, campaigns: 0 };
+  });
   const turn = Math.floor(center.clock.now() / SLA_SWEEP_MS);
-  if (turn === lastSlaTurns.get(center.store)) return { presence, callbacks };
+  if (turn === lastSlaTurns.get(center.store)) return { presence, callbacks, campaigns };
   lastSlaTurns.set(center.store, turn);
   const sla = await sweepSla(center).catch((err: unknown) => {
     logFailure(deps.logger, 'SLA sweep', err);
     return 0;
   });
-  return { presence, callbacks, sla };
+  return { presence, callbacks, campaigns, sla };
 }
 
 function logFailure(logger: Logger, what: string, err: unknown): void {

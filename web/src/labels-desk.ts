@@ -51,6 +51,12 @@ export const DESK_LABELS = {
     en: "A customer's number, or a colleague's agent number",
   },
   callbackOffer: { zh: '预约回电：接听后系统拨打客户', en: 'Callback: answer and the customer is dialled' },
+  previewOffer: {
+    zh: '外呼预览：查看客户和话术，接听后系统拨打客户；拒接则跳过',
+    en: 'Campaign preview: read the contact and script; answer and they are dialled, decline to skip',
+  },
+  campaignCallOffer: { zh: '外呼活动：客户已接听', en: 'Campaign call: the contact answered' },
+  campaign: { zh: '外呼活动', en: 'Campaign' },
   unknownCaller: { zh: '未知号码', en: 'Unknown number' },
   accept: { zh: '接听', en: 'Accept' },
   reject: { zh: '拒接', en: 'Reject' },

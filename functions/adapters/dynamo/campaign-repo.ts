@@ -38,6 +38,9 @@ import { compact } from './versioned.js';
 
 const strip = <T>(item: Item): T => fromItem<T>(item);
 
+/** Settings a campaign may leave out. */
+const OPTIONAL_SETTINGS = ['scriptId', 'questionnaireId', 'message', 'startAt', 'endAt'] as const;
+
 function campaignItem(c: Campaign): Item {
   return compact({
     ...c,
@@ -107,31 +110,55 @@ export function createCampaignRepo(t: TableAccess, clock: Clock): CampaignRepo {
     },
 
     async update(id, expectedVersion, change) {
-      const item = await getItem(t, campaignPk(id));
-      if (!item) return { ok: false, reason: 'not-found' };
-      const current = strip<Campaign>(item);
-      if (current.version !== expectedVersion) return { ok: false, reason: 'conflict', current };
-      // Settings replace the settings; the counts are kept as stored (they change by adds only).
-      const next: Campaign = {
-        ...current,
+      // SET, not a put of the item read: the counts change by adds that bump no version, and a put would
+      // drop the ones made since the read.
+      const fields: Record<string, unknown> = {
         ...(change.settings ?? {}),
-        ...(change.status ? { status: change.status } : {}),
+        ...(change.status ? { status: change.status, gsi3pk: campaignsByStatus(change.status) } : {}),
         ...(change.dialRatio !== undefined ? { dialRatio: change.dialRatio } : {}),
+        ...(change.pacing ? { pacing: change.pacing } : {}),
         updatedAt: now(),
         version: expectedVersion + 1,
       };
-      const written = await putIf(
-        t,
-        campaignItem(next),
-        '#v = :v',
-        { ':v': expectedVersion },
-        { '#v': 'version' },
-      );
-      if (written) return { ok: true, value: next };
-      const latest = await getItem(t, campaignPk(id));
-      return latest
-        ? { ok: false, reason: 'conflict', current: strip<Campaign>(latest) }
-        : { ok: false, reason: 'not-found' };
+      const names: Record<string, string> = { '#ver': 'version' };
+      const values: Record<string, unknown> = { ':expected': expectedVersion };
+      const sets: string[] = [];
+      const removes: string[] = [];
+      Object.entries(fields).forEach(([key, value], i) => {
+        names[`#f${i}`] = key;
+        if (value === undefined) removes.push(`#f${i}`);
+        else {
+          values[`:f${i}`] = value;
+          sets.push(`#f${i} = :f${i}`);
+        }
+      });
+      // Optional settings left out of a new version are removed, as a replace would.
+      if (change.settings)
+        for (const key of OPTIONAL_SETTINGS)
+          if (!(key in change.settings)) {
+            names[`#o_${key}`] = key;
+            removes.push(`#o_${key}`);
+          }
+      try {
+        const out = await t.doc.send(
+          new UpdateCommand({
+            TableName: t.tableName,
+            Key: { pk: campaignPk(id), sk: ITEM_SK },
+            UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+            ConditionExpression: 'attribute_exists(pk) AND #ver = :expected',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return { ok: true, value: strip<Campaign>(out.Attributes ?? {}) };
+      } catch (err) {
+        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+        const latest = await getItem(t, campaignPk(id));
+        return latest
+          ? { ok: false, reason: 'conflict', current: strip<Campaign>(latest) }
+          : { ok: false, reason: 'not-found' };
+      }
     },
 
     async count(id, deltas, disposition) {

@@ -10,6 +10,7 @@ import {
 import type { Json, RestTransport } from './rest-transport.js';
 
 const bool = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
+const num = (v: number | undefined) => (v === undefined ? undefined : String(v));
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
 /** Twilio's RFC 2822 dates as ISO, or undefined for null and anything unreadable. */
@@ -79,11 +80,28 @@ export function createTelephonyRest(rest: RestTransport): TelephonyPort {
       }
     },
     async createCall(input) {
+      const amd = input.machineDetection;
       const j = await rest.voice('Calls.json', {
         From: input.from,
         To: input.to,
         Twiml: input.twiml,
+        Url: input.url,
         StatusCallback: input.statusCallback,
+        StatusCallbackEvent: input.statusCallbackEvents,
+        Timeout: num(input.timeoutSeconds),
+        ...(amd
+          ? {
+              MachineDetection: amd.mode,
+              MachineDetectionTimeout: num(amd.timeoutSeconds),
+              ...(amd.asyncCallback
+                ? {
+                    AsyncAmd: 'true',
+                    AsyncAmdStatusCallback: amd.asyncCallback,
+                    AsyncAmdStatusCallbackMethod: 'POST',
+                  }
+                : {}),
+            }
+          : {}),
       });
       return { sid: String(j.sid), from: input.from, to: input.to, status: String(j.status ?? 'queued') };
     },
@@ -117,7 +135,7 @@ export function createTelephonyRest(rest: RestTransport): TelephonyPort {
         Muted: bool(p.muted),
         Coaching: bool(p.coaching),
         CallSidToCoach: p.callSidToCoach,
-        Timeout: p.timeoutSeconds === undefined ? undefined : String(p.timeoutSeconds),
+        Timeout: num(p.timeoutSeconds),
         StatusCallback: p.statusCallback,
         StatusCallbackEvent: p.statusCallbackEvent,
         ...(p.record

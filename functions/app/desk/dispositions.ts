@@ -15,6 +15,7 @@ import {
   WRAP_UP_SETTING,
   type WrapUpSetting,
 } from '../../domain/wrap-up-settings.js';
+import { campaignDispositions } from '../campaigns/campaign-calls.js';
 import { lineOf } from '../hotlines.js';
 
 export interface CallDispositions {
@@ -100,13 +101,38 @@ export function checkDisposition(
   );
 }
 
-/** The wrap-up codes a call offers, for the desk's form. */
+/** The wrap-up codes a call offers, for the desk's form: a campaign call's are its campaign's. */
 export async function callDispositions(
-  store: Pick<Store, 'calls' | 'settings'>,
+  store: Pick<Store, 'calls' | 'settings' | 'campaigns'>,
   lines: readonly HotlineNumber[],
   callSid: string,
 ): Promise<CallDispositions & { readonly callSid: string }> {
   const [call, setting] = await Promise.all([store.calls.get(callSid), readWrapUpSetting(store)]);
   if (!call) throw new NotFoundError('call', callSid);
+  const campaign = call.campaignId ? await campaignDispositions({ store }, call.campaignId) : undefined;
+  if (campaign)
+    return {
+      callSid,
+      hotline: call.from,
+      hotlineName: campaign.name,
+      flow: 'campaign',
+      dispositions: campaign.dispositions,
+    };
   return { callSid, ...dispositionsFor(lines, call, setting) };
+}
+
+/** A campaign call's outcome must be one of the campaign's dispositions; the error names them. */
+export async function checkCampaignDisposition(
+  store: Pick<Store, 'campaigns'>,
+  campaignId: string,
+  code: string,
+): Promise<void> {
+  const campaign = await campaignDispositions({ store }, campaignId);
+  const allowed = campaign?.dispositions.map((d) => d.code) ?? [];
+  if (allowed.includes(code)) return;
+  throw invalidField(
+    'body.disposition',
+    'unknown-disposition',
+    `"${code}" is not a disposition of campaign ${campaign?.name ?? campaignId}; allowed: ${allowed.join(', ')}`,
+  );
 }

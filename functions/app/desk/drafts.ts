@@ -6,6 +6,8 @@ import type { HotlineNumber } from '../../../flows/numbers.js';
 import { isLead, type User } from '../../domain/model.js';
 import type { Clock, MarkerKey, Store } from '../../domain/ports.js';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../../domain/problems.js';
+import { dispositionRecorded } from '../campaigns/attempts.js';
+import type { CenterBasics } from '../center.js';
 import { offersDisposition, readWrapUpSetting } from './dispositions.js';
 
 /** Long enough for a shift and its wrap-ups; a draft nobody came back to is not worth keeping. */
@@ -100,19 +102,23 @@ export async function discardDraft(store: Store, user: User, callSid: string): P
  * was written.
  */
 export async function keepDraftOnCall(
-  store: Store,
+  deps: CenterBasics,
   lines: readonly HotlineNumber[],
   agentId: string,
   callSid: string,
 ): Promise<{ readonly notes?: string; readonly disposition?: string } | undefined> {
+  const { store } = deps;
   const draft = await readDraft(store, agentId, callSid);
   if (!draft) return undefined;
   const record = await store.calls.get(callSid);
   if (!record) return undefined;
   const notes = draft.notes?.trim();
+  const campaign = record.campaignId ? await store.campaigns.get(record.campaignId) : undefined;
   const offered =
     draft.disposition && !record.disposition
-      ? offersDisposition(lines, record, draft.disposition, await readWrapUpSetting(store))
+      ? campaign
+        ? campaign.dispositions.some((d) => d.code === draft.disposition)
+        : offersDisposition(lines, record, draft.disposition, await readWrapUpSetting(store))
       : false;
   const patch = {
     ...(notes && !record.notes ? { notes } : {}),
@@ -121,5 +127,7 @@ export async function keepDraftOnCall(
   };
   if (Object.keys(patch).length === 0) return undefined;
   await store.calls.update(callSid, patch);
+  if (campaign && record.contactId && patch.disposition)
+    await dispositionRecorded(deps, campaign, record.contactId, callSid, patch.disposition);
   return patch;
 }

@@ -90,6 +90,12 @@ export interface CampaignSettings {
   readonly endAt?: string;
 }
 
+export interface CampaignPacing {
+  readonly at: string;
+  readonly abandoned: number;
+  readonly humans: number;
+}
+
 /** Running counts, kept on the campaign item by atomic adds. */
 export interface CampaignCounts {
   readonly contacts: number;
@@ -133,6 +139,8 @@ export interface Campaign extends CampaignSettings {
   readonly dispositionCounts: Readonly<Record<string, number>>;
   /** Predictive mode's lines per free agent, adjusted every minute. */
   readonly dialRatio: number;
+  /** The figures at the last adjustment, so the next one sees the minute between. */
+  readonly pacing?: CampaignPacing;
   readonly createdBy: string;
   readonly createdAt: string;
   readonly updatedAt: string;

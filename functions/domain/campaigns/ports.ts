@@ -7,6 +7,7 @@ import type {
   Campaign,
   CampaignContact,
   CampaignCounts,
+  CampaignPacing,
   CampaignSettings,
   CampaignStatus,
   ContactAttempt,

@@ -68,7 +68,7 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
     pick: queue.pick,
     dispositions: (callSid) => callDispositions(deps.store, hotlinesOf(deps.config), callSid),
     wrapUpNotes: (user, callSid, body) =>
-      saveWrapUpNotes(deps.store, hotlinesOf(deps.config), user, callSid, body, () =>
+      saveWrapUpNotes(deps, hotlinesOf(deps.config), user, callSid, body, () =>
         tookPart(center, user, callSid),
       ),
     requestBlacklist: blacklist.request,

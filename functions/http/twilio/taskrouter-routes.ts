@@ -8,6 +8,7 @@ import { type Context, Hono } from 'hono';
 import { routing } from '../../../flows/routing.js';
 import { announceAgent, announceQuery, conferenceStatusUrl } from '../../app/agent-announcement.js';
 import { callbackInstruction } from '../../app/callbacks.js';
+import { previewInstruction } from './campaign-routes.js';
 import type { Center } from '../../app/center.js';
 import { onConferenceEvent } from '../../app/conference-events.js';
 import { onOfferEnded } from '../../app/desk/missed-offers.js';
@@ -82,6 +83,10 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
     const provisioned = await services.provisioned();
     if (task.type === 'callback')
       return c.json(callbackInstruction(base, { taskSid, workerSid, to, attributes: task }));
+    if (task.type === 'campaign-preview')
+      return c.json(
+        previewInstruction(base, { taskSid, workerSid, to, attributes: task, ringSeconds: routing.ringSeconds }),
+      );
     const callSid = sidOrRefuse(
       typeof task.call_sid === 'string' ? task.call_sid : undefined,
       'body.TaskAttributes.call_sid',

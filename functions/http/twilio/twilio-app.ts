@@ -5,6 +5,7 @@ import { openCenter } from '../../app/open-center.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv, TwilioParams } from '../env.js';
 import { HttpProblem } from '../errors.js';
+import { createCampaignApp } from './campaign-routes.js';
 import { mountChannelWebhooks } from './channel-webhooks.js';
 import { createInternalCallApp } from './internal-call-routes.js';
 import { failureTwiml } from './ivr/failure.js';
@@ -29,6 +30,7 @@ export function createTwilioApp(deps: WebhookDeps): Hono<TwilioEnv> {
   app.route('/rejoin', createRejoinApp(deps));
   app.route('/internal-call', createInternalCallApp(ivr));
   app.route('/survey', createSurveyApp(deps));
+  app.route('/campaign', createCampaignApp(ivr));
   if (deps.jobs) {
     // Recordings, SMS status callbacks and the SMS bot need the job queue; without it, the placeholder.
     mountChannelWebhooks(app, { ...deps, jobs: deps.jobs });

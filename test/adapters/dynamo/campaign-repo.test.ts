@@ -70,6 +70,12 @@ describe('campaign repository', () => {
     const changed = await repo.update('c2', 1, { settings: { ...settings, name: 'Renamed' } });
     expect(changed.ok && changed.value.counts.attempts).toBe(20);
     expect((await repo.get('c2'))?.counts.attempts).toBe(20);
+    // Status changes racing with counts lose none of them.
+    await Promise.all([
+      ...Array.from({ length: 10 }, () => repo.count('c2', { attempts: 1 })),
+      repo.update('c2', 2, { status: 'running' }),
+    ]);
+    expect(await repo.get('c2')).toMatchObject({ status: 'running', counts: { attempts: 30 } });
   });
 
   it('stores contacts in bulk, lists them in order and finds only the pending due ones', async () => {

@@ -70,6 +70,7 @@ function Findings({ desk }: { desk: AgentDesk }) {
   const { codeName } = useErrorText();
   const f = desk.state.offer?.findings ?? desk.state.pop?.findings ?? {};
   const rows: [string, string | undefined][] = [
+    [t('campaign'), f.campaign],
     [t('region'), f.region ? codeName('region', f.region) : regionOfNumber(f.from)],
     [t('queue'), f.queue && codeName('queue', f.queue)],
     [t('customer'), f.customerName ?? f.customerId],
@@ -108,7 +109,15 @@ function OfferCard({ desk, run }: { desk: AgentDesk; run: Run }) {
           ☎
         </span>
         <div>
-          <div className="muted">{offer.findings.callback ? t('callbackOffer') : t('incomingCall')}</div>
+          <div className="muted" data-testid={offer.findings.campaign ? 'campaign-offer' : undefined}>
+            {offer.findings.preview
+              ? t('previewOffer')
+              : offer.findings.campaign
+                ? t('campaignCallOffer')
+                : offer.findings.callback
+                  ? t('callbackOffer')
+                  : t('incomingCall')}
+          </div>
           <div className="caller" data-testid="caller">
             {offer.findings.from ?? t('unknownCaller')}
             {vip && <span className="tag vip">VIP {vip}</span>}

@@ -18,6 +18,11 @@ export interface CallFindings {
   readonly callback?: boolean;
   /** The caller's number is on the whitelist (never blocked, never turned away by a full queue). */
   readonly whitelisted?: boolean;
+  /** An outbound campaign's call: the campaign's name, and whether the agent previews before dialling. */
+  readonly campaign?: string;
+  readonly preview?: boolean;
+  /** The guided script the campaign names. */
+  readonly scriptId?: string;
 }
 
 /** Shown as the intent of a callback with no reason of its own. */
@@ -31,9 +36,14 @@ export function findingsOf(attributes: Readonly<Record<string, unknown>>, from?:
     }
     return undefined;
   };
-  const callback = attributes.type === 'callback' || pick('callback_number', 'callbackNumber') !== undefined;
-  const entries: [Exclude<keyof CallFindings, 'callback' | 'whitelisted'>, string | undefined][] = [
-    ['from', pick('callback_number', 'callbackNumber', 'from', 'caller') ?? from],
+  const preview = attributes.type === 'campaign-preview';
+  const callback =
+    preview || attributes.type === 'callback' || pick('callback_number', 'callbackNumber') !== undefined;
+  const entries: [Exclude<keyof CallFindings, 'callback' | 'whitelisted' | 'preview'>, string | undefined][] = [
+    // A campaign's call names its contact: TaskRouter's own `from` on it is the center's number.
+    ['from', pick('customer_number', 'callback_number', 'callbackNumber', 'from', 'caller') ?? from],
+    ['campaign', pick('campaign_name')],
+    ['scriptId', pick('script_id')],
     ['customerId', pick('customer_id', 'customerId')],
     ['customerName', pick('customer_name', 'customerName')],
     ['policyNumber', pick('policy_number', 'policyNumber')],
@@ -42,12 +52,16 @@ export function findingsOf(attributes: Readonly<Record<string, unknown>>, from?:
     ['vip', pick('vip', 'vip_tier')],
     ['queue', pick('queue')],
     ['region', pick('region', 'caller_region')],
-    ['intent', callback ? (pick('intent', 'reason') ?? CALLBACK_INTENT) : pick('intent', 'reason', 'flow')],
+    [
+      'intent',
+      callback && !preview ? (pick('intent', 'reason') ?? CALLBACK_INTENT) : pick('intent', 'reason', 'flow'),
+    ],
   ];
   const found = Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as CallFindings;
   return {
     ...found,
     ...(callback ? { callback } : {}),
+    ...(preview ? { preview } : {}),
     ...(attributes.whitelisted === true ? { whitelisted: true } : {}),
   };
 }

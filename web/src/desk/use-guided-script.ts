@@ -54,7 +54,7 @@ export function useGuidedScript(pop: PopContext, customerCallSid: string | undef
   const [filed, setFiled] = useState<{ ticket: Ticket; existing: boolean }>();
   /** Notes added to the filed ticket so far. */
   const [noted, setNoted] = useState(0);
-  const { customerId, from, queue } = pop.findings;
+  const { customerId, from, queue, scriptId } = pop.findings;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: errorText follows the language; a switch must not reload.
   useEffect(() => {
@@ -64,14 +64,15 @@ export function useGuidedScript(pop: PopContext, customerCallSid: string | undef
         if (!alive) return;
         const all = [...line.items, ...mine.items.filter((s) => !line.items.some((l) => l.name === s.name))];
         setOffered(all);
-        setName(pickScript(all, { hotline, queue }));
+        // A campaign names its script; a call of the center's own lines takes its line's.
+        setName(scriptId && all.some((s) => s.name === scriptId) ? scriptId : pickScript(all, { hotline, queue }));
       },
       (err: unknown) => alive && setError(errorText(err)),
     );
     return () => {
       alive = false;
     };
-  }, [hotline, queue]);
+  }, [hotline, queue, scriptId]);
 
   useEffect(() => {
     let alive = true;

@@ -1,5 +1,6 @@
 // The simulation API (local only, never deployed): place a call, press keys, speak, hang up, answer a ringing
-// agent, send an SMS, read what a caller heard and what the app sent, read and move the clock, read the log.
+// agent, script the numbers the center calls, send an SMS, read what a caller heard and what the app sent,
+// read and move the clock, read the log.
 // Mount at /sim. Acting endpoints wait until the twin is idle, so a reply already shows the call's new state; on a
 // frozen clock they also play out the prompts the caller hears (play-out.ts) unless the body says `listen: false`.
 import { Hono } from 'hono';
@@ -10,6 +11,7 @@ import { receiveCall } from '../voice/call-starts.js';
 import type { VoiceEngine } from '../voice/engine.js';
 import type { AnswerPolicy } from '../voice/parties.js';
 import type { Call } from '../voice/types.js';
+import { createCalleesSimApp } from './callees-sim.js';
 import { createClockSimApp } from './clock-sim.js';
 import { playOut, playsOutByDefault } from './play-out.js';
 import { optBool, optStr, readJson, SimBadRequest, str } from './sim-body.js';
@@ -134,6 +136,8 @@ export function createSimApp(deps: SimAppDeps): Hono {
     });
     return c.json({ address, policy }, 201);
   });
+
+  app.route('/callees', createCalleesSimApp(voice.deps.parties));
 
   app.get('/conferences/:id', (c) => {
     const id = c.req.param('id');

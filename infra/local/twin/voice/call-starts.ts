@@ -1,6 +1,9 @@
 // How calls begin: an inbound call to a configured number (its voice URL, fallback and status callback, or its
 // Application's), and an outbound call placed through REST or a TaskRouter call instruction, which fetches its
-// Url once the callee answers (docs/twilio-behaviour.md §1.1, §1.3, §1.5).
+// Url once the callee answers (docs/twilio-behaviour.md §1.1, §1.3, §1.5), after answering-machine detection
+// when asked for (amd.ts).
+import { type AmdSettings, answerWithAmd } from './amd.js';
+import { calleeRunsTwiml } from './callees.js';
 import type { VoiceEngine } from './engine.js';
 import { ringLeg } from './legs.js';
 import type { Call, HttpMethod, Navigation, Params, RecordSettings, StatusCallbackConfig } from './types.js';
@@ -49,6 +52,7 @@ export interface PlaceCallInput {
   readonly record?: RecordSettings;
   readonly timeoutSeconds?: number;
   readonly applicationSid?: string;
+  readonly machineDetection?: AmdSettings;
 }
 
 export function placeCall(engine: VoiceEngine, input: PlaceCallInput): Call {
@@ -66,7 +70,10 @@ export function placeCall(engine: VoiceEngine, input: PlaceCallInput): Call {
     },
   });
   void leg.outcome.then((o) => {
-    if (o === 'answered') return engine.run(leg.call, input.nav, true);
+    if (o !== 'answered') return;
+    if (input.machineDetection) return answerWithAmd(engine, leg.call, input.nav, input.machineDetection);
+    calleeRunsTwiml(engine, leg.call);
+    return engine.run(leg.call, input.nav, true);
   });
   return leg.call;
 }

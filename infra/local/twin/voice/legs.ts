@@ -1,6 +1,7 @@
 // Ringing a new leg (a <Dial> noun, a dequeue or call instruction, a REST call or participant): status callbacks
 // initiated -> ringing -> answered, and an outcome decided by the party registry, a ring timeout on the clock,
 // or cancellation by the caller (docs/twilio-behaviour.md §1.3, §3.7).
+import { calleeAnswered } from './callees.js';
 import type { CallInit, VoiceEngine } from './engine.js';
 import type { Call, CallDirection, StatusCallbackConfig } from './types.js';
 
@@ -47,6 +48,7 @@ export function ringLeg(engine: VoiceEngine, options: LegOptions): Leg {
       engine.deps.parties.emit({ type: 'ring-ended', callSid: call.sid, to: call.to, outcome: o });
       if (o === 'answered') {
         engine.answer(call);
+        calleeAnswered(engine, call);
         // The answering device (an agent's page) learns when its call is over, whoever hangs up.
         engine.onEnd(call, (c) => engine.deps.parties.emit({ type: 'ended', callSid: c.sid, to: c.to }));
       } else engine.end(call, o);

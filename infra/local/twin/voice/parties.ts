@@ -1,5 +1,8 @@
-// Who answers a dialed `client:<identity>` or number: simulated parties registered with an answer policy, and
-// subscribers told of every ring (the sim API and, later, the agent browser link answer or reject through it).
+// Who answers a dialed `client:<identity>` or number: simulated parties registered with an answer policy (and,
+// for scripted callees, who picks up and what they do then), and subscribers told of every ring (the sim API
+// and, later, the agent browser link answer or reject through it).
+import type { CalleeScript } from './callee-script.js';
+
 export type AnswerPolicy = 'answer' | 'ring' | 'reject' | 'busy' | 'no-answer' | 'fail';
 
 export interface RingEvent {
@@ -18,6 +21,8 @@ export interface PartyOptions {
   /** With policy `answer`: ring this long on the clock first. */
   readonly answerAfterMs?: number;
   readonly onRing?: (ring: RingEvent) => void;
+  /** A scripted callee (`POST /sim/callees`): who or what picks up, and the keys and hang-up that follow. */
+  readonly callee?: CalleeScript;
 }
 
 export type PartyEvent =
@@ -50,6 +55,26 @@ export class PartyRegistry {
     return () => {
       if (this.parties.get(address) === options) this.parties.delete(address);
     };
+  }
+
+  unregister(address: string): boolean {
+    return this.parties.delete(address);
+  }
+
+  /** The scripted callees, in the order they were scripted. */
+  callees(): CalleeScript[] {
+    return [...this.parties.values()].flatMap((p) => (p.callee ? [p.callee] : []));
+  }
+
+  /** Forgets every scripted callee (parties registered otherwise stay); returns how many there were. */
+  clearCallees(): number {
+    let removed = 0;
+    for (const [address, p] of this.parties) {
+      if (!p.callee) continue;
+      this.parties.delete(address);
+      removed++;
+    }
+    return removed;
   }
 
   lookup(address: string): PartyOptions {

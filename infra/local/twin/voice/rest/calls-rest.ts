@@ -1,8 +1,14 @@
 // REST Calls (docs/twilio-behaviour.md §1.5, §8.4): create an outbound call with Url/Twiml/ApplicationSid, StatusCallback(Event),
-// FallbackUrl and Record; fetch; list with To/From/Status filters; update with Url/Twiml (redirect) or
+// FallbackUrl, Record and answering-machine detection (MachineDetection, AsyncAmd...); fetch; list with To/From/Status filters; update with Url/Twiml (redirect) or
 // Status=completed|canceled.
 import type { Hono } from 'hono';
-import { param, paramList, readParams, TwilioRestError } from '../../rest-common.js';
+import { param, paramBool, paramList, readParams, TwilioRestError } from '../../rest-common.js';
+import {
+  type AmdSettings,
+  DEFAULT_AMD_TIMEOUT_SECONDS,
+  MACHINE_DETECTION_MODES,
+  type MachineDetectionMode,
+} from '../amd.js';
 import { placeCall } from '../call-starts.js';
 import { assertCallerId } from '../caller-id.js';
 import type { VoiceEngine } from '../engine.js';
@@ -47,6 +53,7 @@ export function mountCalls(app: Hono, engine: VoiceEngine): void {
       .filter((e): e is CallEvent => EVENTS.includes(e as CallEvent));
     const fallbackUrl = param(p, 'FallbackUrl');
     const record = callRecordSettings(p, 'OutboundAPI');
+    const amd = amdSettings(p);
     const call = placeCall(engine, {
       from,
       to,
@@ -67,6 +74,7 @@ export function mountCalls(app: Hono, engine: VoiceEngine): void {
         : {}),
       ...(record ? { record } : {}),
       ...(appSid ? { applicationSid: appSid } : {}),
+      ...(amd ? { machineDetection: amd } : {}),
     });
     return c.json(renderCall(ac, call), 201);
   });
@@ -105,6 +113,22 @@ export function mountCalls(app: Hono, engine: VoiceEngine): void {
     await engine.idle(call.sid);
     return c.json(renderCall(ac, call));
   });
+}
+
+/** MachineDetection turns detection on; a value other than Enable or DetectMessageEnd leaves it off [K]. */
+function amdSettings(p: Awaited<ReturnType<typeof readParams>>): AmdSettings | undefined {
+  const mode = param(p, 'MachineDetection') as MachineDetectionMode | undefined;
+  if (!mode || !MACHINE_DETECTION_MODES.includes(mode)) return undefined;
+  const timeout = Number(param(p, 'MachineDetectionTimeout'));
+  const callback = param(p, 'AsyncAmdStatusCallback');
+  return {
+    mode,
+    timeoutMs: (Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_AMD_TIMEOUT_SECONDS) * 1000,
+    async: paramBool(p, 'AsyncAmd') ?? false,
+    ...(callback
+      ? { callback: { url: callback, method: method(param(p, 'AsyncAmdStatusCallbackMethod')) } }
+      : {}),
+  };
 }
 
 function navigation(p: Awaited<ReturnType<typeof readParams>>): Navigation | undefined {

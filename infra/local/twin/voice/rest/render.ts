@@ -30,7 +30,7 @@ export function renderCall(ac: string, call: Call) {
     price: null,
     price_unit: 'USD',
     direction: call.direction,
-    answered_by: null,
+    answered_by: call.answeredBy ?? null,
     api_version: '2010-04-01',
     forwarded_from: null,
     group_sid: null,
