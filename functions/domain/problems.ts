@@ -145,15 +145,19 @@ export const HANDLER_ISSUE_CODES = [
   'caller-id-not-ours',
   'priority-range',
   'dispositions-count',
-  'invalid-time',
+  'time-format',
   'window-order',
   'window-outside-legal-hours',
-  'window-days',
-  'attempts-range',
-  'retry-minutes-range',
+  'weekdays',
+  'max-attempts-range',
+  'retry-delay-range',
   'abandon-cap-range',
   'hold-seconds-range',
   'end-before-start',
+  'unreadable-header',
+  'no-phone-column',
+  'duplicate-column',
+  'too-many-rows',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

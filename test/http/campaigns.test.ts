@@ -112,11 +112,10 @@ describe('campaigns API', () => {
       'body.dispositions.1.label.en': 'label-length',
       'body.dispositions.2.code': 'duplicate',
       'body.window.start': 'window-outside-legal-hours',
-      'body.window.end': 'window-outside-legal-hours',
-      'body.window.days': 'window-days',
-      'body.retry.maxAttempts': 'attempts-range',
-      'body.retry.minutes.busy': 'retry-minutes-range',
-      'body.retry.minutes.machine': 'retry-minutes-range',
+      'body.window.days': 'weekdays',
+      'body.retry.maxAttempts': 'max-attempts-range',
+      'body.retry.minutes.busy': 'retry-delay-range',
+      'body.retry.minutes.machine': 'retry-delay-range',
       'body.message.zh': 'required',
       'body.message.en': 'required',
       'body.abandonCap': 'abandon-cap-range',
@@ -133,7 +132,7 @@ describe('campaigns API', () => {
     });
     expect(more.body.issues).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: 'body.window.end', code: 'invalid-time' }),
+        expect.objectContaining({ path: 'body.window.end', code: 'time-format' }),
         expect.objectContaining({ path: 'body.dispositions', code: 'dispositions-count' }),
       ]),
     );
@@ -164,17 +163,28 @@ describe('campaigns API', () => {
     const c = await create();
     const res = await csv(`/api/campaigns/${c.id}/contacts/preview`, LIST);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toEqual({
+    expect(res.body.counts).toEqual({
       rows: 7,
       accepted: 3,
-      rejected: [
-        { row: 4, value: '', reason: 'missing-phone' },
-        { row: 5, value: '12345', reason: 'invalid-phone' },
-        { row: 6, value: '138 0013 8001', reason: 'duplicate' },
-        { row: 7, value: '+8613800138003', reason: 'do-not-call' },
-      ],
-      byReason: { 'missing-phone': 1, 'invalid-phone': 1, duplicate: 1, 'do-not-call': 1 },
+      rejected: 4,
+      missing: 1,
+      invalid: 1,
+      duplicate: 1,
+      optedOut: 0,
+      doNotCall: 1,
+      badTimezone: 0,
+      malformed: 0,
     });
+    expect(
+      res.body.rejected.map((r: { row: number; raw: string; reason: string }) => [r.row, r.raw, r.reason]),
+    ).toEqual([
+      [3, '', 'missing-phone'],
+      [4, '12345', 'invalid-phone'],
+      [5, '138 0013 8001', 'duplicate'],
+      [6, '13800138003', 'do-not-call'],
+    ]);
+    expect(res.body.rejected[2]).toMatchObject({ line: 6, duplicateOf: 1 });
+    expect(res.body.variables).toEqual(['language', 'plate']);
     // JSON `{csv}` is the same list.
     const json = await h.as('supervisor', 'POST', `/api/campaigns/${c.id}/contacts/preview`, { csv: LIST });
     expect(json.body).toEqual(res.body);
@@ -183,11 +193,14 @@ describe('campaigns API', () => {
     expect((await h.as('supervisor', 'GET', `/api/campaigns/${c.id}/contacts`)).body.items).toEqual([]);
   });
 
-  it('refuses an empty list, a list over 5 MB (413) and a body of another type (415)', async () => {
+  it('refuses an empty list, one without a phone column, one over 5 MB (413) and another type (415)', async () => {
     const c = await create();
     const empty = await csv(`/api/campaigns/${c.id}/contacts/preview`, '  ');
     expect(empty.status).toBe(400);
     expect(empty.body.issues[0]).toMatchObject({ path: 'body.csv', code: 'empty-file' });
+    const noPhone = await csv(`/api/campaigns/${c.id}/contacts/preview`, 'name,plate\nZhao,沪A1');
+    expect(noPhone.status).toBe(400);
+    expect(noPhone.body.issues[0]).toMatchObject({ path: 'body.csv', code: 'no-phone-column' });
     const big = `phone\n${'13800138001\n'.repeat(480_000)}`;
     const tooBig = await csv(`/api/campaigns/${c.id}/contacts`, big);
     expect(tooBig.status).toBe(413);
@@ -201,7 +214,7 @@ describe('campaigns API', () => {
     const c = await create();
     const res = await csv(`/api/campaigns/${c.id}/contacts`, LIST);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ rows: 7, accepted: 3, added: 3 });
+    expect(res.body).toMatchObject({ counts: { rows: 7, accepted: 3 }, added: 3 });
     // A second list adds to the first.
     const second = await h.as('supervisor', 'POST', `/api/campaigns/${c.id}/contacts`, {
       csv: 'phone,name\n13800138005,Zhou Min\n13800138006,Wu Gang',

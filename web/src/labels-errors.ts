@@ -276,7 +276,7 @@ export const ERROR_LABELS = {
     zh: '处理结果须有 1 到 30 个',
     en: 'must list 1 to 30 dispositions',
   },
-  'issue_invalid-time': {
+  'issue_time-format': {
     zh: '时间格式须为 HH:MM（24 小时制）',
     en: 'must be a time of day as HH:MM (24 h)',
   },
@@ -285,12 +285,15 @@ export const ERROR_LABELS = {
     zh: '外呼时段须在客户当地时间 08:00 到 21:00 之间',
     en: "must lie between 08:00 and 21:00 in the contact's local time",
   },
-  'issue_window-days': {
+  issue_weekdays: {
     zh: '须至少选择一天（周一到周日）',
     en: 'must pick at least one weekday (Monday to Sunday)',
   },
-  'issue_attempts-range': { zh: '拨打次数须为 1 到 20 的整数', en: 'must be a whole number from 1 to 20' },
-  'issue_retry-minutes-range': {
+  'issue_max-attempts-range': {
+    zh: '拨打次数须为 1 到 20 的整数',
+    en: 'must be a whole number from 1 to 20',
+  },
+  'issue_retry-delay-range': {
     zh: '重拨间隔须为 1 到 10080 分钟（一周）的整数',
     en: 'must be a whole number of minutes from 1 to 10080 (a week)',
   },
@@ -301,6 +304,20 @@ export const ERROR_LABELS = {
   'issue_hold-seconds-range': {
     zh: '等待座席时长须为 1 到 30 秒的整数',
     en: 'must be a whole number of seconds from 1 to 30',
+  },
+  // Contact lists refused whole (each row's problems come back as the preview's rows instead).
+  'issue_unreadable-header': {
+    zh: '第一行（列名）无法读取，请检查引号',
+    en: 'has a first line (the column names) that cannot be read: check its quotes',
+  },
+  'issue_no-phone-column': {
+    zh: '没有电话列：请将电话列命名为 phone 或 电话',
+    en: 'has no phone column: name it phone (or 电话)',
+  },
+  'issue_duplicate-column': { zh: '有重复的列名，请为每一列取不同的名字', en: 'names a column twice' },
+  'issue_too-many-rows': {
+    zh: '超过 50000 行，请拆分为多个名单',
+    en: 'has more than 50,000 rows: split it into several lists',
   },
   'issue_end-before-start': { zh: '结束时间须晚于开始时间', en: 'must be after the start' },
 } as const satisfies Labels;

@@ -190,8 +190,7 @@ export async function dispositionRecorded(
   if (!changed) return;
   await deps.store.campaigns.count(campaign.id, deltas, code);
   if (disposition.success) await recordContact(deps, campaign, callSid, changed.after.agentId, true);
-  if (code === 'do-not-call')
-    await optOut(deps, campaign, contactId, changed.after.phone, 'agent');
+  if (code === 'do-not-call') await optOut(deps, campaign, contactId, changed.after.phone, 'agent');
 }
 
 /** The contact asked for no more calls (key 9, an agent's note, a STOP text): listed and closed. */

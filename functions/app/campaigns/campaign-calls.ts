@@ -80,7 +80,11 @@ export async function keepWaiting(
 }
 
 /** The person left the queue without an agent (told so, or hung up): an abandoned call. */
-export async function abandoned(center: Center, ref: CampaignRef, callSid: string): Promise<CampaignCall | undefined> {
+export async function abandoned(
+  center: Center,
+  ref: CampaignRef,
+  callSid: string,
+): Promise<CampaignCall | undefined> {
   const call = await campaignCall(center, ref);
   if (!call) return undefined;
   await attemptEnded(center, call.campaign, ref.contactId, callSid, 'abandoned');
@@ -183,7 +187,12 @@ export async function previewCallOpened(
 export async function previewDialed(
   center: Center,
   ref: CampaignRef,
-  input: { readonly callSid: string; readonly status: string; readonly taskSid?: string; readonly workerSid?: string },
+  input: {
+    readonly callSid: string;
+    readonly status: string;
+    readonly taskSid?: string;
+    readonly workerSid?: string;
+  },
 ): Promise<'talked' | 'retry' | 'done'> {
   const call = await campaignCall(center, ref);
   if (!call) return 'done';
@@ -216,14 +225,23 @@ export async function previewNotTaken(
 ): Promise<boolean> {
   if (input.taskSid) await completeTask(center, input.taskSid, input.reason);
   const call = await campaignCall(center, ref);
-  if (!call || call.contact.status !== 'calling' || call.contact.history.some((a) => a.callSid === call.contact.callSid && call.contact.callSid))
+  if (
+    !call ||
+    call.contact.status !== 'calling' ||
+    call.contact.history.some((a) => a.callSid === call.contact.callSid && call.contact.callSid)
+  )
     return false;
-  const written = await center.store.campaigns.updateContact(call.campaign.id, ref.contactId, call.contact.version, {
-    status: 'pending',
-    attempts: Math.max(0, call.contact.attempts - 1),
-    nextAt: new Date(center.clock.now() + 60_000).toISOString(),
-    callSid: null,
-  });
+  const written = await center.store.campaigns.updateContact(
+    call.campaign.id,
+    ref.contactId,
+    call.contact.version,
+    {
+      status: 'pending',
+      attempts: Math.max(0, call.contact.attempts - 1),
+      nextAt: new Date(center.clock.now() + 60_000).toISOString(),
+      callSid: null,
+    },
+  );
   if (!written.ok) return false;
   await center.store.campaigns.count(call.campaign.id, { attempts: -1, inFlight: -1 });
   return true;

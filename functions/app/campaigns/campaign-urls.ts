@@ -10,14 +10,19 @@ export interface CampaignRef {
   readonly contactId: string;
 }
 
-export function campaignQuery(campaignId: string, contactId: string, more: Record<string, string> = {}): string {
+export function campaignQuery(
+  campaignId: string,
+  contactId: string,
+  more: Record<string, string> = {},
+): string {
   return new URLSearchParams({ c: campaignId, k: contactId, ...more }).toString();
 }
 
 export function campaignRefOf(query: Readonly<Record<string, string | undefined>>): CampaignRef {
   const c = query.c;
   const k = query.k;
-  if (!c || !CAMPAIGN_ID.test(c)) throw invalidField('query.c', 'invalid-format', `must match ${CAMPAIGN_ID}`);
+  if (!c || !CAMPAIGN_ID.test(c))
+    throw invalidField('query.c', 'invalid-format', `must match ${CAMPAIGN_ID}`);
   if (!k || !CONTACT_ID.test(k)) throw invalidField('query.k', 'invalid-format', `must match ${CONTACT_ID}`);
   return { campaignId: c, contactId: k };
 }

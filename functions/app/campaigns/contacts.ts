@@ -2,17 +2,17 @@
 // imported (numbers on the do-not-call list left out, the rest stored due at once and counted), read a page
 // at a time, and exported with each contact's outcome.
 import { type CampaignContact, contactId } from '../../domain/campaigns/campaign.js';
+import {
+  type ContactCounts,
+  type ContactDraft,
+  type RejectedRow,
+  readContactList,
+} from '../../domain/campaigns/contact-list.js';
+import type { NewContact } from '../../domain/campaigns/ports.js';
 import { toCsv } from '../../domain/history/csv.js';
 import type { User } from '../../domain/model.js';
 import type { Page, PageRequest } from '../../domain/paging.js';
-import { HttpProblem } from '../../domain/problems.js';
-import {
-  type ContactDraft,
-  type ContactListResult,
-  parseContactList,
-  type RejectedRow,
-  type RejectReason,
-} from './contact-list-interim.js';
+import { HttpProblem, invalidField } from '../../domain/problems.js';
 import type { CampaignDeps } from './deps.js';
 import { getCampaign } from './manage.js';
 
@@ -22,11 +22,11 @@ export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 const EXPORT_MAX = 100_000;
 
 export interface ContactListPreview {
-  /** Data rows read (the header not counted). */
-  readonly rows: number;
-  readonly accepted: number;
+  readonly counts: ContactCounts;
+  /** Every row not taken, with its row and line, the cell as written, the reason and a sentence. */
   readonly rejected: readonly RejectedRow[];
-  readonly byReason: Readonly<Partial<Record<RejectReason, number>>>;
+  /** Columns kept as the contacts' variables. */
+  readonly variables: readonly string[];
 }
 
 export interface ContactImport extends ContactListPreview {
@@ -47,25 +47,23 @@ export function checkCsvSize(bytes: number): void {
     );
 }
 
-/** The list as the import would take it: parsed, and the do-not-call list's numbers refused. */
-async function read(deps: CampaignDeps, csv: string): Promise<{ list: ContactListResult; rows: number }> {
+/**
+ * The list as the import would take it, numbers on the do-not-call list refused: read once to learn its
+ * numbers, which are looked up in one batch, and again with the listed ones, so the rows, reasons and
+ * counts are the domain's own.
+ */
+async function read(
+  deps: CampaignDeps,
+  csv: string,
+): Promise<ContactListPreview & { contacts: ContactDraft[] }> {
   checkCsvSize(Buffer.byteLength(csv, 'utf8'));
-  const parsed = parseContactList(csv, { defaultCountry: deps.config.defaultPhoneRegion });
-  const listed = await deps.store.campaigns.doNotCallAmong(parsed.contacts.map((c) => c.phone));
-  const contacts: ContactDraft[] = [];
-  const rejected: RejectedRow[] = [...parsed.rejected];
-  for (const c of parsed.contacts) {
-    if (listed.has(c.phone)) rejected.push({ row: c.row, value: c.phone, reason: 'do-not-call' });
-    else contacts.push(c);
-  }
-  rejected.sort((a, b) => a.row - b.row);
-  return { list: { contacts, rejected }, rows: contacts.length + rejected.length };
-}
-
-function summary(list: ContactListResult, rows: number): ContactListPreview {
-  const byReason: Partial<Record<RejectReason, number>> = {};
-  for (const r of list.rejected) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
-  return { rows, accepted: list.contacts.length, rejected: list.rejected, byReason };
+  const options = { defaultCountry: deps.config.defaultPhoneRegion };
+  const first = readContactList(csv, options);
+  if (!first.ok) throw invalidField('body.csv', first.reason, first.message.en);
+  const doNotCall = await deps.store.campaigns.doNotCallAmong(first.contacts.map((c) => c.phone));
+  const list = doNotCall.size ? readContactList(csv, { ...options, doNotCall }) : first;
+  if (!list.ok) throw invalidField('body.csv', list.reason, list.message.en);
+  return { counts: list.counts, rejected: list.rejected, variables: list.variables, contacts: list.contacts };
 }
 
 export async function previewContacts(
@@ -74,8 +72,22 @@ export async function previewContacts(
   csv: string,
 ): Promise<ContactListPreview> {
   await getCampaign(deps, id);
-  const { list, rows } = await read(deps, csv);
-  return summary(list, rows);
+  const { contacts: _contacts, ...preview } = await read(deps, csv);
+  return preview;
+}
+
+function newContact(campaignId: string, id: string, c: ContactDraft): NewContact {
+  return {
+    campaignId,
+    id,
+    phone: c.phone,
+    ...(c.name ? { name: c.name } : {}),
+    ...(c.customerId ? { customerId: c.customerId } : {}),
+    ...(c.timezone ? { timeZone: c.timezone } : {}),
+    ...(c.region ? { region: c.region } : {}),
+    ...(c.tier ? { tier: c.tier } : {}),
+    vars: c.variables,
+  };
 }
 
 export async function importContacts(
@@ -92,25 +104,20 @@ export async function importContacts(
       `The campaign is ${campaign.status}: it takes no more contacts. Create a new campaign for this list.`,
       { status: campaign.status },
     );
-  const { list, rows } = await read(deps, csv);
+  const { contacts, ...preview } = await read(deps, csv);
   // Ids continue after the contacts already there, so a second list adds to the first.
   const base = campaign.counts.contacts;
-  const contacts = list.contacts.map(({ row: _row, ...c }, i) => ({
-    ...c,
-    campaignId: id,
-    id: contactId(base + i + 1),
-  }));
+  const stored = contacts.map((c, i) => newContact(id, contactId(base + i + 1), c));
   const now = new Date(deps.clock.now()).toISOString();
-  const added = contacts.length ? await deps.store.campaigns.addContacts(id, contacts, now) : 0;
+  const added = stored.length ? await deps.store.campaigns.addContacts(id, stored, now) : 0;
   if (added) await deps.store.campaigns.count(id, { contacts: added, pending: added });
-  const result = { ...summary(list, rows), added };
   await deps.store.audit.append({
     actor: user.id,
     action: 'campaign.import',
     target: id,
-    detail: { rows, added, rejected: list.rejected.length, byReason: result.byReason },
+    detail: { added, counts: preview.counts },
   });
-  return result;
+  return { ...preview, added };
 }
 
 export async function campaignContacts(

@@ -5,15 +5,16 @@
 // round or container dials it too) and dialled. Preview contacts become TaskRouter tasks an agent sees
 // before the call; the other modes place the call first, with asynchronous answering-machine detection, and
 // hand people who answer to agents through TaskRouter (campaign-calls.ts).
-import type { Campaign, CampaignContact } from '../../domain/campaigns/campaign.js';
+
+import { routing } from '../../../flows/routing.js';
 import { contactZones, isCallable, nextCallableAt } from '../../domain/campaigns/calling-window.js';
+import type { Campaign, CampaignContact } from '../../domain/campaigns/campaign.js';
 import { adjustRatio, type PacingFigures, planDials } from '../../domain/campaigns/pacing.js';
 import type { Logger } from '../../domain/logger.js';
 import { taskFor } from '../../domain/routing/workflow.js';
 import type { Center } from '../center.js';
 import { checkOutbound } from '../dial-guard.js';
-import { lineOf, hotlinesOf } from '../hotlines.js';
-import { routing } from '../../../flows/routing.js';
+import { hotlinesOf, lineOf } from '../hotlines.js';
 import { attemptEnded, optOut } from './attempts.js';
 import { campaignQuery } from './campaign-urls.js';
 
@@ -173,7 +174,9 @@ async function dial(center: Center, campaign: Campaign, contact: CampaignContact
       reason: allowed.reason,
     });
     const sid = `refused-${contact.id}-${contact.attempts + 1}`;
-    await center.store.campaigns.updateContact(campaign.id, contact.id, claimed.value.version, { callSid: sid });
+    await center.store.campaigns.updateContact(campaign.id, contact.id, claimed.value.version, {
+      callSid: sid,
+    });
     await attemptEnded(center, campaign, contact.id, sid, 'failed');
     return false;
   }

@@ -4,21 +4,16 @@
 // speak when one will be spoken. The range checks are here, not in the request schema, so each comes back
 // with a code of its own that the console can say in the user's language.
 import { routing } from '../../../flows/routing.js';
-import { type CampaignSettings, RETRYABLE_OUTCOMES } from '../../domain/campaigns/campaign.js';
+import { validateWindow, WEEKDAYS } from '../../domain/campaigns/calling-window.js';
+import type { CampaignSettings } from '../../domain/campaigns/campaign.js';
+import { validateRetryPolicy } from '../../domain/campaigns/retry.js';
 import type { HandlerIssue, HandlerIssueCode } from '../../domain/problems.js';
 
 export const NAME_MAX = 80;
 export const PRIORITY_MAX = 100;
 export const DISPOSITIONS_MAX = 30;
-export const ATTEMPTS_MAX = 20;
-/** A week: a longer delay is a new campaign, not a retry. */
-export const RETRY_MINUTES_MAX = 10_080;
 export const ABANDON_CAP = { min: 0.005, max: 0.1, default: 0.03 } as const;
 export const HOLD_SECONDS = { min: 1, max: 30, default: 5 } as const;
-/** Calls to people at home only between these local times, whatever the campaign asks. */
-export const LEGAL_HOURS = { start: '08:00', end: '21:00' } as const;
-
-const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const CODE = /^[a-z][a-z0-9-]{0,39}$/;
 
 /** The queues a campaign's answered calls can wait in. */
@@ -50,16 +45,7 @@ export function settingsIssues(s: CampaignSettings, ctx: SettingsContext): Handl
     add('priority', 'priority-range', `must be a whole number from 0 to ${PRIORITY_MAX}`);
   dispositionIssues(s, add);
   windowIssues(s, add);
-  if (!whole(s.retry.maxAttempts, 1, ATTEMPTS_MAX))
-    add('retry.maxAttempts', 'attempts-range', `must be a whole number from 1 to ${ATTEMPTS_MAX}`);
-  for (const outcome of RETRYABLE_OUTCOMES) {
-    if (!whole(s.retry.minutes[outcome], 1, RETRY_MINUTES_MAX))
-      add(
-        `retry.minutes.${outcome}`,
-        'retry-minutes-range',
-        `must be a whole number of minutes from 1 to ${RETRY_MINUTES_MAX}`,
-      );
-  }
+  retryIssues(s, add);
   if (s.mode === 'broadcast' || s.machine === 'message') {
     const why = s.mode === 'broadcast' ? 'a broadcast speaks it' : 'machines get it';
     if (!s.message?.zh.trim()) add('message.zh', 'required', `is required: ${why}`);
@@ -105,28 +91,23 @@ function dispositionIssues(s: CampaignSettings, add: Add): void {
   });
 }
 
+/**
+ * The calling-window rules are the domain's (legal hours included); the record numbers its weekdays 1 to 7
+ * where the rules name them, so days are read across, and an impossible number fails as an unknown day.
+ */
 function windowIssues(s: CampaignSettings, add: Add): void {
   const { start, end, days } = s.window;
-  const startOk = HH_MM.test(start);
-  const endOk = HH_MM.test(end);
-  if (!startOk) add('window.start', 'invalid-time', 'must be a time of day as HH:MM (24 h)');
-  if (!endOk) add('window.end', 'invalid-time', 'must be a time of day as HH:MM (24 h)');
-  if (startOk && start < LEGAL_HOURS.start)
+  const weekdays = days?.map((d) => WEEKDAYS[d - 1] ?? ('?' as (typeof WEEKDAYS)[number]));
+  for (const issue of validateWindow({ start, end, ...(weekdays ? { weekdays } : {}) }))
+    add(`window.${issue.field === 'weekdays' ? 'days' : issue.field}`, issue.code, issue.message.en);
+}
+
+/** The retry rules are the domain's, over a flat policy; the record keeps the delays under `minutes`. */
+function retryIssues(s: CampaignSettings, add: Add): void {
+  for (const issue of validateRetryPolicy({ ...s.retry.minutes, maxAttempts: s.retry.maxAttempts }))
     add(
-      'window.start',
-      'window-outside-legal-hours',
-      `must not be before ${LEGAL_HOURS.start} in the contact's time`,
+      issue.field === 'maxAttempts' ? 'retry.maxAttempts' : `retry.minutes.${issue.field}`,
+      issue.code,
+      issue.message.en,
     );
-  if (endOk && end > LEGAL_HOURS.end)
-    add(
-      'window.end',
-      'window-outside-legal-hours',
-      `must not be after ${LEGAL_HOURS.end} in the contact's time`,
-    );
-  if (startOk && endOk && start >= end) add('window.end', 'window-order', 'must be after the start');
-  if (days) {
-    if (days.length === 0 || days.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
-      add('window.days', 'window-days', 'must list weekdays from 1 (Monday) to 7 (Sunday), at least one');
-    else if (new Set(days).size !== days.length) add('window.days', 'duplicate', 'lists a weekday twice');
-  }
 }

@@ -2,7 +2,6 @@
 // (name length, priority, attempts, window hours, abandon cap…) are the use case's, so each comes back as a
 // 400 naming the field with a code of its own (functions/app/campaigns/settings-issues.ts).
 import { z } from '@hono/zod-openapi';
-import { REJECT_REASONS } from '../../app/campaigns/contact-list-interim.js';
 import {
   ATTEMPT_OUTCOMES,
   CAMPAIGN_STATUSES,
@@ -10,6 +9,7 @@ import {
   DEFAULT_DISPOSITIONS,
   DIAL_MODES,
 } from '../../domain/campaigns/campaign.js';
+import { REJECT_REASONS } from '../../domain/campaigns/contact-list.js';
 import { IsoDateTime, listOf, PageQuery, Version } from './common-schemas.js';
 
 const Text = (max: number) => z.string().max(max);
@@ -162,18 +162,37 @@ export const ContactsQuery = PageQuery;
 
 export const CsvJsonBody = z.object({ csv: z.string() }).strict().openapi('ContactListCsv');
 
+const Bilingual2 = z.object({ zh: z.string(), en: z.string() });
+
 const Rejected = z.object({
-  row: z.number().int().openapi({ description: "The row's line in the file; the header is line 1" }),
-  value: z.string(),
+  row: z.number().int().openapi({ description: 'The data row, 1 being the first after the header' }),
+  line: z.number().int().openapi({ description: 'The line of the file it starts on' }),
+  raw: z.string().openapi({ description: 'The phone cell as written (the whole row when malformed)' }),
   reason: z.enum(REJECT_REASONS),
+  message: Bilingual2,
+  duplicateOf: z
+    .number()
+    .int()
+    .optional()
+    .openapi({ description: 'For a duplicate: the row holding the number' }),
 });
 
 export const PreviewSchema = z
   .object({
-    rows: z.number().int(),
-    accepted: z.number().int(),
+    counts: z.object({
+      rows: z.number().int(),
+      accepted: z.number().int(),
+      rejected: z.number().int(),
+      missing: z.number().int(),
+      invalid: z.number().int(),
+      duplicate: z.number().int(),
+      optedOut: z.number().int(),
+      doNotCall: z.number().int(),
+      badTimezone: z.number().int(),
+      malformed: z.number().int(),
+    }),
     rejected: listOf(Rejected),
-    byReason: z.record(z.string(), z.number()),
+    variables: listOf(z.string()),
   })
   .openapi('ContactListPreview');
 

@@ -6,8 +6,8 @@ import { type Context, Hono } from 'hono';
 import VoiceResponse from 'twilio/lib/twiml/VoiceResponse.js';
 import {
   abandoned,
-  campaignCall,
   callProgressed,
+  campaignCall,
   detected,
   keepWaiting,
   keyPressed,
@@ -157,7 +157,10 @@ export function createCampaignApp(center: Center): Hono<TwilioEnv> {
     const callSid = callSidOf(c);
     const result = optionalParam(c.var.twilioParams, 'QueueResult') ?? '';
     const r = new VoiceResponse();
-    if (callSid && (result === 'leave' || result === 'hangup' || result === 'error' || result === 'system-error')) {
+    if (
+      callSid &&
+      (result === 'leave' || result === 'hangup' || result === 'error' || result === 'system-error')
+    ) {
       const call = await abandoned(center, ref, callSid);
       if (call && result === 'leave') {
         const lang = languageOf(call.campaign, call.contact);
@@ -269,7 +272,10 @@ export function previewInstruction(
 ): Record<string, string | boolean> {
   const a = input.attributes;
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  const q = campaignQuery(text(a.campaign_id), text(a.contact_id), { tr: input.taskSid, worker: input.workerSid });
+  const q = campaignQuery(text(a.campaign_id), text(a.contact_id), {
+    tr: input.taskSid,
+    worker: input.workerSid,
+  });
   return {
     instruction: 'call',
     accept: true,

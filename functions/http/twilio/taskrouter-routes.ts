@@ -8,7 +8,6 @@ import { type Context, Hono } from 'hono';
 import { routing } from '../../../flows/routing.js';
 import { announceAgent, announceQuery, conferenceStatusUrl } from '../../app/agent-announcement.js';
 import { callbackInstruction } from '../../app/callbacks.js';
-import { previewInstruction } from './campaign-routes.js';
 import type { Center } from '../../app/center.js';
 import { onConferenceEvent } from '../../app/conference-events.js';
 import { onOfferEnded } from '../../app/desk/missed-offers.js';
@@ -18,6 +17,7 @@ import { agentConferenceRecording } from '../../domain/recording.js';
 import { CONSUMED_TASKROUTER_EVENTS, isConsumedTaskRouterEvent } from '../../domain/taskrouter-events.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv, TwilioParams } from '../env.js';
+import { previewInstruction } from './campaign-routes.js';
 import { CALL_SID, optionalParam, requiredParam, sidOrRefuse } from './params.js';
 
 /** TaskRouter sends each event field once; a repeated one keeps its first value. */
@@ -85,7 +85,13 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
       return c.json(callbackInstruction(base, { taskSid, workerSid, to, attributes: task }));
     if (task.type === 'campaign-preview')
       return c.json(
-        previewInstruction(base, { taskSid, workerSid, to, attributes: task, ringSeconds: routing.ringSeconds }),
+        previewInstruction(base, {
+          taskSid,
+          workerSid,
+          to,
+          attributes: task,
+          ringSeconds: routing.ringSeconds,
+        }),
       );
     const callSid = sidOrRefuse(
       typeof task.call_sid === 'string' ? task.call_sid : undefined,

@@ -94,7 +94,13 @@ async function campaign(
   await repo.create(id, settings(over), '2001');
   await repo.addContacts(
     id,
-    phones.map((phone, i) => ({ campaignId: id, id: contactId(i + 1), phone, vars: {}, name: `客户${i + 1}` })),
+    phones.map((phone, i) => ({
+      campaignId: id,
+      id: contactId(i + 1),
+      phone,
+      vars: {},
+      name: `客户${i + 1}`,
+    })),
     new Date(h.clock.now()).toISOString(),
   );
   await repo.count(id, { contacts: phones.length, pending: phones.length });
@@ -277,7 +283,11 @@ describe('preview dialling', () => {
     await h.advance(2);
     const [customerLeg] = await callsTo(phone);
     expect(customerLeg).toMatchObject({ from: RESCUE, status: 'in-progress' });
-    expect(await contact(id, 1)).toMatchObject({ status: 'calling', callSid: agentLeg?.callSid, agentId: '1003' });
+    expect(await contact(id, 1)).toMatchObject({
+      status: 'calling',
+      callSid: agentLeg?.callSid,
+      agentId: '1003',
+    });
     const record = await h.stack.store.calls.get(agentLeg?.callSid ?? '');
     expect(record).toMatchObject({ campaignId: id, contactId: '000001', agentId: '1003' });
 
@@ -285,7 +295,9 @@ describe('preview dialling', () => {
     expect((await h.worker('1003')).activityName).toBe('Wrap-up');
     expect(await contact(id, 1)).toMatchObject({ status: 'done' });
     const agent = await asAgent('1003');
-    const saved = await agent('POST', `/agent/calls/${agentLeg?.callSid}/wrap-up`, { disposition: 'call-later' });
+    const saved = await agent('POST', `/agent/calls/${agentLeg?.callSid}/wrap-up`, {
+      disposition: 'call-later',
+    });
     expect(saved.status).toBe(200);
     // Not final: back in line after the no-answer delay.
     expect(await contact(id, 1)).toMatchObject({ status: 'pending', disposition: 'call-later' });

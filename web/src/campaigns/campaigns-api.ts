@@ -5,9 +5,10 @@ import type {
   CampaignCounts,
   CampaignSettings,
 } from '../../../functions/domain/campaigns/campaign.js';
+import type { ContactCounts, RejectedRow } from '../../../functions/domain/campaigns/contact-list.js';
 import { call } from '../api.js';
 
-export type { Campaign, CampaignContact, CampaignCounts, CampaignSettings };
+export type { Campaign, CampaignContact, CampaignCounts, CampaignSettings, RejectedRow };
 
 export type CampaignAction = 'start' | 'pause' | 'resume' | 'stop';
 
@@ -16,17 +17,10 @@ export interface CampaignChoices {
   readonly queues: readonly string[];
 }
 
-export interface RejectedRow {
-  readonly row: number;
-  readonly value: string;
-  readonly reason: string;
-}
-
 export interface ContactListPreview {
-  readonly rows: number;
-  readonly accepted: number;
+  readonly counts: ContactCounts;
   readonly rejected: readonly RejectedRow[];
-  readonly byReason: Readonly<Record<string, number>>;
+  readonly variables: readonly string[];
 }
 
 const at = (id: string) => `/campaigns/${encodeURIComponent(id)}`;

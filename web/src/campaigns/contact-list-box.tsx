@@ -86,9 +86,9 @@ export function ContactListBox({ campaignId, onImported }: { campaignId: string;
         <div data-testid="campaign-preview-result">
           <p data-testid="campaign-preview-summary">
             {c('previewSummary', {
-              rows: preview.rows,
-              accepted: preview.accepted,
-              rejected: preview.rejected.length,
+              rows: preview.counts.rows,
+              accepted: preview.counts.accepted,
+              rejected: preview.counts.rejected,
             })}
           </p>
           {preview.rejected.length > 0 && (
@@ -104,7 +104,7 @@ export function ContactListBox({ campaignId, onImported }: { campaignId: string;
                 {preview.rejected.map((r) => (
                   <tr key={`${r.row}-${r.reason}`} data-testid={`campaign-rejected-${r.row}`}>
                     <td>{r.row}</td>
-                    <td>{r.value}</td>
+                    <td>{r.raw}</td>
                     <td>{cx(`reason_${r.reason}`)}</td>
                   </tr>
                 ))}

@@ -39,24 +39,27 @@ export function findingsOf(attributes: Readonly<Record<string, unknown>>, from?:
   const preview = attributes.type === 'campaign-preview';
   const callback =
     preview || attributes.type === 'callback' || pick('callback_number', 'callbackNumber') !== undefined;
-  const entries: [Exclude<keyof CallFindings, 'callback' | 'whitelisted' | 'preview'>, string | undefined][] = [
-    // A campaign's call names its contact: TaskRouter's own `from` on it is the center's number.
-    ['from', pick('customer_number', 'callback_number', 'callbackNumber', 'from', 'caller') ?? from],
-    ['campaign', pick('campaign_name')],
-    ['scriptId', pick('script_id')],
-    ['customerId', pick('customer_id', 'customerId')],
-    ['customerName', pick('customer_name', 'customerName')],
-    ['policyNumber', pick('policy_number', 'policyNumber')],
-    ['ticketNumber', pick('ticket_number', 'ticketNumber')],
-    ['language', pick('language', 'lang')],
-    ['vip', pick('vip', 'vip_tier')],
-    ['queue', pick('queue')],
-    ['region', pick('region', 'caller_region')],
+  const entries: [Exclude<keyof CallFindings, 'callback' | 'whitelisted' | 'preview'>, string | undefined][] =
     [
-      'intent',
-      callback && !preview ? (pick('intent', 'reason') ?? CALLBACK_INTENT) : pick('intent', 'reason', 'flow'),
-    ],
-  ];
+      // A campaign's call names its contact: TaskRouter's own `from` on it is the center's number.
+      ['from', pick('customer_number', 'callback_number', 'callbackNumber', 'from', 'caller') ?? from],
+      ['campaign', pick('campaign_name')],
+      ['scriptId', pick('script_id')],
+      ['customerId', pick('customer_id', 'customerId')],
+      ['customerName', pick('customer_name', 'customerName')],
+      ['policyNumber', pick('policy_number', 'policyNumber')],
+      ['ticketNumber', pick('ticket_number', 'ticketNumber')],
+      ['language', pick('language', 'lang')],
+      ['vip', pick('vip', 'vip_tier')],
+      ['queue', pick('queue')],
+      ['region', pick('region', 'caller_region')],
+      [
+        'intent',
+        callback && !preview
+          ? (pick('intent', 'reason') ?? CALLBACK_INTENT)
+          : pick('intent', 'reason', 'flow'),
+      ],
+    ];
   const found = Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as CallFindings;
   return {
     ...found,

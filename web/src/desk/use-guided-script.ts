@@ -65,7 +65,9 @@ export function useGuidedScript(pop: PopContext, customerCallSid: string | undef
         const all = [...line.items, ...mine.items.filter((s) => !line.items.some((l) => l.name === s.name))];
         setOffered(all);
         // A campaign names its script; a call of the center's own lines takes its line's.
-        setName(scriptId && all.some((s) => s.name === scriptId) ? scriptId : pickScript(all, { hotline, queue }));
+        setName(
+          scriptId && all.some((s) => s.name === scriptId) ? scriptId : pickScript(all, { hotline, queue }),
+        );
       },
       (err: unknown) => alive && setError(errorText(err)),
     );
