@@ -39,11 +39,11 @@ describe('campaigns API', () => {
   });
   afterAll(() => h.stop());
 
-  const csv = async (path: string, text: string, type = 'text/csv'): Promise<Reply> => {
+  const csv = async (path: string, text: string | Uint8Array, type = 'text/csv'): Promise<Reply> => {
     const res = await h.app.request(path, {
       method: 'POST',
       headers: { authorization: `Bearer ${h.tokens.supervisor}`, 'content-type': type },
-      body: text,
+      body: typeof text === 'string' ? text : new Blob([text as Uint8Array<ArrayBuffer>]),
     });
     const body = await res.text();
     return { status: res.status, headers: res.headers, body: body ? JSON.parse(body) : undefined };
@@ -201,6 +201,12 @@ describe('campaigns API', () => {
     const noPhone = await csv(`/api/campaigns/${c.id}/contacts/preview`, 'name,plate\nZhao,沪A1');
     expect(noPhone.status).toBe(400);
     expect(noPhone.body.issues[0]).toMatchObject({ path: 'body.csv', code: 'no-phone-column' });
+    // 电话 in GBK, as Excel in China saves "CSV" unless told otherwise.
+    const gbk = await csv(
+      `/api/campaigns/${c.id}/contacts/preview`,
+      new Uint8Array([0xb5, 0xe7, 0xbb, 0xb0, 0x0a]),
+    );
+    expect(gbk.body.issues[0]).toMatchObject({ path: 'body.csv', code: 'not-utf8' });
     const big = `phone\n${'13800138001\n'.repeat(480_000)}`;
     const tooBig = await csv(`/api/campaigns/${c.id}/contacts`, big);
     expect(tooBig.status).toBe(413);

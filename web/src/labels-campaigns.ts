@@ -87,8 +87,8 @@ export const CAMPAIGN_LABELS = {
   statusChanged: { zh: '活动状态：{status}', en: 'Campaign status: {status}' },
   contactList: { zh: '导入联系人名单（CSV）', en: 'Import a contact list (CSV)' },
   contactListHelp: {
-    zh: '第一行为列名：phone（必填）、name、customerId、timeZone、region、tier、language；其他列作为变量保留。',
-    en: 'First line: the column names phone (required), name, customerId, timeZone, region, tier, language; other columns are kept as variables.',
+    zh: '第一行为列名：电话（phone，必填）、姓名（name）、客户编号（customerId）、时区（timezone）、地区（region）、等级（tier）；其他列作为变量保留。文件须为 UTF-8 编码，最大 5 MB。',
+    en: 'First line: the column names phone (required), name, customerId, timezone, region, tier, in English or Chinese; other columns are kept as variables. UTF-8, up to 5 MB.',
   },
   chooseFile: { zh: '选择文件', en: 'Choose a file' },
   pasteCsv: { zh: '或粘贴 CSV 内容', en: 'Or paste the CSV' },

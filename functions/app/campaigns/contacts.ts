@@ -54,9 +54,9 @@ export function checkCsvSize(bytes: number): void {
  */
 async function read(
   deps: CampaignDeps,
-  csv: string,
+  csv: string | Uint8Array,
 ): Promise<ContactListPreview & { contacts: ContactDraft[] }> {
-  checkCsvSize(Buffer.byteLength(csv, 'utf8'));
+  checkCsvSize(typeof csv === 'string' ? Buffer.byteLength(csv, 'utf8') : csv.length);
   const options = { defaultCountry: deps.config.defaultPhoneRegion };
   const first = readContactList(csv, options);
   if (!first.ok) throw invalidField('body.csv', first.reason, first.message.en);
@@ -69,7 +69,7 @@ async function read(
 export async function previewContacts(
   deps: CampaignDeps,
   id: string,
-  csv: string,
+  csv: string | Uint8Array,
 ): Promise<ContactListPreview> {
   await getCampaign(deps, id);
   const { contacts: _contacts, ...preview } = await read(deps, csv);
@@ -94,7 +94,7 @@ export async function importContacts(
   deps: CampaignDeps,
   user: User,
   id: string,
-  csv: string,
+  csv: string | Uint8Array,
 ): Promise<ContactImport> {
   const campaign = await getCampaign(deps, id);
   if ((CLOSED as readonly string[]).includes(campaign.status))

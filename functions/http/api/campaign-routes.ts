@@ -54,7 +54,7 @@ const MB = MAX_CSV_BYTES / 1048576;
 /** A contact list: the CSV itself, or JSON holding it (what a page that pasted the text sends). */
 const CsvBody = {
   required: false,
-  description: `The contact list as CSV (UTF-8, first line the column names: phone, name, customerId, timeZone, region, tier, language; other columns are kept as variables), up to ${MB} MB.`,
+  description: `The contact list as CSV (UTF-8, first line the column names: a phone column (phone, mobile, 电话…) and optionally name, customerId, timezone, region, tier; other columns are kept as variables), up to ${MB} MB.`,
   content: {
     'text/csv': { schema: z.string() },
     'text/plain': { schema: z.string() },
@@ -67,15 +67,19 @@ const CSV_ERRORS = {
   415: errorResponse('The body is neither text/csv, text/plain nor JSON.'),
 } as const;
 
-/** The CSV text of either body, refused by its declared size before it is read. */
-async function csvText(c: Context<ApiEnv>): Promise<string> {
+/**
+ * The list of either body, refused by its declared size before it is read. A CSV body stays bytes, so a
+ * file saved in another encoding is named as such rather than read as garbled text.
+ */
+async function csvOf(c: Context<ApiEnv>): Promise<string | Uint8Array> {
   checkCsvSize(Number(c.req.header('content-length') ?? '0'));
   const type = c.req.header('content-type') ?? '';
-  const text = /json/i.test(type)
+  const list = /json/i.test(type)
     ? ((c.req.valid as (t: 'json') => { csv?: string })('json').csv ?? '')
-    : await c.req.text();
-  if (!text.trim()) throw invalidField('body.csv', 'empty-file', 'the list is empty: send the CSV text');
-  return text;
+    : new Uint8Array(await c.req.arrayBuffer());
+  const empty = typeof list === 'string' ? !list.trim() : list.length === 0;
+  if (empty) throw invalidField('body.csv', 'empty-file', 'the list is empty: send the CSV text');
+  return list;
 }
 
 const ACTIONS: readonly { action: CampaignAction; summary: string }[] = [
@@ -165,7 +169,7 @@ export function registerCampaignRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, 
       request: { params: CampaignParam, body: CsvBody },
       responses: { 200: jsonOk(PreviewSchema), ...SECURED_ERRORS, ...NOT_FOUND, ...CSV_ERRORS },
     }),
-    async (c) => c.json(await previewContacts(d, c.req.valid('param').id, await csvText(c)), 200),
+    async (c) => c.json(await previewContacts(d, c.req.valid('param').id, await csvOf(c)), 200),
   );
 
   app.openapi(
@@ -184,7 +188,7 @@ export function registerCampaignRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, 
         409: errorResponse('The campaign is stopped or completed.'),
       },
     }),
-    async (c) => c.json(await importContacts(d, c.var.user, c.req.valid('param').id, await csvText(c)), 200),
+    async (c) => c.json(await importContacts(d, c.var.user, c.req.valid('param').id, await csvOf(c)), 200),
   );
 
   app.openapi(

@@ -4,90 +4,17 @@
 // beside its field in the page's language.
 import { type FormEvent, useState } from 'react';
 import {
-  type CampaignDisposition,
-  DEFAULT_DISPOSITIONS,
   DIAL_MODES,
   type DialMode,
   RETRYABLE_OUTCOMES,
-  type RetryableOutcome,
 } from '../../../functions/domain/campaigns/campaign.js';
 import { codeName, useErrorText } from '../errors.js';
 import { PathError, type PathIssues, pathIssues } from '../path-issues.js';
 import { SaveStatus } from '../save-status.js';
-import { type Campaign, type CampaignChoices, type CampaignSettings, campaignsApi } from './campaigns-api.js';
+import { blank, type Draft, type Machine, settingsOf, WEEKDAYS } from './campaign-draft.js';
+import { type Campaign, type CampaignChoices, campaignsApi } from './campaigns-api.js';
 import { DispositionsEditor } from './dispositions-editor.js';
 import { useCampaignText } from './use-campaign-text.js';
-
-type Machine = CampaignSettings['machine'];
-
-interface Draft {
-  name: string;
-  mode: DialMode;
-  callerId: string;
-  queue: string;
-  priority: string;
-  language: 'zh' | 'en';
-  start: string;
-  end: string;
-  days: number[];
-  maxAttempts: string;
-  minutes: Record<RetryableOutcome, string>;
-  machine: Machine;
-  messageZh: string;
-  messageEn: string;
-  abandonPercent: string;
-  maxHoldSeconds: string;
-  dispositions: CampaignDisposition[];
-}
-
-const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-
-function blank(choices: CampaignChoices): Draft {
-  return {
-    name: '',
-    mode: 'progressive',
-    callerId: choices.callerIds[0] ?? '',
-    queue: choices.queues[0] ?? '',
-    priority: '0',
-    language: 'zh',
-    start: '09:00',
-    end: '20:00',
-    days: [1, 2, 3, 4, 5],
-    maxAttempts: '3',
-    minutes: { busy: '10', 'no-answer': '60', machine: '240', failed: '30' },
-    machine: 'retry',
-    messageZh: '',
-    messageEn: '',
-    abandonPercent: '3',
-    maxHoldSeconds: '5',
-    dispositions: DEFAULT_DISPOSITIONS.map((d) => ({ ...d, label: { ...d.label } })),
-  };
-}
-
-function settingsOf(d: Draft): CampaignSettings {
-  const message = d.messageZh.trim() || d.messageEn.trim() ? { zh: d.messageZh, en: d.messageEn } : undefined;
-  return {
-    name: d.name,
-    mode: d.mode,
-    callerId: d.callerId,
-    queue: d.queue,
-    priority: Number(d.priority),
-    language: d.language,
-    window: { start: d.start, end: d.end, days: d.days },
-    retry: {
-      maxAttempts: Number(d.maxAttempts),
-      minutes: Object.fromEntries(RETRYABLE_OUTCOMES.map((o) => [o, Number(d.minutes[o])])) as Record<
-        RetryableOutcome,
-        number
-      >,
-    },
-    machine: d.machine,
-    ...(message ? { message } : {}),
-    abandonCap: Number(d.abandonPercent) / 100,
-    maxHoldSeconds: Number(d.maxHoldSeconds),
-    dispositions: d.dispositions,
-  };
-}
 
 export function CampaignForm({
   choices,
