@@ -141,6 +141,23 @@ export const HANDLER_ISSUE_CODES = [
   'desk-code',
   'flow-code-missing',
   'none-offered',
+  'campaign-name-length',
+  'caller-id-not-ours',
+  'priority-range',
+  'dispositions-count',
+  'time-format',
+  'window-order',
+  'window-outside-legal-hours',
+  'weekdays',
+  'max-attempts-range',
+  'retry-delay-range',
+  'abandon-cap-range',
+  'hold-seconds-range',
+  'end-before-start',
+  'unreadable-header',
+  'no-phone-column',
+  'duplicate-column',
+  'too-many-rows',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

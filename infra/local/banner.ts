@@ -13,6 +13,7 @@ export const WEB_PAGES = [
   ['Reports 报表', '/reports'],
   ['Surveys 满意度调查', '/surveys'],
   ['Quality 质检', '/quality'],
+  ['Campaigns 外呼活动', '/campaigns'],
   ['Staff planning 排班规划', '/planning'],
   ['Caller phone 模拟来电', '/phone'],
   ['Admin console 管理控制台', '/admin'],

@@ -4,6 +4,7 @@ import { api, type Me } from './api.js';
 import { DeskProvider } from './desk/desk-provider.js';
 import { LangProvider, useLang } from './i18n.js';
 import { ADMIN_LABELS } from './labels-admin.js';
+import { CAMPAIGN_LABELS } from './labels-campaigns.js';
 import { KB_LABELS } from './labels-kb.js';
 import { PLANNING_LABELS } from './labels-planning.js';
 import { QUALITY_LABELS } from './labels-quality.js';
@@ -27,6 +28,10 @@ const PlanningPage = lazy(() =>
 const KbPage = lazy(() => import('./pages/kb-page.js').then((m) => ({ default: m.KbPage })));
 // Quality scoring is a supervisor's occasional workspace: it loads when opened.
 const QualityPage = lazy(() => import('./pages/quality-page.js').then((m) => ({ default: m.QualityPage })));
+// Campaigns are a supervisor's occasional workspace: the page loads when opened.
+const CampaignsPage = lazy(() =>
+  import('./pages/campaigns-page.js').then((m) => ({ default: m.CampaignsPage })),
+);
 const ReportsPage = lazy(() => import('./pages/reports-page.js').then((m) => ({ default: m.ReportsPage })));
 const SurveysPage = lazy(() => import('./pages/surveys-page.js').then((m) => ({ default: m.SurveysPage })));
 // The tickets pages are a workspace of their own, loaded when first opened.
@@ -109,6 +114,12 @@ function Shell() {
     body = (
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <QualityPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'campaigns')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <CampaignsPage me={signedIn} />
       </Suspense>
     );
   else if (route.page === 'tickets')
@@ -222,6 +233,11 @@ function Header({ me, onSignedOut }: { me: Me | undefined; onSignedOut: () => vo
         {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
           <Link to="/surveys" data-testid="surveys-link">
             {SURVEY_LABELS.surveys[lang]}
+          </Link>
+        )}
+        {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
+          <Link to="/campaigns" data-testid="campaigns-link">
+            {CAMPAIGN_LABELS.campaigns[lang]}
           </Link>
         )}
         {me && (

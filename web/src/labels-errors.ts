@@ -40,6 +40,19 @@ export const ERROR_LABELS = {
   'err_queue-full': { zh: '队列已满', en: 'The queue is full' },
   'err_not-an-agent': { zh: '该用户不是座席', en: 'That user is not an agent' },
   'err_twilio-refused': { zh: '电话服务拒绝了该操作', en: 'The telephony provider refused it' },
+  'err_no-pending-contacts': {
+    zh: '活动没有待拨打的联系人：请先导入名单',
+    en: 'The campaign has no contacts left to call: import a list first',
+  },
+  'err_campaign-not-editable': {
+    zh: '活动运行中不能修改设置：请先暂停',
+    en: 'A running campaign cannot be changed: pause it first',
+  },
+  'err_campaign-closed': {
+    zh: '活动已结束，不能再导入联系人',
+    en: 'The campaign has ended and takes no more contacts',
+  },
+  'err_too-large': { zh: '文件太大', en: 'The file is too large' },
   'err_system-error': { zh: '系统错误，请稍后再试', en: 'System error: try again shortly' },
   field_phone: { zh: '电话', en: 'Phone' },
   field_phones: { zh: '电话', en: 'Phones' },
@@ -252,4 +265,59 @@ export const ERROR_LABELS = {
     en: "must keep the flow's own codes: hide them instead",
   },
   'issue_none-offered': { zh: '至少要提供一个处理结果', en: 'must offer at least one code' },
+  // Outbound campaigns' settings: each says what is allowed.
+  'issue_campaign-name-length': { zh: '名称须为 1 到 80 个字', en: 'needs a name of 1 to 80 characters' },
+  'issue_caller-id-not-ours': {
+    zh: '必须是本中心的号码之一',
+    en: "must be one of the center's own numbers",
+  },
+  'issue_priority-range': { zh: '优先级须为 0 到 100 的整数', en: 'must be a whole number from 0 to 100' },
+  'issue_dispositions-count': {
+    zh: '处理结果须有 1 到 30 个',
+    en: 'must list 1 to 30 dispositions',
+  },
+  'issue_time-format': {
+    zh: '时间格式须为 HH:MM（24 小时制）',
+    en: 'must be a time of day as HH:MM (24 h)',
+  },
+  'issue_window-order': { zh: '结束时间须晚于开始时间', en: 'must be after the start time' },
+  'issue_window-outside-legal-hours': {
+    zh: '外呼时段须在客户当地时间 08:00 到 21:00 之间',
+    en: "must lie between 08:00 and 21:00 in the contact's local time",
+  },
+  issue_weekdays: {
+    zh: '须至少选择一天（周一到周日）',
+    en: 'must pick at least one weekday (Monday to Sunday)',
+  },
+  'issue_max-attempts-range': {
+    zh: '拨打次数须为 1 到 20 的整数',
+    en: 'must be a whole number from 1 to 20',
+  },
+  'issue_retry-delay-range': {
+    zh: '重拨间隔须为 1 到 10080 分钟（一周）的整数',
+    en: 'must be a whole number of minutes from 1 to 10080 (a week)',
+  },
+  'issue_abandon-cap-range': {
+    zh: '放弃率上限须在 0.5% 到 10% 之间',
+    en: 'must be from 0.5% to 10%',
+  },
+  'issue_hold-seconds-range': {
+    zh: '等待座席时长须为 1 到 30 秒的整数',
+    en: 'must be a whole number of seconds from 1 to 30',
+  },
+  // Contact lists refused whole (each row's problems come back as the preview's rows instead).
+  'issue_unreadable-header': {
+    zh: '第一行（列名）无法读取，请检查引号',
+    en: 'has a first line (the column names) that cannot be read: check its quotes',
+  },
+  'issue_no-phone-column': {
+    zh: '没有电话列：请将电话列命名为 phone 或 电话',
+    en: 'has no phone column: name it phone (or 电话)',
+  },
+  'issue_duplicate-column': { zh: '有重复的列名，请为每一列取不同的名字', en: 'names a column twice' },
+  'issue_too-many-rows': {
+    zh: '超过 50000 行，请拆分为多个名单',
+    en: 'has more than 50,000 rows: split it into several lists',
+  },
+  'issue_end-before-start': { zh: '结束时间须晚于开始时间', en: 'must be after the start' },
 } as const satisfies Labels;

@@ -17,7 +17,8 @@ export type DialMode = (typeof DIAL_MODES)[number];
 export const CAMPAIGN_STATUSES = ['draft', 'running', 'paused', 'stopped', 'completed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
-export type { AttemptOutcome } from './retry.js';
+export type { AttemptOutcome, RetriedOutcome as RetryableOutcome } from './retry.js';
+export { ATTEMPT_OUTCOMES, RETRIED_OUTCOMES as RETRYABLE_OUTCOMES } from './retry.js';
 
 export interface CampaignDisposition {
   /** Lower-case code, stable in reports: `interested`, `callback-later`… */

@@ -83,6 +83,9 @@
 // | quality.phrases          |  yes  |    yes     |  yes  | the phrase checks                            |
 // | quality.replacePhrases   |  no   |    yes     |  yes  | change them (audited)                        |
 // | reports.quality          |  no   |    yes     |  yes  | QA per agent for the agent reports           |
+// | campaigns.*              |  no   |    yes     |  yes  | outbound campaigns: set up, start, pause,    |
+// |                          |       |            |       | resume, stop, preview and import contact     |
+// |                          |       |            |       | lists, contacts and their export (audited)   |
 //
 // Roles are not a hierarchy in storage (a user holds a list), so each row names every role it admits.
 import { isLead, type Role } from '../../domain/model.js';
@@ -246,6 +249,18 @@ export const ACCESS = {
   'quality.phrases': EVERYONE,
   'quality.replacePhrases': LEADS,
   'reports.quality': LEADS,
+  'campaigns.list': LEADS,
+  'campaigns.create': LEADS,
+  'campaigns.get': LEADS,
+  'campaigns.update': LEADS,
+  'campaigns.start': LEADS,
+  'campaigns.pause': LEADS,
+  'campaigns.resume': LEADS,
+  'campaigns.stop': LEADS,
+  'campaigns.previewContacts': LEADS,
+  'campaigns.importContacts': LEADS,
+  'campaigns.contacts': LEADS,
+  'campaigns.exportContacts': LEADS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof ACCESS;

@@ -10,6 +10,7 @@ import { registerAgentRoutes } from './agent-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerCalendarRoutes } from './calendar-routes.js';
+import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerCustomerRoutes } from './customer-routes.js';
 import { registerDialPolicyRoutes } from './dial-policy-routes.js';
 import { registerDispatchRoutes } from './dispatch-routes.js';
@@ -77,6 +78,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerReportRoutes(app, deps, guard, history);
   registerKbRoutes(app, deps, guard);
   registerQualityRoutes(app, deps, guard);
+  registerCampaignRoutes(app, deps, guard);
   if (deps.channels) registerChannelApi(app, { ...deps, ...deps.channels }, guard);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
