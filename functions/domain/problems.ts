@@ -101,6 +101,7 @@ export const HANDLER_ISSUE_CODES = [
   'duplicate',
   'csat-twice',
   'unknown-questionnaire',
+  'unknown-script',
   'keypad-text-only',
   'period',
   'invalid-date',

@@ -21,6 +21,8 @@ export const CAMPAIGN_LABELS = {
   priority: { zh: '优先级（0-100）', en: 'Priority (0-100)' },
   language: { zh: '默认语言', en: 'Language' },
   lang_zh: { zh: '中文', en: 'Chinese' },
+  script: { zh: '话术', en: 'Script' },
+  scriptOfLine: { zh: '按热线默认话术', en: 'The hotline’s own' },
   lang_en: { zh: '英文', en: 'English' },
   window: { zh: '外呼时段（客户当地时间）', en: "Calling window (the contact's time)" },
   windowStart: { zh: '开始', en: 'From' },

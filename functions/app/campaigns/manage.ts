@@ -1,7 +1,9 @@
 // Campaigns as supervisors set them up and steer them: create (settings checked, each problem named), change
 // the settings while nothing dials (version-checked), start, pause, resume and stop, list and read. Every
 // change is audited with what it was before.
+
 import { randomUUID } from 'node:crypto';
+import { scripts } from '../../../flows/scripts/index.js';
 import type { Campaign, CampaignSettings, CampaignStatus } from '../../domain/campaigns/campaign.js';
 import type { CampaignWriteResult } from '../../domain/campaigns/ports.js';
 import { DIAL_POLICY_SETTING, type DialPolicy } from '../../domain/dial-policy.js';
@@ -30,6 +32,11 @@ const EDITABLE: readonly CampaignStatus[] = ['draft', 'paused'];
 export interface CampaignChoices {
   readonly callerIds: readonly string[];
   readonly queues: readonly string[];
+  /** The guided scripts agents can be shown, by name. */
+  readonly scripts: readonly {
+    readonly name: string;
+    readonly titles: { readonly zh: string; readonly en: string };
+  }[];
 }
 
 export async function campaignChoices(deps: CampaignDeps): Promise<CampaignChoices> {
@@ -39,12 +46,19 @@ export async function campaignChoices(deps: CampaignDeps): Promise<CampaignChoic
       (await deps.store.settings.get<DialPolicy>(DIAL_POLICY_SETTING)) ?? DEFAULT_DIAL_POLICY,
     ),
     queues: CAMPAIGN_QUEUES,
+    scripts: Object.values(scripts).map((s) => ({ name: s.name, titles: s.titles })),
   };
 }
 
 async function checked(deps: CampaignDeps, settings: CampaignSettings): Promise<CampaignSettings> {
   const { callerIds } = await campaignChoices(deps);
   const issues = settingsIssues(settings, { callerIds });
+  if (settings.scriptId !== undefined && !scripts[settings.scriptId])
+    issues.push({
+      path: 'body.scriptId',
+      code: 'unknown-script',
+      message: `no such script; one of ${Object.keys(scripts).join(', ')}`,
+    });
   if (issues.length) throw new ValidationError(issues);
   return { ...settings, name: settings.name.trim() };
 }

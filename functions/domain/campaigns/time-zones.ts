@@ -18,9 +18,16 @@ export function ianaZone(text: string): string | undefined {
   }
 }
 
+/**
+ * Countries whose law keeps one time though the zone data lists more: China's single official time is
+ * Beijing's (Xinjiang's Asia/Urumqi is a local custom), and a call rule in local time means that time.
+ */
+const ONE_OFFICIAL_TIME: Readonly<Record<string, readonly string[]>> = { CN: ['Asia/Shanghai'] };
+
 /** The zones of a country (ISO 3166 alpha-2), empty when the data has none. */
 export function countryZones(country: string): readonly string[] {
-  return ct.getCountry(country.toUpperCase())?.timezones ?? [];
+  const code = country.toUpperCase();
+  return ONE_OFFICIAL_TIME[code] ?? ct.getCountry(code)?.timezones ?? [];
 }
 
 export interface ContactPlace {

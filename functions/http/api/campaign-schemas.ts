@@ -146,6 +146,7 @@ export const CampaignListSchema = z
     choices: z.object({
       callerIds: listOf(z.string()),
       queues: listOf(z.string()),
+      scripts: listOf(z.object({ name: z.string(), titles: z.object({ zh: z.string(), en: z.string() }) })),
     }),
   })
   .openapi('CampaignList');

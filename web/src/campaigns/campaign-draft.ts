@@ -20,6 +20,8 @@ export interface Draft {
   queue: string;
   priority: string;
   language: 'zh' | 'en';
+  /** A guided script's name, or '' for the hotline's own. */
+  scriptId: string;
   start: string;
   end: string;
   days: number[];
@@ -43,6 +45,7 @@ export function blank(choices: CampaignChoices): Draft {
     queue: choices.queues[0] ?? '',
     priority: '0',
     language: 'zh',
+    scriptId: '',
     start: '09:00',
     end: '20:00',
     days: [1, 2, 3, 4, 5],
@@ -66,6 +69,7 @@ export function settingsOf(d: Draft): CampaignSettings {
     queue: d.queue,
     priority: Number(d.priority),
     language: d.language,
+    ...(d.scriptId ? { scriptId: d.scriptId } : {}),
     // The form numbers days 1 (Monday) to 7; the rules name them.
     window: {
       start: d.start,

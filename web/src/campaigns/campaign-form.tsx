@@ -113,6 +113,18 @@ export function CampaignForm({
             <option value="en">{c('lang_en')}</option>
           </select>
         </label>
+        <label>
+          {c('script')}
+          <select name="scriptId" value={draft.scriptId} onChange={(e) => set('scriptId', e.target.value)}>
+            <option value="">{c('scriptOfLine')}</option>
+            {choices.scripts.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.titles[lang]}
+              </option>
+            ))}
+          </select>
+          {err('scriptId')}
+        </label>
       </div>
       <fieldset>
         <legend>{c('window')}</legend>

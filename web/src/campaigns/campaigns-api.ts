@@ -15,6 +15,10 @@ export type CampaignAction = 'start' | 'pause' | 'resume' | 'stop';
 export interface CampaignChoices {
   readonly callerIds: readonly string[];
   readonly queues: readonly string[];
+  readonly scripts: readonly {
+    readonly name: string;
+    readonly titles: { readonly zh: string; readonly en: string };
+  }[];
 }
 
 export interface ContactListPreview {

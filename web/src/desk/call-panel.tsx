@@ -145,10 +145,21 @@ function RingingCard({ desk }: { desk: AgentDesk }) {
   useShortcut('r', desk.declineRinging);
   if (!ringing) return null;
   const colleague = isInternal(ringing);
+  // A preview campaign's call rings the agent first: the contact and the campaign are on the task.
+  const preview = !colleague && desk.state.pop?.findings.preview ? desk.state.pop.findings : undefined;
   return (
     <section className="card incoming" data-testid="incoming" aria-live="assertive">
-      <div className="muted">{colleague ? t('internalIncoming') : t('incomingCall')}</div>
-      {colleague ? (
+      <div className="muted" data-testid={preview ? 'campaign-offer' : undefined}>
+        {colleague ? t('internalIncoming') : preview ? t('previewOffer') : t('incomingCall')}
+      </div>
+      {preview ? (
+        <>
+          <div className="caller" data-testid="caller">
+            {preview.from}
+          </div>
+          <Findings desk={desk} />
+        </>
+      ) : colleague ? (
         <div className="caller" data-testid="internal-caller">
           {ringing.parameters.callerName} ({t('agentNumber')} {ringing.parameters.callerNumber})
         </div>
