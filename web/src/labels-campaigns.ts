@@ -75,6 +75,7 @@ export const CAMPAIGN_LABELS = {
   pending: { zh: '待拨打', en: 'Pending' },
   attempts: { zh: '拨打次数', en: 'Attempts' },
   contactRate: { zh: '接通率', en: 'Contact rate' },
+  attemptsPerContact: { zh: '人均拨打次数', en: 'Attempts per contact' },
   abandonRate: { zh: '放弃率', en: 'Abandon rate' },
   conversions: { zh: '成功', en: 'Conversions' },
   byDisposition: { zh: '按处理结果', en: 'By disposition' },

@@ -44,6 +44,7 @@ export function CampaignProgress({
     ['done', counts.done],
     ['pending', counts.pending],
     ['attempts', counts.attempts],
+    ['attemptsPerContact', counts.contacts ? (counts.attempts / counts.contacts).toFixed(2) : '–'],
     ['contactRate', percent(rates.contactRate)],
     ['abandonRate', percent(rates.abandonRate)],
     ['conversions', counts.conversions],
