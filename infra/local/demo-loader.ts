@@ -8,6 +8,7 @@ import type { Clock, Page, PageRequest, Store, WriteResult } from '../../functio
 import { DEMO_FORM } from '../../functions/domain/quality/demo-form.js';
 import { SMS_TEMPLATES_SETTING } from '../../functions/domain/sms-templates.js';
 import { checkTransition } from '../../functions/domain/ticket-workflow.js';
+import { DEMO_CAMPAIGN, DEMO_CAMPAIGN_CONTACTS, DEMO_CAMPAIGN_ID } from './demo/campaigns.js';
 import { DEMO_KB_ARTICLES } from './demo/kb-articles.js';
 import type { DemoTicket } from './demo/types.js';
 import { DEMO_DATA } from './demo-data.js';
@@ -134,5 +135,17 @@ export async function loadDemoData(store: Store, clock: Clock): Promise<DemoData
   // One scoring form to start from, which supervisors then copy or change.
   if (await store.quality.getForm(DEMO_FORM.id)) skipped++;
   else count(created(await store.quality.putForm(DEMO_FORM, null, 'system'), DEMO_FORM.id));
+  // A draft campaign to open on /campaigns; it dials only once someone starts it.
+  if (await store.campaigns.get(DEMO_CAMPAIGN_ID)) skipped++;
+  else {
+    await store.campaigns.create(DEMO_CAMPAIGN_ID, DEMO_CAMPAIGN, 'system');
+    const added = await store.campaigns.addContacts(
+      DEMO_CAMPAIGN_ID,
+      DEMO_CAMPAIGN_CONTACTS,
+      new Date(clock.now()).toISOString(),
+    );
+    await store.campaigns.count(DEMO_CAMPAIGN_ID, { contacts: added, pending: added });
+    made++;
+  }
   return { created: made, skipped };
 }

@@ -15,8 +15,10 @@ const DEMO_RECORDS =
   DEMO_DATA.tickets.length +
   DEMO_DATA.tasks.length +
   DEMO_KB_ARTICLES.length +
-  // The provider directory and the SMS templates: a setting each; the demo scoring form: one more.
+  // The provider directory and the SMS templates: a setting each; the demo scoring form and the demo
+  // campaign: one more each.
   2 +
+  1 +
   1;
 
 describe('startLocalStack in memory', () => {
