@@ -141,6 +141,7 @@ export const HANDLER_ISSUE_CODES = [
   'desk-code',
   'flow-code-missing',
   'none-offered',
+  'unknown-campaign',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 
