@@ -1,7 +1,8 @@
 // Campaigns on the single table (keys in keys.ts). The campaign item holds its settings, status and running
 // counts (changed by SET expressions that add, so concurrent attempts lose no count); its contacts are items
-// of the same partition, each number claimed beside them once (campaign-contact-add.ts). A pending contact is also on the campaign's sparse due list (gsi2, by its next
-// time), so the dialler reads the few due contacts, never the whole list.
+// of the same partition, each number claimed beside them once (campaign-contact-add.ts). A pending contact
+// is also on the campaign's sparse due list (gsi2, by its next time), so the dialler reads the few due
+// contacts, never the whole list.
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   Campaign,
