@@ -14,7 +14,7 @@ describe('API keys API', () => {
   });
   afterAll(() => h.stop());
 
-  const useKey = (token: string, app = h.app) =>
+  const callWithKey = (token: string, app = h.app) =>
     app.request('/api/integrations/leads', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -73,13 +73,13 @@ describe('API keys API', () => {
     const { token, keyId } = created.body;
     // Another container: its own cache of keys.
     const other = createApp(h.deps);
-    expect((await useKey(token)).status).toBe(201);
-    expect((await useKey(token, other)).status).toBe(201); // read there, and kept a few seconds
+    expect((await callWithKey(token)).status).toBe(201);
+    expect((await callWithKey(token, other)).status).toBe(201); // read there, and kept a few seconds
     expect((await h.store.apiKeys.get(keyId))?.lastUsedAt).toBe(new Date(h.clock.now()).toISOString());
 
     const revoked = await h.as('admin', 'DELETE', `/api/admin/api-keys/${keyId}`);
     expect(revoked).toMatchObject({ status: 200, body: { keyId, revokedBy: 'admin' } });
-    const refused = await useKey(token);
+    const refused = await callWithKey(token);
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({
       error: 'unauthorized',
@@ -87,11 +87,11 @@ describe('API keys API', () => {
     });
 
     // The other container trusts what it read for at most KEY_CACHE_TTL_MS of wall time.
-    expect((await useKey(token, other)).status).toBe(201);
+    expect((await callWithKey(token, other)).status).toBe(201);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + KEY_CACHE_TTL_MS + 1);
     try {
-      expect((await useKey(token, other)).status).toBe(401);
+      expect((await callWithKey(token, other)).status).toBe(401);
     } finally {
       vi.useRealTimers();
     }
