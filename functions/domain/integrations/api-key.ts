@@ -1,43 +1,9 @@
-// API keys for outside systems (a web form, a CRM): what a key may do, how its one-time token is spelt,
-// and how its secret is stored and checked. Only a keyed hash of the secret is kept, so a copy of the table
-// lets nobody call in; the key id in the token finds the record without a scan.
+// API keys for outside systems (a web form, a CRM): how a key's one-time token is spelt, and how its secret
+// is stored and checked. Only a keyed hash of the secret is kept, so a copy of the table lets nobody call
+// in; the key id in the token finds the record without a scan.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** What a key may do; one scope per kind of call an outside system makes. */
-export const API_KEY_SCOPES = ['leads:write'] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
-
-/** Calls per minute a key gets unless its creator says otherwise, and the most it may be given. */
-export const DEFAULT_KEY_RATE = 60;
-export const MAX_KEY_RATE = 600;
-
-/** The hash scheme of a stored secret, kept on the record so a later scheme can sit beside this one. */
-export const SECRET_HASH_SCHEME = 'hmac-sha256' as const;
-
-export interface ApiKey {
-  readonly keyId: string;
-  readonly name: string;
-  readonly scopes: readonly ApiKeyScope[];
-  /** Calls per minute; more are refused with 429 until the minute ends. */
-  readonly ratePerMinute: number;
-  readonly createdBy: string;
-  readonly createdAt: string;
-  /** Updated at most once a minute, so a busy key costs no write per call. */
-  readonly lastUsedAt?: string;
-  readonly revokedAt?: string;
-  readonly revokedBy?: string;
-  /** base64url HMAC-SHA256 of the secret under the server's pepper. */
-  readonly secretHash: string;
-  readonly hashScheme: typeof SECRET_HASH_SCHEME;
-}
-
-/** A key as lists show it: never the hash. */
-export type ApiKeyView = Omit<ApiKey, 'secretHash' | 'hashScheme'>;
-
-export function keyView(key: ApiKey): ApiKeyView {
-  const { secretHash: _hash, hashScheme: _scheme, ...view } = key;
-  return view;
-}
+export * from './api-key-record.js';
 
 const TOKEN_PREFIX = 'cc_';
 /** 16 lower-case hex digits: no `_`, so the token splits unambiguously (the secret's alphabet has `_`). */
@@ -86,8 +52,4 @@ export function secretMatches(secret: string, stored: string, pepper: Buffer): b
   const given = Buffer.from(hashSecret(secret, pepper), 'base64url');
   const kept = Buffer.from(stored, 'base64url');
   return given.length === kept.length && timingSafeEqual(given, kept);
-}
-
-export function keyActor(keyId: string): string {
-  return `apikey:${keyId}`;
 }
