@@ -4,6 +4,7 @@
 import type { CampaignRepo } from './campaigns/ports.js';
 import type { FaxRepo, MessagingRepo, RecordingRepo } from './channel-ports.js';
 import type { EventLog, RollupRepo } from './history/ports.js';
+import type { ApiKeyRepo } from './integrations/ports.js';
 import type { KbRepo } from './kb/ports.js';
 import type {
   Asset,
@@ -263,6 +264,8 @@ export type MarkerKey =
       readonly subject: string;
       readonly window: number;
     }
+  /** Calls made with one API key within one minute. */
+  | { readonly kind: 'api-key-rate'; readonly keyId: string; readonly window: number }
   /** An SMS already sent for this dedupe key. */
   | { readonly kind: 'sms-sent'; readonly dedupeKey: string }
   /** A mail already sent for this dedupe key. */
@@ -324,6 +327,8 @@ export interface Store {
   readonly quality: QualityRepo;
   /** Outbound campaigns, their contacts and the do-not-call list (functions/domain/campaigns). */
   readonly campaigns: CampaignRepo;
+  /** Outside systems' API keys and the requests made with them (functions/domain/integrations). */
+  readonly apiKeys: ApiKeyRepo;
 }
 
 /** The caller lists: numbers stopped before the IVR, and whitelisted numbers (one entry per number). */

@@ -159,6 +159,7 @@ export const HANDLER_ISSUE_CODES = [
   'no-phone-column',
   'duplicate-column',
   'too-many-rows',
+  'unknown-campaign',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

@@ -1,4 +1,5 @@
 // Hono environment types: what middleware puts on the context for the handlers after it.
+import type { ApiKey } from '../domain/integrations/api-key.js';
 import type { User } from '../domain/model.js';
 import type { SessionClaims } from '../domain/session.js';
 
@@ -10,6 +11,8 @@ export interface ApiEnv {
     /** The authenticated user, loaded fresh from the store on every request. */
     user: User;
     session: SessionClaims;
+    /** The outside system's key, on the routes API keys call (never beside a user). */
+    apiKey: ApiKey;
   };
 }
 

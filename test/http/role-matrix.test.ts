@@ -13,6 +13,9 @@ type Role = Exclude<Who, 'anonymous'>;
 const ALL: readonly Role[] = ['agent', 'supervisor', 'admin'];
 const LEADS: readonly Role[] = ['supervisor', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+const MATRIX_KEY = '00000000000000aa';
+/** Operations an API key calls, not a session (test/http/leads.test.ts covers their refusals). */
+const KEY_OPERATIONS = ['integrations.createLead'];
 
 interface Row {
   readonly op: string;
@@ -58,6 +61,16 @@ describe('role matrix', () => {
     });
     if (!task.ok) throw new Error('seed task');
     taskId = task.value.id;
+    await h.store.apiKeys.create({
+      keyId: MATRIX_KEY,
+      name: 'Matrix',
+      scopes: ['leads:write'],
+      ratePerMinute: 60,
+      createdBy: 'seed',
+      createdAt: '2026-03-01T08:00:00.000Z',
+      secretHash: 'unused',
+      hashScheme: 'hmac-sha256',
+    });
   });
   afterAll(() => h.stop());
 
@@ -287,6 +300,23 @@ describe('role matrix', () => {
       roles: ADMIN,
       ok: 200,
     },
+    { op: 'apiKeys.list', method: 'GET', path: () => '/api/admin/api-keys', roles: ADMIN, ok: 200 },
+    {
+      op: 'apiKeys.create',
+      method: 'POST',
+      path: () => '/api/admin/api-keys',
+      body: () => ({ name: `Form ${unique()}`, scopes: ['leads:write'] }),
+      roles: ADMIN,
+      ok: 201,
+    },
+    {
+      // Revoking a revoked key again is still 200.
+      op: 'apiKeys.revoke',
+      method: 'DELETE',
+      path: () => `/api/admin/api-keys/${MATRIX_KEY}`,
+      roles: ADMIN,
+      ok: 200,
+    },
     {
       op: 'settings.history',
       method: 'GET',
@@ -485,7 +515,7 @@ describe('role matrix', () => {
     const doc = (await h.api('GET', '/api/openapi.json')).body;
     const ops = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>)
       .flatMap((methods) => Object.values(methods).map((m) => m.operationId))
-      .filter((op) => op !== 'auth.login');
+      .filter((op) => op !== 'auth.login' && !KEY_OPERATIONS.includes(op));
     expect(new Set(ops)).toEqual(new Set(rows.map((r) => r.op)));
   });
 });

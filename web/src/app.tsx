@@ -42,6 +42,7 @@ const AdminPage = lazy(() => import('./pages/admin-page.js').then((m) => ({ defa
 const AdminCalendarPage = lazy(() =>
   import('./pages/admin-calendar-page.js').then((m) => ({ default: m.AdminCalendarPage })),
 );
+const ApiKeysPage = lazy(() => import('./admin/api-keys-page.js').then((m) => ({ default: m.ApiKeysPage })));
 const AdminForwardingPage = lazy(() =>
   import('./pages/admin-forwarding-page.js').then((m) => ({ default: m.AdminForwardingPage })),
 );
@@ -146,6 +147,12 @@ function Shell() {
     body = (
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <AdminCalendarPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'admin-api-keys')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <ApiKeysPage me={signedIn} />
       </Suspense>
     );
   else if (route.page === 'admin-forwarding')

@@ -196,6 +196,38 @@ export const ADMIN_LABELS = {
     en: 'January,February,March,April,May,June,July,August,September,October,November,December',
   },
   weekdays: { zh: '一,二,三,四,五,六,日', en: 'Mo,Tu,We,Th,Fr,Sa,Su' },
+  apiKeysSection: { zh: 'API 密钥', en: 'API keys' },
+  apiKeysSectionHint: {
+    zh: '外部系统（网站表单、CRM）用 API 密钥提交线索，线索成为外呼活动联系人或回拨任务。',
+    en: 'Outside systems (a web form, a CRM) send leads with an API key; each becomes a campaign contact or a callback.',
+  },
+  apiKeyName: { zh: '名称', en: 'Name' },
+  apiKeyId: { zh: '密钥 ID', en: 'Key id' },
+  apiKeyScopes: { zh: '权限范围', en: 'Scopes' },
+  apiKeyCreatedAt: { zh: '创建时间', en: 'Created' },
+  apiKeyLastUsed: { zh: '最近使用', en: 'Last used' },
+  apiKeyRevokedAt: { zh: '已吊销', en: 'Revoked' },
+  apiKeysNone: { zh: '还没有 API 密钥。', en: 'No API keys yet.' },
+  apiKeyCreate: { zh: '创建密钥', en: 'Create key' },
+  apiKeyShownOnce: {
+    zh: '请立即复制并妥善保存此密钥：关闭后将不再显示。',
+    en: 'Copy this key now and keep it safe: it will not be shown again.',
+  },
+  apiKeyCopy: { zh: '复制', en: 'Copy' },
+  apiKeyCopied: { zh: '已复制。', en: 'Copied.' },
+  apiKeyCopyFailed: {
+    zh: '无法复制，请手动选中复制。',
+    en: 'Could not copy: select it and copy it by hand.',
+  },
+  apiKeyDone: { zh: '我已保存', en: 'I have saved it' },
+  apiKeyRevoke: { zh: '吊销', en: 'Revoke' },
+  apiKeyRevokeConfirm: {
+    zh: '吊销“{name}”？使用它的系统将立即无法提交。',
+    en: 'Revoke "{name}"? Systems using it stop working at once.',
+  },
+  apiKeyRevokeYes: { zh: '确认吊销', en: 'Yes, revoke' },
+  apiKeyRevokeNo: { zh: '取消', en: 'Cancel' },
+  apiKeyRevoked: { zh: '已吊销。', en: 'Revoked.' },
 } as const satisfies Labels;
 
 export type AdminLabel = keyof typeof ADMIN_LABELS;

@@ -18,6 +18,11 @@ export const ERROR_LABELS = {
   'err_too-many-requests': { zh: '操作太频繁，请稍后再试', en: 'Too many requests: try again shortly' },
   'err_not-provisioned': { zh: '话务路由尚未配置', en: 'Call routing is not set up yet' },
   'err_dial-refused': { zh: '该号码不允许外呼', en: 'Dialling this number is not allowed' },
+  'err_do-not-call': { zh: '该号码在免打扰名单中', en: 'This number is on the do-not-call list' },
+  'err_lead-in-progress': {
+    zh: '该请求仍在处理中，请稍后重试',
+    en: 'That request is still being handled: try again shortly',
+  },
   'err_on-a-call': { zh: '通话中无法切换状态', en: 'You cannot change state during a call' },
   'err_no-current-call': { zh: '当前没有通话', en: 'You have no call in progress' },
   'err_unknown-skill': { zh: '您没有该技能', en: 'You do not have that skill' },
@@ -110,6 +115,7 @@ export const ERROR_LABELS = {
   // A handler's own 400s, one stable code per cause (HANDLER_ISSUE_CODES on the server).
   'issue_invalid-phone': { zh: '不是有效的电话号码', en: 'is not a valid phone number' },
   'issue_unknown-customer': { zh: '没有这个客户', en: 'is not a customer we know' },
+  'issue_unknown-campaign': { zh: '没有这个外呼活动', en: 'is not a campaign we know' },
   'issue_unknown-user': { zh: '没有这个用户', en: 'is not a user we know' },
   'issue_unknown-vehicle': { zh: '不是该客户的车辆', en: "is not one of the customer's vehicles" },
   'issue_unknown-disposition': { zh: '不是本热线的处理结果', en: "is not one of this hotline's outcomes" },

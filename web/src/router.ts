@@ -40,6 +40,7 @@ export type Route =
   | { readonly page: 'admin-sms-templates' }
   | { readonly page: 'admin-queues' }
   | { readonly page: 'admin-wrap-up' }
+  | { readonly page: 'admin-api-keys' }
   | { readonly page: 'prompts' }
   | { readonly page: 'tickets' }
   | { readonly page: 'ticket'; readonly number: string }
@@ -68,6 +69,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/admin/sms-templates') return { page: 'admin-sms-templates' };
   if (clean === '/admin/queues') return { page: 'admin-queues' };
   if (clean === '/admin/wrap-up') return { page: 'admin-wrap-up' };
+  if (clean === '/admin/api-keys') return { page: 'admin-api-keys' };
   if (clean === '/admin/prompts') return { page: 'prompts' };
   if (clean === '/tickets') return { page: 'tickets' };
   if (clean === '/kb') return { page: 'kb' };

@@ -1,7 +1,8 @@
 // Campaigns on the single table (keys in keys.ts). The campaign item holds its settings, status and running
 // counts (changed by SET expressions that add, so concurrent attempts lose no count); its contacts are items
-// of the same partition. A pending contact is also on the campaign's sparse due list (gsi2, by its next
-// time), so the dialler reads the few due contacts, never the whole list.
+// of the same partition, each number claimed beside them once (campaign-contact-add.ts). A pending contact
+// is also on the campaign's sparse due list (gsi2, by its next time), so the dialler reads the few due
+// contacts, never the whole list.
 import { BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   Campaign,
@@ -12,6 +13,7 @@ import type {
 import { ZERO_COUNTS } from '../../domain/campaigns/campaign.js';
 import type { CampaignRepo, ContactChange, NewContact } from '../../domain/campaigns/ports.js';
 import type { Clock } from '../../domain/ports.js';
+import { addContact, contactItem, phoneItem } from './campaign-contact-add.js';
 import {
   byTime,
   CAMPAIGNS,
@@ -51,19 +53,6 @@ function campaignItem(c: Campaign): Item {
     gsi2sk: byTime(c.createdAt, c.id),
     gsi3pk: campaignsByStatus(c.status),
     gsi3sk: c.id,
-  });
-}
-
-function contactItem(c: CampaignContact): Item {
-  return compact({
-    ...c,
-    pk: campaignPk(c.campaignId),
-    sk: contactSk(c.id),
-    entity: 'campaign-contact',
-    // Only pending contacts are on the due list: the rest cost the dialler nothing.
-    ...(c.status === 'pending' && c.nextAt
-      ? { gsi2pk: campaignDue(c.campaignId), gsi2sk: byTime(c.nextAt, c.id) }
-      : {}),
   });
 }
 
@@ -194,7 +183,7 @@ export function createCampaignRepo(t: TableAccess, clock: Clock): CampaignRepo {
     },
 
     async addContacts(campaignId, contacts: readonly NewContact[], dueAt) {
-      const items = contacts.map((c) =>
+      const contactItems = contacts.map((c) =>
         contactItem({
           ...c,
           campaignId,
@@ -205,6 +194,10 @@ export function createCampaignRepo(t: TableAccess, clock: Clock): CampaignRepo {
           version: 1,
         }),
       );
+      // Each number's claim names its first row; a batch may not hold one key twice.
+      const claims = new Map<string, string>();
+      for (const c of contacts) if (!claims.has(c.phone)) claims.set(c.phone, c.id);
+      const items = [...contactItems, ...[...claims].map(([phone, id]) => phoneItem(campaignId, phone, id))];
       for (let i = 0; i < items.length; i += 25) {
         let batch = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
         // DynamoDB may leave writes unprocessed under load: they are sent again.
@@ -214,8 +207,10 @@ export function createCampaignRepo(t: TableAccess, clock: Clock): CampaignRepo {
         }
         if (batch.length > 0) throw new Error(`${batch.length} contacts left unwritten after retries`);
       }
-      return items.length;
+      return contactItems.length;
     },
+
+    addContact: (campaignId, contact, dueAt) => addContact(t, campaignId, contact, dueAt),
 
     getContact,
 

@@ -89,6 +89,8 @@ export function marker(key: MarkerKey): string {
       return `KV#${key.kind}#${key.scope}#${key.subject.toLowerCase()}#${key.window}`;
     case 'dial-rate':
       return `KV#${key.kind}#${key.scope}#${key.channel}#${key.subject}#${key.window}`;
+    case 'api-key-rate':
+      return `KV#${key.kind}#${key.keyId}#${key.window}`;
     case 'last-call':
       return `KV#${key.kind}#${key.phone}`;
     case 'sms-sent':
@@ -247,3 +249,17 @@ export const campaignsByStatus = (status: string) => `CAMPAIGNSTATUS#${status}`;
 export const campaignDue = (id: string) => `CAMPAIGNDUE#${id}`;
 /** The center's do-not-call list, one item per number. */
 export const doNotCall = (phone: string) => `DNC#${phone}`;
+/**
+ * A campaign's claim on a number, beside its contacts (sort key `contactPhoneSk(phone)`): written before the
+ * contact it names, so one number is in a campaign once however many leads for it arrive together.
+ */
+export const contactPhoneSk = (phone: string) => `PHONE#${phone}`;
+
+// Outside systems' API keys (api-key-repo.ts).
+
+/** A key is the item ITEM_SK of its partition; the requests made with it sit beside it. */
+export const apiKey = (keyId: string) => `APIKEY#${keyId}`;
+/** A request an outside system named (its externalId), with the first result. */
+export const apiKeyRequestSk = (requestKey: string) => `REQUEST#${requestKey}`;
+/** gsi2: every key, sort key `byTime(createdAt, keyId)`. */
+export const API_KEYS = 'APIKEYS';

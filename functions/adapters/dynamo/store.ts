@@ -4,6 +4,7 @@ import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { callerId } from '../../domain/caller-id.js';
 import type { Clock, Store } from '../../domain/ports.js';
+import { createApiKeyRepo } from './api-key-repo.js';
 import { createAssetRepo } from './asset-repo.js';
 import { createAuditRepo } from './audit-repo.js';
 import { createBlacklistRequestRepo } from './blacklist-request-repo.js';
@@ -81,6 +82,7 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     kb: createKbRepo(t, clock),
     quality: createQualityRepo(t, clock),
     campaigns: createCampaignRepo(t, clock),
+    apiKeys: createApiKeyRepo(t, clock),
   };
 }
 

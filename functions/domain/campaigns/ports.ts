@@ -33,6 +33,19 @@ export type NewContact = Omit<
   | 'callSid'
 >;
 
+/** A contact added one at a time (a lead from an outside system): its id is allocated by the store. */
+export type AddedContact = Omit<NewContact, 'id' | 'campaignId'>;
+
+/** Campaigns that take no new contacts: ended by a person, or done with every contact. */
+export const CLOSED_STATUSES: readonly CampaignStatus[] = ['stopped', 'completed'];
+
+export type AddContactResult =
+  | { readonly ok: true; readonly value: CampaignContact }
+  | { readonly ok: false; readonly reason: 'not-found' }
+  | { readonly ok: false; readonly reason: 'closed'; readonly status: CampaignStatus }
+  /** The number is in the campaign already (`contactId` once that contact is written). */
+  | { readonly ok: false; readonly reason: 'duplicate'; readonly contactId?: string };
+
 export interface ContactChange {
   readonly status?: ContactStatus;
   /** ISO; null takes the contact off the due list. */
@@ -82,8 +95,17 @@ export interface CampaignRepo {
     deltas: Partial<Record<keyof CampaignCounts, number>>,
     disposition?: string,
   ): Promise<void>;
-  /** Stores new contacts, pending and due at `dueAt`; their ids must be new to the campaign. */
+  /**
+   * Stores new contacts, pending and due at `dueAt`; their ids must be new to the campaign. Their numbers
+   * are claimed in the campaign too, so addContact finds them.
+   */
   addContacts(campaignId: string, contacts: readonly NewContact[], dueAt: string): Promise<number>;
+  /**
+   * Adds one contact, pending and due at `dueAt`, with the next row number (contacts count + 1, allocated
+   * atomically, so contacts added together never share an id) and the contacts and pending counts raised;
+   * refused when the campaign is closed or already has the number.
+   */
+  addContact(campaignId: string, contact: AddedContact, dueAt: string): Promise<AddContactResult>;
   getContact(campaignId: string, contactId: string): Promise<CampaignContact | undefined>;
   /** In id order. */
   listContacts(campaignId: string, page?: PageRequest): Promise<Page<CampaignContact>>;

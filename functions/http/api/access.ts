@@ -53,6 +53,8 @@
 // | queues.replace           |  no   |    no      |  yes  | audited and versioned (settings name queues) |
 // | wrapUpSettings.get/      |  no   |    no      |  yes  | per hotline: wrap-up time, wrap-up codes;    |
 // |   replace                |       |            |       | audited and versioned (settings wrap-up)     |
+// | apiKeys.list/create/    |  no   |    no      |  yes  | outside systems' keys: a new key's token is  |
+// |   revoke                 |       |            |       | shown once; create and revoke audited        |
 // | settings.history/restore |  no   |    no      |  yes  | a console setting's versions; restore one    |
 // | smsTemplates.get         |  yes  |    yes     |  yes  | the desk's SMS templates                     |
 // | smsTemplates.replace     |  no   |    no      |  yes  | change them; audited and versioned           |
@@ -200,6 +202,9 @@ export const ACCESS = {
   'queues.replace': ADMINS,
   'wrapUpSettings.get': ADMINS,
   'wrapUpSettings.replace': ADMINS,
+  'apiKeys.list': ADMINS,
+  'apiKeys.create': ADMINS,
+  'apiKeys.revoke': ADMINS,
   'settings.history': ADMINS,
   'settings.restore': ADMINS,
   'smsTemplates.get': EVERYONE,

@@ -2,11 +2,13 @@
 // and generate the OpenAPI 3 document served at /api/openapi.json.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { createHistory } from '../../app/history/history.js';
+import { createKeyAuthenticator } from '../../app/integrations/key-auth.js';
 import { createAgentDesk } from '../agent/desk-impl.js';
 import { registerChannelApi } from '../channel-routes.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
 import { registerAgentRoutes } from './agent-routes.js';
+import { registerApiKeyRoutes } from './api-key-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerCalendarRoutes } from './calendar-routes.js';
@@ -18,6 +20,7 @@ import { registerDraftRoutes } from './draft-routes.js';
 import { registerForwardingRoutes } from './forwarding-routes.js';
 import { createGuard } from './guard.js';
 import { registerKbRoutes } from './kb-routes.js';
+import { registerLeadRoutes } from './lead-routes.js';
 import { registerPushRoutes } from './push-routes.js';
 import { registerQualityRoutes } from './quality-routes.js';
 import { registerQueueSettingsRoutes } from './queue-settings-routes.js';
@@ -62,6 +65,10 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerSmsTemplateRoutes(app, deps, guard);
   registerSurveyRoutes(app, deps, guard);
   registerCalendarRoutes(app, deps, guard);
+  // One authenticator for both, so a key revoked here stops working here at once.
+  const apiKeys = createKeyAuthenticator({ ...deps, sessionKey: deps.secrets.sessionKey });
+  registerApiKeyRoutes(app, deps, guard, apiKeys);
+  registerLeadRoutes(app, deps, apiKeys);
   const desk = createAgentDesk(deps);
   registerAgentRoutes(app, desk, guard);
   registerDraftRoutes(app, deps, guard);

@@ -156,6 +156,10 @@ const pins = {
       keys.marker({ kind: 'dial-rate', scope: 'agent', channel: 'call', subject: '1002', window: 3 }),
       'KV#dial-rate#agent#call#1002#3',
     ],
+    [
+      keys.marker({ kind: 'api-key-rate', keyId: '0123456789abcdef', window: 9 }),
+      'KV#api-key-rate#0123456789abcdef#9',
+    ],
     [keys.marker({ kind: 'sms-sent', dedupeKey: 'survey:CA1' }), 'KV#sms-sent#survey:CA1'],
     [keys.marker({ kind: 'mail-sent', dedupeKey: 'x' }), 'KV#mail-sent#x'],
   ],
@@ -166,6 +170,10 @@ const pins = {
   campaignsByStatus: [[keys.campaignsByStatus('running'), 'CAMPAIGNSTATUS#running']],
   campaignDue: [[keys.campaignDue('c1'), 'CAMPAIGNDUE#c1']],
   doNotCall: [[keys.doNotCall('+8613800138000'), 'DNC#+8613800138000']],
+  contactPhoneSk: [[keys.contactPhoneSk('+8613800138000'), 'PHONE#+8613800138000']],
+  apiKey: [[keys.apiKey('0123456789abcdef'), 'APIKEY#0123456789abcdef']],
+  apiKeyRequestSk: [[keys.apiKeyRequestSk('order-42'), 'REQUEST#order-42']],
+  API_KEYS: [[keys.API_KEYS, 'APIKEYS']],
 } satisfies Record<keyof typeof keys, ReadonlyArray<readonly [unknown, unknown]>>;
 
 describe('table keys', () => {

@@ -1,5 +1,5 @@
 // The admin console's home: one section per thing admins keep (users, the caller lists, the holiday
-// calendar, queues, wrap-up, the voice prompts, forwarding, the SMS templates), each saying what it is
+// calendar, queues, wrap-up, the voice prompts, forwarding, the SMS templates, the API keys), each saying what it is
 // for and linking to where it is kept.
 import { useAdminText } from '../admin/use-admin-text.js';
 import type { Me } from '../api.js';
@@ -22,6 +22,7 @@ const SECTIONS: readonly { to: string; title: AdminLabel; hint: AdminLabel; id: 
     title: 'templatesSection',
     hint: 'templatesSectionHint',
   },
+  { id: 'api-keys', to: '/admin/api-keys', title: 'apiKeysSection', hint: 'apiKeysSectionHint' },
 ];
 
 export function AdminPage({ me }: { me: Me }) {
