@@ -141,6 +141,15 @@ export const HANDLER_ISSUE_CODES = [
   'desk-code',
   'flow-code-missing',
   'none-offered',
+  'unknown-template',
+  'rate-range',
+  'time-format',
+  'quiet-hours-short',
+  'unknown-campaign',
+  'empty-audience',
+  'date-order',
+  'no-phone-column',
+  'too-many-rows',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

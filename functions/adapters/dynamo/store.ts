@@ -7,6 +7,7 @@ import type { Clock, Store } from '../../domain/ports.js';
 import { createAssetRepo } from './asset-repo.js';
 import { createAuditRepo } from './audit-repo.js';
 import { createBlacklistRequestRepo } from './blacklist-request-repo.js';
+import { createBulkSmsRepo } from './bulk-sms-repo.js';
 import { createCallRepo } from './call-repo.js';
 import { createCampaignRepo } from './campaign-repo.js';
 import { createCustomerRepo } from './customer-repo.js';
@@ -81,6 +82,7 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     kb: createKbRepo(t, clock),
     quality: createQualityRepo(t, clock),
     campaigns: createCampaignRepo(t, clock),
+    bulkSms: createBulkSmsRepo(t, clock),
   };
 }
 

@@ -158,6 +158,10 @@ const pins = {
     ],
     [keys.marker({ kind: 'sms-sent', dedupeKey: 'survey:CA1' }), 'KV#sms-sent#survey:CA1'],
     [keys.marker({ kind: 'mail-sent', dedupeKey: 'x' }), 'KV#mail-sent#x'],
+    [
+      keys.marker({ kind: 'bulk-sms-rate', sender: '+18005550100', window: 29_500_000 }),
+      'KV#bulk-sms-rate#+18005550100#29500000',
+    ],
   ],
   campaign: [[keys.campaign('c1'), 'CAMPAIGN#c1']],
   contactSk: [[keys.contactSk('000001'), 'CONTACT#000001']],
@@ -166,6 +170,12 @@ const pins = {
   campaignsByStatus: [[keys.campaignsByStatus('running'), 'CAMPAIGNSTATUS#running']],
   campaignDue: [[keys.campaignDue('c1'), 'CAMPAIGNDUE#c1']],
   doNotCall: [[keys.doNotCall('+8613800138000'), 'DNC#+8613800138000']],
+  bulkSms: [[keys.bulkSms('b1'), 'BULKSMS#b1']],
+  recipientSk: [[keys.recipientSk('000001'), 'RECIPIENT#000001']],
+  RECIPIENT_PREFIX: [[keys.RECIPIENT_PREFIX, 'RECIPIENT#']],
+  BULK_SMS_SENDS: [[keys.BULK_SMS_SENDS, 'BULKSMSSENDS']],
+  bulkSmsByStatus: [[keys.bulkSmsByStatus('sending'), 'BULKSMSSTATUS#sending']],
+  bulkSmsDue: [[keys.bulkSmsDue('b1'), 'BULKSMSDUE#b1']],
 } satisfies Record<keyof typeof keys, ReadonlyArray<readonly [unknown, unknown]>>;
 
 describe('table keys', () => {
