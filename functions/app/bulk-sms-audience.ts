@@ -7,7 +7,7 @@ import type { AppConfig } from '../config.js';
 import type { BulkAudience, BulkIssue, Segment } from '../domain/bulk-sms.js';
 import type { NewRecipient } from '../domain/bulk-sms-port.js';
 import { fillFor, recipientId, variablesOf } from '../domain/bulk-sms-recipients.js';
-import { MAX_CONTACT_ROWS, type ListRefusal, readContactList } from '../domain/campaigns/contact-list.js';
+import { type ListRefusal, MAX_CONTACT_ROWS, readContactList } from '../domain/campaigns/contact-list.js';
 import type { Customer } from '../domain/model.js';
 import type { Store } from '../domain/ports.js';
 import type { HandlerIssueCode } from '../domain/problems.js';
@@ -50,7 +50,8 @@ export async function readAudience(deps: AudienceDeps, audience: BulkAudience): 
       return campaignAudience(deps.store, audience.campaignId);
     case 'csv': {
       const list = readContactList(audience.csv, { defaultCountry: deps.config.defaultPhoneRegion });
-      if (!list.ok) return issue('body.audience.csv', REFUSAL_CODES[list.reason], list.message.en, list.message.zh);
+      if (!list.ok)
+        return issue('body.audience.csv', REFUSAL_CODES[list.reason], list.message.en, list.message.zh);
       const rows = [
         ...list.contacts.map((c) => ({
           row: c.row,
@@ -62,7 +63,10 @@ export async function readAudience(deps: AudienceDeps, audience: BulkAudience): 
             columns: c.variables,
           },
         })),
-        ...list.rejected.map((r) => ({ row: r.row, candidate: { phone: r.raw.slice(0, 64), invalid: r.reason } })),
+        ...list.rejected.map((r) => ({
+          row: r.row,
+          candidate: { phone: r.raw.slice(0, 64), invalid: r.reason },
+        })),
       ];
       return { ok: true, candidates: rows.sort((a, b) => a.row - b.row).map((r) => r.candidate) };
     }
@@ -83,7 +87,10 @@ async function campaignAudience(store: Store, campaignId: string): Promise<Audie
   const candidates: Candidate[] = [];
   let cursor: string | undefined;
   do {
-    const page = await store.campaigns.listContacts(campaignId, { limit: 200, ...(cursor ? { cursor } : {}) });
+    const page = await store.campaigns.listContacts(campaignId, {
+      limit: 200,
+      ...(cursor ? { cursor } : {}),
+    });
     for (const c of page.items)
       candidates.push({
         phone: c.phone,
@@ -152,7 +159,9 @@ export async function toRecipients(
   for (let i = 0; i < unique.length; i += 25) {
     const chunk = unique.slice(i, i + 25);
     const flags = await Promise.all(chunk.map((p) => store.messaging.isSuppressed(p)));
-    chunk.forEach((p, j) => flags[j] && optedOut.add(p));
+    chunk.forEach((p, j) => {
+      if (flags[j]) optedOut.add(p);
+    });
   }
   const seen = new Set<string>();
   return candidates.slice(0, MAX_CONTACT_ROWS).map((c, i): NewRecipient => {
@@ -165,7 +174,11 @@ export async function toRecipients(
       ...(c.customerId ? { customerId: c.customerId } : {}),
       ...(c.timeZone ? { timeZone: c.timeZone } : {}),
     };
-    const skip = (status: NewRecipient['status'], error: string): NewRecipient => ({ ...base, status, error });
+    const skip = (status: NewRecipient['status'], error: string): NewRecipient => ({
+      ...base,
+      status,
+      error,
+    });
     if (c.invalid) return skip('skipped-invalid', c.invalid);
     if (seen.has(c.phone)) return skip('skipped-invalid', 'duplicate');
     seen.add(c.phone);

@@ -3,8 +3,8 @@
 // texts are seen before anything goes out; then started, paused and cancelled, each change audited. The
 // sending itself is the round's (bulk-sms-round.ts), the carrier's reports the delivery's (bulk-sms-delivery.ts).
 import {
-  type BulkSms,
   type BulkIssue,
+  type BulkSms,
   type BulkSmsDraft,
   bulkReport,
   checkDraft,
@@ -86,7 +86,8 @@ export async function createBulkSms(
       message: draft.message,
       texts: checked.texts,
       // The uploaded file itself is not kept: its rows are the recipients.
-      audience: draft.audience.kind === 'csv' ? { kind: 'csv', ...fileNameOf(draft.audience) } : draft.audience,
+      audience:
+        draft.audience.kind === 'csv' ? { kind: 'csv', ...fileNameOf(draft.audience) } : draft.audience,
       language,
       ratePerMinute: draft.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE,
       quietHours: draft.quietHours ?? DEFAULT_QUIET_HOURS,

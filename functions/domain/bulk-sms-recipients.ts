@@ -3,6 +3,7 @@
 // takes more than the templates' segment limit; and the order their statuses may follow, so a late or
 // repeated delivery report never moves a recipient back.
 import type { RecipientStatus } from './bulk-sms.js';
+import { smsSize } from './sms-segments.js';
 import {
   fillTemplate,
   MAX_SEGMENTS,
@@ -10,7 +11,6 @@ import {
   type TemplateVariable,
   VARIABLE_NAMES,
 } from './sms-templates.js';
-import { smsSize } from './sms-segments.js';
 
 export interface BulkRecipient {
   readonly sendId: string;

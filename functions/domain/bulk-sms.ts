@@ -33,7 +33,9 @@ export type BulkAudience =
   | ({ readonly kind: 'segment' } & Segment);
 
 /** What is kept of the audience once resolved: an uploaded file's content is not. */
-export type AudienceSummary = Exclude<BulkAudience, { kind: 'csv' }> | { readonly kind: 'csv'; readonly fileName?: string };
+export type AudienceSummary =
+  | Exclude<BulkAudience, { kind: 'csv' }>
+  | { readonly kind: 'csv'; readonly fileName?: string };
 
 /** No texts from `from` until `until` the next morning, in the recipient's own time. */
 export interface QuietHours {

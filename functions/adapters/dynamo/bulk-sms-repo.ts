@@ -17,7 +17,16 @@ import {
   RECIPIENT_PREFIX,
   recipientSk,
 } from './keys.js';
-import { fromItem, getItem, type Item, mapPage, putIf, queryAll, queryPage, type TableAccess } from './table-access.js';
+import {
+  fromItem,
+  getItem,
+  type Item,
+  mapPage,
+  putIf,
+  queryAll,
+  queryPage,
+  type TableAccess,
+} from './table-access.js';
 import { compact } from './versioned.js';
 
 const DUE: ReadonlySet<RecipientStatus> = new Set(['pending', 'waiting-quiet-hours']);
@@ -185,7 +194,13 @@ export function createBulkSmsRepo(t: TableAccess, clock: Clock): BulkSmsRepo {
       if (!current) return { ok: false, reason: 'not-found' };
       if (current.version !== expectedVersion) return { ok: false, reason: 'conflict', current };
       const next = applyChange(current, change, now());
-      const written = await putIf(t, recipientItem(next), '#v = :v', { ':v': expectedVersion }, { '#v': 'version' });
+      const written = await putIf(
+        t,
+        recipientItem(next),
+        '#v = :v',
+        { ':v': expectedVersion },
+        { '#v': 'version' },
+      );
       if (written) return { ok: true, value: next };
       const latest = await getRecipient(sendId, id);
       return latest ? { ok: false, reason: 'conflict', current: latest } : { ok: false, reason: 'not-found' };

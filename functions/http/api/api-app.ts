@@ -9,6 +9,7 @@ import type { ApiEnv } from '../env.js';
 import { registerAgentRoutes } from './agent-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
+import { registerBulkSmsRoutes } from './bulk-sms-routes.js';
 import { registerCalendarRoutes } from './calendar-routes.js';
 import { registerCustomerRoutes } from './customer-routes.js';
 import { registerDialPolicyRoutes } from './dial-policy-routes.js';
@@ -59,6 +60,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerWrapUpSettingsRoutes(app, deps, guard);
   registerSettingHistoryRoutes(app, deps, guard);
   registerSmsTemplateRoutes(app, deps, guard);
+  registerBulkSmsRoutes(app, deps, guard);
   registerSurveyRoutes(app, deps, guard);
   registerCalendarRoutes(app, deps, guard);
   const desk = createAgentDesk(deps);
