@@ -3,6 +3,7 @@
 // otherwise. The table is written out here (not read from access.ts) so a changed rule has to change a test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_ROWS } from './agent-role-rows.js';
+import { BULK_SMS_ROWS, seedBulkSmsData } from './bulk-sms-role-rows.js';
 import { CHANNEL_ROWS, seedChannelData } from './channel-role-rows.js';
 import { createHarness, type Harness, type Reply, USERS, type Who } from './harness.js';
 import { kbRows, seedKbData } from './kb-role-rows.js';
@@ -35,6 +36,7 @@ describe('role matrix', () => {
     await seedChannelData(h.store, USERS.agent.id);
     await seedKbData(h.store);
     await seedQualityData(h.store, USERS.agent.id);
+    await seedBulkSmsData(h.store);
     const customer = await h.store.customers.create({
       name: 'Zhao Lei',
       phones: ['+8613800001111'],
@@ -459,6 +461,7 @@ describe('role matrix', () => {
     ...CHANNEL_ROWS,
     ...kbRows(() => h.store, unique),
     ...qualityRows(() => h.store, unique, USERS.agent.id),
+    ...BULK_SMS_ROWS,
   ];
 
   async function call(row: Row, who: Who): Promise<Reply> {
