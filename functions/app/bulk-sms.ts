@@ -170,3 +170,13 @@ export async function changeBulkSms(
   }
   throw new HttpProblem(409, 'conflict', `bulk SMS send ${id} kept changing: try again`, {});
 }
+
+/** The campaigns a send can take its audience from. */
+export async function bulkSmsCampaigns(deps: Pick<BulkSmsDeps, 'store'>) {
+  return (await deps.store.campaigns.list()).map((c) => ({
+    id: c.id,
+    name: c.name,
+    status: c.status,
+    contacts: c.counts.contacts,
+  }));
+}

@@ -58,6 +58,7 @@ export const BULK_SMS_ROWS: readonly MatrixRow[] = [
     roles: LEADS,
     ok: 200,
   },
+  { op: 'bulkSms.campaigns', method: 'GET', path: () => '/api/sms/bulk-campaigns', roles: LEADS, ok: 200 },
   { op: 'bulkSms.start', method: 'POST', path: () => `/api/sms/bulk/${SEND}/start`, roles: LEADS, ok: 200 },
   { op: 'bulkSms.pause', method: 'POST', path: () => `/api/sms/bulk/${SEND}/pause`, roles: LEADS, ok: 200 },
   { op: 'bulkSms.cancel', method: 'POST', path: () => `/api/sms/bulk/${SEND}/cancel`, roles: LEADS, ok: 200 },

@@ -4,6 +4,7 @@ import { api, type Me } from './api.js';
 import { DeskProvider } from './desk/desk-provider.js';
 import { LangProvider, useLang } from './i18n.js';
 import { ADMIN_LABELS } from './labels-admin.js';
+import { BULK_SMS_LABELS } from './labels-bulk-sms.js';
 import { KB_LABELS } from './labels-kb.js';
 import { PLANNING_LABELS } from './labels-planning.js';
 import { QUALITY_LABELS } from './labels-quality.js';
@@ -28,6 +29,8 @@ const KbPage = lazy(() => import('./pages/kb-page.js').then((m) => ({ default: m
 // Quality scoring is a supervisor's occasional workspace: it loads when opened.
 const QualityPage = lazy(() => import('./pages/quality-page.js').then((m) => ({ default: m.QualityPage })));
 const ReportsPage = lazy(() => import('./pages/reports-page.js').then((m) => ({ default: m.ReportsPage })));
+// Bulk SMS is a supervisor's occasional campaign work: the page loads when opened.
+const BulkSmsPage = lazy(() => import('./pages/bulk-sms-page.js').then((m) => ({ default: m.BulkSmsPage })));
 const SurveysPage = lazy(() => import('./pages/surveys-page.js').then((m) => ({ default: m.SurveysPage })));
 // The tickets pages are a workspace of their own, loaded when first opened.
 const TicketsPage = lazy(() => import('./pages/tickets-page.js').then((m) => ({ default: m.TicketsPage })));
@@ -103,6 +106,12 @@ function Shell() {
     body = (
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <ReportsPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'bulk-sms')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <BulkSmsPage me={signedIn} />
       </Suspense>
     );
   else if (route.page === 'quality')
@@ -222,6 +231,11 @@ function Header({ me, onSignedOut }: { me: Me | undefined; onSignedOut: () => vo
         {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
           <Link to="/surveys" data-testid="surveys-link">
             {SURVEY_LABELS.surveys[lang]}
+          </Link>
+        )}
+        {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
+          <Link to="/bulk-sms" data-testid="bulk-sms-link">
+            {BULK_SMS_LABELS.bulkSms[lang]}
           </Link>
         )}
         {me && (

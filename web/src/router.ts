@@ -45,6 +45,7 @@ export type Route =
   | { readonly page: 'ticket'; readonly number: string }
   | { readonly page: 'kb'; readonly id?: string }
   | { readonly page: 'quality' }
+  | { readonly page: 'bulk-sms' }
   | { readonly page: 'home' }
   | { readonly page: 'not-found' };
 
@@ -71,6 +72,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/tickets') return { page: 'tickets' };
   if (clean === '/kb') return { page: 'kb' };
   if (clean === '/quality') return { page: 'quality' };
+  if (clean === '/bulk-sms') return { page: 'bulk-sms' };
   const article = /^\/kb\/([^/]+)$/.exec(clean);
   if (article?.[1]) return { page: 'kb', id: decodeURIComponent(article[1]) };
   const customer = /^\/agent\/customers\/([^/]+)$/.exec(clean);

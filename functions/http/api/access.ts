@@ -57,7 +57,8 @@
 // | smsTemplates.get         |  yes  |    yes     |  yes  | the desk's SMS templates                     |
 // | smsTemplates.replace     |  no   |    no      |  yes  | change them; audited and versioned           |
 // | bulkSms.list/get/create/ |  no   |    yes     |  yes  | bulk SMS sends: a draft with its counts and  |
-// |   recipients             |       |            |       | first texts, the report, the recipients      |
+// |   recipients/campaigns   |       |            |       | first texts, the report, the recipients, the |
+// |                          |       |            |       | campaigns an audience can come from          |
 // | bulkSms.start/pause/     |  no   |    yes     |  yes  | send, hold, end a bulk send; audited         |
 // |   cancel                 |       |            |       |                                              |
 // | surveys.get/replace      |  no   |    no      |  yes  | questionnaires, keypad or SMS per hotline    |
@@ -209,6 +210,7 @@ export const ACCESS = {
   'bulkSms.create': LEADS,
   'bulkSms.get': LEADS,
   'bulkSms.recipients': LEADS,
+  'bulkSms.campaigns': LEADS,
   'bulkSms.start': LEADS,
   'bulkSms.pause': LEADS,
   'bulkSms.cancel': LEADS,

@@ -5,6 +5,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   type BulkAction,
   bulkRecipients,
+  bulkSmsCampaigns,
   changeBulkSms,
   createBulkSms,
   getBulkSms,
@@ -104,6 +105,26 @@ export function registerBulkSmsRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, g
       });
       return c.json(page, 200);
     },
+  );
+
+  app.openapi(
+    securedRoute(guard, 'bulkSms.campaigns', {
+      method: 'get',
+      path: '/sms/bulk-campaigns',
+      tags,
+      summary: 'The campaigns whose contacts a send can go to, newest first',
+      responses: {
+        200: jsonOk(
+          z.object({
+            items: listOf(
+              z.object({ id: z.string(), name: z.string(), status: z.string(), contacts: z.number() }),
+            ),
+          }),
+        ),
+        ...SECURED_ERRORS,
+      },
+    }),
+    async (c) => c.json({ items: await bulkSmsCampaigns(deps) }, 200),
   );
 
   for (const [action, { op, summary }] of Object.entries(ACTIONS) as [
