@@ -4,7 +4,8 @@
 // or not valid, on the do-not-call list, opted out, a text that cannot be filled), so the counts before
 // starting say what the send will and will not do.
 import type { AppConfig } from '../config.js';
-import type { BulkAudience, BulkIssue, Segment } from '../domain/bulk-sms.js';
+import type { BulkAudience, Segment } from '../domain/bulk-sms.js';
+import type { BulkIssue } from '../domain/bulk-sms-checks.js';
 import type { NewRecipient } from '../domain/bulk-sms-port.js';
 import { fillFor, recipientId, variablesOf } from '../domain/bulk-sms-recipients.js';
 import { type ListRefusal, MAX_CONTACT_ROWS, readContactList } from '../domain/campaigns/contact-list.js';

@@ -3,11 +3,9 @@
 // texts are seen before anything goes out; then started, paused and cancelled, each change audited. The
 // sending itself is the round's (bulk-sms-round.ts), the carrier's reports the delivery's (bulk-sms-delivery.ts).
 import {
-  type BulkIssue,
   type BulkSms,
   type BulkSmsDraft,
   bulkReport,
-  checkDraft,
   DEFAULT_QUIET_HOURS,
   DEFAULT_RATE_PER_MINUTE,
   RECIPIENT_STATUSES,
@@ -15,6 +13,7 @@ import {
   TARGET,
   TRANSITIONS,
 } from '../domain/bulk-sms.js';
+import { type BulkIssue, checkDraft } from '../domain/bulk-sms-checks.js';
 import type { BulkRecipient } from '../domain/bulk-sms-recipients.js';
 import type { User } from '../domain/model.js';
 import type { Page, PageRequest } from '../domain/paging.js';

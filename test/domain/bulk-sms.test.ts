@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import {
   type BulkSmsDraft,
   bulkReport,
-  checkDraft,
   sendingWindow,
   ZERO_BULK_COUNTS,
 } from '../../functions/domain/bulk-sms.js';
+import { checkDraft } from '../../functions/domain/bulk-sms-checks.js';
 import { advances, fillFor, variablesOf } from '../../functions/domain/bulk-sms-recipients.js';
 import { isCallable, nextCallableAt } from '../../functions/domain/campaigns/calling-window.js';
 import type { SmsTemplate } from '../../functions/domain/sms-templates.js';
