@@ -2,8 +2,9 @@
 // before every send), a one-time key stops a replayed job from texting twice, Twilio's 21610 refusal adds
 // the number to our list, and the message is kept on the customer's thread with its status callbacks.
 import type { NewCenterEvent } from '../domain/history/event.js';
-import type { SmsSendJob } from '../domain/jobs.js';
+import type { BulkSmsRef, SmsSendJob } from '../domain/jobs.js';
 import type { Clock, MarkerKey, Store } from '../domain/ports.js';
+import { bulkSmsOutcome } from './bulk-sms-delivery.js';
 
 /** The slice of the Twilio client used to send (client.messages.create). */
 export interface TwilioMessages {
@@ -37,6 +38,7 @@ export interface OutboundSms {
   readonly customerId?: string;
   readonly agentId?: string;
   readonly dedupeKey?: string;
+  readonly bulk?: BulkSmsRef;
 }
 
 /** Where Twilio posts the status of the messages we send. */
@@ -89,6 +91,8 @@ export async function sendSms(deps: SmsOutboundDeps, sms: OutboundSms): Promise<
     purpose: sms.purpose,
     ...(sms.customerId ? { customerId: sms.customerId } : {}),
     ...(sms.agentId ? { agentId: sms.agentId } : {}),
+    // Kept on the message so its status callbacks find the bulk send's recipient.
+    ...(sms.bulk ? { bulkSendId: sms.bulk.sendId, bulkRecipientId: sms.bulk.recipientId } : {}),
   };
   await store.messaging.saveMessage({ sid: sent.sid, ...message });
   // The dedupe marker is written after the send: a crash in between may text twice, never not at all.
@@ -104,7 +108,9 @@ export async function processSmsSend(deps: SmsOutboundDeps, job: SmsSendJob): Pr
     purpose: job.purpose,
     dedupeKey: job.dedupeKey,
     ...(job.customerId ? { customerId: job.customerId } : {}),
+    ...(job.bulk ? { bulk: job.bulk } : {}),
   });
+  if (job.bulk) await bulkSmsOutcome(deps, job.bulk, result);
   if (result.outcome === 'sent')
     await deps.recordHistory?.([
       {

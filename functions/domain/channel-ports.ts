@@ -87,6 +87,9 @@ export interface SmsMessage {
   readonly purpose?: string;
   readonly errorCode?: string;
   readonly statusHistory?: readonly { readonly status: string; readonly at: string }[];
+  /** A text of a bulk send (functions/domain/bulk-sms.ts): the send and recipient its reports go to. */
+  readonly bulkSendId?: string;
+  readonly bulkRecipientId?: string;
 }
 
 /** Where a customer's SMS dialogue stands: the bot, an agent conversation, or a survey. */

@@ -48,6 +48,14 @@ export interface SmsSendJob {
     readonly hotline?: string;
   };
   readonly language?: 'zh' | 'en';
+  /** A text of a bulk send: its recipient follows what becomes of it. */
+  readonly bulk?: BulkSmsRef;
+}
+
+/** The recipient of a bulk SMS send a text is for. */
+export interface BulkSmsRef {
+  readonly sendId: string;
+  readonly recipientId: string;
 }
 
 /** An email (voicemail notice) through SES or the local outbox; its own job so a mail fault never holds up a recording. */

@@ -1,6 +1,7 @@
 // The storage port the domain and HTTP layers depend on. The DynamoDB adapter implements it;
 // every method is tested through one contract suite against dynalite and any DYNAMODB_ENDPOINT.
 
+import type { BulkSmsRepo } from './bulk-sms-port.js';
 import type { CampaignRepo } from './campaigns/ports.js';
 import type { FaxRepo, MessagingRepo, RecordingRepo } from './channel-ports.js';
 import type { EventLog, RollupRepo } from './history/ports.js';
@@ -273,7 +274,9 @@ export type MarkerKey =
   /** The last call from a number, and the one before it: repeat callers within 24 hours and 7 days. */
   | { readonly kind: 'last-call'; readonly phone: string }
   /** What an agent has typed so far about one call (wrap-up, ticket form, screen pop). */
-  | { readonly kind: 'call-draft'; readonly agentId: string; readonly callSid: string };
+  | { readonly kind: 'call-draft'; readonly agentId: string; readonly callSid: string }
+  /** Bulk texts sent from one number within one minute of the clock (`window`: epoch minutes). */
+  | { readonly kind: 'bulk-sms-rate'; readonly sender: string; readonly window: number };
 
 /**
  * Short-lived markers and counters (login throttling, outbound rate limits, webhook idempotency, presence);
@@ -329,6 +332,8 @@ export interface Store {
   readonly campaigns: CampaignRepo;
   /** Outside systems' API keys and the requests made with them (functions/domain/integrations). */
   readonly apiKeys: ApiKeyRepo;
+  /** Bulk SMS sends and their recipients (functions/domain/bulk-sms.ts). */
+  readonly bulkSms: BulkSmsRepo;
 }
 
 /** The caller lists: numbers stopped before the IVR, and whitelisted numbers (one entry per number). */

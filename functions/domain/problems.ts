@@ -160,6 +160,11 @@ export const HANDLER_ISSUE_CODES = [
   'duplicate-column',
   'too-many-rows',
   'unknown-campaign',
+  'unknown-template',
+  'rate-range',
+  'quiet-hours-short',
+  'empty-audience',
+  'date-order',
 ] as const;
 export type HandlerIssueCode = (typeof HANDLER_ISSUE_CODES)[number];
 

@@ -1,10 +1,11 @@
 // What the center does on its own, whether or not anyone calls: the presence sweep (agents whose page went
 // quiet leave Available), due callbacks (open callback tasks whose time has come go to an agent), the
-// campaigns' dialler round and the work orders' SLA reminders and escalations. Locally
+// campaigns' dialler round, the bulk SMS round and the work orders' SLA reminders and escalations. Locally
 // a timer on the stack's clock runs it every few seconds; in AWS an EventBridge Scheduler schedule
 // invokes the scheduled-jobs function every minute, which runs it and queues presence sweeps for the seconds
 // in between (functions/handlers/scheduled-jobs.ts).
 
+import { type BulkRoundResult, runBulkSmsRound } from '../app/bulk-sms-round.js';
 import { dispatchDueCallbacks } from '../app/callbacks.js';
 import { type RoundResult, runCampaignRound } from '../app/campaigns/dialer.js';
 import type { Center } from '../app/center.js';
@@ -17,6 +18,8 @@ export interface PeriodicResult {
   readonly callbacks: { readonly dispatched: readonly string[]; readonly failed: readonly string[] };
   /** Running campaigns looked at and contacts dialled this round. */
   readonly campaigns: RoundResult;
+  /** Sending bulk SMS sends looked at and texts queued this round. */
+  readonly bulkSms: BulkRoundResult;
   /** SLA reminders and escalations taken; absent when this round was not a sweep's turn. */
   readonly sla?: number;
 }
@@ -46,14 +49,18 @@ export async function runPeriodicJobs(center: Center): Promise<PeriodicResult> {
     logFailure(deps.logger, 'campaign round', err);
     return { dialled: 0, campaigns: 0 };
   });
+  const bulkSms = await runBulkSmsRound(center).catch((err: unknown) => {
+    logFailure(deps.logger, 'bulk SMS round', err);
+    return { sends: 0, queued: 0 };
+  });
   const turn = Math.floor(center.clock.now() / SLA_SWEEP_MS);
-  if (turn === lastSlaTurns.get(center.store)) return { presence, callbacks, campaigns };
+  if (turn === lastSlaTurns.get(center.store)) return { presence, callbacks, campaigns, bulkSms };
   lastSlaTurns.set(center.store, turn);
   const sla = await sweepSla(center).catch((err: unknown) => {
     logFailure(deps.logger, 'SLA sweep', err);
     return 0;
   });
-  return { presence, callbacks, campaigns, sla };
+  return { presence, callbacks, campaigns, bulkSms, sla };
 }
 
 function logFailure(logger: Logger, what: string, err: unknown): void {

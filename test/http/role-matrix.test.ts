@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_ROWS } from './agent-role-rows.js';
 import { campaignRows } from './campaign-role-rows.js';
+import { BULK_SMS_ROWS, seedBulkSmsData } from './bulk-sms-role-rows.js';
 import { CHANNEL_ROWS, seedChannelData } from './channel-role-rows.js';
 import { createHarness, type Harness, type Reply, USERS, type Who } from './harness.js';
 import { kbRows, seedKbData } from './kb-role-rows.js';
@@ -39,6 +40,7 @@ describe('role matrix', () => {
     await seedChannelData(h.store, USERS.agent.id);
     await seedKbData(h.store);
     await seedQualityData(h.store, USERS.agent.id);
+    await seedBulkSmsData(h.store);
     const customer = await h.store.customers.create({
       name: 'Zhao Lei',
       phones: ['+8613800001111'],
@@ -491,6 +493,7 @@ describe('role matrix', () => {
     ...kbRows(() => h.store, unique),
     ...qualityRows(() => h.store, unique, USERS.agent.id),
     ...campaignRows(() => h.store, unique),
+    ...BULK_SMS_ROWS,
   ];
 
   async function call(row: Row, who: Who): Promise<Reply> {

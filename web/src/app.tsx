@@ -5,6 +5,7 @@ import { DeskProvider } from './desk/desk-provider.js';
 import { LangProvider, useLang } from './i18n.js';
 import { ADMIN_LABELS } from './labels-admin.js';
 import { CAMPAIGN_LABELS } from './labels-campaigns.js';
+import { BULK_SMS_LABELS } from './labels-bulk-sms.js';
 import { KB_LABELS } from './labels-kb.js';
 import { PLANNING_LABELS } from './labels-planning.js';
 import { QUALITY_LABELS } from './labels-quality.js';
@@ -33,6 +34,8 @@ const CampaignsPage = lazy(() =>
   import('./pages/campaigns-page.js').then((m) => ({ default: m.CampaignsPage })),
 );
 const ReportsPage = lazy(() => import('./pages/reports-page.js').then((m) => ({ default: m.ReportsPage })));
+// Bulk SMS is a supervisor's occasional campaign work: the page loads when opened.
+const BulkSmsPage = lazy(() => import('./pages/bulk-sms-page.js').then((m) => ({ default: m.BulkSmsPage })));
 const SurveysPage = lazy(() => import('./pages/surveys-page.js').then((m) => ({ default: m.SurveysPage })));
 // The tickets pages are a workspace of their own, loaded when first opened.
 const TicketsPage = lazy(() => import('./pages/tickets-page.js').then((m) => ({ default: m.TicketsPage })));
@@ -109,6 +112,12 @@ function Shell() {
     body = (
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <ReportsPage me={signedIn} />
+      </Suspense>
+    );
+  else if (route.page === 'bulk-sms')
+    body = (
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+        <BulkSmsPage me={signedIn} />
       </Suspense>
     );
   else if (route.page === 'quality')
@@ -245,6 +254,11 @@ function Header({ me, onSignedOut }: { me: Me | undefined; onSignedOut: () => vo
         {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
           <Link to="/campaigns" data-testid="campaigns-link">
             {CAMPAIGN_LABELS.campaigns[lang]}
+          </Link>
+        )}
+        {me && (me.roles.includes('supervisor') || me.roles.includes('admin')) && (
+          <Link to="/bulk-sms" data-testid="bulk-sms-link">
+            {BULK_SMS_LABELS.bulkSms[lang]}
           </Link>
         )}
         {me && (

@@ -100,6 +100,10 @@ export const ERROR_LABELS = {
   field_makeUpDays: { zh: '调休上班日', en: 'Make-up working days' },
   field_templates: { zh: '短信模板', en: 'SMS templates' },
   field_hotlines: { zh: '热线', en: 'Hotlines' },
+  field_message: { zh: '短信内容', en: 'Message' },
+  field_audience: { zh: '发送对象', en: 'Recipients' },
+  field_ratePerMinute: { zh: '每分钟条数', en: 'Texts a minute' },
+  field_quietHours: { zh: '免打扰时段', en: 'Quiet hours' },
   issue_invalid: { zh: '无效', en: 'is not valid' },
   issue_invalid_type: { zh: '缺失或类型不对', en: 'is missing or of the wrong type' },
   issue_invalid_format: { zh: '格式不正确', en: 'is not in the right format' },
@@ -327,4 +331,16 @@ export const ERROR_LABELS = {
     en: 'has more than 50,000 rows: split it into several lists',
   },
   'issue_end-before-start': { zh: '结束时间须晚于开始时间', en: 'must be after the start' },
+  // Bulk SMS: the message, the pace, the quiet hours and who it goes to.
+  'issue_unknown-template': { zh: '没有这个短信模板', en: 'is not one of the SMS templates' },
+  'issue_rate-range': {
+    zh: '每分钟条数须为 1 到 600 之间的整数',
+    en: 'must be a whole number of texts a minute from 1 to 600',
+  },
+  'issue_quiet-hours-short': {
+    zh: '免打扰时段至少为当地时间 21:00 至次日 08:00，可以更长，不能更短',
+    en: 'quiet hours cover at least 21:00 to 08:00 local time: longer, never shorter',
+  },
+  'issue_empty-audience': { zh: '没有可发送的对象', en: 'holds no one to text' },
+  'issue_date-order': { zh: '须早于“最近联系早于”的日期', en: 'must be earlier than “last contact before”' },
 } as const satisfies Labels;

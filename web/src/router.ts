@@ -47,6 +47,7 @@ export type Route =
   | { readonly page: 'kb'; readonly id?: string }
   | { readonly page: 'quality' }
   | { readonly page: 'campaigns' }
+  | { readonly page: 'bulk-sms' }
   | { readonly page: 'home' }
   | { readonly page: 'not-found' };
 
@@ -75,6 +76,7 @@ export function matchRoute(path: string): Route {
   if (clean === '/kb') return { page: 'kb' };
   if (clean === '/quality') return { page: 'quality' };
   if (clean === '/campaigns') return { page: 'campaigns' };
+  if (clean === '/bulk-sms') return { page: 'bulk-sms' };
   const article = /^\/kb\/([^/]+)$/.exec(clean);
   if (article?.[1]) return { page: 'kb', id: decodeURIComponent(article[1]) };
   const customer = /^\/agent\/customers\/([^/]+)$/.exec(clean);

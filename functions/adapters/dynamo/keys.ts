@@ -98,6 +98,8 @@ export function marker(key: MarkerKey): string {
       return `KV#${key.kind}#${key.dedupeKey}`;
     case 'call-draft':
       return `KV#${key.kind}#${key.agentId}#${key.callSid}`;
+    case 'bulk-sms-rate':
+      return `KV#${key.kind}#${key.sender}#${key.window}`;
   }
 }
 
@@ -263,3 +265,16 @@ export const apiKey = (keyId: string) => `APIKEY#${keyId}`;
 export const apiKeyRequestSk = (requestKey: string) => `REQUEST#${requestKey}`;
 /** gsi2: every key, sort key `byTime(createdAt, keyId)`. */
 export const API_KEYS = 'APIKEYS';
+
+// Bulk SMS sends (bulk-sms-repo.ts).
+
+/** A send is the item ITEM_SK of its partition; its recipients sit beside it, sort key `recipientSk(id)`. */
+export const bulkSms = (id: string) => `BULKSMS#${id}`;
+export const recipientSk = (recipientId: string) => `RECIPIENT#${recipientId}`;
+export const RECIPIENT_PREFIX = 'RECIPIENT#';
+/** gsi2: every send, sort key `byTime(createdAt, id)`. */
+export const BULK_SMS_SENDS = 'BULKSMSSENDS';
+/** gsi3: the sends in one status, sort key the id: what the round reads. */
+export const bulkSmsByStatus = (status: string) => `BULKSMSSTATUS#${status}`;
+/** gsi2 (sparse): a send's recipients still to be sent, sort key `byTime(dueAt, recipientId)`. */
+export const bulkSmsDue = (id: string) => `BULKSMSDUE#${id}`;

@@ -8,6 +8,7 @@ import { createApiKeyRepo } from './api-key-repo.js';
 import { createAssetRepo } from './asset-repo.js';
 import { createAuditRepo } from './audit-repo.js';
 import { createBlacklistRequestRepo } from './blacklist-request-repo.js';
+import { createBulkSmsRepo } from './bulk-sms-repo.js';
 import { createCallRepo } from './call-repo.js';
 import { createCampaignRepo } from './campaign-repo.js';
 import { createCustomerRepo } from './customer-repo.js';
@@ -83,6 +84,7 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     quality: createQualityRepo(t, clock),
     campaigns: createCampaignRepo(t, clock),
     apiKeys: createApiKeyRepo(t, clock),
+    bulkSms: createBulkSmsRepo(t, clock),
   };
 }
 

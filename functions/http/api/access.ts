@@ -58,6 +58,11 @@
 // | settings.history/restore |  no   |    no      |  yes  | a console setting's versions; restore one    |
 // | smsTemplates.get         |  yes  |    yes     |  yes  | the desk's SMS templates                     |
 // | smsTemplates.replace     |  no   |    no      |  yes  | change them; audited and versioned           |
+// | bulkSms.list/get/create/ |  no   |    yes     |  yes  | bulk SMS sends: a draft with its counts and  |
+// |   recipients/campaigns   |       |            |       | first texts, the report, the recipients, the |
+// |                          |       |            |       | campaigns an audience can come from          |
+// | bulkSms.start/pause/     |  no   |    yes     |  yes  | send, hold, end a bulk send; audited         |
+// |   cancel                 |       |            |       |                                              |
 // | surveys.get/replace      |  no   |    no      |  yes  | questionnaires, keypad or SMS per hotline    |
 // | surveys.results          |  no   |    yes     |  yes  | answers per question, hotline, agent, period |
 // | calendar.get/replace/    |  no   |    no      |  yes  | holidays and make-up days; import previews a |
@@ -209,6 +214,14 @@ export const ACCESS = {
   'settings.restore': ADMINS,
   'smsTemplates.get': EVERYONE,
   'smsTemplates.replace': ADMINS,
+  'bulkSms.list': LEADS,
+  'bulkSms.create': LEADS,
+  'bulkSms.get': LEADS,
+  'bulkSms.recipients': LEADS,
+  'bulkSms.campaigns': LEADS,
+  'bulkSms.start': LEADS,
+  'bulkSms.pause': LEADS,
+  'bulkSms.cancel': LEADS,
   'surveys.get': ADMINS,
   'surveys.replace': ADMINS,
   'surveys.results': LEADS,

@@ -11,6 +11,7 @@ import { registerAgentRoutes } from './agent-routes.js';
 import { registerApiKeyRoutes } from './api-key-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
+import { registerBulkSmsRoutes } from './bulk-sms-routes.js';
 import { registerCalendarRoutes } from './calendar-routes.js';
 import { registerCampaignRoutes } from './campaign-routes.js';
 import { registerCustomerRoutes } from './customer-routes.js';
@@ -63,6 +64,7 @@ export function createApiApp(deps: AppDeps): OpenAPIHono<ApiEnv> {
   registerWrapUpSettingsRoutes(app, deps, guard);
   registerSettingHistoryRoutes(app, deps, guard);
   registerSmsTemplateRoutes(app, deps, guard);
+  registerBulkSmsRoutes(app, deps, guard);
   registerSurveyRoutes(app, deps, guard);
   registerCalendarRoutes(app, deps, guard);
   // One authenticator for both, so a key revoked here stops working here at once.

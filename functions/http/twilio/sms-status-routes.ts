@@ -1,6 +1,8 @@
 // Message status callbacks (docs/twilio-behaviour.md §6.3): recorded on the message; they may arrive out of order, and a
-// late "sent" never replaces "delivered". A callback for a message we do not know is acknowledged.
+// late "sent" never replaces "delivered"; a bulk send's text moves its recipient and the send's counts too.
+// A callback for a message we do not know is acknowledged.
 import { Hono } from 'hono';
+import { recordSmsStatus } from '../../app/bulk-sms-delivery.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv } from '../env.js';
 import { optionalParam } from './params.js';
@@ -13,12 +15,7 @@ export function createSmsStatusApp(deps: WebhookDeps): Hono<TwilioEnv> {
     const status = optionalParam(p, 'MessageStatus') ?? optionalParam(p, 'SmsStatus');
     if (sid && status) {
       const errorCode = optionalParam(p, 'ErrorCode');
-      await deps.store.messaging.recordStatus(
-        sid,
-        status,
-        new Date(deps.clock.now()).toISOString(),
-        errorCode,
-      );
+      await recordSmsStatus(deps, { sid, status, ...(errorCode ? { errorCode } : {}) });
     }
     return c.body(null, 204);
   });

@@ -162,6 +162,10 @@ const pins = {
     ],
     [keys.marker({ kind: 'sms-sent', dedupeKey: 'survey:CA1' }), 'KV#sms-sent#survey:CA1'],
     [keys.marker({ kind: 'mail-sent', dedupeKey: 'x' }), 'KV#mail-sent#x'],
+    [
+      keys.marker({ kind: 'bulk-sms-rate', sender: '+18005550100', window: 29_500_000 }),
+      'KV#bulk-sms-rate#+18005550100#29500000',
+    ],
   ],
   campaign: [[keys.campaign('c1'), 'CAMPAIGN#c1']],
   contactSk: [[keys.contactSk('000001'), 'CONTACT#000001']],
@@ -174,6 +178,12 @@ const pins = {
   apiKey: [[keys.apiKey('0123456789abcdef'), 'APIKEY#0123456789abcdef']],
   apiKeyRequestSk: [[keys.apiKeyRequestSk('order-42'), 'REQUEST#order-42']],
   API_KEYS: [[keys.API_KEYS, 'APIKEYS']],
+  bulkSms: [[keys.bulkSms('b1'), 'BULKSMS#b1']],
+  recipientSk: [[keys.recipientSk('000001'), 'RECIPIENT#000001']],
+  RECIPIENT_PREFIX: [[keys.RECIPIENT_PREFIX, 'RECIPIENT#']],
+  BULK_SMS_SENDS: [[keys.BULK_SMS_SENDS, 'BULKSMSSENDS']],
+  bulkSmsByStatus: [[keys.bulkSmsByStatus('sending'), 'BULKSMSSTATUS#sending']],
+  bulkSmsDue: [[keys.bulkSmsDue('b1'), 'BULKSMSDUE#b1']],
 } satisfies Record<keyof typeof keys, ReadonlyArray<readonly [unknown, unknown]>>;
 
 describe('table keys', () => {
