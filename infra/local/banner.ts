@@ -14,6 +14,7 @@ export const WEB_PAGES = [
   ['Surveys 满意度调查', '/surveys'],
   ['Quality 质检', '/quality'],
   ['Campaigns 外呼活动', '/campaigns'],
+  ['Bulk SMS 群发短信', '/bulk-sms'],
   ['Staff planning 排班规划', '/planning'],
   ['Caller phone 模拟来电', '/phone'],
   ['Admin console 管理控制台', '/admin'],

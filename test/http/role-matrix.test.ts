@@ -3,8 +3,8 @@
 // otherwise. The table is written out here (not read from access.ts) so a changed rule has to change a test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_ROWS } from './agent-role-rows.js';
-import { campaignRows } from './campaign-role-rows.js';
 import { BULK_SMS_ROWS, seedBulkSmsData } from './bulk-sms-role-rows.js';
+import { campaignRows } from './campaign-role-rows.js';
 import { CHANNEL_ROWS, seedChannelData } from './channel-role-rows.js';
 import { createHarness, type Harness, type Reply, USERS, type Who } from './harness.js';
 import { kbRows, seedKbData } from './kb-role-rows.js';
