@@ -102,6 +102,8 @@ export const HANDLER_ISSUE_CODES = [
   'csat-twice',
   'unknown-questionnaire',
   'unknown-script',
+  'unknown-question',
+  'invalid-answer',
   'keypad-text-only',
   'period',
   'invalid-date',

@@ -64,6 +64,11 @@ export const AGENT_ROWS: readonly MatrixRow[] = [
   row('queue.pick', 'POST', `/api/queue/${WT}/pick`, 409),
   row('calls.wrapUp', 'POST', `/api/calls/${CA}/wrap-up`, 404, { disposition: 'resolved' }),
   row('calls.dispositions', 'GET', `/api/calls/${CA}/dispositions`, 404),
+  // No campaign call by that SID: every role may ask, and is told so.
+  row('calls.campaign', 'GET', `/api/calls/${CA}/campaign`, 404),
+  row('calls.campaignAnswers', 'POST', `/api/calls/${CA}/campaign-answers`, 404, {
+    answers: { solved: true },
+  }),
   row('drafts.get', 'GET', `/api/agent/drafts/${CA}`, 404),
   row('drafts.save', 'PUT', `/api/agent/drafts/${CA}`, 404, { notes: 'half a thought' }),
   row('drafts.discard', 'DELETE', `/api/agent/drafts/${CA}`, 204),

@@ -22,6 +22,8 @@ export const CAMPAIGN_LABELS = {
   language: { zh: '默认语言', en: 'Language' },
   lang_zh: { zh: '中文', en: 'Chinese' },
   script: { zh: '话术', en: 'Script' },
+  questionnaire: { zh: '问卷', en: 'Questionnaire' },
+  noQuestionnaire: { zh: '不问问卷', en: 'None' },
   scriptOfLine: { zh: '按热线默认话术', en: 'The hotline’s own' },
   lang_en: { zh: '英文', en: 'English' },
   window: { zh: '外呼时段（客户当地时间）', en: "Calling window (the contact's time)" },

@@ -131,6 +131,8 @@ export const ERROR_LABELS = {
   'issue_csat-twice': { zh: '只能有一个题目计入满意度', en: 'only one question can count as the CSAT' },
   'issue_unknown-questionnaire': { zh: '没有这份问卷', en: 'is not one of the questionnaires' },
   'issue_unknown-script': { zh: '没有这个话术', en: 'is not one of the scripts' },
+  'issue_unknown-question': { zh: '问卷中没有这个问题', en: 'is not a question of the questionnaire' },
+  'issue_invalid-answer': { zh: '答案不符合该问题的要求', en: 'is not an answer this question takes' },
   'issue_keypad-text-only': {
     zh: '按键无法回答文字题，问卷需要有选择题、评分题或是非题',
     en: 'a keypad cannot answer free text: add a choice, scale or yes/no question',

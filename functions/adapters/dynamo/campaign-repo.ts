@@ -285,5 +285,6 @@ function applyContactChange(c: CampaignContact, change: ContactChange): Campaign
   }
   // The last 20 attempts are kept on the contact; the history keeps every one.
   if (change.addAttempt) next.history = [...c.history, change.addAttempt].slice(-20);
+  if (change.answers) next.answers = { ...(c.answers ?? {}), ...change.answers };
   return next as unknown as CampaignContact;
 }

@@ -8,6 +8,7 @@ import { NotFoundError } from '../../domain/problems.js';
 import type { Center, CenterBasics } from '../center.js';
 import { beginWrapUp } from '../wrap-up.js';
 import { attemptEnded, conversationEnded, optOut, personAnswered } from './attempts.js';
+import { recordCampaignCall } from './call-record.js';
 import type { CampaignRef } from './campaign-urls.js';
 
 /** Seconds an agent's phone may ring for a person already waiting, past the hold time, before giving up. */
@@ -150,7 +151,7 @@ export async function callProgressed(
 export async function previewCallOpened(
   center: Center,
   ref: CampaignRef,
-  input: { readonly callSid: string; readonly agentId?: string },
+  input: { readonly callSid: string; readonly agentId?: string; readonly taskSid?: string },
 ): Promise<CampaignCall> {
   const call = await campaignCall(center, ref);
   if (!call) throw new NotFoundError('campaign contact', `${ref.campaignId}/${ref.contactId}`);
@@ -160,22 +161,23 @@ export async function previewCallOpened(
       callSid: input.callSid,
       ...(input.agentId ? { agentId: input.agentId } : {}),
     }),
-    center.store.calls.record({
+    recordCampaignCall(center, {
+      campaign,
+      contact,
       callSid: input.callSid,
-      direction: 'outbound',
-      from: campaign.callerId,
-      to: contact.phone,
-      startedAt: new Date(center.clock.now()).toISOString(),
       status: 'in-progress',
-      queue: campaign.queue,
-      language: contact.language ?? campaign.language,
-      campaignId: campaign.id,
-      contactId: contact.id,
       ...(input.agentId ? { agentId: input.agentId } : {}),
-      ...(contact.customerId ? { customerId: contact.customerId } : {}),
     }),
   ]);
-  await center.store.campaigns.count(campaign.id, {});
+  // The task names the call, as a callback's does: the desk files notes, answers and wrap-up on it.
+  if (input.taskSid) {
+    const p = await center.provisioned();
+    const routed = await center.taskrouter.task(p.workspaceSid, input.taskSid).catch(() => undefined);
+    if (routed && routed.attributes.call_sid !== input.callSid)
+      await center.taskrouter.updateTask(p.workspaceSid, input.taskSid, {
+        attributes: { ...routed.attributes, call_sid: input.callSid },
+      });
+  }
   return call;
 }
 

@@ -17,6 +17,7 @@ import type { Center } from '../center.js';
 import { checkOutbound } from '../dial-guard.js';
 import { hotlinesOf, lineOf } from '../hotlines.js';
 import { attemptEnded, optOut } from './attempts.js';
+import { recordCampaignCall } from './call-record.js';
 import { campaignQuery } from './campaign-urls.js';
 
 /** How long a contact's phone rings before the attempt counts as no answer. */
@@ -287,18 +288,6 @@ async function placeCall(center: Center, campaign: Campaign, contact: CampaignCo
   });
   await Promise.all([
     center.store.campaigns.updateContact(campaign.id, contact.id, contact.version, { callSid: call.sid }),
-    center.store.calls.record({
-      callSid: call.sid,
-      direction: 'outbound',
-      from: campaign.callerId,
-      to: contact.phone,
-      startedAt: new Date(center.clock.now()).toISOString(),
-      status: 'queued',
-      queue: campaign.queue,
-      language: contact.language ?? campaign.language,
-      campaignId: campaign.id,
-      contactId: contact.id,
-      ...(contact.customerId ? { customerId: contact.customerId } : {}),
-    }),
+    recordCampaignCall(center, { campaign, contact, callSid: call.sid, status: 'queued' }),
   ]);
 }

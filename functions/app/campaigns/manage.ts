@@ -11,6 +11,7 @@ import { DEFAULT_DIAL_POLICY } from '../../domain/dial-policy-data.js';
 import type { User } from '../../domain/model.js';
 import { ConflictError, HttpProblem, NotFoundError, ValidationError } from '../../domain/problems.js';
 import { ownNumbers } from '../dial-guard.js';
+import { readSurveys } from '../surveys.js';
 import type { CampaignDeps } from './deps.js';
 import { CAMPAIGN_QUEUES, settingsIssues } from './settings-issues.js';
 
@@ -32,6 +33,11 @@ const EDITABLE: readonly CampaignStatus[] = ['draft', 'paused'];
 export interface CampaignChoices {
   readonly callerIds: readonly string[];
   readonly queues: readonly string[];
+  /** The questionnaires agents can ask (the surveys' own), by id. */
+  readonly questionnaires: readonly {
+    readonly id: string;
+    readonly name: { readonly zh: string; readonly en: string };
+  }[];
   /** The guided scripts agents can be shown, by name. */
   readonly scripts: readonly {
     readonly name: string;
@@ -47,12 +53,22 @@ export async function campaignChoices(deps: CampaignDeps): Promise<CampaignChoic
     ),
     queues: CAMPAIGN_QUEUES,
     scripts: Object.values(scripts).map((s) => ({ name: s.name, titles: s.titles })),
+    questionnaires: (await readSurveys(deps)).questionnaires.map((q) => ({ id: q.id, name: q.name })),
   };
 }
 
 async function checked(deps: CampaignDeps, settings: CampaignSettings): Promise<CampaignSettings> {
-  const { callerIds } = await campaignChoices(deps);
+  const { callerIds, questionnaires } = await campaignChoices(deps);
   const issues = settingsIssues(settings, { callerIds });
+  if (
+    settings.questionnaireId !== undefined &&
+    !questionnaires.some((q) => q.id === settings.questionnaireId)
+  )
+    issues.push({
+      path: 'body.questionnaireId',
+      code: 'unknown-questionnaire',
+      message: `no such questionnaire; one of ${questionnaires.map((q) => q.id).join(', ')}`,
+    });
   if (settings.scriptId !== undefined && !scripts[settings.scriptId])
     issues.push({
       path: 'body.scriptId',

@@ -4,6 +4,7 @@
 // of this record and live figures (pacing.ts, calling-window.ts, retry.ts); storage keeps the record, its
 // contacts and its running counts.
 
+import type { Answer } from '../surveys.js';
 import type { CallingWindow } from './calling-window.js';
 import type { AttemptOutcome, RetryPolicy } from './retry.js';
 
@@ -163,6 +164,8 @@ export interface CampaignContact {
   /** The call of the attempt under way. */
   readonly callSid?: string;
   readonly history: readonly ContactAttempt[];
+  /** What the contact answered to the campaign's questionnaire, by question id. */
+  readonly answers?: Readonly<Record<string, Answer>>;
   readonly version: number;
 }
 

@@ -2,6 +2,7 @@
 // its contacts (imported in bulk, found by id, and the due ones in time order without reading the rest), and
 // the center's do-not-call list, which every attempt of every campaign checks.
 import type { Page, PageRequest } from '../paging.js';
+import type { Answer } from '../surveys.js';
 import type {
   AttemptOutcome,
   Campaign,
@@ -31,6 +32,7 @@ export type NewContact = Omit<
   | 'disposition'
   | 'agentId'
   | 'callSid'
+  | 'answers'
 >;
 
 /** A contact added one at a time (a lead from an outside system): its id is allocated by the store. */
@@ -56,6 +58,8 @@ export interface ContactChange {
   readonly agentId?: string | null;
   readonly callSid?: string | null;
   readonly addAttempt?: ContactAttempt;
+  /** Merged into the answers already recorded. */
+  readonly answers?: Readonly<Record<string, Answer>>;
 }
 
 export type ContactWriteResult =

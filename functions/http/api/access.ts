@@ -38,6 +38,7 @@
 // | queue.list / queue.pick  |  yes  |    yes     |  yes  | pick: the waiting or ringing call rings me   |
 // | calls.wrapUp             |  own  |    yes     |  yes  | disposition/notes; agents: calls they took   |
 // | calls.dispositions       |  yes  |    yes     |  yes  | the wrap-up codes of the call's hotline      |
+// | calls.campaign(Answers)  |  yes  |    yes     |  yes  | a campaign call's questionnaire (own calls)  |
 // | drafts.get/save/discard  |  self |    self    |  self | my unsaved typing about a call I took        |
 // | blacklist.request        |  yes  |    yes     |  yes  | a supervisor decides                         |
 // | supervisor.*             |  no   |    yes     |  yes  | wallboard, monitor/whisper/barge, take over, |
@@ -184,6 +185,8 @@ export const ACCESS = {
   'queue.pick': EVERYONE,
   'calls.wrapUp': EVERYONE,
   'calls.dispositions': EVERYONE,
+  'calls.campaign': EVERYONE,
+  'calls.campaignAnswers': EVERYONE,
   'drafts.get': EVERYONE,
   'drafts.save': EVERYONE,
   'drafts.discard': EVERYONE,

@@ -4,6 +4,7 @@
 // (functions/app/campaigns/).
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { campaignCallView, saveCampaignAnswers } from '../../app/campaigns/call-questionnaire.js';
 import {
   campaignContacts,
   checkCsvSize,
@@ -25,6 +26,7 @@ import {
 import { invalidField } from '../../domain/problems.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
+import { CallParam } from './agent-schemas.js';
 import {
   CampaignListSchema,
   CampaignParam,
@@ -42,6 +44,7 @@ import {
   errorResponse,
   jsonBody,
   jsonOk,
+  listOf,
   NOT_FOUND,
   pageOf,
   SECURED_ERRORS,
@@ -89,9 +92,80 @@ const ACTIONS: readonly { action: CampaignAction; summary: string }[] = [
   { action: 'stop', summary: 'End the campaign for good (a completed one is ended already)' },
 ];
 
+const Bilingual = z.object({ zh: z.string(), en: z.string() });
+
+const CampaignCallSchema = z
+  .object({
+    callSid: z.string(),
+    campaignId: z.string(),
+    campaignName: z.string(),
+    contact: z.object({ id: z.string(), phone: z.string(), name: z.string().optional() }),
+    questionnaire: z
+      .object({
+        id: z.string(),
+        name: Bilingual,
+        intro: Bilingual,
+        questions: listOf(
+          z.object({
+            id: z.string(),
+            kind: z.enum(['choice', 'scale', 'yesno', 'text']),
+            text: Bilingual,
+            options: listOf(Bilingual).optional(),
+            max: z.number().optional(),
+            csat: z.boolean().optional(),
+          }),
+        ),
+      })
+      .optional(),
+    answers: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])),
+  })
+  .openapi('CampaignCall');
+
+const AnswersBody = z
+  .object({
+    answers: z
+      .record(z.string().max(40), z.unknown())
+      .openapi({ description: 'By question id: an option number, a scale point, true/false, or a text' }),
+  })
+  .strict();
+
 export function registerCampaignRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guard: Guard): void {
   const tags = ['campaigns'];
   const d: CampaignDeps = deps;
+
+  // The desk's side of a campaign call: agents on their own calls, supervisors and admins on any.
+  app.openapi(
+    securedRoute(guard, 'calls.campaign', {
+      method: 'get',
+      path: '/calls/{callSid}/campaign',
+      tags: ['calls'],
+      summary: "A campaign call's campaign, contact, questionnaire and the answers recorded so far",
+      request: { params: CallParam },
+      responses: { 200: jsonOk(CampaignCallSchema), ...SECURED_ERRORS, ...NOT_FOUND },
+    }),
+    async (c) => c.json(await campaignCallView(deps, c.var.user, c.req.valid('param').callSid), 200),
+  );
+
+  app.openapi(
+    securedRoute(guard, 'calls.campaignAnswers', {
+      method: 'post',
+      path: '/calls/{callSid}/campaign-answers',
+      tags: ['calls'],
+      summary: "Records the contact's answers to the campaign's questionnaire (merged with earlier ones)",
+      request: { params: CallParam, body: jsonBody(AnswersBody) },
+      responses: { 200: jsonOk(CampaignCallSchema), ...SECURED_ERRORS, ...NOT_FOUND },
+    }),
+    async (c) =>
+      c.json(
+        await saveCampaignAnswers(
+          deps,
+          c.var.user,
+          c.req.valid('param').callSid,
+          c.req.valid('json').answers,
+        ),
+        200,
+      ),
+  );
 
   app.openapi(
     securedRoute(guard, 'campaigns.list', {

@@ -147,6 +147,9 @@ export const CampaignListSchema = z
       callerIds: listOf(z.string()),
       queues: listOf(z.string()),
       scripts: listOf(z.object({ name: z.string(), titles: z.object({ zh: z.string(), en: z.string() }) })),
+      questionnaires: listOf(
+        z.object({ id: z.string(), name: z.object({ zh: z.string(), en: z.string() }) }),
+      ),
     }),
   })
   .openapi('CampaignList');

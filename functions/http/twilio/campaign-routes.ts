@@ -208,12 +208,13 @@ export function createCampaignApp(center: Center): Hono<TwilioEnv> {
       return twiml(c, r);
     }
     const agent = optionalParam(c.var.twilioParams, 'To')?.match(/^client:(.+)$/)?.[1];
+    const tr = c.req.query('tr');
+    const worker = c.req.query('worker');
     const { campaign, contact } = await previewCallOpened(center, ref, {
       callSid,
       ...(agent ? { agentId: agent } : {}),
+      ...(tr ? { taskSid: tr } : {}),
     });
-    const tr = c.req.query('tr');
-    const worker = c.req.query('worker');
     r.dial({
       callerId: campaign.callerId,
       timeout: 30,

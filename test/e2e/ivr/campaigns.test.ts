@@ -54,6 +54,12 @@ async function script(...callees: Callee[]): Promise<void> {
   expect((await post('/sim/callees', { callees })).status).toBe(201);
 }
 
+/** Moves the clock in one step: for quiet stretches with no call under way, where stepping each second buys nothing. */
+async function jump(seconds: number): Promise<void> {
+  expect((await post('/sim/clock/advance', { ms: seconds * 1000 })).ok).toBe(true);
+  await h.stack.twin.settle();
+}
+
 async function available(agent: string): Promise<void> {
   await h.answering(agent);
   await recordHeartbeat(h.stack.store, h.clock, agent);
@@ -200,7 +206,7 @@ describe('progressive dialling', () => {
     expect(await h.agentOn((await callsTo(machine))[0]?.callSid ?? '')).toBeNull(); // no agent for a machine
     expect(await counts(id)).toMatchObject({ busy: 1, machines: 1, humans: 0, inFlight: 0 });
 
-    await h.advance(10 * 60);
+    await jump(10 * 60);
     await round();
     await h.advance(2);
     expect(await contact(id, 1)).toMatchObject({ status: 'failed', attempts: 2 }); // out of attempts
@@ -226,7 +232,7 @@ describe('a person with no agent', () => {
     await h.press(leg?.callSid ?? '', '9');
     expect(await contact(id, 1)).toMatchObject({ status: 'opted-out' });
     expect(await h.stack.store.campaigns.isDoNotCall(phone)).toBe(true);
-    await h.advance(60 * 60);
+    await jump(60 * 60);
     await available('1003');
     await round();
     expect(await callsTo(phone)).toHaveLength(1);
@@ -283,7 +289,11 @@ describe('preview dialling', () => {
   it('rings the agent with the contact on the task, then dials the contact; the agent wraps up', async () => {
     const phone = number();
     await script({ number: phone, answer: 'human', afterSeconds: 1 });
-    const id = await campaign([phone], { mode: 'preview', scriptId: 'warranty-g-inquiry' });
+    const id = await campaign([phone], {
+      mode: 'preview',
+      scriptId: 'warranty-g-inquiry',
+      questionnaireId: 'follow-up-visit',
+    });
     await available('1003');
     expect(await round()).toMatchObject({ dialled: 1 });
     const agentLeg = (await callsTo('client:1003')).at(-1);
@@ -299,10 +309,28 @@ describe('preview dialling', () => {
     const record = await h.stack.store.calls.get(agentLeg?.callSid ?? '');
     expect(record).toMatchObject({ campaignId: id, contactId: '000001', agentId: '1003' });
 
+    // The questionnaire beside the call: the agent records answers on the contact; a colleague may not.
+    const agent = await asAgent('1003');
+    const view = (await (await agent('GET', `/calls/${agentLeg?.callSid}/campaign`)).json()) as {
+      questionnaire?: { id: string };
+    };
+    expect(view.questionnaire?.id).toBe('follow-up-visit');
+    const wrong = await agent('POST', `/calls/${agentLeg?.callSid}/campaign-answers`, {
+      answers: { solved: 'yes', nope: 1 },
+    });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('body.answers.nope');
+    const answered = await agent('POST', `/calls/${agentLeg?.callSid}/campaign-answers`, {
+      answers: { solved: true, score: 9 },
+    });
+    expect(answered.status).toBe(200);
+    expect((await contact(id, 1))?.answers).toEqual({ solved: true, score: 9 });
+    const colleague = await asAgent('1004');
+    expect((await colleague('GET', `/calls/${agentLeg?.callSid}/campaign`)).status).toBe(403);
+
     await h.hangup(customerLeg?.callSid ?? '');
     expect((await h.worker('1003')).activityName).toBe('Wrap-up');
     expect(await contact(id, 1)).toMatchObject({ status: 'done' });
-    const agent = await asAgent('1003');
     const saved = await agent('POST', `/calls/${agentLeg?.callSid}/wrap-up`, {
       disposition: 'call-later',
     });

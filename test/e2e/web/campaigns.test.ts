@@ -3,9 +3,10 @@
 // has a calling window before 08:00 refused in the page's language beside the field, creates the campaign,
 // chooses a CSV file with a bad number and a duplicate, previews it (the two rows named with their reasons,
 // nothing stored), imports it, starts the campaign and sees its progress and contacts. Then a preview
-// campaign with a script: agent 1003, Available, is rung with the contact and the campaign's script on the
-// screen, answers, the contact is dialled and answers, hangs up, the agent records a disposition, and the
-// supervisor's progress shows the conversion.
+// campaign with a script and a questionnaire: agent 1003, Available, is rung with the contact and the
+// campaign's script on the screen, answers, the contact is dialled and answers, the agent records their
+// answers to the questionnaire, the contact hangs up, the agent records a disposition, and the supervisor's
+// progress shows the conversion.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, shot } from './browser.js';
@@ -130,6 +131,7 @@ describe.runIf(browserAvailable())('outbound campaigns in Chromium', () => {
     await form.locator('select[name=mode]').selectOption('preview');
     await form.locator('select[name=queue]').selectOption('general');
     await form.locator('select[name=scriptId]').selectOption('warranty-g-inquiry');
+    await form.locator('select[name=questionnaireId]').selectOption('follow-up-visit');
     await page.getByTestId('campaign-create').click();
     const progress = page.getByTestId('campaign-progress');
     await progress.getByRole('heading', { name: 'Service follow-up' }).waitFor(WITHIN);
@@ -165,6 +167,12 @@ describe.runIf(browserAvailable())('outbound campaigns in Chromium', () => {
     }
     expect(leg?.status).toBe('in-progress');
     await agent.getByTestId('agent-state').getByText('On call').waitFor(WITHIN);
+    // The campaign's questionnaire beside the call: the contact's answers are kept on them.
+    const questions = agent.getByTestId('campaign-questionnaire');
+    await questions.locator('select[name=answer-solved]').selectOption('true');
+    await questions.locator('select[name=answer-score]').selectOption('9');
+    await questions.getByTestId('campaign-answers-save').click();
+    await questions.getByTestId('campaign-answers-status').getByText('Answers saved').waitFor(WITHIN);
     await floor.sim(`/sim/calls/${leg?.callSid}/hangup`, {});
     const wrap = agent.getByTestId('wrap-up');
     await wrap.waitFor(WITHIN);
@@ -177,6 +185,7 @@ describe.runIf(browserAvailable())('outbound campaigns in Chromium', () => {
       status: 'done',
       disposition: 'interested',
       agentId: AGENT,
+      answers: { solved: true, score: 9 },
     });
     await progress.getByTestId('campaign-figure-conversions').getByText('1').waitFor(WITHIN);
     await shot(page, 'campaign-preview-progress');

@@ -22,6 +22,8 @@ export interface Draft {
   language: 'zh' | 'en';
   /** A guided script's name, or '' for the hotline's own. */
   scriptId: string;
+  /** A questionnaire's id, or '' for none. */
+  questionnaireId: string;
   start: string;
   end: string;
   days: number[];
@@ -46,6 +48,7 @@ export function blank(choices: CampaignChoices): Draft {
     priority: '0',
     language: 'zh',
     scriptId: '',
+    questionnaireId: '',
     start: '09:00',
     end: '20:00',
     days: [1, 2, 3, 4, 5],
@@ -70,6 +73,7 @@ export function settingsOf(d: Draft): CampaignSettings {
     priority: Number(d.priority),
     language: d.language,
     ...(d.scriptId ? { scriptId: d.scriptId } : {}),
+    ...(d.questionnaireId ? { questionnaireId: d.questionnaireId } : {}),
     // The form numbers days 1 (Monday) to 7; the rules name them.
     window: {
       start: d.start,

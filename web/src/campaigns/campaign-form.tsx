@@ -125,6 +125,22 @@ export function CampaignForm({
           </select>
           {err('scriptId')}
         </label>
+        <label>
+          {c('questionnaire')}
+          <select
+            name="questionnaireId"
+            value={draft.questionnaireId}
+            onChange={(e) => set('questionnaireId', e.target.value)}
+          >
+            <option value="">{c('noQuestionnaire')}</option>
+            {choices.questionnaires.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.name[lang]}
+              </option>
+            ))}
+          </select>
+          {err('questionnaireId')}
+        </label>
       </div>
       <fieldset>
         <legend>{c('window')}</legend>

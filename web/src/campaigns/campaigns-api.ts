@@ -19,6 +19,10 @@ export interface CampaignChoices {
     readonly name: string;
     readonly titles: { readonly zh: string; readonly en: string };
   }[];
+  readonly questionnaires: readonly {
+    readonly id: string;
+    readonly name: { readonly zh: string; readonly en: string };
+  }[];
 }
 
 export interface ContactListPreview {

@@ -4,6 +4,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { api, type Customer, type Me } from '../api.js';
 import { CallPanel } from '../desk/call-panel.js';
+import { CampaignQuestionnaire } from '../desk/campaign-questionnaire.js';
 import { useDesk } from '../desk/desk-provider.js';
 import { DueReminders } from '../desk/due-reminders.js';
 import { GuidedScript } from '../desk/guided-script.js';
@@ -25,6 +26,17 @@ export function AgentPage({ me }: { me: Me }) {
   const desk = useDesk();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [tasksChanged, setTasksChanged] = useState(0);
+  // A campaign's call: its questionnaire sits beside the script. The record is the contact's call, or a
+  // preview's agent leg, which the desk may know by either leg, so each name it has is tried.
+  const campaignCalls = desk.state.pop?.findings.campaign
+    ? [
+        ...new Set(
+          [desk.state.pop.callSid, desk.state.status?.call?.callSid, desk.draft.callSid].filter(
+            (sid): sid is string => Boolean(sid),
+          ),
+        ),
+      ]
+    : [];
 
   useEffect(() => {
     // The first click anywhere may ask for notifications (browsers refuse without a gesture).
@@ -105,6 +117,9 @@ export function AgentPage({ me }: { me: Me }) {
               pop={desk.state.pop}
               customerCallSid={desk.state.status?.call?.callSid}
             />
+          )}
+          {campaignCalls.length > 0 && (
+            <CampaignQuestionnaire key={campaignCalls.join(' ')} callSids={campaignCalls} />
           )}
           <CustomerSearch />
         </div>
