@@ -16,6 +16,7 @@ export interface MintedToken {
   readonly token: string;
   readonly identity: string;
   readonly expiresAt: string;
+  readonly ttlSeconds: number;
   readonly mode: 'twilio' | 'local';
   readonly linkUrl?: string;
   readonly workerSid?: string;
@@ -68,6 +69,7 @@ export function mintAccessToken(
     token: jwt,
     identity: user.id,
     expiresAt: new Date((nowSeconds + ttl) * 1000).toISOString(),
+    ttlSeconds: ttl,
     mode: local ? 'local' : 'twilio',
     ...(local ? { linkUrl: `${config.publicBaseUrl.replace(/^http/, 'ws')}${AGENT_LINK_PATH}` } : {}),
     ...(workerSid && sids ? { workerSid, workspaceSid: sids.workspaceSid } : {}),

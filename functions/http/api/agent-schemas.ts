@@ -24,6 +24,10 @@ export const TokenSchema = z
       .openapi({ description: 'Twilio Access Token (JWT) with VoiceGrant and TaskRouterGrant.' }),
     identity: z.string().openapi({ description: 'The client identity: calls ring `client:<identity>`.' }),
     expiresAt: z.string(),
+    ttlSeconds: z.number().int().openapi({
+      description:
+        "The token's lifetime: the page times its refresh by it, not by its own clock against expiresAt.",
+    }),
     mode: z.enum(['twilio', 'local']),
     linkUrl: z
       .string()

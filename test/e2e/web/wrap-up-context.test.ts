@@ -128,7 +128,7 @@ story('wrap-up after an auto-dial callback, in Chromium', (d) => {
     const ticket = await complaintNumber();
     const made = await stack.store.tasks.create({
       kind: 'callback',
-      dueAt: new Date(Date.now() - 60_000).toISOString(),
+      dueAt: new Date(stack.clock.now() - 60_000).toISOString(), // due on the center's clock, not this machine's
       customerId: 'cus-0004',
       ticketNumber: ticket,
       phone: JOHN_SMITH,
@@ -193,7 +193,7 @@ story('wrap-up after a callback placed with one click from my tasks, in Chromium
     const ticket = await complaintNumber();
     const made = await stack.store.tasks.create({
       kind: 'callback',
-      dueAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      dueAt: new Date(stack.clock.now() - 10 * 60_000).toISOString(),
       customerId: 'cus-0004',
       ticketNumber: ticket,
       phone: JOHN_SMITH,

@@ -76,6 +76,7 @@ export function createLocalConnection(options: LocalConnectionOptions): AgentCon
   const refreshBeforeMs = options.refreshBeforeMs ?? 60_000;
   const emitter = createEmitter();
   let token = options.token;
+  let receivedAt = timers.now();
   let state: LinkState = 'offline';
   let socket: SocketLike | undefined;
   let attempt = 0;
@@ -96,7 +97,9 @@ export function createLocalConnection(options: LocalConnectionOptions): AgentCon
 
   function scheduleRefresh(): void {
     timers.clearTimeout(refreshTimer);
-    const due = Date.parse(token.expiresAt) - refreshBeforeMs - timers.now();
+    const expires =
+      token.ttlSeconds !== undefined ? receivedAt + token.ttlSeconds * 1000 : Date.parse(token.expiresAt);
+    const due = expires - refreshBeforeMs - timers.now();
     refreshTimer = timers.setTimeout(() => void refresh(), Math.max(5_000, due));
   }
 
@@ -104,6 +107,7 @@ export function createLocalConnection(options: LocalConnectionOptions): AgentCon
     if (stopped) return;
     try {
       token = await options.fetchToken();
+      receivedAt = timers.now();
       scheduleRefresh();
     } catch (error) {
       emitter.emit({ type: 'error', message: `token refresh failed: ${(error as Error).message}` });
@@ -149,6 +153,7 @@ export function createLocalConnection(options: LocalConnectionOptions): AgentCon
     try {
       // A fresh token every time: the old one may have expired while the tab slept.
       token = await options.fetchToken();
+      receivedAt = timers.now();
       scheduleRefresh();
     } catch (error) {
       scheduleReconnect(`token: ${(error as Error).message}`);

@@ -7,6 +7,11 @@ export interface AgentToken {
   readonly identity: string;
   /** ISO 8601; the token must be replaced before then. */
   readonly expiresAt: string;
+  /**
+   * Its lifetime in seconds: the page's clock may differ from the center's (a simulated clock, a wrong
+   * clock), so the refresh is timed from when the token arrived.
+   */
+  readonly ttlSeconds?: number;
   readonly mode: 'twilio' | 'local';
   /** Local mode: where the agent link listens, e.g. `/twin/agent-link`. */
   readonly linkUrl?: string;
