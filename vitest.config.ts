@@ -1,6 +1,7 @@
 // One vitest run covers unit, storage, integration and browser tests; benchmarks live in test/bench.
 // test/infra is a project of its own so that its globalSetup, which bundles the Lambdas once for every
-// infra test file, runs only when infra tests do.
+// infra test file, runs only when infra tests do; its files share one import of aws-cdk-lib per worker,
+// which is most of their time otherwise.
 //
 // Most files wait on sockets, timers and child processes as much as on the CPU, so they run two at a
 // time. The end-to-end call tests run after them, two at a time, then the browser tests, one at a time:
@@ -11,6 +12,15 @@ import { defineConfig } from 'vitest/config';
 const PARALLEL = 2;
 const BROWSER = 'test/e2e/web/**/*.test.ts';
 const E2E = 'test/e2e/**/*.test.ts';
+const SHARED_IMPORTS = [
+  'test/{domain,adapters,app,twin,web,flows,fuzz,support,architecture,workers,handlers,http}/**/*.test.{ts,tsx}',
+];
+// Files that share a worker's imports: pure code and storage tests, the twin, the HTTP app on its
+// harness. Each builds what it tests from scratch, so importing the modules once per worker is safe and
+// saves most of their run. The security-header test lost its headers when it shared a worker (not traced
+// further), and test/local and test/channels start processes and servers with module-level state: they
+// keep a fresh import per file.
+const OWN_IMPORTS = ['test/http/security-headers.test.ts'];
 
 export default defineConfig({
   test: {
@@ -25,15 +35,25 @@ export default defineConfig({
           include: ['test/infra/**/*.test.ts'],
           globalSetup: ['test/infra/bundle-once.ts'],
           maxWorkers: PARALLEL,
+          isolate: false,
         },
       },
       {
         extends: true,
         test: {
           name: 'app',
-          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/bench/**', 'test/infra/**', E2E, 'node_modules/**'],
+          include: ['test/local/**/*.test.ts', 'test/channels/**/*.test.ts', ...OWN_IMPORTS],
           maxWorkers: PARALLEL,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: SHARED_IMPORTS,
+          exclude: OWN_IMPORTS,
+          maxWorkers: PARALLEL,
+          isolate: false,
         },
       },
       {

@@ -56,6 +56,15 @@ const inIndexes = (item: Attrs | undefined) =>
     .filter(([, ix]) => item && ix.pk in item && ix.sk in item)
     .map(([name]) => name);
 
+/** The partition and sort key of a request, as text (a Query's key condition values). */
+function traceKey(input: Input & { ExpressionAttributeValues?: Attrs }): string {
+  const key = input.Key ?? input.Item;
+  const pick = (a: Attrs | undefined) =>
+    a ? Object.values(a).map((v) => (v as { S?: string }).S ?? JSON.stringify(v)) : [];
+  if (key) return `${pick({ pk: key.pk, sk: key.sk }).join(' ')}`;
+  return pick(input.ExpressionAttributeValues).join(' ');
+}
+
 export function installDynamoCounter(): DynamoCounter {
   const fresh = (): DynamoCounts => ({ reads: 0, writes: 0, byCommand: {}, indexWrites: {}, deletes: 0 });
   const counter = { counting: false, counts: fresh() } as DynamoCounter & { counts: DynamoCounts };
@@ -81,6 +90,8 @@ export function installDynamoCounter(): DynamoCounter {
       if (READS.has(name)) c.reads++;
       if (WRITES.has(name)) c.writes++;
       const input = args.input;
+      // DYNAMO_TRACE=1 prints each counted request's command and key, to see where a figure comes from.
+      if (process.env.DYNAMO_TRACE) console.log('dynamo', name, traceKey(input));
       if (name === 'PutItemCommand') addIndexWrites(inIndexes(input.Item));
       if (name === 'DeleteItemCommand') c.deletes++;
       if (name === 'UpdateItemCommand' && input.Key && input.TableName) {
