@@ -1,6 +1,6 @@
 // Which recording plays where: a flow step's spoken prompt or a queue's hold music, per language. A console
-// setting (validated, audited, versioned and restorable through admin-settings.ts); read by the IVR on
-// every call, so a change applies to the next caller without a deploy.
+// setting (validated, audited, versioned and restorable through admin-settings.ts); read by the IVR as
+// each call begins (a warm container reuses it for a few seconds), so a change applies without a deploy.
 import { flows } from '../../flows/index.js';
 import { routing } from '../../flows/routing.js';
 import type { Language, User } from '../domain/model.js';

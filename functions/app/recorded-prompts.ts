@@ -4,14 +4,29 @@
 // falls back to the speech the flow has, so a caller never hears silence.
 import type { MediaStore } from '../domain/channel-ports.js';
 import type { IvrStep, PromptStep, Session } from '../domain/ivr/steps.js';
-import type { SettingsRepo } from '../domain/ports.js';
-import { PROMPT_LIBRARY_SETTING, type PromptLibrary } from '../domain/prompts/prompt-library.js';
-import { readAssignments } from './prompt-assignments.js';
+import type { Clock, SettingsRepo } from '../domain/ports.js';
+import {
+  NO_ASSIGNMENTS,
+  PROMPT_ASSIGNMENTS_SETTING,
+  PROMPT_LIBRARY_SETTING,
+  type PromptAssignments,
+  type PromptLibrary,
+} from '../domain/prompts/prompt-library.js';
+import { cachedSetting } from './setting-history.js';
 
 export interface RecordedPromptPorts {
   readonly store: { readonly settings: SettingsRepo };
+  readonly clock: Clock;
   /** The media bucket; without it every prompt is spoken. */
   readonly media?: MediaStore;
+}
+
+/**
+ * Every call begins by asking which prompts are recorded: a warm container reuses what it read for a few
+ * seconds of the clock (a change made through it applies at once), so a rush of callers costs no read each.
+ */
+async function assignments(deps: RecordedPromptPorts): Promise<PromptAssignments> {
+  return (await cachedSetting<PromptAssignments>(deps, PROMPT_ASSIGNMENTS_SETTING)) ?? NO_ASSIGNMENTS;
 }
 
 /** Long enough for Twilio to fetch the file while the call plays the document; it caches what it fetched. */
@@ -55,17 +70,15 @@ export async function withRecordedPrompts(
   const flow = prompts.flatMap((p) => (p.kind === 'say' && p.prompt ? [p.prompt.flow] : []))[0];
   if (!deps.media || !flow) return steps;
   if (steps.some((s) => hasSession(s) && s.session.vars[SPOKEN_VAR] === 'yes')) return steps;
-  const assignments = await readAssignments(deps.store);
-  if (Object.keys(assignments.flows[flow] ?? {}).length === 0 && Object.keys(assignments.hold).length === 0)
+  const assigned = await assignments(deps);
+  if (Object.keys(assigned.flows[flow] ?? {}).length === 0 && Object.keys(assigned.hold).length === 0)
     return steps.map((s) =>
       hasSession(s)
         ? { ...s, session: { ...s.session, vars: { ...s.session.vars, [SPOKEN_VAR]: 'yes' } } }
         : s,
     );
   const idOf = (p: PromptStep) =>
-    p.kind === 'say' && p.prompt
-      ? assignments.flows[p.prompt.flow]?.[p.prompt.state]?.[p.language]
-      : undefined;
+    p.kind === 'say' && p.prompt ? assigned.flows[p.prompt.flow]?.[p.prompt.state]?.[p.language] : undefined;
   const ids = new Set(prompts.map(idOf).filter((id): id is string => Boolean(id)));
   if (ids.size === 0) return steps;
   const urls = await playable(deps, ids);
@@ -86,6 +99,6 @@ export async function holdMusicUrl(
   queue: string,
 ): Promise<string | undefined> {
   if (!deps.media || session.vars[SPOKEN_VAR] === 'yes') return undefined;
-  const id = (await readAssignments(deps.store)).hold[queue]?.[session.lang];
+  const id = (await assignments(deps)).hold[queue]?.[session.lang];
   return id ? (await playable(deps, new Set([id]))).get(id) : undefined;
 }

@@ -290,6 +290,15 @@ export interface KeyValueRepo {
   delete(key: MarkerKey): Promise<void>;
   /** Writes the marker whatever was there, in one write: the latest word wins (a transfer's new task). */
   put(key: MarkerKey, value: string, expiresAt: string): Promise<void>;
+  /**
+   * Writes the marker whatever was there and returns what it replaced (undefined when there was none or it
+   * had expired), in one write with no read before it.
+   */
+  swap(
+    key: MarkerKey,
+    value: string,
+    expiresAt: string,
+  ): Promise<{ value: string; expiresAt: string } | undefined>;
   /** Writes only if absent (or expired); true when this call wrote it. */
   putIfAbsent(key: MarkerKey, value: string, expiresAt: string): Promise<boolean>;
   /**

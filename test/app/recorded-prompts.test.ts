@@ -3,8 +3,10 @@
 // later documents and its wait read nothing more.
 import { describe, expect, it } from 'vitest';
 import { holdMusicUrl, SPOKEN_VAR, withRecordedPrompts } from '../../functions/app/recorded-prompts.js';
+import { SETTING_CACHE_MS } from '../../functions/app/setting-history.js';
 import type { MediaStore } from '../../functions/domain/channel-ports.js';
 import type { IvrStep, Session } from '../../functions/domain/ivr/steps.js';
+import { createManualClock } from '../../functions/domain/manual-clock.js';
 import type { SettingsRepo } from '../../functions/domain/ports.js';
 import {
   PROMPT_ASSIGNMENTS_SETTING,
@@ -12,6 +14,8 @@ import {
   type PromptAssignments,
   type RecordedPrompt,
 } from '../../functions/domain/prompts/prompt-library.js';
+
+const clock = createManualClock(Date.parse('2026-03-02T02:00:00Z'));
 
 function settingsWith(docs: Record<string, unknown>) {
   let reads = 0;
@@ -92,27 +96,42 @@ describe('withRecordedPrompts', () => {
       [PROMPT_ASSIGNMENTS_SETTING]: assignments,
       [PROMPT_LIBRARY_SETTING]: { items: [recording('a'), recording('b')] },
     });
-    const heard = await withRecordedPrompts({ store: { settings: repo }, media }, [greet, menu]);
+    const heard = await withRecordedPrompts({ clock, store: { settings: repo }, media }, [greet, menu]);
     expect(heard[0]).toEqual({ kind: 'play', url: expect.stringContaining('prompts/a.wav') });
     expect(heard[1]).toMatchObject({ kind: 'gather', prompts: [{ kind: 'say', text: '请按1' }] });
   });
 
   it('speaks everything without a bucket', async () => {
     const { repo, reads } = settingsWith({});
-    expect(await withRecordedPrompts({ store: { settings: repo } }, [greet, menu])).toEqual([greet, menu]);
+    expect(await withRecordedPrompts({ clock, store: { settings: repo } }, [greet, menu])).toEqual([
+      greet,
+      menu,
+    ]);
     expect(reads()).toBe(0);
   });
 
   it('marks a call with nothing assigned, and reads nothing more for it', async () => {
     const { repo, reads } = settingsWith({});
-    const heard = await withRecordedPrompts({ store: { settings: repo }, media }, [greet, menu]);
+    const heard = await withRecordedPrompts({ clock, store: { settings: repo }, media }, [greet, menu]);
     expect(reads()).toBe(1);
     expect(heard[0]).toEqual(greet);
     const marked = (heard[1] as Extract<IvrStep, { kind: 'gather' }>).session;
     expect(marked.vars[SPOKEN_VAR]).toBe('yes');
-    await withRecordedPrompts({ store: { settings: repo }, media }, [{ ...menu, session: marked }]);
-    expect(await holdMusicUrl({ store: { settings: repo }, media }, marked, 'general')).toBeUndefined();
+    await withRecordedPrompts({ clock, store: { settings: repo }, media }, [{ ...menu, session: marked }]);
+    expect(
+      await holdMusicUrl({ clock, store: { settings: repo }, media }, marked, 'general'),
+    ).toBeUndefined();
     expect(reads()).toBe(1);
+  });
+
+  it('reads the assignments once for the calls of a few seconds, then again', async () => {
+    const { repo, reads } = settingsWith({});
+    for (let i = 0; i < 5; i++)
+      await withRecordedPrompts({ clock, store: { settings: repo }, media }, [greet]);
+    expect(reads()).toBe(1);
+    await clock.advance(SETTING_CACHE_MS);
+    await withRecordedPrompts({ clock, store: { settings: repo }, media }, [greet]);
+    expect(reads()).toBe(2);
   });
 
   it('does not mark a call while a queue has hold music, which then plays', async () => {
@@ -121,12 +140,14 @@ describe('withRecordedPrompts', () => {
       [PROMPT_ASSIGNMENTS_SETTING]: { flows: {}, hold: { general: { zh: 'm' } } },
       [PROMPT_LIBRARY_SETTING]: { items: [recording('m')] },
     });
-    const heard = await withRecordedPrompts({ store: { settings: repo }, media }, [greet, menu]);
+    const heard = await withRecordedPrompts({ clock, store: { settings: repo }, media }, [greet, menu]);
     const s = (heard[1] as Extract<IvrStep, { kind: 'gather' }>).session;
     expect(s.vars[SPOKEN_VAR]).toBeUndefined();
-    expect(await holdMusicUrl({ store: { settings: repo }, media }, s, 'general')).toContain('prompts/m.wav');
+    expect(await holdMusicUrl({ clock, store: { settings: repo }, media }, s, 'general')).toContain(
+      'prompts/m.wav',
+    );
     expect(
-      await holdMusicUrl({ store: { settings: repo }, media }, { ...s, lang: 'en' }, 'general'),
+      await holdMusicUrl({ clock, store: { settings: repo }, media }, { ...s, lang: 'en' }, 'general'),
     ).toBeUndefined();
   });
 });

@@ -75,6 +75,26 @@ export function createKeyValueRepo(t: TableAccess, clock: Clock): KeyValueRepo {
       );
     },
 
+    async swap(key, value, expiresAt) {
+      const out = await t.doc.send(
+        new PutCommand({
+          TableName: t.tableName,
+          Item: {
+            pk: pk(key),
+            sk: keys.ITEM_SK,
+            entity: 'kv',
+            value,
+            [TTL_ATTRIBUTE]: epochSeconds(expiresAt),
+          },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      const old = out.Attributes;
+      const exp = Number(old?.[TTL_ATTRIBUTE]);
+      if (!old || !(exp > nowSeconds()) || old.value === undefined) return undefined;
+      return { value: String(old.value), expiresAt: new Date(exp * 1000).toISOString() };
+    },
+
     async putIfAbsent(key, value, expiresAt) {
       const item = {
         pk: pk(key),

@@ -14,8 +14,6 @@ const REPEAT_WINDOW_MS = 7 * DAY_MS;
 interface LastCall {
   readonly callSid: string;
   readonly at: string;
-  /** The call before `callSid`, kept so a retried webhook for the same call still sees it. */
-  readonly previousAt?: string;
 }
 
 /** A call reached the IVR: counted per hotline, region and tier, with its repeat-caller flags. */
@@ -47,22 +45,21 @@ export async function recordCallReceived(
 async function previousCallAt(center: Center, call: CallRecord): Promise<string | undefined> {
   if (!call.from.startsWith('+')) return undefined; // withheld or a browser client: no number to repeat
   const key = { kind: 'last-call', phone: call.from } as const;
-  const stored = await center.store.keys.get(key).catch(() => undefined);
-  let last: LastCall | undefined;
-  try {
-    last = stored ? (JSON.parse(String(stored.value)) as LastCall) : undefined;
-  } catch {
-    last = undefined;
-  }
-  if (last?.callSid === call.callSid) return last.previousAt;
   const expires = new Date(Date.parse(call.startedAt) + REPEAT_WINDOW_MS).toISOString();
-  const next: LastCall = {
-    callSid: call.callSid,
-    at: call.startedAt,
-    ...(last ? { previousAt: last.at } : {}),
+  const parse = (text: string | undefined): LastCall | undefined => {
+    try {
+      return text ? (JSON.parse(text) as LastCall) : undefined;
+    } catch {
+      return undefined;
+    }
   };
-  await center.store.keys.put(key, JSON.stringify(next), expires).catch(() => undefined);
-  return last?.at;
+  // One write, no read: the marker it replaces says when the number last called. A retried webhook
+  // finds this call's own marker and no earlier time; the event it records is written once, so only a
+  // retry after a failure between this write and the event's counts the call as a first one.
+  const mine: LastCall = { callSid: call.callSid, at: call.startedAt };
+  const swapped = await center.store.keys.swap(key, JSON.stringify(mine), expires).catch(() => undefined);
+  const last = parse(swapped?.value);
+  return last?.callSid === call.callSid ? undefined : last?.at;
 }
 
 /**

@@ -31,3 +31,28 @@ describe('key-value repository: renew', () => {
     expect((await ts.store.keys.get(BEAT))?.value).toBe('back');
   });
 });
+
+describe('key-value repository: swap', () => {
+  let ts: TestStore;
+  beforeAll(async () => {
+    ts = await createTestStore();
+  });
+  afterAll(() => ts.stop());
+
+  const inSeconds = (s: number) => new Date(ts.clock.now() + s * 1000).toISOString();
+  const LAST: MarkerKey = { kind: 'last-call', phone: '+14155550123' };
+
+  it('writes in one request and returns what it replaced, nothing for an expired marker', async () => {
+    const count = countCommands(ts.client);
+    expect(await ts.store.keys.swap(LAST, 'first', inSeconds(60))).toBeUndefined();
+    expect(await ts.store.keys.swap(LAST, 'second', inSeconds(60))).toEqual({
+      value: 'first',
+      expiresAt: inSeconds(60),
+    });
+    expect(count.commands).toEqual(['PutItemCommand', 'PutItemCommand']);
+    expect((await ts.store.keys.get(LAST))?.value).toBe('second');
+    await ts.clock.advance(61_000);
+    expect(await ts.store.keys.swap(LAST, 'third', inSeconds(60))).toBeUndefined();
+    expect((await ts.store.keys.get(LAST))?.value).toBe('third');
+  });
+});
