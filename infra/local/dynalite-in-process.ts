@@ -78,6 +78,65 @@ export function dynaliteInProcess(server: Server, open: () => boolean): InProces
   };
 }
 
+/** A request as the dynalite thread takes it, and its answer (`refused` once the thread has stopped). */
+export interface ThreadRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: Uint8Array;
+}
+export interface ThreadAnswer {
+  readonly id: number;
+  readonly refused?: boolean;
+  readonly statusCode?: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+}
+
+/** The SDK's request handler for dynalite on a worker thread: `send` posts a request and awaits its answer. */
+export function threadRequestHandler(
+  send: (request: ThreadRequest) => Promise<ThreadAnswer>,
+  open: () => boolean,
+): InProcessRequestHandler {
+  const pending = new Set<Promise<unknown>>();
+  const refused = () =>
+    Object.assign(new Error('connect ECONNREFUSED (dynalite stopped)'), { code: 'ECONNREFUSED' });
+  return {
+    handle(request, options) {
+      const signal = options?.abortSignal as AbortSignal | undefined;
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      if (!open()) return Promise.reject(refused());
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+      const answered = send({
+        method: request.method,
+        url: request.path + queryString(request.query),
+        headers,
+        body: bodyBytes(request.body),
+      }).then((a) => {
+        if (a.refused) throw refused();
+        return {
+          response: {
+            statusCode: a.statusCode ?? 500,
+            headers: a.headers ?? {},
+            body: Buffer.from(a.body ?? '', 'utf8'),
+          },
+        };
+      });
+      pending.add(answered);
+      const done = () => pending.delete(answered);
+      answered.then(done, done);
+      return answered;
+    },
+    updateHttpClientConfig() {},
+    httpHandlerConfigs: () => ({}),
+    destroy() {},
+    async settled() {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+  };
+}
+
 function bodyBytes(body: unknown): Buffer {
   if (body === undefined || body === null) return Buffer.alloc(0);
   if (typeof body === 'string') return Buffer.from(body, 'utf8');

@@ -1,8 +1,14 @@
 // dynalite in this process: DynamoDB's API over HTTP on a random local port, in memory or on disk.
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import dynalite from 'dynalite';
-import { dynaliteInProcess, type InProcessRequestHandler } from './dynalite-in-process.js';
+import {
+  dynaliteInProcess,
+  type InProcessRequestHandler,
+  type ThreadAnswer,
+  threadRequestHandler,
+} from './dynalite-in-process.js';
 
 export interface EmbeddedServer {
   /** http://127.0.0.1:<port> */
@@ -79,5 +85,56 @@ function gateRequests(server: Server, open: () => boolean): { settled(): Promise
   });
   return {
     settled: () => (count === 0 ? Promise.resolve() : new Promise<void>((resolve) => (idle = resolve))),
+  };
+}
+
+/**
+ * dynalite on a worker thread (dynalite-thread.mjs), for the in-process stack under load: the same HTTP
+ * endpoint, and `inProcess` hands each request to the thread as a message instead of to a listener here.
+ */
+export async function startDynaliteThread(path?: string): Promise<DynaliteServer> {
+  const worker = new Worker(new URL('./dynalite-thread.mjs', import.meta.url), { workerData: { path } });
+  const waiting = new Map<number, (answer: ThreadAnswer) => void>();
+  let stopped: (() => void) | undefined;
+  let failed: ((error: Error) => void) | undefined;
+  const port = await new Promise<number>((resolve, reject) => {
+    failed = reject;
+    worker.on('message', (m: ThreadAnswer & { ready?: boolean; port?: number; stopped?: boolean }) => {
+      if (m.ready) resolve(m.port as number);
+      else if (m.stopped) stopped?.();
+      else waiting.get(m.id)?.(m);
+    });
+    worker.on('error', (error) => failed?.(error));
+  });
+  // A thread that dies answers nothing more: every request waiting fails rather than hangs.
+  worker.on('exit', () => {
+    for (const [id, answer] of waiting) answer({ id, refused: true });
+  });
+  let open = true;
+  let next = 0;
+  const handler = threadRequestHandler(
+    (request) =>
+      new Promise<ThreadAnswer>((resolve) => {
+        const id = next++;
+        waiting.set(id, (answer) => {
+          waiting.delete(id);
+          resolve(answer);
+        });
+        worker.postMessage({ id, ...request });
+      }),
+    () => open,
+  );
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    inProcess: handler,
+    stop: async () => {
+      open = false;
+      await handler.settled();
+      await new Promise<void>((resolve) => {
+        stopped = resolve;
+        worker.postMessage({ stop: true });
+      });
+      await worker.terminate();
+    },
   };
 }

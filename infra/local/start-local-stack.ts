@@ -40,7 +40,12 @@ import { lockDataDir } from './data-dir-lock.js';
 import { loadDemoHistory } from './demo/history.js';
 import { type DemoDataReport, loadDemoData } from './demo-loader.js';
 import { unverifiedSigner } from './dynalite-in-process.js';
-import { type DynaliteServer, type EmbeddedServer, startDynalite } from './dynalite-server.js';
+import {
+  type DynaliteServer,
+  type EmbeddedServer,
+  startDynalite,
+  startDynaliteThread,
+} from './dynalite-server.js';
 import { openEventArchiveDir } from './event-archive-dir.js';
 import { inProcessFetch } from './in-process-fetch.js';
 import { createLocalChannels, LOCAL_FAX_SECRET, type LocalChannels } from './local-channels.js';
@@ -108,7 +113,8 @@ export interface LocalStackOptions {
   readonly logger?: Logger;
   /**
    * The twin's webhooks to the app, the app's Twilio REST requests to the twin and its DynamoDB requests to
-   * dynalite are handed over in this process, without sockets (the load benchmark's setting). Default
+   * dynalite are handed over in this process, without sockets, dynalite on a worker thread of its own (the
+   * load benchmark's setting). Default
    * false: all over localhost HTTP, as separate processes would, which the floor's browser stories are
    * written against (handed over in process, a click-to-dial wrap-up story still fails now and then under
    * a parallel test run). Browsers and other clients always use the HTTP server.
@@ -311,8 +317,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     else cleanups.push(() => rmSync(s3Dir, { recursive: true, force: true }));
     if (dataDir) mkdirSync(join(dataDir, 'dynamo'), { recursive: true });
 
+    // In process, dynalite gets a worker thread of its own: its requests' many small steps stop queueing
+    // behind the twin's and the app's work, and the second core carries them.
     const servers = await Promise.allSettled([
-      startDynalite(dataDir ? join(dataDir, 'dynamo') : undefined),
+      (inProcess ? startDynaliteThread : startDynalite)(dataDir ? join(dataDir, 'dynamo') : undefined),
       startS3(s3Dir, LOCAL_BUCKET),
     ]);
     for (const started of servers) if (started.status === 'fulfilled') cleanups.push(started.value.stop);

@@ -10,7 +10,11 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable } from '../../functions/adapters/dynamo/store.js';
 import { unverifiedSigner } from '../../infra/local/dynalite-in-process.js';
-import { type DynaliteServer, startDynalite } from '../../infra/local/dynalite-server.js';
+import {
+  type DynaliteServer,
+  startDynalite,
+  startDynaliteThread,
+} from '../../infra/local/dynalite-server.js';
 
 const TABLE = 'in-process';
 let dynamo: DynaliteServer;
@@ -25,19 +29,23 @@ const client = (extra: Partial<ConstructorParameters<typeof DynamoDBClient>[0]> 
     ...extra,
   });
 
-beforeAll(async () => {
-  dynamo = await startDynalite();
-  overHttp = client();
-  inProcess = client({ requestHandler: dynamo.inProcess, signer: unverifiedSigner });
-  await ensureTable(inProcess, TABLE);
-});
-afterAll(async () => {
-  overHttp.destroy();
-  inProcess.destroy();
-  await dynamo.stop();
-});
+// The same answers whether dynalite runs here or on a worker thread of its own (the load benchmark's).
+describe.each([
+  ['in process', startDynalite],
+  ['on its own thread', startDynaliteThread],
+])('dynalite %s', (_where, start) => {
+  beforeAll(async () => {
+    dynamo = await start();
+    overHttp = client();
+    inProcess = client({ requestHandler: dynamo.inProcess, signer: unverifiedSigner });
+    await ensureTable(inProcess, TABLE);
+  });
+  afterAll(async () => {
+    overHttp.destroy();
+    inProcess.destroy();
+    await dynamo.stop();
+  });
 
-describe('dynalite in process', () => {
   it('stores and reads what the HTTP path reads, byte for byte in every attribute', async () => {
     const item = {
       pk: { S: 'caller#1' },
@@ -83,7 +91,7 @@ describe('dynalite in process', () => {
   });
 
   it('refuses requests once stopped, as a closed port would, instead of reaching the closed database', async () => {
-    const other = await startDynalite();
+    const other = await start();
     const late = client({
       endpoint: other.endpoint,
       requestHandler: other.inProcess,
@@ -97,7 +105,7 @@ describe('dynalite in process', () => {
   });
 
   it('lets the writes under way finish before it stops, so none meets a closed database', async () => {
-    const other = await startDynalite();
+    const other = await start();
     const busy = client({
       endpoint: other.endpoint,
       requestHandler: other.inProcess,
@@ -138,7 +146,7 @@ describe('dynalite in process', () => {
     };
     // How far the writes have got when the clients hang up varies with the machine: several moments.
     for (const afterMs of [0, 2, 5, 10, 20]) {
-      const other = await startDynalite();
+      const other = await start();
       const hasty = client({ endpoint: other.endpoint });
       await ensureTable(hasty, TABLE);
       const abort = new AbortController();
