@@ -2,7 +2,7 @@
 // and by customer (gsi1), bot sessions per phone, one-time claims for notifications, and post-call
 // surveys stored beside the call (by CallSid) and listed by agent (gsi3).
 
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MessagingRepo, SmsMessage, SmsSession, SurveyResponse } from '../../domain/channel-ports.js';
 import type { Clock } from '../../domain/ports.js';
 import * as keys from './keys.js';
@@ -82,26 +82,61 @@ export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo
     },
     getMessage,
     async recordStatus(sid, status, at, errorCode) {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const current = await getMessage(sid);
-        if (!current) return undefined;
-        const history = [...(current.statusHistory ?? []), { status, at }];
-        const advances = !FINAL.has(current.status) || (RANK[status] ?? 0) > (RANK[current.status] ?? 0);
-        const next: SmsMessage = {
-          ...current,
-          statusHistory: history,
-          ...(advances ? { status } : {}),
-          ...(errorCode ? { errorCode } : {}),
-        };
-        const written = await putIf(
-          t,
-          { ...messageItem(next), rev: history.length },
-          'attribute_not_exists(rev) OR rev = :r',
-          { ':r': history.length - 1 },
+      // One write, no read: the history gains the report, and the status moves only where the report
+      // advances it (a status that is not final yet, or a final one of a lower rank), by a condition. A
+      // report that does not advance it is still added to the history, by a second write.
+      const finals = [...FINAL];
+      const lower = finals.filter((f) => (RANK[f] ?? 0) < (RANK[status] ?? 0));
+      const values: Record<string, unknown> = { ':entry': [{ status, at }], ':none': [] };
+      finals.forEach((f, i) => {
+        values[`:f${i}`] = f;
+      });
+      lower.forEach((f, i) => {
+        values[`:l${i}`] = f;
+      });
+      const history = `statusHistory = list_append(if_not_exists(statusHistory, :none), :entry)${
+        errorCode ? ', errorCode = :error' : ''
+      }`;
+      if (errorCode) values[':error'] = errorCode;
+      const update = (set: string, condition: string, extra: Record<string, unknown>) =>
+        t.doc.send(
+          new UpdateCommand({
+            TableName: t.tableName,
+            Key: { pk: keys.smsMessage(sid), sk: keys.ITEM_SK },
+            UpdateExpression: `SET ${set}`,
+            ConditionExpression: condition,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: extra,
+            ReturnValues: 'ALL_NEW',
+          }),
         );
-        if (written) return next;
+      const advances = `attribute_exists(pk) AND (NOT #status IN (${finals.map((_, i) => `:f${i}`).join(', ')})${
+        lower.length ? ` OR #status IN (${lower.map((_, i) => `:l${i}`).join(', ')})` : ''
+      })`;
+      const read = (out: { Attributes?: Record<string, unknown> }) => {
+        const { rev: _rev, ...message } = fromItem<SmsMessage & { rev?: number }>(out.Attributes as Item);
+        return message as SmsMessage;
+      };
+      try {
+        return read(
+          await update(`${history}, #status = :status`, advances, { ...values, ':status': status }),
+        );
+      } catch (err) {
+        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
       }
-      return getMessage(sid);
+      try {
+        const { ':entry': entry, ':none': none, ':error': error } = values;
+        return read(
+          await update(history, 'attribute_exists(pk) AND attribute_exists(#status)', {
+            ':entry': entry,
+            ':none': none,
+            ...(errorCode ? { ':error': error } : {}),
+          }),
+        );
+      } catch (err) {
+        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+        return undefined; // no such message
+      }
     },
     thread: async (phone, page) =>
       mapPage<SmsMessage>(await queryPage(t, { index: 'gsi2', pk: keys.smsThread(phone) }, page)),
