@@ -10,7 +10,7 @@ import { runFlow, VOICEMAIL_MAX_SECONDS } from '../domain/ivr/interpreter.js';
 import type { IvrStep, Session } from '../domain/ivr/steps.js';
 import { render } from '../domain/ivr/template.js';
 import type { Flow } from '../domain/ivr/types.js';
-import type { Customer } from '../domain/model.js';
+import type { BlacklistEntry, Customer } from '../domain/model.js';
 import type { CustomerLookup } from '../domain/ports.js';
 import { TRUSTED_VAR } from '../domain/routing/workflow.js';
 import type { Center, CenterPorts } from './center.js';
@@ -82,6 +82,8 @@ export function ivrPorts(
 export interface KnownCaller {
   readonly phone: string;
   readonly matches: Customer[];
+  /** The number's blacklist entry, already asked for (the read under way). */
+  readonly listed?: Promise<BlacklistEntry | undefined>;
 }
 
 export async function entrySteps(
@@ -93,7 +95,7 @@ export async function entrySteps(
   const { flow, blocked } = flowFor(hotlinesOf(deps.config), call.called);
   // One read answers both lists: a whitelisted number is never blocked, and skips the queue's limit. An
   // emergency line trusts every caller alike: a blacklist entry must never keep a caller from rescue.
-  const listed = await deps.store.blacklist.get(call.caller);
+  const listed = await (known?.listed ?? deps.store.blacklist.get(call.caller));
   const trusted = listed?.action === 'allow' || flow.emergency === true;
   if (listed && !trusted) {
     await deps.store.calls.update(call.callSid, { disposition: 'blacklisted' });

@@ -35,8 +35,13 @@ export function createVoiceApp(deps: WebhookDeps, ivr: Center = openCenter(deps)
   app.post('/', async (c) => {
     const p = c.var.twilioParams;
     const callSid = requiredParam(p, 'CallSid', CALL_SID);
-    const caller = await callerOf(requiredParam(p, 'From'));
+    const from = requiredParam(p, 'From');
     const called = requiredParam(p, 'To');
+    // The blacklist is keyed by the number alone: read beside the caller lookup, not after it.
+    const phone = callerId(from);
+    const listed = store.blacklist.get(phone.ok ? phone.e164 : from);
+    listed.catch(() => undefined); // awaited below; a failure then fails the webhook, as before
+    const caller = await callerOf(from);
     const recorded = await store.calls.record({
       callSid,
       direction: 'inbound',
@@ -46,11 +51,14 @@ export function createVoiceApp(deps: WebhookDeps, ivr: Center = openCenter(deps)
       status: optionalParam(p, 'CallStatus') ?? 'ringing',
       ...(caller.customer ? { customerId: caller.customer.id } : {}),
     });
-    await recordCallReceived(ivr, recorded.call, caller.customer);
     // The IVR: blacklist, hours and holidays, then the number's flow (functions/http/twilio/ivr/).
     const call = { callSid, caller: caller.e164, called };
-    // The flow's caller lookup reuses the match just made (one fewer query per call).
-    const steps = await entrySteps(deps, ivr, call, { phone: caller.e164, matches: caller.matches });
+    // The flow's caller lookup reuses the match just made (one fewer query per call). The history's
+    // record of the call touches nothing the flow reads: both go at once.
+    const [steps] = await Promise.all([
+      entrySteps(deps, ivr, call, { phone: caller.e164, matches: caller.matches, listed }),
+      recordCallReceived(ivr, recorded.call, caller.customer),
+    ]);
     return c.body(await renderIvr(steps, call, deps.config.webhookBaseUrl, ivr), 200, xml());
   });
 
