@@ -4,7 +4,9 @@
 // which is most of their time otherwise.
 //
 // Most files wait on sockets, timers and child processes as much as on the CPU, so they run two at a
-// time. The end-to-end call tests run after them, two at a time, then the browser tests, one at a time:
+// time, one project after another (projects in one group run at once, and four busy workers on two cores
+// time out requests to a local database): the unit files, the infra files, the local-stack files, the
+// end-to-end call tests, then the browser tests, one at a time:
 // a page's timing under a second busy test is what made them flaky, and they are the tests that most
 // resemble a user's machine.
 import { defineConfig } from 'vitest/config';
@@ -36,6 +38,7 @@ export default defineConfig({
           globalSetup: ['test/infra/bundle-once.ts'],
           maxWorkers: PARALLEL,
           isolate: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -44,6 +47,9 @@ export default defineConfig({
           name: 'app',
           include: ['test/local/**/*.test.ts', 'test/channels/**/*.test.ts', ...OWN_IMPORTS],
           maxWorkers: PARALLEL,
+          // These start whole stacks and `npm start` processes: beside the unit files' two workers, a
+          // local stack's database timed out under the load.
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -69,7 +75,7 @@ export default defineConfig({
           isolate: false,
           // After the others rather than beside them: projects run at once, and four busy files on two
           // cores time out requests to the local database.
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 3 },
         },
       },
       {
@@ -82,7 +88,7 @@ export default defineConfig({
           // file starts its own stack and browser, and nothing in them is kept per module but caches keyed
           // by the stack's own objects.
           isolate: false,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 4 },
         },
       },
     ],
