@@ -52,12 +52,14 @@ function surveyItem(s: SurveyResponse): Item {
 
 export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo {
   const nowIso = () => new Date(clock.now()).toISOString();
+  // `rev` was the write guard of an earlier recordStatus, still on older messages: not part of one.
+  const toMessage = (item: Item): SmsMessage => {
+    const { rev: _rev, ...message } = fromItem<SmsMessage & { rev?: number }>(item);
+    return message;
+  };
   const getMessage = async (sid: string) => {
     const item = await getItem(t, keys.smsMessage(sid));
-    if (!item) return undefined;
-    // `rev` is the write guard of recordStatus, not part of the message.
-    const { rev, ...message } = fromItem<SmsMessage & { rev?: number }>(item);
-    return message;
+    return item ? toMessage(item) : undefined;
   };
 
   return {
@@ -85,58 +87,50 @@ export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo
       // One write, no read: the history gains the report, and the status moves only where the report
       // advances it (a status that is not final yet, or a final one of a lower rank), by a condition. A
       // report that does not advance it is still added to the history, by a second write.
-      const finals = [...FINAL];
-      const lower = finals.filter((f) => (RANK[f] ?? 0) < (RANK[status] ?? 0));
-      const values: Record<string, unknown> = { ':entry': [{ status, at }], ':none': [] };
-      finals.forEach((f, i) => {
-        values[`:f${i}`] = f;
-      });
-      lower.forEach((f, i) => {
-        values[`:l${i}`] = f;
-      });
-      const history = `statusHistory = list_append(if_not_exists(statusHistory, :none), :entry)${
+      const history: Record<string, unknown> = {
+        ':entry': [{ status, at }],
+        ':none': [],
+        ...(errorCode ? { ':error': errorCode } : {}),
+      };
+      const appended = `statusHistory = list_append(if_not_exists(statusHistory, :none), :entry)${
         errorCode ? ', errorCode = :error' : ''
       }`;
-      if (errorCode) values[':error'] = errorCode;
-      const update = (set: string, condition: string, extra: Record<string, unknown>) =>
-        t.doc.send(
-          new UpdateCommand({
-            TableName: t.tableName,
-            Key: { pk: keys.smsMessage(sid), sk: keys.ITEM_SK },
-            UpdateExpression: `SET ${set}`,
-            ConditionExpression: condition,
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: extra,
-            ReturnValues: 'ALL_NEW',
-          }),
-        );
-      const advances = `attribute_exists(pk) AND (NOT #status IN (${finals.map((_, i) => `:f${i}`).join(', ')})${
-        lower.length ? ` OR #status IN (${lower.map((_, i) => `:l${i}`).join(', ')})` : ''
-      })`;
-      const read = (out: { Attributes?: Record<string, unknown> }) => {
-        const { rev: _rev, ...message } = fromItem<SmsMessage & { rev?: number }>(out.Attributes as Item);
-        return message as SmsMessage;
+      const finals = [...FINAL];
+      const lower = finals.filter((f) => (RANK[f] ?? 0) < (RANK[status] ?? 0));
+      const named = (prefix: string, list: readonly string[]) => list.map((_, i) => `:${prefix}${i}`);
+      const advance = {
+        ...history,
+        ':status': status,
+        ...Object.fromEntries(finals.map((f, i) => [`:f${i}`, f])),
+        ...Object.fromEntries(lower.map((f, i) => [`:l${i}`, f])),
       };
-      try {
-        return read(
-          await update(`${history}, #status = :status`, advances, { ...values, ':status': status }),
-        );
-      } catch (err) {
-        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-      }
-      try {
-        const { ':entry': entry, ':none': none, ':error': error } = values;
-        return read(
-          await update(history, 'attribute_exists(pk) AND attribute_exists(#status)', {
-            ':entry': entry,
-            ':none': none,
-            ...(errorCode ? { ':error': error } : {}),
-          }),
-        );
-      } catch (err) {
-        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-        return undefined; // no such message
-      }
+      const advances = `NOT #status IN (${named('f', finals).join(', ')})${
+        lower.length ? ` OR #status IN (${named('l', lower).join(', ')})` : ''
+      }`;
+      const update = async (set: string, condition: string, values: Record<string, unknown>) => {
+        try {
+          const out = await t.doc.send(
+            new UpdateCommand({
+              TableName: t.tableName,
+              Key: { pk: keys.smsMessage(sid), sk: keys.ITEM_SK },
+              UpdateExpression: `SET ${set}`,
+              ConditionExpression: `attribute_exists(#status) AND (${condition})`,
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: values,
+              ReturnValues: 'ALL_NEW',
+            }),
+          );
+          return toMessage(out.Attributes as Item);
+        } catch (err) {
+          if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+          return undefined;
+        }
+      };
+      return (
+        (await update(`${appended}, #status = :status`, advances, advance)) ??
+        // Not advanced, or no such message (then this one fails its condition too).
+        (await update(appended, 'attribute_exists(pk)', history))
+      );
     },
     thread: async (phone, page) =>
       mapPage<SmsMessage>(await queryPage(t, { index: 'gsi2', pk: keys.smsThread(phone) }, page)),
