@@ -16,86 +16,30 @@ export interface InProcessRequestHandler {
   settled(): Promise<void>;
 }
 
-/**
- * dynalite's listener (`httpHandler` in its index.js) reads `method`, `url` and lower-case `headers`,
- * listens for `data` and `end` (and `error`) and calls `removeAllListeners`; it answers through
- * `statusCode`, `setHeader` and `end(body)` and sets `contentType` on the response. Nothing else.
- * `open` turns false when dynalite stops.
- */
-export function dynaliteInProcess(server: Server, open: () => boolean): InProcessRequestHandler {
-  // Requests under way: stopping waits for them, or dynalite would write to a database closed under it.
-  const pending = new Set<Promise<unknown>>();
-  return {
-    handle(request, options) {
-      const answered = new Promise<{ response: HttpResponse }>((resolve, reject) => {
-        const signal = options?.abortSignal as AbortSignal | undefined;
-        if (signal?.aborted) return reject(signal.reason);
-        // After stop, as against a closed port: dynalite would throw "Database is closed" from a callback.
-        if (!open())
-          return reject(
-            Object.assign(new Error('connect ECONNREFUSED (dynalite stopped)'), { code: 'ECONNREFUSED' }),
-          );
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
-        const req = Object.assign(new EventEmitter(), {
-          method: request.method,
-          url: request.path + queryString(request.query),
-          headers,
-        });
-        const answer: Record<string, string> = {};
-        const res = {
-          statusCode: 200,
-          contentType: undefined as string | undefined,
-          setHeader(name: string, value: string | number) {
-            answer[name.toLowerCase()] = String(value);
-          },
-          end(body?: string) {
-            resolve({
-              response: {
-                statusCode: res.statusCode,
-                headers: answer,
-                body: Buffer.from(body ?? '', 'utf8'),
-              },
-            });
-          },
-        };
-        server.emit('request', req, res);
-        const body = bodyBytes(request.body);
-        if (body.length > 0) req.emit('data', body);
-        req.emit('end');
-      });
-      pending.add(answered);
-      const done = () => pending.delete(answered);
-      answered.then(done, done);
-      return answered;
-    },
-    updateHttpClientConfig() {},
-    httpHandlerConfigs: () => ({}),
-    destroy() {},
-    async settled() {
-      while (pending.size) await Promise.allSettled([...pending]);
-    },
-  };
-}
-
-/** A request as the dynalite thread takes it, and its answer (`refused` once the thread has stopped). */
-export interface ThreadRequest {
+/** A request as dynalite's listener takes it, and its answer (`refused` once dynalite has stopped). */
+export interface DynaliteRequest {
   readonly method: string;
   readonly url: string;
+  /** Lower-case names. */
   readonly headers: Record<string, string>;
-  readonly body: Uint8Array;
+  /** DynamoDB's JSON protocol: always text. */
+  readonly body: string;
 }
-export interface ThreadAnswer {
-  readonly id: number;
+export interface DynaliteAnswer {
   readonly refused?: boolean;
   readonly statusCode?: number;
   readonly headers?: Record<string, string>;
   readonly body?: string;
 }
 
-/** The SDK's request handler for dynalite on a worker thread: `send` posts a request and awaits its answer. */
-export function threadRequestHandler(
-  send: (request: ThreadRequest) => Promise<ThreadAnswer>,
+/**
+ * The SDK's request handler over `exchange`, which hands one request to dynalite and resolves with its
+ * answer: to the listener in this process (`dynaliteInProcess`) or to a worker thread as a message
+ * (`startDynaliteThread`). `open` turns false when dynalite stops; a request after that is refused as by
+ * a closed port, and `settled` waits for the requests under way.
+ */
+export function exchangeRequestHandler(
+  exchange: (request: DynaliteRequest) => Promise<DynaliteAnswer>,
   open: () => boolean,
 ): InProcessRequestHandler {
   const pending = new Set<Promise<unknown>>();
@@ -105,23 +49,23 @@ export function threadRequestHandler(
     handle(request, options) {
       const signal = options?.abortSignal as AbortSignal | undefined;
       if (signal?.aborted) return Promise.reject(signal.reason);
+      // After stop, as against a closed port: dynalite would throw "Database is closed" from a callback.
       if (!open()) return Promise.reject(refused());
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
-      const answered = send({
+      const answered = exchange({
         method: request.method,
         url: request.path + queryString(request.query),
         headers,
-        body: bodyBytes(request.body),
+        body: bodyText(request.body),
       }).then((a) => {
         if (a.refused) throw refused();
-        return {
-          response: {
-            statusCode: a.statusCode ?? 500,
-            headers: a.headers ?? {},
-            body: Buffer.from(a.body ?? '', 'utf8'),
-          },
+        const response = {
+          statusCode: a.statusCode ?? 500,
+          headers: a.headers ?? {},
+          body: Buffer.from(a.body ?? '', 'utf8'),
         };
+        return { response };
       });
       pending.add(answered);
       const done = () => pending.delete(answered);
@@ -137,10 +81,45 @@ export function threadRequestHandler(
   };
 }
 
-function bodyBytes(body: unknown): Buffer {
-  if (body === undefined || body === null) return Buffer.alloc(0);
-  if (typeof body === 'string') return Buffer.from(body, 'utf8');
-  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+/**
+ * dynalite's listener (`httpHandler` in its index.js) reads `method`, `url` and lower-case `headers`,
+ * listens for `data` and `end` (and `error`) and calls `removeAllListeners`; it answers through
+ * `statusCode`, `setHeader` and `end(body)` and sets `contentType` on the response. Nothing else.
+ * dynalite-thread.mjs builds the same pair on its thread.
+ */
+export function dynaliteInProcess(server: Server, open: () => boolean): InProcessRequestHandler {
+  return exchangeRequestHandler(
+    (request) =>
+      new Promise<DynaliteAnswer>((resolve) => {
+        const req = Object.assign(new EventEmitter(), {
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+        });
+        const answer: Record<string, string> = {};
+        const res = {
+          statusCode: 200,
+          contentType: undefined as string | undefined,
+          setHeader(name: string, value: string | number) {
+            answer[name.toLowerCase()] = String(value);
+          },
+          end(body?: string) {
+            resolve({ statusCode: res.statusCode, headers: answer, body: body ?? '' });
+          },
+        };
+        server.emit('request', req, res);
+        if (request.body.length > 0) req.emit('data', Buffer.from(request.body, 'utf8'));
+        req.emit('end');
+      }),
+    open,
+  );
+}
+
+function bodyText(body: unknown): string {
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array)
+    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   // DynamoDB's JSON protocol always sends a string; a stream here would be a new kind of request.
   throw new TypeError('dynalite in process: unsupported request body (a stream?)');
 }

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import dynalite from 'dynalite';
 import {
+  type DynaliteAnswer,
   dynaliteInProcess,
+  exchangeRequestHandler,
   type InProcessRequestHandler,
-  type ThreadAnswer,
-  threadRequestHandler,
 } from './dynalite-in-process.js';
 
 export interface EmbeddedServer {
@@ -94,27 +94,26 @@ function gateRequests(server: Server, open: () => boolean): { settled(): Promise
  */
 export async function startDynaliteThread(path?: string): Promise<DynaliteServer> {
   const worker = new Worker(new URL('./dynalite-thread.mjs', import.meta.url), { workerData: { path } });
-  const waiting = new Map<number, (answer: ThreadAnswer) => void>();
+  const waiting = new Map<number, (answer: DynaliteAnswer) => void>();
   let stopped: (() => void) | undefined;
-  let failed: ((error: Error) => void) | undefined;
+  type Message = DynaliteAnswer & { id?: number; ready?: boolean; port?: number; stopped?: boolean };
   const port = await new Promise<number>((resolve, reject) => {
-    failed = reject;
-    worker.on('message', (m: ThreadAnswer & { ready?: boolean; port?: number; stopped?: boolean }) => {
+    worker.once('error', reject);
+    worker.on('message', (m: Message) => {
       if (m.ready) resolve(m.port as number);
       else if (m.stopped) stopped?.();
-      else waiting.get(m.id)?.(m);
+      else if (m.id !== undefined) waiting.get(m.id)?.(m);
     });
-    worker.on('error', (error) => failed?.(error));
   });
   // A thread that dies answers nothing more: every request waiting fails rather than hangs.
   worker.on('exit', () => {
-    for (const [id, answer] of waiting) answer({ id, refused: true });
+    for (const answer of waiting.values()) answer({ refused: true });
   });
   let open = true;
   let next = 0;
-  const handler = threadRequestHandler(
+  const handler = exchangeRequestHandler(
     (request) =>
-      new Promise<ThreadAnswer>((resolve) => {
+      new Promise<DynaliteAnswer>((resolve) => {
         const id = next++;
         waiting.set(id, (answer) => {
           waiting.delete(id);

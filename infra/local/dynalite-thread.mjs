@@ -4,7 +4,7 @@
 // twin's and the app's work on the main thread, and the second core does dynalite's share.
 //
 // Plain JavaScript, so the thread starts the same under tsx, vitest and plain Node without a loader.
-// Messages in: { id, method, url, headers, body } (body a Uint8Array) and { stop: true }.
+// Messages in: { id, method, url, headers, body } (body the request's JSON text) and { stop: true }.
 // Messages out: { ready: true, port }, { id, statusCode, headers, body } and { stopped: true }.
 import { EventEmitter } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -78,8 +78,7 @@ parentPort.on('message', (message) => {
     },
   };
   for (const listener of listeners) listener(req, res);
-  if (body && body.byteLength > 0)
-    req.emit('data', Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+  if (body) req.emit('data', Buffer.from(body, 'utf8'));
   req.emit('end');
 });
 
