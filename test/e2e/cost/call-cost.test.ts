@@ -113,9 +113,10 @@ describe('the work one call costs', () => {
     // and the agent's own requests together; one read asks, a moment after the caller queued, whether
     // they still wait (to tell every agent's live queue).
     // The event history's share: the caller's last call (one write that returns the one it replaces, for
-    // the repeat-caller figures), the call's events (received, queued, answered, wrap-up start, handled and a few agent
-    // state pieces: one write each, and their interval index), and two reads when TaskRouter reports the
-    // task's end (whether the caller left by choice; the call's events, to time the handled call).
+    // the repeat-caller figures), the call's events (received, queued, answered, wrap-up start, handled
+    // and a few agent state pieces: one write each, and their interval index), and two reads when
+    // TaskRouter reports the task's end (whether the caller left by choice; the call's events, to time
+    // the handled call).
     // Console settings read on the way (the surveys, at hang-up) are read once per container every few
     // seconds of the clock, and this call takes longer than that: one read.
     // The recorded-prompt assignments are read as the call begins (none assigned: the rest of the call is
@@ -128,8 +129,8 @@ describe('the work one call costs', () => {
     expect(total('writes') + total('indexWrites')).toBeLessThanOrEqual(47);
     expect(total('rest')).toBeLessThanOrEqual(22);
     // Reaching the agent: the caller lookup (two reads), the blacklist, the recorded prompts, the record
-    // and the assignment's writes; no Twilio request while the queue is within its limit but the one that plays
-    // the agent's number to the caller (the warranty line announces its agents).
+    // and the assignment's writes; no Twilio request while the queue is within its limit but the one
+    // that plays the agent's number to the caller (the warranty line announces its agents).
     expect(costs.connect).toMatchObject({ reads: 5, rest: 1 });
   }, 120_000);
 
