@@ -23,15 +23,12 @@ export async function beginWrapUp(center: Center, taskSid: string, workerSid: st
     .catch(() => undefined);
   if (!moved) return false;
   const wrapUpSid = p.activities[routing.roles.wrapUp];
-  const workerWrapsUp = async () => {
-    const worker = await center.taskrouter.worker(p.workspaceSid, workerSid).catch(() => undefined);
-    if (wrapUpSid && worker?.activity === routing.roles.available)
-      await center.taskrouter.updateWorker(p.workspaceSid, workerSid, { activitySid: wrapUpSid });
-    // The post-work activity may have moved the worker already: the desk hears of its wrap-up either way.
-    else await tellWorker(center, p, workerSid);
-  };
-  // Independent: the webhook that ends the call waits for the longer of the two, not their sum.
-  await Promise.all([workerWrapsUp(), scheduleEnd(center, { taskSid, workerSid }, flowOf(moved.attributes))]);
+  const worker = await center.taskrouter.worker(p.workspaceSid, workerSid).catch(() => undefined);
+  if (wrapUpSid && worker?.activity === routing.roles.available)
+    await center.taskrouter.updateWorker(p.workspaceSid, workerSid, { activitySid: wrapUpSid });
+  // The post-work activity may have moved the worker already: the desk hears of its wrap-up either way.
+  else await tellWorker(center, p, workerSid);
+  await scheduleEnd(center, { taskSid, workerSid }, flowOf(moved.attributes));
   return true;
 }
 
