@@ -33,6 +33,9 @@ export async function startDynalite(path?: string): Promise<DynaliteServer> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
+    // Node closes an idle kept-alive socket after 5 s, and a client reusing it at that moment reads
+    // ECONNRESET: the SDK's sockets are kept alive, so the server keeps them longer than it does.
+    server.keepAliveTimeout = 120_000;
   });
   const { port } = server.address() as AddressInfo;
   let open = true;

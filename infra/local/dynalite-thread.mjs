@@ -82,4 +82,6 @@ parentPort.on('message', (message) => {
   req.emit('end');
 });
 
+// As in dynalite-server.ts: idle kept-alive sockets outlive the SDK's reuse of them.
+server.keepAliveTimeout = 120_000;
 server.listen(0, '127.0.0.1', () => parentPort.postMessage({ ready: true, port: server.address().port }));
