@@ -23,8 +23,9 @@ export interface AnnounceQuery {
 }
 
 /**
- * The conference's status callback for a task given to `agentId`: with the announcement's parameters
- * when the hotline the customer called announces its agents.
+ * The conference's status callback for a task given to `agentId`: it names the customer's call (so each
+ * event knows whose leave ends the call without asking TaskRouter), and carries the announcement's
+ * parameters when the hotline the customer called announces its agents.
  */
 export function conferenceStatusUrl(
   center: Pick<Center, 'config'>,
@@ -36,8 +37,10 @@ export function conferenceStatusUrl(
   },
 ): string {
   const url = `${center.config.webhookBaseUrl}/twilio/taskrouter/conference-status`;
+  if (!input.customer) return url;
   const { flow } = flowFor(hotlinesOf(center.config), input.called);
-  if (!flow.announceAgent || !input.agentId || !input.customer || !AGENT_ID.test(input.agentId)) return url;
+  if (!flow.announceAgent || !input.agentId || !AGENT_ID.test(input.agentId))
+    return `${url}?${new URLSearchParams({ customer: input.customer })}`;
   return `${url}?${new URLSearchParams({ announce: input.agentId, customer: input.customer, lang: input.lang })}`;
 }
 

@@ -24,6 +24,7 @@ import { createHistory, type History } from './history/history.js';
 import { intervalArchiver } from './history-archive.js';
 import { hotlinesOf, lineOf } from './hotlines.js';
 import { createPublisher, type Publish } from './push.js';
+import { createSingleFlight, type SingleFlight } from './single-flight.js';
 
 /** The ports a composition root wires in (adapters for Twilio's REST API, or the twin's locally). */
 export interface CenterPorts {
@@ -69,10 +70,17 @@ export interface Center extends CenterPorts {
   readonly publish: Publish;
   /** The event history: facts recorded as events, rollups, reports (functions/app/history). */
   readonly history: History;
+  /**
+   * Conferences whose call this container has moved to wrap-up: the customer's leave and the
+   * conference's end both report the call over, and only the first does the work.
+   */
+  readonly conferencesOver: SingleFlight;
 }
 
 const CACHE_MS = 60_000;
 const DESK_CACHE_MS = 5_000;
+/** Longer than the events of one conference's end take to arrive. */
+const CONFERENCE_OVER_MS = 60_000;
 
 /**
  * `runJob` runs a due wrap-up timer on a timer clock (locally); in AWS the delayed job reaches the job
@@ -115,6 +123,7 @@ export function createCenter(
     routing,
     publish,
     history,
+    conferencesOver: createSingleFlight(wall, CONFERENCE_OVER_MS),
     scheduler: isTimerClock(ports.clock)
       ? createClockScheduler(ports.clock, (job) => runJob(center, job), ports.logger)
       : ports.jobs

@@ -19,6 +19,10 @@ export interface ConferenceEvent {
   readonly callSid?: string;
   readonly participantLabel?: string;
   readonly participantCallStatus?: string;
+  /** Why a participant left (ReasonParticipantLeft): conference_ended_via_api, participant_hung_up ... */
+  readonly reasonLeft?: string;
+  /** The customer's call, when the conference's status callback names it. */
+  readonly customer?: string;
 }
 
 const NEVER_TALKED = ['no-answer', 'busy', 'failed', 'canceled'];
@@ -39,34 +43,60 @@ export async function onConferenceEvent(center: Center, e: ConferenceEvent): Pro
   // The conference of a voice task is named by the task SID.
   if (!e.conferenceName.startsWith('WT') || (e.event !== 'conference-end' && e.event !== 'participant-leave'))
     return;
-  const p = await center.provisioned();
-  const task = await center.taskrouter.task(p.workspaceSid, e.conferenceName).catch(() => undefined);
-  const customer = task?.attributes.call_sid;
-  if (typeof customer !== 'string') return;
-  // The task now on the call: the transfer's, if any.
-  const found = await center.store.keys.get({ kind: 'call-task', callSid: customer });
-  if (!found) return;
-  const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
-  // Without a transfer the task on the call is the conference's own, read just above.
-  const current =
-    taskSid === task?.sid
-      ? task
-      : await center.taskrouter.task(p.workspaceSid, taskSid).catch(() => undefined);
-  if (current?.status !== 'assigned') return;
-  if (e.event === 'participant-leave' && e.callSid !== customer) {
-    if (!e.conferenceSid || !(await customerAlone(center, e.conferenceSid, customer))) return;
+  const customerSide = e.event === 'conference-end' || (e.customer !== undefined && e.callSid === e.customer);
+  if (!customerSide) {
+    // Someone other than the customer left because the conference ended: no leg dropped out of a call
+    // still going, and the customer's own leave (or the end) moves the task.
+    if (e.customer && CONFERENCE_ENDED.includes(e.reasonLeft ?? '')) return;
+    const call = await callOfConference(center, e);
+    if (!call) return;
+    if (e.callSid === call.customer) {
+      // The callback did not name the customer (a conference begun before it did): this was their leave.
+      await center.conferencesOver.run(e.conferenceName, () =>
+        beginWrapUp(center, call.taskSid, call.workerSid),
+      );
+      return;
+    }
+    if (!e.conferenceSid || !(await customerAlone(center, e.conferenceSid, call.customer))) return;
     await agentLegDropped(center, {
-      taskSid,
-      workerSid,
-      customer,
+      taskSid: call.taskSid,
+      workerSid: call.workerSid,
+      customer: call.customer,
       conferenceSid: e.conferenceSid,
       conferenceName: e.conferenceName,
-      language: current.attributes.language === 'en' ? 'en' : 'zh',
+      language: call.current.attributes.language === 'en' ? 'en' : 'zh',
     });
     return;
   }
-  // The customer's leave and the conference's end arrive together: the first one moves the task.
-  await beginWrapUp(center, taskSid, workerSid);
+  // The customer's leave and the conference's end arrive together: the first one moves the task, and the
+  // other waits for it rather than ask again.
+  await center.conferencesOver.run(e.conferenceName, async () => {
+    const call = await callOfConference(center, e);
+    return call ? beginWrapUp(center, call.taskSid, call.workerSid) : false;
+  });
+}
+
+/** Why a participant left when the whole conference ended (ReasonParticipantLeft). */
+const CONFERENCE_ENDED = ['conference_ended_via_api', 'moderator_ended_conference'];
+
+/**
+ * The call in a task's conference while its task is assigned: the customer's call and the task now on it
+ * (a transfer's, if any, as the call's task marker says). With the customer named by the callback, the
+ * marker is read first and the task on the call is the only one asked for.
+ */
+async function callOfConference(center: Center, e: ConferenceEvent) {
+  const p = await center.provisioned();
+  const fetchTask = (sid: string) => center.taskrouter.task(p.workspaceSid, sid).catch(() => undefined);
+  const own = e.customer ? undefined : await fetchTask(e.conferenceName);
+  const customer = e.customer ?? own?.attributes.call_sid;
+  if (typeof customer !== 'string') return undefined;
+  const found = await center.store.keys.get({ kind: 'call-task', callSid: customer });
+  if (!found) return undefined;
+  const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
+  // Without a transfer the task on the call is the conference's own.
+  const current = taskSid === own?.sid ? own : await fetchTask(taskSid);
+  if (current?.status !== 'assigned') return undefined;
+  return { customer, taskSid, workerSid, current };
 }
 
 /** An agent's click-to-dial call ended: it is no longer theirs, and they wrap up. */

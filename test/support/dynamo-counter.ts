@@ -90,8 +90,15 @@ export function installDynamoCounter(): DynamoCounter {
       if (READS.has(name)) c.reads++;
       if (WRITES.has(name)) c.writes++;
       const input = args.input;
-      // DYNAMO_TRACE=1 prints each counted request's command and key, to see where a figure comes from.
-      if (process.env.DYNAMO_TRACE) console.log('dynamo', name, traceKey(input));
+      // DYNAMO_TRACE=1 prints each counted request's command and key (and a put's indexes), to see where a
+      // figure comes from.
+      if (process.env.DYNAMO_TRACE)
+        console.log(
+          'dynamo',
+          name,
+          traceKey(input),
+          name === 'PutItemCommand' ? inIndexes(input.Item).join(',') : '',
+        );
       if (name === 'PutItemCommand') addIndexWrites(inIndexes(input.Item));
       if (name === 'DeleteItemCommand') c.deletes++;
       if (name === 'UpdateItemCommand' && input.Key && input.TableName) {

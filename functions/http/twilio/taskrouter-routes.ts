@@ -164,9 +164,11 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
     const callSid = optionalParam(p, 'CallSid');
     const participantLabel = optionalParam(p, 'ParticipantLabel');
     const participantCallStatus = optionalParam(p, 'ParticipantCallStatus');
+    const reasonLeft = optionalParam(p, 'ReasonParticipantLeft');
     const event = optionalParam(p, 'StatusCallbackEvent') ?? '';
+    const query = c.req.query();
     // The customer has come into the agent's conference on a line that announces its agents.
-    const announce = announceQuery(c.req.query());
+    const announce = announceQuery(query);
     if (announce && event === 'participant-join' && callSid === announce.customer && conferenceSid)
       await announceAgent(services, conferenceSid, announce);
     await onConferenceEvent(services, {
@@ -176,6 +178,9 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
       ...(callSid ? { callSid } : {}),
       ...(participantLabel ? { participantLabel } : {}),
       ...(participantCallStatus ? { participantCallStatus } : {}),
+      ...(reasonLeft ? { reasonLeft } : {}),
+      // Named by the callback the assignment set; a conference made before it was named asks TaskRouter.
+      ...(query.customer && CALL_SID.test(query.customer) ? { customer: query.customer } : {}),
     });
     return c.body(null, 204);
   });

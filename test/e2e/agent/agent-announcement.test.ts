@@ -50,7 +50,11 @@ describe('the agent’s number, announced to the caller', () => {
     const config = { config: h.stack.config };
     const plain = `${h.stack.config.webhookBaseUrl}/twilio/taskrouter/conference-status`;
     const it = { agentId: '1002', customer: `CA${'1'.repeat(32)}`, lang: 'zh' as const };
-    expect(conferenceStatusUrl(config, { ...it, called: '+18005550122' })).toBe(plain); // IT support
+    // IT support: the callback names the customer's call, and nothing is read out.
+    const it2 = conferenceStatusUrl(config, { ...it, called: '+18005550122' });
+    expect(it2).toBe(`${plain}?customer=${it.customer}`);
+    expect(announceQuery(Object.fromEntries(new URL(it2).searchParams))).toBeUndefined();
+    expect(conferenceStatusUrl(config, { called: '+18005550122', lang: 'zh' })).toBe(plain);
     const warranty = new URL(conferenceStatusUrl(config, { ...it, called: '+18005550100' }));
     expect(announceQuery(Object.fromEntries(warranty.searchParams))).toEqual(it);
     // What the callback carries is checked before anything is read out.
