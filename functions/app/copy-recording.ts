@@ -18,9 +18,10 @@ export interface RecordingWorkerDeps {
   readonly onVoicemailStored?: (recording: StoredRecording) => Promise<void>;
   /**
    * Called for a stored agent call until its job completes (starts its transcription); must be idempotent.
-   * A failure retries the job, and Twilio's copy is kept until it succeeds.
+   * A failure retries the job, and Twilio's copy is kept until it succeeds. `created`: this pass stored the
+   * recording's metadata, so nothing the hook does after it can have happened yet.
    */
-  readonly onCallStored?: (recording: StoredRecording) => Promise<void>;
+  readonly onCallStored?: (recording: StoredRecording, pass: { readonly created: boolean }) => Promise<void>;
 }
 
 export type RecordingOutcome =
@@ -67,6 +68,7 @@ export async function processRecording(
   let recording = await store.recordings.get(job.recordingSid);
   if (recording?.twilioDeletedAt) return 'already-done';
   const earlier = recording !== undefined;
+  let created = false;
 
   if (!recording) {
     const call: CallRecord | undefined = job.callSid ? await store.calls.get(job.callSid) : undefined;
@@ -88,7 +90,7 @@ export async function processRecording(
       if (!stored) throw new VerificationError(`S3 object ${key} does not match what was downloaded`);
     }
     const caller = call ? (call.direction === 'inbound' ? call.from : call.to) : undefined;
-    ({ recording } = await store.recordings.save({
+    ({ recording, created } = await store.recordings.save({
       sid: job.recordingSid,
       kind,
       ...(job.callSid ? { callSid: job.callSid } : {}),
@@ -117,7 +119,7 @@ export async function processRecording(
   }
   // On every pass until done, so a failed notification is retried; the notifier dedupes on the sid.
   if (recording.kind === 'voicemail') await deps.onVoicemailStored?.(recording);
-  else await deps.onCallStored?.(recording);
+  else await deps.onCallStored?.(recording, { created });
 
   // Never delete Twilio's copy unless ours is there and intact, checked again right before the delete.
   const intact = await verify(media, recording.s3Key, {

@@ -91,7 +91,8 @@ export function createJobWorker(deps: JobWorkerDeps): (job: Job) => Promise<unkn
       : undefined);
   const { transcription } = deps;
   const onCallStored = transcription
-    ? (recording: StoredRecording) => startTranscript({ ...deps, transcription }, recording)
+    ? (recording: StoredRecording, pass: { readonly created: boolean }) =>
+        startTranscript({ ...deps, transcription }, recording, pass)
     : undefined;
   const recordings = {
     ...deps,

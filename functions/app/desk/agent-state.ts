@@ -1,7 +1,7 @@
 // The agent's own state: what the desk shows (activity, live call, reservations, heartbeat, break
 // reason) and the changes an agent or a supervisor asks for, decided by the domain's state rules.
 import { routing as routingConfig } from '../../../flows/routing.js';
-import { decideState, HEARTBEAT_INTERVAL_SECONDS, ON_CALL } from '../../domain/agent-state.js';
+import { agentCallKey, decideState, HEARTBEAT_INTERVAL_SECONDS, ON_CALL } from '../../domain/agent-state.js';
 import { internalCallOf, isLive, shownInternalCall } from '../../domain/internal-call.js';
 import type { User } from '../../domain/model.js';
 import type { MarkerKey } from '../../domain/ports.js';
@@ -10,7 +10,13 @@ import { agentState } from '../../domain/wallboard-rules.js';
 import { type Center, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { completeWrapping } from '../wrap-up.js';
-import { type CallCustomer, type CallFinder, type CurrentCall, customerOfTask } from './calls.js';
+import {
+  type CallCustomer,
+  type CallFinder,
+  type CurrentCall,
+  customerOfTask,
+  type StoredMarker,
+} from './calls.js';
 import { heartbeatAlive, recordHeartbeat } from './presence.js';
 import { agentWorker, setActivity } from './workers.js';
 
@@ -50,10 +56,17 @@ export interface TaskCallView {
   readonly customer?: CallCustomer;
 }
 
+/** What a change of state has read or written in its request, for the status that answers it. */
+export interface KnownState {
+  readonly agentCall: Promise<StoredMarker | undefined>;
+  readonly heartbeatExpiresAt?: string;
+}
+
 export function createAgentState(center: Center, calls: CallFinder) {
   const { store, clock, taskrouter } = center;
 
-  async function status(user: User) {
+  /** `known`: what a change of state in the same request has just read or written. */
+  async function status(user: User, known?: KnownState) {
     const sids = await center.routing(user.id);
     const w = await agentWorker(center, sids, user.id);
     // One list of reservations serves both the offers and the call finder; the break reason is read
@@ -61,8 +74,8 @@ export function createAgentState(center: Center, calls: CallFinder) {
     const allReservations = taskrouter.reservations(sids.workspaceSid, w.sid);
     const [reservations, call, hb, brk] = await Promise.all([
       allReservations,
-      calls.find(user.id, sids, allReservations),
-      heartbeatAlive(store, user.id),
+      calls.find(user.id, sids, allReservations, known?.agentCall),
+      known?.heartbeatExpiresAt ?? heartbeatAlive(store, user.id),
       w.activity === 'Break' ? store.keys.get(breakKey(user.id)) : undefined,
     ]);
     // Kept on the worker, which is read anyway: a desk's poll costs no extra read for it.
@@ -133,15 +146,24 @@ export function createAgentState(center: Center, calls: CallFinder) {
     return undefined;
   }
 
-  /** `user` asks for `agentId`'s state: themselves, or a supervisor forcing an agent's. */
-  async function changeState(user: User, agentId: string, state: RequestedState, reason?: string) {
+  /**
+   * `user` asks for `agentId`'s state: themselves, or a supervisor forcing an agent's. Returns what it read
+   * and wrote that the agent's status then needs (their call marker, their heartbeat).
+   */
+  async function changeState(
+    user: User,
+    agentId: string,
+    state: RequestedState,
+    reason?: string,
+  ): Promise<KnownState> {
     const sids = await center.routing(agentId);
     const workerSid = workerSidOf(sids, agentId);
     // One list of the worker's reservations tells both whether they are on a call and what they wrap up.
     const reservations = taskrouter.reservations(sids.workspaceSid, workerSid);
+    const agentCall = store.keys.get(agentCallKey(agentId));
     const [w, call] = await Promise.all([
       agentWorker(center, sids, agentId),
-      calls.find(agentId, sids, reservations),
+      calls.find(agentId, sids, reservations, agentCall),
     ]);
     // A colleague on the line counts as a call: going Available would let a customer ring in meanwhile.
     const internal = internalCallOf(w.attributes);
@@ -156,7 +178,8 @@ export function createAgentState(center: Center, calls: CallFinder) {
         (await reservations).filter((r) => r.status === 'wrapping'),
       );
     // Going Available is proof the page is alive: count it as a heartbeat so the sweeper leaves it be.
-    if (state === 'Available' && user.id === agentId) await recordHeartbeat(store, clock, agentId);
+    const beat =
+      state === 'Available' && user.id === agentId ? await recordHeartbeat(store, clock, agentId) : undefined;
     await providerStep('change activity', () =>
       setActivity(center, sids, workerSid, state, state !== 'Available'),
     );
@@ -168,6 +191,7 @@ export function createAgentState(center: Center, calls: CallFinder) {
         reason ?? 'break',
         new Date(clock.now() + 86_400_000).toISOString(),
       );
+    return { agentCall, ...(beat ? { heartbeatExpiresAt: beat.expiresAt } : {}) };
   }
 
   async function setSkills(user: User, skills: readonly string[]) {

@@ -3,6 +3,7 @@
 // never from a call id the page sends, so an agent acts only on their own call.
 import { agentCallKey } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
+import type { KeyValueRepo } from '../../domain/ports.js';
 import { HttpProblem } from '../../domain/problems.js';
 import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
 import { customerNumberOf } from '../../domain/routing/workflow.js';
@@ -140,12 +141,14 @@ export function createCallFinder(center: Center) {
 
   /**
    * The agent's live call, or undefined. `reservations`: the worker's reservations when the caller has
-   * them already (the desk's status lists them anyway), so they are not asked for twice.
+   * them already (the desk's status lists them anyway), so they are not asked for twice; `marker`: the
+   * agent's call marker when the same request has read it already.
    */
   async function find(
     agentId: string,
     sids?: ProvisionedRouting,
     reservations?: Promise<readonly ReservationView[]>,
+    marker?: Promise<StoredMarker | undefined>,
   ): Promise<CurrentCall | undefined> {
     const workerSid = sids?.workers[agentId];
     const acceptedOnes = async () =>
@@ -155,8 +158,11 @@ export function createCallFinder(center: Center) {
           ? taskrouter.reservations(sids.workspaceSid, workerSid, 'accepted')
           : [];
     // Independent reads, asked together: every desk poll comes through here.
-    const [out, accepted] = await Promise.all([store.keys.get(agentCallKey(agentId)), acceptedOnes()]);
-    const marker = out ? (JSON.parse(String(out.value)) as AgentCallMarker) : undefined;
+    const [out, accepted] = await Promise.all([
+      marker ?? store.keys.get(agentCallKey(agentId)),
+      acceptedOnes(),
+    ]);
+    const held = out ? (JSON.parse(String(out.value)) as AgentCallMarker) : undefined;
     if (sids) {
       for (const r of accepted) {
         const task = await taskrouter.task(sids.workspaceSid, r.taskSid);
@@ -171,18 +177,18 @@ export function createCallFinder(center: Center) {
         });
         if (!call) continue;
         const transfer =
-          (await sent(sids, marker, call)) ?? (await transferView(center, sids, task, 'receiver'));
+          (await sent(sids, held, call)) ?? (await transferView(center, sids, task, 'receiver'));
         return transfer ? { ...call, transfer } : call;
       }
     }
-    if (marker) {
+    if (held) {
       const call = await build(
         agentId,
-        marker.conference,
-        marker.callSid,
-        marker.customer ? { customer: marker.customer } : {},
+        held.conference,
+        held.callSid,
+        held.customer ? { customer: held.customer } : {},
       );
-      const transfer = call && sids ? await sent(sids, marker, call) : undefined;
+      const transfer = call && sids ? await sent(sids, held, call) : undefined;
       return call && transfer ? { ...call, transfer } : call;
     }
     return undefined;
@@ -239,6 +245,9 @@ export function createCallFinder(center: Center) {
 }
 
 export type CallFinder = ReturnType<typeof createCallFinder>;
+
+/** A marker as the key-value store returns it. */
+export type StoredMarker = Awaited<ReturnType<KeyValueRepo['get']>>;
 
 /** Marks the call the agent is on outside a reservation (replacing any older mark). */
 export async function markAgentCall(center: Center, agentId: string, marker: AgentCallMarker): Promise<void> {

@@ -77,14 +77,16 @@ export async function recordTranscript(
 
 /**
  * Starts the transcription of an agent call's stored recording (the recording job's hook). Repeatable: a
- * recording with a transcript, pending or done, is left alone.
+ * recording with a transcript, pending or done, is left alone. `created`: the job's pass stored the
+ * recording a moment ago, so no transcript can have been ordered for it and none is looked for.
  */
 export async function startTranscript(
   deps: TranscriptDeps & { readonly media: Pick<MediaStore, 'presignGet'> },
   rec: StoredRecording,
+  pass: { readonly created: boolean } = { created: false },
 ): Promise<void> {
   if (!deps.transcription || rec.kind !== 'call' || !rec.agentId) return;
-  if (await deps.store.quality.getTranscript(rec.sid)) return;
+  if (!pass.created && (await deps.store.quality.getTranscript(rec.sid))) return;
   const providerId = await deps.transcription.start({
     recordingSid: rec.sid,
     ...(rec.callSid ? { callSid: rec.callSid } : {}),

@@ -41,12 +41,10 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
     },
     status: state.status,
     async setState(user, body) {
-      await state.changeState(user, user.id, body.state, body.reason);
-      return state.status(user);
+      return state.status(user, await state.changeState(user, user.id, body.state, body.reason));
     },
     async endWrapUp(user) {
-      await state.changeState(user, user.id, 'Available');
-      return state.status(user);
+      return state.status(user, await state.changeState(user, user.id, 'Available'));
     },
     setSkills: state.setSkills,
     heartbeat: state.heartbeat,

@@ -85,8 +85,9 @@ describe('Twilio Intelligence transcription', () => {
     if (!rec) throw new Error('seed');
     const deps = { store: ts.store, clock: ts.clock, transcription, media };
 
+    // The pass that stored the recording orders without looking; a retried job starts nothing new.
+    await startTranscript(deps, rec, { created: true });
     await startTranscript(deps, rec);
-    await startTranscript(deps, rec); // a retried job starts nothing new
     const posts = requests.filter((r) => r.method === 'POST');
     expect(posts).toHaveLength(1);
     const form = new URLSearchParams(posts[0]?.body);
