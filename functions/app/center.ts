@@ -71,8 +71,8 @@ export interface Center extends CenterPorts {
   /** The event history: facts recorded as events, rollups, reports (functions/app/history). */
   readonly history: History;
   /**
-   * Conferences whose call this container has moved to wrap-up: the customer's leave and the
-   * conference's end both report the call over, and only the first does the work.
+   * Conferences whose call this container is moving or has moved to wrap-up: the customer's leave and
+   * the conference's end both report the call over, and only the first does the work.
    */
   readonly conferencesOver: SingleFlight;
 }

@@ -69,7 +69,7 @@ export async function onConferenceEvent(center: Center, e: ConferenceEvent): Pro
     return;
   }
   // The customer's leave and the conference's end arrive together: the first one moves the task, and the
-  // other waits for it rather than ask again.
+  // other, in the same container, goes by rather than ask again.
   await center.conferencesOver.run(e.conferenceName, async () => {
     const call = await callOfConference(center, e);
     return call ? beginWrapUp(center, call.taskSid, call.workerSid) : false;

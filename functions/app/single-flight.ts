@@ -1,18 +1,22 @@
-// Work that several events of one thing would each do, done once per container: a caller arriving while
-// the work is under way waits for its outcome rather than repeat it, and once the work reports it is
-// done, later callers within `rememberMs` are let by. A failure is not shared: each waiter then tries
-// itself. What is remembered is bounded in time (the wall clock) and in number.
+// Work that several events of one thing would each do, done once per container: an event arriving while
+// the work is under way, or a moment after it reported the work done, goes by without doing it again or
+// waiting for it (its webhook answers at once). Should the work under way fail, the reconciliation that
+// looks for work left undone is what catches it, as for any failed webhook. What is remembered is bounded
+// in time (the wall clock) and in number.
 import type { Clock } from '../domain/ports.js';
 
+/** `done`: this call did the work; `nothing-to-do`: it found none; the others: it went by. */
+export type FlightOutcome = 'done' | 'nothing-to-do' | 'under-way' | 'done-already';
+
 export interface SingleFlight {
-  /** Runs `work` for `key` unless it is running (its outcome is shared) or reported done a moment ago. */
-  run(key: string, work: () => Promise<boolean>): Promise<boolean>;
+  /** Runs `work` (true: it did something) for `key` unless it is under way or was done a moment ago. */
+  run(key: string, work: () => Promise<boolean>): Promise<FlightOutcome>;
 }
 
 const MAX_REMEMBERED = 10_000;
 
 export function createSingleFlight(wall: Clock, rememberMs: number): SingleFlight {
-  const running = new Map<string, Promise<boolean>>();
+  const running = new Set<string>();
   const done = new Map<string, number>();
   const remember = (key: string) => {
     const now = wall.now();
@@ -23,20 +27,15 @@ export function createSingleFlight(wall: Clock, rememberMs: number): SingleFligh
   return {
     async run(key, work) {
       const until = done.get(key);
-      if (until !== undefined && until > wall.now()) return true;
-      const under = running.get(key);
-      if (under) {
-        const shared = await under.catch(() => undefined);
-        if (shared !== undefined) return shared;
-      }
-      const mine = work();
-      running.set(key, mine);
+      if (until !== undefined && until > wall.now()) return 'done-already';
+      if (running.has(key)) return 'under-way';
+      running.add(key);
       try {
-        const finished = await mine;
-        if (finished) remember(key);
-        return finished;
+        if (!(await work())) return 'nothing-to-do';
+        remember(key);
+        return 'done';
       } finally {
-        if (running.get(key) === mine) running.delete(key);
+        running.delete(key);
       }
     },
   };
