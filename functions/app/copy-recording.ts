@@ -40,9 +40,8 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 async function verify(media: MediaStore, key: string, expected?: { size: number; sha256: string }) {
   const head = await media.head(key);
   if (!head?.sha256) return undefined;
-  const bytes = await media.read(key);
-  if (!bytes) return undefined;
-  const actual = { size: bytes.byteLength, sha256: sha256(bytes) };
+  const actual = await media.digest(key);
+  if (!actual) return undefined;
   if (actual.size !== head.size || actual.sha256 !== head.sha256) return undefined;
   if (expected && (actual.size !== expected.size || actual.sha256 !== expected.sha256)) return undefined;
   return actual;

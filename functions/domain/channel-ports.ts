@@ -20,6 +20,11 @@ export interface MediaStore {
   ): Promise<void>;
   head(key: string): Promise<StoredObject | undefined>;
   read(key: string): Promise<Uint8Array | undefined>;
+  /**
+   * The stored bytes' size and SHA-256 (hex), hashed as they stream in rather than held whole: checking a
+   * recording need not hold megabytes of audio at once.
+   */
+  digest(key: string): Promise<{ readonly size: number; readonly sha256: string } | undefined>;
   /** A GET URL valid for `ttlSeconds`. */
   presignGet(key: string, ttlSeconds: number): Promise<string>;
 }

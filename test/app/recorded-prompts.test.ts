@@ -48,6 +48,9 @@ const media: MediaStore = {
   async read() {
     return undefined;
   },
+  async digest() {
+    return undefined;
+  },
   async presignGet(key, ttl) {
     return `https://media.example.test/${key}?X-Amz-Expires=${ttl}`;
   },

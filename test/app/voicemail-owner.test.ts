@@ -22,6 +22,9 @@ const media: MediaStore = {
   async read() {
     return undefined;
   },
+  async digest() {
+    return undefined;
+  },
   async presignGet(key, ttl) {
     return `https://media.example.com/${key}?X-Amz-Expires=${ttl}`;
   },

@@ -26,6 +26,9 @@ const media: MediaStore = {
   async read() {
     return undefined;
   },
+  async digest() {
+    return undefined;
+  },
   async presignGet(key, ttl) {
     presigned.push(key);
     return `https://media.example.com/${key}?X-Amz-Expires=${ttl}`;

@@ -34,6 +34,9 @@ export function fakeChannels(clock: Clock): ChannelDeps {
     async read() {
       return undefined;
     },
+    async digest() {
+      return undefined;
+    },
     async presignGet(key, ttl) {
       return `https://media.example.com/${key}?X-Amz-Expires=${ttl}`;
     },

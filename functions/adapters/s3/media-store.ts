@@ -1,5 +1,6 @@
 // The MediaStore port on S3 (s3rver locally): uploads carry Content-MD5 (S3 rejects a body damaged in
-// transit) and our SHA-256 as metadata; reads return the bytes so callers can verify what was stored.
+// transit) and our SHA-256 as metadata; reads return the bytes, and a digest hashes them as they stream
+// in, so callers can verify what was stored.
 // The bucket's default encryption (SSE-KMS with the data key) applies to every object.
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -53,6 +54,22 @@ export function createS3MediaStore(options: S3MediaStoreOptions): MediaStore {
       try {
         const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+      } catch (err) {
+        if (notFound(err)) return undefined;
+        throw err;
+      }
+    },
+
+    async digest(key) {
+      try {
+        const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        const hash = createHash('sha256');
+        let size = 0;
+        for await (const chunk of (out.Body ?? []) as AsyncIterable<Uint8Array>) {
+          hash.update(chunk);
+          size += chunk.byteLength;
+        }
+        return { size, sha256: hash.digest('hex') };
       } catch (err) {
         if (notFound(err)) return undefined;
         throw err;
