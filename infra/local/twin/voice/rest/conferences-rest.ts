@@ -50,9 +50,12 @@ export function mountConferences(app: Hono, engine: VoiceEngine): void {
   app.post('/Conferences/:file', async (c) => {
     const conf = conference(c.req.param('file'));
     const p = await readParams(c);
+    // What the request sets going happens on the participants' calls: those are waited for, not the whole
+    // twin (with many calls under way it is never quiet, and Twilio answers at once).
+    const calls = [...conf.participants.values()].map((x) => x.call.sid);
     if (param(p, 'AnnounceUrl')) for (const x of conf.participants.values()) await announce(engine, x, p);
     if (param(p, 'Status') === 'completed') store.end(conf, 'conference-ended-via-api');
-    await engine.idleButNotifications();
+    await Promise.all(calls.map((sid) => engine.idleButNotifications(sid)));
     return c.json(renderConference(ac, conf));
   });
 
@@ -165,7 +168,7 @@ export function mountConferences(app: Hono, engine: VoiceEngine): void {
       ...(param(p, 'WaitUrl') !== undefined ? { waitUrl: param(p, 'WaitUrl') as string } : {}),
     });
     if (param(p, 'AnnounceUrl')) await announce(engine, part, p);
-    await engine.idleButNotifications();
+    await engine.idleButNotifications(part.call.sid);
     return c.json(renderParticipant(ac, part));
   });
 
@@ -173,7 +176,7 @@ export function mountConferences(app: Hono, engine: VoiceEngine): void {
     const part = participant(conference(c.req.param('conf')), c.req.param('file'));
     store.leave(part, 'participant_updated_via_api');
     engine.end(part.call, 'completed');
-    await engine.idleButNotifications();
+    await engine.idleButNotifications(part.call.sid);
     return c.body(null, 204);
   });
 }
