@@ -1,8 +1,8 @@
 // Work that several events of one thing would each do, done once per container: an event arriving while
 // the work is under way, or a moment after it reported the work done, goes by without doing it again or
-// waiting for it (its webhook answers at once). Should the work under way fail, the reconciliation that
-// looks for work left undone is what catches it, as for any failed webhook. What is remembered is bounded
-// in time (the wall clock) and in number.
+// waiting for it (its webhook answers at once). Should the work under way then fail or find nothing to
+// do, it runs once more before its own caller answers: the event that went by might have been the one
+// that needed it. What is remembered is bounded in time (the wall clock) and in number.
 import type { Clock } from '../domain/ports.js';
 
 /** `done`: this call did the work; `nothing-to-do`: it found none; the others: it went by. */
@@ -16,7 +16,8 @@ export interface SingleFlight {
 const MAX_REMEMBERED = 10_000;
 
 export function createSingleFlight(wall: Clock, rememberMs: number): SingleFlight {
-  const running = new Set<string>();
+  // Keys under way, and whether another caller went by meanwhile.
+  const running = new Map<string, { passedBy: boolean }>();
   const done = new Map<string, number>();
   const remember = (key: string) => {
     const now = wall.now();
@@ -28,10 +29,20 @@ export function createSingleFlight(wall: Clock, rememberMs: number): SingleFligh
     async run(key, work) {
       const until = done.get(key);
       if (until !== undefined && until > wall.now()) return 'done-already';
-      if (running.has(key)) return 'under-way';
-      running.add(key);
+      const under = running.get(key);
+      if (under) {
+        under.passedBy = true;
+        return 'under-way';
+      }
+      const flight = { passedBy: false };
+      running.set(key, flight);
       try {
-        if (!(await work())) return 'nothing-to-do';
+        let finished = await work().catch((err: unknown) => {
+          if (!flight.passedBy) throw err;
+          return false;
+        });
+        if (!finished && flight.passedBy) finished = await work();
+        if (!finished) return 'nothing-to-do';
         remember(key);
         return 'done';
       } finally {

@@ -34,6 +34,36 @@ describe('single flight', () => {
     expect(runs).toBe(3);
   });
 
+  it('runs once more when the work under way fails or finds nothing, and someone went by meanwhile', async () => {
+    const flight = createSingleFlight(createManualClock(0), 60_000);
+    const outcomes: (() => Promise<boolean>)[] = [];
+    let runs = 0;
+    let fail: (e: Error) => void = () => {};
+    outcomes.push(
+      () =>
+        new Promise<boolean>((_, reject) => {
+          fail = reject;
+        }),
+    );
+    outcomes.push(async () => true);
+    const work = () => {
+      runs++;
+      return (outcomes.shift() ?? (async () => false))();
+    };
+    const first = flight.run('WT4', work);
+    expect(await flight.run('WT4', work)).toBe('under-way');
+    fail(new Error('TaskRouter 503'));
+    // The event that went by has answered; the first tries again for it, and this time it works.
+    expect(await first).toBe('done');
+    expect(runs).toBe(2);
+    // Nobody went by: a failure is the caller's own.
+    await expect(
+      flight.run('WT5', async () => {
+        throw new Error('TaskRouter 503');
+      }),
+    ).rejects.toThrow('TaskRouter 503');
+  });
+
   it('does not remember work that found nothing to do or failed', async () => {
     const flight = createSingleFlight(createManualClock(0), 60_000);
     let runs = 0;

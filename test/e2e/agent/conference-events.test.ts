@@ -139,6 +139,28 @@ describe('a task conference ending', () => {
     expect(await taskStatus(call.taskSid)).toBe('wrapping');
   });
 
+  it('knows the customer’s own leave through the task when the callback does not name them', async () => {
+    const center = countedCenter();
+    const call = await connected();
+    // An agent's leg leaving is not mistaken for the customer's: the call is still the agent's.
+    await onConferenceEvent(center, {
+      event: 'participant-leave',
+      conferenceName: call.taskSid,
+      conferenceSid: call.conferenceSid,
+      callSid: `CA${'8'.repeat(32)}`,
+      reasonLeft: 'participant_hung_up',
+    });
+    expect(await taskStatus(call.taskSid)).toBe('assigned');
+    await onConferenceEvent(center, {
+      event: 'participant-leave',
+      conferenceName: call.taskSid,
+      conferenceSid: call.conferenceSid,
+      callSid: call.callSid,
+      reasonLeft: 'participant_hung_up',
+    });
+    expect(await taskStatus(call.taskSid)).toBe('wrapping');
+  });
+
   it('finds the customer through the task when the callback does not name them', async () => {
     const center = countedCenter();
     const call = await connected();

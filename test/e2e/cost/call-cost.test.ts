@@ -117,7 +117,7 @@ describe('the work one call costs', () => {
     // and a few agent state pieces: one write each, and their interval index), and a read when TaskRouter
     // reports the task's end (the call's events, to time the handled call).
     // The conference's end: the customer's leave and the end itself both say the call is over; the first
-    // reads the call's task marker and moves the task, the other waits for it; the agent's leg leaving as
+    // reads the call's task marker and moves the task, the other goes by; the agent's leg leaving as
     // the conference ends asks nothing.
     // Console settings read on the way (the surveys, at hang-up) are read once per container every few
     // seconds of the clock, and this call takes longer than that: one read.

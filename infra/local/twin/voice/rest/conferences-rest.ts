@@ -173,10 +173,13 @@ export function mountConferences(app: Hono, engine: VoiceEngine): void {
   });
 
   app.delete('/Conferences/:conf/Participants/:file', async (c) => {
-    const part = participant(conference(c.req.param('conf')), c.req.param('file'));
+    const conf = conference(c.req.param('conf'));
+    const part = participant(conf, c.req.param('file'));
+    // Its leaving may end the conference (the last one, or one that ends it on exit): every call in it.
+    const calls = [...conf.participants.values()].map((x) => x.call.sid);
     store.leave(part, 'participant_updated_via_api');
     engine.end(part.call, 'completed');
-    await engine.idleButNotifications(part.call.sid);
+    await Promise.all(calls.map((sid) => engine.idleButNotifications(sid)));
     return c.body(null, 204);
   });
 }
