@@ -4,6 +4,7 @@
 // do, it runs once more before its own caller answers: the event that went by might have been the one
 // that needed it. What is remembered is bounded in time (the wall clock) and in number.
 import type { Clock } from '../domain/ports.js';
+import { createExpiringMap } from './expiring-map.js';
 
 /** `done`: this call did the work; `nothing-to-do`: it found none; the others: it went by. */
 export type FlightOutcome = 'done' | 'nothing-to-do' | 'under-way' | 'done-already';
@@ -18,17 +19,10 @@ const MAX_REMEMBERED = 10_000;
 export function createSingleFlight(wall: Clock, rememberMs: number): SingleFlight {
   // Keys under way, and whether another caller went by meanwhile.
   const running = new Map<string, { passedBy: boolean }>();
-  const done = new Map<string, number>();
-  const remember = (key: string) => {
-    const now = wall.now();
-    if (done.size >= MAX_REMEMBERED)
-      for (const [k, until] of done) if (until <= now || done.size >= MAX_REMEMBERED) done.delete(k);
-    done.set(key, now + rememberMs);
-  };
+  const done = createExpiringMap<true>(rememberMs, () => wall.now(), MAX_REMEMBERED);
   return {
     async run(key, work) {
-      const until = done.get(key);
-      if (until !== undefined && until > wall.now()) return 'done-already';
+      if (done.get(key)) return 'done-already';
       const under = running.get(key);
       if (under) {
         under.passedBy = true;
@@ -43,7 +37,7 @@ export function createSingleFlight(wall: Clock, rememberMs: number): SingleFligh
         });
         if (!finished && flight.passedBy) finished = await work();
         if (!finished) return 'nothing-to-do';
-        remember(key);
+        done.set(key, true);
         return 'done';
       } finally {
         running.delete(key);

@@ -5,6 +5,7 @@
 // disabling) forgets them at once, one made elsewhere takes effect within IDENTITY_TTL_MS.
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { createExpiringMap } from '../../app/expiring-map.js';
 import { revocationKey } from '../../app/sign-in.js';
 import type { User } from '../../domain/model.js';
 import { passwordFingerprint, verifySession } from '../../domain/session.js';
@@ -25,31 +26,6 @@ export const IDENTITY_TTL_MS = 5_000;
 /** Enough for every agent of a large center; the oldest entries go first. */
 const MAX_ENTRIES = 2_000;
 
-/** A small map whose entries expire on the wall clock (whatever a simulated center clock does). */
-function expiring<V>(ttlMs: number, now: () => number) {
-  const entries = new Map<string, { value: V; at: number }>();
-  return {
-    get(key: string): V | undefined {
-      const hit = entries.get(key);
-      if (!hit) return undefined;
-      if (now() - hit.at < ttlMs) return hit.value;
-      entries.delete(key);
-      return undefined;
-    },
-    set(key: string, value: V) {
-      entries.delete(key);
-      entries.set(key, { value, at: now() });
-      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-    },
-    delete(key: string) {
-      entries.delete(key);
-    },
-    clear() {
-      entries.clear();
-    },
-  };
-}
-
 function tokenOf(authorization: string | undefined, cookie: string | undefined): string | undefined {
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -65,9 +41,9 @@ export function createGuard(
 ): Guard {
   const ttlMs = cache.ttlMs ?? IDENTITY_TTL_MS;
   const now = cache.now ?? Date.now;
-  const users = expiring<User | null>(ttlMs, now);
+  const users = createExpiringMap<User | null>(ttlMs, now, MAX_ENTRIES);
   // Revoked stays revoked, so only "not revoked" needs the time limit; both are kept the same way.
-  const revocations = expiring<boolean>(ttlMs, now);
+  const revocations = createExpiringMap<boolean>(ttlMs, now, MAX_ENTRIES);
 
   async function userOf(id: string, fingerprint: string): Promise<User | undefined> {
     const known = users.get(id);
