@@ -55,6 +55,11 @@ export interface NewParticipant {
   readonly timeoutSeconds?: number;
   readonly statusCallback?: string;
   readonly statusCallbackEvent?: readonly string[];
+  /**
+   * The conference's own status events, for a participant that may be the first to join: the first one's
+   * settings are the conference's, whoever carries them.
+   */
+  readonly conferenceStatusCallback?: { readonly url: string; readonly events: readonly string[] };
   /** Records this participant's leg from answer to hang-up. */
   readonly record?: ParticipantRecording;
 }

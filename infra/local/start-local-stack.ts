@@ -113,11 +113,9 @@ export interface LocalStackOptions {
   readonly logger?: Logger;
   /**
    * The twin's webhooks to the app, the app's Twilio REST requests to the twin and its DynamoDB requests to
-   * dynalite are handed over in this process, without sockets, dynalite on a worker thread of its own (the
-   * load benchmark's setting). Default
-   * false: all over localhost HTTP, as separate processes would, which the floor's browser stories are
-   * written against (handed over in process, a click-to-dial wrap-up story still fails now and then under
-   * a parallel test run). Browsers and other clients always use the HTTP server.
+   * dynalite are handed over in this process, without sockets, dynalite on a worker thread of its own.
+   * Default true; false sends them all over localhost HTTP, as separate processes would (one test keeps
+   * that path covered). Browsers and other clients always use the HTTP server.
    */
   readonly inProcess?: boolean;
   /**
@@ -218,7 +216,7 @@ function closeServer(server: Server): Promise<void> {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? (() => {});
   const host = options.host ?? '127.0.0.1';
-  const inProcess = options.inProcess ?? false;
+  const inProcess = options.inProcess ?? true;
   if (options.webhookBaseUrl && !inProcess)
     throw new Error('webhookBaseUrl needs inProcess: only in process can another base URL reach this server');
   const clock = options.clock ?? createSystemClock({ onTimerError: reportTimerError });

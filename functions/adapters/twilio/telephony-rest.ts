@@ -138,6 +138,13 @@ export function createTelephonyRest(rest: RestTransport): TelephonyPort {
         Timeout: num(p.timeoutSeconds),
         StatusCallback: p.statusCallback,
         StatusCallbackEvent: p.statusCallbackEvent,
+        ...(p.conferenceStatusCallback
+          ? {
+              ConferenceStatusCallback: p.conferenceStatusCallback.url,
+              ConferenceStatusCallbackMethod: 'POST',
+              ConferenceStatusCallbackEvent: p.conferenceStatusCallback.events.join(' '),
+            }
+          : {}),
         ...(p.record
           ? {
               Record: 'true',

@@ -26,12 +26,15 @@ export async function dialCustomer(
   const customerId = task?.customerId ?? (await customerOfNumber(store, to));
   const sids = await center.routing(user.id);
   const name = outboundConferenceName(user.id, clock.now());
+  // Status events, so the call's end wraps me up and a colleague added later wraps up when their leg
+  // leaves. Both legs carry them: the conference takes the first joiner's, and a customer who answers
+  // before my client does would otherwise start a conference that tells nobody it ended.
+  const statusCallback = `${config.webhookBaseUrl}/twilio/taskrouter/conference-status`;
   const mine = await providerStep('ring agent', () =>
     telephony.createCall({
       to: `client:${user.id}`,
       from: callerId,
-      // Status events, so a colleague added to this call later wraps up when their leg leaves.
-      twiml: `<Response><Dial><Conference endConferenceOnExit="true" beep="false" statusCallback="${config.webhookBaseUrl}/twilio/taskrouter/conference-status" statusCallbackEvent="leave end">${name}</Conference></Dial></Response>`,
+      twiml: `<Response><Dial><Conference endConferenceOnExit="true" beep="false" statusCallback="${statusCallback}" statusCallbackEvent="leave end">${name}</Conference></Dial></Response>`,
     }),
   );
   await setActivity(center, sids, workerSidOf(sids, user.id), 'Busy', true).catch(() => undefined);
@@ -43,6 +46,7 @@ export async function dialCustomer(
       label: 'customer',
       beep: false,
       endConferenceOnExit: true,
+      conferenceStatusCallback: { url: statusCallback, events: ['leave', 'end'] },
       // The customer's own leg is recorded (its CallSid, the call's id, is the recording's), dual channel.
       record: participantRecording(config.webhookBaseUrl, undefined, user.id),
     }),

@@ -155,6 +155,33 @@ describe('the conference model', () => {
     expect((await a1002.get<Status>('/agent/me')).state).toBe('Available');
   });
 
+  it('click-to-dial: a customer who answers before my client does still ends the call into my wrap-up', async () => {
+    await h.party('1002', 'ring');
+    try {
+      await a1002.post('/agent/state', { state: 'Available' });
+      const r = await a1002.post<{ callSid: string; participantCallSid: string }>('/agent/dial', {
+        to: '+8613800001112',
+        callerId: '+18005550100',
+      });
+      live.push(r.callSid);
+      await h.settle();
+      // The customer sits in the conference first: it takes their settings, not my leg's TwiML.
+      expect((await h.view(r.callSid)).status).toBe('in-progress');
+      expect((await h.view(r.participantCallSid)).status).toBe('ringing');
+      const answered = await fetch(`${h.stack.url}/sim/calls/${r.participantCallSid}/answer`, {
+        method: 'POST',
+      });
+      expect(answered.status).toBe(200);
+      await h.settle();
+      expect((await a1002.get<Status>('/agent/me')).state).toBe('On call');
+      await h.hangup(r.callSid);
+      expect((await h.view(r.participantCallSid)).status).toBe('completed');
+      expect((await a1002.get<Status>('/agent/me')).state).toBe('Wrap-up');
+    } finally {
+      await h.party('1002', 'answer');
+    }
+  });
+
   it('adds a third party: three-way, nobody held', async () => {
     const sid = await callTo1002();
     await a1004.post('/agent/state', { state: 'Available' });

@@ -124,7 +124,9 @@ describe('the push channel on the local stack', () => {
 
     page.socket.close(1000);
     await page.closed;
-    await waitFor(async () => (await h.stack.store.push.list('1002')).length === 0);
+    // The close is handled after the socket's event: the connection goes first, then the presence.
+    await waitFor(async () => (await h.stack.store.keys.get(heartbeatKey('1002')))?.value === 'push-closed');
+    expect(await h.stack.store.push.list('1002')).toEqual([]);
     const grace = await h.stack.store.keys.get(heartbeatKey('1002'));
     // The grace minute, to the whole second the table keeps.
     expect(Math.abs(Date.parse(grace?.expiresAt ?? '') - h.clock.now() - 60_000)).toBeLessThan(1000);
