@@ -58,6 +58,7 @@ import {
 } from './local-periodic-jobs.js';
 import { createLocalPush, type LocalPush, PUSH_PATH } from './push-server.js';
 import { startS3 } from './s3-server.js';
+import { stoppableTimers } from './stoppable-timers.js';
 import { createTwin, type Twin } from './twin/create-twin.js';
 import { persistTwin, type TwinPersistence } from './twin/persist/twin-persistence.js';
 import { createClockSimApp } from './twin/sim/clock-sim.js';
@@ -220,6 +221,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (options.webhookBaseUrl && !inProcess)
     throw new Error('webhookBaseUrl needs inProcess: only in process can another base URL reach this server');
   const clock = options.clock ?? createSystemClock({ onTimerError: reportTimerError });
+  // The app's and the job queue's timers end with the stack; the clock may outlive it (a test's).
+  const appClock = stoppableTimers(clock);
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   const cleanups: (() => Promise<void> | void)[] = [];
   let server: Server | undefined;
@@ -230,6 +233,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    appClock.stop();
     // The HTTP server first, so no request reaches closed storage; then the rest in reverse order of start.
     // Upgraded agent-link sockets would keep the server from closing.
     // The twin's last state goes to disk before anything closes, so the next start carries its calls on.
@@ -392,7 +396,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       recordHistory: textHistory.record,
       twilioAuthToken: secrets.twilioAuthToken,
       store,
-      clock,
+      clock: appClock,
       twilio,
       ...(twilioFetch ? { twilioFetch } : {}),
       ...(dataDir ? { dataDir } : {}),
@@ -408,7 +412,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       config,
       secrets,
       store,
-      clock,
+      clock: appClock,
       logger,
       push: push.transport,
       eventArchive: eventFiles.archive,
