@@ -40,6 +40,9 @@ export async function onConferenceEvent(center: Center, e: ConferenceEvent): Pro
     });
   const caller = outboundCaller(e.conferenceName);
   if (e.event === 'conference-end' && caller) await outboundEnded(center, caller, e.conferenceName);
+  // The customer of a call an agent dialled and handed over left: the colleague's task wraps up.
+  if (caller && e.event === 'participant-leave' && label === 'customer' && e.callSid)
+    await handedOverCallEnded(center, e.callSid);
   // The conference of a voice task is named by the task SID.
   if (!e.conferenceName.startsWith('WT') || (e.event !== 'conference-end' && e.event !== 'participant-leave'))
     return;
@@ -99,19 +102,40 @@ async function callOfConference(center: Center, e: ConferenceEvent) {
   return { customer, taskSid, workerSid, current };
 }
 
-/** An agent's click-to-dial call ended: it is no longer theirs, and they wrap up. */
+/**
+ * An agent's click-to-dial call ended: it is no longer theirs, and they wrap up, unless they left it
+ * earlier (a transfer) and are on another call by now.
+ */
 async function outboundEnded(center: Center, agentId: string, conference: string): Promise<void> {
   await settleDialledCall(center, agentId, conference);
-  await releaseAgentCall(center, agentId, conference);
+  if ((await releaseAgentCall(center, agentId, conference)) === 'elsewhere') return;
   const workerSid = (await center.provisioned()).workers[agentId];
   if (workerSid) await beginAgentWrapUp(center, workerSid);
 }
 
-/** Forgets the agent's call if it is still this conference (they may be on a newer one already). */
-async function releaseAgentCall(center: Center, agentId: string, conference: string): Promise<void> {
+/** A dialled call's customer left after a transfer: the task the colleague took it with wraps up. */
+async function handedOverCallEnded(center: Center, customer: string): Promise<void> {
+  const found = await center.store.keys.get({ kind: 'call-task', callSid: customer });
+  if (!found) return;
+  const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
+  await beginWrapUp(center, taskSid, workerSid);
+}
+
+/**
+ * Forgets the agent's call if it is still this conference; `elsewhere` when they are on another call by
+ * now (a newer one of theirs), `none` when no call of theirs is kept.
+ */
+async function releaseAgentCall(
+  center: Center,
+  agentId: string,
+  conference: string,
+): Promise<'released' | 'elsewhere' | 'none'> {
   const key = agentCallKey(agentId);
   const held = await center.store.keys.get(key);
-  if (held && String(held.value).includes(JSON.stringify(conference))) await center.store.keys.delete(key);
+  if (!held) return 'none';
+  if (!String(held.value).includes(JSON.stringify(conference))) return 'elsewhere';
+  await center.store.keys.delete(key);
+  return 'released';
 }
 
 /**

@@ -65,6 +65,8 @@ export interface NewParticipant {
 }
 
 export interface ParticipantUpdate {
+  /** Whether this participant's leaving ends the conference for everyone. */
+  readonly endConferenceOnExit?: boolean;
   readonly hold?: boolean;
   readonly holdUrl?: string;
   readonly muted?: boolean;

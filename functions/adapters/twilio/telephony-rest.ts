@@ -159,6 +159,7 @@ export function createTelephonyRest(rest: RestTransport): TelephonyPort {
     },
     async updateParticipant(conference, callSid, u) {
       await rest.voice(`${conf(conference)}/Participants/${callSid}.json`, {
+        EndConferenceOnExit: bool(u.endConferenceOnExit),
         Hold: bool(u.hold),
         HoldUrl: u.holdUrl,
         Muted: bool(u.muted),

@@ -3,7 +3,7 @@
 // everyone. Agents and queues are offered the call as a TaskRouter task (transfers.ts); a number is dialled
 // only past the external-transfer permission and the dialling policy (dial-guard.ts).
 
-import { agentCallKey } from '../../domain/agent-state.js';
+import { agentCallKey, outboundCaller } from '../../domain/agent-state.js';
 import type { DialPurpose } from '../../domain/dial-policy.js';
 import { AGENT_NUMBER_PATTERN } from '../../domain/internal-call.js';
 import type { User } from '../../domain/model.js';
@@ -14,7 +14,7 @@ import { guardOutbound } from '../dial-guard.js';
 import { recordFact } from '../history/call-history.js';
 import { providerStep } from '../provider-step.js';
 import { startKeypadSurvey } from '../surveys.js';
-import { beginWrapUp } from '../wrap-up.js';
+import { beginAgentWrapUp, beginWrapUp } from '../wrap-up.js';
 import { type AgentCallMarker, type CallFinder, type CurrentCall, markAgentCall } from './calls.js';
 import { colleagueByNumber } from './internal-call.js';
 import { createTransferTask, handBack, settleTransfer, type TransferMode } from './transfers.js';
@@ -222,7 +222,17 @@ export function createCallControls(center: Center, calls: CallFinder) {
     // call carry on without its leg, take that for a drop and dial itself back in.
     await store.keys.delete({ kind: 'agent-call', agentId: user.id });
     const leg = call.myLeg?.callSid;
+    // The leg of a call I dialled ends its conference when it leaves: the customer and whoever I handed
+    // them to would be cut off with it.
+    const dialled = outboundCaller(call.conferenceName) === user.id;
+    if (leg && dialled)
+      await providerStep('keep the call', () =>
+        telephony.updateParticipant(call.conferenceSid, leg, { endConferenceOnExit: false }),
+      );
     if (leg) await providerStep('leave', () => telephony.removeParticipant(call.conferenceSid, leg));
+    // No task of mine is on a dialled call: my wrap-up starts from my leaving.
+    if (dialled && !call.taskSid)
+      await beginAgentWrapUp(center, workerSidOf(await center.routing(user.id), user.id));
   }
 
   /**

@@ -206,3 +206,60 @@ describe('a cold transfer to an agent', () => {
     await a1002.post(`/calls/${sid}/wrap-up`, { disposition: 'transferred' });
   });
 });
+
+describe('a transfer of a call I dialled', () => {
+  it('cold: the customer stays on the line for the colleague, and their hang-up wraps the colleague up', async () => {
+    await a1002.post('/agent/state', { state: 'Available' });
+    const { callSid } = await a1002.post<{ callSid: string }>('/agent/dial', {
+      to: '+8613800001113',
+      callerId: '+18005550100',
+    });
+    live.push(callSid);
+    await a1004.post('/agent/state', { state: 'Available' });
+    await a1002.post('/agent/call/transfer', {
+      mode: 'cold',
+      target: { type: 'agent', agentId: '1004' },
+      notes: NOTES,
+    });
+    await h.settle();
+    expect((await me(a1002)).state).toBe('Wrap-up');
+    expect((await h.view(callSid)).status).toBe('in-progress');
+    await accept1004();
+    expect(await me(a1004)).toMatchObject({ state: 'On call', call: { callSid, onHold: false } });
+    await h.hangup(callSid);
+    expect((await me(a1004)).state).toBe('Wrap-up');
+  });
+
+  it('warm: once complete I leave and wrap up, and the colleague keeps the customer', async () => {
+    await a1002.post('/agent/state', { state: 'Available' });
+    const { callSid } = await a1002.post<{ callSid: string }>('/agent/dial', {
+      to: '+8613800001114',
+      callerId: '+18005550100',
+    });
+    live.push(callSid);
+    await a1004.post('/agent/state', { state: 'Available' });
+    await warmTo1004();
+    await accept1004();
+    await a1002.post('/agent/call/transfer/complete');
+    await h.settle();
+    expect(await me(a1002)).toMatchObject({ state: 'Wrap-up', activity: 'Wrap-up' });
+    expect((await h.view(callSid)).status).toBe('in-progress');
+    expect(await me(a1004)).toMatchObject({ state: 'On call', call: { callSid, onHold: false } });
+    // My wrap-up ends and I go on to another call of my own before the customer hangs up: their hang-up
+    // ends the colleague's part, not mine.
+    await h.advance(31);
+    expect((await me(a1002)).state).toBe('Available');
+    const next = await a1002.post<{ callSid: string }>('/agent/dial', {
+      to: '+8613800001115',
+      callerId: '+18005550100',
+    });
+    live.push(next.callSid);
+    await h.hangup(callSid);
+    expect((await me(a1004)).state).toBe('Wrap-up');
+    expect(await me(a1002)).toMatchObject({
+      state: 'On call',
+      activity: 'Busy',
+      call: { callSid: next.callSid },
+    });
+  });
+});
