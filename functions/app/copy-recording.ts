@@ -64,58 +64,63 @@ export async function processRecording(
 ): Promise<RecordingOutcome> {
   const { store, media, twilioMedia, clock } = deps;
   if (job.status !== 'completed') return 'not-completed';
-  let recording = await store.recordings.get(job.recordingSid);
-  if (recording?.twilioDeletedAt) return 'already-done';
-  const earlier = recording !== undefined;
-  let created = false;
-
-  if (!recording) {
-    const call: CallRecord | undefined = job.callSid ? await store.calls.get(job.callSid) : undefined;
-    const kind = job.voicemailId ? 'voicemail' : 'call';
-    const startedAt = job.startedAt ?? call?.startedAt ?? job.receivedAt;
-    const key = recordingKey({
-      kind,
-      startedAt,
-      sid: job.recordingSid,
-      ...(job.callSid ? { callSid: job.callSid } : {}),
+  // Nothing is read first to find out whether an earlier pass stored the recording: the object's fixed
+  // key and the metadata's conditional put tell a repeated pass (a retry, a duplicated callback) the
+  // same at the cost of a check of the object, and the first pass, nearly every one, asks nothing.
+  const call: CallRecord | undefined = job.callSid ? await store.calls.get(job.callSid) : undefined;
+  const kind = job.voicemailId ? 'voicemail' : 'call';
+  const startedAt = job.startedAt ?? call?.startedAt ?? job.receivedAt;
+  const key = recordingKey({
+    kind,
+    startedAt,
+    sid: job.recordingSid,
+    ...(job.callSid ? { callSid: job.callSid } : {}),
+  });
+  // A crash after the upload left a verified object: use it rather than download again.
+  let stored = await verify(media, key);
+  if (!stored) {
+    const fetched = await twilioMedia.download(job.recordingSid, job.channels).catch(async (err) => {
+      // A repeated pass whose object went under another key (a job without the recording's start, at
+      // another time): the metadata tells whether the work is done and Twilio's copy gone.
+      if ((await store.recordings.get(job.recordingSid))?.twilioDeletedAt) return undefined;
+      throw err;
     });
-    // A crash after the upload left a verified object: use it rather than download again.
-    let stored = await verify(media, key);
-    if (!stored) {
-      const { body, contentType } = await twilioMedia.download(job.recordingSid, job.channels);
-      const expected = { size: body.byteLength, sha256: sha256(body) };
-      await media.put(key, body, { contentType, sha256: expected.sha256 });
-      stored = await verify(media, key, expected);
-      if (!stored) throw new VerificationError(`S3 object ${key} does not match what was downloaded`);
-    }
-    const caller = call ? (call.direction === 'inbound' ? call.from : call.to) : undefined;
-    ({ recording, created } = await store.recordings.save({
-      sid: job.recordingSid,
-      kind,
-      ...(job.callSid ? { callSid: job.callSid } : {}),
-      ...(job.conferenceSid ? { conferenceSid: job.conferenceSid } : {}),
-      ...(job.voicemailId ? { voicemailId: job.voicemailId } : {}),
-      startedAt,
-      durationSeconds: job.durationSeconds,
-      channels: job.channels,
-      source: job.source,
-      ...(caller ? { caller } : {}),
-      // The leg's own agent first: after a transfer the call record names the colleague.
-      ...(job.agentId || call?.agentId ? { agentId: job.agentId ?? call?.agentId } : {}),
-      ...(call?.customerId ? { customerId: call.customerId } : {}),
-      ticketNumbers: call?.ticketNumbers ?? [],
-      ...(call?.queue ? { queue: call.queue } : {}),
-      s3Key: key,
-      contentType: 'audio/wav',
-      sizeBytes: stored.size,
-      sha256: stored.sha256,
-      storedAt: new Date(clock.now()).toISOString(),
-    }));
-    if (call) {
-      await store.calls.update(call.callSid, { addRecordingSid: job.recordingSid });
-      await linkTickets(store, call.ticketNumbers, job.recordingSid);
-    }
+    if (!fetched) return 'already-done';
+    const { body, contentType } = fetched;
+    const expected = { size: body.byteLength, sha256: sha256(body) };
+    await media.put(key, body, { contentType, sha256: expected.sha256 });
+    stored = await verify(media, key, expected);
+    if (!stored) throw new VerificationError(`S3 object ${key} does not match what was downloaded`);
   }
+  const caller = call ? (call.direction === 'inbound' ? call.from : call.to) : undefined;
+  const { recording, created } = await store.recordings.save({
+    sid: job.recordingSid,
+    kind,
+    ...(job.callSid ? { callSid: job.callSid } : {}),
+    ...(job.conferenceSid ? { conferenceSid: job.conferenceSid } : {}),
+    ...(job.voicemailId ? { voicemailId: job.voicemailId } : {}),
+    startedAt,
+    durationSeconds: job.durationSeconds,
+    channels: job.channels,
+    source: job.source,
+    ...(caller ? { caller } : {}),
+    // The leg's own agent first: after a transfer the call record names the colleague.
+    ...(job.agentId || call?.agentId ? { agentId: job.agentId ?? call?.agentId } : {}),
+    ...(call?.customerId ? { customerId: call.customerId } : {}),
+    ticketNumbers: call?.ticketNumbers ?? [],
+    ...(call?.queue ? { queue: call.queue } : {}),
+    s3Key: key,
+    contentType: 'audio/wav',
+    sizeBytes: stored.size,
+    sha256: stored.sha256,
+    storedAt: new Date(clock.now()).toISOString(),
+  });
+  if (!created && recording.twilioDeletedAt) return 'already-done';
+  if (call && created) {
+    await store.calls.update(call.callSid, { addRecordingSid: job.recordingSid });
+    await linkTickets(store, call.ticketNumbers, job.recordingSid);
+  }
+  const earlier = !created;
   // On every pass until done, so a failed notification is retried; the notifier dedupes on the sid.
   if (recording.kind === 'voicemail') await deps.onVoicemailStored?.(recording);
   else await deps.onCallStored?.(recording, { created });
