@@ -208,14 +208,20 @@ describe('a cold transfer to an agent', () => {
 });
 
 describe('a transfer of a call I dialled', () => {
-  it('cold: the customer stays on the line for the colleague, and their hang-up wraps the colleague up', async () => {
+  /** 1002 dials `to` from the hotline's number; 1004 is Available. Returns the customer's CallSid. */
+  async function dialledBy1002(to: string): Promise<string> {
     await a1002.post('/agent/state', { state: 'Available' });
     const { callSid } = await a1002.post<{ callSid: string }>('/agent/dial', {
-      to: '+8613800001113',
+      to,
       callerId: '+18005550100',
     });
     live.push(callSid);
     await a1004.post('/agent/state', { state: 'Available' });
+    return callSid;
+  }
+
+  it('cold: the customer stays on the line for the colleague, and their hang-up wraps the colleague up', async () => {
+    const callSid = await dialledBy1002('+8613800001113');
     await a1002.post('/agent/call/transfer', {
       mode: 'cold',
       target: { type: 'agent', agentId: '1004' },
@@ -231,13 +237,7 @@ describe('a transfer of a call I dialled', () => {
   });
 
   it('warm: once complete I leave and wrap up, and the colleague keeps the customer', async () => {
-    await a1002.post('/agent/state', { state: 'Available' });
-    const { callSid } = await a1002.post<{ callSid: string }>('/agent/dial', {
-      to: '+8613800001114',
-      callerId: '+18005550100',
-    });
-    live.push(callSid);
-    await a1004.post('/agent/state', { state: 'Available' });
+    const callSid = await dialledBy1002('+8613800001114');
     await warmTo1004();
     await accept1004();
     await a1002.post('/agent/call/transfer/complete');
