@@ -103,12 +103,12 @@ async function callOfConference(center: Center, e: ConferenceEvent) {
 }
 
 /**
- * An agent's click-to-dial call ended: it is no longer theirs, and they wrap up, unless they left it
- * earlier (a transfer) and are on another call by now.
+ * An agent's click-to-dial call ended: it is no longer theirs, and they wrap up. An agent who left it
+ * earlier (handing it over) no longer holds it and wrapped up then; they may be on another call by now.
  */
 async function outboundEnded(center: Center, agentId: string, conference: string): Promise<void> {
   await settleDialledCall(center, agentId, conference);
-  if ((await releaseAgentCall(center, agentId, conference)) === 'elsewhere') return;
+  if (!(await releaseAgentCall(center, agentId, conference))) return;
   const workerSid = (await center.provisioned()).workers[agentId];
   if (workerSid) await beginAgentWrapUp(center, workerSid);
 }
@@ -122,20 +122,15 @@ async function handedOverCallEnded(center: Center, customer: string): Promise<vo
 }
 
 /**
- * Forgets the agent's call if it is still this conference; `elsewhere` when they are on another call by
- * now (a newer one of theirs), `none` when no call of theirs is kept.
+ * Forgets the agent's call if it is still this conference (they may have left it, or be on a newer one
+ * already); whether it was.
  */
-async function releaseAgentCall(
-  center: Center,
-  agentId: string,
-  conference: string,
-): Promise<'released' | 'elsewhere' | 'none'> {
+async function releaseAgentCall(center: Center, agentId: string, conference: string): Promise<boolean> {
   const key = agentCallKey(agentId);
   const held = await center.store.keys.get(key);
-  if (!held) return 'none';
-  if (!String(held.value).includes(JSON.stringify(conference))) return 'elsewhere';
+  if (!held || !String(held.value).includes(JSON.stringify(conference))) return false;
   await center.store.keys.delete(key);
-  return 'released';
+  return true;
 }
 
 /**

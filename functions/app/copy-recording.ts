@@ -81,11 +81,16 @@ export async function processRecording(
   if (!stored) {
     const fetched = await twilioMedia.download(job.recordingSid, job.channels).catch(async (err) => {
       // A repeated pass whose object went under another key (a job without the recording's start, at
-      // another time): the metadata tells whether the work is done and Twilio's copy gone.
-      if ((await store.recordings.get(job.recordingSid))?.twilioDeletedAt) return undefined;
+      // another time) and whose Twilio copy is gone: what an earlier pass stored is the recording.
+      const earlier = await store.recordings.get(job.recordingSid);
+      if (earlier) return earlier;
       throw err;
     });
-    if (!fetched) return 'already-done';
+    if (!('body' in fetched)) {
+      if (fetched.twilioDeletedAt) return 'already-done';
+      await finish(deps, fetched, false);
+      return 'deleted-after-earlier-store';
+    }
     const { body, contentType } = fetched;
     const expected = { size: body.byteLength, sha256: sha256(body) };
     await media.put(key, body, { contentType, sha256: expected.sha256 });
@@ -120,7 +125,17 @@ export async function processRecording(
     await store.calls.update(call.callSid, { addRecordingSid: job.recordingSid });
     await linkTickets(store, call.ticketNumbers, job.recordingSid);
   }
-  const earlier = !created;
+  await finish(deps, recording, created);
+  return created ? 'stored-and-deleted' : 'deleted-after-earlier-store';
+}
+
+/** A stored recording's hooks, then Twilio's copy deleted once ours is checked again. */
+async function finish(
+  deps: RecordingWorkerDeps,
+  recording: StoredRecording,
+  created: boolean,
+): Promise<void> {
+  const { store, media, twilioMedia, clock } = deps;
   // On every pass until done, so a failed notification is retried; the notifier dedupes on the sid.
   if (recording.kind === 'voicemail') await deps.onVoicemailStored?.(recording);
   else await deps.onCallStored?.(recording, { created });
@@ -134,5 +149,4 @@ export async function processRecording(
     throw new VerificationError(`S3 object ${recording.s3Key} is missing or altered; Twilio's copy kept`);
   await twilioMedia.remove(recording.sid);
   await store.recordings.markTwilioDeleted(recording.sid, new Date(clock.now()).toISOString());
-  return earlier ? 'deleted-after-earlier-store' : 'stored-and-deleted';
 }

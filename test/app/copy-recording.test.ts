@@ -1,7 +1,7 @@
 // The recording copy's passes, on fakes that count what they are asked: the first pass reads nothing about
 // the recording before storing it; a pass repeated after the work was done, whose object cannot be found
-// under the key it computes (no start time in its job), learns from the metadata that nothing is left to
-// do, rather than failing on Twilio's deleted copy until it is dead-lettered.
+// under the key it computes (no start time in its job), finishes from the metadata (or finds nothing left
+// to do) rather than failing on Twilio's deleted copy until it is dead-lettered.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { processRecording, type RecordingWorkerDeps } from '../../functions/app/copy-recording.js';
@@ -61,8 +61,9 @@ function fakes() {
       },
       async remove() {
         asked.removes++;
+        const had = twilioHas;
         twilioHas = false;
-        return 'deleted' as const;
+        return had ? ('deleted' as const) : ('gone' as const);
       },
     },
   } as unknown as RecordingWorkerDeps;
@@ -100,6 +101,21 @@ describe('copying a recording', () => {
     expect(await processRecording(f.deps, job('2026-03-03T02:05:00Z'))).toBe('already-done');
     expect(f.objects.size).toBe(1);
     expect(f.asked).toMatchObject({ downloads: 2, removes: 1 });
+  });
+
+  it('finishes from the metadata a pass that deleted Twilio copy but crashed before saying so', async () => {
+    const f = fakes();
+    const mark = f.deps.store.recordings.markTwilioDeleted;
+    f.deps.store.recordings.markTwilioDeleted = async () => {
+      throw new Error('worker crashed after the delete');
+    };
+    await expect(processRecording(f.deps, job('2026-03-02T02:05:00Z'))).rejects.toThrow('crashed');
+    f.deps.store.recordings.markTwilioDeleted = mark;
+    // The retry comes without the recording's start and a day later: its key finds no object, Twilio's
+    // copy is gone, and the earlier pass's metadata and object are what it finishes with.
+    expect(await processRecording(f.deps, job('2026-03-03T02:05:00Z'))).toBe('deleted-after-earlier-store');
+    expect(f.recordings.get(SID)?.twilioDeletedAt).toBeDefined();
+    expect(f.objects.size).toBe(1);
   });
 
   it('still fails a pass whose download fails before anything was stored', async () => {

@@ -16,6 +16,7 @@ import { providerStep } from '../provider-step.js';
 import { startKeypadSurvey } from '../surveys.js';
 import { beginAgentWrapUp, beginWrapUp } from '../wrap-up.js';
 import { type AgentCallMarker, type CallFinder, type CurrentCall, markAgentCall } from './calls.js';
+import { settleDialledCall } from './dialled-task.js';
 import { colleagueByNumber } from './internal-call.js';
 import { createTransferTask, handBack, settleTransfer, type TransferMode } from './transfers.js';
 import { agentWorker, existingTask, setActivity } from './workers.js';
@@ -214,17 +215,28 @@ export function createCallControls(center: Center, calls: CallFinder) {
    * worker to Wrap-up, the timer started), so the conference-status webhook for their leaving leg finds
    * the task no longer assigned and does not end the call for everyone.
    */
-  async function leaveCall(user: User, call: CurrentCall): Promise<void> {
+  async function leaveCall(user: User, call: CurrentCall, handover: boolean): Promise<void> {
     if (call.legs.find((l) => l.callSid === call.callSid)?.hold) await holdCustomer(call, false);
     if (call.taskSid)
       await beginWrapUp(center, call.taskSid, workerSidOf(await center.routing(user.id), user.id));
+    const leg = call.myLeg?.callSid;
+    const dialled = outboundCaller(call.conferenceName) === user.id;
+    if (
+      dialled &&
+      !handover &&
+      !call.legs.some((l) => l.callSid !== call.callSid && l.callSid !== leg && !l.muted)
+    ) {
+      // Leaving a call I dialled that nobody else carries on is hanging it up: its end wraps me up.
+      await providerStep('end conference', () => telephony.endConference(call.conferenceSid));
+      return;
+    }
+    // The customer answered: a callback task the call answers is done, whoever finishes the call.
+    if (dialled) await settleDialledCall(center, user.id, call.conferenceName);
     // The call stops being mine before my leg goes: a desk polling in between would otherwise see its
     // call carry on without its leg, take that for a drop and dial itself back in.
     await store.keys.delete({ kind: 'agent-call', agentId: user.id });
-    const leg = call.myLeg?.callSid;
-    // The leg of a call I dialled ends its conference when it leaves: the customer and whoever I handed
-    // them to would be cut off with it.
-    const dialled = outboundCaller(call.conferenceName) === user.id;
+    // The leg of a call I dialled ends its conference when it leaves: the customer and whoever carries the
+    // call on would be cut off with it.
     if (leg && dialled)
       await providerStep('keep the call', () =>
         telephony.updateParticipant(call.conferenceSid, leg, { endConferenceOnExit: false }),
@@ -299,7 +311,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
             callSid: call.callSid,
             transferTaskSid: taskSid,
           });
-        } else await leaveCall(user, call);
+        } else await leaveCall(user, call, true);
         return { ...result(call), transferTaskSid: taskSid };
       }
       if (body.mode === 'warm') {
@@ -319,7 +331,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
           : await addParty(user, call, target, 'transfer');
       // Queue transfers: the customer waits in the conference (hold music) until the new agent joins.
       if (target.type === 'queue') await holdCustomer(call, true);
-      await leaveCall(user, call);
+      await leaveCall(user, call, true);
       return result(call, added ? { participantCallSid: added } : {});
     },
     /** The colleague has joined my warm transfer: the customer is theirs, and I leave and wrap up. */
@@ -333,7 +345,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
       const sids = await center.routing(user.id);
       await settleTransfer(center, sids, await existingTask(center, sids, t.taskSid), 'completed');
       await holdCustomer(call, false);
-      await leaveCall(user, call);
+      await leaveCall(user, call, true);
       return result(call);
     },
     cancelTransfer,
@@ -349,7 +361,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
       // Leaving a warm transfer before it is complete hands the customer back rather than drop them.
       const t = call.transfer;
       if (t?.role === 'receiver' && t.mode === 'warm' && t.status === 'accepted') return cancelTransfer(user);
-      await leaveCall(user, call);
+      await leaveCall(user, call, false);
       return result(call);
     },
     async hangup(user: User) {
@@ -366,7 +378,10 @@ export function createCallControls(center: Center, calls: CallFinder) {
         await telephony.removeParticipant(call.conferenceSid, mine).catch(() => undefined);
       } else if (!surveyed)
         await providerStep('end conference', () => telephony.endConference(call.conferenceSid));
-      await store.keys.delete({ kind: 'agent-call', agentId: user.id });
+      // A call I dialled stays marked mine until its end releases it and wraps me up (an agent who left
+      // one earlier is not wrapped up again by its end).
+      if (outboundCaller(call.conferenceName) !== user.id)
+        await store.keys.delete({ kind: 'agent-call', agentId: user.id });
       return result(call);
     },
   };

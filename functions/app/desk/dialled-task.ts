@@ -44,10 +44,13 @@ export async function taskDialled(center: Center, taskId: string, callSid: strin
   );
 }
 
-/** The call ended: done when the customer's leg was answered, else open again for another try. */
+/**
+ * The call ended, or the agent handed it over: done when the customer's leg was answered (still talking
+ * to a colleague, or ended after talking), else open again for another try.
+ */
 export async function dialledTaskEnded(center: Center, taskId: string, callSid: string): Promise<void> {
   const leg = await center.telephony.call(callSid).catch(() => undefined);
-  const answered = leg?.status === 'completed';
+  const answered = leg?.status === 'completed' || leg?.status === 'in-progress';
   const changed = await changeTask(center.store, taskId, (t) =>
     t.status !== 'in-progress'
       ? undefined

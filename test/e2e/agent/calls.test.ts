@@ -182,6 +182,19 @@ describe('the conference model', () => {
     }
   });
 
+  it('click-to-dial: leaving a call nobody else is on hangs it up rather than leave the customer alone', async () => {
+    await a1002.post('/agent/state', { state: 'Available' });
+    const r = await a1002.post<{ callSid: string }>('/agent/dial', {
+      to: '+8613800001116',
+      callerId: '+18005550100',
+    });
+    live.push(r.callSid);
+    await a1002.post('/agent/call/leave');
+    await h.settle();
+    expect((await h.view(r.callSid)).status).toBe('completed');
+    expect(await a1002.get<Status>('/agent/me')).toMatchObject({ state: 'Wrap-up', activity: 'Wrap-up' });
+  });
+
   it('adds a third party: three-way, nobody held', async () => {
     const sid = await callTo1002();
     await a1004.post('/agent/state', { state: 'Available' });

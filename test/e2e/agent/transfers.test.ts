@@ -232,8 +232,12 @@ describe('a transfer of a call I dialled', () => {
     expect((await h.view(callSid)).status).toBe('in-progress');
     await accept1004();
     expect(await me(a1004)).toMatchObject({ state: 'On call', call: { callSid, onHold: false } });
+    // I end my wrap-up and take a break by going Busy: the customer's hang-up later is not mine to wrap.
+    await a1002.post('/agent/wrap-up/end');
+    await a1002.post('/agent/state', { state: 'Busy' });
     await h.hangup(callSid);
     expect((await me(a1004)).state).toBe('Wrap-up');
+    expect(await me(a1002)).toMatchObject({ state: 'Busy', activity: 'Busy' });
   });
 
   it('warm: once complete I leave and wrap up, and the colleague keeps the customer', async () => {
