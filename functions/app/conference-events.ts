@@ -43,6 +43,16 @@ export async function onConferenceEvent(center: Center, e: ConferenceEvent): Pro
   // The customer of a call an agent dialled and handed over left: the colleague's task wraps up.
   if (caller && e.event === 'participant-leave' && label === 'customer' && e.callSid)
     await handedOverCallEnded(center, e.callSid);
+  // Someone else hung up on a dialled call (a page that died, a party who put the phone down): a
+  // customer left with nobody to talk to is held for the colleague's rejoin, or the call ends.
+  if (
+    caller &&
+    e.event === 'participant-leave' &&
+    label !== 'customer' &&
+    e.reasonLeft === 'participant_hung_up' &&
+    e.conferenceSid
+  )
+    await dialledLegDropped(center, e.conferenceSid, e.conferenceName);
   // The conference of a voice task is named by the task SID.
   if (!e.conferenceName.startsWith('WT') || (e.event !== 'conference-end' && e.event !== 'participant-leave'))
     return;
@@ -119,6 +129,42 @@ async function handedOverCallEnded(center: Center, customer: string): Promise<vo
   if (!found) return;
   const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
   await beginWrapUp(center, taskSid, workerSid);
+}
+
+/**
+ * A leg other than the customer's hung up on a dialled call. While someone who can talk is still with the
+ * customer, nothing changes. Alone, a customer whose call a colleague took over (its task still assigned)
+ * is held with a message while that colleague's desk dials back in, as on a call that came in; otherwise
+ * nobody can come back to them, and the call ends rather than leave them in silence.
+ */
+async function dialledLegDropped(
+  center: Center,
+  conferenceSid: string,
+  conferenceName: string,
+): Promise<void> {
+  const participants = await center.telephony.participants(conferenceSid).catch(() => []);
+  const customer = participants.find((p) => p.label === 'customer');
+  if (!customer || participants.some((p) => p.callSid !== customer.callSid && !p.muted)) return;
+  const found = await center.store.keys.get({ kind: 'call-task', callSid: customer.callSid });
+  const marked = found
+    ? (JSON.parse(String(found.value)) as { taskSid: string; workerSid: string })
+    : undefined;
+  const p = await center.provisioned();
+  const task = marked
+    ? await center.taskrouter.task(p.workspaceSid, marked.taskSid).catch(() => undefined)
+    : undefined;
+  if (marked && task?.status === 'assigned') {
+    await agentLegDropped(center, {
+      taskSid: marked.taskSid,
+      workerSid: marked.workerSid,
+      customer: customer.callSid,
+      conferenceSid,
+      conferenceName,
+      language: task.attributes.language === 'en' ? 'en' : 'zh',
+    });
+    return;
+  }
+  await center.telephony.endConference(conferenceSid).catch(() => undefined); // ended meanwhile
 }
 
 /**

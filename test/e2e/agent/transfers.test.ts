@@ -20,7 +20,13 @@ interface Status {
   state: string;
   activity?: string;
   reservations: { reservationSid: string; taskSid: string; status: string }[];
-  call?: { callSid: string; conferenceSid: string; onHold: boolean; transfer?: Transfer };
+  call?: {
+    callSid: string;
+    conferenceSid: string;
+    agentCallSid?: string;
+    onHold: boolean;
+    transfer?: Transfer;
+  };
 }
 
 let h: AgentHarness;
@@ -238,6 +244,35 @@ describe('a transfer of a call I dialled', () => {
     await h.hangup(callSid);
     expect((await me(a1004)).state).toBe('Wrap-up');
     expect(await me(a1002)).toMatchObject({ state: 'Busy', activity: 'Busy' });
+  });
+
+  it("the colleague's page dies: the customer is held for their rejoin, not left in silence", async () => {
+    const callSid = await dialledBy1002('+8613800001117');
+    await a1002.post('/agent/call/transfer', { mode: 'cold', target: { type: 'agent', agentId: '1004' } });
+    await accept1004();
+    await h.settle();
+    const leg = (await me(a1004)).call?.agentCallSid ?? '';
+    await h.hangup(leg);
+    expect((await h.view(callSid)).status).toBe('in-progress');
+    expect((await me(a1004)).call).toMatchObject({ callSid, onHold: true });
+    expect((await me(a1004)).call?.agentCallSid).toBeUndefined();
+    await a1004.post('/agent/call/rejoin');
+    await h.settle();
+    expect((await me(a1004)).call).toMatchObject({ callSid, onHold: false });
+    await h.hangup(callSid);
+    expect((await me(a1004)).state).toBe('Wrap-up');
+  });
+
+  it('a colleague added to my call hangs up after I left it: the call ends with nobody to come back', async () => {
+    const callSid = await dialledBy1002('+8613800001118');
+    await a1002.post('/agent/call/conference', { target: { type: 'agent', agentId: '1004' } });
+    await h.settle();
+    await a1002.post('/agent/call/leave');
+    await h.settle();
+    expect((await h.view(callSid)).status).toBe('in-progress');
+    const leg = (await me(a1004)).call?.agentCallSid ?? '';
+    await h.hangup(leg);
+    expect((await h.view(callSid)).status).toBe('completed');
   });
 
   it('warm: once complete I leave and wrap up, and the colleague keeps the customer', async () => {
