@@ -210,26 +210,37 @@ export function createCallControls(center: Center, calls: CallFinder) {
     return p.callSid;
   }
 
+  /** Ends the call for everyone (or, for a keypad survey, drops my leg and keeps the caller for it). */
+  async function hangUp(user: User, call: CurrentCall): Promise<void> {
+    // A hotline that asks its survey on the keypad keeps the caller on the line for it: their call
+    // leaves the conference, and the agent's leg is dropped rather than the whole conference ended.
+    // A survey that cannot start (the caller just hung up) must not keep the agent on the call.
+    const surveyed = await startKeypadSurvey(center, call.callSid).catch((err: unknown) => {
+      center.logger.warn('keypad survey not started', { callSid: call.callSid, error: String(err) });
+      return false;
+    });
+    if (surveyed && call.myLeg) {
+      const mine = call.myLeg.callSid;
+      await telephony.removeParticipant(call.conferenceSid, mine).catch(() => undefined);
+    } else if (!surveyed)
+      await providerStep('end conference', () => telephony.endConference(call.conferenceSid));
+    // A call I dialled stays marked mine until its end releases it and wraps me up (an agent who left
+    // one earlier is not wrapped up again by its end).
+    if (outboundCaller(call.conferenceName) !== user.id)
+      await store.keys.delete({ kind: 'agent-call', agentId: user.id });
+  }
+
   /**
    * The agent leaves a call others carry on (a transfer, a conference). Their task wraps up first (the
    * worker to Wrap-up, the timer started), so the conference-status webhook for their leaving leg finds
    * the task no longer assigned and does not end the call for everyone.
    */
-  async function leaveCall(user: User, call: CurrentCall, handover: boolean): Promise<void> {
+  async function leaveCall(user: User, call: CurrentCall): Promise<void> {
     if (call.legs.find((l) => l.callSid === call.callSid)?.hold) await holdCustomer(call, false);
     if (call.taskSid)
       await beginWrapUp(center, call.taskSid, workerSidOf(await center.routing(user.id), user.id));
     const leg = call.myLeg?.callSid;
     const dialled = outboundCaller(call.conferenceName) === user.id;
-    if (
-      dialled &&
-      !handover &&
-      !call.legs.some((l) => l.callSid !== call.callSid && l.callSid !== leg && !l.muted)
-    ) {
-      // Leaving a call I dialled that nobody else carries on is hanging it up: its end wraps me up.
-      await providerStep('end conference', () => telephony.endConference(call.conferenceSid));
-      return;
-    }
     // The customer answered: a callback task the call answers is done, whoever finishes the call.
     if (dialled) await settleDialledCall(center, user.id, call.conferenceName);
     // The call stops being mine before my leg goes: a desk polling in between would otherwise see its
@@ -311,7 +322,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
             callSid: call.callSid,
             transferTaskSid: taskSid,
           });
-        } else await leaveCall(user, call, true);
+        } else await leaveCall(user, call);
         return { ...result(call), transferTaskSid: taskSid };
       }
       if (body.mode === 'warm') {
@@ -331,7 +342,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
           : await addParty(user, call, target, 'transfer');
       // Queue transfers: the customer waits in the conference (hold music) until the new agent joins.
       if (target.type === 'queue') await holdCustomer(call, true);
-      await leaveCall(user, call, true);
+      await leaveCall(user, call);
       return result(call, added ? { participantCallSid: added } : {});
     },
     /** The colleague has joined my warm transfer: the customer is theirs, and I leave and wrap up. */
@@ -345,7 +356,7 @@ export function createCallControls(center: Center, calls: CallFinder) {
       const sids = await center.routing(user.id);
       await settleTransfer(center, sids, await existingTask(center, sids, t.taskSid), 'completed');
       await holdCustomer(call, false);
-      await leaveCall(user, call, true);
+      await leaveCall(user, call);
       return result(call);
     },
     cancelTransfer,
@@ -361,27 +372,17 @@ export function createCallControls(center: Center, calls: CallFinder) {
       // Leaving a warm transfer before it is complete hands the customer back rather than drop them.
       const t = call.transfer;
       if (t?.role === 'receiver' && t.mode === 'warm' && t.status === 'accepted') return cancelTransfer(user);
-      await leaveCall(user, call, false);
+      // With nobody else who can talk on the call, leaving it would leave the customer alone in silence:
+      // it is hanging up.
+      const mine = call.myLeg?.callSid;
+      if (call.legs.some((l) => l.callSid !== call.callSid && l.callSid !== mine && !l.muted))
+        await leaveCall(user, call);
+      else await hangUp(user, call);
       return result(call);
     },
     async hangup(user: User) {
       const call = await calls.mine(user);
-      // A hotline that asks its survey on the keypad keeps the caller on the line for it: their call
-      // leaves the conference, and the agent's leg is dropped rather than the whole conference ended.
-      // A survey that cannot start (the caller just hung up) must not keep the agent on the call.
-      const surveyed = await startKeypadSurvey(center, call.callSid).catch((err: unknown) => {
-        center.logger.warn('keypad survey not started', { callSid: call.callSid, error: String(err) });
-        return false;
-      });
-      if (surveyed && call.myLeg) {
-        const mine = call.myLeg.callSid;
-        await telephony.removeParticipant(call.conferenceSid, mine).catch(() => undefined);
-      } else if (!surveyed)
-        await providerStep('end conference', () => telephony.endConference(call.conferenceSid));
-      // A call I dialled stays marked mine until its end releases it and wraps me up (an agent who left
-      // one earlier is not wrapped up again by its end).
-      if (outboundCaller(call.conferenceName) !== user.id)
-        await store.keys.delete({ kind: 'agent-call', agentId: user.id });
+      await hangUp(user, call);
       return result(call);
     },
   };

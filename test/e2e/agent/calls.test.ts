@@ -182,6 +182,14 @@ describe('the conference model', () => {
     }
   });
 
+  it('leaving a call nobody else is on hangs it up rather than leave the caller alone in silence', async () => {
+    const sid = await callTo1002();
+    await a1002.post('/agent/call/leave');
+    await h.settle();
+    expect((await h.view(sid)).status).toBe('completed');
+    expect((await a1002.get<Status>('/agent/me')).state).toBe('Wrap-up');
+  });
+
   it('click-to-dial: leaving a call nobody else is on hangs it up rather than leave the customer alone', async () => {
     await a1002.post('/agent/state', { state: 'Available' });
     const r = await a1002.post<{ callSid: string }>('/agent/dial', {
