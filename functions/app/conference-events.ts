@@ -5,6 +5,8 @@
 // message while the agent's desk rejoins, within a grace (desk/rejoin.ts).
 import { routing } from '../../flows/routing.js';
 import { agentCallKey, outboundCaller } from '../domain/agent-state.js';
+import type { ParticipantView } from '../domain/telephony-port.js';
+import { callTaskOf } from './call-task.js';
 import type { Center } from './center.js';
 import { settleDialledCall } from './desk/dialled-task.js';
 import { agentLegDropped } from './desk/rejoin.js';
@@ -103,9 +105,9 @@ async function callOfConference(center: Center, e: ConferenceEvent) {
   const own = e.customer ? undefined : await fetchTask(e.conferenceName);
   const customer = e.customer ?? own?.attributes.call_sid;
   if (typeof customer !== 'string') return undefined;
-  const found = await center.store.keys.get({ kind: 'call-task', callSid: customer });
-  if (!found) return undefined;
-  const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
+  const marked = await callTaskOf(center.store, customer);
+  if (!marked) return undefined;
+  const { taskSid, workerSid } = marked;
   // Without a transfer the task on the call is the conference's own.
   const current = taskSid === own?.sid ? own : await fetchTask(taskSid);
   if (current?.status !== 'assigned') return undefined;
@@ -125,10 +127,8 @@ async function outboundEnded(center: Center, agentId: string, conference: string
 
 /** A dialled call's customer left after a transfer: the task the colleague took it with wraps up. */
 async function handedOverCallEnded(center: Center, customer: string): Promise<void> {
-  const found = await center.store.keys.get({ kind: 'call-task', callSid: customer });
-  if (!found) return;
-  const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
-  await beginWrapUp(center, taskSid, workerSid);
+  const marked = await callTaskOf(center.store, customer);
+  if (marked) await beginWrapUp(center, marked.taskSid, marked.workerSid);
 }
 
 /**
@@ -144,11 +144,8 @@ async function dialledLegDropped(
 ): Promise<void> {
   const participants = await center.telephony.participants(conferenceSid).catch(() => []);
   const customer = participants.find((p) => p.label === 'customer');
-  if (!customer || participants.some((p) => p.callSid !== customer.callSid && !p.muted)) return;
-  const found = await center.store.keys.get({ kind: 'call-task', callSid: customer.callSid });
-  const marked = found
-    ? (JSON.parse(String(found.value)) as { taskSid: string; workerSid: string })
-    : undefined;
+  if (!customer || !aloneIn(participants, customer.callSid)) return;
+  const marked = await callTaskOf(center.store, customer.callSid);
   const p = await center.provisioned();
   const task = marked
     ? await center.taskrouter.task(p.workspaceSid, marked.taskSid).catch(() => undefined)
@@ -208,7 +205,13 @@ async function colleagueLeft(
  * leg dropped without the agent ending the call.
  */
 async function customerAlone(center: Center, conferenceSid: string, customer: string): Promise<boolean> {
-  const participants = await center.telephony.participants(conferenceSid).catch(() => undefined);
-  if (!participants?.some((x) => x.callSid === customer)) return false;
-  return !participants.some((x) => x.callSid !== customer && !x.muted);
+  return aloneIn(await center.telephony.participants(conferenceSid).catch(() => []), customer);
+}
+
+/** The customer is in the conference with nobody who can talk to them (muted monitors do not count). */
+function aloneIn(participants: readonly ParticipantView[], customer: string): boolean {
+  return (
+    participants.some((x) => x.callSid === customer) &&
+    !participants.some((x) => x.callSid !== customer && !x.muted)
+  );
 }

@@ -1,10 +1,12 @@
 // Wrap-up: after a call the task goes to wrapping and the worker to Wrap-up while the timer runs; when it
 // ends (the timer or the agent), the task completes, the worker is Available again and today's count
 // grows. One place for every door: the conference webhooks, the desk, the timer and the job worker.
+
 import { routing } from '../../flows/routing.js';
 import type { ProvisionedRouting } from '../domain/routing/provisioned.js';
 import type { EndWrapUpJob } from '../domain/scheduler.js';
 import type { ReservationView } from '../domain/taskrouter-port.js';
+import { callTaskOf } from './call-task.js';
 import type { Center } from './center.js';
 import { keepDraftOnCall } from './desk/drafts.js';
 import { hotlinesOf } from './hotlines.js';
@@ -108,9 +110,9 @@ async function keepDraft(center: Center, p: ProvisionedRouting, workerSid: strin
 
 /** After a call bridged by the IVR's Dial: its task goes to wrapping and the timer ends it. */
 export async function wrapUpBridgedCall(center: Center, callSid: string): Promise<void> {
-  const found = await center.store.keys.get({ kind: 'call-task', callSid });
-  if (!found) return;
-  const { taskSid, workerSid } = JSON.parse(String(found.value)) as { taskSid: string; workerSid: string };
+  const marked = await callTaskOf(center.store, callSid);
+  if (!marked) return;
+  const { taskSid, workerSid } = marked;
   const p = await center.provisioned();
   const task = await center.taskrouter.task(p.workspaceSid, taskSid);
   if (task?.status !== 'assigned') return;

@@ -52,6 +52,17 @@ async function callTo1002(): Promise<string> {
   return sid;
 }
 
+/** 1002, Available, dials `to` from the hotline's number (click-to-dial); the customer's and my legs. */
+async function dialBy1002(to: string): Promise<{ callSid: string; participantCallSid: string }> {
+  await a1002.post('/agent/state', { state: 'Available' });
+  const r = await a1002.post<{ callSid: string; participantCallSid: string }>('/agent/dial', {
+    to,
+    callerId: '+18005550100',
+  });
+  live.push(r.callSid);
+  return r;
+}
+
 describe('the conference model', () => {
   it('answering the ring is the accept: /agent/me and the wallboard show the call On call', async () => {
     const sid = await callTo1002();
@@ -136,12 +147,7 @@ describe('the conference model', () => {
   });
 
   it('click-to-dial: On call while the customer talks; their hang-up ends it and I wrap up', async () => {
-    await a1002.post('/agent/state', { state: 'Available' });
-    const r = await a1002.post<{ callSid: string }>('/agent/dial', {
-      to: '+8613800001111',
-      callerId: '+18005550100',
-    });
-    live.push(r.callSid);
+    const r = await dialBy1002('+8613800001111');
     expect(await a1002.get<Status>('/agent/me')).toMatchObject({
       state: 'On call',
       activity: 'Busy',
@@ -158,12 +164,7 @@ describe('the conference model', () => {
   it('click-to-dial: a customer who answers before my client does still ends the call into my wrap-up', async () => {
     await h.party('1002', 'ring');
     try {
-      await a1002.post('/agent/state', { state: 'Available' });
-      const r = await a1002.post<{ callSid: string; participantCallSid: string }>('/agent/dial', {
-        to: '+8613800001112',
-        callerId: '+18005550100',
-      });
-      live.push(r.callSid);
+      const r = await dialBy1002('+8613800001112');
       await h.settle();
       // The customer sits in the conference first: it takes their settings, not my leg's TwiML.
       expect((await h.view(r.callSid)).status).toBe('in-progress');
@@ -191,12 +192,7 @@ describe('the conference model', () => {
   });
 
   it('click-to-dial: leaving a call nobody else is on hangs it up rather than leave the customer alone', async () => {
-    await a1002.post('/agent/state', { state: 'Available' });
-    const r = await a1002.post<{ callSid: string }>('/agent/dial', {
-      to: '+8613800001116',
-      callerId: '+18005550100',
-    });
-    live.push(r.callSid);
+    const r = await dialBy1002('+8613800001116');
     await a1002.post('/agent/call/leave');
     await h.settle();
     expect((await h.view(r.callSid)).status).toBe('completed');
