@@ -67,9 +67,12 @@ export async function processRecording(
   // Nothing is read first to find out whether an earlier pass stored the recording: the object's fixed
   // key and the metadata's conditional put tell a repeated pass (a retry, a duplicated callback) the
   // same at the cost of a check of the object, and the first pass, nearly every one, asks nothing.
-  const call: CallRecord | undefined = job.callSid ? await store.calls.get(job.callSid) : undefined;
+  // The call is read only for a job without the recording's start (Twilio sends it): otherwise the update
+  // that files the recording under its call returns the call's fields the metadata copies.
+  const early: CallRecord | undefined =
+    job.callSid && !job.startedAt ? await store.calls.get(job.callSid) : undefined;
   const kind = job.voicemailId ? 'voicemail' : 'call';
-  const startedAt = job.startedAt ?? call?.startedAt ?? job.receivedAt;
+  const startedAt = job.startedAt ?? early?.startedAt ?? job.receivedAt;
   const key = recordingKey({
     kind,
     startedAt,
@@ -97,6 +100,9 @@ export async function processRecording(
     stored = await verify(media, key, expected);
     if (!stored) throw new VerificationError(`S3 object ${key} does not match what was downloaded`);
   }
+  // Filed under its call once its audio is safe in S3 and before its metadata: a crash in between leaves
+  // the call naming a recording whose metadata the job's retry writes (a player shows it as not ready).
+  const call = job.callSid ? await fileUnderCall(store, job.callSid, job.recordingSid, early) : undefined;
   const caller = call ? (call.direction === 'inbound' ? call.from : call.to) : undefined;
   const { recording, created } = await store.recordings.save({
     sid: job.recordingSid,
@@ -121,12 +127,24 @@ export async function processRecording(
     storedAt: new Date(clock.now()).toISOString(),
   });
   if (!created && recording.twilioDeletedAt) return 'already-done';
-  if (call && created) {
-    await store.calls.update(call.callSid, { addRecordingSid: job.recordingSid });
-    await linkTickets(store, call.ticketNumbers, job.recordingSid);
-  }
+  if (call && created) await linkTickets(store, call.ticketNumbers, job.recordingSid);
   await finish(deps, recording, created);
   return created ? 'stored-and-deleted' : 'deleted-after-earlier-store';
+}
+
+/** The call with the recording added to its list; undefined for a call the center has no record of. */
+async function fileUnderCall(
+  store: Store,
+  callSid: string,
+  recordingSid: string,
+  known: CallRecord | undefined,
+): Promise<CallRecord | undefined> {
+  if (known?.recordingSids.includes(recordingSid)) return known;
+  const linked = await store.calls.update(callSid, { addRecordingSid: recordingSid });
+  if (linked.ok) return linked.value;
+  if (linked.reason === 'not-found') return undefined;
+  // Lost to other webhooks of the call every time: the job's retry files it.
+  throw new Error(`recording ${recordingSid} was not filed under call ${callSid}: ${linked.reason}`);
 }
 
 /** A stored recording's hooks, then Twilio's copy deleted once ours is checked again. */

@@ -118,6 +118,55 @@ describe('copying a recording', () => {
     expect(f.objects.size).toBe(1);
   });
 
+  it("files a call's recording under the call and copies the call's fields without reading the call", async () => {
+    const f = fakes();
+    const CALL = `CA${'b'.repeat(32)}`;
+    const call = {
+      callSid: CALL,
+      direction: 'inbound',
+      from: '+8613800000001',
+      to: '+8640000000',
+      startedAt: '2026-03-02T02:00:00Z',
+      agentId: '1002',
+      customerId: 'cus-1',
+      queue: 'general',
+      ticketNumbers: [] as string[],
+      recordingSids: [] as string[],
+    };
+    const updates: unknown[] = [];
+    let conflicts = 1;
+    Object.assign(f.deps.store.calls, {
+      get: async () => {
+        throw new Error('the call is not read');
+      },
+      update: async (sid: string, patch: { addRecordingSid: string }) => {
+        updates.push({ sid, ...patch, metadataStored: f.recordings.has(SID) });
+        if (conflicts-- > 0) return { ok: false, reason: 'conflict', current: call };
+        return { ok: true, value: { ...call, recordingSids: [patch.addRecordingSid] } };
+      },
+    });
+    const withCall = { ...job('2026-03-02T02:05:00Z', '2026-03-02T02:04:00Z'), callSid: CALL };
+    // Filing it lost every race with the call's other webhooks: the job fails (and is retried) with
+    // Twilio's copy kept, never stored without the call's fields.
+    await expect(processRecording(f.deps, withCall)).rejects.toThrow('not filed under call');
+    expect(f.asked.removes).toBe(0);
+    expect(f.recordings.size).toBe(0);
+    expect(await processRecording(f.deps, withCall)).toBe('stored-and-deleted');
+    expect(updates).toEqual([
+      { sid: CALL, addRecordingSid: SID, metadataStored: false },
+      { sid: CALL, addRecordingSid: SID, metadataStored: false },
+    ]);
+    expect(f.recordings.get(SID)).toMatchObject({
+      callSid: CALL,
+      caller: '+8613800000001',
+      agentId: '1002',
+      customerId: 'cus-1',
+      queue: 'general',
+    });
+    // The object from the failed pass was verified and used: one download.
+    expect(f.asked).toMatchObject({ downloads: 1, removes: 1 });
+  });
+
   it('still fails a pass whose download fails before anything was stored', async () => {
     const f = fakes();
     f.deps.twilioMedia.download = async () => {

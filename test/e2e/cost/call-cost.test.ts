@@ -123,12 +123,12 @@ describe('the work one call costs', () => {
     // seconds of the clock, and this call takes longer than that: one read.
     // The recorded-prompt assignments are read as the call begins (none assigned: the rest of the call is
     // spoken without asking again); a container reuses them for a few seconds of the clock, and this
-    // call's prompts take longer than that. The recording's copy reads the call (for the recording's
-    // caller, queue and agent) and nothing about the recording first: its object's fixed key and its
+    // call's prompts take longer than that. The recording's copy reads nothing: filing it under the
+    // call returns the call's caller, queue and agent, and nothing about the recording is asked first: its object's fixed key and its
     // metadata's conditional put tell a repeated pass what is done. It orders its transcript for quality scoring:
     // the transcript's record (the pass that stored the recording knows none was ordered; a retried job
     // reads first and never orders twice) and one REST request to the transcription service.
-    expect(total('reads')).toBeLessThanOrEqual(11);
+    expect(total('reads')).toBeLessThanOrEqual(10);
     expect(total('writes')).toBeLessThanOrEqual(23);
     expect(total('writes') + total('indexWrites')).toBeLessThanOrEqual(47);
     expect(total('rest')).toBeLessThanOrEqual(18);
