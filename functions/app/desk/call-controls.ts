@@ -225,8 +225,9 @@ export function createCallControls(center: Center, calls: CallFinder) {
     } else if (!surveyed)
       await providerStep('end conference', () => telephony.endConference(call.conferenceSid));
     // A call I dialled stays marked mine until its end releases it and wraps me up (an agent who left
-    // one earlier is not wrapped up again by its end).
-    if (outboundCaller(call.conferenceName) !== user.id)
+    // one earlier is not wrapped up again by its end). A call that came to me by a reservation usually
+    // has no marker to forget.
+    if (call.marked && outboundCaller(call.conferenceName) !== user.id)
       await store.keys.delete({ kind: 'agent-call', agentId: user.id });
   }
 

@@ -47,6 +47,11 @@ export interface CurrentCall {
   /** A transfer of this call under way: one I started, or one that brought the call to me. */
   readonly transfer?: TransferView;
   readonly customer?: CallCustomer;
+  /**
+   * The agent had a call marker when the call was found (a call outside a reservation, a transfer they
+   * sent): what ends the call has it to forget; without one, nothing to delete.
+   */
+  readonly marked?: boolean;
 }
 
 /** What the agent-call marker holds: the conference and the customer's call in it. */
@@ -178,7 +183,8 @@ export function createCallFinder(center: Center) {
         if (!call) continue;
         const transfer =
           (await sent(sids, held, call)) ?? (await transferView(center, sids, task, 'receiver'));
-        return transfer ? { ...call, transfer } : call;
+        const found = out ? { ...call, marked: true } : call;
+        return transfer ? { ...found, transfer } : found;
       }
     }
     if (held) {
@@ -188,8 +194,9 @@ export function createCallFinder(center: Center) {
         held.callSid,
         held.customer ? { customer: held.customer } : {},
       );
-      const transfer = call && sids ? await sent(sids, held, call) : undefined;
-      return call && transfer ? { ...call, transfer } : call;
+      if (!call) return undefined;
+      const transfer = sids ? await sent(sids, held, call) : undefined;
+      return { ...call, marked: true, ...(transfer ? { transfer } : {}) };
     }
     return undefined;
   }

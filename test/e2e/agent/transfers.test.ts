@@ -165,6 +165,18 @@ describe('a warm transfer to an agent, offered as a task', () => {
     expect((await h.view(sid)).status).toBe('in-progress');
   });
 
+  it('hanging up while my transfer is offered forgets the call I was marked on with it', async () => {
+    const sid = await callTo1002();
+    await warmTo1004();
+    const marker = () => h.stack.store.keys.get({ kind: 'agent-call', agentId: '1002' });
+    expect(JSON.parse(String((await marker())?.value))).toMatchObject({ callSid: sid });
+    await a1002.post('/agent/call/hangup');
+    await h.settle();
+    expect(await marker()).toBeUndefined();
+    expect((await h.view(sid)).status).toBe('completed');
+    expect((await me(a1002)).state).toBe('Wrap-up');
+  });
+
   it('refuses a busy colleague at once and leaves the customer off hold', async () => {
     const sid = await callTo1002();
     await a1004.post('/agent/state', { state: 'Busy' });
