@@ -25,6 +25,10 @@ export const ERROR_LABELS = {
   },
   'err_on-a-call': { zh: '通话中无法切换状态', en: 'You cannot change state during a call' },
   'err_no-current-call': { zh: '当前没有通话', en: 'You have no call in progress' },
+  'err_direct-call': {
+    zh: '自动回拨是直拨通话，不能保持、静音、转接或加入第三方，只能挂断',
+    en: 'An automatic callback is connected straight to the customer: only Hang up applies to it',
+  },
   'err_unknown-skill': { zh: '您没有该技能', en: 'You do not have that skill' },
   'err_self-transfer': { zh: '不能转给自己', en: 'You cannot transfer to yourself' },
   'err_unknown-agent-number': { zh: '没有这个工号或分机', en: 'No agent has that number' },

@@ -15,7 +15,14 @@ import { recordFact } from '../history/call-history.js';
 import { providerStep } from '../provider-step.js';
 import { startKeypadSurvey } from '../surveys.js';
 import { beginAgentWrapUp, beginWrapUp } from '../wrap-up.js';
-import { type AgentCallMarker, type CallFinder, type CurrentCall, markAgentCall } from './calls.js';
+import {
+  type AgentCallMarker,
+  type CallFinder,
+  type CurrentCall,
+  type DirectCall,
+  DirectCallProblem,
+  markAgentCall,
+} from './calls.js';
 import { settleDialledCall } from './dialled-task.js';
 import { colleagueByNumber } from './internal-call.js';
 import { createTransferTask, handBack, settleTransfer, type TransferMode } from './transfers.js';
@@ -210,6 +217,21 @@ export function createCallControls(center: Center, calls: CallFinder) {
     return p.callSid;
   }
 
+  /**
+   * My call, or a direct callback ended at once: my leg's end ends the customer's leg it dialled, and the
+   * callback's own webhooks then record the outcome and wrap me up as when the customer hangs up.
+   */
+  async function mineOrEndDirect(user: User): Promise<CurrentCall | { direct: DirectCall }> {
+    try {
+      return await calls.mine(user);
+    } catch (err) {
+      if (!(err instanceof DirectCallProblem)) throw err;
+      const direct = err.call;
+      await providerStep('hang up', () => telephony.updateCall(direct.callSid, { status: 'completed' }));
+      return { direct };
+    }
+  }
+
   /** Ends the call for everyone (or, for a keypad survey, drops my leg and keeps the caller for it). */
   async function hangUp(user: User, call: CurrentCall): Promise<void> {
     // A hotline that asks its survey on the keypad keeps the caller on the line for it: their call
@@ -369,7 +391,9 @@ export function createCallControls(center: Center, calls: CallFinder) {
       return result(call, added ? { participantCallSid: added } : {});
     },
     async leave(user: User) {
-      const call = await calls.mine(user);
+      const call = await mineOrEndDirect(user);
+      // Nobody else can be on a direct callback: leaving it is ending it.
+      if ('direct' in call) return call.direct;
       // Leaving a warm transfer before it is complete hands the customer back rather than drop them.
       const t = call.transfer;
       if (t?.role === 'receiver' && t.mode === 'warm' && t.status === 'accepted') return cancelTransfer(user);
@@ -382,7 +406,8 @@ export function createCallControls(center: Center, calls: CallFinder) {
       return result(call);
     },
     async hangup(user: User) {
-      const call = await calls.mine(user);
+      const call = await mineOrEndDirect(user);
+      if ('direct' in call) return call.direct;
       await hangUp(user, call);
       return result(call);
     },

@@ -81,6 +81,24 @@ export function customerOfTask(attributes: Readonly<Record<string, unknown>>): C
 }
 
 const STARTED_LEGS_KEPT = 5_000;
+const LIVE_LEG = ['queued', 'ringing', 'in-progress'];
+
+/** My leg of a callback bridged straight to the customer, and the task it answers. */
+export interface DirectCall {
+  readonly callSid: string;
+  readonly taskSid: string;
+}
+
+/** What the call controls answer on a direct callback: only hanging up applies to it. */
+export class DirectCallProblem extends HttpProblem {
+  constructor(readonly call: DirectCall) {
+    super(
+      409,
+      'direct-call',
+      'This callback connects you straight to the customer: hold, mute, transfer and adding a party are not available on it. Hang up ends it.',
+    );
+  }
+}
 
 export function createCallFinder(center: Center) {
   const { telephony, taskrouter, store } = center;
@@ -212,10 +230,31 @@ export function createCallFinder(center: Center) {
     return task ? transferView(center, sids, task, 'sender') : undefined;
   }
 
+  /**
+   * A callback the workflow dialled for me: my leg, answered, dials the customer straight (no conference),
+   * so only ending it is mine to do. Undefined when no such leg is live.
+   */
+  async function direct(agentId: string, sids: ProvisionedRouting): Promise<DirectCall | undefined> {
+    const workerSid = sids.workers[agentId];
+    if (!workerSid) return undefined;
+    for (const r of await taskrouter.reservations(sids.workspaceSid, workerSid, 'accepted')) {
+      const task = await taskrouter.task(sids.workspaceSid, r.taskSid).catch(() => undefined);
+      const leg = task?.attributes.type === 'callback' ? task.attributes.call_sid : undefined;
+      if (typeof leg !== 'string' || !leg) continue;
+      const call = await telephony.call(leg).catch(() => undefined);
+      if (call && !call.endedAt && LIVE_LEG.includes(call.status))
+        return { callSid: leg, taskSid: r.taskSid };
+    }
+    return undefined;
+  }
+
   async function mine(user: User): Promise<CurrentCall> {
-    const call = await find(user.id, await center.routing(user.id));
-    if (!call) throw new HttpProblem(409, 'no-current-call', 'You have no call in progress.');
-    return call;
+    const sids = await center.routing(user.id);
+    const call = await find(user.id, sids);
+    if (call) return call;
+    const bridged = await direct(user.id, sids);
+    if (bridged) throw new DirectCallProblem(bridged);
+    throw new HttpProblem(409, 'no-current-call', 'You have no call in progress.');
   }
 
   /** The conference a customer's call is in (supervisor actions), by the task or outbound record. */

@@ -2,7 +2,8 @@
 // Chromium, the sim API as the customer: the agent dials a known customer in a national-looking format,
 // the pop shows who it is, the customer hangs up, and the wrap-up names the customer's leg, shows the
 // customer and their open ticket, and saves onto a call record the customer's history lists. A due
-// auto-dial callback about a ticket rings the agent, the customer answers and hangs up, and the wrap-up
+// auto-dial callback about a ticket rings the agent, the customer answers, the agent hangs up (the only
+// control such a direct call offers), and the wrap-up
 // shows the customer and that ticket; the notes land on the callback's call (recorded under the agent's
 // leg, the customer's history listing it once) and the callback is done.
 import type { Page } from 'playwright-core';
@@ -95,6 +96,9 @@ story('wrap-up after click-to-dial, in Chromium', (d) => {
       customerId: 'cus-0004',
     });
 
+    // A call in a conference: every control is offered.
+    await agent.getByTestId('live-call').getByRole('button', { name: 'Hold' }).waitFor(WITHIN);
+    expect(await agent.getByTestId('direct-call-note').count()).toBe(0);
     await sim(`/sim/calls/${sid}/hangup`, {});
     await state('Wrap-up');
     const wrap = agent.getByTestId('wrap-up');
@@ -122,7 +126,7 @@ story('wrap-up after click-to-dial, in Chromium', (d) => {
 });
 
 story('wrap-up after an auto-dial callback, in Chromium', (d) => {
-  it('auto-dial callback: rings me, the customer answers and hangs up, wrap-up shows them and the ticket', async () => {
+  it('auto-dial callback: rings me, the customer answers, I hang up, wrap-up shows them and the ticket', async () => {
     const { sim, state, setState, customerLeg, complaintNumber } = d;
     const [stack, agent] = [d.stack(), d.agent()];
     const ticket = await complaintNumber();
@@ -160,8 +164,14 @@ story('wrap-up after an auto-dial callback, in Chromium', (d) => {
       agentId: '1002',
     });
 
-    await sim(`/sim/calls/${sid}/hangup`, {});
+    // My leg dials the customer straight: the desk offers only Hang up, and says why.
+    const live = agent.getByTestId('live-call');
+    await live.getByTestId('direct-call-note').waitFor(WITHIN);
+    expect(await live.getByRole('button', { name: 'Hold' }).count()).toBe(0);
+    expect(await live.getByTestId('transfer').count()).toBe(0);
+    await live.getByTestId('hangup').click();
     await state('Wrap-up');
+    expect((await sim<{ status: string }>(`/sim/calls/${sid}`)).status).toBe('completed');
     const wrap = agent.getByTestId('wrap-up');
     await wrap.waitFor(WITHIN);
     const pop = agent.getByTestId('screen-pop');
@@ -216,6 +226,9 @@ story('wrap-up after a callback placed with one click from my tasks, in Chromium
     await pop.locator('li.hit').getByText(ticket).waitFor(WITHIN);
     expect((await stack.store.tasks.get(task.id))?.status).toBe('in-progress');
 
+    // A call in a conference: every control is offered.
+    await agent.getByTestId('live-call').getByRole('button', { name: 'Hold' }).waitFor(WITHIN);
+    expect(await agent.getByTestId('direct-call-note').count()).toBe(0);
     await sim(`/sim/calls/${sid}/hangup`, {});
     await state('Wrap-up');
     const wrap = agent.getByTestId('wrap-up');

@@ -51,6 +51,9 @@ export function CallPanel({ desk, run }: { desk: AgentDesk; run: Run }) {
     return (
       <LiveCall
         call={call}
+        // A callback the workflow dialled for me bridges my leg straight to the customer: no conference
+        // the server can hold, mute or transfer, only ending it.
+        direct={!status?.call && Boolean(status?.taskCall)}
         desk={desk}
         run={run}
         onHandover={(notes) => {
@@ -307,19 +310,18 @@ function TransferProgress({ transfer, run }: { transfer: TransferView; run: Run 
 
 function LiveCall({
   call,
+  direct,
   desk,
   run,
   onHandover,
 }: {
   call: NonNullable<AgentStatus['call']>;
+  direct: boolean;
   desk: AgentDesk;
   run: Run;
   onHandover: (notes: string) => void;
 }) {
-  const { t, tx } = useLang();
-  const [mode, setMode] = useState<'cold' | 'warm'>('cold');
-  const [handoverNotes, setHandoverNotes] = useState('');
-  const [blacklistReason, setBlacklistReason] = useState('');
+  const { t } = useLang();
   const from = desk.state.pop?.findings.from;
   return (
     <section className="card live" data-testid="live-call">
@@ -328,13 +330,60 @@ function LiveCall({
         {call.connectedAt && <CallTimer since={call.connectedAt} offsetMs={desk.state.clockOffsetMs} />}
         {call.onHold && <span className="tag warn-tag">{t('onHold')}</span>}
         {call.muted && <span className="tag warn-tag">{t('muted')}</span>}
-        <span className="muted small">
-          {' '}
-          · {call.participants.length} {t('participants')}
-        </span>
+        {!direct && (
+          <span className="muted small">
+            {' '}
+            · {call.participants.length} {t('participants')}
+          </span>
+        )}
       </div>
       <Findings desk={desk} />
-      {call.transfer && <TransferProgress transfer={call.transfer} run={run} />}
+      {direct && <DirectCallControls run={run} />}
+      {!direct && call.transfer && <TransferProgress transfer={call.transfer} run={run} />}
+      {!direct && <ConferenceControls call={call} from={from} run={run} onHandover={onHandover} />}
+    </section>
+  );
+}
+
+/** A direct callback: only hanging up applies (the server says so if anything else is tried). */
+function DirectCallControls({ run }: { run: Run }) {
+  const { t } = useLang();
+  return (
+    <>
+      <p className="muted small" data-testid="direct-call-note">
+        {t('directCallNote')}
+      </p>
+      <div className="row">
+        <button
+          type="button"
+          className="danger"
+          onClick={() => void run(t('hangUp'), deskApi.hangup)}
+          data-testid="hangup"
+        >
+          {t('hangUp')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+function ConferenceControls({
+  call,
+  from,
+  run,
+  onHandover,
+}: {
+  call: NonNullable<AgentStatus['call']>;
+  from: string | undefined;
+  run: Run;
+  onHandover: (notes: string) => void;
+}) {
+  const { t, tx } = useLang();
+  const [mode, setMode] = useState<'cold' | 'warm'>('cold');
+  const [handoverNotes, setHandoverNotes] = useState('');
+  const [blacklistReason, setBlacklistReason] = useState('');
+  return (
+    <>
       <div className="row">
         <button type="button" onClick={() => void run(t('hold'), () => deskApi.hold(!call.onHold))}>
           {call.onHold ? t('resume') : t('hold')}
@@ -414,7 +463,7 @@ function LiveCall({
           </button>
         </form>
       )}
-    </section>
+    </>
   );
 }
 
