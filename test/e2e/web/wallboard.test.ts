@@ -71,6 +71,9 @@ describe.runIf(browserAvailable())('the wallboard in Chromium', () => {
     await fresh();
     await stateOf('1002').getByText('On call').waitFor(WITHIN);
     await stateOf('1004').getByText('Away · Busy').waitFor(WITHIN);
+    // White text on a colour of the state's own, never on the page's background.
+    const colours = await stateOf('1004').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(colours).not.toMatch(/^(transparent|rgba\(0, 0, 0, 0\))$/);
     await tile('general').getByTestId('available-agents').getByText('0', { exact: true }).waitFor(WITHIN);
     await tile('general').getByTestId('waiting').getByText('0', { exact: true }).waitFor(WITHIN);
   });
