@@ -43,7 +43,9 @@ export function StateBar({
 }) {
   const { t, tx } = useLang();
   const { errorText, codeName } = useErrorText();
-  const now = useNow();
+  // The center's clock, which need not be the browser's (a simulated clock, a machine's drift): the
+  // server's times are counted from it.
+  const now = useNow() + desk.clockOffsetMs;
   const pushUp = usePushUp();
   const [reason, setReason] = useState<string>(BREAK_REASONS[0]);
   const status = desk.status;
