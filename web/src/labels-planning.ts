@@ -29,6 +29,20 @@ export const PLANNING_LABELS = {
   targetSeconds: { zh: '目标接听时间（秒）', en: 'Answer target (s)' },
   targetServiceLevel: { zh: '服务水平目标 %', en: 'Service level target %' },
   shrinkage: { zh: '缩减率 %', en: 'Shrinkage %' },
+  enterNumber: { zh: '请填写“{field}”', en: '{field}: enter a number' },
+  notNumber: { zh: '“{field}”须为数字，而不是“{value}”', en: '{field} must be a number, not "{value}"' },
+  mustBePositive: {
+    zh: '“{field}”须大于 0（填写的是 {value}）',
+    en: '{field} must be more than 0 (got {value})',
+  },
+  mustBePercent: {
+    zh: '“{field}”是百分数，须不小于 0 且小于 100（填写的是 {value}）',
+    en: '{field} is a percentage: at least 0 and less than 100 (got {value})',
+  },
+  mustBePercentAboveZero: {
+    zh: '“{field}”是百分数，须大于 0 且小于 100（填写的是 {value}）',
+    en: '{field} is a percentage: more than 0 and less than 100 (got {value})',
+  },
   agentUsdPerHour: { zh: '座席时薪（美元）', en: 'Agent cost per hour (USD)' },
   startTimes: { zh: '允许的上班时间', en: 'Allowed start times' },
   lengthsHours: { zh: '班次时长（小时）', en: 'Shift lengths (hours)' },

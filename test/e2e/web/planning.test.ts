@@ -68,6 +68,35 @@ describe.runIf(browserAvailable())('the Planning page in Chromium', () => {
     await box.getByTestId('erlang-b-result').getByText('Lines needed: 18').waitFor(WITHIN);
   });
 
+  it('reads the percentages as the page shows them: a wrong one is named with its range and what was typed', async () => {
+    const box = supervisor.getByTestId('erlang-box');
+    const sl = box.locator('input[name=targetServiceLevel]');
+    await sl.fill('150');
+    await box.getByRole('button', { name: 'Compute C' }).click();
+    await box
+      .getByTestId('erlang-error')
+      .getByText('Service level target % is a percentage: more than 0 and less than 100 (got 150)')
+      .waitFor(WITHIN);
+    await box.locator('input[name=intervalSeconds]').fill('');
+    await sl.fill('80');
+    await box.getByRole('button', { name: 'Compute C' }).click();
+    await box.getByTestId('erlang-error').getByText('Interval (s): enter a number').waitFor(WITHIN);
+    await box.locator('input[name=intervalSeconds]').fill('1800');
+    await box.getByRole('button', { name: 'Compute C' }).click();
+    await box.getByTestId('erlang-c-result').getByText('Agents needed: 14').waitFor(WITHIN);
+    expect(await box.getByTestId('erlang-error').count()).toBe(0);
+
+    const plan = supervisor.getByTestId('plan-inputs');
+    await plan.locator('input[name=targetServiceLevel]').fill('0.8');
+    await plan.locator('input[name=targetServiceLevel]').fill('');
+    await supervisor
+      .getByTestId('plan-error')
+      .getByText('Service level target %: enter a number')
+      .waitFor(WITHIN);
+    await plan.locator('input[name=targetServiceLevel]').fill('80');
+    await supervisor.getByTestId('plan-error').waitFor({ state: 'detached', ...WITHIN });
+  });
+
   it('is for supervisors and admins only', async () => {
     await signIn(agent, stack.url, '1002', '/agent');
     expect(await agent.getByTestId('planning-link').count()).toBe(0);

@@ -10,6 +10,7 @@ import { ErlangBox } from '../planning/erlang-box.js';
 import { ForecastSummary, PlanSummary, ShiftsTable } from '../planning/plan-tables.js';
 import { type ForecastView, type PlanRequest, type PlanView, planningApi } from '../planning/planning-api.js';
 import { StaffingChart } from '../planning/staffing-chart.js';
+import { TypedNumberError, typedNumber } from '../planning/typed-number.js';
 import { usePlanningText } from '../planning/use-planning-text.js';
 import '../planning/planning.css';
 
@@ -95,8 +96,23 @@ export function PlanningPage({ me }: { me: Me }) {
   }, [days]);
 
   const request = useMemo(() => JSON.stringify(toRequest(form)), [form]);
+  // Percentages and the plain numbers are checked as typed, in the page's words; the API sees shares.
+  let typedProblem: string | undefined;
+  try {
+    typedNumber(text, 'targetSeconds', form.targetSeconds, 'any');
+    typedNumber(text, 'targetServiceLevel', form.targetServiceLevel, 'percentAboveZero');
+    typedNumber(text, 'shrinkage', form.shrinkage, 'percent');
+    typedNumber(text, 'whatIfVolume', form.volumePercent, 'positive');
+  } catch (err) {
+    if (!(err instanceof TypedNumberError)) throw err;
+    typedProblem = err.message;
+  }
   useEffect(() => {
     if (!allowed) return;
+    if (typedProblem) {
+      setError(typedProblem);
+      return;
+    }
     // Typing a number fires on every key: plan once the typing pauses.
     const timer = setTimeout(() => {
       planningApi.plan(JSON.parse(request) as PlanRequest).then(
@@ -108,7 +124,7 @@ export function PlanningPage({ me }: { me: Me }) {
       );
     }, 300);
     return () => clearTimeout(timer);
-  }, [allowed, request, errorText]);
+  }, [allowed, request, errorText, typedProblem]);
 
   if (!allowed) return <p className="error">{t('needsSupervisor')}</p>;
 

@@ -2,17 +2,19 @@
 // target (Erlang B), straight from the API so the page and the plan use the same maths.
 import { type FormEvent, useState } from 'react';
 import { useErrorText } from '../errors.js';
+import type { PlanningLabelKey } from '../labels-planning.js';
 import { type ErlangCView, planningApi } from './planning-api.js';
+import { type NumberRule, typedNumber } from './typed-number.js';
 import { usePlanningText } from './use-planning-text.js';
 
 const C_FIELDS = [
-  ['calls', 'calls', 100],
-  ['intervalSeconds', 'intervalSeconds', 1800],
-  ['ahtSeconds', 'ahtSeconds', 180],
-  ['targetSeconds', 'targetSeconds', 20],
-  ['targetServiceLevel', 'targetServiceLevel', 80],
-  ['shrinkage', 'shrinkage', 30],
-] as const;
+  ['calls', 'calls', 100, 'any'],
+  ['intervalSeconds', 'intervalSeconds', 1800, 'positive'],
+  ['ahtSeconds', 'ahtSeconds', 180, 'positive'],
+  ['targetSeconds', 'targetSeconds', 20, 'any'],
+  ['targetServiceLevel', 'targetServiceLevel', 80, 'percentAboveZero'],
+  ['shrinkage', 'shrinkage', 30, 'percent'],
+] as const satisfies readonly (readonly [string, PlanningLabelKey, number, NumberRule])[];
 
 export function ErlangBox() {
   const text = usePlanningText();
@@ -29,15 +31,15 @@ export function ErlangBox() {
     event.preventDefault();
     try {
       setError(undefined);
+      const typed = Object.fromEntries(
+        C_FIELDS.map(([key, label, , rule]) => [key, typedNumber(text, label, c[key] ?? '', rule)]),
+      ) as Record<(typeof C_FIELDS)[number][0], number>;
       // The form takes percentages; the API takes shares.
       setResultC(
         await planningApi.erlangC({
-          calls: Number(c.calls),
-          intervalSeconds: Number(c.intervalSeconds),
-          ahtSeconds: Number(c.ahtSeconds),
-          targetSeconds: Number(c.targetSeconds),
-          targetServiceLevel: Number(c.targetServiceLevel) / 100,
-          shrinkage: Number(c.shrinkage) / 100,
+          ...typed,
+          targetServiceLevel: typed.targetServiceLevel / 100,
+          shrinkage: typed.shrinkage / 100,
         }),
       );
     } catch (err) {
@@ -107,7 +109,11 @@ export function ErlangBox() {
           {text('linesNeeded')}: <strong>{lines}</strong>
         </p>
       )}
-      {error && <p className="error">{error}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid="erlang-error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }
