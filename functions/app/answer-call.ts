@@ -117,6 +117,13 @@ export async function entrySteps(
   const calendar = await flowCalendar(deps, flow);
   const open = checkOpen(flow.hours, calendar, flow.timeZone, deps.clock.now());
   if (!open.open) {
+    // The caller the number names, so a message left after hours reaches their owner's box and shows
+    // who left it (the flow's own lookup, which would name them, does not run while closed).
+    const sole = known?.matches.length === 1 ? known.matches[0] : undefined;
+    const closedVars = {
+      reason: 'after-hours',
+      ...(sole ? { customerId: sole.id } : {}),
+    };
     const [, duty] = await Promise.all([
       deps.store.calls.update(call.callSid, { disposition: 'after-hours' }),
       forwardRuleOf(deps.store, flow.name),
@@ -132,7 +139,7 @@ export async function entrySteps(
           callerId: call.called,
           ringSeconds: duty.ringSeconds,
           queue: flow.closedQueue,
-          session: { ...session, vars: { ...session.vars, reason: 'after-hours' } },
+          session: { ...session, vars: { ...session.vars, ...closedVars } },
         },
       ];
     return [
@@ -144,7 +151,7 @@ export async function entrySteps(
         kind: 'record',
         queue: flow.closedQueue,
         maxLength: VOICEMAIL_MAX_SECONDS,
-        session: { ...session, vars: { reason: 'after-hours' } },
+        session: { ...session, vars: closedVars },
       },
     ];
   }

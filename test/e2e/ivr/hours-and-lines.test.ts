@@ -56,6 +56,23 @@ describe('IT support line: holiday calendar', () => {
   });
 });
 
+describe('a known caller after hours', () => {
+  it("leaves the message under their name, in their owner agent's box, with the callback theirs", async () => {
+    // Still the holiday: 王建国 (cus-0001) rings the closed support line from the number on his record.
+    const sid = await h.call('+8613800138000', SUPPORT);
+    await h.heardNew(sid);
+    await h.say(sid, '打印机又坏了');
+    await h.advance(5);
+    const recordingSid = (await h.stack.store.calls.get(sid))?.recordingSids[0] ?? '';
+    expect(await h.stack.store.voicemails.get(recordingSid)).toMatchObject({
+      customerId: 'cus-0001',
+      agentId: '1001', // his owner agent
+      reason: 'after-hours',
+      queue: 'support',
+    });
+  });
+});
+
 describe('warranty line after hours', () => {
   it('says the hours at 23:00 and takes a voicemail', async () => {
     await h.clock.advance(Date.parse('2026-10-01T15:00:00Z') - h.clock.now()); // 23:00 Shanghai
