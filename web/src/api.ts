@@ -134,7 +134,7 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
 export const api = {
   login: (id: string, password: string) =>
     call<{ user: Me; expiresAt: string }>('POST', '/auth/login', { id, password }),
-  me: () => call<{ user: Me; expiresAt: string; timeZone: string }>('GET', '/auth/me'),
+  me: () => call<{ user: Me; expiresAt: string; timeZone: string; now: string }>('GET', '/auth/me'),
   logout: () => call<void>('POST', '/auth/logout'),
   changePassword: (currentPassword: string, newPassword: string) =>
     call<{ user: Me; expiresAt: string }>('POST', '/auth/password', { currentPassword, newPassword }),

@@ -1,6 +1,7 @@
 // The shell: who is signed in (from the session cookie), the header, and which page the path shows.
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { api, type Me } from './api.js';
+import { signedInUser } from './center-zone.js';
 import { DeskProvider } from './desk/desk-provider.js';
 import { LangProvider, useLang } from './i18n.js';
 import { ADMIN_LABELS } from './labels-admin.js';
@@ -78,7 +79,7 @@ function Shell() {
   const [session, setSession] = useState<Session>({ state: 'checking' });
 
   useEffect(() => {
-    api.me().then(
+    signedInUser().then(
       ({ user }) => setSession({ state: 'signed-in', me: user }),
       () => setSession({ state: 'signed-out' }),
     );
@@ -96,7 +97,15 @@ function Shell() {
   let body: ReactNode;
   if (session.state === 'checking') body = <p className="muted">{t('loading')}</p>;
   else if (!signedIn && needsLogin)
-    body = <LoginPage onSignedIn={(me) => setSession({ state: 'signed-in', me })} />;
+    body = (
+      <LoginPage
+        onSignedIn={(me) => {
+          // The center's zone and clock, now that the session lets us ask.
+          void signedInUser().catch(() => undefined);
+          setSession({ state: 'signed-in', me });
+        }}
+      />
+    );
   else if (route.page === 'phone') body = <PhonePage />;
   else if (route.page === 'not-found') body = <p>{t('notFound')}</p>;
   else if (!signedIn) body = null;

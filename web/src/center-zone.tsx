@@ -7,19 +7,43 @@ import { formatCenterClock, formatCenterTime } from './center-time.js';
 import { useLang } from './i18n.js';
 
 let zone: Promise<string> | undefined;
+/** How far the center's clock is ahead of this browser's, as the server last said. */
+let centerOffsetMs = 0;
+
+/**
+ * The center's clock now, which need not be the browser's (a center on a simulated clock, a machine that
+ * drifted): what "today", "due now" and "overdue" are counted from. Known once the zone is.
+ */
+export function centerNow(): number {
+  return Date.now() + centerOffsetMs;
+}
+
+/**
+ * Who is signed in, learning the center's zone and clock on the way: the shell asks this before any page
+ * renders, so a page's first "today" is already the center's.
+ */
+export function signedInUser(): ReturnType<typeof api.me> {
+  const me = api.me();
+  zone = me.then(
+    (m) => {
+      const now = Date.parse(m.now);
+      if (!Number.isNaN(now)) centerOffsetMs = now - Date.now();
+      return m.timeZone;
+    },
+    () => {
+      zone = undefined;
+      return Intl.DateTimeFormat().resolvedOptions().timeZone;
+    },
+  );
+  return me;
+}
 
 export function useCenterZone(): string | undefined {
   const [tz, setTz] = useState<string>();
   useEffect(() => {
     let live = true;
-    zone ??= api.me().then(
-      (m) => m.timeZone,
-      () => {
-        zone = undefined;
-        return Intl.DateTimeFormat().resolvedOptions().timeZone;
-      },
-    );
-    void zone.then((value) => live && setTz(value));
+    if (!zone) void signedInUser().catch(() => undefined);
+    void zone?.then((value) => live && setTz(value));
     return () => {
       live = false;
     };

@@ -88,6 +88,10 @@ export function registerAuthRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
           timeZone: z.string().openapi({
             description: "The center's time zone: pages show times on its clock, not the browser's.",
           }),
+          now: z.string().openapi({
+            description:
+              "The center's clock now (a simulated one when the center runs on one): pages count today, due and overdue from it.",
+          }),
         }),
       ),
       ...SECURED_ERRORS,
@@ -99,6 +103,7 @@ export function registerAuthRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, guar
         user: publicUser(c.var.user),
         expiresAt: new Date(c.var.session.exp * 1000).toISOString(),
         timeZone: deps.config.timeZone,
+        now: new Date(deps.clock.now()).toISOString(),
       },
       200,
     ),

@@ -3,6 +3,7 @@
 // from the chosen hotline. The number, customer and ticket come from the screen pop when there is one.
 import { type FormEvent, useState } from 'react';
 import { api, type Task } from '../api.js';
+import { centerNow } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { HotlineSelect } from '../hotline-select.js';
 import { useLang } from '../i18n.js';
@@ -17,7 +18,7 @@ import {
 import type { PopContext } from './use-agent-desk.js';
 
 const HOUR_MS = 60 * 60 * 1000;
-const inAnHour = () => localInputValue(Date.now() + HOUR_MS);
+const inAnHour = () => localInputValue(centerNow() + HOUR_MS);
 
 export function ScheduleCallback({
   me,

@@ -5,7 +5,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import type { PushTopic } from '../../../functions/domain/push-topics.js';
 import { api, type Task, type TaskKind } from '../api.js';
-import { CenterTime } from '../center-zone.js';
+import { CenterTime, centerNow } from '../center-zone.js';
 import { usePollInterval, usePushed } from '../connection/push-bus.js';
 import { deskApi, type InternalCall, type MissedCall, type WaitingCall } from '../desk-api.js';
 import { HotlineSelect } from '../hotline-select.js';
@@ -195,7 +195,7 @@ export function TasksPanel({
   const { t } = useLang();
   const [changed, setChanged] = useState(0);
   const items = usePolled<Task[]>(loadTasks, 30_000, reload + changed, 'tasks');
-  const now = Date.now();
+  const now = centerNow();
   // With the task's version: a 409 means someone (or the dialler) changed it first; reload either way.
   const toggle = (task: Task) =>
     void run(task.autoDial ? t('autoDialOff') : t('autoDialOn'), async () => {

@@ -3,7 +3,7 @@
 // one.
 import { useEffect, useState } from 'react';
 import type { Me } from '../api.js';
-import { useCenterZone } from '../center-zone.js';
+import { centerNow, useCenterZone } from '../center-zone.js';
 import { Disputes } from '../quality/disputes.js';
 import { FormDesigner } from '../quality/form-designer.js';
 import { MyScores } from '../quality/my-scores.js';
@@ -22,7 +22,7 @@ export function QualityPage({ me }: { me: Me }) {
   const [tab, setTab] = useState<Tab>(lead ? 'queue' : 'mine');
   const [range, setRange] = useState<{ from: string; to: string }>();
   useEffect(() => {
-    if (zone) setRange((r) => r ?? lastDays(centerToday(Date.now(), zone), 7));
+    if (zone) setRange((r) => r ?? lastDays(centerToday(centerNow(), zone), 7));
   }, [zone]);
   const tabs: Tab[] = lead ? ['queue', 'disputes', 'forms'] : ['mine'];
   const names: Record<Tab, 'reviewQueue' | 'disputes' | 'designer' | 'myScores'> = {

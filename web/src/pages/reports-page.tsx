@@ -2,7 +2,7 @@
 // level threshold, then the KPI dashboard, the call log or the agent state log, each with its CSV.
 import { useEffect, useState } from 'react';
 import type { Me } from '../api.js';
-import { useCenterZone } from '../center-zone.js';
+import { centerNow, useCenterZone } from '../center-zone.js';
 import { useLang } from '../i18n.js';
 import { AgentStates } from '../reports/agent-states.js';
 import { CallLog } from '../reports/call-log.js';
@@ -26,7 +26,7 @@ export function ReportsPage({ me }: { me: Me }) {
   const [tab, setTab] = useState<Tab>('dashboard');
 
   useEffect(() => {
-    if (zone) setRange((r) => r ?? lastDays(centerToday(Date.now(), zone), 7));
+    if (zone) setRange((r) => r ?? lastDays(centerToday(centerNow(), zone), 7));
   }, [zone]);
 
   if (!allowed) return <p className="error">{t('needsSupervisor')}</p>;

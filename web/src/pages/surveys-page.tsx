@@ -1,9 +1,11 @@
 // Post-call surveys (/surveys): the results for a period, per question, hotline and agent (supervisors
 // and admins); for admins, which questionnaire each hotline asks and by which channel, the questionnaires'
 // questions (added and removed, checked by the server on save), and the setting's versions with a restore.
+
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { SettingHistoryBox } from '../admin/setting-history-box.js';
 import type { Me } from '../api.js';
+import { centerNow } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { SURVEY_LABELS, type SurveyLabel } from '../labels-surveys.js';
@@ -44,8 +46,8 @@ function ResultsCard() {
   const { s, lang } = useSurveyText();
   const { errorText } = useErrorText();
   const [period, setPeriod] = useState(() => ({
-    from: isoDay(Date.now() - 6 * DAY_MS),
-    to: isoDay(Date.now()),
+    from: isoDay(centerNow() - 6 * DAY_MS),
+    to: isoDay(centerNow()),
   }));
   const [hotline, setHotline] = useState('');
   const [results, setResults] = useState<SurveyResults>();

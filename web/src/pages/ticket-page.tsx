@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { allowedTransitions } from '../../../functions/domain/ticket-workflow.js';
 import { ApiError, api, type Me, type Ticket } from '../api.js';
 import { formatCenterTime } from '../center-time.js';
-import { CenterTime, useCenterZone } from '../center-zone.js';
+import { CenterTime, centerNow, useCenterZone } from '../center-zone.js';
 import { PlayButton } from '../desk/play-button.js';
 import { useErrorText } from '../errors.js';
 import { Link } from '../link.js';
@@ -93,7 +93,7 @@ export function TicketPage({ number }: { me: Me; number: string }) {
         <span className="tag" data-testid="ticket-status">
           {named('status', ticket.status)}
         </span>
-        {isOverdue(ticket, Date.now()) && <span className="tag overdue-tag">{text('overdue')}</span>}
+        {isOverdue(ticket, centerNow()) && <span className="tag overdue-tag">{text('overdue')}</span>}
       </h1>
       {conflict && (
         <div className="error conflict" role="alert" data-testid="ticket-conflict">

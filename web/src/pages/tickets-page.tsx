@@ -13,6 +13,7 @@ import { ticketsApi } from '../tickets/tickets-api.js';
 import { usePeople } from '../tickets/use-people.js';
 import { useTicketsText } from '../tickets/use-tickets-text.js';
 import '../tickets/tickets.css';
+import { centerNow } from '../center-zone.js';
 
 const PAGE = 50;
 
@@ -62,7 +63,7 @@ export function TicketsPage({ me }: { me: Me }) {
     }
   };
 
-  const nowMs = Date.now();
+  const nowMs = centerNow();
   return (
     <div className="tickets-page">
       <h1>{text('ticketsTitle')}</h1>

@@ -3,7 +3,7 @@
 // began, so a change made meanwhile by someone else or by the dialler is refused, not overwritten.
 import { useState } from 'react';
 import type { Task } from '../api.js';
-import { CenterTime } from '../center-zone.js';
+import { CenterTime, centerNow } from '../center-zone.js';
 import { isoOfLocalInput, localInputValue } from '../desk/schedule.js';
 import { VoicemailNote } from '../desk/voicemail-note.js';
 import { useErrorText } from '../errors.js';
@@ -129,7 +129,7 @@ export function CallbackRow({
               type="button"
               className="small-btn"
               disabled={busy}
-              onClick={() => void send('callNow', task, { dueAt: new Date().toISOString() })}
+              onClick={() => void send('callNow', task, { dueAt: new Date(centerNow()).toISOString() })}
             >
               {t('callNow')}
             </button>

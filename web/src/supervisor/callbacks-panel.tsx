@@ -3,6 +3,7 @@
 // supervisor saw; a 409 (someone or the dialler changed it first) is shown and the list reloaded.
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../api.js';
+import { centerNow } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { type CallbackList, type Change, type ChangeOutcome, loadCallbacks } from './callback-list.js';
@@ -14,13 +15,13 @@ export function CallbacksPanel() {
   const { t } = useLang();
   const { errorText } = useErrorText();
   const [list, setList] = useState<CallbackList>();
-  const [loadedAt, setLoadedAt] = useState(() => Date.now());
+  const [loadedAt, setLoadedAt] = useState(() => centerNow());
   const [loadError, setLoadError] = useState<string>();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [pending, setPending] = useState<string>();
 
   const load = useCallback(async () => {
-    const at = Date.now();
+    const at = centerNow();
     try {
       setList(await loadCallbacks(api.dueTasks, at));
       setLoadedAt(at);
