@@ -47,7 +47,12 @@ async function verify(media: MediaStore, key: string, expected?: { size: number;
   return actual;
 }
 
-async function linkTickets(store: Store, numbers: readonly string[], sid: string): Promise<void> {
+/** Lists recording `sid` on each ticket (the system's linking: no history entry, retried on a race). */
+export async function linkTickets(
+  store: Pick<Store, 'tickets'>,
+  numbers: readonly string[],
+  sid: string,
+): Promise<void> {
   for (const number of numbers) {
     for (let attempt = 0; attempt < 3; attempt++) {
       const ticket = await store.tickets.get(number);

@@ -8,6 +8,7 @@ import { ConflictError, invalidField, NotFoundError, UnprocessableError } from '
 import { ticketNotifications } from '../domain/ticket-notifications.js';
 import { checkTransition } from '../domain/ticket-workflow.js';
 import type { CenterBasics } from './center.js';
+import { linkTickets } from './copy-recording.js';
 import { askForConfirmation, type SlaConfigDeps, slaAfterChange, slaForNew } from './sla.js';
 import { unwrap } from './write-result.js';
 
@@ -73,8 +74,22 @@ export async function fileTicket(
   );
   const ticket = unwrap(result, 'ticket', body.subject);
   if (result.ok && result.existing) return { ticket, existing: true };
+  await fileUnderCalls(deps, ticket);
   await notifyTicketChange(deps, undefined, ticket);
   return { ticket, existing: false };
+}
+
+/**
+ * The calls a ticket was filed on list it (the call log's Tickets column, the customer's timeline), and
+ * the ticket lists the recordings those calls already have: a ticket filed in wrap-up comes after its
+ * call's recording was stored, which links only the tickets the call named then.
+ */
+async function fileUnderCalls(deps: TicketDeps, ticket: Ticket): Promise<void> {
+  for (const callSid of ticket.callSids) {
+    const linked = await deps.store.calls.update(callSid, { addTicketNumber: ticket.number });
+    if (!linked.ok) continue; // a call the center has no record of
+    for (const sid of linked.value.recordingSids) await linkTickets(deps.store, [ticket.number], sid);
+  }
 }
 
 export async function changeTicket(

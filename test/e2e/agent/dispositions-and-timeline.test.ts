@@ -105,6 +105,39 @@ describe('wrap-up codes per hotline', () => {
   });
 });
 
+describe('a ticket filed on a call', () => {
+  it("is listed on the call, and lists the call's recording, filed during the call or after it", async () => {
+    const sid = await answeredCall();
+    const during = await agent.post<{ number: string }>('/tickets', {
+      type: 'claim',
+      subject: 'Cracked windscreen',
+      customerId: JOHN,
+      priority: 'normal',
+      callSids: [sid],
+    });
+    expect((await h.stack.store.calls.get(sid))?.ticketNumbers).toEqual([during.number]);
+    await agent.post('/agent/call/hangup');
+    await h.advance(1);
+    await h.stack.channels.queue.idle();
+    await h.settle();
+    const recordings = (await h.stack.store.calls.get(sid))?.recordingSids ?? [];
+    expect(recordings).toHaveLength(1);
+    // Filed in wrap-up, once the recording is stored.
+    const after = await agent.post<{ number: string }>('/tickets', {
+      type: 'complaint',
+      subject: 'Waited too long for the windscreen',
+      customerId: JOHN,
+      priority: 'normal',
+      callSids: [sid],
+    });
+    expect((await h.stack.store.calls.get(sid))?.ticketNumbers).toEqual([during.number, after.number]);
+    for (const number of [during.number, after.number])
+      expect((await h.stack.store.tickets.get(number))?.recordingSids).toEqual(recordings);
+    await agent.post('/agent/wrap-up/end');
+    await agent.post('/agent/state', { state: 'Offline' });
+  });
+});
+
 type Entry = { kind: string; at: string } & Record<string, unknown>;
 
 describe('customer timeline', () => {
