@@ -72,6 +72,14 @@ export function App() {
   );
 }
 
+/** Where a sign-in lands: the desk for agents, else the console the account is for. */
+function landingOf(me: Me): string {
+  if (me.roles.includes('agent')) return '/agent';
+  if (me.roles.includes('supervisor')) return '/supervisor';
+  if (me.roles.includes('admin')) return '/admin';
+  return '/agent';
+}
+
 function Shell() {
   const { t } = useLang();
   const path = usePath();
@@ -90,8 +98,8 @@ function Shell() {
   const needsLogin = route.page !== 'phone' && route.page !== 'not-found';
 
   useEffect(() => {
-    if (route.page === 'home') navigate(signedIn ? '/agent' : '/login', true);
-    else if (route.page === 'login' && signedIn) navigate('/agent', true);
+    if (route.page === 'home') navigate(signedIn ? landingOf(signedIn) : '/login', true);
+    else if (route.page === 'login' && signedIn) navigate(landingOf(signedIn), true);
   }, [route.page, signedIn]);
 
   let body: ReactNode;
@@ -219,10 +227,8 @@ function Shell() {
 
   // The desk lives as long as the agent's session, not the /agent page: moving between pages keeps the
   // phone link and the call. The supervisor console has a softphone of its own.
-  const deskOn =
-    !!signedIn &&
-    route.page !== 'supervisor' &&
-    (signedIn.roles.includes('agent') || signedIn.roles.includes('supervisor'));
+  // Only agents have a TaskRouter worker to take calls with.
+  const deskOn = !!signedIn && route.page !== 'supervisor' && signedIn.roles.includes('agent');
   return (
     <DeskProvider enabled={deskOn}>
       <Header me={signedIn} onSignedOut={() => setSession({ state: 'signed-out' })} />

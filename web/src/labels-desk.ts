@@ -37,7 +37,10 @@ export const DESK_LABELS = {
     en: 'Your line to this call dropped; the customer is on hold.',
   },
   rejoin: { zh: '重新加入', en: 'Rejoin' },
-  needsAgent: { zh: '此页面需要座席或班长角色', en: 'This page needs the agent or supervisor role' },
+  needsAgent: {
+    zh: '这是座席工作台：您的账号没有座席角色，不能接听电话（管理员可在用户管理中添加）',
+    en: 'This is the agents’ desk: your account has no agent role, so no calls can ring it (an administrator can add the role under Users)',
+  },
   incomingCall: { zh: '来电', en: 'Incoming call' },
   internalIncoming: { zh: '同事来电（内部通话）', en: 'A colleague is calling (internal call)' },
   internalRinging: { zh: '正在呼叫同事', en: 'Calling colleague' },

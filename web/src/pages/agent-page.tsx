@@ -22,7 +22,8 @@ import { Link } from '../link.js';
 export function AgentPage({ me }: { me: Me }) {
   const { t } = useLang();
   const { errorText } = useErrorText();
-  const isAgent = me.roles.includes('agent') || me.roles.includes('supervisor');
+  // Calls ring agents' TaskRouter workers; an account without the agent role has none.
+  const isAgent = me.roles.includes('agent');
   const desk = useDesk();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [tasksChanged, setTasksChanged] = useState(0);
