@@ -345,6 +345,20 @@ function LiveCall({
   );
 }
 
+function HangUp({ run }: { run: Run }) {
+  const { t } = useLang();
+  return (
+    <button
+      type="button"
+      className="danger"
+      onClick={() => void run(t('hangUp'), deskApi.hangup)}
+      data-testid="hangup"
+    >
+      {t('hangUp')}
+    </button>
+  );
+}
+
 /** A direct callback: only hanging up applies (the server says so if anything else is tried). */
 function DirectCallControls({ run }: { run: Run }) {
   const { t } = useLang();
@@ -354,14 +368,7 @@ function DirectCallControls({ run }: { run: Run }) {
         {t('directCallNote')}
       </p>
       <div className="row">
-        <button
-          type="button"
-          className="danger"
-          onClick={() => void run(t('hangUp'), deskApi.hangup)}
-          data-testid="hangup"
-        >
-          {t('hangUp')}
-        </button>
+        <HangUp run={run} />
       </div>
     </>
   );
@@ -394,14 +401,7 @@ function ConferenceControls({
         <button type="button" className="secondary" onClick={() => void run(t('leave'), deskApi.leave)}>
           {t('leave')}
         </button>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => void run(t('hangUp'), deskApi.hangup)}
-          data-testid="hangup"
-        >
-          {t('hangUp')}
-        </button>
+        <HangUp run={run} />
       </div>
       <fieldset data-testid="transfer">
         <legend>{t('transfer')}</legend>
