@@ -38,8 +38,8 @@ export const DESK_LABELS = {
   },
   rejoin: { zh: '重新加入', en: 'Rejoin' },
   needsAgent: {
-    zh: '这是座席工作台：您的账号没有座席角色，不能接听电话（管理员可在用户管理中添加）',
-    en: 'This is the agents’ desk: your account has no agent role, so no calls can ring it (an administrator can add the role under Users)',
+    zh: '您的账号没有座席角色，电话不会振铃到这里（管理员可在用户管理中添加）；留言信箱、客户查询和任务仍可使用',
+    en: 'Your account has no agent role, so no calls ring here (an administrator can add the role under Users); mailboxes, customer search and tasks still work',
   },
   incomingCall: { zh: '来电', en: 'Incoming call' },
   internalIncoming: { zh: '同事来电（内部通话）', en: 'A colleague is calling (internal call)' },

@@ -1,6 +1,7 @@
 // Where a sign-in lands, in Chromium: an agent on the desk, a supervisor on the console, an admin on the
 // settings. Only agents take calls (only they have a TaskRouter worker), so a supervisor who opens the
-// desk is told why it is not theirs, and no page of theirs asks for a desk status it cannot have.
+// desk is told why no calls ring there (keeping the mailboxes and customer search), and no page of theirs
+// asks for a desk status it cannot have.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
@@ -52,7 +53,10 @@ describe.runIf(browserAvailable())('landing after sign-in, in Chromium', () => {
     const { page, deskRequests } = await signedIn('2001');
     await page.waitForURL(/\/supervisor$/, WITHIN);
     await page.goto(`${stack.url}/agent`);
-    await page.getByText('your account has no agent role', { exact: false }).waitFor(WITHIN);
+    await page.getByTestId('not-an-agent').getByText('no calls ring here', { exact: false }).waitFor(WITHIN);
+    // Still theirs on this page: every mailbox and customer search.
+    await page.getByTestId('voicemails').waitFor(WITHIN);
+    await page.getByRole('heading', { name: 'Customer search' }).waitFor(WITHIN);
     await page.goto(`${stack.url}/tickets`);
     await page.getByTestId('whoami').waitFor(WITHIN);
     expect(await page.getByRole('button', { name: 'Available', exact: true }).count()).toBe(0);

@@ -69,7 +69,36 @@ export function AgentPage({ me }: { me: Me }) {
     void run(t('dial'), () => deskApi.dial(phone));
   };
 
-  if (!isAgent) return <p className="error">{t('needsAgent')}</p>;
+  const toast = message && (
+    <p className={`toast ${message.kind}`} role="status" data-testid="toast">
+      {message.text}{' '}
+      <button type="button" className="link" onClick={() => setMessage(undefined)} aria-label={t('dismiss')}>
+        ×
+      </button>
+    </p>
+  );
+  if (!isAgent) {
+    if (!me.roles.includes('supervisor')) return <p className="error">{t('needsAgent')}</p>;
+    // A supervisor without the agent role takes no calls here, but the mailboxes (every box is theirs to
+    // hear and hand out), customer search and their own tasks are still their work.
+    return (
+      <div className="desk">
+        <p className="muted" data-testid="not-an-agent">
+          {t('needsAgent')}
+        </p>
+        {toast}
+        <div className="desk-grid">
+          <div className="desk-main">
+            <CustomerSearch />
+          </div>
+          <aside className="desk-side">
+            <VoicemailPanel me={me} run={run} onDial={desk.expectCall} />
+            <TasksPanel reload={tasksChanged} run={run} onCallBack={callBack} />
+          </aside>
+        </div>
+      </div>
+    );
+  }
   return (
     // Another tab owns the phone: this one shows the desk but acts on nothing until "use here".
     <div className="desk" inert={desk.readOnly}>
@@ -79,19 +108,7 @@ export function AgentPage({ me }: { me: Me }) {
         onError={(text) => setMessage({ kind: 'error', text })}
       />
       <DueReminders reload={tasksChanged} onCallBack={callBack} />
-      {message && (
-        <p className={`toast ${message.kind}`} role="status" data-testid="toast">
-          {message.text}{' '}
-          <button
-            type="button"
-            className="link"
-            onClick={() => setMessage(undefined)}
-            aria-label={t('dismiss')}
-          >
-            ×
-          </button>
-        </p>
-      )}
+      {toast}
       <div className="desk-grid">
         <div className="desk-main">
           <CallPanel desk={desk} run={run} />
