@@ -227,7 +227,14 @@ export function createCallControls(center: Center, calls: CallFinder) {
     } catch (err) {
       if (!(err instanceof DirectCallProblem)) throw err;
       const direct = err.call;
-      await providerStep('hang up', () => telephony.updateCall(direct.callSid, { status: 'completed' }));
+      await providerStep('hang up', () =>
+        telephony.updateCall(direct.callSid, { status: 'completed' }).catch(async (failed: unknown) => {
+          // Ended on its own a moment ago (the customer hung up): what the agent asked for is done.
+          const leg = await telephony.call(direct.callSid).catch(() => undefined);
+          if (leg?.status === 'completed' || leg?.endedAt) return undefined;
+          throw failed;
+        }),
+      );
       return { direct };
     }
   }

@@ -82,6 +82,8 @@ export function customerOfTask(attributes: Readonly<Record<string, unknown>>): C
 
 const STARTED_LEGS_KEPT = 5_000;
 const LIVE_LEG = ['queued', 'ringing', 'in-progress'];
+/** Tasks whose `call` instruction dials the agent, whose leg then dials the customer straight. */
+export const DIRECT_TASK_TYPES: readonly unknown[] = ['callback', 'campaign-preview'];
 
 /** My leg of a callback bridged straight to the customer, and the task it answers. */
 export interface DirectCall {
@@ -239,7 +241,7 @@ export function createCallFinder(center: Center) {
     if (!workerSid) return undefined;
     for (const r of await taskrouter.reservations(sids.workspaceSid, workerSid, 'accepted')) {
       const task = await taskrouter.task(sids.workspaceSid, r.taskSid).catch(() => undefined);
-      const leg = task?.attributes.type === 'callback' ? task.attributes.call_sid : undefined;
+      const leg = DIRECT_TASK_TYPES.includes(task?.attributes.type) ? task?.attributes.call_sid : undefined;
       if (typeof leg !== 'string' || !leg) continue;
       const call = await telephony.call(leg).catch(() => undefined);
       if (call && !call.endedAt && LIVE_LEG.includes(call.status))

@@ -286,7 +286,7 @@ describe('opting out and windows', () => {
 });
 
 describe('preview dialling', () => {
-  it('rings the agent with the contact on the task, then dials the contact; the agent wraps up', async () => {
+  it('rings the agent with the contact on the task, then dials the contact; the agent hangs up and wraps up', async () => {
     const phone = number();
     await script({ number: phone, answer: 'human', afterSeconds: 1 });
     const id = await campaign([phone], {
@@ -328,7 +328,11 @@ describe('preview dialling', () => {
     const colleague = await asAgent('1004');
     expect((await colleague('GET', `/calls/${agentLeg?.callSid}/campaign`)).status).toBe(403);
 
-    await h.hangup(customerLeg?.callSid ?? '');
+    // The agent's leg dials the contact straight: no conference to hold, and the agent ends it from the desk.
+    expect((await agent('POST', '/agent/call/hold', { hold: true })).status).toBe(409);
+    expect((await agent('POST', '/agent/call/hangup')).status).toBe(200);
+    await h.advance(1);
+    expect((await callsTo(phone))[0]?.status).toBe('completed');
     expect((await h.worker('1003')).activityName).toBe('Wrap-up');
     expect(await contact(id, 1)).toMatchObject({ status: 'done' });
     const saved = await agent('POST', `/calls/${agentLeg?.callSid}/wrap-up`, {

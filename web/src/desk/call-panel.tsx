@@ -53,7 +53,10 @@ export function CallPanel({ desk, run }: { desk: AgentDesk; run: Run }) {
         call={call}
         // A callback the workflow dialled for me bridges my leg straight to the customer: no conference
         // the server can hold, mute or transfer, only ending it.
-        direct={!status?.call && Boolean(status?.taskCall)}
+        direct={
+          !status?.call &&
+          status?.reservations.find((r) => r.taskSid === status.taskCall?.taskSid)?.status === 'accepted'
+        }
         desk={desk}
         run={run}
         onHandover={(notes) => {
