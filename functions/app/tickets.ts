@@ -74,9 +74,16 @@ export async function fileTicket(
   );
   const ticket = unwrap(result, 'ticket', body.subject);
   if (result.ok && result.existing) return { ticket, existing: true };
-  await fileUnderCalls(deps, ticket);
   await notifyTicketChange(deps, undefined, ticket);
-  return { ticket, existing: false };
+  if (!ticket.callSids.length) return { ticket, existing: false };
+  // The ticket is filed whatever becomes of the links; a failure is logged for staff, not the agent's.
+  try {
+    await fileUnderCalls(deps, ticket);
+  } catch (err) {
+    deps.logger.error('ticket not filed under its calls', { ticket: ticket.number, error: String(err) });
+  }
+  // As it stands after the links (its version moved if recordings were added), for the next edit.
+  return { ticket: (await deps.store.tickets.get(ticket.number)) ?? ticket, existing: false };
 }
 
 /**
