@@ -108,9 +108,11 @@ function Shell() {
     body = (
       <LoginPage
         onSignedIn={(me) => {
-          // The center's zone and clock, now that the session lets us ask.
-          void signedInUser().catch(() => undefined);
-          setSession({ state: 'signed-in', me });
+          // The center's zone and clock, now that the session lets us ask, before the first page counts
+          // its "today" from them.
+          void signedInUser()
+            .catch(() => undefined)
+            .then(() => setSession({ state: 'signed-in', me }));
         }}
       />
     );

@@ -113,17 +113,23 @@ export function PlanningPage({ me }: { me: Me }) {
       setError(typedProblem);
       return;
     }
-    // Typing a number fires on every key: plan once the typing pauses.
+    // Typing a number fires on every key: plan once the typing pauses. An answer to an earlier input
+    // that arrives after a later one is dropped, so it never shows over the later one's error.
+    let live = true;
     const timer = setTimeout(() => {
       planningApi.plan(JSON.parse(request) as PlanRequest).then(
         (p) => {
+          if (!live) return;
           setPlan(p);
           setError(undefined);
         },
-        (err) => setError(errorText(err)),
+        (err) => live && setError(errorText(err)),
       );
     }, 300);
-    return () => clearTimeout(timer);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [allowed, request, errorText, typedProblem]);
 
   if (!allowed) return <p className="error">{t('needsSupervisor')}</p>;
