@@ -106,7 +106,7 @@ export async function processRecording(
     if (!stored) throw new VerificationError(`S3 object ${key} does not match what was downloaded`);
   }
   // Filed under its call once its audio is safe in S3 and before its metadata: a crash in between leaves
-  // the call naming a recording whose metadata the job's retry writes (a player shows it as not ready).
+  // the call naming a recording whose metadata the job's retry writes (playing it is a 404 until then).
   const call = job.callSid ? await fileUnderCall(store, job.callSid, job.recordingSid, early) : undefined;
   const caller = call ? (call.direction === 'inbound' ? call.from : call.to) : undefined;
   const { recording, created } = await store.recordings.save({
