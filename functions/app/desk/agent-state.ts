@@ -167,7 +167,11 @@ export function createAgentState(center: Center, calls: CallFinder) {
     ]);
     // A colleague on the line counts as a call: going Available would let a customer ring in meanwhile.
     const internal = internalCallOf(w.attributes);
-    const onCall = call !== undefined || (internal !== undefined && isLive(internal));
+    // A callback whose leg dials the customer straight has no conference for the finder to see.
+    const onCall =
+      call !== undefined ||
+      (internal !== undefined && isLive(internal)) ||
+      (await calls.direct(agentId, sids, reservations)) !== undefined;
     const decision = decideState({ activity: w.activity, onCall }, state);
     if (!decision.ok) throw new HttpProblem(409, decision.reason, decision.message);
     if (decision.endWrapUp || state === 'Available')

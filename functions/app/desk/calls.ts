@@ -236,10 +236,17 @@ export function createCallFinder(center: Center) {
    * A callback the workflow dialled for me: my leg, answered, dials the customer straight (no conference),
    * so only ending it is mine to do. Undefined when no such leg is live.
    */
-  async function direct(agentId: string, sids: ProvisionedRouting): Promise<DirectCall | undefined> {
+  async function direct(
+    agentId: string,
+    sids: ProvisionedRouting,
+    reservations?: Promise<readonly ReservationView[]>,
+  ): Promise<DirectCall | undefined> {
     const workerSid = sids.workers[agentId];
     if (!workerSid) return undefined;
-    for (const r of await taskrouter.reservations(sids.workspaceSid, workerSid, 'accepted')) {
+    const accepted = reservations
+      ? (await reservations).filter((r) => r.status === 'accepted')
+      : await taskrouter.reservations(sids.workspaceSid, workerSid, 'accepted');
+    for (const r of accepted) {
       const task = await taskrouter.task(sids.workspaceSid, r.taskSid).catch(() => undefined);
       const leg = DIRECT_TASK_TYPES.includes(task?.attributes.type) ? task?.attributes.call_sid : undefined;
       if (typeof leg !== 'string' || !leg) continue;
@@ -289,7 +296,7 @@ export function createCallFinder(center: Center) {
     );
   }
 
-  return { find, mine, legs, ofCustomerCall };
+  return { find, mine, direct, legs, ofCustomerCall };
 }
 
 export type CallFinder = ReturnType<typeof createCallFinder>;

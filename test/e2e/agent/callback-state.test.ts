@@ -92,6 +92,9 @@ describe("the agent's controls on a callback dialled straight to the customer", 
     ] as const)
       expect(await agent.fail(path, body)).toEqual({ status: 409, error: 'direct-call' });
     expect((await h.view(customer.callSid)).status).toBe('in-progress');
+    // Nor can the agent sign off (or take the next caller) while the customer is on the line.
+    for (const state of ['Offline', 'Available'])
+      expect(await agent.fail('/agent/state', { state })).toEqual({ status: 409, error: 'on-a-call' });
 
     const ended = await agent.post<{ callSid: string; taskSid?: string }>('/agent/call/hangup');
     expect(ended.taskSid).toMatch(/^WT/);
