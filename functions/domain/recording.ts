@@ -87,25 +87,6 @@ export function agentDialRecording(publicBaseUrl: string, customerCallSid: strin
   };
 }
 
-/**
- * Parameters for a TaskRouter `conference` instruction that records the agent leg in two channels. On
- * Twilio the recording belongs to that leg's call, not the customer's, so pausing addresses the agent leg;
- * the callback still carries the customer's CallSid, under which the recording is filed. The `dequeue`
- * instruction takes only `DequeueRecord` and sends no recording callback: prefer `<Dial>` or this.
- */
-export function agentConferenceRecording(publicBaseUrl: string, customerCallSid: string, agentId?: string) {
-  return {
-    Record: 'true',
-    RecordingChannels: 'dual',
-    RecordingStatusCallback: recordingStatusCallbackUrl(publicBaseUrl, {
-      callSid: customerCallSid,
-      ...(agentId ? { agentId } : {}),
-    }),
-    RecordingStatusCallbackMethod: 'POST',
-    RecordingStatusCallbackEvent: 'completed absent',
-  } as const;
-}
-
 /** How a party dialled into a conference is recorded: its own leg, both directions on two channels. */
 export interface ParticipantRecording {
   readonly channels: 'mono' | 'dual';

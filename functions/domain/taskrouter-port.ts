@@ -52,20 +52,65 @@ export interface TaskView {
   readonly priority: number;
 }
 
+/**
+ * The `conference` instruction: rings `to` and, once answered, accepts the reservation and joins the task's
+ * caller and the worker in a conference named by the task.
+ */
+export interface ConferenceInstruction {
+  readonly instruction: 'conference';
+  readonly from: string;
+  readonly to: string;
+  /** How long the worker's leg rings. */
+  readonly timeoutSeconds?: number;
+  readonly endConferenceOnExit?: boolean;
+  readonly endConferenceOnCustomerExit?: boolean;
+  readonly beep?: boolean;
+  readonly postWorkActivitySid?: string;
+  /** Records the agent's leg (both sides when dual) and reports it to `statusCallback`. */
+  readonly record?: {
+    readonly channels: 'mono' | 'dual';
+    readonly statusCallback: string;
+    readonly statusCallbackEvents?: readonly string[];
+  };
+  /** Where the conference's events go, and which. */
+  readonly conferenceStatusCallback?: { readonly url: string; readonly events: readonly string[] };
+}
+
 /** The fields of a reservation update the center sends: accept/reject, or an instruction. */
 export type ReservationUpdate =
   | { readonly status: 'accepted' | 'rejected' | 'completed' | 'wrapping' }
-  | {
-      readonly instruction: 'conference';
-      readonly from: string;
-      readonly to: string;
-      readonly endConferenceOnExit?: boolean;
-      readonly endConferenceOnCustomerExit?: boolean;
-      readonly beep?: boolean;
-      readonly postWorkActivitySid?: string;
-      /** Records the agent's leg (both sides when dual) and reports it to `statusCallback`. */
-      readonly record?: { readonly channels: 'mono' | 'dual'; readonly statusCallback: string };
-    };
+  | ConferenceInstruction;
+
+/** An instruction's fields as TaskRouter names them (the REST update's; the assignment's JSON snake-cases them). */
+export function conferenceInstructionFields(i: ConferenceInstruction): Record<string, string> {
+  const bool = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
+  const fields: Record<string, string | undefined> = {
+    Instruction: i.instruction,
+    From: i.from,
+    To: i.to,
+    Timeout: i.timeoutSeconds === undefined ? undefined : String(i.timeoutSeconds),
+    EndConferenceOnExit: bool(i.endConferenceOnExit),
+    EndConferenceOnCustomerExit: bool(i.endConferenceOnCustomerExit),
+    Beep: bool(i.beep),
+    PostWorkActivitySid: i.postWorkActivitySid,
+    ...(i.record
+      ? {
+          Record: 'true',
+          RecordingChannels: i.record.channels,
+          RecordingStatusCallback: i.record.statusCallback,
+          RecordingStatusCallbackMethod: 'POST',
+          RecordingStatusCallbackEvent: i.record.statusCallbackEvents?.join(' '),
+        }
+      : {}),
+    ...(i.conferenceStatusCallback
+      ? {
+          ConferenceStatusCallback: i.conferenceStatusCallback.url,
+          ConferenceStatusCallbackEvent: i.conferenceStatusCallback.events.join(' '),
+        }
+      : {}),
+  };
+  return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => e[1] !== undefined));
+}
 
 export interface QueueStatistics {
   readonly queueSid: string;

@@ -116,6 +116,8 @@ export interface TelephonyPort {
     callSid: string,
     update: { readonly status?: 'completed'; readonly twiml?: string },
   ): Promise<void>;
+  /** Calls placed to `to` that are still being set up or ringing (not yet answered, not yet over). */
+  ringing(to: string): Promise<CallView[]>;
   conferences(filter: { readonly name?: string; readonly status?: 'in-progress' }): Promise<ConferenceView[]>;
   endConference(conference: string): Promise<void>;
   participants(conference: string): Promise<ParticipantView[]>;

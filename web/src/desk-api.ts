@@ -49,6 +49,8 @@ export interface AgentReservation {
   readonly callSid?: string;
   readonly from?: string;
   readonly vip?: string;
+  /** A pending offer's task attributes (what the IVR found). */
+  readonly taskAttributes?: Readonly<Record<string, unknown>>;
 }
 
 export interface AgentStatus {

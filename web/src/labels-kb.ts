@@ -13,6 +13,7 @@ export const KB_LABELS = {
   anyHotline: { zh: '全部热线', en: 'Any hotline' },
   anyTicketType: { zh: '全部工单类型', en: 'Any ticket type' },
   anyCategory: { zh: '全部分类', en: 'Any category' },
+  browse: { zh: '按分类浏览：', en: 'Browse by category:' },
   langZh: { zh: '中文', en: 'Chinese' },
   langEn: { zh: '英文', en: 'English' },
   noHits: { zh: '没有找到相关文章', en: 'No article found' },

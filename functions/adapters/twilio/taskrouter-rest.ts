@@ -1,14 +1,15 @@
 // The TaskRouter port over Twilio's TaskRouter v1 REST API (the twin locally): snake_case JSON in,
 // the port's views out; attribute JSON parsed here and nowhere else.
-import type {
-  Attributes,
-  QueueStatistics,
-  ReservationStatus,
-  ReservationView,
-  TaskRouterPort,
-  TaskStatus,
-  TaskView,
-  WorkerView,
+import {
+  type Attributes,
+  conferenceInstructionFields,
+  type QueueStatistics,
+  type ReservationStatus,
+  type ReservationView,
+  type TaskRouterPort,
+  type TaskStatus,
+  type TaskView,
+  type WorkerView,
 } from '../../domain/taskrouter-port.js';
 import { ProviderError } from '../../domain/telephony-port.js';
 import type { Json, RestTransport } from './rest-transport.js';
@@ -120,23 +121,7 @@ export function createTaskRouterRest(rest: RestTransport): TaskRouterPort {
         await rest.taskrouter(path, { ReservationStatus: update.status });
         return;
       }
-      await rest.taskrouter(path, {
-        Instruction: update.instruction,
-        From: update.from,
-        To: update.to,
-        EndConferenceOnExit: bool(update.endConferenceOnExit),
-        EndConferenceOnCustomerExit: bool(update.endConferenceOnCustomerExit),
-        Beep: bool(update.beep),
-        PostWorkActivitySid: update.postWorkActivitySid,
-        ...(update.record
-          ? {
-              Record: 'true',
-              RecordingChannels: update.record.channels,
-              RecordingStatusCallback: update.record.statusCallback,
-              RecordingStatusCallbackMethod: 'POST',
-            }
-          : {}),
-      });
+      await rest.taskrouter(path, conferenceInstructionFields(update));
     },
     async taskReservations(workspaceSid, taskSid, status) {
       const list = await rest.taskrouterList(

@@ -108,6 +108,15 @@ export function createTelephonyRest(rest: RestTransport): TelephonyPort {
     async updateCall(callSid, update) {
       await rest.voice(`Calls/${callSid}.json`, { Status: update.status, Twiml: update.twiml });
     },
+    async ringing(to) {
+      // One list per status: the Calls list filters on a single one.
+      const lists = await Promise.all(
+        (['queued', 'ringing'] as const).map((Status) =>
+          rest.voiceList('Calls.json', 'calls', { To: to, Status }),
+        ),
+      );
+      return lists.flat().map(callView);
+    },
     async conferences(filter) {
       const list = await rest.voiceList('Conferences.json', 'conferences', {
         FriendlyName: filter.name,

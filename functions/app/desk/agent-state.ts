@@ -83,7 +83,10 @@ export function createAgentState(center: Center, calls: CallFinder) {
     const open = reservations
       .filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.status))
       .map((r) => ({ reservationSid: r.sid, taskSid: r.taskSid, status: r.status }));
-    const taskCall = call ? undefined : await callOfTask(sids.workspaceSid, open);
+    const [taskCall, offers] = await Promise.all([
+      call ? undefined : callOfTask(sids.workspaceSid, open),
+      offeredTasks(sids.workspaceSid, open),
+    ]);
     // On call by the wallboard's rule too: a callback's agent leg comes from a `call` instruction, with no
     // conference the call finder can see, yet its reservation is accepted while the agent stays in an
     // available activity. Once the app has moved the agent on (Wrap-up after a transfer they left), the
@@ -107,7 +110,17 @@ export function createAgentState(center: Center, calls: CallFinder) {
       ...(w.since ? { since: w.since } : {}),
       skills,
       allSkills: [...user.skills],
-      reservations: open,
+      // A pending offer carries its task's attributes, as the Worker SDK's reservation event gives them to
+      // the page: a page reloaded while it rang shows who is calling.
+      reservations: open.map((r) => {
+        const a = offers.get(r.taskSid);
+        if (!a) return r;
+        const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+        const from = text(a.customer_number) ?? text(a.callback_number) ?? text(a.from);
+        const fields = { from, queue: text(a.queue), vip: text(a.vip), callSid: text(a.call_sid) };
+        const known = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+        return { ...r, ...known, taskAttributes: a };
+      }),
       ...(call ? { call: callView(call) } : {}),
       ...(taskCall ? { taskCall } : {}),
       ...(internal
@@ -124,6 +137,18 @@ export function createAgentState(center: Center, calls: CallFinder) {
       // The center's clock, which need not be the browser's: the desk's timers count in it.
       at: new Date(clock.now()).toISOString(),
     };
+  }
+
+  /** The attributes of the tasks offered to me (pending reservations: only while something rings me). */
+  async function offeredTasks(
+    workspaceSid: string,
+    open: readonly { readonly taskSid: string; readonly status: string }[],
+  ): Promise<Map<string, Readonly<Record<string, unknown>>>> {
+    const pending = open.filter((r) => r.status === 'pending');
+    const tasks = await Promise.all(
+      pending.map((r) => taskrouter.task(workspaceSid, r.taskSid).catch(() => undefined)),
+    );
+    return new Map(tasks.flatMap((t) => (t ? [[t.sid, t.attributes] as const] : [])));
   }
 
   /** Read from the task's attributes: a reloaded page knows nothing of the call it was on. */

@@ -1,9 +1,11 @@
 // Offers to the agent: accepting one (the conference instruction for a new call, or joining the
 // conference a transferred caller already waits in), declining one, and the offers missed today.
+import { routing } from '../../../flows/routing.js';
 import { conferenceOfferKey } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
 import { HttpProblem } from '../../domain/problems.js';
-import { participantRecording, recordingStatusCallbackUrl } from '../../domain/recording.js';
+import { participantRecording } from '../../domain/recording.js';
+import { agentRing } from '../agent-ring.js';
 import { type Center, centerNumber, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { declineOffer, missedToday } from './missed-offers.js';
@@ -31,10 +33,12 @@ export function createReservations(center: Center) {
       ...(callSid ? { callSid } : {}),
       conference: existing ?? r.taskSid,
     };
-    if (!existing && (await store.keys.get(conferenceOfferKey(reservationSid)))) {
-      // The assignment's `conference` instruction already rings my client: answering it accepts.
+    const offered = !existing && (await store.keys.get(conferenceOfferKey(reservationSid)));
+    // The assignment's `conference` instruction already rings my client: answering it accepts. Unless that
+    // ring has gone (my page reloaded while it rang: the reservation stays pending until it times out, the
+    // caller waiting): then the instruction is sent again, and my reloaded page answers the new ring.
+    if (offered && (await telephony.ringing(`client:${user.id}`)).length > 0)
       return { ...accepted, conference: r.taskSid };
-    }
     if (existing) {
       // A transfer: the customer already sits in a conference; accept and dial me into it. The call's
       // task is now mine (the conference-status callback wraps it when the customer leaves).
@@ -67,29 +71,29 @@ export function createReservations(center: Center) {
         );
       }
     } else {
-      const wrapUp = sids.activities['Wrap-up'];
+      const wrapUp = sids.activities[routing.roles.wrapUp];
       await providerStep('accept', () =>
-        taskrouter.updateReservation(ws, workerSid, reservationSid, {
-          instruction: 'conference',
-          from,
-          to: `client:${user.id}`,
-          endConferenceOnExit: false,
-          endConferenceOnCustomerExit: true,
-          beep: false,
-          ...(wrapUp ? { postWorkActivitySid: wrapUp } : {}),
-          ...(callSid
-            ? {
-                record: {
-                  channels: 'dual' as const,
-                  statusCallback: recordingStatusCallbackUrl(center.config.webhookBaseUrl, {
-                    callSid,
-                    agentId: user.id,
-                  }),
-                },
-              }
-            : {}),
-        }),
+        taskrouter.updateReservation(
+          ws,
+          workerSid,
+          reservationSid,
+          agentRing(center, {
+            task: task.attributes,
+            to: `client:${user.id}`,
+            agentId: user.id,
+            ...(wrapUp ? { wrapUpActivitySid: wrapUp } : {}),
+          }),
+        ),
       );
+      if (offered) {
+        await center.store.audit.append({
+          actor: user.id,
+          action: 'call.offer-rung-again',
+          target: reservationSid,
+          detail: { taskSid: r.taskSid },
+        });
+        return { ...accepted, conference: r.taskSid };
+      }
     }
     if (callSid) await store.calls.update(callSid, { agentId: user.id }).catch(() => undefined);
     return accepted;

@@ -47,6 +47,10 @@ export const ReservationSchema = z
     callSid: z.string().optional().openapi({ description: "The customer's call." }),
     from: z.string().optional(),
     vip: z.string().optional(),
+    taskAttributes: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({ description: "A pending offer's task attributes: what the IVR found about the caller." }),
   })
   .openapi('AgentReservation');
 

@@ -6,15 +6,16 @@
 // workspace is subscribed to (functions/domain/taskrouter-events.ts), acknowledging each with a 204.
 import { type Context, Hono } from 'hono';
 import { routing } from '../../../flows/routing.js';
-import { announceAgent, announceQuery, conferenceStatusUrl } from '../../app/agent-announcement.js';
+import { announceAgent, announceQuery } from '../../app/agent-announcement.js';
+import { agentRing } from '../../app/agent-ring.js';
 import { callbackInstruction } from '../../app/callbacks.js';
 import type { Center } from '../../app/center.js';
 import { onConferenceEvent } from '../../app/conference-events.js';
 import { onOfferEnded } from '../../app/desk/missed-offers.js';
 import { recordTaskRouterHistory } from '../../app/history/taskrouter-history.js';
 import { conferenceOfferKey } from '../../domain/agent-state.js';
-import { agentConferenceRecording } from '../../domain/recording.js';
 import { CONSUMED_TASKROUTER_EVENTS, isConsumedTaskRouterEvent } from '../../domain/taskrouter-events.js';
+import { conferenceInstructionFields } from '../../domain/taskrouter-port.js';
 import type { WebhookDeps } from '../deps.js';
 import type { TwilioEnv, TwilioParams } from '../env.js';
 import { previewInstruction } from './campaign-routes.js';
@@ -127,34 +128,13 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
       await deps.store.keys.putIfAbsent(conferenceOfferKey(reservationSid), taskSid, expires);
     }
     const wrapUp = provisioned.activities[routing.roles.wrapUp];
-    return c.json({
-      instruction: 'conference',
-      from: String(task.called ?? task.to ?? ''),
+    const ring = agentRing(services, {
+      task,
       to,
-      // Rings a little past the reservation timeout: TaskRouter's timeout ends the offer (and the ring),
-      // so the agent is moved to Missed and the caller offered to the next agent at the same moment.
-      timeout: String(routing.ringSeconds + 5),
-      end_conference_on_exit: false,
-      end_conference_on_customer_exit: true,
-      beep: 'false',
-      ...(callSid
-        ? snakeCase(
-            agentConferenceRecording(
-              base,
-              callSid,
-              typeof worker.agent_id === 'string' ? worker.agent_id : undefined,
-            ),
-          )
-        : {}),
-      conference_status_callback: conferenceStatusUrl(services, {
-        called: String(task.called ?? task.to ?? ''),
-        ...(typeof worker.agent_id === 'string' ? { agentId: worker.agent_id } : {}),
-        ...(callSid ? { customer: callSid } : {}),
-        lang: task.language === 'en' ? 'en' : 'zh',
-      }),
-      conference_status_callback_event: 'start end join leave',
-      ...(wrapUp ? { post_work_activity_sid: wrapUp } : {}),
+      ...(typeof worker.agent_id === 'string' ? { agentId: worker.agent_id } : {}),
+      ...(wrapUp ? { wrapUpActivitySid: wrapUp } : {}),
     });
+    return c.json(snakeCase(conferenceInstructionFields(ring)));
   }
 
   // The status events of the conferences the center makes (functions/app/conference-events.ts).

@@ -30,6 +30,19 @@ export function callCases(f: () => TelephonyFixture): void {
       expect(await port.call(UNKNOWN_CALL)).toBeUndefined();
     });
 
+    it('lists the calls still ringing an address, not the answered or ended ones', async () => {
+      const { port, callerId, phones, silentPhone } = f();
+      const answered = await port.createCall({ from: callerId, to: phones[0], twiml: WAIT });
+      const ringing = await port.createCall({ from: callerId, to: silentPhone, twiml: WAIT });
+      await f().settle();
+      expect((await port.ringing(silentPhone)).map((c) => c.sid)).toEqual([ringing.sid]);
+      expect(await port.ringing(phones[0])).toEqual([]);
+      await port.updateCall(ringing.sid, { status: 'completed' });
+      await f().settle();
+      expect(await port.ringing(silentPhone)).toEqual([]);
+      await port.updateCall(answered.sid, { status: 'completed' });
+    });
+
     it('tells when a call was answered and when it ended, with its duration', async () => {
       const { port, callerId, phones } = f();
       const call = await port.createCall({ from: callerId, to: phones[0], twiml: WAIT });

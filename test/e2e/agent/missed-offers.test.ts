@@ -10,7 +10,7 @@ import { type AgentHarness, JOHN_SMITH, type Session, startAgents } from './supp
 interface Me {
   state: string;
   activity: string;
-  reservations: { reservationSid: string; status: string }[];
+  reservations: { reservationSid: string; status: string; from?: string; queue?: string }[];
   call?: { callSid: string };
 }
 interface Missed {
@@ -37,6 +37,8 @@ afterEach(async () => {
 });
 
 const me = (s: Session) => s.get<Me>('/agent/me');
+const rings = (agentId: string) =>
+  [...h.stack.twin.voice.parties.ringing.values()].filter((r) => r.to === `client:${agentId}`);
 const missed = async (s: Session) => (await s.get<{ items: Missed[] }>('/agent/missed-calls')).items;
 
 describe('missed offers', () => {
@@ -105,5 +107,36 @@ describe('missed offers', () => {
     const list = await missed(a1002);
     expect(list).toHaveLength(before + 1);
     expect(list[0]).toMatchObject({ from: JOHN_SMITH, reason: 'declined' });
+  });
+
+  it('accepting an offer whose ring has gone (the page reloaded) rings me again; a live ring is not doubled', async () => {
+    await h.party('1002', 'ring');
+    await a1002.post('/agent/state', { state: 'Available' });
+    const missedBefore = (await missed(a1002)).length;
+    const sid = await h.callGeneral();
+    live.push(sid);
+    const [offer] = (await me(a1002)).reservations;
+    // Who calls is on the offer itself, for a page that did not see it arrive.
+    expect(offer).toMatchObject({ status: 'pending', from: JOHN_SMITH, queue: 'general' });
+    const accept = () => a1002.post(`/agent/reservations/${offer?.reservationSid}/accept`);
+    // Still ringing: the one ring is the one to answer.
+    await accept();
+    await h.settle();
+    expect(rings('1002')).toHaveLength(1);
+    // The page goes away mid-ring: the ring ends, the offer stays pending, the caller waits.
+    for (const r of rings('1002')) r.reject();
+    await h.settle();
+    expect(rings('1002')).toHaveLength(0);
+    expect((await me(a1002)).reservations).toEqual([
+      expect.objectContaining({ reservationSid: offer?.reservationSid, status: 'pending' }),
+    ]);
+    await h.party('1002', 'answer');
+    await accept();
+    await h.settle();
+    const on = await me(a1002);
+    expect(on.state).toBe('On call');
+    expect(on.call?.callSid).toBe(sid);
+    expect((await h.view(sid)).conferenceSid).toMatch(/^CF/);
+    expect(await missed(a1002)).toHaveLength(missedBefore); // not a missed offer
   });
 });

@@ -34,6 +34,16 @@ describe.runIf(browserAvailable())('the knowledge base in Chromium', () => {
     await page.getByTestId('kb-hits').waitFor(WITHIN);
   };
 
+  it('before any search, lists a category an agent picks', async () => {
+    await agent.getByTestId('kb-browse').getByRole('button', { name: '延保条款' }).click();
+    await agent.getByTestId('kb-hit').filter({ hasText: '延长保修期保障范围' }).waitFor(WITHIN);
+    const tags = await agent.getByTestId('kb-hit').locator('.tag').first().textContent();
+    expect(tags).toBe('延保条款');
+    expect(await agent.inputValue('select[name=category]')).toBe('warranty-terms');
+    // A search goes on from the category picked; clearing it searches everything again.
+    await agent.selectOption('select[name=category]', '');
+  });
+
   it('finds Chinese articles by a word inside a compound, with the word marked', async () => {
     await agent.getByTestId('kb-link').waitFor(WITHIN);
     await search(agent, '保修');

@@ -1,13 +1,16 @@
 // A reload mid-call in Chromium against the twin, which ends the page's softphone leg as the Voice SDK
 // does: the customer is held with a message, not dropped; the reloaded desk dials itself back in, takes the
-// customer off hold and keeps counting the call from the first answer.
+// customer off hold and keeps counting the call from the first answer. A reload while the call rings ends
+// that ring; the reloaded desk still shows the offer, with who calls, and accepting it rings again.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from './browser.js';
 import { type Floor, JOHN_SMITH, openFloor, WARRANTY, WITHIN } from './floor.js';
 
 interface Me {
+  state: string;
   call?: { callSid: string; agentCallSid?: string; onHold: boolean; connectedAt?: string };
+  reservations: { status: string; from?: string }[];
 }
 interface CallView {
   status: string;
@@ -50,6 +53,31 @@ describe.runIf(browserAvailable())('a reload mid-call drops the leg, not the cus
     expect(await agent.getByTestId('call-dropped').count()).toBe(0);
     const timer = (await agent.getByTestId('call-timer').textContent())?.trim() ?? '';
     expect(timer >= '00:02').toBe(true); // mm:ss compares as text: counted from the first answer
+    await sim(`/sim/calls/${callSid}/hangup`, {});
+  }, 30_000);
+
+  it('a reload while the call rings keeps the offer, and accepting it connects the caller', async () => {
+    const { callSid } = await sim<{ callSid: string }>('/sim/calls', { from: JOHN_SMITH, to: WARRANTY });
+    await sim(`/sim/calls/${callSid}/input`, { digits: '7' });
+    await agent.getByTestId('accept').waitFor(WITHIN);
+
+    await agent.reload();
+    // The reloaded desk names the caller the IVR identified, as the first ring did.
+    await agent.getByTestId('incoming').getByText('+14155550123').first().waitFor(WITHIN);
+    const offered = await me();
+    expect(offered.reservations).toEqual([
+      expect.objectContaining({ status: 'pending', from: JOHN_SMITH }),
+    ]);
+    expect(offered.call).toBeUndefined();
+
+    await agent.getByTestId('accept').click();
+    await agent.getByTestId('live-call').waitFor(WITHIN);
+    await expect.poll(async () => (await me()).call?.callSid, WITHIN).toBe(callSid);
+    const connected = await me();
+    expect(connected.call?.agentCallSid).toMatch(/^CA/);
+    expect(connected.state).toBe('On call');
+    const customer = await sim<CallView>(`/sim/calls/${callSid}`);
+    expect(customer.status).toBe('in-progress');
     await sim(`/sim/calls/${callSid}/hangup`, {});
   }, 30_000);
 });

@@ -112,15 +112,21 @@ export function useAgentDesk(enabled: boolean) {
                   taskSid: pending.taskSid,
                   findings: {
                     ...(s.offer?.reservationSid === pending.reservationSid ? s.offer.findings : {}),
-                    ...(pending.from ? { from: pending.from } : {}),
-                    ...(pending.queue ? { queue: pending.queue } : {}),
-                    ...(pending.vip ? { vip: pending.vip } : {}),
+                    ...findingsOf(pending.taskAttributes ?? {}, pending.from),
                   },
                   since: s.offer?.since ?? Date.now(),
                 }
               : undefined;
         const clockOffsetMs = status.at ? Date.parse(status.at) - Date.now() : s.clockOffsetMs;
-        return { ...s, status, offer, clockOffsetMs, error: undefined };
+        // An offer this page did not see arrive (it reloaded while the call rang) pops what the IVR found;
+        // one that ended unanswered with no call of mine leaves no pop behind.
+        const gone =
+          s.offer && !offer && !status.call && s.pop?.taskSid === s.offer.taskSid && !s.pop.callSid;
+        const pop = gone
+          ? undefined
+          : (s.pop ??
+            (offer && offer !== s.offer ? { taskSid: offer.taskSid, findings: offer.findings } : undefined));
+        return { ...s, status, offer, pop, clockOffsetMs, error: undefined };
       });
     } catch (error) {
       patch({ error: say.current(error) });

@@ -21,21 +21,28 @@ export function KbSearch() {
   const set = (field: keyof KbSearchParams) => (value: string) =>
     setParams((p) => ({ ...p, [field]: value }));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const q = params.q.trim();
+  const run = async (p: KbSearchParams) => {
+    const q = p.q.trim();
     // No words but a category: list it, drafts included, so an author finds what search does not show.
-    if (!q && !params.category) return;
+    if (!q && !p.category) return;
     setError(undefined);
     try {
-      if (q) setHits((await kbApi.search({ ...params, q })).items);
-      else if (params.category)
-        setHits(
-          (await kbApi.list(params.category)).items.map((article) => ({ article, score: 0, terms: [] })),
-        );
+      if (q) setHits((await kbApi.search({ ...p, q })).items);
+      else if (p.category)
+        setHits((await kbApi.list(p.category)).items.map((article) => ({ article, score: 0, terms: [] })));
     } catch (err) {
       setError(errorText(err));
     }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(params);
+  };
+  // Before any search the page offers its categories: one click lists what an agent can read.
+  const browse = (category: string) => {
+    const next = { ...params, q: '', category };
+    setParams(next);
+    void run(next);
   };
 
   return (
@@ -84,6 +91,16 @@ export function KbSearch() {
         <button type="submit">{text('search')}</button>
       </form>
       {error && <p className="error">{error}</p>}
+      {!hits && (
+        <p className="kb-browse" data-testid="kb-browse">
+          {text('browse')}{' '}
+          {KB_CATEGORIES.map((c) => (
+            <button key={c} type="button" className="link" onClick={() => browse(c)}>
+              {kbName('cat', c, lang)}
+            </button>
+          ))}
+        </p>
+      )}
       {hits && (
         <>
           <p className="muted">{hits.length === 0 ? text('noHits') : text('hits', { count: hits.length })}</p>
