@@ -126,7 +126,11 @@ export interface QueueStatistics {
 
 export interface TaskRouterPort {
   worker(workspaceSid: string, workerSid: string): Promise<WorkerView | undefined>;
-  workers(workspaceSid: string, filter?: { readonly available?: boolean }): Promise<WorkerView[]>;
+  /** Workers, of one queue (those its expression takes) and in an available activity if asked. */
+  workers(
+    workspaceSid: string,
+    filter?: { readonly available?: boolean; readonly queueSid?: string },
+  ): Promise<WorkerView[]>;
   updateWorker(
     workspaceSid: string,
     workerSid: string,

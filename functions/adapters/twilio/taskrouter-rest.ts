@@ -90,6 +90,7 @@ export function createTaskRouterRest(rest: RestTransport): TaskRouterPort {
     async workers(workspaceSid, filter = {}) {
       const list = await rest.taskrouterList(`${ws(workspaceSid)}/Workers`, 'workers', {
         Available: bool(filter.available),
+        TaskQueueSid: filter.queueSid,
       });
       return list.map(worker);
     },

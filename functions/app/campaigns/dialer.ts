@@ -13,6 +13,7 @@ import { adjustRatio, estimateAnswerRate, pace } from '../../domain/campaigns/pa
 import { contactZones } from '../../domain/campaigns/time-zones.js';
 import type { Logger } from '../../domain/logger.js';
 import { taskFor } from '../../domain/routing/workflow.js';
+import { agentState } from '../../domain/wallboard-rules.js';
 import type { Center } from '../center.js';
 import { checkOutbound } from '../dial-guard.js';
 import { hotlinesOf, lineOf } from '../hotlines.js';
@@ -148,18 +149,29 @@ async function linesWanted(center: Center, campaign: Campaign, now: number): Pro
 }
 
 /**
- * Agents of the skill who could take a call now: TaskRouter's available workers of the queue less the tasks
- * already waiting there (inbound callers first: they count against the same agents).
+ * Agents of the skill who could take a call now, less the tasks already waiting for them (inbound callers
+ * first: they count against the same agents). TaskRouter's own count of available workers is no use here:
+ * an agent on a call keeps an available activity, so it would dial people nobody is free to talk to. As the
+ * wallboard does, each worker in an available activity is asked for their reservations, and only those
+ * with nothing offered, accepted or wrapping count.
  */
 async function freeAgents(center: Center, queue: string): Promise<number> {
   const p = await center.provisioned();
   const queueSid = p.queues[queue];
   if (!queueSid) return 0;
-  const stats = await center.taskrouter.queueStatistics(p.workspaceSid, {
-    startDate: new Date(center.clock.now() - 60_000),
-  });
-  const mine = stats.find((s) => s.queueSid === queueSid);
-  return mine ? Math.max(0, mine.availableWorkers - mine.waiting) : 0;
+  const [workers, stats] = await Promise.all([
+    center.taskrouter.workers(p.workspaceSid, { available: true, queueSid }),
+    center.taskrouter.queueStatistics(p.workspaceSid, { startDate: new Date(center.clock.now() - 60_000) }),
+  ]);
+  const free = await Promise.all(
+    workers.map(async (w) => {
+      const reservations = await center.taskrouter.reservations(p.workspaceSid, w.sid);
+      const facts = { activity: w.activity, available: w.available, reservations };
+      return agentState(w.since ? { ...facts, since: w.since } : facts, routing.roles) === 'Available';
+    }),
+  );
+  const waiting = stats.find((s) => s.queueSid === queueSid)?.waiting ?? 0;
+  return Math.max(0, free.filter(Boolean).length - waiting);
 }
 
 /** Outside its window: due again when the window next opens in the contact's time (or done if never). */

@@ -76,14 +76,17 @@ export function createWallboard(center: Center) {
         );
         const call = state === 'Offline' || state === 'Away' ? undefined : await callOf(sids, reservations);
         const name = people.get(w.name)?.name;
+        // On a call or ringing, the activity (still Available) is not what changed: the offer's own status is.
+        const offer = state === 'On call' ? 'accepted' : state === 'Ringing' ? 'pending' : undefined;
+        const since = (offer && reservations.find((r) => r.status === offer)?.updatedAt) || w.since;
         return {
           agentId: w.name,
           ...(name ? { name } : {}),
           workerSid: w.sid,
           state,
           activity: w.activity,
-          ...(w.since
-            ? { since: w.since, secondsInState: Math.max(0, Math.round((now - Date.parse(w.since)) / 1000)) }
+          ...(since
+            ? { since, secondsInState: Math.max(0, Math.round((now - Date.parse(since)) / 1000)) }
             : {}),
           online: hb !== undefined,
           ...(call ? { call } : {}),

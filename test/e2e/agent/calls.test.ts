@@ -18,7 +18,7 @@ interface Status {
   };
 }
 interface Board {
-  agents: { agentId: string; state: string; call?: { callSid?: string } }[];
+  agents: { agentId: string; state: string; secondsInState?: number; call?: { callSid?: string } }[];
 }
 
 let h: AgentHarness;
@@ -65,6 +65,8 @@ async function dialBy1002(to: string): Promise<{ callSid: string; participantCal
 
 describe('the conference model', () => {
   it('answering the ring is the accept: /agent/me and the wallboard show the call On call', async () => {
+    await a1002.post('/agent/state', { state: 'Available' });
+    await h.advance(60); // a minute Available before the call: On call counts from the call, not from then
     const sid = await callTo1002();
     const me = await a1002.get<Status>('/agent/me');
     expect(me.state).toBe('On call');
@@ -76,10 +78,9 @@ describe('the conference model', () => {
     expect((await h.view(sid)).conferenceSid).toBe(me.call?.conferenceSid);
     await h.advance(3); // the wallboard's cache
     const board = await sup.get<Board>('/supervisor/wallboard');
-    expect(board.agents.find((a) => a.agentId === '1002')).toMatchObject({
-      state: 'On call',
-      call: { callSid: sid },
-    });
+    const onBoard = board.agents.find((a) => a.agentId === '1002');
+    expect(onBoard).toMatchObject({ state: 'On call', call: { callSid: sid } });
+    expect(onBoard?.secondsInState).toBeLessThan(10);
     // The caller hangs up: wrap-up from the conference's end, Available after 30 s.
     await h.hangup(sid);
     expect((await a1002.get<Status>('/agent/me')).state).toBe('Wrap-up');

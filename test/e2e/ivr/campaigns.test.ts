@@ -183,6 +183,34 @@ describe('progressive dialling', () => {
     expect(await counts(id)).toMatchObject({ attempts: 2, inFlight: 2 });
   });
 
+  it('places no call while its only agent talks to the person it reached, and the next once they are free', async () => {
+    const phones = [number(), number()];
+    await script(...phones.map((p) => ({ number: p, answer: 'human', afterSeconds: 1 })));
+    const id = await campaign(phones);
+    await available('1003');
+    expect(await round()).toMatchObject({ dialled: 1 });
+    const [first] = await callsTo(phones[0] ?? '');
+    await h.advance(10);
+    expect(await h.agentOn(first?.callSid ?? '')).toBe('1003');
+    // On the call, in an available activity as TaskRouter sees it: still not free.
+    expect((await h.worker('1003')).activityName).toBe('Available');
+    for (let i = 0; i < 3; i++) {
+      await h.advance(5);
+      expect(await round()).toMatchObject({ dialled: 0 });
+    }
+    expect(await callsTo(phones[1] ?? '')).toEqual([]);
+    expect(await counts(id)).toMatchObject({ attempts: 1, abandoned: 0 });
+    await h.hangup(first?.callSid ?? '');
+    const agent = await asAgent('1003');
+    expect(
+      (await agent('POST', `/calls/${first?.callSid}/wrap-up`, { disposition: 'interested' })).status,
+    ).toBe(200);
+    expect(await round()).toMatchObject({ dialled: 0 }); // wrapping up is not free either
+    expect((await agent('POST', '/agent/wrap-up/end')).status).toBe(200);
+    expect(await round()).toMatchObject({ dialled: 1 });
+    expect(await callsTo(phones[1] ?? '')).toHaveLength(1);
+  });
+
   it('tries busy numbers and machines again after their delays, up to the last attempt', async () => {
     const busy = number();
     const machine = number();
@@ -342,6 +370,8 @@ describe('preview dialling', () => {
     // Not final: back in line after the no-answer delay.
     expect(await contact(id, 1)).toMatchObject({ status: 'pending', disposition: 'call-later' });
     expect(await counts(id)).toMatchObject({ humans: 1, pending: 1, done: 0 });
+    // Wrap-up over, the task is done: the agent is free for the next campaign's calls.
+    expect((await agent('POST', '/agent/wrap-up/end')).status).toBe(200);
   });
 });
 
