@@ -2,6 +2,7 @@
 // on the thread, the conversation taken by the agent who answered) and handing the thread back to the bot.
 // A reply goes only to a number with a conversation or a customer on file, past the dialling policy and
 // the agents' and center's SMS rate limits (dial-guard.ts).
+import type { TaskRouting } from '../domain/channel-ports.js';
 import type { User } from '../domain/model.js';
 import { UnprocessableError } from '../domain/problems.js';
 import { type GuardDeps, guardOutbound } from './dial-guard.js';
@@ -48,13 +49,15 @@ export async function replyOnThread(
 
 /** Ends the agent conversation: the next text from this phone goes to the bot again. */
 export async function closeThread(
-  deps: Pick<SmsThreadDeps, 'store' | 'clock'>,
+  deps: Pick<SmsThreadDeps, 'store' | 'clock'> & { readonly routing?: Pick<TaskRouting, 'endTask'> },
   phone: string,
 ): Promise<void> {
   const session = await deps.store.messaging.getSession(phone);
   if (!session) return;
-  // The task and the agent belong to the conversation that ends; the next one is routed afresh.
+  // The task and the agent belong to the conversation that ends; the next one is routed afresh. A task
+  // still waiting for an agent is withdrawn, so no agent is offered a conversation that is over.
   const { taskSid, agentId, ...rest } = session;
+  if (taskSid && deps.routing) await deps.routing.endTask(taskSid, 'conversation closed');
   await deps.store.messaging.putSession({
     ...rest,
     state: 'bot',

@@ -57,9 +57,38 @@ function checkLevels(levels: Readonly<Record<string, number>> | undefined, skill
   );
 }
 
+/**
+ * An agent is called by their number: their extension, else their id. A number another active user already
+ * answers to would make both unreachable by internal call, so it is refused at the field.
+ */
+async function checkAgentNumber(
+  deps: Pick<UserDeps, 'store'>,
+  id: string,
+  extension: string | undefined,
+): Promise<void> {
+  const others: User[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.users.list({ limit: 200, ...(cursor ? { cursor } : {}) });
+    others.push(...page.items.filter((u) => u.id !== id && !u.disabled));
+    cursor = page.cursor;
+  } while (cursor);
+  const clash = (number: string) => others.find((u) => u.extension === number || u.id === number);
+  const taken = extension ? clash(extension) : others.find((u) => u.extension === id);
+  if (!taken) return;
+  throw new ValidationError([
+    {
+      path: extension ? 'body.extension' : 'body.id',
+      code: 'agent-number-taken',
+      message: `${extension ?? id} is already the number of ${taken.name} (${taken.id}); choose another`,
+    },
+  ]);
+}
+
 export async function createUser(deps: UserDeps, actor: User, input: UserSignUp): Promise<User> {
   const { password, ...profile } = input;
   checkLevels(profile.skillLevels, profile.skills);
+  await checkAgentNumber(deps, profile.id, profile.extension);
   const user = unwrap(
     await deps.store.users.create({ ...profile, passwordHash: await hashPassword(password) }),
     'user',
@@ -85,6 +114,7 @@ export async function changeUser(
   const { extension, ...rest } = change;
   if (change.skillLevels)
     checkLevels(change.skillLevels, change.skills ?? (await existingUser(deps, id)).skills);
+  if (extension) await checkAgentNumber(deps, id, extension);
   // The store drops absent attributes: an extension set to undefined is removed.
   const patch = extension === undefined ? rest : { ...rest, extension: extension ?? undefined };
   // An admin cannot lock themselves out; another admin must do it.

@@ -23,5 +23,19 @@ export function createWorkRouting(deps: {
       });
       return task.sid;
     },
+    async endTask(taskSid, reason) {
+      const sids = await deps.store.settings.get<ProvisionedRouting>(ROUTING_SETTING);
+      if (!sids?.workspaceSid) throw new NotProvisionedError('TaskRouter routing');
+      const task = await deps.taskrouter.task(sids.workspaceSid, taskSid);
+      if (!task) return;
+      const assignmentStatus =
+        task.status === 'pending' || task.status === 'reserved'
+          ? 'canceled'
+          : task.status === 'assigned' || task.status === 'wrapping'
+            ? 'completed'
+            : undefined;
+      if (assignmentStatus)
+        await deps.taskrouter.updateTask(sids.workspaceSid, taskSid, { assignmentStatus, reason });
+    },
   };
 }

@@ -197,4 +197,9 @@ export interface TaskRouting {
     readonly taskChannel: string;
     readonly timeoutSeconds?: number;
   }): Promise<string>;
+  /**
+   * The work is over: a task still waiting or offered is canceled, one an agent took is completed; one
+   * already ended (or unknown) is left as it is.
+   */
+  endTask(taskSid: string, reason: string): Promise<void>;
 }

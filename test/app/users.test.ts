@@ -54,6 +54,31 @@ describe('user administration', () => {
     disabled: false,
   });
 
+  it('refuses an extension another user answers to, by their extension or their id', async () => {
+    await createUser(deps, admin, { ...newAgent('3001'), extension: '801' });
+    const taken = (extension: string, id = '3002') =>
+      createUser(deps, admin, { ...newAgent(id), extension }).then(
+        () => undefined,
+        (err: { issues?: { path: string; code: string; message: string }[] }) => err.issues?.[0],
+      );
+    expect(await taken('801')).toMatchObject({ path: 'body.extension', code: 'agent-number-taken' });
+    expect((await taken('801'))?.message).toContain('Agent 3001');
+    expect(await taken('3001')).toMatchObject({ path: 'body.extension', code: 'agent-number-taken' });
+    // An id that is someone's extension would be reached as them.
+    const byId = await createUser(deps, admin, newAgent('801')).catch(
+      (err: { issues?: unknown[] }) => err.issues,
+    );
+    expect(byId).toEqual([expect.objectContaining({ path: 'body.id', code: 'agent-number-taken' })]);
+    expect(await ts.store.users.get('3002')).toBeUndefined();
+    // Changing one's own extension to itself is no clash; to a colleague's is.
+    const own = await ts.store.users.get('3001');
+    await changeUser(deps, admin, '3001', own?.version ?? 0, { extension: '801' });
+    const other = await createUser(deps, admin, newAgent('3003'));
+    await expect(changeUser(deps, admin, '3003', other.version, { extension: '801' })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'body.extension' })],
+    });
+  });
+
   it('stores a hash of the password, audits the roles and syncs the worker', async () => {
     const user = await createUser(deps, admin, newAgent('2001'));
     expect(user.passwordHash).not.toContain('first password');

@@ -93,10 +93,14 @@ export async function startChannelStack(options: { faults?: Faults; mediaTimeout
   const store = options.faults?.store?.(ts.store) ?? ts.store;
 
   const tasks: Record<string, unknown>[] = [];
+  const endedTasks: { taskSid: string; reason: string }[] = [];
   const routing: TaskRouting = {
     async createTask(input) {
       tasks.push({ ...input.attributes, taskChannel: input.taskChannel });
       return `WT${String(tasks.length).padStart(32, '0')}`;
+    },
+    async endTask(taskSid, reason) {
+      endedTasks.push({ taskSid, reason });
     },
   };
   const queue: LocalQueue = createLocalQueue({ clock });
@@ -228,6 +232,7 @@ export async function startChannelStack(options: { faults?: Faults; mediaTimeout
     queue,
     outbox,
     tasks,
+    endedTasks,
     rawMedia,
     s3Endpoint: s3.endpoint,
     appBase: () => appBase,

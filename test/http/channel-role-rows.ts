@@ -53,7 +53,7 @@ export function fakeChannels(clock: Clock): ChannelDeps {
     mail: createLocalOutbox(clock),
     playbackTtlSeconds: 300,
     smsFrom: '+18005550100',
-    routing: { createTask: async () => `WT${'0'.repeat(32)}` },
+    routing: { createTask: async () => `WT${'0'.repeat(32)}`, endTask: async () => {} },
   };
 }
 

@@ -176,7 +176,10 @@ export const deskApi = {
   setSkills: (skills: readonly string[]) => call<AgentStatus>('PUT', '/agent/skills', { skills }),
   heartbeat: () => call<{ expiresAt: string; state?: string }>('POST', '/agent/heartbeat'),
   accept: (reservationSid: string) =>
-    call<{ callSid?: string; conference: string }>('POST', `/agent/reservations/${reservationSid}/accept`),
+    call<{ callSid?: string; conference?: string; work?: { channel: 'sms' | 'fax'; phone?: string } }>(
+      'POST',
+      `/agent/reservations/${reservationSid}/accept`,
+    ),
   reject: (reservationSid: string) => call<void>('POST', `/agent/reservations/${reservationSid}/reject`, {}),
   hold: (hold: boolean) => call<unknown>('POST', '/agent/call/hold', { hold }),
   mute: (muted: boolean) => call<unknown>('POST', '/agent/call/mute', { muted }),

@@ -11,6 +11,11 @@ import { providerStep } from '../provider-step.js';
 import { declineOffer, missedToday } from './missed-offers.js';
 import { existingTask } from './workers.js';
 
+/** Work offered that is not a call: a text conversation or a fax, taken at the desk and read there. */
+export function isWorkItem(attributes: Readonly<Record<string, unknown>>): boolean {
+  return attributes.type === 'sms' || attributes.type === 'fax';
+}
+
 export function createReservations(center: Center) {
   const { store, clock, taskrouter, telephony } = center;
 
@@ -22,6 +27,7 @@ export function createReservations(center: Center) {
     if (r.status !== 'pending')
       throw new HttpProblem(409, 'not-pending', `Reservation ${reservationSid} is ${r.status}.`);
     const task = await existingTask(center, sids, r.taskSid);
+    if (isWorkItem(task.attributes)) return takeWork(user, { ws, workerSid, reservationSid, task });
     const callSid = typeof task.attributes.call_sid === 'string' ? task.attributes.call_sid : undefined;
     const existing =
       typeof task.attributes.conference_name === 'string' ? task.attributes.conference_name : undefined;
@@ -97,6 +103,47 @@ export function createReservations(center: Center) {
     }
     if (callSid) await store.calls.update(callSid, { agentId: user.id }).catch(() => undefined);
     return accepted;
+  }
+
+  /**
+   * A text or a fax is taken, not talked: the reservation is accepted and the task completed at once, so
+   * the agent stays free for calls while they answer it; the conversation is theirs from now on (their
+   * replies and its close go through the SMS thread).
+   */
+  async function takeWork(
+    user: User,
+    o: {
+      readonly ws: string;
+      readonly workerSid: string;
+      readonly reservationSid: string;
+      readonly task: { readonly sid: string; readonly attributes: Readonly<Record<string, unknown>> };
+    },
+  ) {
+    await providerStep('accept', () =>
+      taskrouter.updateReservation(o.ws, o.workerSid, o.reservationSid, { status: 'accepted' }),
+    );
+    await providerStep('complete', () =>
+      taskrouter.updateTask(o.ws, o.task.sid, {
+        assignmentStatus: 'completed',
+        reason: `taken by ${user.id}`,
+      }),
+    );
+    const a = o.task.attributes;
+    const phone = typeof a.from === 'string' ? a.from : undefined;
+    if (a.type === 'sms' && phone) {
+      const session = await store.messaging.getSession(phone);
+      if (session)
+        await store.messaging.putSession({
+          ...session,
+          agentId: user.id,
+          updatedAt: new Date(clock.now()).toISOString(),
+        });
+    }
+    return {
+      reservationSid: o.reservationSid,
+      taskSid: o.task.sid,
+      work: { channel: a.type === 'sms' ? ('sms' as const) : ('fax' as const), ...(phone ? { phone } : {}) },
+    };
   }
 
   /** Declining is a missed offer too: recorded, and the agent waits in Missed until they clear it. */

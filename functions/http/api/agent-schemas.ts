@@ -202,7 +202,11 @@ export const AcceptSchema = z
     reservationSid: z.string(),
     taskSid: z.string(),
     callSid: z.string().optional(),
-    conference: z.string(),
+    conference: z.string().optional().openapi({ description: 'A call: the conference I am joined in.' }),
+    work: z
+      .object({ channel: z.enum(['sms', 'fax']), phone: z.string().optional() })
+      .optional()
+      .openapi({ description: 'A text conversation or a fax, mine to answer; nothing rings.' }),
   })
   .openapi('AcceptResult');
 

@@ -12,6 +12,7 @@ import { callbackInstruction } from '../../app/callbacks.js';
 import type { Center } from '../../app/center.js';
 import { onConferenceEvent } from '../../app/conference-events.js';
 import { onOfferEnded } from '../../app/desk/missed-offers.js';
+import { isWorkItem } from '../../app/desk/reservations.js';
 import { recordTaskRouterHistory } from '../../app/history/taskrouter-history.js';
 import { conferenceOfferKey } from '../../domain/agent-state.js';
 import { CONSUMED_TASKROUTER_EVENTS, isConsumedTaskRouterEvent } from '../../domain/taskrouter-events.js';
@@ -94,6 +95,9 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
           ringSeconds: routing.ringSeconds,
         }),
       );
+    // A text conversation or a fax: nothing to ring. The offer waits on the agent's desk, whose accept
+    // takes it (POST /agent/reservations/{WR}/accept); empty JSON leaves the reservation pending.
+    if (isWorkItem(task)) return c.json({});
     const callSid = sidOrRefuse(
       typeof task.call_sid === 'string' ? task.call_sid : undefined,
       'body.TaskAttributes.call_sid',

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordTranscript } from '../../../functions/app/quality/transcripts.js';
 import { DEMO_FORM } from '../../../functions/domain/quality/demo-form.js';
 import { criteriaOf } from '../../../functions/domain/quality/form.js';
+import { formatCenterTime } from '../../../web/src/center-time.js';
 import { browserAvailable, shot } from './browser.js';
 import { type Floor, openFloor } from './floor.js';
 
@@ -68,6 +69,7 @@ async function playTo(page: Page, at: number) {
 
 describe.runIf(browserAvailable())('quality scoring in Chromium', () => {
   let floor: Floor;
+  let startedAt = '';
   let supervisor: Page;
 
   beforeAll(async () => {
@@ -76,8 +78,9 @@ describe.runIf(browserAvailable())('quality scoring in Chromium', () => {
     const sha256 = createHash('sha256').update(body).digest('hex');
     const s3Key = `recordings/quality-test/${SID}.wav`;
     await floor.stack.channels.channels.media.put(s3Key, body, { contentType: 'audio/wav', sha256 });
-    // An hour ago by the browser's clock, so the page's default range (the last seven days) holds it.
-    const startedAt = new Date(Date.now() - 3_600_000).toISOString();
+    // An hour ago on the center's clock, so the page's default range (the last seven days to the center's
+    // today) holds it whatever the hour the test runs at.
+    startedAt = new Date(floor.stack.clock.now() - 3_600_000).toISOString();
     await floor.stack.store.recordings.save({
       sid: SID,
       kind: 'call',
@@ -121,9 +124,13 @@ describe.runIf(browserAvailable())('quality scoring in Chromium', () => {
   });
 
   it('a supervisor opens the queue, plays the call, pins a comment and scores it (Chinese)', async () => {
-    supervisor = await floor.page('2001', { lang: 'zh', path: '/quality' });
+    // A browser in New York still reads the call's time on the center's clock.
+    supervisor = await floor.page('2001', { lang: 'zh', path: '/quality', timezoneId: 'America/New_York' });
     const row = supervisor.locator(`[data-testid=qa-queue-row][data-sid=${SID}]`);
     await row.getByText('未评分').waitFor(WITHIN);
+    expect(await row.getByTestId('center-time').textContent()).toBe(
+      formatCenterTime(Date.parse(startedAt), 'Asia/Shanghai', 'zh'),
+    );
     await row.getByTestId('qa-row-flags').getByText('缺少 感谢来电').waitFor(WITHIN);
     // The sampling rule with no random draw keeps the flagged call, saying why.
     await supervisor.fill('input[name=sample]', '0');

@@ -65,9 +65,7 @@ describe.runIf(browserAvailable())('a reload mid-call drops the leg, not the cus
     // The reloaded desk names the caller the IVR identified, as the first ring did.
     await agent.getByTestId('incoming').getByText('+14155550123').first().waitFor(WITHIN);
     const offered = await me();
-    expect(offered.reservations).toEqual([
-      expect.objectContaining({ status: 'pending', from: JOHN_SMITH }),
-    ]);
+    expect(offered.reservations).toEqual([expect.objectContaining({ status: 'pending', from: JOHN_SMITH })]);
     expect(offered.call).toBeUndefined();
 
     await agent.getByTestId('accept').click();

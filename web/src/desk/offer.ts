@@ -23,6 +23,9 @@ export interface CallFindings {
   readonly preview?: boolean;
   /** The guided script the campaign names. */
   readonly scriptId?: string;
+  /** Work that is not a call: a text conversation (its first message) or a fax. */
+  readonly channel?: 'sms' | 'fax';
+  readonly message?: string;
 }
 
 /** Shown as the intent of a callback with no reason of its own. */
@@ -48,7 +51,8 @@ export function findingsOf(attributes: Readonly<Record<string, unknown>>, from?:
       ['customerId', pick('customer_id', 'customerId')],
       ['customerName', pick('customer_name', 'customerName')],
       ['policyNumber', pick('policy_number', 'policyNumber')],
-      ['ticketNumber', pick('ticket_number', 'ticketNumber')],
+      ['ticketNumber', pick('ticket_number', 'ticketNumber', 'ticket')],
+      ['message', pick('first_message')],
       ['language', pick('language', 'lang')],
       ['vip', pick('vip', 'vip_tier')],
       ['queue', pick('queue')],
@@ -66,6 +70,7 @@ export function findingsOf(attributes: Readonly<Record<string, unknown>>, from?:
     ...(callback ? { callback } : {}),
     ...(preview ? { preview } : {}),
     ...(attributes.whitelisted === true ? { whitelisted: true } : {}),
+    ...(attributes.type === 'sms' || attributes.type === 'fax' ? { channel: attributes.type } : {}),
   };
 }
 

@@ -370,7 +370,10 @@ export function useAgentDesk(enabled: boolean) {
         ringing: undefined,
         pop: s.pop ?? { taskSid: offer.taskSid, findings: offer.findings },
       }));
-      if (ringing) {
+      if (offer.findings.channel) {
+        // A text or a fax: taken, nothing rings; the pop stays open on the customer until it is done.
+        await deskApi.accept(offer.reservationSid);
+      } else if (ringing) {
         connection.current?.accept(ringing.callSid);
       } else {
         expectCall();

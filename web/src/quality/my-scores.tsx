@@ -1,6 +1,7 @@
 // An agent's own scores in a date range, each with its comments at times in the call and the dispute's
 // state; a score not yet disputed can be disputed once, with a reason.
 import { useEffect, useState } from 'react';
+import { CenterTime } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { clockOf, percentOf } from './format.js';
 import { type QaScore, qualityApi } from './quality-api.js';
@@ -27,7 +28,7 @@ function MyScore({ score, onChanged }: { score: QaScore; onChanged: (s: QaScore)
   const [error, setError] = useState<string>();
   return (
     <li className="card" data-testid="qa-my-score">
-      <strong>{percentOf(score.result.percent)}</strong> · {new Date(score.callStartedAt).toLocaleString()} ·{' '}
+      <strong>{percentOf(score.result.percent)}</strong> · <CenterTime at={score.callStartedAt} /> ·{' '}
       {text('scoredBy')} {score.scoredBy}
       {score.result.autoFailed && <span className="error"> {text('autoFailed')}</span>}
       {score.overall && <p>{score.overall}</p>}

@@ -1,6 +1,7 @@
 // The review queue: agents' recorded calls of a date range (newest first), filtered by agent, each with
 // its scores; opening one shows the score sheet.
 import { useCallback, useEffect, useState } from 'react';
+import { CenterTime } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { percentOf } from './format.js';
@@ -88,7 +89,9 @@ export function ReviewQueue({ range }: { range: { from: string; to: string } }) 
           <tbody>
             {items.map(({ recording: r, scores, transcript, reasons }) => (
               <tr key={r.sid} data-testid="qa-queue-row" data-sid={r.sid}>
-                <td>{new Date(r.startedAt).toLocaleString()}</td>
+                <td>
+                  <CenterTime at={r.startedAt} />
+                </td>
                 <td>{r.agentId}</td>
                 <td>{r.caller ?? ''}</td>
                 <td>{r.durationSeconds} s</td>

@@ -3,6 +3,7 @@
 // as they are marked (the server computes the stored one), then saved; and every score the call was given.
 import { useEffect, useRef, useState } from 'react';
 import { computeScore } from '../../../functions/domain/quality/score.js';
+import { CenterTime } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { Calibration } from './calibration.js';
@@ -87,7 +88,7 @@ export function ScoreSheet({
     <div className="qa-sheet" data-testid="qa-sheet">
       <div className="card-head">
         <h2>
-          {recording.agentId} · {recording.caller ?? ''} · {new Date(recording.startedAt).toLocaleString()}
+          {recording.agentId} · {recording.caller ?? ''} · <CenterTime at={recording.startedAt} />
         </h2>
         <button type="button" onClick={onClose}>
           {text('close')}
