@@ -124,6 +124,8 @@ export async function entrySteps(
       reason: 'after-hours',
       ...(sole ? { customerId: sole.id } : {}),
     };
+    // The message is filed in the caller's own language when the line speaks it: the callback is made in it.
+    const lang = sole && flow.languages.includes(sole.language) ? sole.language : session.lang;
     const [, duty] = await Promise.all([
       deps.store.calls.update(call.callSid, { disposition: 'after-hours' }),
       forwardRuleOf(deps.store, flow.name),
@@ -139,7 +141,7 @@ export async function entrySteps(
           callerId: call.called,
           ringSeconds: duty.ringSeconds,
           queue: flow.closedQueue,
-          session: { ...session, vars: { ...session.vars, ...closedVars } },
+          session: { ...session, lang, vars: { ...session.vars, ...closedVars } },
         },
       ];
     return [
@@ -151,7 +153,7 @@ export async function entrySteps(
         kind: 'record',
         queue: flow.closedQueue,
         maxLength: VOICEMAIL_MAX_SECONDS,
-        session: { ...session, vars: closedVars },
+        session: { ...session, lang, vars: closedVars },
       },
     ];
   }

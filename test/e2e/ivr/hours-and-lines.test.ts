@@ -84,6 +84,19 @@ describe('warranty line after hours', () => {
     expect((await h.view(sid)).waitingFor).toBe('recording');
     await h.hangup(sid);
   });
+
+  it("files an English-speaking customer's message in English, for a callback in their language", async () => {
+    const sid = await h.call('+14155550123', WARRANTY); // John Smith (cus-0004), English on his record
+    await h.heardNew(sid);
+    await h.say(sid, 'Please call me back about my claim');
+    await h.advance(5);
+    const recordingSid = (await h.stack.store.calls.get(sid))?.recordingSids[0] ?? '';
+    expect(await h.stack.store.voicemails.get(recordingSid)).toMatchObject({
+      customerId: 'cus-0004',
+      language: 'en',
+      reason: 'after-hours',
+    });
+  });
 });
 
 describe('blacklist and the rescue line', () => {

@@ -77,6 +77,13 @@ describe.runIf(browserAvailable())('the surveys page, in Chromium', () => {
     const byAgent = await results.getByTestId('survey-by-agent').textContent();
     expect(byAgent).toContain('1001');
     expect(byAgent).toContain('1002');
+    // The hotline filter names the lines, not their flows' ids.
+    expect(await page.locator('select[name=hotline] option').allTextContents()).toEqual([
+      expect.any(String),
+      'Car Care warranty hotline',
+      'Roadside rescue',
+      'IT support',
+    ]);
     // Only admins change what is asked.
     expect(await page.getByTestId('survey-lines').count()).toBe(0);
     await shot(page, 'surveys-results-en');

@@ -30,10 +30,12 @@ describe.runIf(browserAvailable())('a text conversation on the desk', () => {
     await conversation.getByRole('textbox', { name: 'Reply' }).fill('Hello, Li here. How can I help?');
     await conversation.getByRole('button', { name: 'Send' }).click();
     await conversation.getByText('Hello, Li here. How can I help?').waitFor(WITHIN);
-    const sent = await floor.sim<{ messages: { body: string }[] }>(
-      `/sim/messages?to=${encodeURIComponent(phone)}`,
-    );
-    expect(sent.messages.map((m) => m.body)).toContain('Hello, Li here. How can I help?');
+    // The text leaves through the SMS job a moment after the thread shows it.
+    const sent = async () =>
+      (
+        await floor.sim<{ messages: { body: string }[] }>(`/sim/messages?to=${encodeURIComponent(phone)}`)
+      ).messages.map((m) => m.body);
+    await expect.poll(sent, WITHIN).toContain('Hello, Li here. How can I help?');
     await agent.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
 
     await conversation.getByRole('button', { name: 'End conversation' }).click();

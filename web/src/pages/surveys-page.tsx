@@ -6,6 +6,8 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { SettingHistoryBox } from '../admin/setting-history-box.js';
 import type { Me } from '../api.js';
 import { centerNow } from '../center-zone.js';
+import { ADMIN_LABELS } from '../labels-admin.js';
+import type { Lang } from '../lang.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { SURVEY_LABELS, type SurveyLabel } from '../labels-surveys.js';
@@ -19,6 +21,8 @@ import {
 
 type Question = Questionnaire['questions'][number];
 const HOTLINES = ['warranty', 'rescue', 'it-support'] as const;
+/** A hotline's name as the admin console shows it, not its flow's id. */
+const hotlineName = (flow: (typeof HOTLINES)[number], lang: Lang) => ADMIN_LABELS[`flow_${flow}`][lang];
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -99,7 +103,7 @@ function ResultsCard() {
             <option value="">{s('allHotlines')}</option>
             {HOTLINES.map((h) => (
               <option key={h} value={h}>
-                {h}
+                {hotlineName(h, lang)}
               </option>
             ))}
           </select>
@@ -245,7 +249,7 @@ function SurveySettings() {
           <tbody>
             {HOTLINES.map((flow) => (
               <tr key={flow} data-testid={`line-${flow}`}>
-                <td>{flow}</td>
+                <td>{hotlineName(flow, lang)}</td>
                 <td>
                   <select
                     name={`questionnaire-${flow}`}
