@@ -22,6 +22,22 @@ describe('errorText', () => {
     );
   });
 
+  it('keeps the line a file could not be read at, in the UI’s language', () => {
+    const file = invalid({
+      path: 'body.file',
+      code: 'unreadable-file',
+      message: 'the CSV cannot be read at line 5',
+    });
+    expect(errorText(file, 'zh')).toMatch(/无法读取，文件格式有误（第 5 行）$/);
+    expect(errorText(file, 'en')).toMatch(/cannot be read: the file is malformed \(line 5\)$/);
+  });
+
+  it('names a campaign field by its label and says what a number field wants', () => {
+    const cap = invalid({ path: 'body.abandonCap', code: 'invalid_type', message: 'Expected number' });
+    expect(errorText(cap, 'en')).toBe('Abandon cap (%): is not a number: write a percentage, such as 3');
+    expect(errorText(cap, 'zh')).toBe('放弃率上限（%）：不是数字：请填写百分比，如 3');
+  });
+
   it('falls back to the server’s sentence only for an issue code the catalogue does not know', () => {
     expect(errorText(invalid({ path: 'body.x', code: 'brand_new', message: 'odd' }), 'zh')).toBe('x：odd');
   });

@@ -36,12 +36,18 @@ export function fieldOf(issue: Issue): string | undefined {
 export function issueText(issue: Issue, lang: Lang): string {
   const field = fieldOf(issue);
   const code = issue.code ?? 'invalid';
-  return (
+  const label =
     (field && labelOf(`issue_${field}_${code}`, lang)) ||
     (field && !issue.code && labelOf(`issue_${field}_invalid`, lang)) ||
-    labelOf(`issue_${code}`, lang) ||
-    issue.message
-  );
+    labelOf(`issue_${code}`, lang);
+  return label ? label + whereIn(issue.message, lang) : issue.message;
+}
+
+/** The line a server's message names (a file that cannot be read at line 5), kept in the label's language. */
+function whereIn(message: string, lang: Lang): string {
+  const m = /\bline (\d+)\b/.exec(message);
+  if (!m) return '';
+  return lang === 'zh' ? `（第 ${m[1]} 行）` : ` (line ${m[1]})`;
 }
 
 /** The issue with the field's name before it, as a line of a form-wide message. */

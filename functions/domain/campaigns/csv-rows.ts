@@ -51,11 +51,13 @@ function problemOf(code: string | undefined, detail: string, line: number, lastL
         zh: `有 ${got} 列，表头只有 ${expected} 列：单元格中的逗号需要用引号括起来`,
       };
     }
-    case 'CSV_QUOTE_NOT_CLOSED':
+    case 'CSV_QUOTE_NOT_CLOSED': {
+      const span = lastLine > line ? `${line}-${lastLine}` : `${line}`;
       return {
-        en: `a quote opened on line ${line} is never closed, so lines ${line}-${lastLine} could not be read`,
-        zh: `第 ${line} 行的引号没有闭合，第 ${line}-${lastLine} 行无法读取`,
+        en: `a quote opened on line ${line} is never closed, so ${lastLine > line ? 'lines' : 'line'} ${span} could not be read`,
+        zh: `第 ${line} 行的引号没有闭合，第 ${span} 行无法读取`,
       };
+    }
     case 'INVALID_OPENING_QUOTE':
     case 'CSV_INVALID_CLOSING_QUOTE':
       return {

@@ -128,6 +128,11 @@ describe('readContactList', () => {
       );
       expect(read.rejected[2]?.message.en).toMatch(/never closed, so lines 8-9/);
     }
+    // A quote left open on the last line names that one line.
+    const last = readContactList('phone,name\n13800138000,a\n13800138001,"b\n', cn);
+    if (last.ok)
+      expect(last.rejected[0]?.message.en).toMatch(/opened on line 3 is never closed, so line 3 could not/);
+    expect(last.ok && last.rejected).toHaveLength(1);
   });
 
   it('numbers a row by the line it starts on across blank lines and a cell on two lines', () => {

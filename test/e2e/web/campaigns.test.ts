@@ -98,6 +98,10 @@ describe.runIf(browserAvailable())('outbound campaigns in Chromium', () => {
       await page.getByTestId('campaign-preview-summary').getByText(t.summary).waitFor(WITHIN);
       await page.getByTestId('campaign-rejected-2').getByText(t.invalid).waitFor(WITHIN);
       await page.getByTestId('campaign-rejected-4').getByText(t.duplicate).waitFor(WITHIN);
+      // The row it repeats, in the page's language.
+      expect(
+        await page.getByTestId('campaign-rejected-4').getByTestId('rejected-detail').textContent(),
+      ).toContain(lang === 'zh' ? '与第 1 行重复' : 'is already in row 1');
       expect((await stack().store.campaigns.get(campaign?.id ?? ''))?.counts.contacts).toBe(0);
       await shot(page, `campaign-preview-${lang}`);
 

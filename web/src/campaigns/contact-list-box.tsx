@@ -2,12 +2,14 @@
 // every refused row with its number, value and reason in the page's language) and then imported.
 import { useState } from 'react';
 import { useErrorText } from '../errors.js';
+import { useLang } from '../i18n.js';
 import { SaveStatus } from '../save-status.js';
 import { type ContactListPreview, campaignsApi } from './campaigns-api.js';
 import { useCampaignText } from './use-campaign-text.js';
 
 export function ContactListBox({ campaignId, onImported }: { campaignId: string; onImported: () => void }) {
   const { c, cx } = useCampaignText();
+  const { lang } = useLang();
   const { errorText } = useErrorText();
   const [csv, setCsv] = useState('');
   const [preview, setPreview] = useState<ContactListPreview>();
@@ -105,7 +107,14 @@ export function ContactListBox({ campaignId, onImported }: { campaignId: string;
                   <tr key={`${r.row}-${r.reason}`} data-testid={`campaign-rejected-${r.row}`}>
                     <td>{r.row}</td>
                     <td>{r.raw}</td>
-                    <td>{cx(`reason_${r.reason}`)}</td>
+                    <td>
+                      {cx(`reason_${r.reason}`)}
+                      {/* What the row itself says: which row it repeats, which quote is open. */}
+                      <span className="muted" data-testid="rejected-detail">
+                        {' '}
+                        — {r.message[lang]}
+                      </span>
+                    </td>
                   </tr>
                 ))}
               </tbody>

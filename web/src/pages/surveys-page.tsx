@@ -6,11 +6,11 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { SettingHistoryBox } from '../admin/setting-history-box.js';
 import type { Me } from '../api.js';
 import { centerNow } from '../center-zone.js';
-import { ADMIN_LABELS } from '../labels-admin.js';
-import type { Lang } from '../lang.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
+import { ADMIN_LABELS } from '../labels-admin.js';
 import { SURVEY_LABELS, type SurveyLabel } from '../labels-surveys.js';
+import type { Lang } from '../lang.js';
 import {
   type Questionnaire,
   type SurveyChannel,
