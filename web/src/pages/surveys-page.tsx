@@ -5,12 +5,13 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { SettingHistoryBox } from '../admin/setting-history-box.js';
 import type { Me } from '../api.js';
-import { centerNow } from '../center-zone.js';
+import { centerNow, useCenterZone } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { ADMIN_LABELS } from '../labels-admin.js';
 import { SURVEY_LABELS, type SurveyLabel } from '../labels-surveys.js';
 import type { Lang } from '../lang.js';
+import { centerToday, lastDays } from '../reports/dates.js';
 import {
   type Questionnaire,
   type SurveyChannel,
@@ -49,10 +50,13 @@ export function SurveysPage({ me }: { me: Me }) {
 function ResultsCard() {
   const { s, lang } = useSurveyText();
   const { errorText } = useErrorText();
-  const [period, setPeriod] = useState(() => ({
-    from: isoDay(centerNow() - 6 * DAY_MS),
-    to: isoDay(centerNow()),
-  }));
+  const zone = useCenterZone();
+  // The week to the center's today (a browser elsewhere, or the small hours in UTC, name another date).
+  const [period, setPeriod] = useState(() =>
+    zone
+      ? lastDays(centerToday(centerNow(), zone), 7)
+      : { from: isoDay(centerNow() - 6 * DAY_MS), to: isoDay(centerNow()) },
+  );
   const [hotline, setHotline] = useState('');
   const [results, setResults] = useState<SurveyResults>();
   const [error, setError] = useState<string>();
