@@ -5,6 +5,7 @@
 import type { TaskRouting } from '../domain/channel-ports.js';
 import type { User } from '../domain/model.js';
 import { UnprocessableError } from '../domain/problems.js';
+import { forgetText, holdText } from './agent-texts.js';
 import { type GuardDeps, guardOutbound } from './dial-guard.js';
 import { type SmsOutboundDeps, sendSms } from './send-sms.js';
 
@@ -38,18 +39,27 @@ export async function replyOnThread(
   });
   if (result.outcome !== 'sent')
     throw new UnprocessableError('opted-out', `${to} has opted out of texts (STOP); nothing was sent.`);
-  if (session && session.agentId !== user.id)
+  if (session && session.agentId !== user.id) {
     await store.messaging.putSession({
       ...session,
       agentId: user.id,
       updatedAt: new Date(deps.clock.now()).toISOString(),
     });
+    // The one who answered holds the conversation now; it leaves the desk of whoever had it.
+    if (session.state === 'agent') {
+      if (session.agentId) await forgetText(deps, session.agentId, to);
+      await holdText(deps, user.id, to, session.customerId);
+    }
+  }
   return result.sid;
 }
 
 /** Ends the agent conversation: the next text from this phone goes to the bot again. */
 export async function closeThread(
-  deps: Pick<SmsThreadDeps, 'store' | 'clock'> & { readonly routing?: Pick<TaskRouting, 'endTask'> },
+  deps: Pick<SmsThreadDeps, 'store' | 'clock'> & {
+    readonly routing?: Pick<TaskRouting, 'endTask'>;
+    readonly logger?: Pick<SmsThreadDeps['logger'], 'error'>;
+  },
   phone: string,
 ): Promise<void> {
   const session = await deps.store.messaging.getSession(phone);
@@ -57,7 +67,12 @@ export async function closeThread(
   // The task and the agent belong to the conversation that ends; the next one is routed afresh. A task
   // still waiting for an agent is withdrawn, so no agent is offered a conversation that is over.
   const { taskSid, agentId, ...rest } = session;
-  if (taskSid && deps.routing) await deps.routing.endTask(taskSid, 'conversation closed');
+  if (taskSid && deps.routing)
+    await deps.routing.endTask(taskSid, 'conversation closed').catch((err: unknown) => {
+      // The conversation still ends: a task left behind is canceled by the reconciliation of tasks.
+      deps.logger?.error('sms task not ended', { taskSid, error: String(err) });
+    });
+  if (agentId) await forgetText(deps, agentId, phone);
   await deps.store.messaging.putSession({
     ...rest,
     state: 'bot',

@@ -240,6 +240,8 @@ export type MarkerKey =
   | { readonly kind: 'agent-call'; readonly agentId: string }
   /** The agent's page is alive until the marker expires. */
   | { readonly kind: 'heartbeat'; readonly agentId: string }
+  /** The text conversations an agent has taken and not yet ended (a JSON list of phones). */
+  | { readonly kind: 'agent-texts'; readonly agentId: string }
   /** The task (and worker) a customer's call belongs to. */
   | { readonly kind: 'call-task'; readonly callSid: string }
   /** How a caller chose to leave the queue (callback or voicemail). */

@@ -61,7 +61,10 @@ export async function processSmsTask(deps: JobWorkerDeps, job: SmsTaskJob): Prom
       first_message: job.firstMessage.slice(0, 500),
     },
   });
+  // Read again: the task may already have been routed, and the conversation given to its agent meanwhile.
+  const now = await deps.store.messaging.getSession(job.phone);
   await deps.store.messaging.putSession({
+    ...(now?.state === 'agent' && now.agentId ? { agentId: now.agentId } : {}),
     phone: job.phone,
     language: job.language,
     state: 'agent',

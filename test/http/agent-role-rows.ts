@@ -60,6 +60,7 @@ export const AGENT_ROWS: readonly MatrixRow[] = [
   row('agent.dial', 'POST', '/api/agent/dial', 409, { to: '+8613800001111' }),
   row('agent.internalCall', 'POST', '/api/agent/internal-call', 409, { number: '1002' }),
   row('agent.missedCalls', 'GET', '/api/agent/missed-calls', 409),
+  row('agent.texts', 'GET', '/api/agent/texts', 200),
   row('queue.list', 'GET', '/api/queue', 409),
   row('queue.pick', 'POST', `/api/queue/${WT}/pick`, 409),
   row('calls.wrapUp', 'POST', `/api/calls/${CA}/wrap-up`, 404, { disposition: 'resolved' }),

@@ -43,6 +43,7 @@ export const DESK_LABELS = {
   },
   incomingCall: { zh: '来电', en: 'Incoming call' },
   incomingText: { zh: '新短信会话', en: 'New text conversation' },
+  texts: { zh: '短信会话', en: 'Text conversations' },
   incomingFax: { zh: '新传真', en: 'New fax' },
   textWith: { zh: '短信会话：', en: 'Texting with ' },
   textReply: { zh: '回复', en: 'Reply' },

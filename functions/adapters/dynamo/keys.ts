@@ -76,6 +76,7 @@ export function marker(key: MarkerKey): string {
     case 'break':
     case 'agent-call':
     case 'heartbeat':
+    case 'agent-texts':
       return `KV#${key.kind}#${key.agentId}`;
     case 'call-task':
     case 'queue-exit':

@@ -163,15 +163,18 @@ async function freeAgents(center: Center, queue: string): Promise<number> {
     center.taskrouter.workers(p.workspaceSid, { available: true, queueSid }),
     center.taskrouter.queueStatistics(p.workspaceSid, { startDate: new Date(center.clock.now() - 60_000) }),
   ]);
-  const free = await Promise.all(
+  const states = await Promise.all(
     workers.map(async (w) => {
       const reservations = await center.taskrouter.reservations(p.workspaceSid, w.sid);
       const facts = { activity: w.activity, available: w.available, reservations };
-      return agentState(w.since ? { ...facts, since: w.since } : facts, routing.roles) === 'Available';
+      return agentState(w.since ? { ...facts, since: w.since } : facts, routing.roles);
     }),
   );
+  const free = states.filter((s) => s === 'Available').length;
+  // TaskRouter's waiting count holds the tasks ringing an agent too; those agents are already not free.
+  const ringing = states.filter((s) => s === 'Ringing').length;
   const waiting = stats.find((s) => s.queueSid === queueSid)?.waiting ?? 0;
-  return Math.max(0, free.filter(Boolean).length - waiting);
+  return Math.max(0, free - Math.max(0, waiting - ringing));
 }
 
 /** Outside its window: due again when the window next opens in the contact's time (or done if never). */

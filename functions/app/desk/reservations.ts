@@ -6,6 +6,7 @@ import type { User } from '../../domain/model.js';
 import { HttpProblem } from '../../domain/problems.js';
 import { participantRecording } from '../../domain/recording.js';
 import { agentRing } from '../agent-ring.js';
+import { assignText } from '../agent-texts.js';
 import { type Center, centerNumber, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { declineOffer, missedToday } from './missed-offers.js';
@@ -43,7 +44,7 @@ export function createReservations(center: Center) {
     // The assignment's `conference` instruction already rings my client: answering it accepts. Unless that
     // ring has gone (my page reloaded while it rang: the reservation stays pending until it times out, the
     // caller waiting): then the instruction is sent again, and my reloaded page answers the new ring.
-    if (offered && (await telephony.ringing(`client:${user.id}`)).length > 0)
+    if (offered && (await providerStep('ringing', () => telephony.ringing(`client:${user.id}`))).length > 0)
       return { ...accepted, conference: r.taskSid };
     if (existing) {
       // A transfer: the customer already sits in a conference; accept and dial me into it. The call's
@@ -106,9 +107,9 @@ export function createReservations(center: Center) {
   }
 
   /**
-   * A text or a fax is taken, not talked: the reservation is accepted and the task completed at once, so
-   * the agent stays free for calls while they answer it; the conversation is theirs from now on (their
-   * replies and its close go through the SMS thread).
+   * A text or a fax left pending (the assignment accepts them itself; this is for one offered before it
+   * did): the reservation is accepted and the task completed at once, so the agent stays free for calls;
+   * the conversation is theirs from now on.
    */
   async function takeWork(
     user: User,
@@ -130,15 +131,7 @@ export function createReservations(center: Center) {
     );
     const a = o.task.attributes;
     const phone = typeof a.from === 'string' ? a.from : undefined;
-    if (a.type === 'sms' && phone) {
-      const session = await store.messaging.getSession(phone);
-      if (session)
-        await store.messaging.putSession({
-          ...session,
-          agentId: user.id,
-          updatedAt: new Date(clock.now()).toISOString(),
-        });
-    }
+    if (a.type === 'sms' && phone) await assignText(center, { agentId: user.id, phone, taskSid: o.task.sid });
     return {
       reservationSid: o.reservationSid,
       taskSid: o.task.sid,

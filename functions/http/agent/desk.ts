@@ -5,6 +5,7 @@ import type { User } from '../../domain/model.js';
 import type {
   AcceptSchema,
   AgentStatusSchema,
+  AgentTextSchema,
   BlacklistRequestBody,
   BlacklistRequestSchema,
   CallActionSchema,
@@ -54,6 +55,8 @@ export interface AgentDesk {
   dial(user: User, body: Out<typeof DialBody>): Promise<Out<typeof CallActionSchema>>;
   internalCall(user: User, body: Out<typeof InternalCallBody>): Promise<Out<typeof InternalCallSchema>>;
   missedCalls(user: User): Promise<Out<typeof MissedCallSchema>[]>;
+  /** The text conversations I hold and have not ended. */
+  texts(user: User): Promise<Out<typeof AgentTextSchema>[]>;
   queue(user: User): Promise<Out<typeof WaitingCallSchema>[]>;
   pick(user: User, taskSid: string): Promise<Out<typeof CallActionSchema>>;
   dispositions(callSid: string): Promise<Out<typeof CallDispositionsSchema>>;

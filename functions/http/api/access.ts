@@ -181,6 +181,7 @@ export const ACCESS = {
   'agent.dial': EVERYONE,
   'agent.internalCall': EVERYONE,
   'agent.missedCalls': EVERYONE,
+  'agent.texts': EVERYONE,
   'queue.list': EVERYONE,
   'queue.pick': EVERYONE,
   'calls.wrapUp': EVERYONE,

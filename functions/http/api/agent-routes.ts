@@ -8,6 +8,7 @@ import type { ApiEnv } from '../env.js';
 import {
   AcceptSchema,
   AgentStatusSchema,
+  AgentTextSchema,
   BlacklistRequestBody,
   BlacklistRequestSchema,
   CallActionSchema,
@@ -246,6 +247,17 @@ export function registerAgentRoutes(app: OpenAPIHono<ApiEnv>, desk: AgentDesk, g
       responses: { 200: jsonOk(z.object({ items: listOf(MissedCallSchema) })), ...ERRORS },
     }),
     async (c) => c.json({ items: await desk.missedCalls(c.var.user) }, 200),
+  );
+
+  app.openapi(
+    securedRoute(guard, 'agent.texts', {
+      method: 'get',
+      path: '/agent/texts',
+      tags,
+      summary: 'The text conversations routed to me that I have not ended',
+      responses: { 200: jsonOk(z.object({ items: listOf(AgentTextSchema) })), ...ERRORS },
+    }),
+    async (c) => c.json({ items: await desk.texts(c.var.user) }, 200),
   );
 
   app.openapi(

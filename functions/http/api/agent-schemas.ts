@@ -308,6 +308,14 @@ export const CallDispositionsSchema = z
   })
   .openapi('CallDispositions');
 
+export const AgentTextSchema = z
+  .object({
+    phone: z.string(),
+    since: z.string().openapi({ description: 'When the conversation became mine.' }),
+    customerId: z.string().optional(),
+  })
+  .openapi('AgentText');
+
 export const MissedCallSchema = z
   .object({
     callSid: z.string(),

@@ -8,6 +8,7 @@ import { type Context, Hono } from 'hono';
 import { routing } from '../../../flows/routing.js';
 import { announceAgent, announceQuery } from '../../app/agent-announcement.js';
 import { agentRing } from '../../app/agent-ring.js';
+import { assignText, completeWorkItem } from '../../app/agent-texts.js';
 import { callbackInstruction } from '../../app/callbacks.js';
 import type { Center } from '../../app/center.js';
 import { onConferenceEvent } from '../../app/conference-events.js';
@@ -95,9 +96,15 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
           ringSeconds: routing.ringSeconds,
         }),
       );
-    // A text conversation or a fax: nothing to ring. The offer waits on the agent's desk, whose accept
-    // takes it (POST /agent/reservations/{WR}/accept); empty JSON leaves the reservation pending.
-    if (isWorkItem(task)) return c.json({});
+    // A text conversation or a fax: nothing rings and nobody clicks. It is the agent's at once (accepted
+    // here; the task is completed when TaskRouter reports the acceptance), so it never times out into
+    // Missed nor stands in for a call's offer on the desk.
+    if (isWorkItem(task)) {
+      const agentId = typeof worker.agent_id === 'string' ? worker.agent_id : undefined;
+      if (task.type === 'sms' && typeof task.from === 'string' && agentId)
+        await assignText(services, { agentId, phone: task.from, taskSid });
+      return c.json({ instruction: 'accept' });
+    }
     const callSid = sidOrRefuse(
       typeof task.call_sid === 'string' ? task.call_sid : undefined,
       'body.TaskAttributes.call_sid',
@@ -183,6 +190,10 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
       return acknowledged();
     }
     if (type !== 'reservation.rejected' && type !== 'reservation.timeout') {
+      const taskSid = optionalParam(p, 'TaskSid');
+      // A text or fax the assignment accepted: done as a task, the conversation the agent's.
+      if (type === 'reservation.accepted' && taskSid && isWorkItem(json(optionalParam(p, 'TaskAttributes'))))
+        await completeWorkItem(services, taskSid);
       await recordTaskRouterHistory(services, type, singleValues(p));
       return acknowledged();
     }

@@ -1,8 +1,9 @@
-// A customer's text that needs a person reaches an agent as an offer on the desk, not as a call: nothing
-// rings, taking it leaves the agent free for calls (the task is done, the conversation theirs), they reply
-// and end it, which hands the number back to the bot. Ending a conversation nobody took withdraws its task,
-// so no agent is offered it afterwards.
+// A customer's text that needs a person is routed to an agent and is theirs at once: nothing rings, nothing
+// waits for a click, the task is done at once so the agent stays Available for calls, and a text arriving
+// mid-call neither disturbs the call nor sends the agent to Missed. The agent replies and ends it, which hands
+// the number back to the bot. Ending a conversation nobody took withdraws its task.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routing } from '../../../flows/routing.js';
 import { type ProvisionedRouting, ROUTING_SETTING } from '../../../functions/domain/routing/provisioned.js';
 import { type AgentHarness, type Session, startAgents } from './support.js';
 
@@ -10,6 +11,7 @@ interface Me {
   state: string;
   activity: string;
   reservations: { reservationSid: string; taskSid: string; status: string; from?: string }[];
+  call?: { callSid: string };
 }
 
 let h: AgentHarness;
@@ -46,21 +48,18 @@ const taskOf = async (sid: string) => {
 };
 
 describe('a text conversation on the desk', () => {
-  it('is offered without a ring, taken without going On call, answered and ended', async () => {
+  const texts = async () => (await agent.get<{ items: { phone: string }[] }>('/agent/texts')).items;
+
+  it('is the agent’s at once, without a ring or a click, answered and ended', async () => {
     await agent.post('/agent/state', { state: 'Available' });
     const phone = '+8613800138101';
     await text(phone, 'I need to talk to a person please');
-    const [offer] = (await me()).reservations;
-    expect(offer).toMatchObject({ status: 'pending', from: phone });
     expect(rings()).toEqual([]);
-
-    const taken = await agent.post<{ work?: { channel: string; phone?: string } }>(
-      `/agent/reservations/${offer?.reservationSid}/accept`,
-    );
-    expect(taken.work).toEqual({ channel: 'sms', phone });
+    expect((await texts()).map((t) => t.phone)).toEqual([phone]);
+    const session = await h.stack.store.messaging.getSession(phone);
+    expect(session).toMatchObject({ agentId: '1003', state: 'agent' });
+    expect((await taskOf(session?.taskSid ?? ''))?.status).toBe('completed');
     expect(await me()).toMatchObject({ state: 'Available', activity: 'Available', reservations: [] });
-    expect((await taskOf(offer?.taskSid ?? ''))?.status).toBe('completed');
-    expect((await h.stack.store.messaging.getSession(phone))?.agentId).toBe('1003');
 
     await agent.post(`/sms/threads/${encodeURIComponent(phone)}/reply`, { body: 'Hello, this is Li.' });
     const thread = await agent.get<{ items: { direction: string; body: string }[] }>(
@@ -75,8 +74,33 @@ describe('a text conversation on the desk', () => {
     );
     await agent.post(`/sms/threads/${encodeURIComponent(phone)}/close`);
     expect((await h.stack.store.messaging.getSession(phone))?.state).toBe('bot');
-    // A call is offered to the agent as ever.
-    expect((await me()).state).toBe('Available');
+    expect(await texts()).toEqual([]);
+  });
+
+  it('arriving mid-call leaves the call alone and the agent out of Missed', async () => {
+    await h.party('1003', 'answer');
+    await agent.post('/agent/state', { state: 'Available' });
+    const sid = await h.callGeneral();
+    // John Smith's owner (1002) is away: the workflow goes on to the others after its wait.
+    for (let waited = 0; !(await me()).call && waited < routing.overflowAfterSeconds + 5; waited++) {
+      await agent.post('/agent/heartbeat');
+      await h.advance(1);
+    }
+    expect((await me()).call?.callSid).toBe(sid);
+    const phone = '+8613800138103';
+    await text(phone, 'Can a person help me with my claim');
+    for (let i = 0; i < routing.ringSeconds + 5; i++) {
+      await agent.post('/agent/heartbeat');
+      await h.advance(1);
+    }
+    const during = await me();
+    expect(during).toMatchObject({ state: 'On call', activity: 'Available', call: { callSid: sid } });
+    expect(during.reservations.filter((r) => r.status === 'pending')).toEqual([]);
+    expect((await texts()).map((t) => t.phone)).toContain(phone);
+    await h.hangup(sid);
+    await agent.post('/agent/wrap-up/end');
+    await agent.post(`/sms/threads/${encodeURIComponent(phone)}/close`);
+    await h.party('1003', 'ring');
   });
 
   it('ended before anyone took it, its task is withdrawn and offered to nobody', async () => {
@@ -89,5 +113,6 @@ describe('a text conversation on the desk', () => {
     expect((await taskOf(taskSid))?.status).toBe('canceled');
     await agent.post('/agent/state', { state: 'Available' });
     expect((await me()).reservations).toEqual([]);
+    expect(await texts()).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-// A customer's text for a person, on the agent's desk in Chromium: offered as a text (its first message
-// shown, nothing rings), taken with Accept, answered in the conversation beside the customer's pop and
-// ended, which closes the card and leaves the agent Available throughout.
+// A customer's text for a person, on the agent's desk in Chromium: routed to the agent and theirs at once
+// (nothing rings, no offer to click), listed among their text conversations with the thread; answered there
+// and ended, which takes it off the desk, the agent Available throughout.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable } from './browser.js';
@@ -16,17 +16,15 @@ describe.runIf(browserAvailable())('a text conversation on the desk', () => {
   }, 120_000);
   afterAll(() => floor?.close());
 
-  it('is offered as a text, taken, answered and ended', async () => {
+  it('arrives without a ring, is answered in its thread and ended', async () => {
     const phone = '+8613800138201';
     await floor.sim('/sim/messages', { from: phone, to: WARRANTY, body: 'Please have someone text me back' });
-    const offer = agent.getByTestId('incoming');
-    await offer.getByText('New text conversation').waitFor(WITHIN);
-    expect(await offer.getByTestId('first-message').textContent()).toBe('Please have someone text me back');
-    expect(await offer.getByTestId('caller').textContent()).toContain(phone);
-    await agent.getByTestId('accept').click();
-
-    const conversation = agent.getByTestId('text-conversation');
+    const texts = agent.getByTestId('texts');
+    await texts.getByText('Text conversations (1)').waitFor(WITHIN);
+    expect(await agent.getByTestId('incoming').count()).toBe(0);
+    const conversation = texts.getByTestId('text-conversation');
     await conversation.getByText('Please have someone text me back').waitFor(WITHIN);
+
     await conversation.getByRole('textbox', { name: 'Reply' }).fill('Hello, Li here. How can I help?');
     await conversation.getByRole('button', { name: 'Send' }).click();
     await conversation.getByText('Hello, Li here. How can I help?').waitFor(WITHIN);
@@ -39,7 +37,7 @@ describe.runIf(browserAvailable())('a text conversation on the desk', () => {
     await agent.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
 
     await conversation.getByRole('button', { name: 'End conversation' }).click();
-    await conversation.waitFor({ state: 'detached', ...WITHIN });
+    await texts.waitFor({ state: 'detached', ...WITHIN });
     await agent.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
   }, 60_000);
 });

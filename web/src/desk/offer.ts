@@ -90,3 +90,8 @@ export function regionOfNumber(phone: string | undefined): string | undefined {
   if (phone.startsWith('+44')) return 'UK';
   return undefined;
 }
+
+/** A text or fax task: the agent's at once, never an offer to ring for. */
+export function isWorkItem(attributes: Readonly<Record<string, unknown>>): boolean {
+  return attributes.type === 'sms' || attributes.type === 'fax';
+}

@@ -12,7 +12,7 @@ import { pushBus, usePollInterval, usePushed } from '../connection/push-bus.js';
 import type { AgentConnection, IncomingCall, LinkState } from '../connection/types.js';
 import { type AgentStatus, deskApi } from '../desk-api.js';
 import { useErrorText } from '../errors.js';
-import { type CallFindings, findingsOf } from './offer.js';
+import { type CallFindings, findingsOf, isWorkItem } from './offer.js';
 import { startRinging, stopRinging } from './ringer.js';
 
 export interface Offer {
@@ -99,7 +99,9 @@ export function useAgentDesk(enabled: boolean) {
       setState((s) => {
         // A pending reservation the server knows of but the link did not announce (page reloaded).
         const pending =
-          s.role === 'owner' ? status.reservations.find((r) => r.status === 'pending') : undefined;
+          s.role === 'owner'
+            ? status.reservations.find((r) => r.status === 'pending' && !isWorkItem(r.taskAttributes ?? {}))
+            : undefined;
         const offer =
           s.offer &&
           status.reservations.some(
@@ -153,7 +155,9 @@ export function useAgentDesk(enabled: boolean) {
               if (event.state === 'online') void refresh();
               return;
             case 'reservation':
-              if (event.event === 'created') {
+              if (event.event === 'created' && isWorkItem(event.taskAttributes)) {
+                // A text or fax is mine at once (the assignment accepts it): nothing rings, no offer.
+              } else if (event.event === 'created') {
                 const findings = findingsOf(event.taskAttributes);
                 setState((s) => ({
                   ...s,
@@ -370,10 +374,7 @@ export function useAgentDesk(enabled: boolean) {
         ringing: undefined,
         pop: s.pop ?? { taskSid: offer.taskSid, findings: offer.findings },
       }));
-      if (offer.findings.channel) {
-        // A text or a fax: taken, nothing rings; the pop stays open on the customer until it is done.
-        await deskApi.accept(offer.reservationSid);
-      } else if (ringing) {
+      if (ringing) {
         connection.current?.accept(ringing.callSid);
       } else {
         expectCall();

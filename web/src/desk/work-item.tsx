@@ -1,12 +1,14 @@
-// Work taken at the desk that is not a call: a text conversation (the thread, a reply, and ending it, which
-// hands the number back to the bot) or a fax (where to read it). The customer's pop stays beside it.
+// Work at the desk that is not a call. The text conversations routed to me are mine at once (nothing rings):
+// they are listed beside the desk until I end each one; opening one shows the thread, a reply box and
+// "End conversation", which hands the number back to the bot. A fax taken from an older offer says where to
+// read it.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { call } from '../api.js';
 import { CenterTime } from '../center-zone.js';
+import { usePushed } from '../connection/push-bus.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { smsApi } from '../sms-api.js';
-import type { PopContext } from './use-agent-desk.js';
 
 interface SmsMessage {
   readonly sid: string;
@@ -15,24 +17,66 @@ interface SmsMessage {
   readonly at: string;
 }
 
-/** How often an open conversation looks for the customer's new texts. */
+interface AgentText {
+  readonly phone: string;
+  readonly since: string;
+  readonly customerId?: string;
+}
+
+/** How often an open conversation looks for the customer's new texts, and the list for new conversations. */
 const THREAD_POLL_MS = 5_000;
 
-export function WorkItem({ pop, onDone }: { pop: PopContext; onDone: () => void }) {
+export function TextsPanel() {
   const { t } = useLang();
-  const phone = pop.findings.from;
-  if (pop.findings.channel === 'fax' || !phone)
-    return (
-      <section className="card work-item" data-testid="work-item">
-        <h2>{t('incomingFax')}</h2>
-        <p>{t('faxTaken')}</p>
-        {pop.findings.ticketNumber && <p className="tag">{pop.findings.ticketNumber}</p>}
-        <button type="button" onClick={onDone}>
-          {t('dismiss')}
-        </button>
-      </section>
-    );
-  return <TextConversation phone={phone} onDone={onDone} />;
+  const { errorText } = useErrorText();
+  const [texts, setTexts] = useState<readonly AgentText[]>([]);
+  const [open, setOpen] = useState<string>();
+  const [error, setError] = useState<string>();
+  const pushed = usePushed('me');
+  const load = useCallback(async () => {
+    try {
+      setTexts((await call<{ items: AgentText[] }>('GET', '/agent/texts')).items);
+      setError(undefined);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }, [errorText]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a push about me is the cue to look again.
+  useEffect(() => {
+    void load();
+  }, [load, pushed]);
+  useEffect(() => {
+    const poll = setInterval(() => void load(), THREAD_POLL_MS * 3);
+    return () => clearInterval(poll);
+  }, [load]);
+  if (texts.length === 0 && !error) return null;
+  const shown = open && texts.some((x) => x.phone === open) ? open : texts[0]?.phone;
+  return (
+    <section className="card texts" data-testid="texts">
+      <h2>
+        {t('texts')} ({texts.length})
+      </h2>
+      {error && <p className="error">{error}</p>}
+      <ul className="compact">
+        {texts.map((x) => (
+          <li key={x.phone}>
+            <button
+              type="button"
+              className={x.phone === shown ? 'link selected' : 'link'}
+              onClick={() => setOpen(x.phone)}
+              data-testid="text-item"
+            >
+              {x.phone}
+            </button>{' '}
+            <span className="muted">
+              <CenterTime at={x.since} />
+            </span>
+          </li>
+        ))}
+      </ul>
+      {shown && <TextConversation key={shown} phone={shown} onDone={() => void load()} />}
+    </section>
+  );
 }
 
 function TextConversation({ phone, onDone }: { phone: string; onDone: () => void }) {

@@ -14,7 +14,7 @@ import { ScreenPop } from '../desk/screen-pop.js';
 import { DialPanel, MissedPanel, QueuePanel, TasksPanel } from '../desk/side-panels.js';
 import { StateBar } from '../desk/state-bar.js';
 import { VoicemailPanel } from '../desk/voicemail-panel.js';
-import { WorkItem } from '../desk/work-item.js';
+import { TextsPanel } from '../desk/work-item.js';
 import { deskApi } from '../desk-api.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
@@ -113,9 +113,6 @@ export function AgentPage({ me }: { me: Me }) {
       <div className="desk-grid">
         <div className="desk-main">
           <CallPanel desk={desk} run={run} />
-          {desk.state.pop?.findings.channel && !desk.state.offer && (
-            <WorkItem pop={desk.state.pop} onDone={desk.clearPop} />
-          )}
           {desk.state.pop ? (
             <ScreenPop
               agentName={me.name}
@@ -146,6 +143,7 @@ export function AgentPage({ me }: { me: Me }) {
           <CustomerSearch />
         </div>
         <aside className="desk-side">
+          <TextsPanel />
           <QueuePanel me={me.id} run={run} onPick={desk.expectCall} />
           <DialPanel
             run={run}
