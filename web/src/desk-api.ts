@@ -175,10 +175,11 @@ export const deskApi = {
   endWrapUp: () => call<AgentStatus>('POST', '/agent/wrap-up/end'),
   setSkills: (skills: readonly string[]) => call<AgentStatus>('PUT', '/agent/skills', { skills }),
   heartbeat: () => call<{ expiresAt: string; state?: string }>('POST', '/agent/heartbeat'),
-  accept: (reservationSid: string) =>
+  accept: (reservationSid: string, body: { ringAgain?: boolean } = {}) =>
     call<{ callSid?: string; conference?: string; work?: { channel: 'sms' | 'fax'; phone?: string } }>(
       'POST',
       `/agent/reservations/${reservationSid}/accept`,
+      body,
     ),
   reject: (reservationSid: string) => call<void>('POST', `/agent/reservations/${reservationSid}/reject`, {}),
   hold: (hold: boolean) => call<unknown>('POST', '/agent/call/hold', { hold }),

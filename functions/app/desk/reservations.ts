@@ -20,7 +20,7 @@ export function isWorkItem(attributes: Readonly<Record<string, unknown>>): boole
 export function createReservations(center: Center) {
   const { store, clock, taskrouter, telephony } = center;
 
-  async function accept(user: User, reservationSid: string) {
+  async function accept(user: User, reservationSid: string, options: { readonly ringAgain?: boolean } = {}) {
     const sids = await center.routing(user.id);
     const ws = sids.workspaceSid;
     const workerSid = workerSidOf(sids, user.id);
@@ -41,10 +41,15 @@ export function createReservations(center: Center) {
       conference: existing ?? r.taskSid,
     };
     const offered = !existing && (await store.keys.get(conferenceOfferKey(reservationSid)));
-    // The assignment's `conference` instruction already rings my client: answering it accepts. Unless that
-    // ring has gone (my page reloaded while it rang: the reservation stays pending until it times out, the
-    // caller waiting): then the instruction is sent again, and my reloaded page answers the new ring.
-    if (offered && (await providerStep('ringing', () => telephony.ringing(`client:${user.id}`))).length > 0)
+    // The assignment's `conference` instruction already rings my client: answering it accepts. Unless my
+    // page says it lost that ring (it reloaded while it rang: the reservation stays pending until it times
+    // out, the caller waiting) and nothing rings me now: then the instruction is sent again, and my page
+    // answers the new ring. A page that saw the offer arrive never asks: its ring may simply be on the way.
+    if (
+      offered &&
+      (!options.ringAgain ||
+        (await providerStep('ringing', () => telephony.ringing(`client:${user.id}`))).length > 0)
+    )
       return { ...accepted, conference: r.taskSid };
     if (existing) {
       // A transfer: the customer already sits in a conference; accept and dial me into it. The call's

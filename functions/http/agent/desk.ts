@@ -41,7 +41,11 @@ export interface AgentDesk {
   endWrapUp(user: User): Promise<Out<typeof AgentStatusSchema>>;
   setSkills(user: User, skills: readonly string[]): Promise<Out<typeof AgentStatusSchema>>;
   heartbeat(user: User): Promise<Out<typeof HeartbeatSchema>>;
-  accept(user: User, reservationSid: string): Promise<Out<typeof AcceptSchema>>;
+  accept(
+    user: User,
+    reservationSid: string,
+    options?: { readonly ringAgain?: boolean },
+  ): Promise<Out<typeof AcceptSchema>>;
   reject(user: User, reservationSid: string): Promise<void>;
   hold(user: User, body: Out<typeof HoldBody>): Promise<Out<typeof CallActionSchema>>;
   mute(user: User, body: Out<typeof MuteBody>): Promise<Out<typeof CallActionSchema>>;

@@ -6,6 +6,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AgentDesk } from '../agent/desk.js';
 import type { ApiEnv } from '../env.js';
 import {
+  AcceptBody,
   AcceptSchema,
   AgentStatusSchema,
   AgentTextSchema,
@@ -125,11 +126,14 @@ export function registerAgentRoutes(app: OpenAPIHono<ApiEnv>, desk: AgentDesk, g
   app.openapi(
     securedRoute(guard, 'agent.accept', {
       ...post('/agent/reservations/{sid}/accept'),
-      request: { params: ReservationParam },
+      request: { params: ReservationParam, body: { ...jsonBody(AcceptBody), required: false } },
       summary: 'Accept my pending reservation: the caller and I are joined in a conference named by the task',
       responses: { 200: jsonOk(AcceptSchema), ...ERRORS },
     }),
-    async (c) => c.json(await desk.accept(c.var.user, c.req.valid('param').sid), 200),
+    async (c) => {
+      const body = (c.req.valid('json') ?? {}) as { ringAgain?: boolean };
+      return c.json(await desk.accept(c.var.user, c.req.valid('param').sid, body), 200);
+    },
   );
 
   app.openapi(

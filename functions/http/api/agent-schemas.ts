@@ -197,6 +197,15 @@ export const ReservationParam = z.object({
 
 export const RejectBody = z.object({ reason: z.string().max(200).optional() }).openapi('RejectRequest');
 
+export const AcceptBody = z
+  .object({
+    ringAgain: z.boolean().optional().openapi({
+      description:
+        'The page lost the ring of this offer (it reloaded while the call rang): ring me again if nothing rings me now.',
+    }),
+  })
+  .openapi('AcceptRequest');
+
 export const AcceptSchema = z
   .object({
     reservationSid: z.string(),

@@ -118,7 +118,9 @@ describe('missed offers', () => {
     const [offer] = (await me(a1002)).reservations;
     // Who calls is on the offer itself, for a page that did not see it arrive.
     expect(offer).toMatchObject({ status: 'pending', from: JOHN_SMITH, queue: 'general' });
-    const accept = () => a1002.post(`/agent/reservations/${offer?.reservationSid}/accept`);
+    // As a reloaded desk asks: its page lost the ring.
+    const accept = () =>
+      a1002.post(`/agent/reservations/${offer?.reservationSid}/accept`, { ringAgain: true });
     // Still ringing: the one ring is the one to answer.
     await accept();
     await h.settle();

@@ -20,6 +20,8 @@ export interface Offer {
   readonly taskSid: string;
   readonly findings: CallFindings;
   readonly since: number;
+  /** Known from the server's status, not from this page's own offer event: its ring went with a reload. */
+  readonly lostRing?: boolean;
 }
 
 /** The call the screen pop is about; kept through wrap-up until the agent finishes. */
@@ -117,6 +119,7 @@ export function useAgentDesk(enabled: boolean) {
                     ...findingsOf(pending.taskAttributes ?? {}, pending.from),
                   },
                   since: s.offer?.since ?? Date.now(),
+                  lostRing: true,
                 }
               : undefined;
         const clockOffsetMs = status.at ? Date.parse(status.at) - Date.now() : s.clockOffsetMs;
@@ -378,7 +381,14 @@ export function useAgentDesk(enabled: boolean) {
         connection.current?.accept(ringing.callSid);
       } else {
         expectCall();
-        const result = await deskApi.accept(offer.reservationSid);
+        let result: Awaited<ReturnType<typeof deskApi.accept>>;
+        try {
+          result = await deskApi.accept(offer.reservationSid, offer.lostRing ? { ringAgain: true } : {});
+        } catch (error) {
+          // Nothing will ring for this: a ring in the next minute is an offer to take, not answered blind.
+          expectCallUntil.current = 0;
+          throw error;
+        }
         if (result.callSid) {
           const callSid = result.callSid;
           setState((s) => ({
