@@ -114,7 +114,8 @@ export async function changeUser(
   const { extension, ...rest } = change;
   if (change.skillLevels)
     checkLevels(change.skillLevels, change.skills ?? (await existingUser(deps, id)).skills);
-  if (extension) await checkAgentNumber(deps, id, extension);
+  // Removing the extension makes the id the agent's number: it must not be someone's extension.
+  if (extension !== undefined) await checkAgentNumber(deps, id, extension ?? undefined);
   // The store drops absent attributes: an extension set to undefined is removed.
   const patch = extension === undefined ? rest : { ...rest, extension: extension ?? undefined };
   // An admin cannot lock themselves out; another admin must do it.

@@ -77,6 +77,24 @@ describe('user administration', () => {
     await expect(changeUser(deps, admin, '3003', other.version, { extension: '801' })).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: 'body.extension' })],
     });
+    // Without an extension an agent is called by their id: removing it is refused while someone else
+    // answers to that id as their extension (data written before this rule).
+    const x = await createUser(deps, admin, { ...newAgent('805'), extension: '9805' });
+    const legacy = await ts.store.users.create({
+      id: '3007',
+      name: 'Agent 3007',
+      roles: ['agent'],
+      skills: [],
+      languages: ['zh'],
+      regions: [],
+      disabled: false,
+      passwordHash: 'not used here',
+      extension: '805',
+    });
+    expect(legacy.ok).toBe(true);
+    await expect(changeUser(deps, admin, '805', x.version, { extension: null })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'body.id', code: 'agent-number-taken' })],
+    });
   });
 
   it('stores a hash of the password, audits the roles and syncs the worker', async () => {

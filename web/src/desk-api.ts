@@ -102,6 +102,8 @@ export interface WaitingCall {
   readonly status: string;
   readonly ringingAgentId?: string;
   readonly reservationSid?: string;
+  /** A text or fax waiting, not a caller. */
+  readonly channel?: 'sms' | 'fax';
 }
 
 export interface MissedCall {

@@ -44,6 +44,8 @@ export const DESK_LABELS = {
   incomingCall: { zh: '来电', en: 'Incoming call' },
   incomingText: { zh: '新短信会话', en: 'New text conversation' },
   texts: { zh: '短信会话', en: 'Text conversations' },
+  textTag: { zh: '短信', en: 'Text' },
+  faxTag: { zh: '传真', en: 'Fax' },
   incomingFax: { zh: '新传真', en: 'New fax' },
   textWith: { zh: '短信会话：', en: 'Texting with ' },
   textReply: { zh: '回复', en: 'Reply' },

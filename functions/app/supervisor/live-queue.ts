@@ -98,6 +98,7 @@ export function createLiveQueue(center: Center) {
             ...(from ? { from } : {}),
             ...(typeof a.customer_id === 'string' ? { customerId: a.customer_id } : {}),
             vip: typeof a.vip === 'string' ? a.vip : 'none',
+            ...(a.type === 'sms' || a.type === 'fax' ? { channel: a.type as 'sms' | 'fax' } : {}),
             priority: t.priority,
             waitSeconds: t.age,
             status: t.status,

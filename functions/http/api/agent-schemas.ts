@@ -351,6 +351,9 @@ export const WaitingCallSchema = z
     status: z.string().openapi({ description: 'pending (waiting) or reserved (ringing an agent).' }),
     ringingAgentId: z.string().optional(),
     reservationSid: z.string().optional(),
+    channel: z.enum(['sms', 'fax']).optional().openapi({
+      description: 'A text or fax waiting for an agent, not a caller: it goes to the next one free.',
+    }),
   })
   .openapi('WaitingCall');
 

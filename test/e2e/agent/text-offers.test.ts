@@ -109,6 +109,9 @@ describe('a text conversation on the desk', () => {
     await text(phone, 'Can someone call me about my car');
     const taskSid = (await h.stack.store.messaging.getSession(phone))?.taskSid ?? '';
     expect((await taskOf(taskSid))?.status).toBe('pending');
+    // The live queue shows a text waiting, not a caller to pick.
+    const queue = await agent.get<{ items: { taskSid: string; channel?: string }[] }>('/queue');
+    expect(queue.items.find((w) => w.taskSid === taskSid)).toMatchObject({ channel: 'sms' });
     await agent.post(`/sms/threads/${encodeURIComponent(phone)}/close`);
     expect((await taskOf(taskSid))?.status).toBe('canceled');
     await agent.post('/agent/state', { state: 'Available' });

@@ -70,12 +70,14 @@ export function QueuePanel({ me, run, onPick }: { me: string; run: Run; onPick: 
         {items?.map((w) => (
           <li key={w.taskSid} className={w.vip !== 'none' ? 'vip-row' : ''}>
             <strong>{w.from ?? '—'}</strong>{' '}
+            {w.channel && <span className="tag">{t(w.channel === 'sms' ? 'textTag' : 'faxTag')}</span>}{' '}
             {w.vip !== 'none' && <span className="tag vip">VIP {w.vip}</span>}{' '}
             <span className="muted">
               {w.queue} · {formatDuration(w.waitSeconds)}
               {w.status === 'reserved' && w.ringingAgentId ? ` · ${t('ringing')} ${w.ringingAgentId}` : ''}
             </span>{' '}
-            {w.ringingAgentId !== me && (
+            {/* A text or fax goes to the next agent free on its own: there is no call to pick. */}
+            {w.ringingAgentId !== me && !w.channel && (
               <button
                 type="button"
                 className="small-btn"

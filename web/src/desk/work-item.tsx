@@ -5,7 +5,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { call } from '../api.js';
 import { CenterTime } from '../center-zone.js';
-import { usePushed } from '../connection/push-bus.js';
+import { usePollInterval, usePushed } from '../connection/push-bus.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { smsApi } from '../sms-api.js';
@@ -45,10 +45,12 @@ export function TextsPanel() {
   useEffect(() => {
     void load();
   }, [load, pushed]);
+  // A new conversation comes with a push about me; the poll is the safety net (hourly while pushes flow).
+  const pollMs = usePollInterval(THREAD_POLL_MS * 3);
   useEffect(() => {
-    const poll = setInterval(() => void load(), THREAD_POLL_MS * 3);
+    const poll = setInterval(() => void load(), pollMs);
     return () => clearInterval(poll);
-  }, [load]);
+  }, [load, pollMs]);
   if (texts.length === 0 && !error) return null;
   const shown = open && texts.some((x) => x.phone === open) ? open : texts[0]?.phone;
   return (
