@@ -192,3 +192,8 @@ export interface AgentWorkerSync {
   /** The worker's SID, or undefined when TaskRouter is not provisioned yet or the user has no worker. */
   sync(user: User): Promise<string | undefined>;
 }
+
+/** Work routed that is not a call (a text conversation, a fax): an agent's at once, never rung for. */
+export function isWorkItem(attributes: Readonly<Record<string, unknown>>): boolean {
+  return attributes.type === 'sms' || attributes.type === 'fax';
+}

@@ -5,17 +5,13 @@ import { conferenceOfferKey } from '../../domain/agent-state.js';
 import type { User } from '../../domain/model.js';
 import { HttpProblem } from '../../domain/problems.js';
 import { participantRecording } from '../../domain/recording.js';
+import { isWorkItem } from '../../domain/taskrouter-port.js';
 import { agentRing } from '../agent-ring.js';
 import { assignText } from '../agent-texts.js';
 import { type Center, centerNumber, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { declineOffer, missedToday } from './missed-offers.js';
 import { existingTask } from './workers.js';
-
-/** Work offered that is not a call: a text conversation or a fax, taken at the desk and read there. */
-export function isWorkItem(attributes: Readonly<Record<string, unknown>>): boolean {
-  return attributes.type === 'sms' || attributes.type === 'fax';
-}
 
 export function createReservations(center: Center) {
   const { store, clock, taskrouter, telephony } = center;

@@ -5,6 +5,7 @@ import type { User } from '../../domain/model.js';
 import { HttpProblem } from '../../domain/problems.js';
 import type { ProvisionedRouting } from '../../domain/routing/provisioned.js';
 import { customerNumberOf } from '../../domain/routing/workflow.js';
+import { isWorkItem } from '../../domain/taskrouter-port.js';
 import { type Center, workerSidOf } from '../center.js';
 import { missedOfferKey } from '../desk/missed-offers.js';
 import { existingTask, setActivity } from '../desk/workers.js';
@@ -98,7 +99,7 @@ export function createLiveQueue(center: Center) {
             ...(from ? { from } : {}),
             ...(typeof a.customer_id === 'string' ? { customerId: a.customer_id } : {}),
             vip: typeof a.vip === 'string' ? a.vip : 'none',
-            ...(a.type === 'sms' || a.type === 'fax' ? { channel: a.type as 'sms' | 'fax' } : {}),
+            ...(isWorkItem(a) ? { channel: a.type as 'sms' | 'fax' } : {}),
             priority: t.priority,
             waitSeconds: t.age,
             status: t.status,

@@ -116,17 +116,13 @@ function OfferCard({ desk, run }: { desk: AgentDesk; run: Run }) {
         </span>
         <div>
           <div className="muted" data-testid={offer.findings.campaign ? 'campaign-offer' : undefined}>
-            {offer.findings.channel === 'sms'
-              ? t('incomingText')
-              : offer.findings.channel === 'fax'
-                ? t('incomingFax')
-                : offer.findings.preview
-                  ? t('previewOffer')
-                  : offer.findings.campaign
-                    ? t('campaignCallOffer')
-                    : offer.findings.callback
-                      ? t('callbackOffer')
-                      : t('incomingCall')}
+            {offer.findings.preview
+              ? t('previewOffer')
+              : offer.findings.campaign
+                ? t('campaignCallOffer')
+                : offer.findings.callback
+                  ? t('callbackOffer')
+                  : t('incomingCall')}
           </div>
           <div className="caller" data-testid="caller">
             {offer.findings.from ?? t('unknownCaller')}
@@ -135,11 +131,6 @@ function OfferCard({ desk, run }: { desk: AgentDesk; run: Run }) {
           </div>
         </div>
       </div>
-      {offer.findings.message && (
-        <blockquote className="first-message" data-testid="first-message">
-          {offer.findings.message}
-        </blockquote>
-      )}
       <Findings desk={desk} />
       <div className="row">
         <button type="button" className="btn-available big" onClick={accept} data-testid="accept">

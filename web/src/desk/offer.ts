@@ -23,9 +23,6 @@ export interface CallFindings {
   readonly preview?: boolean;
   /** The guided script the campaign names. */
   readonly scriptId?: string;
-  /** Work that is not a call: a text conversation (its first message) or a fax. */
-  readonly channel?: 'sms' | 'fax';
-  readonly message?: string;
 }
 
 /** Shown as the intent of a callback with no reason of its own. */
@@ -52,7 +49,6 @@ export function findingsOf(attributes: Readonly<Record<string, unknown>>, from?:
       ['customerName', pick('customer_name', 'customerName')],
       ['policyNumber', pick('policy_number', 'policyNumber')],
       ['ticketNumber', pick('ticket_number', 'ticketNumber', 'ticket')],
-      ['message', pick('first_message')],
       ['language', pick('language', 'lang')],
       ['vip', pick('vip', 'vip_tier')],
       ['queue', pick('queue')],
@@ -70,7 +66,6 @@ export function findingsOf(attributes: Readonly<Record<string, unknown>>, from?:
     ...(callback ? { callback } : {}),
     ...(preview ? { preview } : {}),
     ...(attributes.whitelisted === true ? { whitelisted: true } : {}),
-    ...(attributes.type === 'sms' || attributes.type === 'fax' ? { channel: attributes.type } : {}),
   };
 }
 
@@ -89,9 +84,4 @@ export function regionOfNumber(phone: string | undefined): string | undefined {
   if (phone.startsWith('+1')) return 'US/CA';
   if (phone.startsWith('+44')) return 'UK';
   return undefined;
-}
-
-/** A text or fax task: the agent's at once, never an offer to ring for. */
-export function isWorkItem(attributes: Readonly<Record<string, unknown>>): boolean {
-  return attributes.type === 'sms' || attributes.type === 'fax';
 }

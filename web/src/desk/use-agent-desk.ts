@@ -4,6 +4,7 @@
 // this hook only shows it and asks for changes. Only the tab that owns the phone connects; another tab of
 // the same browser shows the server's view read-only until the agent takes the phone over there.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { isWorkItem } from '../../../functions/domain/taskrouter-port.js';
 import { startHeartbeat } from '../connection/heartbeat.js';
 import { openConnection } from '../connection/open-connection.js';
 import { electPhoneOwner, type PhoneOwnership, type PhoneRole } from '../connection/phone-owner.js';
@@ -12,7 +13,7 @@ import { pushBus, usePollInterval, usePushed } from '../connection/push-bus.js';
 import type { AgentConnection, IncomingCall, LinkState } from '../connection/types.js';
 import { type AgentStatus, deskApi } from '../desk-api.js';
 import { useErrorText } from '../errors.js';
-import { type CallFindings, findingsOf, isWorkItem } from './offer.js';
+import { type CallFindings, findingsOf } from './offer.js';
 import { startRinging, stopRinging } from './ringer.js';
 
 export interface Offer {

@@ -1,7 +1,6 @@
 // Work at the desk that is not a call. The text conversations routed to me are mine at once (nothing rings):
 // they are listed beside the desk until I end each one; opening one shows the thread, a reply box and
-// "End conversation", which hands the number back to the bot. A fax taken from an older offer says where to
-// read it.
+// "End conversation", which hands the number back to the bot.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { call } from '../api.js';
 import { CenterTime } from '../center-zone.js';
