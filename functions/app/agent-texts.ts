@@ -50,13 +50,12 @@ export async function assignText(
   input: { readonly agentId: string; readonly phone: string; readonly taskSid: string },
 ): Promise<boolean> {
   const { store, clock } = center;
-  const session = await store.messaging.getSession(input.phone);
-  if (session?.state !== 'agent' || (session.taskSid && session.taskSid !== input.taskSid)) return false;
-  await store.messaging.putSession({
-    ...session,
-    agentId: input.agentId,
-    updatedAt: new Date(clock.now()).toISOString(),
-  });
+  const session = await store.messaging.routeSession(
+    input.phone,
+    { taskSid: input.taskSid, agentId: input.agentId },
+    new Date(clock.now()).toISOString(),
+  );
+  if (!session) return false;
   await holdText(center, input.agentId, input.phone, session.customerId);
   await store.audit.append({
     actor: 'system',

@@ -203,16 +203,24 @@ async function act(deps: SmsConversationDeps, intent: BotIntent, turn: Turn): Pr
     }
     case 'agent': {
       if (turn.session?.state === 'agent') return ''; // an open conversation: the agent sees the thread
-      await deps.jobs.send({
-        kind: 'sms-task',
-        phone,
-        ourNumber: turn.ourNumber,
-        language,
-        firstMessage: intent.text,
-        messageSid: turn.sid,
-        ...(customer ? { customerId: customer.id } : {}),
-      });
+      // The conversation waits for a person before its job exists: the job records its task only on a
+      // conversation in that state, and may run before this webhook returns.
       await store.messaging.putSession({ ...base, state: 'agent' });
+      try {
+        await deps.jobs.send({
+          kind: 'sms-task',
+          phone,
+          ourNumber: turn.ourNumber,
+          language,
+          firstMessage: intent.text,
+          messageSid: turn.sid,
+          ...(customer ? { customerId: customer.id } : {}),
+        });
+      } catch (err) {
+        // No task will come: the conversation goes back to the bot, so the customer's next text is answered.
+        await store.messaging.putSession(turn.session ?? { ...base, state: 'bot' });
+        throw err;
+      }
       return render('toAgent', language);
     }
   }

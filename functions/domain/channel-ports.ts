@@ -157,6 +157,17 @@ export interface MessagingRepo {
   byCustomer(customerId: string, page?: PageRequest): Promise<Page<SmsMessage>>;
   getSession(phone: string): Promise<SmsSession | undefined>;
   putSession(session: SmsSession): Promise<void>;
+  /**
+   * Routes a conversation waiting for a person (state 'agent') in one write that changes only its task and,
+   * when given, the agent it went to: the job that made the task and the assignment that gave it to an
+   * agent can land in either order without one erasing the other. Refused (undefined) when there is no
+   * such conversation or it is on another task.
+   */
+  routeSession(
+    phone: string,
+    route: { readonly taskSid: string; readonly agentId?: string },
+    at: string,
+  ): Promise<SmsSession | undefined>;
   /** Claims a one-time key (e.g. a notification already sent); true when this call claimed it. */
   claimOnce(key: string): Promise<boolean>;
   getSurvey(callSid: string): Promise<SurveyResponse | undefined>;

@@ -43,7 +43,10 @@ export interface JobWorkerDeps {
 }
 
 /** Routes an SMS conversation to an agent on the sms channel and remembers the task on the session. */
-export async function processSmsTask(deps: JobWorkerDeps, job: SmsTaskJob): Promise<string> {
+export async function processSmsTask(
+  deps: Pick<JobWorkerDeps, 'store' | 'clock' | 'routing'>,
+  job: SmsTaskJob,
+): Promise<string> {
   const session = await deps.store.messaging.getSession(job.phone);
   if (session?.taskSid) return session.taskSid; // a replayed job
   const taskSid = await deps.routing.createTask({
@@ -61,17 +64,17 @@ export async function processSmsTask(deps: JobWorkerDeps, job: SmsTaskJob): Prom
       first_message: job.firstMessage.slice(0, 500),
     },
   });
-  // Read again: the task may already have been routed, and the conversation given to its agent meanwhile.
-  const now = await deps.store.messaging.getSession(job.phone);
-  await deps.store.messaging.putSession({
-    ...(now?.state === 'agent' && now.agentId ? { agentId: now.agentId } : {}),
-    phone: job.phone,
-    language: job.language,
-    state: 'agent',
-    taskSid,
-    updatedAt: new Date(deps.clock.now()).toISOString(),
-    ...(job.customerId ? { customerId: job.customerId } : {}),
-  });
+  // Only the task is written: the assignment may already have given the conversation to an agent.
+  const routed = await deps.store.messaging.routeSession(
+    job.phone,
+    { taskSid },
+    new Date(deps.clock.now()).toISOString(),
+  );
+  if (!routed) {
+    // Ended before its task existed, or a replay that raced the first run: nobody is to be offered it.
+    await deps.routing.endTask(taskSid, 'the conversation is no longer waiting for a person');
+    return (await deps.store.messaging.getSession(job.phone))?.taskSid ?? taskSid;
+  }
   return taskSid;
 }
 

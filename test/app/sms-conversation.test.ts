@@ -2,9 +2,12 @@
 // not reach (a retried message, a second text while an agent has the conversation, a fault answered with
 // an apology, a claim's ETA, closing a thread).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignText, textsOf } from '../../functions/app/agent-texts.js';
 import { answerInboundSms, type SmsConversationDeps } from '../../functions/app/sms-conversation.js';
 import { closeThread } from '../../functions/app/sms-threads.js';
-import type { Job, JobQueue } from '../../functions/domain/jobs.js';
+import type { TaskRouting } from '../../functions/domain/channel-ports.js';
+import type { Job, JobQueue, SmsTaskJob } from '../../functions/domain/jobs.js';
+import { processSmsTask } from '../../functions/workers/job-worker.js';
 import { createCapturingLogger } from '../support/capturing-logger.js';
 import { createTestStore, type TestStore } from '../support/dynamo.js';
 
@@ -22,6 +25,7 @@ describe('SMS conversation', () => {
     logger,
     jobs,
   });
+  const center = () => ({ store: t.store, clock: t.clock, publish: async () => 0 });
   const text = (from: string, body: string, messageSid = sid(), d = deps()) =>
     answerInboundSms(d, { from, to: OURS, sid: messageSid, body });
 
@@ -69,6 +73,50 @@ describe('SMS conversation', () => {
     expect(await text('+8613800138003', '请给我回电话', sid(), deps(down))).toContain('抱歉');
     expect(logger.lines.filter((l) => l.msg === 'sms bot failed')).toHaveLength(2);
     expect(logger.lines.at(-1)).toMatchObject({ level: 'error', error: 'Error: queue unavailable' });
+    // Nothing was queued, so nobody is waiting to answer: the next text is the bot's again.
+    expect((await t.store.messaging.getSession('+12025550103'))?.state).not.toBe('agent');
+    expect(await text('+12025550103', 'Please call me back')).toContain('an agent will reply');
+  });
+
+  it('routes the conversation whether its assignment lands before its task is recorded or after', async () => {
+    const phone = '+12025550106';
+    await text(phone, 'I need a person');
+    const job = queued.find((j): j is SmsTaskJob => j.kind === 'sms-task' && j.phone === phone);
+    if (!job) throw new Error('no sms-task job');
+    const ended: string[] = [];
+    // TaskRouter assigns at once: the assignment's write lands while the job is still between its calls.
+    const assigning: TaskRouting = {
+      createTask: async () => {
+        await assignText(center(), { agentId: '1003', phone, taskSid: 'WTfirst' });
+        return 'WTfirst';
+      },
+      endTask: async (taskSid) => void ended.push(taskSid),
+    };
+    expect(await processSmsTask({ store: t.store, clock: t.clock, routing: assigning }, job)).toBe('WTfirst');
+    expect(await t.store.messaging.getSession(phone)).toMatchObject({
+      state: 'agent',
+      taskSid: 'WTfirst',
+      agentId: '1003',
+    });
+    expect((await textsOf(t.store, '1003')).map((x) => x.phone)).toEqual([phone]);
+    expect(ended).toEqual([]);
+  });
+
+  it('withdraws a task made for a conversation that ended before the task existed', async () => {
+    const phone = '+12025550107';
+    await text(phone, 'Can a person call me');
+    const job = queued.find((j): j is SmsTaskJob => j.kind === 'sms-task' && j.phone === phone);
+    if (!job) throw new Error('no sms-task job');
+    await closeThread(deps(), phone);
+    const ended: string[] = [];
+    const routing: TaskRouting = {
+      createTask: async () => 'WTlate',
+      endTask: async (taskSid) => void ended.push(taskSid),
+    };
+    await processSmsTask({ store: t.store, clock: t.clock, routing }, job);
+    expect(ended).toEqual(['WTlate']);
+    expect(await t.store.messaging.getSession(phone)).toMatchObject({ state: 'bot' });
+    expect((await t.store.messaging.getSession(phone))?.taskSid).toBeUndefined();
   });
 
   it("tells the customer their claim's status with its ETA, in their language", async () => {

@@ -154,6 +154,31 @@ export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo
         'attribute_not_exists(pk) OR attribute_exists(pk)',
       );
     },
+    async routeSession(phone, route, at) {
+      try {
+        const out = await t.doc.send(
+          new UpdateCommand({
+            TableName: t.tableName,
+            Key: { pk: keys.smsSession(phone), sk: keys.ITEM_SK },
+            UpdateExpression: `SET taskSid = :task, updatedAt = :at${route.agentId ? ', agentId = :agent' : ''}`,
+            ConditionExpression:
+              '#state = :agentState AND (attribute_not_exists(taskSid) OR taskSid = :task)',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: {
+              ':task': route.taskSid,
+              ':at': at,
+              ':agentState': 'agent',
+              ...(route.agentId ? { ':agent': route.agentId } : {}),
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return fromItem<SmsSession>(out.Attributes as Item);
+      } catch (err) {
+        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+        return undefined;
+      }
+    },
     claimOnce: (key) =>
       putIf(
         t,

@@ -1,0 +1,84 @@
+// A conversation waiting for a person is routed by two writers that do not wait for each other: the job
+// that creates its task and the assignment that gives it to an agent. Each writes only its own fields, so
+// neither erases the other whichever lands first, and neither routes a conversation that has ended or
+// moved on to another task.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, type TestStore } from '../../support/dynamo.js';
+
+describe('messaging repository: routing a conversation', () => {
+  let ts: TestStore;
+  beforeAll(async () => {
+    ts = await createTestStore();
+  });
+  afterAll(() => ts.stop());
+
+  const waiting = (phone: string) =>
+    ts.store.messaging.putSession({
+      phone,
+      language: 'en',
+      state: 'agent',
+      customerId: 'C1',
+      updatedAt: '2026-03-02T02:00:00.000Z',
+    });
+
+  it('keeps the agent and the task whichever is written first', async () => {
+    await waiting('+8613800000001');
+    await ts.store.messaging.routeSession('+8613800000001', { taskSid: 'WT1', agentId: '1003' }, 'a');
+    await ts.store.messaging.routeSession('+8613800000001', { taskSid: 'WT1' }, 'b');
+    expect(await ts.store.messaging.getSession('+8613800000001')).toMatchObject({
+      state: 'agent',
+      taskSid: 'WT1',
+      agentId: '1003',
+      customerId: 'C1',
+    });
+
+    await waiting('+8613800000002');
+    await ts.store.messaging.routeSession('+8613800000002', { taskSid: 'WT2' }, 'a');
+    const routed = await ts.store.messaging.routeSession(
+      '+8613800000002',
+      { taskSid: 'WT2', agentId: '1004' },
+      'b',
+    );
+    expect(routed).toMatchObject({ taskSid: 'WT2', agentId: '1004', language: 'en', updatedAt: 'b' });
+  });
+
+  it('loses neither field when both land together', async () => {
+    for (let i = 0; i < 10; i++) {
+      const phone = `+86138000001${String(i).padStart(2, '0')}`;
+      await waiting(phone);
+      await Promise.all([
+        ts.store.messaging.routeSession(phone, { taskSid: `WT${i}` }, 'job'),
+        ts.store.messaging.routeSession(phone, { taskSid: `WT${i}`, agentId: '1003' }, 'assignment'),
+      ]);
+      expect(await ts.store.messaging.getSession(phone)).toMatchObject({
+        taskSid: `WT${i}`,
+        agentId: '1003',
+      });
+    }
+  });
+
+  it('refuses a conversation that is on another task, with the bot, or unknown', async () => {
+    await waiting('+8613800000003');
+    await ts.store.messaging.routeSession('+8613800000003', { taskSid: 'WT3' }, 'a');
+    expect(
+      await ts.store.messaging.routeSession('+8613800000003', { taskSid: 'WTold', agentId: '1003' }, 'b'),
+    ).toBeUndefined();
+    expect((await ts.store.messaging.getSession('+8613800000003'))?.agentId).toBeUndefined();
+
+    await ts.store.messaging.putSession({
+      phone: '+8613800000004',
+      language: 'zh',
+      state: 'bot',
+      updatedAt: 'a',
+    });
+    expect(await ts.store.messaging.routeSession('+8613800000004', { taskSid: 'WT4' }, 'b')).toBeUndefined();
+    expect(await ts.store.messaging.getSession('+8613800000004')).toEqual({
+      phone: '+8613800000004',
+      language: 'zh',
+      state: 'bot',
+      updatedAt: 'a',
+    });
+    expect(await ts.store.messaging.routeSession('+8613800009999', { taskSid: 'WT5' }, 'b')).toBeUndefined();
+    expect(await ts.store.messaging.getSession('+8613800009999')).toBeUndefined();
+  });
+});
