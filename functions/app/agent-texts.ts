@@ -2,8 +2,8 @@
 // accepts it and the task is completed when TaskRouter says it was accepted): a text neither rings nor
 // waits for a click, so it never sends an agent to Missed nor hides a call on the desk, and the agent stays
 // Available for calls. The desk lists what the agent holds until they end each one.
-import type { Store } from '../domain/ports.js';
 import type { Center } from './center.js';
+import { heldList } from './held-work.js';
 
 export interface AgentText {
   readonly phone: string;
@@ -12,34 +12,9 @@ export interface AgentText {
   readonly customerId?: string;
 }
 
-/** How long an agent's list outlives its last change: a conversation left open a week is forgotten. */
-const KEEP_MS = 7 * 86_400_000;
+const held = heldList<AgentText>('agent-texts', (t) => t.phone);
 
-const keyOf = (agentId: string) => ({ kind: 'agent-texts', agentId }) as const;
-
-export async function textsOf(store: Store, agentId: string): Promise<AgentText[]> {
-  const stored = await store.keys.get(keyOf(agentId));
-  if (!stored || typeof stored.value !== 'string') return [];
-  try {
-    const parsed: unknown = JSON.parse(stored.value);
-    return Array.isArray(parsed) ? (parsed as AgentText[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-async function saveTexts(
-  deps: Pick<Center, 'store' | 'clock'>,
-  agentId: string,
-  texts: readonly AgentText[],
-): Promise<void> {
-  if (texts.length === 0) return deps.store.keys.delete(keyOf(agentId));
-  await deps.store.keys.put(
-    keyOf(agentId),
-    JSON.stringify(texts),
-    new Date(deps.clock.now() + KEEP_MS).toISOString(),
-  );
-}
+export const textsOf = held.list;
 
 /**
  * The conversation with `phone` routed to `agentId` by task `taskSid`: theirs from now on. A task that is
@@ -74,9 +49,8 @@ export async function holdText(
   phone: string,
   customerId?: string,
 ): Promise<void> {
-  const held = (await textsOf(deps.store, agentId)).filter((t) => t.phone !== phone);
   const since = new Date(deps.clock.now()).toISOString();
-  await saveTexts(deps, agentId, [...held, { phone, since, ...(customerId ? { customerId } : {}) }]);
+  await held.add(deps, agentId, { phone, since, ...(customerId ? { customerId } : {}) });
 }
 
 /** The conversation with `phone` is no longer `agentId`'s (ended, or taken over by a colleague's reply). */
@@ -85,28 +59,5 @@ export async function forgetText(
   agentId: string,
   phone: string,
 ): Promise<void> {
-  const held = await textsOf(deps.store, agentId);
-  if (!held.some((t) => t.phone === phone)) return;
-  await saveTexts(
-    deps,
-    agentId,
-    held.filter((t) => t.phone !== phone),
-  );
-}
-
-/** A text or fax task accepted for an agent: completed at once, so it holds no channel and no agent busy. */
-export async function completeWorkItem(
-  center: Pick<Center, 'provisioned' | 'taskrouter' | 'logger'>,
-  taskSid: string,
-) {
-  try {
-    const p = await center.provisioned();
-    await center.taskrouter.updateTask(p.workspaceSid, taskSid, {
-      assignmentStatus: 'completed',
-      reason: 'taken by the agent',
-    });
-  } catch (err) {
-    // Left assigned, the reconciliation of tasks ends it; the conversation is the agent's either way.
-    center.logger.error('work item not completed', { taskSid, error: String(err) });
-  }
+  await held.remove(deps, agentId, phone);
 }

@@ -190,13 +190,24 @@ export interface FaxRecord {
   readonly customerId?: string;
   readonly ticketNumber?: string;
   readonly taskSid?: string;
+  /** The agent it was routed to, and when. */
+  readonly agentId?: string;
+  readonly assignedAt?: string;
+  /** When it was marked finished, and by whom. */
+  readonly doneAt?: string;
+  readonly doneBy?: string;
 }
 
 export interface FaxRepo {
   get(id: string): Promise<FaxRecord | undefined>;
   /** Idempotent on id. */
   save(fax: FaxRecord): Promise<{ readonly created: boolean; readonly fax: FaxRecord }>;
-  update(id: string, patch: Partial<Pick<FaxRecord, 'taskSid' | 'ticketNumber'>>): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<
+      Pick<FaxRecord, 'taskSid' | 'ticketNumber' | 'agentId' | 'assignedAt' | 'doneAt' | 'doneBy'>
+    >,
+  ): Promise<void>;
   byCustomer(customerId: string): Promise<FaxRecord[]>;
 }
 

@@ -242,6 +242,8 @@ export type MarkerKey =
   | { readonly kind: 'heartbeat'; readonly agentId: string }
   /** The text conversations an agent has taken and not yet ended (a JSON list of phones). */
   | { readonly kind: 'agent-texts'; readonly agentId: string }
+  /** The faxes routed to an agent that they have not finished (a JSON list). */
+  | { readonly kind: 'agent-faxes'; readonly agentId: string }
   /** The task (and worker) a customer's call belongs to. */
   | { readonly kind: 'call-task'; readonly callSid: string }
   /** How a caller chose to leave the queue (callback or voicemail). */

@@ -3,6 +3,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { registerAttachmentRoutes } from './api/attachment-routes.js';
 import { registerChannelAdminRoutes } from './api/channel-admin-routes.js';
+import { registerFaxDeskRoutes } from './api/fax-desk-routes.js';
 import type { Guard } from './api/guard.js';
 import { registerPromptRoutes } from './api/prompt-routes.js';
 import { registerRecordingRoutes } from './api/recording-routes.js';
@@ -24,6 +25,7 @@ export function registerChannelApi(
   registerChannelAdminRoutes(app, deps, guard);
   registerAttachmentRoutes(app, deps, guard);
   registerPromptRoutes(app, deps, guard);
+  registerFaxDeskRoutes(app, deps, guard);
 }
 
 /** Mount at /fax. */

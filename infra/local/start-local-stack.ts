@@ -430,7 +430,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(options.cacheClock ? { cacheClock: options.cacheClock } : {}),
     };
     const app = createApp(deps);
-    const faxSim = createFaxSimApp({ appUrl: () => url, secret: LOCAL_FAX_SECRET });
+    const faxSim = createFaxSimApp({ appUrl: () => url, secret: LOCAL_FAX_SECRET, clock: appClock });
     // The twin's own clock routes settle only voice; here a move settles TaskRouter too and shows the center's zone.
     const clockSim = new Hono().route(
       '/sim/clock',

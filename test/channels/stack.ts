@@ -78,7 +78,7 @@ export async function startChannelStack(options: { faults?: Faults; mediaTimeout
   const twinRoot = new Hono();
   twinRoot.route('/api', twin.api);
   twinRoot.route('/sim', twin.sim);
-  twinRoot.route('/sim/faxes', createFaxSimApp({ appUrl: () => appBase, secret: FAX_SECRET }));
+  twinRoot.route('/sim/faxes', createFaxSimApp({ appUrl: () => appBase, secret: FAX_SECRET, clock }));
   const twinServer = serve({ fetch: twinRoot.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => twinServer.once('listening', () => r()));
   twinBase = `http://127.0.0.1:${(twinServer.address() as AddressInfo).port}`;

@@ -18,6 +18,8 @@ const VOICEMAILS = ['b', 'c', 'd', 'e', 'f'].map((ch) => `RE${ch.repeat(32)}`);
 const TO_TAKE = ['7', '8', '9'].map((ch) => `RE${ch.repeat(32)}`);
 const PHONE = '+8613800002222';
 const NO_CALL = `CA${'0'.repeat(32)}`;
+/** A fax routed to the harness agent: theirs to open and finish, and any lead's. */
+const FAX = 'FXmatrix1';
 
 export function fakeChannels(clock: Clock): ChannelDeps {
   const sent: Job[] = [];
@@ -108,6 +110,16 @@ export async function seedChannelData(store: Store, agentId: string): Promise<vo
     status: 'received',
   });
   await store.messaging.suppress(PHONE, 'STOP');
+  await store.faxes.save({
+    id: FAX,
+    from: '+862150001234',
+    to: '+18005550100',
+    receivedAt: '2026-03-01T08:03:00.000Z',
+    s3Key: `faxes/2026/03/01/${FAX}.pdf`,
+    sizeBytes: 100,
+    sha256: '0'.repeat(64),
+    agentId,
+  });
 }
 
 const row = (
@@ -137,6 +149,9 @@ export const CHANNEL_ROWS: readonly MatrixRow[] = [
   row('recordings.get', 'GET', `/api/recordings/${RECORDING}`, 200),
   row('recordings.playback', 'POST', `/api/recordings/${RECORDING}/playback`, 200),
   row('calls.recordingControl', 'POST', `/api/calls/${NO_CALL}/recording`, 404, { action: 'pause' }),
+  row('agent.faxes', 'GET', '/api/agent/faxes', 200),
+  row('faxes.document', 'POST', `/api/faxes/${FAX}/document`, 200),
+  row('agent.finishFax', 'POST', `/api/agent/faxes/${FAX}/done`, 204),
   row('sms.thread', 'GET', `/api/sms/threads/${encodeURIComponent(PHONE)}`, 200),
   row('sms.reply', 'POST', `/api/sms/threads/${encodeURIComponent(PHONE)}/reply`, 422, { body: 'Hello' }),
   row('sms.close', 'POST', `/api/sms/threads/${encodeURIComponent(PHONE)}/close`, 204),

@@ -77,6 +77,7 @@ export function marker(key: MarkerKey): string {
     case 'agent-call':
     case 'heartbeat':
     case 'agent-texts':
+    case 'agent-faxes':
       return `KV#${key.kind}#${key.agentId}`;
     case 'call-task':
     case 'queue-exit':

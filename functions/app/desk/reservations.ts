@@ -7,9 +7,9 @@ import { HttpProblem } from '../../domain/problems.js';
 import { participantRecording } from '../../domain/recording.js';
 import { isWorkItem } from '../../domain/taskrouter-port.js';
 import { agentRing } from '../agent-ring.js';
-import { assignText } from '../agent-texts.js';
 import { type Center, centerNumber, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
+import { assignWorkItem } from '../work-items.js';
 import { declineOffer, missedToday } from './missed-offers.js';
 import { existingTask } from './workers.js';
 
@@ -132,7 +132,7 @@ export function createReservations(center: Center) {
     );
     const a = o.task.attributes;
     const phone = typeof a.from === 'string' ? a.from : undefined;
-    if (a.type === 'sms' && phone) await assignText(center, { agentId: user.id, phone, taskSid: o.task.sid });
+    await assignWorkItem(center, user.id, o.task.sid, a);
     return {
       reservationSid: o.reservationSid,
       taskSid: o.task.sid,

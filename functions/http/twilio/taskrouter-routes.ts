@@ -8,12 +8,12 @@ import { type Context, Hono } from 'hono';
 import { routing } from '../../../flows/routing.js';
 import { announceAgent, announceQuery } from '../../app/agent-announcement.js';
 import { agentRing } from '../../app/agent-ring.js';
-import { assignText, completeWorkItem } from '../../app/agent-texts.js';
 import { callbackInstruction } from '../../app/callbacks.js';
 import type { Center } from '../../app/center.js';
 import { onConferenceEvent } from '../../app/conference-events.js';
 import { onOfferEnded } from '../../app/desk/missed-offers.js';
 import { recordTaskRouterHistory } from '../../app/history/taskrouter-history.js';
+import { assignWorkItem, completeWorkItem } from '../../app/work-items.js';
 import { conferenceOfferKey } from '../../domain/agent-state.js';
 import { CONSUMED_TASKROUTER_EVENTS, isConsumedTaskRouterEvent } from '../../domain/taskrouter-events.js';
 import { conferenceInstructionFields, isWorkItem } from '../../domain/taskrouter-port.js';
@@ -100,8 +100,7 @@ export function createTaskRouterApp(deps: WebhookDeps, services: Center): Hono<T
     // Missed nor stands in for a call's offer on the desk.
     if (isWorkItem(task)) {
       const agentId = typeof worker.agent_id === 'string' ? worker.agent_id : undefined;
-      if (task.type === 'sms' && typeof task.from === 'string' && agentId)
-        await assignText(services, { agentId, phone: task.from, taskSid });
+      if (agentId) await assignWorkItem(services, agentId, taskSid, task);
       return c.json({ instruction: 'accept' });
     }
     const callSid = sidOrRefuse(

@@ -14,7 +14,7 @@ import { ScreenPop } from '../desk/screen-pop.js';
 import { DialPanel, MissedPanel, QueuePanel, TasksPanel } from '../desk/side-panels.js';
 import { StateBar } from '../desk/state-bar.js';
 import { VoicemailPanel } from '../desk/voicemail-panel.js';
-import { TextsPanel } from '../desk/work-item.js';
+import { FaxesPanel, TextsPanel } from '../desk/work-item.js';
 import { deskApi } from '../desk-api.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
@@ -144,6 +144,7 @@ export function AgentPage({ me }: { me: Me }) {
         </div>
         <aside className="desk-side">
           <TextsPanel />
+          <FaxesPanel />
           <QueuePanel me={me.id} run={run} onPick={desk.expectCall} />
           <DialPanel
             run={run}

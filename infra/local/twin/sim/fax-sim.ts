@@ -7,6 +7,7 @@ import {
   FAX_TIMESTAMP_HEADER,
   faxSignature,
 } from '../../../../functions/domain/fax.js';
+import type { Clock } from '../../../../functions/domain/ports.js';
 import { optStr, readJson, SimBadRequest, str } from './sim-body.js';
 
 /** A minimal one-page PDF carrying `text`. */
@@ -33,7 +34,12 @@ export function tinyPdf(text: string): Buffer {
   return Buffer.from(pdf, 'latin1');
 }
 
-export function createFaxSimApp(options: { readonly appUrl: () => string; readonly secret: string }): Hono {
+export function createFaxSimApp(options: {
+  readonly appUrl: () => string;
+  readonly secret: string;
+  /** The center's clock: a fax arrives at the simulated hour, as a call does. */
+  readonly clock: Pick<Clock, 'now'>;
+}): Hono {
   const app = new Hono();
   app.onError((err, c) => {
     if (err instanceof SimBadRequest) return c.json({ error: err.message, field: err.field }, 400);
@@ -48,7 +54,7 @@ export function createFaxSimApp(options: { readonly appUrl: () => string; readon
       faxId: optStr(body, 'faxId') ?? `FX${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
       from: str(body, 'from'),
       to: str(body, 'to'),
-      receivedAt: new Date().toISOString(),
+      receivedAt: new Date(options.clock.now()).toISOString(),
       ...(typeof pages === 'number' ? { pages } : {}),
       document: tinyPdf(optStr(body, 'text') ?? 'Fax').toString('base64'),
     });
