@@ -45,4 +45,20 @@ describe.runIf(browserAvailable())('bulk SMS, in Chromium', () => {
       expect.arrayContaining([expect.objectContaining({ body: '王建国您好，感谢您的支持。' })]),
     );
   }, 90_000);
+
+  it('refuses a list file that is not UTF-8 as it is chosen, naming it and the fix', async () => {
+    const page = await floor.page('2001', { path: '/bulk-sms', lang: 'zh' });
+    const form = page.getByTestId('bulk-sms-form');
+    await form.getByTestId('bulk-audience-csv').check();
+    await form.getByTestId('bulk-csv').setInputFiles({
+      name: '名单.csv',
+      mimeType: 'text/csv',
+      // 电话 (the phone column) and a number, in GBK as Excel in China saves it.
+      buffer: Buffer.concat([Buffer.from([0xb5, 0xe7, 0xbb, 0xb0]), Buffer.from('\n+8613800138107\n')]),
+    });
+    await page
+      .getByTestId('bulk-error')
+      .getByText('名单.csv：不是 UTF-8 编码', { exact: false })
+      .waitFor(WITHIN);
+  }, 60_000);
 });

@@ -88,6 +88,23 @@ describe.runIf(browserAvailable())('outbound campaigns in Chromium', () => {
       const campaign = (await stack().store.campaigns.list()).find((c) => c.name === t.name);
       expect(campaign?.status).toBe('draft');
 
+      // A file Excel saved in GBK is refused as it is chosen, naming it and the fix; read as UTF-8, its
+      // Chinese names would be stored scrambled.
+      await page.getByTestId('campaign-csv').setInputFiles({
+        name: 'gbk.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.concat([
+          Buffer.from('phone,name\n+8613800138107,'),
+          Buffer.from([0xd6, 0xdc, 0xbe, 0xc5]), // 周九 in GBK
+          Buffer.from('\n'),
+        ]),
+      });
+      await page
+        .getByTestId('campaign-import-status')
+        .getByText(lang === 'zh' ? 'gbk.csv：不是 UTF-8 编码' : 'gbk.csv: is not UTF-8', { exact: false })
+        .waitFor(WITHIN);
+      expect(await page.getByTestId('campaign-import').isDisabled()).toBe(true);
+
       // The list from a file: the preview names the bad number and the duplicate, and stores nothing.
       await page.getByTestId('campaign-csv').setInputFiles({
         name: 'contacts.csv',

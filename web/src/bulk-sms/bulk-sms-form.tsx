@@ -7,6 +7,7 @@ import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { BULK_SMS_LABELS, type BulkSmsLabel } from '../labels-bulk-sms.js';
 import { type SmsTemplate, smsApi } from '../sms-api.js';
+import { readUtf8File, refusalText } from '../text-file.js';
 import {
   type BulkAudience,
   type BulkRecipient,
@@ -89,8 +90,11 @@ export function BulkSmsForm({
     }
   };
 
-  const readFile = async (file: File | undefined) =>
-    setCsv(file ? { text: await file.text(), fileName: file.name } : undefined);
+  const readFile = async (file: File | undefined) => {
+    const read = file ? await readUtf8File(file) : undefined;
+    setCsv(file && read?.ok ? { text: read.text, fileName: file.name } : undefined);
+    setError(file && read && !read.ok ? refusalText(file, read.issue, lang) : undefined);
+  };
 
   return (
     <form className="card" data-testid="bulk-sms-form" onSubmit={(e) => void submit(e)}>

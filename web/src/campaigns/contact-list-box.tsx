@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { SaveStatus } from '../save-status.js';
+import { readUtf8File, refusalText } from '../text-file.js';
 import { type ContactListPreview, campaignsApi } from './campaigns-api.js';
 import { useCampaignText } from './use-campaign-text.js';
 
@@ -18,9 +19,10 @@ export function ContactListBox({ campaignId, onImported }: { campaignId: string;
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
-    setCsv(await file.text());
+    const read = await readUtf8File(file);
+    setCsv(read.ok ? read.text : '');
     setPreview(undefined);
-    setStatus(undefined);
+    setStatus(read.ok ? undefined : { ok: false, text: refusalText(file, read.issue, lang) });
   };
   const run = async (step: 'preview' | 'import') => {
     setBusy(true);
