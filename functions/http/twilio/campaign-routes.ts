@@ -71,9 +71,10 @@ export function createCampaignApp(center: Center): Hono<TwilioEnv> {
   /** TwiML that puts the person in the campaign's queue, waiting at most the hold time for an agent. */
   async function connect(r: VoiceResponse, ref: CampaignRef, campaign: Campaign, contact: CampaignContact) {
     const p = await center.provisioned();
-    const lang = languageOf(campaign, contact);
     const routed = campaignTask(center, campaign, contact, { type: 'campaign' });
-    r.say(SAY[lang], TEXT.hold[lang]);
+    // Queued at once, the greeting played as the queue's first wait: a person in the queue is a task the
+    // dialler sees (its agent no longer free), where one still hearing a greeting before the queue would
+    // be nobody's, and the next round would dial someone that agent cannot take.
     const e = r.enqueue({
       workflowSid: p.workflowSid,
       action: url('left', ref),
@@ -146,8 +147,16 @@ export function createCampaignApp(center: Center): Hono<TwilioEnv> {
     const callSid = callSidOf(c);
     const waited = Number(optionalParam(c.var.twilioParams, 'QueueTime') ?? '0') || 0;
     const r = new VoiceResponse();
-    if (callSid && (await keepWaiting(center, ref, callSid, waited))) r.pause({ length: 1 });
-    else r.leave();
+    if (callSid && (await keepWaiting(center, ref, callSid, waited))) {
+      // The first wait greets the person; an agent who answers meanwhile cuts it short.
+      const call = waited < 1 ? await campaignCall(center, ref) : undefined;
+      if (call)
+        r.say(
+          SAY[languageOf(call.campaign, call.contact)],
+          TEXT.hold[languageOf(call.campaign, call.contact)],
+        );
+      else r.pause({ length: 1 });
+    } else r.leave();
     return twiml(c, r);
   });
 

@@ -211,6 +211,27 @@ describe('progressive dialling', () => {
     expect(await callsTo(phones[1] ?? '')).toHaveLength(1);
   });
 
+  it('places no second call between a person answering and the agent taking them', async () => {
+    const phones = [number(), number()];
+    await script(...phones.map((p) => ({ number: p, answer: 'human', afterSeconds: 1 })));
+    const id = await campaign(phones);
+    await available('1003');
+    expect(await round()).toMatchObject({ dialled: 1 });
+    const [first] = await callsTo(phones[0] ?? '');
+    // A round every second, through detection, the greeting, the queue and the agent's ring.
+    for (let i = 0; i < 15 && (await h.agentOn(first?.callSid ?? '')) !== '1003'; i++) {
+      await h.advance(1);
+      expect(await round()).toMatchObject({ dialled: 0 });
+    }
+    expect(await h.agentOn(first?.callSid ?? '')).toBe('1003');
+    expect(await callsTo(phones[1] ?? '')).toEqual([]);
+    expect(await counts(id)).toMatchObject({ attempts: 1, abandoned: 0 });
+    await h.hangup(first?.callSid ?? '');
+    const agent = await asAgent('1003');
+    await agent('POST', `/calls/${first?.callSid}/wrap-up`, { disposition: 'interested' });
+    expect((await agent('POST', '/agent/wrap-up/end')).status).toBe(200);
+  });
+
   it('tries busy numbers and machines again after their delays, up to the last attempt', async () => {
     const busy = number();
     const machine = number();
@@ -253,7 +274,10 @@ describe('a person with no agent', () => {
     await h.advance(20); // answered, detected, greeted, then 5 s on hold with no agent
     const [leg] = await callsTo(phone);
     const heard = (await h.view(leg?.callSid ?? '')).heard.map((x) => x.text);
-    expect(heard.some((t) => t.includes('目前没有空闲的客服人员'))).toBe(true);
+    // Greeted as they wait in the queue, then told nobody is free, in that order.
+    const greeted = heard.findIndex((t) => t.includes('正在为您接通客服人员'));
+    expect(greeted).toBeGreaterThanOrEqual(0);
+    expect(heard.findIndex((t) => t.includes('目前没有空闲的客服人员'))).toBeGreaterThan(greeted);
     expect(await counts(id)).toMatchObject({ humans: 1, abandoned: 1 });
     expect(await contact(id, 1)).toMatchObject({ status: 'pending', lastOutcome: 'abandoned' });
 
