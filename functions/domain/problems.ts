@@ -79,6 +79,8 @@ export class TooManyRequestsError extends HttpProblem {
  */
 export const HANDLER_ISSUE_CODES = [
   'invalid-phone',
+  'before-from',
+  'range-too-long',
   'unknown-customer',
   'unknown-user',
   'unknown-vehicle',

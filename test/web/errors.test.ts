@@ -98,6 +98,20 @@ describe('the codes of a handler’s own 400s', () => {
     }
   });
 
+  it('names a report’s end date as a date, not as the number a text goes to', () => {
+    const before = invalid({ path: 'query.to', code: 'before-from', message: 'must not be before `from`' });
+    expect(errorText(before, 'zh')).toBe('结束日期：不能早于开始日期');
+    expect(errorText(before, 'en')).toBe('To: must not be before the start date');
+    const long = invalid({
+      path: 'query.to',
+      code: 'range-too-long',
+      message: 'at most 400 days after `from`',
+    });
+    expect(errorText(long, 'zh')).toBe('结束日期：与开始日期相隔不能超过 400 天');
+    const text = invalid({ path: 'body.to', code: 'invalid-phone', message: 'not a phone number' });
+    expect(errorText(text, 'en')).toMatch(/^Number: /);
+  });
+
   it('says each by its code in the UI’s language, not by the server’s sentence', () => {
     const unknownCustomer = invalid({
       path: 'body.customerId',

@@ -53,7 +53,10 @@ function whereIn(message: string, lang: Lang): string {
 /** The issue with the field's name before it, as a line of a form-wide message. */
 function namedIssueText(issue: Issue, lang: Lang): string {
   const field = fieldOf(issue);
-  const name = field ? (labelOf(`field_${field}`, lang) ?? field) : issue.path;
+  const where = issue.path.split('.')[0];
+  const name = field
+    ? (labelOf(`field_${where}_${field}`, lang) ?? labelOf(`field_${field}`, lang) ?? field)
+    : issue.path;
   return `${name}${lang === 'zh' ? '：' : ': '}${issueText(issue, lang)}`;
 }
 

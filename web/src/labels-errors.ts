@@ -107,6 +107,9 @@ export const ERROR_LABELS = {
   field_queue: { zh: '队列', en: 'Queue' },
   field_callerId: { zh: '主叫号码', en: 'Caller ID' },
   field_to: { zh: '号码', en: 'Number' },
+  // In a query, from/to are a report's dates, not a text's number.
+  field_query_from: { zh: '开始日期', en: 'From' },
+  field_query_to: { zh: '结束日期', en: 'To' },
   field_body: { zh: '内容', en: 'Text' },
   field_text: { zh: '内容', en: 'Text' },
   field_state: { zh: '状态', en: 'State' },
@@ -131,6 +134,11 @@ export const ERROR_LABELS = {
   issue_invalid_enum_value: { zh: '不是允许的选项', en: 'is not one of the allowed values' },
   issue_too_small: { zh: '太短或太小', en: 'is too short or too small' },
   issue_too_big: { zh: '太长或太大', en: 'is too long or too large' },
+  'issue_before-from': { zh: '不能早于开始日期', en: 'must not be before the start date' },
+  'issue_range-too-long': {
+    zh: '与开始日期相隔不能超过 400 天',
+    en: 'must be at most 400 days after the start date',
+  },
   issue_unrecognized_keys: { zh: '含有不认识的字段', en: 'has fields the server does not know' },
   issue_phone_invalid: { zh: '不是有效的电话号码', en: 'is not a valid phone number' },
   issue_phones_invalid: { zh: '含有无效的电话号码', en: 'holds a number that is not valid' },

@@ -17,7 +17,6 @@ import {
   visibleScore,
 } from '../../app/quality/scores.js';
 import { phraseRules, replacePhraseRules, transcriptOf } from '../../app/quality/transcripts.js';
-import { ValidationError } from '../../domain/problems.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
 import {
@@ -30,6 +29,7 @@ import {
   SECURED_ERRORS,
   UNPROCESSABLE,
 } from './common-schemas.js';
+import { checkDateRange } from './date-range.js';
 import type { Guard } from './guard.js';
 import {
   DisputeBody,
@@ -53,20 +53,6 @@ import {
   TranscriptSchema,
 } from './quality-schemas.js';
 import { securedRoute } from './secured-route.js';
-
-const MAX_DAYS = 400;
-
-function checkRange(from: string, to: string): void {
-  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  if (days < 0)
-    throw new ValidationError([
-      { path: 'query.to', code: 'out-of-range', message: 'must not be before `from`' },
-    ]);
-  if (days > MAX_DAYS)
-    throw new ValidationError([
-      { path: 'query.to', code: 'out-of-range', message: `at most ${MAX_DAYS} days after \`from\`` },
-    ]);
-}
 
 const Scores = z.object({ items: listOf(QaScoreSchema) });
 
@@ -140,7 +126,7 @@ export function registerQualityRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, g
     }),
     async (c) => {
       const { from, to, agent, limit, cursor, sample, seed } = c.req.valid('query');
-      checkRange(from, to);
+      checkDateRange(from, to);
       const range = dateRange(from, to, timeZone);
       if (sample !== undefined) {
         const items = await sampledQueue(q, {
@@ -212,7 +198,7 @@ export function registerQualityRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, g
     }),
     async (c) => {
       const { from, to } = c.req.valid('query');
-      checkRange(from, to);
+      checkDateRange(from, to);
       const range = dateRange(from, to, timeZone);
       return c.json({ items: await myScores(q, c.var.user, range.from, range.to) }, 200);
     },
@@ -328,7 +314,7 @@ export function registerQualityRoutes(app: OpenAPIHono<ApiEnv>, deps: AppDeps, g
     }),
     async (c) => {
       const query = c.req.valid('query');
-      checkRange(query.from, query.to);
+      checkDateRange(query.from, query.to);
       return c.json({ rows: await qualityReport(q, timeZone, query) }, 200);
     },
   );

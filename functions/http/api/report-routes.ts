@@ -18,6 +18,7 @@ import { ValidationError } from '../../domain/problems.js';
 import type { AppDeps } from '../deps.js';
 import type { ApiEnv } from '../env.js';
 import { SECURED_ERRORS } from './common-schemas.js';
+import { checkDateRange } from './date-range.js';
 import type { Guard } from './guard.js';
 import {
   AgentStatesQuery,
@@ -29,7 +30,6 @@ import {
 } from './report-schemas.js';
 import { securedRoute } from './secured-route.js';
 
-const MAX_DAYS = 400;
 const FILTERS = ['agent', 'queue', 'hotline', 'region', 'language', 'tier'] as const;
 /** A CSV of the call log reads at most this many calls; narrow the range for more. */
 const CSV_MAX_CALLS = 20_000;
@@ -43,18 +43,6 @@ function jsonOrCsv<T extends z.ZodType>(schema: T) {
       'text/csv': { schema: z.string() },
     },
   } as const;
-}
-
-function checkRange(from: string, to: string): void {
-  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  if (days < 0)
-    throw new ValidationError([
-      { path: 'query.to', code: 'out-of-range', message: 'must not be before `from`' },
-    ]);
-  if (days > MAX_DAYS)
-    throw new ValidationError([
-      { path: 'query.to', code: 'out-of-range', message: `at most ${MAX_DAYS} days after \`from\`` },
-    ]);
 }
 
 function csv(body: string, name: string): Response {
@@ -89,7 +77,7 @@ export function registerReportRoutes(
     }),
     async (c) => {
       const q = c.req.valid('query');
-      checkRange(q.from, q.to);
+      checkDateRange(q.from, q.to);
       const given = FILTERS.filter((f) => q[f] !== undefined);
       if (given.length > 1)
         throw new ValidationError([
@@ -140,7 +128,7 @@ export function registerReportRoutes(
     }),
     async (c) => {
       const q = c.req.valid('query');
-      checkRange(q.from, q.to);
+      checkDateRange(q.from, q.to);
       if (q.cursor && !validCursor(q.cursor))
         throw new ValidationError([
           {
@@ -193,7 +181,7 @@ export function registerReportRoutes(
     }),
     async (c) => {
       const q = c.req.valid('query');
-      checkRange(q.from, q.to);
+      checkDateRange(q.from, q.to);
       const rows = await agentStates(history, timeZone, {
         from: q.from,
         to: q.to,
