@@ -14,6 +14,8 @@ export const DESK_LABELS = {
   missed_declined: { zh: '已拒接', en: 'declined' },
   missed_disconnected: { zh: '连接断开', en: 'disconnected' },
   stateOncall: { zh: '通话中', en: 'On call' },
+  stateRinging: { zh: '振铃中', en: 'Ringing' },
+  stateAway: { zh: '离开', en: 'Away' },
   breakReason: { zh: '小休原因', en: 'Break reason' },
   reason_lunch: { zh: '用餐', en: 'Lunch' },
   reason_rest: { zh: '休息', en: 'Rest' },
@@ -257,3 +259,6 @@ export const DESK_LABELS = {
   smsSent: { zh: '短信已发送。', en: 'Text sent.' },
   send: { zh: '发送', en: 'Send' },
 } as const satisfies Labels;
+
+/** The label key of an agent state or activity name ('On call' is `stateOncall`). */
+export const stateKey = (state: string): string => `state${state.replace(/[^A-Za-z]/g, '')}`;

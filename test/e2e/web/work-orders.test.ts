@@ -84,6 +84,9 @@ describe.runIf(browserAvailable())('a work order in Chromium', () => {
       await card.locator('select[name=department]').selectOption('complaints-desk');
       await page.getByTestId('hand-over').click();
       await expect.poll(() => page.getByTestId('work-order-department').textContent(), WITHIN).toBe(desk);
+      // The history names the department as the card does, not by its id.
+      await expect.poll(() => page.getByTestId('ticket-history').textContent(), WITHIN).toContain(desk);
+      expect(await page.getByTestId('ticket-history').textContent()).not.toContain('complaints-desk');
       await expect.poll(async () => (await stored(ticket.number)).assigneeId, WITHIN).toBe('1002');
       expect((await stored(ticket.number)).status).toBe('open');
 

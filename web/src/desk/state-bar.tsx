@@ -5,6 +5,7 @@ import { usePushUp } from '../connection/push-bus.js';
 import { type AgentStatus, deskApi } from '../desk-api.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
+import { stateKey } from '../labels-desk.js';
 import type { DeskState } from './use-agent-desk.js';
 
 const BREAK_REASONS = ['lunch', 'rest', 'training', 'meeting'] as const;
@@ -75,7 +76,7 @@ export function StateBar({
   return (
     <section className="state-bar" aria-label={t('myState')}>
       <div className={`state-pill ${stateClass(state)}`} data-testid="agent-state">
-        {tx(`state${state.replace(/[^A-Za-z]/g, '')}`)}
+        {tx(stateKey(state))}
         {state === 'Break' && status?.breakReason ? ` · ${status.breakReason}` : ''}
         {since && state !== 'Wrap-up' && (
           <span className="pill-time">{formatDuration((now - since) / 1000)}</span>

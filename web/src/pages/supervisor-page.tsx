@@ -11,6 +11,7 @@ import { useSoftphone } from '../desk/use-softphone.js';
 import { type BlacklistRequest, type MonitorMode, supervisorApi, type Wallboard } from '../desk-api.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
+import { stateKey } from '../labels-desk.js';
 import { CallbacksPanel } from '../supervisor/callbacks-panel.js';
 import { DialRefusalsPanel } from '../supervisor/dial-refusals-panel.js';
 import { WhitelistPanel } from '../supervisor/whitelist-panel.js';
@@ -158,8 +159,8 @@ export function SupervisorPage({ me }: { me: Me }) {
                 </td>
                 <td>
                   <span className={`state-pill small ${stateClass(a.state)}`} data-testid="state">
-                    {a.state}
-                    {a.state === 'Away' && a.activity ? ` · ${a.activity}` : ''}
+                    {tx(stateKey(a.state))}
+                    {a.state === 'Away' && a.activity ? ` · ${tx(stateKey(a.activity))}` : ''}
                     {a.breakReason ? ` · ${a.breakReason}` : ''}
                   </span>
                 </td>
@@ -219,7 +220,7 @@ export function SupervisorPage({ me }: { me: Me }) {
                         void run(`${a.agentId} → ${s}`, () => supervisorApi.forceState(a.agentId, s))
                       }
                     >
-                      {s === 'Offline' ? t('forceLogout') : tx(`state${s}`)}
+                      {s === 'Offline' ? t('forceLogout') : tx(stateKey(s))}
                     </button>
                   ))}
                 </td>

@@ -2,13 +2,16 @@
 // and when on the center's clock.
 import type { Ticket } from '../api.js';
 import { CenterTime } from '../center-zone.js';
+import { useDepartments } from './use-departments.js';
 import { useTicketsText } from './use-tickets-text.js';
 
 const EDITED = ['subject', 'description', 'priority', 'dueAt'] as const;
 type Edited = (typeof EDITED)[number];
 
 export function TicketHistory({ ticket, nameOf }: { ticket: Ticket; nameOf: (id: string) => string }) {
-  const { text, named } = useTicketsText();
+  const { text, named, lang } = useTicketsText();
+  const departments = useDepartments();
+  const department = (id?: string) => (id ? (departments.find((d) => d.id === id)?.names[lang] ?? id) : '—');
   const status = (s?: string) => (s ? named('status', s) : '—');
   const person = (id?: string) => (id ? nameOf(id) : text('nobody'));
   const edited = (list?: string) =>
@@ -35,7 +38,7 @@ export function TicketHistory({ ticket, nameOf }: { ticket: Ticket; nameOf: (id:
               {e.kind === 'assigned' && text('ev_assigned', { from: person(e.from), to: person(e.to) })}
               {e.kind === 'note' && text('ev_note')}
               {e.kind === 'updated' && text('ev_updated', { text: edited(e.text) })}
-              {e.kind === 'department' && text('ev_department', { to: e.to ?? '—' })}
+              {e.kind === 'department' && text('ev_department', { to: department(e.to) })}
               {e.kind === 'sla' && text('ev_sla')}
               {e.kind === 'confirmation' &&
                 text(e.to === 'fixed' ? 'ev_confirmed_fixed' : 'ev_confirmed_not_fixed')}
