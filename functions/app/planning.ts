@@ -134,6 +134,7 @@ export function createPlanning(deps: PlanningDeps) {
       const problems = [
         {
           field: 'day',
+          code: 'unknown-day' as const,
           message: `day must be one of the forecast's days, ${[...byDay.keys()][0]} to ${[...byDay.keys()].at(-1)}; got ${day}`,
         },
       ];

@@ -98,6 +98,26 @@ describe('the codes of a handler’s own 400s', () => {
     }
   });
 
+  it('says a planner’s number out of range with its range, in the UI’s language', async () => {
+    const { rangeProblem } = await import('../../functions/domain/wfm/checks.js');
+    const { checkShiftRules } = await import('../../functions/domain/wfm/shifts.js');
+    const asIssue = (p: { field: string; message: string; code?: string }) =>
+      invalid({ path: `body.${p.field}`, code: p.code ?? 'out-of-range', message: p.message });
+    const calls = rangeProblem('calls', -5, 0, 1_000_000, 'inclusive');
+    const blocking = rangeProblem('blocking', 2, 0, 1, 'exclusive');
+    const shrinkage = rangeProblem('shrinkage', 1, 0, 1, 'upper-exclusive');
+    if (!calls || !blocking || !shrinkage) throw new Error('expected problems');
+    expect(errorText(asIssue(calls), 'zh')).toBe('来电数：须为 0 到 1000000 之间的数（填写的是 -5）');
+    expect(errorText(asIssue(calls), 'en')).toBe('Calls: must be a number from 0 to 1000000 (got -5)');
+    expect(errorText(asIssue(blocking), 'zh')).toBe('阻塞率：须大于 0 且小于 1（填写的是 2）');
+    expect(errorText(asIssue(shrinkage), 'en')).toBe('Shrinkage: must be at least 0 and less than 1 (got 1)');
+    const [start] = checkShiftRules({ startTimes: ['25:00'], lengthsHours: [8], breakMinutes: 60 });
+    if (!start) throw new Error('expected a problem');
+    expect(errorText(asIssue(start), 'zh')).toBe(
+      '班次规则：上班时间须为 1 到 96 个整刻钟的 HH:MM（分钟为 00、15、30 或 45）（填写的是 25:00）',
+    );
+  });
+
   it('names a report’s end date as a date, not as the number a text goes to', () => {
     const before = invalid({ path: 'query.to', code: 'before-from', message: 'must not be before `from`' });
     expect(errorText(before, 'zh')).toBe('结束日期：不能早于开始日期');

@@ -40,7 +40,50 @@ export function issueText(issue: Issue, lang: Lang): string {
     (field && labelOf(`issue_${field}_${code}`, lang)) ||
     (field && !issue.code && labelOf(`issue_${field}_invalid`, lang)) ||
     labelOf(`issue_${code}`, lang);
-  return label ? label + whereIn(issue.message, lang) : issue.message;
+  if (code === 'out-of-range') {
+    const range = rangeIn(issue.message, lang);
+    if (range) return range;
+  }
+  return label ? label + whereIn(issue.message, lang) + valueIn(issue, lang) : issue.message;
+}
+
+/** The value a planner's shift rule was refused for ("25:00"), kept beside the label's words. */
+function valueIn(issue: Issue, lang: Lang): string {
+  if (!issue.code?.startsWith('bad-')) return '';
+  const value =
+    /"([^"]+)"/.exec(issue.message)?.[1] ??
+    /: (\d+(?:\.\d+)?) must/.exec(issue.message)?.[1] ??
+    /; got (.+)$/.exec(issue.message)?.[1];
+  if (!value) return '';
+  return lang === 'zh' ? `（填写的是 ${value}）` : ` (got ${value})`;
+}
+
+const NUM = '(-?\\d+(?:\\.\\d+)?)';
+/**
+ * The range a planner's number must fall in, from the server's sentence (functions/domain/wfm/checks.ts
+ * words it in one of three ways), said in `lang`.
+ */
+function rangeIn(message: string, lang: Lang): string | undefined {
+  const got = /; got (.+)$/.exec(message)?.[1];
+  const tail = got ? (lang === 'zh' ? `（填写的是 ${got}）` : ` (got ${got})`) : '';
+  let m = new RegExp(`must be a number from ${NUM} to ${NUM}`).exec(message);
+  if (m)
+    return (
+      (lang === 'zh' ? `须为 ${m[1]} 到 ${m[2]} 之间的数` : `must be a number from ${m[1]} to ${m[2]}`) + tail
+    );
+  m = new RegExp(`must be a number greater than ${NUM} and less than ${NUM}`).exec(message);
+  if (m)
+    return (
+      (lang === 'zh' ? `须大于 ${m[1]} 且小于 ${m[2]}` : `must be more than ${m[1]} and less than ${m[2]}`) +
+      tail
+    );
+  m = new RegExp(`must be a number from ${NUM} up to but not including ${NUM}`).exec(message);
+  if (m)
+    return (
+      (lang === 'zh' ? `须不小于 ${m[1]} 且小于 ${m[2]}` : `must be at least ${m[1]} and less than ${m[2]}`) +
+      tail
+    );
+  return undefined;
 }
 
 /** The line a server's message names (a file that cannot be read at line 5), kept in the label's language. */

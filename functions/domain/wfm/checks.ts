@@ -4,6 +4,8 @@
 export interface InputProblem {
   readonly field: string;
   readonly message: string;
+  /** What is wrong, for a page to say in its own language; a number out of its range when absent. */
+  readonly code?: 'bad-start-times' | 'bad-shift-lengths' | 'bad-break' | 'unknown-day';
 }
 
 export type Checked<T> =

@@ -35,6 +35,7 @@ export function checkShiftRules(rules: ShiftRules, field = 'shiftRules'): InputP
   if (rules.startTimes.length === 0 || rules.startTimes.length > SLOTS_PER_DAY) {
     problems.push({
       field: `${field}.startTimes`,
+      code: 'bad-start-times',
       message: `${field}.startTimes must list 1 to 96 start times`,
     });
   }
@@ -43,6 +44,7 @@ export function checkShiftRules(rules: ShiftRules, field = 'shiftRules'): InputP
     if (!m || Number(m[2]) % INTERVAL_MINUTES !== 0) {
       problems.push({
         field: `${field}.startTimes`,
+        code: 'bad-start-times',
         message: `${field}.startTimes: "${t}" must be a local time HH:MM on a quarter hour (00, 15, 30 or 45)`,
       });
     }
@@ -50,6 +52,7 @@ export function checkShiftRules(rules: ShiftRules, field = 'shiftRules'): InputP
   if (rules.lengthsHours.length === 0) {
     problems.push({
       field: `${field}.lengthsHours`,
+      code: 'bad-shift-lengths',
       message: `${field}.lengthsHours must list at least one length`,
     });
   }
@@ -57,6 +60,7 @@ export function checkShiftRules(rules: ShiftRules, field = 'shiftRules'): InputP
     if (!(h >= 1 && h <= 12 && Number.isInteger(h * 4))) {
       problems.push({
         field: `${field}.lengthsHours`,
+        code: 'bad-shift-lengths',
         message: `${field}.lengthsHours: ${h} must be from 1 to 12 hours in quarter hours`,
       });
     }
@@ -66,6 +70,7 @@ export function checkShiftRules(rules: ShiftRules, field = 'shiftRules'): InputP
   if (!(b >= 0 && b <= 120 && b % INTERVAL_MINUTES === 0 && b < shortest)) {
     problems.push({
       field: `${field}.breakMinutes`,
+      code: 'bad-break',
       message: `${field}.breakMinutes must be 0 to 120 in steps of 15 and shorter than the shortest shift; got ${b}`,
     });
   }

@@ -23,7 +23,11 @@ import {
 
 function invalid(where: 'query' | 'body', problems: readonly InputProblem[]): ValidationError {
   return new ValidationError(
-    problems.map((p) => ({ path: `${where}.${p.field}`, code: 'out-of-range', message: p.message })),
+    problems.map((p) => ({
+      path: `${where}.${p.field}`,
+      code: p.code ?? 'out-of-range',
+      message: p.message,
+    })),
   );
 }
 

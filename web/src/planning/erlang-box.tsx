@@ -43,6 +43,8 @@ export function ErlangBox() {
         }),
       );
     } catch (err) {
+      // The last answer was for other figures: it must not read as this input's.
+      setResultC(undefined);
       setError(errorText(err));
     }
   };
@@ -54,6 +56,7 @@ export function ErlangBox() {
         (await planningApi.erlangB({ erlangs: Number(b.erlangs), blocking: Number(b.blocking) })).lines,
       );
     } catch (err) {
+      setLines(undefined);
       setError(errorText(err));
     }
   };
