@@ -40,7 +40,10 @@ export const ERROR_LABELS = {
   'err_agent-offline': { zh: '该同事未登录', en: 'That colleague is signed out' },
   'err_colleague-busy': { zh: '该同事正忙或暂时离开', en: 'That colleague is busy or away' },
   'err_caller-busy': { zh: '请先结束当前通话和整理', en: 'Finish your current call and its wrap-up first' },
-  'err_no-agent': { zh: '没有可接听的座席', en: 'No agent can take it' },
+  'err_agent-not-on-call': {
+    zh: '座席已不在通话中（已离开或页面已关闭），无法耳语',
+    en: 'The agent is no longer on the call (they left it or their page closed): nobody to whisper to',
+  },
   'err_no-transfer': { zh: '没有进行中的转接', en: 'No transfer in progress' },
   'err_not-pending': { zh: '该请求已处理', en: 'That request is no longer pending' },
   'err_already-decided': { zh: '已经处理过', en: 'Already decided' },

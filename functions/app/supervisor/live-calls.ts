@@ -30,7 +30,11 @@ export function createLiveCalls(
     const agentLeg = call.myLeg?.callSid;
     const coach = mode === 'whisper';
     if (coach && !agentLeg)
-      throw new HttpProblem(409, 'no-agent', 'Nobody to whisper to: the agent is not on the call.');
+      throw new HttpProblem(
+        409,
+        'agent-not-on-call',
+        'Nobody to whisper to: the agent is not on the call (they left it or their page closed).',
+      );
     const settings = {
       muted: mode === 'monitor',
       coaching: coach,

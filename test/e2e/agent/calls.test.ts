@@ -234,5 +234,11 @@ describe('the conference model', () => {
         .map((a) => String(a.detail?.mode))
         .sort(),
     ).toEqual(['barge', 'monitor', 'whisper']);
+    // The agent's leg drops (their page closed): a whisper has nobody to coach, and says so.
+    await h.hangup(agentLeg ?? '');
+    expect(await sup.fail(`/supervisor/calls/${sid}/monitor`, { mode: 'whisper' })).toEqual({
+      status: 409,
+      error: 'agent-not-on-call',
+    });
   });
 });
