@@ -12,8 +12,10 @@ describe('errorText', () => {
       { path: 'body.phone', message: 'is not a phone number: +86 139 ...' },
       { path: 'body.note', code: 'too_big', message: 'Too big: expected string to have <=500 characters' },
     );
-    expect(errorText(error, 'zh')).toBe('电话：不是有效的电话号码；备注：太长或太大');
-    expect(errorText(error, 'en')).toBe('Phone: is not a valid phone number; Note: is too long or too large');
+    expect(errorText(error, 'zh')).toBe('电话：不是有效的电话号码；备注：最多 500 个字符');
+    expect(errorText(error, 'en')).toBe(
+      'Phone: is not a valid phone number; Note: needs at most 500 characters',
+    );
   });
 
   it('names a field the catalogue does not know by its name, with the issue code still in Chinese', () => {
@@ -116,6 +118,22 @@ describe('the codes of a handler’s own 400s', () => {
     expect(errorText(asIssue(start), 'zh')).toBe(
       '班次规则：上班时间须为 1 到 96 个整刻钟的 HH:MM（分钟为 00、15、30 或 45）（填写的是 25:00）',
     );
+  });
+
+  it('says the limit zod names: how many characters, items or how large', () => {
+    const short = invalid({
+      path: 'body.password',
+      code: 'too_small',
+      message: 'Too small: expected string to have >=8 characters',
+    });
+    expect(errorText(short, 'zh')).toBe('密码：至少 8 个字符');
+    expect(errorText(short, 'en')).toBe('Password: needs at least 8 characters');
+    const big = invalid({
+      path: 'body.calls',
+      code: 'too_big',
+      message: 'Too big: expected number to be <=10',
+    });
+    expect(errorText(big, 'zh')).toBe('来电数：不能大于 10');
   });
 
   it('names a report’s end date as a date, not as the number a text goes to', () => {

@@ -36,14 +36,15 @@ export function fieldOf(issue: Issue): string | undefined {
 export function issueText(issue: Issue, lang: Lang): string {
   const field = fieldOf(issue);
   const code = issue.code ?? 'invalid';
-  const label =
+  const own =
     (field && labelOf(`issue_${field}_${code}`, lang)) ||
-    (field && !issue.code && labelOf(`issue_${field}_invalid`, lang)) ||
-    labelOf(`issue_${code}`, lang);
-  if (code === 'out-of-range') {
-    const range = rangeIn(issue.message, lang);
-    if (range) return range;
+    (field && !issue.code && labelOf(`issue_${field}_invalid`, lang));
+  // The field's own words first; then the limit the server named, which says more than the code alone.
+  if (!own) {
+    const limit = (code === 'out-of-range' && rangeIn(issue.message, lang)) || boundIn(issue.message, lang);
+    if (limit) return limit;
   }
+  const label = own || labelOf(`issue_${code}`, lang);
   return label ? label + whereIn(issue.message, lang) + valueIn(issue, lang) : issue.message;
 }
 
@@ -56,6 +57,25 @@ function valueIn(issue: Issue, lang: Lang): string {
     /; got (.+)$/.exec(issue.message)?.[1];
   if (!value) return '';
   return lang === 'zh' ? `（填写的是 ${value}）` : ` (got ${value})`;
+}
+
+/** zod's size limit (at least 8 characters, at most 10), said in `lang`. */
+function boundIn(message: string, lang: Lang): string | undefined {
+  const m = /expected (string|number|array) to (?:have|be) (>=|<=)(-?\d+(?:\.\d+)?)/.exec(message);
+  if (!m) return undefined;
+  const [, kind, op, n] = m;
+  const least = op === '>=';
+  if (kind === 'string')
+    return lang === 'zh'
+      ? `${least ? '至少' : '最多'} ${n} 个字符`
+      : `needs ${least ? 'at least' : 'at most'} ${n} characters`;
+  if (kind === 'array')
+    return lang === 'zh'
+      ? `${least ? '至少' : '最多'} ${n} 项`
+      : `needs ${least ? 'at least' : 'at most'} ${n} items`;
+  return lang === 'zh'
+    ? `${least ? '不能小于' : '不能大于'} ${n}`
+    : `must be ${least ? 'at least' : 'at most'} ${n}`;
 }
 
 const NUM = '(-?\\d+(?:\\.\\d+)?)';

@@ -114,7 +114,7 @@ describe.runIf(browserAvailable())('the Users page in Chromium', () => {
     await form.locator('input[name=id]').fill('1078');
     await form.locator('input[name=password]').fill('short');
     await form.getByRole('button', { name: 'Create user' }).click();
-    await form.getByRole('alert').getByText('Password: is too short or too small').waitFor(WITHIN);
+    await form.getByRole('alert').getByText('Password: needs at least 8 characters').waitFor(WITHIN);
     await form.getByTestId('error-password').waitFor(WITHIN);
     await shot(admin, '41-users-short-password');
     expect(await stack.store.users.get('1078')).toBeUndefined();
