@@ -28,17 +28,21 @@ function wallParts(ms: number, timeZone: string): Parts {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "Mon 7 Dec 09:00" or "12月7日 周一 09:00". */
-export function formatCenterTime(ms: number, timeZone: string, lang: Lang): string {
+/**
+ * "Mon 7 Dec 09:00" or "12月7日 周一 09:00"; with the year ("Wed 1 Jan 2020 10:00", "2020年1月1日 周三 10:00")
+ * when it is not this year's, so a date long past never reads as next month's.
+ */
+export function formatCenterTime(ms: number, timeZone: string, lang: Lang, nowMs: number): string {
   const p = wallParts(ms, timeZone);
+  const otherYear = p.year !== wallParts(nowMs, timeZone).year;
   const weekday = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
     timeZone,
     weekday: 'short',
   }).format(ms);
   const time = `${pad(p.hour)}:${pad(p.minute)}`;
-  if (lang === 'zh') return `${p.month}月${p.day}日 ${weekday} ${time}`;
+  if (lang === 'zh') return `${otherYear ? `${p.year}年` : ''}${p.month}月${p.day}日 ${weekday} ${time}`;
   const month = new Intl.DateTimeFormat('en-GB', { timeZone, month: 'short' }).format(ms);
-  return `${weekday} ${p.day} ${month} ${time}`;
+  return `${weekday} ${p.day} ${month}${otherYear ? ` ${p.year}` : ''} ${time}`;
 }
 
 /** "09:00:05": the time of day on the center's clock, for what happened today. */

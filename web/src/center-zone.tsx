@@ -59,7 +59,7 @@ export function CenterTime({ at, clock = false }: { at: string | number; clock?:
   if (!tz || Number.isNaN(ms)) return <span data-testid="center-time">…</span>;
   return (
     <span data-testid="center-time">
-      {clock ? formatCenterClock(ms, tz) : formatCenterTime(ms, tz, lang)}
+      {clock ? formatCenterClock(ms, tz) : formatCenterTime(ms, tz, lang, centerNow())}
     </span>
   );
 }

@@ -60,7 +60,7 @@ export function CenterClock() {
     <section className="card" data-testid="center-clock">
       <div className="row tight">
         <strong data-testid="center-time">
-          {t('centerTime')} {formatCenterTime(nowMs, clock.timeZone, lang)} ({clock.timeZone})
+          {t('centerTime')} {formatCenterTime(nowMs, clock.timeZone, lang, nowMs)} ({clock.timeZone})
         </strong>
         <span className="muted small">{t(`clockMode_${clock.mode}`)}</span>
       </div>

@@ -129,7 +129,7 @@ describe.runIf(browserAvailable())('quality scoring in Chromium', () => {
     const row = supervisor.locator(`[data-testid=qa-queue-row][data-sid=${SID}]`);
     await row.getByText('未评分').waitFor(WITHIN);
     expect(await row.getByTestId('center-time').textContent()).toBe(
-      formatCenterTime(Date.parse(startedAt), 'Asia/Shanghai', 'zh'),
+      formatCenterTime(Date.parse(startedAt), 'Asia/Shanghai', 'zh', Date.parse(startedAt)),
     );
     await row.getByTestId('qa-row-flags').getByText('缺少 感谢来电').waitFor(WITHIN);
     // The sampling rule with no random draw keeps the flagged call, saying why.

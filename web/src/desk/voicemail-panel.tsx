@@ -5,6 +5,7 @@
 import { useCallback, useState } from 'react';
 import type { Me } from '../api.js';
 import { formatCenterTime } from '../center-time.js';
+import { centerNow } from '../center-zone.js';
 import { deskApi } from '../desk-api.js';
 import { useLang } from '../i18n.js';
 import { type VoicemailItem, type VoicemailPage, voicemailApi } from '../voicemail-api.js';
@@ -83,7 +84,7 @@ function VoicemailRow({
       <strong>{v.caller}</strong> · {v.customerName ?? <span className="muted">{t('unknownCustomer')}</span>}{' '}
       <span className="tag">{box}</span>
       <div className="muted small">
-        {t('leftAt')} {formatCenterTime(Date.parse(v.createdAt), timeZone, lang)} ·{' '}
+        {t('leftAt')} {formatCenterTime(Date.parse(v.createdAt), timeZone, lang, centerNow())} ·{' '}
         {formatDuration(v.durationSeconds)}
       </div>
       {v.stored ? (

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { api, type TimelineEntry } from '../api.js';
 import { formatCenterTime } from '../center-time.js';
+import { centerNow } from '../center-zone.js';
 import { PlayButton } from '../desk/play-button.js';
 import { formatDuration } from '../desk/state-bar.js';
 import { codeName, useErrorText } from '../errors.js';
@@ -58,7 +59,9 @@ function keyOf(e: TimelineEntry): string {
 
 function Item({ entry: e, timeZone }: { entry: TimelineEntry; timeZone: string }) {
   const { t, tx, lang } = useLang();
-  const when = <span className="muted">{formatCenterTime(Date.parse(e.at), timeZone, lang)}</span>;
+  const when = (
+    <span className="muted">{formatCenterTime(Date.parse(e.at), timeZone, lang, centerNow())}</span>
+  );
   const agent = (id?: string) => (id ? ` · ${t('tl_agent')} ${id}` : '');
   switch (e.kind) {
     case 'call': {
@@ -135,7 +138,8 @@ function Item({ entry: e, timeZone }: { entry: TimelineEntry; timeZone: string }
       return (
         <>
           {when} <strong>{tx(`task_${e.taskKind}`)}</strong> · {t('tl_due')}{' '}
-          {formatCenterTime(Date.parse(e.dueAt), timeZone, lang)} · {tx(`taskStatus_${e.status}`)}
+          {formatCenterTime(Date.parse(e.dueAt), timeZone, lang, centerNow())} ·{' '}
+          {tx(`taskStatus_${e.status}`)}
           {e.assigneeId ? agent(e.assigneeId) : ''}
           {e.ticketNumber ? ` · ${e.ticketNumber}` : ''}
           {e.note && <div className="timeline-notes">{e.note}</div>}

@@ -99,7 +99,7 @@ export function TicketPage({ number }: { me: Me; number: string }) {
         <div className="error conflict" role="alert" data-testid="ticket-conflict">
           {text('conflict', {
             who: conflict.who,
-            at: conflict.at ? formatCenterTime(Date.parse(conflict.at), zone, lang) : '?',
+            at: conflict.at ? formatCenterTime(Date.parse(conflict.at), zone, lang, centerNow()) : '?',
           })}{' '}
           <button type="button" onClick={() => void reload()} data-testid="ticket-reload">
             {text('reload')}
