@@ -19,11 +19,16 @@ import { useBulkText } from './bulk-sms-form.js';
  */
 const REFRESH_MS = 5_000;
 
-/** Recipients past the round's hands: sent, delivered, failed or skipped. */
+/**
+ * The share of the texts to send that have left (sent, delivered or failed). Skipped recipients (no valid
+ * number, opted out) were never to be sent, so a draft reads 0% however many the list skips.
+ */
 export function progressOf(send: BulkSmsView): number {
   const { report } = send;
+  const sendable = send.recipients - report.skipped;
+  if (sendable <= 0) return send.status === 'done' ? 100 : 0;
   const open = report.toSend + report.queued;
-  return send.recipients === 0 ? 0 : Math.round(((send.recipients - open) / send.recipients) * 100);
+  return Math.round(((sendable - open) / sendable) * 100);
 }
 
 export function RecipientRows({ items }: { items: readonly BulkRecipient[] }) {
