@@ -126,6 +126,7 @@ export const ERROR_LABELS = {
   field_awsUsdPerCall: { zh: '每通 AWS 费用（美元）', en: 'AWS per call (USD)' },
   field_shiftRules: { zh: '班次规则', en: 'Shift rules' },
   field_day: { zh: '日期', en: 'Day' },
+  field_q: { zh: '搜索词', en: 'Search words' },
   // In a query, from/to are a report's dates, not a text's number.
   field_query_from: { zh: '开始日期', en: 'From' },
   field_query_to: { zh: '结束日期', en: 'To' },

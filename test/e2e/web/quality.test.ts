@@ -138,6 +138,8 @@ describe.runIf(browserAvailable())('quality scoring in Chromium', () => {
     await row.getByTestId('qa-row-flags').getByText('话术告警').waitFor(WITHIN);
     await row.getByTestId('qa-open').click();
     await supervisor.getByTestId('qa-transcript').getByText('我家宽带又断了。').waitFor(WITHIN);
+    // Nothing marked yet: no score, rather than 100% of nothing.
+    expect(await supervisor.getByTestId('qa-preview').count()).toBe(0);
     await supervisor.fill('input[name=comment]', '客户诉求清楚');
     await supervisor.getByTestId('qa-line').nth(1).getByRole('button').click();
     await supervisor.getByTestId('qa-comments').getByText('0:03.4 客户诉求清楚').waitFor(WITHIN);

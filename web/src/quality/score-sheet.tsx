@@ -62,7 +62,8 @@ export function ScoreSheet({
   const form = forms.find((f) => f.id === formId);
   const criteria = form ? form.sections.flatMap((s) => s.criteria) : [];
   const unmarked = criteria.filter((c) => !marks[c.id]).length;
-  const preview = form ? computeScore(form, marks) : undefined;
+  // No score before the first mark: 100% of nothing would read as a perfect call.
+  const preview = form && Object.keys(marks).length > 0 ? computeScore(form, marks) : undefined;
 
   const pin = (atSeconds: number) => {
     if (!draft.trim()) return;
