@@ -9,7 +9,7 @@ import { ticketNotifications } from '../domain/ticket-notifications.js';
 import { checkTransition } from '../domain/ticket-workflow.js';
 import type { CenterBasics } from './center.js';
 import { linkTickets } from './copy-recording.js';
-import { askForConfirmation, type SlaConfigDeps, slaAfterChange, slaForNew } from './sla.js';
+import { askForConfirmation, type SlaConfigDeps, slaAfterChange, slaForNew, workOrderConfig } from './sla.js';
 import { unwrap } from './write-result.js';
 
 export interface TicketDeps extends CenterBasics, SlaConfigDeps {
@@ -128,6 +128,14 @@ export async function changeTicket(
   if (!result.ok && result.reason === 'conflict') throw staleTicket(result.current);
   const updated = unwrap(result, 'ticket', number);
   await notifyTicketChange(deps, current, updated);
+  if ((updated.status === 'closed' || updated.status === 'cancelled') && current.status !== updated.status) {
+    try {
+      await endTicketTasks(deps, updated);
+    } catch (err) {
+      // The ticket is closed either way; a follow-up left open is closed by hand from the desk.
+      deps.logger.error('ticket tasks not ended', { ticket: number, error: String(err) });
+    }
+  }
   if (updated.status === 'resolved' && current.status !== 'resolved') {
     try {
       await askForConfirmation(deps, updated);
@@ -146,4 +154,35 @@ export async function addTicketNote(
 ): Promise<Ticket> {
   // Notes commute with every other change: an atomic append, never refused for a version race.
   return unwrap(await deps.store.tickets.addNote(number, text, user.id), 'ticket', number);
+}
+
+/** Open tasks listed per person and read when a ticket ends: past it, the rest stay for the desk. */
+const TASKS_READ = 200;
+
+/**
+ * A closed (or cancelled) ticket's follow-ups, reminders and confirmation callbacks leave every desk they
+ * were on: done with a closed ticket, cancelled with a cancelled one. They were given to whoever held the
+ * ticket, its department's members and lead, and the supervisor escalations reach.
+ */
+async function endTicketTasks(deps: TicketDeps, ticket: Ticket): Promise<void> {
+  const config = workOrderConfig(deps);
+  const department = config.departments.find((d) => d.id === ticket.department);
+  const people = new Set<string>(
+    [
+      ticket.assigneeId,
+      ...ticket.history.filter((e) => e.kind === 'assigned').flatMap((e) => [e.from, e.to]),
+      ...(department ? [...department.members, department.lead] : []),
+      config.supervisor,
+    ].filter((id): id is string => Boolean(id)),
+  );
+  const status = ticket.status === 'closed' ? 'done' : 'cancelled';
+  for (const person of people) {
+    const tasks = (await deps.store.tasks.byAssignee(person, { limit: TASKS_READ })).items;
+    for (const task of tasks) {
+      if (task.ticketNumber !== ticket.number || (task.status !== 'open' && task.status !== 'in-progress'))
+        continue;
+      const ended = await deps.store.tasks.update(task.id, task.version, { status });
+      if (!ended.ok) deps.logger.warn('ticket task not ended', { task: task.id, reason: ended.reason });
+    }
+  }
 }

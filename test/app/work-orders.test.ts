@@ -191,12 +191,25 @@ describe('work orders with SLA timers', () => {
       text: 'Still charged twice',
     });
 
+    const held = (await Promise.all(['wo1', 'lead1', 'sup1'].map((person) => tasksOf(person))))
+      .flat()
+      .filter((task) => task.ticketNumber === filed.number);
+    expect(held.length).toBeGreaterThan(2);
     // Fixed this time: closed.
     ticket = await changeTicket(deps(), users.sup1 as User, filed.number, ticket.version, {
       status: 'resolved',
     });
     ticket = await confirmFix(deps(), users.sup1 as User, filed.number, ticket.version, { fixed: true });
     expect(ticket.status).toBe('closed');
+    // Its follow-ups, reminders and callbacks leave every desk with it.
+    for (const person of ['wo1', 'lead1', 'sup1']) {
+      const left = (await tasksOf(person)).filter(
+        (task) =>
+          task.ticketNumber === filed.number && (task.status === 'open' || task.status === 'in-progress'),
+      );
+      expect(left, person).toEqual([]);
+    }
+    for (const task of held) expect((await t.store.tasks.get(task.id))?.status, task.id).toBe('done');
     await t.clock.advance(3 * 24 * 60 * MINUTE);
     const before = ticket.version;
     await sweepSla(deps());
