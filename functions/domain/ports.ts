@@ -248,6 +248,8 @@ export type MarkerKey =
   | { readonly kind: 'call-task'; readonly callSid: string }
   /** How a caller chose to leave the queue (callback or voicemail). */
   | { readonly kind: 'queue-exit'; readonly callSid: string }
+  /** When a campaign's person finished hearing the queue's greeting (seconds in the queue). */
+  | { readonly kind: 'queue-greeted'; readonly callSid: string }
   /** The assignment's conference instruction is ringing this reservation's agent. */
   | { readonly kind: 'conference-offer'; readonly reservationSid: string }
   /** An offer the agent missed, already recorded (its value is the reason). */

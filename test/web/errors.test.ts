@@ -134,6 +134,13 @@ describe('the codes of a handler’s own 400s', () => {
       message: 'Too big: expected number to be <=10',
     });
     expect(errorText(big, 'zh')).toBe('来电数：不能大于 10');
+    const noEnglish = invalid({
+      path: 'body.message.text.en',
+      code: 'too_small',
+      message: 'Too small: expected string to have >=1 characters',
+    });
+    expect(errorText(noEnglish, 'zh')).toBe('英文短信内容：不能为空');
+    expect(errorText(noEnglish, 'en')).toBe('English text: is required');
   });
 
   it('names a report’s end date as a date, not as the number a text goes to', () => {

@@ -65,6 +65,7 @@ function boundIn(message: string, lang: Lang): string | undefined {
   if (!m) return undefined;
   const [, kind, op, n] = m;
   const least = op === '>=';
+  if (kind === 'string' && least && n === '1') return lang === 'zh' ? '不能为空' : 'is required';
   if (kind === 'string')
     return lang === 'zh'
       ? `${least ? '至少' : '最多'} ${n} 个字符`
@@ -116,9 +117,13 @@ function whereIn(message: string, lang: Lang): string {
 /** The issue with the field's name before it, as a line of a form-wide message. */
 function namedIssueText(issue: Issue, lang: Lang): string {
   const field = fieldOf(issue);
-  const where = issue.path.split('.')[0];
+  const [where, ...rest] = issue.path.split('.');
+  // The most precise name known: the whole path (`message.text.en`: the English text), then the field.
   const name = field
-    ? (labelOf(`field_${where}_${field}`, lang) ?? labelOf(`field_${field}`, lang) ?? field)
+    ? ((rest.length > 1 ? labelOf(`field_${rest.join('.')}`, lang) : undefined) ??
+      labelOf(`field_${where}_${field}`, lang) ??
+      labelOf(`field_${field}`, lang) ??
+      field)
     : issue.path;
   return `${name}${lang === 'zh' ? '：' : ': '}${issueText(issue, lang)}`;
 }

@@ -30,6 +30,7 @@ export const BULK_SMS_LABELS = {
   campaign: { zh: '外呼活动', en: 'Campaign' },
   chooseCampaign: { zh: '请选择外呼活动', en: 'Choose a campaign' },
   csvFile: { zh: 'CSV 文件（UTF-8，含电话列）', en: 'CSV file (UTF-8, with a phone column)' },
+  chooseCsvFirst: { zh: '请先选择 CSV 文件', en: 'Choose a CSV file first' },
   tier: { zh: '客户等级', en: 'Tier' },
   anyTier: { zh: '任意等级', en: 'Any tier' },
   region: { zh: '地区', en: 'Region' },

@@ -81,6 +81,7 @@ export function marker(key: MarkerKey): string {
       return `KV#${key.kind}#${key.agentId}`;
     case 'call-task':
     case 'queue-exit':
+    case 'queue-greeted':
       return `KV#${key.kind}#${key.callSid}`;
     case 'conference-offer':
     case 'missed-offer':

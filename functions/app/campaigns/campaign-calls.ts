@@ -61,22 +61,44 @@ export async function detected(
   return leavesMessage ? 'message' : 'hang-up';
 }
 
+/** What the queue's wait plays next for a person a campaign call reached. */
+export type HoldStep =
+  | { readonly kind: 'greet'; readonly call: CampaignCall }
+  | { readonly kind: 'wait' }
+  | { readonly kind: 'leave' };
+
 /**
- * The person waits in the queue (the Enqueue's wait URL, asked again each time its answer has played): on
- * past the hold time only while an agent's phone rings for them.
+ * The person waits in the queue (the Enqueue's wait URL, asked again each time its answer has played,
+ * `queueSeconds` the time in the queue so far). The first wait greets them; the hold time counts from the
+ * greeting's end, which the next wait records (its time in the queue is the greeting's length), so a long
+ * greeting never eats into it. Past the hold time they stay only while an agent's phone rings for them.
  */
-export async function keepWaiting(
+export async function holdStep(
   center: Center,
   ref: CampaignRef,
   callSid: string,
-  waitedSeconds: number,
-): Promise<boolean> {
+  queueSeconds: number,
+): Promise<HoldStep> {
   const call = await campaignCall(center, ref);
-  if (!call) return false;
-  if (waitedSeconds < call.campaign.maxHoldSeconds) return true;
-  if (waitedSeconds >= call.campaign.maxHoldSeconds + AGENT_RING_GRACE_SECONDS) return false;
+  if (!call) return { kind: 'leave' };
+  if (queueSeconds < 1) return { kind: 'greet', call };
+  const key = { kind: 'queue-greeted', callSid } as const;
+  const stored = await center.store.keys.get(key);
+  let greetedAt = Number(stored?.value);
+  if (!stored || !Number.isFinite(greetedAt)) {
+    greetedAt = queueSeconds;
+    await center.store.keys.put(
+      key,
+      String(queueSeconds),
+      new Date(center.clock.now() + 3600_000).toISOString(),
+    );
+  }
+  const held = queueSeconds - greetedAt;
+  const { maxHoldSeconds } = call.campaign;
+  if (held < maxHoldSeconds) return { kind: 'wait' };
+  if (held >= maxHoldSeconds + AGENT_RING_GRACE_SECONDS) return { kind: 'leave' };
   // The assignment marks the call with its task when it rings an agent.
-  return (await center.store.keys.get({ kind: 'call-task', callSid })) !== undefined;
+  return (await center.store.keys.get({ kind: 'call-task', callSid })) ? { kind: 'wait' } : { kind: 'leave' };
 }
 
 /** The person left the queue without an agent (told so, or hung up): an abandoned call. */

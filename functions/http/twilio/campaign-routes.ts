@@ -9,7 +9,7 @@ import {
   callProgressed,
   campaignCall,
   detected,
-  keepWaiting,
+  holdStep,
   keyPressed,
   previewCallOpened,
   previewDialed,
@@ -147,16 +147,13 @@ export function createCampaignApp(center: Center): Hono<TwilioEnv> {
     const callSid = callSidOf(c);
     const waited = Number(optionalParam(c.var.twilioParams, 'QueueTime') ?? '0') || 0;
     const r = new VoiceResponse();
-    if (callSid && (await keepWaiting(center, ref, callSid, waited))) {
-      // The first wait greets the person; an agent who answers meanwhile cuts it short.
-      const call = waited < 1 ? await campaignCall(center, ref) : undefined;
-      if (call)
-        r.say(
-          SAY[languageOf(call.campaign, call.contact)],
-          TEXT.hold[languageOf(call.campaign, call.contact)],
-        );
-      else r.pause({ length: 1 });
-    } else r.leave();
+    const step = callSid ? await holdStep(center, ref, callSid, waited) : ({ kind: 'leave' } as const);
+    if (step.kind === 'greet') {
+      // An agent who answers meanwhile cuts the greeting short.
+      const lang = languageOf(step.call.campaign, step.call.contact);
+      r.say(SAY[lang], TEXT.hold[lang]);
+    } else if (step.kind === 'wait') r.pause({ length: 1 });
+    else r.leave();
     return twiml(c, r);
   });
 

@@ -11,6 +11,7 @@ import {
   contactId,
   DEFAULT_DISPOSITIONS,
 } from '../../../functions/domain/campaigns/campaign.js';
+import { DEFAULT_AUDIO_TIMING, sayMs } from '../../../infra/local/twin/voice/audio-length.js';
 import { type IvrHarness, RESCUE, startIvr } from './support.js';
 
 let h: IvrHarness;
@@ -274,10 +275,15 @@ describe('a person with no agent', () => {
     await h.advance(20); // answered, detected, greeted, then 5 s on hold with no agent
     const [leg] = await callsTo(phone);
     const heard = (await h.view(leg?.callSid ?? '')).heard.map((x) => x.text);
-    // Greeted as they wait in the queue, then told nobody is free, in that order.
-    const greeted = heard.findIndex((t) => t.includes('正在为您接通客服人员'));
-    expect(greeted).toBeGreaterThanOrEqual(0);
-    expect(heard.findIndex((t) => t.includes('目前没有空闲的客服人员'))).toBeGreaterThan(greeted);
+    // Greeted as they wait in the queue, then told nobody is free: after the full hold time (5 s) counted
+    // from the greeting's end, not from its start.
+    const said = h.stack.twin.voice.voice.calls.get(leg?.callSid ?? '')?.heard ?? [];
+    const greeting = said.find((x) => x.text.includes('正在为您接通客服人员'));
+    const apology = said.find((x) => x.text.includes('目前没有空闲的客服人员'));
+    if (!greeting || !apology) throw new Error(`heard: ${heard.join(' | ')}`);
+    expect(apology.at - greeting.at).toBeGreaterThanOrEqual(
+      sayMs(greeting.text, DEFAULT_AUDIO_TIMING) + 5_000,
+    );
     expect(await counts(id)).toMatchObject({ humans: 1, abandoned: 1 });
     expect(await contact(id, 1)).toMatchObject({ status: 'pending', lastOutcome: 'abandoned' });
 

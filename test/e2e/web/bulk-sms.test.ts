@@ -60,5 +60,9 @@ describe.runIf(browserAvailable())('bulk SMS, in Chromium', () => {
       .getByTestId('bulk-error')
       .getByText('名单.csv：不是 UTF-8 编码', { exact: false })
       .waitFor(WITHIN);
+    // Nothing readable was chosen: making the draft asks for a file rather than sending an empty list.
+    await form.getByTestId('bulk-name').fill('名单测试');
+    await form.getByTestId('bulk-make-draft').click();
+    await page.getByTestId('bulk-error').getByText('请先选择 CSV 文件').waitFor(WITHIN);
   }, 60_000);
 });

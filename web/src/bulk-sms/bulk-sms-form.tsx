@@ -71,6 +71,10 @@ export function BulkSmsForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (kind === 'csv' && !csv) {
+      setError(b('chooseCsvFirst'));
+      return;
+    }
     setBusy(true);
     try {
       const made = await bulkSmsApi.create({
