@@ -37,7 +37,9 @@ export async function assignFax(
   const since = new Date(center.clock.now()).toISOString();
   // Only these fields: the intake may still be recording the task on the fax.
   await store.faxes.update(fax.id, { agentId: input.agentId, assignedAt: since });
-  if (fax.agentId && fax.agentId !== input.agentId) await held.remove(center, fax.agentId, fax.id);
+  // Routed again (the first agent never finished it): it leaves the first desk, which is told so.
+  if (fax.agentId && fax.agentId !== input.agentId && (await held.remove(center, fax.agentId, fax.id)))
+    await center.publish({ agentId: fax.agentId }, ['me']);
   await held.add(center, input.agentId, {
     id: fax.id,
     from: fax.from,
@@ -86,8 +88,8 @@ export async function finishFax(
   faxId: string,
 ): Promise<void> {
   const fax = await faxFor(center, user, faxId);
-  const holder = fax.agentId ?? user.id;
-  const listed = await held.remove(center, holder, fax.id);
+  const holder = fax.agentId;
+  const listed = holder ? await held.remove(center, holder, fax.id) : false;
   if (!fax.doneAt) {
     await center.store.faxes.update(fax.id, {
       doneAt: new Date(center.clock.now()).toISOString(),
@@ -97,8 +99,8 @@ export async function finishFax(
       actor: user.id,
       action: 'fax.done',
       target: fax.id,
-      detail: { agentId: holder },
+      detail: holder ? { agentId: holder } : {},
     });
   }
-  if (listed) await center.publish({ agentId: holder }, ['me']);
+  if (holder && listed) await center.publish({ agentId: holder }, ['me']);
 }

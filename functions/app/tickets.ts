@@ -160,9 +160,10 @@ export async function addTicketNote(
 const TASKS_READ = 200;
 
 /**
- * A closed (or cancelled) ticket's follow-ups, reminders and confirmation callbacks leave every desk they
- * were on: done with a closed ticket, cancelled with a cancelled one. They were given to whoever held the
- * ticket, its department's members and lead, and the supervisor escalations reach.
+ * A closed (or cancelled) ticket's open follow-ups, reminders and confirmation callbacks leave every desk
+ * they were on: done with a closed ticket, cancelled with a cancelled one. They were given to whoever held
+ * the ticket, its department's members and lead, and the supervisor escalations reach; those on nobody's
+ * desk are found on the customer's list.
  */
 async function endTicketTasks(deps: TicketDeps, ticket: Ticket): Promise<void> {
   const config = workOrderConfig(deps);
@@ -176,13 +177,20 @@ async function endTicketTasks(deps: TicketDeps, ticket: Ticket): Promise<void> {
     ].filter((id): id is string => Boolean(id)),
   );
   const status = ticket.status === 'closed' ? 'done' : 'cancelled';
-  for (const person of people) {
-    const tasks = (await deps.store.tasks.byAssignee(person, { limit: TASKS_READ })).items;
-    for (const task of tasks) {
-      if (task.ticketNumber !== ticket.number || (task.status !== 'open' && task.status !== 'in-progress'))
-        continue;
-      const ended = await deps.store.tasks.update(task.id, task.version, { status });
-      if (!ended.ok) deps.logger.warn('ticket task not ended', { task: task.id, reason: ended.reason });
-    }
+  const lists = await Promise.all([
+    ...[...people].map(
+      async (person) => (await deps.store.tasks.byAssignee(person, { limit: TASKS_READ })).items,
+    ),
+    // The customer's own list holds the ticket's tasks that nobody was assigned (a confirmation callback
+    // to the queue) and those given to anyone else.
+    ticket.customerId ? deps.store.tasks.byCustomer(ticket.customerId) : Promise.resolve([]),
+  ]);
+  const seen = new Set<string>();
+  for (const task of lists.flat()) {
+    // One in progress is someone's work under way: theirs to finish, not to be pulled from under them.
+    if (seen.has(task.id) || task.ticketNumber !== ticket.number || task.status !== 'open') continue;
+    seen.add(task.id);
+    const ended = await deps.store.tasks.update(task.id, task.version, { status });
+    if (!ended.ok) deps.logger.warn('ticket task not ended', { task: task.id, reason: ended.reason });
   }
 }

@@ -195,6 +195,17 @@ describe('work orders with SLA timers', () => {
       .flat()
       .filter((task) => task.ticketNumber === filed.number);
     expect(held.length).toBeGreaterThan(2);
+    // A callback to the queue, on nobody's desk: found on the customer's list.
+    const queued = await t.store.tasks.create({
+      kind: 'callback',
+      dueAt: new Date(t.clock.now()).toISOString(),
+      ticketNumber: filed.number,
+      customerId: 'cust-wo',
+      phone: '+8613800002222',
+      queue: 'complaints',
+      maxAttempts: 1,
+    });
+    if (!queued.ok) throw new Error('queued callback');
     // Fixed this time: closed.
     ticket = await changeTicket(deps(), users.sup1 as User, filed.number, ticket.version, {
       status: 'resolved',
@@ -209,7 +220,8 @@ describe('work orders with SLA timers', () => {
       );
       expect(left, person).toEqual([]);
     }
-    for (const task of held) expect((await t.store.tasks.get(task.id))?.status, task.id).toBe('done');
+    for (const task of [...held, queued.value])
+      expect((await t.store.tasks.get(task.id))?.status, task.id).toBe('done');
     await t.clock.advance(3 * 24 * 60 * MINUTE);
     const before = ticket.version;
     await sweepSla(deps());

@@ -56,6 +56,10 @@ export const DESK_LABELS = {
   faxFrom: { zh: '发件号码', en: 'From' },
   faxPages: { zh: '页', en: 'pages' },
   faxOpen: { zh: '查看 PDF', en: 'Open PDF' },
+  faxPopupBlocked: {
+    zh: '浏览器拦截了新窗口：请允许本站弹出窗口后再点“查看 PDF”',
+    en: 'The browser blocked the new tab: allow pop-ups for this site, then Open PDF again',
+  },
   faxDone: { zh: '已处理', en: 'Done' },
   faxTicket: { zh: '登记工单', en: 'Intake ticket' },
   faxCustomer: { zh: '客户', en: 'Customer' },

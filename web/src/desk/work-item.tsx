@@ -76,8 +76,9 @@ export function FaxesPanel() {
     if (tab) tab.opener = null;
     try {
       const { url } = await call<{ url: string }>('POST', `/faxes/${encodeURIComponent(id)}/document`);
+      // A blocked pop-up must not take the desk itself (and its call) to the PDF.
       if (tab) tab.location.href = url;
-      else window.location.assign(url);
+      else setError(t('faxPopupBlocked'));
     } catch (err) {
       tab?.close();
       setError(errorText(err));
