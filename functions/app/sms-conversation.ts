@@ -205,7 +205,9 @@ async function act(deps: SmsConversationDeps, intent: BotIntent, turn: Turn): Pr
       if (turn.session?.state === 'agent') return ''; // an open conversation: the agent sees the thread
       // The conversation waits for a person before its job exists: the job records its task only on a
       // conversation in that state, and may run before this webhook returns.
-      await store.messaging.putSession({ ...base, state: 'agent' });
+      // Of two texts arriving together, the one that starts the wait asks for the person; the other is
+      // part of the same conversation.
+      if (!(await store.messaging.startWaiting({ ...base, state: 'agent' }))) return '';
       try {
         await deps.jobs.send({
           kind: 'sms-task',

@@ -158,6 +158,11 @@ export interface MessagingRepo {
   getSession(phone: string): Promise<SmsSession | undefined>;
   putSession(session: SmsSession): Promise<void>;
   /**
+   * Starts a conversation waiting for a person (`session.state` is 'agent'), unless one already waits or
+   * is with an agent: of two texts arriving together only one starts it. True when this call did.
+   */
+  startWaiting(session: SmsSession): Promise<boolean>;
+  /**
    * Routes a conversation waiting for a person (state 'agent') in one write that changes only its task and,
    * when given, the agent it went to: the job that made the task and the assignment that gave it to an
    * agent can land in either order without one erasing the other. Refused (undefined) when there is no

@@ -62,6 +62,14 @@ describe('SMS conversation', () => {
     expect((await t.store.messaging.getSession(phone))?.state).toBe('agent');
   });
 
+  it('asks for a person once when two texts for one arrive together', async () => {
+    const phone = '+12025550108';
+    const before = queued.length;
+    const replies = await Promise.all([text(phone, 'I need a person'), text(phone, 'Please call me')]);
+    expect(queued.length - before).toBe(1);
+    expect(replies.filter((r) => r?.includes('an agent will reply'))).toHaveLength(1);
+  });
+
   it('answers a fault with an apology in the sender language and logs it', async () => {
     const down: JobQueue = {
       send: async () => {

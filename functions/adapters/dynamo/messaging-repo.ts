@@ -154,6 +154,14 @@ export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo
         'attribute_not_exists(pk) OR attribute_exists(pk)',
       );
     },
+    startWaiting: (session) =>
+      putIf(
+        t,
+        compact({ ...session, pk: keys.smsSession(session.phone), sk: keys.ITEM_SK, entity: 'sms-session' }),
+        'attribute_not_exists(pk) OR #state <> :agentState',
+        { ':agentState': 'agent' },
+        { '#state': 'state' },
+      ),
     async routeSession(phone, route, at) {
       try {
         const out = await t.doc.send(

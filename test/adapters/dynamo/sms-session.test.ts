@@ -57,6 +57,19 @@ describe('messaging repository: routing a conversation', () => {
     }
   });
 
+  it('starts one wait for a person of several asked for together, and none over one already there', async () => {
+    const phone = '+8613800000020';
+    const session = { phone, language: 'zh' as const, state: 'agent' as const, updatedAt: 'a' };
+    const started = await Promise.all([1, 2, 3].map(() => ts.store.messaging.startWaiting(session)));
+    expect(started.filter(Boolean)).toHaveLength(1);
+    await ts.store.messaging.routeSession(phone, { taskSid: 'WT20', agentId: '1003' }, 'b');
+    expect(await ts.store.messaging.startWaiting(session)).toBe(false);
+    expect(await ts.store.messaging.getSession(phone)).toMatchObject({ taskSid: 'WT20', agentId: '1003' });
+    // Back with the bot, the next request for a person starts a new wait.
+    await ts.store.messaging.putSession({ ...session, state: 'bot' });
+    expect(await ts.store.messaging.startWaiting(session)).toBe(true);
+  });
+
   it('refuses a conversation that is on another task, with the bot, or unknown', async () => {
     await waiting('+8613800000003');
     await ts.store.messaging.routeSession('+8613800000003', { taskSid: 'WT3' }, 'a');
