@@ -129,7 +129,7 @@ export const ADMIN_LABELS = {
   flow_warranty: { zh: '爱车保服务热线', en: 'Car Care warranty hotline' },
   flow_rescue: { zh: '汽车救援热线', en: 'Roadside rescue' },
   'flow_it-support': { zh: '技术支持热线', en: 'IT support' },
-  'flow_rescue-emergency': { zh: '紧急救援热线', en: 'Emergency rescue' },
+  'flow_rescue-emergency': { zh: '紧急救援专线', en: 'Emergency rescue' },
   calendarTitle: { zh: '节假日日历', en: 'Holiday calendar' },
   calendarHelp: {
     zh: '红色为节假日（热线休息），蓝色为调休上班日（周末按工作日开放）。保存后几秒内对来电生效。',
