@@ -14,41 +14,57 @@ export interface HeldList<T> {
   remove(deps: Pick<Center, 'store' | 'clock'>, agentId: string, id: string): Promise<boolean>;
 }
 
+/** Changes racing on one agent's list (two texts assigned at once) retry on what the other wrote. */
+const ATTEMPTS = 8;
+
 export function heldList<T>(kind: 'agent-texts' | 'agent-faxes', idOf: (item: T) => string): HeldList<T> {
   const keyOf = (agentId: string) => ({ kind, agentId }) as const;
-  const list = async (store: Store, agentId: string): Promise<T[]> => {
+  const read = async (store: Store, agentId: string) => {
     const stored = await store.keys.get(keyOf(agentId));
-    if (!stored || typeof stored.value !== 'string') return [];
-    try {
-      const parsed: unknown = JSON.parse(stored.value);
-      return Array.isArray(parsed) ? (parsed as T[]) : [];
-    } catch {
-      return [];
+    const raw = stored && typeof stored.value === 'string' ? stored.value : undefined;
+    return { raw, items: parse<T>(raw) };
+  };
+  /**
+   * Applies `change` to the list in one conditional write on what was read, again on a fresher read when
+   * another change landed between (without it, of two changes at once one would be lost). Returns what
+   * `change` said of the list it applied to.
+   */
+  const update = async <R>(
+    deps: Pick<Center, 'store' | 'clock'>,
+    agentId: string,
+    change: (items: readonly T[]) => { readonly items: readonly T[]; readonly result: R },
+  ): Promise<R> => {
+    for (let attempt = 1; ; attempt++) {
+      const { raw, items } = await read(deps.store, agentId);
+      const next = change(items);
+      const value = next.items.length > 0 ? JSON.stringify(next.items) : undefined;
+      if (value === raw) return next.result;
+      const expiresAt = new Date(deps.clock.now() + KEEP_MS).toISOString();
+      if (await deps.store.keys.replace(keyOf(agentId), raw, value, expiresAt)) return next.result;
+      if (attempt >= ATTEMPTS) throw new Error(`${kind} of ${agentId}: changed under ${ATTEMPTS} attempts`);
     }
   };
-  const save = async (deps: Pick<Center, 'store' | 'clock'>, agentId: string, items: readonly T[]) => {
-    if (items.length === 0) return deps.store.keys.delete(keyOf(agentId));
-    await deps.store.keys.put(
-      keyOf(agentId),
-      JSON.stringify(items),
-      new Date(deps.clock.now() + KEEP_MS).toISOString(),
-    );
-  };
   return {
-    list,
-    async add(deps, agentId, item) {
-      const others = (await list(deps.store, agentId)).filter((x) => idOf(x) !== idOf(item));
-      await save(deps, agentId, [...others, item]);
-    },
-    async remove(deps, agentId, id) {
-      const held = await list(deps.store, agentId);
-      if (!held.some((x) => idOf(x) === id)) return false;
-      await save(
-        deps,
-        agentId,
-        held.filter((x) => idOf(x) !== id),
-      );
-      return true;
-    },
+    list: async (store, agentId) => (await read(store, agentId)).items,
+    add: (deps, agentId, item) =>
+      update(deps, agentId, (items) => ({
+        items: [...items.filter((x) => idOf(x) !== idOf(item)), item],
+        result: undefined,
+      })),
+    remove: (deps, agentId, id) =>
+      update(deps, agentId, (items) => ({
+        items: items.filter((x) => idOf(x) !== id),
+        result: items.some((x) => idOf(x) === id),
+      })),
   };
+}
+
+function parse<T>(raw: string | undefined): T[] {
+  if (raw === undefined) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? (parsed as T[]) : [];
+  } catch {
+    return [];
+  }
 }

@@ -123,6 +123,17 @@ export async function answerInboundSms(
   }
 }
 
+/**
+ * How long a conversation may wait for its task: past the job queue's first retries, so a task merely late
+ * is not asked for twice (a second one would be withdrawn when it found the first).
+ */
+export const SMS_TASK_STALL_MS = 15 * 60_000;
+
+/** Waiting for a person with no task and no agent, for longer than a task takes to be made. */
+function isStalled(session: SmsSession, nowMs: number): boolean {
+  return !session.taskSid && !session.agentId && nowMs - Date.parse(session.updatedAt) >= SMS_TASK_STALL_MS;
+}
+
 /** The customer a number belongs to, when exactly one does: a shared number must not reveal claims. */
 async function customerOf(deps: SmsConversationDeps, phone: string): Promise<Customer | undefined> {
   const matches = await deps.store.customers.find({ by: 'phone', value: phone });
@@ -202,12 +213,22 @@ async function act(deps: SmsConversationDeps, intent: BotIntent, turn: Turn): Pr
       return act(deps, { kind: 'agent', text: intent.text }, turn);
     }
     case 'agent': {
-      if (turn.session?.state === 'agent') return ''; // an open conversation: the agent sees the thread
+      const open = turn.session?.state === 'agent' ? turn.session : undefined;
+      // An open conversation: the agent sees the thread. A wait that never got its task (its job failed
+      // for good) is asked for again, so the customer is not left waiting on nobody.
+      const stalled = open && isStalled(open, deps.clock.now());
+      if (open && !stalled) return '';
       // The conversation waits for a person before its job exists: the job records its task only on a
       // conversation in that state, and may run before this webhook returns.
       // Of two texts arriving together, the one that starts the wait asks for the person; the other is
       // part of the same conversation.
-      if (!(await store.messaging.startWaiting({ ...base, state: 'agent' }))) return '';
+      if (
+        !(await store.messaging.startWaiting(
+          { ...base, state: 'agent' },
+          stalled ? open.updatedAt : undefined,
+        ))
+      )
+        return '';
       try {
         await deps.jobs.send({
           kind: 'sms-task',

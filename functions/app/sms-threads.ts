@@ -40,15 +40,11 @@ export async function replyOnThread(
   if (result.outcome !== 'sent')
     throw new UnprocessableError('opted-out', `${to} has opted out of texts (STOP); nothing was sent.`);
   if (session && session.agentId !== user.id) {
-    await store.messaging.putSession({
-      ...session,
-      agentId: user.id,
-      updatedAt: new Date(deps.clock.now()).toISOString(),
-    });
+    const before = await store.messaging.takeSession(to, user.id, new Date(deps.clock.now()).toISOString());
     // The one who answered holds the conversation now; it leaves the desk of whoever had it.
-    if (session.state === 'agent') {
-      if (session.agentId) await forgetText(deps, session.agentId, to);
-      await holdText(deps, user.id, to, session.customerId);
+    if (before?.state === 'agent') {
+      if (before.agentId && before.agentId !== user.id) await forgetText(deps, before.agentId, to);
+      await holdText(deps, user.id, to, before.customerId);
     }
   }
   return result.sid;
@@ -62,20 +58,15 @@ export async function closeThread(
   },
   phone: string,
 ): Promise<void> {
-  const session = await deps.store.messaging.getSession(phone);
+  const session = await deps.store.messaging.endSession(phone, new Date(deps.clock.now()).toISOString());
   if (!session) return;
-  // The task and the agent belong to the conversation that ends; the next one is routed afresh. A task
+  // The task and the agent belonged to the conversation that ended; the next one is routed afresh. A task
   // still waiting for an agent is withdrawn, so no agent is offered a conversation that is over.
-  const { taskSid, agentId, ...rest } = session;
+  const { taskSid, agentId } = session;
   if (taskSid && deps.routing)
     await deps.routing.endTask(taskSid, 'conversation closed').catch((err: unknown) => {
-      // The conversation still ends: a task left behind is canceled by the reconciliation of tasks.
+      // The conversation has ended: a task left behind is canceled by the reconciliation of tasks.
       deps.logger?.error('sms task not ended', { taskSid, error: String(err) });
     });
   if (agentId) await forgetText(deps, agentId, phone);
-  await deps.store.messaging.putSession({
-    ...rest,
-    state: 'bot',
-    updatedAt: new Date(deps.clock.now()).toISOString(),
-  });
 }

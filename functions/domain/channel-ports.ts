@@ -160,19 +160,32 @@ export interface MessagingRepo {
   /**
    * Starts a conversation waiting for a person (`session.state` is 'agent'), unless one already waits or
    * is with an agent: of two texts arriving together only one starts it. True when this call did.
+   * `stalledAt` names a stalled wait (no task, no agent, last changed then) that it may start over.
    */
-  startWaiting(session: SmsSession): Promise<boolean>;
+  startWaiting(session: SmsSession, stalledAt?: string): Promise<boolean>;
   /**
    * Routes a conversation waiting for a person (state 'agent') in one write that changes only its task and,
    * when given, the agent it went to: the job that made the task and the assignment that gave it to an
    * agent can land in either order without one erasing the other. Refused (undefined) when there is no
-   * such conversation or it is on another task.
+   * such conversation, it is on another task, or (given an agent) another agent already holds it.
    */
   routeSession(
     phone: string,
     route: { readonly taskSid: string; readonly agentId?: string },
     at: string,
   ): Promise<SmsSession | undefined>;
+  /**
+   * Gives the conversation to `agentId` (a colleague's reply takes it over) in one write that changes only
+   * the agent, so a task routed meanwhile is kept. Returns the conversation as it was before; undefined
+   * when there is none.
+   */
+  takeSession(phone: string, agentId: string, at: string): Promise<SmsSession | undefined>;
+  /**
+   * Ends the person's part of a conversation (back to the bot, no task, no agent) in one write, so a task
+   * or agent recorded meanwhile is not left behind on a conversation that looks over. Returns the
+   * conversation as it was before (its task to withdraw, its agent to tell); undefined when there is none.
+   */
+  endSession(phone: string, at: string): Promise<SmsSession | undefined>;
   /** Claims a one-time key (e.g. a notification already sent); true when this call claimed it. */
   claimOnce(key: string): Promise<boolean>;
   getSurvey(callSid: string): Promise<SurveyResponse | undefined>;

@@ -313,6 +313,16 @@ export interface KeyValueRepo {
    * 'kept' when the one there outlives this write and stays as it was.
    */
   renew(key: MarkerKey, value: string, expiresAt: string): Promise<'renewed' | 'started' | 'kept'>;
+  /**
+   * Compare-and-set: writes `value` (deletes the marker when undefined) only while the marker still holds
+   * `expected` (undefined: absent or expired), in one conditional write; false when it had changed.
+   */
+  replace(
+    key: MarkerKey,
+    expected: string | undefined,
+    value: string | undefined,
+    expiresAt: string,
+  ): Promise<boolean>;
 }
 
 export interface Store {

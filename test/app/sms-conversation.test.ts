@@ -3,7 +3,11 @@
 // an apology, a claim's ETA, closing a thread).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignText, textsOf } from '../../functions/app/agent-texts.js';
-import { answerInboundSms, type SmsConversationDeps } from '../../functions/app/sms-conversation.js';
+import {
+  answerInboundSms,
+  SMS_TASK_STALL_MS,
+  type SmsConversationDeps,
+} from '../../functions/app/sms-conversation.js';
 import { closeThread } from '../../functions/app/sms-threads.js';
 import type { TaskRouting } from '../../functions/domain/channel-ports.js';
 import type { Job, JobQueue, SmsTaskJob } from '../../functions/domain/jobs.js';
@@ -68,6 +72,28 @@ describe('SMS conversation', () => {
     const replies = await Promise.all([text(phone, 'I need a person'), text(phone, 'Please call me')]);
     expect(queued.length - before).toBe(1);
     expect(replies.filter((r) => r?.includes('an agent will reply'))).toHaveLength(1);
+  });
+
+  it('asks for the person again when the wait never got its task, and not while a task is merely late', async () => {
+    const phone = '+12025550109';
+    const jobsFor = () => queued.filter((j) => j.kind === 'sms-task' && j.phone === phone);
+    expect(await text(phone, 'I need a person')).toContain('an agent will reply');
+    expect(jobsFor()).toHaveLength(1);
+    // The job is never run (it failed for good): a text within the stall time still waits quietly.
+    await t.clock.advance(SMS_TASK_STALL_MS - 60_000);
+    expect(await text(phone, 'Hello?')).toBeUndefined();
+    expect(jobsFor()).toHaveLength(1);
+    await t.clock.advance(60_000);
+    expect(await text(phone, 'Is anyone there?')).toContain('an agent will reply');
+    expect(jobsFor()).toHaveLength(2);
+    // This time the task is made: however long the customer then waits for an agent, nothing is asked again.
+    const job = jobsFor().at(-1) as SmsTaskJob;
+    const routing: TaskRouting = { createTask: async () => 'WTretry', endTask: async () => undefined };
+    await processSmsTask({ store: t.store, clock: t.clock, routing }, job);
+    await t.clock.advance(2 * SMS_TASK_STALL_MS);
+    expect(await text(phone, 'Still waiting')).toBeUndefined();
+    expect(jobsFor()).toHaveLength(2);
+    expect(await t.store.messaging.getSession(phone)).toMatchObject({ state: 'agent', taskSid: 'WTretry' });
   });
 
   it('answers a fault with an apology in the sender language and logs it', async () => {
@@ -166,7 +192,7 @@ describe('SMS conversation', () => {
       agentId: '1002',
       updatedAt: new Date(t.clock.now()).toISOString(),
     });
-    t.clock.advance(60_000);
+    await t.clock.advance(60_000);
     await closeThread(deps(), phone);
     expect(await t.store.messaging.getSession(phone)).toEqual({
       phone,

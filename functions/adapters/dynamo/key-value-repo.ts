@@ -133,5 +133,39 @@ export function createKeyValueRepo(t: TableAccess, clock: Clock): KeyValueRepo {
         return 'kept';
       }
     },
+
+    async replace(key, expected, value, expiresAt) {
+      const Key = { pk: pk(key), sk: keys.ITEM_SK };
+      const condition =
+        expected === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk) OR #ttl <= :now', values: {} }
+          : { ConditionExpression: '#ttl > :now AND #value = :expected', values: { ':expected': expected } };
+      const common = {
+        TableName: t.tableName,
+        ConditionExpression: condition.ConditionExpression,
+        ExpressionAttributeNames: {
+          '#ttl': TTL_ATTRIBUTE,
+          ...(expected === undefined ? {} : { '#value': 'value' }),
+        },
+        ExpressionAttributeValues: { ':now': nowSeconds(), ...condition.values },
+      };
+      try {
+        if (value === undefined) {
+          // Nothing there and nothing to write: already as asked.
+          if (expected === undefined) return (await this.get(key)) === undefined;
+          await t.doc.send(new DeleteCommand({ ...common, Key }));
+        } else
+          await t.doc.send(
+            new PutCommand({
+              ...common,
+              Item: { ...Key, entity: 'kv', value, [TTL_ATTRIBUTE]: epochSeconds(expiresAt) },
+            }),
+          );
+        return true;
+      } catch (err) {
+        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+        return false;
+      }
+    },
   };
 }

@@ -61,6 +61,30 @@ export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo
     const item = await getItem(t, keys.smsMessage(sid));
     return item ? toMessage(item) : undefined;
   };
+  /** One conditional update of an existing conversation; what it was before, undefined when none. */
+  const changeSession = async (
+    phone: string,
+    UpdateExpression: string,
+    values: Record<string, string>,
+  ): Promise<SmsSession | undefined> => {
+    try {
+      const out = await t.doc.send(
+        new UpdateCommand({
+          TableName: t.tableName,
+          Key: { pk: keys.smsSession(phone), sk: keys.ITEM_SK },
+          UpdateExpression,
+          ConditionExpression: 'attribute_exists(pk)',
+          ...(UpdateExpression.includes('#state') ? { ExpressionAttributeNames: { '#state': 'state' } } : {}),
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return fromItem<SmsSession>(out.Attributes as Item);
+    } catch (err) {
+      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+      return undefined;
+    }
+  };
 
   return {
     async isSuppressed(phone) {
@@ -154,12 +178,16 @@ export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo
         'attribute_not_exists(pk) OR attribute_exists(pk)',
       );
     },
-    startWaiting: (session) =>
+    startWaiting: (session, stalledAt) =>
       putIf(
         t,
         compact({ ...session, pk: keys.smsSession(session.phone), sk: keys.ITEM_SK, entity: 'sms-session' }),
-        'attribute_not_exists(pk) OR #state <> :agentState',
-        { ':agentState': 'agent' },
+        `attribute_not_exists(pk) OR #state <> :agentState${
+          stalledAt
+            ? ' OR (attribute_not_exists(taskSid) AND attribute_not_exists(agentId) AND updatedAt = :stalled)'
+            : ''
+        }`,
+        { ':agentState': 'agent', ...(stalledAt ? { ':stalled': stalledAt } : {}) },
         { '#state': 'state' },
       ),
     async routeSession(phone, route, at) {
@@ -169,8 +197,10 @@ export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo
             TableName: t.tableName,
             Key: { pk: keys.smsSession(phone), sk: keys.ITEM_SK },
             UpdateExpression: `SET taskSid = :task, updatedAt = :at${route.agentId ? ', agentId = :agent' : ''}`,
-            ConditionExpression:
-              '#state = :agentState AND (attribute_not_exists(taskSid) OR taskSid = :task)',
+            // An agent who took the conversation over by replying keeps it from a later assignment.
+            ConditionExpression: `#state = :agentState AND (attribute_not_exists(taskSid) OR taskSid = :task)${
+              route.agentId ? ' AND (attribute_not_exists(agentId) OR agentId = :agent)' : ''
+            }`,
             ExpressionAttributeNames: { '#state': 'state' },
             ExpressionAttributeValues: {
               ':task': route.taskSid,
@@ -187,6 +217,13 @@ export function createMessagingRepo(t: TableAccess, clock: Clock): MessagingRepo
         return undefined;
       }
     },
+    takeSession: (phone, agentId, at) =>
+      changeSession(phone, 'SET agentId = :agent, updatedAt = :at', { ':agent': agentId, ':at': at }),
+    endSession: (phone, at) =>
+      changeSession(phone, 'SET #state = :bot, updatedAt = :at REMOVE taskSid, agentId', {
+        ':bot': 'bot',
+        ':at': at,
+      }),
     claimOnce: (key) =>
       putIf(
         t,

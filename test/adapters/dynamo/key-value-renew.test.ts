@@ -56,3 +56,40 @@ describe('key-value repository: swap', () => {
     expect((await ts.store.keys.get(LAST))?.value).toBe('third');
   });
 });
+
+describe('key-value repository: replace', () => {
+  let ts: TestStore;
+  beforeAll(async () => {
+    ts = await createTestStore();
+  });
+  afterAll(() => ts.stop());
+
+  const inSeconds = (s: number) => new Date(ts.clock.now() + s * 1000).toISOString();
+  const LIST: MarkerKey = { kind: 'agent-texts', agentId: '1002' };
+
+  it('writes only over what was expected, deletes with undefined, and takes an expired marker as absent', async () => {
+    expect(await ts.store.keys.replace(LIST, undefined, 'a', inSeconds(60))).toBe(true);
+    expect(await ts.store.keys.replace(LIST, undefined, 'b', inSeconds(60))).toBe(false);
+    expect(await ts.store.keys.replace(LIST, 'x', 'b', inSeconds(60))).toBe(false);
+    expect(await ts.store.keys.replace(LIST, 'a', 'b', inSeconds(60))).toBe(true);
+    expect((await ts.store.keys.get(LIST))?.value).toBe('b');
+    expect(await ts.store.keys.replace(LIST, 'a', undefined, inSeconds(60))).toBe(false);
+    expect(await ts.store.keys.replace(LIST, 'b', undefined, inSeconds(60))).toBe(true);
+    expect(await ts.store.keys.get(LIST)).toBeUndefined();
+    expect(await ts.store.keys.replace(LIST, undefined, undefined, inSeconds(60))).toBe(true);
+
+    await ts.store.keys.put(LIST, 'old', inSeconds(5));
+    await ts.clock.advance(6_000);
+    expect(await ts.store.keys.replace(LIST, 'old', 'new', inSeconds(60))).toBe(false);
+    expect(await ts.store.keys.replace(LIST, undefined, 'new', inSeconds(60))).toBe(true);
+    expect(await ts.store.keys.get(LIST)).toEqual({ value: 'new', expiresAt: inSeconds(60) });
+  });
+
+  it('of changes written together over one value, exactly one lands', async () => {
+    await ts.store.keys.put(LIST, 'start', inSeconds(60));
+    const landed = await Promise.all(
+      ['p', 'q', 'r', 's'].map((v) => ts.store.keys.replace(LIST, 'start', v, inSeconds(60))),
+    );
+    expect(landed.filter(Boolean)).toHaveLength(1);
+  });
+});

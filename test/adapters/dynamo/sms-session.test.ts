@@ -94,4 +94,55 @@ describe('messaging repository: routing a conversation', () => {
     expect(await ts.store.messaging.routeSession('+8613800009999', { taskSid: 'WT5' }, 'b')).toBeUndefined();
     expect(await ts.store.messaging.getSession('+8613800009999')).toBeUndefined();
   });
+
+  it('a colleague taking the conversation over keeps its task, and a later assignment does not take it back', async () => {
+    const phone = '+8613800000030';
+    await waiting(phone);
+    await ts.store.messaging.routeSession(phone, { taskSid: 'WT30' }, 'job');
+    const before = await ts.store.messaging.takeSession(phone, '1004', 'reply');
+    expect(before).toMatchObject({ taskSid: 'WT30', state: 'agent' });
+    expect(before?.agentId).toBeUndefined();
+    // The task's assignment to another agent lands after the reply: the conversation stays with 1004.
+    expect(
+      await ts.store.messaging.routeSession(phone, { taskSid: 'WT30', agentId: '1003' }, 'late'),
+    ).toBeUndefined();
+    expect(await ts.store.messaging.getSession(phone)).toMatchObject({
+      taskSid: 'WT30',
+      agentId: '1004',
+      customerId: 'C1',
+      updatedAt: 'reply',
+    });
+    expect(await ts.store.messaging.takeSession('+8613800009998', '1004', 'x')).toBeUndefined();
+    expect(await ts.store.messaging.getSession('+8613800009998')).toBeUndefined();
+  });
+
+  it('ending the conversation returns its task and agent and leaves neither, even written together', async () => {
+    const phone = '+8613800000040';
+    await waiting(phone);
+    await ts.store.messaging.routeSession(phone, { taskSid: 'WT40', agentId: '1003' }, 'a');
+    const ended = await ts.store.messaging.endSession(phone, 'closed');
+    expect(ended).toMatchObject({ state: 'agent', taskSid: 'WT40', agentId: '1003' });
+    expect(await ts.store.messaging.getSession(phone)).toEqual({
+      phone,
+      language: 'en',
+      state: 'bot',
+      customerId: 'C1',
+      updatedAt: 'closed',
+    });
+    for (let i = 0; i < 10; i++) {
+      const p = `+86138000005${String(i).padStart(2, '0')}`;
+      await waiting(p);
+      const [routed, was] = await Promise.all([
+        ts.store.messaging.routeSession(p, { taskSid: `WT5${i}`, agentId: '1003' }, 'assignment'),
+        ts.store.messaging.endSession(p, 'closed'),
+      ]);
+      const now = await ts.store.messaging.getSession(p);
+      expect(now).toMatchObject({ state: 'bot' });
+      expect(now?.taskSid).toBeUndefined();
+      expect(now?.agentId).toBeUndefined();
+      // Whichever landed first, the close saw the task when the routing was written before it.
+      if (routed) expect(was?.taskSid).toBe(`WT5${i}`);
+    }
+    expect(await ts.store.messaging.endSession('+8613800009997', 'x')).toBeUndefined();
+  });
 });

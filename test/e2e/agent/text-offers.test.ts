@@ -77,6 +77,28 @@ describe('a text conversation on the desk', () => {
     expect(await texts()).toEqual([]);
   });
 
+  it('a colleague who replies takes the conversation over, its task kept', async () => {
+    await agent.post('/agent/state', { state: 'Available' });
+    const phone = '+8613800138102';
+    await text(phone, 'I need to talk to a person please');
+    expect((await texts()).map((t) => t.phone)).toEqual([phone]);
+    const routed = await h.stack.store.messaging.getSession(phone);
+    const colleague = await h.as('1004');
+    await colleague.post(`/sms/threads/${encodeURIComponent(phone)}/reply`, {
+      body: 'Zhang here, I can help.',
+    });
+    expect(await texts()).toEqual([]);
+    const theirs = await colleague.get<{ items: { phone: string }[] }>('/agent/texts');
+    expect(theirs.items.map((t) => t.phone)).toEqual([phone]);
+    expect(await h.stack.store.messaging.getSession(phone)).toMatchObject({
+      state: 'agent',
+      agentId: '1004',
+      taskSid: routed?.taskSid,
+    });
+    await colleague.post(`/sms/threads/${encodeURIComponent(phone)}/close`);
+    expect((await colleague.get<{ items: unknown[] }>('/agent/texts')).items).toEqual([]);
+  });
+
   it('arriving mid-call leaves the call alone and the agent out of Missed', async () => {
     await h.party('1003', 'answer');
     await agent.post('/agent/state', { state: 'Available' });
