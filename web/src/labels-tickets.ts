@@ -51,6 +51,10 @@ export const TICKET_LABELS = {
   reassign: { zh: '转派', en: 'Reassign' },
   assign: { zh: '指派', en: 'Assign' },
   clearDue: { zh: '清除', en: 'Clear' },
+  duePast: {
+    zh: '这个时间已经过去：保存后工单会立即显示为逾期。',
+    en: 'This time has already passed: once saved, the ticket shows as overdue at once.',
+  },
   notes: { zh: '备注', en: 'Notes' },
   addNote: { zh: '添加备注', en: 'Add note' },
   history: { zh: '处理记录', en: 'History' },

@@ -87,6 +87,15 @@ describe.runIf(browserAvailable())('the tickets pages in Chromium', () => {
     await agent.locator('form:has(textarea[name=note]) button[type=submit]').click();
     await agent.getByTestId('ticket-history').getByText('Dealer booked the inspection').waitFor(WITHIN);
     expect((await stored(ticket.number)).history.at(-1)).toMatchObject({ kind: 'note', by: '1001' });
+    // A due time typed in the past is said before it is saved; a future one, or the one it had, is not.
+    const dueInput = editor.locator('input[name=dueAt]');
+    const had = await dueInput.inputValue();
+    await dueInput.fill('2020-01-06T09:00');
+    await editor.getByTestId('due-past').waitFor(WITHIN);
+    await dueInput.fill('2099-01-06T09:00');
+    await editor.getByTestId('due-past').waitFor({ state: 'detached', ...WITHIN });
+    await dueInput.fill(had);
+    expect(await editor.getByTestId('due-past').count()).toBe(0);
   };
 
   /** A second session edits the version it read after the agent changed the ticket: told who and when. */

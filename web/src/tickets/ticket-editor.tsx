@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { PRIORITIES, type Priority } from '../../../functions/domain/model.js';
 import type { Ticket } from '../api.js';
 import { fromWallInput, toWallInput } from '../center-time.js';
+import { centerNow } from '../center-zone.js';
 import { labelOf } from '../i18n.js';
 import { editableFields } from './ticket-fields.js';
 import type { TicketChange } from './tickets-api.js';
@@ -31,6 +32,9 @@ export function TicketEditor({
   const [due, setDue] = useState(shownDue);
   const [fields, setFields] = useState<Record<string, string>>({ ...ticket.fields });
   const names = editableFields(ticket);
+  // A time already gone is allowed (a date noted late), but said, since it is usually a slip of the year or day.
+  const typedDueMs = due && due !== shownDue ? fromWallInput(due, zone) : undefined;
+  const duePast = typedDueMs !== undefined && typedDueMs < centerNow();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -82,6 +86,11 @@ export function TicketEditor({
             {text('clearDue')}
           </button>
         </span>
+        {duePast && (
+          <span className="warn small" role="status" data-testid="due-past">
+            {text('duePast')}
+          </span>
+        )}
       </label>
       <label className="wide">
         {text('description')}
