@@ -91,6 +91,14 @@ describe.runIf(browserAvailable())('the wallboard in Chromium', () => {
     await general.getByTestId('waiting').getByText('1', { exact: true }).waitFor(WITHIN);
     await general.getByTestId('longest-wait').getByText('00:19').waitFor(WITHIN);
     await shot(supervisor, 'wallboard-ringing');
+    // Six tiles across a laptop screen: every figure stays inside its tile, however long its label.
+    const tileBox = await general.boundingBox();
+    for (const figure of await general.locator('dd').all()) {
+      const box = await figure.boundingBox();
+      expect(box && tileBox && box.x + box.width).toBeLessThanOrEqual(
+        (tileBox?.x ?? 0) + (tileBox?.width ?? 0),
+      );
+    }
   });
 
   it('shows an agent whose offer rang out as Missed, the caller still waiting', async () => {
