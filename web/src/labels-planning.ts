@@ -14,6 +14,8 @@ export const PLANNING_LABELS = {
     zh: '用之前的数据预测最近 {days} 天，与实际比较',
     en: 'the last {days} days forecast from the weeks before them, against what happened',
   },
+  backtestIntervals: { zh: '按 15 分钟时段', en: 'per 15-minute interval' },
+  backtestDays: { zh: '按全天总量：', en: 'per day, on its total:' },
   excludedDays: { zh: '已排除的异常日（节假日）', en: 'Days left out (holidays, outages)' },
   trend: { zh: '周趋势', en: 'Trend per week' },
   planInputs: { zh: '排班参数', en: 'Plan inputs' },

@@ -28,8 +28,10 @@ export function ForecastSummary({ forecast }: { forecast: ForecastView | undefin
           </p>
           {forecast.backtest.ok ? (
             <p data-testid="backtest">
-              {text('backtest')} ({text('backtestNote', { days: forecast.backtest.holdoutDays })}): WAPE{' '}
-              <strong>{pct(forecast.backtest.wape)}</strong>, MAPE {pct(forecast.backtest.mape)};{' '}
+              {/* Interval errors run far above day errors (a quarter hour holds few calls), so each is named. */}
+              {text('backtest')} ({text('backtestNote', { days: forecast.backtest.holdoutDays })}):{' '}
+              {text('backtestIntervals')} WAPE <strong>{pct(forecast.backtest.wape)}</strong>, MAPE{' '}
+              {pct(forecast.backtest.mape)}; {text('backtestDays')}{' '}
               {forecast.backtest.days
                 .map((d) => `${d.date.slice(5)} ${d.errorShare === null ? '–' : pct(d.errorShare)}`)
                 .join(' · ')}
