@@ -99,6 +99,10 @@ describe.runIf(browserAvailable())('the queues and wrap-up settings in Chromium'
       await page.getByTestId('queues-status').getByText(t.saved).waitFor(WITHIN);
       expect((await queues())?.queues.rescue?.maxWaiting).toBe(t.limit);
       await shot(page, `admin-queues-${lang}`);
+      // Edited again, the form no longer says it is saved; the value typed back matches the stored one.
+      await rescue.locator('input[name="rescue.maxWaiting"]').fill(String(t.limit + 1));
+      await page.getByTestId('queues-status').waitFor({ state: 'detached', ...WITHIN });
+      await rescue.locator('input[name="rescue.maxWaiting"]').fill(String(t.limit));
       // The version before this save comes back (the other language's, or the built-in rule).
       const history = page.getByTestId('queues-history');
       await history.getByTestId(`version-${before + 1}`).waitFor(WITHIN);
