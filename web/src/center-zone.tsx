@@ -7,6 +7,8 @@ import { formatCenterClock, formatCenterTime } from './center-time.js';
 import { useLang } from './i18n.js';
 
 let zone: Promise<string> | undefined;
+/** The zone once known: pages rendered after sign-in have it from their first render. */
+let knownZone: string | undefined;
 /** How far the center's clock is ahead of this browser's, as the server last said. */
 let centerOffsetMs = 0;
 
@@ -28,6 +30,7 @@ export function signedInUser(): ReturnType<typeof api.me> {
     (m) => {
       const now = Date.parse(m.now);
       if (!Number.isNaN(now)) centerOffsetMs = now - Date.now();
+      knownZone = m.timeZone;
       return m.timeZone;
     },
     () => {
@@ -39,7 +42,7 @@ export function signedInUser(): ReturnType<typeof api.me> {
 }
 
 export function useCenterZone(): string | undefined {
-  const [tz, setTz] = useState<string>();
+  const [tz, setTz] = useState<string | undefined>(knownZone);
   useEffect(() => {
     let live = true;
     if (!zone) void signedInUser().catch(() => undefined);
@@ -49,6 +52,14 @@ export function useCenterZone(): string | undefined {
     };
   }, []);
   return tz;
+}
+
+/**
+ * The zone a form's times are typed in: the center's, or until the server has said it (a moment after a
+ * page opens on its own) the browser's.
+ */
+export function useWallZone(): string {
+  return useCenterZone() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /** `at` on the center's clock: a date and time, or with `clock` only the time of day. */

@@ -45,7 +45,18 @@ describe.runIf(browserAvailable())("the center's clock in Chromium", () => {
 
   it("the desk offers a callback an hour from the center's now", async () => {
     const due = agent.getByTestId('schedule-callback').locator('input[name=dueAt]');
-    await expect.poll(() => due.inputValue(), WITHIN).toMatch(/^2026-03-02T03:0\d$/);
+    await expect.poll(() => due.inputValue(), WITHIN).toMatch(/^2026-03-02T11:0\d$/);
+    // A time typed is the center's too: 15:00 there, whatever this browser's zone, and said back so.
+    const form = agent.getByTestId('schedule-callback');
+    await form.locator('input[name=phone]').fill('+8613900000012');
+    await due.fill('2026-03-02T15:00');
+    await form.getByRole('button', { name: 'Schedule' }).click();
+    await form.getByTestId('callback-scheduled').getByText('15:00').waitFor(WITHIN);
+    const mine = await stack.store.tasks.byAssignee('1002');
+    expect(mine.items.find((task) => task.phone === '+8613900000012')?.dueAt).toBe(
+      '2026-03-02T07:00:00.000Z',
+    );
+    await agent.getByTestId('auto-dial').filter({ hasText: '15:00' }).first().waitFor(WITHIN);
   });
 
   it("Call now makes a callback due at the center's now", async () => {

@@ -1,5 +1,6 @@
-// The schedule-a-callback form's arithmetic, run in Shanghai time so local and UTC differ: datetime-local
-// values to and from instants, and the POST /api/tasks body (the pop's customer only for the pop's number).
+// The schedule-a-callback form's arithmetic on a Shanghai center, in a process on New York time so the
+// center's clock, the browser's and UTC all differ: datetime-local values to and from instants, and the
+// POST /api/tasks body (the pop's customer only for the pop's number).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CallbackForm,
@@ -12,32 +13,37 @@ import {
 } from '../../../web/src/desk/schedule.js';
 
 const CUSTOMER = '+14155550123';
+const SH = 'Asia/Shanghai';
 
 describe('schedule-a-callback arithmetic', () => {
   const zone = process.env.TZ;
   beforeAll(() => {
-    process.env.TZ = 'Asia/Shanghai'; // Node re-reads TZ when it is assigned
+    process.env.TZ = 'America/New_York'; // Node re-reads TZ when it is assigned
   });
   afterAll(() => {
     if (zone === undefined) delete process.env.TZ;
     else process.env.TZ = zone;
   });
 
-  it('reads a datetime-local value on the local wall clock', () => {
-    expect(isoOfLocalInput('2026-11-24T10:30')).toBe('2026-11-24T02:30:00.000Z');
-    expect(isoOfLocalInput('2026-11-24T00:15:30')).toBe('2026-11-23T16:15:30.000Z');
+  it("reads a datetime-local value on the center's wall clock", () => {
+    expect(isoOfLocalInput('2026-11-24T10:30', SH)).toBe('2026-11-24T02:30:00.000Z');
+    expect(isoOfLocalInput('2026-11-24T00:15:30', SH)).toBe('2026-11-23T16:15:30.000Z');
   });
 
   it('names no time for what is not a datetime-local value or not a real date', () => {
     for (const value of ['', '2026-11-24', '10:30', '2026-02-31T10:00', '2026-13-01T10:00', 'tomorrow'])
-      expect(isoOfLocalInput(value), value).toBeUndefined();
+      expect(isoOfLocalInput(value, SH), value).toBeUndefined();
   });
 
-  it('writes a moment as the local wall clock, to the minute, and back', () => {
+  it("writes a moment on the center's wall clock, to the minute, and back", () => {
     const ms = Date.parse('2026-11-24T02:30:45.000Z');
-    expect(localInputValue(ms)).toBe('2026-11-24T10:30');
-    expect(isoOfLocalInput(localInputValue(ms))).toBe('2026-11-24T02:30:00.000Z');
-    expect(clockTime('2026-11-24T13:05:00.000Z')).toBe('21:05');
+    expect(localInputValue(ms, SH)).toBe('2026-11-24T10:30');
+    expect(isoOfLocalInput(localInputValue(ms, SH), SH)).toBe('2026-11-24T02:30:00.000Z');
+    expect(clockTime('2026-11-24T13:05:00.000Z', SH)).toBe('21:05');
+    // A New York center reads the same moment on its own clock, whatever the browser's.
+    expect(localInputValue(ms, 'America/New_York')).toBe('2026-11-23T21:30');
+    // The hour a spring-forward change skips names no time there.
+    expect(isoOfLocalInput('2026-03-08T02:30', 'America/New_York')).toBeUndefined();
   });
 
   const form: CallbackForm = {
@@ -49,7 +55,7 @@ describe('schedule-a-callback arithmetic', () => {
   };
 
   it('builds a callback for the agent with the number, time, reason and caller id', () => {
-    expect(callbackBody(form, '1002')).toEqual({
+    expect(callbackBody(form, '1002', SH)).toEqual({
       kind: 'callback',
       dueAt: '2026-11-24T02:30:00.000Z',
       phone: CUSTOMER,
@@ -58,8 +64,8 @@ describe('schedule-a-callback arithmetic', () => {
       callerId: '+18005550100',
       note: 'Confirm the repair date',
     });
-    expect(callbackBody({ ...form, note: ' ', autoDial: false }, '1002')).not.toHaveProperty('note');
-    expect(callbackBody({ ...form, due: '' }, '1002')).toBeUndefined();
+    expect(callbackBody({ ...form, note: ' ', autoDial: false }, '1002', SH)).not.toHaveProperty('note');
+    expect(callbackBody({ ...form, due: '' }, '1002', SH)).toBeUndefined();
   });
 
   it('carries the screen pop’s customer, ticket, queue and language only while the number is the pop’s', () => {
@@ -71,13 +77,13 @@ describe('schedule-a-callback arithmetic', () => {
       queue: 'claims',
       language: 'en',
     });
-    expect(callbackBody({ ...form, link }, '1002')).toMatchObject({
+    expect(callbackBody({ ...form, link }, '1002', SH)).toMatchObject({
       customerId: 'cus-0004',
       ticketNumber: 'CLM-2026-000123',
       queue: 'claims',
       language: 'en',
     });
-    const other = callbackBody({ ...form, phone: '+8613912345678', link }, '1002');
+    const other = callbackBody({ ...form, phone: '+8613912345678', link }, '1002', SH);
     expect(other).not.toHaveProperty('customerId');
     expect(other).not.toHaveProperty('ticketNumber');
   });

@@ -3,22 +3,15 @@
 // from the chosen hotline. The number, customer and ticket come from the screen pop when there is one.
 import { type FormEvent, useState } from 'react';
 import { api, type Task } from '../api.js';
-import { centerNow } from '../center-zone.js';
+import { CenterTime, centerNow, useWallZone } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { HotlineSelect } from '../hotline-select.js';
 import { useLang } from '../i18n.js';
-import {
-  type CallbackLink,
-  callbackBody,
-  clockTime,
-  DEFAULT_CALLER_ID,
-  linkOf,
-  localInputValue,
-} from './schedule.js';
+import { type CallbackLink, callbackBody, DEFAULT_CALLER_ID, linkOf, localInputValue } from './schedule.js';
 import type { PopContext } from './use-agent-desk.js';
 
 const HOUR_MS = 60 * 60 * 1000;
-const inAnHour = () => localInputValue(centerNow() + HOUR_MS);
+const inAnHour = (zone: string) => localInputValue(centerNow() + HOUR_MS, zone);
 
 export function ScheduleCallback({
   me,
@@ -32,7 +25,14 @@ export function ScheduleCallback({
   const { t } = useLang();
   const { errorText } = useErrorText();
   const [phone, setPhone] = useState('');
-  const [due, setDue] = useState(inAnHour);
+  const zone = useWallZone();
+  const [due, setDue] = useState(() => inAnHour(zone));
+  // Offered before the center's zone was known, and not yet touched: offered again on the center's clock.
+  const [offeredIn, setOfferedIn] = useState(zone);
+  if (zone !== offeredIn) {
+    setOfferedIn(zone);
+    if (due === inAnHour(offeredIn)) setDue(inAnHour(zone));
+  }
   const [note, setNote] = useState('');
   const [callerId, setCallerId] = useState(DEFAULT_CALLER_ID);
   const [autoDial, setAutoDial] = useState(true);
@@ -59,7 +59,7 @@ export function ScheduleCallback({
     e.preventDefault();
     setError(undefined);
     setScheduled(undefined);
-    const body = callbackBody({ phone, due, note, callerId, autoDial, ...(link ? { link } : {}) }, me);
+    const body = callbackBody({ phone, due, note, callerId, autoDial, ...(link ? { link } : {}) }, me, zone);
     if (!body) {
       setError(t('badDueTime'));
       return;
@@ -69,7 +69,7 @@ export function ScheduleCallback({
       const task = await api.createTask(body);
       setScheduled(task);
       setNote('');
-      setDue(inAnHour());
+      setDue(inAnHour(zone));
       onScheduled(task);
     } catch (err) {
       setError(errorText(err));
@@ -144,8 +144,7 @@ export function ScheduleCallback({
       )}
       {scheduled && (
         <p className="ok" role="status" data-testid="callback-scheduled">
-          {t('callbackScheduled')}: {new Date(scheduled.dueAt).toLocaleDateString()}{' '}
-          {clockTime(scheduled.dueAt)}
+          {t('callbackScheduled')}: <CenterTime at={scheduled.dueAt} />
         </p>
       )}
     </form>

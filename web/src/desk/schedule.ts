@@ -1,33 +1,30 @@
-// The schedule-a-callback form's arithmetic: datetime-local values in the browser's own zone (what the
-// agent sees on the wall clock) to and from ISO instants, and the POST /api/tasks body it sends.
+// The schedule-a-callback form's arithmetic: datetime-local values on the center's wall clock (what every
+// other time on the desk and the supervisor's lists shows, wherever the agent's browser is) to and from ISO
+// instants, and the POST /api/tasks body it sends.
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import { routing } from '../../../flows/routing.js';
 import type { NewTask } from '../api.js';
+import { fromWallInput, toWallInput } from '../center-time.js';
 import type { CallFindings } from './offer.js';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `YYYY-MM-DDTHH:MM` of a moment in the browser's zone: what a datetime-local input holds. */
-export function localInputValue(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** `YYYY-MM-DDTHH:MM` of a moment on the clock of `timeZone`: what a datetime-local input holds. */
+export function localInputValue(ms: number, timeZone: string): string {
+  return toWallInput(ms, timeZone);
 }
 
-/** The instant a datetime-local value names in the browser's zone; undefined when it names none. */
-export function isoOfLocalInput(value: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
-  if (!match) return undefined;
-  const [year, month, day, hours, minutes, seconds] = [1, 2, 3, 4, 5, 6].map((i) => Number(match[i] ?? 0));
-  const date = new Date(year ?? 0, (month ?? 0) - 1, day, hours, minutes, seconds);
-  // new Date rolls 31 February over into March: such a value names no real time.
-  if (date.getDate() !== day || date.getMonth() !== (month ?? 0) - 1) return undefined;
-  return date.toISOString();
+/** The instant a datetime-local value names in `timeZone`; undefined when it names none. */
+export function isoOfLocalInput(value: string, timeZone: string): string | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!match?.[1]) return undefined;
+  const ms = fromWallInput(match[1], timeZone);
+  // 31 February, or a time a daylight-saving change skips, reads back as another: it names no real time.
+  if (ms === undefined || toWallInput(ms, timeZone) !== match[1]) return undefined;
+  return new Date(ms + Number(match[2] ?? 0) * 1000).toISOString();
 }
 
-/** HH:MM on a 24-hour clock in the browser's zone. */
-export function clockTime(iso: string): string {
-  const d = new Date(iso);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** HH:MM on a 24-hour clock in `timeZone`. */
+export function clockTime(iso: string, timeZone: string): string {
+  return toWallInput(Date.parse(iso), timeZone).slice(11);
 }
 
 /** What the screen pop knows that the callback should carry: the customer, ticket, queue and language. */
@@ -68,8 +65,8 @@ export interface CallbackForm {
 export const DEFAULT_CALLER_ID: string = HOTLINE_NUMBERS[0].number;
 
 /** The body of POST /api/tasks for a callback assigned to `assigneeId`; undefined when the time is bad. */
-export function callbackBody(form: CallbackForm, assigneeId: string): NewTask | undefined {
-  const dueAt = isoOfLocalInput(form.due);
+export function callbackBody(form: CallbackForm, assigneeId: string, timeZone: string): NewTask | undefined {
+  const dueAt = isoOfLocalInput(form.due, timeZone);
   if (!dueAt) return undefined;
   const phone = form.phone.trim();
   const { link } = form;

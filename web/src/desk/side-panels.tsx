@@ -5,7 +5,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { HOTLINE_NUMBERS } from '../../../flows/numbers.js';
 import type { PushTopic } from '../../../functions/domain/push-topics.js';
 import { api, type Task, type TaskKind } from '../api.js';
-import { CenterTime, centerNow } from '../center-zone.js';
+import { CenterTime, centerNow, useWallZone } from '../center-zone.js';
 import { usePollInterval, usePushed } from '../connection/push-bus.js';
 import { deskApi, type InternalCall, type MissedCall, type WaitingCall } from '../desk-api.js';
 import { HotlineSelect } from '../hotline-select.js';
@@ -240,6 +240,7 @@ function TaskRow({
   onToggle: (task: Task) => void;
 }) {
   const { t, tx } = useLang();
+  const zone = useWallZone();
   const open = task.status === 'open';
   return (
     <li className={overdue ? 'overdue' : ''} data-testid={`task-${task.id}`}>
@@ -257,7 +258,7 @@ function TaskRow({
       )}
       {open && task.autoDial && (
         <span className="tag auto-dial" data-testid="auto-dial">
-          ☎ {t('autoDialAt')} {clockTime(task.dueAt)}
+          ☎ {t('autoDialAt')} {clockTime(task.dueAt, zone)}
         </span>
       )}
       {task.attempts > 0 && (

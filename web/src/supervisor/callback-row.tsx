@@ -3,7 +3,7 @@
 // began, so a change made meanwhile by someone else or by the dialler is refused, not overwritten.
 import { useState } from 'react';
 import type { Task } from '../api.js';
-import { CenterTime, centerNow } from '../center-zone.js';
+import { CenterTime, centerNow, useWallZone } from '../center-zone.js';
 import { isoOfLocalInput, localInputValue } from '../desk/schedule.js';
 import { VoicemailNote } from '../desk/voicemail-note.js';
 import { useErrorText } from '../errors.js';
@@ -27,6 +27,8 @@ export function CallbackRow({
   const [editing, setEditing] = useState<{ seen: Task; value: string }>();
   const [confirming, setConfirming] = useState<Task>();
   const [badTime, setBadTime] = useState(false);
+  // Typed on the center's clock, as every time in the list is shown.
+  const zone = useWallZone();
   const overdue = isOverdue(task, nowMs);
   const { reason, latest } = noteLines(task.note);
   const send = async (label: LabelKey, seen: Task, patch: Parameters<Change>[2]) => {
@@ -37,7 +39,7 @@ export function CallbackRow({
   };
   const save = () => {
     if (!editing) return;
-    const dueAt = isoOfLocalInput(editing.value);
+    const dueAt = isoOfLocalInput(editing.value, zone);
     setBadTime(!dueAt);
     if (dueAt) void send('reschedule', editing.seen, { dueAt });
   };
@@ -138,7 +140,7 @@ export function CallbackRow({
               className="small-btn secondary"
               onClick={() => {
                 setBadTime(false);
-                setEditing({ seen: task, value: localInputValue(Date.parse(task.dueAt)) });
+                setEditing({ seen: task, value: localInputValue(Date.parse(task.dueAt), zone) });
               }}
             >
               {t('reschedule')}
