@@ -120,6 +120,11 @@ export const DESK_LABELS = {
   blacklistReason: { zh: '黑名单原因', en: 'Blacklist reason' },
   wrapUp: { zh: '话后处理', en: 'Wrap-up' },
   disposition: { zh: '处理结果', en: 'Disposition' },
+  chooseDisposition: { zh: '请选择处理结果', en: 'Choose the outcome' },
+  dispositionMissing: {
+    zh: '请先选择处理结果，再保存并结束。',
+    en: 'Choose the call’s outcome before you save and finish.',
+  },
   disp_resolved: { zh: '已解决', en: 'Resolved' },
   'disp_ticket-created': { zh: '已建工单', en: 'Ticket created' },
   'disp_callback-needed': { zh: '需要回电', en: 'Callback needed' },

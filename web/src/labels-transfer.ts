@@ -19,8 +19,17 @@ export const TRANSFER_LABELS = {
     en: "didn't answer: cancel to take the customer back",
   },
   transfer_completed: { zh: '转接已完成', en: 'transfer complete' },
+  // The receiver's words: only the colleague who transferred can complete a warm transfer.
+  transfer_accepted_receiver: {
+    zh: '已加入，由转出的同事完成转接',
+    en: 'joined: your colleague completes the transfer',
+  },
+  transfer_accepted_receiver_cold: { zh: '通话已转给您', en: 'the call is yours' },
   transfer_canceled: { zh: '转接已取消', en: 'transfer cancelled' },
-  'err_agent-busy': { zh: '该同事正忙，无法转接', en: 'That colleague is busy and cannot take a transfer' },
+  'err_agent-busy': {
+    zh: '该同事现在无法接转接（忙碌或离线）',
+    en: 'That colleague cannot take a transfer now (busy or offline)',
+  },
   'err_transfer-not-accepted': { zh: '同事尚未接听', en: 'The colleague has not joined yet' },
   'err_transfer-pending': {
     zh: '请先完成或取消当前转接',

@@ -201,8 +201,13 @@ export function createCallFinder(center: Center) {
           ...(who ? { customer: who } : {}),
         });
         if (!call) continue;
-        const transfer =
-          (await sent(sids, held, call)) ?? (await transferView(center, sids, task, 'receiver'));
+        // A transfer whose caller went back to the queue can come round to the agent who sent it: to them it
+        // is a caller in the queue again, not a transfer they received (nor one they can complete).
+        const received = async () => {
+          const view = await transferView(center, sids, task, 'receiver');
+          return view?.fromAgent === agentId ? undefined : view;
+        };
+        const transfer = (await sent(sids, held, call)) ?? (await received());
         const found = out ? { ...call, marked: true } : call;
         return transfer ? { ...found, transfer } : found;
       }

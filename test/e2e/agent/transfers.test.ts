@@ -225,6 +225,29 @@ describe('a cold transfer to an agent', () => {
   });
 });
 
+describe('a cold transfer to a queue that comes back round', () => {
+  it('offered to the agent who sent it, it is a caller from the queue again, not a transfer they received', async () => {
+    const sid = await callTo1002();
+    await a1004.post('/agent/state', { state: 'Offline' });
+    await a1002.post('/agent/call/transfer', {
+      mode: 'cold',
+      target: { type: 'queue', queue: 'general' },
+      notes: NOTES,
+    });
+    await a1002.post(`/calls/${sid}/wrap-up`, { disposition: 'transferred' });
+    await a1002.post('/agent/wrap-up/end');
+    await a1002.post('/agent/state', { state: 'Available' });
+    await h.settle();
+    const pending = (await me(a1002)).reservations.find((r) => r.status === 'pending');
+    expect(pending).toBeDefined();
+    await a1002.post(`/agent/reservations/${pending?.reservationSid}/accept`);
+    await h.settle();
+    const back = await me(a1002);
+    expect(back).toMatchObject({ state: 'On call', call: { callSid: sid } });
+    expect(back.call?.transfer).toBeUndefined();
+  });
+});
+
 describe('a transfer of a call I dialled', () => {
   /** 1002 dials `to` from the hotline's number; 1004 is Available. Returns the customer's CallSid. */
   async function dialledBy1002(to: string): Promise<string> {

@@ -130,8 +130,9 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
   it('the agent cold-transfers the caller to the general queue; the second agent accepts', async () => {
     await second.getByRole('button', { name: 'Available', exact: true }).click();
     const transfer = agent.getByTestId('transfer');
-    await transfer.locator('select').selectOption('queue');
-    await transfer.locator('input[type=text], input:not([type])').fill('general');
+    await transfer.locator('select').first().selectOption('queue');
+    // Queues are chosen by the names shown everywhere else, not typed as codes.
+    await transfer.locator('select[name=queue]').selectOption({ label: 'General inquiries' });
     await transfer.getByRole('button', { name: 'Transfer' }).click();
     await agent.getByTestId('agent-state').getByText('Wrap-up').waitFor({ timeout: 10_000 });
     const incoming = second.getByTestId('incoming');
@@ -149,8 +150,20 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
   });
 
   it('the first agent saves the wrap-up notes and is Available again', async () => {
-    await agent.getByTestId('wrap-up').locator('textarea').fill('Claim logged; transferred to general.');
-    await agent.getByTestId('wrap-up').getByRole('button', { name: 'Save and finish' }).click();
+    const wrap = agent.getByTestId('wrap-up');
+    await wrap.locator('textarea').fill('Claim logged; transferred to general.');
+    // The transfer chose the outcome already.
+    expect(await wrap.locator('select[name=disposition]').inputValue()).toBe('transferred');
+    // A save the server cannot take (here, unreachable) keeps the agent in wrap-up with what they typed.
+    await agent.route('**/api/calls/*/wrap-up', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"unavailable"}' }),
+    );
+    await wrap.getByRole('button', { name: 'Save and finish' }).click();
+    await agent.getByTestId('toast').filter({ hasText: 'Save and finish:' }).waitFor(WITHIN);
+    await agent.unroute('**/api/calls/*/wrap-up');
+    expect(await wrap.locator('textarea').inputValue()).toBe('Claim logged; transferred to general.');
+    await agent.getByTestId('agent-state').getByText('Wrap-up').waitFor(WITHIN);
+    await wrap.getByRole('button', { name: 'Save and finish' }).click();
     await agent.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
   });
 
@@ -184,8 +197,16 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
     await supervisor.getByTestId('agent-1003').getByTestId('state').getByText('Wrap-up').waitFor(WITHIN);
     await shot(second, '12-second-agent-wrap-up');
     await shot(phone, '12-phone-ended');
-    await second.getByTestId('wrap-up').locator('textarea').fill('Claim confirmed with the customer.');
-    await second.getByTestId('wrap-up').getByRole('button', { name: 'Save and finish' }).click();
+    const wrap = second.getByTestId('wrap-up');
+    await wrap.locator('textarea').fill('Claim confirmed with the customer.');
+    // No outcome is chosen for the agent: saving without one asks for it and finishes nothing.
+    expect(await wrap.locator('select[name=disposition]').inputValue()).toBe('');
+    await wrap.getByRole('button', { name: 'Save and finish' }).click();
+    await wrap.getByTestId('disposition-missing').getByText('Choose the call’s outcome').waitFor(WITHIN);
+    await second.getByTestId('agent-state').getByText('Wrap-up').waitFor(WITHIN);
+    await wrap.locator('select[name=disposition]').selectOption('claim-filed');
+    expect(await wrap.getByTestId('disposition-missing').count()).toBe(0);
+    await wrap.getByRole('button', { name: 'Save and finish' }).click();
     await second.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
   });
 

@@ -141,11 +141,13 @@ describe.runIf(browserAvailable())('missed offers and picks on the desk in Chrom
     await wrap.waitFor(WITHIN);
     await a1003.getByTestId('pop-customer').getByText('John Smith').waitFor(WITHIN);
     await wrap.locator('textarea[name=notes]').fill('Picked from the queue');
+    await wrap.locator('select[name=disposition]').selectOption('other');
     await wrap.getByRole('button', { name: 'Save and finish' }).click();
     await state(a1003, 'Available');
     expect(await stack.store.calls.get(sid)).toMatchObject({
       agentId: '1003',
       notes: 'Picked from the queue',
+      disposition: 'other',
     });
     const after = await general();
     expect(after?.answeredToday).toBe((before?.answeredToday ?? 0) + 1);

@@ -53,8 +53,9 @@ describe.runIf(browserAvailable())('transfers with context between two agents in
     const box = first.getByTestId('transfer');
     await box.getByTestId('transfer-notes').fill(notes);
     await box.getByLabel(mode).check();
-    await box.locator('select').selectOption(kind);
-    await box.locator('input[type=text], input:not([type])').fill(target);
+    await box.locator('select').first().selectOption(kind);
+    if (kind === 'queue') await box.locator('select[name=queue]').selectOption(target);
+    else await box.locator('input[type=text], input:not([type])').fill(target);
     await box.getByRole('button', { name: 'Transfer' }).click();
   }
 
@@ -73,6 +74,7 @@ describe.runIf(browserAvailable())('transfers with context between two agents in
     await form.waitFor(WITHIN);
     expect(await form.locator('textarea').inputValue()).toBe(prefilled);
     await form.locator('textarea').fill(notes);
+    await form.locator('select[name=disposition]').selectOption('other');
     await form.getByRole('button', { name: 'Save and finish' }).click();
     await state(page, 'Available');
   }
@@ -143,6 +145,12 @@ describe.runIf(browserAvailable())('transfers with context between two agents in
     await colleagueTakes(notes);
     await shot(colleague, 'transfer-01-colleague-consulted');
     await first.getByTestId('transfer-status').getByText('joined').waitFor(WITHIN);
+    // Only the sender can complete it, and the colleague is told so, not told they can.
+    await colleague
+      .getByTestId('transfer-status')
+      .getByText('joined: your colleague completes the transfer')
+      .waitFor(WITHIN);
+    expect(await colleague.getByRole('button', { name: 'Complete transfer' }).count()).toBe(0);
     await first.getByRole('button', { name: 'Complete transfer' }).click();
     await state(first, 'Wrap-up');
     await colleague.getByTestId('transfer-status').getByText('transfer complete').waitFor(WITHIN);

@@ -87,6 +87,7 @@ describe.runIf(browserAvailable())('the whitelist in the supervisor console, in 
     await shot(agent, 'whitelisted-caller');
     await floor.sim(`/sim/calls/${callSid}/hangup`, {});
     await agent.getByTestId('wrap-up').waitFor(WITHIN);
+    await agent.getByTestId('wrap-up').locator('select[name=disposition]').selectOption('other');
     await agent.getByTestId('wrap-up').getByRole('button', { name: /Save/ }).click();
     await agent.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
 

@@ -4,6 +4,7 @@
 // transfer's notes. Alt+A accepts and Alt+R rejects, so the mouse is optional.
 
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { routing } from '../../../flows/routing.js';
 import type { Disposition } from '../../../functions/domain/disposition.js';
 import { ApiError } from '../api.js';
 import {
@@ -214,13 +215,18 @@ function InternalCallCard({ desk, call }: { desk: AgentDesk; call: InternalCall 
   );
 }
 
+/** The queues a call can be sent to: routing's, listed by the names the desk shows everywhere else. */
+const QUEUES: readonly string[] = routing.queues.map((q) => q.name);
+
 function TargetPicker({ onPick, label }: { onPick: (target: TransferTarget) => void; label: string }) {
   const { t } = useLang();
+  const { codeName } = useErrorText();
   const [kind, setKind] = useState<'agent' | 'queue' | 'number'>('agent');
   const [value, setValue] = useState('');
+  const [queue, setQueue] = useState(QUEUES[0] ?? '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const v = value.trim();
+    const v = kind === 'queue' ? queue : value.trim();
     if (!v) return;
     onPick(
       kind === 'agent'
@@ -241,13 +247,28 @@ function TargetPicker({ onPick, label }: { onPick: (target: TransferTarget) => v
         <option value="queue">{t('targetQueue')}</option>
         <option value="number">{t('targetNumber')}</option>
       </select>
-      <input
-        aria-label={t('target')}
-        placeholder={kind === 'agent' ? '1003' : kind === 'queue' ? 'claims' : '+8613…'}
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        size={12}
-      />
+      {kind === 'queue' ? (
+        <select
+          aria-label={t('target')}
+          name="queue"
+          value={queue}
+          onChange={(e) => setQueue(e.target.value)}
+        >
+          {QUEUES.map((q) => (
+            <option key={q} value={q}>
+              {codeName('queue', q)}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          aria-label={t('target')}
+          placeholder={kind === 'agent' ? '1003' : '+8613…'}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          size={12}
+        />
+      )}
       <button type="submit">{label}</button>
     </form>
   );
@@ -261,6 +282,13 @@ function inOwnWords(tx: (key: string) => string) {
   };
 }
 
+/** A transfer's progress in the words of the side reading it. */
+function transferStatusText(transfer: TransferView, tx: (key: string) => string): string {
+  if (transfer.role === 'receiver' && transfer.status === 'accepted')
+    return tx(transfer.mode === 'cold' ? 'transfer_accepted_receiver_cold' : 'transfer_accepted_receiver');
+  return tx(`transfer_${transfer.status}`);
+}
+
 function TransferProgress({ transfer, run }: { transfer: TransferView; run: Run }) {
   const { t, tx } = useLang();
   const warmOpen =
@@ -272,7 +300,7 @@ function TransferProgress({ transfer, run }: { transfer: TransferView; run: Run 
         <strong>{sender ? t('transferTo') : t('transferFrom')}</strong>{' '}
         {sender ? (transfer.toAgent ?? transfer.queue) : transfer.fromAgent} (
         {tx(`transfer_${transfer.mode}`)}) ·{' '}
-        <span data-testid="transfer-status">{tx(`transfer_${transfer.status}`)}</span>
+        <span data-testid="transfer-status">{transferStatusText(transfer, tx)}</span>
       </div>
       {transfer.notes && (
         <p className="note" data-testid="transfer-notes-received">
@@ -517,15 +545,22 @@ function WrapUp({
     };
   }, [callSid]);
   const chosen = draft.fields.disposition ?? start.current.disposition;
-  const disposition = codes?.some((d) => d.code === chosen) ? chosen : codes?.[0]?.code;
+  // Nothing is chosen for the agent: a code picked by default would count in the reports as if meant.
+  const disposition = codes?.some((d) => d.code === chosen) ? chosen : undefined;
+  const [unchosen, setUnchosen] = useState(false);
   const notes = draft.fields.notes ?? start.current.notes ?? '';
-  const setDisposition = (value: string) => draft.update({ disposition: value });
+  const setDisposition = (value: string) => {
+    setUnchosen(false);
+    draft.update({ disposition: value });
+  };
   const setNotes = (value: string) => draft.update({ notes: value });
   const save = async (e: FormEvent) => {
     e.preventDefault();
+    if (codes?.length && !disposition) {
+      setUnchosen(true);
+      return;
+    }
     await run(t('saveWrapUp'), async () => {
-      // Notes that cannot be saved (the call went on to a colleague, whose record it now is) must not
-      // keep the agent in wrap-up: finish anyway and say why the notes were refused.
       let refused: unknown;
       if (callSid)
         await deskApi
@@ -536,6 +571,11 @@ function WrapUp({
           .catch((error: unknown) => {
             refused = error;
           });
+      // Notes that cannot be saved because the call is no longer this agent's (it went on to a colleague,
+      // whose record it now is) must not keep the agent in wrap-up: finish anyway and say why. Any other
+      // refusal keeps the form and what was typed, to be put right and saved.
+      const notMine = refused instanceof ApiError && (refused.status === 403 || refused.status === 404);
+      if (refused && !notMine) throw refused;
       if (status?.state === 'Wrap-up') await deskApi.endWrapUp();
       if (!refused) draft.discard();
       desk.clearPop();
@@ -552,8 +592,12 @@ function WrapUp({
           name="disposition"
           value={disposition ?? ''}
           disabled={!codes}
+          aria-invalid={unchosen}
           onChange={(e) => setDisposition(e.target.value)}
         >
+          <option value="" disabled>
+            {t('chooseDisposition')}
+          </option>
           {codes?.map((d) => (
             <option key={d.code} value={d.code}>
               {d.label[lang] ?? d.label.en ?? d.code}
@@ -561,9 +605,20 @@ function WrapUp({
           ))}
         </select>
       </label>
+      {unchosen && (
+        <p className="error small" role="alert" data-testid="disposition-missing">
+          {t('dispositionMissing')}
+        </p>
+      )}
       <label>
         {t('notes')}
-        <textarea name="notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <textarea
+          name="notes"
+          rows={3}
+          maxLength={4000}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
       </label>
       <div className="row">
         <button type="submit" className="btn-available">

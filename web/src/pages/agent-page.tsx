@@ -71,7 +71,11 @@ export function AgentPage({ me }: { me: Me }) {
   };
 
   const toast = message && (
-    <p className={`toast ${message.kind}`} role="status" data-testid="toast">
+    <p
+      className={`toast ${message.kind}`}
+      role={message.kind === 'error' ? 'alert' : 'status'}
+      data-testid="toast"
+    >
       {message.text}{' '}
       <button type="button" className="link" onClick={() => setMessage(undefined)} aria-label={t('dismiss')}>
         ×
