@@ -96,6 +96,7 @@ export const DESK_LABELS = {
   onHold: { zh: '保持中', en: 'On hold' },
   muted: { zh: '已静音', en: 'Muted' },
   participants: { zh: '方', en: 'parties' },
+  participant: { zh: '方', en: 'party' },
   directCallNote: {
     zh: '这是系统自动回拨的直拨通话：不能保持、转接或加入第三方，挂断即结束通话。',
     en: 'An automatic callback, connected straight to the customer: hold, transfer and adding a party are not available; Hang up ends it.',

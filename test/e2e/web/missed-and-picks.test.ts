@@ -135,6 +135,10 @@ describe.runIf(browserAvailable())('missed offers and picks on the desk in Chrom
     await a1003.getByTestId('pop-customer').getByText('John Smith').waitFor(WITHIN);
     await state(a1003, 'On call');
     await shot(a1003, 'picked-on-call');
+    // The call under way is not among his past calls.
+    const past = a1003.getByTestId('past-calls');
+    await past.waitFor(WITHIN);
+    expect(await past.getByText(/ringing|queued|in progress/).count()).toBe(0);
     await sim(`/sim/calls/${sid}/hangup`, {});
     await state(a1003, 'Wrap-up');
     const wrap = a1003.getByTestId('wrap-up');

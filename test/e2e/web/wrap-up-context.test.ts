@@ -150,6 +150,9 @@ story('wrap-up after an auto-dial callback, in Chromium', (d) => {
     // The callback rings my client: answering it is what starts the call to the customer.
     const ringing = agent.getByTestId('incoming');
     await ringing.waitFor(WITHIN);
+    // It rings from the center's own number: the card says it is a callback and whom it will call.
+    await ringing.getByTestId('callback-offer').waitFor(WITHIN);
+    await ringing.getByText(JOHN_SMITH).first().waitFor(WITHIN);
     await ringing.getByRole('button', { name: /Accept/ }).click();
     const sid = await customerLeg();
     // The callback is one call, recorded under the agent's leg, which dialled the customer.

@@ -152,12 +152,23 @@ function RingingCard({ desk }: { desk: AgentDesk }) {
   useShortcut('r', desk.declineRinging);
   if (!ringing) return null;
   const colleague = isInternal(ringing);
-  // A preview campaign's call rings the agent first: the contact and the campaign are on the task.
-  const preview = !colleague && desk.state.pop?.findings.preview ? desk.state.pop.findings : undefined;
+  // A preview campaign's call, or a callback, rings the agent first from the center's own number: the
+  // customer it will call (and the campaign) are on the task, and are what the agent needs to see.
+  const findings = colleague ? undefined : desk.state.pop?.findings;
+  const preview = findings?.preview || findings?.callback ? findings : undefined;
   return (
     <section className="card incoming" data-testid="incoming" aria-live="assertive">
-      <div className="muted" data-testid={preview ? 'campaign-offer' : undefined}>
-        {colleague ? t('internalIncoming') : preview ? t('previewOffer') : t('incomingCall')}
+      <div
+        className="muted"
+        data-testid={findings?.preview ? 'campaign-offer' : preview ? 'callback-offer' : undefined}
+      >
+        {colleague
+          ? t('internalIncoming')
+          : findings?.preview
+            ? t('previewOffer')
+            : preview
+              ? t('callbackOffer')
+              : t('incomingCall')}
       </div>
       {preview ? (
         <>
@@ -364,7 +375,7 @@ function LiveCall({
         {!direct && (
           <span className="muted small">
             {' '}
-            · {call.participants.length} {t('participants')}
+            · {call.participants.length} {t(call.participants.length === 1 ? 'participant' : 'participants')}
           </span>
         )}
       </div>
@@ -423,10 +434,16 @@ function ConferenceControls({
   return (
     <>
       <div className="row">
-        <button type="button" onClick={() => void run(t('hold'), () => deskApi.hold(!call.onHold))}>
+        <button
+          type="button"
+          onClick={() => void run(call.onHold ? t('resume') : t('hold'), () => deskApi.hold(!call.onHold))}
+        >
           {call.onHold ? t('resume') : t('hold')}
         </button>
-        <button type="button" onClick={() => void run(t('mute'), () => deskApi.mute(!call.muted))}>
+        <button
+          type="button"
+          onClick={() => void run(call.muted ? t('unmute') : t('mute'), () => deskApi.mute(!call.muted))}
+        >
           {call.muted ? t('unmute') : t('mute')}
         </button>
         <button type="button" className="secondary" onClick={() => void run(t('leave'), deskApi.leave)}>

@@ -98,8 +98,10 @@ export function DeskProvider({ enabled, children }: { enabled: boolean; children
     } else if (serverCallSid && pop.callSid !== serverCallSid) {
       // The pop was opened from the offer or my own leg: name it by the customer's call from now on.
       setPop({ ...pop, callSid: serverCallSid, findings: { ...known, ...pop.findings } });
-    } else if (saved && Object.keys(pop.findings).length === 0) {
-      setPop({ ...pop, findings: { ...known, ...saved } });
+    } else if (saved && lacks(pop.findings, saved)) {
+      // Reopened before the draft had loaded, from the little the server knows (a number, a customer id):
+      // what the pop showed before the reload (queue, language, intent, the customer's name) comes back.
+      setPop({ ...pop, findings: { ...known, ...saved, ...pop.findings } });
     } else if (lacks(pop.findings, known)) {
       // A call I placed, or a callback: the page learnt nothing of the customer, the server did.
       setPop({ ...pop, findings: { ...known, ...pop.findings } });

@@ -81,10 +81,12 @@ function CustomerPop({
   agentName: string;
   onChanged: () => void;
 }) {
-  const { t } = useLang();
+  const { t, tx } = useLang();
   const { codeName } = useErrorText();
   const [created, setCreated] = useState<{ number: string; existing: boolean }>();
-  const { customer: c, assets, policies, tickets, calls } = view;
+  const { customer: c, assets, policies, tickets } = view;
+  // The call under way is this one, not a past call (its record still says how it began).
+  const calls = view.calls.filter((call) => call.callSid !== pop.callSid);
   const open = tickets.filter((tk) => !['resolved', 'closed', 'cancelled'].includes(tk.status));
   const past = tickets.filter((tk) => ['resolved', 'closed', 'cancelled'].includes(tk.status));
   return (
@@ -118,8 +120,8 @@ function CustomerPop({
           <ul className="compact">
             {policies.map((p) => (
               <li key={p.number} className={p.number === pop.findings.policyNumber ? 'hit' : ''}>
-                <strong>{p.number}</strong> <span className={`tag status-${p.status}`}>{p.status}</span>{' '}
-                {p.endsOn}
+                <strong>{p.number}</strong>{' '}
+                <span className={`tag status-${p.status}`}>{tx(`policyStatus_${p.status}`)}</span> {p.endsOn}
               </li>
             ))}
             {policies.length === 0 && <li className="muted">{t('none')}</li>}
@@ -132,7 +134,8 @@ function CustomerPop({
           <ul className="compact">
             {open.map((tk) => (
               <li key={tk.number} className={tk.number === pop.findings.ticketNumber ? 'hit' : ''}>
-                <strong>{tk.number}</strong> <span className="tag">{tk.status}</span> {tk.subject}
+                <strong>{tk.number}</strong> <span className="tag">{tx(`ticketStatus_${tk.status}`)}</span>{' '}
+                {tk.subject}
               </li>
             ))}
           </ul>
@@ -144,17 +147,17 @@ function CustomerPop({
               <ul className="compact">
                 {past.map((tk) => (
                   <li key={tk.number}>
-                    {tk.number} <span className="tag">{tk.status}</span> {tk.subject}
+                    {tk.number} <span className="tag">{tx(`ticketStatus_${tk.status}`)}</span> {tk.subject}
                   </li>
                 ))}
               </ul>
             </details>
           )}
           <h3>{t('pastCalls')}</h3>
-          <ul className="compact">
+          <ul className="compact" data-testid="past-calls">
             {calls.slice(0, 8).map((call) => (
               <li key={call.callSid}>
-                <CenterTime at={call.startedAt} /> · {call.status}
+                <CenterTime at={call.startedAt} /> · {tx(`callRec_${call.status}`).replace(/^callRec_/, '')}
                 {call.agentId ? ` · ${call.agentId}` : ''}
                 {call.disposition ? ` · ${codeName('disposition', call.disposition)}` : ''}
                 {call.recordingSids.map((sid) => (

@@ -68,8 +68,8 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
         <ul>
           {policies.map((p) => (
             <li key={p.number}>
-              <strong>{p.number}</strong> <span className={`tag status-${p.status}`}>{p.status}</span>{' '}
-              {p.product}
+              <strong>{p.number}</strong>{' '}
+              <span className={`tag status-${p.status}`}>{tx(`policyStatus_${p.status}`)}</span> {p.product}
               <br />
               <span className="muted">
                 {p.startsOn} – {p.endsOn} · {t('dealer')}: {p.dealer.name}
@@ -85,7 +85,7 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
         <ul>
           {tickets.map((tk) => (
             <li key={tk.number}>
-              <strong>{tk.number}</strong> <span className="tag">{tk.status}</span>{' '}
+              <strong>{tk.number}</strong> <span className="tag">{tx(`ticketStatus_${tk.status}`)}</span>{' '}
               <span className="tag">{tk.priority}</span> {tk.subject}
             </li>
           ))}
