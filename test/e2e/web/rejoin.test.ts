@@ -41,7 +41,7 @@ describe.runIf(browserAvailable())('a reload mid-call drops the leg, not the cus
     expect(before.call?.agentCallSid).toBeDefined();
     const findings = agent.getByTestId('live-call').getByTestId('findings');
     await findings.getByText('General inquiries').waitFor(WITHIN);
-    const shown = await findings.innerText();
+    const shown = await findings.textContent();
     expect(shown).toContain('John Smith');
     await new Promise((resolve) => setTimeout(resolve, 2_000));
 
@@ -49,7 +49,7 @@ describe.runIf(browserAvailable())('a reload mid-call drops the leg, not the cus
     await agent.getByTestId('live-call').waitFor(WITHIN);
     // The card reads as it did: the queue, language and intent the IVR found and the customer's name, not
     // only the number and customer id the server keeps.
-    await expect.poll(() => findings.innerText(), WITHIN).toBe(shown);
+    await expect.poll(() => findings.textContent(), WITHIN).toBe(shown);
     await expect.poll(async () => (await me()).call?.agentCallSid, WITHIN).toMatch(/^CA/);
     const after = await me();
     expect(after.call?.agentCallSid).not.toBe(before.call?.agentCallSid); // a new leg: the old one ended
