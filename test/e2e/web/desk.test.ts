@@ -104,7 +104,14 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
     await form.locator('select[name=asset]').selectOption({ index: 1 });
     await form.locator('input[name=fault]').fill('Check-engine light and loss of power');
     await form.locator('input[name=location]').fill('San Francisco, Market St');
-    await form.locator('input[name=mileage]').fill('48200');
+    // A mileage that is not a number is refused with the form it should take, in the page's words.
+    const mileage = form.locator('input[name=mileage]');
+    await mileage.fill('48k');
+    expect(await mileage.evaluate((el: HTMLInputElement) => el.validity.patternMismatch)).toBe(true);
+    expect(await mileage.getAttribute('title')).toBe('Digits only, e.g. 61000');
+    await mileage.fill('48200');
+    // The subject takes no more than the server keeps, so what is typed is never refused after the fact.
+    expect(await form.locator('input[name=subject]').getAttribute('maxlength')).toBe('200');
     await form.getByRole('button', { name: 'Create ticket' }).click();
     await agent.getByTestId('ticket-created').getByText('CLM-', { exact: false }).waitFor(WITHIN);
     await shot(agent, '07-agent-claim');

@@ -128,7 +128,13 @@ export function TicketForm({
           <div className="grid2">
             <label>
               {t('subject')} *
-              <input name="subject" required value={subject} onChange={(e) => setSubject(e.target.value)} />
+              <input
+                name="subject"
+                required
+                maxLength={200}
+                value={subject}
+                onChange={(e) => setSubject(e.target.value)}
+              />
             </label>
             <label>
               {t('customer')}
@@ -173,6 +179,9 @@ export function TicketForm({
                   required={required}
                   inputMode={name === 'mileage' ? 'numeric' : undefined}
                   pattern={name === 'mileage' ? '[0-9]+' : undefined}
+                  // The browser's own "match the requested format" says nothing of which format.
+                  title={name === 'mileage' ? t('digitsOnly') : undefined}
+                  maxLength={2000}
                   value={fields[name] ?? ''}
                   onChange={(e) => setFields({ ...fields, [name]: e.target.value })}
                 />
@@ -181,7 +190,12 @@ export function TicketForm({
           </div>
           <label>
             {t('description')}
-            <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+            <textarea
+              rows={2}
+              maxLength={8000}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
           </label>
           {error && (
             <p className="error" role="alert">
