@@ -16,6 +16,20 @@ const held = heldList<AgentText>('agent-texts', (t) => t.phone);
 
 export const textsOf = held.list;
 
+/** The conversations `agentId` holds, each with its customer's name when the number is on file. */
+export async function textsNamed(
+  store: Center['store'],
+  agentId: string,
+): Promise<(AgentText & { readonly customerName?: string })[]> {
+  const texts = await held.list(store, agentId);
+  return Promise.all(
+    texts.map(async (text) => {
+      const customer = text.customerId ? await store.customers.get(text.customerId) : undefined;
+      return customer ? { ...text, customerName: customer.name } : text;
+    }),
+  );
+}
+
 /**
  * The conversation with `phone` routed to `agentId` by task `taskSid`: theirs from now on. A task that is
  * not the conversation's current one (an older conversation's, replayed) takes nothing.

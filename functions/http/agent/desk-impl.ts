@@ -1,7 +1,7 @@
 // The AgentDesk the agent and supervisor routes call: each method is one use case of functions/app,
 // composed here once per app.
 
-import { textsOf } from '../../app/agent-texts.js';
+import { textsNamed } from '../../app/agent-texts.js';
 import { createBlacklistRequests } from '../../app/blacklist-requests.js';
 import { createCenter } from '../../app/center.js';
 import { createAgentState } from '../../app/desk/agent-state.js';
@@ -53,7 +53,7 @@ export function createAgentDesk(deps: AppDeps): AgentDesk {
     accept: reservations.accept,
     reject: reservations.reject,
     missedCalls: reservations.missedCalls,
-    texts: (user) => textsOf(center.store, user.id),
+    texts: (user) => textsNamed(center.store, user.id),
     hold: controls.hold,
     mute: controls.mute,
     transfer: controls.transfer,

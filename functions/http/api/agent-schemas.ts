@@ -322,6 +322,7 @@ export const AgentTextSchema = z
     phone: z.string(),
     since: z.string().openapi({ description: 'When the conversation became mine.' }),
     customerId: z.string().optional(),
+    customerName: z.string().optional(),
   })
   .openapi('AgentText');
 

@@ -40,4 +40,15 @@ describe.runIf(browserAvailable())('a text conversation on the desk', () => {
     await texts.waitFor({ state: 'detached', ...WITHIN });
     await agent.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
   }, 60_000);
+
+  it("names a known customer's conversation by the customer", async () => {
+    const phone = '+14155550123'; // John Smith, on file
+    await floor.sim('/sim/messages', { from: phone, to: WARRANTY, body: 'I need a person about my claim' });
+    const texts = agent.getByTestId('texts');
+    await texts.getByTestId('text-item').getByText(`John Smith · ${phone}`).waitFor(WITHIN);
+    const conversation = texts.getByTestId('text-conversation');
+    await conversation.getByRole('heading').getByText('John Smith').waitFor(WITHIN);
+    await conversation.getByRole('button', { name: 'End conversation' }).click();
+    await texts.waitFor({ state: 'detached', ...WITHIN });
+  }, 60_000);
 });

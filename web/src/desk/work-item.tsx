@@ -22,6 +22,7 @@ interface AgentText {
   readonly phone: string;
   readonly since: string;
   readonly customerId?: string;
+  readonly customerName?: string;
 }
 
 interface AgentFax {
@@ -152,7 +153,7 @@ export function TextsPanel() {
               onClick={() => setOpen(x.phone)}
               data-testid="text-item"
             >
-              {x.phone}
+              {x.customerName ? `${x.customerName} · ${x.phone}` : x.phone}
             </button>{' '}
             <span className="muted">
               <CenterTime at={x.since} />
@@ -160,12 +161,27 @@ export function TextsPanel() {
           </li>
         ))}
       </ul>
-      {shown && <TextConversation key={shown} phone={shown} onDone={() => void load()} />}
+      {shown && (
+        <TextConversation
+          key={shown}
+          phone={shown}
+          name={texts.find((x) => x.phone === shown)?.customerName}
+          onDone={() => void load()}
+        />
+      )}
     </section>
   );
 }
 
-function TextConversation({ phone, onDone }: { phone: string; onDone: () => void }) {
+function TextConversation({
+  phone,
+  name,
+  onDone,
+}: {
+  phone: string;
+  name?: string | undefined;
+  onDone: () => void;
+}) {
   const { t } = useLang();
   const { errorText } = useErrorText();
   const [messages, setMessages] = useState<readonly SmsMessage[]>();
@@ -211,7 +227,7 @@ function TextConversation({ phone, onDone }: { phone: string; onDone: () => void
     <section className="card work-item" data-testid="text-conversation">
       <h2>
         {t('textWith')}
-        {phone}
+        {name ? `${name} · ${phone}` : phone}
       </h2>
       <ol className="sms-thread" data-testid="sms-thread">
         {messages?.length === 0 && <li className="muted">{t('textNone')}</li>}
