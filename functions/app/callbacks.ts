@@ -47,6 +47,11 @@ export async function changeTask(
   throw new Error(`task ${id} kept changing under the callback dispatcher`);
 }
 
+/** The desks listing a task reload it at once: its assignee's, or every agent's for a queue's task. */
+export async function tellTaskLists(center: Pick<Center, 'publish'>, task: Task): Promise<void> {
+  await center.publish(task.assigneeId ? { agentId: task.assigneeId } : { everyAgent: true }, ['tasks']);
+}
+
 function flowOfNumber(config: CenterBasics['config'], number: string): string {
   return lineOf(hotlinesOf(config), number).flow;
 }
@@ -278,6 +283,7 @@ export async function callbackDialed(
       ...(result.task.assigneeId ? { agent: result.task.assigneeId } : {}),
       ...(result.task.customerId ? { customerId: result.task.customerId } : {}),
     });
+  if (result?.changed) await tellTaskLists(services, result.task);
   if (result?.changed)
     await deps.store.audit.append({
       actor: 'system',

@@ -5,7 +5,7 @@
 import { agentCallKey } from '../../domain/agent-state.js';
 import type { Task } from '../../domain/model.js';
 import type { Store } from '../../domain/ports.js';
-import { appendNote, changeTask } from '../callbacks.js';
+import { appendNote, changeTask, tellTaskLists } from '../callbacks.js';
 import type { Center } from '../center.js';
 import type { AgentCallMarker } from './calls.js';
 
@@ -32,7 +32,7 @@ export async function openTaskFor(store: Store, agentId: string, e164: string): 
 /** The call to the customer is placed: one attempt, and the task is taken while it lasts. */
 export async function taskDialled(center: Center, taskId: string, callSid: string): Promise<void> {
   const at = new Date(center.clock.now()).toISOString();
-  await changeTask(center.store, taskId, (t) =>
+  const changed = await changeTask(center.store, taskId, (t) =>
     t.status === 'open'
       ? {
           status: 'in-progress',
@@ -42,6 +42,7 @@ export async function taskDialled(center: Center, taskId: string, callSid: strin
         }
       : undefined,
   );
+  if (changed?.changed) await tellTaskLists(center, changed.task);
 }
 
 /**
@@ -58,6 +59,7 @@ export async function dialledTaskEnded(center: Center, taskId: string, callSid: 
         ? { status: 'done' }
         : { status: 'open', note: appendNote(t.note, `attempt ${t.attempts}: ${leg?.status ?? 'unknown'}`) },
   );
+  if (changed?.changed) await tellTaskLists(center, changed.task);
   if (changed?.changed)
     await center.store.audit.append({
       actor: 'system',

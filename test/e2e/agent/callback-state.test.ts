@@ -3,7 +3,7 @@
 // accepted reservation tells that they are on a call. Once the customer hangs up, the desk says Wrap-up.
 // The agent can end such a call from the desk too; hold and transfer, which need a conference, say so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AgentHarness, type Session, startAgents } from './support.js';
+import { type AgentHarness, listen, type Session, startAgents } from './support.js';
 
 const CUSTOMER = '+8613922223333';
 const RESCUE = '+18005550111';
@@ -96,6 +96,7 @@ describe("the agent's controls on a callback dialled straight to the customer", 
     for (const state of ['Offline', 'Available'])
       expect(await agent.fail('/agent/state', { state })).toEqual({ status: 409, error: 'on-a-call' });
 
+    const page = await listen(agent);
     const ended = await agent.post<{ callSid: string; taskSid?: string }>('/agent/call/hangup');
     expect(ended.taskSid).toMatch(/^WT/);
     await h.advance(1);
@@ -104,6 +105,9 @@ describe("the agent's controls on a callback dialled straight to the customer", 
     expect(legs.find((c) => c.callSid === ended.callSid)?.status).toBe('completed');
     expect((await agent.get<{ state: string }>('/agent/me')).state).toBe('Wrap-up');
     expect((await h.stack.store.tasks.get(taskId))?.status).toBe('done');
+    // The desk's task list hears of it at once, not at its next poll minutes later.
+    await expect.poll(() => page.topics.flat()).toContain('tasks');
+    page.close();
     // Nothing left to end.
     expect(await agent.fail('/agent/call/hangup')).toEqual({ status: 409, error: 'no-current-call' });
   });

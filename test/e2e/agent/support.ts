@@ -1,6 +1,8 @@
 // Drives the agent and supervisor API on the local stack like scripts acting as agents: sessions from
 // POST /api/auth/login, the caller from the sim API, agents' clients as sim parties (answer, ring...), a
 // manual clock advanced second by second with the presence sweeper on it.
+import { WebSocket } from 'ws';
+import { PUSH_AUDIENCE_CACHE_MS } from '../../../functions/app/push.js';
 import { createManualClock, type ManualClock } from '../../../functions/domain/manual-clock.js';
 import type { Clock } from '../../../functions/domain/ports.js';
 import { type LocalStack, startLocalStack } from '../../../infra/local/start-local-stack.js';
@@ -117,4 +119,18 @@ export async function startAgents(
     stop: () => stack.stop(),
   };
   return h;
+}
+
+/** The change notices a page of `session`'s agent hears on the push channel, from the next audience read on. */
+export async function listen(session: Session): Promise<{ topics: string[][]; close(): void }> {
+  const t = await session.post<{ url: string; ticket: string }>('/push');
+  const socket = new WebSocket(`${t.url}?ticket=${t.ticket}`);
+  const topics: string[][] = [];
+  socket.on('message', (data) => {
+    const message = JSON.parse(data.toString()) as { type: string; topics: string[] };
+    if (message.type === 'changed') topics.push(message.topics);
+  });
+  await new Promise((resolve, reject) => socket.on('open', resolve).on('error', reject));
+  await new Promise((r) => setTimeout(r, PUSH_AUDIENCE_CACHE_MS + 100));
+  return { topics, close: () => socket.close() };
 }

@@ -3,9 +3,7 @@
 // warm transfer is completed or cancelled from the desk, a busy colleague is refused, one who declines or
 // does not answer is reported, and each agent wraps up the customer's call.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { PUSH_AUDIENCE_CACHE_MS } from '../../../functions/app/push.js';
-import { type AgentHarness, type Session, startAgents } from './support.js';
+import { type AgentHarness, listen, type Session, startAgents } from './support.js';
 
 interface Transfer {
   taskSid: string;
@@ -68,20 +66,6 @@ async function accept1004(): Promise<{ callSid?: string; taskSid: string }> {
   const pending = (await me(a1004)).reservations.find((r) => r.status === 'pending');
   expect(pending).toBeDefined();
   return a1004.post(`/agent/reservations/${pending?.reservationSid}/accept`);
-}
-
-/** The change notices a page of `session`'s agent hears on the push channel, from the next audience read on. */
-async function listen(session: Session): Promise<{ topics: string[][]; close(): void }> {
-  const t = await session.post<{ url: string; ticket: string }>('/push');
-  const socket = new WebSocket(`${t.url}?ticket=${t.ticket}`);
-  const topics: string[][] = [];
-  socket.on('message', (data) => {
-    const message = JSON.parse(data.toString()) as { type: string; topics: string[] };
-    if (message.type === 'changed') topics.push(message.topics);
-  });
-  await new Promise((resolve, reject) => socket.on('open', resolve).on('error', reject));
-  await new Promise((r) => setTimeout(r, PUSH_AUDIENCE_CACHE_MS + 100));
-  return { topics, close: () => socket.close() };
 }
 
 describe('a warm transfer to an agent, offered as a task', () => {
