@@ -97,6 +97,7 @@ export const DESK_LABELS = {
   muted: { zh: '已静音', en: 'Muted' },
   participants: { zh: '方', en: 'parties' },
   participant: { zh: '方', en: 'party' },
+  secondsShort: { zh: '秒', en: 's' },
   digitsOnly: { zh: '只填数字，例如 61000', en: 'Digits only, e.g. 61000' },
   directCallNote: {
     zh: '这是系统自动回拨的直拨通话：不能保持、转接或加入第三方，挂断即结束通话。',

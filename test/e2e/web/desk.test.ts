@@ -80,6 +80,8 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
     await incoming.waitFor(WITHIN);
     await incoming.getByText(JOHN_SMITH).waitFor(WITHIN);
     await shot(agent, '04-agent-ringing');
+    // A few seconds Available and ringing first: the On call time below must not count them.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
     await agent.getByTestId('accept').click();
     await agent.getByTestId('live-call').waitFor(WITHIN);
     await agent.getByTestId('pop-customer').getByText('John Smith').waitFor(WITHIN);
@@ -92,6 +94,14 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
     await row.getByTestId('state').getByText('On call').waitFor(WITHIN);
     await row.getByTestId('agent-call').getByText(JOHN_SMITH).waitFor(WITHIN);
     await shot(supervisor, '06-supervisor-agent-on-call');
+    // On call counts from the answer, as the call's own timer does, not from going Available before it.
+    const seconds = (text: string | null) => {
+      const [m = 0, s = 0] = (text?.match(/(\d+):(\d+)/)?.slice(1) ?? []).map(Number);
+      return m * 60 + s;
+    };
+    const pill = seconds(await agent.getByTestId('agent-state').locator('.pill-time').textContent());
+    const timer = seconds(await agent.getByTestId('call-timer').textContent());
+    expect(Math.abs(pill - timer)).toBeLessThanOrEqual(1);
   });
 
   it('the agent logs a claim with the required fields', async () => {

@@ -51,7 +51,9 @@ export function StateBar({
   const [reason, setReason] = useState<string>(BREAK_REASONS[0]);
   const status = desk.status;
   const state = status?.state ?? 'Offline';
-  const since = status?.since ? Date.parse(status.since) : undefined;
+  // On call is derived from the call, not an activity of its own: its time is the call's, from my answer.
+  const connected = state === 'On call' ? status?.call?.connectedAt : undefined;
+  const since = connected ? Date.parse(connected) : status?.since ? Date.parse(status.since) : undefined;
   const wrapEnds = status?.wrapUpEndsAt
     ? Date.parse(status.wrapUpEndsAt)
     : since && state === 'Wrap-up'
@@ -83,7 +85,7 @@ export function StateBar({
         )}
         {state === 'Wrap-up' && wrapEnds && (
           <span className="pill-time" data-testid="wrap-countdown">
-            {Math.max(0, Math.ceil((wrapEnds - now) / 1000))} s
+            {Math.max(0, Math.ceil((wrapEnds - now) / 1000))} {t('secondsShort')}
           </span>
         )}
       </div>
