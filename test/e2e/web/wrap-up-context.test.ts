@@ -199,6 +199,33 @@ story('wrap-up after an auto-dial callback, in Chromium', (d) => {
   }, 60_000);
 });
 
+story('an auto-dial callback declined at the ring, in Chromium', (d) => {
+  it('leaves no screen pop behind waiting for a call that never comes', async () => {
+    const { setState } = d;
+    const [stack, agent] = [d.stack(), d.agent()];
+    const made = await stack.store.tasks.create({
+      kind: 'callback',
+      dueAt: new Date(stack.clock.now() - 60_000).toISOString(),
+      customerId: 'cus-0004',
+      phone: JOHN_SMITH,
+      assigneeId: '1002',
+      queue: 'general',
+      language: 'en',
+      maxAttempts: 3,
+      autoDial: true,
+    });
+    if (!made.ok) throw new Error(made.reason);
+    await setState('Available');
+    await stack.runPeriodicJobs();
+    const ringing = agent.getByTestId('incoming');
+    await ringing.getByTestId('callback-offer').waitFor(WITHIN);
+    await ringing.getByRole('button', { name: /Reject/ }).click();
+    await ringing.waitFor({ state: 'detached', ...WITHIN });
+    await agent.getByTestId('screen-pop').waitFor({ state: 'detached', ...WITHIN });
+    expect(await agent.getByTestId('ticket-form').count()).toBe(0);
+  });
+});
+
 story('wrap-up after a callback placed with one click from my tasks, in Chromium', (d) => {
   it('one click on my callback: the call answers the task, the wrap-up shows the ticket, the task is done', async () => {
     const { sim, state, setState, customerLeg, complaintNumber } = d;

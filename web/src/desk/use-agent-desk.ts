@@ -206,7 +206,14 @@ export function useAgentDesk(enabled: boolean) {
             }
             case 'ring-ended':
               stopRinging();
-              setState((s) => (s.ringing?.callSid === event.callSid ? { ...s, ringing: undefined } : s));
+              setState((s) => {
+                if (s.ringing?.callSid !== event.callSid) return s;
+                // A callback that rang out unanswered starts no call: the customer it named is not on the
+                // desk, so neither is its pop (it would wait there for a call that never comes).
+                const unanswered = event.outcome !== 'answered' && !s.liveCallSid;
+                const stale = unanswered && s.pop?.findings.callback && !s.pop.callSid;
+                return { ...s, ringing: undefined, ...(stale ? { pop: undefined } : {}) };
+              });
               return;
             case 'connected':
               stopRinging();
@@ -437,7 +444,12 @@ export function useAgentDesk(enabled: boolean) {
       if (!ringing) return;
       stopRinging();
       connection.current?.reject(ringing.callSid);
-      patch({ ringing: undefined });
+      // A declined callback starts no call: its pop goes with the ring.
+      setState((s) => ({
+        ...s,
+        ringing: undefined,
+        ...(s.pop?.findings.callback && !s.pop.callSid ? { pop: undefined } : {}),
+      }));
     },
     hangupLeg() {
       if (state.liveCallSid) connection.current?.hangup(state.liveCallSid);
