@@ -44,8 +44,21 @@ export async function assignText(
     { taskSid: input.taskSid, agentId: input.agentId },
     new Date(clock.now()).toISOString(),
   );
-  if (!session) return false;
+  if (!session) {
+    // Refused because a colleague holds it (they replied, or took it by an earlier assignment of this
+    // task whose listing failed): it stays theirs, and is on their desk.
+    const now = await store.messaging.getSession(input.phone);
+    if (now?.state === 'agent' && now.agentId && now.agentId !== input.agentId)
+      await holdText(center, now.agentId, input.phone, now.customerId);
+    return false;
+  }
   await holdText(center, input.agentId, input.phone, session.customerId);
+  // A reply by a colleague or an end landing between the two writes above: the listing follows it.
+  const after = await store.messaging.getSession(input.phone);
+  if (after?.state !== 'agent' || after.agentId !== input.agentId) {
+    await forgetText(center, input.agentId, input.phone);
+    return false;
+  }
   await store.audit.append({
     actor: 'system',
     action: 'sms.conversation-assigned',

@@ -42,6 +42,8 @@ export function heldList<T>(kind: 'agent-texts' | 'agent-faxes', idOf: (item: T)
       const expiresAt = new Date(deps.clock.now() + KEEP_MS).toISOString();
       if (await deps.store.keys.replace(keyOf(agentId), raw, value, expiresAt)) return next.result;
       if (attempt >= ATTEMPTS) throw new Error(`${kind} of ${agentId}: changed under ${ATTEMPTS} attempts`);
+      // Spread the writers that collided, so the next round is not the same collision again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }
   };
   return {

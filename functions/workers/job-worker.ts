@@ -49,6 +49,8 @@ export async function processSmsTask(
 ): Promise<string> {
   const session = await deps.store.messaging.getSession(job.phone);
   if (session?.taskSid) return session.taskSid; // a replayed job
+  // An agent took the conversation by replying before its task existed: nobody else is to be offered it.
+  if (session?.agentId) return '';
   const taskSid = await deps.routing.createTask({
     taskChannel: 'sms',
     attributes: {

@@ -136,6 +136,59 @@ describe('SMS conversation', () => {
     expect(ended).toEqual([]);
   });
 
+  it('keeps a conversation on the desk of whoever holds it when a later assignment is refused', async () => {
+    const phone = '+12025550110';
+    await text(phone, 'I need a person');
+    // 1003 was given it, but its listing never landed (the assignment failed after its first write).
+    await t.store.messaging.routeSession(phone, { taskSid: 'WTagain', agentId: '1003' }, 'a');
+    expect((await textsOf(t.store, '1003')).map((x) => x.phone)).not.toContain(phone);
+    // TaskRouter offers the task again, to 1004: refused, and 1003's desk lists it.
+    expect(await assignText(center(), { agentId: '1004', phone, taskSid: 'WTagain' })).toBe(false);
+    expect((await textsOf(t.store, '1003')).map((x) => x.phone)).toContain(phone);
+    expect((await textsOf(t.store, '1004')).map((x) => x.phone)).not.toContain(phone);
+  });
+
+  it('takes a conversation off the desk it was just listed on when a colleague replied in between', async () => {
+    const phone = '+12025550111';
+    await text(phone, 'I need a person');
+    const racing = {
+      ...center(),
+      store: {
+        ...t.store,
+        messaging: {
+          ...t.store.messaging,
+          // A colleague's reply lands right after the assignment's own write.
+          routeSession: async (...args: Parameters<typeof t.store.messaging.routeSession>) => {
+            const routed = await t.store.messaging.routeSession(...args);
+            await t.store.messaging.takeSession(phone, '1004', 'reply');
+            return routed;
+          },
+        },
+      },
+    };
+    expect(await assignText(racing, { agentId: '1003', phone, taskSid: 'WTrace' })).toBe(false);
+    expect((await textsOf(t.store, '1003')).map((x) => x.phone)).not.toContain(phone);
+    expect((await t.store.messaging.getSession(phone))?.agentId).toBe('1004');
+  });
+
+  it('makes no task for a conversation an agent already took by replying', async () => {
+    const phone = '+12025550112';
+    await text(phone, 'I need a person');
+    const job = queued.find((j): j is SmsTaskJob => j.kind === 'sms-task' && j.phone === phone);
+    if (!job) throw new Error('no sms-task job');
+    await t.store.messaging.takeSession(phone, '1004', 'reply');
+    const made: string[] = [];
+    const routing: TaskRouting = {
+      createTask: async () => {
+        made.push('task');
+        return 'WTnever';
+      },
+      endTask: async () => undefined,
+    };
+    await processSmsTask({ store: t.store, clock: t.clock, routing }, job);
+    expect(made).toEqual([]);
+  });
+
   it('withdraws a task made for a conversation that ended before the task existed', async () => {
     const phone = '+12025550107';
     await text(phone, 'Can a person call me');

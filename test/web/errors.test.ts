@@ -46,7 +46,7 @@ describe('errorText', () => {
 
   it('says a refusal by its code, and the server’s message when the code is unknown', () => {
     expect(errorText(new ApiError(409, 'agent-busy', 'Agent 1003 is on a call.'), 'zh')).toBe(
-      '该同事现在无法接转接（忙碌或离线）',
+      '该同事现在无法接听转接（忙碌或离线）',
     );
     expect(errorText(new ApiError(409, 'on-a-call', 'You are on a call.'), 'zh')).toBe('通话中无法切换状态');
     expect(errorText(new ApiError(409, 'something-new', 'Something new happened.'), 'zh')).toBe(

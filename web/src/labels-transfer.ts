@@ -27,7 +27,7 @@ export const TRANSFER_LABELS = {
   transfer_accepted_receiver_cold: { zh: '通话已转给您', en: 'the call is yours' },
   transfer_canceled: { zh: '转接已取消', en: 'transfer cancelled' },
   'err_agent-busy': {
-    zh: '该同事现在无法接转接（忙碌或离线）',
+    zh: '该同事现在无法接听转接（忙碌或离线）',
     en: 'That colleague cannot take a transfer now (busy or offline)',
   },
   'err_transfer-not-accepted': { zh: '同事尚未接听', en: 'The colleague has not joined yet' },

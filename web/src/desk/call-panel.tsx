@@ -638,7 +638,8 @@ function WrapUp({
         />
       </label>
       <div className="row">
-        <button type="submit" className="btn-available">
+        {/* Not before the outcomes are known: a save in that moment would skip choosing one. */}
+        <button type="submit" className="btn-available" disabled={!codes}>
           {t('saveWrapUp')}
         </button>
         <button type="button" className="secondary" onClick={desk.clearPop}>

@@ -28,11 +28,15 @@ export function ScheduleCallback({
   const zone = useWallZone();
   const [due, setDue] = useState(() => inAnHour(zone));
   // Offered before the center's zone was known, and not yet touched: offered again on the center's clock.
-  const [offeredIn, setOfferedIn] = useState(zone);
-  if (zone !== offeredIn) {
+  const [offeredIn, setOfferedIn] = useState<string | undefined>(zone);
+  if (offeredIn !== undefined && zone !== offeredIn) {
     setOfferedIn(zone);
-    if (due === inAnHour(offeredIn)) setDue(inAnHour(zone));
+    setDue(inAnHour(zone));
   }
+  const editDue = (value: string) => {
+    setOfferedIn(undefined); // typed: what the agent chose stays, whatever the zone learnt later
+    setDue(value);
+  };
   const [note, setNote] = useState('');
   const [callerId, setCallerId] = useState(DEFAULT_CALLER_ID);
   const [autoDial, setAutoDial] = useState(true);
@@ -70,6 +74,7 @@ export function ScheduleCallback({
       setScheduled(task);
       setNote('');
       setDue(inAnHour(zone));
+      setOfferedIn(zone);
       onScheduled(task);
     } catch (err) {
       setError(errorText(err));
@@ -106,7 +111,7 @@ export function ScheduleCallback({
           type="datetime-local"
           required
           value={due}
-          onChange={(e) => setDue(e.target.value)}
+          onChange={(e) => editDue(e.target.value)}
         />
       </label>
       <label>

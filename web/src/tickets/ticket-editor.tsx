@@ -81,17 +81,24 @@ export function TicketEditor({
       <label>
         {text('dueAt')}
         <span className="row">
-          <input type="datetime-local" name="dueAt" value={due} onChange={(e) => setDue(e.target.value)} />
+          <input
+            type="datetime-local"
+            name="dueAt"
+            value={due}
+            aria-describedby={duePast ? 'due-past' : undefined}
+            onChange={(e) => setDue(e.target.value)}
+          />
           <button type="button" className="link" onClick={() => setDue('')}>
             {text('clearDue')}
           </button>
         </span>
-        {duePast && (
-          <span className="warn small" role="status" data-testid="due-past">
-            {text('duePast')}
-          </span>
-        )}
       </label>
+      {/* Beside the field, not in its label: read as a note on the value, not as the field's name. */}
+      {duePast && (
+        <p className="warn small" role="status" id="due-past" data-testid="due-past">
+          {text('duePast')}
+        </p>
+      )}
       <label className="wide">
         {text('description')}
         <textarea
