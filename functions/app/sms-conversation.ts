@@ -241,7 +241,10 @@ async function act(deps: SmsConversationDeps, intent: BotIntent, turn: Turn): Pr
         });
       } catch (err) {
         // No task will come: the conversation goes back to the bot, so the customer's next text is answered.
-        await store.messaging.putSession(turn.session ?? { ...base, state: 'bot' });
+        // A stalled wait asked for again stays as it is now: the first request's job may yet land its task,
+        // which a write of the old record could erase, and if it does not, the wait stalls and is asked for
+        // again by a later text.
+        if (!stalled) await store.messaging.putSession(turn.session ?? { ...base, state: 'bot' });
         throw err;
       }
       return render('toAgent', language);

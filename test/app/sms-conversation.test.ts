@@ -112,6 +112,24 @@ describe('SMS conversation', () => {
     expect(await text('+12025550103', 'Please call me back')).toContain('an agent will reply');
   });
 
+  it('a stalled wait asked for again keeps a task its first request lands meanwhile, though the new one fails', async () => {
+    const phone = '+12025550113';
+    expect(await text(phone, 'I need a person')).toContain('an agent will reply');
+    const first = queued.find((j): j is SmsTaskJob => j.kind === 'sms-task' && j.phone === phone);
+    if (!first) throw new Error('no sms-task job');
+    await t.clock.advance(SMS_TASK_STALL_MS);
+    const routing: TaskRouting = { createTask: async () => 'WTlanded', endTask: async () => undefined };
+    // The first request's job lands its task while the second is being queued, which then fails.
+    const failing: JobQueue = {
+      send: async () => {
+        await processSmsTask({ store: t.store, clock: t.clock, routing }, first);
+        throw new Error('queue unavailable');
+      },
+    };
+    expect(await text(phone, 'Hello?', sid(), deps(failing))).toContain('Sorry');
+    expect(await t.store.messaging.getSession(phone)).toMatchObject({ state: 'agent', taskSid: 'WTlanded' });
+  });
+
   it('routes the conversation whether its assignment lands before its task is recorded or after', async () => {
     const phone = '+12025550106';
     await text(phone, 'I need a person');
