@@ -1,5 +1,6 @@
 // Labels of the admin console (its home, the holiday calendar, queues, wrap-up, forwarding and the SMS
 // templates), in Chinese and English.
+import { FLOW_LABELS } from './labels-codes.js';
 import type { Labels } from './lang.js';
 
 export const ADMIN_LABELS = {
@@ -126,10 +127,7 @@ export const ADMIN_LABELS = {
   addDisposition: { zh: '新增处理结果', en: 'Add outcome' },
   add: { zh: '添加', en: 'Add' },
   hotlinesCount: { zh: '{count} 条热线', en: '{count} hotlines' },
-  flow_warranty: { zh: '爱车保服务热线', en: 'Car Care warranty hotline' },
-  flow_rescue: { zh: '汽车救援热线', en: 'Roadside rescue' },
-  'flow_it-support': { zh: '技术支持热线', en: 'IT support' },
-  'flow_rescue-emergency': { zh: '紧急救援专线', en: 'Emergency rescue' },
+  ...FLOW_LABELS,
   calendarTitle: { zh: '节假日日历', en: 'Holiday calendar' },
   calendarHelp: {
     zh: '红色为节假日（热线休息），蓝色为调休上班日（周末按工作日开放）。保存后几秒内对来电生效。',

@@ -2,7 +2,16 @@
 // and English, so no page shows `east-china` or `claims` as it is stored.
 import type { Labels } from './lang.js';
 
+/** The hotlines' flows by name: a call's line (its intent on the desk), the console's hotline pages. */
+export const FLOW_LABELS = {
+  flow_warranty: { zh: '爱车保服务热线', en: 'Car Care warranty hotline' },
+  flow_rescue: { zh: '汽车救援热线', en: 'Roadside rescue' },
+  'flow_it-support': { zh: '技术支持热线', en: 'IT support' },
+  'flow_rescue-emergency': { zh: '紧急救援专线', en: 'Emergency rescue' },
+} as const satisfies Labels;
+
 export const CODE_LABELS = {
+  ...FLOW_LABELS,
   'region_east-china': { zh: '华东', en: 'East China' },
   'region_north-china': { zh: '华北', en: 'North China' },
   'region_south-china': { zh: '华南', en: 'South China' },

@@ -130,6 +130,8 @@ describe.runIf(browserAvailable())('missed offers and picks on the desk in Chrom
     const before = await general();
     const sid = await call(JOHN_SMITH, ['7']);
     const row = a1003.getByTestId('queue').locator('li').filter({ hasText: JOHN_SMITH });
+    // The queue by its name, as everywhere else on the desk, not its code.
+    await row.getByText('General inquiries').waitFor(WITHIN);
     await row.getByRole('button', { name: 'Pick', exact: true }).click();
     await a1003.getByTestId('live-call').waitFor(WITHIN);
     await a1003.getByTestId('pop-customer').getByText('John Smith').waitFor(WITHIN);

@@ -15,7 +15,7 @@ import {
   type TransferView,
 } from '../desk-api.js';
 import { useErrorText } from '../errors.js';
-import { useLang } from '../i18n.js';
+import { labelOf, useLang } from '../i18n.js';
 import type { Desk as AgentDesk } from './desk-provider.js';
 import { regionOfNumber } from './offer.js';
 import { WhitelistedTag } from './screen-pop.js';
@@ -73,7 +73,7 @@ export function CallPanel({ desk, run }: { desk: AgentDesk; run: Run }) {
 }
 
 function Findings({ desk }: { desk: AgentDesk }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const { codeName } = useErrorText();
   const f = desk.state.offer?.findings ?? desk.state.pop?.findings ?? {};
   const rows: [string, string | undefined][] = [
@@ -84,7 +84,8 @@ function Findings({ desk }: { desk: AgentDesk }) {
     [t('policy'), f.policyNumber],
     [t('ticket'), f.ticketNumber],
     [t('languages'), f.language],
-    [t('intent'), f.intent],
+    // The IVR's intent is often the hotline's flow: named as the line is everywhere else.
+    [t('intent'), f.intent && (labelOf(`flow_${f.intent}`, lang) ?? f.intent)],
   ];
   return (
     <dl className="findings" data-testid="findings">

@@ -8,6 +8,7 @@ import { api, type Task, type TaskKind } from '../api.js';
 import { CenterTime, centerNow, useWallZone } from '../center-zone.js';
 import { usePollInterval, usePushed } from '../connection/push-bus.js';
 import { deskApi, type InternalCall, type MissedCall, type WaitingCall } from '../desk-api.js';
+import { useErrorText } from '../errors.js';
 import { HotlineSelect } from '../hotline-select.js';
 import { useLang } from '../i18n.js';
 import { voicemailOfNote } from '../voicemail-api.js';
@@ -59,6 +60,7 @@ const loadTasks = () => api.myTasks().then((r) => r.items);
 
 export function QueuePanel({ me, run, onPick }: { me: string; run: Run; onPick: () => void }) {
   const { t } = useLang();
+  const { codeName } = useErrorText();
   // Callers are announced once they wait; their wait times, rings and departures are read while any wait.
   const items = usePolled<WaitingCall[]>(loadQueue, 3000, 0, 'queue', anyWaiting);
   return (
@@ -73,7 +75,7 @@ export function QueuePanel({ me, run, onPick }: { me: string; run: Run; onPick: 
             {w.channel && <span className="tag">{t(w.channel === 'sms' ? 'textTag' : 'faxTag')}</span>}{' '}
             {w.vip !== 'none' && <span className="tag vip">VIP {w.vip}</span>}{' '}
             <span className="muted">
-              {w.queue} · {formatDuration(w.waitSeconds)}
+              {w.queue ? codeName('queue', w.queue) : ''} · {formatDuration(w.waitSeconds)}
               {w.status === 'reserved' && w.ringingAgentId ? ` · ${t('ringing')} ${w.ringingAgentId}` : ''}
             </span>{' '}
             {/* A text or fax goes to the next agent free on its own: there is no call to pick. */}
@@ -158,6 +160,7 @@ export function DialPanel({
 
 export function MissedPanel({ onCallBack }: { onCallBack: (phone: string) => void }) {
   const { t } = useLang();
+  const { codeName } = useErrorText();
   const items = usePolled<MissedCall[]>(loadMissed, 10_000, 0, 'missed');
   return (
     <section className="card">
@@ -170,7 +173,7 @@ export function MissedPanel({ onCallBack }: { onCallBack: (phone: string) => voi
             {m.from}{' '}
             <span className="muted">
               {m.time} · {t(`missed_${m.reason}`)}
-              {m.queue ? ` · ${m.queue}` : ''}
+              {m.queue ? ` · ${codeName('queue', m.queue)}` : ''}
             </span>{' '}
             <button type="button" className="small-btn secondary" onClick={() => onCallBack(m.from)}>
               {t('callBack')}
