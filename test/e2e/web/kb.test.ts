@@ -50,6 +50,14 @@ describe.runIf(browserAvailable())('the knowledge base in Chromium', () => {
     const first = agent.getByTestId('kb-hit').filter({ hasText: '延长保修期保障范围' });
     await first.waitFor(WITHIN);
     expect(await first.locator('mark').first().textContent()).toBe('保修');
+    // Searching nothing goes back to the categories, not the last results under an empty box.
+    await agent.fill('input[name=q]', '');
+    await agent
+      .getByTestId('kb-search')
+      .getByRole('button', { name: /搜索|Search/ })
+      .click();
+    await agent.getByTestId('kb-hits').waitFor({ state: 'detached', ...WITHIN });
+    await agent.getByTestId('kb-browse').waitFor(WITHIN);
   });
 
   it('finds English articles despite a typo, filtered by language', async () => {

@@ -23,8 +23,13 @@ export function KbSearch() {
 
   const run = async (p: KbSearchParams) => {
     const q = p.q.trim();
+    // No words and no category: back to the categories, not the last search's results under an empty box.
+    if (!q && !p.category) {
+      setError(undefined);
+      setHits(undefined);
+      return;
+    }
     // No words but a category: list it, drafts included, so an author finds what search does not show.
-    if (!q && !p.category) return;
     setError(undefined);
     try {
       if (q) setHits((await kbApi.search({ ...p, q })).items);
