@@ -125,26 +125,36 @@ story('wrap-up after click-to-dial, in Chromium', (d) => {
   }, 60_000);
 });
 
+/** An auto-dial callback for 1002 to John Smith, due a minute ago on the center's clock (not this machine's). */
+async function dueCallback(
+  stack: LocalStack,
+  extra: { readonly ticketNumber?: string; readonly note?: string } = {},
+): Promise<Task> {
+  const made = await stack.store.tasks.create({
+    kind: 'callback',
+    dueAt: new Date(stack.clock.now() - 60_000).toISOString(),
+    customerId: 'cus-0004',
+    phone: JOHN_SMITH,
+    assigneeId: '1002',
+    queue: 'general',
+    language: 'en',
+    maxAttempts: 3,
+    autoDial: true,
+    ...extra,
+  });
+  if (!made.ok) throw new Error(made.reason);
+  return made.value;
+}
+
 story('wrap-up after an auto-dial callback, in Chromium', (d) => {
   it('auto-dial callback: rings me, the customer answers, I hang up, wrap-up shows them and the ticket', async () => {
     const { sim, state, setState, customerLeg, complaintNumber } = d;
     const [stack, agent] = [d.stack(), d.agent()];
     const ticket = await complaintNumber();
-    const made = await stack.store.tasks.create({
-      kind: 'callback',
-      dueAt: new Date(stack.clock.now() - 60_000).toISOString(), // due on the center's clock, not this machine's
-      customerId: 'cus-0004',
+    const task = await dueCallback(stack, {
       ticketNumber: ticket,
-      phone: JOHN_SMITH,
-      assigneeId: '1002',
-      queue: 'general',
-      language: 'en',
-      maxAttempts: 3,
-      autoDial: true,
       note: 'Call back about the authorisation',
     });
-    if (!made.ok) throw new Error(made.reason);
-    const task: Task = made.value;
     await setState('Available');
     await stack.runPeriodicJobs();
     // The callback rings my client: answering it is what starts the call to the customer.
@@ -203,18 +213,7 @@ story('an auto-dial callback declined at the ring, in Chromium', (d) => {
   it('leaves no screen pop behind waiting for a call that never comes', async () => {
     const { setState } = d;
     const [stack, agent] = [d.stack(), d.agent()];
-    const made = await stack.store.tasks.create({
-      kind: 'callback',
-      dueAt: new Date(stack.clock.now() - 60_000).toISOString(),
-      customerId: 'cus-0004',
-      phone: JOHN_SMITH,
-      assigneeId: '1002',
-      queue: 'general',
-      language: 'en',
-      maxAttempts: 3,
-      autoDial: true,
-    });
-    if (!made.ok) throw new Error(made.reason);
+    await dueCallback(stack);
     await setState('Available');
     await stack.runPeriodicJobs();
     const ringing = agent.getByTestId('incoming');
