@@ -26,6 +26,10 @@ describe.runIf(browserAvailable())('wrap-up codes and the timeline in Chromium',
     await agent.getByTestId('incoming').getByText(JOHN_SMITH).waitFor(WITHIN);
     await agent.getByTestId('accept').click();
     await agent.getByTestId('live-call').waitFor(WITHIN);
+    // The screen pop's statuses in the page's language: the open complaint, not "open".
+    const pop = agent.getByTestId('screen-pop');
+    await pop.getByTestId('pop-customer').waitFor(WITHIN);
+    expect(await pop.textContent()).not.toMatch(/\b(open|valid|new|completed|ringing)\b/);
     await sim(`/sim/calls/${callSid}/hangup`, {});
 
     const wrap = agent.getByTestId('wrap-up');

@@ -153,7 +153,7 @@ export function TicketForm({
                     <option value="">—</option>
                     {view.policies.map((p) => (
                       <option key={p.number} value={p.number}>
-                        {p.number} ({p.status})
+                        {p.number} ({tx(`policyStatus_${p.status}`)})
                       </option>
                     ))}
                   </select>
