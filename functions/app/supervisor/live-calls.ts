@@ -75,7 +75,9 @@ export function createLiveCalls(
     async takeOver(user: User, callSid: string) {
       const { call, legSid } = await supervisorLeg(user, callSid, 'barge');
       const agentLeg = call.myLeg?.callSid;
-      if (agentLeg) await telephony.removeParticipant(call.conferenceSid, agentLeg).catch(() => undefined);
+      // The agent's task wraps up before their leg leaves: a leg leaving a task still assigned reads as a
+      // page that died, which puts the customer on hold for a rejoin that never comes, while the
+      // supervisor's leg may still be ringing.
       if (call.taskSid) {
         const sids = await center.routing();
         await taskrouter
@@ -85,6 +87,7 @@ export function createLiveCalls(
           })
           .catch(() => undefined);
       }
+      if (agentLeg) await telephony.removeParticipant(call.conferenceSid, agentLeg).catch(() => undefined);
       await audit(user, 'supervisor.takeOver', callSid, {
         conferenceSid: call.conferenceSid,
         agentCallSid: agentLeg,

@@ -214,6 +214,38 @@ describe('the conference model', () => {
     );
   });
 
+  it('the supervisor takes over: the customer talks to them, is never held for a rejoin, and the agent wraps up', async () => {
+    const sid = await callTo1002();
+    // The supervisor's browser rings a moment before it is answered: the agent has left by then.
+    await h.party('2001', 'ring');
+    const t = await sup.post<{ conferenceSid: string; supervisorCallSid: string }>(
+      `/supervisor/calls/${sid}/take-over`,
+    );
+    await h.settle();
+    expect((await a1002.get<Status>('/agent/me')).state).toBe('Wrap-up');
+    const ring = [...h.stack.twin.voice.parties.ringing.values()].find((r) => r.to === 'client:2001');
+    ring?.answer();
+    await h.party('2001', 'answer');
+    await h.settle();
+    const participants = async () =>
+      (await h.stack.twilio.conferences(t.conferenceSid).participants.list()).map((p) => ({
+        callSid: p.callSid,
+        hold: p.hold,
+      }));
+    // Past the rejoin grace: still talking, nobody on hold, no dropped leg recorded.
+    await h.advance(90);
+    await h.settle();
+    expect((await h.view(sid)).status).toBe('in-progress');
+    expect(await participants()).toEqual(
+      expect.arrayContaining([
+        { callSid: sid, hold: false },
+        { callSid: t.supervisorCallSid, hold: false },
+      ]),
+    );
+    const audit = await h.stack.store.audit.byActor('system');
+    expect(audit.items.filter((a) => a.action === 'call.agent-leg-dropped' && a.target === sid)).toEqual([]);
+  });
+
   it('the supervisor whispers to the agent (coaching), then barges; audited', async () => {
     const sid = await callTo1002();
     const agentLeg = (await a1002.get<Status>('/agent/me')).call?.agentCallSid;
