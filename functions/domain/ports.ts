@@ -244,6 +244,8 @@ export type MarkerKey =
   | { readonly kind: 'agent-texts'; readonly agentId: string }
   /** The faxes routed to an agent that they have not finished (a JSON list). */
   | { readonly kind: 'agent-faxes'; readonly agentId: string }
+  /** The live call a supervisor listens to or talks on (its conference and their leg, JSON). */
+  | { readonly kind: 'supervisor-leg'; readonly agentId: string }
   /** The task (and worker) a customer's call belongs to. */
   | { readonly kind: 'call-task'; readonly callSid: string }
   /** How a caller chose to leave the queue (callback or voicemail). */

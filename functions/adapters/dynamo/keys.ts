@@ -78,6 +78,7 @@ export function marker(key: MarkerKey): string {
     case 'heartbeat':
     case 'agent-texts':
     case 'agent-faxes':
+    case 'supervisor-leg':
       return `KV#${key.kind}#${key.agentId}`;
     case 'call-task':
     case 'queue-exit':

@@ -45,6 +45,15 @@ export function createLiveCalls(
       await providerStep('change mode', () => telephony.updateParticipant(call.conferenceSid, leg, settings));
       return { call, legSid: leg };
     }
+    // A supervisor is on one call at a time: joining another takes them out of the last, so a barge's open
+    // microphone never stays behind in a customer's call the page no longer shows.
+    const marker = { kind: 'supervisor-leg', agentId: user.id } as const;
+    const held = await store.keys.get(marker);
+    const before = held
+      ? (JSON.parse(String(held.value)) as { conferenceSid: string; legSid: string })
+      : undefined;
+    if (before && before.conferenceSid !== call.conferenceSid)
+      await telephony.removeParticipant(before.conferenceSid, before.legSid).catch(() => undefined); // gone
     const from = (await store.calls.get(callSid))?.to ?? centerNumber(center);
     const created = await providerStep('join supervisor', () =>
       telephony.addParticipant(call.conferenceSid, {
@@ -55,6 +64,11 @@ export function createLiveCalls(
         endConferenceOnExit: false,
         ...settings,
       }),
+    );
+    await store.keys.put(
+      marker,
+      JSON.stringify({ conferenceSid: call.conferenceSid, legSid: created.callSid }),
+      new Date(center.clock.now() + 12 * 3600_000).toISOString(),
     );
     return { call, legSid: created.callSid };
   }

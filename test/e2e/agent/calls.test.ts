@@ -246,6 +246,38 @@ describe('the conference model', () => {
     expect(audit.items.filter((a) => a.action === 'call.agent-leg-dropped' && a.target === sid)).toEqual([]);
   });
 
+  it('a supervisor moving to another call leaves the last one: no open microphone stays behind', async () => {
+    const first = await callTo1002();
+    const barged = await sup.post<{ conferenceSid: string; supervisorCallSid: string }>(
+      `/supervisor/calls/${first}/monitor`,
+      { mode: 'barge' },
+    );
+    await a1003.post('/agent/state', { state: 'Available' });
+    // A caller we do not know (no owner agent to wait for), in English, to the general queue: 1003 takes it.
+    const sim = async <T>(path: string, body: unknown): Promise<T> =>
+      (
+        await fetch(`${h.stack.url}/sim${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json() as Promise<T>;
+    const { callSid: second } = await sim<{ callSid: string }>('/calls', {
+      from: '+14155550999',
+      to: '+18005550100',
+    });
+    live.push(second);
+    await h.settle();
+    await sim(`/calls/${second}/input`, { digits: '2' });
+    await sim(`/calls/${second}/input`, { digits: '7' });
+    await h.advance(16); // past the region step
+    await sup.post(`/supervisor/calls/${second}/monitor`, { mode: 'monitor' });
+    await h.settle();
+    const inFirst = await h.stack.twilio.conferences(barged.conferenceSid).participants.list();
+    expect(inFirst.map((p) => p.callSid)).not.toContain(barged.supervisorCallSid);
+    expect((await h.view(first)).status).toBe('in-progress');
+  });
+
   it('the supervisor whispers to the agent (coaching), then barges; audited', async () => {
     const sid = await callTo1002();
     const agentLeg = (await a1002.get<Status>('/agent/me')).call?.agentCallSid;
