@@ -10,13 +10,14 @@ import { runFlow, VOICEMAIL_MAX_SECONDS } from '../domain/ivr/interpreter.js';
 import type { IvrStep, Session } from '../domain/ivr/steps.js';
 import { render } from '../domain/ivr/template.js';
 import type { Flow } from '../domain/ivr/types.js';
-import type { BlacklistEntry, Customer } from '../domain/model.js';
+import type { BlacklistEntry, Customer, TicketType } from '../domain/model.js';
 import type { CustomerLookup } from '../domain/ports.js';
 import { TRUSTED_VAR } from '../domain/routing/workflow.js';
 import type { Center, CenterPorts } from './center.js';
 import { forwardRuleOf } from './forwarding.js';
 import { flowCalendar } from './holiday-calendars.js';
 import { hotlinesOf } from './hotlines.js';
+import { slaForNew } from './sla.js';
 
 const BLOCKED = {
   zh: '对不起，本热线无法接听您的来电。再见。',
@@ -57,6 +58,11 @@ export function ivrPorts(
     : deps.store;
   return {
     store,
+    slaFor: async (type: TicketType, customerId: string | undefined) => {
+      const customer = customerId ? await deps.store.customers.get(customerId) : undefined;
+      // The policies of flows/work-orders.ts, as the desk's tickets get.
+      return slaForNew({}, type, customer?.vipTier, deps.clock.now());
+    },
     sendSms: async (to: string, body: string) => {
       try {
         if (deps.jobs) {

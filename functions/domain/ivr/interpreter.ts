@@ -1,7 +1,7 @@
 // The IVR engine: from a session and what the caller just did, walks the flow's states (saying,
 // looking up, creating tickets, texting) until the caller must act again (a gather), joins a queue,
 // records a voicemail or hangs up. Returns TwiML-neutral steps; the HTTP layer renders them.
-import type { Language, TicketStatus } from '../model.js';
+import type { Language, TicketSla, TicketStatus, TicketType } from '../model.js';
 import type { Store } from '../ports.js';
 import { describeHours } from './hours.js';
 import { type LookupStore, lookup } from './lookups.js';
@@ -22,6 +22,11 @@ export interface IvrPorts {
   readonly store: LookupStore & Pick<Store, 'tickets' | 'calls' | 'kb'>;
   /** Texts the caller; failures are the adapter's to log, never the caller's to hear. */
   readonly sendSms: (to: string, body: string) => Promise<void>;
+  /**
+   * The service-level timer a ticket of `type` starts with, for the customer (their VIP tier), as a ticket
+   * filed at the desk gets; none when no policy covers it.
+   */
+  readonly slaFor?: (type: TicketType, customerId: string | undefined) => Promise<TicketSla | undefined>;
 }
 
 export interface CallFacts {
@@ -266,11 +271,13 @@ export async function runFlow(
       case 'ticket': {
         const subject = render(flow, state.subject, s.lang, s.vars).text;
         const description = state.description ? s.vars[state.description] : undefined;
+        const sla = await ports.slaFor?.(state.type, s.vars.customerId);
         const created = await ports.store.tickets.create(
           {
             type: state.type,
             status: 'new',
             priority: state.priority,
+            ...(sla ? { sla } : {}),
             subject,
             ...(description ? { description } : {}),
             ...(s.vars.customerId ? { customerId: s.vars.customerId } : {}),

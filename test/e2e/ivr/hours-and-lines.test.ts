@@ -137,6 +137,8 @@ describe('blacklist and the rescue line', () => {
       type: 'rescue',
       priority: 'urgent',
       description: '沪嘉高速南翔出口，车子抛锚了',
+      // Its service-level timer runs from the call, as a ticket filed at the desk's does.
+      sla: { policy: 'rescue', reminded: [], escalated: 0 },
     });
     // 1003 handles rescue and general: the rescue call (priority 50 + silver 5) goes first.
     await h.answering('1003');
