@@ -3,6 +3,7 @@
 // due and escalates, step by step, once it is late (to the department lead, then the supervisor, on the
 // desk and by text as the policy says); the customer's word after the confirmation callback closes the
 // ticket or reopens it. Everything runs on the center's clock.
+import { localTime } from '../domain/ivr/hours.js';
 import type { Ticket, TicketStatus, User } from '../domain/model.js';
 import { invalidField } from '../domain/problems.js';
 import type { Department, EscalationTarget } from '../domain/sla/policy.js';
@@ -140,10 +141,18 @@ function targetOf(deps: WorkOrderDeps, ticket: Ticket, to: EscalationTarget): st
   return dept?.lead ?? workOrderConfig(deps).supervisor;
 }
 
-function describe(action: SlaAction, ticket: Ticket): string {
+function describe(deps: WorkOrderDeps, action: SlaAction, ticket: Ticket): string {
+  const due = ticket.sla ? wallTime(Date.parse(ticket.sla.resolveBy), deps.config.timeZone) : '?';
   return action.kind === 'remind'
-    ? `SLA reminder: ${ticket.number} is due at ${ticket.sla?.resolveBy} (${action.minutesBefore} min)`
-    : `SLA escalation ${action.step + 1}: ${ticket.number} was due at ${ticket.sla?.resolveBy}`;
+    ? `SLA reminder: ${ticket.number} is due at ${due} (${action.minutesBefore} min)`
+    : `SLA escalation ${action.step + 1}: ${ticket.number} was due at ${due}`;
+}
+
+/** "2026-12-08 14:15": a moment on the center's clock, as the desk and the ticket pages show times. */
+function wallTime(ms: number, timeZone: string): string {
+  const t = localTime(ms, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${t.date} ${pad(Math.floor(t.minutes / 60))}:${pad(t.minutes % 60)}`;
 }
 
 async function notify(deps: WorkOrderDeps, userId: string, ticket: Ticket, action: SlaAction, text: string) {
@@ -177,7 +186,7 @@ async function sweepTicket(deps: WorkOrderDeps, ticket: Ticket, nowMs: number): 
       sla: afterActions(sla, actions),
       ...(escalate ? { status: 'escalated' as const } : {}),
       ...(lastTarget && last?.to !== 'assignee' ? { assigneeId: lastTarget } : {}),
-      events: actions.map((a) => ({ by: 'system', kind: 'sla' as const, text: describe(a, ticket) })),
+      events: actions.map((a) => ({ by: 'system', kind: 'sla' as const, text: describe(deps, a, ticket) })),
     },
     'system',
   );
@@ -185,7 +194,7 @@ async function sweepTicket(deps: WorkOrderDeps, ticket: Ticket, nowMs: number): 
   if (!result.ok) return 0;
   for (const action of actions) {
     const to = action.kind === 'remind' ? ticket.assigneeId : targetOf(deps, ticket, action.to);
-    if (to) await notify(deps, to, ticket, action, describe(action, ticket));
+    if (to) await notify(deps, to, ticket, action, describe(deps, action, ticket));
   }
   await notifyTicketChange(deps, ticket, result.value);
   return actions.length;

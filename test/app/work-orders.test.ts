@@ -145,6 +145,9 @@ describe('work orders with SLA timers', () => {
     ticket = (await t.store.tickets.get(filed.number)) as Ticket;
     expect(ticket.sla?.reminded).toEqual([120]);
     expect(ticket.history.at(-1)).toMatchObject({ kind: 'sla', by: 'system' });
+    // The due time on the center's clock, as the pages show times, not the stored UTC instant.
+    const dueAt = new Date(Date.parse(ticket.sla?.resolveBy ?? '') + 8 * 3_600_000).toISOString();
+    expect(ticket.history.at(-1)?.text).toContain(`is due at ${dueAt.slice(0, 10)} ${dueAt.slice(11, 16)}`);
     expect((await tasksOf('wo1')).filter((task) => task.note?.includes('SLA reminder'))).toHaveLength(1);
 
     // Late: the department lead has it, escalated.
