@@ -99,6 +99,7 @@ export const TICKET_LABELS = {
   resolveBy: { zh: '解决期限', en: 'Resolve by' },
   slaPaused: { zh: '等待客户，计时暂停', en: 'Waiting for the customer: paused' },
   slaEscalated: { zh: '已升级 {n} 次', en: 'Escalated {n} times' },
+  slaEscalatedOnce: { zh: '已升级 1 次', en: 'Escalated once' },
   noSla: { zh: '此类工单无服务时限', en: 'No service level for this ticket' },
   confirmAsk: { zh: '回访结果：问题是否已解决？', en: 'Callback: does the customer say it is fixed?' },
   confirmFixed: { zh: '已解决，关闭', en: 'Fixed: close' },

@@ -74,6 +74,8 @@ describe.runIf(browserAvailable())('blacklist on a reject line and SMS language,
     await request.getByRole('button', { name: 'Approve' }).click();
     await supervisor.getByTestId('toast').getByText('Approve ✓').waitFor(WITHIN);
     await shot(supervisor, 'blacklist-approved');
+    // A success says so and goes, rather than stand over the console for the rest of the shift.
+    await supervisor.getByTestId('toast').waitFor({ state: 'detached', timeout: 8_000 });
 
     const rejected = await sim<{ callSid: string }>('/calls', {
       from: CALLER,

@@ -46,6 +46,13 @@ export function SupervisorPage({ me }: { me: Me }) {
     );
   }, [errorText]);
 
+  // A success says so for a few seconds and goes; a refusal stays until the next action replaces it.
+  useEffect(() => {
+    if (message?.kind !== 'ok') return;
+    const timer = setTimeout(() => setMessage(undefined), 4000);
+    return () => clearTimeout(timer);
+  }, [message]);
+
   useEffect(() => {
     if (!allowed) return;
     void load();

@@ -41,7 +41,12 @@ export function WorkOrderCard({ ticket, busy, run }: Props) {
               <CenterTime at={sla.resolveBy} />
               {sla.pausedAt && <span className="tag"> {text('slaPaused')}</span>}
               {sla.escalated > 0 && (
-                <span className="tag overdue-tag"> {text('slaEscalated', { n: sla.escalated })}</span>
+                <span className="tag overdue-tag">
+                  {' '}
+                  {sla.escalated === 1
+                    ? text('slaEscalatedOnce')
+                    : text('slaEscalated', { n: sla.escalated })}
+                </span>
               )}
             </dd>
           </>
