@@ -18,6 +18,8 @@ export interface CurrentCall {
   readonly onHold: boolean;
   readonly muted: boolean;
   readonly participants: readonly { callSid: string; label?: string; hold: boolean; muted: boolean }[];
+  /** A supervisor I hear: whispering to me alone, or barged in for everyone. */
+  readonly supervisor?: { readonly id: string; readonly mode: 'whisper' | 'barge' };
   readonly transfer?: TransferView;
   readonly customer?: CallCustomer;
 }
@@ -146,7 +148,15 @@ export interface AgentBoard {
   readonly online: boolean;
   /** Offers missed today (on the wallboard). */
   readonly missedToday?: number;
-  readonly call?: { taskSid: string; callSid?: string; from?: string; queue?: string };
+  readonly call?: {
+    taskSid: string;
+    /** Only a live call (not ringing, not in wrap-up, not a direct callback) can be listened to. */
+    status: 'live' | 'ringing' | 'wrapping';
+    direct?: boolean;
+    callSid?: string;
+    from?: string;
+    queue?: string;
+  };
 }
 
 export interface Wallboard {

@@ -16,6 +16,8 @@ import {
   type CurrentCall,
   customerOfTask,
   type StoredMarker,
+  silentMonitor,
+  supervisorHeard,
 } from './calls.js';
 import { heartbeatAlive, recordHeartbeat } from './presence.js';
 import { agentWorker, setActivity } from './workers.js';
@@ -26,6 +28,7 @@ export type RequestedState = 'Available' | 'Busy' | 'Break' | 'Offline';
 
 export function callView(call: CurrentCall) {
   const customer = call.legs.find((l) => l.callSid === call.callSid);
+  const supervisor = supervisorHeard(call.legs);
   return {
     taskSid: call.taskSid ?? '',
     callSid: call.callSid,
@@ -34,12 +37,15 @@ export function callView(call: CurrentCall) {
     ...(call.myLeg?.startedAt ? { connectedAt: call.myLeg.startedAt } : {}),
     onHold: customer?.hold ?? false,
     muted: call.myLeg?.muted ?? false,
-    participants: call.legs.map((l) => ({
-      callSid: l.callSid,
-      ...(l.label ? { label: l.label } : {}),
-      hold: l.hold,
-      muted: l.muted,
-    })),
+    participants: call.legs
+      .filter((l) => !silentMonitor(l))
+      .map((l) => ({
+        callSid: l.callSid,
+        ...(l.label ? { label: l.label } : {}),
+        hold: l.hold,
+        muted: l.muted,
+      })),
+    ...(supervisor ? { supervisor } : {}),
     ...(call.transfer ? { transfer: call.transfer } : {}),
     ...(call.customer ? { customer: call.customer } : {}),
   };

@@ -13,12 +13,33 @@ import type { Center } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { type TransferView, transferView } from './transfers.js';
 
+/** The label a supervisor's leg carries in a customer's conference. */
+export const supervisorLabel = (supervisorId: string) => `supervisor-${supervisorId}`;
+
+/**
+ * A supervisor the agent hears on their call: whispering to them alone, or barged in for everyone. A
+ * silent monitor is not reported (the muted leg is what listening without being heard means).
+ */
+export function supervisorHeard(
+  legs: readonly LegView[],
+): { readonly id: string; readonly mode: 'whisper' | 'barge' } | undefined {
+  const leg = legs.find((l) => l.label?.startsWith(supervisorLabel('')) && !l.muted);
+  if (!leg?.label) return undefined;
+  return { id: leg.label.slice(supervisorLabel('').length), mode: leg.coaching ? 'whisper' : 'barge' };
+}
+
+/** A supervisor's muted leg: listening, and not to be shown to the agent as a party to the call. */
+export const silentMonitor = (leg: LegView) =>
+  leg.muted && (leg.label?.startsWith(supervisorLabel('')) ?? false);
+
 export interface LegView {
   readonly callSid: string;
   readonly label?: string;
   readonly to?: string;
   readonly hold: boolean;
   readonly muted: boolean;
+  /** A leg that speaks to one participant only (a supervisor's whisper). */
+  readonly coaching?: boolean;
   /** When this leg was answered, as the provider says: the desk's call timer runs from it. */
   readonly startedAt?: string;
 }
@@ -139,6 +160,7 @@ export function createCallFinder(center: Center) {
           ...(call?.startedAt ? { startedAt: call.startedAt } : {}),
           hold: p.hold,
           muted: p.muted,
+          ...(p.coaching ? { coaching: true } : {}),
         };
       }),
     );

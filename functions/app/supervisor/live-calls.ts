@@ -5,7 +5,7 @@ import type { User } from '../../domain/model.js';
 import { HttpProblem } from '../../domain/problems.js';
 import { type Center, centerNumber } from '../center.js';
 import type { AgentState } from '../desk/agent-state.js';
-import type { CallFinder } from '../desk/calls.js';
+import { type CallFinder, supervisorLabel } from '../desk/calls.js';
 import { heartbeatKey } from '../desk/presence.js';
 import { agentWorker } from '../desk/workers.js';
 import { providerStep } from '../provider-step.js';
@@ -24,7 +24,8 @@ export function createLiveCalls(
     await store.audit.append({ actor: user.id, action, target, detail });
   }
 
-  async function supervisorLeg(user: User, callSid: string, mode: ListenMode) {
+  /** `ownsCall`: a take-over, after which the supervisor's hanging up ends the customer's call too. */
+  async function supervisorLeg(user: User, callSid: string, mode: ListenMode, ownsCall = false) {
     const call = await calls.ofCustomerCall(callSid);
     const mine = call.legs.find((l) => l.to === `client:${user.id}`);
     const agentLeg = call.myLeg?.callSid;
@@ -39,6 +40,7 @@ export function createLiveCalls(
       muted: mode === 'monitor',
       coaching: coach,
       ...(coach && agentLeg ? { callSidToCoach: agentLeg } : {}),
+      ...(ownsCall ? { endConferenceOnExit: true } : {}),
     };
     const leg = mine?.callSid;
     if (leg) {
@@ -59,7 +61,7 @@ export function createLiveCalls(
       telephony.addParticipant(call.conferenceSid, {
         from,
         to: `client:${user.id}`,
-        label: `supervisor-${user.id}`,
+        label: supervisorLabel(user.id),
         beep: false,
         endConferenceOnExit: false,
         ...settings,
@@ -87,7 +89,8 @@ export function createLiveCalls(
       return { callSid, conferenceSid: call.conferenceSid, supervisorCallSid: legSid, mode };
     },
     async takeOver(user: User, callSid: string) {
-      const { call, legSid } = await supervisorLeg(user, callSid, 'barge');
+      // Nobody else is left to end the call: the customer would otherwise stay alone in the conference.
+      const { call, legSid } = await supervisorLeg(user, callSid, 'barge', true);
       const agentLeg = call.myLeg?.callSid;
       // The agent's task wraps up before their leg leaves: a leg leaving a task still assigned reads as a
       // page that died, which puts the customer on hold for a rejoin that never comes, while the

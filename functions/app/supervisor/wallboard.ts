@@ -37,6 +37,13 @@ export function createWallboard(center: Center) {
     const t = await taskrouter.task(sids.workspaceSid, r.taskSid).catch(() => undefined);
     return {
       taskSid: r.taskSid,
+      // Only a live call in a conference can be listened to or taken over: not one still ringing or in
+      // wrap-up, nor a callback (the agent's leg is bridged straight to the customer).
+      status: (r.status === 'accepted' ? 'live' : r.status === 'pending' ? 'ringing' : 'wrapping') as
+        | 'live'
+        | 'ringing'
+        | 'wrapping',
+      ...(t?.attributes.type === 'callback' ? { direct: true } : {}),
       ...(typeof t?.attributes.call_sid === 'string' ? { callSid: t.attributes.call_sid } : {}),
       ...(t && customerNumberOf(t.attributes) ? { from: customerNumberOf(t.attributes) } : {}),
       ...(t?.queue ? { queue: t.queue } : {}),

@@ -101,7 +101,15 @@ export const CurrentCallSchema = z
           muted: z.boolean(),
         }),
       )
-      .readonly(),
+      .readonly()
+      .openapi({ description: "The call's parties; a supervisor listening silently is not among them." }),
+    supervisor: z
+      .object({ id: z.string(), mode: z.enum(['whisper', 'barge']) })
+      .optional()
+      .openapi({
+        description:
+          'A supervisor the agent hears: `whisper` speaks to the agent alone, `barge` to everyone on the call.',
+      }),
     transfer: TransferViewSchema.optional(),
     customer: CallCustomerSchema.optional(),
   })

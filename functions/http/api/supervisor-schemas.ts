@@ -46,6 +46,13 @@ export const AgentBoardSchema = z
     call: z
       .object({
         taskSid: z.string(),
+        status: z.enum(['live', 'ringing', 'wrapping']).openapi({
+          description: 'Whether the call is live, still ringing the agent, or in their wrap-up.',
+        }),
+        direct: z.boolean().optional().openapi({
+          description:
+            'A callback: the agent is bridged straight to the customer, with no conference to listen to.',
+        }),
         callSid: z.string().optional(),
         from: z.string().optional(),
         queue: z.string().optional(),

@@ -244,6 +244,9 @@ describe('the conference model', () => {
     );
     const audit = await h.stack.store.audit.byActor('system');
     expect(audit.items.filter((a) => a.action === 'call.agent-leg-dropped' && a.target === sid)).toEqual([]);
+    // Nobody else is on the call now: the supervisor's hanging up ends it, not leaves the customer alone.
+    await h.hangup(t.supervisorCallSid);
+    expect((await h.view(sid)).status).toBe('completed');
   });
 
   it('a supervisor moving to another call leaves the last one: no open microphone stays behind', async () => {

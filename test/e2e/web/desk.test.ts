@@ -186,11 +186,20 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
     await agent.getByTestId('agent-state').getByText('Available').waitFor(WITHIN);
   });
 
-  it('the supervisor monitors, then barges on the live call; both audited', async () => {
+  it('the supervisor monitors, whispers, then barges on the live call; the agent hears of all but the silent listen', async () => {
     const row = supervisor.getByTestId('agent-1003');
+    const badge = supervisor.getByTestId('listening');
+    const heard = second.getByTestId('supervisor-heard');
     await row.getByTestId('mode-monitor').click();
-    await supervisor.getByTestId('listening').waitFor({ timeout: 10_000 });
+    await badge.getByText('Listening to 1003').waitFor({ timeout: 10_000 });
+    expect(await row.getByTestId('mode-monitor').getAttribute('aria-pressed')).toBe('true');
+    // Listening silently is not shown to the agent, not even as one more party on the call.
+    await second.getByTestId('live-call').getByText('2 parties').waitFor(WITHIN);
+    expect(await heard.count()).toBe(0);
     await shot(supervisor, '10-supervisor-monitoring');
+    await row.getByTestId('mode-whisper').click();
+    await badge.getByText('Whispering to 1003').waitFor(WITHIN);
+    await heard.getByText('Supervisor 2001 is whispering to you').waitFor(WITHIN);
     await row.getByTestId('mode-barge').click();
     await expect
       .poll(async () => {
@@ -200,8 +209,10 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
           .map((a) => String(a.detail?.mode))
           .sort();
       }, WITHIN)
-      .toEqual(['barge', 'monitor']);
-    await supervisor.getByTestId('listening').waitFor(WITHIN);
+      .toEqual(['barge', 'monitor', 'whisper']);
+    await badge.getByText('In the call of 1003').waitFor(WITHIN);
+    await heard.getByText('Supervisor 2001 has joined the call').waitFor(WITHIN);
+    await second.getByTestId('live-call').getByText('3 parties').waitFor(WITHIN);
     await shot(supervisor, '11-supervisor-barged');
   });
 
@@ -214,6 +225,12 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
     expect(left).toBeGreaterThan(0);
     expect(left).toBeLessThanOrEqual(120);
     await supervisor.getByTestId('agent-1003').getByTestId('state').getByText('Wrap-up').waitFor(WITHIN);
+    // The supervisor's leg ended with the call: nothing left to say they are on it; and a call in
+    // wrap-up has nothing to listen to, so no controls are offered on it.
+    await supervisor.getByTestId('listening').waitFor({ state: 'detached', ...WITHIN });
+    const wrapping = supervisor.getByTestId('agent-1003');
+    await wrapping.getByTestId('call-status').getByText('in wrap-up').waitFor(WITHIN);
+    expect(await wrapping.getByTestId('mode-monitor').count()).toBe(0);
     await shot(second, '12-second-agent-wrap-up');
     await shot(phone, '12-phone-ended');
     const wrap = second.getByTestId('wrap-up');

@@ -380,6 +380,11 @@ function LiveCall({
           </span>
         )}
       </div>
+      {call.supervisor && (
+        <p className="tag info-tag" role="status" data-testid="supervisor-heard">
+          {t('supervisorTitle')} {call.supervisor.id} {t(`heard_${call.supervisor.mode}`)}
+        </p>
+      )}
       <Findings desk={desk} />
       {direct && <DirectCallControls run={run} />}
       {!direct && call.transfer && <TransferProgress transfer={call.transfer} run={run} />}

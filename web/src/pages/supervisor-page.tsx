@@ -28,6 +28,8 @@ export function SupervisorPage({ me }: { me: Me }) {
   const [audit, setAudit] = useState<AuditEntry[]>([]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [error, setError] = useState<string>();
+  // Whose call I am on and how, once the server has agreed: what the badge beside Stop says.
+  const [steering, setSteering] = useState<{ agentId: string; mode: MonitorMode | 'take-over' }>();
 
   const load = useCallback(async () => {
     try {
@@ -60,19 +62,29 @@ export function SupervisorPage({ me }: { me: Me }) {
     return () => clearInterval(timer);
   }, [allowed, load]);
 
+  // The badge goes with my leg: a call that ends, or Stop, leaves nothing to say.
+  useEffect(() => {
+    if (!phone.liveCallSid) setSteering(undefined);
+  }, [phone.liveCallSid]);
+
   const run = async (label: string, action: () => Promise<unknown>) => {
     try {
       await action();
       setMessage({ kind: 'ok', text: `${label} ✓` });
+      return true;
     } catch (err) {
       setMessage({ kind: 'error', text: `${label}: ${errorText(err)}` });
+      return false;
+    } finally {
+      await load();
     }
-    await load();
   };
-  const monitor = (callSid: string, mode: MonitorMode) => {
+  const steer = async (agentId: string, mode: MonitorMode | 'take-over', action: () => Promise<unknown>) => {
     phone.expectCall();
-    void run(tx(`mode_${mode}`), () => supervisorApi.monitor(callSid, mode));
+    const label = mode === 'take-over' ? t('takeOver') : tx(`mode_${mode}`);
+    if (await run(label, action)) setSteering({ agentId, mode });
   };
+  const steeredAgent = steering && board?.agents.find((a) => a.agentId === steering.agentId);
 
   if (!allowed) return <p className="error">{t('needsSupervisor')}</p>;
   return (
@@ -84,7 +96,9 @@ export function SupervisorPage({ me }: { me: Me }) {
         </span>
         {phone.liveCallSid && (
           <span className="tag live-tag" data-testid="listening">
-            {t('listening')}{' '}
+            {steering
+              ? `${tx(`steer_${steering.mode}`)} ${steering.agentId}${steeredAgent?.name ? ` ${steeredAgent.name}` : ''}`
+              : t('listening')}{' '}
             <button type="button" className="small-btn danger" onClick={phone.hangup}>
               {t('stopListening')}
             </button>
@@ -179,7 +193,19 @@ export function SupervisorPage({ me }: { me: Me }) {
                       <span className="muted">{a.call.queue ? codeName('queue', a.call.queue) : ''}</span>
                     </span>
                   )}
-                  {a.call?.callSid && (
+                  {a.call && a.call.status !== 'live' && (
+                    <span className="muted small" data-testid="call-status">
+                      {' '}
+                      · {t(a.call.status === 'ringing' ? 'ringingNoControls' : 'wrappingNoControls')}
+                    </span>
+                  )}
+                  {a.call?.status === 'live' && a.call.direct && (
+                    <span className="muted small" data-testid="call-status">
+                      {' '}
+                      · {t('directCallback')}
+                    </span>
+                  )}
+                  {a.call?.callSid && a.call.status === 'live' && !a.call.direct && (
                     <div className="row tight">
                       {(['monitor', 'whisper', 'barge'] as const).map((mode) => (
                         <button
@@ -187,7 +213,11 @@ export function SupervisorPage({ me }: { me: Me }) {
                           key={mode}
                           data-testid={`mode-${mode}`}
                           className="small-btn"
-                          onClick={() => a.call?.callSid && monitor(a.call.callSid, mode)}
+                          aria-pressed={steering?.agentId === a.agentId && steering.mode === mode}
+                          onClick={() => {
+                            const sid = a.call?.callSid ?? '';
+                            void steer(a.agentId, mode, () => supervisorApi.monitor(sid, mode));
+                          }}
                         >
                           {tx(`mode_${mode}`)}
                         </button>
@@ -195,10 +225,10 @@ export function SupervisorPage({ me }: { me: Me }) {
                       <button
                         type="button"
                         className="small-btn"
+                        data-testid="take-over"
                         onClick={() => {
-                          phone.expectCall();
                           const sid = a.call?.callSid ?? '';
-                          void run(t('takeOver'), () => supervisorApi.takeOver(sid));
+                          void steer(a.agentId, 'take-over', () => supervisorApi.takeOver(sid));
                         }}
                       >
                         {t('takeOver')}
