@@ -4,7 +4,7 @@
 import type { Asset, Customer, CustomerView, Policy } from '../domain/model.js';
 import { normalisePhone } from '../domain/phone.js';
 import type { NewAsset, NewCustomer, NewPolicy, Page, PageRequest } from '../domain/ports.js';
-import { invalidField, NotFoundError } from '../domain/problems.js';
+import { HttpProblem, invalidField, NotFoundError } from '../domain/problems.js';
 import type { CenterBasics } from './center.js';
 import { normalisePhones } from './phone-input.js';
 import { unwrap } from './write-result.js';
@@ -57,9 +57,41 @@ export async function searchCustomers(
   return deps.store.customers.search(phone?.ok ? phone.e164 : typed, page);
 }
 
-export async function createCustomer(deps: CustomerDeps, body: NewCustomer): Promise<Customer> {
-  const phones = normalisePhones(body.phones, deps.config.defaultPhoneRegion, 'body.phones');
-  return unwrap(await deps.store.customers.create({ ...body, phones }), 'customer', body.name);
+/**
+ * Refuses a phone another customer has, unless the request says it is shared: a number two customers
+ * hold identifies neither, so the IVR would silently stop greeting, prioritising and routing the first
+ * one's calls to their own agent.
+ */
+async function refuseTakenPhones(
+  deps: CustomerDeps,
+  phones: readonly string[],
+  self: string | undefined,
+  shared: boolean | undefined,
+): Promise<void> {
+  if (shared) return;
+  for (const phone of phones) {
+    const others = (await deps.store.customers.find({ by: 'phone', value: phone })).filter(
+      (c) => c.id !== self,
+    );
+    const first = others[0];
+    if (first)
+      throw new HttpProblem(
+        409,
+        'phone-in-use',
+        `${phone} already belongs to customer ${first.id} (${first.name}). Open that customer instead, or send "sharedPhone": true if the number is a shared line (the IVR then greets nobody by name on it).`,
+        { phone, customerIds: others.map((c) => c.id) },
+      );
+  }
+}
+
+export async function createCustomer(
+  deps: CustomerDeps,
+  body: NewCustomer & { readonly sharedPhone?: boolean | undefined },
+): Promise<Customer> {
+  const { sharedPhone, ...fields } = body;
+  const phones = normalisePhones(fields.phones, deps.config.defaultPhoneRegion, 'body.phones');
+  await refuseTakenPhones(deps, phones, undefined, sharedPhone);
+  return unwrap(await deps.store.customers.create({ ...fields, phones }), 'customer', fields.name);
 }
 
 export async function customerView(deps: CustomerDeps, id: string): Promise<CustomerView> {
@@ -80,11 +112,13 @@ export async function changeCustomer(
   deps: CustomerDeps,
   id: string,
   version: number,
-  patch: Partial<Omit<NewCustomer, 'id'>>,
+  body: Partial<Omit<NewCustomer, 'id'>> & { readonly sharedPhone?: boolean | undefined },
 ): Promise<Customer> {
+  const { sharedPhone, ...patch } = body;
   const phones = patch.phones
     ? { phones: normalisePhones(patch.phones, deps.config.defaultPhoneRegion, 'body.phones') }
     : {};
+  if (phones.phones) await refuseTakenPhones(deps, phones.phones, id, sharedPhone);
   const result = await deps.store.customers.update(id, version, { ...patch, ...phones });
   return unwrap(result, 'customer', id);
 }

@@ -121,6 +121,25 @@ describe('voice webhooks whatever their input', () => {
     }
   });
 
+  it('a From far too long to be a number is refused before storage, with the apology, and a text with a 400', async () => {
+    const res = await h.twilio('/twilio/voice', {
+      ...fixture.params,
+      CallSid: sid(7),
+      From: '9'.repeat(100_000),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<Say');
+    expect(await h.store.calls.get(sid(7))).toBeUndefined();
+    const sms = await h.twilio('/twilio/sms', {
+      MessageSid: `SM${'0'.repeat(32)}`,
+      From: '9'.repeat(5_000),
+      To: '+18005550100',
+      Body: 'hi',
+    });
+    expect(sms.status).toBe(400);
+    expect(await sms.text()).toContain('body.From');
+  });
+
   it('a 70,000-character ReservationSid on the assignment callback is refused before storage', async () => {
     const res = await h.twilio('/twilio/taskrouter/assignment', {
       TaskSid: `WT${'0'.repeat(32)}`,

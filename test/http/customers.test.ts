@@ -108,4 +108,40 @@ describe('customers API', () => {
     });
     expect(asset.status).toBe(404);
   });
+
+  it('refuses a phone another customer has unless it is said to be shared, on create and on change', async () => {
+    // Typed another way, the same number: the second customer would make the first unknown to the IVR.
+    const taken = await h.as('agent', 'POST', '/api/customers', { name: 'Dup', phones: ['13800138000'] });
+    expect(taken.status).toBe(409);
+    expect(taken.body).toMatchObject({
+      error: 'phone-in-use',
+      phone: '+8613800138000',
+      customerIds: [id],
+    });
+    expect(taken.body.message).toContain('sharedPhone');
+    const other = await h.as('agent', 'POST', '/api/customers', { name: 'Li', phones: ['13900000001'] });
+    expect(other.status).toBe(201);
+    const moved = await h.as('agent', 'PATCH', `/api/customers/${other.body.id}`, {
+      version: other.body.version,
+      phones: ['13900000001', '+86 138 0013 8000'],
+    });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error).toBe('phone-in-use');
+    // A customer keeps their own numbers through a change.
+    const own = await h.as('agent', 'PATCH', `/api/customers/${other.body.id}`, {
+      version: other.body.version,
+      phones: ['13900000001'],
+      notes: 'mobile only',
+    });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    const family = await h.as('agent', 'POST', '/api/customers', {
+      name: 'Zhang Jr',
+      phones: ['13800138000'],
+      sharedPhone: true,
+    });
+    expect(family.status).toBe(201);
+    expect(family.body).not.toHaveProperty('sharedPhone');
+    const both = await h.store.customers.find({ by: 'phone', value: '+8613800138000' });
+    expect(both.map((c) => c.id).sort()).toEqual([id, family.body.id].sort());
+  });
 });

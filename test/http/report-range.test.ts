@@ -24,6 +24,20 @@ describe('a report’s date range', () => {
       ]);
       const fine = await h.as('supervisor', 'GET', `${path}from=2026-03-01&to=2026-03-10`);
       expect(fine.status).toBe(200);
+      // Days still to come have nothing in them yet: an empty report, not a server error.
+      const ahead = await h.as('supervisor', 'GET', `${path}from=2030-01-01&to=2030-01-02`);
+      expect(ahead.status).toBe(200);
+      // Years before 1900 are not dates a center has figures for (and two-digit years read as 19xx).
+      const ancient = await h.as('supervisor', 'GET', `${path}from=0001-01-01&to=0001-01-02`);
+      expect(ancient.status).toBe(400);
+      expect(ancient.body.issues).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: 'query.from' })]),
+      );
     });
   }
+
+  it('the agent-states report for days to come is empty, not an error', async () => {
+    const r = await h.as('supervisor', 'GET', '/api/reports/agent-states?from=2030-01-01&to=2030-01-02');
+    expect(r.status).toBe(200);
+  });
 });

@@ -104,4 +104,31 @@ describe('startLocalStack in memory', () => {
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: 'not-found' });
   });
+
+  it('answers an unknown simulation route with a JSON 404 too', async () => {
+    const response = await fetch(`${stack.url}/sim/nope`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: expect.stringContaining('GET /sim/nope') });
+  });
+
+  it.each([
+    ['/sim/calls', 'from'],
+    ['/sim/calls', 'to'],
+    ['/sim/messages', 'from'],
+    ['/sim/faxes', 'from'],
+  ])('refuses %s with a %s of 100,000 characters, naming it and not echoing it', async (path, field) => {
+    const body = { from: '+14155550123', to: '+18005550100', body: 'hi', [field]: '9'.repeat(100_000) };
+    const response = await fetch(`${stack.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    expect(response.status).toBe(400);
+    expect(JSON.parse(text)).toMatchObject({
+      field,
+      error: expect.stringContaining('at most 64 characters'),
+    });
+    expect(text.length).toBeLessThan(400);
+  });
 });

@@ -22,6 +22,8 @@ async function queryEvery(
   const pkName = input.index ? `${input.index}pk` : 'pk';
   const skName = input.index ? `${input.index}sk` : 'sk';
   const out: Item[] = [];
+  // DynamoDB refuses a BETWEEN whose bounds are reversed; a range that holds nothing reads nothing.
+  if (input.between && input.between[0] > input.between[1]) return out;
   let start: Record<string, unknown> | undefined;
   do {
     const page = await t.doc.send(

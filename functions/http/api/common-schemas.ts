@@ -34,7 +34,11 @@ export const Version = z
   .openapi({ description: 'The version you read; a stale one gets 409.' });
 
 export const IsoDateTime = z.iso.datetime({ offset: true }).openapi({ example: '2026-03-01T09:30:00Z' });
-export const IsoDate = z.iso.date().openapi({ example: '2026-03-01' });
+// Two-digit years would be read as 19xx by the date arithmetic, and no record predates 1900.
+export const IsoDate = z.iso
+  .date()
+  .refine((d) => d >= '1900-01-01', { message: 'must be a date from 1900-01-01 on (YYYY-MM-DD)' })
+  .openapi({ example: '2026-03-01' });
 
 export const Stamps = {
   createdAt: z.string(),

@@ -39,16 +39,22 @@ const customerFields = {
   notes: z.string().max(4000).optional(),
 };
 
+const sharedPhone = z.boolean().optional().openapi({
+  description:
+    "Give a phone another customer already has (a family's shared line) to this one as well. Without it such a phone is refused (409 `phone-in-use`): a number shared by several customers identifies nobody, so the IVR stops greeting and routing its callers by name.",
+});
+
 export const NewCustomerBody = z
   .object({
     ...customerFields,
+    sharedPhone,
     language: customerFields.language.default('zh'),
     vipTier: customerFields.vipTier.default('none'),
   })
   .strict();
 
 export const CustomerPatchBody = z
-  .object({ version: Version, ...z.object(customerFields).partial().shape })
+  .object({ version: Version, ...z.object(customerFields).partial().shape, sharedPhone })
   .strict();
 
 export const VehicleSchema = z

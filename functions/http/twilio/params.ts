@@ -10,12 +10,26 @@ export const CALL_SID = /^CA[0-9a-f]{32}$/;
 
 const SID_MESSAGE = 'must be a Twilio SID: two capital letters and 32 lower-case hex digits';
 
+/**
+ * Parties' addresses become storage keys too (the blacklist, the caller's customers, a text thread): a
+ * phone number, `client:<identity>` or a SIP address is far shorter than this, and a longer one is refused
+ * before it can fail a database write half-way through a call.
+ */
+const ADDRESS_KEYS = new Set(['From', 'To', 'Caller', 'Called', 'ForwardedFrom', 'CallbackSource']);
+export const MAX_ADDRESS_LENGTH = 256;
+
 export function optionalParam(params: TwilioParams, key: string): string | undefined {
   const value = params[key];
   const first = typeof value === 'string' ? value : value?.[0];
   if (!first?.trim()) return undefined;
   if (key.endsWith('Sid') && !TWILIO_SID.test(first))
     throw invalidField(`body.${key}`, 'invalid-sid', SID_MESSAGE);
+  if (ADDRESS_KEYS.has(key) && first.length > MAX_ADDRESS_LENGTH)
+    throw invalidField(
+      `body.${key}`,
+      'too-long',
+      `must be a phone number or address of at most ${MAX_ADDRESS_LENGTH} characters`,
+    );
   return first;
 }
 

@@ -96,6 +96,15 @@ export function createTwin(options: TwinOptions): Twin {
   const intelligence = createIntelligenceTwin();
   app.route(`${TWIN_PREFIX}/intelligence`, intelligence.api);
   app.route('/sim', intelligence.sim);
+  // Registered last: reached only when no simulation route matched, and answered in JSON as they are.
+  app.all('/sim/*', (c) =>
+    c.json(
+      {
+        error: `No simulation route ${c.req.method} ${c.req.path}: the routes are listed in docs/local-stack.md.`,
+      },
+      404,
+    ),
+  );
 
   async function settle(): Promise<void> {
     // Each engine's work can start the other's (an Enqueue creates a task; a reservation dials a client).

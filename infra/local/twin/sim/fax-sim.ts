@@ -8,7 +8,7 @@ import {
   faxSignature,
 } from '../../../../functions/domain/fax.js';
 import type { Clock } from '../../../../functions/domain/ports.js';
-import { optStr, readJson, SimBadRequest, str } from './sim-body.js';
+import { address, optStr, readJson, SimBadRequest } from './sim-body.js';
 
 /** A minimal one-page PDF carrying `text`. */
 export function tinyPdf(text: string): Buffer {
@@ -52,8 +52,8 @@ export function createFaxSimApp(options: {
       throw new SimBadRequest('pages', 'pages is a positive number');
     const payload = JSON.stringify({
       faxId: optStr(body, 'faxId') ?? `FX${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
-      from: str(body, 'from'),
-      to: str(body, 'to'),
+      from: address(body, 'from'),
+      to: address(body, 'to'),
       receivedAt: new Date(options.clock.now()).toISOString(),
       ...(typeof pages === 'number' ? { pages } : {}),
       document: tinyPdf(optStr(body, 'text') ?? 'Fax').toString('base64'),

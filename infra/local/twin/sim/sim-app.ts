@@ -14,7 +14,7 @@ import type { Call } from '../voice/types.js';
 import { createCalleesSimApp } from './callees-sim.js';
 import { createClockSimApp } from './clock-sim.js';
 import { playOut, playsOutByDefault } from './play-out.js';
-import { optBool, optStr, readJson, SimBadRequest, str } from './sim-body.js';
+import { address, optBool, optStr, readJson, SimBadRequest, str } from './sim-body.js';
 import { callView, messageView } from './sim-views.js';
 
 export interface SimAppDeps {
@@ -51,8 +51,8 @@ export function createSimApp(deps: SimAppDeps): Hono {
 
   app.post('/calls', async (c) => {
     const body = await readJson(c);
-    const from = str(body, 'from');
-    const to = str(body, 'to');
+    const from = address(body, 'from');
+    const to = address(body, 'to');
     const patient = listens(body);
     const res = receiveCall(voice, { from, to });
     if (!res.ok) return c.json({ error: `${to}: ${res.reason}`, field: 'to' }, 404);
@@ -162,8 +162,8 @@ export function createSimApp(deps: SimAppDeps): Hono {
   app.post('/messages', async (c) => {
     const body = await readJson(c);
     const msg = await messaging.receive({
-      from: str(body, 'from'),
-      to: str(body, 'to'),
+      from: address(body, 'from'),
+      to: address(body, 'to'),
       body: str(body, 'body'),
     });
     await settle();

@@ -32,6 +32,17 @@ export function str(body: Json, field: string): string {
   return v;
 }
 
+/** A party's address (a phone number, `client:<id>`): as Twilio's are, short. */
+export function address(body: Json, field: string): string {
+  const v = str(body, field);
+  if (v.length > 64)
+    throw new SimBadRequest(
+      field,
+      `${field} must be a phone number such as +14155550123 or client:<id>, at most 64 characters`,
+    );
+  return v;
+}
+
 export function optStr(body: Json, field: string): string | undefined {
   const v = body[field];
   if (v === undefined) return undefined;
