@@ -147,6 +147,10 @@ export const ADMIN_LABELS = {
   saved: { zh: '已保存。', en: 'Saved.' },
   daysOfYear: { zh: '本年日期', en: 'Days this year' },
   noDays: { zh: '本年没有节假日或调休。', en: 'No holidays or make-up days this year.' },
+  nextYearEmpty: {
+    zh: '年还没有录入法定节假日：届时各热线将按平日时间开放。国务院每年秋季公布次年安排，请在此添加或导入。',
+    en: 'has no public holidays entered yet: the lines would keep their usual hours on them. The State Council publishes the dates each autumn; add or import them here.',
+  },
   importTitle: { zh: '导入 CSV 或 iCalendar', en: 'Import CSV or iCalendar' },
   importHelp: {
     zh: 'CSV 列为 日期,名称,类型（节假日/调休），或 date,name,kind（holiday/workday）；.ics 中的全天事件按节假日导入。先预览，确认后才保存。',

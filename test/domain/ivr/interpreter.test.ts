@@ -147,12 +147,19 @@ describe('business hours', () => {
       reason: 'holiday',
       holiday: '国庆节 National Day',
     });
-    expect(checkOpen(itSupportFlow.hours, cn, 'Asia/Shanghai', at('2026-09-27T10:00:00+08:00')).open).toBe(
+    // Sunday 20 September is worked for the National Day break; Sunday 13 September is an ordinary Sunday.
+    expect(checkOpen(itSupportFlow.hours, cn, 'Asia/Shanghai', at('2026-09-20T10:00:00+08:00')).open).toBe(
       true,
     );
-    expect(checkOpen(itSupportFlow.hours, cn, 'Asia/Shanghai', at('2026-09-20T10:00:00+08:00')).open).toBe(
+    expect(checkOpen(itSupportFlow.hours, cn, 'Asia/Shanghai', at('2026-09-13T10:00:00+08:00')).open).toBe(
       false,
     );
+    // The Spring Festival break closes the line on its weekdays.
+    expect(checkOpen(itSupportFlow.hours, cn, 'Asia/Shanghai', at('2026-02-18T10:00:00+08:00'))).toEqual({
+      open: false,
+      reason: 'holiday',
+      holiday: '春节 Spring Festival',
+    });
   });
 
   it('describes hours in both languages', () => {

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IvrHarness, RESCUE, SUPPORT, startIvr, WARRANTY } from './support.js';
 
 let h: IvrHarness;
-// Sunday 2026-09-27 10:00 Shanghai: a make-up working day (国庆节调休).
+// Sunday 2026-09-20 10:00 Shanghai: a make-up working day (国庆节调休).
 beforeAll(async () => {
-  h = await startIvr('2026-09-27T02:00:00Z');
+  h = await startIvr('2026-09-20T02:00:00Z');
 });
 afterAll(() => h.stop());
 

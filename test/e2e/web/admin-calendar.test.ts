@@ -133,6 +133,18 @@ describe.runIf(browserAvailable())('the admin console and the holiday calendar i
     }, 90_000);
   }
 
+  it('warns that next year has no holidays entered, until one is', async () => {
+    const page = await open('en', 'admin', '/admin/calendar');
+    const warning = page.getByTestId('next-year-empty');
+    await warning.getByText(`${YEAR + 1} has no public holidays entered yet`).waitFor(WITHIN);
+    const form = page.getByTestId('add-day');
+    await form.locator('input[name=date]').fill(`${YEAR + 1}-01-01`);
+    await form.locator('input[name=name]').fill('New Year');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await page.getByTestId('calendar-status').getByText('Saved.').waitFor(WITHIN);
+    await warning.waitFor({ state: 'detached', ...WITHIN });
+  });
+
   it('an agent sees no Admin link, and a refusal at the path', async () => {
     const page = await open('en', '1001', '/admin/calendar');
     await page.getByTestId('admins-only').waitFor(WITHIN);

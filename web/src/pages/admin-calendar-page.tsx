@@ -91,8 +91,19 @@ function CalendarAdmin() {
       )
     : [];
 
+  // A year ahead with no holidays at all is a year nobody has entered yet: the lines would stay open on
+  // Spring Festival. Said until someone adds them.
+  const nextYear = new Date().getFullYear() + 1;
+  const nextYearEmpty =
+    calendar !== undefined && !Object.keys(calendar.holidays).some((d) => d.startsWith(`${nextYear}-`));
+
   return (
     <div className="calendar-page">
+      {nextYearEmpty && (
+        <p className="warn" role="status" data-testid="next-year-empty">
+          {nextYear} {a('nextYearEmpty')}
+        </p>
+      )}
       <section className="card" data-testid="calendar">
         <div className="card-head">
           <h1>{a('calendarTitle')}</h1>
