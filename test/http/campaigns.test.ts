@@ -173,6 +173,7 @@ describe('campaigns API', () => {
       optedOut: 0,
       doNotCall: 1,
       badTimezone: 0,
+      tooLong: 0,
       malformed: 0,
     });
     expect(
@@ -214,6 +215,19 @@ describe('campaigns API', () => {
     const tooBigJson = await h.as('supervisor', 'POST', `/api/campaigns/${c.id}/contacts`, { csv: big });
     expect(tooBigJson.status).toBe(413);
     expect((await csv(`/api/campaigns/${c.id}/contacts`, 'phone', 'application/xml')).status).toBe(415);
+  });
+
+  it('imports the good rows of a list with a cell too long to store, naming the refused row', async () => {
+    const c = await create();
+    const list = `phone,name,note\n+8613700009030,big,${'Y'.repeat(450_000)}\n+8613700009031,ok,small\n`;
+    const res = await csv(`/api/campaigns/${c.id}/contacts`, list);
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    expect(res.body).toMatchObject({ added: 1, counts: { rows: 2, accepted: 1, tooLong: 1 } });
+    expect(res.body.rejected).toEqual([
+      expect.objectContaining({ row: 1, raw: '+8613700009030', reason: 'too-long' }),
+    ]);
+    const stored = await h.as('supervisor', 'GET', `/api/campaigns/${c.id}/contacts`);
+    expect(stored.body.items.map((x: { phone: string }) => x.phone)).toEqual(['+8613700009031']);
   });
 
   it('imports without the do-not-call numbers, counts them, pages and exports them, and then starts', async () => {

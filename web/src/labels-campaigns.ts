@@ -113,6 +113,7 @@ export const CAMPAIGN_LABELS = {
   'reason_opted-out': { zh: '客户已退订', en: 'The contact opted out' },
   'reason_do-not-call': { zh: '在免打扰名单中', en: 'On the do-not-call list' },
   'reason_bad-timezone': { zh: '时区无效', en: 'Not a known time zone' },
+  'reason_too-long': { zh: '内容过长', en: 'A cell is too long' },
   'reason_malformed-row': { zh: '列数与标题行不符', en: 'Not as many columns as the header' },
   phone: { zh: '电话', en: 'Phone' },
   contactName: { zh: '姓名', en: 'Name' },

@@ -36,6 +36,7 @@ export const REJECT_REASONS = [
   'opted-out',
   'do-not-call',
   'bad-timezone',
+  'too-long',
   'malformed-row',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
@@ -61,6 +62,7 @@ export interface ContactCounts {
   readonly optedOut: number;
   readonly doNotCall: number;
   readonly badTimezone: number;
+  readonly tooLong: number;
   readonly malformed: number;
 }
 
@@ -108,6 +110,14 @@ const refuse = (reason: ListRefusal, en: string, zh: string, columns?: string[])
   message: { en, zh },
   ...(columns ? { columns } : {}),
 });
+
+/** The longest a contact's cell may be: a name, a note for the script, a policy number. */
+export const MAX_CELL_CHARS = 1000;
+/** And a whole row: well inside what one stored record holds, whatever the number of columns. */
+export const MAX_ROW_CHARS = 20_000;
+
+/** A cell as a refusal shows it: enough to find the row by, never the whole of a pasted document. */
+const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 export function readContactList(file: string | Uint8Array, options: ContactListOptions): ContactListReading {
   let text: string;
@@ -173,6 +183,26 @@ function readContacts(reading: RowReading, options: ContactListOptions): Contact
       rejected.push({ row: r.row, line: r.line, raw, reason, message, ...extra });
     if (r.kind === 'malformed') {
       reject('malformed-row', r.raw, r.message);
+      continue;
+    }
+    // A contact is stored as one record: a cell this long is a pasted document, not a contact's detail,
+    // and a few of them would not fit.
+    const longAt = r.cells.findIndex((c) => c.length > MAX_CELL_CHARS);
+    if (longAt >= 0) {
+      const column = header[longAt]?.trim() || `#${longAt + 1}`;
+      const length = (r.cells[longAt] ?? '').length.toLocaleString('en');
+      reject('too-long', clip(r.cells[phoneAt] ?? ''), {
+        en: `the ${column} column holds ${length} characters; a cell may hold at most ${MAX_CELL_CHARS.toLocaleString('en')}`,
+        zh: `“${column}”列有 ${length} 个字符，每格最多 ${MAX_CELL_CHARS} 个字符`,
+      });
+      continue;
+    }
+    const rowLength = r.cells.reduce((n, c) => n + c.length, 0);
+    if (rowLength > MAX_ROW_CHARS) {
+      reject('too-long', clip(r.cells[phoneAt] ?? ''), {
+        en: `the row holds ${rowLength.toLocaleString('en')} characters; a row may hold at most ${MAX_ROW_CHARS.toLocaleString('en')}`,
+        zh: `该行共有 ${rowLength} 个字符，每行最多 ${MAX_ROW_CHARS} 个字符`,
+      });
       continue;
     }
     const raw = r.cells[phoneAt] ?? '';
@@ -254,6 +284,7 @@ function readContacts(reading: RowReading, options: ContactListOptions): Contact
       optedOut: count('opted-out'),
       doNotCall: count('do-not-call'),
       badTimezone: count('bad-timezone'),
+      tooLong: count('too-long'),
       malformed: count('malformed-row'),
     },
     variables: map.variables.map((v) => v.name),

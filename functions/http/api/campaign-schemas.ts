@@ -193,6 +193,7 @@ export const PreviewSchema = z
       optedOut: z.number().int(),
       doNotCall: z.number().int(),
       badTimezone: z.number().int(),
+      tooLong: z.number().int(),
       malformed: z.number().int(),
     }),
     rejected: listOf(Rejected),

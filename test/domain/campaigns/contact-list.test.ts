@@ -74,6 +74,32 @@ describe('readContactList', () => {
     });
   });
 
+  it('rejects a row with a cell or a whole too long to store, naming the column, and keeps the rest', () => {
+    const note = 'Y'.repeat(450_000);
+    const wide = Array.from({ length: 30 }, () => 'x'.repeat(900)).join(',');
+    const read = readContactList(
+      `phone,name,note${Array.from({ length: 29 }, (_, i) => `,c${i}`).join('')}\n+8613700009030,big,${note}${','.repeat(29)}\n+8613700009031,ok,small${','.repeat(29)}\n+8613700009032,wide,${wide}\n`,
+      cn,
+    );
+    expect(read).toMatchObject({
+      ok: true,
+      contacts: [{ row: 2, phone: '+8613700009031', name: 'ok' }],
+      rejected: [
+        { row: 1, raw: '+8613700009030', reason: 'too-long' },
+        { row: 3, raw: '+8613700009032', reason: 'too-long' },
+      ],
+      counts: { rows: 3, accepted: 1, rejected: 2, tooLong: 2 },
+    });
+    if (!read.ok) return;
+    expect(read.rejected[0]?.message).toEqual({
+      en: 'the note column holds 450,000 characters; a cell may hold at most 1,000',
+      zh: '“note”列有 450,000 个字符，每格最多 1000 个字符',
+    });
+    expect(read.rejected[1]?.message.en).toBe(
+      'the row holds 27,018 characters; a row may hold at most 20,000',
+    );
+  });
+
   it('rejects a number already in an earlier row once both are in E.164', () => {
     const read = readContactList('phone\n138 0013 8000\n+8613800138000\n(0086) 138-0013-8000\n', cn);
     expect(read).toMatchObject({

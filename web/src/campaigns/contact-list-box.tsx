@@ -112,10 +112,12 @@ export function ContactListBox({ campaignId, onImported }: { campaignId: string;
                     <td>
                       {cx(`reason_${r.reason}`)}
                       {/* What the row itself says: which row it repeats, which quote is open. */}
-                      <span className="muted" data-testid="rejected-detail">
-                        {' '}
-                        — {r.message[lang]}
-                      </span>
+                      {r.message[lang] !== cx(`reason_${r.reason}`) && (
+                        <span className="muted" data-testid="rejected-detail">
+                          {' '}
+                          — {r.message[lang]}
+                        </span>
+                      )}
                     </td>
                   </tr>
                 ))}
