@@ -217,7 +217,7 @@ export const DESK_LABELS = {
   'steer_take-over': { zh: '已接管', en: 'Took over the call of' },
   ringingNoControls: { zh: '振铃中', en: 'ringing' },
   wrappingNoControls: { zh: '话后处理', en: 'in wrap-up' },
-  directCallback: { zh: '回电（直连，无法监听）', en: 'callback (direct: cannot be listened to)' },
+  directCallback: { zh: '直拨通话，无法监听', en: 'direct call: cannot be listened to' },
   supervisorTitle: { zh: '班长', en: 'Supervisor' },
   heard_whisper: {
     zh: '正在对您耳语，客户听不到',

@@ -8,6 +8,7 @@ import { customerNumberOf } from '../../domain/routing/workflow.js';
 import type { ReservationView } from '../../domain/taskrouter-port.js';
 import { agentState, serviceLevel } from '../../domain/wallboard-rules.js';
 import type { Center } from '../center.js';
+import { DIRECT_TASK_TYPES } from '../desk/calls.js';
 import { missedOfferCounts } from '../desk/missed-offers.js';
 import { heartbeatKey } from '../desk/presence.js';
 import { serviceLevelThresholds } from '../queue-settings.js';
@@ -38,12 +39,13 @@ export function createWallboard(center: Center) {
     return {
       taskSid: r.taskSid,
       // Only a live call in a conference can be listened to or taken over: not one still ringing or in
-      // wrap-up, nor a callback (the agent's leg is bridged straight to the customer).
+      // wrap-up, nor a callback or a previewed campaign call (the agent's leg is bridged straight to the
+      // customer).
       status: (r.status === 'accepted' ? 'live' : r.status === 'pending' ? 'ringing' : 'wrapping') as
         | 'live'
         | 'ringing'
         | 'wrapping',
-      ...(t?.attributes.type === 'callback' ? { direct: true } : {}),
+      ...(DIRECT_TASK_TYPES.includes(t?.attributes.type) ? { direct: true } : {}),
       ...(typeof t?.attributes.call_sid === 'string' ? { callSid: t.attributes.call_sid } : {}),
       ...(t && customerNumberOf(t.attributes) ? { from: customerNumberOf(t.attributes) } : {}),
       ...(t?.queue ? { queue: t.queue } : {}),

@@ -210,11 +210,12 @@ export function taskFor(
 }
 
 /**
- * The customer's number on a task: a callback's `callback_number` (its `from` is the hotline calling out),
- * else the caller TaskRouter put on an enqueued call (`from`, or `caller`).
+ * The customer's number on a task: a campaign contact's `customer_number` or a callback's
+ * `callback_number` (on both, `from` is the center's own number calling out), else the caller TaskRouter
+ * put on an enqueued call (`from`, or `caller`).
  */
 export function customerNumberOf(attributes: Readonly<Record<string, unknown>>): string | undefined {
-  for (const key of ['callback_number', 'from', 'caller']) {
+  for (const key of ['customer_number', 'callback_number', 'from', 'caller']) {
     const value = attributes[key];
     if (typeof value === 'string' && value) return value;
   }

@@ -51,7 +51,7 @@ export const AgentBoardSchema = z
         }),
         direct: z.boolean().optional().openapi({
           description:
-            'A callback: the agent is bridged straight to the customer, with no conference to listen to.',
+            'A callback or previewed campaign call: the agent is bridged straight to the customer, with no conference to listen to.',
         }),
         callSid: z.string().optional(),
         from: z.string().optional(),

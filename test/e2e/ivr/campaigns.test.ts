@@ -145,6 +145,11 @@ describe('progressive dialling', () => {
     await h.advance(10); // rings 1 s, detection hears a person 2.5 s later, then the greeting
     expect(await h.agentOn(leg?.callSid ?? '')).toBe('1003');
     expect(await counts(id)).toMatchObject({ attempts: 1, humans: 1, inFlight: 0 });
+    // What a desk reloaded mid-call starts from: the contact, not the center's own number calling out.
+    const me = (await (await (await asAgent('1003'))('GET', '/agent/me')).json()) as {
+      call?: { customer?: { number?: string } };
+    };
+    expect(me.call?.customer?.number).toBe(phone);
 
     await h.hangup(leg?.callSid ?? '');
     expect(await contact(id, 1)).toMatchObject({ status: 'done', agentId: '1003' });
