@@ -23,4 +23,8 @@ export const CODE_LABELS = {
   queue_general: { zh: '一般咨询', en: 'General inquiries' },
   queue_rescue: { zh: '救援调度', en: 'Roadside rescue' },
   queue_support: { zh: '技术支持', en: 'IT support' },
+  tier_none: { zh: '普通客户', en: 'Standard' },
+  tier_silver: { zh: '银卡', en: 'Silver' },
+  tier_gold: { zh: '金卡', en: 'Gold' },
+  tier_platinum: { zh: '白金卡', en: 'Platinum' },
 } as const satisfies Labels;

@@ -60,9 +60,28 @@ describe.runIf(browserAvailable())('bulk SMS, in Chromium', () => {
       .getByTestId('bulk-error')
       .getByText('名单.csv：不是 UTF-8 编码', { exact: false })
       .waitFor(WITHIN);
-    // Nothing readable was chosen: making the draft asks for a file rather than sending an empty list.
+    // Nothing readable was chosen: making the draft sends nothing, and the file's own reason stays
+    // (not "choose a file", which one was).
     await form.getByTestId('bulk-name').fill('名单测试');
     await form.getByTestId('bulk-make-draft').click();
+    await page.waitForTimeout(300);
+    await page
+      .getByTestId('bulk-error')
+      .getByText('名单.csv：不是 UTF-8 编码', { exact: false })
+      .waitFor(WITHIN);
+    expect(await page.getByTestId('bulk-sms-detail').count()).toBe(0);
+    // With no file at all, it asks for one.
+    await form.getByTestId('bulk-csv').setInputFiles([]);
+    await form.getByTestId('bulk-make-draft').click();
     await page.getByTestId('bulk-error').getByText('请先选择 CSV 文件').waitFor(WITHIN);
+    // Customer tiers by their names, not their codes.
+    await form.getByTestId('bulk-audience-segment').check();
+    expect(await form.getByTestId('bulk-tier').locator('option').allTextContents()).toEqual([
+      expect.any(String),
+      '普通客户',
+      '银卡',
+      '金卡',
+      '白金卡',
+    ]);
   }, 60_000);
 });

@@ -112,6 +112,8 @@ describe.runIf(browserAvailable())('the knowledge base in Chromium', () => {
     await conflict.waitFor(WITHIN);
     expect(await conflict.textContent()).toContain('admin');
     expect(await conflict.textContent()).toContain('第 3 版');
+    // When, on the center's clock in the page's words: never a UTC instant as stored.
+    expect(await conflict.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     await conflict.getByRole('button', { name: '重新加载' }).click();
     await supervisor.getByTestId('kb-summary').getByText('（已更新）', { exact: false }).waitFor(WITHIN);
     expect((await floor.stack.store.kb.get('towing-service'))?.title).toBe('拖车服务说明（2026 版）');

@@ -3,6 +3,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { API_KEY_SCOPES } from '../../../functions/domain/integrations/api-key-record.js';
 import type { Me } from '../api.js';
+import { CenterTime } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { type SaveOutcome, SaveStatus } from '../save-status.js';
 import { AdminsOnly } from './admins-only.js';
@@ -18,7 +19,8 @@ export function ApiKeysPage({ me }: { me: Me }) {
   );
 }
 
-const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+// On the center's clock and in the page's language, as every other time on the console.
+const when = (iso: string | undefined) => (iso ? <CenterTime at={iso} /> : '—');
 
 function ApiKeysAdmin() {
   const a = useAdminText();
@@ -135,7 +137,15 @@ function ApiKeysAdmin() {
                 {when(k.createdAt)} ({k.createdBy})
               </td>
               <td>{when(k.lastUsedAt)}</td>
-              <td>{k.revokedAt ? `${when(k.revokedAt)} (${k.revokedBy ?? ''})` : '—'}</td>
+              <td>
+                {k.revokedAt ? (
+                  <>
+                    {when(k.revokedAt)} ({k.revokedBy ?? ''})
+                  </>
+                ) : (
+                  '—'
+                )}
+              </td>
               <td>
                 {!k.revokedAt &&
                   (confirming === k.keyId ? (

@@ -29,6 +29,7 @@ export function BulkSmsForm({
   onCreated: (send: BulkSmsView, preview: readonly BulkRecipient[]) => void;
 }) {
   const { b, lang } = useBulkText();
+  const { tx } = useLang();
   const { errorText } = useErrorText();
   const [templates, setTemplates] = useState<readonly SmsTemplate[]>([]);
   const [campaigns, setCampaigns] = useState<readonly CampaignChoice[]>([]);
@@ -40,6 +41,7 @@ export function BulkSmsForm({
   const [segment, setSegment] = useState({ tier: '', region: '', after: '', before: '' });
   const [campaignId, setCampaignId] = useState('');
   const [csv, setCsv] = useState<{ text: string; fileName: string }>();
+  const [fileRefused, setFileRefused] = useState(false);
   const [language, setLanguage] = useState<'zh' | 'en'>('zh');
   const [rate, setRate] = useState(60);
   const [quiet, setQuiet] = useState({ from: '21:00', until: '08:00' });
@@ -71,8 +73,9 @@ export function BulkSmsForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // A file chosen but refused (not UTF-8, empty) keeps its own reason: "choose a file" would be wrong.
     if (kind === 'csv' && !csv) {
-      setError(b('chooseCsvFirst'));
+      if (!fileRefused) setError(b('chooseCsvFirst'));
       return;
     }
     setBusy(true);
@@ -97,6 +100,7 @@ export function BulkSmsForm({
   const readFile = async (file: File | undefined) => {
     const read = file ? await readUtf8File(file) : undefined;
     setCsv(file && read?.ok ? { text: read.text, fileName: file.name } : undefined);
+    setFileRefused(Boolean(file && read && !read.ok));
     setError(file && read && !read.ok ? refusalText(file, read.issue, lang) : undefined);
   };
 
@@ -189,7 +193,7 @@ export function BulkSmsForm({
                 <option value="">{b('anyTier')}</option>
                 {VIP_TIERS.map((t) => (
                   <option key={t} value={t}>
-                    {t}
+                    {tx(`tier_${t}`)}
                   </option>
                 ))}
               </select>

@@ -93,7 +93,7 @@ function CustomerPop({
     <section className="card pop" data-testid="screen-pop">
       <div className="pop-head">
         <h2 data-testid="pop-customer">{c.name}</h2>
-        {c.vipTier !== 'none' && <span className="tag vip">VIP {c.vipTier}</span>}
+        {c.vipTier !== 'none' && <span className="tag vip">VIP {tx(`tier_${c.vipTier}`)}</span>}
         {pop.findings.whitelisted && <WhitelistedTag />}
         <span className="muted">
           {c.phones.join(' · ')}

@@ -4,6 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { KB_HOTLINES, KB_LANGS, KB_LIMITS, type KbHotline } from '../../../functions/domain/kb/article.js';
 import type { TicketType } from '../../../functions/domain/model.js';
 import { ApiError } from '../api.js';
+import { formatCenterTime } from '../center-time.js';
+import { centerNow, useWallZone } from '../center-zone.js';
 import { useErrorText } from '../errors.js';
 import { useLang } from '../i18n.js';
 import { type KbArticle, type KbArticleDraft, kbApi } from './kb-api.js';
@@ -44,6 +46,7 @@ export function ArticleForm({
   onReload?: () => void;
 }) {
   const { lang } = useLang();
+  const zone = useWallZone();
   const text = useKbText();
   const { errorText } = useErrorText();
   const [draft, setDraft] = useState<KbArticleDraft>(() => {
@@ -86,7 +89,11 @@ export function ArticleForm({
       <h2>{article ? `${text('edit')}: ${article.title}` : text('newArticle')}</h2>
       {conflict && (
         <p className="error" data-testid="kb-conflict">
-          {text('conflict', { by: conflict.updatedBy, at: conflict.updatedAt, version: conflict.version })}{' '}
+          {text('conflict', {
+            by: conflict.updatedBy,
+            at: formatCenterTime(Date.parse(conflict.updatedAt), zone, lang, centerNow()),
+            version: conflict.version,
+          })}{' '}
           {onReload && (
             <button type="button" onClick={onReload}>
               {text('reload')}

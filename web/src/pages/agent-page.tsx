@@ -174,7 +174,7 @@ export function AgentPage({ me }: { me: Me }) {
 const LAST_QUERY = 'cc-last-query';
 
 function CustomerSearch() {
-  const { t } = useLang();
+  const { t, tx } = useLang();
   const { errorText } = useErrorText();
   const [query, setQuery] = useState(() => sessionStorage.getItem(LAST_QUERY) ?? '');
   const [results, setResults] = useState<readonly Customer[]>();
@@ -218,7 +218,7 @@ function CustomerSearch() {
                 {c.phones.join(' · ')}
                 {c.company ? ` · ${c.company}` : ''}
               </span>
-              {c.vipTier !== 'none' && <span className="tag">VIP {c.vipTier}</span>}
+              {c.vipTier !== 'none' && <span className="tag">VIP {tx(`tier_${c.vipTier}`)}</span>}
             </li>
           ))}
         </ul>

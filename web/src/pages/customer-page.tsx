@@ -43,7 +43,7 @@ export function CustomerPage({ id, me }: { id: string; me: Me }) {
           {field(t('phones'), c.phones.join(', '))}
           {field(t('company'), c.company)}
           {field(t('idCode'), c.idCode)}
-          {field(t('vip'), c.vipTier)}
+          {field(t('vip'), tx(`tier_${c.vipTier}`))}
           {field(t('owner'), c.ownerAgentId)}
           {field(t('region'), c.region)}
           {field(t('notes'), c.notes)}
