@@ -67,6 +67,28 @@ function checkTaskCallerId(deps: TaskDeps, callerId: string): void {
   );
 }
 
+/**
+ * What a task points at must be there: a callback assigned to nobody who exists, left to a queue nobody
+ * answers, or filed under a ticket that is not one, would wait unseen until its customer gave up.
+ */
+async function checkTaskRefs(
+  deps: TaskDeps,
+  refs: { assigneeId?: string | undefined; queue?: string | undefined; ticketNumber?: string | undefined },
+): Promise<void> {
+  const { store } = deps;
+  const queues: readonly string[] = routing.queues.map((q) => q.name);
+  if (refs.assigneeId && !(await store.users.get(refs.assigneeId)))
+    throw invalidField('body.assigneeId', 'unknown-user', `no user "${refs.assigneeId}"`);
+  if (refs.queue && !queues.includes(refs.queue))
+    throw invalidField(
+      'body.queue',
+      'not-a-queue',
+      `"${refs.queue}" is not a queue: choose from ${queues.join(', ')}`,
+    );
+  if (refs.ticketNumber && !(await store.tickets.get(refs.ticketNumber)))
+    throw invalidField('body.ticketNumber', 'unknown-ticket', `no ticket "${refs.ticketNumber}"`);
+}
+
 export async function createTask(deps: TaskDeps, user: User, body: NewTask): Promise<Task> {
   const { store } = deps;
   if (!mayAssign(user, body.assigneeId)) {
@@ -79,10 +101,10 @@ export async function createTask(deps: TaskDeps, user: User, body: NewTask): Pro
     ? { phone: normaliseOnePhone(body.phone, deps.config.defaultPhoneRegion, 'body.phone') }
     : {};
   if (body.callerId !== undefined) checkTaskCallerId(deps, body.callerId);
-  if (body.autoDial) {
-    checkAutoDial({ ...body, ...phone });
+  if (body.autoDial) checkAutoDial({ ...body, ...phone });
+  await checkTaskRefs(deps, body);
+  if (body.autoDial)
     await guardCallbackRequest(deps, user, { phone: phone.phone ?? '', callerId: body.callerId });
-  }
   return unwrap(await store.tasks.create({ ...body, ...phone }), 'task', body.kind);
 }
 
@@ -111,6 +133,7 @@ export async function changeTask(
   if (!mayAssign(user, patch.assigneeId)) {
     throw new ForbiddenError('Agents may assign a task only to themselves.');
   }
+  await checkTaskRefs(deps, { assigneeId: patch.assigneeId ?? undefined });
   const updated = unwrap(await store.tasks.update(id, version, patch), 'task', id);
   // Cancelling or moving someone's callback is a decision about a customer: on the record.
   await store.audit.append({

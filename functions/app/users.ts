@@ -1,6 +1,7 @@
 // User administration: listing, creating a user with a password, changing a profile under optimistic
 // locking, resetting a password. Every change is audited, and an agent added or changed gets their
 // TaskRouter worker at once; password hashes never leave these functions.
+import { routing as routingConfig } from '../../flows/routing.js';
 import type { PublicUser, User } from '../domain/model.js';
 import { hashPassword } from '../domain/password.js';
 import type { NewUser, Page, PageRequest } from '../domain/ports.js';
@@ -42,6 +43,23 @@ export async function existingUser(deps: Pick<UserDeps, 'store'>, id: string): P
   const user = await deps.store.users.get(id);
   if (!user) throw new NotFoundError('user', id);
   return user;
+}
+
+/**
+ * Skills are the queues an agent answers: a name that is no queue would route them nothing, and an agent
+ * left with only such names would sit Available taking no calls.
+ */
+function checkSkills(skills: readonly string[] | undefined): void {
+  const queues: readonly string[] = routingConfig.queues.map((q) => q.name);
+  const stray = (skills ?? []).flatMap((skill, i) => (queues.includes(skill) ? [] : [{ skill, i }]));
+  if (stray.length === 0) return;
+  throw new ValidationError(
+    stray.map(({ skill, i }) => ({
+      path: `body.skills.${i}`,
+      code: 'not-a-queue',
+      message: `"${skill}" is not a queue: choose from ${queues.join(', ')}`,
+    })),
+  );
 }
 
 /** A level may only grade a skill the agent has: one for another would silently route nothing. */
@@ -87,6 +105,7 @@ async function checkAgentNumber(
 
 export async function createUser(deps: UserDeps, actor: User, input: UserSignUp): Promise<User> {
   const { password, ...profile } = input;
+  checkSkills(profile.skills);
   checkLevels(profile.skillLevels, profile.skills);
   await checkAgentNumber(deps, profile.id, profile.extension);
   const user = unwrap(
@@ -112,6 +131,7 @@ export async function changeUser(
   change: UserChange,
 ): Promise<User> {
   const { extension, ...rest } = change;
+  checkSkills(change.skills);
   if (change.skillLevels)
     checkLevels(change.skillLevels, change.skills ?? (await existingUser(deps, id)).skills);
   // Removing the extension makes the id the agent's number: it must not be someone's extension.

@@ -136,6 +136,8 @@ export const HANDLER_ISSUE_CODES = [
   'language-mismatch',
   'unknown-queue',
   'skill-not-held',
+  'not-a-queue',
+  'unknown-ticket',
   'unknown-variable',
   'stray-brace',
   'too-many-segments',

@@ -37,6 +37,11 @@ describe('task use cases', () => {
 
   beforeAll(async () => {
     t = await createTestStore();
+    // A task is only handed to someone who exists.
+    for (const u of [agent, lead]) {
+      const { createdAt: _c, updatedAt: _u, version: _v, ...fields } = u;
+      await t.store.users.create(fields);
+    }
   });
   afterAll(() => t?.stop());
 

@@ -35,4 +35,24 @@ describe('GET /api/openapi.json', () => {
     expect(createTicket.security).toEqual([{ session: [] }]);
     expect(Object.keys(createTicket.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403']));
   });
+
+  it('marks required every query parameter a GET refuses to go without', async () => {
+    const doc = (await h.api('GET', '/api/openapi.json')).body as {
+      paths: Record<string, { get?: { parameters?: { name: string; in: string; required?: boolean }[] } }>;
+    };
+    const drift: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const query = (item.get?.parameters ?? []).filter((p) => p.in === 'query');
+      if (path.includes('{') || query.length === 0) continue;
+      const res = await h.as('admin', 'GET', `/api${path}`);
+      if (res.status !== 400 || !Array.isArray(res.body.issues)) continue;
+      for (const issue of res.body.issues as { path: string; message: string }[]) {
+        const name = issue.path.replace(/^query\./, '');
+        const declared = query.find((p) => p.name === name);
+        if (declared && !declared.required && /^is required/.test(issue.message))
+          drift.push(`${path} ${name}`);
+      }
+    }
+    expect(drift).toEqual([]);
+  });
 });

@@ -480,7 +480,7 @@ describe('role matrix', () => {
       op: 'users.update',
       method: 'PATCH',
       path: () => `/api/users/${USERS.disabled.id}`,
-      body: async () => ({ version: await version.user(), skills: ['claims', unique()] }),
+      body: async () => ({ version: await version.user(), name: `Agent ${unique()}` }),
       roles: ADMIN,
       ok: 200,
     },

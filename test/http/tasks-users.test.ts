@@ -46,6 +46,27 @@ describe('tasks', () => {
     expect(notYet.body.items.map((t: { id: string }) => t.id)).not.toContain(mine.body.id);
   });
 
+  it('refuses a task for a user, queue or ticket that does not exist, naming the field', async () => {
+    const base = { kind: 'callback', dueAt: '2026-03-01T12:00:00Z', phone: '+14155550123' };
+    const cases = [
+      [{ assigneeId: 'nope' }, 'body.assigneeId', 'unknown-user'],
+      [{ queue: 'nope' }, 'body.queue', 'not-a-queue'],
+      [{ ticketNumber: 'INQ-2026-999999' }, 'body.ticketNumber', 'unknown-ticket'],
+    ] as const;
+    for (const [extra, path, code] of cases) {
+      const res = await h.as('supervisor', 'POST', '/api/tasks', { ...base, ...extra });
+      expect(res.status, path).toBe(400);
+      expect(res.body.issues, path).toEqual([expect.objectContaining({ path, code })]);
+    }
+    const made = await h.as('supervisor', 'POST', '/api/tasks', base);
+    const handOver = await h.as('supervisor', 'PATCH', `/api/tasks/${made.body.id}`, {
+      version: made.body.version,
+      assigneeId: 'nope',
+    });
+    expect(handOver.status).toBe(400);
+    expect(handOver.body.issues).toEqual([expect.objectContaining({ path: 'body.assigneeId' })]);
+  });
+
   it('schedules a callback the center dials itself, from a chosen hotline', async () => {
     const made = await h.as('agent', 'POST', '/api/tasks', {
       kind: 'callback',
@@ -141,6 +162,28 @@ describe('users', () => {
     const stored = await h.store.users.get('1002');
     expect(stored).toMatchObject({ id: '1002', version: cleared.body.version });
     expect(stored?.extension).toBeUndefined();
+  });
+
+  it('refuses skills that are no queue, naming each and the queues there are', async () => {
+    const made = await h.as('admin', 'POST', '/api/users', {
+      id: '1077',
+      name: 'Sun Li',
+      password: 'first password',
+      roles: ['agent'],
+      skills: ['claims', 'nope'],
+    });
+    expect(made.status).toBe(400);
+    expect(made.body.issues).toEqual([
+      expect.objectContaining({ path: 'body.skills.1', code: 'not-a-queue' }),
+    ]);
+    expect(made.body.issues[0].message).toContain('claims, complaints');
+    const one = await h.as('admin', 'GET', '/api/users/1002');
+    const changed = await h.as('admin', 'PATCH', '/api/users/1002', {
+      version: one.body.version,
+      skills: ['nope'],
+    });
+    expect(changed.status).toBe(400);
+    expect((await h.as('admin', 'GET', '/api/users/1002')).body.skills).toEqual(one.body.skills);
   });
 
   it('refuses a duplicate id with 409', async () => {

@@ -321,4 +321,23 @@ describe('malformed requests get 400 naming the field', () => {
     expect((await h.store.tickets.byStatus('new')).items).toHaveLength(0);
     expect((await h.store.customers.list()).items).toHaveLength(0);
   });
+
+  it('says a missing field is required and a word where a number goes is not a number', async () => {
+    const none = await h.as('supervisor', 'GET', '/api/wfm/erlang-c');
+    expect(none.status).toBe(400);
+    expect(none.body.issues).toEqual([
+      expect.objectContaining({ path: 'query.calls', message: 'is required (a number)' }),
+      expect.objectContaining({ path: 'query.ahtSeconds', message: 'is required (a number)' }),
+    ]);
+    const word = await h.as('supervisor', 'GET', '/api/wfm/erlang-c?calls=abc&ahtSeconds=180');
+    expect(word.body.issues).toEqual([
+      expect.objectContaining({ path: 'query.calls', message: 'must be a number' }),
+    ]);
+    const body = await h.as('agent', 'POST', '/api/auth/login', {});
+    expect(body.body.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'body.id', message: 'is required (a string)' }),
+      ]),
+    );
+  });
 });

@@ -190,6 +190,8 @@ export const ERROR_LABELS = {
   'issue_unknown-customer': { zh: '没有这个客户', en: 'is not a customer we know' },
   'issue_unknown-campaign': { zh: '没有这个外呼活动', en: 'is not a campaign we know' },
   'issue_unknown-user': { zh: '没有这个用户', en: 'is not a user we know' },
+  'issue_unknown-ticket': { zh: '没有这个工单', en: 'is not a ticket we know' },
+  'issue_not-a-queue': { zh: '不是现有的队列', en: 'is not one of the queues' },
   'issue_unknown-vehicle': { zh: '不是该客户的车辆', en: "is not one of the customer's vehicles" },
   'issue_unknown-disposition': { zh: '不是本热线的处理结果', en: "is not one of this hotline's outcomes" },
   'issue_unknown-department': { zh: '没有这个部门', en: 'is not a department we know' },

@@ -16,6 +16,34 @@ interface HookResult {
   readonly success: boolean;
   readonly error?: z.ZodError;
   readonly target: string;
+  /** What was sent, as the validator read it. */
+  readonly data?: unknown;
+}
+
+/** The value sent at `path`, or undefined when there is none. */
+function sentAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let at = data;
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
+
+/**
+ * zod says "expected number, received NaN" of a query parameter left out or not a number, and "expected
+ * nonoptional" of a missing part: said here as what the client must do.
+ */
+function plainMessage(issue: z.core.$ZodIssue, data: unknown): string {
+  const m = issue.message;
+  // A coerced number reads a missing parameter as NaN: it was not sent at all.
+  if (issue.code === 'invalid_type' && sentAt(data, issue.path) === undefined && issue.path.length > 0)
+    return `is required (a ${issue.expected === 'nonoptional' ? 'value' : issue.expected})`;
+  if (issue.code === 'invalid_type' && /received undefined$/.test(m))
+    return `is required (${issue.expected === 'nonoptional' ? 'a value' : `a ${issue.expected}`})`;
+  if (issue.code === 'invalid_type' && issue.expected === 'nonoptional') return 'is required';
+  if (issue.code === 'invalid_type' && /received NaN$/.test(m)) return 'must be a number';
+  return m;
 }
 
 export function validationHook(result: HookResult): void {
@@ -25,7 +53,7 @@ export function validationHook(result: HookResult): void {
     result.error.issues.map((issue) => ({
       path: [where, ...issue.path.map(String)].join('.'),
       code: issue.code,
-      message: issue.message,
+      message: plainMessage(issue, result.data),
     })),
   );
 }

@@ -2,15 +2,17 @@
 import { z } from '@hono/zod-openapi';
 import { IsoDate, listOf } from './common-schemas.js';
 
-const num = (description: string) => z.coerce.number().openapi({ description });
+// A coerced number accepts anything as input, so the document would call it optional: said here.
+const num = (description: string) => z.coerce.number().openapi({ description, param: { required: true } });
+const optionalNum = (description: string) => z.coerce.number().optional().openapi({ description });
 
 export const ErlangCQuery = z.object({
   calls: num('Calls offered in the interval, 0 to 1000000.'),
-  intervalSeconds: num('Length of the interval, 60 to 86400 s; 900 by default.').optional(),
+  intervalSeconds: optionalNum('Length of the interval, 60 to 86400 s; 900 by default.'),
   ahtSeconds: num('Average handle time (talk, hold, wrap-up), 1 to 86400 s.'),
-  targetSeconds: num('Answer-time target, 0 to 86400 s; 20 by default.').optional(),
-  targetServiceLevel: num('Share to answer within the target, between 0 and 1; 0.8 by default.').optional(),
-  shrinkage: num('Share of paid time off the phones, from 0 up to 1; 0 by default.').optional(),
+  targetSeconds: optionalNum('Answer-time target, 0 to 86400 s; 20 by default.'),
+  targetServiceLevel: optionalNum('Share to answer within the target, between 0 and 1; 0.8 by default.'),
+  shrinkage: optionalNum('Share of paid time off the phones, from 0 up to 1; 0 by default.'),
 });
 
 export const ErlangCSchema = z
