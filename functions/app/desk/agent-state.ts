@@ -10,6 +10,7 @@ import { agentState } from '../../domain/wallboard-rules.js';
 import { type Center, workerSidOf } from '../center.js';
 import { providerStep } from '../provider-step.js';
 import { completeWrapping } from '../wrap-up.js';
+import { wrapUpSecondsFor } from '../wrap-up-settings.js';
 import {
   type CallCustomer,
   type CallFinder,
@@ -89,10 +90,12 @@ export function createAgentState(center: Center, calls: CallFinder) {
     const open = reservations
       .filter((r) => ['pending', 'accepted', 'wrapping'].includes(r.status))
       .map((r) => ({ reservationSid: r.sid, taskSid: r.taskSid, status: r.status }));
-    const [taskCall, offers] = await Promise.all([
+    const [ofTask, offers] = await Promise.all([
       call ? undefined : callOfTask(sids.workspaceSid, open),
       offeredTasks(sids.workspaceSid, open),
     ]);
+    const taskCall = ofTask?.view;
+    const wrapUpEndsAt = await wrapUpEnds(w.activity, w.since, ofTask?.flow);
     // On call by the wallboard's rule too: a callback's agent leg comes from a `call` instruction, with no
     // conference the call finder can see, yet its reservation is accepted while the agent stays in an
     // available activity. Once the app has moved the agent on (Wrap-up after a transfer they left), the
@@ -114,6 +117,7 @@ export function createAgentState(center: Center, calls: CallFinder) {
       available: w.available,
       ...(w.activity === 'Break' && brk ? { breakReason: String(brk.value) } : {}),
       ...(w.since ? { since: w.since } : {}),
+      ...(wrapUpEndsAt ? { wrapUpEndsAt } : {}),
       skills,
       allSkills: [...user.skills],
       // A pending offer carries its task's attributes, as the Worker SDK's reservation event gives them to
@@ -161,20 +165,34 @@ export function createAgentState(center: Center, calls: CallFinder) {
   async function callOfTask(
     workspaceSid: string,
     open: readonly { readonly taskSid: string; readonly status: string }[],
-  ): Promise<TaskCallView | undefined> {
+  ): Promise<{ view: TaskCallView; flow?: string } | undefined> {
     for (const r of open) {
       if (r.status !== 'wrapping' && r.status !== 'accepted') continue;
       const task = await taskrouter.task(workspaceSid, r.taskSid).catch(() => undefined);
       if (!task || (r.status === 'accepted' && task.attributes.type !== 'callback')) continue;
       const callSid = task.attributes.call_sid;
       const customer = customerOfTask(task.attributes);
+      const flow = typeof task.attributes.flow === 'string' ? task.attributes.flow : undefined;
       return {
-        taskSid: r.taskSid,
-        ...(typeof callSid === 'string' && callSid ? { callSid } : {}),
-        ...(customer ? { customer } : {}),
+        view: {
+          taskSid: r.taskSid,
+          ...(typeof callSid === 'string' && callSid ? { callSid } : {}),
+          ...(customer ? { customer } : {}),
+        },
+        ...(flow ? { flow } : {}),
       };
     }
     return undefined;
+  }
+
+  /**
+   * When the wrap-up timer ends it: the hotline's wrap-up time (the console's) after the agent went into
+   * Wrap-up, as the timer was set; so the desk's countdown is the server's, not a guess.
+   */
+  async function wrapUpEnds(activity: string, since: string | undefined, flow: string | undefined) {
+    if (activity !== routingConfig.roles.wrapUp || !since) return undefined;
+    const seconds = await wrapUpSecondsFor(center, flow);
+    return new Date(Date.parse(since) + seconds * 1000).toISOString();
   }
 
   /**

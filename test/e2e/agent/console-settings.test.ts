@@ -80,7 +80,10 @@ describe('the wrap-up setting', () => {
     expect(codes).toContain('gearbox-swap');
     expect(codes).not.toContain('wrong-number');
     await h.hangup(sid);
-    expect((await agent.get<{ state: string }>('/agent/me')).state).toBe('Wrap-up');
+    const wrapping = await agent.get<{ state: string; since: string; wrapUpEndsAt?: string }>('/agent/me');
+    expect(wrapping.state).toBe('Wrap-up');
+    // The desk's countdown is the server's: the hotline's 12 s from the start of wrap-up.
+    expect(Date.parse(wrapping.wrapUpEndsAt ?? '') - Date.parse(wrapping.since)).toBe(12_000);
     expect(await agent.fail(`/calls/${sid}/wrap-up`, { disposition: 'wrong-number' })).toEqual({
       status: 400,
       error: 'validation',
