@@ -69,6 +69,22 @@ export async function answerInboundSms(
   const tooLong = sms.body.length > MAX_BODY;
   const body = sms.body.slice(0, MAX_BODY);
   let language: Language = languageOf(body, 'zh');
+  // A short code or a sender name (a bank's "ACME") cannot be texted back, and no desk could answer it:
+  // the text is kept, no conversation is opened and nothing is promised.
+  if (!parsed.ok) {
+    await store.messaging.saveMessage({
+      sid: sms.sid,
+      direction: 'inbound',
+      phone,
+      body,
+      at: now(),
+      status: 'received',
+    });
+    deps.logger.info('text from a sender that is not a phone number: kept, not answered', {
+      messageSid: sms.sid,
+    });
+    return undefined;
+  }
   try {
     const [session, customer] = await Promise.all([
       store.messaging.getSession(phone),

@@ -47,6 +47,17 @@ describe('SMS conversation', () => {
     expect(thread.items.map((m) => m.direction).sort()).toEqual(['inbound', 'outbound']);
   });
 
+  it('keeps a text from a short code or a sender name, opening no conversation and promising nothing', async () => {
+    for (const from of ['40404', 'ACME']) {
+      const before = queued.length;
+      expect(await text(from, 'I need a person')).toBeUndefined();
+      expect(queued.length).toBe(before);
+      expect(await t.store.messaging.getSession(from)).toBeUndefined();
+      const kept = await t.store.messaging.thread(from);
+      expect(kept.items.map((m) => [m.direction, m.body])).toEqual([['inbound', 'I need a person']]);
+    }
+  });
+
   it('hands a conversation to an agent once; later texts wait for the agent without a reply', async () => {
     const phone = '+12025550102';
     const first = sid();
