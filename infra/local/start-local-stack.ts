@@ -188,6 +188,23 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.m
 /** Paths the Hono app owns; every other GET is a page or file of the web app. */
 const APP_PREFIXES = ['/api', '/twilio', '/health', '/twin', '/sim'] as const;
 
+/**
+ * API Gateway refuses a request body over 10 MB before the app sees it: so does the local server, rather
+ * than parse whatever a client sends (a 600 MB JSON body took 1.7 GB of memory to refuse).
+ */
+export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+function tooLarge(size: number): Response {
+  return Response.json(
+    {
+      error: 'too-large',
+      message: `The request body is ${(size / 1048576).toFixed(1)} MB; at most ${MAX_REQUEST_BYTES / 1048576} MB is accepted.`,
+      limitBytes: MAX_REQUEST_BYTES,
+    },
+    { status: 413 },
+  );
+}
+
 function isAppPath(pathname: string): boolean {
   return APP_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
@@ -263,6 +280,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const listener = headAsGet((request, env) => {
       const { pathname } = new URL(request.url);
       if (request.method === 'GET' && !isAppPath(pathname)) return web(request);
+      const size = Number(request.headers.get('content-length') ?? 0);
+      if (size > MAX_REQUEST_BYTES) return tooLarge(size);
       return handle
         ? handle(request, env)
         : new Response('Starting, try again in a moment.', { status: 503 });

@@ -105,6 +105,16 @@ describe('startLocalStack in memory', () => {
     expect(await response.json()).toMatchObject({ error: 'not-found' });
   });
 
+  it('refuses a request body over 10 MB before reading it, as API Gateway does', async () => {
+    const response = await fetch(`${stack.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'x'.repeat(11 * 1024 * 1024), password: 'y' }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: 'too-large', limitBytes: 10 * 1024 * 1024 });
+  });
+
   it('answers an unknown simulation route with a JSON 404 too', async () => {
     const response = await fetch(`${stack.url}/sim/nope`);
     expect(response.status).toBe(404);

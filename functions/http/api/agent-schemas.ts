@@ -305,6 +305,8 @@ export const WrapUpBody = z
     disposition: z.string().min(1).max(60).optional(),
     notes: z.string().max(4000).optional(),
   })
+  // A misspelt field would otherwise be dropped and the save answered as done.
+  .strict()
   .openapi('CallWrapUpRequest');
 
 const LabelSchema = z
