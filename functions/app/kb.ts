@@ -42,7 +42,7 @@ function ivrIssues(draft: KbArticleDraft): FieldIssue[] {
       : [
           {
             path: `body.ivrPaths.${i}`,
-            code: 'invalid-format',
+            code: 'unknown-ivr-step',
             message: `no IVR step "${path}" in the flows`,
           },
         ];

@@ -138,6 +138,7 @@ export const HANDLER_ISSUE_CODES = [
   'skill-not-held',
   'not-a-queue',
   'unknown-ticket',
+  'unknown-ivr-step',
   'unknown-variable',
   'stray-brace',
   'too-many-segments',

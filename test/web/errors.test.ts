@@ -18,6 +18,28 @@ describe('errorText', () => {
     );
   });
 
+  it('names a field by what it is on the request’s resource: an article id is no employee number', () => {
+    const on = (resource: string, ...issues: unknown[]) =>
+      new ApiError(400, 'validation', 'Invalid request: …', { issues }, resource);
+    const kb = on(
+      'kb',
+      { path: 'body.id', code: 'invalid_format', message: 'lower-case letters, digits and hyphens, 2-64' },
+      { path: 'body.category', code: 'invalid_format', message: 'lower-case letters…' },
+      { path: 'body.ivrPaths.0', code: 'unknown-ivr-step', message: 'no IVR step "warranty.x" in the flows' },
+    );
+    expect(errorText(kb, 'zh')).toBe(
+      '文章编号：须为 2 到 64 个小写字母、数字或连字符；分类：须为 1 到 40 个小写字母、数字或连字符；IVR 节点：流程中没有这个 IVR 节点',
+    );
+    const user = on('users', { path: 'body.id', code: 'invalid_format', message: '2-64 letters…' });
+    expect(errorText(user, 'en')).toBe('ID: must be 2 to 64 letters, digits, dots, underscores or hyphens');
+    const campaign = on('campaigns', { path: 'body.name', code: 'too_small', message: 'Too small' });
+    expect(errorText(campaign, 'zh')).toMatch(/^活动名称：/);
+    // Without a resource of its own, the field keeps its usual name.
+    expect(errorText(on('customers', { path: 'body.name', code: 'too_small', message: '' }), 'zh')).toMatch(
+      /^姓名：/,
+    );
+  });
+
   it('names a field the catalogue does not know by its name, with the issue code still in Chinese', () => {
     expect(errorText(invalid({ path: 'query.limit', code: 'too_small', message: 'Too small' }), 'zh')).toBe(
       'limit：太短或太小',
@@ -74,7 +96,8 @@ describe('fieldIssues', () => {
     );
     expect(fieldIssues(error, 'zh')).toEqual({
       skills: '不是允许的选项；太长或太大',
-      extension: '格式不正确',
+      // The rule itself, which "not in the right format" would leave the agent to guess.
+      extension: '须为 2 到 8 位数字',
     });
     expect(fieldIssues(new ApiError(409, 'duplicate', 'exists'), 'zh')).toEqual({});
   });

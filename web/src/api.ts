@@ -82,6 +82,8 @@ export class ApiError extends Error {
     message: string,
     /** The rest of the error body: a 400's `issues`, a 409's `current` record, a duplicate's `field`. */
     readonly detail: Readonly<Record<string, unknown>> = {},
+    /** What the request was about (`kb`, `campaigns`, `users`): the same field means different things. */
+    readonly resource?: string,
   ) {
     super(message);
   }
@@ -122,7 +124,8 @@ export async function send<T>(
   const data = (await response.json().catch(() => ({}))) as { error?: string; message?: string };
   if (!response.ok) {
     const { error, message, ...detail } = data;
-    throw new ApiError(response.status, error ?? 'error', message ?? response.statusText, detail);
+    const resource = path.split(/[/?]/).find(Boolean);
+    throw new ApiError(response.status, error ?? 'error', message ?? response.statusText, detail, resource);
   }
   return { status: response.status, data: data as T };
 }

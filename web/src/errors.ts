@@ -14,6 +14,8 @@ export interface Issue {
   /** zod's issue code, when zod found it (a handler's own check names none). */
   readonly code?: string;
   readonly message: string;
+  /** The request's resource (`kb`, `campaigns`): a field's name and rule can be its own there. */
+  readonly resource?: string;
 }
 
 /** The issues of a 400 validation error; none for anything else. */
@@ -23,7 +25,14 @@ export function issuesOf(error: unknown): Issue[] {
     if (typeof issue !== 'object' || issue === null) return [];
     const { path, code, message } = issue as Record<string, unknown>;
     if (typeof path !== 'string' || typeof message !== 'string') return [];
-    return [{ path, message, ...(typeof code === 'string' ? { code } : {}) }];
+    return [
+      {
+        path,
+        message,
+        ...(typeof code === 'string' ? { code } : {}),
+        ...(error.resource ? { resource: error.resource } : {}),
+      },
+    ];
   });
 }
 
@@ -37,6 +46,7 @@ export function issueText(issue: Issue, lang: Lang): string {
   const field = fieldOf(issue);
   const code = issue.code ?? 'invalid';
   const own =
+    (field && issue.resource && labelOf(`issue_in_${issue.resource}_${field}_${code}`, lang)) ||
     (field && labelOf(`issue_${field}_${code}`, lang)) ||
     (field && !issue.code && labelOf(`issue_${field}_invalid`, lang));
   // The field's own words first; then the limit the server named, which says more than the code alone.
@@ -121,6 +131,7 @@ function namedIssueText(issue: Issue, lang: Lang): string {
   // The most precise name known: the whole path (`message.text.en`: the English text), then the field.
   const name = field
     ? ((rest.length > 1 ? labelOf(`field_${rest.join('.')}`, lang) : undefined) ??
+      (issue.resource ? labelOf(`field_in_${issue.resource}_${field}`, lang) : undefined) ??
       labelOf(`field_${where}_${field}`, lang) ??
       labelOf(`field_${field}`, lang) ??
       field)

@@ -108,6 +108,13 @@ export const ERROR_LABELS = {
   field_languages: { zh: '语言', en: 'Languages' },
   field_regions: { zh: '区域', en: 'Regions' },
   field_extension: { zh: '分机', en: 'Extension' },
+  // The same field name on another resource means something else: an article's id is no employee's.
+  field_in_kb_id: { zh: '文章编号', en: 'Article id' },
+  field_in_campaigns_name: { zh: '活动名称', en: 'Campaign name' },
+  field_category: { zh: '分类', en: 'Category' },
+  field_ticketTypes: { zh: '工单类型', en: 'Ticket types' },
+  field_ivrPaths: { zh: 'IVR 节点', en: 'IVR steps' },
+  field_overall: { zh: '总评', en: 'Overall comment' },
   field_password: { zh: '密码', en: 'Password' },
   field_newPassword: { zh: '新密码', en: 'New password' },
   field_currentPassword: { zh: '当前密码', en: 'Current password' },
@@ -157,6 +164,28 @@ export const ERROR_LABELS = {
   issue_invalid: { zh: '无效', en: 'is not valid' },
   issue_invalid_type: { zh: '缺失或类型不对', en: 'is missing or of the wrong type' },
   issue_invalid_format: { zh: '格式不正确', en: 'is not in the right format' },
+  issue_in_kb_id_invalid_format: {
+    zh: '须为 2 到 64 个小写字母、数字或连字符',
+    en: 'must be 2 to 64 lower-case letters, digits or hyphens',
+  },
+  issue_category_invalid_format: {
+    zh: '须为 1 到 40 个小写字母、数字或连字符',
+    en: 'must be 1 to 40 lower-case letters, digits or hyphens',
+  },
+  issue_ivrPaths_invalid_format: {
+    zh: '应写作“流程.节点”，例如 warranty.claimQueue',
+    en: 'must be <flow>.<step>, e.g. warranty.claimQueue',
+  },
+  'issue_unknown-ivr-step': { zh: '流程中没有这个 IVR 节点', en: 'is not a step of any flow' },
+  issue_in_users_id_invalid_format: {
+    zh: '须为 2 到 64 个字母、数字、点、下划线或连字符',
+    en: 'must be 2 to 64 letters, digits, dots, underscores or hyphens',
+  },
+  issue_extension_invalid_format: { zh: '须为 2 到 8 位数字', en: 'must be 2 to 8 digits' },
+  'issue_agent-number-taken': {
+    zh: '已是其他用户的号码，请换一个',
+    en: "is already another user's number: choose another",
+  },
   issue_invalid_value: { zh: '不是允许的选项', en: 'is not one of the allowed values' },
   issue_invalid_enum_value: { zh: '不是允许的选项', en: 'is not one of the allowed values' },
   issue_too_small: { zh: '太短或太小', en: 'is too short or too small' },

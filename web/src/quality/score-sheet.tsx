@@ -120,7 +120,12 @@ export function ScoreSheet({
           <div className="fields">
             <label>
               {text('commentText')}
-              <input name="comment" value={draft} onChange={(e) => setDraft(e.target.value)} />
+              <input
+                name="comment"
+                maxLength={500}
+                value={draft}
+                onChange={(e) => setDraft(e.target.value)}
+              />
             </label>
             <button
               type="button"
@@ -194,7 +199,12 @@ export function ScoreSheet({
           ))}
           <label>
             {text('overall')}
-            <textarea name="overall" value={overall} onChange={(e) => setOverall(e.target.value)} />
+            <textarea
+              name="overall"
+              maxLength={2000}
+              value={overall}
+              onChange={(e) => setOverall(e.target.value)}
+            />
           </label>
           {preview && (
             <p data-testid="qa-preview">
