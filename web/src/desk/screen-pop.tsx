@@ -184,6 +184,7 @@ function CustomerPop({
           key={draft?.callSid ?? 'no-call'}
           view={view}
           callSid={pop.callSid}
+          queue={pop.findings.queue}
           ivrTicket={pop.findings.ticketNumber}
           {...(draft?.callSid
             ? { draft: draft.fields.ticket, onDraft: (ticket) => draft.update({ ticket }) }

@@ -33,9 +33,21 @@ const FIELDS: Record<Kind, readonly (readonly [string, boolean])[]> = {
   ],
 };
 
+/** The ticket a call of this queue most likely needs: a complaint line's call a complaint, and so on. */
+export function kindForQueue(queue: string | undefined): Kind {
+  const byQueue: Readonly<Record<string, Kind>> = {
+    complaints: 'complaint',
+    rescue: 'rescue',
+    support: 'fault',
+    claims: 'claim',
+  };
+  return (queue && byQueue[queue]) || 'claim';
+}
+
 export function TicketForm({
   view,
   callSid,
+  queue,
   ivrTicket,
   onCreated,
   draft,
@@ -43,6 +55,8 @@ export function TicketForm({
 }: {
   view: CustomerView;
   callSid: string | undefined;
+  /** The queue the call came through: the form starts on the ticket that queue's calls need. */
+  queue?: string | undefined;
   /** The ticket the IVR filed on this call, from the task's attributes. */
   ivrTicket?: string | undefined;
   onCreated: (ticket: Ticket, existing: boolean) => void;
@@ -53,7 +67,7 @@ export function TicketForm({
   const { t, tx } = useLang();
   const { errorText } = useErrorText();
   const [kind, setKind] = useState<Kind>(() =>
-    KINDS.includes(draft?.kind as Kind) ? (draft?.kind as Kind) : 'claim',
+    KINDS.includes(draft?.kind as Kind) ? (draft?.kind as Kind) : kindForQueue(queue),
   );
   const [subject, setSubject] = useState(draft?.subject ?? '');
   const [description, setDescription] = useState(draft?.description ?? '');
