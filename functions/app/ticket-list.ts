@@ -13,6 +13,7 @@ import {
 } from '../domain/model.js';
 import type { Page, PageRequest } from '../domain/ports.js';
 import { BadCursorError } from '../domain/problems.js';
+import { ticketDue } from '../domain/ticket-due.js';
 import { localSlot } from '../domain/wfm/local-time.js';
 import type { CenterBasics } from './center.js';
 
@@ -110,13 +111,13 @@ export function ticketMatcher(
     )
       return false;
     if (context.ownOrFree && t.assigneeId !== undefined && t.assigneeId !== context.userId) return false;
+    const due = ticketDue(t);
     if (filter.overdue) {
-      if (!t.dueAt || Date.parse(t.dueAt) >= context.nowMs || FINISHED_STATUSES.includes(t.status))
-        return false;
+      if (!due || Date.parse(due) >= context.nowMs || FINISHED_STATUSES.includes(t.status)) return false;
     }
     if (filter.due) {
-      if (!t.dueAt) return false;
-      const day = localSlot(Date.parse(t.dueAt), context.timeZone).date;
+      if (!due) return false;
+      const day = localSlot(Date.parse(due), context.timeZone).date;
       if (day < today || day > lastDay) return false;
     }
     if (words.length > 0) {
@@ -130,10 +131,11 @@ export function ticketMatcher(
 
 /** Due first (soonest first, undated last), then newest created; numbers break ties so order is stable. */
 export function compareTickets(a: Ticket, b: Ticket): number {
-  if (a.dueAt !== b.dueAt) {
-    if (!a.dueAt) return 1;
-    if (!b.dueAt) return -1;
-    return a.dueAt < b.dueAt ? -1 : 1;
+  const [dueA, dueB] = [ticketDue(a), ticketDue(b)];
+  if (dueA !== dueB) {
+    if (!dueA) return 1;
+    if (!dueB) return -1;
+    return Date.parse(dueA) < Date.parse(dueB) ? -1 : 1;
   }
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
   return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;

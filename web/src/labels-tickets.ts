@@ -22,6 +22,10 @@ export const TICKET_LABELS = {
   dueToday: { zh: '今天到期', en: 'Due today' },
   dueWeek: { zh: '七天内到期', en: 'Due within 7 days' },
   overdue: { zh: '已逾期', en: 'Overdue' },
+  slaDueHint: {
+    zh: '服务时限（SLA）规定的解决时间，早于人工设定的到期时间',
+    en: "The SLA's resolve-by time, which comes before any due time set by hand",
+  },
   number: { zh: '单号', en: 'Number' },
   subject: { zh: '标题', en: 'Subject' },
   customer: { zh: '客户', en: 'Customer' },

@@ -187,4 +187,32 @@ describe.runIf(browserAvailable())('the tickets pages in Chromium', () => {
     expect(pageErrors).toEqual([]);
     await agent.context().close();
   }, 120_000);
+
+  it('lists a ticket whose SLA ran out as overdue by its SLA time, with no due time set by hand', async () => {
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const created = await stack.store.tickets.create(
+      {
+        type: 'complaint',
+        status: 'open',
+        priority: 'high',
+        subject: 'Slaclock dealer kept the car',
+        customerId: 'cus-0001',
+        sla: { policy: 'complaint', respondBy: hourAgo, resolveBy: hourAgo, reminded: [], escalated: 0 },
+      },
+      '2001',
+    );
+    if (!created.ok) throw new Error(`seeding a ticket: ${created.reason}`);
+    const lead = await page('en');
+    await signIn(lead, stack.url, '2001', '/tickets');
+    const filters = lead.getByTestId('ticket-filters');
+    await filters.locator('select[name=due]').selectOption('overdue');
+    await filters.locator('input[name=q]').fill('Slaclock');
+    await filters.locator('input[name=q]').press('Enter');
+    const row = lead.getByTestId(`ticket-${created.value.number}`);
+    await row.waitFor(WITHIN);
+    expect(await row.getAttribute('class')).toContain('overdue');
+    await row.getByTestId('due-sla').waitFor(WITHIN);
+    expect(await row.getByTestId('center-time').count()).toBeGreaterThan(0);
+    await lead.context().close();
+  }, 60_000);
 });

@@ -2,7 +2,9 @@
 // reassignment, notes, the full history, and links to the customer and the calls' recordings. An edit
 // based on an older version is refused by the server; the page says who changed it and when, and offers
 // to reload.
+
 import { useCallback, useEffect, useState } from 'react';
+import { ticketDue } from '../../../functions/domain/ticket-due.js';
 import { allowedTransitions } from '../../../functions/domain/ticket-workflow.js';
 import { ApiError, api, type Me, type Ticket } from '../api.js';
 import { formatCenterTime } from '../center-time.js';
@@ -93,7 +95,10 @@ export function TicketPage({ number }: { me: Me; number: string }) {
         <span className="tag" data-testid="ticket-status">
           {named('status', ticket.status)}
         </span>
-        {isOverdue(ticket, centerNow()) && <span className="tag overdue-tag">{text('overdue')}</span>}
+        {isOverdue(
+          { status: ticket.status, ...(ticketDue(ticket) ? { dueAt: ticketDue(ticket) } : {}) },
+          centerNow(),
+        ) && <span className="tag overdue-tag">{text('overdue')}</span>}
       </h1>
       {conflict && (
         <div className="error conflict" role="alert" data-testid="ticket-conflict">

@@ -1,7 +1,9 @@
 // The tickets as a board, one column per status. Dragging a card to another column (or choosing from the
 // card's "Move to") asks for that status; a move the workflow forbids is explained and never sent.
+
 import { type DragEvent, useState } from 'react';
 import { TICKET_STATUSES, type TicketStatus } from '../../../functions/domain/model.js';
+import { ticketDue } from '../../../functions/domain/ticket-due.js';
 import { allowedTransitions } from '../../../functions/domain/ticket-workflow.js';
 import type { Ticket } from '../api.js';
 import { Link } from '../link.js';
@@ -64,7 +66,7 @@ export function TicketBoard({
               .map((t) => (
                 <article
                   key={t.number}
-                  className={`board-card${isOverdue(t, nowMs) ? ' overdue' : ''}`}
+                  className={`board-card${isOverdue({ status: t.status, ...(ticketDue(t) ? { dueAt: ticketDue(t) } : {}) }, nowMs) ? ' overdue' : ''}`}
                   data-testid={`card-${t.number}`}
                   draggable
                   onDragStart={(e) => {

@@ -1,5 +1,6 @@
 // The tickets as a table: number (opens the ticket), type, subject, customer, status, priority, assignee
 // and due time, late ones marked.
+import { dueIsSla, ticketDue } from '../../../functions/domain/ticket-due.js';
 import type { Ticket } from '../api.js';
 import { CenterTime } from '../center-zone.js';
 import { Link } from '../link.js';
@@ -32,7 +33,8 @@ export function TicketTable({
       </thead>
       <tbody>
         {tickets.map((tk) => {
-          const late = isOverdue(tk, nowMs);
+          const due = ticketDue(tk);
+          const late = isOverdue({ status: tk.status, ...(due ? { dueAt: due } : {}) }, nowMs);
           return (
             <tr key={tk.number} data-testid={`ticket-${tk.number}`} className={late ? 'overdue' : undefined}>
               <td>
@@ -51,7 +53,13 @@ export function TicketTable({
               <td className={`priority-${tk.priority}`}>{named('priority', tk.priority)}</td>
               <td>{tk.assigneeId ? nameOf(tk.assigneeId) : text('unassigned')}</td>
               <td>
-                {tk.dueAt ? <CenterTime at={tk.dueAt} /> : '—'}
+                {due ? <CenterTime at={due} /> : '—'}
+                {dueIsSla(tk) && (
+                  <span className="muted small" data-testid="due-sla" title={text('slaDueHint')}>
+                    {' '}
+                    SLA
+                  </span>
+                )}
                 {late && (
                   <>
                     {' '}
