@@ -128,5 +128,18 @@ describe.runIf(browserAvailable())('the recorded prompts page in Chromium', () =
       .poll(() => zh.getByTestId('assign-warranty-greet-zh').locator('option:checked').textContent(), WITHIN)
       .toBe('Warranty welcome (zh)');
     await shot(zh, 'admin-prompts-zh');
+
+    // Deleting asks first; an assigned recording is refused, naming where it plays; a free one goes.
+    const welcome = zh.locator('[data-testid=prompt-row][data-prompt="Warranty welcome (zh)"]');
+    await welcome.getByRole('button', { name: '删除' }).click();
+    await welcome.getByTestId('prompt-delete-confirm').getByRole('button', { name: '确认删除' }).click();
+    await zh.getByTestId('prompt-delete-error').getByText('爱车保服务热线', { exact: false }).waitFor(WITHIN);
+    await welcome.waitFor(WITHIN);
+    const music = zh.locator('[data-testid=prompt-row][data-prompt="等待音乐"]');
+    await music.getByRole('button', { name: '删除' }).click();
+    await music.getByTestId('prompt-delete-confirm').getByRole('button', { name: '取消' }).click();
+    await music.getByRole('button', { name: '删除' }).click();
+    await music.getByTestId('prompt-delete-confirm').getByRole('button', { name: '确认删除' }).click();
+    await music.waitFor({ state: 'detached', ...WITHIN });
   });
 });
