@@ -119,6 +119,10 @@ async function runSend(center: Center, jobs: JobQueue, send: BulkSms): Promise<n
     });
     queued++;
   }
+  // The round took the last of them: the send is done now, not a minute from now at the next round (its
+  // page would show every text delivered and still offer Pause).
+  if (budget > 0 && (await store.bulkSms.dueRecipients(send.id, FAR_FUTURE, 1)).length === 0)
+    await finish(center, send);
   return queued;
 }
 

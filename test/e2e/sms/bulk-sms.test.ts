@@ -106,6 +106,8 @@ describe('bulk SMS on the local stack', () => {
     await h.advance(60);
     expect(await round()).toBe(2);
     expect(await textsTo(phones)).toHaveLength(12);
+    // The round that took the last of them ends the send: no minute shown "sending" with nothing left.
+    expect((await get(`/api/sms/bulk/${id}`)).status).toBe('done');
     const texts = await textsTo(phones);
     expect(new Set(texts.map((t) => t.to)).size).toBe(12);
     expect(texts.find((t) => t.to === phones[0])?.body).toBe('客户1您好，请记得年检。');
