@@ -69,17 +69,20 @@ export async function answerInboundSms(
   const tooLong = sms.body.length > MAX_BODY;
   const body = sms.body.slice(0, MAX_BODY);
   let language: Language = languageOf(body, 'zh');
-  // A short code or a sender name (a bank's "ACME") cannot be texted back, and no desk could answer it:
-  // the text is kept, no conversation is opened and nothing is promised.
-  if (!parsed.ok) {
-    await store.messaging.saveMessage({
+  const keep = (customerId?: string) =>
+    store.messaging.saveMessage({
       sid: sms.sid,
       direction: 'inbound',
       phone,
       body,
       at: now(),
       status: 'received',
+      ...(customerId ? { customerId } : {}),
     });
+  // A short code or a sender name (a bank's "ACME") cannot be texted back, and no desk could answer it:
+  // the text is kept, no conversation is opened and nothing is promised.
+  if (!parsed.ok) {
+    await keep();
     deps.logger.info('text from a sender that is not a phone number: kept, not answered', {
       messageSid: sms.sid,
     });
@@ -98,15 +101,7 @@ export async function answerInboundSms(
       },
       'zh',
     );
-    const { created } = await store.messaging.saveMessage({
-      sid: sms.sid,
-      direction: 'inbound',
-      phone,
-      body,
-      at: now(),
-      status: 'received',
-      ...(customer ? { customerId: customer.id } : {}),
-    });
+    const { created } = await keep(customer?.id);
     if (!created) return undefined; // Twilio retried a message we already answered
     const intent = classify(body, session);
     const reply = await act(deps, intent, {
