@@ -118,7 +118,12 @@ export async function changeCustomer(
   const phones = patch.phones
     ? { phones: normalisePhones(patch.phones, deps.config.defaultPhoneRegion, 'body.phones') }
     : {};
-  if (phones.phones) await refuseTakenPhones(deps, phones.phones, id, sharedPhone);
+  // Only a number this customer does not have yet is checked: one already shared stays theirs.
+  if (phones.phones) {
+    const had = (await existingCustomer(deps, id)).phones;
+    const added = phones.phones.filter((p) => !had.includes(p));
+    await refuseTakenPhones(deps, added, id, sharedPhone);
+  }
   const result = await deps.store.customers.update(id, version, { ...patch, ...phones });
   return unwrap(result, 'customer', id);
 }

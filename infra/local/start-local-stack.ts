@@ -194,15 +194,55 @@ const APP_PREFIXES = ['/api', '/twilio', '/health', '/twin', '/sim'] as const;
  */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
-function tooLarge(size: number): Response {
+function tooLarge(size: number | undefined): Response {
+  const limit = `${MAX_REQUEST_BYTES / 1048576} MB`;
+  const sent = size === undefined ? `over ${limit}` : `${(size / 1048576).toFixed(1)} MB`;
   return Response.json(
     {
       error: 'too-large',
-      message: `The request body is ${(size / 1048576).toFixed(1)} MB; at most ${MAX_REQUEST_BYTES / 1048576} MB is accepted.`,
+      message: `The request body is ${sent}; at most ${limit} is accepted.`,
       limitBytes: MAX_REQUEST_BYTES,
     },
-    { status: 413 },
+    // The rest of the body is never read: the connection cannot carry another request after it.
+    { status: 413, headers: { connection: 'close' } },
   );
+}
+
+/**
+ * The request as the app may read it, or the 413 for it: a declared length over the limit is refused
+ * unread; a body sent without one (chunked) is read up to the limit and no further.
+ */
+async function withinSizeLimit(request: Request): Promise<{ request: Request } | { refused: Response }> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared)) {
+    const size = Number(declared);
+    return size > MAX_REQUEST_BYTES ? { refused: tooLarge(size) } : { request };
+  }
+  if (!request.body) return { request };
+  const reader = request.body.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_REQUEST_BYTES) {
+      await reader.cancel();
+      return { refused: tooLarge(undefined) };
+    }
+    parts.push(value);
+  }
+  const headers = new Headers(request.headers);
+  headers.delete('transfer-encoding');
+  headers.set('content-length', String(total));
+  return {
+    request: new Request(request.url, {
+      method: request.method,
+      headers,
+      body: Buffer.concat(parts),
+      signal: request.signal,
+    }),
+  };
 }
 
 function isAppPath(pathname: string): boolean {
@@ -277,11 +317,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     let handle: ((request: Request, env: unknown) => Response | Promise<Response>) | undefined;
     let csp: CspSources = { connect: [], media: [] };
     const web = createWebHandler(options.webRoot ?? DEFAULT_WEB_ROOT, () => csp);
-    const listener = headAsGet((request, env) => {
-      const { pathname } = new URL(request.url);
-      if (request.method === 'GET' && !isAppPath(pathname)) return web(request);
-      const size = Number(request.headers.get('content-length') ?? 0);
-      if (size > MAX_REQUEST_BYTES) return tooLarge(size);
+    const listener = headAsGet(async (sent, env) => {
+      const { pathname } = new URL(sent.url);
+      if (sent.method === 'GET' && !isAppPath(pathname)) return web(sent);
+      // Not `instanceof Response`: the Node adapter puts its own Response class in place of the global one.
+      const checked = await withinSizeLimit(sent);
+      if ('refused' in checked) return checked.refused;
+      const { request } = checked;
       return handle
         ? handle(request, env)
         : new Response('Starting, try again in a moment.', { status: 503 });

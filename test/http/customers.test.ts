@@ -143,5 +143,12 @@ describe('customers API', () => {
     expect(family.body).not.toHaveProperty('sharedPhone');
     const both = await h.store.customers.find({ by: 'phone', value: '+8613800138000' });
     expect(both.map((c) => c.id).sort()).toEqual([id, family.body.id].sort());
+    // Either of them changes their record with the shared number in it, without saying so again.
+    const renamed = await h.as('agent', 'PATCH', `/api/customers/${family.body.id}`, {
+      version: family.body.version,
+      name: 'Zhang Junior',
+      phones: ['13800138000', '13900000077'],
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
   });
 });

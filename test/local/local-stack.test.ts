@@ -111,8 +111,32 @@ describe('startLocalStack in memory', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ id: 'x'.repeat(11 * 1024 * 1024), password: 'y' }),
     });
-    expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ error: 'too-large', limitBytes: 10 * 1024 * 1024 });
+    const answer = await response.text();
+    expect(response.status, answer).toBe(413);
+    expect(JSON.parse(answer)).toMatchObject({ error: 'too-large', limitBytes: 10 * 1024 * 1024 });
+    // Sent in chunks, with no length said: read up to the limit and no further.
+    const chunk = new Uint8Array(1024 * 1024).fill(32);
+    let sent = 0;
+    const chunked = await fetch(`${stack.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new ReadableStream({
+        pull(controller) {
+          if (sent++ < 11) controller.enqueue(chunk);
+          else controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    // A small chunked body still reaches the app whole.
+    const small = await fetch(`${stack.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Blob([JSON.stringify({ id: '1001', password: 'demo-1001' })]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(small.status).toBe(200);
   });
 
   it('answers an unknown simulation route with a JSON 404 too', async () => {
