@@ -82,7 +82,9 @@ export async function answerInboundSms(
   // A short code or a sender name (a bank's "ACME") cannot be texted back, and no desk could answer it:
   // the text is kept, no conversation is opened and nothing is promised.
   if (!parsed.ok) {
-    await keep();
+    await keep().catch((err) =>
+      deps.logger.error('keeping a text failed', { sid: sms.sid, error: String(err) }),
+    );
     deps.logger.info('text from a sender that is not a phone number: kept, not answered', {
       messageSid: sms.sid,
     });

@@ -131,12 +131,12 @@ export function ticketMatcher(
 
 /** Due first (soonest first, undated last), then newest created; numbers break ties so order is stable. */
 export function compareTickets(a: Ticket, b: Ticket): number {
-  const [dueA, dueB] = [ticketDue(a), ticketDue(b)];
-  if (dueA !== dueB) {
-    if (!dueA) return 1;
-    if (!dueB) return -1;
-    return Date.parse(dueA) < Date.parse(dueB) ? -1 : 1;
-  }
+  // By instant (one time may be written with an offset, another in UTC); an unreadable one as undated.
+  const [dueA, dueB] = [ticketDue(a), ticketDue(b)].map((d) => (d ? Date.parse(d) : Number.NaN));
+  const datedA = !Number.isNaN(dueA);
+  const datedB = !Number.isNaN(dueB);
+  if (datedA !== datedB) return datedA ? -1 : 1;
+  if (datedA && dueA !== dueB) return (dueA as number) < (dueB as number) ? -1 : 1;
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
   return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
 }

@@ -49,9 +49,11 @@ export async function existingUser(deps: Pick<UserDeps, 'store'>, id: string): P
  * Skills are the queues an agent answers: a name that is no queue would route them nothing, and an agent
  * left with only such names would sit Available taking no calls.
  */
-function checkSkills(skills: readonly string[] | undefined): void {
+function checkSkills(skills: readonly string[] | undefined, kept: readonly string[] = []): void {
   const queues: readonly string[] = routingConfig.queues.map((q) => q.name);
-  const stray = (skills ?? []).flatMap((skill, i) => (queues.includes(skill) ? [] : [{ skill, i }]));
+  const stray = (skills ?? []).flatMap((skill, i) =>
+    queues.includes(skill) || kept.includes(skill) ? [] : [{ skill, i }],
+  );
   if (stray.length === 0) return;
   throw new ValidationError(
     stray.map(({ skill, i }) => ({
@@ -131,7 +133,8 @@ export async function changeUser(
   change: UserChange,
 ): Promise<User> {
   const { extension, ...rest } = change;
-  checkSkills(change.skills);
+  // Only a skill being added must be a queue: one kept from a queue since retired does not block the save.
+  if (change.skills) checkSkills(change.skills, (await existingUser(deps, id)).skills);
   if (change.skillLevels)
     checkLevels(change.skillLevels, change.skills ?? (await existingUser(deps, id)).skills);
   // Removing the extension makes the id the agent's number: it must not be someone's extension.

@@ -41,6 +41,8 @@ export interface ParticipantView {
   readonly hold: boolean;
   readonly muted: boolean;
   readonly coaching?: boolean;
+  /** Whom a coaching leg speaks to. */
+  readonly callSidToCoach?: string;
 }
 
 export interface NewParticipant {

@@ -5,7 +5,7 @@ import type { Ticket } from './model.js';
 
 export function ticketDue(ticket: Pick<Ticket, 'dueAt' | 'sla'>): string | undefined {
   const sla = ticket.sla && !ticket.sla.pausedAt ? ticket.sla.resolveBy : undefined;
-  if (!ticket.dueAt) return sla;
+  if (!ticket.dueAt || Number.isNaN(Date.parse(ticket.dueAt))) return sla ?? ticket.dueAt;
   if (!sla) return ticket.dueAt;
   return Date.parse(sla) < Date.parse(ticket.dueAt) ? sla : ticket.dueAt;
 }

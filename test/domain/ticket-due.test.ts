@@ -64,5 +64,22 @@ describe('a ticket’s due time', () => {
       'FLT-2026-000002',
       'FLT-2026-000003',
     ]);
+    // One instant written two ways is one due time: the newer ticket comes first, as for any tie.
+    const utc = ticket('FLT-2026-000004', {
+      dueAt: '2026-03-01T10:00:00Z',
+      createdAt: '2026-03-01T07:00:00Z',
+    });
+    const local = ticket('FLT-2026-000005', {
+      dueAt: '2026-03-01T18:00:00+08:00',
+      createdAt: '2026-03-01T08:00:00Z',
+    });
+    expect([utc, local].sort(compareTickets).map((t) => t.number)).toEqual([
+      'FLT-2026-000005',
+      'FLT-2026-000004',
+    ]);
+    expect([local, utc].sort(compareTickets).map((t) => t.number)).toEqual([
+      'FLT-2026-000005',
+      'FLT-2026-000004',
+    ]);
   });
 });

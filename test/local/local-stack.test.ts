@@ -161,7 +161,7 @@ describe('startLocalStack in memory', () => {
     expect(response.status).toBe(400);
     expect(JSON.parse(text)).toMatchObject({
       field,
-      error: expect.stringContaining('at most 64 characters'),
+      error: expect.stringContaining('at most 256 characters'),
     });
     expect(text.length).toBeLessThan(400);
   });

@@ -88,6 +88,7 @@ export const BULK_SMS_LABELS = {
   'reason-duplicate': { zh: '号码重复', en: 'A repeated number' },
   'reason-invalid-phone': { zh: '号码无效', en: 'Not a valid number' },
   'reason-missing-phone': { zh: '缺少号码', en: 'No number' },
+  'reason-too-long': { zh: '某一格内容过长', en: 'A cell is too long' },
   'reason-missing-variable': { zh: '缺少变量的值', en: 'A variable has no value' },
   'reason-too-many-segments': { zh: '填入变量后超过 3 条短信', en: 'Over 3 segments once filled' },
   'reason-no-sending-hours': { zh: '无法确定可发送时间', en: 'No sending hours in their time zone' },

@@ -11,6 +11,10 @@ export const ERROR_LABELS = {
   'err_not-found': { zh: '记录不存在', en: 'The record does not exist' },
   err_conflict: { zh: '记录已被他人修改，请刷新后重试', en: 'Changed elsewhere: reload and try again' },
   err_duplicate: { zh: '已存在相同的记录', en: 'Such a record already exists' },
+  'err_owns-call': {
+    zh: '您已接管一通电话，客户只与您通话：请先结束该通话（停止），再加入其他通话',
+    en: 'You took over a call and the customer is with you alone: finish it (Stop) before joining another',
+  },
   'err_phone-in-use': {
     zh: '该号码已属于另一位客户：请打开该客户的档案',
     en: 'That number already belongs to another customer: open their record instead',

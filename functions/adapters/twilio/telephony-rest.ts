@@ -65,6 +65,7 @@ function participant(j: Json): ParticipantView {
     hold: j.hold === true,
     muted: j.muted === true,
     ...(typeof j.coaching === 'boolean' ? { coaching: j.coaching } : {}),
+    ...(str(j.call_sid_to_coach) ? { callSidToCoach: str(j.call_sid_to_coach) as string } : {}),
   };
 }
 

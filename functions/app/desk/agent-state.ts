@@ -29,7 +29,7 @@ export type RequestedState = 'Available' | 'Busy' | 'Break' | 'Offline';
 
 export function callView(call: CurrentCall) {
   const customer = call.legs.find((l) => l.callSid === call.callSid);
-  const supervisor = supervisorHeard(call.legs);
+  const supervisor = supervisorHeard(call.legs, call.myLeg?.callSid);
   return {
     taskSid: call.taskSid ?? '',
     callSid: call.callSid,

@@ -17,15 +17,22 @@ import { type TransferView, transferView } from './transfers.js';
 export const supervisorLabel = (supervisorId: string) => `supervisor-${supervisorId}`;
 
 /**
- * A supervisor the agent hears on their call: whispering to them alone, or barged in for everyone. A
- * silent monitor is not reported (the muted leg is what listening without being heard means).
+ * A supervisor the agent on leg `mine` hears: whispering to them alone, or barged in for everyone. A
+ * silent monitor is not reported (the muted leg is what listening without being heard means), nor a
+ * whisper to another agent on the call (a colleague in a warm transfer).
  */
 export function supervisorHeard(
   legs: readonly LegView[],
+  mine: string | undefined,
 ): { readonly id: string; readonly mode: 'whisper' | 'barge' } | undefined {
-  const leg = legs.find((l) => l.label?.startsWith(supervisorLabel('')) && !l.muted);
-  if (!leg?.label) return undefined;
-  return { id: leg.label.slice(supervisorLabel('').length), mode: leg.coaching ? 'whisper' : 'barge' };
+  const heard = legs.find(
+    (l) =>
+      l.label?.startsWith(supervisorLabel('')) &&
+      !l.muted &&
+      (!l.coaching || (mine !== undefined && l.callSidToCoach === mine)),
+  );
+  if (!heard?.label) return undefined;
+  return { id: heard.label.slice(supervisorLabel('').length), mode: heard.coaching ? 'whisper' : 'barge' };
 }
 
 /** A supervisor's muted leg: listening, and not to be shown to the agent as a party to the call. */
@@ -38,8 +45,9 @@ export interface LegView {
   readonly to?: string;
   readonly hold: boolean;
   readonly muted: boolean;
-  /** A leg that speaks to one participant only (a supervisor's whisper). */
+  /** A leg that speaks to one participant only (a supervisor's whisper), and whom. */
   readonly coaching?: boolean;
+  readonly callSidToCoach?: string;
   /** When this leg was answered, as the provider says: the desk's call timer runs from it. */
   readonly startedAt?: string;
 }
@@ -161,6 +169,7 @@ export function createCallFinder(center: Center) {
           hold: p.hold,
           muted: p.muted,
           ...(p.coaching ? { coaching: true } : {}),
+          ...(p.coaching && p.callSidToCoach ? { callSidToCoach: p.callSidToCoach } : {}),
         };
       }),
     );

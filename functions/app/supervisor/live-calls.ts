@@ -42,20 +42,42 @@ export function createLiveCalls(
       ...(coach && agentLeg ? { callSidToCoach: agentLeg } : {}),
       ...(ownsCall ? { endConferenceOnExit: true } : {}),
     };
+    const marker = { kind: 'supervisor-leg', agentId: user.id } as const;
+    const remember = (legSid: string) =>
+      store.keys.put(
+        marker,
+        JSON.stringify({
+          conferenceSid: call.conferenceSid,
+          legSid,
+          ...(ownsCall ? { ownsCall: true } : {}),
+        }),
+        new Date(center.clock.now() + 12 * 3600_000).toISOString(),
+      );
     const leg = mine?.callSid;
     if (leg) {
       await providerStep('change mode', () => telephony.updateParticipant(call.conferenceSid, leg, settings));
+      if (ownsCall) await remember(leg);
       return { call, legSid: leg };
     }
     // A supervisor is on one call at a time: joining another takes them out of the last, so a barge's open
     // microphone never stays behind in a customer's call the page no longer shows.
-    const marker = { kind: 'supervisor-leg', agentId: user.id } as const;
     const held = await store.keys.get(marker);
     const before = held
-      ? (JSON.parse(String(held.value)) as { conferenceSid: string; legSid: string })
+      ? (JSON.parse(String(held.value)) as { conferenceSid: string; legSid: string; ownsCall?: boolean })
       : undefined;
-    if (before && before.conferenceSid !== call.conferenceSid)
+    if (before && before.conferenceSid !== call.conferenceSid) {
+      // A call taken over has nobody else left for the customer: leaving it would hang them up.
+      if (before.ownsCall) {
+        const still = await telephony.participants(before.conferenceSid).catch(() => []);
+        if (still.some((p) => p.callSid === before.legSid))
+          throw new HttpProblem(
+            409,
+            'owns-call',
+            'You took over a call and are the only one on it with the customer: finish it (Stop) before joining another.',
+          );
+      }
       await telephony.removeParticipant(before.conferenceSid, before.legSid).catch(() => undefined); // gone
+    }
     const from = (await store.calls.get(callSid))?.to ?? centerNumber(center);
     const created = await providerStep('join supervisor', () =>
       telephony.addParticipant(call.conferenceSid, {
@@ -67,11 +89,7 @@ export function createLiveCalls(
         ...settings,
       }),
     );
-    await store.keys.put(
-      marker,
-      JSON.stringify({ conferenceSid: call.conferenceSid, legSid: created.callSid }),
-      new Date(center.clock.now() + 12 * 3600_000).toISOString(),
-    );
+    await remember(created.callSid);
     return { call, legSid: created.callSid };
   }
 

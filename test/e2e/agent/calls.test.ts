@@ -281,6 +281,40 @@ describe('the conference model', () => {
     expect((await h.view(first)).status).toBe('in-progress');
   });
 
+  it('a supervisor who took over a call cannot leave the customer alone by joining another', async () => {
+    const first = await callTo1002();
+    await h.party('2001', 'answer');
+    const taken = await sup.post<{ supervisorCallSid: string }>(`/supervisor/calls/${first}/take-over`);
+    await h.settle();
+    await a1003.post('/agent/state', { state: 'Available' });
+    const sim = async <T>(path: string, body: unknown): Promise<T> =>
+      (
+        await fetch(`${h.stack.url}/sim${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json() as Promise<T>;
+    const { callSid: second } = await sim<{ callSid: string }>('/calls', {
+      from: '+14155550998',
+      to: '+18005550100',
+    });
+    live.push(second);
+    await h.settle();
+    await sim(`/calls/${second}/input`, { digits: '2' });
+    await sim(`/calls/${second}/input`, { digits: '7' });
+    await h.advance(16);
+    expect(await sup.fail(`/supervisor/calls/${second}/monitor`, { mode: 'monitor' })).toEqual({
+      status: 409,
+      error: 'owns-call',
+    });
+    expect((await h.view(first)).status).toBe('in-progress');
+    // Finished, the supervisor is free to listen elsewhere.
+    await h.hangup(taken.supervisorCallSid);
+    expect((await h.view(first)).status).toBe('completed');
+    await sup.post(`/supervisor/calls/${second}/monitor`, { mode: 'monitor' });
+  });
+
   it('the supervisor whispers to the agent (coaching), then barges; audited', async () => {
     const sid = await callTo1002();
     const agentLeg = (await a1002.get<Status>('/agent/me')).call?.agentCallSid;

@@ -32,13 +32,16 @@ export function str(body: Json, field: string): string {
   return v;
 }
 
+/** As long as the app's webhooks take a party's address (a SIP address is the longest kind). */
+const MAX_ADDRESS = 256;
+
 /** A party's address (a phone number, `client:<id>`): as Twilio's are, short. */
 export function address(body: Json, field: string): string {
   const v = str(body, field);
-  if (v.length > 64)
+  if (v.length > MAX_ADDRESS)
     throw new SimBadRequest(
       field,
-      `${field} must be a phone number such as +14155550123 or client:<id>, at most 64 characters`,
+      `${field} must be a phone number such as +14155550123 or client:<id>, at most ${MAX_ADDRESS} characters`,
     );
   return v;
 }
