@@ -63,21 +63,22 @@ export function createReservations(center: Center) {
           record: participantRecording(center.config.webhookBaseUrl, callSid, user.id),
         }),
       );
-      // The agent who asked for the transfer sees at once that I joined (Complete is theirs to click).
-      const sender = task.attributes.transferred_by;
-      if (typeof sender === 'string' && sender !== user.id) await center.publish({ agentId: sender }, ['me']);
       if (callSid) {
         // A cold transfer left the customer on hold until someone joined: that is me. In a warm one the
         // first agent still consults me first and takes the customer off hold when handing over.
         if (task.attributes.transfer_mode !== 'warm')
           await telephony.updateParticipant(existing, callSid, { hold: false }).catch(() => undefined);
-        await store.keys.delete({ kind: 'call-task', callSid });
-        await store.keys.putIfAbsent(
+        // My task is the call's now, written in one step and before the sender hears I joined: a cancel
+        // they click at once puts theirs back after this, never before it.
+        await store.keys.put(
           { kind: 'call-task', callSid },
           JSON.stringify({ taskSid: r.taskSid, workerSid }),
           new Date(clock.now() + 86_400_000).toISOString(),
         );
       }
+      // The agent who asked for the transfer sees at once that I joined (Complete is theirs to click).
+      const sender = task.attributes.transferred_by;
+      if (typeof sender === 'string' && sender !== user.id) await center.publish({ agentId: sender }, ['me']);
     } else {
       const wrapUp = sids.activities[routing.roles.wrapUp];
       await providerStep('accept', () =>

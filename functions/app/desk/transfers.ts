@@ -197,13 +197,14 @@ export async function handBack(
   // The call's task before its leg leaves, so the conference events find the first agent's task in charge.
   if (fromTask && fromAgent) {
     const fromWorker = sids.workers[fromAgent];
-    await center.store.keys.delete({ kind: 'call-task', callSid: call.callSid });
+    // One write: deleting first left a moment in which another write could land and stay.
     if (fromWorker)
-      await center.store.keys.putIfAbsent(
+      await center.store.keys.put(
         { kind: 'call-task', callSid: call.callSid },
         JSON.stringify({ taskSid: fromTask, workerSid: fromWorker }),
         new Date(center.clock.now() + 86_400_000).toISOString(),
       );
+    else await center.store.keys.delete({ kind: 'call-task', callSid: call.callSid });
   }
   if (fromAgent) await center.store.calls.update(call.callSid, { agentId: fromAgent }).catch(() => undefined);
   // A withdrawn offer is settled by its cancellation; a joined colleague's task says so for both desks.
