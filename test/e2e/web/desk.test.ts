@@ -81,6 +81,8 @@ describe.runIf(browserAvailable())('agent desktop, supervisor console and caller
     await incoming.getByText(JOHN_SMITH).waitFor(WITHIN);
     // The line he called, by its name rather than its flow's code.
     await incoming.getByTestId('findings').getByText('Car Care warranty hotline').waitFor(WITHIN);
+    // His tier by its name, not its code.
+    await incoming.getByTestId('caller').getByText('VIP Platinum').waitFor(WITHIN);
     await shot(agent, '04-agent-ringing');
     // A few seconds Available and ringing first: the On call time below must not count them.
     await new Promise((resolve) => setTimeout(resolve, 3_000));

@@ -102,7 +102,7 @@ function Findings({ desk }: { desk: AgentDesk }) {
 }
 
 function OfferCard({ desk, run }: { desk: AgentDesk; run: Run }) {
-  const { t } = useLang();
+  const { t, tx } = useLang();
   const offer = desk.state.offer;
   const accept = () => void run(t('accept'), desk.acceptOffer);
   const reject = () => void run(t('reject'), desk.rejectOffer);
@@ -128,7 +128,7 @@ function OfferCard({ desk, run }: { desk: AgentDesk; run: Run }) {
           </div>
           <div className="caller" data-testid="caller">
             {offer.findings.from ?? t('unknownCaller')}
-            {vip && <span className="tag vip">VIP {vip}</span>}
+            {vip && <span className="tag vip">VIP {tx(`tier_${vip}`)}</span>}
             {offer.findings.whitelisted && <WhitelistedTag />}
           </div>
         </div>

@@ -59,7 +59,7 @@ const loadMissed = () => deskApi.missedCalls().then((r) => r.items);
 const loadTasks = () => api.myTasks().then((r) => r.items);
 
 export function QueuePanel({ me, run, onPick }: { me: string; run: Run; onPick: () => void }) {
-  const { t } = useLang();
+  const { t, tx } = useLang();
   const { codeName } = useErrorText();
   // Callers are announced once they wait; their wait times, rings and departures are read while any wait.
   const items = usePolled<WaitingCall[]>(loadQueue, 3000, 0, 'queue', anyWaiting);
@@ -73,7 +73,7 @@ export function QueuePanel({ me, run, onPick }: { me: string; run: Run; onPick: 
           <li key={w.taskSid} className={w.vip !== 'none' ? 'vip-row' : ''}>
             <strong>{w.from ?? '—'}</strong>{' '}
             {w.channel && <span className="tag">{t(w.channel === 'sms' ? 'textTag' : 'faxTag')}</span>}{' '}
-            {w.vip !== 'none' && <span className="tag vip">VIP {w.vip}</span>}{' '}
+            {w.vip !== 'none' && <span className="tag vip">VIP {tx(`tier_${w.vip}`)}</span>}{' '}
             <span className="muted">
               {w.queue ? codeName('queue', w.queue) : ''} · {formatDuration(w.waitSeconds)}
               {w.status === 'reserved' && w.ringingAgentId ? ` · ${t('ringing')} ${w.ringingAgentId}` : ''}
