@@ -36,13 +36,13 @@ function sentAt(data: unknown, path: readonly PropertyKey[]): unknown {
  */
 function plainMessage(issue: z.core.$ZodIssue, data: unknown): string {
   const m = issue.message;
-  // A coerced number reads a missing parameter as NaN: it was not sent at all.
-  if (issue.code === 'invalid_type' && sentAt(data, issue.path) === undefined && issue.path.length > 0)
-    return `is required (a ${issue.expected === 'nonoptional' ? 'value' : issue.expected})`;
-  if (issue.code === 'invalid_type' && /received undefined$/.test(m))
-    return `is required (${issue.expected === 'nonoptional' ? 'a value' : `a ${issue.expected}`})`;
-  if (issue.code === 'invalid_type' && issue.expected === 'nonoptional') return 'is required';
-  if (issue.code === 'invalid_type' && /received NaN$/.test(m)) return 'must be a number';
+  if (issue.code !== 'invalid_type') return m;
+  // Not sent at all (a coerced number reads a missing parameter as NaN, so the message cannot tell).
+  const missing =
+    (issue.path.length > 0 && sentAt(data, issue.path) === undefined) || /received undefined$/.test(m);
+  if (missing) return `is required (a ${issue.expected === 'nonoptional' ? 'value' : issue.expected})`;
+  if (issue.expected === 'nonoptional') return 'is required';
+  if (/received NaN$/.test(m)) return 'must be a number';
   return m;
 }
 

@@ -45,6 +45,28 @@ afterEach(async () => {
 });
 
 /** 1002 Available alone takes a John Smith call on general; returns the customer's CallSid. */
+/**
+ * A caller we do not know (no owner agent to wait for), in English, to the general queue, past the region
+ * step: 1003, Available, takes it.
+ */
+async function unknownCallerTo1003(from: string): Promise<string> {
+  const sim = async <T>(path: string, body: unknown): Promise<T> =>
+    (
+      await fetch(`${h.stack.url}/sim${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json() as Promise<T>;
+  const { callSid } = await sim<{ callSid: string }>('/calls', { from, to: '+18005550100' });
+  live.push(callSid);
+  await h.settle();
+  await sim(`/calls/${callSid}/input`, { digits: '2' });
+  await sim(`/calls/${callSid}/input`, { digits: '7' });
+  await h.advance(16);
+  return callSid;
+}
+
 async function callTo1002(): Promise<string> {
   await a1002.post('/agent/state', { state: 'Available' });
   const sid = await h.callGeneral();
@@ -256,24 +278,7 @@ describe('the conference model', () => {
       { mode: 'barge' },
     );
     await a1003.post('/agent/state', { state: 'Available' });
-    // A caller we do not know (no owner agent to wait for), in English, to the general queue: 1003 takes it.
-    const sim = async <T>(path: string, body: unknown): Promise<T> =>
-      (
-        await fetch(`${h.stack.url}/sim${path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        })
-      ).json() as Promise<T>;
-    const { callSid: second } = await sim<{ callSid: string }>('/calls', {
-      from: '+14155550999',
-      to: '+18005550100',
-    });
-    live.push(second);
-    await h.settle();
-    await sim(`/calls/${second}/input`, { digits: '2' });
-    await sim(`/calls/${second}/input`, { digits: '7' });
-    await h.advance(16); // past the region step
+    const second = await unknownCallerTo1003('+14155550999');
     await sup.post(`/supervisor/calls/${second}/monitor`, { mode: 'monitor' });
     await h.settle();
     const inFirst = await h.stack.twilio.conferences(barged.conferenceSid).participants.list();
@@ -287,23 +292,7 @@ describe('the conference model', () => {
     const taken = await sup.post<{ supervisorCallSid: string }>(`/supervisor/calls/${first}/take-over`);
     await h.settle();
     await a1003.post('/agent/state', { state: 'Available' });
-    const sim = async <T>(path: string, body: unknown): Promise<T> =>
-      (
-        await fetch(`${h.stack.url}/sim${path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        })
-      ).json() as Promise<T>;
-    const { callSid: second } = await sim<{ callSid: string }>('/calls', {
-      from: '+14155550998',
-      to: '+18005550100',
-    });
-    live.push(second);
-    await h.settle();
-    await sim(`/calls/${second}/input`, { digits: '2' });
-    await sim(`/calls/${second}/input`, { digits: '7' });
-    await h.advance(16);
+    const second = await unknownCallerTo1003('+14155550998');
     expect(await sup.fail(`/supervisor/calls/${second}/monitor`, { mode: 'monitor' })).toEqual({
       status: 409,
       error: 'owns-call',
